@@ -1,11 +1,956 @@
 package extract
 
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // FindQuotes finds the direct quotes in text and attributes each to its
 // speaker, using the mentions and entities found in text to resolve names,
 // pronouns and roles. The Date and Source of the returned quotes are left
 // for the caller to fill.
 //
-// TODO(quotes helper): implement.
+// Only words between quotation marks (“…” or "…") are quotes; reported
+// speech without marks never is. A quotation is attributed, in order of
+// confidence, by:
+//
+//  1. a speech verb right after it: “…,” Trump said / said Trump /
+//     he told reporters / the mayor said / according to the ministry;
+//  2. the nearest verb of saying or characterising before it in its
+//     sentence: Trump said: “…” / called the vote “…” / likened him to a
+//     “daddy” — the speaker being that verb's subject, or for a participle
+//     (“calling it …”, “adding, …”) the subject of the sentence;
+//  3. a trailing attribution closing the sentence: The president has
+//     “no plans” to meet Putin, the White House said;
+//  4. for a quotation that is a sentence of its own, the speaker of the
+//     sentence before it (a quote continued after “…,” she said.).
+//
+// A quotation attributed only to an unnamed source ("officials said", "a
+// spokesman said") is dropped, as are short title-cased phrases (names of
+// works, slogans) and scare quotes that no verb of saying governs.
+// A quotation running over several paragraphs yields one Quote per
+// paragraph, all with the same speaker, so that every Text stays verbatim.
 func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []Entity) []Quote {
+	spans := scanQuotes(text)
+	if len(spans) == 0 {
+		return nil
+	}
+	if len(sents) == 0 {
+		sents = SplitSentences(text)
+		if len(sents) == 0 {
+			sents = []Sentence{{Start: 0, End: len(text)}}
+		}
+	}
+	c := newQuoteCtx(text, sents, mentions, entities, spans)
+	for i := range c.spans {
+		sp := &c.spans[i]
+		sp.sent0 = c.sentOf(sp.open)
+		sp.sent1 = max(sp.sent0, c.sentOf(max(sp.open, sp.closeEnd-1)))
+	}
+	for i := range c.spans {
+		c.spans[i].who = c.attribute(i)
+	}
+	// A quotation over several paragraphs has one speaker, wherever in it
+	// the attribution stood.
+	for i := range c.spans {
+		sp := &c.spans[i]
+		if sp.who.st == attrFound {
+			continue
+		}
+		for j := sp.chain; j < len(c.spans) && c.spans[j].chain == sp.chain; j++ {
+			if c.spans[j].who.st == attrFound {
+				sp.who = c.spans[j].who
+				break
+			}
+		}
+	}
+	var out []Quote
+	for _, sp := range c.spans {
+		if sp.who.st != attrFound || sp.who.name == "" || !hasLetter(text[sp.start:sp.end]) {
+			continue
+		}
+		q := Quote{
+			Speaker:       sp.who.name,
+			SpeakerKind:   sp.who.kind,
+			Text:          text[sp.start:sp.end],
+			Start:         sp.start,
+			End:           sp.end,
+			SentenceStart: min(c.sentStart(sp.sent0), sp.open),
+			SentenceEnd:   max(c.sentEnd(sp.sent1), sp.closeEnd),
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// attr is the result of attributing a quotation.
+type attr struct {
+	name string
+	kind Kind
+	st   uint8
+}
+
+const (
+	attrNone    = iota // nothing found; other rules may try
+	attrFound          // speaker found
+	attrBlocked        // attributed to a source that has no name ("officials said")
+)
+
+type roleEntry struct {
+	name  string
+	kind  Kind
+	words []string // title and organisation words, lower case
+}
+
+// quoteCtx holds what attribution needs about one text.
+type quoteCtx struct {
+	text  string
+	sents []Sentence
+	ments []Mention // valid mentions sorted by Start
+	ents  map[string]*Entity
+	roles []roleEntry
+	spans []qspan
+}
+
+func newQuoteCtx(text string, sents []Sentence, mentions []Mention, entities []Entity, spans []qspan) *quoteCtx {
+	c := &quoteCtx{text: text, sents: sents, spans: spans, ents: make(map[string]*Entity, len(entities))}
+	for _, m := range mentions {
+		if m.Start >= 0 && m.Start < m.End && m.End <= len(text) {
+			c.ments = append(c.ments, m)
+		}
+	}
+	if !sort.SliceIsSorted(c.ments, func(i, j int) bool { return c.ments[i].Start < c.ments[j].Start }) {
+		sort.SliceStable(c.ments, func(i, j int) bool { return c.ments[i].Start < c.ments[j].Start })
+	}
+	for i := range entities {
+		e := &entities[i]
+		c.ents[e.Name] = e
+		for _, r := range e.Roles {
+			words := strings.Fields(strings.ToLower(r.Title + " " + r.Org))
+			if r.Title != "" {
+				c.roles = append(c.roles, roleEntry{name: e.Name, kind: e.Kind, words: words})
+			}
+		}
+	}
+	return c
+}
+
+// attribute finds the speaker of span i.
+func (c *quoteCtx) attribute(i int) attr {
+	sp := &c.spans[i]
+	lo, hi := c.sentStart(sp.sent0), c.sentEnd(sp.sent1)
+	lo = min(lo, sp.open)
+	inner := c.text[sp.start:sp.end]
+	if a := c.afterQuote(i); a.st != attrNone {
+		sp.direct = true
+		return a
+	}
+	a, direct := c.beforeQuote(i, lo)
+	if a.st == attrNone {
+		a = c.trailing(i, hi)
+		direct = false
+	}
+	if a.st != attrNone {
+		if a.st == attrFound && !direct && titleLike(inner) {
+			return attr{}
+		}
+		sp.direct = direct
+		return a
+	}
+	if c.fullSentence(i, lo, hi) {
+		return c.continuation(i)
+	}
+	return attr{}
+}
+
+// afterQuote reads an attribution right after the closing mark:
+// “…,” Trump said / said Trump / according to X.
+func (c *quoteCtx) afterQuote(i int) attr {
+	sp := c.spans[i]
+	if sp.close == sp.closeEnd { // continues in the next paragraph
+		return attr{}
+	}
+	pe := strings.IndexByte(c.text[sp.closeEnd:], '\n')
+	if pe < 0 {
+		pe = len(c.text)
+	} else {
+		pe += sp.closeEnd
+	}
+	toks := c.tokens(sp.closeEnd, min(pe, sp.closeEnd+400))
+	n := 0
+	for n < len(toks) && n < 24 && toks[n].k != 'q' && !c.isStop(toks[n]) {
+		n++
+	}
+	toks = toks[:n]
+	if len(toks) == 0 {
+		return attr{}
+	}
+	a, end := c.attribClause(toks)
+	if a.st == attrNone {
+		return attr{}
+	}
+	// “It is over.” Smith said. is an attribution only when nothing but an
+	// adverbial follows the verb; otherwise the next sentence is reported
+	// speech of its own.
+	inner := c.text[sp.start:sp.end]
+	if strings.HasSuffix(inner, ".") && c.isCapWord(toks[0]) {
+		if len(toks)-end > 5 || containsWord(c, toks[end:], "that") {
+			return attr{}
+		}
+	}
+	return a
+}
+
+// attribClause parses an attribution clause at the start of toks: "X said",
+// "X, a spokesman, said", "said X", "according to X". It returns the speaker
+// and the index of the token after the clause.
+func (c *quoteCtx) attribClause(toks []qtok) (attr, int) {
+	i := 0
+	for i < len(toks) && toks[i].k == 'p' && c.isDashOrComma(toks[i]) {
+		i++
+	}
+	if i >= len(toks) || toks[i].k != 'w' {
+		return attr{}, 0
+	}
+	if i+1 < len(toks) && c.lower(toks[i]) == "according" && c.lower(toks[i+1]) == "to" {
+		return c.npAfter(toks, i+1)
+	}
+	if c.isSpeechVerb(toks[i]) {
+		return c.npAfter(toks, i)
+	}
+	for v := i + 1; v < len(toks) && v <= i+16; v++ {
+		t := toks[v]
+		if t.k == 'q' || (t.k == 'p' && !c.isDashOrComma(t) && c.text[t.s] != '(' && c.text[t.s] != ')') {
+			break
+		}
+		if !c.isSpeechVerb(t) {
+			continue
+		}
+		a, st := c.npBefore(toks, v)
+		if a.st != attrNone && st == i {
+			return a, v + 1
+		}
+	}
+	return attr{}, 0
+}
+
+// beforeQuote looks back from the opening mark, within the sentence, for
+// the nearest verb of saying or characterising and returns its subject.
+// direct is true for a verb of saying.
+func (c *quoteCtx) beforeQuote(i int, lo int) (attr, bool) {
+	sp := c.spans[i]
+	toks := c.tokens(lo, sp.open)
+	for v := len(toks) - 1; v >= 0; v-- {
+		t := toks[v]
+		if t.k != 'w' {
+			continue
+		}
+		lw := c.lower(t)
+		if lw == "to" && v > 0 && c.lower(toks[v-1]) == "according" {
+			a, _ := c.npAfter(toks, v)
+			if a.st != attrNone {
+				return a, true
+			}
+			continue
+		}
+		if !c.isLowerWord(t) {
+			continue
+		}
+		cls := verbOf(lw)
+		if cls == 0 {
+			continue
+		}
+		var prev string
+		if v > 0 && toks[v-1].k == 'w' {
+			prev = c.lower(toks[v-1])
+		}
+		if passiveAux[prev] {
+			return attr{}, false // "was called “…”": the subject is not the speaker
+		}
+		if strings.HasSuffix(lw, "ing") || prev == "to" {
+			// "calling it “…”", "adding, “…”", "refused to call it “…”".
+			return c.subjectOf(lo, t.s, "", true), cls == speechVerb
+		}
+		a, _ := c.npBefore(toks, v)
+		switch {
+		case a.st == attrFound:
+			return a, cls == speechVerb
+		case a.st == attrBlocked && cls == speechVerb:
+			return a, true
+		case a.st == attrBlocked:
+			continue // "the officials who called for “…”" inside a longer clause
+		}
+		return c.subjectOf(lo, t.s, "", true), cls == speechVerb
+	}
+	return attr{}, false
+}
+
+// trailing reads an attribution closing the sentence after a quotation
+// embedded in it: … has “no plans” to meet Putin, the White House said.
+func (c *quoteCtx) trailing(i int, hi int) attr {
+	sp := c.spans[i]
+	if sp.closeEnd >= hi {
+		return attr{}
+	}
+	toks := c.tokens(sp.closeEnd, hi)
+	for k := len(toks) - 1; k >= 0; k-- {
+		t := toks[k]
+		if t.k == 'q' {
+			break
+		}
+		if t.k != 'p' || !c.isDashOrComma(t) {
+			continue
+		}
+		a, end := c.attribClause(toks[k+1:])
+		if a.st == attrNone {
+			continue
+		}
+		rest := toks[k+1+end:]
+		words := 0
+		for _, r := range rest {
+			if r.k == 'q' || (r.k == 'w' && (c.lower(r) == "that" || verbOf(c.lower(r)) != 0)) {
+				words = 100
+				break
+			}
+			if r.k == 'w' {
+				words++
+			}
+		}
+		if words <= 8 {
+			return a
+		}
+	}
+	return attr{}
+}
+
+// fullSentence reports whether span i makes up its sentences on its own.
+func (c *quoteCtx) fullSentence(i, lo, hi int) bool {
+	for _, t := range c.tokens(lo, hi) {
+		if t.k == 'w' {
+			return false
+		}
+	}
+	return true
+}
+
+// continuation attributes a quotation standing alone to the speaker of
+// the sentence before it: an attributed quotation there, or the subject
+// of its verb of saying ("Smith said:").
+func (c *quoteCtx) continuation(i int) attr {
+	s0 := c.spans[i].sent0
+	if s0 == 0 {
+		return attr{}
+	}
+	ps := s0 - 1
+	for k := i - 1; k >= 0; k-- {
+		sp := c.spans[k]
+		if sp.sent1 < ps {
+			break
+		}
+		if sp.who.st == attrFound && sp.sent0 <= ps {
+			return sp.who
+		}
+	}
+	toks := c.tokens(c.sentStart(ps), c.sentEnd(ps))
+	for v := len(toks) - 1; v >= 0; v-- {
+		t := toks[v]
+		if t.k != 'w' || !c.isSpeechVerb(t) {
+			continue
+		}
+		if a, _ := c.npBefore(toks, v); a.st == attrFound {
+			return a
+		}
+		if a, _ := c.npAfter(toks, v); a.st == attrFound {
+			return a
+		}
+	}
+	return attr{}
+}
+
+// npBefore finds the subject of the verb toks[v] right before it, across
+// auxiliaries, adverbs and an apposition ("Smith, a spokesman, said"). It
+// returns the index of the subject's first token.
+func (c *quoteCtx) npBefore(toks []qtok, v int) (attr, int) {
+	j := v - 1
+	for j >= 0 && toks[j].k == 'w' && betweenSubjectAndVerb[c.lower(toks[j])] {
+		j--
+	}
+	if j < 0 {
+		return attr{}, v
+	}
+	if t := toks[j]; t.k == 'p' && c.isDashOrComma(t) {
+		for k := j - 1; k >= 0 && k >= j-25; k-- {
+			tk := toks[k]
+			if tk.k == 'q' {
+				break
+			}
+			if tk.k != 'p' {
+				continue
+			}
+			if c.isDashOrComma(tk) {
+				if a, st := c.npEnding(toks, k-1); a.st == attrFound {
+					return a, st
+				}
+				break
+			}
+			if r := c.text[tk.s]; r != '(' && r != ')' && r != '\'' {
+				break
+			}
+		}
+		return attr{}, v
+	}
+	return c.npEnding(toks, j)
+}
+
+// npEnding reads the noun phrase whose last token is toks[j] as a speaker:
+// a pronoun, a mention, a role ("the mayor"), an organisation named before
+// ("the company") or a capitalised name the entity finder missed.
+func (c *quoteCtx) npEnding(toks []qtok, j int) (attr, int) {
+	if j < 0 || toks[j].k != 'w' {
+		return attr{}, j + 1
+	}
+	t := toks[j]
+	lw := c.lower(t)
+	if isPronoun(lw) {
+		return c.resolvePronoun(lw, t.s), j
+	}
+	if lw == "who" && j > 0 {
+		k := j - 1
+		if toks[k].k == 'p' && c.isDashOrComma(toks[k]) {
+			k--
+		}
+		return c.npEnding(toks, k)
+	}
+	if m := c.mentionOver(t.s, t.e); m != nil && t.e <= m.End {
+		k := j
+		for k > 0 && toks[k-1].k == 'w' && toks[k-1].e > m.Start {
+			k--
+		}
+		if m.Kind == Place && k > 0 && toks[k-1].k == 'w' && prepositions[c.lower(toks[k-1])] {
+			return attr{}, j + 1 // "officials in Kyiv said"
+		}
+		return c.fromMention(m), c.extendNP(toks, k)
+	}
+	// "Smith’s office said": the office speaks for its holder.
+	if possessorNouns[lw] && j > 0 && toks[j-1].k == 'w' {
+		if p := toks[j-1]; strings.HasSuffix(c.word(p), "’s") || strings.HasSuffix(c.word(p), "'s") {
+			if m := c.mentionOver(p.s, p.e); m != nil && m.Kind != Place {
+				return c.fromMention(m), c.extendNP(toks, j-1)
+			}
+			if c.isCapWord(p) && !notNames[c.word(p)] {
+				return c.guessName(toks[j-1:j], false), j - 1
+			}
+		}
+	}
+	// A determiner phrase: "the mayor", "a White House spokeswoman".
+	k := j
+	for k >= 0 && j-k < 6 && toks[k].k == 'w' && !determiners[c.lower(toks[k])] {
+		k--
+	}
+	if k >= 0 && k < j && toks[k].k == 'w' && determiners[c.lower(toks[k])] {
+		phrase := toks[k+1 : j+1]
+		return c.phraseSpeaker(phrase, t.s, c.lower(toks[k])), k
+	}
+	// A capitalised name.
+	k = j
+	for k >= 0 && j-k < 4 && toks[k].k == 'w' && c.isCapWord(toks[k]) && !notNames[c.word(toks[k])] {
+		k--
+	}
+	if k < j {
+		the := k >= 0 && toks[k].k == 'w' && c.lower(toks[k]) == "the"
+		a := c.guessName(toks[k+1:j+1], the)
+		if the {
+			return a, k
+		}
+		return a, k + 1
+	}
+	if c.isLowerWord(t) && len(lw) > 2 && !functionWords[lw] && !prepositions[lw] {
+		return attr{st: attrBlocked}, j // "officials said"
+	}
+	return attr{}, j + 1
+}
+
+// npAfter reads the speaker after the verb toks[v] ("said Trump", "said a
+// spokesman for the ministry", "according to the White House") and
+// returns the index after it.
+func (c *quoteCtx) npAfter(toks []qtok, v int) (attr, int) {
+	j := v + 1
+	if j >= len(toks) || toks[j].k != 'w' {
+		return attr{}, j
+	}
+	t := toks[j]
+	lw := c.lower(t)
+	if isPronoun(lw) {
+		return c.resolvePronoun(lw, t.s), j + 1
+	}
+	end := j
+	for end < len(toks) && end < j+8 && toks[end].k == 'w' {
+		w := c.lower(toks[end])
+		if end > j && prepositions[w] && w != "of" && w != "for" {
+			break
+		}
+		if end > j && (verbOf(w) != 0 && c.isLowerWord(toks[end]) || functionWords[w]) {
+			break
+		}
+		end++
+	}
+	for k := j; k < end; k++ {
+		if m := c.mentionOver(toks[k].s, toks[k].e); m != nil {
+			e := k
+			for e < len(toks) && toks[e].k == 'w' && toks[e].s < m.End {
+				e++
+			}
+			return c.fromMention(m), e
+		}
+	}
+	if determiners[lw] && end > j+1 {
+		// Stop the phrase at "for"/"of": "a spokesman for the ministry".
+		pe := j + 1
+		for pe < end && c.lower(toks[pe]) != "for" && c.lower(toks[pe]) != "of" {
+			pe++
+		}
+		return c.phraseSpeaker(toks[j+1:pe], t.s, lw), end
+	}
+	k := j
+	for k < end && k < j+4 && c.isCapWord(toks[k]) && !notNames[c.word(toks[k])] {
+		k++
+	}
+	if k > j {
+		return c.guessName(toks[j:k], false), k
+	}
+	return attr{}, j
+}
+
+// phraseSpeaker resolves a determiner phrase (without its determiner).
+func (c *quoteCtx) phraseSpeaker(phrase []qtok, pos int, det string) attr {
+	if len(phrase) == 0 {
+		return attr{}
+	}
+	for _, pt := range phrase {
+		if m := c.mentionOver(pt.s, pt.e); m != nil && m.Kind != Place {
+			return c.fromMention(m)
+		}
+	}
+	words := make([]string, 0, len(phrase))
+	allCap := true
+	for _, pt := range phrase {
+		words = append(words, c.lower(pt))
+		if !c.isCapWord(pt) {
+			allCap = false
+		}
+	}
+	if a := c.roleLookup(words, pos); a.st == attrFound {
+		return a
+	}
+	if a := c.groupLookup(words[len(words)-1], pos); a.st == attrFound {
+		return a
+	}
+	if allCap && det == "the" {
+		return c.guessName(phrase, true)
+	}
+	return attr{st: attrBlocked}
+}
+
+// extendNP moves the start of a noun phrase back over the title and
+// determiner words before a name: "Treasury Secretary Scott Bessent",
+// "Russia’s foreign minister Sergey Lavrov".
+func (c *quoteCtx) extendNP(toks []qtok, k int) int {
+	for n := 0; k > 0 && n < 7; n++ {
+		p := toks[k-1]
+		if p.k != 'w' {
+			break
+		}
+		w := c.lower(p)
+		if (prepositions[w] && w != "of" && w != "for") || functionWords[w] || (verbOf(w) != 0 && c.isLowerWord(p)) {
+			break
+		}
+		k--
+	}
+	return k
+}
+
+// guessName makes a speaker of capitalised words no mention covers.
+func (c *quoteCtx) guessName(words []qtok, the bool) attr {
+	for len(words) > 1 && honorifics[c.word(words[0])] {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return attr{}
+	}
+	name := strings.TrimRight(c.text[words[0].s:words[len(words)-1].e], ".,’'")
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
+	if name == "" {
+		return attr{}
+	}
+	last := c.word(words[len(words)-1])
+	kind := Person
+	if the || orgSuffixes[last] || isAllCaps(name) {
+		kind = Org
+	}
+	return attr{name: name, kind: kind, st: attrFound}
+}
+
+// roleLookup finds the entity holding the role named by words ("mayor",
+// "secretary general", "treasury secretary"), preferring the one mentioned
+// last before pos.
+func (c *quoteCtx) roleLookup(words []string, pos int) attr {
+	var ws []string
+	for _, w := range words {
+		if roleModifiers[w] || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
+			continue
+		}
+		ws = append(ws, w)
+	}
+	if len(ws) == 0 {
+		return attr{}
+	}
+	head := ws[len(ws)-1]
+	var cands []roleEntry
+	for _, r := range c.roles {
+		if !containsStr(r.words, head) {
+			continue
+		}
+		ok := true
+		for _, w := range ws {
+			if !containsStr(r.words, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			cands = append(cands, r)
+		}
+	}
+	if len(cands) == 0 {
+		return attr{}
+	}
+	best, bestPos := cands[0], -1
+	for _, r := range cands {
+		if p := c.lastMentionBefore(r.name, pos); p > bestPos {
+			best, bestPos = r, p
+		}
+	}
+	return attr{name: best.name, kind: kindOr(best.kind, Person), st: attrFound}
+}
+
+// groupLookup resolves "the company", "the ministry" to the organisation
+// last named before pos that fits.
+func (c *quoteCtx) groupLookup(head string, pos int) attr {
+	anyOrg, ok := groupNouns[head]
+	if !ok {
+		return attr{}
+	}
+	for k := c.mentionBefore(pos); k >= 0; k-- {
+		m := &c.ments[k]
+		if m.Kind != Org || c.inQuote(m.Start) {
+			continue
+		}
+		if anyOrg || strings.Contains(strings.ToLower(m.Entity+" "+m.Text), head) {
+			return c.fromMention(m)
+		}
+	}
+	return attr{}
+}
+
+// resolvePronoun resolves he/she to a person and it/they to an
+// organisation: the subject or attributed speaker of the nearest sentence
+// that has one of the right kind, else the nearest mention of that kind.
+func (c *quoteCtx) resolvePronoun(p string, pos int) attr {
+	want := Person
+	if p == "it" || p == "they" {
+		want = Org
+	}
+	si := c.sentOf(pos)
+	if a := c.subjectOf(c.sentStart(si), pos, want, false); a.st == attrFound {
+		return a
+	}
+	for s := si - 1; s >= 0 && s >= si-4; s-- {
+		for k := len(c.spans) - 1; k >= 0; k-- {
+			sp := c.spans[k]
+			if sp.open >= pos || sp.sent0 != s {
+				continue
+			}
+			if sp.who.st == attrFound && sp.who.kind == want {
+				return sp.who
+			}
+		}
+		if a := c.subjectOf(c.sentStart(s), c.sentEnd(s), want, false); a.st == attrFound {
+			return a
+		}
+	}
+	for k := c.mentionBefore(pos); k >= 0; k-- {
+		m := &c.ments[k]
+		if m.Kind == want && !c.inQuote(m.Start) {
+			return c.fromMention(m)
+		}
+	}
+	return attr{}
+}
+
+// subjectOf finds the subject of the clause text[lo:hi]: its first person
+// or organisation that is not the object of a preposition nor a possessive
+// ("Trump’s decision"). want restricts the kind; allowPron lets a pronoun
+// subject be resolved.
+func (c *quoteCtx) subjectOf(lo, hi int, want Kind, allowPron bool) attr {
+	toks := c.tokens(lo, hi)
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.k != 'w' {
+			continue
+		}
+		lw := c.lower(t)
+		if isPronoun(lw) {
+			if !allowPron || (i > 0 && toks[i-1].k == 'w' && prepositions[c.lower(toks[i-1])]) {
+				continue
+			}
+			if lw == "it" && i > 0 && toks[i-1].k == 'w' {
+				continue // "calling it": an object
+			}
+			if a := c.resolvePronoun(lw, t.s); a.st == attrFound && (want == "" || a.kind == want) {
+				return a
+			}
+			continue
+		}
+		if m := c.mentionOver(t.s, t.e); m != nil {
+			end := i
+			for end+1 < len(toks) && toks[end+1].k == 'w' && toks[end+1].s < m.End {
+				end++
+			}
+			k := i - 1
+			for k >= 0 && i-k < 6 && toks[k].k == 'w' && (c.isCapWord(toks[k]) || determiners[c.lower(toks[k])]) && !prepositions[c.lower(toks[k])] {
+				k--
+			}
+			prev := ""
+			if k >= 0 && toks[k].k == 'w' {
+				prev = c.lower(toks[k])
+			}
+			possessive := toks[end].e > m.End || strings.HasPrefix(c.text[m.End:], "’s") || strings.HasPrefix(c.text[m.End:], "'s")
+			i = end
+			if prepositions[prev] || possessive {
+				continue
+			}
+			if m.Kind == Place {
+				continue
+			}
+			if want == "" || m.Kind == want {
+				return c.fromMention(m)
+			}
+			continue
+		}
+		if determiners[lw] && lw != "his" && lw != "her" && lw != "its" && lw != "their" {
+			if i > 0 && toks[i-1].k == 'w' && prepositions[c.lower(toks[i-1])] {
+				continue
+			}
+			var words []string
+			for k := i + 1; k < len(toks) && k <= i+4 && toks[k].k == 'w'; k++ {
+				words = append(words, c.lower(toks[k]))
+			}
+			for n := len(words); n > 0; n-- {
+				if a := c.roleLookup(words[:n], t.s); a.st == attrFound && (want == "" || a.kind == want) {
+					return a
+				}
+			}
+		}
+	}
+	return attr{}
+}
+
+// fromMention makes a speaker of a mention and its entity.
+func (c *quoteCtx) fromMention(m *Mention) attr {
+	name := m.Entity
+	if name == "" {
+		name = strings.TrimSpace(m.Text)
+	}
+	kind := m.Kind
+	if e := c.ents[name]; e != nil && e.Kind != "" {
+		kind = e.Kind
+	}
+	return attr{name: name, kind: kind, st: attrFound}
+}
+
+// mentionOver returns the mention overlapping [s, e), or nil.
+func (c *quoteCtx) mentionOver(s, e int) *Mention {
+	for k := sort.Search(len(c.ments), func(k int) bool { return c.ments[k].Start >= e }) - 1; k >= 0; k-- {
+		m := &c.ments[k]
+		if m.End > s {
+			return m
+		}
+		if m.Start < s-300 {
+			break
+		}
+	}
 	return nil
+}
+
+// mentionBefore returns the index of the last mention starting before pos.
+func (c *quoteCtx) mentionBefore(pos int) int {
+	return sort.Search(len(c.ments), func(k int) bool { return c.ments[k].Start >= pos }) - 1
+}
+
+// lastMentionBefore returns where the entity name was last mentioned
+// before pos, or -1.
+func (c *quoteCtx) lastMentionBefore(name string, pos int) int {
+	for k := c.mentionBefore(pos); k >= 0; k-- {
+		if c.ments[k].Entity == name {
+			return c.ments[k].Start
+		}
+	}
+	return -1
+}
+
+// inQuote reports whether pos lies inside a quotation.
+func (c *quoteCtx) inQuote(pos int) bool {
+	k := c.spanAfter(pos + 1)
+	return k > 0 && c.spans[k-1].open <= pos && pos < c.spans[k-1].closeEnd
+}
+
+// spanAfter returns the index of the first span opening at or after pos.
+func (c *quoteCtx) spanAfter(pos int) int {
+	return sort.Search(len(c.spans), func(k int) bool { return c.spans[k].open >= pos })
+}
+
+// sentOf returns the index of the sentence holding pos.
+func (c *quoteCtx) sentOf(pos int) int {
+	k := sort.Search(len(c.sents), func(k int) bool { return c.sents[k].Start > pos }) - 1
+	return max(k, 0)
+}
+
+func (c *quoteCtx) sentStart(k int) int { return clamp(c.sents[k].Start, 0, len(c.text)) }
+func (c *quoteCtx) sentEnd(k int) int {
+	return clamp(c.sents[k].End, c.sentStart(k), len(c.text))
+}
+
+func (c *quoteCtx) word(t qtok) string  { return c.text[t.s:t.e] }
+func (c *quoteCtx) lower(t qtok) string { return strings.ToLower(c.text[t.s:t.e]) }
+
+func (c *quoteCtx) isCapWord(t qtok) bool {
+	if t.k != 'w' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(c.text[t.s:])
+	return unicode.IsUpper(r)
+}
+
+func (c *quoteCtx) isLowerWord(t qtok) bool {
+	if t.k != 'w' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(c.text[t.s:])
+	return unicode.IsLower(r)
+}
+
+// isSpeechVerb reports whether t is a finite verb of saying, written in
+// lower case ("said", not "State" or "saying").
+func (c *quoteCtx) isSpeechVerb(t qtok) bool {
+	if !c.isLowerWord(t) {
+		return false
+	}
+	w := c.word(t)
+	return verbOf(w) == speechVerb && !strings.HasSuffix(w, "ing")
+}
+
+func (c *quoteCtx) isDashOrComma(t qtok) bool {
+	w := c.text[t.s:t.e]
+	return w == "," || w == "—" || w == "–"
+}
+
+// isStop reports whether t ends a sentence or clause of attribution.
+func (c *quoteCtx) isStop(t qtok) bool {
+	if t.k != 'p' {
+		return false
+	}
+	switch c.text[t.s:t.e] {
+	case ".", "!", "?", ";", ":", "“", "”", "\"":
+		return true
+	}
+	return false
+}
+
+// possessorNouns speak for whoever precedes them: "Smith’s office said".
+var possessorNouns = map[string]bool{
+	"office": true, "campaign": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"press": true, "team": true, "administration": true, "government": true, "representatives": true,
+}
+
+// functionWords never belong to a speaker's noun phrase.
+var functionWords = map[string]bool{
+	"that": true, "which": true, "and": true, "but": true, "or": true, "who": true, "when": true,
+	"while": true, "so": true, "because": true, "if": true, "what": true, "how": true, "this": true,
+	"not": true, "is": true, "was": true, "are": true, "were": true, "be": true, "has": true,
+	"have": true, "had": true, "will": true, "would": true, "then": true, "also": true, "where": true,
+}
+
+func isPronoun(w string) bool { return w == "he" || w == "she" || w == "it" || w == "they" }
+
+func containsWord(c *quoteCtx, toks []qtok, w string) bool {
+	for _, t := range toks {
+		if t.k == 'w' && c.lower(t) == w {
+			return true
+		}
+	}
+	return false
+}
+
+func containsStr(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// titleLike reports whether a quotation reads like the title of a work or
+// a name ("Liberation Day", "The Art of the Deal") rather than speech.
+func titleLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 6 || strings.ContainsAny(s[len(s)-1:], ".!?") {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			caps++
+		case len(w) > 3:
+			return false
+		}
+	}
+	return caps > 0
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func kindOr(k, def Kind) Kind {
+	if k == "" {
+		return def
+	}
+	return k
+}
+
+func clamp(x, lo, hi int) int {
+	return max(lo, min(x, hi))
 }

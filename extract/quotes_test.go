@@ -1,0 +1,522 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ent describes an entity for hand-built mentions: every alias is marked
+// as a mention wherever it occurs as a whole word.
+type ent struct {
+	name    string
+	kind    Kind
+	aliases []string
+	roles   []string // role titles
+}
+
+// handNER builds mentions and entities for the given entities, longest
+// alias first, so tests do not depend on the entity finder.
+func handNER(text string, ents []ent) ([]Mention, []Entity) {
+	type alias struct {
+		s string
+		e *ent
+	}
+	var as []alias
+	var out []Entity
+	for i := range ents {
+		e := &ents[i]
+		as = append(as, alias{e.name, e})
+		for _, a := range e.aliases {
+			as = append(as, alias{a, e})
+		}
+		en := Entity{ID: strings.ToLower(e.name), Name: e.name, Kind: e.kind, Aliases: e.aliases}
+		for _, r := range e.roles {
+			en.Roles = append(en.Roles, Role{Title: r})
+		}
+		out = append(out, en)
+	}
+	sort.SliceStable(as, func(i, j int) bool { return len(as[i].s) > len(as[j].s) })
+	taken := make([]bool, len(text))
+	var ms []Mention
+	for _, a := range as {
+		for from := 0; ; {
+			i := strings.Index(text[from:], a.s)
+			if i < 0 {
+				break
+			}
+			i += from
+			j := i + len(a.s)
+			from = j
+			if !wordEdge(text, i, j) {
+				continue
+			}
+			free := true
+			for k := i; k < j; k++ {
+				if taken[k] {
+					free = false
+					break
+				}
+			}
+			if !free {
+				continue
+			}
+			for k := i; k < j; k++ {
+				taken[k] = true
+			}
+			ms = append(ms, Mention{Start: i, End: j, Text: a.s, Kind: a.e.kind, Entity: a.e.name})
+		}
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	return ms, out
+}
+
+func wordEdge(text string, i, j int) bool {
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if j < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// quotesOf runs FindQuotes with hand-built mentions and checks the
+// invariants every quote must keep.
+func quotesOf(t testing.TB, text string, ents []ent) []Quote {
+	t.Helper()
+	ms, es := handNER(text, ents)
+	qs := FindQuotes(text, SplitSentences(text), ms, es)
+	checkQuotes(t, text, qs)
+	return qs
+}
+
+// checkQuotes asserts the verbatim property and sane spans.
+func checkQuotes(t testing.TB, text string, qs []Quote) {
+	t.Helper()
+	for _, q := range qs {
+		if q.Start < 0 || q.End > len(text) || q.Start >= q.End {
+			t.Errorf("quote %q: bad span [%d,%d)", q.Text, q.Start, q.End)
+			continue
+		}
+		if text[q.Start:q.End] != q.Text {
+			t.Errorf("quote %q is not text[%d:%d] = %q", q.Text, q.Start, q.End, text[q.Start:q.End])
+		}
+		if q.SentenceStart > q.Start || q.SentenceEnd < q.End {
+			t.Errorf("quote %q [%d,%d) outside its sentence [%d,%d)", q.Text, q.Start, q.End, q.SentenceStart, q.SentenceEnd)
+		}
+		for _, m := range []string{"“", "”", "\""} {
+			if strings.HasPrefix(q.Text, m) || strings.HasSuffix(q.Text, m) {
+				t.Errorf("quote %q keeps a quotation mark at an end", q.Text)
+			}
+		}
+		if strings.HasSuffix(q.Text, ",") || strings.TrimSpace(q.Text) != q.Text {
+			t.Errorf("quote %q keeps a final comma or space", q.Text)
+		}
+		if q.Speaker == "" || strings.TrimSpace(q.Speaker) != q.Speaker {
+			t.Errorf("quote %q: bad speaker %q", q.Text, q.Speaker)
+		}
+		if q.Date != "" || q.Source != "" {
+			t.Errorf("quote %q: Date/Source filled", q.Text)
+		}
+	}
+}
+
+// want is an expected quote: its text (or a prefix of it ending in "…")
+// and speaker; kind is checked when set.
+type want struct {
+	text, speaker string
+	kind          Kind
+}
+
+func matchQuotes(t *testing.T, qs []Quote, wants []want, exact bool) {
+	t.Helper()
+	used := make([]bool, len(qs))
+	for _, w := range wants {
+		found := false
+		for i, q := range qs {
+			if used[i] || !sameText(q.Text, w.text) {
+				continue
+			}
+			used[i] = true
+			found = true
+			if q.Speaker != w.speaker {
+				t.Errorf("quote %q: speaker %q, want %q", q.Text, q.Speaker, w.speaker)
+			}
+			if w.kind != "" && q.SpeakerKind != w.kind {
+				t.Errorf("quote %q: speaker kind %q, want %q", q.Text, q.SpeakerKind, w.kind)
+			}
+			break
+		}
+		if !found {
+			t.Errorf("missing quote %q (%s)", w.text, w.speaker)
+		}
+	}
+	if exact {
+		for i, q := range qs {
+			if !used[i] {
+				t.Errorf("unexpected quote %q by %q", q.Text, q.Speaker)
+			}
+		}
+	}
+}
+
+func sameText(got, w string) bool {
+	if p, ok := strings.CutSuffix(w, "…"); ok {
+		return strings.HasPrefix(got, p)
+	}
+	return got == w
+}
+
+var (
+	entSmith   = ent{name: "Jane Smith", kind: Person, aliases: []string{"Smith"}, roles: []string{"Mayor"}}
+	entOkafor  = ent{name: "David Okafor", kind: Person, aliases: []string{"Okafor"}, roles: []string{"Police Chief"}}
+	entAcme    = ent{name: "Acme Corp.", kind: Org, aliases: []string{"Acme"}}
+	entCouncil = ent{name: "City Council", kind: Org}
+	entLind    = ent{name: "Maria Lind", kind: Person, aliases: []string{"Lind"}, roles: []string{"Prime Minister"}}
+	entHealth  = ent{name: "Health Ministry", kind: Org}
+)
+
+func TestFindQuotesPatterns(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		ents  []ent
+		wants []want
+	}{
+		{"after: name said", "“We will rebuild the bridge,” Smith said on Monday.",
+			[]ent{entSmith}, []want{{"We will rebuild the bridge", "Jane Smith", Person}}},
+		{"after: said name", "“We will rebuild the bridge,” said Jane Smith, who took office in May.",
+			[]ent{entSmith}, []want{{"We will rebuild the bridge", "Jane Smith", Person}}},
+		{"after: title and name with statement", "“The budget is balanced,” Finance Minister Jane Smith said in a statement.",
+			[]ent{entSmith}, []want{{"The budget is balanced", "Jane Smith", Person}}},
+		{"after: apposition", "“Crime is down,” Okafor, the city’s police chief, said.",
+			[]ent{entOkafor}, []want{{"Crime is down", "David Okafor", Person}}},
+		{"after: told reporters, NER missed the name", "“The ice is thin,” Solheim told reporters.",
+			nil, []want{{"The ice is thin", "Solheim", Person}}},
+		{"after: question", "“Who will pay for it?” Okafor asked.",
+			[]ent{entOkafor}, []want{{"Who will pay for it?", "David Okafor", Person}}},
+		{"after: wrote on", "“Sell now,” Smith wrote on X after the vote.",
+			[]ent{entSmith}, []want{{"Sell now", "Jane Smith", Person}}},
+		{"after: tweeted / warned / insisted", "“A,” Smith tweeted. “B,” Okafor warned. “C,” Lind insisted.",
+			[]ent{entSmith, entOkafor, entLind}, []want{{"A", "Jane Smith", ""}, {"B", "David Okafor", ""}, {"C", "Maria Lind", ""}}},
+		{"before: said colon", "Smith said: “We are not going anywhere.”",
+			[]ent{entSmith}, []want{{"We are not going anywhere.", "Jane Smith", Person}}},
+		{"before: said that", "Okafor said that “nobody was hurt” in the blaze.",
+			[]ent{entOkafor}, []want{{"nobody was hurt", "David Okafor", Person}}},
+		{"before: statement that", "Acme said in a statement that it was “deeply sorry” for the outage.",
+			[]ent{entAcme}, []want{{"deeply sorry", "Acme Corp.", Org}}},
+		{"pronoun he/she", "Okafor met Smith at city hall. “We have a deal,” she said.",
+			[]ent{entSmith, entOkafor}, []want{{"We have a deal", "David Okafor", Person}}},
+		{"pronoun after own quote", "“We have a deal,” Smith said. “It is fair,” she added.",
+			[]ent{entSmith, entOkafor}, []want{{"We have a deal", "Jane Smith", ""}, {"It is fair", "Jane Smith", ""}}},
+		{"pronoun it -> org", "Acme recalled 40,000 toasters on Friday. “Safety comes first,” it said in a statement.",
+			[]ent{entAcme}, []want{{"Safety comes first", "Acme Corp.", Org}}},
+		{"pronoun skips mention inside quote", "Lind spoke after the vote. “I trust Okafor,” she said.",
+			[]ent{entLind, entOkafor}, []want{{"I trust Okafor", "Maria Lind", Person}}},
+		{"role: the mayor", "Jane Smith and David Okafor toured the site. “It is a disgrace,” the mayor said.",
+			[]ent{entSmith, entOkafor}, []want{{"It is a disgrace", "Jane Smith", Person}}},
+		{"role: said the police chief", "Smith spoke first. “Stay home,” said the police chief.",
+			[]ent{entSmith, entOkafor}, []want{{"Stay home", "David Okafor", Person}}},
+		{"role: the prime minister", "Maria Lind arrived late. “We need more time,” the prime minister told parliament.",
+			[]ent{entLind}, []want{{"We need more time", "Maria Lind", Person}}},
+		{"according to after", "The dam is “at risk of failure,” according to the Health Ministry.",
+			[]ent{entHealth}, []want{{"at risk of failure", "Health Ministry", Org}}},
+		{"according to before", "According to Okafor: “The suspect fled on foot.”",
+			[]ent{entOkafor}, []want{{"The suspect fled on foot.", "David Okafor", Person}}},
+		{"org: the council said", "“The vote stands,” the City Council said.",
+			[]ent{entCouncil}, []want{{"The vote stands", "City Council", Org}}},
+		{"org: the company said", "Acme shares fell 4%. “We are confident in our plan,” the company said.",
+			[]ent{entAcme}, []want{{"We are confident in our plan", "Acme Corp.", Org}}},
+		{"org without mention", "“No comment,” the Foreign Ministry said.",
+			nil, []want{{"No comment", "Foreign Ministry", Org}}},
+		{"trailing attribution of partial quote", "The mayor has “no intention” of resigning, Smith’s office said.",
+			[]ent{entSmith}, []want{{"no intention", "Jane Smith", ""}}},
+		{"trailing org", "Smith has “no plans” to run again, the City Council said.",
+			[]ent{entSmith, entCouncil}, []want{{"no plans", "City Council", Org}}},
+		{"called the vote", "Okafor called the vote “a travesty of justice.”",
+			[]ent{entOkafor}, []want{{"a travesty of justice.", "David Okafor", Person}}},
+		{"calling it: subject not object", "On Friday, Smith rejected a deal with Acme in Denver, calling it “a bad joke.”",
+			[]ent{entSmith, entAcme, {name: "Denver", kind: Place}}, []want{{"a bad joke.", "Jane Smith", Person}}},
+		{"calling X and adding", "Lind defended her aide, calling Okafor “a loyal friend” and adding, “He did nothing wrong.”",
+			[]ent{entLind, entOkafor}, []want{{"a loyal friend", "Maria Lind", Person}, {"He did nothing wrong.", "Maria Lind", Person}}},
+		{"likened", "Smith likened Okafor to a “bulldozer,” which angered his staff.",
+			[]ent{entSmith, entOkafor}, []want{{"bulldozer", "Jane Smith", Person}}},
+		{"subject after but", "Okafor wanted a hearing, but the City Council deemed it “not necessary” after the vote.",
+			[]ent{entOkafor, entCouncil}, []want{{"not necessary", "City Council", Org}}},
+		{"mid-sentence split", "“We will win,” Smith said, “and we will do it together.”",
+			[]ent{entSmith}, []want{{"We will win", "Jane Smith", ""}, {"and we will do it together.", "Jane Smith", ""}}},
+		{"continuation", "“We will win,” Lind said. “Nobody doubts it.”\n“Not even Okafor.”",
+			[]ent{entLind, entOkafor}, []want{{"We will win", "Maria Lind", ""}, {"Nobody doubts it.", "Maria Lind", ""}, {"Not even Okafor.", "Maria Lind", ""}}},
+		{"continuation after reported speech", "Okafor said the plan would fail.\n“It is doomed from the start.”",
+			[]ent{entOkafor}, []want{{"It is doomed from the start.", "David Okafor", ""}}},
+		{"straight quotes", `"We were lucky," Okafor said. Smith said: "Next time we may not be."`,
+			[]ent{entSmith, entOkafor}, []want{{"We were lucky", "David Okafor", ""}, {"Next time we may not be.", "Jane Smith", ""}}},
+		{"straight comma outside", `"Enough is enough", Lind said.`,
+			[]ent{entLind}, []want{{"Enough is enough", "Maria Lind", ""}}},
+		{"nested single quotes", "“He told me, ‘Don’t worry,’ and left,” Smith said.",
+			[]ent{entSmith}, []want{{"He told me, ‘Don’t worry,’ and left", "Jane Smith", ""}}},
+		{"multi-paragraph quote", "Lind told the crowd: “We came here with nothing.\n“Today we leave with a country.”\nThe crowd cheered.",
+			[]ent{entLind}, []want{{"We came here with nothing.", "Maria Lind", ""}, {"Today we leave with a country.", "Maria Lind", ""}}},
+		{"multi-paragraph attributed at the end", "“We came here with nothing.\n“Today we leave with a country,” Lind said.",
+			[]ent{entLind}, []want{{"We came here with nothing.", "Maria Lind", ""}, {"Today we leave with a country", "Maria Lind", ""}}},
+		{"has said", "Smith has also said that the bridge is “perfectly safe.”",
+			[]ent{entSmith}, []want{{"perfectly safe.", "Jane Smith", ""}}},
+		{"pronoun subject with participle", "Okafor spoke on Tuesday. He praised the firefighters, calling them “true heroes.”",
+			[]ent{entOkafor}, []want{{"true heroes.", "David Okafor", Person}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := quotesOf(t, tt.text, tt.ents)
+			matchQuotes(t, qs, tt.wants, true)
+		})
+	}
+}
+
+// TestFindQuotesNotQuotes covers text that must yield no quote.
+func TestFindQuotesNotQuotes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		ents []ent
+	}{
+		{"reported speech", "Smith said the bridge would reopen next week.", []ent{entSmith}},
+		{"apostrophes", "Smith’s plan is the city’s best hope, and we’ve said so.", []ent{entSmith}},
+		{"scare quotes", "The so-called “peace dividend” never arrived.", nil},
+		{"title of a work", "Smith praised the film “The Long Winter” at the festival.", []ent{entSmith}},
+		{"unnamed source", "“We are looking into it,” a spokesman said.", nil},
+		{"unnamed officials", "“The talks failed,” officials said.", nil},
+		{"passive", "The plan was called “reckless” in an editorial.", []ent{entSmith}},
+		{"stray mark", "Smith said “the vote and left early.", []ent{entSmith}},
+		{"empty quote", "Smith said “” and left.", []ent{entSmith}},
+		{"lone quote no context", "“Peace now.”", nil},
+		{"inches", `The board is 2" thick and 12" wide.`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if qs := quotesOf(t, tt.text, tt.ents); len(qs) != 0 {
+				t.Errorf("got quotes %+v, want none", qs)
+			}
+		})
+	}
+}
+
+// TestFindQuotesBadInput checks that odd input and offsets never panic.
+func TestFindQuotesBadInput(t *testing.T) {
+	texts := []string{"", "“", "”", `"`, "“”", "\"\"\"", "“a", "a”", "\n\n“\n“\n”", "“x,” said", "said “", "“\xff\xfe,” he said", "“a,” according to", "“a,” the"}
+	for _, text := range texts {
+		checkQuotes(t, text, FindQuotes(text, nil, nil, nil))
+		// Mentions and sentences that do not fit the text.
+		ms := []Mention{{Start: -1, End: 3, Kind: Person, Entity: "X"}, {Start: 0, End: 100, Kind: Person}, {Start: 2, End: 1}}
+		ss := []Sentence{{Start: 0, End: 1000}, {Start: -5, End: 2}}
+		checkQuotes(t, text, FindQuotes(text, ss, ms, []Entity{{Name: "X", Roles: []Role{{Title: ""}}}}))
+	}
+}
+
+func TestScanQuotes(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"“a,” b “c” d", []string{"a", "c"}},
+		{`x "a" y "b, " z`, []string{"a", "b"}},
+		{"We’ve seen ‘it’ all", nil},
+		{"“a ‘b’ c”", []string{"a ‘b’ c"}},
+		{"“open\n“next”", []string{"open", "next"}},
+		{"“stray\nno quote here", nil},
+		{"“mixed\"", []string{"mixed"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, sp := range scanQuotes(tt.text) {
+			got = append(got, tt.text[sp.start:sp.end])
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("scanQuotes(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// seedEntities are what an entity finder is expected to produce for the
+// seed article; the test does not depend on the real one.
+var seedEntities = []ent{
+	{name: "Donald Trump", kind: Person, aliases: []string{"Trump"}, roles: []string{"President"}},
+	{name: "Mark Rutte", kind: Person, aliases: []string{"Rutte"}, roles: []string{"Secretary General"}},
+	{name: "Vladimir Putin", kind: Person, aliases: []string{"Putin"}, roles: []string{"President"}},
+	{name: "Scott Bessent", kind: Person, roles: []string{"Treasury Secretary"}},
+	{name: "Volodymyr Zelenskyy", kind: Person, aliases: []string{"Zelenskyy"}, roles: []string{"President"}},
+	{name: "Marco Rubio", kind: Person, roles: []string{"Secretary of State"}},
+	{name: "Sergey Lavrov", kind: Person, roles: []string{"Foreign Minister"}},
+	{name: "White House", kind: Org},
+	{name: "NATO", kind: Org},
+	{name: "Office of Foreign Assets Control", kind: Org, aliases: []string{"OFAC"}},
+	{name: "Rosneft", kind: Org},
+	{name: "Lukoil", kind: Org},
+	{name: "Kremlin", kind: Org},
+	{name: "European Union", kind: Org},
+	{name: "Truth Social", kind: Org},
+	{name: "Ukraine", kind: Place}, {name: "Russia", kind: Place}, {name: "United States", kind: Place},
+	{name: "Budapest", kind: Place}, {name: "Hungary", kind: Place}, {name: "Kyiv", kind: Place},
+	{name: "Moscow", kind: Place}, {name: "Alaska", kind: Place}, {name: "Tehran", kind: Place},
+	{name: "Europe", kind: Place}, {name: "Netherlands", kind: Place}, {name: "Hague", kind: Place},
+}
+
+var seedWants = []want{
+	{"breaking the deadlock", "Mark Rutte", Person},
+	{"We’ve had some very good discussions today", "Donald Trump", Person},
+	{"going along pretty well", "Donald Trump", Person},
+	{"Now is the time to stop the killing and for an immediate ceasefire", "Scott Bessent", Person},
+	{"a waste of time.", "Donald Trump", Person},
+	{"They should stop where they are", "Donald Trump", Person},
+	{"Let both claim Victory, let History decide! No more shooting, no more Death, no more vast and unsustainable sums of money spent", "Donald Trump", Person},
+	{"not necessary", "White House", Org},
+	{"no plans", "White House", Org},
+	{"decisive action", "Mark Rutte", Person},
+	{"daddy", "Mark Rutte", Person},
+	{"a good friend", "Mark Rutte", Person},
+	{"I think he deserves all the praise.", "Mark Rutte", Person},
+}
+
+// sharedDir finds the shared directory by walking up from the package
+// directory, or from BRIEFBOT_SHARED.
+func sharedDir(tb testing.TB) string {
+	tb.Helper()
+	if d := os.Getenv("BRIEFBOT_SHARED"); d != "" {
+		return d
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Skip("no working directory")
+	}
+	for {
+		d := filepath.Join(dir, "shared")
+		if fi, err := os.Stat(filepath.Join(d, "corpus")); err == nil && fi.IsDir() {
+			return d
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("shared/corpus not found")
+		}
+		dir = parent
+	}
+}
+
+func readSeed(tb testing.TB) string {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join(sharedDir(tb), "corpus", "seed", "2025-10-22-rutte-white-house.txt"))
+	if err != nil {
+		tb.Skipf("seed article: %v", err)
+	}
+	return string(b)
+}
+
+func TestFindQuotesSeedHandNER(t *testing.T) {
+	text := readSeed(t)
+	qs := quotesOf(t, text, seedEntities)
+	matchQuotes(t, qs, seedWants, true)
+	for _, q := range qs {
+		if q.Text == "We’ve had some very good discussions today" {
+			sent := text[q.SentenceStart:q.SentenceEnd]
+			if !strings.HasPrefix(sent, "“We’ve had") || !strings.HasSuffix(sent, "energy sector.") {
+				t.Errorf("sentence of %q = %q", q.Text, sent)
+			}
+		}
+	}
+}
+
+// invented is an article about people no part of briefbot has seen, in
+// straight quotes, to show the rules are general.
+const invented = `OSLO — Norway's fisheries minister Ingrid Solberg said on Thursday that the new quota deal was "a fair compromise," after three days of talks in Bergen.
+"Nobody got everything they wanted, but everybody got something," Solberg told reporters.
+The deal cuts cod catches by 20 percent. According to the Marine Research Institute, stocks are "at their lowest level in 40 years."
+Coastal mayors were less pleased. Tromsø mayor Erik Halvorsen called the cut "a death sentence for small boats" and said he would appeal.
+"We were not consulted," he said. "Not once.
+"Not by Oslo, not by Brussels."
+The mayor said the town would seek compensation.
+Halvorsen's deputy, Kari Moe, declined to comment.
+Fiskebåt, the industry association, said in a statement: "The cut is painful but necessary."
+It added that it "regrets the lack of consultation."
+"We expected this," said Lars Eide, a trawler captain.`
+
+func TestFindQuotesInventedArticle(t *testing.T) {
+	ents := []ent{
+		{name: "Ingrid Solberg", kind: Person, aliases: []string{"Solberg"}, roles: []string{"fisheries minister"}},
+		{name: "Erik Halvorsen", kind: Person, aliases: []string{"Halvorsen"}, roles: []string{"mayor"}},
+		{name: "Kari Moe", kind: Person, roles: []string{"deputy"}},
+		{name: "Marine Research Institute", kind: Org},
+		{name: "Fiskebåt", kind: Org},
+		{name: "Norway", kind: Place}, {name: "Bergen", kind: Place}, {name: "Tromsø", kind: Place},
+		{name: "Oslo", kind: Place}, {name: "Brussels", kind: Place},
+	}
+	qs := quotesOf(t, invented, ents)
+	matchQuotes(t, qs, []want{
+		{"a fair compromise", "Ingrid Solberg", Person},
+		{"Nobody got everything they wanted, but everybody got something", "Ingrid Solberg", Person},
+		{"at their lowest level in 40 years.", "Marine Research Institute", Org},
+		{"a death sentence for small boats", "Erik Halvorsen", Person},
+		{"We were not consulted", "Erik Halvorsen", Person},
+		{"Not once.", "Erik Halvorsen", Person},
+		{"Not by Oslo, not by Brussels.", "Erik Halvorsen", Person},
+		{"The cut is painful but necessary.", "Fiskebåt", Org},
+		{"regrets the lack of consultation.", "Fiskebåt", Org},
+		{"We expected this", "Lars Eide", Person},
+	}, true)
+}
+
+// benchText is a long article made of the seed and the invented one.
+func benchText(b *testing.B) string {
+	var sb strings.Builder
+	seed := ""
+	if d, err := os.ReadFile(filepath.Join(sharedDirOrEmpty(), "corpus", "seed", "2025-10-22-rutte-white-house.txt")); err == nil {
+		seed = string(d)
+	}
+	for sb.Len() < 200_000 {
+		sb.WriteString(seed)
+		sb.WriteString("\n")
+		sb.WriteString(invented)
+		sb.WriteString("\n")
+	}
+	return sb.String()
+}
+
+func sharedDirOrEmpty() string {
+	if d := os.Getenv("BRIEFBOT_SHARED"); d != "" {
+		return d
+	}
+	dir, _ := os.Getwd()
+	for dir != "" {
+		d := filepath.Join(dir, "shared")
+		if fi, err := os.Stat(filepath.Join(d, "corpus")); err == nil && fi.IsDir() {
+			return d
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	return ""
+}
+
+func BenchmarkFindQuotes(b *testing.B) {
+	text := benchText(b)
+	ms, es := handNER(text, append(append([]ent{}, seedEntities...), entSmith, entOkafor))
+	sents := SplitSentences(text)
+	words := len(strings.Fields(text))
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		FindQuotes(text, sents, ms, es)
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
