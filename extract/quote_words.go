@@ -30,6 +30,7 @@ var speechBases = []string{
 	"tweet", "urge", "vow", "warn", "whisper", "wonder", "write", "yell",
 	"tell", "reassure", "scoff", "sneer", "concur", "counsel", "affirm",
 	"underline", "underscore", "highlight", "remind", "interject", "chime",
+	"remember", "enthuse", "indicate", "rave", "gush", "scold", "add",
 }
 
 // evalBases are regular verbs that characterise in the subject's words.

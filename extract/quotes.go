@@ -183,6 +183,9 @@ func (c *quoteCtx) afterQuote(i int) attr {
 	for n < len(toks) && n < 24 && toks[n].k != 'q' && !c.isStop(toks[n]) {
 		n++
 	}
+	// An attribution after a quotation that ended its sentence must end
+	// its own sentence, not introduce the next quotation.
+	endsClean := n == len(toks) || (toks[n].k == 'p' && strings.ContainsAny(c.word(toks[n]), ".!?"))
 	toks = toks[:n]
 	if len(toks) == 0 {
 		return attr{}
@@ -195,8 +198,8 @@ func (c *quoteCtx) afterQuote(i int) attr {
 	// adverbial follows the verb; otherwise the next sentence is reported
 	// speech of its own.
 	inner := c.text[sp.start:sp.end]
-	if strings.HasSuffix(inner, ".") && c.isCapWord(toks[0]) {
-		if len(toks)-end > 5 || containsWord(c, toks[end:], "that") {
+	if strings.ContainsAny(inner[len(inner)-1:], ".!?…") && c.isCapWord(toks[0]) {
+		if !endsClean || len(toks)-end > 5 || containsWord(c, toks[end:], "that") {
 			return attr{}
 		}
 	}
@@ -219,6 +222,17 @@ func (c *quoteCtx) attribClause(toks []qtok) (attr, int) {
 	}
 	if c.isSpeechVerb(toks[i]) {
 		return c.npAfter(toks, i)
+	}
+	// “…,” Detik.com quoted Djamal as saying.
+	for v := i + 2; v < len(toks) && v <= i+10 && toks[v].k == 'w'; v++ {
+		if c.lower(toks[v]) == "saying" && c.lower(toks[v-1]) == "as" {
+			for q := i; q < v-2; q++ {
+				if w := c.lower(toks[q]); w == "quoted" || w == "quotes" || w == "quoting" || w == "cited" {
+					a, _ := c.npEnding(toks, v-2)
+					return a, v + 1
+				}
+			}
+		}
 	}
 	for v := i + 1; v < len(toks) && v <= i+16; v++ {
 		t := toks[v]
@@ -268,6 +282,12 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (attr, bool) {
 		}
 		if passiveAux[prev] {
 			return attr{}, false // "was called “…”": the subject is not the speaker
+		}
+		if prev == "as" && v >= 2 {
+			// "quoted Djamal as saying “…”"
+			if a, _ := c.npEnding(toks, v-2); a.st != attrNone {
+				return a, true
+			}
 		}
 		if strings.HasSuffix(lw, "ing") || prev == "to" {
 			// "calling it “…”", "adding, “…”", "refused to call it “…”".
@@ -349,7 +369,9 @@ func (c *quoteCtx) continuation(i int) attr {
 		if sp.sent1 < ps {
 			break
 		}
-		if sp.who.st == attrFound && sp.sent0 <= ps {
+		if sp.sent0 <= ps {
+			// The last quotation of the sentence before decides: its
+			// speaker continues, or nobody if it had none.
 			return sp.who
 		}
 	}
@@ -455,7 +477,7 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (attr, int) {
 	}
 	// A capitalised name.
 	k = j
-	for k >= 0 && j-k < 4 && toks[k].k == 'w' && c.isCapWord(toks[k]) && !notNames[c.word(toks[k])] {
+	for k >= 0 && j-k < 7 && toks[k].k == 'w' && c.isCapWord(toks[k]) && !notNames[c.word(toks[k])] {
 		k--
 	}
 	if k < j {
@@ -511,14 +533,37 @@ func (c *quoteCtx) npAfter(toks []qtok, v int) (attr, int) {
 		for pe < end && c.lower(toks[pe]) != "for" && c.lower(toks[pe]) != "of" {
 			pe++
 		}
-		return c.phraseSpeaker(toks[j+1:pe], t.s, lw), end
+		a := c.phraseSpeaker(toks[j+1:pe], t.s, lw)
+		if a.st != attrFound && end+1 < len(toks) && c.isDashOrComma(toks[end]) && c.isCapWord(toks[end+1]) {
+			// "said the general secretary of the union, Tony Woodley"
+			if b, e := c.npAfter(toks, end); b.st == attrFound {
+				return b, e
+			}
+		}
+		return a, end
 	}
-	k := j
-	for k < end && k < j+4 && c.isCapWord(toks[k]) && !notNames[c.word(toks[k])] {
-		k++
+	// "said Ray Young", "claims writer John Ostrower": the capitalised
+	// run, after at most three lower-case role words.
+	// The last capitalised run before the phrase ends: "said German
+	// economy minister Karl Weber" -> Karl Weber.
+	var rs, re int
+	for k := j; k < end; {
+		if !c.isCapWord(toks[k]) || notNames[c.word(toks[k])] {
+			if !c.isLowerWord(toks[k]) || functionWords[c.lower(toks[k])] {
+				break
+			}
+			k++
+			continue
+		}
+		r := k
+		for r < end && c.isCapWord(toks[r]) && !notNames[c.word(toks[r])] {
+			r++
+		}
+		rs, re = k, r
+		k = r
 	}
-	if k > j {
-		return c.guessName(toks[j:k], false), k
+	if re > rs {
+		return c.guessName(toks[rs:re], false), re
 	}
 	return attr{}, j
 }
@@ -575,6 +620,18 @@ func (c *quoteCtx) extendNP(toks []qtok, k int) int {
 func (c *quoteCtx) guessName(words []qtok, the bool) attr {
 	for len(words) > 1 && honorifics[c.word(words[0])] {
 		words = words[1:]
+	}
+	// "Alabama Governor Bob Riley", "Microsoft CEO Bill Gates": the name
+	// follows the last title word. A title with no name after it ("Airbus
+	// President") names nobody we can resolve.
+	for i := len(words) - 1; i >= 0; i-- {
+		if titleWords[strings.TrimSuffix(c.word(words[i]), ".")] {
+			if i == len(words)-1 {
+				return attr{st: attrBlocked}
+			}
+			words = words[i+1:]
+			break
+		}
 	}
 	if len(words) == 0 {
 		return attr{}
@@ -872,6 +929,26 @@ func (c *quoteCtx) isStop(t qtok) bool {
 var possessorNouns = map[string]bool{
 	"office": true, "campaign": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
 	"press": true, "team": true, "administration": true, "government": true, "representatives": true,
+}
+
+// titleWords precede a name in a title ("Governor Bob Riley").
+var titleWords = map[string]bool{
+	"CEO": true, "CFO": true, "COO": true, "CTO": true, "Chairman": true, "Chairwoman": true, "Chair": true,
+	"President": true, "Vice": true, "Governor": true, "Gov": true, "Senator": true, "Sen": true, "Rep": true,
+	"Representative": true, "General": true, "Gen": true, "Secretary": true, "Minister": true, "Prime": true,
+	"Chief": true, "Executive": true, "Director": true, "Analyst": true, "Spokesman": true,
+	"Spokeswoman": true, "Spokesperson": true, "Mayor": true, "Judge": true, "Justice": true,
+	"Commissioner": true, "King": true, "Queen": true, "Prince": true, "Princess": true, "Pope": true,
+	"Bishop": true, "Archbishop": true, "Rev": true, "Captain": true, "Capt": true, "Colonel": true,
+	"Col": true, "Lieutenant": true, "Lt": true, "Sergeant": true, "Sgt": true, "Admiral": true,
+	"Adm": true, "Commander": true, "Ambassador": true, "Attorney": true, "Chancellor": true,
+	"Speaker": true, "Leader": true, "Professor": true, "Prof": true, "Coach": true, "Manager": true,
+	"Founder": true, "Deputy": true, "Assistant": true, "Undersecretary": true, "Treasurer": true,
+	"Councillor": true, "Councilman": true, "Councilwoman": true, "Sheriff": true, "Inspector": true,
+	"Superintendent": true, "Detective": true, "Premier": true, "Emir": true, "Sheikh": true,
+	"Marshal": true, "Economist": true, "Editor": true, "Correspondent": true, "Congressman": true,
+	"Congresswoman": true, "MP": true, "MEP": true, "Officer": true, "Head": true, "Dr": true,
+	"Mr": true, "Mrs": true, "Ms": true, "Lawmaker": true, "Physicist": true, "Professor-elect": true,
 }
 
 // functionWords never belong to a speaker's noun phrase.
