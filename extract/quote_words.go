@@ -183,6 +183,9 @@ var orgSuffixes = map[string]bool{
 	"Organization": true, "Organisation": true, "Authority": true, "Bureau": true, "Service": true,
 	"Administration": true, "Kremlin": true, "Pentagon": true, "Embassy": true, "Secretariat": true,
 	"League": true, "Federation": true, "Club": true, "Board": true, "Senate": true, "Congress": true,
+	"Motors": true, "Motor": true, "Airlines": true, "Airways": true, "Electric": true, "Systems": true,
+	"Technologies": true, "Holdings": true, "Partners": true, "Energy": true, "Reports": true, "Post": true,
+	"Journal": true, "Tribune": true, "Herald": true, "Network": true, "Studios": true, "Records": true,
 	"Parliament": true, "Cabinet": true, "Command": true, "Forces": true, "Times": true, "News": true,
 }
 
@@ -199,6 +202,10 @@ var notNames = map[string]bool{
 	"Dec.": true, "Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "His": true, "Her": true,
 	"Their": true, "Its": true, "Our": true, "Officials": true, "Both": true, "There": true,
 	"Later": true, "Then": true, "Also": true, "However": true, "Meanwhile": true, "According": true,
+	"Still": true, "Yet": true, "Now": true, "Instead": true, "Indeed": true, "Moreover": true,
+	"Furthermore": true, "Overall": true, "Finally": true, "Separately": true, "Similarly": true,
+	"Nevertheless": true, "Nonetheless": true, "Earlier": true, "Previously": true, "Last": true,
+	"Next": true, "Some": true, "Many": true, "Other": true, "Others": true, "Speaking": true,
 	"Today": true, "Yesterday": true, "Tomorrow": true, "Tonight": true,
 }
 

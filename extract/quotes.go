@@ -87,9 +87,10 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 
 // attr is the result of attributing a quotation.
 type attr struct {
-	name string
-	kind Kind
-	st   uint8
+	name    string
+	kind    Kind
+	st      uint8
+	guessed bool // from capitalised words no mention covers
 }
 
 const (
@@ -112,6 +113,8 @@ type quoteCtx struct {
 	ents  map[string]*Entity
 	roles []roleEntry
 	spans []qspan
+	// genders is read on first use by genderOf.
+	genders map[string]int
 }
 
 func newQuoteCtx(text string, sents []Sentence, mentions []Mention, entities []Entity, spans []qspan) *quoteCtx {
@@ -252,10 +255,29 @@ func (c *quoteCtx) attribClause(toks []qtok) (attr, int) {
 
 // beforeQuote looks back from the opening mark, within the sentence, for
 // the nearest verb of saying or characterising and returns its subject.
-// direct is true for a verb of saying.
+// direct is true for a verb of saying that introduces the quotation
+// itself (Smith said: “…”, Smith said that “…”), not a clause containing it.
 func (c *quoteCtx) beforeQuote(i int, lo int) (attr, bool) {
 	sp := c.spans[i]
 	toks := c.tokens(lo, sp.open)
+	introduces := func(v int) bool {
+		rest := toks[v+1:]
+		switch {
+		case len(rest) == 0:
+			return true
+		case len(rest) == 1 && rest[0].k == 'w' && c.lower(rest[0]) == "that":
+			return true
+		case len(rest) > 6:
+			return false
+		}
+		for _, t := range rest {
+			if t.k == 'q' {
+				return false
+			}
+		}
+		last := c.word(rest[len(rest)-1])
+		return last == ":" || last == ","
+	}
 	for v := len(toks) - 1; v >= 0; v-- {
 		t := toks[v]
 		if t.k != 'w' {
@@ -291,18 +313,18 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (attr, bool) {
 		}
 		if strings.HasSuffix(lw, "ing") || prev == "to" {
 			// "calling it “…”", "adding, “…”", "refused to call it “…”".
-			return c.subjectOf(lo, t.s, "", true), cls == speechVerb
+			return c.subjectOf(lo, t.s, spkFilter{}, true), cls == speechVerb && introduces(v)
 		}
 		a, _ := c.npBefore(toks, v)
 		switch {
 		case a.st == attrFound:
-			return a, cls == speechVerb
+			return a, cls == speechVerb && introduces(v)
 		case a.st == attrBlocked && cls == speechVerb:
 			return a, true
 		case a.st == attrBlocked:
 			continue // "the officials who called for “…”" inside a longer clause
 		}
-		return c.subjectOf(lo, t.s, "", true), cls == speechVerb
+		return c.subjectOf(lo, t.s, spkFilter{}, true), cls == speechVerb && introduces(v)
 	}
 	return attr{}, false
 }
@@ -402,6 +424,16 @@ func (c *quoteCtx) npBefore(toks []qtok, v int) (attr, int) {
 	if j < 0 {
 		return attr{}, v
 	}
+	if toks[j].k == 'w' {
+		a, st := c.npEnding(toks, j)
+		if a.st == attrFound && a.kind == Person {
+			return a, st
+		}
+		if h, hst := c.appositionHead(toks, j); h.st == attrFound {
+			return h, hst
+		}
+		return a, st
+	}
 	if t := toks[j]; t.k == 'p' && c.isDashOrComma(t) {
 		for k := j - 1; k >= 0 && k >= j-25; k-- {
 			tk := toks[k]
@@ -424,6 +456,34 @@ func (c *quoteCtx) npBefore(toks []qtok, v int) (attr, int) {
 		return attr{}, v
 	}
 	return c.npEnding(toks, j)
+}
+
+// appositionHead finds the person an apposition ending at toks[j]
+// describes when the apposition is not closed by a comma: "Scott Carson,
+// president and CEO of Boeing Commercial Airplanes said" is Carson, not
+// the company.
+func (c *quoteCtx) appositionHead(toks []qtok, j int) (attr, int) {
+	for k := j - 1; k > 0 && k >= j-12; k-- {
+		t := toks[k]
+		if t.k == 'q' || (t.k == 'p' && !c.isDashOrComma(t)) {
+			break
+		}
+		if t.k == 'w' && c.isLowerWord(t) && verbOf(c.lower(t)) != 0 {
+			break
+		}
+		if t.k != 'p' {
+			continue
+		}
+		next := toks[k+1]
+		if next.k != 'w' || !(c.isLowerWord(next) || determiners[c.lower(next)]) || functionWords[c.lower(next)] {
+			break
+		}
+		if a, st := c.npEnding(toks, k-1); a.st == attrFound && a.kind == Person && (!a.guessed || strings.Contains(a.name, " ")) {
+			return a, st
+		}
+		break
+	}
+	return attr{}, j
 }
 
 // npEnding reads the noun phrase whose last token is toks[j] as a speaker:
@@ -624,7 +684,7 @@ func (c *quoteCtx) guessName(words []qtok, the bool) attr {
 	// "Alabama Governor Bob Riley", "Microsoft CEO Bill Gates": the name
 	// follows the last title word. A title with no name after it ("Airbus
 	// President") names nobody we can resolve.
-	for i := len(words) - 1; i >= 0; i-- {
+	for i := len(words) - 1; i >= 0 && !orgSuffixes[c.word(words[len(words)-1])]; i-- {
 		if titleWords[strings.TrimSuffix(c.word(words[i]), ".")] {
 			if i == len(words)-1 {
 				return attr{st: attrBlocked}
@@ -646,7 +706,7 @@ func (c *quoteCtx) guessName(words []qtok, the bool) attr {
 	if the || orgSuffixes[last] || isAllCaps(name) {
 		kind = Org
 	}
-	return attr{name: name, kind: kind, st: attrFound}
+	return attr{name: name, kind: kind, st: attrFound, guessed: true}
 }
 
 // roleLookup finds the entity holding the role named by words ("mayor",
@@ -715,12 +775,9 @@ func (c *quoteCtx) groupLookup(head string, pos int) attr {
 // organisation: the subject or attributed speaker of the nearest sentence
 // that has one of the right kind, else the nearest mention of that kind.
 func (c *quoteCtx) resolvePronoun(p string, pos int) attr {
-	want := Person
-	if p == "it" || p == "they" {
-		want = Org
-	}
+	f := pronounFilter(p)
 	si := c.sentOf(pos)
-	if a := c.subjectOf(c.sentStart(si), pos, want, false); a.st == attrFound {
+	if a := c.subjectOf(c.sentStart(si), pos, f, false); a.st == attrFound {
 		return a
 	}
 	for s := si - 1; s >= 0 && s >= si-4; s-- {
@@ -729,18 +786,20 @@ func (c *quoteCtx) resolvePronoun(p string, pos int) attr {
 			if sp.open >= pos || sp.sent0 != s {
 				continue
 			}
-			if sp.who.st == attrFound && sp.who.kind == want {
+			if f.ok(c, sp.who) {
 				return sp.who
 			}
 		}
-		if a := c.subjectOf(c.sentStart(s), c.sentEnd(s), want, false); a.st == attrFound {
+		if a := c.subjectOf(c.sentStart(s), c.sentEnd(s), f, false); a.st == attrFound {
 			return a
 		}
 	}
 	for k := c.mentionBefore(pos); k >= 0; k-- {
 		m := &c.ments[k]
-		if m.Kind == want && !c.inQuote(m.Start) {
-			return c.fromMention(m)
+		if m.Kind == f.kind && !c.inQuote(m.Start) {
+			if a := c.fromMention(m); f.ok(c, a) {
+				return a
+			}
 		}
 	}
 	return attr{}
@@ -750,7 +809,7 @@ func (c *quoteCtx) resolvePronoun(p string, pos int) attr {
 // or organisation that is not the object of a preposition nor a possessive
 // ("Trump’s decision"). want restricts the kind; allowPron lets a pronoun
 // subject be resolved.
-func (c *quoteCtx) subjectOf(lo, hi int, want Kind, allowPron bool) attr {
+func (c *quoteCtx) subjectOf(lo, hi int, f spkFilter, allowPron bool) attr {
 	toks := c.tokens(lo, hi)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -765,7 +824,7 @@ func (c *quoteCtx) subjectOf(lo, hi int, want Kind, allowPron bool) attr {
 			if lw == "it" && i > 0 && toks[i-1].k == 'w' {
 				continue // "calling it": an object
 			}
-			if a := c.resolvePronoun(lw, t.s); a.st == attrFound && (want == "" || a.kind == want) {
+			if a := c.resolvePronoun(lw, t.s); a.st == attrFound && f.ok(c, a) {
 				return a
 			}
 			continue
@@ -791,10 +850,28 @@ func (c *quoteCtx) subjectOf(lo, hi int, want Kind, allowPron bool) attr {
 			if m.Kind == Place {
 				continue
 			}
-			if want == "" || m.Kind == want {
-				return c.fromMention(m)
+			if a := c.fromMention(m); f.ok(c, a) {
+				return a
 			}
 			continue
+		}
+		if c.isCapWord(t) && !notNames[c.word(t)] {
+			// A name the entity finder missed, as subject of a verb:
+			// "Republican Senator Bob Corker was ...".
+			r := i
+			for r < len(toks) && r < i+6 && c.isCapWord(toks[r]) && !notNames[c.word(toks[r])] && c.mentionOver(toks[r].s, toks[r].e) == nil {
+				r++
+			}
+			prevPrep := i > 0 && toks[i-1].k == 'w' && (prepositions[c.lower(toks[i-1])] || determiners[c.lower(toks[i-1])])
+			if r-i >= 2 && r < len(toks) && !prevPrep && c.verbLike(toks[r]) {
+				if a := c.guessName(toks[i:r], false); f.ok(c, a) && strings.Contains(a.name, " ") {
+					return a
+				}
+			}
+			if r > i {
+				i = r - 1
+				continue
+			}
 		}
 		if determiners[lw] && lw != "his" && lw != "her" && lw != "its" && lw != "their" {
 			if i > 0 && toks[i-1].k == 'w' && prepositions[c.lower(toks[i-1])] {
@@ -805,7 +882,7 @@ func (c *quoteCtx) subjectOf(lo, hi int, want Kind, allowPron bool) attr {
 				words = append(words, c.lower(toks[k]))
 			}
 			for n := len(words); n > 0; n-- {
-				if a := c.roleLookup(words[:n], t.s); a.st == attrFound && (want == "" || a.kind == want) {
+				if a := c.roleLookup(words[:n], t.s); f.ok(c, a) {
 					return a
 				}
 			}
@@ -896,6 +973,19 @@ func (c *quoteCtx) isLowerWord(t qtok) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(c.text[t.s:])
 	return unicode.IsLower(r)
+}
+
+// verbLike reports whether t looks like the verb after a subject.
+func (c *quoteCtx) verbLike(t qtok) bool {
+	if !c.isLowerWord(t) {
+		return false
+	}
+	w := c.lower(t)
+	switch w {
+	case "was", "is", "has", "had", "were", "are", "will", "would", "also", "could", "can", "did", "does":
+		return true
+	}
+	return verbOf(w) != 0 || strings.HasSuffix(w, "ed")
 }
 
 // isSpeechVerb reports whether t is a finite verb of saying, written in

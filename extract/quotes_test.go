@@ -274,6 +274,18 @@ func TestFindQuotesPatterns(t *testing.T) {
 			[]ent{entSmith}, []want{{"perfectly safe.", "Jane Smith", ""}}},
 		{"pronoun subject with participle", "Okafor spoke on Tuesday. He praised the firefighters, calling them “true heroes.”",
 			[]ent{entOkafor}, []want{{"true heroes.", "David Okafor", Person}}},
+		{"gender from pronouns", "Jane Smith met David Okafor. Okafor praised his staff. “We owe them,” she said.",
+			[]ent{entSmith, entOkafor}, []want{{"We owe them", "Jane Smith", Person}}},
+		{"gender from honorific", "Ms. Smith and Mr. Okafor spoke. “I disagree,” he said.",
+			[]ent{entSmith, entOkafor}, []want{{"I disagree", "David Okafor", Person}}},
+		{"apposition not closed", "Maria Lind, chief executive of Acme said, “Sales doubled.”",
+			[]ent{entLind, entAcme}, []want{{"Sales doubled.", "Maria Lind", Person}}},
+		{"quoted as saying", "“The ban must go,” the Daily Post quoted Okafor as saying.",
+			[]ent{entOkafor}, []want{{"The ban must go", "David Okafor", Person}}},
+		{"name missed by NER, subject of pronoun", "Senator Bob Corker was unhappy. “We were close,” he said.",
+			nil, []want{{"We were close", "Bob Corker", Person}}},
+		{"guessed name strips title", "“We won,” said Alabama Governor Bob Riley.",
+			nil, []want{{"We won", "Bob Riley", Person}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -301,6 +313,8 @@ func TestFindQuotesNotQuotes(t *testing.T) {
 		{"empty quote", "Smith said “” and left.", []ent{entSmith}},
 		{"lone quote no context", "“Peace now.”", nil},
 		{"inches", `The board is 2" thick and 12" wide.`, nil},
+		{"product name after a verb of saying", "Smith announced today that the “Lion” release is due in May.", []ent{entSmith}},
+		{"unnamed source continues", "“We are worried,” a supplier said. “Orders fell.”", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
