@@ -278,6 +278,12 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (attr, bool) {
 		last := c.word(rest[len(rest)-1])
 		return last == ":" || last == ","
 	}
+	if n := len(toks); n >= 2 && c.word(toks[n-1]) == ":" {
+		// Transcript style: "Secretary James Roche: “…”".
+		if a, st := c.npEnding(toks, n-2); a.st == attrFound && (st == 0 || toks[st-1].k != 'w') {
+			return a, true
+		}
+	}
 	for v := len(toks) - 1; v >= 0; v-- {
 		t := toks[v]
 		if t.k != 'w' {
@@ -311,11 +317,23 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (attr, bool) {
 				return a, true
 			}
 		}
+		if strings.HasSuffix(lw, "ing") && prev != "" {
+			// "with UBS analyst David Strauss saying “…”"
+			if a, st := c.npEnding(toks, v-1); a.st == attrFound && st > 0 && c.lower(toks[st-1]) == "with" {
+				return a, cls == speechVerb && introduces(v)
+			}
+		}
 		if strings.HasSuffix(lw, "ing") || prev == "to" {
 			// "calling it “…”", "adding, “…”", "refused to call it “…”".
 			return c.subjectOf(lo, t.s, spkFilter{}, true), cls == speechVerb && introduces(v)
 		}
 		a, _ := c.npBefore(toks, v)
+		if a.st == attrNone && cls == speechVerb {
+			// “…,” said Obama, “…”
+			if b, e := c.npAfter(toks, v); b.st != attrNone && e < len(toks) && e == len(toks)-1 && (c.word(toks[e]) == "," || c.word(toks[e]) == ":") {
+				return b, true
+			}
+		}
 		switch {
 		case a.st == attrFound:
 			return a, cls == speechVerb && introduces(v)
@@ -447,6 +465,10 @@ func (c *quoteCtx) npBefore(toks []qtok, v int) (attr, int) {
 				if a, st := c.npEnding(toks, k-1); a.st == attrFound {
 					return a, st
 				}
+				// "An aerospace analyst, Richard Aboulafia, said"
+				if a, _ := c.npEnding(toks, j-1); a.st == attrFound && a.kind == Person {
+					return a, k + 1
+				}
 				break
 			}
 			if r := c.text[tk.s]; r != '(' && r != ')' && r != '\'' {
@@ -546,7 +568,7 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (attr, int) {
 		if the {
 			return a, k
 		}
-		return a, k + 1
+		return a, c.extendNP(toks, k+1) // "analyst Himanshu Patel"
 	}
 	if c.isLowerWord(t) && len(lw) > 2 && !functionWords[lw] && !prepositions[lw] {
 		return attr{st: attrBlocked}, j // "officials said"
@@ -648,6 +670,19 @@ func (c *quoteCtx) phraseSpeaker(phrase []qtok, pos int, det string) attr {
 	}
 	if a := c.roleLookup(words, pos); a.st == attrFound {
 		return a
+	}
+	// "the company president and CEO Louis Gallois": a name ending the
+	// phrase after its description.
+	if n := len(phrase); n >= 2 && c.isCapWord(phrase[n-1]) {
+		k := n - 1
+		for k > 0 && c.isCapWord(phrase[k-1]) {
+			k--
+		}
+		if k > 0 && !prepositions[words[k-1]] {
+			if a := c.guessName(phrase[k:], false); a.st == attrFound && a.kind == Person {
+				return a
+			}
+		}
 	}
 	if a := c.groupLookup(words[len(words)-1], pos); a.st == attrFound {
 		return a
@@ -864,7 +899,7 @@ func (c *quoteCtx) subjectOf(lo, hi int, f spkFilter, allowPron bool) attr {
 			}
 			prevPrep := i > 0 && toks[i-1].k == 'w' && (prepositions[c.lower(toks[i-1])] || determiners[c.lower(toks[i-1])])
 			if r-i >= 2 && r < len(toks) && !prevPrep && c.verbLike(toks[r]) {
-				if a := c.guessName(toks[i:r], false); f.ok(c, a) && strings.Contains(a.name, " ") {
+				if a := c.guessName(toks[i:r], false); f.ok(c, a) {
 					return a
 				}
 			}
