@@ -521,11 +521,11 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (attr, int) {
 		return c.resolvePronoun(lw, t.s), j
 	}
 	if lw == "who" && j > 0 {
-		k := j - 1
-		if toks[k].k == 'p' && c.isDashOrComma(toks[k]) {
-			k--
+		// "Charles O’Reilly, a management expert at Stanford, who stated"
+		if toks[j-1].k == 'p' && c.isDashOrComma(toks[j-1]) {
+			return c.npBefore(toks, j)
 		}
-		return c.npEnding(toks, k)
+		return c.npEnding(toks, j-1)
 	}
 	if m := c.mentionOver(t.s, t.e); m != nil && t.e <= m.End {
 		k := j
@@ -600,14 +600,42 @@ func (c *quoteCtx) npAfter(toks []qtok, v int) (attr, int) {
 		}
 		end++
 	}
+	// The person the phrase names ("said Apple CEO Steve Jobs"), else the
+	// organisation ("said a White House spokesman"); a place only when it
+	// is the whole phrase ("said Russia"), not a modifier ("a Delhi
+	// supplier", "American president").
+	var best *Mention
+	bestEnd := 0
 	for k := j; k < end; k++ {
-		if m := c.mentionOver(toks[k].s, toks[k].e); m != nil {
-			e := k
-			for e < len(toks) && toks[e].k == 'w' && toks[e].s < m.End {
-				e++
-			}
-			return c.fromMention(m), e
+		m := c.mentionOver(toks[k].s, toks[k].e)
+		if m == nil {
+			continue
 		}
+		e := k
+		for e < len(toks) && toks[e].k == 'w' && toks[e].s < m.End {
+			e++
+		}
+		if m.Kind == Place && (k != j || e != end) {
+			k = e - 1
+			continue
+		}
+		if best == nil || (m.Kind == Person && best.Kind != Person) {
+			best, bestEnd = m, e
+		}
+		if m.Kind == Person {
+			break
+		}
+		k = e - 1
+	}
+	if best != nil {
+		a := c.fromMention(best)
+		if a.kind != Person && end+1 < len(toks) && c.isDashOrComma(toks[end]) && c.isCapWord(toks[end+1]) {
+			// "said the general secretary of the union Unite, Tony Woodley"
+			if b, e := c.npAfter(toks, end); b.st == attrFound && b.kind == Person {
+				return b, e
+			}
+		}
+		return a, bestEnd
 	}
 	if determiners[lw] && end > j+1 {
 		// Stop the phrase at "for"/"of": "a spokesman for the ministry".
@@ -878,8 +906,11 @@ func (c *quoteCtx) subjectOf(lo, hi int, f spkFilter, allowPron bool) attr {
 				prev = c.lower(toks[k])
 			}
 			possessive := toks[end].e > m.End || strings.HasPrefix(c.text[m.End:], "’s") || strings.HasPrefix(c.text[m.End:], "'s")
+			// "Ryanair CEO Michael O’Leary": the company only qualifies
+			// the title of the subject.
+			modifier := m.Kind != Person && end+1 < len(toks) && c.isTitleWord(toks[end+1])
 			i = end
-			if prepositions[prev] || possessive {
+			if prepositions[prev] || possessive || modifier {
 				continue
 			}
 			if m.Kind == Place {
@@ -913,8 +944,16 @@ func (c *quoteCtx) subjectOf(lo, hi int, f spkFilter, allowPron bool) attr {
 				continue
 			}
 			var words []string
+			named := false
 			for k := i + 1; k < len(toks) && k <= i+4 && toks[k].k == 'w'; k++ {
+				if m := c.mentionOver(toks[k].s, toks[k].e); m != nil && m.Kind == Person {
+					named = true // "the current Microsoft CEO Steve Ballmer": the name decides
+					break
+				}
 				words = append(words, c.lower(toks[k]))
+			}
+			if named {
+				continue
 			}
 			for n := len(words); n > 0; n-- {
 				if a := c.roleLookup(words[:n], t.s); f.ok(c, a) {
@@ -1008,6 +1047,20 @@ func (c *quoteCtx) isLowerWord(t qtok) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(c.text[t.s:])
 	return unicode.IsLower(r)
+}
+
+// isTitleWord reports whether t is a title ("CEO", "spokesman",
+// "Minister") in either case.
+func (c *quoteCtx) isTitleWord(t qtok) bool {
+	if t.k != 'w' {
+		return false
+	}
+	w := strings.TrimSuffix(c.word(t), ".")
+	if titleWords[w] {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	return titleWords[string(unicode.ToUpper(r))+w[size:]]
 }
 
 // verbLike reports whether t looks like the verb after a subject.
