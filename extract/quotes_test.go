@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -533,4 +534,19 @@ func BenchmarkFindQuotes(b *testing.B) {
 		FindQuotes(text, sents, ms, es)
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// TestFindQuotesSeedPipeline runs the whole pipeline before FindQuotes on
+// the seed article: sentences, times and the real entity finder.
+func TestFindQuotesSeedPipeline(t *testing.T) {
+	text := readSeed(t)
+	sents := SplitSentences(text)
+	times := FindTimes(text, sents, time.Date(2025, 10, 22, 0, 0, 0, 0, time.UTC))
+	ms, es := FindEntities(text, sents, times)
+	if len(es) == 0 {
+		t.Skip("FindEntities finds nothing yet")
+	}
+	qs := FindQuotes(text, sents, ms, es)
+	checkQuotes(t, text, qs)
+	matchQuotes(t, qs, seedWants, true)
 }
