@@ -463,6 +463,9 @@ func (c *quoteCtx) npBefore(toks []qtok, v int) (attr, int) {
 			}
 			if c.isDashOrComma(tk) {
 				if a, st := c.npEnding(toks, k-1); a.st == attrFound {
+					if a.guessed {
+						a.kind = c.appositionKind(toks[k+1:j], a.kind)
+					}
 					return a, st
 				}
 				// "An aerospace analyst, Richard Aboulafia, said"
@@ -506,6 +509,25 @@ func (c *quoteCtx) appositionHead(toks []qtok, j int) (attr, int) {
 		break
 	}
 	return attr{}, j
+}
+
+// appositionKind reads the kind of a name the entity finder missed from
+// its apposition: "Fiskebåt, the industry association," is an
+// organisation.
+func (c *quoteCtx) appositionKind(app []qtok, def Kind) Kind {
+	for _, t := range app {
+		if t.k != 'w' {
+			continue
+		}
+		w := c.lower(t)
+		if w == "of" || w == "for" || w == "at" || w == "in" {
+			break
+		}
+		if _, ok := groupNouns[w]; ok {
+			return Org
+		}
+	}
+	return def
 }
 
 // npEnding reads the noun phrase whose last token is toks[j] as a speaker:

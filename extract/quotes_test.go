@@ -239,6 +239,8 @@ func TestFindQuotesPatterns(t *testing.T) {
 			[]ent{entCouncil}, []want{{"The vote stands", "City Council", Org}}},
 		{"org: the company said", "Acme shares fell 4%. “We are confident in our plan,” the company said.",
 			[]ent{entAcme}, []want{{"We are confident in our plan", "Acme Corp.", Org}}},
+		{"org missed by NER, kind from apposition", "Fiskebåt, the industry association, said: “The cut hurts.” It added that it “regrets the lack of consultation.”",
+			nil, []want{{"The cut hurts.", "Fiskebåt", Org}, {"regrets the lack of consultation.", "Fiskebåt", Org}}},
 		{"org without mention", "“No comment,” the Foreign Ministry said.",
 			nil, []want{{"No comment", "Foreign Ministry", Org}}},
 		{"trailing attribution of partial quote", "The mayor has “no intention” of resigning, Smith’s office said.",
@@ -488,6 +490,43 @@ func TestFindQuotesInventedArticle(t *testing.T) {
 	}, true)
 }
 
+// invented2 uses curly quotes, a colon after "added", a relative clause
+// and an apposition naming an organisation.
+const invented2 = `NAIROBI, Kenya — Kenya's central bank held its benchmark rate at 9.5 percent on Tuesday, citing “stubborn” food prices.
+Governor Kamau Thugge told a news conference that inflation was “still too high for comfort.” He added: “We will not hesitate to act if the shilling weakens further.”
+Treasury Cabinet Secretary John Mbadi welcomed the decision. “Stability is what investors want,” Mbadi said in a statement on Wednesday.
+The opposition was unimpressed. Martha Karua, who leads the People's Liberation Party, called the decision “a gift to bankers” and accused the government of “living in denial.”
+“Ordinary Kenyans cannot afford maize flour,” she told supporters in Nyeri. “That is the real inflation rate.”
+Analysts at Standard Bank said the pause was “widely expected.”
+“The bank is buying time,” said Aly-Khan Satchu, a Nairobi-based investment adviser.
+Safaricom, the country's largest company, said its customers were “feeling the squeeze,” according to chief executive Peter Ndegwa.`
+
+func TestFindQuotesInventedArticle2(t *testing.T) {
+	ents := []ent{
+		{name: "Kamau Thugge", kind: Person, aliases: []string{"Thugge"}, roles: []string{"Governor"}},
+		{name: "John Mbadi", kind: Person, aliases: []string{"Mbadi"}, roles: []string{"Treasury Cabinet Secretary"}},
+		{name: "Martha Karua", kind: Person, aliases: []string{"Karua"}},
+		{name: "People's Liberation Party", kind: Org},
+		{name: "Standard Bank", kind: Org},
+		{name: "Aly-Khan Satchu", kind: Person},
+		{name: "Peter Ndegwa", kind: Person, roles: []string{"chief executive"}},
+		{name: "Kenya", kind: Place}, {name: "Nairobi", kind: Place}, {name: "Nyeri", kind: Place},
+	}
+	qs := quotesOf(t, invented2, ents)
+	matchQuotes(t, qs, []want{
+		{"still too high for comfort.", "Kamau Thugge", Person},
+		{"We will not hesitate to act if the shilling weakens further.", "Kamau Thugge", Person},
+		{"Stability is what investors want", "John Mbadi", Person},
+		{"a gift to bankers", "Martha Karua", Person},
+		{"living in denial.", "Martha Karua", Person},
+		{"Ordinary Kenyans cannot afford maize flour", "Martha Karua", Person},
+		{"That is the real inflation rate.", "Martha Karua", Person},
+		{"widely expected.", "Standard Bank", Org},
+		{"The bank is buying time", "Aly-Khan Satchu", Person},
+		{"feeling the squeeze", "Peter Ndegwa", Person},
+	}, true)
+}
+
 // benchText is a long article made of the seed and the invented one.
 func benchText(b *testing.B) string {
 	var sb strings.Builder
@@ -499,6 +538,8 @@ func benchText(b *testing.B) string {
 		sb.WriteString(seed)
 		sb.WriteString("\n")
 		sb.WriteString(invented)
+		sb.WriteString("\n")
+		sb.WriteString(invented2)
 		sb.WriteString("\n")
 	}
 	return sb.String()
