@@ -49,41 +49,24 @@ func (c *quoteCtx) genderOf(name string) int {
 func (c *quoteCtx) readGenders() map[string]int {
 	g := make(map[string]int)
 	prevOnly := "" // the one person of the previous sentence
+	mk := 0        // mentions before the sentence
 	for si := range c.sents {
-		toks := c.tokens(c.sentStart(si), c.sentEnd(si))
+		lo, hi := c.sentStart(si), c.sentEnd(si)
 		only, many := "", false
-		male, female := 0, 0
-		startPron := 0
-		for i, t := range toks {
-			if t.k != 'w' {
-				continue
-			}
-			switch c.lower(t) {
-			case "he", "him", "his", "himself":
-				male++
-				if i == 0 {
-					startPron = 1
-				}
-				continue
-			case "she", "her", "hers", "herself":
-				female++
-				if i == 0 {
-					startPron = -1
-				}
-				continue
-			}
-			m := c.mentionOver(t.s, t.e)
-			if m == nil || m.Kind != Person {
+		for mk < len(c.ments) && c.ments[mk].Start < lo {
+			mk++
+		}
+		for k := mk; k < len(c.ments) && c.ments[k].Start < hi; k++ {
+			m := &c.ments[k]
+			if m.Kind != Person || c.inQuote(m.Start) {
 				continue
 			}
 			name := c.fromMention(m).name
-			if i > 0 {
-				switch c.word(toks[i-1]) {
-				case "Mr", "Mr.":
-					g[name] += 3
-				case "Mrs", "Mrs.", "Ms", "Ms.", "Miss":
-					g[name] -= 3
-				}
+			switch w := lastWord(c.text[:m.Start]); w {
+			case "Mr", "Mr.":
+				g[name] += 3
+			case "Mrs", "Mrs.", "Ms", "Ms.", "Miss":
+				g[name] -= 3
 			}
 			if only == "" {
 				only = name
@@ -91,6 +74,7 @@ func (c *quoteCtx) readGenders() map[string]int {
 				many = true
 			}
 		}
+		male, female, startPron := c.countPronouns(lo, hi)
 		switch {
 		case only != "" && !many:
 			if male > 0 && female == 0 {
@@ -107,4 +91,65 @@ func (c *quoteCtx) readGenders() map[string]int {
 		}
 	}
 	return g
+}
+
+// countPronouns counts the masculine and feminine pronouns of text[lo:hi]
+// outside quotations, and tells which one starts it.
+func (c *quoteCtx) countPronouns(lo, hi int) (male, female, start int) {
+	text := c.text
+	k := c.spanAfter(lo)
+	first := true
+	for i := lo; i < hi; {
+		if k < len(c.spans) && c.spans[k].open <= i {
+			i = max(i+1, c.spans[k].closeEnd)
+			k++
+			first = false
+			continue
+		}
+		b := text[i]
+		if !isASCIILetter(b) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < hi && isASCIILetter(text[j]) {
+			j++
+		}
+		if j-i <= 7 {
+			var buf [7]byte
+			for n := i; n < j; n++ {
+				buf[n-i] = text[n] | 0x20
+			}
+			switch string(buf[:j-i]) {
+			case "he", "him", "his", "himself":
+				male++
+				if first {
+					start = 1
+				}
+			case "she", "her", "hers", "herself":
+				female++
+				if first {
+					start = -1
+				}
+			}
+		}
+		first = false
+		i = j
+	}
+	return male, female, start
+}
+
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
+
+// lastWord returns the word at the end of s, with a trailing full stop.
+func lastWord(s string) string {
+	e := len(s)
+	for e > 0 && s[e-1] == ' ' {
+		e--
+	}
+	b := e
+	for b > 0 && s[b-1] != ' ' && s[b-1] != '\n' {
+		b--
+	}
+	return s[b:e]
 }

@@ -844,12 +844,12 @@ func (c *quoteCtx) groupLookup(head string, pos int) attr {
 	if !ok {
 		return attr{}
 	}
-	for k := c.mentionBefore(pos); k >= 0; k-- {
+	for k, n := c.mentionBefore(pos), 0; k >= 0 && n < 400; k, n = k-1, n+1 {
 		m := &c.ments[k]
 		if m.Kind != Org || c.inQuote(m.Start) {
 			continue
 		}
-		if anyOrg || strings.Contains(strings.ToLower(m.Entity+" "+m.Text), head) {
+		if anyOrg || containsFold(m.Entity, head) || containsFold(m.Text, head) {
 			return c.fromMention(m)
 		}
 	}
@@ -1164,6 +1164,17 @@ func isPronoun(w string) bool { return w == "he" || w == "she" || w == "it" || w
 func containsWord(c *quoteCtx, toks []qtok, w string) bool {
 	for _, t := range toks {
 		if t.k == 'w' && c.lower(t) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII word w,
+// ignoring case, without allocating.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(w)], w) {
 			return true
 		}
 	}
