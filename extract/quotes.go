@@ -188,7 +188,10 @@ func (c *quoteCtx) afterQuote(i int) attr {
 	}
 	// An attribution after a quotation that ended its sentence must end
 	// its own sentence, not introduce the next quotation.
-	endsClean := n == len(toks) || (toks[n].k == 'p' && strings.ContainsAny(c.word(toks[n]), ".!?"))
+	// “How can it go away?” Mulally asked, “…” serves both quotations;
+	// “… plane.” Bob Riley said “…” only the second.
+	endsClean := n == len(toks) || (toks[n].k == 'p' && strings.ContainsAny(c.word(toks[n]), ".!?")) ||
+		(toks[n].k == 'q' && n > 0 && c.word(toks[n-1]) == ",")
 	toks = toks[:n]
 	if len(toks) == 0 {
 		return attr{}
@@ -612,12 +615,12 @@ func (c *quoteCtx) npAfter(toks []qtok, v int) (attr, int) {
 		return c.resolvePronoun(lw, t.s), j + 1
 	}
 	end := j
-	for end < len(toks) && end < j+8 && toks[end].k == 'w' {
+	for end < len(toks) && end < j+12 && toks[end].k == 'w' {
 		w := c.lower(toks[end])
 		if end > j && prepositions[w] && w != "of" && w != "for" {
 			break
 		}
-		if end > j && (verbOf(w) != 0 && c.isLowerWord(toks[end]) || functionWords[w]) {
+		if end > j && (verbOf(w) != 0 && c.isLowerWord(toks[end]) || functionWords[w] && w != "and") {
 			break
 		}
 		end++
@@ -637,8 +640,8 @@ func (c *quoteCtx) npAfter(toks []qtok, v int) (attr, int) {
 		for e < len(toks) && toks[e].k == 'w' && toks[e].s < m.End {
 			e++
 		}
-		if m.Kind == Place && (k != j || e != end) {
-			k = e - 1
+		if m.Kind == Place && (k != j || e != end) || titleWords[m.Text] {
+			k = e - 1 // a modifier, or a title taken for a name
 			continue
 		}
 		if best == nil || (m.Kind == Person && best.Kind != Person) {
@@ -649,15 +652,15 @@ func (c *quoteCtx) npAfter(toks []qtok, v int) (attr, int) {
 		}
 		k = e - 1
 	}
-	if best != nil {
-		a := c.fromMention(best)
-		if a.kind != Person && end+1 < len(toks) && c.isDashOrComma(toks[end]) && c.isCapWord(toks[end+1]) {
-			// "said the general secretary of the union Unite, Tony Woodley"
-			if b, e := c.npAfter(toks, end); b.st == attrFound && b.kind == Person {
-				return b, e
-			}
+	if (best == nil || best.Kind != Person) && end > j && end+1 < len(toks) && c.isDashOrComma(toks[end]) && c.isCapWord(toks[end+1]) {
+		// "said the general secretary of the union Unite, Tony Woodley",
+		// "said Airbus President and Chief Executive Officer, Tom Enders"
+		if b, e := c.npAfter(toks, end); b.st == attrFound && b.kind == Person {
+			return b, e
 		}
-		return a, bestEnd
+	}
+	if best != nil {
+		return c.fromMention(best), bestEnd
 	}
 	if determiners[lw] && end > j+1 {
 		// Stop the phrase at "for"/"of": "a spokesman for the ministry".
@@ -919,8 +922,10 @@ func (c *quoteCtx) subjectOf(lo, hi int, f spkFilter, allowPron bool) attr {
 			for end+1 < len(toks) && toks[end+1].k == 'w' && toks[end+1].s < m.End {
 				end++
 			}
+			// Skip back over the title before the name ("with Russian
+			// President Vladimir Putin") to the word that governs it.
 			k := i - 1
-			for k >= 0 && i-k < 6 && toks[k].k == 'w' && (c.isCapWord(toks[k]) || determiners[c.lower(toks[k])]) && !prepositions[c.lower(toks[k])] {
+			for k >= 0 && i-k < 6 && toks[k].k == 'w' && (c.isTitleWord(toks[k]) || determiners[c.lower(toks[k])] || c.isModifierName(toks[k])) {
 				k--
 			}
 			prev := ""
@@ -1083,6 +1088,20 @@ func (c *quoteCtx) isTitleWord(t qtok) bool {
 	}
 	r, size := utf8.DecodeRuneInString(w)
 	return titleWords[string(unicode.ToUpper(r))+w[size:]]
+}
+
+// isModifierName reports whether t is a capitalised word that qualifies a
+// title rather than names someone: a place or organisation mention
+// ("Russian", "NATO") or a demonym-like word.
+func (c *quoteCtx) isModifierName(t qtok) bool {
+	if !c.isCapWord(t) {
+		return false
+	}
+	if m := c.mentionOver(t.s, t.e); m != nil && m.Kind != Person {
+		return true
+	}
+	w := c.word(t)
+	return strings.HasSuffix(w, "an") || strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ish") || isAllCaps(w)
 }
 
 // verbLike reports whether t looks like the verb after a subject.
