@@ -818,8 +818,8 @@ func (c *quoteCtx) roleLookup(words []string, pos int) attr {
 			continue
 		}
 		ok := true
-		for _, w := range ws {
-			if !containsStr(r.words, w) {
+		for _, w := range ws[:len(ws)-1] {
+			if !roleWordMatch(w, r.words) {
 				ok = false
 				break
 			}
@@ -838,6 +838,44 @@ func (c *quoteCtx) roleLookup(words []string, pos int) attr {
 		}
 	}
 	return attr{name: best.name, kind: kindOr(best.kind, Person), st: attrFound}
+}
+
+// roleWordMatch reports whether the modifier w of a role phrase fits the
+// words of a role: the same word, or a demonym of its organisation or
+// country ("the Russian president" for President of Russia).
+func roleWordMatch(w string, words []string) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+		if n := commonPrefix(w, x); n >= 5 && n >= min(len(w), len(x))-2 {
+			return true // russian/russia, ukrainian/ukraine, chinese/china
+		}
+	}
+	if alias := countryWords[w]; alias != "" {
+		for _, x := range words {
+			if x == alias {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countryWords maps the demonyms and abbreviations whose country name
+// does not share their stem to a word of it.
+var countryWords = map[string]string{
+	"u.s.": "states", "us": "states", "american": "states", "u.s": "states",
+	"british": "kingdom", "uk": "kingdom", "u.k.": "kingdom", "dutch": "netherlands",
+	"french": "france", "swiss": "switzerland", "welsh": "wales", "irish": "ireland",
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // groupLookup resolves "the company", "the ministry" to the organisation

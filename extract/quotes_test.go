@@ -17,7 +17,7 @@ type ent struct {
 	name    string
 	kind    Kind
 	aliases []string
-	roles   []string // role titles
+	roles   []string // role titles, "Title@Org" for a role at an organisation
 }
 
 // handNER builds mentions and entities for the given entities, longest
@@ -37,7 +37,8 @@ func handNER(text string, ents []ent) ([]Mention, []Entity) {
 		}
 		en := Entity{ID: strings.ToLower(e.name), Name: e.name, Kind: e.kind, Aliases: e.aliases}
 		for _, r := range e.roles {
-			en.Roles = append(en.Roles, Role{Title: r})
+			title, org, _ := strings.Cut(r, "@")
+			en.Roles = append(en.Roles, Role{Title: title, Org: org})
 		}
 		out = append(out, en)
 	}
@@ -229,6 +230,21 @@ func TestFindQuotesPatterns(t *testing.T) {
 			[]ent{entSmith, entOkafor}, []want{{"It is a disgrace", "Jane Smith", Person}}},
 		{"role: said the police chief", "Smith spoke first. “Stay home,” said the police chief.",
 			[]ent{entSmith, entOkafor}, []want{{"Stay home", "David Okafor", Person}}},
+		{"role with a demonym picks the right holder", "Trump met Putin and Zelenskyy. “We need peace,” the Ukrainian president said.",
+			[]ent{{name: "Donald Trump", kind: Person, aliases: []string{"Trump"}, roles: []string{"President@United States"}},
+				{name: "Vladimir Putin", kind: Person, aliases: []string{"Putin"}, roles: []string{"President@Russia"}},
+				{name: "Volodymyr Zelenskyy", kind: Person, aliases: []string{"Zelenskyy"}, roles: []string{"President@Ukraine"}}},
+			[]want{{"We need peace", "Volodymyr Zelenskyy", Person}}},
+		{"role with a country abbreviation", "Trump met Zelenskyy and later Putin. “We need peace,” the U.S. president said.",
+			[]ent{{name: "Donald Trump", kind: Person, aliases: []string{"Trump"}, roles: []string{"President@United States"}},
+				{name: "Vladimir Putin", kind: Person, aliases: []string{"Putin"}, roles: []string{"President@Russia"}},
+				{name: "Volodymyr Zelenskyy", kind: Person, aliases: []string{"Zelenskyy"}, roles: []string{"President@Ukraine"}}},
+			[]want{{"We need peace", "Donald Trump", Person}}},
+		{"role: most recent holder", "Trump met Zelenskyy and later Putin. “We need peace,” the president said.",
+			[]ent{{name: "Donald Trump", kind: Person, aliases: []string{"Trump"}, roles: []string{"President@United States"}},
+				{name: "Vladimir Putin", kind: Person, aliases: []string{"Putin"}, roles: []string{"President@Russia"}},
+				{name: "Volodymyr Zelenskyy", kind: Person, aliases: []string{"Zelenskyy"}, roles: []string{"President@Ukraine"}}},
+			[]want{{"We need peace", "Vladimir Putin", Person}}},
 		{"role: the prime minister", "Maria Lind arrived late. “We need more time,” the prime minister told parliament.",
 			[]ent{entLind}, []want{{"We need more time", "Maria Lind", Person}}},
 		{"according to after", "The dam is “at risk of failure,” according to the Health Ministry.",
