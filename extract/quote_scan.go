@@ -101,7 +101,7 @@ func findClose(text string, from, pe int, curly bool) (int, int) {
 			return from + j, from + j + len(rquo)
 		}
 		// Mixed marks: “… closed by a straight mark.
-		if j := strings.LastIndexByte(p, '"'); j >= 0 {
+		if j := strings.IndexByte(p, '"'); j >= 0 {
 			return from + j, from + j + 1
 		}
 		return -1, -1
@@ -132,6 +132,26 @@ func quoteInner(text string, s, e int) (int, int) {
 	if e > s && text[e-1] == ',' {
 		e--
 		_, e = trimSpan(text, s, e)
+	}
+	// Stray marks of a broken quotation never belong to the words.
+	for e > s {
+		switch {
+		case text[e-1] == '"':
+			e--
+		case strings.HasSuffix(text[s:e], rquo) || strings.HasSuffix(text[s:e], lquo):
+			e -= len(rquo)
+		case text[s] == '"':
+			s++
+		case strings.HasPrefix(text[s:e], rquo) || strings.HasPrefix(text[s:e], lquo):
+			s += len(rquo)
+		default:
+			s, e = trimSpan(text, s, e)
+			if e > s && text[e-1] == ',' {
+				e--
+				continue
+			}
+			return s, e
+		}
 	}
 	return s, e
 }

@@ -146,6 +146,9 @@ func (c *quoteCtx) attribute(i int) attr {
 	lo, hi := c.sentStart(sp.sent0), c.sentEnd(sp.sent1)
 	lo = min(lo, sp.open)
 	inner := c.text[sp.start:sp.end]
+	if !hasLetter(inner) {
+		return attr{}
+	}
 	if a := c.afterQuote(i); a.st != attrNone {
 		sp.direct = true
 		return a
@@ -204,7 +207,7 @@ func (c *quoteCtx) afterQuote(i int) attr {
 	// adverbial follows the verb; otherwise the next sentence is reported
 	// speech of its own.
 	inner := c.text[sp.start:sp.end]
-	if strings.ContainsAny(inner[len(inner)-1:], ".!?…") && c.isCapWord(toks[0]) {
+	if inner != "" && strings.ContainsAny(inner[len(inner)-1:], ".!?…") && c.isCapWord(toks[0]) {
 		if !endsClean || len(toks)-end > 5 || containsWord(c, toks[end:], "that") {
 			return attr{}
 		}

@@ -635,3 +635,24 @@ func TestFindQuotesSeedPipeline(t *testing.T) {
 	checkQuotes(t, text, qs)
 	matchQuotes(t, qs, seedWants, true)
 }
+
+// FuzzFindQuotes checks that any text yields verbatim quotes and no panic,
+// with mentions built for the capitalised words of the text.
+func FuzzFindQuotes(f *testing.F) {
+	f.Add(invented)
+	f.Add(invented2)
+	f.Add("“A,” he said. “B.\n“C,” the mayor said, “D.”")
+	f.Add(`"x", said "y" according to: "`)
+	f.Add("“‘")
+	f.Fuzz(func(t *testing.T, text string) {
+		var ents []ent
+		for _, w := range strings.Fields(text) {
+			w = strings.Trim(w, "“”\"‘’.,:;!?()")
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && len(ents) < 20 {
+				ents = append(ents, ent{name: w, kind: []Kind{Person, Org, Place}[len(ents)%3], roles: []string{"Mayor@City"}})
+			}
+		}
+		qs := quotesOf(t, text, ents)
+		_ = qs
+	})
+}
