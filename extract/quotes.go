@@ -153,6 +153,9 @@ func (c *quoteCtx) attribute(i int) attr {
 		sp.direct = true
 		return a
 	}
+	if c.namingQuote(i, lo) {
+		return attr{} // the so-called “peace dividend”, a plan dubbed “Way Forward”
+	}
 	a, direct := c.beforeQuote(i, lo)
 	if a.st == attrNone {
 		a = c.trailing(i, hi)
@@ -169,6 +172,18 @@ func (c *quoteCtx) attribute(i int) attr {
 		return c.continuation(i)
 	}
 	return attr{}
+}
+
+// namingQuote reports whether the word before span i marks the
+// quotation as a name or the writer's scare quote rather than speech.
+func (c *quoteCtx) namingQuote(i, lo int) bool {
+	sp := c.spans[i]
+	w := lastWord(c.text[max(lo, sp.open-40):sp.open])
+	switch strings.ToLower(w) {
+	case "so-called", "dubbed", "nicknamed", "named", "titled", "entitled", "codenamed", "code-named":
+		return true
+	}
+	return false
 }
 
 // afterQuote reads an attribution right after the closing mark:

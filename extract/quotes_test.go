@@ -352,6 +352,8 @@ func TestFindQuotesNotQuotes(t *testing.T) {
 		{"reported speech", "Smith said the bridge would reopen next week.", []ent{entSmith}},
 		{"apostrophes", "Smith’s plan is the city’s best hope, and we’ve said so.", []ent{entSmith}},
 		{"scare quotes", "The so-called “peace dividend” never arrived.", nil},
+		{"scare quotes in reported speech", "Smith said the so-called “deep state” was to blame.", []ent{entSmith}},
+		{"a name given", "Okafor unveiled a plan dubbed “Safe Streets for All” on Monday.", []ent{entOkafor}},
 		{"title of a work", "Smith praised the film “The Long Winter” at the festival.", []ent{entSmith}},
 		{"unnamed source", "“We are looking into it,” a spokesman said.", nil},
 		{"unnamed officials", "“The talks failed,” officials said.", nil},
