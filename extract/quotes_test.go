@@ -658,3 +658,26 @@ func FuzzFindQuotes(f *testing.F) {
 		_ = qs
 	})
 }
+
+// TestFindQuotesSpeechVerbs checks the common verbs of attribution in
+// both orders.
+func TestFindQuotesSpeechVerbs(t *testing.T) {
+	verbs := []string{"said", "says", "told reporters", "wrote on Truth Social", "added", "asked", "tweeted",
+		"posted", "announced", "declared", "warned", "noted", "insisted", "explained", "stressed", "replied",
+		"continued", "recalled", "argued", "claimed", "acknowledged", "admitted", "conceded", "cautioned"}
+	for _, v := range verbs {
+		for _, text := range []string{
+			"“We will win,” Okafor " + v + ".",
+			"Okafor " + v + ": “We will win.”",
+			"“We will win,” " + v + " Okafor.",
+		} {
+			if strings.HasPrefix(text, "“We will win,” "+v+" Okafor") && strings.Contains(v, " ") {
+				continue // "told reporters Okafor" is not English
+			}
+			qs := quotesOf(t, text, []ent{entOkafor})
+			if len(qs) != 1 || qs[0].Speaker != "David Okafor" {
+				t.Errorf("%q: got %+v", text, qs)
+			}
+		}
+	}
+}
