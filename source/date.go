@@ -39,7 +39,7 @@ var (
 	// without a year: "Wednesday, Oct. 22", "Wednesday (Oct. 22)",
 	// "Wednesday 22 October", "Wednesday, October 22, 2025".
 	weekdayDateRE = regexp.MustCompile(`\b(` + weekdayRE + `)(?:,\s*|\s+|\s*\(\s*)(?:` +
-		`(` + monthRE + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?` +
+		`(` + monthRE + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?\)?` +
 		`|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthRE + `)(?:,?\s+(\d{4})\b)?)`)
 )
 
@@ -179,7 +179,7 @@ func dateFromWeekday(text string, now time.Time) (time.Time, string, bool) {
 			continue
 		}
 		day, _ := strconv.Atoi(dayStr)
-		matched := strings.Join(strings.Fields(strings.TrimRight(m[0], " (")), " ")
+		matched := strings.Join(strings.Fields(strings.TrimRight(m[0], " ")), " ")
 		if yearStr != "" {
 			if t, ok := validDate(yearStr, strconv.Itoa(int(mo)), dayStr, now); ok {
 				return t, matched, true
