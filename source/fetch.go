@@ -30,7 +30,7 @@ type policyError struct {
 }
 
 func (e *policyError) Error() string {
-	return fmt.Sprintf("refused to connect to %s: %s address (not allowed unless allow_private is set)", e.addr, e.why)
+	return fmt.Sprintf("refused to connect to %s: %s address", e.addr, e.why)
 }
 
 type blockedPrefix struct {
