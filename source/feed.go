@@ -39,12 +39,42 @@ func (l *Loader) loadFeed(ctx context.Context, c Config, d *document) ([]Article
 	if len(feed.Items) == 0 {
 		return nil, errors.New("feed has no items")
 	}
+	items := feed.Items
+	if max := l.maxItems(); len(items) > max {
+		l.logger().Warn("feed truncated", "source", c.Name, "items", len(items), "kept", max)
+		items = items[:max]
+	}
 
-	arts := make([]Article, len(feed.Items))
-	errs := make([]error, len(feed.Items))
+	// Keys first: SkipItem must see the final Article.Source, and
+	// duplicate GUIDs need stable suffixes.
+	keys := make([]string, len(items))
+	seen := make(map[string]int)
+	for i, it := range items {
+		k := itemKey(it)
+		seen[k]++
+		if n := seen[k]; n > 1 {
+			k += "#" + strconv.Itoa(n)
+		}
+		keys[i] = c.Name + "/" + k
+	}
+	var kept []*gofeed.Item
+	var keptKeys []string
+	for i, it := range items {
+		if l.SkipItem != nil && l.SkipItem(keys[i]) {
+			continue
+		}
+		kept = append(kept, it)
+		keptKeys = append(keptKeys, keys[i])
+	}
+	if len(kept) == 0 {
+		return nil, nil
+	}
+
+	arts := make([]Article, len(kept))
+	errs := make([]error, len(kept))
 	sem := make(chan struct{}, l.itemConcurrency())
 	var wg sync.WaitGroup
-	for i, it := range feed.Items {
+	for i, it := range kept {
 		wg.Go(func() {
 			select {
 			case sem <- struct{}{}:
@@ -62,18 +92,12 @@ func (l *Loader) loadFeed(ctx context.Context, c Config, d *document) ([]Article
 	}
 
 	out := make([]Article, 0, len(arts))
-	seen := make(map[string]int)
 	for i, a := range arts {
 		if errs[i] != nil {
-			l.logger().Warn("skip feed item", "source", c.Name, "item", i, "err", errs[i])
+			l.logger().Warn("skip feed item", "source", c.Name, "item", keptKeys[i], "err", errs[i])
 			continue
 		}
-		key := itemKey(feed.Items[i])
-		if n := seen[key]; n > 0 {
-			key += "#" + strconv.Itoa(n+1)
-		}
-		seen[itemKey(feed.Items[i])]++
-		a.Source = c.Name + "/" + key
+		a.Source = keptKeys[i]
 		a.Location = c.Path
 		if c.URL != "" {
 			a.Location = c.URL

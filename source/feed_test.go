@@ -247,3 +247,45 @@ func TestLoadFeedDuplicateGUIDs(t *testing.T) {
 		t.Errorf("undated item note = %q", arts[1].PublishedNote)
 	}
 }
+
+func TestLoadFeedSkipAndMaxItems(t *testing.T) {
+	var pages atomic.Int32
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed" {
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, `<rss version="2.0"><channel><title>t</title>`)
+			for i := range 5 {
+				fmt.Fprintf(w, `<item><guid>g%d</guid><title>Item %d</title><link>/p%d</link><description>Teaser %d.</description></item>`, i, i, i, i)
+			}
+			fmt.Fprint(w, `</channel></rss>`)
+			return
+		}
+		pages.Add(1)
+		w.Header().Set("Content-Type", "text/plain")
+		fmt.Fprintf(w, "Full text of %s.", r.URL.Path)
+	})
+	l := newTestLoader(t)
+	l.MaxItems = 4
+	l.SkipItem = func(source string) bool { return source == "f/g1" }
+	arts, err := l.Load(context.Background(), Config{Name: "f", URL: srv.URL + "/feed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range arts {
+		got = append(got, a.Source+"="+a.Text)
+	}
+	want := "f/g0=Full text of /p0.|f/g2=Full text of /p2.|f/g3=Full text of /p3."
+	if strings.Join(got, "|") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
+	}
+	if pages.Load() != 3 {
+		t.Errorf("fetched %d pages, want 3", pages.Load())
+	}
+
+	l.SkipItem = func(string) bool { return true }
+	arts, err = l.Load(context.Background(), Config{Name: "f", URL: srv.URL + "/feed"})
+	if err != nil || len(arts) != 0 {
+		t.Errorf("all skipped: %d articles, %v", len(arts), err)
+	}
+}

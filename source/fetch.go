@@ -58,6 +58,7 @@ var blocked = func() []blockedPrefix {
 		{"240.0.0.0/4", "reserved"},
 		{"::/128", "unspecified"},
 		{"::1/128", "loopback"},
+		{"::/96", "IPv4-compatible"},
 		{"100::/64", "discard"},
 		{"64:ff9b:1::/48", "local NAT64"},
 		{"fc00::/7", "private"},

@@ -276,3 +276,20 @@ func TestURLPolicyRedirectToLoopback(t *testing.T) {
 	_, err := l.Load(context.Background(), Config{Name: "x", URL: outer.URL})
 	wantErr(t, err, "refused to connect to 127.0.0.1: loopback address")
 }
+
+func TestLoadPlainTextURLCharset(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/bogus" {
+			w.Header().Set("Content-Type", "text/plain; charset=klingon")
+		} else {
+			w.Header().Set("Content-Type", "text/plain; charset=windows-1252")
+		}
+		fmt.Fprint(w, "Caf\xe9 talks \x93ended\x94 in Z\xfcrich.")
+	})
+	a := loadOne(t, newTestLoader(t), Config{Name: "t", URL: srv.URL})
+	if a.Text != "Café talks “ended” in Zürich." {
+		t.Errorf("Text = %q", a.Text)
+	}
+	_, err := newTestLoader(t).Load(context.Background(), Config{Name: "t", URL: srv.URL + "/bogus"})
+	wantErr(t, err, `unknown charset "klingon"`)
+}

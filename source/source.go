@@ -133,7 +133,16 @@ type Loader struct {
 	AllowPrivate bool
 	// ItemConcurrency bounds parallel item-page fetches for feeds (default 4).
 	ItemConcurrency int
-	Logger          *slog.Logger
+	// MaxItems bounds the items taken from one feed, newest first as the
+	// feed lists them (default 100), so a huge feed cannot trigger
+	// thousands of page fetches.
+	MaxItems int
+	// SkipItem, when set, is asked about each feed item by its would-be
+	// Article.Source before anything is fetched for it; returning true
+	// leaves the item out. The reload pipeline uses it to avoid
+	// re-fetching pages of items it already stored.
+	SkipItem func(source string) bool
+	Logger   *slog.Logger
 
 	// permit exempts specific addresses from the policy; tests use it to
 	// reach one httptest server while checking that others are refused.
@@ -181,6 +190,13 @@ func (l *Loader) logger() *slog.Logger {
 	return slog.New(slog.DiscardHandler)
 }
 
+func (l *Loader) maxItems() int {
+	if l.MaxItems > 0 {
+		return l.MaxItems
+	}
+	return 100
+}
+
 func (l *Loader) itemConcurrency() int {
 	if l.ItemConcurrency > 0 {
 		return l.ItemConcurrency
@@ -189,12 +205,15 @@ func (l *Loader) itemConcurrency() int {
 }
 
 // Load loads one configured source. A file or page yields one Article, a
-// feed one per usable item. Errors read "load source "name": …".
+// feed one per usable item (none, without error, when SkipItem skipped
+// them all). Errors read "load source "name": …".
 func (l *Loader) Load(ctx context.Context, c Config) ([]Article, error) {
+	start := time.Now()
 	arts, err := l.load(ctx, c)
 	if err != nil {
 		return nil, fmt.Errorf("load source %q: %w", c.Name, err)
 	}
+	l.logger().Debug("loaded source", "source", c.Name, "articles", len(arts), "elapsed", time.Since(start))
 	return arts, nil
 }
 
@@ -260,7 +279,7 @@ func (l *Loader) documentArticle(d *document) (Article, error) {
 			a.Published, a.PublishedNote = p.published, NoteFromMetadata
 		}
 	default:
-		text, err := decodeText(d.body)
+		text, err := decodeServedText(d.body, d.charset)
 		if err != nil {
 			return a, err
 		}

@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/encoding/unicode/utf32"
 	"golang.org/x/text/transform"
@@ -146,6 +147,31 @@ func decodeText(body []byte) (string, error) {
 		return "", errors.New("empty text")
 	}
 	return text, nil
+}
+
+// decodeServedText is decodeText for bodies served with a charset: a
+// declared legacy charset (ISO-8859-1, Windows-1252, …) is converted to
+// UTF-8 first, since the server told us what the bytes mean.
+func decodeServedText(body []byte, servedCharset string) (string, error) {
+	switch servedCharset {
+	case "", "utf-8", "utf8", "us-ascii", "ascii":
+		return decodeText(body)
+	}
+	enc, name := charset.Lookup(servedCharset)
+	if enc == nil {
+		return "", fmt.Errorf("unknown charset %q", servedCharset)
+	}
+	if name == "utf-8" {
+		return decodeText(body)
+	}
+	if i := bytes.IndexByte(body, 0); i >= 0 && !strings.HasPrefix(name, "utf-16") {
+		return "", fmt.Errorf("binary content (NUL byte at offset %d)", i)
+	}
+	out, _, err := transform.Bytes(enc.NewDecoder(), body)
+	if err != nil {
+		return "", fmt.Errorf("decode %s text: %w", name, err)
+	}
+	return decodeText(out)
 }
 
 // decodeBOM strips a UTF-8 BOM and converts UTF-16/32 text that announces
