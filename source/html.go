@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"strings"
 	"time"
@@ -81,15 +80,19 @@ func decodeHTML(body []byte, servedCharset string) (string, error) {
 	if bytes.Count(body[:min(len(body), 8192)], []byte{0}) > 8 {
 		return "", errors.New("binary content (NUL bytes in HTML)")
 	}
+	// Valid UTF-8 with non-ASCII bytes is almost never a legacy charset,
+	// whatever the labels say, and charset.DetermineEncoding only looks at
+	// the first KiB, guessing windows-1252 for pages whose first non-ASCII
+	// byte comes later.
+	if utf8.Valid(body) && !bytes.HasPrefix(body, []byte{0xFE, 0xFF}) && !bytes.HasPrefix(body, []byte{0xFF, 0xFE}) {
+		return string(bytes.TrimPrefix(body, utf8BOM)), nil
+	}
 	ct := "text/html"
 	if servedCharset != "" {
 		ct += "; charset=" + servedCharset
 	}
-	r, err := charset.NewReader(bytes.NewReader(body), ct)
-	if err != nil {
-		return "", fmt.Errorf("decode HTML: %w", err)
-	}
-	out, err := io.ReadAll(r)
+	enc, _, _ := charset.DetermineEncoding(body, ct)
+	out, err := enc.NewDecoder().Bytes(body)
 	if err != nil {
 		return "", fmt.Errorf("decode HTML: %w", err)
 	}

@@ -259,3 +259,15 @@ func TestConfigValidate(t *testing.T) {
 		t.Errorf("valid config: %v", err)
 	}
 }
+
+func TestLoadHTMLLateUTF8(t *testing.T) {
+	// No charset anywhere and nothing but ASCII in the first KiB: the
+	// em dash further down must still decode as UTF-8, not windows-1252.
+	page := "<html><head><title>T</title><!-- " + strings.Repeat("x", 2000) + " --></head><body><article>" +
+		strings.Repeat("<p>LONDON — Officials said the plan would be reviewed by ministers in the coming weeks after the consultation closes.</p>", 3) +
+		"</article></body></html>"
+	a := loadOne(t, newTestLoader(t), Config{Name: "p", Path: writeFile(t, "p.html", []byte(page))})
+	if !strings.HasPrefix(a.Text, "LONDON — Officials") {
+		t.Errorf("Text = %q", a.Text[:min(60, len(a.Text))])
+	}
+}

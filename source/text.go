@@ -157,6 +157,10 @@ func decodeServedText(body []byte, servedCharset string) (string, error) {
 	case "", "utf-8", "utf8", "us-ascii", "ascii":
 		return decodeText(body)
 	}
+	if utf8.Valid(body) {
+		// Mislabelled: legacy-charset text is practically never valid UTF-8.
+		return decodeText(body)
+	}
 	enc, name := charset.Lookup(servedCharset)
 	if enc == nil {
 		return "", fmt.Errorf("unknown charset %q", servedCharset)
