@@ -32,7 +32,7 @@ func (l *Loader) loadFeed(ctx context.Context, c Config, d *document) ([]Article
 	if len(trimmed) == 0 || (trimmed[0] != '<' && trimmed[0] != '{') {
 		return nil, fmt.Errorf("not an RSS/Atom feed: content is not XML (starts with %q)", preview(trimmed))
 	}
-	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	feed, err := parseFeed(body)
 	if err != nil {
 		return nil, fmt.Errorf("not an RSS/Atom feed: %w", err)
 	}
@@ -108,6 +108,16 @@ func (l *Loader) loadFeed(ctx context.Context, c Config, d *document) ([]Article
 		return nil, fmt.Errorf("none of the feed's %d items has usable text: %w", len(arts), errors.Join(errs...))
 	}
 	return out, nil
+}
+
+// parseFeed runs gofeed, turning a panic on hostile input into an error.
+func parseFeed(body []byte) (feed *gofeed.Feed, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			feed, err = nil, fmt.Errorf("feed parser: panic: %v", r)
+		}
+	}()
+	return gofeed.NewParser().Parse(bytes.NewReader(body))
 }
 
 // feedItem builds one Article from an item; Source and Location are set by

@@ -293,3 +293,19 @@ func TestLoadPlainTextURLCharset(t *testing.T) {
 	_, err := newTestLoader(t).Load(context.Background(), Config{Name: "t", URL: srv.URL + "/bogus"})
 	wantErr(t, err, `unknown charset "klingon"`)
 }
+
+func TestLoaderCustomClient(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, r.URL.Path+"x", http.StatusFound)
+	})
+	l := newTestLoader(t)
+	l.Client = &http.Client{}
+	l.MaxRedirects = 1
+	_, err := l.Load(context.Background(), Config{Name: "x", URL: srv.URL + "/a"})
+	wantErr(t, err, "too many redirects (stopped after 1)")
+
+	// A custom client still gets the literal-IP check before any request.
+	l = &Loader{Client: &http.Client{}}
+	_, err = l.Load(context.Background(), Config{Name: "x", URL: "http://169.254.169.254/"})
+	wantErr(t, err, "cloud metadata address")
+}

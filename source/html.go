@@ -40,8 +40,7 @@ func extractHTML(body []byte, servedCharset string, pageURL *url.URL) (page, err
 	}
 	meta := scanMeta(doc)
 
-	parser := readability.NewParser()
-	art, rerr := parser.ParseDocument(doc, pageURL)
+	art, rerr := readable(doc, pageURL)
 	if rerr == nil && art.Node != nil {
 		var b strings.Builder
 		if err := art.RenderText(&b); err == nil {
@@ -70,6 +69,18 @@ func extractHTML(body []byte, servedCharset string, pageURL *url.URL) (page, err
 		p.published = meta.published
 	}
 	return p, nil
+}
+
+// readable runs readability, turning a panic on hostile markup into an
+// error so one bad page cannot take the bot down.
+func readable(doc *html.Node, pageURL *url.URL) (art readability.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("readability: panic: %v", r)
+		}
+	}()
+	parser := readability.NewParser()
+	return parser.ParseDocument(doc, pageURL)
 }
 
 // decodeHTML converts an HTML body to UTF-8 using, in order, a BOM, the

@@ -112,8 +112,8 @@ type Article struct {
 	Text string
 }
 
-// Loader loads sources. The zero value is ready to use; fields must not be
-// changed after the first Load.
+// Loader loads sources. The zero value is ready to use. A Loader is safe
+// for concurrent use; its fields must not be changed after the first Load.
 type Loader struct {
 	// Client, when set, is used for HTTP instead of the Loader's own client.
 	// Its Transport must then enforce the address policy itself (the
