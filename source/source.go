@@ -11,6 +11,16 @@
 // the check runs in the dialer on the resolved address, so DNS rebinding and
 // redirects cannot sneak past it.
 //
+// Sources are configured in the "sources" array of the config file (see
+// LoadConfigFile and config.example.json at the repository root):
+//
+//	{"name": "rutte-white-house", "path": "source/2025-10-22-rutte-white-house.txt", "published": "2025-10-22"},
+//	{"name": "bbc-world", "url": "https://feeds.bbci.co.uk/news/world/rss.xml"}
+//
+// A URL may serve a page or a feed; the content type decides. Feed items
+// that carry only a teaser (like the BBC's) have their pages fetched and
+// extracted, under the same limits and address policy.
+//
 // The package knows nothing about storage: the reload pipeline calls
 // Loader.Load per Config and stores what comes back.
 package source
