@@ -29,6 +29,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -219,7 +220,7 @@ func (l *Loader) itemConcurrency() int {
 // them all). Errors read "load source "name": …".
 func (l *Loader) Load(ctx context.Context, c Config) ([]Article, error) {
 	start := time.Now()
-	arts, err := l.load(ctx, c)
+	arts, err := l.load(ctx, c, nil)
 	if err != nil {
 		return nil, fmt.Errorf("load source %q: %w", c.Name, err)
 	}
@@ -227,7 +228,18 @@ func (l *Loader) Load(ctx context.Context, c Config) ([]Article, error) {
 	return arts, nil
 }
 
-func (l *Loader) load(ctx context.Context, c Config) ([]Article, error) {
+// LoadReader loads one source read from r, such as standard input, with
+// the checks a file gets; c.Path names it in errors and date inference.
+func (l *Loader) LoadReader(ctx context.Context, c Config, r io.Reader) ([]Article, error) {
+	arts, err := l.load(ctx, c, r)
+	if err != nil {
+		return nil, fmt.Errorf("load source %q: %w", c.Name, err)
+	}
+	return arts, nil
+}
+
+// load loads c, reading from r instead of c.Path when r is not nil.
+func (l *Loader) load(ctx context.Context, c Config, r io.Reader) ([]Article, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
@@ -235,9 +247,12 @@ func (l *Loader) load(ctx context.Context, c Config) ([]Article, error) {
 		d   *document
 		err error
 	)
-	if c.Path != "" {
+	switch {
+	case r != nil:
+		d, err = l.readDocument(c.Path, r)
+	case c.Path != "":
 		d, err = l.readFile(c.Path)
-	} else {
+	default:
 		d, err = l.fetch(ctx, c.URL)
 	}
 	if err != nil {

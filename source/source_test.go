@@ -271,3 +271,23 @@ func TestLoadHTMLLateUTF8(t *testing.T) {
 		t.Errorf("Text = %q", a.Text[:min(60, len(a.Text))])
 	}
 }
+
+func TestLoadReader(t *testing.T) {
+	l := &Loader{Now: func() time.Time { return time.Date(2025, 10, 30, 0, 0, 0, 0, time.UTC) }}
+	arts, err := l.LoadReader(context.Background(), Config{Name: "stdin", Path: "-", Published: "2025-10-22"},
+		strings.NewReader("Ana Silva spoke on Monday.\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != 1 || arts[0].Text != "Ana Silva spoke on Monday.\n" && arts[0].Text != "Ana Silva spoke on Monday." {
+		t.Fatalf("articles = %+v", arts)
+	}
+	if got := arts[0].Published.Format("2006-01-02"); got != "2025-10-22" {
+		t.Errorf("published = %s", got)
+	}
+	for _, body := range []string{"", "\x00\x01\x02binary", "bad \xff utf-8"} {
+		if _, err := l.LoadReader(context.Background(), Config{Name: "stdin", Path: "-"}, strings.NewReader(body)); err == nil {
+			t.Errorf("LoadReader(%q) succeeded, want an error", body)
+		}
+	}
+}

@@ -68,12 +68,18 @@ func (l *Loader) readFile(path string) (*document, error) {
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s is a directory, not a file", path)
 	}
-	max := l.maxBytes()
-	if st.Size() > max {
+	if max := l.maxBytes(); st.Size() > max {
 		return nil, fmt.Errorf("file is %s, over the %s cap", formatBytes(st.Size()), formatBytes(max))
 	}
 	// Stat can lie for special files and growing files, so cap the read too.
-	body, err := io.ReadAll(io.LimitReader(f, max+1))
+	return l.readDocument(path, f)
+}
+
+// readDocument reads a document named path from r under the size cap and
+// classifies it by the name's extension, falling back to sniffing.
+func (l *Loader) readDocument(path string, r io.Reader) (*document, error) {
+	max := l.maxBytes()
+	body, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
