@@ -2,15 +2,15 @@ package extract
 
 // spkFilter restricts the speakers a pronoun may refer to: a kind, and
 // for he (+1) or she (-1) a gender.
-type spkFilter struct {
+type qSpkFilter struct {
 	kind   Kind
 	gender int
 }
 
 // ok reports whether a fits the filter. A speaker whose gender the text
 // does not show fits either pronoun.
-func (f spkFilter) ok(c *quoteCtx, a attr) bool {
-	if a.st != attrFound {
+func (f qSpkFilter) ok(c *quoteCtx, a qAttr) bool {
+	if a.st != qAttrFound {
 		return false
 	}
 	if f.kind != "" && a.kind != f.kind {
@@ -24,15 +24,15 @@ func (f spkFilter) ok(c *quoteCtx, a attr) bool {
 	return true
 }
 
-// pronounFilter returns the filter for a subject pronoun.
-func pronounFilter(p string) spkFilter {
+// qPronounFilter returns the filter for a subject pronoun.
+func qPronounFilter(p string) qSpkFilter {
 	switch p {
 	case "he":
-		return spkFilter{kind: Person, gender: 1}
+		return qSpkFilter{kind: Person, gender: 1}
 	case "she":
-		return spkFilter{kind: Person, gender: -1}
+		return qSpkFilter{kind: Person, gender: -1}
 	}
-	return spkFilter{kind: Org}
+	return qSpkFilter{kind: Org}
 }
 
 // genderOf returns the gender the text shows for the person name: > 0
@@ -62,7 +62,7 @@ func (c *quoteCtx) readGenders() map[string]int {
 				continue
 			}
 			name := c.fromMention(m).name
-			switch w := lastWord(c.text[:m.Start]); w {
+			switch w := qLastWord(c.text[:m.Start]); w {
 			case "Mr", "Mr.":
 				g[name] += 3
 			case "Mrs", "Mrs.", "Ms", "Ms.", "Miss":
@@ -107,12 +107,12 @@ func (c *quoteCtx) countPronouns(lo, hi int) (male, female, start int) {
 			continue
 		}
 		b := text[i]
-		if !isASCIILetter(b) {
+		if !qIsASCIILetter(b) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < hi && isASCIILetter(text[j]) {
+		for j < hi && qIsASCIILetter(text[j]) {
 			j++
 		}
 		if j-i <= 7 {
@@ -139,10 +139,10 @@ func (c *quoteCtx) countPronouns(lo, hi int) (male, female, start int) {
 	return male, female, start
 }
 
-func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
+func qIsASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
-// lastWord returns the word at the end of s, with a trailing full stop.
-func lastWord(s string) string {
+// qLastWord returns the word at the end of s, with a trailing full stop.
+func qLastWord(s string) string {
 	e := len(s)
 	for e > 0 && s[e-1] == ' ' {
 		e--

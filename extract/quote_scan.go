@@ -17,13 +17,13 @@ type qspan struct {
 	chain           int // index of the chain's first span
 	cont            bool
 	sent0, sent1    int // sentences holding the opening and the closing mark
-	who             attr
+	who             qAttr
 	direct          bool // attributed by a speech verb next to it
 }
 
 const (
-	lquo = "“"
-	rquo = "”"
+	qLquo = "“"
+	qRquo = "”"
 )
 
 // scanQuotes finds the quotations of text, paragraph by paragraph. Single
@@ -47,21 +47,21 @@ func scanQuotes(text string) []qspan {
 				i++
 				continue
 			}
-			curly := strings.HasPrefix(text[i:], lquo)
+			curly := strings.HasPrefix(text[i:], qLquo)
 			if !curly && !(c == '"' && isOpeningStraightQuote(text[ps:], i-ps)) {
 				i++
 				continue
 			}
 			openEnd := i + 1
 			if curly {
-				openEnd = i + len(lquo)
+				openEnd = i + len(qLquo)
 			}
 			if openEnd < pe && (text[openEnd] == ' ' || text[openEnd] == '\t') && !curly {
 				// A lone straight mark with space after it opens nothing.
 				i = openEnd
 				continue
 			}
-			cl, clEnd := findClose(text, openEnd, pe, curly)
+			cl, clEnd := qFindClose(text, openEnd, pe, curly)
 			sp := qspan{open: i, openEnd: openEnd, close: cl, closeEnd: clEnd}
 			sp.chain = len(spans)
 			if first && prevOpen >= 0 && strings.TrimSpace(text[ps:i]) == "" {
@@ -73,14 +73,14 @@ func scanQuotes(text string) []qspan {
 			if cl < 0 {
 				// Unclosed: a quotation going on in the next paragraph, or
 				// a stray mark to ignore.
-				if !nextParagraphOpens(text, pe) {
+				if !qNextParagraphOpens(text, pe) {
 					i = openEnd
 					continue
 				}
 				sp.close, sp.closeEnd = pe, pe
 				prevOpen = len(spans)
 			}
-			sp.start, sp.end = quoteInner(text, sp.openEnd, sp.close)
+			sp.start, sp.end = qInner(text, sp.openEnd, sp.close)
 			spans = append(spans, sp)
 			i = sp.closeEnd
 		}
@@ -94,11 +94,11 @@ func scanQuotes(text string) []qspan {
 
 // findClose returns the closing mark of a quotation opened before from,
 // within the paragraph ending at pe, or -1.
-func findClose(text string, from, pe int, curly bool) (int, int) {
+func qFindClose(text string, from, pe int, curly bool) (int, int) {
 	p := text[from:pe]
 	if curly {
-		if j := strings.Index(p, rquo); j >= 0 {
-			return from + j, from + j + len(rquo)
+		if j := strings.Index(p, qRquo); j >= 0 {
+			return from + j, from + j + len(qRquo)
 		}
 		// Mixed marks: “… closed by a straight mark.
 		if j := strings.IndexByte(p, '"'); j >= 0 {
@@ -110,8 +110,8 @@ func findClose(text string, from, pe int, curly bool) (int, int) {
 		if p[j] == '"' {
 			return from + j, from + j + 1
 		}
-		if strings.HasPrefix(p[j:], rquo) {
-			return from + j, from + j + len(rquo)
+		if strings.HasPrefix(p[j:], qRquo) {
+			return from + j, from + j + len(qRquo)
 		}
 	}
 	return -1, -1
@@ -119,15 +119,15 @@ func findClose(text string, from, pe int, curly bool) (int, int) {
 
 // nextParagraphOpens reports whether the first non-blank paragraph after
 // the line break at pe starts with an opening quotation mark.
-func nextParagraphOpens(text string, pe int) bool {
+func qNextParagraphOpens(text string, pe int) bool {
 	rest := strings.TrimLeftFunc(text[min(pe, len(text)):], unicode.IsSpace)
-	return strings.HasPrefix(rest, lquo) || strings.HasPrefix(rest, `"`)
+	return strings.HasPrefix(rest, qLquo) || strings.HasPrefix(rest, `"`)
 }
 
-// quoteInner trims the quoted text between the marks: white space, and a
+// qInner trims the quoted text between the marks: white space, and a
 // final comma that belongs to the sentence around the quotation
 // (“…today,” Trump said) rather than to the words quoted.
-func quoteInner(text string, s, e int) (int, int) {
+func qInner(text string, s, e int) (int, int) {
 	s, e = trimSpan(text, s, e)
 	if e > s && text[e-1] == ',' {
 		e--
@@ -138,12 +138,12 @@ func quoteInner(text string, s, e int) (int, int) {
 		switch {
 		case text[e-1] == '"':
 			e--
-		case strings.HasSuffix(text[s:e], rquo) || strings.HasSuffix(text[s:e], lquo):
-			e -= len(rquo)
+		case strings.HasSuffix(text[s:e], qRquo) || strings.HasSuffix(text[s:e], qLquo):
+			e -= len(qRquo)
 		case text[s] == '"':
 			s++
-		case strings.HasPrefix(text[s:e], rquo) || strings.HasPrefix(text[s:e], lquo):
-			s += len(rquo)
+		case strings.HasPrefix(text[s:e], qRquo) || strings.HasPrefix(text[s:e], qLquo):
+			s += len(qRquo)
 		default:
 			s, e = trimSpan(text, s, e)
 			if e > s && text[e-1] == ',' {
@@ -201,7 +201,7 @@ func (c *quoteCtx) tokens(a, b int) []qtok {
 							continue
 						}
 					}
-					if r2 == '.' && isAbbrev(text[i:j]) {
+					if r2 == '.' && qIsAbbrev(text[i:j]) {
 						j += s2
 					}
 				}
@@ -217,9 +217,9 @@ func (c *quoteCtx) tokens(a, b int) []qtok {
 	return toks
 }
 
-// isAbbrev reports whether the word w keeps its full stop: a known
+// qIsAbbrev reports whether the word w keeps its full stop: a known
 // abbreviation ("Oct", "Mr", "U.S") or an initial.
-func isAbbrev(w string) bool {
+func qIsAbbrev(w string) bool {
 	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
 		return true
 	}

@@ -2,22 +2,22 @@ package extract
 
 import "strings"
 
-// verbClass says how a verb can introduce a quotation.
-type verbClass uint8
+// qVerbClass says how a verb can introduce a quotation.
+type qVerbClass uint8
 
 const (
 	// speechVerb verbs report speech ("said", "told", "wrote"): the subject
 	// of one is the speaker of a quote next to it.
-	speechVerb verbClass = 1 + iota
+	qSpeechVerb qVerbClass = 1 + iota
 	// evalVerb verbs characterise something in the subject's own words
 	// ("called it", "likened him to", "praised his"): they license a short
 	// partial quote in the clause but never attribute a quote standing
 	// after the clause ("“…,” Smith called" is not English).
-	evalVerb
+	qEvalVerb
 )
 
-// speechBases are regular verbs of saying. Inflections are generated.
-var speechBases = []string{
+// qSpeechBases are regular verbs of saying. Inflections are generated.
+var qSpeechBases = []string{
 	"acknowledge", "add", "admit", "agree", "allege", "announce", "answer", "argue",
 	"ask", "assert", "boast", "caution", "charge", "claim", "comment", "complain",
 	"concede", "conclude", "confirm", "contend", "continue", "counter", "cry",
@@ -33,8 +33,8 @@ var speechBases = []string{
 	"remember", "enthuse", "indicate", "rave", "gush", "scold", "add",
 }
 
-// evalBases are regular verbs that characterise in the subject's words.
-var evalBases = []string{
+// qEvalBases are regular verbs that characterise in the subject's words.
+var qEvalBases = []string{
 	"accuse", "applaud", "blame", "blast", "brand", "call", "characterise",
 	"characterize", "cite", "commend", "compare", "condemn", "consider",
 	"credit", "criticise", "criticize", "decry", "deem", "defend", "denounce",
@@ -45,8 +45,8 @@ var evalBases = []string{
 	"criticise", "fault", "attack", "lash", "rebuke", "reaffirm", "express",
 }
 
-// irregularVerbs maps irregular forms to their base.
-var irregularVerbs = map[string]string{
+// qIrregularVerbs maps irregular forms to their base.
+var qIrregularVerbs = map[string]string{
 	"said": "say", "says": "say", "saying": "say",
 	"told": "tell", "tells": "tell", "telling": "tell",
 	"wrote": "write", "written": "write", "writes": "write", "writing": "write",
@@ -58,29 +58,29 @@ var irregularVerbs = map[string]string{
 	"testifies": "testify",
 }
 
-// doubledVerbs double their final consonant before -ed and -ing.
-var doubledVerbs = map[string]bool{"admit": true, "quip": true, "snap": true, "dub": true, "concur": true, "refer": true}
+// qDoubledVerbs double their final consonant before -ed and -ing.
+var qDoubledVerbs = map[string]bool{"admit": true, "quip": true, "snap": true, "dub": true, "concur": true, "refer": true}
 
-var quoteVerbs = buildQuoteVerbs()
+var quoteVerbs = qBuildVerbs()
 
-func buildQuoteVerbs() map[string]verbClass {
-	m := make(map[string]verbClass, 1024)
-	add := func(bases []string, c verbClass) {
+func qBuildVerbs() map[string]qVerbClass {
+	m := make(map[string]qVerbClass, 1024)
+	add := func(bases []string, c qVerbClass) {
 		for _, b := range bases {
-			for _, f := range inflect(b) {
+			for _, f := range qInflect(b) {
 				if old, ok := m[f]; !ok || c < old {
 					m[f] = c
 				}
 			}
 		}
 	}
-	add(evalBases, evalVerb)
-	add(speechBases, speechVerb)
-	for f, b := range irregularVerbs {
-		c := evalVerb
-		for _, s := range speechBases {
+	add(qEvalBases, qEvalVerb)
+	add(qSpeechBases, qSpeechVerb)
+	for f, b := range qIrregularVerbs {
+		c := qEvalVerb
+		for _, s := range qSpeechBases {
 			if s == b {
-				c = speechVerb
+				c = qSpeechVerb
 			}
 		}
 		m[f] = c
@@ -92,13 +92,13 @@ func buildQuoteVerbs() map[string]verbClass {
 	return m
 }
 
-// inflect returns the base form of a regular verb with its -s, -ed and -ing
+// qInflect returns the base form of a regular verb with its -s, -ed and -ing
 // forms.
-func inflect(b string) []string {
+func qInflect(b string) []string {
 	out := []string{b}
 	last := b[len(b)-1]
 	stem := b
-	if doubledVerbs[b] {
+	if qDoubledVerbs[b] {
 		stem = b + string(last)
 	}
 	switch {
@@ -116,11 +116,11 @@ func inflect(b string) []string {
 	return out
 }
 
-// verbOf returns the class of the quote verb w (lower case), or 0.
-func verbOf(w string) verbClass { return quoteVerbs[w] }
+// qVerbOf returns the class of the quote verb w (lower case), or 0.
+func qVerbOf(w string) qVerbClass { return quoteVerbs[w] }
 
-// prepositions make the noun after them an object, never a subject.
-var prepositions = map[string]bool{
+// qPrepositions make the noun after them an object, never a subject.
+var qPrepositions = map[string]bool{
 	"with": true, "to": true, "for": true, "by": true, "of": true, "from": true, "in": true,
 	"on": true, "at": true, "against": true, "about": true, "between": true, "among": true,
 	"like": true, "than": true, "into": true, "over": true, "under": true, "after": true,
@@ -130,14 +130,14 @@ var prepositions = map[string]bool{
 	"near": true, "unlike": true, "versus": true, "per": true, "as": true, "thanking": true,
 }
 
-// determiners open a noun phrase such as "the mayor" or "a spokesman".
-var determiners = map[string]bool{
+// qDeterminers open a noun phrase such as "the mayor" or "a spokesman".
+var qDeterminers = map[string]bool{
 	"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true, "our": true,
 }
 
-// betweenSubjectAndVerb are auxiliaries and adverbs that may stand
+// qBetweenSubjectAndVerb are auxiliaries and adverbs that may stand
 // between a speaker and the verb ("Smith has also said").
-var betweenSubjectAndVerb = map[string]bool{
+var qBetweenSubjectAndVerb = map[string]bool{
 	"has": true, "have": true, "had": true, "also": true, "later": true, "then": true,
 	"again": true, "previously": true, "recently": true, "once": true, "repeatedly": true,
 	"publicly": true, "earlier": true, "would": true, "will": true, "did": true, "does": true,
@@ -149,20 +149,20 @@ var betweenSubjectAndVerb = map[string]bool{
 	"just": true, "long": true,
 }
 
-// passiveAux before a participle makes it passive ("was called"), whose
+// qPassiveAux before a participle makes it passive ("was called"), whose
 // subject is not the speaker.
-var passiveAux = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true, "widely": true}
+var qPassiveAux = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true, "widely": true}
 
-// roleModifiers may precede a role title without being part of it.
-var roleModifiers = map[string]bool{
+// qRoleModifiers may precede a role title without being part of it.
+var qRoleModifiers = map[string]bool{
 	"former": true, "current": true, "new": true, "outgoing": true, "incoming": true,
 	"then": true, "sitting": true, "longtime": true, "veteran": true, "top": true,
 }
 
-// groupNouns refer back to an organisation named earlier ("the company
+// qGroupNouns refer back to an organisation named earlier ("the company
 // said"). The value is true when any organisation fits, false when the
 // organisation's name must contain the noun ("the ministry").
-var groupNouns = map[string]bool{
+var qGroupNouns = map[string]bool{
 	"company": true, "firm": true, "group": true, "organisation": true, "organization": true,
 	"agency": false, "ministry": false, "department": false, "bank": false, "party": false,
 	"union": false, "alliance": false, "committee": false, "council": false, "commission": false,
@@ -173,8 +173,8 @@ var groupNouns = map[string]bool{
 	"bureau": false, "authority": false, "service": false, "foundation": false, "embassy": false,
 }
 
-// orgSuffixes mark a capitalised name as an organisation.
-var orgSuffixes = map[string]bool{
+// qOrgSuffixes mark a capitalised name as an organisation.
+var qOrgSuffixes = map[string]bool{
 	"Ministry": true, "Department": true, "Agency": true, "Council": true, "Commission": true,
 	"Inc": true, "Inc.": true, "Corp": true, "Corp.": true, "Company": true, "Co.": true, "Group": true,
 	"Bank": true, "University": true, "Party": true, "Office": true, "House": true, "Committee": true,
@@ -189,8 +189,8 @@ var orgSuffixes = map[string]bool{
 	"Parliament": true, "Cabinet": true, "Command": true, "Forces": true, "Times": true, "News": true,
 }
 
-// notNames are capitalised words that never make a speaker on their own.
-var notNames = map[string]bool{
+// qNotNames are capitalised words that never make a speaker on their own.
+var qNotNames = map[string]bool{
 	"The": true, "A": true, "An": true, "It": true, "He": true, "She": true, "They": true, "We": true,
 	"I": true, "This": true, "That": true, "But": true, "And": true, "Or": true, "In": true, "On": true,
 	"At": true, "As": true, "When": true, "While": true, "After": true, "Before": true, "If": true,
@@ -209,5 +209,5 @@ var notNames = map[string]bool{
 	"Today": true, "Yesterday": true, "Tomorrow": true, "Tonight": true,
 }
 
-// honorifics are dropped from the front of a guessed name.
-var honorifics = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "Prof.": true, "Sir": true, "Dame": true}
+// qHonorifics are dropped from the front of a guessed name.
+var qHonorifics = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "Prof.": true, "Sir": true, "Dame": true}

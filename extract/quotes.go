@@ -56,11 +56,11 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 	// the attribution stood.
 	for i := range c.spans {
 		sp := &c.spans[i]
-		if sp.who.st == attrFound {
+		if sp.who.st == qAttrFound {
 			continue
 		}
 		for j := sp.chain; j < len(c.spans) && c.spans[j].chain == sp.chain; j++ {
-			if c.spans[j].who.st == attrFound {
+			if c.spans[j].who.st == qAttrFound {
 				sp.who = c.spans[j].who
 				break
 			}
@@ -68,7 +68,7 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 	}
 	var out []Quote
 	for _, sp := range c.spans {
-		if sp.who.st != attrFound || sp.who.name == "" || !hasLetter(text[sp.start:sp.end]) {
+		if sp.who.st != qAttrFound || sp.who.name == "" || !qHasLetter(text[sp.start:sp.end]) {
 			continue
 		}
 		q := Quote{
@@ -85,8 +85,8 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 	return out
 }
 
-// attr is the result of attributing a quotation.
-type attr struct {
+// qAttr is the result of attributing a quotation.
+type qAttr struct {
 	name    string
 	kind    Kind
 	st      uint8
@@ -94,12 +94,12 @@ type attr struct {
 }
 
 const (
-	attrNone    = iota // nothing found; other rules may try
-	attrFound          // speaker found
-	attrBlocked        // attributed to a source that has no name ("officials said")
+	qAttrNone    = iota // nothing found; other rules may try
+	qAttrFound          // speaker found
+	qAttrBlocked        // attributed to a source that has no name ("officials said")
 )
 
-type roleEntry struct {
+type qRoleEntry struct {
 	name  string
 	kind  Kind
 	words []string // title and organisation words, lower case
@@ -111,7 +111,7 @@ type quoteCtx struct {
 	sents []Sentence
 	ments []Mention // valid mentions sorted by Start
 	ents  map[string]*Entity
-	roles []roleEntry
+	roles []qRoleEntry
 	spans []qspan
 	// genders is read on first use by genderOf.
 	genders map[string]int
@@ -133,7 +133,7 @@ func newQuoteCtx(text string, sents []Sentence, mentions []Mention, entities []E
 		for _, r := range e.Roles {
 			words := strings.Fields(strings.ToLower(r.Title + " " + r.Org))
 			if r.Title != "" {
-				c.roles = append(c.roles, roleEntry{name: e.Name, kind: e.Kind, words: words})
+				c.roles = append(c.roles, qRoleEntry{name: e.Name, kind: e.Kind, words: words})
 			}
 		}
 	}
@@ -141,29 +141,29 @@ func newQuoteCtx(text string, sents []Sentence, mentions []Mention, entities []E
 }
 
 // attribute finds the speaker of span i.
-func (c *quoteCtx) attribute(i int) attr {
+func (c *quoteCtx) attribute(i int) qAttr {
 	sp := &c.spans[i]
 	lo, hi := c.sentStart(sp.sent0), c.sentEnd(sp.sent1)
 	lo = min(lo, sp.open)
 	inner := c.text[sp.start:sp.end]
-	if !hasLetter(inner) {
-		return attr{}
+	if !qHasLetter(inner) {
+		return qAttr{}
 	}
-	if a := c.afterQuote(i); a.st != attrNone {
+	if a := c.afterQuote(i); a.st != qAttrNone {
 		sp.direct = true
 		return a
 	}
 	if c.namingQuote(i, lo) {
-		return attr{} // the so-called “peace dividend”, a plan dubbed “Way Forward”
+		return qAttr{} // the so-called “peace dividend”, a plan dubbed “Way Forward”
 	}
 	a, direct := c.beforeQuote(i, lo)
-	if a.st == attrNone {
+	if a.st == qAttrNone {
 		a = c.trailing(i, hi)
 		direct = false
 	}
-	if a.st != attrNone {
-		if a.st == attrFound && !direct && titleLike(inner) {
-			return attr{}
+	if a.st != qAttrNone {
+		if a.st == qAttrFound && !direct && qTitleLike(inner) {
+			return qAttr{}
 		}
 		sp.direct = direct
 		return a
@@ -171,14 +171,14 @@ func (c *quoteCtx) attribute(i int) attr {
 	if c.fullSentence(i, lo, hi) {
 		return c.continuation(i)
 	}
-	return attr{}
+	return qAttr{}
 }
 
 // namingQuote reports whether the word before span i marks the
 // quotation as a name or the writer's scare quote rather than speech.
 func (c *quoteCtx) namingQuote(i, lo int) bool {
 	sp := c.spans[i]
-	w := lastWord(c.text[max(lo, sp.open-40):sp.open])
+	w := qLastWord(c.text[max(lo, sp.open-40):sp.open])
 	switch strings.ToLower(w) {
 	case "so-called", "dubbed", "nicknamed", "named", "titled", "entitled", "codenamed", "code-named":
 		return true
@@ -188,10 +188,10 @@ func (c *quoteCtx) namingQuote(i, lo int) bool {
 
 // afterQuote reads an attribution right after the closing mark:
 // “…,” Trump said / said Trump / according to X.
-func (c *quoteCtx) afterQuote(i int) attr {
+func (c *quoteCtx) afterQuote(i int) qAttr {
 	sp := c.spans[i]
 	if sp.close == sp.closeEnd { // continues in the next paragraph
-		return attr{}
+		return qAttr{}
 	}
 	pe := strings.IndexByte(c.text[sp.closeEnd:], '\n')
 	if pe < 0 {
@@ -212,19 +212,19 @@ func (c *quoteCtx) afterQuote(i int) attr {
 		(toks[n].k == 'q' && n > 0 && c.word(toks[n-1]) == ",")
 	toks = toks[:n]
 	if len(toks) == 0 {
-		return attr{}
+		return qAttr{}
 	}
 	a, end := c.attribClause(toks)
-	if a.st == attrNone {
-		return attr{}
+	if a.st == qAttrNone {
+		return qAttr{}
 	}
 	// “It is over.” Smith said. is an attribution only when nothing but an
 	// adverbial follows the verb; otherwise the next sentence is reported
 	// speech of its own.
 	inner := c.text[sp.start:sp.end]
 	if inner != "" && strings.ContainsAny(inner[len(inner)-1:], ".!?…") && c.isCapWord(toks[0]) {
-		if !endsClean || len(toks)-end > 5 || containsWord(c, toks[end:], "that") {
-			return attr{}
+		if !endsClean || len(toks)-end > 5 || qContainsWord(c, toks[end:], "that") {
+			return qAttr{}
 		}
 	}
 	return a
@@ -233,13 +233,13 @@ func (c *quoteCtx) afterQuote(i int) attr {
 // attribClause parses an attribution clause at the start of toks: "X said",
 // "X, a spokesman, said", "said X", "according to X". It returns the speaker
 // and the index of the token after the clause.
-func (c *quoteCtx) attribClause(toks []qtok) (attr, int) {
+func (c *quoteCtx) attribClause(toks []qtok) (qAttr, int) {
 	i := 0
 	for i < len(toks) && toks[i].k == 'p' && c.isDashOrComma(toks[i]) {
 		i++
 	}
 	if i >= len(toks) || toks[i].k != 'w' {
-		return attr{}, 0
+		return qAttr{}, 0
 	}
 	if i+1 < len(toks) && c.lower(toks[i]) == "according" && c.lower(toks[i+1]) == "to" {
 		return c.npAfter(toks, i+1)
@@ -267,18 +267,18 @@ func (c *quoteCtx) attribClause(toks []qtok) (attr, int) {
 			continue
 		}
 		a, st := c.npBefore(toks, v)
-		if a.st != attrNone && st == i {
+		if a.st != qAttrNone && st == i {
 			return a, v + 1
 		}
 	}
-	return attr{}, 0
+	return qAttr{}, 0
 }
 
 // beforeQuote looks back from the opening mark, within the sentence, for
 // the nearest verb of saying or characterising and returns its subject.
 // direct is true for a verb of saying that introduces the quotation
 // itself (Smith said: “…”, Smith said that “…”), not a clause containing it.
-func (c *quoteCtx) beforeQuote(i int, lo int) (attr, bool) {
+func (c *quoteCtx) beforeQuote(i int, lo int) (qAttr, bool) {
 	sp := c.spans[i]
 	toks := c.tokens(lo, sp.open)
 	introduces := func(v int) bool {
@@ -301,7 +301,7 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (attr, bool) {
 	}
 	if n := len(toks); n >= 2 && c.word(toks[n-1]) == ":" {
 		// Transcript style: "Secretary James Roche: “…”".
-		if a, st := c.npEnding(toks, n-2); a.st == attrFound && (st == 0 || toks[st-1].k != 'w') {
+		if a, st := c.npEnding(toks, n-2); a.st == qAttrFound && (st == 0 || toks[st-1].k != 'w') {
 			return a, true
 		}
 	}
@@ -313,7 +313,7 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (attr, bool) {
 		lw := c.lower(t)
 		if lw == "to" && v > 0 && c.lower(toks[v-1]) == "according" {
 			a, _ := c.npAfter(toks, v)
-			if a.st != attrNone {
+			if a.st != qAttrNone {
 				return a, true
 			}
 			continue
@@ -321,7 +321,7 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (attr, bool) {
 		if !c.isLowerWord(t) {
 			continue
 		}
-		cls := verbOf(lw)
+		cls := qVerbOf(lw)
 		if cls == 0 {
 			continue
 		}
@@ -329,51 +329,51 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (attr, bool) {
 		if v > 0 && toks[v-1].k == 'w' {
 			prev = c.lower(toks[v-1])
 		}
-		if passiveAux[prev] {
-			return attr{}, false // "was called “…”": the subject is not the speaker
+		if qPassiveAux[prev] {
+			return qAttr{}, false // "was called “…”": the subject is not the speaker
 		}
 		if prev == "as" && v >= 2 {
 			// "quoted Djamal as saying “…”"
-			if a, _ := c.npEnding(toks, v-2); a.st != attrNone {
+			if a, _ := c.npEnding(toks, v-2); a.st != qAttrNone {
 				return a, true
 			}
 		}
 		if strings.HasSuffix(lw, "ing") && prev != "" {
 			// "with UBS analyst David Strauss saying “…”"
-			if a, st := c.npEnding(toks, v-1); a.st == attrFound && st > 0 && c.lower(toks[st-1]) == "with" {
-				return a, cls == speechVerb && introduces(v)
+			if a, st := c.npEnding(toks, v-1); a.st == qAttrFound && st > 0 && c.lower(toks[st-1]) == "with" {
+				return a, cls == qSpeechVerb && introduces(v)
 			}
 		}
 		if strings.HasSuffix(lw, "ing") || prev == "to" {
 			// "calling it “…”", "adding, “…”", "refused to call it “…”".
-			return c.subjectOf(lo, t.s, spkFilter{}, true), cls == speechVerb && introduces(v)
+			return c.subjectOf(lo, t.s, qSpkFilter{}, true), cls == qSpeechVerb && introduces(v)
 		}
 		a, _ := c.npBefore(toks, v)
-		if a.st == attrNone && cls == speechVerb {
+		if a.st == qAttrNone && cls == qSpeechVerb {
 			// “…,” said Obama, “…”
-			if b, e := c.npAfter(toks, v); b.st != attrNone && e < len(toks) && e == len(toks)-1 && (c.word(toks[e]) == "," || c.word(toks[e]) == ":") {
+			if b, e := c.npAfter(toks, v); b.st != qAttrNone && e < len(toks) && e == len(toks)-1 && (c.word(toks[e]) == "," || c.word(toks[e]) == ":") {
 				return b, true
 			}
 		}
 		switch {
-		case a.st == attrFound:
-			return a, cls == speechVerb && introduces(v)
-		case a.st == attrBlocked && cls == speechVerb:
+		case a.st == qAttrFound:
+			return a, cls == qSpeechVerb && introduces(v)
+		case a.st == qAttrBlocked && cls == qSpeechVerb:
 			return a, true
-		case a.st == attrBlocked:
+		case a.st == qAttrBlocked:
 			continue // "the officials who called for “…”" inside a longer clause
 		}
-		return c.subjectOf(lo, t.s, spkFilter{}, true), cls == speechVerb && introduces(v)
+		return c.subjectOf(lo, t.s, qSpkFilter{}, true), cls == qSpeechVerb && introduces(v)
 	}
-	return attr{}, false
+	return qAttr{}, false
 }
 
 // trailing reads an attribution closing the sentence after a quotation
 // embedded in it: … has “no plans” to meet Putin, the White House said.
-func (c *quoteCtx) trailing(i int, hi int) attr {
+func (c *quoteCtx) trailing(i int, hi int) qAttr {
 	sp := c.spans[i]
 	if sp.closeEnd >= hi {
-		return attr{}
+		return qAttr{}
 	}
 	toks := c.tokens(sp.closeEnd, hi)
 	for k := len(toks) - 1; k >= 0; k-- {
@@ -385,13 +385,13 @@ func (c *quoteCtx) trailing(i int, hi int) attr {
 			continue
 		}
 		a, end := c.attribClause(toks[k+1:])
-		if a.st == attrNone {
+		if a.st == qAttrNone {
 			continue
 		}
 		rest := toks[k+1+end:]
 		words := 0
 		for _, r := range rest {
-			if r.k == 'q' || (r.k == 'w' && (c.lower(r) == "that" || verbOf(c.lower(r)) != 0)) {
+			if r.k == 'q' || (r.k == 'w' && (c.lower(r) == "that" || qVerbOf(c.lower(r)) != 0)) {
 				words = 100
 				break
 			}
@@ -403,7 +403,7 @@ func (c *quoteCtx) trailing(i int, hi int) attr {
 			return a
 		}
 	}
-	return attr{}
+	return qAttr{}
 }
 
 // fullSentence reports whether span i makes up its sentences on its own.
@@ -419,10 +419,10 @@ func (c *quoteCtx) fullSentence(i, lo, hi int) bool {
 // continuation attributes a quotation standing alone to the speaker of
 // the sentence before it: an attributed quotation there, or the subject
 // of its verb of saying ("Smith said:").
-func (c *quoteCtx) continuation(i int) attr {
+func (c *quoteCtx) continuation(i int) qAttr {
 	s0 := c.spans[i].sent0
 	if s0 == 0 {
-		return attr{}
+		return qAttr{}
 	}
 	ps := s0 - 1
 	for k := i - 1; k >= 0; k-- {
@@ -442,33 +442,33 @@ func (c *quoteCtx) continuation(i int) attr {
 		if t.k != 'w' || !c.isSpeechVerb(t) {
 			continue
 		}
-		if a, _ := c.npBefore(toks, v); a.st == attrFound {
+		if a, _ := c.npBefore(toks, v); a.st == qAttrFound {
 			return a
 		}
-		if a, _ := c.npAfter(toks, v); a.st == attrFound {
+		if a, _ := c.npAfter(toks, v); a.st == qAttrFound {
 			return a
 		}
 	}
-	return attr{}
+	return qAttr{}
 }
 
 // npBefore finds the subject of the verb toks[v] right before it, across
 // auxiliaries, adverbs and an apposition ("Smith, a spokesman, said"). It
 // returns the index of the subject's first token.
-func (c *quoteCtx) npBefore(toks []qtok, v int) (attr, int) {
+func (c *quoteCtx) npBefore(toks []qtok, v int) (qAttr, int) {
 	j := v - 1
-	for j >= 0 && toks[j].k == 'w' && betweenSubjectAndVerb[c.lower(toks[j])] {
+	for j >= 0 && toks[j].k == 'w' && qBetweenSubjectAndVerb[c.lower(toks[j])] {
 		j--
 	}
 	if j < 0 {
-		return attr{}, v
+		return qAttr{}, v
 	}
 	if toks[j].k == 'w' {
 		a, st := c.npEnding(toks, j)
-		if a.st == attrFound && a.kind == Person {
+		if a.st == qAttrFound && a.kind == Person {
 			return a, st
 		}
-		if h, hst := c.appositionHead(toks, j); h.st == attrFound {
+		if h, hst := c.appositionHead(toks, j); h.st == qAttrFound {
 			return h, hst
 		}
 		return a, st
@@ -483,14 +483,14 @@ func (c *quoteCtx) npBefore(toks []qtok, v int) (attr, int) {
 				continue
 			}
 			if c.isDashOrComma(tk) {
-				if a, st := c.npEnding(toks, k-1); a.st == attrFound {
+				if a, st := c.npEnding(toks, k-1); a.st == qAttrFound {
 					if a.guessed {
 						a.kind = c.appositionKind(toks[k+1:j], a.kind)
 					}
 					return a, st
 				}
 				// "An aerospace analyst, Richard Aboulafia, said"
-				if a, _ := c.npEnding(toks, j-1); a.st == attrFound && a.kind == Person {
+				if a, _ := c.npEnding(toks, j-1); a.st == qAttrFound && a.kind == Person {
 					return a, k + 1
 				}
 				break
@@ -499,7 +499,7 @@ func (c *quoteCtx) npBefore(toks []qtok, v int) (attr, int) {
 				break
 			}
 		}
-		return attr{}, v
+		return qAttr{}, v
 	}
 	return c.npEnding(toks, j)
 }
@@ -508,28 +508,28 @@ func (c *quoteCtx) npBefore(toks []qtok, v int) (attr, int) {
 // describes when the apposition is not closed by a comma: "Scott Carson,
 // president and CEO of Boeing Commercial Airplanes said" is Carson, not
 // the company.
-func (c *quoteCtx) appositionHead(toks []qtok, j int) (attr, int) {
+func (c *quoteCtx) appositionHead(toks []qtok, j int) (qAttr, int) {
 	for k := j - 1; k > 0 && k >= j-12; k-- {
 		t := toks[k]
 		if t.k == 'q' || (t.k == 'p' && !c.isDashOrComma(t)) {
 			break
 		}
-		if t.k == 'w' && c.isLowerWord(t) && verbOf(c.lower(t)) != 0 {
+		if t.k == 'w' && c.isLowerWord(t) && qVerbOf(c.lower(t)) != 0 {
 			break
 		}
 		if t.k != 'p' {
 			continue
 		}
 		next := toks[k+1]
-		if next.k != 'w' || !(c.isLowerWord(next) || determiners[c.lower(next)]) || functionWords[c.lower(next)] {
+		if next.k != 'w' || !(c.isLowerWord(next) || qDeterminers[c.lower(next)]) || qFunctionWords[c.lower(next)] {
 			break
 		}
-		if a, st := c.npEnding(toks, k-1); a.st == attrFound && a.kind == Person && (!a.guessed || strings.Contains(a.name, " ")) {
+		if a, st := c.npEnding(toks, k-1); a.st == qAttrFound && a.kind == Person && (!a.guessed || strings.Contains(a.name, " ")) {
 			return a, st
 		}
 		break
 	}
-	return attr{}, j
+	return qAttr{}, j
 }
 
 // appositionKind reads the kind of a name the entity finder missed from
@@ -544,7 +544,7 @@ func (c *quoteCtx) appositionKind(app []qtok, def Kind) Kind {
 		if w == "of" || w == "for" || w == "at" || w == "in" {
 			break
 		}
-		if _, ok := groupNouns[w]; ok {
+		if _, ok := qGroupNouns[w]; ok {
 			return Org
 		}
 	}
@@ -554,13 +554,13 @@ func (c *quoteCtx) appositionKind(app []qtok, def Kind) Kind {
 // npEnding reads the noun phrase whose last token is toks[j] as a speaker:
 // a pronoun, a mention, a role ("the mayor"), an organisation named before
 // ("the company") or a capitalised name the entity finder missed.
-func (c *quoteCtx) npEnding(toks []qtok, j int) (attr, int) {
+func (c *quoteCtx) npEnding(toks []qtok, j int) (qAttr, int) {
 	if j < 0 || toks[j].k != 'w' {
-		return attr{}, j + 1
+		return qAttr{}, j + 1
 	}
 	t := toks[j]
 	lw := c.lower(t)
-	if isPronoun(lw) {
+	if qIsPronoun(lw) {
 		return c.resolvePronoun(lw, t.s), j
 	}
 	if lw == "who" && j > 0 {
@@ -575,34 +575,34 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (attr, int) {
 		for k > 0 && toks[k-1].k == 'w' && toks[k-1].e > m.Start {
 			k--
 		}
-		if m.Kind == Place && k > 0 && toks[k-1].k == 'w' && prepositions[c.lower(toks[k-1])] {
-			return attr{}, j + 1 // "officials in Kyiv said"
+		if m.Kind == Place && k > 0 && toks[k-1].k == 'w' && qPrepositions[c.lower(toks[k-1])] {
+			return qAttr{}, j + 1 // "officials in Kyiv said"
 		}
 		return c.fromMention(m), c.extendNP(toks, k)
 	}
 	// "Smith’s office said": the office speaks for its holder.
-	if possessorNouns[lw] && j > 0 && toks[j-1].k == 'w' {
+	if qPossessorNouns[lw] && j > 0 && toks[j-1].k == 'w' {
 		if p := toks[j-1]; strings.HasSuffix(c.word(p), "’s") || strings.HasSuffix(c.word(p), "'s") {
 			if m := c.mentionOver(p.s, p.e); m != nil && m.Kind != Place {
 				return c.fromMention(m), c.extendNP(toks, j-1)
 			}
-			if c.isCapWord(p) && !notNames[c.word(p)] {
+			if c.isCapWord(p) && !qNotNames[c.word(p)] {
 				return c.guessName(toks[j-1:j], false), j - 1
 			}
 		}
 	}
 	// A determiner phrase: "the mayor", "a White House spokeswoman".
 	k := j
-	for k >= 0 && j-k < 6 && toks[k].k == 'w' && !determiners[c.lower(toks[k])] {
+	for k >= 0 && j-k < 6 && toks[k].k == 'w' && !qDeterminers[c.lower(toks[k])] {
 		k--
 	}
-	if k >= 0 && k < j && toks[k].k == 'w' && determiners[c.lower(toks[k])] {
+	if k >= 0 && k < j && toks[k].k == 'w' && qDeterminers[c.lower(toks[k])] {
 		phrase := toks[k+1 : j+1]
 		return c.phraseSpeaker(phrase, t.s, c.lower(toks[k])), k
 	}
 	// A capitalised name.
 	k = j
-	for k >= 0 && j-k < 7 && toks[k].k == 'w' && c.isCapWord(toks[k]) && !notNames[c.word(toks[k])] {
+	for k >= 0 && j-k < 7 && toks[k].k == 'w' && c.isCapWord(toks[k]) && !qNotNames[c.word(toks[k])] {
 		k--
 	}
 	if k < j {
@@ -613,32 +613,32 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (attr, int) {
 		}
 		return a, c.extendNP(toks, k+1) // "analyst Himanshu Patel"
 	}
-	if c.isLowerWord(t) && len(lw) > 2 && !functionWords[lw] && !prepositions[lw] {
-		return attr{st: attrBlocked}, j // "officials said"
+	if c.isLowerWord(t) && len(lw) > 2 && !qFunctionWords[lw] && !qPrepositions[lw] {
+		return qAttr{st: qAttrBlocked}, j // "officials said"
 	}
-	return attr{}, j + 1
+	return qAttr{}, j + 1
 }
 
 // npAfter reads the speaker after the verb toks[v] ("said Trump", "said a
 // spokesman for the ministry", "according to the White House") and
 // returns the index after it.
-func (c *quoteCtx) npAfter(toks []qtok, v int) (attr, int) {
+func (c *quoteCtx) npAfter(toks []qtok, v int) (qAttr, int) {
 	j := v + 1
 	if j >= len(toks) || toks[j].k != 'w' {
-		return attr{}, j
+		return qAttr{}, j
 	}
 	t := toks[j]
 	lw := c.lower(t)
-	if isPronoun(lw) {
+	if qIsPronoun(lw) {
 		return c.resolvePronoun(lw, t.s), j + 1
 	}
 	end := j
 	for end < len(toks) && end < j+12 && toks[end].k == 'w' {
 		w := c.lower(toks[end])
-		if end > j && prepositions[w] && w != "of" && w != "for" {
+		if end > j && qPrepositions[w] && w != "of" && w != "for" {
 			break
 		}
-		if end > j && (verbOf(w) != 0 && c.isLowerWord(toks[end]) || functionWords[w] && w != "and") {
+		if end > j && (qVerbOf(w) != 0 && c.isLowerWord(toks[end]) || qFunctionWords[w] && w != "and") {
 			break
 		}
 		end++
@@ -658,7 +658,7 @@ func (c *quoteCtx) npAfter(toks []qtok, v int) (attr, int) {
 		for e < len(toks) && toks[e].k == 'w' && toks[e].s < m.End {
 			e++
 		}
-		if m.Kind == Place && (k != j || e != end) || titleWords[m.Text] {
+		if m.Kind == Place && (k != j || e != end) || qTitleWords[m.Text] {
 			k = e - 1 // a modifier, or a title taken for a name
 			continue
 		}
@@ -673,23 +673,23 @@ func (c *quoteCtx) npAfter(toks []qtok, v int) (attr, int) {
 	if (best == nil || best.Kind != Person) && end > j && end+1 < len(toks) && c.isDashOrComma(toks[end]) && c.isCapWord(toks[end+1]) {
 		// "said the general secretary of the union Unite, Tony Woodley",
 		// "said Airbus President and Chief Executive Officer, Tom Enders"
-		if b, e := c.npAfter(toks, end); b.st == attrFound && b.kind == Person {
+		if b, e := c.npAfter(toks, end); b.st == qAttrFound && b.kind == Person {
 			return b, e
 		}
 	}
 	if best != nil {
 		return c.fromMention(best), bestEnd
 	}
-	if determiners[lw] && end > j+1 {
+	if qDeterminers[lw] && end > j+1 {
 		// Stop the phrase at "for"/"of": "a spokesman for the ministry".
 		pe := j + 1
 		for pe < end && c.lower(toks[pe]) != "for" && c.lower(toks[pe]) != "of" {
 			pe++
 		}
 		a := c.phraseSpeaker(toks[j+1:pe], t.s, lw)
-		if a.st != attrFound && end+1 < len(toks) && c.isDashOrComma(toks[end]) && c.isCapWord(toks[end+1]) {
+		if a.st != qAttrFound && end+1 < len(toks) && c.isDashOrComma(toks[end]) && c.isCapWord(toks[end+1]) {
 			// "said the general secretary of the union, Tony Woodley"
-			if b, e := c.npAfter(toks, end); b.st == attrFound {
+			if b, e := c.npAfter(toks, end); b.st == qAttrFound {
 				return b, e
 			}
 		}
@@ -701,15 +701,15 @@ func (c *quoteCtx) npAfter(toks []qtok, v int) (attr, int) {
 	// economy minister Karl Weber" -> Karl Weber.
 	var rs, re int
 	for k := j; k < end; {
-		if !c.isCapWord(toks[k]) || notNames[c.word(toks[k])] {
-			if !c.isLowerWord(toks[k]) || functionWords[c.lower(toks[k])] {
+		if !c.isCapWord(toks[k]) || qNotNames[c.word(toks[k])] {
+			if !c.isLowerWord(toks[k]) || qFunctionWords[c.lower(toks[k])] {
 				break
 			}
 			k++
 			continue
 		}
 		r := k
-		for r < end && c.isCapWord(toks[r]) && !notNames[c.word(toks[r])] {
+		for r < end && c.isCapWord(toks[r]) && !qNotNames[c.word(toks[r])] {
 			r++
 		}
 		rs, re = k, r
@@ -718,13 +718,13 @@ func (c *quoteCtx) npAfter(toks []qtok, v int) (attr, int) {
 	if re > rs {
 		return c.guessName(toks[rs:re], false), re
 	}
-	return attr{}, j
+	return qAttr{}, j
 }
 
 // phraseSpeaker resolves a determiner phrase (without its determiner).
-func (c *quoteCtx) phraseSpeaker(phrase []qtok, pos int, det string) attr {
+func (c *quoteCtx) phraseSpeaker(phrase []qtok, pos int, det string) qAttr {
 	if len(phrase) == 0 {
-		return attr{}
+		return qAttr{}
 	}
 	for _, pt := range phrase {
 		if m := c.mentionOver(pt.s, pt.e); m != nil && m.Kind != Place {
@@ -739,7 +739,7 @@ func (c *quoteCtx) phraseSpeaker(phrase []qtok, pos int, det string) attr {
 			allCap = false
 		}
 	}
-	if a := c.roleLookup(words, pos); a.st == attrFound {
+	if a := c.roleLookup(words, pos); a.st == qAttrFound {
 		return a
 	}
 	// "the company president and CEO Louis Gallois": a name ending the
@@ -749,19 +749,19 @@ func (c *quoteCtx) phraseSpeaker(phrase []qtok, pos int, det string) attr {
 		for k > 0 && c.isCapWord(phrase[k-1]) {
 			k--
 		}
-		if k > 0 && !prepositions[words[k-1]] {
-			if a := c.guessName(phrase[k:], false); a.st == attrFound && a.kind == Person {
+		if k > 0 && !qPrepositions[words[k-1]] {
+			if a := c.guessName(phrase[k:], false); a.st == qAttrFound && a.kind == Person {
 				return a
 			}
 		}
 	}
-	if a := c.groupLookup(words[len(words)-1], pos); a.st == attrFound {
+	if a := c.groupLookup(words[len(words)-1], pos); a.st == qAttrFound {
 		return a
 	}
 	if allCap && det == "the" {
 		return c.guessName(phrase, true)
 	}
-	return attr{st: attrBlocked}
+	return qAttr{st: qAttrBlocked}
 }
 
 // extendNP moves the start of a noun phrase back over the title and
@@ -774,7 +774,7 @@ func (c *quoteCtx) extendNP(toks []qtok, k int) int {
 			break
 		}
 		w := c.lower(p)
-		if (prepositions[w] && w != "of" && w != "for") || functionWords[w] || (verbOf(w) != 0 && c.isLowerWord(p)) {
+		if (qPrepositions[w] && w != "of" && w != "for") || qFunctionWords[w] || (qVerbOf(w) != 0 && c.isLowerWord(p)) {
 			break
 		}
 		k--
@@ -783,61 +783,61 @@ func (c *quoteCtx) extendNP(toks []qtok, k int) int {
 }
 
 // guessName makes a speaker of capitalised words no mention covers.
-func (c *quoteCtx) guessName(words []qtok, the bool) attr {
-	for len(words) > 1 && honorifics[c.word(words[0])] {
+func (c *quoteCtx) guessName(words []qtok, the bool) qAttr {
+	for len(words) > 1 && qHonorifics[c.word(words[0])] {
 		words = words[1:]
 	}
 	// "Alabama Governor Bob Riley", "Microsoft CEO Bill Gates": the name
 	// follows the last title word. A title with no name after it ("Airbus
 	// President") names nobody we can resolve.
-	for i := len(words) - 1; i >= 0 && !orgSuffixes[c.word(words[len(words)-1])]; i-- {
-		if titleWords[strings.TrimSuffix(c.word(words[i]), ".")] {
+	for i := len(words) - 1; i >= 0 && !qOrgSuffixes[c.word(words[len(words)-1])]; i-- {
+		if qTitleWords[strings.TrimSuffix(c.word(words[i]), ".")] {
 			if i == len(words)-1 {
-				return attr{st: attrBlocked}
+				return qAttr{st: qAttrBlocked}
 			}
 			words = words[i+1:]
 			break
 		}
 	}
 	if len(words) == 0 {
-		return attr{}
+		return qAttr{}
 	}
 	name := strings.TrimRight(c.text[words[0].s:words[len(words)-1].e], ".,’'")
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
 	if name == "" {
-		return attr{}
+		return qAttr{}
 	}
 	last := c.word(words[len(words)-1])
 	kind := Person
-	if the || orgSuffixes[last] || isAllCaps(name) {
+	if the || qOrgSuffixes[last] || qIsAllCaps(name) {
 		kind = Org
 	}
-	return attr{name: name, kind: kind, st: attrFound, guessed: true}
+	return qAttr{name: name, kind: kind, st: qAttrFound, guessed: true}
 }
 
 // roleLookup finds the entity holding the role named by words ("mayor",
 // "secretary general", "treasury secretary"), preferring the one mentioned
 // last before pos.
-func (c *quoteCtx) roleLookup(words []string, pos int) attr {
+func (c *quoteCtx) roleLookup(words []string, pos int) qAttr {
 	var ws []string
 	for _, w := range words {
-		if roleModifiers[w] || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
+		if qRoleModifiers[w] || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
 			continue
 		}
 		ws = append(ws, w)
 	}
 	if len(ws) == 0 {
-		return attr{}
+		return qAttr{}
 	}
 	head := ws[len(ws)-1]
-	var cands []roleEntry
+	var cands []qRoleEntry
 	for _, r := range c.roles {
-		if !containsStr(r.words, head) {
+		if !qContainsStr(r.words, head) {
 			continue
 		}
 		ok := true
 		for _, w := range ws[:len(ws)-1] {
-			if !roleWordMatch(w, r.words) {
+			if !qRoleWordMatch(w, r.words) {
 				ok = false
 				break
 			}
@@ -847,7 +847,7 @@ func (c *quoteCtx) roleLookup(words []string, pos int) attr {
 		}
 	}
 	if len(cands) == 0 {
-		return attr{}
+		return qAttr{}
 	}
 	best, bestPos := cands[0], -1
 	for _, r := range cands {
@@ -855,22 +855,22 @@ func (c *quoteCtx) roleLookup(words []string, pos int) attr {
 			best, bestPos = r, p
 		}
 	}
-	return attr{name: best.name, kind: kindOr(best.kind, Person), st: attrFound}
+	return qAttr{name: best.name, kind: qKindOr(best.kind, Person), st: qAttrFound}
 }
 
-// roleWordMatch reports whether the modifier w of a role phrase fits the
+// qRoleWordMatch reports whether the modifier w of a role phrase fits the
 // words of a role: the same word, or a demonym of its organisation or
 // country ("the Russian president" for President of Russia).
-func roleWordMatch(w string, words []string) bool {
+func qRoleWordMatch(w string, words []string) bool {
 	for _, x := range words {
 		if x == w {
 			return true
 		}
-		if n := commonPrefix(w, x); n >= 5 && n >= min(len(w), len(x))-2 {
+		if n := qCommonPrefix(w, x); n >= 5 && n >= min(len(w), len(x))-2 {
 			return true // russian/russia, ukrainian/ukraine, chinese/china
 		}
 	}
-	if alias := countryWords[w]; alias != "" {
+	if alias := qCountryWords[w]; alias != "" {
 		for _, x := range words {
 			if x == alias {
 				return true
@@ -880,15 +880,15 @@ func roleWordMatch(w string, words []string) bool {
 	return false
 }
 
-// countryWords maps the demonyms and abbreviations whose country name
+// qCountryWords maps the demonyms and abbreviations whose country name
 // does not share their stem to a word of it.
-var countryWords = map[string]string{
+var qCountryWords = map[string]string{
 	"u.s.": "states", "us": "states", "american": "states", "u.s": "states",
 	"british": "kingdom", "uk": "kingdom", "u.k.": "kingdom", "dutch": "netherlands",
 	"french": "france", "swiss": "switzerland", "welsh": "wales", "irish": "ireland",
 }
 
-func commonPrefix(a, b string) int {
+func qCommonPrefix(a, b string) int {
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
 		n++
@@ -898,30 +898,30 @@ func commonPrefix(a, b string) int {
 
 // groupLookup resolves "the company", "the ministry" to the organisation
 // last named before pos that fits.
-func (c *quoteCtx) groupLookup(head string, pos int) attr {
-	anyOrg, ok := groupNouns[head]
+func (c *quoteCtx) groupLookup(head string, pos int) qAttr {
+	anyOrg, ok := qGroupNouns[head]
 	if !ok {
-		return attr{}
+		return qAttr{}
 	}
 	for k, n := c.mentionBefore(pos), 0; k >= 0 && n < 400; k, n = k-1, n+1 {
 		m := &c.ments[k]
 		if m.Kind != Org || c.inQuote(m.Start) {
 			continue
 		}
-		if anyOrg || containsFold(m.Entity, head) || containsFold(m.Text, head) {
+		if anyOrg || qContainsFold(m.Entity, head) || qContainsFold(m.Text, head) {
 			return c.fromMention(m)
 		}
 	}
-	return attr{}
+	return qAttr{}
 }
 
 // resolvePronoun resolves he/she to a person and it/they to an
 // organisation: the subject or attributed speaker of the nearest sentence
 // that has one of the right kind, else the nearest mention of that kind.
-func (c *quoteCtx) resolvePronoun(p string, pos int) attr {
-	f := pronounFilter(p)
+func (c *quoteCtx) resolvePronoun(p string, pos int) qAttr {
+	f := qPronounFilter(p)
 	si := c.sentOf(pos)
-	if a := c.subjectOf(c.sentStart(si), pos, f, false); a.st == attrFound {
+	if a := c.subjectOf(c.sentStart(si), pos, f, false); a.st == qAttrFound {
 		return a
 	}
 	for s := si - 1; s >= 0 && s >= si-4; s-- {
@@ -934,7 +934,7 @@ func (c *quoteCtx) resolvePronoun(p string, pos int) attr {
 				return sp.who
 			}
 		}
-		if a := c.subjectOf(c.sentStart(s), c.sentEnd(s), f, false); a.st == attrFound {
+		if a := c.subjectOf(c.sentStart(s), c.sentEnd(s), f, false); a.st == qAttrFound {
 			return a
 		}
 	}
@@ -946,14 +946,14 @@ func (c *quoteCtx) resolvePronoun(p string, pos int) attr {
 			}
 		}
 	}
-	return attr{}
+	return qAttr{}
 }
 
 // subjectOf finds the subject of the clause text[lo:hi]: its first person
 // or organisation that is not the object of a preposition nor a possessive
 // ("Trump’s decision"). want restricts the kind; allowPron lets a pronoun
 // subject be resolved.
-func (c *quoteCtx) subjectOf(lo, hi int, f spkFilter, allowPron bool) attr {
+func (c *quoteCtx) subjectOf(lo, hi int, f qSpkFilter, allowPron bool) qAttr {
 	toks := c.tokens(lo, hi)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -961,14 +961,14 @@ func (c *quoteCtx) subjectOf(lo, hi int, f spkFilter, allowPron bool) attr {
 			continue
 		}
 		lw := c.lower(t)
-		if isPronoun(lw) {
-			if !allowPron || (i > 0 && toks[i-1].k == 'w' && prepositions[c.lower(toks[i-1])]) {
+		if qIsPronoun(lw) {
+			if !allowPron || (i > 0 && toks[i-1].k == 'w' && qPrepositions[c.lower(toks[i-1])]) {
 				continue
 			}
 			if lw == "it" && i > 0 && toks[i-1].k == 'w' {
 				continue // "calling it": an object
 			}
-			if a := c.resolvePronoun(lw, t.s); a.st == attrFound && f.ok(c, a) {
+			if a := c.resolvePronoun(lw, t.s); a.st == qAttrFound && f.ok(c, a) {
 				return a
 			}
 			continue
@@ -981,7 +981,7 @@ func (c *quoteCtx) subjectOf(lo, hi int, f spkFilter, allowPron bool) attr {
 			// Skip back over the title before the name ("with Russian
 			// President Vladimir Putin") to the word that governs it.
 			k := i - 1
-			for k >= 0 && i-k < 6 && toks[k].k == 'w' && (c.isTitleWord(toks[k]) || determiners[c.lower(toks[k])] || c.isModifierName(toks[k])) {
+			for k >= 0 && i-k < 6 && toks[k].k == 'w' && (c.isTitleWord(toks[k]) || qDeterminers[c.lower(toks[k])] || c.isModifierName(toks[k])) {
 				k--
 			}
 			prev := ""
@@ -993,7 +993,7 @@ func (c *quoteCtx) subjectOf(lo, hi int, f spkFilter, allowPron bool) attr {
 			// the title of the subject.
 			modifier := m.Kind != Person && end+1 < len(toks) && c.isTitleWord(toks[end+1])
 			i = end
-			if prepositions[prev] || possessive || modifier {
+			if qPrepositions[prev] || possessive || modifier {
 				continue
 			}
 			if m.Kind == Place {
@@ -1004,14 +1004,14 @@ func (c *quoteCtx) subjectOf(lo, hi int, f spkFilter, allowPron bool) attr {
 			}
 			continue
 		}
-		if c.isCapWord(t) && !notNames[c.word(t)] {
+		if c.isCapWord(t) && !qNotNames[c.word(t)] {
 			// A name the entity finder missed, as subject of a verb:
 			// "Republican Senator Bob Corker was ...".
 			r := i
-			for r < len(toks) && r < i+6 && c.isCapWord(toks[r]) && !notNames[c.word(toks[r])] && c.mentionOver(toks[r].s, toks[r].e) == nil {
+			for r < len(toks) && r < i+6 && c.isCapWord(toks[r]) && !qNotNames[c.word(toks[r])] && c.mentionOver(toks[r].s, toks[r].e) == nil {
 				r++
 			}
-			prevPrep := i > 0 && toks[i-1].k == 'w' && (prepositions[c.lower(toks[i-1])] || determiners[c.lower(toks[i-1])])
+			prevPrep := i > 0 && toks[i-1].k == 'w' && (qPrepositions[c.lower(toks[i-1])] || qDeterminers[c.lower(toks[i-1])])
 			if r-i >= 2 && r < len(toks) && !prevPrep && c.verbLike(toks[r]) {
 				if a := c.guessName(toks[i:r], false); f.ok(c, a) {
 					return a
@@ -1022,8 +1022,8 @@ func (c *quoteCtx) subjectOf(lo, hi int, f spkFilter, allowPron bool) attr {
 				continue
 			}
 		}
-		if determiners[lw] && lw != "his" && lw != "her" && lw != "its" && lw != "their" {
-			if i > 0 && toks[i-1].k == 'w' && prepositions[c.lower(toks[i-1])] {
+		if qDeterminers[lw] && lw != "his" && lw != "her" && lw != "its" && lw != "their" {
+			if i > 0 && toks[i-1].k == 'w' && qPrepositions[c.lower(toks[i-1])] {
 				continue
 			}
 			var words []string
@@ -1045,11 +1045,11 @@ func (c *quoteCtx) subjectOf(lo, hi int, f spkFilter, allowPron bool) attr {
 			}
 		}
 	}
-	return attr{}
+	return qAttr{}
 }
 
 // fromMention makes a speaker of a mention and its entity.
-func (c *quoteCtx) fromMention(m *Mention) attr {
+func (c *quoteCtx) fromMention(m *Mention) qAttr {
 	name := m.Entity
 	if name == "" {
 		name = strings.TrimSpace(m.Text)
@@ -1058,7 +1058,7 @@ func (c *quoteCtx) fromMention(m *Mention) attr {
 	if e := c.ents[name]; e != nil && e.Kind != "" {
 		kind = e.Kind
 	}
-	return attr{name: name, kind: kind, st: attrFound}
+	return qAttr{name: name, kind: kind, st: qAttrFound}
 }
 
 // mentionOver returns the mention overlapping [s, e), or nil.
@@ -1108,9 +1108,9 @@ func (c *quoteCtx) sentOf(pos int) int {
 	return max(k, 0)
 }
 
-func (c *quoteCtx) sentStart(k int) int { return clamp(c.sents[k].Start, 0, len(c.text)) }
+func (c *quoteCtx) sentStart(k int) int { return qClamp(c.sents[k].Start, 0, len(c.text)) }
 func (c *quoteCtx) sentEnd(k int) int {
-	return clamp(c.sents[k].End, c.sentStart(k), len(c.text))
+	return qClamp(c.sents[k].End, c.sentStart(k), len(c.text))
 }
 
 func (c *quoteCtx) word(t qtok) string  { return c.text[t.s:t.e] }
@@ -1139,11 +1139,11 @@ func (c *quoteCtx) isTitleWord(t qtok) bool {
 		return false
 	}
 	w := strings.TrimSuffix(c.word(t), ".")
-	if titleWords[w] {
+	if qTitleWords[w] {
 		return true
 	}
 	r, size := utf8.DecodeRuneInString(w)
-	return titleWords[string(unicode.ToUpper(r))+w[size:]]
+	return qTitleWords[string(unicode.ToUpper(r))+w[size:]]
 }
 
 // isModifierName reports whether t is a capitalised word that qualifies a
@@ -1157,7 +1157,7 @@ func (c *quoteCtx) isModifierName(t qtok) bool {
 		return true
 	}
 	w := c.word(t)
-	return strings.HasSuffix(w, "an") || strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ish") || isAllCaps(w)
+	return strings.HasSuffix(w, "an") || strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ish") || qIsAllCaps(w)
 }
 
 // verbLike reports whether t looks like the verb after a subject.
@@ -1170,7 +1170,7 @@ func (c *quoteCtx) verbLike(t qtok) bool {
 	case "was", "is", "has", "had", "were", "are", "will", "would", "also", "could", "can", "did", "does":
 		return true
 	}
-	return verbOf(w) != 0 || strings.HasSuffix(w, "ed")
+	return qVerbOf(w) != 0 || strings.HasSuffix(w, "ed")
 }
 
 // isSpeechVerb reports whether t is a finite verb of saying, written in
@@ -1180,7 +1180,7 @@ func (c *quoteCtx) isSpeechVerb(t qtok) bool {
 		return false
 	}
 	w := c.word(t)
-	return verbOf(w) == speechVerb && !strings.HasSuffix(w, "ing")
+	return qVerbOf(w) == qSpeechVerb && !strings.HasSuffix(w, "ing")
 }
 
 func (c *quoteCtx) isDashOrComma(t qtok) bool {
@@ -1200,14 +1200,14 @@ func (c *quoteCtx) isStop(t qtok) bool {
 	return false
 }
 
-// possessorNouns speak for whoever precedes them: "Smith’s office said".
-var possessorNouns = map[string]bool{
+// qPossessorNouns speak for whoever precedes them: "Smith’s office said".
+var qPossessorNouns = map[string]bool{
 	"office": true, "campaign": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
 	"press": true, "team": true, "administration": true, "government": true, "representatives": true,
 }
 
-// titleWords precede a name in a title ("Governor Bob Riley").
-var titleWords = map[string]bool{
+// qTitleWords precede a name in a title ("Governor Bob Riley").
+var qTitleWords = map[string]bool{
 	"CEO": true, "CFO": true, "COO": true, "CTO": true, "Chairman": true, "Chairwoman": true, "Chair": true,
 	"President": true, "Vice": true, "Governor": true, "Gov": true, "Senator": true, "Sen": true, "Rep": true,
 	"Representative": true, "General": true, "Gen": true, "Secretary": true, "Minister": true, "Prime": true,
@@ -1226,17 +1226,17 @@ var titleWords = map[string]bool{
 	"Mr": true, "Mrs": true, "Ms": true, "Lawmaker": true, "Physicist": true, "Professor-elect": true,
 }
 
-// functionWords never belong to a speaker's noun phrase.
-var functionWords = map[string]bool{
+// qFunctionWords never belong to a speaker's noun phrase.
+var qFunctionWords = map[string]bool{
 	"that": true, "which": true, "and": true, "but": true, "or": true, "who": true, "when": true,
 	"while": true, "so": true, "because": true, "if": true, "what": true, "how": true, "this": true,
 	"not": true, "is": true, "was": true, "are": true, "were": true, "be": true, "has": true,
 	"have": true, "had": true, "will": true, "would": true, "then": true, "also": true, "where": true,
 }
 
-func isPronoun(w string) bool { return w == "he" || w == "she" || w == "it" || w == "they" }
+func qIsPronoun(w string) bool { return w == "he" || w == "she" || w == "it" || w == "they" }
 
-func containsWord(c *quoteCtx, toks []qtok, w string) bool {
+func qContainsWord(c *quoteCtx, toks []qtok, w string) bool {
 	for _, t := range toks {
 		if t.k == 'w' && c.lower(t) == w {
 			return true
@@ -1245,9 +1245,9 @@ func containsWord(c *quoteCtx, toks []qtok, w string) bool {
 	return false
 }
 
-// containsFold reports whether s contains the lower-case ASCII word w,
+// qContainsFold reports whether s contains the lower-case ASCII word w,
 // ignoring case, without allocating.
-func containsFold(s, w string) bool {
+func qContainsFold(s, w string) bool {
 	for i := 0; i+len(w) <= len(s); i++ {
 		if strings.EqualFold(s[i:i+len(w)], w) {
 			return true
@@ -1256,7 +1256,7 @@ func containsFold(s, w string) bool {
 	return false
 }
 
-func containsStr(ss []string, s string) bool {
+func qContainsStr(ss []string, s string) bool {
 	for _, x := range ss {
 		if x == s {
 			return true
@@ -1265,9 +1265,9 @@ func containsStr(ss []string, s string) bool {
 	return false
 }
 
-// titleLike reports whether a quotation reads like the title of a work or
+// qTitleLike reports whether a quotation reads like the title of a work or
 // a name ("Liberation Day", "The Art of the Deal") rather than speech.
-func titleLike(s string) bool {
+func qTitleLike(s string) bool {
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 6 || strings.ContainsAny(s[len(s)-1:], ".!?") {
 		return false
@@ -1285,7 +1285,7 @@ func titleLike(s string) bool {
 	return caps > 0
 }
 
-func isAllCaps(s string) bool {
+func qIsAllCaps(s string) bool {
 	letters := 0
 	for _, r := range s {
 		if unicode.IsLower(r) {
@@ -1298,7 +1298,7 @@ func isAllCaps(s string) bool {
 	return letters > 1
 }
 
-func hasLetter(s string) bool {
+func qHasLetter(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return true
@@ -1307,13 +1307,13 @@ func hasLetter(s string) bool {
 	return false
 }
 
-func kindOr(k, def Kind) Kind {
+func qKindOr(k, def Kind) Kind {
 	if k == "" {
 		return def
 	}
 	return k
 }
 
-func clamp(x, lo, hi int) int {
+func qClamp(x, lo, hi int) int {
 	return max(lo, min(x, hi))
 }

@@ -11,21 +11,21 @@ import (
 	"unicode/utf8"
 )
 
-// ent describes an entity for hand-built mentions: every alias is marked
+// qEnt describes an entity for hand-built mentions: every alias is marked
 // as a mention wherever it occurs as a whole word.
-type ent struct {
+type qEnt struct {
 	name    string
 	kind    Kind
 	aliases []string
 	roles   []string // role titles, "Title@Org" for a role at an organisation
 }
 
-// handNER builds mentions and entities for the given entities, longest
+// qHandNER builds mentions and entities for the given entities, longest
 // alias first, so tests do not depend on the entity finder.
-func handNER(text string, ents []ent) ([]Mention, []Entity) {
+func qHandNER(text string, ents []qEnt) ([]Mention, []Entity) {
 	type alias struct {
 		s string
-		e *ent
+		e *qEnt
 	}
 	var as []alias
 	var out []Entity
@@ -54,7 +54,7 @@ func handNER(text string, ents []ent) ([]Mention, []Entity) {
 			i += from
 			j := i + len(a.s)
 			from = j
-			if !wordEdge(text, i, j) {
+			if !qWordEdge(text, i, j) {
 				continue
 			}
 			free := true
@@ -77,7 +77,7 @@ func handNER(text string, ents []ent) ([]Mention, []Entity) {
 	return ms, out
 }
 
-func wordEdge(text string, i, j int) bool {
+func qWordEdge(text string, i, j int) bool {
 	if i > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text[:i])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -93,18 +93,18 @@ func wordEdge(text string, i, j int) bool {
 	return true
 }
 
-// quotesOf runs FindQuotes with hand-built mentions and checks the
+// qQuotesOf runs FindQuotes with hand-built mentions and checks the
 // invariants every quote must keep.
-func quotesOf(t testing.TB, text string, ents []ent) []Quote {
+func qQuotesOf(t testing.TB, text string, ents []qEnt) []Quote {
 	t.Helper()
-	ms, es := handNER(text, ents)
+	ms, es := qHandNER(text, ents)
 	qs := FindQuotes(text, SplitSentences(text), ms, es)
-	checkQuotes(t, text, qs)
+	qCheckQuotes(t, text, qs)
 	return qs
 }
 
-// checkQuotes asserts the verbatim property and sane spans.
-func checkQuotes(t testing.TB, text string, qs []Quote) {
+// qCheckQuotes asserts the verbatim property and sane spans.
+func qCheckQuotes(t testing.TB, text string, qs []Quote) {
 	t.Helper()
 	for _, q := range qs {
 		if q.Start < 0 || q.End > len(text) || q.Start >= q.End {
@@ -134,20 +134,20 @@ func checkQuotes(t testing.TB, text string, qs []Quote) {
 	}
 }
 
-// want is an expected quote: its text (or a prefix of it ending in "…")
+// qWant is an expected quote: its text (or a prefix of it ending in "…")
 // and speaker; kind is checked when set.
-type want struct {
+type qWant struct {
 	text, speaker string
 	kind          Kind
 }
 
-func matchQuotes(t *testing.T, qs []Quote, wants []want, exact bool) {
+func qMatchQuotes(t *testing.T, qs []Quote, wants []qWant, exact bool) {
 	t.Helper()
 	used := make([]bool, len(qs))
 	for _, w := range wants {
 		found := false
 		for i, q := range qs {
-			if used[i] || !sameText(q.Text, w.text) {
+			if used[i] || !qSameText(q.Text, w.text) {
 				continue
 			}
 			used[i] = true
@@ -173,7 +173,7 @@ func matchQuotes(t *testing.T, qs []Quote, wants []want, exact bool) {
 	}
 }
 
-func sameText(got, w string) bool {
+func qSameText(got, w string) bool {
 	if p, ok := strings.CutSuffix(w, "…"); ok {
 		return strings.HasPrefix(got, p)
 	}
@@ -181,163 +181,163 @@ func sameText(got, w string) bool {
 }
 
 var (
-	entSmith   = ent{name: "Jane Smith", kind: Person, aliases: []string{"Smith"}, roles: []string{"Mayor"}}
-	entOkafor  = ent{name: "David Okafor", kind: Person, aliases: []string{"Okafor"}, roles: []string{"Police Chief"}}
-	entAcme    = ent{name: "Acme Corp.", kind: Org, aliases: []string{"Acme"}}
-	entCouncil = ent{name: "City Council", kind: Org}
-	entLind    = ent{name: "Maria Lind", kind: Person, aliases: []string{"Lind"}, roles: []string{"Prime Minister"}}
-	entHealth  = ent{name: "Health Ministry", kind: Org}
+	entSmith   = qEnt{name: "Jane Smith", kind: Person, aliases: []string{"Smith"}, roles: []string{"Mayor"}}
+	entOkafor  = qEnt{name: "David Okafor", kind: Person, aliases: []string{"Okafor"}, roles: []string{"Police Chief"}}
+	entAcme    = qEnt{name: "Acme Corp.", kind: Org, aliases: []string{"Acme"}}
+	entCouncil = qEnt{name: "City Council", kind: Org}
+	entLind    = qEnt{name: "Maria Lind", kind: Person, aliases: []string{"Lind"}, roles: []string{"Prime Minister"}}
+	entHealth  = qEnt{name: "Health Ministry", kind: Org}
 )
 
 func TestFindQuotesPatterns(t *testing.T) {
 	tests := []struct {
 		name  string
 		text  string
-		ents  []ent
-		wants []want
+		ents  []qEnt
+		wants []qWant
 	}{
 		{"after: name said", "“We will rebuild the bridge,” Smith said on Monday.",
-			[]ent{entSmith}, []want{{"We will rebuild the bridge", "Jane Smith", Person}}},
+			[]qEnt{entSmith}, []qWant{{"We will rebuild the bridge", "Jane Smith", Person}}},
 		{"after: said name", "“We will rebuild the bridge,” said Jane Smith, who took office in May.",
-			[]ent{entSmith}, []want{{"We will rebuild the bridge", "Jane Smith", Person}}},
+			[]qEnt{entSmith}, []qWant{{"We will rebuild the bridge", "Jane Smith", Person}}},
 		{"after: title and name with statement", "“The budget is balanced,” Finance Minister Jane Smith said in a statement.",
-			[]ent{entSmith}, []want{{"The budget is balanced", "Jane Smith", Person}}},
+			[]qEnt{entSmith}, []qWant{{"The budget is balanced", "Jane Smith", Person}}},
 		{"after: apposition", "“Crime is down,” Okafor, the city’s police chief, said.",
-			[]ent{entOkafor}, []want{{"Crime is down", "David Okafor", Person}}},
+			[]qEnt{entOkafor}, []qWant{{"Crime is down", "David Okafor", Person}}},
 		{"after: told reporters, NER missed the name", "“The ice is thin,” Solheim told reporters.",
-			nil, []want{{"The ice is thin", "Solheim", Person}}},
+			nil, []qWant{{"The ice is thin", "Solheim", Person}}},
 		{"after: question", "“Who will pay for it?” Okafor asked.",
-			[]ent{entOkafor}, []want{{"Who will pay for it?", "David Okafor", Person}}},
+			[]qEnt{entOkafor}, []qWant{{"Who will pay for it?", "David Okafor", Person}}},
 		{"after: wrote on", "“Sell now,” Smith wrote on X after the vote.",
-			[]ent{entSmith}, []want{{"Sell now", "Jane Smith", Person}}},
+			[]qEnt{entSmith}, []qWant{{"Sell now", "Jane Smith", Person}}},
 		{"after: tweeted / warned / insisted", "“A,” Smith tweeted. “B,” Okafor warned. “C,” Lind insisted.",
-			[]ent{entSmith, entOkafor, entLind}, []want{{"A", "Jane Smith", ""}, {"B", "David Okafor", ""}, {"C", "Maria Lind", ""}}},
+			[]qEnt{entSmith, entOkafor, entLind}, []qWant{{"A", "Jane Smith", ""}, {"B", "David Okafor", ""}, {"C", "Maria Lind", ""}}},
 		{"before: said colon", "Smith said: “We are not going anywhere.”",
-			[]ent{entSmith}, []want{{"We are not going anywhere.", "Jane Smith", Person}}},
+			[]qEnt{entSmith}, []qWant{{"We are not going anywhere.", "Jane Smith", Person}}},
 		{"before: said that", "Okafor said that “nobody was hurt” in the blaze.",
-			[]ent{entOkafor}, []want{{"nobody was hurt", "David Okafor", Person}}},
+			[]qEnt{entOkafor}, []qWant{{"nobody was hurt", "David Okafor", Person}}},
 		{"before: statement that", "Acme said in a statement that it was “deeply sorry” for the outage.",
-			[]ent{entAcme}, []want{{"deeply sorry", "Acme Corp.", Org}}},
+			[]qEnt{entAcme}, []qWant{{"deeply sorry", "Acme Corp.", Org}}},
 		{"pronoun he/she", "Okafor met Smith at city hall. “We have a deal,” she said.",
-			[]ent{entSmith, entOkafor}, []want{{"We have a deal", "David Okafor", Person}}},
+			[]qEnt{entSmith, entOkafor}, []qWant{{"We have a deal", "David Okafor", Person}}},
 		{"pronoun after own quote", "“We have a deal,” Smith said. “It is fair,” she added.",
-			[]ent{entSmith, entOkafor}, []want{{"We have a deal", "Jane Smith", ""}, {"It is fair", "Jane Smith", ""}}},
+			[]qEnt{entSmith, entOkafor}, []qWant{{"We have a deal", "Jane Smith", ""}, {"It is fair", "Jane Smith", ""}}},
 		{"pronoun it -> org", "Acme recalled 40,000 toasters on Friday. “Safety comes first,” it said in a statement.",
-			[]ent{entAcme}, []want{{"Safety comes first", "Acme Corp.", Org}}},
+			[]qEnt{entAcme}, []qWant{{"Safety comes first", "Acme Corp.", Org}}},
 		{"pronoun skips mention inside quote", "Lind spoke after the vote. “I trust Okafor,” she said.",
-			[]ent{entLind, entOkafor}, []want{{"I trust Okafor", "Maria Lind", Person}}},
+			[]qEnt{entLind, entOkafor}, []qWant{{"I trust Okafor", "Maria Lind", Person}}},
 		{"role: the mayor", "Jane Smith and David Okafor toured the site. “It is a disgrace,” the mayor said.",
-			[]ent{entSmith, entOkafor}, []want{{"It is a disgrace", "Jane Smith", Person}}},
+			[]qEnt{entSmith, entOkafor}, []qWant{{"It is a disgrace", "Jane Smith", Person}}},
 		{"role: said the police chief", "Smith spoke first. “Stay home,” said the police chief.",
-			[]ent{entSmith, entOkafor}, []want{{"Stay home", "David Okafor", Person}}},
+			[]qEnt{entSmith, entOkafor}, []qWant{{"Stay home", "David Okafor", Person}}},
 		{"role with a demonym picks the right holder", "Trump met Putin and Zelenskyy. “We need peace,” the Ukrainian president said.",
-			[]ent{{name: "Donald Trump", kind: Person, aliases: []string{"Trump"}, roles: []string{"President@United States"}},
+			[]qEnt{{name: "Donald Trump", kind: Person, aliases: []string{"Trump"}, roles: []string{"President@United States"}},
 				{name: "Vladimir Putin", kind: Person, aliases: []string{"Putin"}, roles: []string{"President@Russia"}},
 				{name: "Volodymyr Zelenskyy", kind: Person, aliases: []string{"Zelenskyy"}, roles: []string{"President@Ukraine"}}},
-			[]want{{"We need peace", "Volodymyr Zelenskyy", Person}}},
+			[]qWant{{"We need peace", "Volodymyr Zelenskyy", Person}}},
 		{"role with a country abbreviation", "Trump met Zelenskyy and later Putin. “We need peace,” the U.S. president said.",
-			[]ent{{name: "Donald Trump", kind: Person, aliases: []string{"Trump"}, roles: []string{"President@United States"}},
+			[]qEnt{{name: "Donald Trump", kind: Person, aliases: []string{"Trump"}, roles: []string{"President@United States"}},
 				{name: "Vladimir Putin", kind: Person, aliases: []string{"Putin"}, roles: []string{"President@Russia"}},
 				{name: "Volodymyr Zelenskyy", kind: Person, aliases: []string{"Zelenskyy"}, roles: []string{"President@Ukraine"}}},
-			[]want{{"We need peace", "Donald Trump", Person}}},
+			[]qWant{{"We need peace", "Donald Trump", Person}}},
 		{"role: most recent holder", "Trump met Zelenskyy and later Putin. “We need peace,” the president said.",
-			[]ent{{name: "Donald Trump", kind: Person, aliases: []string{"Trump"}, roles: []string{"President@United States"}},
+			[]qEnt{{name: "Donald Trump", kind: Person, aliases: []string{"Trump"}, roles: []string{"President@United States"}},
 				{name: "Vladimir Putin", kind: Person, aliases: []string{"Putin"}, roles: []string{"President@Russia"}},
 				{name: "Volodymyr Zelenskyy", kind: Person, aliases: []string{"Zelenskyy"}, roles: []string{"President@Ukraine"}}},
-			[]want{{"We need peace", "Vladimir Putin", Person}}},
+			[]qWant{{"We need peace", "Vladimir Putin", Person}}},
 		{"role: the prime minister", "Maria Lind arrived late. “We need more time,” the prime minister told parliament.",
-			[]ent{entLind}, []want{{"We need more time", "Maria Lind", Person}}},
+			[]qEnt{entLind}, []qWant{{"We need more time", "Maria Lind", Person}}},
 		{"according to after", "The dam is “at risk of failure,” according to the Health Ministry.",
-			[]ent{entHealth}, []want{{"at risk of failure", "Health Ministry", Org}}},
+			[]qEnt{entHealth}, []qWant{{"at risk of failure", "Health Ministry", Org}}},
 		{"according to before", "According to Okafor: “The suspect fled on foot.”",
-			[]ent{entOkafor}, []want{{"The suspect fled on foot.", "David Okafor", Person}}},
+			[]qEnt{entOkafor}, []qWant{{"The suspect fled on foot.", "David Okafor", Person}}},
 		{"org: the council said", "“The vote stands,” the City Council said.",
-			[]ent{entCouncil}, []want{{"The vote stands", "City Council", Org}}},
+			[]qEnt{entCouncil}, []qWant{{"The vote stands", "City Council", Org}}},
 		{"org: the company said", "Acme shares fell 4%. “We are confident in our plan,” the company said.",
-			[]ent{entAcme}, []want{{"We are confident in our plan", "Acme Corp.", Org}}},
+			[]qEnt{entAcme}, []qWant{{"We are confident in our plan", "Acme Corp.", Org}}},
 		{"org missed by NER, kind from apposition", "Fiskebåt, the industry association, said: “The cut hurts.” It added that it “regrets the lack of consultation.”",
-			nil, []want{{"The cut hurts.", "Fiskebåt", Org}, {"regrets the lack of consultation.", "Fiskebåt", Org}}},
+			nil, []qWant{{"The cut hurts.", "Fiskebåt", Org}, {"regrets the lack of consultation.", "Fiskebåt", Org}}},
 		{"org without mention", "“No comment,” the Foreign Ministry said.",
-			nil, []want{{"No comment", "Foreign Ministry", Org}}},
+			nil, []qWant{{"No comment", "Foreign Ministry", Org}}},
 		{"trailing attribution of partial quote", "The mayor has “no intention” of resigning, Smith’s office said.",
-			[]ent{entSmith}, []want{{"no intention", "Jane Smith", ""}}},
+			[]qEnt{entSmith}, []qWant{{"no intention", "Jane Smith", ""}}},
 		{"trailing org", "Smith has “no plans” to run again, the City Council said.",
-			[]ent{entSmith, entCouncil}, []want{{"no plans", "City Council", Org}}},
+			[]qEnt{entSmith, entCouncil}, []qWant{{"no plans", "City Council", Org}}},
 		{"called the vote", "Okafor called the vote “a travesty of justice.”",
-			[]ent{entOkafor}, []want{{"a travesty of justice.", "David Okafor", Person}}},
+			[]qEnt{entOkafor}, []qWant{{"a travesty of justice.", "David Okafor", Person}}},
 		{"calling it: subject not object", "On Friday, Smith rejected a deal with Acme in Denver, calling it “a bad joke.”",
-			[]ent{entSmith, entAcme, {name: "Denver", kind: Place}}, []want{{"a bad joke.", "Jane Smith", Person}}},
+			[]qEnt{entSmith, entAcme, {name: "Denver", kind: Place}}, []qWant{{"a bad joke.", "Jane Smith", Person}}},
 		{"calling X and adding", "Lind defended her aide, calling Okafor “a loyal friend” and adding, “He did nothing wrong.”",
-			[]ent{entLind, entOkafor}, []want{{"a loyal friend", "Maria Lind", Person}, {"He did nothing wrong.", "Maria Lind", Person}}},
+			[]qEnt{entLind, entOkafor}, []qWant{{"a loyal friend", "Maria Lind", Person}, {"He did nothing wrong.", "Maria Lind", Person}}},
 		{"likened", "Smith likened Okafor to a “bulldozer,” which angered his staff.",
-			[]ent{entSmith, entOkafor}, []want{{"bulldozer", "Jane Smith", Person}}},
+			[]qEnt{entSmith, entOkafor}, []qWant{{"bulldozer", "Jane Smith", Person}}},
 		{"subject after but", "Okafor wanted a hearing, but the City Council deemed it “not necessary” after the vote.",
-			[]ent{entOkafor, entCouncil}, []want{{"not necessary", "City Council", Org}}},
+			[]qEnt{entOkafor, entCouncil}, []qWant{{"not necessary", "City Council", Org}}},
 		{"mid-sentence split", "“We will win,” Smith said, “and we will do it together.”",
-			[]ent{entSmith}, []want{{"We will win", "Jane Smith", ""}, {"and we will do it together.", "Jane Smith", ""}}},
+			[]qEnt{entSmith}, []qWant{{"We will win", "Jane Smith", ""}, {"and we will do it together.", "Jane Smith", ""}}},
 		{"continuation", "“We will win,” Lind said. “Nobody doubts it.”\n“Not even Okafor.”",
-			[]ent{entLind, entOkafor}, []want{{"We will win", "Maria Lind", ""}, {"Nobody doubts it.", "Maria Lind", ""}, {"Not even Okafor.", "Maria Lind", ""}}},
+			[]qEnt{entLind, entOkafor}, []qWant{{"We will win", "Maria Lind", ""}, {"Nobody doubts it.", "Maria Lind", ""}, {"Not even Okafor.", "Maria Lind", ""}}},
 		{"continuation after reported speech", "Okafor said the plan would fail.\n“It is doomed from the start.”",
-			[]ent{entOkafor}, []want{{"It is doomed from the start.", "David Okafor", ""}}},
+			[]qEnt{entOkafor}, []qWant{{"It is doomed from the start.", "David Okafor", ""}}},
 		{"straight quotes", `"We were lucky," Okafor said. Smith said: "Next time we may not be."`,
-			[]ent{entSmith, entOkafor}, []want{{"We were lucky", "David Okafor", ""}, {"Next time we may not be.", "Jane Smith", ""}}},
+			[]qEnt{entSmith, entOkafor}, []qWant{{"We were lucky", "David Okafor", ""}, {"Next time we may not be.", "Jane Smith", ""}}},
 		{"straight comma outside", `"Enough is enough", Lind said.`,
-			[]ent{entLind}, []want{{"Enough is enough", "Maria Lind", ""}}},
+			[]qEnt{entLind}, []qWant{{"Enough is enough", "Maria Lind", ""}}},
 		{"nested single quotes", "“He told me, ‘Don’t worry,’ and left,” Smith said.",
-			[]ent{entSmith}, []want{{"He told me, ‘Don’t worry,’ and left", "Jane Smith", ""}}},
+			[]qEnt{entSmith}, []qWant{{"He told me, ‘Don’t worry,’ and left", "Jane Smith", ""}}},
 		{"multi-paragraph quote", "Lind told the crowd: “We came here with nothing.\n“Today we leave with a country.”\nThe crowd cheered.",
-			[]ent{entLind}, []want{{"We came here with nothing.", "Maria Lind", ""}, {"Today we leave with a country.", "Maria Lind", ""}}},
+			[]qEnt{entLind}, []qWant{{"We came here with nothing.", "Maria Lind", ""}, {"Today we leave with a country.", "Maria Lind", ""}}},
 		{"multi-paragraph attributed at the end", "“We came here with nothing.\n“Today we leave with a country,” Lind said.",
-			[]ent{entLind}, []want{{"We came here with nothing.", "Maria Lind", ""}, {"Today we leave with a country", "Maria Lind", ""}}},
+			[]qEnt{entLind}, []qWant{{"We came here with nothing.", "Maria Lind", ""}, {"Today we leave with a country", "Maria Lind", ""}}},
 		{"has said", "Smith has also said that the bridge is “perfectly safe.”",
-			[]ent{entSmith}, []want{{"perfectly safe.", "Jane Smith", ""}}},
+			[]qEnt{entSmith}, []qWant{{"perfectly safe.", "Jane Smith", ""}}},
 		{"pronoun subject with participle", "Okafor spoke on Tuesday. He praised the firefighters, calling them “true heroes.”",
-			[]ent{entOkafor}, []want{{"true heroes.", "David Okafor", Person}}},
+			[]qEnt{entOkafor}, []qWant{{"true heroes.", "David Okafor", Person}}},
 		{"gender from pronouns", "Jane Smith met David Okafor. Okafor praised his staff. “We owe them,” she said.",
-			[]ent{entSmith, entOkafor}, []want{{"We owe them", "Jane Smith", Person}}},
+			[]qEnt{entSmith, entOkafor}, []qWant{{"We owe them", "Jane Smith", Person}}},
 		{"gender from honorific", "Ms. Smith and Mr. Okafor spoke. “I disagree,” he said.",
-			[]ent{entSmith, entOkafor}, []want{{"I disagree", "David Okafor", Person}}},
+			[]qEnt{entSmith, entOkafor}, []qWant{{"I disagree", "David Okafor", Person}}},
 		{"apposition not closed", "Maria Lind, chief executive of Acme said, “Sales doubled.”",
-			[]ent{entLind, entAcme}, []want{{"Sales doubled.", "Maria Lind", Person}}},
+			[]qEnt{entLind, entAcme}, []qWant{{"Sales doubled.", "Maria Lind", Person}}},
 		{"quoted as saying", "“The ban must go,” the Daily Post quoted Okafor as saying.",
-			[]ent{entOkafor}, []want{{"The ban must go", "David Okafor", Person}}},
+			[]qEnt{entOkafor}, []qWant{{"The ban must go", "David Okafor", Person}}},
 		{"name missed by NER, subject of pronoun", "Senator Bob Corker was unhappy. “We were close,” he said.",
-			nil, []want{{"We were close", "Bob Corker", Person}}},
+			nil, []qWant{{"We were close", "Bob Corker", Person}}},
 		{"guessed name strips title", "“We won,” said Alabama Governor Bob Riley.",
-			nil, []want{{"We won", "Bob Riley", Person}}},
+			nil, []qWant{{"We won", "Bob Riley", Person}}},
 		{"question then interleaved attribution", "“How can it go away?” Alan Mulally remembered asking, “It's the best-selling car.”",
-			[]ent{{name: "Alan Mulally", kind: Person}}, []want{{"How can it go away?", "Alan Mulally", Person}, {"It's the best-selling car.", "Alan Mulally", Person}}},
+			[]qEnt{{name: "Alan Mulally", kind: Person}}, []qWant{{"How can it go away?", "Alan Mulally", Person}, {"It's the best-selling car.", "Alan Mulally", Person}}},
 		{"attribution introducing the next quote", "“We are done.” Bob Riley said “This is a great day.”",
-			[]ent{{name: "Bob Riley", kind: Person}}, []want{{"This is a great day.", "Bob Riley", Person}}},
+			[]qEnt{{name: "Bob Riley", kind: Person}}, []qWant{{"This is a great day.", "Bob Riley", Person}}},
 		{"said title, name", "“We won,” said Airbus President and Chief Executive Officer, Tom Enders.",
-			[]ent{{name: "Airbus", kind: Org}, {name: "Tom Enders", kind: Person}}, []want{{"We won", "Tom Enders", Person}}},
+			[]qEnt{{name: "Airbus", kind: Org}, {name: "Tom Enders", kind: Person}}, []qWant{{"We won", "Tom Enders", Person}}},
 		{"said long title with org then name", "“Sales fell,” said the vice president and chairman of Chrysler LLC Jim Press.",
-			[]ent{{name: "Chrysler LLC", kind: Org}, {name: "Jim Press", kind: Person}}, []want{{"Sales fell", "Jim Press", Person}}},
+			[]qEnt{{name: "Chrysler LLC", kind: Org}, {name: "Jim Press", kind: Person}}, []qWant{{"Sales fell", "Jim Press", Person}}},
 		{"person over org in said-phrase", "“We love the Beatles,” said Apple CEO Steve Jobs.",
-			[]ent{{name: "Apple", kind: Org}, {name: "Steve Jobs", kind: Person}}, []want{{"We love the Beatles", "Steve Jobs", Person}}},
+			[]qEnt{{name: "Apple", kind: Org}, {name: "Steve Jobs", kind: Person}}, []qWant{{"We love the Beatles", "Steve Jobs", Person}}},
 		{"place modifier is no speaker", "“Orders fell,” said a Delhi auto parts supplier.",
-			[]ent{{name: "Delhi", kind: Place}}, nil},
+			[]qEnt{{name: "Delhi", kind: Place}}, nil},
 		{"subject after an org in a title", "Assistant Secretary of the Air Force for Acquisition Marvin Sambur defended the plan, saying, “This was not a bid.”",
-			[]ent{{name: "Air Force", kind: Org}, {name: "Marvin Sambur", kind: Person}}, []want{{"This was not a bid.", "Marvin Sambur", Person}}},
+			[]qEnt{{name: "Air Force", kind: Org}, {name: "Marvin Sambur", kind: Person}}, []qWant{{"This was not a bid.", "Marvin Sambur", Person}}},
 		{"role words before a name do not pick another role holder", "Bill Gates wrote a note. The current Microsoft CEO Steve Ballmer also expressed condolences and described him as “a true visionary”.",
-			[]ent{{name: "Bill Gates", kind: Person, roles: []string{"CEO"}}, {name: "Steve Ballmer", kind: Person, roles: []string{"CEO"}}, {name: "Microsoft", kind: Org}},
-			[]want{{"a true visionary", "Steve Ballmer", Person}}},
+			[]qEnt{{name: "Bill Gates", kind: Person, roles: []string{"CEO"}}, {name: "Steve Ballmer", kind: Person, roles: []string{"CEO"}}, {name: "Microsoft", kind: Org}},
+			[]qWant{{"a true visionary", "Steve Ballmer", Person}}},
 		{"apposition without closing comma", "Scott Carson, president and CEO of Boeing Commercial Airplanes said, “This has been a wonderful day.”",
-			[]ent{{name: "Scott Carson", kind: Person}, {name: "Boeing Commercial Airplanes", kind: Org}}, []want{{"This has been a wonderful day.", "Scott Carson", Person}}},
+			[]qEnt{{name: "Scott Carson", kind: Person}, {name: "Boeing Commercial Airplanes", kind: Org}}, []qWant{{"This has been a wonderful day.", "Scott Carson", Person}}},
 		{"name inside the commas", "An aerospace analyst, Richard Aboulafia, said that “the test flight will help.”",
-			[]ent{{name: "Richard Aboulafia", kind: Person}}, []want{{"the test flight will help.", "Richard Aboulafia", Person}}},
+			[]qEnt{{name: "Richard Aboulafia", kind: Person}}, []qWant{{"the test flight will help.", "Richard Aboulafia", Person}}},
 		{"who after an apposition", "The view is shared by Charles O’Reilly, a management expert at Stanford University, who stated, “Great companies rarely last.”",
-			[]ent{{name: "Charles O’Reilly", kind: Person}, {name: "Stanford University", kind: Org}}, []want{{"Great companies rarely last.", "Charles O’Reilly", Person}}},
+			[]qEnt{{name: "Charles O’Reilly", kind: Person}, {name: "Stanford University", kind: Org}}, []qWant{{"Great companies rarely last.", "Charles O’Reilly", Person}}},
 		{"with X saying", "The Air Force chose Airbus, with UBS analyst David Strauss saying “Fuel decided it.”",
-			[]ent{{name: "Airbus", kind: Org}, {name: "UBS", kind: Org}, {name: "David Strauss", kind: Person}}, []want{{"Fuel decided it.", "David Strauss", Person}}},
+			[]qEnt{{name: "Airbus", kind: Org}, {name: "UBS", kind: Org}, {name: "David Strauss", kind: Person}}, []qWant{{"Fuel decided it.", "David Strauss", Person}}},
 		{"inverted attribution between two quotes", "“It is a partnership,” said American president Obama, “and Fiat can build clean cars.”",
-			[]ent{{name: "Barack Obama", kind: Person, aliases: []string{"Obama"}}, {name: "United States", kind: Place, aliases: []string{"American"}}},
-			[]want{{"It is a partnership", "Barack Obama", Person}, {"and Fiat can build clean cars.", "Barack Obama", Person}}},
+			[]qEnt{{name: "Barack Obama", kind: Person, aliases: []string{"Obama"}}, {name: "United States", kind: Place, aliases: []string{"American"}}},
+			[]qWant{{"It is a partnership", "Barack Obama", Person}, {"and Fiat can build clean cars.", "Barack Obama", Person}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			qs := quotesOf(t, tt.text, tt.ents)
-			matchQuotes(t, qs, tt.wants, true)
+			qs := qQuotesOf(t, tt.text, tt.ents)
+			qMatchQuotes(t, qs, tt.wants, true)
 		})
 	}
 }
@@ -347,27 +347,27 @@ func TestFindQuotesNotQuotes(t *testing.T) {
 	tests := []struct {
 		name string
 		text string
-		ents []ent
+		ents []qEnt
 	}{
-		{"reported speech", "Smith said the bridge would reopen next week.", []ent{entSmith}},
-		{"apostrophes", "Smith’s plan is the city’s best hope, and we’ve said so.", []ent{entSmith}},
+		{"reported speech", "Smith said the bridge would reopen next week.", []qEnt{entSmith}},
+		{"apostrophes", "Smith’s plan is the city’s best hope, and we’ve said so.", []qEnt{entSmith}},
 		{"scare quotes", "The so-called “peace dividend” never arrived.", nil},
-		{"scare quotes in reported speech", "Smith said the so-called “deep state” was to blame.", []ent{entSmith}},
-		{"a name given", "Okafor unveiled a plan dubbed “Safe Streets for All” on Monday.", []ent{entOkafor}},
-		{"title of a work", "Smith praised the film “The Long Winter” at the festival.", []ent{entSmith}},
+		{"scare quotes in reported speech", "Smith said the so-called “deep state” was to blame.", []qEnt{entSmith}},
+		{"a name given", "Okafor unveiled a plan dubbed “Safe Streets for All” on Monday.", []qEnt{entOkafor}},
+		{"title of a work", "Smith praised the film “The Long Winter” at the festival.", []qEnt{entSmith}},
 		{"unnamed source", "“We are looking into it,” a spokesman said.", nil},
 		{"unnamed officials", "“The talks failed,” officials said.", nil},
-		{"passive", "The plan was called “reckless” in an editorial.", []ent{entSmith}},
-		{"stray mark", "Smith said “the vote and left early.", []ent{entSmith}},
-		{"empty quote", "Smith said “” and left.", []ent{entSmith}},
+		{"passive", "The plan was called “reckless” in an editorial.", []qEnt{entSmith}},
+		{"stray mark", "Smith said “the vote and left early.", []qEnt{entSmith}},
+		{"empty quote", "Smith said “” and left.", []qEnt{entSmith}},
 		{"lone quote no context", "“Peace now.”", nil},
 		{"inches", `The board is 2" thick and 12" wide.`, nil},
-		{"product name after a verb of saying", "Smith announced today that the “Lion” release is due in May.", []ent{entSmith}},
+		{"product name after a verb of saying", "Smith announced today that the “Lion” release is due in May.", []qEnt{entSmith}},
 		{"unnamed source continues", "“We are worried,” a supplier said. “Orders fell.”", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if qs := quotesOf(t, tt.text, tt.ents); len(qs) != 0 {
+			if qs := qQuotesOf(t, tt.text, tt.ents); len(qs) != 0 {
 				t.Errorf("got quotes %+v, want none", qs)
 			}
 		})
@@ -378,18 +378,18 @@ func TestFindQuotesNotQuotes(t *testing.T) {
 func TestFindQuotesBadInput(t *testing.T) {
 	texts := []string{"", "“", "”", `"`, "“”", "\"\"\"", "“a", "a”", "\n\n“\n“\n”", "“x,” said", "said “", "“\xff\xfe,” he said", "“a,” according to", "“a,” the"}
 	for _, text := range texts {
-		checkQuotes(t, text, FindQuotes(text, nil, nil, nil))
+		qCheckQuotes(t, text, FindQuotes(text, nil, nil, nil))
 		// Mentions and sentences that do not fit the text.
 		ms := []Mention{{Start: -1, End: 3, Kind: Person, Entity: "X"}, {Start: 0, End: 100, Kind: Person}, {Start: 2, End: 1}}
 		ss := []Sentence{{Start: 0, End: 1000}, {Start: -5, End: 2}}
-		checkQuotes(t, text, FindQuotes(text, ss, ms, []Entity{{Name: "X", Roles: []Role{{Title: ""}}}}))
+		qCheckQuotes(t, text, FindQuotes(text, ss, ms, []Entity{{Name: "X", Roles: []Role{{Title: ""}}}}))
 	}
 }
 
 func TestScanQuotes(t *testing.T) {
 	tests := []struct {
-		text string
-		want []string
+		text  string
+		qWant []string
 	}{
 		{"“a,” b “c” d", []string{"a", "c"}},
 		{`x "a" y "b, " z`, []string{"a", "b"}},
@@ -404,15 +404,15 @@ func TestScanQuotes(t *testing.T) {
 		for _, sp := range scanQuotes(tt.text) {
 			got = append(got, tt.text[sp.start:sp.end])
 		}
-		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("scanQuotes(%q) = %q, want %q", tt.text, got, tt.want)
+		if strings.Join(got, "|") != strings.Join(tt.qWant, "|") {
+			t.Errorf("scanQuotes(%q) = %q, want %q", tt.text, got, tt.qWant)
 		}
 	}
 }
 
-// seedEntities are what an entity finder is expected to produce for the
+// qSeedEntities are what an entity finder is expected to produce for the
 // seed article; the test does not depend on the real one.
-var seedEntities = []ent{
+var qSeedEntities = []qEnt{
 	{name: "Donald Trump", kind: Person, aliases: []string{"Trump"}, roles: []string{"President"}},
 	{name: "Mark Rutte", kind: Person, aliases: []string{"Rutte"}, roles: []string{"Secretary General"}},
 	{name: "Vladimir Putin", kind: Person, aliases: []string{"Putin"}, roles: []string{"President"}},
@@ -434,7 +434,7 @@ var seedEntities = []ent{
 	{name: "Europe", kind: Place}, {name: "Netherlands", kind: Place}, {name: "Hague", kind: Place},
 }
 
-var seedWants = []want{
+var qSeedWants = []qWant{
 	{"breaking the deadlock", "Mark Rutte", Person},
 	{"We’ve had some very good discussions today", "Donald Trump", Person},
 	{"going along pretty well", "Donald Trump", Person},
@@ -450,9 +450,9 @@ var seedWants = []want{
 	{"I think he deserves all the praise.", "Mark Rutte", Person},
 }
 
-// sharedDir finds the shared directory by walking up from the package
+// qSharedDir finds the shared directory by walking up from the package
 // directory, or from BRIEFBOT_SHARED.
-func sharedDir(tb testing.TB) string {
+func qSharedDir(tb testing.TB) string {
 	tb.Helper()
 	if d := os.Getenv("BRIEFBOT_SHARED"); d != "" {
 		return d
@@ -474,9 +474,9 @@ func sharedDir(tb testing.TB) string {
 	}
 }
 
-func readSeed(tb testing.TB) string {
+func qReadSeed(tb testing.TB) string {
 	tb.Helper()
-	b, err := os.ReadFile(filepath.Join(sharedDir(tb), "corpus", "seed", "2025-10-22-rutte-white-house.txt"))
+	b, err := os.ReadFile(filepath.Join(qSharedDir(tb), "corpus", "seed", "2025-10-22-rutte-white-house.txt"))
 	if err != nil {
 		tb.Skipf("seed article: %v", err)
 	}
@@ -484,9 +484,9 @@ func readSeed(tb testing.TB) string {
 }
 
 func TestFindQuotesSeedHandNER(t *testing.T) {
-	text := readSeed(t)
-	qs := quotesOf(t, text, seedEntities)
-	matchQuotes(t, qs, seedWants, true)
+	text := qReadSeed(t)
+	qs := qQuotesOf(t, text, qSeedEntities)
+	qMatchQuotes(t, qs, qSeedWants, true)
 	for _, q := range qs {
 		if q.Text == "We’ve had some very good discussions today" {
 			sent := text[q.SentenceStart:q.SentenceEnd]
@@ -497,9 +497,9 @@ func TestFindQuotesSeedHandNER(t *testing.T) {
 	}
 }
 
-// invented is an article about people no part of briefbot has seen, in
+// qInvented is an article about people no part of briefbot has seen, in
 // straight quotes, to show the rules are general.
-const invented = `OSLO — Norway's fisheries minister Ingrid Solberg said on Thursday that the new quota deal was "a fair compromise," after three days of talks in Bergen.
+const qInvented = `OSLO — Norway's fisheries minister Ingrid Solberg said on Thursday that the new quota deal was "a fair compromise," after three days of talks in Bergen.
 "Nobody got everything they wanted, but everybody got something," Solberg told reporters.
 The deal cuts cod catches by 20 percent. According to the Marine Research Institute, stocks are "at their lowest level in 40 years."
 Coastal mayors were less pleased. Tromsø mayor Erik Halvorsen called the cut "a death sentence for small boats" and said he would appeal.
@@ -512,7 +512,7 @@ It added that it "regrets the lack of consultation."
 "We expected this," said Lars Eide, a trawler captain.`
 
 func TestFindQuotesInventedArticle(t *testing.T) {
-	ents := []ent{
+	ents := []qEnt{
 		{name: "Ingrid Solberg", kind: Person, aliases: []string{"Solberg"}, roles: []string{"fisheries minister"}},
 		{name: "Erik Halvorsen", kind: Person, aliases: []string{"Halvorsen"}, roles: []string{"mayor"}},
 		{name: "Kari Moe", kind: Person, roles: []string{"deputy"}},
@@ -521,8 +521,8 @@ func TestFindQuotesInventedArticle(t *testing.T) {
 		{name: "Norway", kind: Place}, {name: "Bergen", kind: Place}, {name: "Tromsø", kind: Place},
 		{name: "Oslo", kind: Place}, {name: "Brussels", kind: Place},
 	}
-	qs := quotesOf(t, invented, ents)
-	matchQuotes(t, qs, []want{
+	qs := qQuotesOf(t, qInvented, ents)
+	qMatchQuotes(t, qs, []qWant{
 		{"a fair compromise", "Ingrid Solberg", Person},
 		{"Nobody got everything they wanted, but everybody got something", "Ingrid Solberg", Person},
 		{"at their lowest level in 40 years.", "Marine Research Institute", Org},
@@ -536,9 +536,9 @@ func TestFindQuotesInventedArticle(t *testing.T) {
 	}, true)
 }
 
-// invented2 uses curly quotes, a colon after "added", a relative clause
+// qInvented2 uses curly quotes, a colon after "added", a relative clause
 // and an apposition naming an organisation.
-const invented2 = `NAIROBI, Kenya — Kenya's central bank held its benchmark rate at 9.5 percent on Tuesday, citing “stubborn” food prices.
+const qInvented2 = `NAIROBI, Kenya — Kenya's central bank held its benchmark rate at 9.5 percent on Tuesday, citing “stubborn” food prices.
 Governor Kamau Thugge told a news conference that inflation was “still too high for comfort.” He added: “We will not hesitate to act if the shilling weakens further.”
 Treasury Cabinet Secretary John Mbadi welcomed the decision. “Stability is what investors want,” Mbadi said in a statement on Wednesday.
 The opposition was unimpressed. Martha Karua, who leads the People's Liberation Party, called the decision “a gift to bankers” and accused the government of “living in denial.”
@@ -548,7 +548,7 @@ Analysts at Standard Bank said the pause was “widely expected.”
 Safaricom, the country's largest company, said its customers were “feeling the squeeze,” according to chief executive Peter Ndegwa.`
 
 func TestFindQuotesInventedArticle2(t *testing.T) {
-	ents := []ent{
+	ents := []qEnt{
 		{name: "Kamau Thugge", kind: Person, aliases: []string{"Thugge"}, roles: []string{"Governor"}},
 		{name: "John Mbadi", kind: Person, aliases: []string{"Mbadi"}, roles: []string{"Treasury Cabinet Secretary"}},
 		{name: "Martha Karua", kind: Person, aliases: []string{"Karua"}},
@@ -558,8 +558,8 @@ func TestFindQuotesInventedArticle2(t *testing.T) {
 		{name: "Peter Ndegwa", kind: Person, roles: []string{"chief executive"}},
 		{name: "Kenya", kind: Place}, {name: "Nairobi", kind: Place}, {name: "Nyeri", kind: Place},
 	}
-	qs := quotesOf(t, invented2, ents)
-	matchQuotes(t, qs, []want{
+	qs := qQuotesOf(t, qInvented2, ents)
+	qMatchQuotes(t, qs, []qWant{
 		{"still too high for comfort.", "Kamau Thugge", Person},
 		{"We will not hesitate to act if the shilling weakens further.", "Kamau Thugge", Person},
 		{"Stability is what investors want", "John Mbadi", Person},
@@ -573,25 +573,25 @@ func TestFindQuotesInventedArticle2(t *testing.T) {
 	}, true)
 }
 
-// benchText is a long article made of the seed and the invented one.
-func benchText(b *testing.B) string {
+// qBenchText is a long article made of the seed and the invented one.
+func qBenchText(b *testing.B) string {
 	var sb strings.Builder
 	seed := ""
-	if d, err := os.ReadFile(filepath.Join(sharedDirOrEmpty(), "corpus", "seed", "2025-10-22-rutte-white-house.txt")); err == nil {
+	if d, err := os.ReadFile(filepath.Join(qSharedDirOrEmpty(), "corpus", "seed", "2025-10-22-rutte-white-house.txt")); err == nil {
 		seed = string(d)
 	}
 	for sb.Len() < 200_000 {
 		sb.WriteString(seed)
 		sb.WriteString("\n")
-		sb.WriteString(invented)
+		sb.WriteString(qInvented)
 		sb.WriteString("\n")
-		sb.WriteString(invented2)
+		sb.WriteString(qInvented2)
 		sb.WriteString("\n")
 	}
 	return sb.String()
 }
 
-func sharedDirOrEmpty() string {
+func qSharedDirOrEmpty() string {
 	if d := os.Getenv("BRIEFBOT_SHARED"); d != "" {
 		return d
 	}
@@ -611,8 +611,8 @@ func sharedDirOrEmpty() string {
 }
 
 func BenchmarkFindQuotes(b *testing.B) {
-	text := benchText(b)
-	ms, es := handNER(text, append(append([]ent{}, seedEntities...), entSmith, entOkafor))
+	text := qBenchText(b)
+	ms, es := qHandNER(text, append(append([]qEnt{}, qSeedEntities...), entSmith, entOkafor))
 	sents := SplitSentences(text)
 	words := len(strings.Fields(text))
 	b.SetBytes(int64(len(text)))
@@ -626,7 +626,7 @@ func BenchmarkFindQuotes(b *testing.B) {
 // TestFindQuotesSeedPipeline runs the whole pipeline before FindQuotes on
 // the seed article: sentences, times and the real entity finder.
 func TestFindQuotesSeedPipeline(t *testing.T) {
-	text := readSeed(t)
+	text := qReadSeed(t)
 	sents := SplitSentences(text)
 	times := FindTimes(text, sents, time.Date(2025, 10, 22, 0, 0, 0, 0, time.UTC))
 	ms, es := FindEntities(text, sents, times)
@@ -634,27 +634,27 @@ func TestFindQuotesSeedPipeline(t *testing.T) {
 		t.Skip("FindEntities finds nothing yet")
 	}
 	qs := FindQuotes(text, sents, ms, es)
-	checkQuotes(t, text, qs)
-	matchQuotes(t, qs, seedWants, true)
+	qCheckQuotes(t, text, qs)
+	qMatchQuotes(t, qs, qSeedWants, true)
 }
 
 // FuzzFindQuotes checks that any text yields verbatim quotes and no panic,
 // with mentions built for the capitalised words of the text.
 func FuzzFindQuotes(f *testing.F) {
-	f.Add(invented)
-	f.Add(invented2)
+	f.Add(qInvented)
+	f.Add(qInvented2)
 	f.Add("“A,” he said. “B.\n“C,” the mayor said, “D.”")
 	f.Add(`"x", said "y" according to: "`)
 	f.Add("“‘")
 	f.Fuzz(func(t *testing.T, text string) {
-		var ents []ent
+		var ents []qEnt
 		for _, w := range strings.Fields(text) {
 			w = strings.Trim(w, "“”\"‘’.,:;!?()")
 			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && len(ents) < 20 {
-				ents = append(ents, ent{name: w, kind: []Kind{Person, Org, Place}[len(ents)%3], roles: []string{"Mayor@City"}})
+				ents = append(ents, qEnt{name: w, kind: []Kind{Person, Org, Place}[len(ents)%3], roles: []string{"Mayor@City"}})
 			}
 		}
-		qs := quotesOf(t, text, ents)
+		qs := qQuotesOf(t, text, ents)
 		_ = qs
 	})
 }
@@ -674,7 +674,7 @@ func TestFindQuotesSpeechVerbs(t *testing.T) {
 			if strings.HasPrefix(text, "“We will win,” "+v+" Okafor") && strings.Contains(v, " ") {
 				continue // "told reporters Okafor" is not English
 			}
-			qs := quotesOf(t, text, []ent{entOkafor})
+			qs := qQuotesOf(t, text, []qEnt{entOkafor})
 			if len(qs) != 1 || qs[0].Speaker != "David Okafor" {
 				t.Errorf("%q: got %+v", text, qs)
 			}
