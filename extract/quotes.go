@@ -581,7 +581,7 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (qAttr, int) {
 		return c.fromMention(m), c.extendNP(toks, k)
 	}
 	// "Smith’s office said": the office speaks for its holder.
-	if qPossessorNouns[lw] && j > 0 && toks[j-1].k == 'w' {
+	if (qPossessorNouns[lw] || qDocumentNouns[lw]) && j > 0 && toks[j-1].k == 'w' {
 		if p := toks[j-1]; strings.HasSuffix(c.word(p), "’s") || strings.HasSuffix(c.word(p), "'s") {
 			if m := c.mentionOver(p.s, p.e); m != nil && m.Kind != Place {
 				return c.fromMention(m), c.extendNP(toks, j-1)
@@ -679,6 +679,14 @@ func (c *quoteCtx) npAfter(toks []qtok, v int) (qAttr, int) {
 	}
 	if best != nil {
 		return c.fromMention(best), bestEnd
+	}
+	if qDeterminers[lw] && end > j+1 && qDocumentNouns[c.lower(toks[end-1])] && end+1 < len(toks) {
+		// "according to a statement from the Kremlin", "said a post by Smith"
+		if w := c.lower(toks[end]); w == "from" || w == "by" || w == "of" {
+			if b, e := c.npAfter(toks, end); b.st != qAttrNone {
+				return b, e
+			}
+		}
 	}
 	if qDeterminers[lw] && end > j+1 {
 		// Stop the phrase at "for"/"of": "a spokesman for the ministry".
@@ -1224,6 +1232,14 @@ var qTitleWords = map[string]bool{
 	"Marshal": true, "Economist": true, "Editor": true, "Correspondent": true, "Congressman": true,
 	"Congresswoman": true, "MP": true, "MEP": true, "Officer": true, "Head": true, "Dr": true,
 	"Mr": true, "Mrs": true, "Ms": true, "Lawmaker": true, "Physicist": true, "Professor-elect": true,
+}
+
+// qDocumentNouns speak for their author: "a statement from the Kremlin",
+// "Trump’s post".
+var qDocumentNouns = map[string]bool{
+	"statement": true, "post": true, "letter": true, "tweet": true, "message": true, "email": true,
+	"memo": true, "release": true, "filing": true, "report": true, "website": true, "blog": true,
+	"communique": true, "communiqué": true, "note": true, "account": true,
 }
 
 // qFunctionWords never belong to a speaker's noun phrase.
