@@ -27,9 +27,25 @@ import (
 //  4. for a quotation that is a sentence of its own, the speaker of the
 //     sentence before it (a quote continued after “…,” she said.).
 //
+// The speaker phrase resolves to an entity: a mention covering it (a
+// person named in it wins over the organisation or place qualifying the
+// title: "said Apple CEO Steve Jobs"); he/she to the subject or speaker of
+// the nearest sentence that fits, skipping people the text shows to be of
+// the other gender (Mr./Ms., his/her in sentences about one person);
+// it/they to an organisation; "the mayor", "the Russian president" to the
+// holder of that role mentioned last; "the company", "the ministry" to
+// the fitting organisation named last. A capitalised name no mention
+// covers is used as written, titles stripped ("Alabama Governor Bob
+// Riley" is Bob Riley), as an organisation after "the", with an
+// organisation word or apposition, else as a person.
+//
 // A quotation attributed only to an unnamed source ("officials said", "a
 // spokesman said") is dropped, as are short title-cased phrases (names of
-// works, slogans) and scare quotes that no verb of saying governs.
+// works, slogans), words after "so-called" or "dubbed", and scare quotes
+// that no verb of saying or characterising governs. Single quotation
+// marks are only ever part of a quotation: ’ is an apostrophe far more
+// often than a mark. The final comma inside the marks belongs to the
+// sentence around them and is left out of Text; final . ! ? are kept.
 // A quotation running over several paragraphs yields one Quote per
 // paragraph, all with the same speaker, so that every Text stays verbatim.
 func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []Entity) []Quote {
