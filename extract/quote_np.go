@@ -349,6 +349,9 @@ func (c *quoteCtx) guessName(words []qtok, the bool) qAttr {
 	for len(words) > 1 && qHonorifics[c.word(words[0])] {
 		words = words[1:]
 	}
+	if len(words) > 0 && qGenericNouns[c.lower(words[len(words)-1])] {
+		return qAttr{st: qAttrBlocked} // "Critics said", "Senate Democrats said"
+	}
 	// "Alabama Governor Bob Riley", "Microsoft CEO Bill Gates": the name
 	// follows the last title word. A title with no name after it ("Airbus
 	// President") names nobody we can resolve.

@@ -211,3 +211,21 @@ var qNotNames = map[string]bool{
 
 // qHonorifics are dropped from the front of a guessed name.
 var qHonorifics = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "Prof.": true, "Sir": true, "Dame": true}
+
+// qGenericNouns are people in general, capitalised at the start of a
+// sentence ("Critics called it …"); a speaker they name has no name.
+var qGenericNouns = map[string]bool{
+	"critics": true, "officials": true, "analysts": true, "residents": true, "democrats": true,
+	"republicans": true, "investors": true, "protesters": true, "experts": true, "economists": true,
+	"lawmakers": true, "sources": true, "observers": true, "witnesses": true, "police": true,
+	"authorities": true, "officers": true, "doctors": true, "scientists": true, "researchers": true,
+	"voters": true, "supporters": true, "opponents": true, "leaders": true, "diplomats": true,
+	"negotiators": true, "prosecutors": true, "activists": true, "workers": true, "unions": true,
+	"teachers": true, "parents": true, "students": true, "families": true, "neighbours": true,
+	"neighbors": true, "locals": true, "fans": true, "regulators": true, "traders": true,
+	"executives": true, "organisers": true, "organizers": true, "rescuers": true, "firefighters": true,
+	"soldiers": true, "troops": true, "militants": true, "rebels": true, "people": true, "many": true,
+	"others": true, "some": true, "both": true, "several": true, "participants": true, "members": true,
+	"staff": true, "employees": true, "users": true, "customers": true, "commentators": true,
+	"insiders": true, "aides": true, "allies": true, "skeptics": true, "sceptics": true,
+}

@@ -367,6 +367,8 @@ func TestFindQuotesNotQuotes(t *testing.T) {
 		{"title of a work", "Smith praised the film “The Long Winter” at the festival.", []qEnt{entSmith}},
 		{"unnamed source", "“We are looking into it,” a spokesman said.", nil},
 		{"unnamed officials", "“The talks failed,” officials said.", nil},
+		{"generic noun starting a sentence", "Critics called the plan “a giveaway to the rich.”", nil},
+		{"capitalised group", "“We will strike again,” Senate Democrats said.", nil},
 		{"passive", "The plan was called “reckless” in an editorial.", []qEnt{entSmith}},
 		{"stray mark", "Smith said “the vote and left early.", []qEnt{entSmith}},
 		{"empty quote", "Smith said “” and left.", []qEnt{entSmith}},
