@@ -122,6 +122,16 @@ func qCheckQuotes(t testing.TB, text string, qs []Quote) {
 				t.Errorf("quote %q keeps a quotation mark at an end", q.Text)
 			}
 		}
+		// Never a paraphrase: an opening mark right before the text, a
+		// closing mark (after an optional comma) or a paragraph end after.
+		before := strings.TrimRightFunc(text[:q.Start], unicode.IsSpace)
+		if !strings.HasSuffix(before, "“") && !strings.HasSuffix(before, "\"") && !strings.HasSuffix(before, "”") {
+			t.Errorf("quote %q: no opening mark before it", q.Text)
+		}
+		after := strings.TrimLeftFunc(text[q.End:], func(r rune) bool { return r == ',' || unicode.IsSpace(r) && r != '\n' })
+		if after != "" && !strings.HasPrefix(after, "”") && !strings.HasPrefix(after, "\"") && !strings.HasPrefix(after, "“") && after[0] != '\n' {
+			t.Errorf("quote %q: no closing mark after it", q.Text)
+		}
 		if strings.HasSuffix(q.Text, ",") || strings.TrimSpace(q.Text) != q.Text {
 			t.Errorf("quote %q keeps a final comma or space", q.Text)
 		}
