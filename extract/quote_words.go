@@ -86,7 +86,7 @@ func qBuildVerbs() map[string]qVerbClass {
 		m[f] = c
 	}
 	// Bases that only make sense with their irregular forms.
-	for _, f := range []string{"sayed", "tellled", "writed", "writeed", "finded", "thinked", "speaked"} {
+	for _, f := range []string{"sayed", "telled", "writed", "finded", "thinked", "speaked"} {
 		delete(m, f)
 	}
 	return m
