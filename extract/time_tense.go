@@ -1,0 +1,167 @@
+package extract
+
+import "strings"
+
+// tenseCue is a word that points the reader backwards or forwards in time:
+// "said" and "was" backwards, "will" and "plans to" forwards.
+type tenseCue struct {
+	tok    int
+	dir    int
+	report bool // reporting verb: it dates the telling, not the event
+}
+
+// notPastEd lists lower-case words ending in "ed" that are not past-tense
+// verbs, or are past participles used as adjectives so often that they say
+// nothing about tense.
+var notPastEd = map[string]bool{
+	"need": true, "speed": true, "seed": true, "feed": true, "proceed": true, "exceed": true,
+	"succeed": true, "indeed": true, "bed": true, "red": true, "shed": true, "hundred": true,
+	"kindred": true, "wed": true, "based": true, "related": true, "limited": true,
+	"unprecedented": true, "detailed": true, "advanced": true, "armed": true, "united": true,
+	"supposed": true, "concerned": true, "interested": true, "experienced": true,
+	"sophisticated": true, "alleged": true, "so-called": true, "breed": true, "greed": true,
+	"steed": true, "weed": true, "heed": true, "creed": true, "deed": true, "embed": true,
+	"sled": true, "fled": true, "bred": true, "led": true, "biased": true, "talented": true,
+	"skilled": true, "renewed": true, "proposed": true, "expected": true, "scheduled": true,
+	"planned": true, "elected": true, "qualified": true, "required": true, "dedicated": true,
+	"needed": true, "used": true, "increased": true, "reduced": true, "continued": true,
+}
+
+// sentenceCues finds the tense cues of sentence s, once per sentence.
+func (p *tparser) sentenceCues(i int) []tenseCue {
+	s := int(p.toks[i].sent)
+	if s >= len(p.cues) {
+		return nil
+	}
+	if p.cueDone[s] {
+		return p.cues[s]
+	}
+	p.cueDone[s] = true
+	// Tokens of one sentence are contiguous; find its bounds.
+	a := i
+	for a > 0 && p.toks[a-1].sent == int32(s) {
+		a--
+	}
+	var cues []tenseCue
+	for k := a; k < len(p.toks) && p.toks[k].sent == int32(s); k++ {
+		t := p.toks[k]
+		if t.kind != tkWord {
+			continue
+		}
+		l := t.lx
+		switch {
+		case l.has(fToFuture):
+			if p.word(k+1) == "to" || l.word == "due" && p.word(k+1) == "on" {
+				cues = append(cues, tenseCue{tok: k, dir: 1})
+				continue
+			}
+			if l.word == "expected" || l.word == "planned" || l.word == "scheduled" {
+				// "the planned summit on Friday": ahead.
+				if pw := p.word(k - 1); pw == "is" || pw == "are" || pw == "the" || pw == "a" {
+					cues = append(cues, tenseCue{tok: k, dir: 1})
+				}
+				continue
+			}
+		case l.has(fFuture):
+			if l.word == "going" && p.word(k+1) != "to" {
+				continue
+			}
+			if l.word == "later" || l.word == "next" || l.word == "tomorrow" || l.word == "soon" || l.word == "upcoming" {
+				cues = append(cues, tenseCue{tok: k, dir: 1})
+				continue
+			}
+			cues = append(cues, tenseCue{tok: k, dir: 1})
+			continue
+		case l.has(fPast):
+			cues = append(cues, tenseCue{tok: k, dir: -1, report: l.has(fReport)})
+			continue
+		case l.has(fReport):
+			// present-tense reporting verb: "says"
+			continue
+		}
+		if l != nil || t.cap || t.e-t.s < 5 {
+			continue
+		}
+		w := p.text[t.s:t.e]
+		if !strings.HasSuffix(w, "ed") || notPastEd[w] {
+			continue
+		}
+		if pl := p.lx(k - 1); pl.has(fBe) {
+			continue // passive present: "is expected", "are banned"
+		}
+		cues = append(cues, tenseCue{tok: k, dir: -1})
+	}
+	p.cues[s] = cues
+	return cues
+}
+
+// dir reads the tense around the expression over tokens [a, b): -1 when it
+// points backwards, +1 forwards, 0 when unknown. A cue right next to the
+// expression wins ("said Monday"); otherwise the nearest cue that is not a
+// reporting verb, so that "will visit Friday, officials said" looks ahead.
+func (p *tparser) dir(a, b int) int {
+	switch p.word(a - 1) {
+	case "by", "until", "till", "before":
+		if p.word(a-1) == "by" && p.sentenceHas(a, "had") {
+			return -1
+		}
+		return 1
+	case "since", "ago":
+		return -1
+	}
+	cues := p.sentenceCues(a)
+	if len(cues) == 0 {
+		return 0
+	}
+	dist := func(c tenseCue) int {
+		if c.tok < a {
+			return a - c.tok
+		}
+		return c.tok - (b - 1)
+	}
+	best, bestD := 0, 1<<30
+	for _, c := range cues {
+		if c.tok >= a && c.tok < b {
+			continue
+		}
+		if d := dist(c); d <= 2 && d < bestD {
+			best, bestD = c.dir, d
+		}
+	}
+	if bestD <= 2 {
+		return best
+	}
+	best, bestD = 0, 1<<30
+	rep, repD := 0, 1<<30
+	for _, c := range cues {
+		if c.tok >= a && c.tok < b {
+			continue
+		}
+		d := dist(c)
+		if c.tok > a {
+			d++ // a tie goes to the cue before the expression
+		}
+		if c.report {
+			if d < repD {
+				rep, repD = c.dir, d
+			}
+			continue
+		}
+		if d < bestD {
+			best, bestD = c.dir, d
+		}
+	}
+	if bestD < 1<<30 {
+		return best
+	}
+	return rep
+}
+
+func (p *tparser) sentenceHas(i int, word string) bool {
+	for _, c := range p.sentenceCues(i) {
+		if p.word(c.tok) == word {
+			return true
+		}
+	}
+	return false
+}
