@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -139,7 +140,7 @@ func init() {
 	addLex([]string{"about", "around", "nearly", "almost", "some", "over", "than", "approximately", "roughly", "least", "only", "just", "under", "total", "totaling", "totalling", "estimated", "number", "no", "page", "pages", "flight", "route", "model", "version", "room", "highway", "interstate"}, func(e *lexEntry) { e.flags |= fQuant })
 	addLex([]string{"percent", "per", "people", "jobs", "workers", "employees", "troops", "soldiers", "units", "cars", "vehicles", "aircraft", "planes", "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "kg", "tons", "tonnes", "dollars", "euros", "pounds", "points", "shares", "votes", "students", "members", "residents", "deaths", "cases", "homes", "houses", "children", "patients", "protesters", "refugees", "migrants", "passengers", "staff", "jets", "barrels", "acres", "hectares", "yards", "words", "pages", "copies", "stores", "million", "billion", "trillion", "thousand", "bn", "mn", "m", "k", "%", "votes", "seats", "delegates", "officers", "police", "civilians", "customers", "users", "times"}, func(e *lexEntry) { e.flags |= fCountNoun })
 
-	for w, m := range map[string]string{"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "over": "MORE_THAN", "under": "LESS_THAN", "within": "EQUAL_OR_LESS"} {
+	for w, m := range map[string]string{"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "over": "MORE_THAN", "under": "LESS_THAN"} {
 		m := m
 		addLex([]string{w}, func(e *lexEntry) { e.flags |= fDurMod; e.mod = m })
 	}
@@ -260,6 +261,11 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 			t = tk{s: start, e: j, kind: tkNum}
 			parseNumTok(&t, text[start:numEnd], text[numEnd:j])
 			i = j
+		case i > 0 && !isSpace(text[i-1]) && apostropheS(text, i) > 0:
+			// "'s" split off its word so that "Monday's" is a weekday.
+			j := i + apostropheS(text, i)
+			t = tk{s: start, e: j, kind: tkWord, lx: timeLex["'s"]}
+			i = j
 		case isASCIILetter(c) || c >= 0x80 && isLetterAt(text, i):
 			j := i
 			for j < len(text) {
@@ -274,13 +280,16 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 						j += sz
 						continue
 					}
-					if j+3 < len(text) && text[j:j+3] == "’" && isASCIILetter(text[j+3]) {
+					if j+3 < len(text) && text[j:j+3] == "’" && isASCIILetter(text[j+3]) && !isPossessiveAt(text, j+3) {
 						j += 3
 						continue
 					}
 					break
 				}
 				if d == '\'' && j+1 < len(text) && isASCIILetter(text[j+1]) {
+					if isPossessiveAt(text, j+1) {
+						break
+					}
 					j++
 					continue
 				}
@@ -314,6 +323,26 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 	}
 	return toks
 }
+
+// isPossessiveAt reports whether text[i:] is "s" ending a word, the rest
+// of a possessive or a contraction of "is".
+func isPossessiveAt(text string, i int) bool {
+	return i < len(text) && (text[i] == 's' || text[i] == 'S') && (i+1 == len(text) || !isASCIILetter(text[i+1]) && text[i+1] < 0x80 || text[i+1] >= 0x80 && !isLetterAt(text, i+1))
+}
+
+// apostropheS returns the length of "'s" or "’s" ending a word at text[i:],
+// or 0.
+func apostropheS(text string, i int) int {
+	switch {
+	case text[i] == '\'' && isPossessiveAt(text, i+1):
+		return 2
+	case strings.HasPrefix(text[i:], "’") && isPossessiveAt(text, i+3):
+		return 4
+	}
+	return 0
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 func isLetterAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])

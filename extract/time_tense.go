@@ -57,7 +57,7 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			}
 			if l.word == "expected" || l.word == "planned" || l.word == "scheduled" {
 				// "the planned summit on Friday": ahead.
-				if pw := p.word(k - 1); pw == "is" || pw == "are" || pw == "the" || pw == "a" {
+				if pw := p.word(k - 1); pw == "is" || pw == "are" || pw == "the" || pw == "a" || pw == "been" || pw == "be" {
 					cues = append(cues, tenseCue{tok: k, dir: 1})
 				}
 				continue
@@ -73,11 +73,22 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			cues = append(cues, tenseCue{tok: k, dir: 1})
 			continue
 		case l.has(fPast):
+			if l.word == "been" && p.lx(k+1).has(fToFuture) {
+				continue // "has been scheduled for"
+			}
+			if d, ok := p.afterBe(k); ok {
+				if d != 0 {
+					cues = append(cues, tenseCue{tok: k, dir: d})
+				}
+				continue
+			}
 			cues = append(cues, tenseCue{tok: k, dir: -1, report: l.has(fReport)})
 			continue
 		case l.has(fReport):
-			// present-tense reporting verb: "says"
-			continue
+			if strings.HasSuffix(l.word, "ed") {
+				cues = append(cues, tenseCue{tok: k, dir: -1, report: true})
+			}
+			continue // present-tense reporting verb: "says"
 		}
 		if l != nil || t.cap || t.e-t.s < 5 {
 			continue
@@ -86,8 +97,11 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 		if !strings.HasSuffix(w, "ed") || notPastEd[w] {
 			continue
 		}
-		if pl := p.lx(k - 1); pl.has(fBe) {
-			continue // passive present: "is expected", "are banned"
+		if d, ok := p.afterBe(k); ok {
+			if d != 0 {
+				cues = append(cues, tenseCue{tok: k, dir: d})
+			}
+			continue
 		}
 		cues = append(cues, tenseCue{tok: k, dir: -1})
 	}
@@ -155,6 +169,19 @@ func (p *tparser) dir(a, b int) int {
 		return best
 	}
 	return rep
+}
+
+// afterBe reads a participle after a form of "be": "to be held" looks
+// ahead, "is banned" says nothing. ok is false when no "be" precedes.
+func (p *tparser) afterBe(k int) (int, bool) {
+	pl := p.lx(k - 1)
+	if !pl.has(fBe) {
+		return 0, false
+	}
+	if pl.word == "be" && (p.word(k-2) == "to" || p.word(k-2) == "will") {
+		return 1, true
+	}
+	return 0, true
 }
 
 func (p *tparser) sentenceHas(i int, word string) bool {

@@ -38,7 +38,7 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 			i++
 			continue
 		}
-		if c.typ == "TIME" && c.anchor == "" && lastDay >= 0 && c.a-lastDay <= 2 {
+		if c.typ == "TIME" && c.anchor == "" && lastDay >= 0 && c.a-lastDay <= 15 && p.toks[lastDay-1].sent == p.toks[c.a].sent {
 			// "Monday at 3 p.m.": the time belongs to the day just named.
 			c.val = lastDayVal + c.val[10:]
 		}
@@ -728,14 +728,17 @@ func (p *tparser) clock(i int) (cand, bool) {
 	}
 	c := cand{a: i, b: j, typ: "TIME", prec: Day}
 	day := fmtDay(p.pub)
-	k := j
-	if p.punct(k, ",") || p.word(k) == "on" {
-		k++
-	}
-	if dc, ok := p.dayRef(k); ok {
+	// "12:00 UTC Monday" is one expression; "3 p.m. on Monday" takes the
+	// day's date but leaves "Monday" to be found on its own.
+	if dc, ok := p.dayRef(j); ok {
 		day = dc.val[:10]
 		c.b = dc.b
 		c.anchor = day
+	} else if p.punct(j, ",") || p.word(j) == "on" {
+		if dc, ok := p.dayRef(j + 1); ok {
+			day = dc.val[:10]
+			c.anchor = day
+		}
 	}
 	c.val = day + "T" + pad2(h) + ":" + pad2(mi) + zone
 	return c, true
@@ -816,7 +819,8 @@ func (p *tparser) decade(i int, afterApos bool) (cand, bool) {
 			return cand{}, false
 		}
 		prev := p.word(i - 1)
-		if !afterApos && prev != "the" && prev != "early" && prev != "late" && prev != "mid" && !p.hyphenAt(i-1) {
+		listed := (prev == "and" || prev == "or" || prev == "to") && p.toks[max(i-2, 0)].kind == tkNum && p.toks[max(i-2, 0)].suffix == "s"
+		if !afterApos && !listed && prev != "the" && prev != "early" && prev != "late" && prev != "mid" && !p.hyphenAt(i-1) {
 			return cand{}, false
 		}
 		if p.lx(i-1).has(fPossessive) || p.lx(i-2).has(fPossessive) {
@@ -854,11 +858,6 @@ func (p *tparser) year(i int) (cand, bool) {
 				return cand{}, false
 			}
 		case prev.has(fQuant):
-			return cand{}, false
-		case pt.kind == tkWord && pt.cap && pt.sent == p.toks[i].sent && prev == nil &&
-			!strings.HasSuffix(p.str(i-1), "'s") && !strings.HasSuffix(p.str(i-1), "’s") &&
-			!isSentenceStart(p.toks, i-1):
-			// "Boeing 2707", "Windows 2000": a model number, not a year.
 			return cand{}, false
 		case pt.kind == tkNum && !p.punct(i-1, ","):
 			return cand{}, false
@@ -1081,6 +1080,11 @@ func (p *tparser) month(i int) (cand, bool) {
 	if y, ok := p.yearAt(k); ok && !p.lx(k+1).has(fCountNoun) {
 		return cand{a: i, b: k + 1, typ: "DATE", val: fmtMonth(y, m), prec: Month}, true
 	}
+	if p.word(j) == "of" && p.word(j+2) == "year" {
+		if dl := p.lx(j + 1); dl.has(fDeictic) && (dl.word == "last" || dl.word == "this" || dl.word == "next") {
+			return cand{a: i, b: j + 3, typ: "DATE", val: fmtMonth(p.pub.Year()+dl.dir, m), prec: Month}, true
+		}
+	}
 	// Month alone: names and verbs look like months, so it needs support.
 	prev := p.word(i - 1)
 	prevSupports := false
@@ -1218,7 +1222,7 @@ func (p *tparser) deictic(i int) (cand, bool) {
 				return cand{}, false
 			}
 		}
-		if p.word(i-1) == "the" && (l.word == "past" || l.word == "next" || l.word == "coming" || (l.word == "last" && nl.unit != uQuarter)) {
+		if p.word(i-1) == "the" && (l.word == "past" || l.word == "next" || l.word == "coming") {
 			// "the past decade", "the next year": a stretch of time.
 			return cand{a: i, b: j + 1, typ: "DURATION", val: durVal(1, nl.unit), allowThe: true}, true
 		}
@@ -1310,6 +1314,19 @@ func (p *tparser) ordinal(i int) (cand, bool) {
 		}
 		y := p.resolvePart(n, parts, p.dir(i, k))
 		return cand{a: i, b: k, typ: "DATE", val: pad4(y) + "-" + kind + strconv.Itoa(n), prec: prec, allowThe: true}, true
+	case nw == "week" && p.word(j+1) == "of":
+		// "the last week of March"
+		mc, ok := p.month(j + 2)
+		if !ok || mc.prec != Month || mc.a != j+2 || l.ord < 1 || l.ord > 5 && l.ord != 99 {
+			return cand{}, false
+		}
+		y, _ := strconv.Atoi(mc.val[:4])
+		m, _ := strconv.Atoi(mc.val[5:7])
+		d := 1 + 7*(l.ord-1)
+		if l.ord == 99 || d > daysIn(y, m) {
+			d = daysIn(y, m)
+		}
+		return cand{a: i, b: mc.b, typ: "DATE", val: fmtWeek(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)), prec: Week, allowThe: true}, true
 	case nw == "century":
 		if l.ord < 1 || l.ord > 30 {
 			return cand{}, false
