@@ -168,7 +168,10 @@ func (p *tparser) dir(a, b int) int {
 	if bestD < 1<<30 {
 		return best
 	}
-	return rep
+	if repD <= 6 {
+		return rep
+	}
+	return 0
 }
 
 // afterBe reads a participle after a form of "be": "to be held" looks
@@ -178,8 +181,11 @@ func (p *tparser) afterBe(k int) (int, bool) {
 	if !pl.has(fBe) {
 		return 0, false
 	}
-	if pl.word == "be" && (p.word(k-2) == "to" || p.word(k-2) == "will") {
-		return 1, true
+	if pl.word == "be" {
+		switch strings.ToLower(p.str(k - 2)) {
+		case "to", "will", "may", "might", "could", "should", "must", "can", "would", "shall", "'ll":
+			return 1, true
+		}
 	}
 	return 0, true
 }

@@ -513,7 +513,7 @@ func (p *tparser) core(i int) (cand, bool) {
 		try(p.season(i, 0, false))
 	}
 	if l.has(fSetAdv) {
-		try(cand{a: i, b: i + 1, typ: "SET", val: durVal(1, l.unit)}, t.cap || !p.toks[i].cap)
+		try(cand{a: i, b: i + 1, typ: "SET", val: durVal(1, l.unit)}, !t.cap || isSentenceStart(p.toks, i))
 	}
 	if l.has(fUnit) && l.plural {
 		try(p.vaguePlural(i))
@@ -577,7 +577,10 @@ func (p *tparser) resolvePart(n, parts, dir int) int {
 	py := p.pub.Year()
 	cur := (int(p.pub.Month())-1)/(12/parts) + 1
 	switch {
-	case dir < 0 && n > cur:
+	case dir < 0 && n > cur+1:
+		// Past tense names a later part of this year often enough
+		// ("cuts during the fourth quarter"); only a part well ahead of
+		// publication is last year's.
 		return py - 1
 	case dir > 0 && n < cur:
 		return py + 1
@@ -801,10 +804,20 @@ func (p *tparser) dayMonth(i, d int) (cand, bool) {
 // afterApos) and "the 90s"; "1800s" is a century.
 func (p *tparser) decade(i int, afterApos bool) (cand, bool) {
 	t, ok := p.num(i)
-	if !ok || t.suffix != "s" {
+	if !ok {
 		return cand{}, false
 	}
 	n := int(t.num)
+	if t.suffix == "" && t.ndig == 4 && n%10 == 0 && p.word(i+1) == "'s" && p.adj(i) {
+		// "the late 1980's"
+		switch p.word(i - 1) {
+		case "the", "early", "late", "mid", "in":
+			return cand{a: i, b: i + 2, typ: "DATE", val: strconv.Itoa(n / 10), prec: Decade, allowThe: true}, true
+		}
+	}
+	if t.suffix != "s" {
+		return cand{}, false
+	}
 	switch t.ndig {
 	case 4:
 		if n < 1000 || n > 2090 || n%10 != 0 {
@@ -820,7 +833,7 @@ func (p *tparser) decade(i int, afterApos bool) (cand, bool) {
 		}
 		prev := p.word(i - 1)
 		listed := (prev == "and" || prev == "or" || prev == "to") && p.toks[max(i-2, 0)].kind == tkNum && p.toks[max(i-2, 0)].suffix == "s"
-		if !afterApos && !listed && prev != "the" && prev != "early" && prev != "late" && prev != "mid" && !p.hyphenAt(i-1) {
+		if !afterApos && !listed && prev != "the" && prev != "early" && prev != "late" && prev != "mid" && !(p.hyphenAt(i-1) && p.word(i-2) == "mid") {
 			return cand{}, false
 		}
 		if p.lx(i-1).has(fPossessive) || p.lx(i-2).has(fPossessive) {
@@ -996,7 +1009,7 @@ func (p *tparser) duration(i int) (cand, bool) {
 		// "$5bn a year", "twice a day": a frequency.
 		pw := p.word(i - 1)
 		pt, isNum := p.num(i - 1)
-		if pw == "once" || pw == "twice" || pw == "thrice" || pw == "times" || pw == "million" || pw == "billion" || pw == "trillion" || isNum && pt.num >= 0 {
+		if pw == "once" || pw == "twice" || pw == "thrice" || pw == "times" || pw == "million" || pw == "billion" || pw == "trillion" || isNum && pt.num >= 0 || p.lx(i-1).has(fNumWord) && p.lx(i-1).num > 1 {
 			c.typ = "SET"
 			if pw == "once" || pw == "twice" || pw == "thrice" || pw == "times" {
 				c.a = i - 1
@@ -1024,7 +1037,7 @@ func (p *tparser) vaguePlural(i int) (cand, bool) {
 	}
 	a := i
 	switch p.word(i - 1) {
-	case "for", "over", "within", "after", "in":
+	case "for", "over", "within", "in":
 	case "recent":
 		a = i - 1
 	default:
@@ -1209,6 +1222,7 @@ func (p *tparser) deictic(i int) (cand, bool) {
 			c, ok := p.durationFrom(j, j, t.num)
 			if ok && c.typ == "DURATION" {
 				c.a = i
+				c.allowThe = true
 				return c, true
 			}
 		}
@@ -1324,7 +1338,7 @@ func (p *tparser) ordinal(i int) (cand, bool) {
 		m, _ := strconv.Atoi(mc.val[5:7])
 		d := 1 + 7*(l.ord-1)
 		if l.ord == 99 || d > daysIn(y, m) {
-			d = daysIn(y, m)
+			d = daysIn(y, m) - 6 // the last week mostly inside the month
 		}
 		return cand{a: i, b: mc.b, typ: "DATE", val: fmtWeek(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)), prec: Week, allowThe: true}, true
 	case nw == "century":

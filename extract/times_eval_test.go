@@ -150,6 +150,9 @@ func TestMEANTIMETimes(t *testing.T) {
 		for _, g := range got {
 			if g.Start < annotEnd {
 				pred = append(pred, g)
+			} else if os.Getenv("TIMEX_ALL") != "" {
+				lo, hi := max(0, g.Start-40), min(len(text), g.End+40)
+				t.Logf("REST %s %-8s %-12s %-5s %q in %q", filepath.Base(f)[:6], g.Type, g.Value, g.Mod, g.Text, strings.ReplaceAll(text[lo:hi], "\n", " | "))
 			}
 		}
 		nGold += len(gold)
