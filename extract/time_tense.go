@@ -114,9 +114,19 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 // expression wins ("said Monday"); otherwise the nearest cue that is not a
 // reporting verb, so that "will visit Friday, officials said" looks ahead.
 func (p *tparser) dir(a, b int) int {
-	switch p.word(a - 1) {
+	k := a - 1
+	for n := 0; n < 4 && k > 0; n++ {
+		// Look past "early", "the end of" to the preposition: "by early June".
+		switch w := p.word(k); {
+		case w == "early" || w == "late" || w == "mid" || w == "the" || w == "end" || w == "of" || w == "beginning" || w == "start" || w == "middle" || p.isHyphen(k):
+			k--
+			continue
+		}
+		break
+	}
+	switch p.word(k) {
 	case "by", "until", "till", "before":
-		if p.word(a-1) == "by" && p.sentenceHas(a, "had") {
+		if p.word(k) == "by" && p.sentenceHas(a, "had") {
 			return -1
 		}
 		return 1

@@ -444,7 +444,7 @@ func (p *tparser) match(i int) (cand, bool) {
 		}
 	}
 	try(p.core(i))
-	if t.kind == tkWord {
+	if t.kind == tkWord && t.lx != nil {
 		switch w := t.lx.word; {
 		case w == "the":
 			try(p.the(i))
@@ -479,6 +479,9 @@ func (p *tparser) signal(c cand) cand {
 
 // core tries the expressions that start with token i itself.
 func (p *tparser) core(i int) (cand, bool) {
+	if i < 0 || i >= len(p.toks) {
+		return cand{}, false
+	}
 	t := p.toks[i]
 	if t.kind == tkNum {
 		return p.number(i)
@@ -621,7 +624,7 @@ func (p *tparser) number(i int) (cand, bool) {
 		try(p.decade(i, false))
 	}
 	try(p.year(i))
-	if t.num > 0 {
+	if t.num > 0 && (t.suffix == "" || t.suffix == "s" && t.ndig == 0) {
 		try(p.durationFrom(i, i, t.num))
 	}
 	if t.intNum && t.num > 0 && (t.suffix == "st" || t.suffix == "nd" || t.suffix == "rd" || t.suffix == "th") {
@@ -968,6 +971,9 @@ func (p *tparser) durationFrom(a, numEnd int, n float64) (cand, bool) {
 // decade", "six months", "twenty-five years", "several years", "a couple of
 // weeks".
 func (p *tparser) duration(i int) (cand, bool) {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+		return cand{}, false
+	}
 	l := p.lx(i)
 	n := l.num
 	j := i
@@ -1054,6 +1060,9 @@ func (p *tparser) vaguePlural(i int) (cand, bool) {
 
 // month reads expressions that start with a month name.
 func (p *tparser) month(i int) (cand, bool) {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+		return cand{}, false
+	}
 	t := p.toks[i]
 	l := t.lx
 	if !t.cap {
@@ -1071,7 +1080,10 @@ func (p *tparser) month(i int) (cand, bool) {
 		}
 	}
 	// Month and day, optionally with a year.
-	if d, ok := p.dayAt(j); ok && d <= daysIn(2024, m) && !p.lx(j+1).has(fCountNoun) {
+	if d, ok := p.dayAt(j); ok && d > daysIn(2024, m) {
+		return cand{}, false // "February 30" is no date
+	}
+	if d, ok := p.dayAt(j); ok && !p.lx(j+1).has(fCountNoun) {
 		k := j + 1
 		if p.punct(k, ",") {
 			k++
@@ -1157,6 +1169,9 @@ func (p *tparser) month(i int) (cand, bool) {
 // weekday reads "Wednesday", "Friday morning", "Monday, Oct. 20" and
 // "Mondays". dir and strict come from a preceding "last"/"next".
 func (p *tparser) weekday(i, dir int, strict bool) (cand, bool) {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+		return cand{}, false
+	}
 	t := p.toks[i]
 	l := t.lx
 	if !t.cap {
@@ -1211,6 +1226,9 @@ func (p *tparser) weekday(i, dir int, strict bool) (cand, bool) {
 // "last night", "next month", "the past two years" (via the), "this
 // century".
 func (p *tparser) deictic(i int) (cand, bool) {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+		return cand{}, false
+	}
 	l := p.lx(i)
 	if l.word == "current" || l.word == "following" {
 		return cand{}, false
@@ -1288,6 +1306,9 @@ func (p *tparser) deictic(i int) (cand, bool) {
 // ordinal reads "fourth quarter (of 2026)", "first half of 2025",
 // "19th century" spelled out.
 func (p *tparser) ordinal(i int) (cand, bool) {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+		return cand{}, false
+	}
 	l := p.lx(i)
 	j := i + 1
 	if p.hyphenAt(j) {
@@ -1366,6 +1387,9 @@ func (p *tparser) century(i, n int) (cand, bool) {
 // preposition or a determiner before it, since "fall" and "spring" are
 // common verbs and nouns.
 func (p *tparser) season(i, dir int, deictic bool) (cand, bool) {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+		return cand{}, false
+	}
 	l := p.lx(i)
 	j := i + 1
 	k := j
@@ -1418,6 +1442,9 @@ func (p *tparser) season(i, dir int, deictic bool) (cand, bool) {
 // special handles single words with fixed meanings: today, yesterday,
 // tomorrow, tonight, now, recently, every/each, Christmas, noon.
 func (p *tparser) special(i int) (cand, bool) {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+		return cand{}, false
+	}
 	l := p.lx(i)
 	one := func(typ, val string, prec Precision) (cand, bool) {
 		return cand{a: i, b: i + 1, typ: typ, val: val, prec: prec}, true
@@ -1524,6 +1551,9 @@ func (p *tparser) special(i int) (cand, bool) {
 
 // holiday reads the few fixed holidays news mentions most.
 func (p *tparser) holiday(i int) (cand, bool) {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+		return cand{}, false
+	}
 	if !p.toks[i].cap {
 		return cand{}, false
 	}
@@ -1608,6 +1638,9 @@ func (p *tparser) the(i int) (cand, bool) {
 // edge reads "early 2027", "late 2025", "mid-2024", "early June", "late last
 // year", "the end of this year", "earlier this year", "later today".
 func (p *tparser) edge(i int) (cand, bool) {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+		return cand{}, false
+	}
 	l := p.lx(i)
 	j := i + 1
 	switch l.word {
@@ -1674,6 +1707,9 @@ func (p *tparser) withThe(c cand) cand {
 // durMod reads "more than two years", "nearly a decade", "at least 90
 // days", "about 3 p.m.".
 func (p *tparser) durMod(i int) (cand, bool) {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+		return cand{}, false
+	}
 	l := p.lx(i)
 	j := i + 1
 	mod := l.mod
