@@ -49,6 +49,12 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			continue
 		}
 		l := t.lx
+		if l != nil && l.month > 0 {
+			if l.word == "may" && !t.cap {
+				cues = append(cues, tenseCue{tok: k, dir: 1}) // "the vote may take place"
+			}
+			continue
+		}
 		switch {
 		case l.has(fToFuture):
 			if p.word(k+1) == "to" || l.word == "due" && p.word(k+1) == "on" {

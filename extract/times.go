@@ -1230,13 +1230,23 @@ func (p *tparser) deictic(i int) (cand, bool) {
 		return cand{}, false
 	}
 	l := p.lx(i)
-	if l.word == "current" || l.word == "following" {
+	w := l.word
+	if w == "current" || w == "following" {
 		return cand{}, false
 	}
 	j := i + 1
+	dir := l.dir
+	if w == "this" && (p.word(j) == "past" || p.word(j) == "coming") {
+		// "this past weekend", "this coming Monday"
+		w, dir = "last", -1
+		if p.word(j) == "coming" {
+			w, dir = "next", 1
+		}
+		j++
+	}
 	nl := p.lx(j)
 	if nl == nil {
-		if t, ok := p.num(j); ok && t.num > 0 && (l.word == "last" || l.word == "past" || l.word == "next" || l.word == "coming") {
+		if t, ok := p.num(j); ok && t.num > 0 && (w == "last" || w == "past" || w == "next" || w == "coming") {
 			c, ok := p.durationFrom(j, j, t.num)
 			if ok && c.typ == "DURATION" {
 				c.a = i
@@ -1246,15 +1256,17 @@ func (p *tparser) deictic(i int) (cand, bool) {
 		}
 		return cand{}, false
 	}
-	dir := l.dir
 	switch {
+	case nl.has(fUnit) && nl.plural && p.word(i-1) == "the" && (w == "past" || w == "coming" || w == "next" || w == "last"):
+		// "in the coming weeks"
+		return cand{a: i, b: j + 1, typ: "DURATION", val: durVal(-1, nl.unit), allowThe: true}, true
 	case nl.has(fUnit) && !nl.plural:
-		if l.word == "past" || l.word == "coming" || l.word == "previous" {
+		if w == "past" || w == "coming" || w == "previous" {
 			if p.word(i-1) != "the" {
 				return cand{}, false
 			}
 		}
-		if p.word(i-1) == "the" && (l.word == "past" || l.word == "next" || l.word == "coming") {
+		if p.word(i-1) == "the" && (w == "past" || w == "next" || w == "coming") {
 			// "the past decade", "the next year": a stretch of time.
 			return cand{a: i, b: j + 1, typ: "DURATION", val: durVal(1, nl.unit), allowThe: true}, true
 		}
@@ -1262,9 +1274,9 @@ func (p *tparser) deictic(i int) (cand, bool) {
 		if !ok {
 			return cand{}, false
 		}
-		return cand{a: i, b: j + 1, typ: "DATE", val: v, prec: pr, allowThe: l.word == "previous" || l.word == "last" || l.word == "following"}, true
+		return cand{a: i, b: j + 1, typ: "DATE", val: v, prec: pr, allowThe: w == "previous" || w == "last" || w == "following"}, true
 	case nl.weekday > 0 && !nl.plural:
-		if l.word != "last" && l.word != "next" && l.word != "this" && l.word != "coming" {
+		if w != "last" && w != "next" && w != "this" && w != "coming" {
 			return cand{}, false
 		}
 		c, ok := p.weekday(j, dir, dir != 0)
@@ -1273,32 +1285,31 @@ func (p *tparser) deictic(i int) (cand, bool) {
 		}
 		return c, ok
 	case nl.month > 0:
-		if l.word != "last" && l.word != "next" && l.word != "this" {
+		if w != "last" && w != "next" && w != "this" {
 			return cand{}, false
 		}
 		return p.month(j)
 	case nl.has(fSeason):
-		if l.word != "last" && l.word != "next" && l.word != "this" && l.word != "past" && l.word != "coming" {
+		if w != "last" && w != "next" && w != "this" && w != "past" && w != "coming" {
 			return cand{}, false
 		}
 		return p.season(j, dir, true)
-	case nl.has(fPartOfDay) && (l.word == "this" || l.word == "last"):
+	case nl.has(fPartOfDay) && (w == "this" || w == "last"):
 		d := p.pub
-		if l.word == "last" {
+		if w == "last" {
 			if nl.part != "NI" {
 				return cand{}, false
 			}
 			d = d.AddDate(0, 0, -1)
 		}
 		return cand{a: i, b: j + 1, typ: "TIME", val: fmtDay(d) + "T" + nl.part, prec: Day}, true
-	case nl.has(fNumWord) && nl.num != 1 && (l.word == "last" || l.word == "past" || l.word == "next" || l.word == "coming"):
+	case nl.has(fNumWord) && nl.num != 1 && (w == "last" || w == "past" || w == "next" || w == "coming"):
 		c, ok := p.duration(j)
 		if ok && c.typ == "DURATION" {
 			c.a = i
 			c.allowThe = true
 			return c, true
 		}
-	case nl.word == "few" || nl.word == "several" || nl.word == "couple":
 	}
 	return cand{}, false
 }
@@ -1537,6 +1548,12 @@ func (p *tparser) special(i int) (cand, bool) {
 		if p.word(i-1) == "the" {
 			return cand{a: i - 1, b: i + 1, typ: "DATE", val: "FUTURE_REF"}, true
 		}
+		switch p.word(i - 1) {
+		case "near", "immediate", "foreseeable", "distant":
+			if p.word(i-2) == "the" {
+				return cand{a: i - 2, b: i + 1, typ: "DATE", val: "FUTURE_REF"}, true
+			}
+		}
 	case "past":
 		if p.word(i-1) == "the" && p.lx(i+1) == nil && p.toks[min(i+1, len(p.toks)-1)].kind != tkNum {
 			return cand{a: i - 1, b: i + 1, typ: "DATE", val: "PAST_REF"}, true
@@ -1626,6 +1643,16 @@ func (p *tparser) the(i int) (cand, bool) {
 			}
 			return c, true
 		}
+	}
+	if p.word(i+1) == "weekend" {
+		// "over the weekend": the last one in a past sentence, else this
+		// week's.
+		wd := p.pub.Weekday()
+		d := p.pub
+		if p.dir(i, i+2) < 0 && wd != time.Saturday && wd != time.Sunday {
+			d = d.AddDate(0, 0, -7)
+		}
+		return cand{a: i, b: i + 2, typ: "DATE", val: fmtWeek(d) + "-WE", prec: Week}, true
 	}
 	c, ok := p.core(i + 1)
 	if !ok || !c.allowThe || c.a != i+1 {

@@ -90,6 +90,12 @@ func TestFindTimes(t *testing.T) {
 		{"Ford had debt at the end of 2009.", "the end of 2009", "DATE", "2009", Year, "END"},
 		{"Sales rebounded in the last week of March.", "the last week of March", "DATE", "2025-W13", Week, ""},
 		{"The agency will report on Christmas Day.", "Christmas Day", "DATE", "2025-12-25", Day, ""},
+		{"Troops were rotated out over the weekend.", "the weekend", "DATE", "2025-W42-WE", Week, ""},
+		{"Fans will gather this weekend.", "this weekend", "DATE", "2025-W43-WE", Week, ""},
+		{"Fans gathered this past Sunday.", "this past Sunday", "DATE", "2025-10-19", Day, ""},
+		{"Sanctions follow in the coming weeks.", "the coming weeks", "DURATION", "PXW", "", ""},
+		{"No deal is likely in the near future.", "the near future", "DATE", "FUTURE_REF", "", ""},
+		{"The vote may take place in March.", "March", "DATE", "2026-03", Month, ""},
 		// Bounds, parts of years, decades, centuries.
 		{"Members pledged to spend 5% by 2035.", "2035", "DATE", "2035", Year, "BEFORE"},
 		{"The deal must be signed by May 1.", "May 1", "DATE", "2026-05-01", Day, "BEFORE"},
