@@ -55,6 +55,7 @@ const (
 	fEdge                           // early, late, mid
 	fSetAdv                         // daily, weekly
 	fPossessive                     // his, her, their: "in their 90s" is an age
+	fBarePast                       // cut, put, hit: past unless a modal precedes
 )
 
 // timeUnit is a duration unit.
@@ -132,7 +133,8 @@ func init() {
 	}
 	addLex([]string{"in", "on", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "between", "to", "and", "or", "at", "as", "throughout", "into", "around", "for", "last", "next", "this", "early", "late", "mid", "since", "starting", "beginning", "ending", "except"}, func(e *lexEntry) { e.flags |= fPrep })
 
-	addLex([]string{"said", "was", "were", "had", "did", "told", "ago", "yesterday", "earlier", "previously", "went", "came", "took", "gave", "saw", "got", "made", "met", "left", "began", "won", "lost", "fell", "rose", "held", "led", "spoke", "wrote", "sold", "bought", "paid", "sent", "spent", "thought", "found", "became", "kept", "brought", "ran", "struck", "been", "gone", "done", "taken", "given", "seen", "written", "spoken", "begun", "fallen", "risen", "known", "shown", "grew", "drew", "flew", "threw", "chose", "stood", "sat", "felt", "heard", "meant", "won't've", "wasn't", "weren't", "didn't", "hadn't", "arrived", "wore", "broke", "froze", "stole", "hit", "quit", "shot", "fought", "caught", "taught", "sought", "built", "lent", "dealt", "swore", "tore", "woke", "ate", "forgot", "overtook", "undertook", "withdrew", "upheld", "sank", "rang", "sang", "swam"}, func(e *lexEntry) { e.flags |= fPast })
+	addLex([]string{"said", "was", "were", "had", "did", "told", "ago", "yesterday", "earlier", "previously", "went", "came", "took", "gave", "saw", "got", "made", "met", "left", "began", "won", "lost", "fell", "rose", "held", "led", "spoke", "wrote", "sold", "bought", "paid", "sent", "spent", "thought", "found", "became", "kept", "brought", "ran", "struck", "been", "gone", "done", "taken", "given", "seen", "written", "spoken", "begun", "fallen", "risen", "known", "shown", "grew", "drew", "flew", "threw", "chose", "stood", "sat", "felt", "heard", "meant", "wasn't", "weren't", "didn't", "hadn't", "arrived", "wore", "broke", "froze", "stole", "shot", "fought", "caught", "taught", "sought", "built", "lent", "dealt", "swore", "tore", "woke", "ate", "forgot", "overtook", "undertook", "withdrew", "upheld", "sank", "rang", "sang", "swam"}, func(e *lexEntry) { e.flags |= fPast })
+	addLex([]string{"cut", "put", "hit", "quit", "shut", "spread", "cost", "hurt", "beat", "upset", "split", "cast", "struck"}, func(e *lexEntry) { e.flags |= fBarePast })
 	addLex([]string{"said", "told", "announced", "reported", "stated", "added", "confirmed", "according", "claimed", "noted", "explained", "wrote", "tweeted", "posted", "declared", "insisted", "argued", "warned", "says", "tells"}, func(e *lexEntry) { e.flags |= fReport })
 	addLex([]string{"will", "'ll", "shall", "won't", "tomorrow", "upcoming", "next", "would", "wo", "going", "soon", "later", "must", "should", "might"}, func(e *lexEntry) { e.flags |= fFuture })
 	addLex([]string{"expected", "scheduled", "set", "due", "slated", "poised", "plans", "plan", "planned", "planning", "aims", "aim", "intends", "intend", "hopes", "hope", "wants", "want", "promised", "pledged", "vowed", "pledges", "vows", "promises", "preparing", "prepares", "ready", "likely", "expects", "expect"}, func(e *lexEntry) { e.flags |= fToFuture })

@@ -78,6 +78,13 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			}
 			cues = append(cues, tenseCue{tok: k, dir: 1})
 			continue
+		case l.has(fBarePast):
+			switch strings.ToLower(p.str(k - 1)) {
+			case "will", "would", "to", "can", "could", "may", "might", "must", "should", "shall", "'ll", "did", "does", "do", "n't", "not", "i", "we", "you", "they":
+				continue
+			}
+			cues = append(cues, tenseCue{tok: k, dir: -1})
+			continue
 		case l.has(fPast):
 			if l.word == "been" && p.lx(k+1).has(fToFuture) {
 				continue // "has been scheduled for"
@@ -169,7 +176,10 @@ func (p *tparser) dir(a, b int) int {
 		}
 		d := dist(c)
 		if c.tok > a {
-			d++ // a tie goes to the cue before the expression
+			// The verb a time adjunct belongs to usually comes first ("cut
+			// rates in September and is expected to cut again"), so a cue
+			// after the expression counts only when none comes before.
+			d += 1000
 		}
 		if c.report {
 			if d < repD {
@@ -184,7 +194,7 @@ func (p *tparser) dir(a, b int) int {
 	if bestD < 1<<30 {
 		return best
 	}
-	if repD <= 6 {
+	if repD <= 6 || repD >= 1000 && repD <= 1006 {
 		return rep
 	}
 	return 0

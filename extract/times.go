@@ -564,14 +564,11 @@ func (p *tparser) quarterTok(i int) (cand, bool) {
 	if y, ok := p.yearAt(i + 1); ok {
 		return cand{a: i, b: i + 2, typ: "DATE", val: pad4(y) + "-" + kind + strconv.Itoa(n), prec: prec}, true
 	}
-	if y, ok := p.yearAt(i - 1); ok && kind == "Q" {
-		_ = y
-	}
 	if kind == "H" {
 		return cand{}, false // "H2" alone is more often hydrogen than a half-year
 	}
 	y := p.resolvePart(n, 4, p.dir(i, i+1))
-	return cand{a: i, b: i + 2 - 1, typ: "DATE", val: pad4(y) + "-Q" + strconv.Itoa(n), prec: Quarter}, true
+	return cand{a: i, b: i + 1, typ: "DATE", val: pad4(y) + "-Q" + strconv.Itoa(n), prec: Quarter}, true
 }
 
 // resolvePart picks the year of quarter or half n (of parts per year) named
@@ -1179,10 +1176,13 @@ func (p *tparser) weekday(i, dir int, strict bool) (cand, bool) {
 	}
 	j := i + 1
 	if l.has(fWeekdayAbbr) {
-		if !(p.punct(j, ".") && p.adj(i)) {
-			return cand{}, false
+		if !(p.punct(j, ".") && p.adj(i)) || p.word(i-1) == "the" {
+			return cand{}, false // "The Sun."
 		}
 		j++
+	}
+	if i > 0 && p.toks[i-1].kind == tkWord && p.toks[i-1].cap && p.toks[i-1].lx == nil && !isSentenceStart(p.toks, i-1) {
+		return cand{}, false // "Fox News Sunday", "Good Friday Agreement"
 	}
 	if l.plural {
 		return cand{a: i, b: j, typ: "SET", val: "XXXX-WXX-" + strconv.Itoa(l.weekday)}, true
@@ -1435,16 +1435,14 @@ func (p *tparser) season(i, dir int, deictic bool) (cand, bool) {
 			return cand{}, false
 		}
 	case "in", "during", "by", "until", "since", "early", "late", "mid", "before", "after", "this":
-		if p.lx(j).has(fUnit) || p.toks[min(j, len(p.toks)-1)].kind == tkWord && p.word(j) == "" && j < len(p.toks) && !p.toks[j].cap && p.toks[j].sent == p.toks[i].sent && l.season != "SU" {
-			// "in spring training", "in fall colours": a noun compound.
-			if p.word(j) != "" && !p.lx(j).has(fPrep) {
-				return cand{}, false
-			}
-		}
 	default:
-		if !p.hyphenAt(i - 1) {
+		if !(p.hyphenAt(i-1) && p.word(i-2) == "mid") {
 			return cand{}, false
 		}
+	}
+	if j < len(p.toks) && p.toks[j].kind == tkWord && !p.toks[j].cap && p.toks[j].sent == p.toks[i].sent &&
+		!p.lx(j).has(fPrep) && p.word(j) != "'s" {
+		return cand{}, false // "in spring training", "in the fall election": a noun compound
 	}
 	y := p.resolveSeason(l.season, p.dir(i, j))
 	return cand{a: i, b: j, typ: "DATE", val: pad4(y) + "-" + l.season, prec: Season}, true

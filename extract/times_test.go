@@ -48,6 +48,8 @@ func TestFindTimes(t *testing.T) {
 		{"He plans to visit Paris on Saturday.", "Saturday", "DATE", "2025-10-25", Day, ""},
 		{"Putin had spoken with Trump on Thursday.", "Thursday", "DATE", "2025-10-16", Day, ""},
 		{"Rutte will fly to Washington on Thursday for talks with the president about the war, officials said.", "Thursday", "DATE", "2025-10-23", Day, ""},
+		{"The Fed cut rates in September and is expected to cut again in December.", "September", "DATE", "2025-09", Month, ""},
+		{"The Fed cut rates in September and is expected to cut again in December.", "December", "DATE", "2025-12", Month, ""},
 		{"Monday's meeting was tense.", "Monday", "DATE", "2025-10-20", Day, ""},
 		{"The announcement came in a press conference on Friday morning.", "Friday morning", "TIME", "2025-10-17TMO", Day, ""},
 		{"The fair is open on Mondays.", "Mondays", "SET", "XXXX-WXX-1", "", ""},
@@ -110,6 +112,7 @@ func TestFindTimes(t *testing.T) {
 		{"Dealers must close by early June.", "early June", "DATE", "2026-06", Month, "START"},
 		{"Growth was strong in the 1990s.", "the 1990s", "DATE", "199", Decade, ""},
 		{"Cars of the '70s were boxy.", "'70s", "DATE", "197", Decade, ""},
+		{"Sales rebounded in the spring, dealers said.", "spring", "DATE", "2025-SP", Season, ""},
 		{"The festival returns this summer.", "this summer", "DATE", "2025-SU", Season, ""},
 		{"The service launches in the fall of 2026.", "the fall of 2026", "DATE", "2026-FA", Season, ""},
 		{"The city grew in the 19th century.", "the 19th century", "DATE", "18", Century, ""},
@@ -195,7 +198,11 @@ func TestFindTimesFalsePositives(t *testing.T) {
 		"Most of the KC-30s are based in Australia.",
 		"Stocks slid in after hours trading.",
 		"She is in her 90s.",
+		"He was injured in spring training.",
+		"Voters went to the polls in the fall election.",
 		"The H2 molecule is small.",
+		"According to The Sun. The Good Friday Agreement held.",
+		"He appeared on Fox News Sunday.",
 		"The score was 3:1 at halftime.",
 	} {
 		got := FindTimes(text, nil, pubWed)
