@@ -1102,9 +1102,13 @@ func (p *tparser) month(i int) (cand, bool) {
 	if y, ok := p.yearAt(k); ok && !p.lx(k+1).has(fCountNoun) {
 		return cand{a: i, b: k + 1, typ: "DATE", val: fmtMonth(y, m), prec: Month}, true
 	}
-	if p.word(j) == "of" && p.word(j+2) == "year" {
-		if dl := p.lx(j + 1); dl.has(fDeictic) && (dl.word == "last" || dl.word == "this" || dl.word == "next") {
-			return cand{a: i, b: j + 3, typ: "DATE", val: fmtMonth(p.pub.Year()+dl.dir, m), prec: Month}, true
+	// "October of next year", "October last year"
+	if k := j; p.word(k) == "of" || p.word(k+1) == "year" {
+		if p.word(k) == "of" {
+			k++
+		}
+		if dl := p.lx(k); p.word(k+1) == "year" && dl.has(fDeictic) && (dl.word == "last" || dl.word == "this" || dl.word == "next") {
+			return cand{a: i, b: k + 2, typ: "DATE", val: fmtMonth(p.pub.Year()+dl.dir, m), prec: Month}, true
 		}
 	}
 	// Month alone: names and verbs look like months, so it needs support.
@@ -1703,6 +1707,9 @@ func (p *tparser) edge(i int) (cand, bool) {
 		return cand{}, false
 	}
 	c, ok := p.core(j)
+	if !ok && p.word(j) == "the" {
+		c, ok = p.the(j) // "the end of the first quarter"
+	}
 	if !ok || c.a != j || c.typ != "DATE" && c.typ != "TIME" || c.mod != "" {
 		return cand{}, false
 	}

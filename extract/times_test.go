@@ -62,6 +62,8 @@ func TestFindTimes(t *testing.T) {
 		{"He left office in November 2018.", "November 2018", "DATE", "2018-11", Month, ""},
 		{"The fleet was ordered in May 2008.", "May 2008", "DATE", "2008-05", Month, ""},
 		{"Dealers will close after October of next year.", "October of next year", "DATE", "2026-10", Month, "AFTER"},
+		{"Rutte took over in October last year.", "October last year", "DATE", "2024-10", Month, ""},
+		{"Analysts expect a decision by the end of the first quarter.", "the end of the first quarter", "DATE", "2026-Q1", Quarter, "END"},
 		{"The law was passed in 2022.", "2022", "DATE", "2022", Year, ""},
 		{"Since Russia's 2022 invasion, prices have risen.", "2022", "DATE", "2022", Year, ""},
 		{"Apple showed the phone at WWDC 2010.", "2010", "DATE", "2010", Year, ""},
