@@ -8,6 +8,31 @@ type tenseCue struct {
 	tok    int
 	dir    int
 	report bool // reporting verb: it dates the telling, not the event
+	clause int  // count of clause breaks (";", ":", dashes) before it
+}
+
+// isClauseBreak reports whether token k separates clauses whose tenses
+// need not agree: "Talks ended Monday; a new round opens Friday".
+func (p *tparser) isClauseBreak(k int) bool {
+	if p.toks[k].kind != tkPunct {
+		return false
+	}
+	switch p.str(k) {
+	case ";", ":", "—", "(", ")", "–":
+		return true
+	}
+	return false
+}
+
+// clauseOf counts the clause breaks in the sentence before token a.
+func (p *tparser) clauseOf(a int) int {
+	n := 0
+	for k := a - 1; k >= 0 && p.toks[k].sent == p.toks[a].sent; k-- {
+		if p.isClauseBreak(k) {
+			n++
+		}
+	}
+	return n
 }
 
 // notPastEd lists lower-case words ending in "ed" that are not past-tense
@@ -43,28 +68,36 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 		a--
 	}
 	var cues []tenseCue
+	clause := 0
+	add := func(c tenseCue) {
+		c.clause = clause
+		cues = append(cues, c)
+	}
 	for k := a; k < len(p.toks) && p.toks[k].sent == int32(s); k++ {
 		t := p.toks[k]
 		if t.kind != tkWord {
+			if p.isClauseBreak(k) {
+				clause++
+			}
 			continue
 		}
 		l := t.lx
 		if l != nil && l.month > 0 {
 			if l.word == "may" && !t.cap {
-				cues = append(cues, tenseCue{tok: k, dir: 1}) // "the vote may take place"
+				add(tenseCue{tok: k, dir: 1}) // "the vote may take place"
 			}
 			continue
 		}
 		switch {
 		case l.has(fToFuture):
 			if p.word(k+1) == "to" || l.word == "due" && p.word(k+1) == "on" {
-				cues = append(cues, tenseCue{tok: k, dir: 1})
+				add(tenseCue{tok: k, dir: 1})
 				continue
 			}
 			if l.word == "expected" || l.word == "planned" || l.word == "scheduled" {
 				// "the planned summit on Friday": ahead.
 				if pw := p.word(k - 1); pw == "is" || pw == "are" || pw == "the" || pw == "a" || pw == "been" || pw == "be" {
-					cues = append(cues, tenseCue{tok: k, dir: 1})
+					add(tenseCue{tok: k, dir: 1})
 				}
 				continue
 			}
@@ -73,17 +106,17 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 				continue
 			}
 			if l.word == "later" || l.word == "next" || l.word == "tomorrow" || l.word == "soon" || l.word == "upcoming" {
-				cues = append(cues, tenseCue{tok: k, dir: 1})
+				add(tenseCue{tok: k, dir: 1})
 				continue
 			}
-			cues = append(cues, tenseCue{tok: k, dir: 1})
+			add(tenseCue{tok: k, dir: 1})
 			continue
 		case l.has(fBarePast):
 			switch strings.ToLower(p.str(k - 1)) {
 			case "will", "would", "to", "can", "could", "may", "might", "must", "should", "shall", "'ll", "did", "does", "do", "n't", "not", "i", "we", "you", "they":
 				continue
 			}
-			cues = append(cues, tenseCue{tok: k, dir: -1})
+			add(tenseCue{tok: k, dir: -1})
 			continue
 		case l.has(fPast):
 			if l.word == "been" && p.lx(k+1).has(fToFuture) {
@@ -91,15 +124,15 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			}
 			if d, ok := p.afterBe(k); ok {
 				if d != 0 {
-					cues = append(cues, tenseCue{tok: k, dir: d})
+					add(tenseCue{tok: k, dir: d})
 				}
 				continue
 			}
-			cues = append(cues, tenseCue{tok: k, dir: -1, report: l.has(fReport)})
+			add(tenseCue{tok: k, dir: -1, report: l.has(fReport)})
 			continue
 		case l.has(fReport):
 			if strings.HasSuffix(l.word, "ed") {
-				cues = append(cues, tenseCue{tok: k, dir: -1, report: true})
+				add(tenseCue{tok: k, dir: -1, report: true})
 			}
 			continue // present-tense reporting verb: "says"
 		}
@@ -112,11 +145,11 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 		}
 		if d, ok := p.afterBe(k); ok {
 			if d != 0 {
-				cues = append(cues, tenseCue{tok: k, dir: d})
+				add(tenseCue{tok: k, dir: d})
 			}
 			continue
 		}
-		cues = append(cues, tenseCue{tok: k, dir: -1})
+		add(tenseCue{tok: k, dir: -1})
 	}
 	p.cues[s] = cues
 	return cues
@@ -150,6 +183,7 @@ func (p *tparser) dir(a, b int) int {
 	if len(cues) == 0 {
 		return 0
 	}
+	clause := p.clauseOf(a)
 	dist := func(c tenseCue) int {
 		if c.tok < a {
 			return a - c.tok
@@ -158,7 +192,7 @@ func (p *tparser) dir(a, b int) int {
 	}
 	best, bestD := 0, 1<<30
 	for _, c := range cues {
-		if c.tok >= a && c.tok < b {
+		if c.tok >= a && c.tok < b || c.clause != clause {
 			continue
 		}
 		if d := dist(c); d <= 2 && d < bestD {
@@ -171,7 +205,7 @@ func (p *tparser) dir(a, b int) int {
 	best, bestD = 0, 1<<30
 	rep, repD := 0, 1<<30
 	for _, c := range cues {
-		if c.tok >= a && c.tok < b {
+		if c.tok >= a && c.tok < b || c.clause != clause {
 			continue
 		}
 		d := dist(c)

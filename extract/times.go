@@ -38,7 +38,7 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 			i++
 			continue
 		}
-		if c.typ == "TIME" && c.anchor == "" && lastDay >= 0 && c.a-lastDay <= 15 && p.toks[lastDay-1].sent == p.toks[c.a].sent {
+		if c.floating && lastDay >= 0 && c.a-lastDay <= 15 && p.toks[lastDay-1].sent == p.toks[c.a].sent {
 			// "Monday at 3 p.m.": the time belongs to the day just named.
 			c.val = lastDayVal + c.val[10:]
 		}
@@ -58,8 +58,9 @@ type cand struct {
 	typ, val string
 	prec     Precision
 	mod      string
-	allowThe bool   // "the" before it belongs to the expression
-	anchor   string // for TIME: the explicit date it was attached to
+	allowThe bool // "the" before it belongs to the expression
+	floating bool // a TIME whose day is not given: it takes the last day named
+
 }
 
 type tparser struct {
@@ -729,22 +730,29 @@ func (p *tparser) clock(i int) (cand, bool) {
 			}
 		}
 	}
-	c := cand{a: i, b: j, typ: "TIME", prec: Day}
-	day := fmtDay(p.pub)
-	// "12:00 UTC Monday" is one expression; "3 p.m. on Monday" takes the
-	// day's date but leaves "Monday" to be found on its own.
+	return p.attachDay(cand{a: i, b: j, typ: "TIME", prec: Day}, "T"+pad2(h)+":"+pad2(mi)+zone), true
+}
+
+// attachDay completes a clock time ending before token c.b with its day.
+// "12:00 UTC Monday" is one expression; "3 p.m. on Monday" takes the day's
+// date but leaves "Monday" to be found on its own; otherwise the day is the
+// publication date until FindTimes sees a day named just before.
+func (p *tparser) attachDay(c cand, clock string) cand {
+	j := c.b
 	if dc, ok := p.dayRef(j); ok {
-		day = dc.val[:10]
+		c.val = dc.val[:10] + clock
 		c.b = dc.b
-		c.anchor = day
-	} else if p.punct(j, ",") || p.word(j) == "on" {
+		return c
+	}
+	if p.punct(j, ",") || p.word(j) == "on" {
 		if dc, ok := p.dayRef(j + 1); ok {
-			day = dc.val[:10]
-			c.anchor = day
+			c.val = dc.val[:10] + clock
+			return c
 		}
 	}
-	c.val = day + "T" + pad2(h) + ":" + pad2(mi) + zone
-	return c, true
+	c.val = fmtDay(p.pub) + clock
+	c.floating = true
+	return c
 }
 
 // dayRef matches an expression naming one day at token i: a weekday, today,
@@ -1529,17 +1537,7 @@ func (p *tparser) special(i int) (cand, bool) {
 		if l.word == "midnight" {
 			v = "T24:00"
 		}
-		c := cand{a: i, b: i + 1, typ: "TIME", val: fmtDay(p.pub) + v, prec: Day}
-		k := i + 1
-		if p.punct(k, ",") || p.word(k) == "on" {
-			k++
-		}
-		if dc, ok := p.dayRef(k); ok {
-			c.val = dc.val[:10] + v
-			c.b = dc.b
-			c.anchor = c.val
-		}
-		return c, true
+		return p.attachDay(cand{a: i, b: i + 1, typ: "TIME", prec: Day}, v), true
 	case "christmas", "halloween", "new", "valentine's", "thanksgiving":
 		return p.holiday(i)
 	case "recent":

@@ -138,6 +138,8 @@ func TestFindTimes(t *testing.T) {
 		{"The vote opens at 10:30 a.m. ET.", "10:30 a.m. ET", "TIME", "2025-10-22T10:30", Day, ""},
 		{"They met Monday at 3 p.m. in the Oval Office.", "3 p.m.", "TIME", "2025-10-20T15:00", Day, ""},
 		{"The launch was at 12:00 UTC Monday.", "12:00 UTC Monday", "TIME", "2025-10-20T12:00Z", Day, ""},
+		{"Talks ended Monday; a new round opens Friday morning.", "Friday morning", "TIME", "2025-10-24TMO", Day, ""},
+		{"Talks ended on Monday. The new round opens at noon.", "noon", "TIME", "2025-10-22T12:00", Day, ""},
 		{"Fighting resumed this morning.", "this morning", "TIME", "2025-10-22TMO", Day, ""},
 		{"Fighting resumed last night.", "last night", "TIME", "2025-10-21TNI", Day, ""},
 		// Sets.
