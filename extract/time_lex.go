@@ -19,16 +19,16 @@ const (
 // matcher then works on token indexes, so no pattern ever rescans bytes.
 type tk struct {
 	s, e int
-	kind tkKind
-	sent int32     // index of the sentence holding the token
 	lx   *lexEntry // nil when the lower-cased word is not in the lexicon
-	cap  bool      // first letter upper-case
-	// For tkNum: the numeric prefix, its digit count (0 when it has
-	// separators) and the lower-cased letters after it ("nd", "s", "pm").
+	// For tkNum: the numeric prefix, the lower-cased letters after it
+	// ("nd", "s", "pm") and its digit count (0 when it has separators).
 	num    float64
-	ndig   int
-	intNum bool
 	suffix string
+	sent   int32 // index of the sentence holding the token
+	ndig   int16
+	kind   tkKind
+	cap    bool // first letter upper-case
+	intNum bool
 }
 
 // Lexicon flags: the roles a word can play in a time expression or as a
@@ -230,7 +230,7 @@ func isASCIILetter(c byte) bool {
 // else is one rune. Hyphens are their own tokens so that "three-year" and
 // "mid-2024" can be matched as sequences.
 func tokenizeTimes(text string, sents []Sentence) []tk {
-	toks := make([]tk, 0, len(text)/5+8)
+	toks := make([]tk, 0, len(text)/4+8)
 	si := 0
 	i := 0
 	for i < len(text) {
@@ -392,7 +392,7 @@ func parseNumTok(t *tk, digits, suffix string) {
 	t.num = v + frac
 	t.intNum = !inFrac
 	if plain {
-		t.ndig = len(digits)
+		t.ndig = int16(min(len(digits), 100))
 	}
 	t.suffix = lowerASCII(suffix)
 }
