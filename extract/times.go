@@ -52,6 +52,19 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 	return out
 }
 
+// longest keeps the longest of the candidates tried at one token; the
+// first one tried wins a tie.
+type longest struct {
+	c  cand
+	ok bool
+}
+
+func (l *longest) try(c cand, ok bool) {
+	if ok && c.b > c.a && (!l.ok || c.b > l.c.b) {
+		l.c, l.ok = c, true
+	}
+}
+
 // cand is a candidate expression over tokens [a, b).
 type cand struct {
 	a, b     int
@@ -437,13 +450,8 @@ func (p *tparser) match(i int) (cand, bool) {
 	if t.kind == tkWord && t.lx == nil && !quarterish(p.str(i)) {
 		return cand{}, false
 	}
-	var best cand
-	found := false
-	try := func(c cand, ok bool) {
-		if ok && c.b > c.a && (!found || c.b > best.b) {
-			best, found = c, true
-		}
-	}
+	var best longest
+	try := best.try
 	try(p.core(i))
 	if t.kind == tkWord && t.lx != nil {
 		switch w := t.lx.word; {
@@ -455,10 +463,10 @@ func (p *tparser) match(i int) (cand, bool) {
 			try(p.durMod(i))
 		}
 	}
-	if !found {
+	if !best.ok {
 		return cand{}, false
 	}
-	return p.signal(best), true
+	return p.signal(best.c), true
 }
 
 // signal reads the preposition before a date that bounds it: "by 2035" is
@@ -468,10 +476,8 @@ func (p *tparser) signal(c cand) cand {
 		return c
 	}
 	switch p.word(c.a - 1) {
-	case "by", "before", "until", "till":
-		if p.word(c.a-1) != "until" && p.word(c.a-1) != "till" {
-			c.mod = "BEFORE"
-		}
+	case "by", "before":
+		c.mod = "BEFORE"
 	case "after":
 		c.mod = "AFTER"
 	}
@@ -491,13 +497,8 @@ func (p *tparser) core(i int) (cand, bool) {
 		return p.quarterTok(i)
 	}
 	l := t.lx
-	var best cand
-	found := false
-	try := func(c cand, ok bool) {
-		if ok && c.b > c.a && (!found || c.b > best.b) {
-			best, found = c, true
-		}
-	}
+	var best longest
+	try := best.try
 	if l.month > 0 {
 		try(p.month(i))
 	}
@@ -523,7 +524,7 @@ func (p *tparser) core(i int) (cand, bool) {
 		try(p.vaguePlural(i))
 	}
 	try(p.special(i))
-	return best, found
+	return best.c, best.ok
 }
 
 // quarterish reports whether w looks like "Q3", "H1" or "FY2025".
@@ -593,13 +594,8 @@ func (p *tparser) resolvePart(n, parts, dir int) int {
 func (p *tparser) number(i int) (cand, bool) {
 	t := p.toks[i]
 	s := p.str(i)
-	var best cand
-	found := false
-	try := func(c cand, ok bool) {
-		if ok && c.b > c.a && (!found || c.b > best.b) {
-			best, found = c, true
-		}
-	}
+	var best longest
+	try := best.try
 	// ISO date 2025-10-22.
 	if t.ndig == 4 && p.hyphenAt(i+1) && p.hyphenAt(i+3) {
 		if m, ok := p.num(i + 2); ok && m.ndig == 2 {
@@ -628,7 +624,7 @@ func (p *tparser) number(i int) (cand, bool) {
 	if t.intNum && t.num > 0 && (t.suffix == "st" || t.suffix == "nd" || t.suffix == "rd" || t.suffix == "th") {
 		try(p.century(i, int(t.num)))
 	}
-	return best, found
+	return best.c, best.ok
 }
 
 // slashDate reads 7/8/07 (month first) or 22/10/2025 (day first when the
@@ -1430,12 +1426,10 @@ func (p *tparser) season(i, dir int, deictic bool) (cand, bool) {
 		return cand{}, false
 	}
 	if deictic {
+		// "last summer" is never the current one, "this summer" always.
 		y := p.resolveSeason(l.season, dir)
-		if dir < 0 && seasonIndex(l.season) == func() int { _, s := p.pubSeason(); return s }() {
-			y--
-		}
-		if dir > 0 && seasonIndex(l.season) == func() int { _, s := p.pubSeason(); return s }() {
-			y++
+		if _, cur := p.pubSeason(); seasonIndex(l.season) == cur {
+			y += dir
 		}
 		return cand{a: i - 1, b: j, typ: "DATE", val: pad4(y) + "-" + l.season, prec: Season}, true
 	}
