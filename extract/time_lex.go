@@ -186,7 +186,7 @@ func init() {
 		u := u
 		addLex([]string{w}, func(e *lexEntry) { e.flags |= fSetAdv; e.unit = u })
 	}
-	addLex([]string{"today", "yesterday", "tomorrow", "tonight", "now", "currently", "nowadays", "presently", "present", "recently", "lately", "recent", "soon", "future", "the", "every", "each", "per", "ago", "half", "noon", "midnight", "christmas", "halloween", "thanksgiving", "new", "year's", "valentine's", "eve", "old", "a.m.", "p.m.", "a.m", "p.m", "am", "pm", "utc", "gmt", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cdt", "mst", "mdt", "bst", "cet", "cest", "jst", "aest", "msk", "eet", "local", "times", "once", "twice", "thrice", "from", "later", "earlier", "of", "and", "or", "to", "at", "long", "fiscal", "fy", "term", "then", "moment", "more", "less", "up", "just", "near", "immediate", "foreseeable", "distant", "weekend"}, func(e *lexEntry) {})
+	addLex([]string{"today", "yesterday", "tomorrow", "tonight", "now", "currently", "nowadays", "presently", "present", "recently", "lately", "recent", "soon", "future", "the", "every", "each", "per", "ago", "half", "noon", "midnight", "christmas", "halloween", "thanksgiving", "new", "year's", "valentine's", "eve", "old", "a.m.", "p.m.", "a.m", "p.m", "am", "pm", "utc", "gmt", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cdt", "mst", "mdt", "bst", "cet", "cest", "jst", "aest", "msk", "eet", "local", "times", "once", "twice", "thrice", "from", "later", "earlier", "of", "and", "or", "to", "at", "long", "fiscal", "fy", "term", "then", "moment", "more", "less", "up", "just", "near", "immediate", "foreseeable", "distant", "weekend", "time"}, func(e *lexEntry) {})
 	addLex([]string{"his", "her", "their", "its", "my", "our", "your"}, func(e *lexEntry) { e.flags |= fPossessive })
 }
 

@@ -135,6 +135,7 @@ func TestFindTimes(t *testing.T) {
 		// Times.
 		{"The talks begin at 3 p.m.", "3 p.m.", "TIME", "2025-10-22T15:00", Day, ""},
 		{"The vote opens at 10:30 a.m. ET today.", "10:30 a.m. ET today", "TIME", "2025-10-22T10:30", Day, ""},
+		{"Polls close at 8 p.m. local time on Nov. 4.", "8 p.m. local time", "TIME", "2025-11-04T20:00", Day, ""},
 		{"The vote opens at 10:30 a.m. ET.", "10:30 a.m. ET", "TIME", "2025-10-22T10:30", Day, ""},
 		{"They met Monday at 3 p.m. in the Oval Office.", "3 p.m.", "TIME", "2025-10-20T15:00", Day, ""},
 		{"The launch was at 12:00 UTC Monday.", "12:00 UTC Monday", "TIME", "2025-10-20T12:00Z", Day, ""},
