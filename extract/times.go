@@ -681,6 +681,17 @@ func (p *tparser) clock(i int) (cand, bool) {
 	case t.ndig >= 1 && t.ndig <= 2 && t.num >= 1 && t.num <= 12:
 		h = int(t.num)
 		ampm = t.suffix
+	case t.ndig == 4 && t.suffix == "" && int(t.num)/100 < 24 && int(t.num)%100 < 60:
+		// Military style "1930 GMT", "0800 hours".
+		switch p.word(j) {
+		case "gmt", "utc", "hours", "hrs", "local", "et", "cet", "bst", "est", "edt", "msk", "eet":
+		default:
+			return cand{}, false
+		}
+		h, mi = int(t.num)/100, int(t.num)%100
+		if p.word(j) == "hours" || p.word(j) == "hrs" {
+			j++
+		}
 	default:
 		return cand{}, false
 	}
@@ -697,7 +708,7 @@ func (p *tparser) clock(i int) (cand, bool) {
 			j++
 		}
 	}
-	if ampm == "" && !strings.Contains(s, ":") {
+	if ampm == "" && !strings.Contains(s, ":") && t.ndig != 4 {
 		return cand{}, false
 	}
 	if ampm == "pm" && h < 12 {
@@ -717,7 +728,7 @@ func (p *tparser) clock(i int) (cand, bool) {
 			j += 2
 		}
 	}
-	if ampm == "" && zone == "" && p.toks[i].ndig == 0 {
+	if ampm == "" && zone == "" && t.ndig == 0 {
 		// A bare "10:30" needs something that makes it a clock time: a
 		// preceding "at" or a following day.
 		if p.word(i-1) != "at" && p.word(i-1) != "from" && p.word(i-1) != "until" && p.word(i-1) != "by" {
@@ -887,6 +898,12 @@ func (p *tparser) year(i int) (cand, bool) {
 		return cand{}, false
 	}
 	return cand{a: i, b: i + 1, typ: "DATE", val: fmtYear(y), prec: Year}, true
+}
+
+// isDateWord reports whether a word can continue a date: a month, a
+// weekday or a part of the day.
+func isDateWord(l *lexEntry) bool {
+	return l != nil && (l.month > 0 || l.weekday > 0 || l.has(fPartOfDay))
 }
 
 func isSentenceStart(toks []tk, i int) bool {
@@ -1191,6 +1208,9 @@ func (p *tparser) weekday(i, dir int, strict bool) (cand, bool) {
 	}
 	if i > 0 && p.toks[i-1].kind == tkWord && p.toks[i-1].cap && p.toks[i-1].lx == nil && !isSentenceStart(p.toks, i-1) {
 		return cand{}, false // "Fox News Sunday", "Good Friday Agreement"
+	}
+	if nt := j; p.word(i-1) == "the" && nt < len(p.toks) && p.toks[nt].kind == tkWord && p.toks[nt].cap && !isDateWord(p.toks[nt].lx) {
+		return cand{}, false // "the Sunday Times"
 	}
 	if l.plural {
 		return cand{a: i, b: j, typ: "SET", val: "XXXX-WXX-" + strconv.Itoa(l.weekday)}, true

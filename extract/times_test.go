@@ -141,6 +141,7 @@ func TestFindTimes(t *testing.T) {
 		{"The launch was at 12:00 UTC Monday.", "12:00 UTC Monday", "TIME", "2025-10-20T12:00Z", Day, ""},
 		{"Talks ended Monday; a new round opens Friday morning.", "Friday morning", "TIME", "2025-10-24TMO", Day, ""},
 		{"Talks ended on Monday. The new round opens at noon.", "noon", "TIME", "2025-10-22T12:00", Day, ""},
+		{"The strike began at 1930 GMT.", "1930 GMT", "TIME", "2025-10-22T19:30Z", Day, ""},
 		{"Fighting resumed this morning.", "this morning", "TIME", "2025-10-22TMO", Day, ""},
 		{"Fighting resumed last night.", "last night", "TIME", "2025-10-21TNI", Day, ""},
 		// Sets.
@@ -208,6 +209,7 @@ func TestFindTimesFalsePositives(t *testing.T) {
 		"The H2 molecule is small.",
 		"According to The Sun. The Good Friday Agreement held.",
 		"He appeared on Fox News Sunday.",
+		"He told the Sunday Times about it.",
 		"The score was 3:1 at halftime.",
 	} {
 		got := FindTimes(text, nil, pubWed)
