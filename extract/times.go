@@ -914,6 +914,9 @@ func isSentenceStart(toks []tk, i int) bool {
 // tokens [a, numEnd]: "90 days", "three-year", "two and a half years",
 // "48 hours", and "<n> <unit> ago" as a date.
 func (p *tparser) durationFrom(a, numEnd int, n float64) (cand, bool) {
+	if n > 1e6 {
+		return cand{}, false // no span of time news would count this way
+	}
 	j := numEnd + 1
 	// "two and a half years"
 	if p.word(j) == "and" && p.word(j+1) == "a" && p.word(j+2) == "half" {

@@ -260,8 +260,13 @@ func TestFindTimesRobust(t *testing.T) {
 		"1/2/3/4", "99:99 UTC", "the 0th century", "the last week of", "31 February 2025", "February 30",
 		strings.Repeat("Monday ", 50), "în 2020 ünd 2021", "the 1000s", "the 9990s",
 	} {
-		got := FindTimes(text, nil, pubWed)
-		checkTimes(t, text, got)
+		for _, pub := range []time.Time{pubWed, {}, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)} {
+			checkTimes(t, text, FindTimes(text, nil, pub))
+		}
+	}
+	all := "Yesterday, today, tomorrow, last week, next year, Monday, the 1990s, 3 p.m., 12 days ago, in two years, the weekend."
+	for _, pub := range []time.Time{{}, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)} {
+		checkTimes(t, all, FindTimes(all, nil, pub))
 	}
 	if got := FindTimes("Talks resume on February 30.", nil, pubWed); len(got) != 0 {
 		t.Errorf("February 30: got %s", describeTimes(got))
