@@ -195,6 +195,11 @@ func (p *tparser) dir(a, b int) int {
 		if c.tok >= a && c.tok < b || c.clause != clause {
 			continue
 		}
+		if c.tok >= b && !c.report && p.toks[b].kind == tkPunct {
+			// "on Tuesday, will meet": the comma ends the phrase the
+			// expression belongs to.
+			continue
+		}
 		if d := dist(c); d <= 2 && d < bestD {
 			best, bestD = c.dir, d
 		}
