@@ -882,20 +882,17 @@ func (p *tparser) year(i int) (cand, bool) {
 		switch {
 		case pt.kind == tkPunct:
 			switch p.str(i - 1) {
-			case "$", "€", "£", "¥", "#", "№", "+", "×", "x":
+			case "$", "€", "£", "¥", "#", "№", "+", "×":
 				return cand{}, false
 			}
 		case prev.has(fQuant):
 			return cand{}, false
-		case pt.kind == tkNum && !p.punct(i-1, ","):
-			return cand{}, false
+		case pt.kind == tkNum:
+			return cand{}, false // "10 2025"
 		}
 	}
-	if n := p.lx(i + 1); n.has(fCountNoun) && !p.punct(i+1, "%") {
-		return cand{}, false
-	}
-	if p.punct(i+1, "%") {
-		return cand{}, false
+	if p.lx(i+1).has(fCountNoun) || p.punct(i+1, "%") {
+		return cand{}, false // "2000 people", "2025%"
 	}
 	return cand{a: i, b: i + 1, typ: "DATE", val: fmtYear(y), prec: Year}, true
 }
@@ -964,6 +961,9 @@ func (p *tparser) durationFrom(a, numEnd int, n float64) (cand, bool) {
 	j++
 	if hyph && p.hyphenAt(j) && p.word(j+1) == "old" {
 		j += 2 // "27-year-old"
+	}
+	if p.word(j) == "ago" && n < 0 && !hyph {
+		return cand{a: a, b: j + 1, typ: "DATE", val: "PAST_REF"}, true // "a few years ago"
 	}
 	if p.word(j) == "ago" && n >= 0 && !hyph {
 		k := int(n)
