@@ -1661,6 +1661,19 @@ func (p *tparser) the(i int) (cand, bool) {
 			return c, true
 		}
 	}
+	switch strings.ToLower(p.str(i + 1)) {
+	case "entire", "whole":
+		// "the entire year": the current one.
+		if l := p.lx(i + 2); l.has(fUnit) && !l.plural {
+			if v, pr, ok := p.deicticValue(0, l.unit); ok {
+				return cand{a: i, b: i + 3, typ: "DATE", val: v, prec: pr}, true
+			}
+		}
+	case "long", "short", "medium", "near":
+		if p.word(i+2) == "term" {
+			return cand{a: i, b: i + 3, typ: "DATE", val: "FUTURE_REF"}, true // "in the long term"
+		}
+	}
 	if p.word(i+1) == "weekend" {
 		// "over the weekend": the last one in a past sentence, else this
 		// week's.

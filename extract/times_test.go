@@ -98,6 +98,8 @@ func TestFindTimes(t *testing.T) {
 		{"The bridge will be finished in two years.", "two years", "DATE", "2027", Year, ""},
 		{"Prices were at their highest level in two years.", "two years", "DURATION", "P2Y", "", ""},
 		{"He moved to Kyiv a few years ago.", "a few years ago", "DATE", "PAST_REF", "", ""},
+		{"Sales fell over the entire year.", "the entire year", "DATE", "2025", Year, ""},
+		{"Prices will rise in the long term.", "the long term", "DATE", "FUTURE_REF", "", ""},
 		{"He recently visited Kyiv.", "recently", "DATE", "PAST_REF", "", ""},
 		{"Talks are now under way.", "now", "DATE", "PRESENT_REF", "", ""},
 		{"The plant is currently closed.", "currently", "DATE", "PRESENT_REF", "", ""},
