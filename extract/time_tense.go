@@ -195,9 +195,9 @@ func (p *tparser) dir(a, b int) int {
 		if c.tok >= a && c.tok < b || c.clause != clause {
 			continue
 		}
-		if c.tok >= b && !c.report && p.toks[b].kind == tkPunct {
-			// "on Tuesday, will meet": the comma ends the phrase the
-			// expression belongs to.
+		if c.tok >= b && !c.report && p.breaksPhrase(b, c.tok) {
+			// "on Tuesday, will meet", "in the first quarter and will
+			// rise": the verb after belongs to another phrase.
 			continue
 		}
 		if d := dist(c); d <= 2 && d < bestD {
@@ -253,6 +253,21 @@ func (p *tparser) afterBe(k int) (int, bool) {
 		}
 	}
 	return 0, true
+}
+
+// breaksPhrase reports whether punctuation or a conjunction lies in tokens
+// [a, b).
+func (p *tparser) breaksPhrase(a, b int) bool {
+	for k := a; k < b; k++ {
+		if p.toks[k].kind == tkPunct {
+			return true
+		}
+		switch p.word(k) {
+		case "and", "or", "but":
+			return true
+		}
+	}
+	return false
 }
 
 func (p *tparser) sentenceHas(i int, word string) bool {

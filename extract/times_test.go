@@ -120,6 +120,7 @@ func TestFindTimes(t *testing.T) {
 		{"Deliveries start in the fourth quarter of 2026.", "the fourth quarter of 2026", "DATE", "2026-Q4", Quarter, ""},
 		{"Revenue rose in Q3.", "Q3", "DATE", "2025-Q3", Quarter, ""},
 		{"Revenue will rise in Q1 2026.", "Q1 2026", "DATE", "2026-Q1", Quarter, ""},
+		{"Profit rose in the first quarter and will rise in Q4.", "the first quarter", "DATE", "2025-Q1", Quarter, ""},
 		{"GM reported third-quarter profit.", "third-quarter", "DATE", "2025-Q3", Quarter, ""},
 		{"Output fell in the first half of 2025.", "the first half of 2025", "DATE", "2025-H1", Half, ""},
 		{"The jet should fly in early 2027.", "early 2027", "DATE", "2027", Year, "START"},
