@@ -113,7 +113,7 @@ func TestMEANTIMETimes(t *testing.T) {
 		t.Skip("no MEANTIME files")
 	}
 	debug := os.Getenv("TIMEX_DEBUG") != ""
-	var nGold, nPred, exact, overlap, valueOK, typeOK int
+	var nDocs, nGold, nPred, exact, overlap, valueOK, typeOK int
 	byType := map[string][2]int{}
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
@@ -144,6 +144,7 @@ func TestMEANTIMETimes(t *testing.T) {
 		if pub.IsZero() {
 			continue
 		}
+		nDocs++
 		sort.Slice(gold, func(i, j int) bool { return gold[i].start < gold[j].start })
 		got := FindTimes(text, sents, pub)
 		var pred []Time
@@ -210,7 +211,7 @@ func TestMEANTIMETimes(t *testing.T) {
 		}
 		return 100 * float64(a) / float64(b)
 	}
-	t.Logf("MEANTIME TIMEX3: gold %d, predicted %d (annotated sentences only)", nGold, nPred)
+	t.Logf("MEANTIME TIMEX3: %d documents, gold %d, predicted %d (annotated sentences only)", nDocs, nGold, nPred)
 	t.Logf("overlap: recall %.1f%% precision %.1f%%; exact extent: recall %.1f%% precision %.1f%%",
 		pct(overlap, nGold), pct(overlap, nPred), pct(exact, nGold), pct(exact, nPred))
 	t.Logf("of matched: value accuracy %.1f%%, type accuracy %.1f%%", pct(valueOK, overlap), pct(typeOK, overlap))
