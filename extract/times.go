@@ -1661,7 +1661,7 @@ func (p *tparser) the(i int) (cand, bool) {
 			return c, true
 		}
 	}
-	switch strings.ToLower(p.str(i + 1)) {
+	switch p.word(i + 1) {
 	case "entire", "whole":
 		// "the entire year": the current one.
 		if l := p.lx(i + 2); l.has(fUnit) && !l.plural {
