@@ -9,6 +9,7 @@ type tenseCue struct {
 	dir    int
 	report bool // reporting verb: it dates the telling, not the event
 	clause int  // count of clause breaks (";", ":", dashes) before it
+	quote  int  // 0 outside quotations, else the quotation's number
 }
 
 // isClauseBreak reports whether token k separates clauses whose tenses
@@ -22,6 +23,41 @@ func (p *tparser) isClauseBreak(k int) bool {
 		return true
 	}
 	return false
+}
+
+// quoteAfter returns the quotation state after punctuation token k, given
+// the state before it and the number of quotations opened so far.
+func (p *tparser) quoteAfter(k, quote, quotes int) (int, int) {
+	switch p.str(k) {
+	case "“":
+		quotes++
+		return quotes, quotes
+	case "”":
+		return 0, quotes
+	case "\"":
+		if quote != 0 {
+			return 0, quotes
+		}
+		quotes++
+		return quotes, quotes
+	}
+	return quote, quotes
+}
+
+// quoteOf returns the quotation token a stands in, numbered as in
+// sentenceCues, or 0 outside quotations.
+func (p *tparser) quoteOf(a int) int {
+	st := a
+	for st > 0 && p.toks[st-1].sent == p.toks[a].sent {
+		st--
+	}
+	quote, quotes := 0, 0
+	for k := st; k < a; k++ {
+		if p.toks[k].kind != tkWord {
+			quote, quotes = p.quoteAfter(k, quote, quotes)
+		}
+	}
+	return quote
 }
 
 // clauseOf counts the clause breaks in the sentence before token a.
@@ -68,14 +104,19 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 		a--
 	}
 	var cues []tenseCue
-	clause := 0
+	clause, quote, quotes := 0, 0, 0
 	add := func(c tenseCue) {
 		c.clause = clause
+		c.quote = quote
 		cues = append(cues, c)
 	}
+	// Words inside a quotation carry the speaker's tense, not the
+	// narrator's: in "“They should stop,” Trump wrote on Oct. 18" the date
+	// is past, while in "“We meet on Friday,” he said" it is the quote's.
 	for k := a; k < len(p.toks) && p.toks[k].sent == int32(s); k++ {
 		t := p.toks[k]
 		if t.kind != tkWord {
+			quote, quotes = p.quoteAfter(k, quote, quotes)
 			if p.isClauseBreak(k) {
 				clause++
 			}
@@ -184,6 +225,7 @@ func (p *tparser) dir(a, b int) int {
 		return 0
 	}
 	clause := p.clauseOf(a)
+	quote := p.quoteOf(a)
 	dist := func(c tenseCue) int {
 		if c.tok < a {
 			return a - c.tok
@@ -192,7 +234,7 @@ func (p *tparser) dir(a, b int) int {
 	}
 	best, bestD := 0, 1<<30
 	for _, c := range cues {
-		if c.tok >= a && c.tok < b || c.clause != clause {
+		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote {
 			continue
 		}
 		if c.tok >= b && !c.report && p.breaksPhrase(b, c.tok) {
@@ -210,7 +252,7 @@ func (p *tparser) dir(a, b int) int {
 	best, bestD = 0, 1<<30
 	rep, repD := 0, 1<<30
 	for _, c := range cues {
-		if c.tok >= a && c.tok < b || c.clause != clause {
+		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote {
 			continue
 		}
 		d := dist(c)

@@ -368,3 +368,21 @@ func BenchmarkFindTimes(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+func TestFindTimesIgnoresTenseInsideQuotes(t *testing.T) {
+	pub := time.Date(2025, 10, 22, 0, 0, 0, 0, time.UTC)
+	text := "“They should stop where they are,” Trump wrote on Truth Social on Oct. 18 after hosting Zelenskyy."
+	times := FindTimes(text, SplitSentences(text), pub)
+	if len(times) != 1 || times[0].Value != "2025-10-18" {
+		t.Fatalf("times = %+v, want one 2025-10-18", times)
+	}
+}
+
+func TestFindTimesReadsTenseInsideTheSameQuote(t *testing.T) {
+	pub := time.Date(2025, 10, 22, 0, 0, 0, 0, time.UTC) // a Wednesday
+	text := "“We will meet again on Friday,” the minister said."
+	times := FindTimes(text, SplitSentences(text), pub)
+	if len(times) != 1 || times[0].Value != "2025-10-24" {
+		t.Fatalf("times = %+v, want one 2025-10-24", times)
+	}
+}
