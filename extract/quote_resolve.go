@@ -114,13 +114,10 @@ func (c *quoteCtx) resolvePronoun(p string, pos int) qAttr {
 	if a := c.subjectOf(c.sentStart(si), pos, f, false); a.st == qAttrFound {
 		return a
 	}
+	k0 := c.spanAfter(pos) - 1
 	for s := si - 1; s >= 0 && s >= si-4; s-- {
-		for k := len(c.spans) - 1; k >= 0; k-- {
-			sp := c.spans[k]
-			if sp.open >= pos || sp.sent0 != s {
-				continue
-			}
-			if f.ok(c, sp.who) {
+		for k := k0; k >= 0 && c.spans[k].sent1 >= s; k-- {
+			if sp := c.spans[k]; sp.sent0 == s && f.ok(c, sp.who) {
 				return sp.who
 			}
 		}

@@ -168,7 +168,7 @@ type qtok struct {
 func (c *quoteCtx) tokens(a, b int) []qtok {
 	text := c.text
 	b = min(b, len(text))
-	var toks []qtok
+	toks := make([]qtok, 0, max(8, (b-a)/6))
 	k := c.spanAfter(a)
 	if k > 0 && c.spans[k-1].closeEnd > a {
 		k--
