@@ -270,7 +270,7 @@ func (n *ner) run(s, i, j int) {
 	// Strip leading function words and connectors.
 	for i < j {
 		t := n.toks[i]
-		if nerStop[t.lower] || nerConnectors[t.lower] || nerNameParticles[t.lower] && !t.cap {
+		if nerStop[t.lower] && !t.upper || nerConnectors[t.lower] || nerNameParticles[t.lower] && !t.cap {
 			i++
 			continue
 		}
@@ -432,20 +432,59 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		n.addCand(s, i, j, g.kind, g)
 		return
 	}
+	// Split at "and": two names, not one ("Rosneft and Lukoil"), unless
+	// an organisation head follows ("Aeronautic Defence and Space
+	// Company").
+	for k := i; k < j; k++ {
+		if l := n.toks[k].lower; (l == "and" || l == "&") && !n.toks[k].cap {
+			head := false
+			for h := k + 1; h < j; h++ {
+				if nerOrgHeads[n.toks[h].lower] && n.toks[h].cap {
+					head = true
+				}
+			}
+			if !head {
+				n.segment(s, i, k, false)
+				n.segment(s, k+1, j, false)
+				return
+			}
+			break
+		}
+	}
+	// A demonym before an unknown name: "Japanese Toyota".
+	if g := nerGaz[n.toks[i].lower]; g != nil && g.demonym && j-i >= 2 && nerGaz[nerKey(n.toks, i, i+2)] == nil {
+		head := false
+		for h := i + 1; h < j; h++ {
+			if nerOrgHeads[n.toks[h].lower] || nerOrgLeadHeads[n.toks[h].lower] {
+				head = true
+			}
+		}
+		if !head {
+			n.addCand(s, i, i+1, Place, g)
+			n.segment(s, i+1, j, false)
+			return
+		}
+	}
 	// Organisation heads.
 	for k := i; k < j; k++ {
 		t := n.toks[k]
 		if (k > i && nerOrgHeads[t.lower] && t.cap) || (nerOrgLeadHeads[t.lower] && k+1 < j && n.toks[k+1].lower == "of") {
+			// "Chrysler LLC Jim Press": a name after the last head.
+			h := k
+			for x := k + 1; x < j; x++ {
+				if nerOrgHeads[n.toks[x].lower] && n.toks[x].cap {
+					h = x
+				}
+			}
+			if j-h-1 >= 2 && n.nameLike(h+1, j) && nerOrgHeads[n.toks[h].lower] {
+				c := n.addCand(s, i, h+1, Org, nil)
+				n.cands[c].places = n.placesIn(i, h+1)
+				c = n.addCand(s, h+1, j, "", nil)
+				n.cands[c].cue[cuePerson]++
+				return
+			}
 			c := n.addCand(s, i, j, Org, nil)
 			n.cands[c].places = n.placesIn(i, j)
-			return
-		}
-	}
-	// Split at "and": two names, not one ("Rosneft and Lukoil").
-	for k := i; k < j; k++ {
-		if l := n.toks[k].lower; (l == "and" || l == "&") && !n.toks[k].cap {
-			n.segment(s, i, k, false)
-			n.segment(s, k+1, j, false)
 			return
 		}
 	}
@@ -587,12 +626,8 @@ func (n *ner) findCues() {
 			}
 			next++
 		}
-		if nerSpeechVerbs[n.word(next)] {
-			if multi {
-				cd.cue[cuePerson] += 2
-			} else {
-				cd.cue[cuePerson]++
-			}
+		if multi && nerSpeechVerbs[n.word(next)] {
+			cd.cue[cuePerson]++
 		}
 		if nerSpeechVerbs[n.word(cd.ts-1)] && (n.word(cd.te) == "." || n.word(cd.te) == ",") {
 			cd.cue[cuePerson]++
@@ -638,13 +673,27 @@ func (n *ner) findCues() {
 		if n.word(cd.te) == "-" && n.word(cd.te+1) == "based" {
 			cd.cue[cuePlace] += 3
 		}
-		// A pronoun soon after a multi-word name.
+		// A multi-word name opening its sentence, and "He" or "She"
+		// opening the next.
 		if multi {
-			for k := cd.te; k < len(n.toks) && k < cd.te+8; k++ {
-				if nerPersonPronouns[n.toks[k].lower] && !n.toks[k].cap || n.toks[k].lower == "he" || n.toks[k].lower == "she" {
-					cd.cue[cuePerson]++
-					break
+			s := n.sentOf[cd.ts]
+			first := true
+			for k := n.sentTok[s][0]; k < cd.ts; k++ {
+				if n.candOf[k] >= 0 {
+					first = false
 				}
+			}
+			if first && s+1 < len(n.sentTok) {
+				if k := n.sentTok[s+1][0]; k < len(n.toks) {
+					switch n.toks[k].lower {
+					case "he", "she":
+						cd.cue[cuePerson]++
+					case "it":
+						cd.cue[cueOrg]++
+					}
+				}
+			}
+			for k := cd.te; k < len(n.toks) && k < cd.te+8; k++ {
 				if n.toks[k].lower == "its" {
 					cd.cue[cueOrg]++
 					break
@@ -820,6 +869,13 @@ func (n *ner) resolve() {
 			} else if singles[last] && !singles[first] {
 				cue[cuePerson] += 2
 			}
+			// "Apple Macintosh" after "Apple Computer": a product or a
+			// division of a known organisation.
+			if e, ok := byKey[first]; ok && n.ents[e].kind == Org {
+				cue[cueOrg] += 2
+			} else if _, ok := n.prefixOrg(cd.ts, cd.ts+1, byKey); ok {
+				cue[cueOrg] += 2
+			}
 		}
 		weak := true
 		for _, c := range cs {
@@ -837,13 +893,18 @@ func (n *ner) resolve() {
 		if !ok {
 			if es := surname[k]; single && len(es) > 0 {
 				e, ok = n.nearestEnt(es, n.toks[n.cands[first].ts].s), true
+				// "Ford" is both "William Clay Ford Jr." and "Ford Motor
+				// Company": without a person cue, the company.
+				if oe, isOrg := n.prefixOrg(n.cands[first].ts, n.cands[first].te, byKey); isOrg && cue[cuePerson] == 0 {
+					e = oe
+				}
 			}
 		}
 		if !ok {
 			e, ok = n.acronymOf(k, byKey)
 		}
 		if !ok {
-			e, ok = n.prefixOrg(first, byKey)
+			e, ok = n.prefixOrg(n.cands[first].ts, n.cands[first].te, byKey)
 		}
 		if ok {
 			for _, c := range cs {
@@ -865,7 +926,9 @@ func (n *ner) resolve() {
 			kind = Person
 		case cue[cuePlace] > cue[cueOrg] && cue[cuePlace] > cue[cuePerson]:
 			kind = Place
-		case cue[cuePerson] == cue[cueOrg] && !single && cue[cuePlace] < cue[cuePerson]:
+		case cue[cuePerson] == cue[cueOrg] && !single && cue[cuePlace] < cue[cuePerson] && cue[cuePerson] > 1:
+			// A bare two-word name with no other evidence stays an
+			// organisation: news introduces people with a cue.
 			kind = Person
 		}
 		e = newEnt(n.candText(first), kind, false)
@@ -963,10 +1026,9 @@ var nerOrgSuffixes = nerSet("inc,inc.,corp,corp.,corporation,co,co.,ltd,ltd.,llc
 
 // prefixOrg links "Apple" to "Apple Inc." and "Apple Computer" to an
 // earlier "Apple": one name is the first word of the other.
-func (n *ner) prefixOrg(c int, byKey map[string]int) (int, bool) {
-	cd := n.cands[c]
-	first := n.toks[cd.ts].lower
-	if cd.te-cd.ts == 1 {
+func (n *ner) prefixOrg(ts, te int, byKey map[string]int) (int, bool) {
+	first := n.toks[ts].lower
+	if te-ts == 1 {
 		for e, ent := range n.ents {
 			if ent.kind != Org || len(ent.cands) == 0 {
 				continue
@@ -980,7 +1042,7 @@ func (n *ner) prefixOrg(c int, byKey map[string]int) (int, bool) {
 	}
 	if e, ok := byKey[first]; ok && n.ents[e].kind == Org && nerGaz[first] == nil {
 		// Only a company suffix or a generic word follows.
-		rest := n.toks[cd.ts+1 : cd.te]
+		rest := n.toks[ts+1 : te]
 		for _, t := range rest {
 			if !nerOrgSuffixes[t.lower] && !nerOrgHeads[t.lower] {
 				return 0, false

@@ -34,7 +34,7 @@ Chile;;Chilean,Chileans;Santiago
 China;People's Republic of China,PRC,Mainland China;Chinese;Beijing,Shanghai,Shenzhen,Guangzhou,Wuhan,Chongqing,Tianjin
 Colombia;;Colombian,Colombians;Bogota,Bogotá,Medellin
 Congo;Democratic Republic of Congo,Democratic Republic of the Congo,DRC,DR Congo;Congolese;Kinshasa
-Costa Rica;;Costa Rican;San Jose
+Costa Rica;;Costa Rican;
 Croatia;;Croatian,Croatians,Croat,Croats;Zagreb
 Cuba;;Cuban,Cubans;Havana
 Cyprus;;Cypriot,Cypriots;Nicosia
@@ -307,7 +307,7 @@ var nerPortfolios = nerSet("finance,foreign,defence,defense,interior,home,health
 
 // nerOrgHeads are words that end (or head, "Bank of ...") organisation
 // names.
-var nerOrgHeads = nerSet("inc,inc.,corp,corp.,corporation,co,co.,company,companies,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,holdings,holding,group,airlines,airline,airways,air,bank,ministry,department,office,agency,council,commission,union,university,college,school,institute,party,association,organization,organisation,court,parliament,congress,senate,assembly,force,forces,army,navy,guard,police,committee,federation,foundation,fund,trust,authority,board,bureau,service,services,administration,motors,motor,industries,technologies,systems,network,networks,media,news,times,post,journal,television,tv,radio,broadcasting,social,capital,partners,securities,exchange,energy,petroleum,oil,gas,electric,telecom,communications,pharmaceuticals,labs,laboratories,studios,records,entertainment,club,league,team,hospital,center,centre,museum,coalition,alliance,movement,front,brigade,brigades,cabinet,government,secretariat,tribunal,reserve,command,research,consulting,consultants,analytics,economics,advisors,advisers,associates,insights,strategies,solutions,logistics,resources,ventures,investments,brands,foods,stores,mart,aerospace,aviation,automotive,auto,electronics,software,pharma,therapeutics,biotech,chemicals,steel,mining,railways,railway,rail,shipping,lines,transit,motors")
+var nerOrgHeads = nerSet("inc,inc.,corp,corp.,corporation,co,co.,company,companies,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,holdings,holding,group,airlines,airline,airways,air,bank,ministry,department,office,agency,council,commission,union,university,college,school,institute,party,association,organization,organisation,court,parliament,congress,senate,assembly,force,forces,army,navy,guard,police,committee,federation,foundation,fund,trust,authority,board,bureau,service,services,administration,motors,motor,industries,technologies,systems,network,networks,media,news,times,post,journal,television,tv,radio,broadcasting,social,capital,partners,securities,exchange,energy,petroleum,oil,gas,electric,telecom,communications,pharmaceuticals,labs,laboratories,studios,records,entertainment,club,league,team,hospital,center,centre,museum,coalition,alliance,movement,front,brigade,brigades,cabinet,government,secretariat,tribunal,reserve,command,research,consulting,consultants,analytics,economics,advisors,advisers,associates,insights,strategies,solutions,logistics,resources,ventures,investments,brands,foods,stores,mart,aerospace,aviation,automotive,auto,electronics,software,pharma,therapeutics,biotech,chemicals,steel,mining,railways,railway,rail,shipping,lines,transit,motors,program,programme,brothers,bros,bros.,automobile,automobiles,cars,semiconductor,semiconductors,instruments,dynamics")
 
 // nerOrgLeadHeads head an organisation name when followed by "of"
 // ("Office of Foreign Assets Control", "Bank of England").
