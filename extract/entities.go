@@ -205,7 +205,7 @@ func (n *ner) nameTok(i int) bool {
 	if !t.word || t.digit || n.timed[i] || !(t.cap || t.upper) {
 		return false
 	}
-	if nerCalendar[t.lower] {
+	if nerCalendar[t.lower] && n.calendarWord(i) {
 		return false
 	}
 	// Model numbers ("A330", "KC-45") are no names; "G7" is.
@@ -216,6 +216,26 @@ func (n *ner) nameTok(i int) bool {
 		return false
 	}
 	return true
+}
+
+// nerCalendarAmbiguous are month and day words that are also names
+// ("Jan Egeland", "Theresa May"): calendar words only next to a number or
+// after a time preposition.
+var nerCalendarAmbiguous = nerSet("jan,mar,apr,jun,jul,aug,sep,sept,oct,nov,dec,mon,tue,tues,wed,thu,thur,thurs,fri,sat,sun,may,june,april,august")
+
+// calendarWord reports whether the calendar word at token i is used as one.
+func (n *ner) calendarWord(i int) bool {
+	if !nerCalendarAmbiguous[n.toks[i].lower] {
+		return true
+	}
+	if i+1 < len(n.toks) && n.toks[i+1].digit || i > 0 && n.toks[i-1].digit {
+		return true
+	}
+	switch n.word(i - 1) {
+	case "in", "since", "until", "last", "next", "early", "late", "mid", "of", "on", "by", "from", "through", "till", "this":
+		return true
+	}
+	return false
 }
 
 // nerConnectors may sit inside a name between capitalised words.
@@ -272,6 +292,11 @@ func (n *ner) run(s, i, j int) {
 		t := n.toks[i]
 		if nerStop[t.lower] && !t.upper || nerConnectors[t.lower] || nerNameParticles[t.lower] && !t.cap {
 			i++
+			continue
+		}
+		// "Shares of Rosneft": a common noun and "of" opening a sentence.
+		if n.initial[i] && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads[t.lower] && !nerOrgHeads[t.lower] && !nerTitleSet[t.lower] && nerGaz[nerKey(n.toks, i, j)] == nil {
+			i += 2
 			continue
 		}
 		// A capitalised common word opening a sentence ("Speaking ...",
@@ -1056,7 +1081,14 @@ func (n *ner) prefixOrg(ts, te int, byKey map[string]int) (int, bool) {
 // nameKey is the grouping key of candidate c: its words without a trailing
 // legal-form suffix for organisations.
 func (n *ner) nameKey(c int) string {
-	return n.cands[c].key
+	cd := n.cands[c]
+	if cd.te-cd.ts > 1 && nerOrgSuffixes[n.toks[cd.te-1].lower] {
+		return nerKey(n.toks, cd.ts, cd.te-1)
+	}
+	if cd.te-cd.ts > 2 && n.toks[cd.te-2].lower == "," && nerOrgSuffixes[n.toks[cd.te-1].lower] {
+		return nerKey(n.toks, cd.ts, cd.te-2)
+	}
+	return cd.key
 }
 
 // candText is the text of candidate c.
