@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -37,6 +38,8 @@ func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Ent
 	n.resolve()
 	return n.output()
 }
+
+var nerDebugCues = false
 
 // nerCand is a candidate mention: a token range with what is known of it.
 type nerCand struct {
@@ -206,6 +209,10 @@ func (n *ner) nameTok(i int) bool {
 		return false
 	}
 	if nerCalendar[t.lower] && n.calendarWord(i) {
+		return false
+	}
+	// "US$ 40 billion" is money.
+	if i+1 < len(n.toks) && !n.toks[i+1].space && (n.toks[i+1].lower == "$" || n.toks[i+1].lower == "€" || n.toks[i+1].lower == "£") {
 		return false
 	}
 	// Model numbers ("A330", "KC-45") are no names; "G7" is.
@@ -569,6 +576,8 @@ func (n *ner) segment(s, i, j int, titles bool) {
 			cd.weak = true
 		}
 		cd.cue[cueOrg] += 3
+	case j-i == 1 && utf8.RuneCountInString(strings.TrimSuffix(n.toks[i].lower, ".")) == 1:
+		cd.drop = true // a lone initial
 	case j-i == 1:
 		cd.cue[cueOrg]++
 	default:
@@ -945,17 +954,18 @@ func (n *ner) resolve() {
 			}
 			continue
 		}
+		if nerDebugCues {
+			println("cues", k, cue[0], cue[1], cue[2])
+		}
 		kind := Org
 		switch {
 		case cue[cuePerson] > cue[cueOrg] && cue[cuePerson] >= cue[cuePlace]:
 			kind = Person
 		case cue[cuePlace] > cue[cueOrg] && cue[cuePlace] > cue[cuePerson]:
 			kind = Place
-		case cue[cuePerson] == cue[cueOrg] && !single && cue[cuePlace] < cue[cuePerson] && cue[cuePerson] > 1:
-			// A bare two-word name with no other evidence stays an
-			// organisation: news introduces people with a cue.
-			kind = Person
 		}
+		// Ties go to organisations: news introduces people with a cue
+		// (a title, "said", ", who"), companies often without.
 		e = newEnt(n.candText(first), kind, false)
 		byKey[k] = e
 		for _, c := range cs {

@@ -27,6 +27,7 @@ func TestDebugSeed(t *testing.T) {
 }
 
 func TestDebugMeantime(t *testing.T) {
+	nerDebugCues = os.Getenv("NER_CUES") != ""
 	f := os.Getenv("NER_DOC")
 	if f == "" {
 		t.Skip()
