@@ -50,8 +50,10 @@ type nerCand struct {
 	mixed  bool // gazetteer words mixed with unknown words: "Oslo Energi"
 	weak   bool // keep only if it names an entity found elsewhere
 	drop   bool // part of a title ("minister of Transport"), not a name
-	// cue holds the evidence for person, org and place.
+	// cue holds the evidence for person, org and place; lean is the
+	// evidence of the name's shape, counted once per entity.
 	cue    [3]int
+	lean   [3]int
 	places []string
 	ent    int // entity index, -1 if dropped
 }
@@ -497,6 +499,13 @@ func (n *ner) segment(s, i, j int, titles bool) {
 			return
 		}
 	}
+	// Places by their last word: "Changi International Airport", "the
+	// Atlantic Ocean".
+	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower] {
+		c := n.addCand(s, i, j, Place, nil)
+		n.cands[c].places = n.placesIn(i, j)
+		return
+	}
 	// Organisation heads.
 	for k := i; k < j; k++ {
 		t := n.toks[k]
@@ -512,7 +521,7 @@ func (n *ner) segment(s, i, j int, titles bool) {
 				c := n.addCand(s, i, h+1, Org, nil)
 				n.cands[c].places = n.placesIn(i, h+1)
 				c = n.addCand(s, h+1, j, "", nil)
-				n.cands[c].cue[cuePerson]++
+				n.cands[c].lean[cuePerson]++
 				return
 			}
 			c := n.addCand(s, i, j, Org, nil)
@@ -561,7 +570,7 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		// "Oslo Energi": leans to an organisation.
 		c := n.addCand(s, i, j, "", nil)
 		n.cands[c].mixed = true
-		n.cands[c].cue[cueOrg] += 2
+		n.cands[c].lean[cueOrg] += 2
 		n.cands[c].places = n.placesIn(i, j)
 		return
 	}
@@ -569,19 +578,19 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	cd := &n.cands[c]
 	switch {
 	case strings.Contains(key, " of ") || strings.HasPrefix(key, "of "):
-		cd.cue[cueOrg] += 2
+		cd.lean[cueOrg] += 2
 	case j-i == 1 && n.toks[i].upper:
 		// An acronym: "OFAC", "BBC".
 		if len(n.toks[i].lower) > 7 || nerNotNames[n.toks[i].lower] {
 			cd.weak = true
 		}
-		cd.cue[cueOrg] += 3
+		cd.lean[cueOrg] += 3
 	case j-i == 1 && utf8.RuneCountInString(strings.TrimSuffix(n.toks[i].lower, ".")) == 1:
 		cd.drop = true // a lone initial
 	case j-i == 1:
-		cd.cue[cueOrg]++
+		cd.lean[cueOrg]++
 	default:
-		cd.cue[cuePerson]++
+		cd.lean[cuePerson]++
 	}
 }
 
@@ -838,6 +847,14 @@ func (n *ner) resolve() {
 		}
 		if cd.kind == Org && cd.gaz == nil {
 			byKey[n.nameKey(c)] = e
+			// "Aer Lingus Group PLC" is also "Aer Lingus".
+			for te := cd.te - 1; te > cd.ts && nerOrgGeneric[n.toks[te].lower]; te-- {
+				if k := nerKey(n.toks, cd.ts, te); nerGaz[k] == nil {
+					if _, ok := byKey[k]; !ok {
+						byKey[k] = e
+					}
+				}
+			}
 		}
 	}
 	// Acronyms defined in parentheses: "Office of Foreign Assets Control
@@ -912,6 +929,9 @@ func (n *ner) resolve() {
 			}
 		}
 		weak := true
+		for x := range cue {
+			cue[x] += n.cands[cs[0]].lean[x]
+		}
 		for _, c := range cs {
 			for x := range cue {
 				cue[x] += n.cands[c].cue[x]
@@ -1054,6 +1074,10 @@ func (n *ner) acronymOf(key string, byKey map[string]int) (int, bool) {
 	}
 	return 0, false
 }
+
+// nerOrgGeneric are words that may be left off the end of a company's
+// name ("Aer Lingus Group PLC" is "Aer Lingus").
+var nerOrgGeneric = nerSet("inc,inc.,corp,corp.,corporation,co,co.,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,limited,group,holdings,company,,")
 
 // nerOrgSuffixes are legal-form suffixes ignored when comparing company
 // names.

@@ -208,7 +208,8 @@ Gulf;;
 Sahel;;
 Black Sea;;
 Baltic;Baltics,Baltic States;
-Indo-Pacific;;`
+Indo-Pacific;;
+Earth;;`
 
 // gazOrgs are organisations known by a fixed name or acronym, and the
 // metonyms newswriting uses for governments ("the Kremlin"): canonical;
@@ -308,6 +309,9 @@ var nerPortfolios = nerSet("finance,foreign,defence,defense,interior,home,health
 // nerOrgHeads are words that end (or head, "Bank of ...") organisation
 // names.
 var nerOrgHeads = nerSet("inc,inc.,corp,corp.,corporation,co,co.,company,companies,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,holdings,holding,group,airlines,airline,airways,air,bank,ministry,department,office,agency,council,commission,union,university,college,school,institute,party,association,organization,organisation,court,parliament,congress,senate,assembly,force,forces,army,navy,guard,police,committee,federation,foundation,fund,trust,authority,board,bureau,service,services,administration,motors,motor,industries,technologies,systems,network,networks,media,news,times,post,journal,television,tv,radio,broadcasting,social,capital,partners,securities,exchange,energy,petroleum,oil,gas,electric,telecom,communications,pharmaceuticals,labs,laboratories,studios,records,entertainment,club,league,team,hospital,center,centre,museum,coalition,alliance,movement,front,brigade,brigades,cabinet,government,secretariat,tribunal,reserve,command,research,consulting,consultants,analytics,economics,advisors,advisers,associates,insights,strategies,solutions,logistics,resources,ventures,investments,brands,foods,stores,mart,aerospace,aviation,automotive,auto,electronics,software,pharma,therapeutics,biotech,chemicals,steel,mining,railways,railway,rail,shipping,lines,transit,motors,program,programme,brothers,bros,bros.,automobile,automobiles,cars,semiconductor,semiconductors,instruments,dynamics")
+
+// nerPlaceHeads end the names of places and facilities.
+var nerPlaceHeads = nerSet("airport,ocean,sea,river,lake,mountain,mountains,mount,island,islands,bay,strait,canal,valley,peninsula,desert,park,square,avenue,bridge,province,county,district,region,state,city,town,village,coast,gulf,harbour,harbor,port,beach,falls,forest,glacier,highway,boulevard,road,street,plaza")
 
 // nerOrgLeadHeads head an organisation name when followed by "of"
 // ("Office of Foreign Assets Control", "Bank of England").
