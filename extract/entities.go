@@ -77,6 +77,7 @@ type ner struct {
 	sentTok [][2]int
 	times   []Time
 	vocab   map[string]bool // words the text writes in lower case
+	capSeen map[string]bool // capitalised words the text uses outside hyphenated compounds
 	cands   []nerCand
 	candOf  []int // candidate covering each token, or -1
 	roles   []nerRole
@@ -93,6 +94,7 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	n.timed = make([]bool, nt)
 	n.candOf = make([]int, nt)
 	n.vocab = make(map[string]bool)
+	n.capSeen = make(map[string]bool)
 	n.heading = make([]bool, len(sents))
 	n.sentTok = make([][2]int, len(sents))
 	for i := range n.sentTok {
@@ -127,6 +129,9 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 		n.quoted[i] = inQ
 		if t.word && !t.cap && !t.upper && !t.digit {
 			n.vocab[t.lower] = true
+		}
+		if t.word && t.cap && (i == 0 || n.toks[i-1].lower != "-" || t.space) && (i+1 >= len(n.toks) || n.toks[i+1].lower != "-" || n.toks[i+1].space) {
+			n.capSeen[t.lower] = true
 		}
 	}
 	// Initial words: first word of a sentence, or after an opening quote,
@@ -268,8 +273,10 @@ func (n *ner) findCandidates() {
 					continue
 				}
 				if !t.space && (t.lower == "-" || t.lower == "‑") && j+1 < b && n.nameTok(j+1) && !n.toks[j+1].space {
+					// "M-Kopa", "Jean-Claude" are one name; "Rutte-Trump"
+					// are two names the text also uses alone.
 					k := nerKey(n.toks, j-1, j+2)
-					if nerGaz[k] != nil || nerTitleSet[k] {
+					if nerGaz[k] != nil || nerTitleSet[k] || !(n.capSeen[n.toks[j-1].lower] && n.capSeen[n.toks[j+1].lower]) && nerGaz[n.toks[j-1].lower] == nil && nerGaz[n.toks[j+1].lower] == nil {
 						j += 2
 						continue
 					}
@@ -588,7 +595,7 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	case j-i == 1 && utf8.RuneCountInString(strings.TrimSuffix(n.toks[i].lower, ".")) == 1:
 		cd.drop = true // a lone initial
 	case j-i == 1:
-		cd.lean[cueOrg]++
+		// A single unknown word: no lean; ties go to organisations.
 	default:
 		cd.lean[cuePerson]++
 	}
@@ -626,7 +633,15 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 		case single && n.quoted[i]:
 			c.weak = true
 		case n.initial[i] && single && !n.toks[i].upper:
-			c.weak = !n.followedBySpeech(j) && !(j < len(n.toks) && n.toks[j].poss)
+			// A capitalised word opening a sentence is a name unless it
+			// looks like an ordinary word: the text writes it in lower
+			// case elsewhere, or it ends like an adverb, participle or
+			// plural. A speech verb, a possessive or an apposition
+			// after it makes it a name.
+			l := n.toks[i].lower
+			common := n.vocab[l] || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") ||
+				strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !strings.HasSuffix(l, "is")
+			c.weak = common && !n.followedBySpeech(j) && !(j < len(n.toks) && n.toks[j].poss) && !(n.word(j) == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an"))
 		case single && !n.toks[i].upper && n.vocab[n.toks[i].lower]:
 			// "Maintenance": a common word the text also writes in lower
 			// case.
@@ -699,18 +714,29 @@ func (n *ner) findCues() {
 		switch n.word(cd.ts - 1) {
 		case "in", "near", "outside", "across", "throughout", "inside":
 			cd.cue[cuePlace] += 2
+		case "at", "by", "with":
+			cd.cue[cueOrg]++
 		case "mr", "mr.", "mrs", "mrs.", "ms", "ms.":
 			cd.cue[cuePerson] += 3
 		}
 		// Coordination with a known kind: "Boeing and Lockheed Martin".
+		// A place counts only in a list of places ("in Mombasa and
+		// Kisumu"), not in "Aeroflot and Chicago-based Boeing".
+		coord := func(o int) {
+			k := n.cands[o].kind
+			if k == Place && !(n.word(n.cands[o].ts-1) == "in" || n.word(cd.ts-1) == "in" && n.word(n.cands[o].te) != "-") {
+				return
+			}
+			n.cands[c].cue[nerCueOf(k)]++
+		}
 		if w := n.word(cd.ts - 1); (w == "and" || w == "or" || w == ",") && cd.ts >= 2 {
 			if o := n.candOf[cd.ts-2]; o >= 0 && n.cands[o].kind != "" && n.cands[o].te == cd.ts-1 {
-				n.cands[c].cue[nerCueOf(n.cands[o].kind)]++
+				coord(o)
 			}
 		}
 		if w := n.word(cd.te); w == "and" || w == "or" || w == "," {
 			if o := n.candOf[cd.te+1]; cd.te+1 < len(n.toks) && o >= 0 && n.cands[o].kind != "" && n.cands[o].ts == cd.te+1 {
-				n.cands[c].cue[nerCueOf(n.cands[o].kind)]++
+				coord(o)
 			}
 		}
 		if n.word(cd.te) == "-" && n.word(cd.te+1) == "based" {
@@ -820,11 +846,25 @@ func (n *ner) resolve() {
 			}
 		}
 	}
-	// 1. Gazetteer names and decided people and organisations.
+	// 1. Gazetteer names and decided people and organisations, longer
+	// names first so that "Mr. Kiprotich" finds "Daniel Kiprotich".
+	decided := make([]int, 0, len(n.cands))
 	for c := range n.cands {
+		if n.cands[c].kind != "" {
+			decided = append(decided, c)
+		}
+	}
+	sort.SliceStable(decided, func(a, b int) bool {
+		ca, cb := n.cands[decided[a]], n.cands[decided[b]]
+		return ca.te-ca.ts > cb.te-cb.ts
+	})
+	for _, c := range decided {
 		cd := &n.cands[c]
-		if cd.kind == "" {
-			continue
+		if cd.kind == Person && cd.te-cd.ts == 1 {
+			if es := surname[cd.key]; len(es) > 0 {
+				attach(c, n.nearestEnt(es, n.toks[cd.ts].s))
+				continue
+			}
 		}
 		var key string
 		if cd.gaz != nil {
@@ -994,6 +1034,30 @@ func (n *ner) resolve() {
 				addPerson(c, e)
 			}
 		}
+	}
+	// "Mr. Kiprotich" read before "Daniel Kiprotich" was known.
+	for e, ent := range n.ents {
+		if ent.kind != Person || len(ent.cands) == 0 {
+			continue
+		}
+		lone := true
+		for _, c := range ent.cands {
+			if n.cands[c].te-n.cands[c].ts != 1 {
+				lone = false
+			}
+		}
+		if !lone {
+			continue
+		}
+		es := surname[n.cands[ent.cands[0]].key]
+		if len(es) == 0 || nerIntContains(es, e) {
+			continue
+		}
+		to := n.nearestEnt(es, n.toks[n.cands[ent.cands[0]].ts].s)
+		for _, c := range ent.cands {
+			attach(c, to)
+		}
+		ent.cands = nil
 	}
 	// Single-word place names that are a person's first or last name here
 	// ("Sofia" after "Sofia Lindqvist").

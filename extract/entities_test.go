@@ -567,3 +567,52 @@ func BenchmarkFindEntities(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// TestFindEntitiesInventedKenya is a second invented article: a dateline,
+// a company opening a sentence, a lone surname with an honorific, a
+// hyphenated company name, a lower-case title with a capitalised
+// modifier and an unknown town in a list of places.
+func TestFindEntitiesInventedKenya(t *testing.T) {
+	text := `NAIROBI, Kenya (AP) — Kenyan Finance Minister Amina Wanjiru unveiled a budget on Thursday.
+“This is a budget for growth,” Wanjiru told lawmakers. Opposition leader Daniel Kiprotich called it a burden.
+Safaricom, the country’s largest telecom operator, said its shares fell. The company’s chief executive, Grace Mutua, said the levy would hurt customers.
+President William Ruto faces protests in Mombasa and Kisumu.
+Mr. Kiprotich’s party will challenge the bill in the High Court.
+Nairobi-based startup M-Kopa Holdings raised money. M-Kopa co-founder Jesse Moore said it would expand into Nigeria.`
+	ms, es := FindEntities(text, nil, nil)
+	checkInvariants(t, text, ms, es)
+	kinds := map[string]Kind{
+		"Safaricom": Org, "Grace Mutua": Person, "Daniel Kiprotich": Person, "William Ruto": Person,
+		"Kisumu": Place, "Mombasa": Place, "M-Kopa Holdings": Org, "Jesse Moore": Person, "High Court": Org,
+		"Nairobi": Place, "Associated Press": Org,
+	}
+	for n, k := range kinds {
+		e := findEntity(es, n)
+		if e == nil {
+			t.Errorf("no %s %q in %v", k, n, names(es))
+			continue
+		}
+		if e.Kind != k {
+			t.Errorf("%q kind %q, want %q", n, e.Kind, k)
+		}
+	}
+	for _, m := range ms {
+		if m.Text == "Kiprotich" && m.Entity != "Daniel Kiprotich" {
+			t.Errorf("Kiprotich -> %q", m.Entity)
+		}
+		if m.Text == "Opposition" {
+			t.Errorf("title word %q taken for a name", m.Text)
+		}
+	}
+	checks := []struct{ person, title, org string }{
+		{"Daniel Kiprotich", "Opposition Leader", ""},
+		{"Grace Mutua", "Chief Executive", "Safaricom"},
+		{"Jesse Moore", "Co-Founder", "M-Kopa Holdings"},
+		{"William Ruto", "President", ""},
+	}
+	for _, c := range checks {
+		if e := findEntity(es, c.person); e != nil && !hasRole(e, c.title, c.org, "") {
+			t.Errorf("%s roles %s, want %s|%s", c.person, roleList(e), c.title, c.org)
+		}
+	}
+}

@@ -285,3 +285,23 @@ func TestEntitiesMeantime(t *testing.T) {
 		t.Errorf("overlap recall %s below 60%%", pct(overlap, gold))
 	}
 }
+
+// BenchmarkFindEntitiesMeantime runs FindEntities on all MEANTIME articles
+// joined into one long text, to show that the cost grows linearly.
+func BenchmarkFindEntitiesMeantime(b *testing.B) {
+	docs := loadMeantime(b)
+	var sb strings.Builder
+	for _, d := range docs {
+		sb.WriteString(d.text)
+		sb.WriteString("\n\n")
+	}
+	text := sb.String()
+	sents := SplitSentences(text)
+	words := len(strings.Fields(text))
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		FindEntities(text, sents, nil)
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}

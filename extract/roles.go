@@ -81,7 +81,9 @@ func (n *ner) findRoles() {
 func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	a := -1
 	for p := end - 1; p >= 0 && p >= end-nerTitleMaxLen-1; p-- {
-		if n.candOf[p] >= 0 || n.timed[p] {
+		// A title may cross a one-word unknown candidate ("Opposition
+		// leader"), nothing else.
+		if o := n.candOf[p]; o >= 0 && !(n.cands[o].kind == "" && n.cands[o].te-n.cands[o].ts == 1) || n.timed[p] {
 			break
 		}
 		if nerTitleSet[nerKey(n.toks, p, end)] {
@@ -93,6 +95,12 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	}
 	for a > 0 && n.candOf[a-1] < 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
 		a--
+	}
+	// A weak candidate inside the title ("Opposition leader") is no name.
+	for k := a; k < end; k++ {
+		if o := n.candOf[k]; o >= 0 {
+			n.cands[o].drop = true
+		}
 	}
 	r := nerRole{person: c, title: nerTitleText(n, a, end), orgCand: -1}
 	start := a
