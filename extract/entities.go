@@ -260,9 +260,21 @@ var nerConnectors = nerSet("of,and,for,the,&")
 func (n *ner) findCandidates() {
 	for s := range n.sents {
 		a, b := n.sentTok[s][0], n.sentTok[s][1]
+		// A byline: "By Priya Raman".
+		if b-a >= 3 && b-a <= 6 && n.toks[a].lower == "by" && n.toks[a].cap && n.nameLike(a+1, b) {
+			n.addCand(s, a+1, b, Person, nil)
+			continue
+		}
 		for i := a; i < b; {
 			if !n.nameTok(i) {
 				i++
+				continue
+			}
+			// A party tag: "(D-Calif.)", "(R-AZ)".
+			if n.word(i-1) == "(" && len(n.toks[i].lower) == 1 && n.word(i+1) == "-" {
+				for i < b && n.toks[i].lower != ")" {
+					i++
+				}
 				continue
 			}
 			j := i + 1
@@ -286,6 +298,10 @@ func (n *ner) findCandidates() {
 					// "of the", "Bank of the West".
 					k := j + 1
 					if k < b && n.toks[k].lower == "the" && t.lower == "of" {
+						k++
+					}
+					// "van der Berg".
+					for k < b && nerNameParticles[t.lower] && nerNameParticles[n.toks[k].lower] && !n.toks[k].cap {
 						k++
 					}
 					if k < b && n.nameTok(k) && n.toks[k].space {
@@ -437,14 +453,27 @@ func (n *ner) segment(s, i, j int, titles bool) {
 					continue
 				}
 			}
-			if !n.nameLike(nameStart, j) {
+			// "Sen. Thomas Whitfield of Georgia".
+			nameEnd := j
+			for m := nameStart + 1; m+1 < j; m++ {
+				if n.toks[m].lower == "of" {
+					if g := nerGaz[nerKey(n.toks, m+1, j)]; g != nil && g.kind == Place {
+						nameEnd = m
+					}
+					break
+				}
+			}
+			if !n.nameLike(nameStart, nameEnd) {
 				continue
 			}
-			if nerAmbiguousTitles[nerKey(n.toks, a, b)] && j-nameStart < 2 && a == i {
+			if nerAmbiguousTitles[nerKey(n.toks, a, b)] && nameEnd-nameStart < 2 && a == i {
 				continue
 			}
 			n.segment(s, i, a, true)
-			n.addCand(s, nameStart, j, Person, nil)
+			n.addCand(s, nameStart, nameEnd, Person, nil)
+			if nameEnd < j {
+				n.segment(s, nameEnd+1, j, false)
+			}
 			return
 		}
 		if len(ts) > 0 {
@@ -573,6 +602,21 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		}
 		return
 	}
+	if unknown < j-i && n.heading[s] {
+		// A headline in title case: the known names, and the rest as
+		// weak candidates.
+		p := i
+		for _, pc := range pieces {
+			if pc.g == nil {
+				continue
+			}
+			n.segment(s, p, pc.a, false)
+			n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
+			p = pc.b
+		}
+		n.segment(s, p, j, false)
+		return
+	}
 	if unknown < j-i {
 		// "Oslo Energi": leans to an organisation.
 		c := n.addCand(s, i, j, "", nil)
@@ -685,6 +729,9 @@ func (n *ner) findCues() {
 			next++
 		}
 		if multi && nerSpeechVerbs[n.word(next)] {
+			cd.cue[cuePerson]++
+		}
+		if n.word(cd.ts-1) == "to" && n.word(cd.ts-2) == "according" && multi {
 			cd.cue[cuePerson]++
 		}
 		if nerSpeechVerbs[n.word(cd.ts-1)] && (n.word(cd.te) == "." || n.word(cd.te) == ",") {

@@ -616,3 +616,54 @@ Nairobi-based startup M-Kopa Holdings raised money. M-Kopa co-founder Jesse Moor
 		}
 	}
 }
+
+// TestFindEntitiesInventedPolitics covers headlines, bylines, party tags,
+// abbreviated titles with "of <state>", name particles and appositions
+// with a modifier before the title.
+func TestFindEntitiesInventedPolitics(t *testing.T) {
+	text := `Senate Panel Advances Harbor Bill After Late-Night Deal
+By Priya Raman
+WASHINGTON — The Senate Commerce Committee voted 14-10 on Wednesday to advance a bill, after Sen. Marisol Vega (D-Calif.) struck a deal with Republicans.
+“We got it done,” Vega said. Her counterpart, Sen. Thomas Whitfield of Georgia, called the vote “a win for working families.”
+Gov. Helen Park of Michigan said she welcomed the money. “Detroit needs this,” Park said in a statement.
+According to Lars van der Berg, a shipping analyst at Maersk, the upgrades could cut delays.
+Saudi Crown Prince Mohammed bin Salman is expected to visit Washington next month, officials said.
+Vega and Whitfield will meet Treasury officials on Friday.`
+	ms, es := FindEntities(text, nil, nil)
+	checkInvariants(t, text, ms, es)
+	kinds := map[string]Kind{
+		"Priya Raman": Person, "Senate Commerce Committee": Org, "Marisol Vega": Person, "Thomas Whitfield": Person,
+		"Georgia": Place, "Helen Park": Person, "Michigan": Place, "Lars van der Berg": Person, "Maersk": Org,
+		"Mohammed bin Salman": Person, "Senate": Org, "Treasury": Org,
+	}
+	for n, k := range kinds {
+		e := findEntity(es, n)
+		if e == nil {
+			t.Errorf("no %s %q in %v", k, n, names(es))
+			continue
+		}
+		if e.Kind != k {
+			t.Errorf("%q kind %q, want %q", n, e.Kind, k)
+		}
+	}
+	for _, m := range ms {
+		switch {
+		case strings.Contains(m.Text, "Calif"):
+			t.Errorf("party tag %q taken for a name", m.Text)
+		case m.Text == "Park" && m.Entity != "Helen Park", m.Text == "Whitfield" && m.Entity != "Thomas Whitfield":
+			t.Errorf("%q -> %q", m.Text, m.Entity)
+		}
+	}
+	checks := []struct{ person, title, org string }{
+		{"Marisol Vega", "Senator", ""},
+		{"Thomas Whitfield", "Senator", "Georgia"},
+		{"Helen Park", "Governor", "Michigan"},
+		{"Lars van der Berg", "Shipping Analyst", "Maersk"},
+		{"Mohammed bin Salman", "Crown Prince", "Saudi Arabia"},
+	}
+	for _, c := range checks {
+		if e := findEntity(es, c.person); e != nil && !hasRole(e, c.title, c.org, "") {
+			t.Errorf("%s roles %s, want %s|%s", c.person, roleList(e), c.title, c.org)
+		}
+	}
+}

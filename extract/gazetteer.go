@@ -209,7 +209,11 @@ Sahel;;
 Black Sea;;
 Baltic;Baltics,Baltic States;
 Indo-Pacific;;
-Earth;;`
+Earth;;
+Great Lakes;;
+Gulf Coast;;
+Horn of Africa;;
+Sub-Saharan Africa;;Sub-Saharan`
 
 // gazOrgs are organisations known by a fixed name or acronym, and the
 // metonyms newswriting uses for governments ("the Kremlin"): canonical;
@@ -295,7 +299,7 @@ founder,co-founder,cofounder,director,director general,director-general,managing
 governor,lieutenant governor,mayor,deputy mayor,senator,sen.,representative,rep.,congressman,congresswoman,lawmaker,mp,speaker,
 ambassador,envoy,special envoy,spokesperson,spokesman,spokeswoman,
 king,queen,prince,princess,crown prince,emperor,pope,archbishop,bishop,cardinal,
-judge,justice,attorney general,prosecutor,general,gen.,admiral,colonel,col.,lieutenant,captain,commander,
+judge,justice,attorney general,prosecutor,general,gen.,admiral,adm.,colonel,col.,lieutenant,lt.,captain,capt.,commander,sergeant,sgt.,gov.,superintendent,inspector,
 analyst,economist,professor,prof.,adviser,advisor,national security adviser,commissioner,administrator,premier,leader,opposition leader,supreme leader,ayatollah,sheikh,emir,sultan,
 editor,editor-in-chief,correspondent,coach,head coach,owner,executive,senior vice president,executive vice president,chief scientist,president of the united states`
 

@@ -122,9 +122,14 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	case a >= 3 && n.word(a-1) == "of":
 		// unusual order; ignore
 	}
-	// "Prime Minister of Canada Stephen Harper".
-	if r.orgCand < 0 && end == n.cands[c].ts {
-		// nothing more
+	// "Sen. Thomas Whitfield of Georgia".
+	if r.orgCand < 0 && end == n.cands[c].ts && n.word(n.cands[c].te) == "of" {
+		if o := n.candOf[n.cands[c].te+1]; n.cands[c].te+1 < len(n.toks) && o >= 0 && n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place {
+			r.orgCand = o
+			r.s = n.toks[start].s
+			r.e = n.toks[n.cands[o].te-1].e
+			return r, true
+		}
 	}
 	r.s = n.toks[start].s
 	r.e = n.toks[n.cands[c].te-1].e
@@ -199,6 +204,20 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			break
 		}
 		q := n.titleAt(p, sentEnd)
+		if q == p && len(titles) == 0 {
+			// "a shipping analyst": one or two lower-case words before
+			// the title.
+			for k := p + 1; k <= p+2 && k < sentEnd; k++ {
+				t := n.toks[k-1]
+				if !t.word || t.cap || t.digit || n.candOf[k-1] >= 0 || nerCopulas[t.lower] || nerSkipAdverbs[t.lower] || nerConnectors[t.lower] {
+					break
+				}
+				if e := n.titleAt(k, sentEnd); e > k {
+					q = e
+					break
+				}
+			}
+		}
 		if q == p {
 			break
 		}
@@ -341,6 +360,9 @@ func nerTitleText(n *ner, a, b int) string {
 			sb.WriteByte(' ')
 		}
 		w := n.text[t.s:t.e]
+		if full, ok := nerTitleAbbrev[t.lower]; ok {
+			w = full
+		}
 		switch {
 		case t.upper || !t.word:
 			sb.WriteString(w)
@@ -355,6 +377,13 @@ func nerTitleText(n *ner, a, b int) string {
 		}
 	}
 	return sb.String()
+}
+
+// nerTitleAbbrev spells out abbreviated titles.
+var nerTitleAbbrev = map[string]string{
+	"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general", "prof.": "professor",
+	"col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain", "adm.": "admiral",
+	"pres.": "president", "supt.": "superintendent", "insp.": "inspector", "cmdr.": "commander",
 }
 
 var nerTitleSmall = nerSet("of,the,and,for,at,in,on")
