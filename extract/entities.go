@@ -4,10 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // FindEntities finds the people, organisations and places named in text,
@@ -885,8 +882,12 @@ func (n *ner) resolve() {
 			parts = append(parts, k)
 		}
 		if len(parts) >= 2 {
-			for _, k := range []int{parts[0], parts[len(parts)-1]} {
-				l := n.toks[k].lower
+			keys := []string{n.toks[parts[0]].lower, n.toks[parts[len(parts)-1]].lower}
+			// "Núñez-Ortega", "van der Berg": all after the first name.
+			if parts[1] < te-1 {
+				keys = append(keys, nerKey(n.toks, parts[1], te))
+			}
+			for _, l := range keys {
 				if !nerIntContains(surname[l], e) {
 					surname[l] = append(surname[l], e)
 				}
@@ -1028,11 +1029,10 @@ func (n *ner) resolve() {
 			}
 		}
 		first := cs[0]
-		single := n.cands[first].te-n.cands[first].ts == 1
 		// A known alias.
 		e, ok := byKey[k]
 		if !ok {
-			if es := surname[k]; single && len(es) > 0 {
+			if es := surname[k]; len(es) > 0 {
 				e, ok = n.nearestEnt(es, n.toks[n.cands[first].ts].s), true
 				// "Ford" is both "William Clay Ford Jr." and "Ford Motor
 				// Company": without a person cue, the company.
@@ -1329,7 +1329,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 	entities := make([]Entity, 0, len(live))
 	ids := map[string]int{}
 	for _, ent := range live {
-		id := string(ent.kind) + ":" + nerSlug(ent.name)
+		id := EntityID(ent.kind, ent.name)
 		ids[id]++
 		if ids[id] > 1 {
 			id += "-" + strconv.Itoa(ids[id])
@@ -1344,33 +1344,4 @@ func (n *ner) output() ([]Mention, []Entity) {
 		entities = append(entities, e)
 	}
 	return mentions, entities
-}
-
-// nerSlug folds a name to lower-case ASCII words joined by hyphens.
-func nerSlug(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(name) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		case r == '\'' || r == '’' || r == '.':
-			// "O'Leary" -> "oleary", "U.S." -> "us".
-		default:
-			dash = true
-		}
-	}
-	return b.String()
 }

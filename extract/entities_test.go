@@ -472,8 +472,13 @@ func TestFindEntitiesIDs(t *testing.T) {
 			}
 		}
 	}
-	if !ids["person:ana-oneill"] {
-		t.Errorf("IDs %v lack person:ana-oneill", ids)
+	for _, want := range []string{EntityID(Person, "Ana O’Neill"), "person:jose-nunez-ortega"} {
+		if !ids[want] {
+			t.Errorf("IDs %v lack %s", ids, want)
+		}
+	}
+	if len(ids) != 2 {
+		t.Errorf("IDs %v, want 2 people (Núñez-Ortega is José Núñez-Ortega)", ids)
 	}
 }
 
