@@ -36,8 +36,6 @@ func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Ent
 	return n.output()
 }
 
-var nerDebugCues = false
-
 // nerCand is a candidate mention: a token range with what is known of it.
 type nerCand struct {
 	ts, te int // token range [ts, te)
@@ -1060,9 +1058,6 @@ func (n *ner) resolve() {
 				n.splitWeak(c, byKey, surname, attach)
 			}
 			continue
-		}
-		if nerDebugCues {
-			println("cues", k, cue[0], cue[1], cue[2])
 		}
 		kind := Org
 		switch {

@@ -1,53 +1,49 @@
 package extract
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"time"
 )
 
-func TestDebugSeed(t *testing.T) {
-	f := os.Getenv("NER_FILE")
-	if f == "" {
-		t.Skip()
+// TestDebugEntities prints what FindEntities finds in the file named by
+// $NER_FILE, or in the MEANTIME articles whose names contain $NER_DOC, with
+// the gold names. It is a tool for working on the rules: run it with -v.
+func TestDebugEntities(t *testing.T) {
+	if f := os.Getenv("NER_FILE"); f != "" {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		sents := SplitSentences(text)
+		times := FindTimes(text, sents, time.Now())
+		ms, es := FindEntities(text, sents, times)
+		logEntities(t, ms, es)
 	}
-	b, _ := os.ReadFile(f)
-	text := string(b)
-	sents := SplitSentences(text)
-	times := FindTimes(text, sents, time.Date(2025, 10, 22, 0, 0, 0, 0, time.UTC))
-	ms, es := FindEntities(text, sents, times)
-	for _, m := range ms {
-		fmt.Printf("M %q %s %s\n", m.Text, m.Kind, m.Entity)
-	}
-	for _, e := range es {
-		fmt.Printf("E %s %q %v roles=%+v places=%v\n", e.ID, e.Name, e.Aliases, e.Roles, e.Places)
+	if f := os.Getenv("NER_DOC"); f != "" {
+		for _, d := range loadMeantime(t) {
+			if !strings.Contains(d.name, f) {
+				continue
+			}
+			t.Log(d.text)
+			ms, es := FindEntities(d.text, SplitSentences(d.text), d.times)
+			logEntities(t, ms, es)
+			for _, g := range d.gold {
+				if g.nam {
+					t.Logf("G %q %s", g.text, g.kind)
+				}
+			}
+		}
 	}
 }
 
-func TestDebugMeantime(t *testing.T) {
-	nerDebugCues = os.Getenv("NER_CUES") != ""
-	f := os.Getenv("NER_DOC")
-	if f == "" {
-		t.Skip()
+func logEntities(t *testing.T, ms []Mention, es []Entity) {
+	for _, m := range ms {
+		t.Logf("M %q %s %s", m.Text, m.Kind, m.Entity)
 	}
-	for _, d := range loadMeantime(t) {
-		if !strings.Contains(d.name, f) {
-			continue
-		}
-		fmt.Println(d.text)
-		ms, es := FindEntities(d.text, SplitSentences(d.text), d.times)
-		for _, m := range ms {
-			fmt.Printf("M %q %s %s\n", m.Text, m.Kind, m.Entity)
-		}
-		for _, e := range es {
-			fmt.Printf("E %s %q %v roles=%+v places=%v\n", e.ID, e.Name, e.Aliases, e.Roles, e.Places)
-		}
-		for _, g := range d.gold {
-			if g.nam {
-				fmt.Printf("G %q %s\n", g.text, g.kind)
-			}
-		}
+	for _, e := range es {
+		t.Logf("E %s %q %v roles=%+v places=%v", e.ID, e.Name, e.Aliases, e.Roles, e.Places)
 	}
 }
