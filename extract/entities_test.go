@@ -8,9 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// timeFor builds a DATE time expression for the first occurrence of phrase
+// nerTimeFor builds a DATE time expression for the first occurrence of phrase
 // in text, standing in for FindTimes.
-func timeFor(t *testing.T, text, phrase, value string) Time {
+func nerTimeFor(t *testing.T, text, phrase, value string) Time {
 	t.Helper()
 	i := strings.Index(text, phrase)
 	if i < 0 {
@@ -19,7 +19,7 @@ func timeFor(t *testing.T, text, phrase, value string) Time {
 	return Time{Start: i, End: i + len(phrase), Text: phrase, Type: "DATE", Value: value}
 }
 
-func findEntity(es []Entity, name string) *Entity {
+func nerFindEntity(es []Entity, name string) *Entity {
 	for i := range es {
 		if es[i].Name == name {
 			return &es[i]
@@ -28,7 +28,7 @@ func findEntity(es []Entity, name string) *Entity {
 	return nil
 }
 
-func hasRole(e *Entity, title, org, since string) bool {
+func nerHasRole(e *Entity, title, org, since string) bool {
 	for _, r := range e.Roles {
 		if r.Title == title && r.Org == org && r.Since == since {
 			return true
@@ -37,7 +37,7 @@ func hasRole(e *Entity, title, org, since string) bool {
 	return false
 }
 
-func roleList(e *Entity) string {
+func nerRoleList(e *Entity) string {
 	var b strings.Builder
 	for _, r := range e.Roles {
 		b.WriteString(r.Title + "|" + r.Org + "|" + r.Since + "; ")
@@ -45,10 +45,10 @@ func roleList(e *Entity) string {
 	return b.String()
 }
 
-// checkInvariants asserts what must hold for any input: spans are valid
+// nerCheckInvariants asserts what must hold for any input: spans are valid
 // byte offsets, texts match them, mentions are ordered and never overlap,
 // every mention names an entity of its kind.
-func checkInvariants(t *testing.T, text string, ms []Mention, es []Entity) {
+func nerCheckInvariants(t *testing.T, text string, ms []Mention, es []Entity) {
 	t.Helper()
 	kinds := map[string]Kind{}
 	ids := map[string]bool{}
@@ -82,8 +82,8 @@ func checkInvariants(t *testing.T, text string, ms []Mention, es []Entity) {
 	}
 }
 
-// seedPath finds the seed article by walking up from the package directory.
-func seedPath(t *testing.T) string {
+// nerSeedPath finds the seed article by walking up from the package directory.
+func nerSeedPath(t *testing.T) string {
 	if s := os.Getenv("BRIEFBOT_SHARED"); s != "" {
 		return filepath.Join(s, "corpus", "seed", "2025-10-22-rutte-white-house.txt")
 	}
@@ -100,18 +100,18 @@ func seedPath(t *testing.T) string {
 }
 
 func TestFindEntitiesSeed(t *testing.T) {
-	b, err := os.ReadFile(seedPath(t))
+	b, err := os.ReadFile(nerSeedPath(t))
 	if err != nil {
 		t.Skip(err)
 	}
 	text := string(b)
 	times := []Time{
-		timeFor(t, text, "Oct. 1, 2024", "2024-10-01"),
-		timeFor(t, text, "Oct. 22", "2025-10-22"),
-		timeFor(t, text, "February", "2025-02"),
+		nerTimeFor(t, text, "Oct. 1, 2024", "2024-10-01"),
+		nerTimeFor(t, text, "Oct. 22", "2025-10-22"),
+		nerTimeFor(t, text, "February", "2025-02"),
 	}
 	ms, es := FindEntities(text, SplitSentences(text), times)
-	checkInvariants(t, text, ms, es)
+	nerCheckInvariants(t, text, ms, es)
 
 	people := []struct {
 		name, title, org, since string
@@ -125,7 +125,7 @@ func TestFindEntitiesSeed(t *testing.T) {
 		{"Sergey Lavrov", "Foreign Minister", "Russia", ""},
 	}
 	for _, p := range people {
-		e := findEntity(es, p.name)
+		e := nerFindEntity(es, p.name)
 		if e == nil {
 			t.Errorf("person %q not found", p.name)
 			continue
@@ -133,11 +133,11 @@ func TestFindEntitiesSeed(t *testing.T) {
 		if e.Kind != Person {
 			t.Errorf("%q kind %q, want person", p.name, e.Kind)
 		}
-		if !hasRole(e, p.title, p.org, p.since) {
-			t.Errorf("%q roles %s, want %s|%s|%s", p.name, roleList(e), p.title, p.org, p.since)
+		if !nerHasRole(e, p.title, p.org, p.since) {
+			t.Errorf("%q roles %s, want %s|%s|%s", p.name, nerRoleList(e), p.title, p.org, p.since)
 		}
 		if len(e.Roles) != 1 {
-			t.Errorf("%q has %d roles, want 1 (deduplicated): %s", p.name, len(e.Roles), roleList(e))
+			t.Errorf("%q has %d roles, want 1 (deduplicated): %s", p.name, len(e.Roles), nerRoleList(e))
 		}
 	}
 	kinds := map[string]Kind{
@@ -148,7 +148,7 @@ func TestFindEntitiesSeed(t *testing.T) {
 		"Europe": Place, "Washington": Place, "United States": Place,
 	}
 	for name, k := range kinds {
-		e := findEntity(es, name)
+		e := nerFindEntity(es, name)
 		if e == nil {
 			t.Errorf("%s %q not found", k, name)
 			continue
@@ -157,16 +157,16 @@ func TestFindEntitiesSeed(t *testing.T) {
 			t.Errorf("%q kind %q, want %q", name, e.Kind, k)
 		}
 	}
-	if e := findEntity(es, "Office of Foreign Assets Control"); e != nil && !strings.Contains(strings.Join(e.Aliases, ","), "OFAC") {
+	if e := nerFindEntity(es, "Office of Foreign Assets Control"); e != nil && !strings.Contains(strings.Join(e.Aliases, ","), "OFAC") {
 		t.Errorf("OFAC not an alias: %v", e.Aliases)
 	}
-	if e := findEntity(es, "Kyiv"); e != nil && (len(e.Places) != 1 || e.Places[0] != "Ukraine") {
+	if e := nerFindEntity(es, "Kyiv"); e != nil && (len(e.Places) != 1 || e.Places[0] != "Ukraine") {
 		t.Errorf("Kyiv places %v, want [Ukraine]", e.Places)
 	}
-	if e := findEntity(es, "Budapest"); e != nil && (len(e.Places) != 1 || e.Places[0] != "Hungary") {
+	if e := nerFindEntity(es, "Budapest"); e != nil && (len(e.Places) != 1 || e.Places[0] != "Hungary") {
 		t.Errorf("Budapest places %v, want [Hungary]", e.Places)
 	}
-	if e := findEntity(es, "Mark Rutte"); e != nil && e.ID != "person:mark-rutte" {
+	if e := nerFindEntity(es, "Mark Rutte"); e != nil && e.ID != "person:mark-rutte" {
 		t.Errorf("ID %q", e.ID)
 	}
 	// Nothing that is not a name.
@@ -205,11 +205,11 @@ func TestFindEntitiesSeed(t *testing.T) {
 	}
 	// Entities come in order of first mention.
 	if len(es) < 3 || es[0].Name != "Washington" || es[1].Name != "United States" || es[2].Name != "Donald Trump" {
-		t.Errorf("first entities %v, want Washington, United States, Donald Trump", names(es[:min(3, len(es))]))
+		t.Errorf("first entities %v, want Washington, United States, Donald Trump", nerNames(es[:min(3, len(es))]))
 	}
 }
 
-func names(es []Entity) []string {
+func nerNames(es []Entity) []string {
 	var out []string
 	for _, e := range es {
 		out = append(out, e.Name)
@@ -248,7 +248,7 @@ func TestFindEntitiesKinds(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.mention, func(t *testing.T) {
 			ms, es := FindEntities(tt.text, nil, nil)
-			checkInvariants(t, tt.text, ms, es)
+			nerCheckInvariants(t, tt.text, ms, es)
 			for _, m := range ms {
 				if m.Text == tt.mention {
 					if m.Kind != tt.kind || m.Entity != tt.entity {
@@ -265,9 +265,9 @@ func TestFindEntitiesKinds(t *testing.T) {
 func TestFindEntitiesNotNames(t *testing.T) {
 	text := "In March, the company said on Tuesday that it would expand. But After the vote, " +
 		"“Let History decide!” he said. During the summer, I met them. Shortly after, prices rose."
-	times := []Time{timeFor(t, text, "March", "2025-03"), timeFor(t, text, "Tuesday", "2025-03-04")}
+	times := []Time{nerTimeFor(t, text, "March", "2025-03"), nerTimeFor(t, text, "Tuesday", "2025-03-04")}
 	ms, es := FindEntities(text, nil, times)
-	checkInvariants(t, text, ms, es)
+	nerCheckInvariants(t, text, ms, es)
 	if len(ms) != 0 {
 		t.Errorf("want no mentions, got %+v", ms)
 	}
@@ -279,7 +279,7 @@ func TestFindEntitiesAliases(t *testing.T) {
 		"ODM said Solberg’s team had worked for a year. Kestrel Analytics declined to comment. " +
 		"The Democratic Republic of Congo and the United States of America signed too; the U.S. later withdrew."
 	ms, es := FindEntities(text, nil, nil)
-	checkInvariants(t, text, ms, es)
+	nerCheckInvariants(t, text, ms, es)
 	want := map[string]string{ // mention -> entity
 		"ODM":                          "Office of Digital Markets",
 		"Solberg":                      "Ingrid Solberg",
@@ -298,7 +298,7 @@ func TestFindEntitiesAliases(t *testing.T) {
 			t.Errorf("mention %q -> %q, want %q (all: %v)", m, got[m], e, got)
 		}
 	}
-	e := findEntity(es, "Ingrid Solberg")
+	e := nerFindEntity(es, "Ingrid Solberg")
 	if e == nil || e.Kind != Person {
 		t.Fatalf("Ingrid Solberg not a person: %+v", e)
 	}
@@ -349,19 +349,19 @@ func TestFindEntitiesRoles(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var times []Time
 			for p, v := range tt.times {
-				times = append(times, timeFor(t, tt.text, p, v))
+				times = append(times, nerTimeFor(t, tt.text, p, v))
 			}
 			ms, es := FindEntities(tt.text, nil, times)
-			checkInvariants(t, tt.text, ms, es)
-			e := findEntity(es, tt.person)
+			nerCheckInvariants(t, tt.text, ms, es)
+			e := nerFindEntity(es, tt.person)
 			if e == nil {
-				t.Fatalf("no person %q in %v", tt.person, names(es))
+				t.Fatalf("no person %q in %v", tt.person, nerNames(es))
 			}
 			if e.Kind != Person {
 				t.Errorf("%q kind %q", tt.person, e.Kind)
 			}
-			if !hasRole(e, tt.title, tt.org, tt.since) {
-				t.Errorf("roles %s, want %s|%s|%s", roleList(e), tt.title, tt.org, tt.since)
+			if !nerHasRole(e, tt.title, tt.org, tt.since) {
+				t.Errorf("roles %s, want %s|%s|%s", nerRoleList(e), tt.title, tt.org, tt.since)
 			}
 			for _, r := range e.Roles {
 				if r.Start >= r.End || !strings.Contains(tt.text[r.Start:r.End], strings.Fields(tt.person)[len(strings.Fields(tt.person))-1]) {
@@ -386,14 +386,14 @@ func TestFindEntitiesRoles(t *testing.T) {
 func TestFindEntitiesRoleDedup(t *testing.T) {
 	text := "NATO Secretary General Jan Hovland spoke. Hovland has served as NATO’s secretary general since March 3, 2023. " +
 		"Hovland, NATO’s secretary-general, left."
-	times := []Time{timeFor(t, text, "March 3, 2023", "2023-03-03")}
+	times := []Time{nerTimeFor(t, text, "March 3, 2023", "2023-03-03")}
 	_, es := FindEntities(text, nil, times)
-	e := findEntity(es, "Jan Hovland")
+	e := nerFindEntity(es, "Jan Hovland")
 	if e == nil {
 		t.Fatal("no Jan Hovland")
 	}
 	if len(e.Roles) != 1 || e.Roles[0].Since != "2023-03-03" || e.Roles[0].Org != "NATO" {
-		t.Errorf("roles %s, want one Secretary General|NATO|2023-03-03", roleList(e))
+		t.Errorf("roles %s, want one Secretary General|NATO|2023-03-03", nerRoleList(e))
 	}
 }
 
@@ -408,16 +408,16 @@ Dr. Peter Okafor, who now serves as chief economist at the Central Bank of Niger
 Wanjiru and Okafor met Norwegian officials at the Ministry of Petroleum and Energy.
 The Fjordline Workers Union called the plan “a tax on the poor.”`
 	ms, es := FindEntities(text, nil, nil)
-	checkInvariants(t, text, ms, es)
+	nerCheckInvariants(t, text, ms, es)
 	want := map[string]Kind{
 		"Oslo Energi": Org, "Sofia Lindqvist": Person, "Harald Brekke": Person, "Amina Wanjiru": Person,
 		"Peter Okafor": Person, "Central Bank of Nigeria": Org, "Ministry of Petroleum and Energy": Org,
 		"Fjordline Workers Union": Org, "Oslo": Place, "Norway": Place, "Kenya": Place,
 	}
 	for n, k := range want {
-		e := findEntity(es, n)
+		e := nerFindEntity(es, n)
 		if e == nil {
-			t.Errorf("no %s %q in %v", k, n, names(es))
+			t.Errorf("no %s %q in %v", k, n, nerNames(es))
 			continue
 		}
 		if e.Kind != k {
@@ -440,13 +440,13 @@ The Fjordline Workers Union called the plan “a tax on the poor.”`
 			}
 		}
 	}
-	if e := findEntity(es, "Sofia Lindqvist"); e != nil && !hasRole(e, "General Manager", "Oslo Energi", "") {
-		t.Errorf("Lindqvist roles %s", roleList(e))
+	if e := nerFindEntity(es, "Sofia Lindqvist"); e != nil && !nerHasRole(e, "General Manager", "Oslo Energi", "") {
+		t.Errorf("Lindqvist roles %s", nerRoleList(e))
 	}
-	if e := findEntity(es, "Amina Wanjiru"); e != nil && !hasRole(e, "Finance Minister", "Kenya", "") {
-		t.Errorf("Wanjiru roles %s", roleList(e))
+	if e := nerFindEntity(es, "Amina Wanjiru"); e != nil && !nerHasRole(e, "Finance Minister", "Kenya", "") {
+		t.Errorf("Wanjiru roles %s", nerRoleList(e))
 	}
-	if e := findEntity(es, "Oslo Energi"); e != nil {
+	if e := nerFindEntity(es, "Oslo Energi"); e != nil {
 		ok := false
 		for _, p := range e.Places {
 			if p == "Norway" {
@@ -511,7 +511,7 @@ func TestFindEntitiesOddInput(t *testing.T) {
 				}
 			}()
 			ms, es := FindEntities(in, SplitSentences(in), nil)
-			checkInvariants(t, in, ms, es)
+			nerCheckInvariants(t, in, ms, es)
 			for _, m := range ms {
 				if !utf8.ValidString(m.Text) && utf8.ValidString(in) {
 					t.Errorf("invalid UTF-8 mention %q", m.Text)
@@ -531,12 +531,12 @@ func TestFindEntitiesBadTimes(t *testing.T) {
 		{Start: 55, End: 58},
 	}
 	ms, es := FindEntities(text, nil, times)
-	checkInvariants(t, text, ms, es)
+	nerCheckInvariants(t, text, ms, es)
 }
 
-// benchText is an article of ordinary news prose: the seed article when
+// nerBenchText is an article of ordinary news prose: the seed article when
 // present, else a built-in one.
-func benchText(b *testing.B) string {
+func nerBenchText(b *testing.B) string {
 	var text string
 	if s := os.Getenv("BRIEFBOT_SHARED"); s != "" {
 		if data, err := os.ReadFile(filepath.Join(s, "corpus", "seed", "2025-10-22-rutte-white-house.txt")); err == nil {
@@ -561,7 +561,7 @@ func benchText(b *testing.B) string {
 
 // BenchmarkFindEntities measures FindEntities alone, in words per second.
 func BenchmarkFindEntities(b *testing.B) {
-	text := benchText(b)
+	text := nerBenchText(b)
 	sents := SplitSentences(text)
 	words := len(strings.Fields(text))
 	b.SetBytes(int64(len(text)))
@@ -585,16 +585,16 @@ President William Ruto faces protests in Mombasa and Kisumu.
 Mr. Kiprotich’s party will challenge the bill in the High Court.
 Nairobi-based startup M-Kopa Holdings raised money. M-Kopa co-founder Jesse Moore said it would expand into Nigeria.`
 	ms, es := FindEntities(text, nil, nil)
-	checkInvariants(t, text, ms, es)
+	nerCheckInvariants(t, text, ms, es)
 	kinds := map[string]Kind{
 		"Safaricom": Org, "Grace Mutua": Person, "Daniel Kiprotich": Person, "William Ruto": Person,
 		"Kisumu": Place, "Mombasa": Place, "M-Kopa Holdings": Org, "Jesse Moore": Person, "High Court": Org,
 		"Nairobi": Place, "Associated Press": Org,
 	}
 	for n, k := range kinds {
-		e := findEntity(es, n)
+		e := nerFindEntity(es, n)
 		if e == nil {
-			t.Errorf("no %s %q in %v", k, n, names(es))
+			t.Errorf("no %s %q in %v", k, n, nerNames(es))
 			continue
 		}
 		if e.Kind != k {
@@ -616,8 +616,8 @@ Nairobi-based startup M-Kopa Holdings raised money. M-Kopa co-founder Jesse Moor
 		{"William Ruto", "President", ""},
 	}
 	for _, c := range checks {
-		if e := findEntity(es, c.person); e != nil && !hasRole(e, c.title, c.org, "") {
-			t.Errorf("%s roles %s, want %s|%s", c.person, roleList(e), c.title, c.org)
+		if e := nerFindEntity(es, c.person); e != nil && !nerHasRole(e, c.title, c.org, "") {
+			t.Errorf("%s roles %s, want %s|%s", c.person, nerRoleList(e), c.title, c.org)
 		}
 	}
 }
@@ -635,16 +635,16 @@ According to Lars van der Berg, a shipping analyst at Maersk, the upgrades could
 Saudi Crown Prince Mohammed bin Salman is expected to visit Washington next month, officials said.
 Vega and Whitfield will meet Treasury officials on Friday.`
 	ms, es := FindEntities(text, nil, nil)
-	checkInvariants(t, text, ms, es)
+	nerCheckInvariants(t, text, ms, es)
 	kinds := map[string]Kind{
 		"Priya Raman": Person, "Senate Commerce Committee": Org, "Marisol Vega": Person, "Thomas Whitfield": Person,
 		"Georgia": Place, "Helen Park": Person, "Michigan": Place, "Lars van der Berg": Person, "Maersk": Org,
 		"Mohammed bin Salman": Person, "Senate": Org, "Treasury": Org,
 	}
 	for n, k := range kinds {
-		e := findEntity(es, n)
+		e := nerFindEntity(es, n)
 		if e == nil {
-			t.Errorf("no %s %q in %v", k, n, names(es))
+			t.Errorf("no %s %q in %v", k, n, nerNames(es))
 			continue
 		}
 		if e.Kind != k {
@@ -667,8 +667,8 @@ Vega and Whitfield will meet Treasury officials on Friday.`
 		{"Mohammed bin Salman", "Crown Prince", "Saudi Arabia"},
 	}
 	for _, c := range checks {
-		if e := findEntity(es, c.person); e != nil && !hasRole(e, c.title, c.org, "") {
-			t.Errorf("%s roles %s, want %s|%s", c.person, roleList(e), c.title, c.org)
+		if e := nerFindEntity(es, c.person); e != nil && !nerHasRole(e, c.title, c.org, "") {
+			t.Errorf("%s roles %s, want %s|%s", c.person, nerRoleList(e), c.title, c.org)
 		}
 	}
 }

@@ -20,16 +20,16 @@ func TestDebugEntities(t *testing.T) {
 		sents := SplitSentences(text)
 		times := FindTimes(text, sents, time.Now())
 		ms, es := FindEntities(text, sents, times)
-		logEntities(t, ms, es)
+		nerLogEntities(t, ms, es)
 	}
 	if f := os.Getenv("NER_DOC"); f != "" {
-		for _, d := range loadMeantime(t) {
+		for _, d := range nerLoadMeantime(t) {
 			if !strings.Contains(d.name, f) {
 				continue
 			}
 			t.Log(d.text)
 			ms, es := FindEntities(d.text, SplitSentences(d.text), d.times)
-			logEntities(t, ms, es)
+			nerLogEntities(t, ms, es)
 			for _, g := range d.gold {
 				if g.nam {
 					t.Logf("G %q %s", g.text, g.kind)
@@ -39,7 +39,7 @@ func TestDebugEntities(t *testing.T) {
 	}
 }
 
-func logEntities(t *testing.T, ms []Mention, es []Entity) {
+func nerLogEntities(t *testing.T, ms []Mention, es []Entity) {
 	for _, m := range ms {
 		t.Logf("M %q %s %s", m.Text, m.Kind, m.Entity)
 	}

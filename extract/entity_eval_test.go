@@ -10,9 +10,9 @@ import (
 	"testing"
 )
 
-// meantimeDir finds shared/corpus/meantime by walking up from the package
+// nerMeantimeDir finds shared/corpus/meantime by walking up from the package
 // directory, or under $BRIEFBOT_SHARED.
-func meantimeDir(tb testing.TB) string {
+func nerMeantimeDir(tb testing.TB) string {
 	tb.Helper()
 	if s := os.Getenv("BRIEFBOT_SHARED"); s != "" {
 		d := filepath.Join(s, "corpus", "meantime")
@@ -35,7 +35,7 @@ func meantimeDir(tb testing.TB) string {
 	return ""
 }
 
-type mtDoc struct {
+type nerMTXML struct {
 	Tokens []struct {
 		ID       string `xml:"t_id,attr"`
 		Sentence int    `xml:"sentence,attr"`
@@ -73,38 +73,38 @@ type mtDoc struct {
 	} `xml:"Relations"`
 }
 
-// goldMention is a gold entity mention as a byte span of the rebuilt text.
-type goldMention struct {
+// nerGoldMention is a gold entity mention as a byte span of the rebuilt text.
+type nerGoldMention struct {
 	s, e int
 	kind Kind   // "" for types other than PER, ORG and LOC
 	nam  bool   // a proper name
 	text string // for reports
 }
 
-// mtDocument is one rebuilt MEANTIME article.
-type mtDocument struct {
+// nerMTDocument is one rebuilt MEANTIME article.
+type nerMTDocument struct {
 	name  string
 	text  string
-	gold  []goldMention
+	gold  []nerGoldMention
 	times []Time
 }
 
-// loadMeantime rebuilds the text of every article from its tokens, with
+// nerLoadMeantime rebuilds the text of every article from its tokens, with
 // byte offsets, and reads its gold entity mentions and time expressions.
-func loadMeantime(tb testing.TB) []mtDocument {
-	dir := meantimeDir(tb)
+func nerLoadMeantime(tb testing.TB) []nerMTDocument {
+	dir := nerMeantimeDir(tb)
 	files, _ := filepath.Glob(filepath.Join(dir, "intra_cross-doc_annotation", "corpus_*", "*.xml"))
 	if len(files) == 0 {
 		tb.Skip("no MEANTIME files")
 	}
 	sort.Strings(files)
-	var docs []mtDocument
+	var docs []nerMTDocument
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		var d mtDoc
+		var d nerMTXML
 		if err := xml.Unmarshal(b, &d); err != nil {
 			tb.Fatalf("%s: %v", f, err)
 		}
@@ -117,7 +117,7 @@ func loadMeantime(tb testing.TB) []mtDocument {
 			case prevSent < 0:
 			case t.Sentence != prevSent:
 				sb.WriteByte('\n')
-			case noSpaceBefore(t.Text) || prev == "(" || prev == "$" || prev == "``":
+			case nerNoSpaceBefore(t.Text) || prev == "(" || prev == "$" || prev == "``":
 			default:
 				sb.WriteByte(' ')
 			}
@@ -138,13 +138,13 @@ func loadMeantime(tb testing.TB) []mtDocument {
 				ref[s.ID] = typ[r.Target.ID]
 			}
 		}
-		doc := mtDocument{name: filepath.Base(f), text: text}
+		doc := nerMTDocument{name: filepath.Base(f), text: text}
 		for _, m := range d.Markables.Mentions {
 			if len(m.Anchors) == 0 {
 				continue
 			}
 			a, z := span[m.Anchors[0].ID], span[m.Anchors[len(m.Anchors)-1].ID]
-			g := goldMention{s: a[0], e: z[1], nam: m.Syn == "NAM", text: text[a[0]:z[1]]}
+			g := nerGoldMention{s: a[0], e: z[1], nam: m.Syn == "NAM", text: text[a[0]:z[1]]}
 			switch ref[m.ID] {
 			case "PER":
 				g.kind = Person
@@ -167,7 +167,7 @@ func loadMeantime(tb testing.TB) []mtDocument {
 	return docs
 }
 
-func noSpaceBefore(tok string) bool {
+func nerNoSpaceBefore(tok string) bool {
 	switch tok {
 	case ",", ".", ";", ":", "!", "?", ")", "]", "'s", "'", "n't", "%", "''", "'re", "'ve", "'ll", "'d", "'m":
 		return true
@@ -179,7 +179,7 @@ func noSpaceBefore(tok string) bool {
 // mentions of people, organisations and places. Gold time expressions are
 // passed in so that the score measures entity recognition alone.
 func TestEntitiesMeantime(t *testing.T) {
-	docs := loadMeantime(t)
+	docs := nerLoadMeantime(t)
 	var gold, exact, overlap, overlapAny int
 	var pred, predOK, predAny int
 	perKind := map[Kind][2]int{}
@@ -289,7 +289,7 @@ func TestEntitiesMeantime(t *testing.T) {
 // BenchmarkFindEntitiesMeantime runs FindEntities on all MEANTIME articles
 // joined into one long text, to show that the cost grows linearly.
 func BenchmarkFindEntitiesMeantime(b *testing.B) {
-	docs := loadMeantime(b)
+	docs := nerLoadMeantime(b)
 	var sb strings.Builder
 	for _, d := range docs {
 		sb.WriteString(d.text)
