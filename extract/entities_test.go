@@ -672,3 +672,13 @@ Vega and Whitfield will meet Treasury officials on Friday.`
 		}
 	}
 }
+
+func TestNerEntityIDMatchesEntityID(t *testing.T) {
+	for _, name := range []string{"Mark Rutte", "U.S.", "Office of Foreign Assets Control", "O'Neill", "José Núñez-Ortega", "  --A--B-- ", "", "AT&T Inc.", "Zelenskyy’s", "G7"} {
+		for _, k := range []Kind{Person, Org, Place} {
+			if got, want := nerEntityID(k, name), EntityID(k, name); got != want {
+				t.Errorf("nerEntityID(%q, %q) = %q, want %q", k, name, got, want)
+			}
+		}
+	}
+}
