@@ -681,6 +681,10 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 			common := n.vocab[l] || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") ||
 				strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !strings.HasSuffix(l, "is")
 			c.weak = common && !n.followedBySpeech(j) && !(j < len(n.toks) && n.toks[j].poss) && !(n.word(j) == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an"))
+		case single && j < len(n.toks) && n.toks[j].digit && i > 0 && n.toks[i-1].word && !n.toks[i-1].cap:
+			// "Chapter 11", "Flight 370": a name only if used alone
+			// elsewhere.
+			c.weak = true
 		case single && !n.toks[i].upper && n.vocab[n.toks[i].lower]:
 			// "Maintenance": a common word the text also writes in lower
 			// case.
@@ -1003,7 +1007,7 @@ func (n *ner) resolve() {
 			first, last := n.toks[cd.ts].lower, n.toks[cd.te-1].lower
 			if singles[first] && !singles[last] {
 				cue[cueOrg] += 3
-			} else if singles[last] && !singles[first] {
+			} else if singles[last] && !singles[first] && !n.toks[cd.te-1].upper {
 				cue[cuePerson] += 2
 			}
 			// "Apple Macintosh" after "Apple Computer": a product or a

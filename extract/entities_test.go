@@ -682,3 +682,61 @@ func TestNerEntityIDMatchesEntityID(t *testing.T) {
 		}
 	}
 }
+
+// TestFindEntitiesInventedBusiness covers an all-capitals headline, a
+// dateline with a news agency, tickers, short company names, a
+// lower-case word between an organisation and a title, and a role start
+// read from "became ... in 2022".
+func TestFindEntitiesInventedBusiness(t *testing.T) {
+	text := `TECH GIANTS FACE NEW EU PROBE
+BRUSSELS (Reuters) - The European Commission opened an investigation into Vantor Systems Inc. (VNTR) and Quillon Labs on Monday, EU antitrust chief Margit Holm said.
+Vantor, based in Austin, Texas, denied wrongdoing. "We will cooperate fully," said Vantor spokesman Derek Olsen.
+Fed Chair Naomi Feld said on Tuesday the probe would not affect U.S. markets. Feld, 61, became chair of the Federal Reserve in 2022.
+Quillon's chief executive officer, Tariq Aziz, told the Financial Times that the company had done nothing wrong.
+"This is about fairness," Holm told reporters in Strasbourg.`
+	times := []Time{nerTimeFor(t, text, "2022", "2022"), nerTimeFor(t, text, "Monday", "2025-10-20"), nerTimeFor(t, text, "Tuesday", "2025-10-21")}
+	ms, es := FindEntities(text, nil, times)
+	nerCheckInvariants(t, text, ms, es)
+	for _, m := range ms {
+		switch m.Text {
+		case "TECH", "GIANTS", "FACE", "NEW", "PROBE":
+			t.Errorf("headline word %q taken for a name", m.Text)
+		case "VNTR", "Vantor":
+			if m.Entity != "Vantor Systems Inc." {
+				t.Errorf("%q -> %q", m.Text, m.Entity)
+			}
+		case "Quillon":
+			if m.Entity != "Quillon Labs" {
+				t.Errorf("%q -> %q", m.Text, m.Entity)
+			}
+		case "Fed":
+			if m.Entity != "Federal Reserve" {
+				t.Errorf("%q -> %q", m.Text, m.Entity)
+			}
+		}
+	}
+	checks := []struct{ person, title, org, since string }{
+		{"Margit Holm", "Antitrust Chief", "European Union", ""},
+		{"Derek Olsen", "Spokesman", "Vantor Systems Inc.", ""},
+		{"Naomi Feld", "Chair", "Federal Reserve", "2022"},
+		{"Tariq Aziz", "Chief Executive Officer", "Quillon Labs", ""},
+	}
+	for _, c := range checks {
+		e := nerFindEntity(es, c.person)
+		if e == nil || e.Kind != Person {
+			t.Errorf("no person %q in %v", c.person, nerNames(es))
+			continue
+		}
+		if !nerHasRole(e, c.title, c.org, c.since) {
+			t.Errorf("%s roles %s, want %s|%s|%s", c.person, nerRoleList(e), c.title, c.org, c.since)
+		}
+	}
+	if e := nerFindEntity(es, "Naomi Feld"); e != nil && len(e.Roles) != 1 {
+		t.Errorf("Feld roles %s, want one (Fed is the Federal Reserve)", nerRoleList(e))
+	}
+	for n, k := range map[string]Kind{"Strasbourg": Place, "Austin": Place, "Financial Times": Org, "Reuters": Org, "Brussels": Place} {
+		if e := nerFindEntity(es, n); e == nil || e.Kind != k {
+			t.Errorf("%q: %+v, want %s", n, e, k)
+		}
+	}
+}

@@ -47,6 +47,10 @@ func (n *ner) findRoles() {
 		if n.word(p) == "’s" || n.word(p) == "'s" {
 			p = -1 // "Rutte’s fourth meeting"
 		}
+		// An age: "Feld, 61, became chair", "Smith, 45, a lawyer".
+		if p >= 0 && n.word(p) == "," && p+2 < len(n.toks) && n.toks[p+1].digit && n.word(p+2) == "," {
+			p += 2
+		}
 		if p >= 0 {
 			sentEnd := n.sentTok[n.sentOf[cd.ts]][1]
 			if n.word(p) == "," {
@@ -58,6 +62,9 @@ func (n *ner) findRoles() {
 						n.roles = append(n.roles, r...)
 						found = true
 					}
+				} else if r, ok := n.copula(c, p+1, sentEnd); ok && n.toks[p-1].digit {
+					n.roles = append(n.roles, r...)
+					found = true
 				}
 			} else if r, ok := n.copula(c, p, sentEnd); ok {
 				n.roles = append(n.roles, r...)
@@ -95,6 +102,14 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	}
 	for a > 0 && n.candOf[a-1] < 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
 		a--
+	}
+	// "EU antitrust chief": one lower-case word between the organisation
+	// and the title belongs to the title.
+	if a >= 2 && n.candOf[a-1] < 0 && n.toks[a-1].word && !n.toks[a-1].cap && !n.toks[a-1].digit &&
+		!nerStop[n.word(a-1)] && !nerConnectors[n.word(a-1)] && !nerCopulas[n.word(a-1)] && !nerSpeechVerbs[n.word(a-1)] {
+		if o := n.candOf[a-2]; o >= 0 && n.cands[o].te == a-1 && n.cands[o].kind != Person || n.toks[a-2].poss {
+			a--
+		}
 	}
 	// A weak candidate inside the title ("Opposition leader") is no name.
 	for k := a; k < end; k++ {
