@@ -567,6 +567,7 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	}
 	var pieces []piece
 	unknown := 0
+	known := false
 	for p := i; p < j; {
 		matched := false
 		for q := min(j, p+nerGazMaxLen); q > p; q-- {
@@ -578,6 +579,7 @@ func (n *ner) segment(s, i, j int, titles bool) {
 				pieces = append(pieces, piece{p, q, g})
 				p = q
 				matched = true
+				known = true
 				break
 			}
 		}
@@ -597,7 +599,7 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		}
 		return
 	}
-	if unknown < j-i && n.heading[s] {
+	if known && n.heading[s] {
 		// A headline in title case: the known names, and the rest as
 		// weak candidates.
 		p := i
@@ -612,7 +614,7 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		n.segment(s, p, j, false)
 		return
 	}
-	if unknown < j-i {
+	if known {
 		// "Oslo Energi": leans to an organisation.
 		c := n.addCand(s, i, j, "", nil)
 		n.cands[c].mixed = true
@@ -699,6 +701,14 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 	return idx
 }
 
+// candAt returns the candidate covering token i, or -1.
+func (n *ner) candAt(i int) int {
+	if i < 0 || i >= len(n.candOf) {
+		return -1
+	}
+	return n.candOf[i]
+}
+
 func (n *ner) followedBySpeech(j int) bool {
 	return j < len(n.toks) && nerSpeechVerbs[n.toks[j].lower]
 }
@@ -744,8 +754,8 @@ func (n *ner) findCues() {
 				cd.cue[cueOrg] += 2
 			}
 			// "Springfield, Illinois": a place in a place.
-			if k := cd.te + 1; k < len(n.toks) && n.candOf[k] >= 0 {
-				o := n.cands[n.candOf[k]]
+			if k := cd.te + 1; k < len(n.toks) && n.candAt(k) >= 0 {
+				o := n.cands[n.candAt(k)]
 				if o.gaz != nil && o.gaz.kind == Place && !o.gaz.demonym && o.ts == k {
 					if e := o.te; e >= len(n.toks) || !n.toks[e].word || n.toks[e].lower == "and" {
 						cd.cue[cuePlace] += 3
@@ -776,12 +786,12 @@ func (n *ner) findCues() {
 			n.cands[c].cue[nerCueOf(k)]++
 		}
 		if w := n.word(cd.ts - 1); (w == "and" || w == "or" || w == ",") && cd.ts >= 2 {
-			if o := n.candOf[cd.ts-2]; o >= 0 && n.cands[o].kind != "" && n.cands[o].te == cd.ts-1 {
+			if o := n.candAt(cd.ts-2); o >= 0 && n.cands[o].kind != "" && n.cands[o].te == cd.ts-1 {
 				coord(o)
 			}
 		}
 		if w := n.word(cd.te); w == "and" || w == "or" || w == "," {
-			if o := n.candOf[cd.te+1]; cd.te+1 < len(n.toks) && o >= 0 && n.cands[o].kind != "" && n.cands[o].ts == cd.te+1 {
+			if o := n.candAt(cd.te+1); cd.te+1 < len(n.toks) && o >= 0 && n.cands[o].kind != "" && n.cands[o].ts == cd.te+1 {
 				coord(o)
 			}
 		}
@@ -794,7 +804,7 @@ func (n *ner) findCues() {
 			s := n.sentOf[cd.ts]
 			first := true
 			for k := n.sentTok[s][0]; k < cd.ts; k++ {
-				if n.candOf[k] >= 0 {
+				if n.candAt(k) >= 0 {
 					first = false
 				}
 			}
@@ -955,10 +965,10 @@ func (n *ner) resolve() {
 			continue
 		}
 		k := cd.ts - 2
-		if k < 0 || n.candOf[k] < 0 {
+		if k < 0 || n.candAt(k) < 0 {
 			continue
 		}
-		o := n.candOf[k]
+		o := n.candAt(k)
 		if n.cands[o].te != k+1 || n.cands[o].ts == k && n.toks[k].upper {
 			continue
 		}

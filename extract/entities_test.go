@@ -740,3 +740,27 @@ Quillon's chief executive officer, Tariq Aziz, told the Financial Times that the
 		}
 	}
 }
+
+// FuzzFindEntities checks that no input makes FindEntities panic or return
+// invalid spans.
+func FuzzFindEntities(f *testing.F) {
+	for _, s := range []string{
+		"NATO Secretary General Mark Rutte met U.S. President Donald Trump.",
+		"Oslo Energi’s general manager, Sofia Lindqvist, said so. Lindqvist’s plan",
+		"Dr. Peter Okafor, who now serves as chief economist at the Central Bank of Nigeria, said",
+		"Rutte has served as NATO’s secretary general since Oct. 1, 2024.",
+		"Sen. X of", "Feld, 61,", "(D-", "M-Kopa", "By A B", "Office of (OFAC)",
+		"“Let History decide!”", "A-B-C D-E", "the authority’s general manager,",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sents := SplitSentences(s)
+		var times []Time
+		if len(s) > 4 {
+			times = []Time{{Start: 1, End: len(s) / 2, Value: "2024"}}
+		}
+		ms, es := FindEntities(s, sents, times)
+		nerCheckInvariants(t, s, ms, es)
+	})
+}

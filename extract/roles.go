@@ -90,7 +90,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	for p := end - 1; p >= 0 && p >= end-nerTitleMaxLen-1; p-- {
 		// A title may cross a one-word unknown candidate ("Opposition
 		// leader"), nothing else.
-		if o := n.candOf[p]; o >= 0 && !(n.cands[o].kind == "" && n.cands[o].te-n.cands[o].ts == 1) || n.timed[p] {
+		if o := n.candAt(p); o >= 0 && !(n.cands[o].kind == "" && n.cands[o].te-n.cands[o].ts == 1) || n.timed[p] {
 			break
 		}
 		if nerTitleSet[nerKey(n.toks, p, end)] {
@@ -100,20 +100,20 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	if a < 0 {
 		return nerRole{}, false
 	}
-	for a > 0 && n.candOf[a-1] < 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
+	for a > 0 && n.candAt(a-1) < 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
 		a--
 	}
 	// "EU antitrust chief": one lower-case word between the organisation
 	// and the title belongs to the title.
-	if a >= 2 && n.candOf[a-1] < 0 && n.toks[a-1].word && !n.toks[a-1].cap && !n.toks[a-1].digit &&
+	if a >= 2 && n.candAt(a-1) < 0 && n.toks[a-1].word && !n.toks[a-1].cap && !n.toks[a-1].digit &&
 		!nerStop[n.word(a-1)] && !nerConnectors[n.word(a-1)] && !nerCopulas[n.word(a-1)] && !nerSpeechVerbs[n.word(a-1)] {
-		if o := n.candOf[a-2]; o >= 0 && n.cands[o].te == a-1 && n.cands[o].kind != Person || n.toks[a-2].poss {
+		if o := n.candAt(a-2); o >= 0 && n.cands[o].te == a-1 && n.cands[o].kind != Person || n.toks[a-2].poss {
 			a--
 		}
 	}
 	// A weak candidate inside the title ("Opposition leader") is no name.
 	for k := a; k < end; k++ {
-		if o := n.candOf[k]; o >= 0 {
+		if o := n.candAt(k); o >= 0 {
 			n.cands[o].drop = true
 		}
 	}
@@ -121,35 +121,28 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	start := a
 	switch {
 	case a >= 2 && n.toks[a-1].poss:
-		if o := n.candOf[a-2]; o >= 0 && n.cands[o].kind != Person {
+		if o := n.candAt(a-2); o >= 0 && n.cands[o].kind != Person {
 			r.orgCand = o
 			start = n.cands[o].ts
 		} else if nerOrgNouns[n.word(a-2)] {
 			r.orgNoun = n.word(a - 2)
 			start = a - 2
 		}
-	case a >= 1 && n.candOf[a-1] >= 0:
-		o := n.candOf[a-1]
+	case a >= 1 && n.candAt(a-1) >= 0:
+		o := n.candAt(a-1)
 		if n.cands[o].kind != Person && n.cands[o].te == a {
 			r.orgCand = o
 			start = n.cands[o].ts
 		}
-	case a >= 3 && n.word(a-1) == "of":
-		// unusual order; ignore
-	}
-	// "Sen. Thomas Whitfield of Georgia".
-	if r.orgCand < 0 && end == n.cands[c].ts && n.word(n.cands[c].te) == "of" {
-		if o := n.candOf[n.cands[c].te+1]; n.cands[c].te+1 < len(n.toks) && o >= 0 && n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place {
-			r.orgCand = o
-			r.s = n.toks[start].s
-			r.e = n.toks[n.cands[o].te-1].e
-			return r, true
-		}
 	}
 	r.s = n.toks[start].s
 	r.e = n.toks[n.cands[c].te-1].e
-	if end < n.cands[c].ts {
-		r.e = n.toks[n.cands[c].te-1].e
+	// "Sen. Thomas Whitfield of Georgia".
+	if k := n.cands[c].te + 1; r.orgCand < 0 && end == n.cands[c].ts && n.word(k-1) == "of" && k < len(n.toks) {
+		if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place {
+			r.orgCand = o
+			r.e = n.toks[n.cands[o].te-1].e
+		}
 	}
 	return r, true
 }
@@ -203,7 +196,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		break
 	}
 	orgCand, orgNoun := -1, ""
-	if o := n.candOf[p]; o >= 0 && n.cands[o].ts == p && n.cands[o].kind != Person {
+	if o := n.candAt(p); o >= 0 && n.cands[o].ts == p && n.cands[o].kind != Person {
 		e := n.cands[o].te
 		if e < sentEnd && n.toks[e].poss {
 			orgCand, p = o, e+1
@@ -214,8 +207,8 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		orgNoun, p = n.word(p), p+2
 	}
 	var titles [][2]int
-	for {
-		if n.candOf[p] >= 0 && !n.toks[p].cap {
+	for p < sentEnd {
+		if n.candAt(p) >= 0 && !n.toks[p].cap {
 			break
 		}
 		q := n.titleAt(p, sentEnd)
@@ -224,7 +217,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			// the title.
 			for k := p + 1; k <= p+2 && k < sentEnd; k++ {
 				t := n.toks[k-1]
-				if !t.word || t.cap || t.digit || n.candOf[k-1] >= 0 || nerCopulas[t.lower] || nerSkipAdverbs[t.lower] || nerConnectors[t.lower] {
+				if !t.word || t.cap || t.digit || n.candAt(k-1) >= 0 || nerCopulas[t.lower] || nerSkipAdverbs[t.lower] || nerConnectors[t.lower] {
 					break
 				}
 				if e := n.titleAt(k, sentEnd); e > k {
@@ -239,7 +232,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		// A title inside a candidate ("General Motors") is no title.
 		inCand := false
 		for k := p; k < q; k++ {
-			if o := n.candOf[k]; o >= 0 && n.cands[o].kind != "" && n.cands[o].kind != Person {
+			if o := n.candAt(k); o >= 0 && n.cands[o].kind != "" && n.cands[o].kind != Person {
 				inCand = true
 			}
 		}
@@ -248,7 +241,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		}
 		// "minister of transport".
 		if n.word(q) == "of" && q+1 < sentEnd && nerPortfolios[n.word(q+1)] {
-			if o := n.candOf[q+1]; o >= 0 {
+			if o := n.candAt(q+1); o >= 0 {
 				if n.cands[o].kind != "" {
 					break
 				}
@@ -277,7 +270,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			if n.word(k) == "the" {
 				k++
 			}
-			if o := n.candOf[k]; o >= 0 && n.cands[o].ts == k && n.cands[o].kind != Person {
+			if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && n.cands[o].kind != Person {
 				orgCand = o
 				end = n.cands[o].te
 			} else if nerOrgNouns[n.word(k)] {
