@@ -786,12 +786,12 @@ func (n *ner) findCues() {
 			n.cands[c].cue[nerCueOf(k)]++
 		}
 		if w := n.word(cd.ts - 1); (w == "and" || w == "or" || w == ",") && cd.ts >= 2 {
-			if o := n.candAt(cd.ts-2); o >= 0 && n.cands[o].kind != "" && n.cands[o].te == cd.ts-1 {
+			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].kind != "" && n.cands[o].te == cd.ts-1 {
 				coord(o)
 			}
 		}
 		if w := n.word(cd.te); w == "and" || w == "or" || w == "," {
-			if o := n.candAt(cd.te+1); cd.te+1 < len(n.toks) && o >= 0 && n.cands[o].kind != "" && n.cands[o].ts == cd.te+1 {
+			if o := n.candAt(cd.te + 1); cd.te+1 < len(n.toks) && o >= 0 && n.cands[o].kind != "" && n.cands[o].ts == cd.te+1 {
 				coord(o)
 			}
 		}

@@ -107,7 +107,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	// and the title belongs to the title.
 	if a >= 2 && n.candAt(a-1) < 0 && n.toks[a-1].word && !n.toks[a-1].cap && !n.toks[a-1].digit &&
 		!nerStop[n.word(a-1)] && !nerConnectors[n.word(a-1)] && !nerCopulas[n.word(a-1)] && !nerSpeechVerbs[n.word(a-1)] {
-		if o := n.candAt(a-2); o >= 0 && n.cands[o].te == a-1 && n.cands[o].kind != Person || n.toks[a-2].poss {
+		if o := n.candAt(a - 2); o >= 0 && n.cands[o].te == a-1 && n.cands[o].kind != Person || n.toks[a-2].poss {
 			a--
 		}
 	}
@@ -121,7 +121,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	start := a
 	switch {
 	case a >= 2 && n.toks[a-1].poss:
-		if o := n.candAt(a-2); o >= 0 && n.cands[o].kind != Person {
+		if o := n.candAt(a - 2); o >= 0 && n.cands[o].kind != Person {
 			r.orgCand = o
 			start = n.cands[o].ts
 		} else if nerOrgNouns[n.word(a-2)] {
@@ -129,7 +129,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 			start = a - 2
 		}
 	case a >= 1 && n.candAt(a-1) >= 0:
-		o := n.candAt(a-1)
+		o := n.candAt(a - 1)
 		if n.cands[o].kind != Person && n.cands[o].te == a {
 			r.orgCand = o
 			start = n.cands[o].ts
@@ -241,7 +241,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		}
 		// "minister of transport".
 		if n.word(q) == "of" && q+1 < sentEnd && nerPortfolios[n.word(q+1)] {
-			if o := n.candAt(q+1); o >= 0 {
+			if o := n.candAt(q + 1); o >= 0 {
 				if n.cands[o].kind != "" {
 					break
 				}
