@@ -502,6 +502,12 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	// Company").
 	for k := i; k < j; k++ {
 		if l := n.toks[k].lower; (l == "and" || l == "&") && !n.toks[k].cap {
+			// "Daimler AG and Chrysler Holding LLC": two companies.
+			if k > i && nerOrgSuffixes[n.toks[k-1].lower] {
+				n.segment(s, i, k, false)
+				n.segment(s, k+1, j, false)
+				return
+			}
 			head := false
 			for h := k + 1; h < j; h++ {
 				if nerOrgHeads[n.toks[h].lower] && n.toks[h].cap {
@@ -768,7 +774,12 @@ func (n *ner) findCues() {
 			}
 		}
 		switch n.word(cd.ts - 1) {
-		case "in", "near", "outside", "across", "throughout", "inside":
+		case "in":
+			// "a stake in Chrysler" is no place.
+			if !nerInNotPlace[n.word(cd.ts-2)] {
+				cd.cue[cuePlace] += 2
+			}
+		case "near", "outside", "across", "throughout", "inside":
 			cd.cue[cuePlace] += 2
 		case "at", "by", "with":
 			cd.cue[cueOrg]++
@@ -827,6 +838,9 @@ func (n *ner) findCues() {
 		}
 	}
 }
+
+// nerInNotPlace are words after which "in X" names an organisation.
+var nerInNotPlace = nerSet("stake,stakes,share,shares,interest,interests,investment,investments,invest,invested,investing,holding,holdings,position,role,jobs,job,seat,seats,merger,partner,partners,competition,rival")
 
 func nerCueOf(k Kind) int {
 	switch k {
