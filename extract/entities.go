@@ -370,7 +370,7 @@ func (n *ner) titleAt(i, j int) int {
 
 // nerAmbiguousTitles are titles that are also ordinary words in names
 // ("General Dynamics"): a name after them needs two words.
-var nerAmbiguousTitles = nerSet("general,chief,head,executive,chair,owner,manager,leader,justice,director,analyst,economist,editor,coach,speaker,captain,commander,king,queen,prince,premier,sen.,rep.,representative")
+var nerAmbiguousTitles = nerSet("general,chief,head,executive,chair,owner,manager,leader,justice,director,analyst,economist,editor,coach,speaker,captain,commander,king,queen,prince,premier,sen.,rep.,representative,singer,actor,actress,rapper,writer,author,novelist,poet,historian,player,striker,goalkeeper,midfielder,defender,artist,filmmaker,lawyer,attorney,doctor,surgeon,nurse,teacher,pilot,activist,journalist,reporter,photographer,scientist,researcher,chef,architect,entrepreneur,billionaire,businessman,businesswoman,engineer,detective,soldier,priest,athlete,runner,swimmer,boxer,golfer,cyclist,musician,composer,conductor,comedian,dancer,strategist,consultant,fellow,lecturer,scholar,physicist,chemist,biologist,epidemiologist,virologist,diplomat,negotiator,mediator,candidate,challenger,incumbent,nominee,campaigner,organizer,organiser,volunteer,official,judge,bishop,cardinal,marshal,mayor,sheriff,founder")
 
 // nameLike reports whether [i, j) can be a person's name.
 func (n *ner) nameLike(i, j int) bool {
@@ -745,6 +745,15 @@ func (n *ner) findCues() {
 		}
 		if multi && nerSpeechVerbs[n.word(next)] {
 			cd.cue[cuePerson]++
+		}
+		// "Putin said he would": a pronoun right after the speech verb.
+		if nerSpeechVerbs[n.word(next)] {
+			for k := next + 1; k < next+4 && k < len(n.toks); k++ {
+				if w := n.toks[k].lower; w == "he" || w == "she" || w == "his" || w == "her" {
+					cd.cue[cuePerson] += 2
+					break
+				}
+			}
 		}
 		if n.word(cd.ts-1) == "to" && n.word(cd.ts-2) == "according" && multi {
 			cd.cue[cuePerson]++

@@ -243,6 +243,8 @@ func TestFindEntitiesKinds(t *testing.T) {
 		{"Protesters gathered outside Brackenford on Sunday.", "Brackenford", Place, "Brackenford"},
 		{"The mayor of Springvale, Ohio, resigned.", "Springvale", Place, "Springvale"},
 		{"NATO allies met in Brussels.", "NATO", Org, "NATO"},
+		{"Okonjo said he would resign.", "Okonjo", Person, "Okonjo"},
+		{"Volganeft said its output fell.", "Volganeft", Org, "Volganeft"},
 		{"Ukrainian President Olena Bondar spoke to Kyiv residents.", "Olena Bondar", Person, "Olena Bondar"},
 	}
 	for _, tt := range tests {
@@ -763,4 +765,35 @@ func FuzzFindEntities(f *testing.F) {
 		ms, es := FindEntities(s, sents, times)
 		nerCheckInvariants(t, s, ms, es)
 	})
+}
+
+// TestFindEntitiesOccupations checks occupations as titles, and that a
+// lower-case descriptor before a one-word company does not make it a
+// person.
+func TestFindEntitiesOccupations(t *testing.T) {
+	text := "Brazilian striker Tiago Ramos scored twice. Singer Aya Morand will perform in July. " +
+		"Jean-Luc Marchand, a historian at the Sorbonne, said the closure cost millions. Marchand added more. " +
+		"Russia’s top oil producer Volganeft said output fell, and asset manager Brightrock sold shares. Isaac Singer sews."
+	ms, es := FindEntities(text, nil, nil)
+	nerCheckInvariants(t, text, ms, es)
+	checks := []struct{ person, title, org string }{
+		{"Tiago Ramos", "Striker", "Brazil"},
+		{"Aya Morand", "Singer", ""},
+		{"Jean-Luc Marchand", "Historian", "Sorbonne"},
+	}
+	for _, c := range checks {
+		e := nerFindEntity(es, c.person)
+		if e == nil || e.Kind != Person {
+			t.Errorf("no person %q in %v", c.person, nerNames(es))
+			continue
+		}
+		if !nerHasRole(e, c.title, c.org, "") {
+			t.Errorf("%s roles %s, want %s|%s", c.person, nerRoleList(e), c.title, c.org)
+		}
+	}
+	for n, k := range map[string]Kind{"Volganeft": Org, "Brightrock": Org, "Isaac Singer": Person} {
+		if e := nerFindEntity(es, n); e == nil || e.Kind != k {
+			t.Errorf("%q: %+v, want %s (entities %v)", n, e, k, nerNames(es))
+		}
+	}
 }

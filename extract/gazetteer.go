@@ -301,7 +301,7 @@ ambassador,envoy,special envoy,spokesperson,spokesman,spokeswoman,
 king,queen,prince,princess,crown prince,emperor,pope,archbishop,bishop,cardinal,
 judge,justice,attorney general,prosecutor,general,gen.,admiral,adm.,colonel,col.,lieutenant,lt.,captain,capt.,commander,sergeant,sgt.,gov.,superintendent,inspector,
 analyst,economist,professor,prof.,adviser,advisor,national security adviser,commissioner,administrator,premier,leader,opposition leader,supreme leader,ayatollah,sheikh,emir,sultan,
-editor,editor-in-chief,correspondent,coach,head coach,owner,executive,senior vice president,executive vice president,chief scientist,president of the united states`
+editor,editor-in-chief,correspondent,coach,head coach,singer,actor,actress,rapper,writer,author,novelist,poet,historian,player,striker,goalkeeper,midfielder,defender,artist,filmmaker,lawyer,attorney,doctor,surgeon,nurse,teacher,pilot,activist,journalist,reporter,photographer,scientist,researcher,chef,architect,entrepreneur,billionaire,businessman,businesswoman,engineer,detective,soldier,priest,athlete,runner,swimmer,boxer,golfer,cyclist,musician,composer,conductor,comedian,dancer,strategist,consultant,fellow,lecturer,scholar,physicist,chemist,biologist,epidemiologist,virologist,diplomat,negotiator,mediator,candidate,challenger,incumbent,nominee,campaigner,organizer,organiser,volunteer,official,owner,executive,senior vice president,executive vice president,chief scientist,president of the united states`
 
 // nerTitleModifiers may precede a title without changing it.
 var nerTitleModifiers = nerSet("acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")

@@ -9,13 +9,15 @@ import (
 // nerRole is a role read from the text before entities are resolved: the
 // organisation is still a candidate or a common noun ("the authority").
 type nerRole struct {
-	person  int // candidate of the person
-	title   string
-	orgCand int    // candidate naming the organisation or place, or -1
-	orgNoun string // "authority" in "the authority’s general manager"
-	since   string
-	until   string
-	s, e    int // byte span of the phrase
+	person int // candidate of the person
+	title  string
+	// titleCap is set when the title's first word was capitalised.
+	titleCap bool
+	orgCand  int    // candidate naming the organisation or place, or -1
+	orgNoun  string // "authority" in "the authority’s general manager"
+	since    string
+	until    string
+	s, e     int // byte span of the phrase
 }
 
 // findRoles reads roles around people's names: titles before the name
@@ -36,7 +38,7 @@ func (n *ner) findRoles() {
 			if end < 1 || end == cd.ts-1 && n.word(end) != "," {
 				continue
 			}
-			if r, ok := n.titleBefore(c, end); ok {
+			if r, ok := n.titleBefore(c, end); ok && (cd.te-cd.ts > 1 || cd.kind == Person || n.titleCapitalised(r)) {
 				n.roles = append(n.roles, r)
 				found = true
 				break
@@ -117,7 +119,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 			n.cands[o].drop = true
 		}
 	}
-	r := nerRole{person: c, title: nerTitleText(n, a, end), orgCand: -1}
+	r := nerRole{person: c, title: nerTitleText(n, a, end), orgCand: -1, titleCap: n.toks[a].cap || n.toks[a].upper}
 	start := a
 	switch {
 	case a >= 2 && n.toks[a-1].poss:
@@ -145,6 +147,13 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 	}
 	return r, true
+}
+
+// titleCapitalised reports whether the title of r was written with a
+// capital: "President Trump" makes a person of a single word, "oil
+// producer Rosneft" does not.
+func (n *ner) titleCapitalised(r nerRole) bool {
+	return r.title != "" && r.titleCap
 }
 
 // nerCopulas introduce a role after a name: "has served as", "became".
