@@ -20,7 +20,23 @@ import (
 // organisations), organisation head words ("Airlines", "Bank of"), titles
 // and honorifics before names, and context ("X said", ", who"). A demonym
 // ("Russian") is a mention of its country; a city is its own place entity
-// whose Places name its country. Entities come in order of first mention.
+// whose Places name its country. Government metonyms ("the White House",
+// "the Kremlin") are organisations. Entities come in order of first
+// mention; a possessive "’s" is never part of a mention.
+//
+// A name's kind, when no gazetteer entry, title or honorific decides it,
+// is voted over all its mentions: people are introduced with cues and
+// later called by their last name, organisations are shortened to their
+// first word ("Lockheed"), places follow "in" or precede ", Ohio"; ties go
+// to organisations.
+//
+// Roles come from titles before names ("Russian President Vladimir Putin"
+// is President of Russia), appositions ("Sofia Lindqvist, the authority’s
+// general manager,") and copulas ("has served as NATO’s secretary general
+// since Oct. 1, 2024", whose date is the DATE time in times). Titles are
+// title-cased; a title that names its own organisation ("Treasury
+// Secretary") has Org "" unless a country precedes it. Roles with the same
+// title and organisation (or no organisation) are merged.
 func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Entity) {
 	if strings.TrimSpace(text) == "" {
 		return nil, nil
