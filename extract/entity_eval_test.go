@@ -187,7 +187,11 @@ func TestEntitiesMeantime(t *testing.T) {
 	falses := map[string]int{}
 	for _, d := range docs {
 		sents := SplitSentences(d.text)
-		ms, _ := FindEntities(d.text, sents, d.times)
+		times := d.times
+		if os.Getenv("NER_NO_TIMES") != "" {
+			times = nil
+		}
+		ms, _ := FindEntities(d.text, sents, times)
 		for _, m := range ms {
 			if d.text[m.Start:m.End] != m.Text {
 				t.Fatalf("%s: mention text %q != span %q", d.name, m.Text, d.text[m.Start:m.End])
