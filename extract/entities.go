@@ -402,7 +402,9 @@ func (n *ner) nameLike(i, j int) bool {
 		if nerNameParticles[t.lower] {
 			continue
 		}
-		if !t.cap || nerOrgHeads[t.lower] || nerConnectors[t.lower] || nerTitleSet[t.lower] || nerStop[t.lower] {
+		// A surname may be an occupation ("Isaac Singer"), a first name
+		// may not.
+		if !t.cap || nerOrgHeads[t.lower] || nerConnectors[t.lower] || nerTitleSet[t.lower] && (k == i || !nerAmbiguousTitles[t.lower]) || nerStop[t.lower] {
 			return false
 		}
 		if t.upper && len(t.lower) > 1 && !strings.Contains(t.lower, ".") && !nerPersonSuffix[t.lower] {

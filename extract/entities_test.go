@@ -773,7 +773,8 @@ func FuzzFindEntities(f *testing.F) {
 func TestFindEntitiesOccupations(t *testing.T) {
 	text := "Brazilian striker Tiago Ramos scored twice. Singer Aya Morand will perform in July. " +
 		"Jean-Luc Marchand, a historian at the Sorbonne, said the closure cost millions. Marchand added more. " +
-		"Russia’s top oil producer Volganeft said output fell, and asset manager Brightrock sold shares. Isaac Singer sews."
+		"Russia’s top oil producer Volganeft said output fell, and asset manager Brightrock sold shares. Isaac Singer sews. " +
+		"Mayor Dana Cook met Judge Ann Bishop."
 	ms, es := FindEntities(text, nil, nil)
 	nerCheckInvariants(t, text, ms, es)
 	checks := []struct{ person, title, org string }{
@@ -791,7 +792,7 @@ func TestFindEntitiesOccupations(t *testing.T) {
 			t.Errorf("%s roles %s, want %s|%s", c.person, nerRoleList(e), c.title, c.org)
 		}
 	}
-	for n, k := range map[string]Kind{"Volganeft": Org, "Brightrock": Org, "Isaac Singer": Person} {
+	for n, k := range map[string]Kind{"Volganeft": Org, "Brightrock": Org, "Isaac Singer": Person, "Dana Cook": Person, "Ann Bishop": Person} {
 		if e := nerFindEntity(es, n); e == nil || e.Kind != k {
 			t.Errorf("%q: %+v, want %s (entities %v)", n, e, k, nerNames(es))
 		}
