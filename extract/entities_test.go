@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -797,4 +798,19 @@ func TestFindEntitiesOccupations(t *testing.T) {
 			t.Errorf("%q: %+v, want %s (entities %v)", n, e, k, nerNames(es))
 		}
 	}
+}
+
+// BenchmarkNERPipeline runs the whole extractor on the same article as
+// BenchmarkFindEntities, to show the share FindEntities takes of the
+// 200,000 words/s budget.
+func BenchmarkNERPipeline(b *testing.B) {
+	text := nerBenchText(b)
+	words := len(strings.Fields(text))
+	pub := time.Date(2025, 10, 22, 0, 0, 0, 0, time.UTC)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Extract(text, pub)
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
