@@ -526,9 +526,11 @@ func (n *ner) segment(s, i, j int, titles bool) {
 				n.segment(s, k+1, j, false)
 				return
 			}
+			// The head must end the run or a name of two words after
+			// the "and": "Air France" is no "Space Company".
 			head := false
 			for h := k + 1; h < j; h++ {
-				if nerOrgHeads[n.toks[h].lower] && n.toks[h].cap {
+				if nerOrgHeads[n.toks[h].lower] && n.toks[h].cap && (h >= k+2 || h == j-1) {
 					head = true
 				}
 			}

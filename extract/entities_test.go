@@ -345,6 +345,10 @@ func TestFindEntitiesRoles(t *testing.T) {
 			"Greta Lund", "Deputy Secretary General", "NATO", "2024-10-01", nil},
 		{"apposition title of org", "Joe Marden, chairman of Harlow Biotech, resigned.", nil,
 			"Joe Marden", "Chairman", "Harlow Biotech", "", nil},
+		{"title of country before name", "They met President of the United States Jane Ortiz on Monday.", nil,
+			"Jane Ortiz", "President", "United States", "", []string{"United States"}},
+		{"president and chief executive officer", "Airbus President and Chief Executive Officer Tomas Enberg resigned.", nil,
+			"Tomas Enberg", "President and Chief Executive Officer", "Airbus", "", nil},
 		{"minister of portfolio for country", "Jusuf Rahman, minister of transport for Indonesia, said the ban stays.", nil,
 			"Jusuf Rahman", "Minister of Transport", "Indonesia", "", []string{"Indonesia"}},
 	}

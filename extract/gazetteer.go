@@ -210,6 +210,15 @@ Black Sea;;
 Baltic;Baltics,Baltic States;
 Indo-Pacific;;
 Earth;;
+East Africa;;East African
+West Africa;;West African
+North Africa;;North African
+Southern Africa;;
+Central Africa;;Central African
+Northern Europe;;Northern European
+Southern Europe;;Southern European
+Central Europe;;Central European
+South Asia;;South Asian
 Great Lakes;;
 Gulf Coast;;
 Horn of Africa;;
@@ -294,14 +303,14 @@ Greenpeace;;`
 const nerTitles = `president,vice president,vice-president,president-elect,prime minister,deputy prime minister,first minister,chief minister,minister,deputy minister,foreign minister,finance minister,defence minister,defense minister,interior minister,economy minister,trade minister,energy minister,health minister,justice minister,transport minister,
 secretary,secretary general,secretary-general,under secretary,undersecretary,assistant secretary,deputy secretary,secretary of state,secretary of defense,secretary of the treasury,secretary of commerce,treasury secretary,defense secretary,defence secretary,press secretary,foreign secretary,home secretary,commerce secretary,energy secretary,state secretary,
 chancellor,vice chancellor,chairman,chairwoman,chairperson,chair,vice chairman,co-chairman,deputy chairman,
-ceo,cfo,coo,cto,chief executive,chief executive officer,chief financial officer,chief operating officer,chief technology officer,chief economist,chief strategist,chief of staff,chief justice,chief,president and chief executive,president and ceo,chairman and ceo,chairman and chief executive,
+ceo,cfo,coo,cto,chief executive,chief executive officer,president and chief executive officer,chairman and chief executive officer,president and chief operating officer,majority leader,minority leader,house speaker,chief financial officer,chief operating officer,chief technology officer,chief economist,chief strategist,chief of staff,chief justice,chief,president and chief executive,president and ceo,chairman and ceo,chairman and chief executive,
 founder,co-founder,cofounder,director,director general,director-general,managing director,executive director,deputy director,general manager,manager,head,
 governor,lieutenant governor,mayor,deputy mayor,senator,sen.,representative,rep.,congressman,congresswoman,lawmaker,mp,speaker,
 ambassador,envoy,special envoy,spokesperson,spokesman,spokeswoman,
 king,queen,prince,princess,crown prince,emperor,pope,archbishop,bishop,cardinal,
 judge,justice,attorney general,prosecutor,general,gen.,admiral,adm.,colonel,col.,lieutenant,lt.,captain,capt.,commander,sergeant,sgt.,gov.,superintendent,inspector,
 analyst,economist,professor,prof.,adviser,advisor,national security adviser,commissioner,administrator,premier,leader,opposition leader,supreme leader,ayatollah,sheikh,emir,sultan,
-editor,editor-in-chief,correspondent,coach,head coach,singer,actor,actress,rapper,writer,author,novelist,poet,historian,player,striker,goalkeeper,midfielder,defender,artist,filmmaker,lawyer,attorney,doctor,surgeon,nurse,teacher,pilot,activist,journalist,reporter,photographer,scientist,researcher,chef,architect,entrepreneur,billionaire,businessman,businesswoman,engineer,detective,soldier,priest,athlete,runner,swimmer,boxer,golfer,cyclist,musician,composer,conductor,comedian,dancer,strategist,consultant,fellow,lecturer,scholar,physicist,chemist,biologist,epidemiologist,virologist,diplomat,negotiator,mediator,candidate,challenger,incumbent,nominee,campaigner,organizer,organiser,volunteer,official,owner,executive,senior vice president,executive vice president,chief scientist,president of the united states`
+editor,editor-in-chief,correspondent,coach,head coach,singer,actor,actress,rapper,writer,author,novelist,poet,historian,player,striker,goalkeeper,midfielder,defender,artist,filmmaker,lawyer,attorney,doctor,surgeon,nurse,teacher,pilot,activist,journalist,reporter,photographer,scientist,researcher,chef,architect,entrepreneur,billionaire,businessman,businesswoman,engineer,detective,soldier,priest,athlete,runner,swimmer,boxer,golfer,cyclist,musician,composer,conductor,comedian,dancer,strategist,consultant,fellow,lecturer,scholar,physicist,chemist,biologist,epidemiologist,virologist,diplomat,negotiator,mediator,candidate,challenger,incumbent,nominee,campaigner,organizer,organiser,volunteer,official,owner,executive,senior vice president,executive vice president,chief scientist`
 
 // nerTitleModifiers may precede a title without changing it.
 var nerTitleModifiers = nerSet("acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")

@@ -100,6 +100,19 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 	}
 	if a < 0 {
+		// "President of the United States Barack Obama".
+		if o := n.candAt(end - 1); o >= 0 && end == n.cands[c].ts && n.cands[o].te == end && n.cands[o].kind != Person && n.cands[o].kind != "" {
+			k := n.cands[o].ts - 1
+			if n.word(k) == "the" {
+				k--
+			}
+			if n.word(k) == "of" {
+				if r, ok := n.titleBefore(c, k); ok && r.orgCand < 0 {
+					r.orgCand = o
+					return r, true
+				}
+			}
+		}
 		return nerRole{}, false
 	}
 	for a > 0 && n.candAt(a-1) < 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
