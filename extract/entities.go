@@ -344,7 +344,7 @@ func (n *ner) run(s, i, j int) {
 		}
 		// A capitalised common word opening a sentence ("Speaking ...",
 		// "Obviously").
-		if n.initial[i] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] {
+		if n.initial[i] && !nerNameParticles[t.lower] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] {
 			i++
 			continue
 		}
@@ -939,8 +939,8 @@ func (n *ner) resolve() {
 		if len(parts) >= 2 {
 			keys := []string{n.toks[parts[0]].lower, n.toks[parts[len(parts)-1]].lower}
 			// "Núñez-Ortega", "van der Berg": all after the first name.
-			if parts[1] < te-1 {
-				keys = append(keys, nerKey(n.toks, parts[1], te))
+			if parts[0]+1 < te-1 {
+				keys = append(keys, nerKey(n.toks, parts[0]+1, te))
 			}
 			for _, l := range keys {
 				if !nerIntContains(surname[l], e) {

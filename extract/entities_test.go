@@ -245,6 +245,7 @@ func TestFindEntitiesKinds(t *testing.T) {
 		{"The mayor of Springvale, Ohio, resigned.", "Springvale", Place, "Springvale"},
 		{"NATO allies met in Brussels.", "NATO", Org, "NATO"},
 		{"Okonjo said he would resign.", "Okonjo", Person, "Okonjo"},
+		{"Ursula von der Leyen, president of the European Commission, spoke. Von der Leyen left.", "Von der Leyen", Person, "Ursula von der Leyen"},
 		{"Volganeft said its output fell.", "Volganeft", Org, "Volganeft"},
 		{"Ukrainian President Olena Bondar spoke to Kyiv residents.", "Olena Bondar", Person, "Olena Bondar"},
 	}
