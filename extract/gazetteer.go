@@ -338,7 +338,8 @@ var nerOrgNouns = nerSet("company,firm,group,carrier,airline,automaker,carmaker,
 // never names on their own.
 var nerStop = nerSet(`the,a,an,in,on,at,by,for,from,to,of,with,without,and,but,or,nor,so,yet,if,when,while,whilst,as,after,before,since,until,during,because,although,though,despite,however,meanwhile,moreover,furthermore,also,still,then,now,today,yesterday,tomorrow,this,that,these,those,there,here,it,its,he,she,they,we,you,i,me,him,her,them,us,his,their,our,your,my,who,whom,whose,what,which,where,why,how,not,no,yes,all,both,each,every,some,any,many,most,more,much,few,several,such,other,another,one,two,three,four,five,six,seven,eight,nine,ten,first,second,third,last,next,old,under,over,above,below,between,among,amid,against,about,around,through,throughout,within,into,onto,upon,via,per,like,unlike,just,only,even,already,again,once,later,earlier,soon,never,always,often,instead,indeed,thus,hence,therefore,otherwise,nevertheless,nonetheless,overall,altogether,according,asked,speaking,let,please,dear,mr,mrs,ms,oh,well,ok,okay,yet,shortly,finally,additionally,currently,recently,previously,initially,eventually,separately,similarly,likewise,perhaps,maybe,sources,officials,analysts,experts,critics,residents,people,police,reports,reporting,editing,breaking,update,updated,read,watch,see,photo,video,related,advertisement,subscribe,copyright,source,note,image,caption,file,click,share,everyone,everybody,someone,somebody,nobody,anyone,anybody,everything,nothing,something,anything,whatever,whoever,yesterday's,today's`)
 
-// nerMonths and weekdays are never names, whatever FindTimes reports.
+// nerCalendar are month, day and holiday names: never names of entities,
+// whatever FindTimes reports, except the ambiguous ones (see calendarWord).
 var nerCalendar = nerSet("january,february,march,april,may,june,july,august,september,october,november,december,jan,jan.,feb,feb.,mar,mar.,apr,apr.,jun,jun.,jul,jul.,aug,aug.,sep,sep.,sept,sept.,oct,oct.,nov,nov.,dec,dec.,monday,tuesday,wednesday,thursday,friday,saturday,sunday,mon,tue,tues,wed,thu,thur,thurs,fri,sat,sun,christmas,easter,ramadan,eid,thanksgiving,hanukkah,diwali")
 
 // nerNotNames are capitalised abbreviations that name no entity.
@@ -350,10 +351,6 @@ var nerPersonPrefixes = nerSet("mr,mr.,mrs,mrs.,ms,ms.,miss,dr,dr.,prof,prof.,si
 // nerSpeechVerbs follow a speaker ("Rutte said") or precede one ("said
 // Rutte").
 var nerSpeechVerbs = nerSet("said,says,told,added,stated,noted,wrote,writes,argued,explained,warned,announced,claimed,insisted,replied,responded,declared,remarked,commented,tweeted,posted,urged,stressed,acknowledged,admitted,recalled,concluded,asserted,suggested,cautioned,predicted,continued,confirmed,denied,thanked,praised,criticized,criticised,met,visited,spoke,called,hosted,agreed,decided,defended,discussed,likened,believes,thinks,wants,hopes,said:")
-
-// nerPersonVerbs are verbs after a name that, with a name of two or more
-// words, make a person more likely than an organisation.
-var nerPersonPronouns = nerSet("he,she,his,her,him,himself,herself")
 
 // nerNameParticles join the parts of a person's or place's name.
 var nerNameParticles = nerSet("de,da,di,del,della,der,den,van,von,le,la,du,dos,das,al,el,bin,ibn,bint,ter,ten,y,st.,saint")
