@@ -1381,7 +1381,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 	entities := make([]Entity, 0, len(live))
 	ids := map[string]int{}
 	for _, ent := range live {
-		id := nerEntityID(ent.kind, ent.name)
+		id := EntityID(ent.kind, ent.name)
 		ids[id]++
 		if ids[id] > 1 {
 			id += "-" + strconv.Itoa(ids[id])
@@ -1396,31 +1396,4 @@ func (n *ner) output() ([]Mention, []Entity) {
 		entities = append(entities, e)
 	}
 	return mentions, entities
-}
-
-// nerEntityID is EntityID without its accent-folding cost for the common
-// case of an ASCII name.
-func nerEntityID(kind Kind, name string) string {
-	var b strings.Builder
-	b.Grow(len(kind) + 1 + len(name))
-	b.WriteString(string(kind))
-	b.WriteByte(':')
-	dash := false
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		switch {
-		case c >= 0x80:
-			return EntityID(kind, name)
-		case c >= 'A' && c <= 'Z':
-			b.WriteByte(c + 'a' - 'A')
-			dash = false
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			b.WriteByte(c)
-			dash = false
-		case !dash && b.Len() > len(kind)+1:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimRight(b.String(), "-")
 }

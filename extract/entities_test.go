@@ -681,12 +681,13 @@ Vega and Whitfield will meet Treasury officials on Friday.`
 	}
 }
 
-func TestNerEntityIDMatchesEntityID(t *testing.T) {
-	for _, name := range []string{"Mark Rutte", "U.S.", "Office of Foreign Assets Control", "O'Neill", "José Núñez-Ortega", "  --A--B-- ", "", "AT&T Inc.", "Zelenskyy’s", "G7"} {
-		for _, k := range []Kind{Person, Org, Place} {
-			if got, want := nerEntityID(k, name), EntityID(k, name); got != want {
-				t.Errorf("nerEntityID(%q, %q) = %q, want %q", k, name, got, want)
-			}
+func TestEntityID(t *testing.T) {
+	for name, want := range map[string]string{
+		"Mark Rutte": "person:mark-rutte", "U.S.": "person:u-s", "José Núñez-Ortega": "person:jose-nunez-ortega",
+		"  --A--B-- ": "person:a-b", "": "person:", "AT&T Inc.": "person:at-t-inc", "Zelenskyy’s": "person:zelenskyy-s", "G7": "person:g7",
+	} {
+		if got := EntityID(Person, name); got != want {
+			t.Errorf("EntityID(person, %q) = %q, want %q", name, got, want)
 		}
 	}
 }
