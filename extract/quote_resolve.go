@@ -22,7 +22,7 @@ func (c *quoteCtx) roleLookup(words []string, pos int) qAttr {
 	head := ws[len(ws)-1]
 	var cands []qRoleEntry
 	for _, r := range c.roles {
-		if !qContainsStr(r.words, head) {
+		if !qContainsStr(r.title, head) { // "the Air Force" names no secretary of it
 			continue
 		}
 		ok := true

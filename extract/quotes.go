@@ -119,6 +119,7 @@ type qRoleEntry struct {
 	name  string
 	kind  Kind
 	words []string // title and organisation words, lower case
+	title []string // title words only: the head of a role phrase is one
 }
 
 // quoteCtx holds what attribution needs about one text.
@@ -149,7 +150,7 @@ func newQuoteCtx(text string, sents []Sentence, mentions []Mention, entities []E
 		for _, r := range e.Roles {
 			words := strings.Fields(strings.ToLower(r.Title + " " + r.Org))
 			if r.Title != "" {
-				c.roles = append(c.roles, qRoleEntry{name: e.Name, kind: e.Kind, words: words})
+				c.roles = append(c.roles, qRoleEntry{name: e.Name, kind: e.Kind, words: words, title: strings.Fields(strings.ToLower(r.Title))})
 			}
 		}
 	}
@@ -194,7 +195,11 @@ func (c *quoteCtx) attribute(i int) qAttr {
 // quotation as a name or the writer's scare quote rather than speech.
 func (c *quoteCtx) namingQuote(i, lo int) bool {
 	sp := c.spans[i]
-	w := qLastWord(c.text[max(lo, sp.open-40):sp.open])
+	before := c.text[max(lo, sp.open-40):sp.open]
+	w := qLastWord(before)
+	if lw := strings.ToLower(w); lw == "a" || lw == "an" || lw == "the" {
+		w = qLastWord(strings.TrimSuffix(strings.TrimRight(before, " "), w))
+	}
 	switch strings.ToLower(w) {
 	case "so-called", "dubbed", "nicknamed", "named", "titled", "entitled", "codenamed", "code-named":
 		return true
