@@ -376,7 +376,7 @@ func TestFindQuotesNotQuotes(t *testing.T) {
 		{"apostrophes", "Smith’s plan is the city’s best hope, and we’ve said so.", []qEnt{entSmith}},
 		{"scare quotes", "The so-called “peace dividend” never arrived.", nil},
 		{"scare quotes in reported speech", "Smith said the so-called “deep state” was to blame.", []qEnt{entSmith}},
-		{"a name given after an article", "It also has a new screen, dubbed a “retina display,” which Okafor praised.", []qEnt{entOkafor}},
+		{"a name given after an article", "Okafor said the phone has a new screen, dubbed a “retina display,” that is sharper.", []qEnt{entOkafor}},
 		{"a name given", "Okafor unveiled a plan dubbed “Safe Streets for All” on Monday.", []qEnt{entOkafor}},
 		{"title of a work", "Smith praised the film “The Long Winter” at the festival.", []qEnt{entSmith}},
 		{"unnamed source", "“We are looking into it,” a spokesman said.", nil},
