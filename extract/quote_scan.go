@@ -165,15 +165,22 @@ type qtok struct {
 }
 
 // tokens splits text[a:b] into words, punctuation and whole quotations.
-func (c *quoteCtx) tokens(a, b int) []qtok {
+func (c *quoteCtx) tokens(a, b int) []qtok { return c.tokensMax(a, b, -1) }
+
+// tokensMax is tokens stopping after n tokens when n >= 0.
+func (c *quoteCtx) tokensMax(a, b, n int) []qtok {
 	text := c.text
 	b = min(b, len(text))
-	toks := make([]qtok, 0, max(8, (b-a)/6))
+	capacity := max(8, (b-a)/6)
+	if n >= 0 {
+		capacity = min(capacity, n)
+	}
+	toks := make([]qtok, 0, capacity)
 	k := c.spanAfter(a)
 	if k > 0 && c.spans[k-1].closeEnd > a {
 		k--
 	}
-	for i := a; i < b; {
+	for i := a; i < b && len(toks) != n; {
 		if k < len(c.spans) && c.spans[k].open <= i {
 			sp := c.spans[k]
 			toks = append(toks, qtok{s: sp.open, e: sp.closeEnd, k: 'q', q: k})

@@ -101,6 +101,10 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 	return out
 }
 
+// qWindow is how many bytes around a quotation, or from the start of a
+// sentence, attribution reads.
+const qWindow = 800
+
 // qAttr is the result of attributing a quotation.
 type qAttr struct {
 	name    string
@@ -161,7 +165,10 @@ func newQuoteCtx(text string, sents []Sentence, mentions []Mention, entities []E
 func (c *quoteCtx) attribute(i int) qAttr {
 	sp := &c.spans[i]
 	lo, hi := c.sentStart(sp.sent0), c.sentEnd(sp.sent1)
-	lo = min(lo, sp.open)
+	// A window around the quotation keeps a text without sentence breaks
+	// linear: an attribution is never further away than this.
+	lo = max(min(lo, sp.open), sp.open-qWindow)
+	hi = min(hi, sp.closeEnd+qWindow)
 	inner := c.text[sp.start:sp.end]
 	if !qHasLetter(inner) {
 		return qAttr{}
@@ -214,13 +221,11 @@ func (c *quoteCtx) afterQuote(i int) qAttr {
 	if sp.close == sp.closeEnd { // continues in the next paragraph
 		return qAttr{}
 	}
-	pe := strings.IndexByte(c.text[sp.closeEnd:], '\n')
-	if pe < 0 {
-		pe = len(c.text)
-	} else {
-		pe += sp.closeEnd
+	pe := min(len(c.text), sp.closeEnd+400)
+	if k := strings.IndexByte(c.text[sp.closeEnd:pe], '\n'); k >= 0 {
+		pe = sp.closeEnd + k
 	}
-	toks := c.tokens(sp.closeEnd, min(pe, sp.closeEnd+400))
+	toks := c.tokensMax(sp.closeEnd, pe, 25)
 	n := 0
 	for n < len(toks) && n < 24 && toks[n].k != 'q' && !c.isStop(toks[n]) {
 		n++
@@ -457,7 +462,7 @@ func (c *quoteCtx) continuation(i int) qAttr {
 			return sp.who
 		}
 	}
-	toks := c.tokens(c.sentStart(ps), c.sentEnd(ps))
+	toks := c.tokens(max(c.sentStart(ps), c.sentEnd(ps)-qWindow), c.sentEnd(ps))
 	for v := len(toks) - 1; v >= 0; v-- {
 		t := toks[v]
 		if t.k != 'w' || !c.isSpeechVerb(t) {
