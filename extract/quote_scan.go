@@ -41,6 +41,7 @@ func scanQuotes(text string) []qspan {
 			pe += ps
 		}
 		first := true
+		nc := qNextClose{text: text, pe: pe, rq: -1, sq: -1}
 		for i := ps; i < pe; {
 			c := text[i]
 			if c != '"' && c != 0xE2 {
@@ -61,7 +62,7 @@ func scanQuotes(text string) []qspan {
 				i = openEnd
 				continue
 			}
-			cl, clEnd := qFindClose(text, openEnd, pe, curly)
+			cl, clEnd := nc.find(openEnd, curly)
 			sp := qspan{open: i, openEnd: openEnd, close: cl, closeEnd: clEnd}
 			sp.chain = len(spans)
 			if first && prevOpen >= 0 && strings.TrimSpace(text[ps:i]) == "" {
@@ -92,27 +93,47 @@ func scanQuotes(text string) []qspan {
 	return spans
 }
 
-// findClose returns the closing mark of a quotation opened before from,
-// within the paragraph ending at pe, or -1.
-func qFindClose(text string, from, pe int, curly bool) (int, int) {
-	p := text[from:pe]
-	if curly {
-		if j := strings.Index(p, qRquo); j >= 0 {
-			return from + j, from + j + len(qRquo)
-		}
-		// Mixed marks: “… closed by a straight mark.
-		if j := strings.IndexByte(p, '"'); j >= 0 {
-			return from + j, from + j + 1
-		}
-		return -1, -1
+// qNextClose finds closing marks in one paragraph. It remembers the next
+// ” and the next straight mark after the last search, so that a paragraph
+// full of marks that never close is still read in linear time.
+type qNextClose struct {
+	text   string
+	pe     int // the paragraph end
+	rq, sq int // next ” and next " at or after the last search; pe when none; -1 before any search
+	rqFrom int // where rq was searched from
+	sqFrom int
+}
+
+// next returns the position of the first mark at or after from, using
+// and updating the cache pos (searched from *at).
+func (n *qNextClose) next(mark string, from int, pos, at *int) int {
+	if *pos >= from && *at <= from {
+		return *pos
 	}
-	for j := 0; j < len(p); j++ {
-		if p[j] == '"' {
-			return from + j, from + j + 1
-		}
-		if strings.HasPrefix(p[j:], qRquo) {
-			return from + j, from + j + len(qRquo)
-		}
+	*at = from
+	if j := strings.Index(n.text[from:n.pe], mark); j >= 0 {
+		*pos = from + j
+	} else {
+		*pos = n.pe
+	}
+	return *pos
+}
+
+// find returns the closing mark of a quotation opened before from, or -1.
+// A curly quotation closes at ”, or at a straight mark when the writer
+// mixed them; a straight one at the first mark of either kind.
+func (n *qNextClose) find(from int, curly bool) (int, int) {
+	r := n.next(qRquo, from, &n.rq, &n.rqFrom)
+	q := n.next(`"`, from, &n.sq, &n.sqFrom)
+	switch {
+	case curly && r < n.pe:
+		return r, r + len(qRquo)
+	case curly && q < n.pe:
+		return q, q + 1
+	case !curly && q < n.pe && q < r:
+		return q, q + 1
+	case !curly && r < n.pe:
+		return r, r + len(qRquo)
 	}
 	return -1, -1
 }

@@ -401,7 +401,8 @@ func (c *quoteCtx) trailing(i int, hi int) qAttr {
 	if sp.closeEnd >= hi {
 		return qAttr{}
 	}
-	toks := c.tokens(sp.closeEnd, hi)
+	// The attribution and what follows it fit in the last few words.
+	toks := c.tokens(max(sp.closeEnd, hi-300), hi)
 	for k := len(toks) - 1; k >= 0; k-- {
 		t := toks[k]
 		if t.k == 'q' {
@@ -434,10 +435,18 @@ func (c *quoteCtx) trailing(i int, hi int) qAttr {
 
 // fullSentence reports whether span i makes up its sentences on its own.
 func (c *quoteCtx) fullSentence(i, lo, hi int) bool {
-	for _, t := range c.tokens(lo, hi) {
-		if t.k == 'w' {
+	k := c.spanAfter(lo)
+	for p := lo; p < hi; {
+		if k < len(c.spans) && c.spans[k].open <= p {
+			p = max(p+1, c.spans[k].closeEnd)
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(c.text[p:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return false
 		}
+		p += size
 	}
 	return true
 }

@@ -714,3 +714,14 @@ func BenchmarkFindQuotesNoBreaks(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// BenchmarkFindQuotesStrayMarks is a worst case for the scanner: a long
+// paragraph of opening marks that never close.
+func BenchmarkFindQuotesStrayMarks(b *testing.B) {
+	text := strings.Repeat("“a \"b ", 30000)
+	sents := []Sentence{{Start: 0, End: len(text)}}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		FindQuotes(text, sents, nil, nil)
+	}
+}
