@@ -248,7 +248,7 @@ func (c *quoteCtx) afterQuote(i int) qAttr {
 	// adverbial follows the verb; otherwise the next sentence is reported
 	// speech of its own.
 	inner := c.text[sp.start:sp.end]
-	if inner != "" && strings.ContainsAny(inner[len(inner)-1:], ".!?…") && c.isCapWord(toks[0]) {
+	if qEndsSentence(inner) && c.isCapWord(toks[0]) {
 		if !endsClean || len(toks)-end > 5 || qContainsWord(c, toks[end:], "that") {
 			return qAttr{}
 		}
@@ -588,11 +588,16 @@ func qContainsStr(ss []string, s string) bool {
 	return false
 }
 
+// qEndsSentence reports whether a quotation ends with its own sentence.
+func qEndsSentence(s string) bool {
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…")
+}
+
 // qTitleLike reports whether a quotation reads like the title of a work or
 // a name ("Liberation Day", "The Art of the Deal") rather than speech.
 func qTitleLike(s string) bool {
 	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 6 || strings.ContainsAny(s[len(s)-1:], ".!?") {
+	if len(words) == 0 || len(words) > 6 || qEndsSentence(s) {
 		return false
 	}
 	caps := 0
