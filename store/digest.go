@@ -174,4 +174,3 @@ func developmentScore(d *Development, now time.Time) float64 {
 	s := 4*recency + 2*float64(min(d.Sources-1, 3)) + float64(min(d.Participants, 4)) + 2*b(d.Quoted) + b(d.Lead)
 	return math.Round(s*1000) / 1000
 }
-

@@ -300,6 +300,7 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 			tokens int
 		}
 		var cands []cand
+		others := 0 // people with the surname and another first name
 		for rows.Next() {
 			var c cand
 			if err := rows.Scan(&c.id, &c.first, &c.tokens); err != nil {
@@ -308,6 +309,8 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 			}
 			if compatibleFirst(first, c.first) {
 				cands = append(cands, c)
+			} else {
+				others++
 			}
 		}
 		rows.Close()
@@ -326,6 +329,12 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 			if len(full) == 1 {
 				cands = full
 			}
+		}
+		// A bare surname stands for whoever bears it only while nobody
+		// else does: once "Anna Smith" and "Eric Smith" are known, "Smith"
+		// is ambiguous and a later "Jordan Smith" must not take it over.
+		if len(cands) == 1 && cands[0].first == "" && first != "" && others > 0 {
+			cands = nil
 		}
 		if len(cands) == 1 {
 			c := cands[0]
