@@ -405,7 +405,7 @@ func profile(ctx context.Context, tx *Tx, id int64) (*Profile, error) {
 		return nil, err
 	}
 	sortEvents(p.Events)
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM event_entities WHERE entity_id = ?`, id).Scan(&p.EventsTotal); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT event_count FROM entities WHERE id = ?`, id).Scan(&p.EventsTotal); err != nil {
 		return nil, err
 	}
 
@@ -414,7 +414,7 @@ func profile(ctx context.Context, tx *Tx, id int64) (*Profile, error) {
 	}
 
 	rows, err = tx.QueryContext(ctx, `SELECT s.id, s.name, s.title, s.url, s.published FROM entity_sources es JOIN sources s ON s.id = es.source_id
-		WHERE es.entity_id = ? ORDER BY s.published DESC, s.id DESC LIMIT ?`, id, ProfileSources)
+		WHERE es.entity_id = ? ORDER BY es.published DESC, es.source_id DESC LIMIT ?`, id, ProfileSources)
 	if err != nil {
 		return nil, err
 	}
@@ -459,9 +459,6 @@ func sortEvents(evs []*Event) {
 		if a.SortStart != b.SortStart {
 			return a.SortStart < b.SortStart
 		}
-		if a.Source.ID != b.Source.ID {
-			return a.Source.ID < b.Source.ID
-		}
-		return a.Start < b.Start
+		return a.ID < b.ID
 	})
 }

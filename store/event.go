@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Event is a dated happening reported by a source.
@@ -34,7 +37,8 @@ type Event struct {
 // EventFilter selects events. Topic matches events whose participants
 // are named so (by name, alias, surname or place: "ukraine" matches Kyiv
 // and Ukrainian) or whose sentence contains the words. From and To
-// (YYYY, YYYY-MM or YYYY-MM-DD) keep events whose dates overlap the range.
+// (YYYY, YYYY-MM or YYYY-MM-DD) keep events whose dates overlap the range
+// (see FindEvents for the fine print).
 type EventFilter struct {
 	Topic    string
 	From     string
@@ -56,7 +60,15 @@ const eventCols = `e.id, e.date, e.precision, e.sort_start, e.sort_end, e.summar
 	e.clause_start, e.clause_end, e.time_text, e.sent_index, s.id, s.name, s.title, s.url, s.published`
 
 // FindEvents returns a page of the events matching f in date order (then
-// source and position), and how many match in all.
+// id, which follows position within a source), and how many match in all.
+//
+// The total is exact when the filter matches few events (under
+// exactTotalLimit, judged from per-entity event counts and FTS term
+// counts); for big topics it is an estimate from those counts, an upper
+// bound, so that the first page of "ukraine" costs no more than the first
+// page of a rare name. From keeps events whose date range ends on or after
+// it and starts at most a year before it; To keeps those starting on or
+// before it.
 func (db *DB) FindEvents(ctx context.Context, f EventFilter) ([]*Event, int, error) {
 	tx, err := db.beginRead(ctx)
 	if err != nil {
@@ -70,39 +82,24 @@ func (db *DB) FindEvents(ctx context.Context, f EventFilter) ([]*Event, int, err
 	return evs, n, nil
 }
 
+// exactTotalLimit is the estimated match count below which FindEvents
+// collects, counts and sorts all matches; above it, it walks the events in
+// date order and stops at the page.
+var exactTotalLimit = 3000
+
 func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, error) {
 	limit := clampLimit(f.Limit, 10)
 	offset := max(f.Offset, 0)
 	var where []string
 	var args []any
-	if f.Topic != "" {
-		n := Norm(f.Topic)
-		fq := ftsQuery(f.Topic)
-		if n == "" || fq == "" {
-			return nil, 0, nil
-		}
-		args = append(args, n, n, n, n, fq)
-		where = append(where, `e.id IN (
-			SELECT event_id FROM event_entities WHERE entity_id IN (`+topicEntities+`)
-			UNION SELECT ev.id FROM sentences_fts JOIN sentences st ON st.id = sentences_fts.rowid
-				JOIN events ev ON ev.source_id = st.source_id AND ev.start < st."end" AND ev."end" > st.start
-				WHERE sentences_fts MATCH ?)`)
-	}
-	if f.EntityID != 0 {
-		where = append(where, `e.id IN (SELECT event_id FROM event_entities WHERE entity_id = ?)`)
-		args = append(args, f.EntityID)
-	}
-	if f.SourceID != 0 {
-		where = append(where, `e.source_id = ?`)
-		args = append(args, f.SourceID)
-	}
 	if f.From != "" {
 		from, _, err := ParseDateBound(f.From)
 		if err != nil {
 			return nil, 0, err
 		}
-		where = append(where, `e.sort_end >= ?`)
-		args = append(args, from)
+		t, _ := time.Parse(time.DateOnly, from)
+		where = append(where, `e.sort_start >= ? AND e.sort_end >= ?`)
+		args = append(args, t.AddDate(-1, 0, 0).Format(time.DateOnly), from)
 	}
 	if f.To != "" {
 		_, to, err := ParseDateBound(f.To)
@@ -112,19 +109,98 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		where = append(where, `e.sort_start <= ?`)
 		args = append(args, to)
 	}
-	cond := "1"
-	if len(where) > 0 {
-		cond = strings.Join(where, " AND ")
+	if f.SourceID != 0 {
+		where = append(where, `e.source_id = ?`)
+		args = append(args, f.SourceID)
 	}
+	if f.EntityID != 0 {
+		where = append(where, `EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND ee.entity_id = ?)`)
+		args = append(args, f.EntityID)
+	}
+
+	// The membership test of the topic, in two forms: a set to collect
+	// (small topics) and a per-event test (big ones).
+	estimate := -1 // unknown
+	var setSQL, testSQL string
+	var setArgs, testArgs []any
+	switch {
+	case f.Topic != "":
+		n, fq := Norm(f.Topic), ftsQuery(f.Topic)
+		if n == "" || fq == "" {
+			return nil, 0, nil
+		}
+		ids, count, err := topicEntityIDs(ctx, tx, n)
+		if err != nil {
+			return nil, 0, err
+		}
+		terms, err := ftsTermCount(ctx, tx, f.Topic)
+		if err != nil {
+			return nil, 0, err
+		}
+		estimate = count + terms
+		if estimate == 0 {
+			return nil, 0, nil
+		}
+		var sets, tests []string
+		if len(ids) > 0 {
+			ph := placeholders(len(ids))
+			sets = append(sets, `SELECT event_id FROM event_entities WHERE entity_id IN (`+ph+`)`)
+			tests = append(tests, `EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND ee.entity_id IN (`+ph+`))`)
+			for _, id := range ids {
+				setArgs = append(setArgs, id)
+				testArgs = append(testArgs, id)
+			}
+		}
+		if terms > 0 {
+			sets = append(sets, `SELECT ev.id FROM events ev WHERE ev.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)`)
+			tests = append(tests, `EXISTS (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid = e.sentence_id)`)
+			setArgs = append(setArgs, fq)
+			testArgs = append(testArgs, fq)
+		}
+		setSQL = `e.id IN (` + strings.Join(sets, " UNION ") + `)`
+		testSQL = `(` + strings.Join(tests, " OR ") + `)`
+	case f.EntityID != 0:
+		if err := tx.QueryRowContext(ctx, `SELECT event_count FROM entities WHERE id = ?`, f.EntityID).Scan(&estimate); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return nil, 0, nil
+			}
+			return nil, 0, err
+		}
+	case f.SourceID != 0:
+		estimate = 0 // one source's events are few: count them
+	}
+
+	cond := strings.Join(where, " AND ")
+	if cond == "" {
+		cond = "1"
+	}
+	exact := estimate >= 0 && estimate < exactTotalLimit
 	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e WHERE `+cond, args...).Scan(&total); err != nil {
-		return nil, 0, err
-	}
-	if total == 0 || offset >= total {
-		return nil, total, nil
+	if exact {
+		if setSQL != "" {
+			cond = setSQL + " AND " + cond
+			args = append(setArgs, args...)
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e WHERE `+cond, args...).Scan(&total); err != nil {
+			return nil, 0, err
+		}
+		if total == 0 || offset >= total {
+			return nil, total, nil
+		}
+	} else {
+		if testSQL != "" {
+			cond = testSQL + " AND " + cond
+			args = append(testArgs, args...)
+		}
+		total = estimate
+		if estimate < 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e WHERE `+cond, args...).Scan(&total); err != nil {
+				return nil, 0, err
+			}
+		}
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+eventCols+` FROM events e JOIN sources s ON s.id = e.source_id
-		WHERE `+cond+` ORDER BY e.sort_start, e.source_id, e.start LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(offset), args...)
+		WHERE `+cond+` ORDER BY e.sort_start, e.id LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(offset), args...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -132,10 +208,60 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 	if err != nil {
 		return nil, 0, err
 	}
+	if !exact && len(evs) < limit {
+		// The walk reached the end: the true total is now known.
+		total = offset + len(evs)
+	}
 	if err := loadEventEntities(ctx, tx, evs); err != nil {
 		return nil, 0, err
 	}
 	return evs, total, nil
+}
+
+// topicEntityIDs returns the entities a normalised topic names (by name,
+// alias, place or a person's surname) and the sum of their event counts.
+func topicEntityIDs(ctx context.Context, tx *Tx, n string) ([]int64, int, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, event_count FROM entities WHERE id IN (`+topicEntities+`)`, n, n, n, n)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var ids []int64
+	sum := 0
+	for rows.Next() {
+		var id int64
+		var c int
+		if err := rows.Scan(&id, &c); err != nil {
+			return nil, 0, err
+		}
+		ids = append(ids, id)
+		sum += c
+	}
+	return ids, sum, rows.Err()
+}
+
+// ftsTermCount returns how many sentences hold the rarest word of s (an
+// upper bound on the sentences that match all of them), 0 when a word is
+// not indexed at all.
+func ftsTermCount(ctx context.Context, tx *Tx, s string) (int, error) {
+	words := strings.Fields(Norm(s))
+	if len(words) == 0 {
+		return 0, nil
+	}
+	best := -1
+	for _, w := range words {
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT doc FROM sentences_vocab WHERE term = ?`, w).Scan(&n)
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, nil
+		} else if err != nil {
+			return 0, err
+		}
+		if best < 0 || n < best {
+			best = n
+		}
+	}
+	return best, nil
 }
 
 type rowScanner interface {

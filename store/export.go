@@ -167,7 +167,7 @@ func export(ctx context.Context, tx *Tx) (*Export, error) {
 		return nil, err
 	}
 
-	rows, err = tx.QueryContext(ctx, `SELECT `+eventCols+` FROM events e JOIN sources s ON s.id = e.source_id ORDER BY e.sort_start, e.source_id, e.start`)
+	rows, err = tx.QueryContext(ctx, `SELECT `+eventCols+` FROM events e JOIN sources s ON s.id = e.source_id ORDER BY e.sort_start, e.id`)
 	if err != nil {
 		return nil, err
 	}

@@ -8,3 +8,12 @@ func SetLoadHook(f func(step string) error) (restore func()) {
 	loadHook = f
 	return func() { loadHook = old }
 }
+
+// SetExactTotalLimit sets the size under which FindEvents collects all
+// matches, so that tests can run both of its plans; it returns a function
+// restoring the previous value.
+func SetExactTotalLimit(n int) (restore func()) {
+	old := exactTotalLimit
+	exactTotalLimit = n
+	return func() { exactTotalLimit = old }
+}

@@ -60,26 +60,32 @@ func (l *loader) run(in SourceInput) error {
 	l.insPlace = l.prepare(`INSERT OR IGNORE INTO entity_places (entity_id, place, place_norm, source_id) VALUES (?, ?, ?, ?)`)
 	l.insRole = l.prepare(`INSERT INTO roles (entity_id, title, org, since, until, source_id, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	l.insMention = l.prepare(`INSERT INTO mentions (entity_id, source_id, start, "end", text) VALUES (?, ?, ?, ?, ?)`)
-	l.insEvent = l.prepare(`INSERT INTO events (source_id, date, precision, sort_start, sort_end, summary, sentence, start, "end", clause_start, clause_end, time_text, sent_index)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	l.insEvent = l.prepare(`INSERT INTO events (source_id, date, precision, sort_start, sort_end, summary, sentence, start, "end", clause_start, clause_end, time_text, sent_index, sentence_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	l.insEventEntity = l.prepare(`INSERT OR IGNORE INTO event_entities (event_id, entity_id, sort_start) VALUES (?, ?, ?)`)
 	l.insQuote = l.prepare(`INSERT INTO quotes (source_id, speaker_entity_id, speaker_name, speaker_norm, text, date, start, "end", sentence_start, sentence_end)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	l.insSentence = l.prepare(`INSERT INTO sentences (source_id, start, "end", text) VALUES (?, ?, ?, ?)`)
-	l.insEntitySource = l.prepare(`INSERT INTO entity_sources (entity_id, source_id, mentions) VALUES (?, ?, ?)`)
-	l.addCount = l.prepare(`UPDATE entities SET mention_count = mention_count + ? WHERE id = ?`)
+	l.insEntitySource = l.prepare(`INSERT INTO entity_sources (entity_id, source_id, mentions, events, published) VALUES (?, ?, ?, ?, ?)`)
+	l.addCount = l.prepare(`UPDATE entities SET mention_count = mention_count + ?, event_count = event_count + ? WHERE id = ?`)
 	if l.err != nil {
 		return l.err
 	}
 	ctx, doc, text := l.ctx, in.Doc, in.Text
 	valid := func(s, e int) bool { return s >= 0 && s <= e && e <= len(text) }
 
-	for _, s := range doc.Sentences {
+	// sentIDs[i] is the row of doc.Sentences[i], 0 when skipped.
+	sentIDs := make([]int64, len(doc.Sentences))
+	for i, s := range doc.Sentences {
 		if !valid(s.Start, s.End) {
 			l.res.Skipped++
 			continue
 		}
-		if _, err := l.insSentence.ExecContext(ctx, l.src, s.Start, s.End, text[s.Start:s.End]); err != nil {
+		r, err := l.insSentence.ExecContext(ctx, l.src, s.Start, s.End, text[s.Start:s.End])
+		if err != nil {
+			return err
+		}
+		if sentIDs[i], err = r.LastInsertId(); err != nil {
 			return err
 		}
 	}
@@ -154,20 +160,6 @@ func (l *loader) run(in SourceInput) error {
 		l.res.Mentions++
 	}
 	l.res.Entities = len(entities)
-	ids := make([]int64, 0, len(entities))
-	for id := range entities {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	for _, id := range ids {
-		n := entities[id]
-		if _, err := l.insEntitySource.ExecContext(ctx, id, l.src, n); err != nil {
-			return err
-		}
-		if _, err := l.addCount.ExecContext(ctx, n, id); err != nil {
-			return err
-		}
-	}
 	if err := hook("mentions"); err != nil {
 		return err
 	}
@@ -179,6 +171,7 @@ func (l *loader) run(in SourceInput) error {
 	if s, _, ok := DateRange(in.Published); ok {
 		published = s
 	}
+	eventCounts := map[int64]int{}
 	for _, ev := range doc.Events {
 		if !valid(ev.Start, ev.End) || !valid(ev.ClauseStart, ev.ClauseEnd) {
 			l.res.Skipped++
@@ -189,8 +182,13 @@ func (l *loader) run(in SourceInput) error {
 			// Values such as PRESENT_REF sort at the publication date.
 			ss, se = published, published
 		}
+		si := sentIndex(ev.Start)
+		var sid int64
+		if si < len(sentIDs) {
+			sid = sentIDs[si]
+		}
 		r, err := l.insEvent.ExecContext(ctx, l.src, ev.Date, string(ev.Precision), ss, se, ev.Summary, ev.Sentence,
-			ev.Start, ev.End, ev.ClauseStart, ev.ClauseEnd, ev.TimeText, sentIndex(ev.Start))
+			ev.Start, ev.End, ev.ClauseStart, ev.ClauseEnd, ev.TimeText, si, sid)
 		if err != nil {
 			return err
 		}
@@ -203,14 +201,36 @@ func (l *loader) run(in SourceInput) error {
 			if !ok {
 				continue
 			}
-			if _, err := l.insEventEntity.ExecContext(ctx, eid, id, ss); err != nil {
+			r, err := l.insEventEntity.ExecContext(ctx, eid, id, ss)
+			if err != nil {
 				return err
+			}
+			if n, err := r.RowsAffected(); err != nil {
+				return err
+			} else if n > 0 {
+				eventCounts[id]++
 			}
 		}
 		l.res.Events++
 	}
 	if err := hook("events"); err != nil {
 		return err
+	}
+
+	// Per-source counts, and the running totals on entities.
+	ids := make([]int64, 0, len(entities))
+	for id := range entities {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		m, e := entities[id], eventCounts[id]
+		if _, err := l.insEntitySource.ExecContext(ctx, id, l.src, m, e, in.Published); err != nil {
+			return err
+		}
+		if _, err := l.addCount.ExecContext(ctx, m, e, id); err != nil {
+			return err
+		}
 	}
 
 	for _, q := range doc.Quotes {

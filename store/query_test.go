@@ -166,6 +166,16 @@ func TestProfile(t *testing.T) {
 }
 
 func TestFindEvents_Topic(t *testing.T) {
+	// Small topics are collected and sorted, big ones walked in date
+	// order: both must give the same answers.
+	t.Run("collect", func(t *testing.T) { testFindEventsTopic(t) })
+	t.Run("walk", func(t *testing.T) {
+		defer store.SetExactTotalLimit(0)()
+		testFindEventsTopic(t)
+	})
+}
+
+func testFindEventsTopic(t *testing.T) {
 	ctx := context.Background()
 	db := MustOpenDB(t)
 	mustLoad(t, db)

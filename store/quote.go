@@ -35,7 +35,8 @@ type QuoteFilter struct {
 	Limit   int
 }
 
-// FindQuotes returns a page of the quotes matching f, newest first, and
+// FindQuotes returns a page of the quotes matching f, newest first (then
+// latest loaded), and
 // how many match in all.
 func (db *DB) FindQuotes(ctx context.Context, f QuoteFilter) ([]*Quote, int, error) {
 	tx, err := db.beginRead(ctx)
@@ -111,7 +112,7 @@ func findQuotes(ctx context.Context, tx *Tx, speakerIDs []int64, speakerNorm, to
 	rows, err := tx.QueryContext(ctx, `SELECT q.id, q.speaker_entity_id, COALESCE(en.name, q.speaker_name), q.text, q.date, q.start, q."end",
 			q.sentence_start, q.sentence_end, s.id, s.name, s.title, s.url, s.published
 		FROM quotes q JOIN sources s ON s.id = q.source_id LEFT JOIN entities en ON en.id = q.speaker_entity_id
-		WHERE `+cond+` ORDER BY q.date DESC, q.source_id, q.start LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(offset), args...)
+		WHERE `+cond+` ORDER BY q.date DESC, q.id DESC LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(offset), args...)
 	if err != nil {
 		return nil, 0, err
 	}
