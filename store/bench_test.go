@@ -43,7 +43,7 @@ var (
 	orgWords  = []string{"Ministry of Defence", "Central Bank", "Energy Agency", "Commission", "Council", "Parliament", "Armed Forces", "Treasury", "Court", "Union"}
 	countries = []string{"Ukraine", "Russia", "United States", "France", "Germany", "Poland", "Italy", "Spain", "Turkey", "China", "India", "Brazil",
 		"Hungary", "Finland", "Sweden", "Norway", "Denmark", "Netherlands", "Belgium", "Romania", "Japan", "Canada", "Mexico", "Egypt", "Israel"}
-	cities  = []string{"Kyiv", "Moscow", "Washington", "Paris", "Berlin", "Warsaw", "Rome", "Madrid", "Ankara", "Beijing", "New Delhi", "Brasilia",
+	cities = []string{"Kyiv", "Moscow", "Washington", "Paris", "Berlin", "Warsaw", "Rome", "Madrid", "Ankara", "Beijing", "New Delhi", "Brasilia",
 		"Budapest", "Helsinki", "Stockholm", "Oslo", "Copenhagen", "The Hague", "Brussels", "Bucharest", "Tokyo", "Ottawa", "Mexico City", "Cairo", "Jerusalem"}
 	verbs   = []string{"met", "called", "criticised", "praised", "visited", "signed an agreement with", "warned", "thanked", "hosted", "spoke with"}
 	fillers = []string{"to discuss sanctions, energy prices and the future of regional security arrangements",
