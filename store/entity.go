@@ -143,7 +143,7 @@ func findEntities(ctx context.Context, tx *Tx, f EntityFilter) ([]*Entity, []str
 	// Exact: the canonical name, then aliases, then a person's surname.
 	rows, err := tx.QueryContext(ctx, `SELECT `+entityCols+`, m.how FROM (
 			SELECT id, 0 AS how FROM entities WHERE norm = ?1
-			UNION ALL SELECT entity_id, 1 FROM aliases WHERE norm = ?1
+			UNION ALL SELECT entity_id, 1 FROM entity_names WHERE norm = ?1
 			UNION ALL SELECT id, 2 FROM entities WHERE surname = ?1 AND kind = 'person'
 		) m JOIN entities e ON e.id = m.id
 		WHERE (?2 = '' OR e.kind = ?2)
@@ -161,7 +161,7 @@ func findEntities(ctx context.Context, tx *Tx, f EntityFilter) ([]*Entity, []str
 		hi := n + "\U0010FFFF"
 		rows, err := tx.QueryContext(ctx, `SELECT `+entityCols+`, 3 FROM entities e WHERE e.id IN (
 				SELECT id FROM entities WHERE norm >= ?1 AND norm < ?2
-				UNION SELECT entity_id FROM aliases WHERE norm >= ?1 AND norm < ?2
+				UNION SELECT entity_id FROM entity_names WHERE norm >= ?1 AND norm < ?2
 				UNION SELECT id FROM entities WHERE surname >= ?1 AND surname < ?2 AND kind = 'person'
 			) AND (?3 = '' OR e.kind = ?3)
 			ORDER BY e.mention_count DESC, e.id LIMIT ?4`, n, hi, f.Kind, limit)
@@ -290,7 +290,7 @@ func (db *DB) AutocompleteNames(ctx context.Context, prefix string, limit int) (
 		hi := n + "\U0010FFFF"
 		rows, err = db.rdb.QueryContext(ctx, `SELECT `+entityCols+` FROM entities e WHERE e.id IN (
 				SELECT id FROM entities WHERE norm >= ?1 AND norm < ?2
-				UNION SELECT entity_id FROM aliases WHERE norm >= ?1 AND norm < ?2
+				UNION SELECT entity_id FROM entity_names WHERE norm >= ?1 AND norm < ?2
 				UNION SELECT id FROM entities WHERE surname >= ?1 AND surname < ?2
 			) ORDER BY e.mention_count DESC, e.id LIMIT ?3`, n, hi, limit)
 	}
@@ -329,7 +329,7 @@ func profile(ctx context.Context, tx *Tx, id int64) (*Profile, error) {
 	}
 
 	// Aliases, most used first, without the canonical name.
-	rows, err := tx.QueryContext(ctx, `SELECT alias, norm, COUNT(*) AS n FROM aliases WHERE entity_id = ? GROUP BY norm ORDER BY n DESC, alias`, id)
+	rows, err := tx.QueryContext(ctx, `SELECT alias, norm FROM entity_names WHERE entity_id = ? ORDER BY uses DESC, alias`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -337,8 +337,7 @@ func profile(ctx context.Context, tx *Tx, id int64) (*Profile, error) {
 	seen := map[string]bool{canon: true}
 	for rows.Next() {
 		var a, n string
-		var c int
-		if err := rows.Scan(&a, &n, &c); err != nil {
+		if err := rows.Scan(&a, &n); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -379,7 +378,7 @@ func profile(ctx context.Context, tx *Tx, id int64) (*Profile, error) {
 		return nil, err
 	}
 
-	rows, err = tx.QueryContext(ctx, `SELECT place FROM entity_places WHERE entity_id = ? GROUP BY place_norm ORDER BY place`, id)
+	rows, err = tx.QueryContext(ctx, `SELECT place FROM entity_place_names WHERE entity_id = ? ORDER BY place`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -430,7 +429,7 @@ func profile(ctx context.Context, tx *Tx, id int64) (*Profile, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM entity_sources WHERE entity_id = ?`, id).Scan(&p.SourcesTotal); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT source_count FROM entities WHERE id = ?`, id).Scan(&p.SourcesTotal); err != nil {
 		return nil, err
 	}
 	return p, nil

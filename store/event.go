@@ -52,8 +52,8 @@ type EventFilter struct {
 // topicEntities is the SQL for the ids of entities a normalised topic
 // (bound four times) names.
 const topicEntities = `SELECT id FROM entities WHERE norm = ?
-	UNION SELECT entity_id FROM aliases WHERE norm = ?
-	UNION SELECT entity_id FROM entity_places WHERE place_norm = ?
+	UNION SELECT entity_id FROM entity_names WHERE norm = ?
+	UNION SELECT entity_id FROM entity_place_names WHERE place_norm = ?
 	UNION SELECT id FROM entities WHERE surname = ? AND kind = 'person'`
 
 const eventCols = `e.id, e.date, e.precision, e.sort_start, e.sort_end, e.summary, e.sentence, e.start, e."end",
@@ -153,9 +153,15 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		}
 		if terms > 0 {
 			sets = append(sets, `SELECT ev.id FROM events ev WHERE ev.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)`)
-			tests = append(tests, `EXISTS (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid = e.sentence_id)`)
 			setArgs = append(setArgs, fq)
-			testArgs = append(testArgs, fq)
+			// A correlated FTS query costs ~0.1 ms an event; the terms
+			// column answers the same question with LIKE.
+			var likes []string
+			for _, p := range ftsPhrases(f.Topic) {
+				likes = append(likes, `e.terms LIKE ? ESCAPE '\'`)
+				testArgs = append(testArgs, "% "+likeEscape(p)+" %")
+			}
+			tests = append(tests, `(`+strings.Join(likes, " AND ")+`)`)
 		}
 		setSQL = `e.id IN (` + strings.Join(sets, " UNION ") + `)`
 		testSQL = `(` + strings.Join(tests, " OR ") + `)`
@@ -244,7 +250,7 @@ func topicEntityIDs(ctx context.Context, tx *Tx, n string) ([]int64, int, error)
 // upper bound on the sentences that match all of them), 0 when a word is
 // not indexed at all.
 func ftsTermCount(ctx context.Context, tx *Tx, s string) (int, error) {
-	words := strings.Fields(Norm(s))
+	words := strings.Fields(strings.Join(ftsPhrases(s), " "))
 	if len(words) == 0 {
 		return 0, nil
 	}

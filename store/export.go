@@ -119,7 +119,7 @@ func export(ctx context.Context, tx *Tx) (*Export, error) {
 		return nil, err
 	}
 
-	rows, err = tx.QueryContext(ctx, `SELECT entity_id, alias, norm FROM aliases ORDER BY entity_id, alias`)
+	rows, err = tx.QueryContext(ctx, `SELECT entity_id, alias, norm FROM entity_names ORDER BY entity_id, alias`)
 	if err != nil {
 		return nil, err
 	}

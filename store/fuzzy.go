@@ -30,7 +30,7 @@ func (db *DB) nameIndex(ctx context.Context, tx *Tx) (*nameIndex, error) {
 		return db.names, nil
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT e.id, m.norm, e.mention_count FROM (
-			SELECT id, norm FROM entities UNION SELECT entity_id, norm FROM aliases
+			SELECT id, norm FROM entities UNION SELECT entity_id, norm FROM entity_names
 		) m JOIN entities e ON e.id = m.id`)
 	if err != nil {
 		return nil, err

@@ -19,7 +19,7 @@ type loader struct {
 	byNorm, byAlias, bySurname, insEntity, renameEntity *sql.Stmt
 	insAlias, insPlace, insRole, insMention             *sql.Stmt
 	insEvent, insEventEntity, insQuote, insSentence     *sql.Stmt
-	insEntitySource, addCount                           *sql.Stmt
+	insEntitySource, addCount, addName, addPlace        *sql.Stmt
 
 	// ids maps the extractor's canonical names (by kind) to entity ids.
 	ids map[string]int64
@@ -42,7 +42,7 @@ func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput) e
 
 func (l *loader) close() {
 	for _, s := range []*sql.Stmt{l.byNorm, l.byAlias, l.bySurname, l.insEntity, l.renameEntity, l.insAlias, l.insPlace,
-		l.insRole, l.insMention, l.insEvent, l.insEventEntity, l.insQuote, l.insSentence, l.insEntitySource, l.addCount} {
+		l.insRole, l.insMention, l.insEvent, l.insEventEntity, l.insQuote, l.insSentence, l.insEntitySource, l.addCount, l.addName, l.addPlace} {
 		if s != nil {
 			s.Close()
 		}
@@ -52,7 +52,7 @@ func (l *loader) close() {
 func (l *loader) run(in SourceInput) error {
 	defer l.close()
 	l.byNorm = l.prepare(`SELECT id FROM entities WHERE norm = ? AND kind = ? ORDER BY id LIMIT 2`)
-	l.byAlias = l.prepare(`SELECT DISTINCT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE a.norm = ? AND e.kind = ? LIMIT 2`)
+	l.byAlias = l.prepare(`SELECT n.entity_id FROM entity_names n JOIN entities e ON e.id = n.entity_id WHERE n.norm = ? AND e.kind = ? LIMIT 2`)
 	l.bySurname = l.prepare(`SELECT id, first, tokens FROM entities WHERE surname = ? AND kind = 'person'`)
 	l.insEntity = l.prepare(`INSERT INTO entities (name, norm, kind, first, surname, tokens) VALUES (?, ?, ?, ?, ?, ?)`)
 	l.renameEntity = l.prepare(`UPDATE entities SET name = ?, norm = ?, first = ?, surname = ?, tokens = ? WHERE id = ?`)
@@ -60,14 +60,18 @@ func (l *loader) run(in SourceInput) error {
 	l.insPlace = l.prepare(`INSERT OR IGNORE INTO entity_places (entity_id, place, place_norm, source_id) VALUES (?, ?, ?, ?)`)
 	l.insRole = l.prepare(`INSERT INTO roles (entity_id, title, org, since, until, source_id, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	l.insMention = l.prepare(`INSERT INTO mentions (entity_id, source_id, start, "end", text) VALUES (?, ?, ?, ?, ?)`)
-	l.insEvent = l.prepare(`INSERT INTO events (source_id, date, precision, sort_start, sort_end, summary, sentence, start, "end", clause_start, clause_end, time_text, sent_index, sentence_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	l.insEvent = l.prepare(`INSERT INTO events (source_id, date, precision, sort_start, sort_end, summary, sentence, start, "end", clause_start, clause_end, time_text, sent_index, sentence_id, terms)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	l.insEventEntity = l.prepare(`INSERT OR IGNORE INTO event_entities (event_id, entity_id, sort_start) VALUES (?, ?, ?)`)
 	l.insQuote = l.prepare(`INSERT INTO quotes (source_id, speaker_entity_id, speaker_name, speaker_norm, text, date, start, "end", sentence_start, sentence_end)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	l.insSentence = l.prepare(`INSERT INTO sentences (source_id, start, "end", text) VALUES (?, ?, ?, ?)`)
+	l.addName = l.prepare(`INSERT INTO entity_names (entity_id, norm, alias, uses) VALUES (?, ?, ?, 1)
+		ON CONFLICT (entity_id, norm) DO UPDATE SET uses = uses + 1`)
+	l.addPlace = l.prepare(`INSERT INTO entity_place_names (entity_id, place_norm, place, uses) VALUES (?, ?, ?, 1)
+		ON CONFLICT (entity_id, place_norm) DO UPDATE SET uses = uses + 1`)
 	l.insEntitySource = l.prepare(`INSERT INTO entity_sources (entity_id, source_id, mentions, events, published) VALUES (?, ?, ?, ?, ?)`)
-	l.addCount = l.prepare(`UPDATE entities SET mention_count = mention_count + ?, event_count = event_count + ? WHERE id = ?`)
+	l.addCount = l.prepare(`UPDATE entities SET mention_count = mention_count + ?, event_count = event_count + ?, source_count = source_count + 1 WHERE id = ?`)
 	if l.err != nil {
 		return l.err
 	}
@@ -105,16 +109,22 @@ func (l *loader) run(in SourceInput) error {
 		l.ids[key(e.Name, "")] = id
 		entities[id] += 0
 		for _, a := range append([]string{e.Name}, e.Aliases...) {
-			if n := Norm(a); n != "" {
-				if _, err := l.insAlias.ExecContext(ctx, id, a, n, l.src); err != nil {
-					return err
-				}
+			if err := l.alias(id, a); err != nil {
+				return err
 			}
 		}
 		for _, p := range e.Places {
 			if n := Norm(p); n != "" {
-				if _, err := l.insPlace.ExecContext(ctx, id, p, n, l.src); err != nil {
+				r, err := l.insPlace.ExecContext(ctx, id, p, n, l.src)
+				if err != nil {
 					return err
+				}
+				if k, err := r.RowsAffected(); err != nil {
+					return err
+				} else if k > 0 {
+					if _, err := l.addPlace.ExecContext(ctx, id, n, p); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -148,7 +158,7 @@ func (l *loader) run(in SourceInput) error {
 					return err
 				}
 				l.ids[key(name, m.Kind)] = id
-				if _, err := l.insAlias.ExecContext(ctx, id, name, Norm(name), l.src); err != nil {
+				if err := l.alias(id, name); err != nil {
 					return err
 				}
 			}
@@ -188,7 +198,7 @@ func (l *loader) run(in SourceInput) error {
 			sid = sentIDs[si]
 		}
 		r, err := l.insEvent.ExecContext(ctx, l.src, ev.Date, string(ev.Precision), ss, se, ev.Summary, ev.Sentence,
-			ev.Start, ev.End, ev.ClauseStart, ev.ClauseEnd, ev.TimeText, si, sid)
+			ev.Start, ev.End, ev.ClauseStart, ev.ClauseEnd, ev.TimeText, si, sid, termText(text[ev.Start:ev.End]))
 		if err != nil {
 			return err
 		}
@@ -257,6 +267,24 @@ func (l *loader) run(in SourceInput) error {
 		l.res.Quotes++
 	}
 	return hook("quotes")
+}
+
+// alias records that this source calls entity id a.
+func (l *loader) alias(id int64, a string) error {
+	n := Norm(a)
+	if n == "" {
+		return nil
+	}
+	r, err := l.insAlias.ExecContext(l.ctx, id, a, n, l.src)
+	if err != nil {
+		return err
+	}
+	if k, err := r.RowsAffected(); err != nil {
+		return err
+	} else if k > 0 {
+		_, err = l.addName.ExecContext(l.ctx, id, n, a)
+	}
+	return err
 }
 
 func key(name string, kind extract.Kind) string {

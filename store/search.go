@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // SearchHit is one sentence matching a search.
@@ -20,13 +22,13 @@ type SearchHit struct {
 	Rank float64 `json:"rank"`
 }
 
-// ftsQuery turns what a user typed into a safe FTS5 query: every word
-// becomes a quoted term and every "quoted phrase" a quoted phrase, all
-// of which must match. FTS5 syntax in the input (NEAR, AND, *, column
-// filters, stray quotes) is thereby plain text. It returns "" when the
-// input has no words.
-func ftsQuery(s string) string {
-	var terms []string
+// ftsPhrases splits what a user typed into the phrases of a query: every
+// word alone, and the words of every "quoted phrase" together (an
+// unbalanced quote runs to the end). Words are split and folded as the
+// FTS tokenizer does: letters and digits, lower case, accents removed;
+// everything else separates words and never reaches FTS5 syntax.
+func ftsPhrases(s string) []string {
+	var out []string
 	inPhrase := false
 	var phrase []string
 	var word strings.Builder
@@ -34,12 +36,15 @@ func ftsQuery(s string) string {
 		if word.Len() == 0 {
 			return
 		}
-		w := word.String()
+		w := fold(word.String())
 		word.Reset()
+		if w == "" {
+			return
+		}
 		if inPhrase {
 			phrase = append(phrase, w)
 		} else {
-			terms = append(terms, `"`+w+`"`)
+			out = append(out, w)
 		}
 	}
 	for _, r := range s {
@@ -47,23 +52,70 @@ func ftsQuery(s string) string {
 		case r == '"' || r == '“' || r == '”':
 			flush()
 			if inPhrase && len(phrase) > 0 {
-				terms = append(terms, `"`+strings.Join(phrase, " ")+`"`)
+				out = append(out, strings.Join(phrase, " "))
 			}
 			phrase = nil
 			inPhrase = !inPhrase
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			word.WriteRune(r)
 		default:
-			// Punctuation separates words, as the unicode61 tokenizer
-			// does; it never reaches FTS5 syntax.
 			flush()
 		}
 	}
 	flush()
-	if len(phrase) > 0 { // an unbalanced quote: take the rest as a phrase
-		terms = append(terms, `"`+strings.Join(phrase, " ")+`"`)
+	if len(phrase) > 0 {
+		out = append(out, strings.Join(phrase, " "))
 	}
-	return strings.Join(terms, " ")
+	return out
+}
+
+// ftsQuery turns what a user typed into a safe FTS5 query: every phrase
+// of ftsPhrases quoted, all of which must match. FTS5 syntax in the input
+// (NEAR, AND, *, column filters, stray quotes) is thereby plain text. It
+// returns "" when the input has no words.
+func ftsQuery(s string) string {
+	ps := ftsPhrases(s)
+	for i, p := range ps {
+		ps[i] = `"` + p + `"`
+	}
+	return strings.Join(ps, " ")
+}
+
+// fold lower-cases s and removes its accents.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// termText is text as the FTS tokenizer sees it, for LIKE tests of
+// phrases: folded words separated by single spaces, with a space at each
+// end.
+func termText(text string) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	inWord := false
+	for _, r := range norm.NFD.String(text) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			inWord = true
+		default:
+			if inWord {
+				b.WriteByte(' ')
+			}
+			inWord = false
+		}
+	}
+	if inWord {
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // Search returns a page of the sentences matching query, best first, and

@@ -191,7 +191,8 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE entities SET
 			mention_count = mention_count - (SELECT mentions FROM entity_sources WHERE entity_id = entities.id AND source_id = ?1),
-			event_count = event_count - (SELECT events FROM entity_sources WHERE entity_id = entities.id AND source_id = ?1)
+			event_count = event_count - (SELECT events FROM entity_sources WHERE entity_id = entities.id AND source_id = ?1),
+			source_count = source_count - 1
 		WHERE id IN (SELECT entity_id FROM entity_sources WHERE source_id = ?1)`, sourceID); err != nil {
 		return err
 	}
@@ -214,6 +215,10 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 		return err
 	}
 	for _, q := range []string{
+		`UPDATE entity_names SET uses = uses - 1 WHERE (entity_id, norm) IN (SELECT entity_id, norm FROM aliases WHERE source_id = ?1)`,
+		`DELETE FROM entity_names WHERE (entity_id, norm) IN (SELECT entity_id, norm FROM aliases WHERE source_id = ?1) AND uses <= 0`,
+		`UPDATE entity_place_names SET uses = uses - 1 WHERE (entity_id, place_norm) IN (SELECT entity_id, place_norm FROM entity_places WHERE source_id = ?1)`,
+		`DELETE FROM entity_place_names WHERE (entity_id, place_norm) IN (SELECT entity_id, place_norm FROM entity_places WHERE source_id = ?1) AND uses <= 0`,
 		`DELETE FROM event_entities WHERE event_id IN (SELECT id FROM events WHERE source_id = ?)`,
 		`DELETE FROM events WHERE source_id = ?`,
 		`DELETE FROM quotes WHERE source_id = ?`,
