@@ -178,7 +178,11 @@ func renderEmbed(r *commands.Response) *discordgo.MessageEmbed {
 			Value: nonEmpty(truncate(strings.Join(r.Suggestions, ", "), maxFieldValue)),
 		})
 	}
+	// The page indicator goes first so a long footer cannot cut it off.
 	var footer []string
+	if r.Pages > 1 {
+		footer = append(footer, fmt.Sprintf("Page %d/%d", r.Page+1, r.Pages))
+	}
 	if r.Footer != "" {
 		footer = append(footer, oneLine(r.Footer))
 	}
@@ -186,9 +190,6 @@ func renderEmbed(r *commands.Response) *discordgo.MessageEmbed {
 		fields = append(fields, &discordgo.MessageEmbedField{Name: "Sources", Value: truncate(v, maxFieldValue)})
 	} else if v := citationText(r.Citations); v != "" {
 		footer = append(footer, "Sources: "+v)
-	}
-	if r.Pages > 1 {
-		footer = append(footer, fmt.Sprintf("Page %d/%d", r.Page+1, r.Pages))
 	}
 	if len(fields) > maxFields {
 		more := len(fields) - (maxFields - 1)
