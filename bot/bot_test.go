@@ -550,3 +550,48 @@ func TestBadTokenIsRedacted(t *testing.T) {
 		t.Errorf("token in error: %v", err)
 	}
 }
+
+func TestGatewayReconnectFreshIdentify(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.New(t)
+	cmds := &Commands{ServeFn: pagedTimeline(3, 10)}
+	startBot(t, srv, testConfig(srv), cmds)
+	srv.WaitGateway(t, 5*time.Second, "first heartbeat", func(g discordtest.GatewayStats) bool { return g.Heartbeats >= 1 })
+	srv.InvalidateSessions()
+	srv.CloseGateway(0)
+	srv.WaitGateway(t, 15*time.Second, "fresh identify", func(g discordtest.GatewayStats) bool {
+		return g.Connections == 1 && g.Identifies == 2
+	})
+	msg := srv.Interact(t, interaction(t, "who_rutte.json")).Response(t)
+	if !strings.Contains(msg.Text(), "Event number 1 ") {
+		t.Errorf("after a fresh identify: %s", msg.Text())
+	}
+	if g := srv.Gateway(); g.Resumes != 0 {
+		t.Errorf("gateway = %+v, want no resume of an invalidated session", g)
+	}
+	// Commands are registered once, not again on every READY.
+	if n := srv.Overwrites(guildID); n != 1 {
+		t.Errorf("overwrites = %d", n)
+	}
+	noViolations(t, srv)
+}
+
+func TestRejectedProgressEditLosesNothing(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.New(t)
+	cmds := &Commands{ServeFn: func(ctx context.Context, req *commands.Request) *commands.Response {
+		req.Progress("step 1")
+		return &commands.Response{Title: "Reload report", Lines: []string{"done"}}
+	}}
+	startBot(t, srv, testConfig(srv), cmds)
+	srv.Inject(discordtest.Fault{Method: "PATCH", PathContains: "@original", Status: 400})
+	ix := srv.Interact(t, asMember(t, interaction(t, "admin_reload.json"), "member_admin.json"))
+	msg := ix.Response(t)
+	if !strings.Contains(msg.Text(), "Reload report") {
+		t.Errorf("answer: %s", msg.Text())
+	}
+	patches := srv.RequestsTo("PATCH", "@original")
+	if len(patches) != 2 || patches[0].Status != 400 || patches[1].Status != 200 {
+		t.Errorf("edits = %d", len(patches))
+	}
+}

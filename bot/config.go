@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"briefbot/commands"
 )
 
 // TokenEnv is the environment variable the bot token is read from. The
@@ -167,4 +169,14 @@ func (c Config) isAdmin(userID string, roleIDs []string) bool {
 		}
 	}
 	return false
+}
+
+// URLPolicy is the policy for URLs that admins add from Discord.
+func (c Config) URLPolicy() commands.URLPolicy {
+	c = c.withDefaults()
+	return commands.URLPolicy{
+		AllowPrivate: c.AllowPrivateURLs,
+		MaxBytes:     c.MaxSourceBytes,
+		Timeout:      time.Duration(c.SourceTimeout),
+	}
 }

@@ -266,6 +266,16 @@ func (s *Server) CloseGateway(code int) {
 	}
 }
 
+// InvalidateSessions makes every gateway session unresumable, so that a
+// client that reconnects is told to identify afresh (op 9).
+func (s *Server) InvalidateSessions() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, sess := range s.sessions {
+		sess.valid = false
+	}
+}
+
 // GatewayStats counts gateway activity.
 type GatewayStats struct {
 	Connections int // open now
