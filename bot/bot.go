@@ -244,7 +244,7 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 		return
 	}
 	if !b.begin() {
-		b.log.Info("interaction ignored during shutdown", "id", ic.ID)
+		b.refuseDuringShutdown(ic.Interaction)
 		return
 	}
 	defer b.inflight.Done()
@@ -271,6 +271,22 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 		b.log.Warn("unsupported interaction", "type", int(i.Type))
 	}
 	b.log.Debug("interaction done", "id", i.ID, "type", i.Type.String(), "elapsed", time.Since(start))
+}
+
+// refuseDuringShutdown tells the caller to try again rather than leaving
+// the interaction to fail silently.
+func (b *Bot) refuseDuringShutdown(i *discordgo.Interaction) {
+	b.log.Info("interaction refused during shutdown", "id", i.ID)
+	if i.Type != discordgo.InteractionApplicationCommand && i.Type != discordgo.InteractionMessageComponent {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	r := newReply(b, i, false)
+	r.finish(ctx, &commands.Response{
+		Title: "Restarting", Lines: []string{"briefbot is restarting. Please try again in a minute."},
+		Ephemeral: true, Error: true,
+	}, nil)
 }
 
 // caller describes who sent an interaction. Admin is the Manage Server (or

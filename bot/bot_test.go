@@ -501,6 +501,11 @@ func TestShutdownFinishesInFlight(t *testing.T) {
 		t.Fatalf("Close returned (%v) with an interaction in flight", err)
 	case <-time.After(300 * time.Millisecond):
 	}
+	// New interactions are turned away while the old one finishes.
+	late := srv.Interact(t, interaction(t, "timeline_ukraine.json")).Response(t)
+	if !late.Ephemeral() || !strings.Contains(late.Text(), "restarting") {
+		t.Errorf("interaction during shutdown: %s", late.Text())
+	}
 	if g := srv.Gateway(); g.Connections != 1 {
 		t.Errorf("gateway closed before the interaction finished: %+v", g)
 	}
@@ -514,6 +519,9 @@ func TestShutdownFinishesInFlight(t *testing.T) {
 	}
 	if g := srv.Gateway(); g.Connections != 0 {
 		t.Errorf("gateway still open after Close: %+v", g)
+	}
+	if n := len(cmds.Requests()); n != 1 {
+		t.Errorf("served %d requests, want only the one in flight", n)
 	}
 	noViolations(t, srv)
 }
