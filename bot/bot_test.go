@@ -4,10 +4,17 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 
 	"briefbot/bot"
 	"briefbot/bot/discordtest"
@@ -601,5 +608,50 @@ func TestRejectedProgressEditLosesNothing(t *testing.T) {
 	patches := srv.RequestsTo("PATCH", "@original")
 	if len(patches) != 2 || patches[0].Status != 400 || patches[1].Status != 200 {
 		t.Errorf("edits = %d", len(patches))
+	}
+}
+
+// TestAPIBaseThroughProxy runs the bot through a rate-limit proxy in front
+// of Discord (here a reverse proxy under a path prefix): every REST call
+// and the gateway go through api_base.
+func TestAPIBaseThroughProxy(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.New(t)
+	target, _ := url.Parse(srv.URL())
+	var mu sync.Mutex
+	var seen []string
+	rp := httputil.NewSingleHostReverseProxy(target)
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		seen = append(seen, r.Method+" "+r.URL.Path)
+		mu.Unlock()
+		if !strings.HasPrefix(r.URL.Path, "/nirn/") && !websocket.IsWebSocketUpgrade(r) {
+			http.Error(w, "not through the prefix", http.StatusBadGateway)
+			return
+		}
+		r.URL.Path = strings.TrimPrefix(r.URL.Path, "/nirn")
+		rp.ServeHTTP(w, r)
+	}))
+	defer proxy.Close()
+	cfg := testConfig(srv)
+	cfg.APIBase = proxy.URL + "/nirn"
+	startBot(t, srv, cfg, &Commands{ServeFn: pagedTimeline(3, 10)})
+	msg := srv.Interact(t, interaction(t, "who_rutte.json")).Response(t)
+	if !strings.Contains(msg.Text(), "Event number 1 ") {
+		t.Fatalf("answer: %s", msg.Text())
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	var gateway, callback, commandsList bool
+	for _, s := range seen {
+		gateway = gateway || s == "GET /nirn/api/v"+discordgo.APIVersion+"/gateway"
+		callback = callback || strings.HasSuffix(s, "/callback")
+		commandsList = commandsList || strings.Contains(s, "/guilds/"+guildID+"/commands")
+	}
+	if !gateway || !callback || !commandsList {
+		t.Errorf("through the proxy: %v", seen)
+	}
+	if len(srv.Requests()) != len(seen)-1 { // the websocket upgrade is not a REST request
+		t.Errorf("%d REST requests reached Discord, %d went through the proxy", len(srv.Requests()), len(seen))
 	}
 }
