@@ -60,7 +60,6 @@ type Bot struct {
 	inflight sync.WaitGroup
 	appID    string
 	readyCh  chan struct{}
-	removers []func()
 }
 
 // New returns a bot for cfg serving cmds. It does not connect; see Open.
@@ -123,15 +122,18 @@ func (b *Bot) Open(ctx context.Context) error {
 	b.opened = true
 	b.mu.Unlock()
 
-	b.removers = append(b.removers,
-		b.s.AddHandler(b.onReady),
-		b.s.AddHandler(b.onInteraction),
-		b.s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { b.log.Warn("gateway disconnected") }),
-		b.s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { b.log.Info("gateway session resumed") }),
-		b.s.AddHandler(func(_ *discordgo.Session, r *discordgo.RateLimit) {
+	for _, h := range []any{
+		b.onReady,
+		b.onInteraction,
+		b.onConnect,
+		func(_ *discordgo.Session, _ *discordgo.Disconnect) { b.log.Warn("gateway disconnected") },
+		func(_ *discordgo.Session, _ *discordgo.Resumed) { b.log.Info("gateway session resumed") },
+		func(_ *discordgo.Session, r *discordgo.RateLimit) {
 			b.log.Warn("rate limited", "url", redact(r.URL, b.cfg.Token), "retry_after", r.RetryAfter)
-		}),
-	)
+		},
+	} {
+		b.s.AddHandler(h)
+	}
 	b.log.Info("connecting", "api_base", b.cfg.APIBase)
 	if err := b.s.Open(); err != nil {
 		return fmt.Errorf("open gateway: %w", b.redactErr(err))
@@ -188,9 +190,8 @@ func (b *Bot) Close(ctx context.Context) error {
 		err = fmt.Errorf("close bot: %w", ctx.Err())
 	}
 	b.cancel()
-	for _, rm := range b.removers {
-		rm()
-	}
+	// Handlers stay: the connect guard must outlive Close, and the
+	// interaction handler turns late interactions away.
 	if cerr := b.s.Close(); cerr != nil && err == nil {
 		err = fmt.Errorf("close gateway: %w", b.redactErr(cerr))
 	}
@@ -207,6 +208,18 @@ func (b *Bot) redactErr(err error) error {
 		return errors.New(r)
 	}
 	return err
+}
+
+// onConnect closes a connection that discordgo's reconnect loop opened
+// after Close: Session.Close does not stop that loop.
+func (b *Bot) onConnect(s *discordgo.Session, _ *discordgo.Connect) {
+	b.mu.Lock()
+	closing := b.closing
+	b.mu.Unlock()
+	if closing {
+		b.log.Info("closing a gateway connection reopened during shutdown")
+		go s.Close()
+	}
 }
 
 func (b *Bot) onReady(_ *discordgo.Session, r *discordgo.Ready) {

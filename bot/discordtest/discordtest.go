@@ -106,6 +106,7 @@ type Server struct {
 	messages     map[string]*Message
 	sessions     map[string]*gwSession
 	conns        map[*gwConn]bool
+	restInFlight int
 	identifies   int
 	resumes      int
 	heartbeats   int
@@ -284,10 +285,14 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	path := apiPrefix.ReplaceAllString(r.URL.Path, "")
 	rec := Request{Method: r.Method, Path: path, Query: r.URL.RawQuery, Header: r.Header.Clone(), Body: body, At: time.Now()}
 	rw := &statusWriter{ResponseWriter: w, status: 200}
+	s.mu.Lock()
+	s.restInFlight++
+	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
 		rec.Status = rw.status
 		s.requests = append(s.requests, rec)
+		s.restInFlight--
 		s.notify()
 		s.mu.Unlock()
 	}()

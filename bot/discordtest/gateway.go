@@ -46,6 +46,9 @@ type gwConn struct {
 	ws      *websocket.Conn
 	wmu     sync.Mutex
 	session *gwSession
+	// dropped is set when the fake cut the connection; the client's
+	// answering close frame then does not end the session.
+	dropped bool
 }
 
 func (c *gwConn) write(b []byte) error {
@@ -103,9 +106,10 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			var ce *websocket.CloseError
 			if errors.As(err, &ce) && (ce.Code == websocket.CloseNormalClosure || ce.Code == websocket.CloseGoingAway) {
-				// A clean close ends the session, as on Discord.
+				// A clean close by the client ends the session, as on
+				// Discord.
 				s.mu.Lock()
-				if c.session != nil {
+				if c.session != nil && !c.dropped {
 					c.session.valid = false
 				}
 				s.mu.Unlock()
@@ -253,6 +257,7 @@ func (s *Server) CloseGateway(code int) {
 	s.mu.Lock()
 	conns := make([]*gwConn, 0, len(s.conns))
 	for c := range s.conns {
+		c.dropped = true
 		conns = append(conns, c)
 	}
 	s.mu.Unlock()

@@ -144,10 +144,12 @@ func (ix *Interaction) Acked() int {
 }
 
 // Response waits for the bot's answer: the message (with embeds) that the
-// callback, an edit of the deferred response or a follow-up produced.
+// callback, an edit of the deferred response or a follow-up produced. It
+// returns once no REST request is being handled, so Requests then shows
+// every request that led to the answer.
 func (ix *Interaction) Response(tb testing.TB) *Message {
 	tb.Helper()
-	ix.srv.waitLocked(tb, 10*time.Second, "answer to interaction "+ix.ID, func() bool { return ix.answered || len(ix.rejected) > 0 })
+	ix.srv.waitLocked(tb, 10*time.Second, "answer to interaction "+ix.ID, func() bool { return (ix.answered || len(ix.rejected) > 0) && ix.srv.restInFlight == 0 })
 	ix.srv.mu.Lock()
 	defer ix.srv.mu.Unlock()
 	if !ix.answered {
@@ -178,7 +180,7 @@ func (ix *Interaction) Followups() []*Message {
 // Choices waits for the autocomplete result.
 func (ix *Interaction) Choices(tb testing.TB) []*discordgo.ApplicationCommandOptionChoice {
 	tb.Helper()
-	ix.srv.waitLocked(tb, 10*time.Second, "autocomplete result "+ix.ID, func() bool { return ix.answered || len(ix.rejected) > 0 })
+	ix.srv.waitLocked(tb, 10*time.Second, "autocomplete result "+ix.ID, func() bool { return (ix.answered || len(ix.rejected) > 0) && ix.srv.restInFlight == 0 })
 	ix.srv.mu.Lock()
 	defer ix.srv.mu.Unlock()
 	if !ix.answered {
