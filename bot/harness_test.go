@@ -69,7 +69,7 @@ func testDefinitions() []commands.Definition {
 		{Name: "timeline", Description: "What happened when", Options: []commands.Option{
 			{Name: "topic", Description: "A person, place or topic", Type: commands.String, Required: true, Autocomplete: true}}},
 		{Name: "search", Description: "Search the articles", Options: []commands.Option{
-			{Name: "query", Description: "Words to look for", Type: commands.String, Required: true}}},
+			{Name: "text", Description: "Words to look for", Type: commands.String, Required: true}}},
 		{Name: "admin", Description: "Manage sources", Admin: true, Subcommands: []commands.Definition{
 			{Name: "reload", Description: "Reload every source", Slow: true},
 			{Name: "source", Description: "Sources", Subcommands: []commands.Definition{

@@ -83,12 +83,9 @@ func (r *reply) finish(ctx context.Context, resp *commands.Response, req *comman
 	}
 	r.done = true
 	embeds := []*discordgo.MessageEmbed{renderEmbed(resp)}
+	// Ephemeral answers keep their buttons: a confirmation is shown only
+	// to the admin who asked, and pressing it checks permissions again.
 	components := r.b.renderComponents(req, resp)
-	if resp.Ephemeral {
-		// Ephemeral answers (errors, refusals) carry no pages or buttons
-		// that would act on someone else's behalf.
-		components = []discordgo.MessageComponent{}
-	}
 	var flags discordgo.MessageFlags
 	if resp.Ephemeral {
 		flags = discordgo.MessageFlagsEphemeral
