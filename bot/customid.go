@@ -35,13 +35,16 @@ const (
 	kindButton = 'b'
 )
 
-// ComponentStore keeps the command behind a hashed custom_id.
+// ComponentStore keeps the command behind a hashed custom_id. *store.DB
+// implements it (table bot_components); Component returns an error for an
+// unknown or expired key, and the button then asks to run the command again.
 type ComponentStore interface {
 	PutComponent(ctx context.Context, key, value string) error
 	Component(ctx context.Context, key string) (string, error)
 }
 
-// ErrComponentNotFound is returned by a ComponentStore for an unknown key.
+// ErrComponentNotFound is returned by the in-memory ComponentStore for an
+// unknown key.
 var ErrComponentNotFound = errors.New("component not found")
 
 // memoryComponents is the default ComponentStore.
