@@ -85,7 +85,8 @@ func New(cfg Config, cmds Commands, logger *slog.Logger, opts ...Option) (*Bot, 
 	// cache of guilds or members.
 	s.Identify.Intents = discordgo.IntentsGuilds
 	s.StateEnabled = false
-	s.LogLevel = discordgo.LogError
+	s.LogLevel = discordgo.LogWarning
+	routeDiscordgoLogs(logger)
 	b := &Bot{
 		cfg:        cfg,
 		cmds:       cmds,
@@ -99,6 +100,29 @@ func New(cfg Config, cmds Commands, logger *slog.Logger, opts ...Option) (*Bot, 
 		o(b)
 	}
 	return b, nil
+}
+
+// discordgoLogs routes discordgo's own log lines (reconnects, heartbeat
+// failures) into slog. discordgo has one process-wide logger, so the first
+// bot's logger receives them; debug lines, which would show the identify
+// payload and with it the token, are never enabled.
+var discordgoLogs sync.Once
+
+func routeDiscordgoLogs(logger *slog.Logger) {
+	discordgoLogs.Do(func() {
+		l := logger.With("component", "discordgo")
+		discordgo.Logger = func(level, _ int, format string, a ...any) {
+			msg := fmt.Sprintf(format, a...)
+			switch level {
+			case discordgo.LogError:
+				l.Error(msg)
+			case discordgo.LogWarning:
+				l.Warn(msg)
+			default:
+				l.Debug(msg)
+			}
+		}
+	})
 }
 
 // Session returns the underlying discordgo session, for tests.
