@@ -651,3 +651,11 @@ func (p URLPolicy) Fetch(ctx context.Context, raw string) ([]byte, string, error
 	}
 	return body, resp.Header.Get("Content-Type"), nil
 }
+
+// AdminCommand returns the /admin command group over src, for
+// Router.Add. The router refuses non-admins before the handler runs; the
+// handler checks again.
+func AdminCommand(src SourceAdmin, policy URLPolicy) *Command {
+	a := &Admin{Sources: src, Policy: policy}
+	return &Command{Definition: a.Definition(), Handler: a, Autocomplete: a.Autocomplete}
+}

@@ -311,3 +311,33 @@ func TestNameFromURL(t *testing.T) {
 		}
 	}
 }
+
+func TestAdminCommandThroughRouter(t *testing.T) {
+	src := &SourceAdmin{sources: []commands.SourceStatus{{Name: "seed", Location: "seed.txt", Origin: "config"}, {Name: "extra", Origin: "discord"}}}
+	r := commands.NewRouter()
+	r.Add(commands.AdminCommand(src, commands.URLPolicy{}))
+	ctx := context.Background()
+	req := adminReq("admin source remove", map[string]string{"name": "extra"})
+	req.Caller.Admin = false
+	if resp := r.Serve(ctx, req); !resp.Ephemeral || !resp.Error || len(src.removed) != 0 {
+		t.Errorf("non-admin through the router = %+v", resp)
+	}
+	resp := r.Serve(ctx, adminReq("admin source remove", map[string]string{"name": "extra"}))
+	if len(resp.Buttons) != 2 {
+		t.Fatalf("prompt = %+v", resp)
+	}
+	// The router accepts the options the confirmation button carries.
+	b := resp.Buttons[0]
+	resp = r.Serve(ctx, adminReq(b.Command, b.Options))
+	if resp.Error || len(src.removed) != 1 {
+		t.Errorf("confirmed through the router = %+v", resp)
+	}
+	choices, err := r.Autocomplete(ctx, adminReq("admin source remove", nil), "name", "se")
+	if err != nil || len(choices) != 1 || choices[0].Value != "seed" {
+		t.Errorf("autocomplete = %v, %v", choices, err)
+	}
+	long := strings.Repeat("x", 2100)
+	if resp := r.Serve(ctx, adminReq("admin source add", map[string]string{"location": "https://example.org/" + long})); !resp.Error {
+		t.Errorf("over-long location accepted: %+v", resp)
+	}
+}
