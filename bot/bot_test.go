@@ -655,3 +655,36 @@ func TestAPIBaseThroughProxy(t *testing.T) {
 		t.Errorf("%d REST requests reached Discord, %d went through the proxy", len(srv.Requests()), len(seen))
 	}
 }
+
+func TestDecodeConfig(t *testing.T) {
+	t.Setenv(bot.TokenEnv, " secret-token \n")
+	cfg, err := bot.DecodeConfig(json.RawMessage(`{"guild_ids":["1","2"],"admin_role_ids":["9"],"allow_private_urls":true,
+		"source_timeout":"5s","defer_after":1.2,"api_base":"http://nirn:8080"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Token != "secret-token" || len(cfg.GuildIDs) != 2 || cfg.AdminRoleIDs[0] != "9" || !cfg.AllowPrivateURLs ||
+		time.Duration(cfg.SourceTimeout) != 5*time.Second || time.Duration(cfg.DeferAfter) != 1200*time.Millisecond {
+		t.Errorf("config = %+v", cfg)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+	p := cfg.URLPolicy()
+	if !p.AllowPrivate || p.Timeout != 5*time.Second || p.MaxBytes != 10<<20 {
+		t.Errorf("policy = %+v", p)
+	}
+	if _, err := bot.DecodeConfig(json.RawMessage(`{"token":"in-the-file"}`)); err == nil {
+		t.Error("a token in the config file was accepted")
+	}
+	if _, err := bot.DecodeConfig(json.RawMessage(`{"guild_id":"1"}`)); err == nil {
+		t.Error("misspelt key accepted")
+	}
+	if cfg, err := bot.DecodeConfig(nil); err != nil || cfg.Token != "secret-token" {
+		t.Errorf("empty section: %+v, %v", cfg, err)
+	}
+	cfg.APIBase = "discord.com"
+	if err := cfg.Validate(); err == nil {
+		t.Error("api_base without scheme accepted")
+	}
+}
