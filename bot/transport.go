@@ -54,6 +54,7 @@ type rewriteTransport struct {
 	next http.RoundTripper
 }
 
+// RoundTrip sends req to the base host, keeping its path under the base path.
 func (t *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	r := req.Clone(req.Context())
 	u := *req.URL
