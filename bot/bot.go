@@ -491,10 +491,20 @@ func (b *Bot) dispatch(ctx context.Context, i *discordgo.Interaction, req *comma
 	case resp = <-done:
 	case <-timer.C:
 		r.deferResponse(ctx)
-		resp = <-done
+		select {
+		case resp = <-done:
+		case <-ctx.Done():
+			// A handler that ignores cancellation must not hold up
+			// shutdown; it is left to finish on its own.
+			b.log.Error("command did not stop when cancelled", "command", req.Command)
+			resp = &commands.Response{Title: "Cancelled", Lines: []string{"The command took too long and was stopped."}, Ephemeral: true, Error: true}
+		}
 	}
 	if resp == nil {
 		resp = &commands.Response{Title: "Internal error", Lines: []string{"The command returned nothing."}, Ephemeral: true, Error: true}
 	}
-	r.finish(ctx, resp, req)
+	// The answer is sent even when ctx was cancelled by shutdown.
+	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	r.finish(fctx, resp, req)
 }

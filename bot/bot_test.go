@@ -688,3 +688,40 @@ func TestDecodeConfig(t *testing.T) {
 		t.Error("api_base without scheme accepted")
 	}
 }
+
+func TestShutdownDoesNotHangOnStuckHandler(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.New(t)
+	started := make(chan struct{})
+	stuck := make(chan struct{})
+	defer close(stuck)
+	cmds := &Commands{ServeFn: func(ctx context.Context, req *commands.Request) *commands.Response {
+		close(started)
+		<-stuck // ignores ctx
+		return &commands.Response{Title: "never"}
+	}}
+	cfg := testConfig(srv)
+	cfg.DeferAfter = bot.Duration(50 * time.Millisecond)
+	b, err := bot.New(cfg, cmds, testLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ix := srv.Interact(t, interaction(t, "who_rutte.json"))
+	<-started
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	if err := b.Close(ctx); err == nil {
+		t.Error("Close reported no error although a command was cut off")
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Close took %v", d)
+	}
+	msg := ix.Response(t)
+	if !msg.Ephemeral() || !strings.Contains(msg.Text(), "stopped") {
+		t.Errorf("answer to the cut-off command: %s", msg.Text())
+	}
+}
