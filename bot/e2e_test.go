@@ -505,3 +505,23 @@ func TestE2ELongButtonIDsSurviveRestart(t *testing.T) {
 	}
 	noViolations(t, srv)
 }
+
+func TestE2EEveryCommandAnswers(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.New(t)
+	newWorld(t, srv, 10, seedConfig())
+	for _, f := range []string{"who_rutte.json", "timeline_ukraine.json", "quotes_rutte.json", "search_everyone.json", "sources.json", "digest_90.json"} {
+		ix := srv.Interact(t, interaction(t, f))
+		msg := ix.Response(t)
+		if len(msg.Embeds) != 1 || msg.Embeds[0].Title == "" {
+			t.Errorf("%s: %+v", f, msg)
+		}
+		if f == "digest_90.json" && ix.Acked() != discordtest.CallbackDeferredMessage {
+			t.Errorf("/digest is slow but was not deferred (callback %d)", ix.Acked())
+		}
+		if strings.Contains(msg.Text(), "has no option") || strings.Contains(msg.Text(), "must be") {
+			t.Errorf("%s: options not passed as the router expects: %s", f, msg.Text())
+		}
+	}
+	noViolations(t, srv)
+}
