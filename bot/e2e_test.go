@@ -452,7 +452,7 @@ func TestE2ESourceAddRemoveSurvivesRestart(t *testing.T) {
 func TestE2ERateLimitedReplyLandsOnce(t *testing.T) {
 	t.Parallel()
 	srv := discordtest.New(t)
-	w := newWorld(t, srv, 10, seedConfig())
+	newWorld(t, srv, 10, seedConfig())
 	srv.Inject(discordtest.Fault{Method: "POST", PathContains: "/callback", Status: 429, RetryAfter: 0.3})
 	ix := srv.Interact(t, interaction(t, "who_rutte.json"))
 	msg := ix.Response(t)
@@ -468,7 +468,6 @@ func TestE2ERateLimitedReplyLandsOnce(t *testing.T) {
 	if ok != 1 {
 		t.Errorf("%d accepted callbacks, want 1", ok)
 	}
-	_ = w
 	noViolations(t, srv)
 }
 
