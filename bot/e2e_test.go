@@ -167,8 +167,8 @@ func TestE2ERegistration(t *testing.T) {
 func TestE2EWhoRutte(t *testing.T) {
 	t.Parallel()
 	srv := discordtest.New(t)
-	newWorld(t, srv, 10, seedConfig())
-	msg := (&world{t: t, srv: srv}).ask(interaction(t, "who_rutte.json"))
+	w := newWorld(t, srv, 10, seedConfig())
+	msg := w.ask(interaction(t, "who_rutte.json"))
 	if len(msg.Embeds) != 1 || !strings.Contains(msg.Embeds[0].Title, "Mark Rutte") {
 		t.Fatalf("embeds: %s", msg.Text())
 	}
@@ -184,7 +184,7 @@ func TestE2EWhoRutte(t *testing.T) {
 	// Not found is ephemeral, with suggestions.
 	p := interaction(t, "who_rutte.json")
 	setOption(p, "name", "Zbigniew Qwertyuiop")
-	msg = (&world{t: t, srv: srv}).ask(p)
+	msg = w.ask(p)
 	if !msg.Ephemeral() || !strings.Contains(msg.Text(), "Zbigniew") {
 		t.Errorf("not found: ephemeral %v\n%s", msg.Ephemeral(), msg.Text())
 	}
