@@ -30,7 +30,7 @@ type world struct {
 	policy commands.URLPolicy
 
 	db   *store.DB
-	pipe *pipeline
+	pipe *source.Admin
 	bot  *bot.Bot
 }
 
@@ -57,7 +57,12 @@ func (w *world) start() {
 	if err := w.db.Open(); err != nil {
 		w.t.Fatal(err)
 	}
-	w.pipe = &pipeline{db: w.db, loader: &source.Loader{AllowPrivate: w.policy.AllowPrivate, Timeout: w.policy.Timeout}, static: w.static}
+	w.pipe = &source.Admin{
+		Manager: &source.Manager{Loader: &source.Loader{}, Store: w.db, Logger: testLogger()},
+		Added:   &source.Manager{Loader: &source.Loader{AllowPrivate: w.policy.AllowPrivate, Timeout: w.policy.Timeout}, Store: w.db, Logger: testLogger()},
+		Store:   w.db,
+		Static:  w.static,
+	}
 	router := commands.New(w.db, w.opts)
 	router.Logger = testLogger()
 	router.Add(commands.AdminCommand(w.pipe, w.policy))
