@@ -2,9 +2,24 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io"
+	"log/slog"
+	"sync"
+	"time"
+
+	"briefbot/bot"
+	"briefbot/commands"
+	"briefbot/source"
+	"briefbot/store"
 )
+
+// staleAfter is how old a URL source's last load may be before `run`
+// loads it again at start-up.
+const staleAfter = time.Hour
+
+// shutdownGrace bounds how long `run` waits for interactions in flight.
+const shutdownGrace = 30 * time.Second
 
 func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 	var e env
@@ -13,7 +28,78 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	return errors.New("run: the Discord adapter is not wired in yet")
+	if err := e.load(); err != nil {
+		return err
+	}
+	cfg, err := bot.DecodeConfig(e.config.Discord)
+	if err != nil {
+		return err
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	db, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer db.Close(context.Background())
+
+	policy := cfg.URLPolicy()
+	admin := &source.Admin{
+		Manager: &source.Manager{Loader: &source.Loader{Logger: logger}, Store: db, Logger: logger},
+		Added: &source.Manager{Loader: &source.Loader{
+			AllowPrivate: policy.AllowPrivate, MaxBytes: policy.MaxBytes, Timeout: policy.Timeout, Logger: logger,
+		}, Store: db, Logger: logger},
+		Store:  db,
+		Static: e.config.Sources,
+	}
+	router := commands.New(db, commands.Options{})
+	router.Logger = logger
+	router.Add(commands.AdminCommand(admin, policy))
+	b, err := bot.New(cfg, router, logger, bot.WithComponentStore(db))
+	if err != nil {
+		return err
+	}
+
+	// Load stale sources beside the gateway connection, not before it:
+	// the bot answers from the facts it has while they refresh.
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		loadAtStart(ctx, admin, db, logger)
+	}()
+	err = b.Run(ctx, shutdownGrace)
+	wg.Wait()
+	return err
+}
+
+// loadAtStart loads the configured sources that are stale, or the
+// embedded default article into an empty database with no configured
+// sources.
+func loadAtStart(ctx context.Context, admin *source.Admin, db *store.DB, logger *slog.Logger) {
+	if len(admin.Static) == 0 {
+		srcs, err := db.FindSources(ctx)
+		if err != nil {
+			logger.Error("start-up load", "err", err)
+			return
+		}
+		if len(srcs) == 0 {
+			admin.Manager.LoadArticle(ctx, source.DefaultArticle())
+		}
+	}
+	reps, err := admin.LoadStale(ctx, staleAfter, time.Now())
+	if err != nil {
+		logger.Error("start-up load", "err", err)
+		return
+	}
+	for _, r := range reps {
+		if r.Outcome == commands.Failed {
+			logger.Warn("source failed at start-up", "source", r.Name, "reason", r.Reason)
+		}
+	}
+	logger.Info("start-up load done", "sources", len(reps))
 }
 
 func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -22,6 +108,9 @@ func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	e.flags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("digest takes no arguments, got %q", fs.Args())
 	}
 	return runAsk(ctx, []string{"--db", e.dbPath, "--config", e.configPath, "/digest"}, stdout, stderr)
 }

@@ -39,7 +39,12 @@ func Example() {
 	}
 	defer db.Close(context.Background())
 
-	var sources commands.SourceAdmin // the load -> extract -> store pipeline
+	// The load -> extract -> store pipeline behind /admin.
+	sources := &source.Admin{
+		Manager: &source.Manager{Loader: &source.Loader{}, Store: db},
+		Store:   db,
+		Static:  file.Sources,
+	}
 	router := commands.New(db, commands.Options{})
 	router.Add(commands.AdminCommand(sources, cfg.URLPolicy()))
 
