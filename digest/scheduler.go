@@ -179,7 +179,7 @@ func (s *Scheduler) load(ctx context.Context) error {
 		if s.schedule != nil {
 			cs = s.schedule(spec)
 		}
-		s.entries[sc.ChannelID] = s.cron.Schedule(cs, cron.FuncJob(s.wake(sc.ChannelID, spec)))
+		s.entries[sc.ChannelID] = s.cron.Schedule(cs, cron.FuncJob(s.wake(sc.ChannelID, spec, sc.UpdatedAt)))
 	}
 	return nil
 }
@@ -187,11 +187,11 @@ func (s *Scheduler) load(ctx context.Context) error {
 // wake returns the job of one schedule: post the digest whose due time
 // has just come. The due time is computed from the spec, not taken from
 // cron, so a late wakeup still names the right digest.
-func (s *Scheduler) wake(channelID string, spec Spec) func() {
+func (s *Scheduler) wake(channelID string, spec Spec, set time.Time) func() {
 	return func() {
 		now := s.Runner.now()
 		due := spec.Prev(now)
-		if due.IsZero() || now.Sub(due) > s.Runner.catchUp() {
+		if due.IsZero() || due.Before(set) || now.Sub(due) > s.Runner.catchUp() {
 			return
 		}
 		if _, err := s.Runner.Run(s.ctx, channelID, due, false); err != nil && s.ctx.Err() == nil {
