@@ -64,7 +64,9 @@ func (env *digestEnv) serve(command string, admin bool, opts ...string) *command
 	return env.r.Serve(context.Background(), req)
 }
 
-func text(r *commands.Response) string { return r.Title + "\n" + strings.Join(r.Lines, "\n") + "\n" + r.Footer }
+func text(r *commands.Response) string {
+	return r.Title + "\n" + strings.Join(r.Lines, "\n") + "\n" + r.Footer
+}
 
 func TestDigestAdminSet(t *testing.T) {
 	ctx := context.Background()
