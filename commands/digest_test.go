@@ -64,15 +64,15 @@ func (env *digestEnv) serve(command string, admin bool, opts ...string) *command
 	return env.r.Serve(context.Background(), req)
 }
 
-func text(r *commands.Response) string {
+func digestText(r *commands.Response) string {
 	return r.Title + "\n" + strings.Join(r.Lines, "\n") + "\n" + r.Footer
 }
 
 func TestDigestAdminSet(t *testing.T) {
 	ctx := context.Background()
 	env := newDigestEnv(t)
-	if r := env.serve("admin digest set", false, "channel", "200", "time", "08:00"); !r.Error || !r.Ephemeral || !strings.Contains(text(r), "admins only") {
-		t.Fatalf("non-admin: %s", text(r))
+	if r := env.serve("admin digest set", false, "channel", "200", "time", "08:00"); !r.Error || !r.Ephemeral || !strings.Contains(digestText(r), "admins only") {
+		t.Fatalf("non-admin: %s", digestText(r))
 	}
 	for _, tc := range []struct {
 		opts []string
@@ -84,8 +84,8 @@ func TestDigestAdminSet(t *testing.T) {
 		{[]string{"channel", "general", "time", "08:00"}, "not a channel"},
 	} {
 		r := env.serve("admin digest set", true, tc.opts...)
-		if !r.Error || !r.Ephemeral || !strings.Contains(text(r), tc.want) {
-			t.Errorf("set %q: %s, want %q", tc.opts, text(r), tc.want)
+		if !r.Error || !r.Ephemeral || !strings.Contains(digestText(r), tc.want) {
+			t.Errorf("set %q: %s, want %q", tc.opts, digestText(r), tc.want)
 		}
 	}
 	if env.reloads != 0 {
@@ -93,11 +93,11 @@ func TestDigestAdminSet(t *testing.T) {
 	}
 	r := env.serve("admin digest set", true, "channel", "<#200>", "time", "8am", "timezone", "europe/amsterdam", "days", "weekdays")
 	if r.Error || !r.Ephemeral {
-		t.Fatalf("set: %s", text(r))
+		t.Fatalf("set: %s", digestText(r))
 	}
 	for _, want := range []string{"<#200> gets the key developments at **08:00 Europe/Amsterdam**, Monday to Friday.", "Next: Mon 2 Mar 08:00 CET (in 1h00)."} {
-		if !strings.Contains(text(r), want) {
-			t.Errorf("set response lacks %q:\n%s", want, text(r))
+		if !strings.Contains(digestText(r), want) {
+			t.Errorf("set response lacks %q:\n%s", want, digestText(r))
 		}
 	}
 	s, err := env.db.DigestSchedule(ctx, "200")
@@ -112,8 +112,8 @@ func TestDigestAdminSet(t *testing.T) {
 func TestDigestAdminListOffNow(t *testing.T) {
 	ctx := context.Background()
 	env := newDigestEnv(t)
-	if r := env.serve("admin digest list", true); !strings.Contains(text(r), "No digests scheduled") {
-		t.Fatalf("empty list: %s", text(r))
+	if r := env.serve("admin digest list", true); !strings.Contains(digestText(r), "No digests scheduled") {
+		t.Fatalf("empty list: %s", digestText(r))
 	}
 	env.serve("admin digest set", true, "channel", "200", "time", "08:00", "timezone", "Europe/Amsterdam", "days", "mon-fri")
 	env.serve("admin digest set", true, "channel", "300", "time", "07:00", "timezone", "America/New_York", "empty", "post")
@@ -127,7 +127,7 @@ func TestDigestAdminListOffNow(t *testing.T) {
 	}
 	r := env.serve("admin digest list", true)
 	if len(r.Lines) != 2 || !r.Ephemeral {
-		t.Fatalf("list: %s", text(r))
+		t.Fatalf("list: %s", digestText(r))
 	}
 	if want := "<#200> · 08:00 Europe/Amsterdam, Monday to Friday · next Mon 2 Mar 08:00 CET (in 1h00)"; r.Lines[0] != want {
 		t.Errorf("line 0 = %q\nwant %q", r.Lines[0], want)
@@ -140,28 +140,28 @@ func TestDigestAdminListOffNow(t *testing.T) {
 	env.runNow = func(ctx context.Context, ch string) (*store.DigestRun, error) {
 		return &store.DigestRun{ChannelID: ch, Status: store.RunPosted, Items: 3}, nil
 	}
-	if r := env.serve("admin digest now", true, "channel", "200"); r.Error || !strings.Contains(text(r), "Posted 3 developments to <#200>.") {
-		t.Fatalf("now: %s", text(r))
+	if r := env.serve("admin digest now", true, "channel", "200"); r.Error || !strings.Contains(digestText(r), "Posted 3 developments to <#200>.") {
+		t.Fatalf("now: %s", digestText(r))
 	}
 	env.runNow = func(ctx context.Context, ch string) (*store.DigestRun, error) {
 		return &store.DigestRun{ChannelID: ch, Status: store.RunFailed, Error: "channel unavailable: 404 Unknown Channel"},
 			fmt.Errorf("post digest: %w: 404 Unknown Channel", digest.ErrUnavailable)
 	}
-	if r := env.serve("admin digest now", true, "channel", "300"); !r.Error || !strings.Contains(text(r), "404 Unknown Channel") {
-		t.Fatalf("now unavailable: %s", text(r))
+	if r := env.serve("admin digest now", true, "channel", "300"); !r.Error || !strings.Contains(digestText(r), "404 Unknown Channel") {
+		t.Fatalf("now unavailable: %s", digestText(r))
 	}
-	if r := env.serve("admin digest now", false, "channel", "300"); !r.Error || !strings.Contains(text(r), "admins only") {
-		t.Fatalf("now as non-admin: %s", text(r))
+	if r := env.serve("admin digest now", false, "channel", "300"); !r.Error || !strings.Contains(digestText(r), "admins only") {
+		t.Fatalf("now as non-admin: %s", digestText(r))
 	}
 
 	if r := env.serve("admin digest off", true, "channel", "200"); r.Error {
-		t.Fatalf("off: %s", text(r))
+		t.Fatalf("off: %s", digestText(r))
 	}
 	if _, err := env.db.DigestSchedule(ctx, "200"); err == nil {
 		t.Fatal("still scheduled")
 	}
-	if r := env.serve("admin digest off", true, "channel", "200"); !r.Error || !strings.Contains(text(r), "<#200> has no digest.") {
-		t.Fatalf("off twice: %s", text(r))
+	if r := env.serve("admin digest off", true, "channel", "200"); !r.Error || !strings.Contains(digestText(r), "<#200> has no digest.") {
+		t.Fatalf("off twice: %s", digestText(r))
 	}
 	if env.reloads != 3 {
 		t.Fatalf("%d reloads, want 3 (two sets, one off)", env.reloads)
@@ -170,8 +170,8 @@ func TestDigestAdminListOffNow(t *testing.T) {
 
 func TestDigestPreviewCommand(t *testing.T) {
 	env := newDigestEnv(t)
-	if r := env.serve("digest", false); !strings.Contains(text(r), "Nothing new since") || !r.Ephemeral {
-		t.Fatalf("empty preview: %s", text(r))
+	if r := env.serve("digest", false); !strings.Contains(digestText(r), "Nothing new since") || !r.Ephemeral {
+		t.Fatalf("empty preview: %s", digestText(r))
 	}
 	doc := &extract.Document{
 		Sentences: []extract.Sentence{{Start: 0, End: 33}},
@@ -185,10 +185,10 @@ func TestDigestPreviewCommand(t *testing.T) {
 	}
 	r := env.serve("digest", false)
 	if r.Error || len(r.Lines) != 1 || r.Lines[0] != "**1 Mar 2026** · Ann Lee won the vote on 1 March. — Vote" || len(r.Citations) != 1 {
-		t.Fatalf("preview: %s %+v", text(r), r.Citations)
+		t.Fatalf("preview: %s %+v", digestText(r), r.Citations)
 	}
 	if r := env.serve("digest", false, "since", "last week"); !r.Error {
-		t.Fatalf("bad since: %s", text(r))
+		t.Fatalf("bad since: %s", digestText(r))
 	}
 }
 
