@@ -29,9 +29,11 @@ type Scheduler struct {
 	// (DefaultSweep when zero).
 	Sweep time.Duration
 
-	// schedule turns a Spec into a cron schedule; tests replace it to wake
-	// up faster than once a minute.
-	schedule func(Spec) cron.Schedule
+	// Wakeups, when set, replaces the cron schedule of each digest
+	// schedule (its Spec by default). Tests use it to wake up more often
+	// than the due times: a wakeup still only posts the digest the clock
+	// says is due, so extra wakeups are harmless.
+	Wakeups func(Spec) cron.Schedule
 
 	mu      sync.Mutex
 	cron    *cron.Cron
@@ -176,8 +178,8 @@ func (s *Scheduler) load(ctx context.Context) error {
 			continue
 		}
 		var cs cron.Schedule = specSchedule{spec}
-		if s.schedule != nil {
-			cs = s.schedule(spec)
+		if s.Wakeups != nil {
+			cs = s.Wakeups(spec)
 		}
 		s.entries[sc.ChannelID] = s.cron.Schedule(cs, cron.FuncJob(s.wake(sc.ChannelID, spec, sc.UpdatedAt)))
 	}

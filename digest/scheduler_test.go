@@ -22,7 +22,7 @@ func (e every) Next(t time.Time) time.Time { return t.Add(time.Duration(e)) }
 func newTestScheduler(db *store.DB, p Poster, clk *testClock) *Scheduler {
 	s := NewScheduler(db, p, slog.New(slog.DiscardHandler))
 	s.Runner.Now = clk.Now
-	s.schedule = func(Spec) cron.Schedule { return every(50 * time.Millisecond) }
+	s.Wakeups = func(Spec) cron.Schedule { return every(50 * time.Millisecond) }
 	return s
 }
 
