@@ -85,9 +85,10 @@ type Digest struct {
 	Due, Since, Cut time.Time
 	Loc             *time.Location
 	// Items are the developments shown, best first; More counts those
-	// that did not fit.
+	// that did not fit, and Rest holds them.
 	Items []*Item
 	More  int
+	Rest  []*Item
 	// Keys are the content keys of every development covered, shown or
 	// counted: none of them is offered to the channel again.
 	Keys    []string
@@ -136,7 +137,7 @@ func Build(ctx context.Context, db ItemFinder, channelID string, since, due, now
 		d.Keys = append(d.Keys, it.Keys...)
 	}
 	if len(items) > max {
-		d.Items, d.More = items[:max], len(items)-max
+		d.Items, d.Rest, d.More = items[:max], items[max:], len(items)-max
 	} else {
 		d.Items = items
 	}
@@ -326,15 +327,11 @@ func Render(d *Digest) *Message {
 		m.Description = "Nothing new since " + since + "."
 		return m
 	}
-	from := d.Since.In(loc).Format(time.DateOnly)
-	if d.Since.IsZero() {
-		from = d.Due.In(loc).AddDate(0, 0, -1).Format(time.DateOnly)
-	}
-	more := func(n int) string {
+	more := func(rest []*Item, n int) string {
 		if n == 0 {
 			return ""
 		}
-		return fmt.Sprintf("…and %d more: /timeline from:%s", n, from)
+		return fmt.Sprintf("…and %d more: %s", n, timelineHint(rest))
 	}
 	var lines []string
 	size := 0
@@ -342,9 +339,10 @@ func Render(d *Digest) *Message {
 	for i, it := range d.Items {
 		line := Line(it)
 		rest := len(d.Items) - i - 1 + d.More
+		restItems := append(append([]*Item(nil), d.Items[i:]...), d.Rest...)
 		// Leave room for the count of what is left. The title and footer
 		// are short, so the description bounds the total too.
-		if size+utf8.RuneCountInString(line)+1+utf8.RuneCountInString(more(rest+1)) > MaxDescription {
+		if size+utf8.RuneCountInString(line)+1+utf8.RuneCountInString(more(restItems, rest+1)) > MaxDescription {
 			break
 		}
 		lines = append(lines, line)
@@ -352,10 +350,40 @@ func Render(d *Digest) *Message {
 		shown++
 	}
 	if rest := len(d.Items) - shown + d.More; rest > 0 {
-		lines = append(lines, more(rest))
+		lines = append(lines, more(append(append([]*Item(nil), d.Items[shown:]...), d.Rest...), rest))
 	}
 	m.Description = strings.Join(lines, "\n")
 	return m
+}
+
+// timelineHint points to the developments a digest had no room for: the
+// /timeline of the person or organisation most of them involve, from the
+// earliest of their dates.
+func timelineHint(rest []*Item) string {
+	count := map[string]int{}
+	from := ""
+	for _, it := range rest {
+		for _, n := range append(append([]string(nil), it.People...), it.Orgs...) {
+			count[n]++
+		}
+		if it.SortStart != "" && (from == "" || it.SortStart < from) {
+			from = it.SortStart
+		}
+	}
+	top := ""
+	for n, c := range count {
+		if top == "" || c > count[top] || c == count[top] && n < top {
+			top = n
+		}
+	}
+	if top == "" {
+		return "see /timeline"
+	}
+	hint := "/timeline topic:" + top
+	if from != "" {
+		hint += " from:" + from
+	}
+	return hint
 }
 
 // Line renders one development: its date at its precision, the

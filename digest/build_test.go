@@ -80,6 +80,13 @@ func TestRenderLimits(t *testing.T) {
 	for i := 0; i < 60; i++ {
 		d.Items = append(d.Items, &Item{DigestItem: item(fmt.Sprint(i), "2026-03-01", "day", "2026-03-01", "2026-03-01", long, nil, nil, false, 0, 0), Sources: 1})
 	}
+	for i := 0; i < 40; i++ {
+		people := []string{"Bo Chen"}
+		if i%3 == 0 {
+			people = []string{"Ann Lee", "Bo Chen"}
+		}
+		d.Rest = append(d.Rest, &Item{DigestItem: item(fmt.Sprint(i), "2026-02-27", "day", "2026-02-27", "2026-02-27", long, people, nil, false, 0, 0), Sources: 1})
+	}
 	d.More = 40
 	m := Render(d)
 	if n := utf8.RuneCountInString(m.Description); n > MaxDescription {
@@ -91,7 +98,7 @@ func TestRenderLimits(t *testing.T) {
 	lines := strings.Split(m.Description, "\n")
 	last := lines[len(lines)-1]
 	shown := len(lines) - 1
-	if want := fmt.Sprintf("…and %d more: /timeline from:2026-03-01", 100-shown); last != want {
+	if want := fmt.Sprintf("…and %d more: /timeline topic:Bo Chen from:2026-02-27", 100-shown); last != want {
 		t.Fatalf("last line %q, want %q", last, want)
 	}
 	for _, l := range lines[:shown] {

@@ -286,6 +286,16 @@ func (r *Runner) CatchUp(ctx context.Context) error {
 		if !restart && run.Attempts > 0 && now.Sub(run.UpdatedAt) < retryDelay(run.Attempts) {
 			continue
 		}
+		if !run.Manual {
+			// A digest turned off while its post was being retried is
+			// not posted after all.
+			if _, err := r.Store.DigestSchedule(ctx, run.ChannelID); errors.Is(err, store.ErrNotFound) {
+				if err := r.Store.MarkDigestSkipped(ctx, run.ID, "digest turned off", false); err != nil {
+					errs = append(errs, err)
+				}
+				continue
+			}
+		}
 		if _, err := r.Run(ctx, run.ChannelID, run.Due, run.Manual); err != nil {
 			errs = append(errs, err)
 		}

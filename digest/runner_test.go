@@ -369,3 +369,29 @@ func TestRunNowWithoutSchedule(t *testing.T) {
 		t.Fatalf("scheduled run without schedule: %v", err)
 	}
 }
+
+func TestCatchUpDropsPendingRunOfRemovedSchedule(t *testing.T) {
+	ctx := context.Background()
+	clk := &testClock{t: ts(t, "2026-03-02T06:00:00Z")}
+	db := mustOpenDB(t, clk)
+	mustSchedule(t, db, "c1", "08:00", "UTC", "", true)
+	fail := &fakePoster{PostFn: func(context.Context, string, *Message, string) (string, error) { return "", errors.New("503") }}
+	r := newRunner(db, fail, clk)
+	r.CatchUp(ctx)
+	due := ts(t, "2026-03-02T08:00:00Z")
+	clk.Set(due)
+	r.Run(ctx, "c1", due, false)
+	if err := db.DeleteDigestSchedule(ctx, "c1"); err != nil {
+		t.Fatal(err)
+	}
+	ch := newMemChannel(clk)
+	r.Poster = ch
+	clk.Add(10 * time.Minute)
+	if err := r.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	run, _ := db.DigestRun(ctx, "c1", due)
+	if run.Status != store.RunSkipped || len(ch.sent("c1")) != 0 {
+		t.Fatalf("run of a removed schedule: %+v, %d messages", run, len(ch.sent("c1")))
+	}
+}
