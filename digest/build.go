@@ -26,6 +26,14 @@ const (
 	MaxNonce = 25
 )
 
+// LoadSlack widens the window of sources a digest looks at to those
+// loaded a little before its watermark. A source's load time is when its
+// load began, and a load that began before the previous digest's cut but
+// committed after that digest read the database would otherwise fall
+// between two digests. What the previous digest covered is remembered by
+// content key, so the overlap repeats nothing.
+const LoadSlack = 10 * time.Minute
+
 // DefaultMaxItems is how many developments a digest lists; the rest are
 // counted.
 const DefaultMaxItems = 10
@@ -123,7 +131,7 @@ func Build(ctx context.Context, db ItemFinder, channelID string, since, due, now
 	if loc == nil {
 		loc = time.UTC
 	}
-	cands, err := db.FindDigestItems(ctx, store.DigestItemFilter{ChannelID: channelID, Since: since})
+	cands, err := db.FindDigestItems(ctx, store.DigestItemFilter{ChannelID: channelID, Since: since.Add(-LoadSlack)})
 	if err != nil {
 		return nil, fmt.Errorf("build digest: %w", err)
 	}

@@ -395,3 +395,28 @@ func TestCatchUpDropsPendingRunOfRemovedSchedule(t *testing.T) {
 		t.Fatalf("run of a removed schedule: %+v, %d messages", run, len(ch.sent("c1")))
 	}
 }
+
+// TestLoadCommittedAfterCut loads a source whose load began before a
+// digest's cut but committed after the digest read the database: the next
+// digest has it, and repeats nothing else.
+func TestLoadCommittedAfterCut(t *testing.T) {
+	clk := &testClock{t: ts(t, "2026-03-02T06:00:00Z")}
+	db := mustOpenDB(t, clk)
+	ch := newMemChannel(clk)
+	mustSchedule(t, db, "c1", "08:00", "UTC", "", false)
+	mustLoad(t, db, article("a", "2026-03-02", sent{text: "Ann Lee won the vote on Monday.", date: "2026-03-02", people: []string{"Ann Lee"}}))
+	r := newRunner(db, ch, clk)
+	due := ts(t, "2026-03-02T08:00:00Z")
+	clk.Set(due)
+	mustRun(t, r, "c1", due)
+	clk.Set(due.Add(-2 * time.Minute)) // the slow load's start
+	mustLoad(t, db, article("slow", "2026-03-02", sent{text: "Bo Chen lost the vote on Monday.", date: "2026-03-02", people: []string{"Bo Chen"}}))
+	due2 := due.Add(24 * time.Hour)
+	clk.Set(due2)
+	if run := mustRun(t, r, "c1", due2); run.Status != store.RunPosted || run.Items != 1 {
+		t.Fatalf("next run: %+v", run)
+	}
+	if d := ch.sent("c1")[1].msg.Description; !strings.Contains(d, "Bo Chen lost") || strings.Contains(d, "Ann Lee") {
+		t.Fatalf("next digest:\n%s", d)
+	}
+}
