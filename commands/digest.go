@@ -179,7 +179,7 @@ func (d *DigestCommands) ServeAdmin(ctx context.Context, req *Request) (*Respons
 	case "admin digest off":
 		return d.off(ctx, req)
 	case "admin digest list":
-		return d.list(ctx)
+		return d.list(ctx, req)
 	case "admin digest now":
 		return d.runNow(ctx, req)
 	}
@@ -202,10 +202,26 @@ func (d *DigestCommands) channel(req *Request) (string, error) {
 	return ch, nil
 }
 
+// checkGuild refuses to touch another server's digest: its channel is
+// treated as having none.
+func (d *DigestCommands) checkGuild(ctx context.Context, req *Request, ch string) error {
+	if req.GuildID == "" {
+		return nil
+	}
+	s, err := d.Store.DigestSchedule(ctx, ch)
+	if err == nil && s.GuildID != "" && s.GuildID != req.GuildID {
+		return Errorf("%s has no digest.", digestChannelRef(ch))
+	}
+	return nil
+}
+
 func (d *DigestCommands) set(ctx context.Context, req *Request) (*Response, error) {
 	ch, err := d.channel(req)
 	if err != nil {
 		return nil, err
+	}
+	if err := d.checkGuild(ctx, req, ch); err != nil {
+		return nil, Errorf("%s belongs to another server.", digestChannelRef(ch))
 	}
 	spec, err := digest.ParseSpec(req.Option("time"), req.Option("timezone"), req.Option("days"))
 	if err != nil {
@@ -245,6 +261,9 @@ func (d *DigestCommands) off(ctx context.Context, req *Request) (*Response, erro
 	if err != nil {
 		return nil, err
 	}
+	if err := d.checkGuild(ctx, req, ch); err != nil {
+		return nil, err
+	}
 	if err := d.Store.DeleteDigestSchedule(ctx, ch); errors.Is(err, store.ErrNotFound) {
 		return nil, Errorf("%s has no digest.", digestChannelRef(ch))
 	} else if err != nil {
@@ -258,10 +277,18 @@ func (d *DigestCommands) off(ctx context.Context, req *Request) (*Response, erro
 	return &Response{Title: "Digest stopped", Lines: []string{fmt.Sprintf("%s gets no more digests. What it was shown stays remembered, so setting it again will not repeat it.", digestChannelRef(ch))}, Ephemeral: true}, nil
 }
 
-func (d *DigestCommands) list(ctx context.Context) (*Response, error) {
-	scheds, err := d.Store.FindDigestSchedules(ctx)
+func (d *DigestCommands) list(ctx context.Context, req *Request) (*Response, error) {
+	all, err := d.Store.FindDigestSchedules(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("digest list: %w", err)
+	}
+	// A server's admins see their server's digests only; the command line
+	// (no guild) sees all.
+	var scheds []*store.DigestSchedule
+	for _, s := range all {
+		if req.GuildID == "" || s.GuildID == "" || s.GuildID == req.GuildID {
+			scheds = append(scheds, s)
+		}
 	}
 	if len(scheds) == 0 {
 		return &Response{Title: "Digests", Lines: []string{"No digests scheduled. Set one with /admin digest set."}, Ephemeral: true}, nil
@@ -289,6 +316,9 @@ func (d *DigestCommands) list(ctx context.Context) (*Response, error) {
 func (d *DigestCommands) runNow(ctx context.Context, req *Request) (*Response, error) {
 	ch, err := d.channel(req)
 	if err != nil {
+		return nil, err
+	}
+	if err := d.checkGuild(ctx, req, ch); err != nil {
 		return nil, err
 	}
 	if d.Scheduler == nil {

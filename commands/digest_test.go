@@ -56,8 +56,12 @@ func newDigestEnv(t *testing.T) *digestEnv {
 }
 
 func (env *digestEnv) serve(command string, admin bool, opts ...string) *commands.Response {
+	return env.serveIn("g1", command, admin, opts...)
+}
+
+func (env *digestEnv) serveIn(guild, command string, admin bool, opts ...string) *commands.Response {
 	req := &commands.Request{Command: command, Options: map[string]string{}, Caller: commands.Caller{UserID: "u1", Admin: admin},
-		GuildID: "g1", ChannelID: "100"}
+		GuildID: guild, ChannelID: "100"}
 	for i := 0; i+1 < len(opts); i += 2 {
 		req.Options[opts[i]] = opts[i+1]
 	}
@@ -205,5 +209,36 @@ func TestDigestTimezoneAutocomplete(t *testing.T) {
 	got, _ = dc.Autocomplete(context.Background(), &commands.Request{Command: "admin digest set"}, "timezone", "Asia/Kathmandu")
 	if len(got) != 1 || got[0].Value != "Asia/Kathmandu" {
 		t.Fatalf("exact zone: %v", got)
+	}
+}
+
+func TestDigestAdminOtherGuild(t *testing.T) {
+	env := newDigestEnv(t)
+	env.serve("admin digest set", true, "channel", "200", "time", "08:00")
+	for _, tc := range []struct{ cmd, want string }{
+		{"admin digest list", "No digests scheduled"},
+		{"admin digest off", "<#200> has no digest."},
+		{"admin digest now", "<#200> has no digest."},
+		{"admin digest set", "<#200> belongs to another server."},
+	} {
+		var r *commands.Response
+		switch tc.cmd {
+		case "admin digest list":
+			r = env.serveIn("g2", tc.cmd, true)
+		case "admin digest set":
+			r = env.serveIn("g2", tc.cmd, true, "channel", "200", "time", "09:00")
+		default:
+			r = env.serveIn("g2", tc.cmd, true, "channel", "200")
+		}
+		if !strings.Contains(digestText(r), tc.want) {
+			t.Errorf("%s from another guild: %s", tc.cmd, digestText(r))
+		}
+	}
+	if s, err := env.db.DigestSchedule(context.Background(), "200"); err != nil || s.Clock != "08:00" {
+		t.Fatalf("schedule changed from another guild: %+v %v", s, err)
+	}
+	// The command line sees every server's digests.
+	if r := env.serveIn("", "admin digest list", true); len(r.Lines) != 1 {
+		t.Fatalf("cli list: %s", digestText(r))
 	}
 }
