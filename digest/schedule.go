@@ -167,12 +167,9 @@ func parseDay(s string) (time.Weekday, bool) {
 	if len(s) < 2 {
 		return 0, false
 	}
+	// Two letters at least: "tu"/"th" and "sa"/"su" need their second.
 	for i, full := range []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
-		if strings.HasPrefix(full, s) && len(s) >= 2 {
-			if s == "t" || s == "s" {
-				return 0, false
-			}
-			// "tu"/"th" and "sa"/"su" are told apart by their second letter.
+		if strings.HasPrefix(full, s) {
 			return time.Weekday(i), true
 		}
 	}
