@@ -13,7 +13,7 @@ import (
 
 // benchVersion names the cached benchmark database; bump it when the
 // generated corpus changes.
-const benchVersion = "v1"
+const benchVersion = "v2"
 
 const (
 	benchArticles = 10000

@@ -598,7 +598,7 @@ func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*Digest
 		CROSS JOIN event_entities ee ON ee.event_id = e.id
 		CROSS JOIN entities en ON en.id = ee.entity_id AND en.kind IN ('person', 'org')
 		CROSS JOIN event_entities ee2 ON ee2.entity_id = ee.entity_id AND ee2.sort_start = ee.sort_start
-		CROSS JOIN events e2 ON e2.id = ee2.event_id AND e2.source_id != e.source_id AND e2.date = e.date
+		CROSS JOIN events e2 INDEXED BY digest_events_source ON e2.id = ee2.event_id AND e2.source_id != e.source_id AND e2.date = e.date
 		WHERE e.date != ''
 		GROUP BY e.id`, since)
 	if err != nil {
