@@ -2,6 +2,7 @@ package digest
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,5 +73,69 @@ func TestDSTWalk(t *testing.T) {
 				t.Fatalf("%d runs, %d messages, want %d", len(runs), len(ch.sent("c1")), want)
 			}
 		})
+	}
+}
+
+// TestChangedSchedule steps an injected clock through a day on which an
+// admin moves the digest: a time moved later posts again at the new time
+// (with what is new since), a time moved to earlier than now is not a
+// missed digest, and a removed schedule posts nothing more.
+func TestChangedSchedule(t *testing.T) {
+	ctx := context.Background()
+	clk := &testClock{t: ts(t, "2026-03-02T00:00:00Z")}
+	db := mustOpenDB(t, clk)
+	ch := newMemChannel(clk)
+	r := newRunner(db, ch, clk)
+	s := &Scheduler{Runner: r, Logger: r.Logger, ctx: ctx}
+	set := func(clock string) func() {
+		mustSchedule(t, db, "c1", clock, "Europe/Amsterdam", "", true)
+		sc, err := db.DigestSchedule(ctx, "c1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.wake("c1", mustSpec(t, clock, "Europe/Amsterdam", ""), sc.UpdatedAt)
+	}
+	walk := func(wake func(), until string) {
+		for end := ts(t, until); clk.Now().Before(end); clk.Add(5 * time.Minute) {
+			if wake != nil {
+				wake()
+			}
+			if err := r.CatchUp(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	wake := set("08:00")
+	walk(wake, "2026-03-02T11:00:00Z") // 08:00 CET = 07:00 UTC: posted
+	wake = set("18:00")                // moved later the same day
+	mustLoad(t, db, article("a", "2026-03-02", sent{text: "Ann Lee won the vote on Monday.", date: "2026-03-02", people: []string{"Ann Lee"}}))
+	walk(wake, "2026-03-02T18:00:00Z") // 18:00 CET = 17:00 UTC: posted again
+	wake = set("07:00")                // moved earlier than now: next due is tomorrow
+	walk(wake, "2026-03-03T05:30:00Z")
+	msgs := ch.sent("c1")
+	if len(msgs) != 2 {
+		t.Fatalf("%d messages before tomorrow 07:00, want 2", len(msgs))
+	}
+	if !strings.Contains(msgs[1].msg.Description, "Ann Lee won") || !strings.HasPrefix(msgs[0].msg.Description, "Nothing new") {
+		t.Fatalf("digests: %q / %q", msgs[0].msg.Description, msgs[1].msg.Description)
+	}
+	walk(wake, "2026-03-03T06:30:00Z") // 07:00 CET = 06:00 UTC
+	if n := len(ch.sent("c1")); n != 3 {
+		t.Fatalf("%d messages after tomorrow 07:00, want 3", n)
+	}
+	if err := db.DeleteDigestSchedule(ctx, "c1"); err != nil {
+		t.Fatal(err)
+	}
+	walk(nil, "2026-03-05T12:00:00Z") // removed: cron has no entry, catch-up finds none
+	if n := len(ch.sent("c1")); n != 3 {
+		t.Fatalf("%d messages after removal, want 3", n)
+	}
+	runs, _ := db.FindDigestRuns(ctx, store.DigestRunFilter{ChannelID: "c1"})
+	var dues []string
+	for _, run := range runs {
+		dues = append(dues, run.Due.Format("02T15:04"))
+	}
+	if strings.Join(dues, " ") != "03T06:00 02T17:00 02T07:00" {
+		t.Fatalf("runs due %v", dues)
 	}
 }
