@@ -491,3 +491,81 @@ func TestDigestE2E_ForbiddenMarksFailing(t *testing.T) {
 		t.Fatalf("list:\n%s", got)
 	}
 }
+
+// digestInteraction builds the payload of /admin digest <sub> with options,
+// sent by the member in testdata/name.
+func digestInteraction(t *testing.T, member, sub string, opts map[string]any) map[string]any {
+	t.Helper()
+	p := asMember(t, interaction(t, "admin_source_list.json"), member)
+	var options []any
+	types := map[string]int{"channel": 7}
+	for _, name := range []string{"channel", "time", "timezone", "days", "empty"} {
+		if v, ok := opts[name]; ok {
+			typ := 3
+			if tt, ok := types[name]; ok {
+				typ = tt
+			}
+			options = append(options, map[string]any{"name": name, "type": typ, "value": v})
+		}
+	}
+	p["data"] = map[string]any{"id": "500000000000000009", "name": "admin", "type": 1, "guild_id": guildID,
+		"options": []any{map[string]any{"name": "digest", "type": 2, "options": []any{
+			map[string]any{"name": sub, "type": 1, "options": options}}}}}
+	return p
+}
+
+// TestDigestE2E_AdminCommandsThroughDiscord runs the digest commands
+// through the bot against the fake Discord: the definitions register
+// within Discord's limits, an admin sets a schedule (a plain member may
+// not), the digest is posted at its due time, and the list shows it.
+func TestDigestE2E_AdminCommandsThroughDiscord(t *testing.T) {
+	ctx := context.Background()
+	env := newDigestEnv(t, "2026-03-01T12:00:00Z")
+	env.load("first", "2026-03-01", "Mark Rutte met Donald Trump at the White House on Sunday.")
+	sched := env.scheduler(nil)
+	if err := sched.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer sched.Close(ctx)
+	dc := &commands.DigestCommands{Store: env.db, Scheduler: sched, Now: env.clk.Now}
+	router := commands.NewRouter()
+	router.Add(commands.AddDigestAdmin(nil, dc))
+	router.Add(dc.Command())
+	startBot(t, env.fake, testConfig(env.fake), router)
+	var names []string
+	for _, c := range env.fake.Commands(guildID) {
+		names = append(names, c.Name)
+	}
+	if strings.Join(names, ",") != "admin,digest" {
+		t.Fatalf("registered %v", names)
+	}
+
+	set := map[string]any{"channel": digestChannel, "time": "08:00", "timezone": "Europe/Amsterdam", "days": "mon-fri"}
+	refused := env.fake.Interact(t, digestInteraction(t, "member_plain.json", "set", set)).Response(t)
+	if !refused.Ephemeral() || !strings.Contains(refused.Text(), "Not allowed") {
+		t.Fatalf("plain member: %s", refused.Text())
+	}
+	bad := env.fake.Interact(t, digestInteraction(t, "member_admin.json", "set", map[string]any{"channel": digestChannel, "time": "08:00", "timezone": "Europe/Amsterdm"})).Response(t)
+	if !bad.Ephemeral() || !strings.Contains(bad.Text(), `Unknown time zone "Europe/Amsterdm"`) {
+		t.Fatalf("bad zone: %s", bad.Text())
+	}
+	ok := env.fake.Interact(t, digestInteraction(t, "member_admin.json", "set", set)).Response(t)
+	if !ok.Ephemeral() || !strings.Contains(ok.Text(), "<#"+digestChannel+"> gets the key developments at **08:00 Europe/Amsterdam**, Monday to Friday.") {
+		t.Fatalf("set: %s", ok.Text())
+	}
+
+	env.clk.Set(digestTime(t, "2026-03-02T07:00:01Z"))
+	msgs := env.waitMessages(1)
+	if !strings.Contains(msgs[0].Embeds[0].Description, "Mark Rutte met Donald Trump") {
+		t.Fatalf("digest: %s", msgs[0].Text())
+	}
+	digestWait(t, "the run recorded", func() bool {
+		s, err := env.db.DigestSchedule(ctx, digestChannel)
+		return err == nil && s.LastMessageID == msgs[0].ID
+	})
+	list := env.fake.Interact(t, digestInteraction(t, "member_admin.json", "list", nil)).Response(t)
+	if !strings.Contains(list.Text(), "08:00 Europe/Amsterdam, Monday to Friday · next Tue 3 Mar 08:00 CET") || !strings.Contains(list.Text(), "last posted Mon 2 Mar 08:00") {
+		t.Fatalf("list: %s", list.Text())
+	}
+	noViolations(t, env.fake)
+}
