@@ -87,6 +87,21 @@ func (e *env) loadDefaults(ctx context.Context, m *source.Manager) []source.Repo
 	return []source.Report{m.LoadArticle(ctx, source.DefaultArticle())}
 }
 
+// ensureLoaded loads the default sources into an empty database, so that
+// a fresh clone answers questions with no set-up.
+func (e *env) ensureLoaded(ctx context.Context, db *store.DB, stderr io.Writer) error {
+	srcs, err := db.FindSources(ctx)
+	if err != nil {
+		return err
+	}
+	if len(srcs) == 0 {
+		for _, r := range e.loadDefaults(ctx, e.manager(db)) {
+			fmt.Fprintln(stderr, formatReport(r))
+		}
+	}
+	return nil
+}
+
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var e env
 	fs := newFlags("ingest", "[--db PATH] [--config FILE] [--published DATE] [--title T] [PATH|URL ...]", stderr)
@@ -192,19 +207,14 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer db.Close(context.Background())
-	router := commands.New(db, commands.Options{})
+	admin := &source.Admin{Manager: e.manager(db), Store: db, Static: e.config.Sources}
+	router, _ := newRouter(db, admin, commands.URLPolicy{}, slog.New(slog.DiscardHandler))
 	req, err := commands.ParseLine(strings.Join(fs.Args(), " "), router.Definitions())
 	if err != nil {
 		return err
 	}
-	srcs, err := db.FindSources(ctx)
-	if err != nil {
+	if err := e.ensureLoaded(ctx, db, stderr); err != nil {
 		return err
-	}
-	if len(srcs) == 0 {
-		for _, r := range e.loadDefaults(ctx, e.manager(db)) {
-			fmt.Fprintln(stderr, formatReport(r))
-		}
 	}
 	req.Caller = commands.Caller{UserID: "cli", Name: "cli", Admin: true}
 	resp := router.Serve(ctx, req)

@@ -236,3 +236,21 @@ func TestHelp(t *testing.T) {
 		}
 	}
 }
+
+func TestDigestCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	out, _, err := cli(t, "", "digest", "--db", db, "--since", "2020-01-01")
+	if err != nil {
+		t.Fatalf("digest: %v", err)
+	}
+	if !strings.Contains(out, "Key developments") || !strings.Contains(out, "Rutte") {
+		t.Errorf("digest preview = %q", out)
+	}
+	if _, _, err := cli(t, "", "digest", "--db", db, "--since", "yesterday-ish"); err == nil {
+		t.Error("digest accepted a malformed --since")
+	}
+	out, _, err = cli(t, "", "ask", "--db", db, "/admin digest list")
+	if err != nil || !strings.Contains(out, "No digests scheduled") {
+		t.Errorf("/admin digest list = %q, %v", out, err)
+	}
+}

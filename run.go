@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,6 +11,7 @@ import (
 
 	"briefbot/bot"
 	"briefbot/commands"
+	"briefbot/digest"
 	"briefbot/source"
 	"briefbot/store"
 )
@@ -54,13 +56,13 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 		Store:  db,
 		Static: e.config.Sources,
 	}
-	router := commands.New(db, commands.Options{})
-	router.Logger = logger
-	router.Add(commands.AdminCommand(admin, policy))
+	router, digests := newRouter(db, admin, policy, logger)
 	b, err := bot.New(cfg, router, logger, bot.WithComponentStore(db))
 	if err != nil {
 		return err
 	}
+	sched := digest.NewScheduler(db, b.DigestPoster(), logger)
+	digests.Scheduler = sched
 
 	// Load stale sources beside the gateway connection, not before it:
 	// the bot answers from the facts it has while they refresh.
@@ -70,9 +72,37 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 		defer wg.Done()
 		loadAtStart(ctx, admin, db, logger)
 	}()
-	err = b.Run(ctx, shutdownGrace)
-	wg.Wait()
-	return err
+	defer wg.Wait()
+
+	if err := b.Open(ctx); err != nil {
+		return err
+	}
+	if err := sched.Open(ctx); err != nil {
+		b.Close(context.Background())
+		return err
+	}
+	<-ctx.Done()
+	logger.Info("shutting down")
+	cctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	// The scheduler first, so a digest being posted finishes while the
+	// session is still open.
+	serr := sched.Close(cctx)
+	berr := b.Close(cctx)
+	return errors.Join(serr, berr)
+}
+
+// newRouter builds the full command set: the fact commands, /digest and
+// the /admin group for sources and digests. The returned DigestCommands
+// gets its Scheduler where a bot runs; without one, schedules are only
+// stored.
+func newRouter(db *store.DB, src commands.SourceAdmin, policy commands.URLPolicy, logger *slog.Logger) (*commands.Router, *commands.DigestCommands) {
+	router := commands.New(db, commands.Options{})
+	router.Logger = logger
+	dc := &commands.DigestCommands{Store: db}
+	router.Add(dc.Command())
+	router.Add(commands.AddDigestAdmin(commands.AdminCommand(src, policy), dc))
+	return router, dc
 }
 
 // loadAtStart loads the configured sources that are stale, or the
@@ -106,11 +136,36 @@ func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var e env
 	fs := newFlags("digest", "[--db PATH] [--config FILE] [--since DATE] [--channel ID]", stderr)
 	e.flags(fs)
+	sinceFlag := fs.String("since", "", "show developments from sources loaded since DATE (YYYY-MM-DD or RFC 3339) instead of since the channel's last digest")
+	channel := fs.String("channel", "", "preview the digest of channel ID (its schedule, watermark and posted items)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("digest takes no arguments, got %q", fs.Args())
 	}
-	return runAsk(ctx, []string{"--db", e.dbPath, "--config", e.configPath, "/digest"}, stdout, stderr)
+	var since time.Time
+	if *sinceFlag != "" {
+		var err error
+		if since, err = digest.ParseSince(*sinceFlag); err != nil {
+			return fmt.Errorf("digest: %w", err)
+		}
+	}
+	if err := e.load(); err != nil {
+		return err
+	}
+	db, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer db.Close(context.Background())
+	if err := e.ensureLoaded(ctx, db, stderr); err != nil {
+		return err
+	}
+	d, err := digest.Preview(ctx, db, *channel, since, time.Now())
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(stdout, d.Message.Text())
+	return err
 }

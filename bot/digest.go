@@ -132,3 +132,6 @@ func digestError(err error) error {
 	}
 	return fmt.Errorf("discord: %w", err)
 }
+
+// DigestPoster returns a poster that sends digests through b's session.
+func (b *Bot) DigestPoster() *DigestPoster { return &DigestPoster{Session: b.s} }
