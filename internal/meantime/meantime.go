@@ -482,6 +482,9 @@ func detokenize(xt []xmlToken) (string, []Token) {
 		case strings.HasSuffix(prevText, "'") && len(prevText) > 1 && isClitic("'"+text):
 			// "I' ll": the tokenizer split after the apostrophe.
 			glueLeft = true
+		case len(prevText) == 2 && prevText[1] == '\'' && 'A' <= prevText[0] && prevText[0] <= 'Z' && unicode.IsUpper(firstRune(text)):
+			// "O' Leary", "D' Amato".
+			glueLeft = true
 		case strings.ContainsRune(",.;:)]}%!?", firstRune(text)) && !startsNumber(text):
 			// ".5" would be a number, but the corpus writes 0.5; what
 			// starts with punctuation leans left (",", "...", "?!").
