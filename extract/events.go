@@ -1,7 +1,411 @@
 package extract
 
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxInheritDistance is how many sentences back an undated sentence may
+// look for the dated sentence its anaphor ("the meeting") refers to.
+const maxInheritDistance = 6
+
+// eventNouns group the nouns and verbs that name the same kind of
+// happening, so that "The visit" can refer back to "hosted … on Oct. 22"
+// and "After the summit" to "held a meeting in Alaska".
+var eventNouns = map[string]string{
+	"visit": "meet", "visits": "meet", "visited": "meet", "meeting": "meet", "meetings": "meet",
+	"meet": "meet", "met": "meet", "talks": "meet", "summit": "meet", "hosted": "meet", "host": "meet",
+	"hosting": "meet", "trip": "meet", "conference": "meet", "session": "meet",
+	"call": "call", "phone": "call", "called": "call",
+	"statement": "statement", "announcement": "statement", "announced": "statement", "speech": "statement",
+	"sanctions": "sanction", "sanction": "sanction", "sanctioned": "sanction",
+	"attack": "attack", "attacks": "attack", "strike": "attack", "strikes": "attack", "bombing": "attack",
+	"invasion": "attack", "invaded": "attack",
+	"vote": "vote", "voted": "vote", "election": "vote", "elections": "vote", "referendum": "vote", "ballot": "vote",
+	"deal": "deal", "agreement": "deal", "contract": "deal", "order": "deal", "merger": "deal", "acquisition": "deal",
+	"signed": "deal", "agreed": "deal",
+	"crash": "accident", "accident": "accident", "collision": "accident", "fire": "accident", "explosion": "accident",
+	"flight": "flight", "launch": "launch", "launched": "launch", "unveiled": "launch", "release": "launch",
+	"decision": "decision", "ruling": "decision", "verdict": "decision", "decided": "decision",
+	"protest": "protest", "protests": "protest", "strike action": "protest", "demonstration": "protest",
+	"announcing": "statement", "interview": "statement", "report": "statement",
+}
+
+// anaphorStarts are how an undated sentence refers back to a dated
+// happening it continues: "The visit …", "During the meeting, …".
+var anaphorStarts = []string{
+	"the ", "this ", "that ", "during the ", "after the ", "at the ", "before the ", "following the ",
+	"in the ", "since the ", "in a ", "at a ", "after that ", "during that ", "after this ", "during this ",
+}
+
 // FindEvents turns every sentence that carries a date anchor into one or
-// more events.
+// more events: one per dated happening, each with its clause as summary.
+// A sentence without a date of its own inherits one when it opens by
+// referring back to a happening ("The visit", "During the meeting") that a
+// recent sentence dated.
 func FindEvents(text string, sents []Sentence, times []Time, mentions []Mention) []Event {
-	return nil
+	var events []Event
+	ti, mi := 0, 0
+	var history []dated // dated sentences, most recent last
+	for _, s := range sents {
+		var st []Time
+		for ti < len(times) && times[ti].Start < s.Start {
+			ti++
+		}
+		for j := ti; j < len(times) && times[j].Start < s.End; j++ {
+			if _, _, ok := eventDate(times[j]); ok {
+				st = append(st, times[j])
+			}
+		}
+		for mi < len(mentions) && mentions[mi].Start < s.Start {
+			mi++
+		}
+		mj := mi
+		for mj < len(mentions) && mentions[mj].Start < s.End {
+			mj++
+		}
+		sm := mentions[mi:mj]
+		sentence := text[s.Start:s.End]
+		groups := eventGroups(sentence)
+
+		if len(st) == 0 {
+			if d, ok := inherit(sentence, history); ok {
+				events = append(events, newEvent(text, s, s.Start, s.End, d.date, d.prec, "", sm))
+				history = append(history, dated{groups: groups, date: d.date, prec: d.prec})
+			}
+			continue
+		}
+		if onlyTime(sentence, st) {
+			// A dateline or a heading that is nothing but a date.
+			continue
+		}
+		clauses := splitClauses(text, s, st)
+		for _, c := range clauses {
+			date, prec, _ := eventDate(c.time)
+			events = append(events, newEvent(text, s, c.start, c.end, date, prec, c.time.Text, sm))
+		}
+		first := clauses[0]
+		date, prec, _ := eventDate(first.time)
+		history = append(history, dated{groups: groups, date: date, prec: prec})
+	}
+	return events
+}
+
+// dated is a sentence that anchors a date, with the kinds of happening it
+// names.
+type dated struct {
+	groups map[string]bool
+	date   string
+	prec   Precision
+}
+
+// inherit returns the date an undated sentence takes from a recent dated
+// sentence about the same kind of happening.
+func inherit(sentence string, history []dated) (dated, bool) {
+	lower := strings.ToLower(sentence)
+	head := ""
+	for _, a := range anaphorStarts {
+		if strings.HasPrefix(lower, a) {
+			rest := lower[len(a):]
+			// The head noun: the first word of the anaphoric phrase that
+			// names a happening, within its first three words.
+			words := strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+			for k := 0; k < len(words) && k < 3; k++ {
+				if g, ok := eventNouns[words[k]]; ok {
+					head = g
+					break
+				}
+			}
+			break
+		}
+	}
+	if head == "" {
+		return dated{}, false
+	}
+	n := 0
+	for k := len(history) - 1; k >= 0 && n < maxInheritDistance; k-- {
+		n++
+		if history[k].groups[head] {
+			return history[k], true
+		}
+	}
+	return dated{}, false
+}
+
+// eventGroups returns the happening groups a sentence names.
+func eventGroups(sentence string) map[string]bool {
+	g := map[string]bool{}
+	lower := strings.ToLower(sentence)
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if grp, ok := eventNouns[w]; ok {
+			g[grp] = true
+		}
+	}
+	return g
+}
+
+// eventDate returns the calendar date value and precision that a time
+// expression anchors an event to, or false for durations, sets and vague
+// references like PRESENT_REF.
+func eventDate(t Time) (string, Precision, bool) {
+	if t.Type != "DATE" && t.Type != "TIME" {
+		return "", "", false
+	}
+	v := t.Value
+	if i := strings.IndexByte(v, 'T'); i > 0 {
+		v = v[:i]
+	}
+	p := precisionOf(v)
+	if p == "" {
+		return "", "", false
+	}
+	if t.Precision != "" && t.Type == "DATE" {
+		p = t.Precision
+	}
+	return v, p, true
+}
+
+// precisionOf derives the precision of a TimeML date value from its shape,
+// or "" when the value is not a calendar date.
+func precisionOf(v string) Precision {
+	digits := func(s string) bool {
+		if s == "" {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case len(v) == 10 && digits(v[:4]) && v[4] == '-' && digits(v[5:7]) && v[7] == '-' && digits(v[8:]):
+		return Day
+	case len(v) == 7 && digits(v[:4]) && v[4] == '-' && digits(v[5:]):
+		return Month
+	case len(v) == 8 && digits(v[:4]) && strings.HasPrefix(v[4:], "-W") && digits(v[6:]):
+		return Week
+	case len(v) == 7 && digits(v[:4]) && strings.HasPrefix(v[4:], "-Q") && digits(v[6:]):
+		return Quarter
+	case len(v) == 7 && digits(v[:4]) && strings.HasPrefix(v[4:], "-H") && digits(v[6:]):
+		return Half
+	case len(v) == 7 && digits(v[:4]) && (v[5:] == "SP" || v[5:] == "SU" || v[5:] == "FA" || v[5:] == "WI"):
+		return Season
+	case len(v) == 4 && digits(v):
+		return Year
+	case len(v) == 3 && digits(v):
+		return Decade
+	case len(v) == 2 && digits(v):
+		return Century
+	}
+	return ""
+}
+
+// onlyTime reports whether a sentence holds nothing but its time
+// expressions and punctuation.
+func onlyTime(sentence string, st []Time) bool {
+	letters := 0
+	for _, r := range sentence {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	for _, t := range st {
+		for _, r := range t.Text {
+			if unicode.IsLetter(r) {
+				letters--
+			}
+		}
+	}
+	return letters <= 3
+}
+
+type clause struct {
+	start, end int
+	time       Time
+}
+
+// clauseBreaks are where one dated happening of a sentence ends and the
+// next begins.
+var clauseBreaks = []string{"; ", ", and ", " and ", ", while ", ", but ", " but ", ", then ", " then ", ", before ", ", after which "}
+
+// splitClauses divides a sentence with several dated happenings into one
+// clause per time expression, breaking at a conjunction between two times.
+// Times with no conjunction between them share a clause, which takes the
+// first of them.
+func splitClauses(text string, s Sentence, st []Time) []clause {
+	cs := []clause{{start: s.Start, end: s.End, time: st[0]}}
+	for k := 1; k < len(st); k++ {
+		prev := st[k-1]
+		cur := st[k]
+		gap := text[prev.End:cur.Start]
+		cut := -1
+		for _, b := range clauseBreaks {
+			if i := strings.LastIndex(gap, b); i >= 0 {
+				if j := prev.End + i; j > cut {
+					cut = j
+				}
+			}
+		}
+		if cut < 0 {
+			continue
+		}
+		last := &cs[len(cs)-1]
+		last.end = cut
+		cs = append(cs, clause{start: cut, end: s.End, time: cur})
+	}
+	return cs
+}
+
+// newEvent builds an event for the clause [cs, ce) of sentence s.
+func newEvent(text string, s Sentence, cs, ce int, date string, prec Precision, timeText string, sm []Mention) Event {
+	var names []string
+	seen := map[string]bool{}
+	for _, m := range sm {
+		if m.Start < cs || m.End > ce || seen[m.Entity] {
+			continue
+		}
+		seen[m.Entity] = true
+		names = append(names, m.Entity)
+	}
+	if len(names) == 0 {
+		// A clause naming no one still happened to the sentence's people.
+		for _, m := range sm {
+			if !seen[m.Entity] {
+				seen[m.Entity] = true
+				names = append(names, m.Entity)
+			}
+		}
+	}
+	sort.Strings(names)
+	return Event{
+		ID:          fmt.Sprintf("ev%d", cs),
+		Date:        date,
+		Precision:   prec,
+		Summary:     summarize(text, s, cs, ce),
+		Sentence:    text[s.Start:s.End],
+		Entities:    names,
+		Start:       s.Start,
+		End:         s.End,
+		ClauseStart: cs,
+		ClauseEnd:   ce,
+		TimeText:    timeText,
+	}
+}
+
+// maxSummary bounds an event summary, in bytes.
+const maxSummary = 240
+
+// summarize turns a clause into a one-line summary: the dateline, a leading
+// conjunction and a trailing comma go; a clause that continues the
+// sentence's subject ("… and listed on the exchange in 2004") gets the
+// subject back; long text is cut at a word boundary.
+func summarize(text string, s Sentence, cs, ce int) string {
+	c := strings.TrimSpace(text[cs:ce])
+	for _, p := range []string{"; ", ", and ", "and ", ", while ", "while ", ", but ", "but ", ", then ", "then ", ", before ", ", after which "} {
+		if strings.HasPrefix(c, strings.TrimLeft(p, " ")) || strings.HasPrefix(c, p) {
+			c = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(c, p), strings.TrimLeft(p, " ")))
+			break
+		}
+	}
+	if cs > s.Start {
+		if r, _ := utf8.DecodeRuneInString(c); unicode.IsLower(r) {
+			if subj := subjectOf(text[s.Start:s.End]); subj != "" {
+				c = subj + " " + c
+			}
+		}
+	}
+	// A dateline such as "WASHINGTON—".
+	if i := strings.Index(c, "—"); i > 0 && i < 40 && isUpperWord(c[:i]) {
+		c = strings.TrimSpace(c[i+len("—"):])
+	}
+	c = strings.TrimRight(c, ",;: ")
+	if len(c) > maxSummary {
+		cut := maxSummary
+		for cut > 0 && !utf8.RuneStart(c[cut]) {
+			cut--
+		}
+		if sp := strings.LastIndexByte(c[:cut], ' '); sp > maxSummary/2 {
+			cut = sp
+		}
+		c = strings.TrimRight(c[:cut], ",;: ") + "…"
+	}
+	return c
+}
+
+// auxiliaries are carried over with the subject into a later clause, so
+// that "The bank will cut rates by June and review the policy next
+// Tuesday" gives "The bank will review the policy next Tuesday".
+var auxiliaries = map[string]bool{
+	"will": true, "would": true, "was": true, "were": true, "is": true, "are": true, "has": true,
+	"have": true, "had": true, "can": true, "could": true, "may": true, "might": true, "should": true,
+	"must": true, "shall": true,
+}
+
+// determiners open a subject of common nouns ("The bank").
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "its": true, "his": true,
+	"her": true, "their": true, "our": true,
+}
+
+// subjectOf returns the rough grammatical subject of a sentence, such as
+// "The company" or "Acme Corp", with the auxiliary that follows it, or ""
+// when none is clear.
+func subjectOf(sentence string) string {
+	words := strings.Fields(sentence)
+	n := 0
+	afterDet := false
+	for n < len(words) && n < 8 {
+		w := words[n]
+		lw := strings.ToLower(w)
+		r, _ := utf8.DecodeRuneInString(w)
+		if strings.HasSuffix(w, ",") {
+			return ""
+		}
+		if n == 0 && determiners[lw] {
+			afterDet = true
+			n++
+			continue
+		}
+		if auxiliaries[lw] {
+			break
+		}
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || afterDet {
+			n++
+			continue
+		}
+		switch lw {
+		case "of", "for", "and", "de", "van", "von":
+			n++
+			continue
+		}
+		break
+	}
+	if n == 0 || n >= 8 || n == len(words) {
+		return ""
+	}
+	subj := strings.Join(words[:n], " ")
+	if auxiliaries[strings.ToLower(words[n])] {
+		subj += " " + words[n]
+	} else if afterDet && n == 1 {
+		return ""
+	}
+	return subj
+}
+
+func isUpperWord(s string) bool {
+	has := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			has = true
+		}
+	}
+	return has
 }
