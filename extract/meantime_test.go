@@ -636,3 +636,43 @@ func TestAlign(t *testing.T) {
 		t.Errorf("empty score F1 = %v (%q), want undefined", f, pct(f))
 	}
 }
+
+// TestGoldNames checks which gold mentions are scored: names of people,
+// organisations and places, with composites replaced by their parts.
+func TestGoldNames(t *testing.T) {
+	text := "Boeing and Lockheed Martin met JSA Research analyst Paul Nesbit in Toulouse, France."
+	at := func(s string) (int, int) {
+		i := strings.Index(text, s)
+		return i, i + len(s)
+	}
+	mk := func(s, kind, syn string) meantime.Mention {
+		st, en := at(s)
+		return meantime.Mention{Start: st, End: en, Text: s, Kind: kind, Syntactic: syn}
+	}
+	d := meantime.Doc{Text: text, Mentions: []meantime.Mention{
+		mk("Boeing and Lockheed Martin", "org", "NAM"),          // composite
+		mk("Boeing", "org", "NAM"),                              // scored
+		mk("Lockheed Martin", "org", "NAM"),                     // scored
+		mk("JSA Research analyst Paul Nesbit", "person", "NAM"), // holds an org: scored
+		mk("JSA Research", "org", "PRE.NAM"),                    // not NAM
+		mk("Toulouse, France", "place", "NAM"),                  // composite
+		mk("France", "place", "NAM"),                            // scored
+		mk("Toulouse", "PRO", "NAM"),                            // not a name kind
+	}}
+	var got []string
+	scored, rest := goldNames(d, "NAM")
+	for _, s := range scored {
+		got = append(got, s.text)
+	}
+	want := []string{"Boeing", "Lockheed Martin", "JSA Research analyst Paul Nesbit", "France"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("scored = %q, want %q", got, want)
+	}
+	if len(rest) != 4 {
+		t.Errorf("%d out-of-scope mentions, want 4", len(rest))
+	}
+	scored, _ = goldNames(d, "NAM", "PRE.NAM")
+	if len(scored) != 5 {
+		t.Errorf("with PRE.NAM: %d scored, want 5", len(scored))
+	}
+}
