@@ -337,17 +337,17 @@ func summarize(text string, s Sentence, cs, ce int) string {
 	return c
 }
 
-// auxiliaries are carried over with the subject into a later clause, so
+// subjectAuxiliaries are carried over with the subject into a later clause, so
 // that "The bank will cut rates by June and review the policy next
 // Tuesday" gives "The bank will review the policy next Tuesday".
-var auxiliaries = map[string]bool{
+var subjectAuxiliaries = map[string]bool{
 	"will": true, "would": true, "was": true, "were": true, "is": true, "are": true, "has": true,
 	"have": true, "had": true, "can": true, "could": true, "may": true, "might": true, "should": true,
 	"must": true, "shall": true,
 }
 
-// determiners open a subject of common nouns ("The bank").
-var determiners = map[string]bool{
+// subjectDeterminers open a subject of common nouns ("The bank").
+var subjectDeterminers = map[string]bool{
 	"the": true, "a": true, "an": true, "this": true, "that": true, "its": true, "his": true,
 	"her": true, "their": true, "our": true,
 }
@@ -366,12 +366,12 @@ func subjectOf(sentence string) string {
 		if strings.HasSuffix(w, ",") {
 			return ""
 		}
-		if n == 0 && determiners[lw] {
+		if n == 0 && subjectDeterminers[lw] {
 			afterDet = true
 			n++
 			continue
 		}
-		if auxiliaries[lw] {
+		if subjectAuxiliaries[lw] {
 			break
 		}
 		if unicode.IsUpper(r) || unicode.IsDigit(r) || afterDet {
@@ -389,7 +389,7 @@ func subjectOf(sentence string) string {
 		return ""
 	}
 	subj := strings.Join(words[:n], " ")
-	if auxiliaries[strings.ToLower(words[n])] {
+	if subjectAuxiliaries[strings.ToLower(words[n])] {
 		subj += " " + words[n]
 	} else if afterDet && n == 1 {
 		return ""
