@@ -1,0 +1,413 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tkKind is the shape of a token seen by the time scanner.
+type tkKind uint8
+
+const (
+	tkWord  tkKind = iota + 1 // starts with a letter
+	tkNum                     // starts with a digit
+	tkPunct                   // any other single rune
+)
+
+// tk is one token of the time scanner. Tokens are cut once per text; every
+// matcher then works on token indexes, so no pattern ever rescans bytes.
+type tk struct {
+	s, e int
+	lx   *lexEntry // nil when the lower-cased word is not in the lexicon
+	// For tkNum: the numeric prefix, the lower-cased letters after it
+	// ("nd", "s", "pm") and its digit count (0 when it has separators).
+	num    float64
+	suffix string
+	sent   int32 // index of the sentence holding the token
+	ndig   int16
+	kind   tkKind
+	cap    bool // first letter upper-case
+	intNum bool
+}
+
+// Lexicon flags: the roles a word can play in a time expression or as a
+// tense cue.
+const (
+	fMonthAbbr   uint32 = 1 << iota // "Oct", valid only with a dot or a day
+	fWeekdayAbbr                    // "Wed", valid only with a dot
+	fAmbiguous                      // "May", "March": needs a date context
+	fPrep                           // temporal preposition before a date
+	fPast                           // tense cue pointing backwards
+	fFuture                         // tense cue pointing forwards
+	fReport                         // reporting verb: said, told
+	fToFuture                       // future cue only when "to" follows: expected, plans
+	fBe                             // is, are, am, be, being
+	fQuant                          // about, nearly, some: quantities, not years
+	fCountNoun                      // people, jobs, percent: a number before it is no year
+	fDurMod                         // "more than", "about": duration modifiers
+	fNumWord                        // one, two, a, several
+	fUnit                           // day, weeks, decade
+	fOrdinal                        // first, third, final
+	fPartOfDay                      // morning, night
+	fSeason                         // spring, summer
+	fDeictic                        // last, this, next, past, previous, coming
+	fEdge                           // early, late, mid
+	fSetAdv                         // daily, weekly
+	fPossessive                     // his, her, their: "in their 90s" is an age
+	fBarePast                       // cut, put, hit: past unless a modal precedes
+)
+
+// timeUnit is a duration unit.
+type timeUnit uint8
+
+const (
+	uNone timeUnit = iota
+	uSecond
+	uMinute
+	uHour
+	uDay
+	uWeek
+	uFortnight
+	uMonth
+	uQuarter
+	uYear
+	uDecade
+	uCentury
+	uWeekend
+)
+
+// lexEntry is what the time scanner knows about one lower-cased word.
+type lexEntry struct {
+	flags   uint32
+	month   int      // 1-12
+	weekday int      // 1 (Monday) to 7 (Sunday), ISO numbering
+	unit    timeUnit // for fUnit
+	plural  bool     // "days"
+	num     float64  // for fNumWord; -1 for vague quantities ("several")
+	ord     int      // for fOrdinal
+	mod     string   // for fDurMod and fEdge: TimeML mod
+	part    string   // for fPartOfDay: MO, AF, EV, NI
+	season  string   // for fSeason: SP, SU, FA, WI
+	dir     int      // for fDeictic: -1 last, 0 this, +1 next
+	word    string   // the lower-cased word itself, for special cases
+}
+
+func (l *lexEntry) has(f uint32) bool { return l != nil && l.flags&f != 0 }
+
+var timeLex = map[string]*lexEntry{}
+
+func addLex(words []string, fn func(e *lexEntry)) {
+	for _, w := range words {
+		e := timeLex[w]
+		if e == nil {
+			e = &lexEntry{word: w}
+			timeLex[w] = e
+		}
+		fn(e)
+	}
+}
+
+func init() {
+	months := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+	for i, m := range months {
+		n := i + 1
+		addLex([]string{m}, func(e *lexEntry) { e.month = n })
+	}
+	abbr := map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+	for a, n := range abbr {
+		n := n
+		addLex([]string{a}, func(e *lexEntry) { e.month = n; e.flags |= fMonthAbbr })
+	}
+	addLex([]string{"may", "march"}, func(e *lexEntry) { e.flags |= fAmbiguous })
+	days := []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+	for i, d := range days {
+		n := i + 1
+		addLex([]string{d}, func(e *lexEntry) { e.weekday = n })
+		addLex([]string{d + "s"}, func(e *lexEntry) { e.weekday = n; e.plural = true })
+	}
+	dabbr := map[string]int{"mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7}
+	for a, n := range dabbr {
+		n := n
+		addLex([]string{a}, func(e *lexEntry) { e.weekday = n; e.flags |= fWeekdayAbbr })
+	}
+	addLex([]string{"in", "on", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "between", "to", "and", "or", "at", "as", "throughout", "into", "around", "for", "last", "next", "this", "early", "late", "mid", "since", "starting", "beginning", "ending", "except"}, func(e *lexEntry) { e.flags |= fPrep })
+
+	addLex([]string{"said", "was", "were", "had", "did", "told", "ago", "yesterday", "earlier", "previously", "went", "came", "took", "gave", "saw", "got", "made", "met", "left", "began", "won", "lost", "fell", "rose", "held", "led", "spoke", "wrote", "sold", "bought", "paid", "sent", "spent", "thought", "found", "became", "kept", "brought", "ran", "struck", "been", "gone", "done", "taken", "given", "seen", "written", "spoken", "begun", "fallen", "risen", "known", "shown", "grew", "drew", "flew", "threw", "chose", "stood", "sat", "felt", "heard", "meant", "wasn't", "weren't", "didn't", "hadn't", "arrived", "wore", "broke", "froze", "stole", "shot", "fought", "caught", "taught", "sought", "built", "lent", "dealt", "swore", "tore", "woke", "ate", "forgot", "overtook", "undertook", "withdrew", "upheld", "sank", "rang", "sang", "swam"}, func(e *lexEntry) { e.flags |= fPast })
+	addLex([]string{"cut", "put", "hit", "quit", "shut", "spread", "cost", "hurt", "beat", "upset", "split", "cast", "struck"}, func(e *lexEntry) { e.flags |= fBarePast })
+	addLex([]string{"said", "told", "announced", "reported", "stated", "added", "confirmed", "according", "claimed", "noted", "explained", "wrote", "tweeted", "posted", "declared", "insisted", "argued", "warned", "says", "tells"}, func(e *lexEntry) { e.flags |= fReport })
+	addLex([]string{"will", "'ll", "shall", "won't", "tomorrow", "upcoming", "next", "would", "wo", "going", "soon", "later", "must", "should", "might"}, func(e *lexEntry) { e.flags |= fFuture })
+	addLex([]string{"expected", "scheduled", "set", "due", "slated", "poised", "plans", "plan", "planned", "planning", "aims", "aim", "intends", "intend", "hopes", "hope", "wants", "want", "promised", "pledged", "vowed", "pledges", "vows", "promises", "preparing", "prepares", "ready", "likely", "expects", "expect"}, func(e *lexEntry) { e.flags |= fToFuture })
+	addLex([]string{"is", "are", "am", "be", "being", "'s", "'re", "isn't", "aren't"}, func(e *lexEntry) { e.flags |= fBe })
+	addLex([]string{"about", "around", "nearly", "almost", "some", "over", "than", "approximately", "roughly", "least", "only", "just", "under", "total", "totaling", "totalling", "estimated", "number", "no", "page", "pages", "flight", "route", "model", "version", "room", "highway", "interstate"}, func(e *lexEntry) { e.flags |= fQuant })
+	addLex([]string{"percent", "per", "people", "jobs", "workers", "employees", "troops", "soldiers", "units", "cars", "vehicles", "aircraft", "planes", "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "kg", "tons", "tonnes", "dollars", "euros", "pounds", "points", "shares", "votes", "students", "members", "residents", "deaths", "cases", "homes", "houses", "children", "patients", "protesters", "refugees", "migrants", "passengers", "staff", "jets", "barrels", "acres", "hectares", "yards", "words", "pages", "copies", "stores", "million", "billion", "trillion", "thousand", "bn", "mn", "m", "k", "%", "votes", "seats", "delegates", "officers", "police", "civilians", "customers", "users", "times"}, func(e *lexEntry) { e.flags |= fCountNoun })
+
+	for w, m := range map[string]string{"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "over": "MORE_THAN", "under": "LESS_THAN"} {
+		m := m
+		addLex([]string{w}, func(e *lexEntry) { e.flags |= fDurMod; e.mod = m })
+	}
+
+	nums := map[string]float64{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "several": -1, "few": -1, "many": -1, "couple": 2, "multiple": -1, "numerous": -1}
+	for w, n := range nums {
+		n := n
+		addLex([]string{w}, func(e *lexEntry) { e.flags |= fNumWord; e.num = n })
+	}
+	units := map[string]timeUnit{"second": uSecond, "sec": uSecond, "minute": uMinute, "min": uMinute, "hour": uHour, "hr": uHour, "day": uDay, "week": uWeek, "wk": uWeek, "fortnight": uFortnight, "month": uMonth, "quarter": uQuarter, "year": uYear, "yr": uYear, "decade": uDecade, "weekend": uWeekend}
+	for w, u := range units {
+		u := u
+		addLex([]string{w}, func(e *lexEntry) { e.flags |= fUnit; e.unit = u })
+		addLex([]string{w + "s"}, func(e *lexEntry) { e.flags |= fUnit; e.unit = u; e.plural = true })
+	}
+	addLex([]string{"century"}, func(e *lexEntry) { e.flags |= fUnit; e.unit = uCentury })
+	addLex([]string{"centuries"}, func(e *lexEntry) { e.flags |= fUnit; e.unit = uCentury; e.plural = true })
+
+	ords := map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "final": 99, "last": 99}
+	for w, n := range ords {
+		n := n
+		addLex([]string{w}, func(e *lexEntry) { e.flags |= fOrdinal; e.ord = n })
+	}
+	for w, p := range map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"} {
+		p := p
+		addLex([]string{w}, func(e *lexEntry) { e.flags |= fPartOfDay; e.part = p })
+	}
+	for w, s := range map[string]string{"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"} {
+		s := s
+		addLex([]string{w}, func(e *lexEntry) { e.flags |= fSeason; e.season = s })
+	}
+	for w, d := range map[string]int{"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1} {
+		d := d
+		addLex([]string{w}, func(e *lexEntry) { e.flags |= fDeictic; e.dir = d })
+	}
+	for w, m := range map[string]string{"early": "START", "earlier": "", "late": "END", "later": "", "mid": "MID", "end": "END", "start": "START", "beginning": "START", "middle": "MID", "close": "END", "dawn": "START", "turn": "START"} {
+		m := m
+		addLex([]string{w}, func(e *lexEntry) { e.flags |= fEdge; e.mod = m })
+	}
+	for w, u := range map[string]timeUnit{"daily": uDay, "weekly": uWeek, "monthly": uMonth, "annually": uYear, "yearly": uYear, "annual": uYear, "hourly": uHour, "quarterly": uQuarter, "nightly": uDay, "biweekly": uFortnight, "fortnightly": uFortnight, "biannual": uYear} {
+		u := u
+		addLex([]string{w}, func(e *lexEntry) { e.flags |= fSetAdv; e.unit = u })
+	}
+	addLex([]string{"today", "yesterday", "tomorrow", "tonight", "now", "currently", "nowadays", "presently", "present", "recently", "lately", "recent", "soon", "future", "the", "every", "each", "per", "ago", "half", "noon", "midnight", "christmas", "halloween", "thanksgiving", "new", "year's", "valentine's", "eve", "old", "a.m.", "p.m.", "a.m", "p.m", "am", "pm", "utc", "gmt", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cdt", "mst", "mdt", "bst", "cet", "cest", "jst", "aest", "msk", "eet", "local", "times", "once", "twice", "thrice", "from", "later", "earlier", "of", "and", "or", "to", "at", "long", "fiscal", "fy", "term", "then", "moment", "more", "less", "up", "just", "near", "immediate", "foreseeable", "distant", "weekend", "time", "hours", "hrs", "but", "entire", "whole", "short", "medium"}, func(e *lexEntry) {})
+	addLex([]string{"his", "her", "their", "its", "my", "our", "your"}, func(e *lexEntry) { e.flags |= fPossessive })
+}
+
+// lookupLex finds the lexicon entry of a word without allocating: the word
+// is lower-cased into a stack buffer and the map lookup converts it in place.
+func lookupLex(w string) *lexEntry {
+	if len(w) > 24 {
+		return nil
+	}
+	var buf [24]byte
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			if c == 0xe2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99 { // ’
+				buf[n] = '\''
+				n++
+				i += 2
+				continue
+			}
+			return nil
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return timeLex[string(buf[:n])]
+}
+
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isASCIILetter(c byte) bool {
+	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+}
+
+// tokenizeTimes cuts text into words, numbers and punctuation. A number keeps
+// internal separators between digits ("2,000", "10:30", "7/8/07", "1.5") and
+// trailing letters ("22nd", "1990s", "3pm"); a word keeps inner apostrophes
+// ("Russia's"); dotted abbreviations stay whole ("p.m.", "U.S."); everything
+// else is one rune. Hyphens are their own tokens so that "three-year" and
+// "mid-2024" can be matched as sequences.
+func tokenizeTimes(text string, sents []Sentence) []tk {
+	toks := make([]tk, 0, len(text)/4+8)
+	si := 0
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
+		start := i
+		var t tk
+		switch {
+		case isASCIIDigit(c):
+			j := i
+			for j < len(text) {
+				d := text[j]
+				if isASCIIDigit(d) {
+					j++
+					continue
+				}
+				if (d == ',' || d == '.' || d == ':' || d == '/') && j+1 < len(text) && isASCIIDigit(text[j+1]) && j > i {
+					j++
+					continue
+				}
+				break
+			}
+			numEnd := j
+			for j < len(text) && isASCIILetter(text[j]) {
+				j++
+			}
+			t = tk{s: start, e: j, kind: tkNum}
+			parseNumTok(&t, text[start:numEnd], text[numEnd:j])
+			i = j
+		case i > 0 && !isSpace(text[i-1]) && apostropheS(text, i) > 0:
+			// "'s" split off its word so that "Monday's" is a weekday.
+			j := i + apostropheS(text, i)
+			t = tk{s: start, e: j, kind: tkWord, lx: timeLex["'s"]}
+			i = j
+		case isASCIILetter(c) || c >= 0x80 && isLetterAt(text, i):
+			j := i
+			for j < len(text) {
+				d := text[j]
+				if isASCIILetter(d) || isASCIIDigit(d) {
+					j++
+					continue
+				}
+				if d >= 0x80 {
+					if isLetterAt(text, j) {
+						_, sz := utf8.DecodeRuneInString(text[j:])
+						j += sz
+						continue
+					}
+					if j+3 < len(text) && text[j:j+3] == "’" && isASCIILetter(text[j+3]) && !isPossessiveAt(text, j+3) {
+						j += 3
+						continue
+					}
+					break
+				}
+				if d == '\'' && j+1 < len(text) && isASCIILetter(text[j+1]) {
+					if isPossessiveAt(text, j+1) {
+						break
+					}
+					j++
+					continue
+				}
+				break
+			}
+			// Dotted abbreviations: "p.m.", "a.m.", "U.S.".
+			if j-i == 1 && j+2 < len(text) && text[j] == '.' && isASCIILetter(text[j+1]) && (j+2 == len(text) || !isASCIILetter(text[j+2])) {
+				k := j
+				for k+1 < len(text) && text[k] == '.' && isASCIILetter(text[k+1]) && (k+2 == len(text) || !isASCIILetter(text[k+2])) {
+					k += 2
+				}
+				if k < len(text) && text[k] == '.' {
+					k++
+				}
+				j = k
+			}
+			t = tk{s: start, e: j, kind: tkWord}
+			t.cap = 'A' <= c && c <= 'Z' || c >= 0x80 && isUpperAt(text, i)
+			t.lx = lookupLex(text[start:j])
+			i = j
+		default:
+			_, sz := utf8.DecodeRuneInString(text[i:])
+			t = tk{s: start, e: i + sz, kind: tkPunct}
+			i += sz
+		}
+		for si < len(sents) && sents[si].End <= t.s {
+			si++
+		}
+		t.sent = int32(si)
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+// isPossessiveAt reports whether text[i:] is "s" ending a word, the rest
+// of a possessive or a contraction of "is".
+func isPossessiveAt(text string, i int) bool {
+	return i < len(text) && (text[i] == 's' || text[i] == 'S') && (i+1 == len(text) || !isASCIILetter(text[i+1]) && text[i+1] < 0x80 || text[i+1] >= 0x80 && !isLetterAt(text, i+1))
+}
+
+// apostropheS returns the length of "'s" or "’s" ending a word at text[i:],
+// or 0.
+func apostropheS(text string, i int) int {
+	switch {
+	case text[i] == '\'' && isPossessiveAt(text, i+1):
+		return 2
+	case strings.HasPrefix(text[i:], "’") && isPossessiveAt(text, i+3):
+		return 4
+	}
+	return 0
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+func isUpperAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsUpper(r)
+}
+
+// parseNumTok fills the numeric fields of a number token.
+func parseNumTok(t *tk, digits, suffix string) {
+	plain := true
+	v := 0.0
+	frac := 0.0
+	scale := 0.1
+	inFrac := false
+	for i := 0; i < len(digits); i++ {
+		c := digits[i]
+		switch {
+		case isASCIIDigit(c):
+			if inFrac {
+				frac += float64(c-'0') * scale
+				scale /= 10
+			} else {
+				v = v*10 + float64(c-'0')
+			}
+		case c == ',':
+			plain = false
+		case c == '.':
+			plain = false
+			if inFrac {
+				t.num = -1
+				return
+			}
+			inFrac = true
+		default:
+			plain = false
+			t.num = -1
+			t.suffix = lowerASCII(suffix)
+			return
+		}
+	}
+	t.num = v + frac
+	t.intNum = !inFrac
+	if plain {
+		t.ndig = int16(min(len(digits), 100))
+	}
+	t.suffix = lowerASCII(suffix)
+}
+
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}

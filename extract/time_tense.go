@@ -1,0 +1,322 @@
+package extract
+
+import "strings"
+
+// tenseCue is a word that points the reader backwards or forwards in time:
+// "said" and "was" backwards, "will" and "plans to" forwards.
+type tenseCue struct {
+	tok    int
+	dir    int
+	report bool // reporting verb: it dates the telling, not the event
+	clause int  // count of clause breaks (";", ":", dashes) before it
+	quote  int  // 0 outside quotations, else the quotation's number
+}
+
+// isClauseBreak reports whether token k separates clauses whose tenses
+// need not agree: "Talks ended Monday; a new round opens Friday".
+func (p *tparser) isClauseBreak(k int) bool {
+	if p.toks[k].kind != tkPunct {
+		return false
+	}
+	switch p.str(k) {
+	case ";", ":", "—", "(", ")", "–":
+		return true
+	}
+	return false
+}
+
+// quoteAfter returns the quotation state after punctuation token k, given
+// the state before it and the number of quotations opened so far.
+func (p *tparser) quoteAfter(k, quote, quotes int) (int, int) {
+	switch p.str(k) {
+	case "“":
+		quotes++
+		return quotes, quotes
+	case "”":
+		return 0, quotes
+	case "\"":
+		if quote != 0 {
+			return 0, quotes
+		}
+		quotes++
+		return quotes, quotes
+	}
+	return quote, quotes
+}
+
+// quoteOf returns the quotation token a stands in, numbered as in
+// sentenceCues, or 0 outside quotations.
+func (p *tparser) quoteOf(a int) int {
+	st := a
+	for st > 0 && p.toks[st-1].sent == p.toks[a].sent {
+		st--
+	}
+	quote, quotes := 0, 0
+	for k := st; k < a; k++ {
+		if p.toks[k].kind != tkWord {
+			quote, quotes = p.quoteAfter(k, quote, quotes)
+		}
+	}
+	return quote
+}
+
+// clauseOf counts the clause breaks in the sentence before token a.
+func (p *tparser) clauseOf(a int) int {
+	n := 0
+	for k := a - 1; k >= 0 && p.toks[k].sent == p.toks[a].sent; k-- {
+		if p.isClauseBreak(k) {
+			n++
+		}
+	}
+	return n
+}
+
+// notPastEd lists lower-case words ending in "ed" that are not past-tense
+// verbs, or are past participles used as adjectives so often that they say
+// nothing about tense.
+var notPastEd = map[string]bool{
+	"need": true, "speed": true, "seed": true, "feed": true, "proceed": true, "exceed": true,
+	"succeed": true, "indeed": true, "bed": true, "red": true, "shed": true, "hundred": true,
+	"kindred": true, "wed": true, "based": true, "related": true, "limited": true,
+	"unprecedented": true, "detailed": true, "advanced": true, "armed": true, "united": true,
+	"supposed": true, "concerned": true, "interested": true, "experienced": true,
+	"sophisticated": true, "alleged": true, "so-called": true, "breed": true, "greed": true,
+	"steed": true, "weed": true, "heed": true, "creed": true, "deed": true, "embed": true,
+	"sled": true, "fled": true, "bred": true, "led": true, "biased": true, "talented": true,
+	"skilled": true, "renewed": true, "proposed": true, "expected": true, "scheduled": true,
+	"planned": true, "elected": true, "qualified": true, "required": true, "dedicated": true,
+	"needed": true, "used": true, "increased": true, "reduced": true, "continued": true,
+}
+
+// sentenceCues finds the tense cues of sentence s, once per sentence.
+func (p *tparser) sentenceCues(i int) []tenseCue {
+	s := int(p.toks[i].sent)
+	if s >= len(p.cues) {
+		return nil
+	}
+	if p.cueDone[s] {
+		return p.cues[s]
+	}
+	p.cueDone[s] = true
+	// Tokens of one sentence are contiguous; find its bounds.
+	a := i
+	for a > 0 && p.toks[a-1].sent == int32(s) {
+		a--
+	}
+	var cues []tenseCue
+	clause, quote, quotes := 0, 0, 0
+	add := func(c tenseCue) {
+		c.clause = clause
+		c.quote = quote
+		cues = append(cues, c)
+	}
+	// Words inside a quotation carry the speaker's tense, not the
+	// narrator's: in "“They should stop,” Trump wrote on Oct. 18" the date
+	// is past, while in "“We meet on Friday,” he said" it is the quote's.
+	for k := a; k < len(p.toks) && p.toks[k].sent == int32(s); k++ {
+		t := p.toks[k]
+		if t.kind != tkWord {
+			quote, quotes = p.quoteAfter(k, quote, quotes)
+			if p.isClauseBreak(k) {
+				clause++
+			}
+			continue
+		}
+		l := t.lx
+		if l != nil && l.month > 0 {
+			if l.word == "may" && !t.cap {
+				add(tenseCue{tok: k, dir: 1}) // "the vote may take place"
+			}
+			continue
+		}
+		switch {
+		case l.has(fToFuture):
+			if p.word(k+1) == "to" || l.word == "due" && p.word(k+1) == "on" {
+				add(tenseCue{tok: k, dir: 1})
+				continue
+			}
+			if l.word == "expected" || l.word == "planned" || l.word == "scheduled" {
+				// "the planned summit on Friday": ahead.
+				if pw := p.word(k - 1); pw == "is" || pw == "are" || pw == "the" || pw == "a" || pw == "been" || pw == "be" {
+					add(tenseCue{tok: k, dir: 1})
+				}
+				continue
+			}
+		case l.has(fFuture):
+			if l.word == "going" && p.word(k+1) != "to" {
+				continue
+			}
+			if l.word == "later" || l.word == "next" || l.word == "tomorrow" || l.word == "soon" || l.word == "upcoming" {
+				add(tenseCue{tok: k, dir: 1})
+				continue
+			}
+			add(tenseCue{tok: k, dir: 1})
+			continue
+		case l.has(fBarePast):
+			switch strings.ToLower(p.str(k - 1)) {
+			case "will", "would", "to", "can", "could", "may", "might", "must", "should", "shall", "'ll", "did", "does", "do", "n't", "not", "i", "we", "you", "they":
+				continue
+			}
+			add(tenseCue{tok: k, dir: -1})
+			continue
+		case l.has(fPast):
+			if l.word == "been" && p.lx(k+1).has(fToFuture) {
+				continue // "has been scheduled for"
+			}
+			if d, ok := p.afterBe(k); ok {
+				if d != 0 {
+					add(tenseCue{tok: k, dir: d})
+				}
+				continue
+			}
+			add(tenseCue{tok: k, dir: -1, report: l.has(fReport)})
+			continue
+		case l.has(fReport):
+			if strings.HasSuffix(l.word, "ed") {
+				add(tenseCue{tok: k, dir: -1, report: true})
+			}
+			continue // present-tense reporting verb: "says"
+		}
+		if l != nil || t.cap || t.e-t.s < 5 {
+			continue
+		}
+		w := p.text[t.s:t.e]
+		if !strings.HasSuffix(w, "ed") || notPastEd[w] {
+			continue
+		}
+		if d, ok := p.afterBe(k); ok {
+			if d != 0 {
+				add(tenseCue{tok: k, dir: d})
+			}
+			continue
+		}
+		add(tenseCue{tok: k, dir: -1})
+	}
+	p.cues[s] = cues
+	return cues
+}
+
+// dir reads the tense around the expression over tokens [a, b): -1 when it
+// points backwards, +1 forwards, 0 when unknown. A cue right next to the
+// expression wins ("said Monday"); otherwise the nearest cue that is not a
+// reporting verb, so that "will visit Friday, officials said" looks ahead.
+func (p *tparser) dir(a, b int) int {
+	k := a - 1
+	for n := 0; n < 4 && k > 0; n++ {
+		// Look past "early", "the end of" to the preposition: "by early June".
+		switch w := p.word(k); {
+		case w == "early" || w == "late" || w == "mid" || w == "the" || w == "end" || w == "of" || w == "beginning" || w == "start" || w == "middle" || p.isHyphen(k):
+			k--
+			continue
+		}
+		break
+	}
+	switch p.word(k) {
+	case "by", "until", "till", "before":
+		if p.word(k) == "by" && p.sentenceHas(a, "had") {
+			return -1
+		}
+		return 1
+	case "since", "ago":
+		return -1
+	}
+	cues := p.sentenceCues(a)
+	if len(cues) == 0 {
+		return 0
+	}
+	clause := p.clauseOf(a)
+	quote := p.quoteOf(a)
+	dist := func(c tenseCue) int {
+		if c.tok < a {
+			return a - c.tok
+		}
+		return c.tok - (b - 1)
+	}
+	best, bestD := 0, 1<<30
+	for _, c := range cues {
+		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote {
+			continue
+		}
+		if c.tok >= b && !c.report && p.breaksPhrase(b, c.tok) {
+			// "on Tuesday, will meet", "in the first quarter and will
+			// rise": the verb after belongs to another phrase.
+			continue
+		}
+		if d := dist(c); d <= 2 && d < bestD {
+			best, bestD = c.dir, d
+		}
+	}
+	if bestD <= 2 {
+		return best
+	}
+	best, bestD = 0, 1<<30
+	rep, repD := 0, 1<<30
+	for _, c := range cues {
+		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote {
+			continue
+		}
+		d := dist(c)
+		if c.tok > a {
+			// The verb a time adjunct belongs to usually comes first ("cut
+			// rates in September and is expected to cut again"), so a cue
+			// after the expression counts only when none comes before.
+			d += 1000
+		}
+		if c.report {
+			if d < repD {
+				rep, repD = c.dir, d
+			}
+			continue
+		}
+		if d < bestD {
+			best, bestD = c.dir, d
+		}
+	}
+	if bestD < 1<<30 {
+		return best
+	}
+	if repD <= 6 || repD >= 1000 && repD <= 1006 {
+		return rep
+	}
+	return 0
+}
+
+// afterBe reads a participle after a form of "be": "to be held" looks
+// ahead, "is banned" says nothing. ok is false when no "be" precedes.
+func (p *tparser) afterBe(k int) (int, bool) {
+	pl := p.lx(k - 1)
+	if !pl.has(fBe) {
+		return 0, false
+	}
+	if pl.word == "be" {
+		switch strings.ToLower(p.str(k - 2)) {
+		case "to", "will", "may", "might", "could", "should", "must", "can", "would", "shall", "'ll":
+			return 1, true
+		}
+	}
+	return 0, true
+}
+
+// breaksPhrase reports whether punctuation or a conjunction lies in tokens
+// [a, b).
+func (p *tparser) breaksPhrase(a, b int) bool {
+	for k := a; k < b; k++ {
+		if p.toks[k].kind == tkPunct {
+			return true
+		}
+		switch p.word(k) {
+		case "and", "or", "but":
+			return true
+		}
+	}
+	return false
+}
+
+func (p *tparser) sentenceHas(i int, word string) bool {
+	for _, c := range p.sentenceCues(i) {
+		if p.word(c.tok) == word {
+			return true
+		}
+	}
+	return false
+}
