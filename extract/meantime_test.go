@@ -22,12 +22,16 @@ var (
 // measures is implemented (see liveStages), and sits below the figure
 // measured when it was set, so that a regression fails the test while
 // MEANTIME's own noise does not.
+//
+// Measured at 17:10 on 2026-11-28: sentence boundary F1 96.0; times
+// overlap P 94.8 R 87.9, value accuracy 88.9.
 const (
-	floorSentenceF1        = 0.90
-	floorNameRecallRelaxed = 0.50 // all kinds, overlap + kind
-	floorNameRecallSpan    = 0.55 // all kinds, overlap, any kind
-	floorTimeRecallOverlap = 0.60
-	floorTimeValueAccuracy = 0.50
+	floorSentenceF1           = 0.92
+	floorNameRecallRelaxed    = 0.50 // all kinds, overlap + kind
+	floorNameRecallSpan       = 0.55 // all kinds, overlap, any kind
+	floorTimeRecallOverlap    = 0.82
+	floorTimePrecisionOverlap = 0.85
+	floorTimeValueAccuracy    = 0.82
 )
 
 // span is a scored item: a byte span with a label (entity kind, TIMEX3
@@ -252,9 +256,14 @@ func goldNames(d meantime.Doc, syntactic ...string) (scored, rest []span) {
 	return scored, rest
 }
 
-func predNames(doc *extract.Document) []span {
+// predNames returns the mentions found before end, where MEANTIME's
+// annotation stops.
+func predNames(doc *extract.Document, end int) []span {
 	var out []span
 	for _, m := range doc.Mentions {
+		if m.Start >= end {
+			continue
+		}
 		out = append(out, span{start: m.Start, end: m.End, label: string(m.Kind), text: m.Text})
 	}
 	return out
@@ -272,9 +281,13 @@ func goldTimes(d meantime.Doc) (scored, creation []span) {
 	return scored, creation
 }
 
-func predTimes(doc *extract.Document) []span {
+// predTimes returns the time expressions found before end.
+func predTimes(doc *extract.Document, end int) []span {
 	var out []span
 	for _, t := range doc.Times {
+		if t.Start >= end {
+			continue
+		}
 		out = append(out, span{start: t.Start, end: t.End, label: t.Type, value: t.Value, text: t.Text})
 	}
 	return out
@@ -310,6 +323,7 @@ func liveStages() (times, names bool) {
 // evaluation holds the corpus-wide tallies.
 type evaluation struct {
 	docs, words int
+	scopeWords  int // in the annotated part
 
 	names     map[string][2]score // kind -> exact, relaxed
 	namesSpan [2]score            // any kind
@@ -347,6 +361,7 @@ func (ev *evaluation) keep(m map[string][]example, cat string, e example) {
 func (ev *evaluation) addDoc(d meantime.Doc, doc *extract.Document) {
 	ev.docs++
 	ev.words += len(strings.Fields(d.Text))
+	ev.scopeWords += len(strings.Fields(d.Text[:d.AnnotatedEnd]))
 	ev.volume["sentences"] += len(doc.Sentences)
 	ev.volume["mentions"] += len(doc.Mentions)
 	ev.volume["entities"] += len(doc.Entities)
@@ -356,7 +371,7 @@ func (ev *evaluation) addDoc(d meantime.Doc, doc *extract.Document) {
 
 	// Names.
 	gold, rest := goldNames(d, "NAM")
-	pred := predNames(doc)
+	pred := predNames(doc, d.AnnotatedEnd)
 	for i, mode := range []matchMode{{exact: true, label: true}, {label: true}} {
 		a := align(gold, pred, rest, mode)
 		for k, s := range scoreBy(gold, pred, a) {
@@ -379,7 +394,7 @@ func (ev *evaluation) addDoc(d meantime.Doc, doc *extract.Document) {
 	// Times. Predictions on the dateline are out of scope: the
 	// publication date is an input, not a finding.
 	gt, creation := goldTimes(d)
-	pt := predTimes(doc)
+	pt := predTimes(doc, d.AnnotatedEnd)
 	for i, mode := range []matchMode{{exact: true}, {}} {
 		a := align(gt, pt, creation, mode)
 		ev.timesAll[i].add(total(scoreBy(gt, pt, a)))
@@ -459,7 +474,9 @@ func (ev *evaluation) markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### MEANTIME evaluation\n\n")
 	fmt.Fprintf(&b, "%d English Wikinews articles (%d words) from the NewsReader MEANTIME corpus, "+
-		"run through `extract.Extract` with their publication date.\n\n", ev.docs, ev.words)
+		"run through `extract.Extract` with their publication date. MEANTIME annotates names and times "+
+		"in the title, the dateline and the first five sentences of each article only, so what the extractor finds "+
+		"after them is not scored (%d words are in scope).\n\n", ev.docs, ev.words, ev.scopeWords)
 
 	fmt.Fprintf(&b, "**Named entities.** Gold: MEANTIME `ENTITY_MENTION`s with syntactic type NAM "+
 		"referring to PER, ORG or LOC entities; names containing another name of their kind (appositions, "+
@@ -576,6 +593,7 @@ func TestMeantime(t *testing.T) {
 	times, names := liveStages()
 	if times {
 		check("time recall (overlap)", ev.timesAll[1].R(), floorTimeRecallOverlap)
+		check("time precision (overlap)", ev.timesAll[1].P(), floorTimePrecisionOverlap)
 		check("time value accuracy", ratio(ev.valueOK, ev.matched), floorTimeValueAccuracy)
 	} else {
 		t.Log("FindTimes is a stub: time floors not enforced")

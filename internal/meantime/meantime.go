@@ -34,12 +34,23 @@ type Doc struct {
 	Published time.Time
 	// Text is the article rebuilt from its tokens: the title and the
 	// dateline each on their own line, then the body as one paragraph.
-	Text      string
-	Tokens    []Token
-	Sentences []Span
-	Mentions  []Mention
-	Times     []Timex
+	Text string
+	// AnnotatedEnd is the byte offset where the document-level annotation
+	// ends. MEANTIME annotates entity mentions, time expressions and
+	// events in the first AnnotatedSentences sentences only (a few
+	// articles run one sentence further); later sentences carry just the
+	// mentions added during cross-document annotation, which have no
+	// syntactic type. Predictions past AnnotatedEnd cannot be scored.
+	AnnotatedEnd int
+	Tokens       []Token
+	Sentences    []Span
+	Mentions     []Mention
+	Times        []Timex
 }
+
+// AnnotatedSentences is how many sentences the document-level annotation
+// covers: the title, the dateline and the first four of the body.
+const AnnotatedSentences = 6
 
 // Span is a byte span [Start, End) of Doc.Text.
 type Span struct {
@@ -83,6 +94,11 @@ type Mention struct {
 	// used as modifiers ("Airbus" in "Airbus A380"), NOM, PRO and so on.
 	// It is empty for mentions added during cross-document annotation.
 	Syntactic string
+	// CrossDoc marks mentions added during cross-document annotation
+	// (they have no syntactic_type attribute at all). Only the entities
+	// and events chosen for cross-document linking got them, so their
+	// absence elsewhere says nothing.
+	CrossDoc bool
 	// Entity is the TAG_DESCRIPTOR of the entity referred to.
 	Entity string
 	// Discontinuous is set when the anchors skip tokens; Start and End then
@@ -228,11 +244,11 @@ type xmlToken struct {
 }
 
 type xmlMarkable struct {
-	ID        string `xml:"m_id,attr"`
-	Syntactic string `xml:"syntactic_type,attr"`
-	Type      string `xml:"type,attr"`
-	Value     string `xml:"value,attr"`
-	Function  string `xml:"functionInDocument,attr"`
+	ID        string  `xml:"m_id,attr"`
+	Syntactic *string `xml:"syntactic_type,attr"`
+	Type      string  `xml:"type,attr"`
+	Value     string  `xml:"value,attr"`
+	Function  string  `xml:"functionInDocument,attr"`
 	Anchors   []struct {
 		ID string `xml:"t_id,attr"`
 	} `xml:"token_anchor"`
@@ -334,8 +350,11 @@ func Parse(r io.Reader) (Doc, error) {
 			ID:            m.ID,
 			Start:         d.Tokens[first].Start,
 			End:           d.Tokens[last].End,
-			Syntactic:     m.Syntactic,
+			CrossDoc:      m.Syntactic == nil,
 			Discontinuous: !contiguous,
+		}
+		if m.Syntactic != nil {
+			gm.Syntactic = *m.Syntactic
 		}
 		gm.Text = d.Text[gm.Start:gm.End]
 		if e, ok := refers[m.ID]; ok {
@@ -384,6 +403,33 @@ func Parse(r io.Reader) (Doc, error) {
 		}
 	}
 	sort.SliceStable(d.Times, func(i, j int) bool { return d.Times[i].Start < d.Times[j].Start })
+
+	// The annotated region ends with the last sentence holding a
+	// document-level annotation, and covers AnnotatedSentences at least.
+	ordinal := make([]int, len(d.Tokens))
+	for i := 1; i < len(d.Tokens); i++ {
+		ordinal[i] = ordinal[i-1]
+		if d.Tokens[i].Sentence != d.Tokens[i-1].Sentence {
+			ordinal[i]++
+		}
+	}
+	last := AnnotatedSentences - 1
+	for _, m := range x.Markables.Mentions {
+		if m.Syntactic != nil {
+			for _, a := range m.Anchors {
+				last = max(last, ordinal[index[a.ID]])
+			}
+		}
+	}
+	for _, m := range x.Markables.Timexes {
+		for _, a := range m.Anchors {
+			last = max(last, ordinal[index[a.ID]])
+		}
+	}
+	d.AnnotatedEnd = len(d.Text)
+	if last+1 < len(d.Sentences) {
+		d.AnnotatedEnd = d.Sentences[last].End
+	}
 	if d.Published.IsZero() && len(d.Sentences) > 1 {
 		s := d.Sentences[1]
 		for _, layout := range []string{"January 2 , 2006", "January 2, 2006"} {

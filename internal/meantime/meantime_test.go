@@ -29,6 +29,9 @@ func TestParseFile(t *testing.T) {
 	if want := time.Date(2010, 3, 1, 0, 0, 0, 0, time.UTC); !d.Published.Equal(want) {
 		t.Errorf("Published = %v, want %v", d.Published, want)
 	}
+	if d.AnnotatedEnd != len(d.Text) {
+		t.Errorf("AnnotatedEnd = %d, want %d: the whole of a short article is annotated", d.AnnotatedEnd, len(d.Text))
+	}
 	if len(d.Tokens) != 59 {
 		t.Errorf("%d tokens, want 59", len(d.Tokens))
 	}
@@ -73,8 +76,8 @@ func TestParseFile(t *testing.T) {
 		}
 	}
 	for _, m := range d.Mentions {
-		if want := m.ID == "9"; m.Discontinuous != want {
-			t.Errorf("mention %s: Discontinuous = %v", m.ID, m.Discontinuous)
+		if want := m.ID == "9"; m.Discontinuous != want || m.CrossDoc != want {
+			t.Errorf("mention %s: Discontinuous, CrossDoc = %v, %v; want %v", m.ID, m.Discontinuous, m.CrossDoc, want)
 		}
 		if m.ID == "5" && (m.EntType != "LOC" || m.Entity != "London") {
 			t.Errorf("mention 5: EntType, Entity = %q, %q", m.EntType, m.Entity)
@@ -236,8 +239,10 @@ func TestRealCorpus(t *testing.T) {
 	if len(docs) != 90 {
 		t.Errorf("%d docs, want 90", len(docs))
 	}
-	var nam, timex, creation int
+	var nam, timex, creation, annotated, words int
 	for _, d := range docs {
+		annotated += len(strings.Fields(d.Text[:d.AnnotatedEnd]))
+		words += len(strings.Fields(d.Text))
 		if d.Published.IsZero() {
 			t.Errorf("%s: no publication date", d.Name)
 		}
@@ -262,6 +267,9 @@ func TestRealCorpus(t *testing.T) {
 		}
 		for _, m := range d.Mentions {
 			check("mention", m.ID, m.Start, m.End, m.Text)
+			if !m.CrossDoc && m.End > d.AnnotatedEnd {
+				t.Errorf("%s: typed mention %s %q past the annotated region", d.Name, m.ID, m.Text)
+			}
 			if m.Syntactic == "NAM" {
 				nam++
 			}
@@ -269,6 +277,9 @@ func TestRealCorpus(t *testing.T) {
 		published := 0
 		for _, x := range d.Times {
 			check("timex", x.ID, x.Start, x.End, x.Text)
+			if x.End > d.AnnotatedEnd {
+				t.Errorf("%s: timex %s %q past the annotated region", d.Name, x.ID, x.Text)
+			}
 			timex++
 			if x.Creation {
 				published++
@@ -279,7 +290,10 @@ func TestRealCorpus(t *testing.T) {
 			t.Errorf("%s: %d creation times, want 1", d.Name, published)
 		}
 	}
-	t.Logf("%d docs, %d NAM mentions, %d timexes (%d creation times)", len(docs), nam, timex, creation)
+	t.Logf("%d docs, %d NAM mentions, %d timexes (%d creation times), %d of %d words annotated", len(docs), nam, timex, creation, annotated, words)
+	if annotated > words/2 {
+		t.Errorf("annotated region covers %d of %d words; MEANTIME annotates only the start of each article", annotated, words)
+	}
 	if nam < 800 || timex < 300 {
 		t.Errorf("too few annotations: %d NAM mentions, %d timexes", nam, timex)
 	}
