@@ -421,7 +421,7 @@ func (ev *evaluation) addDoc(d meantime.Doc, doc *extract.Document) {
 			ev.matched++
 			if pt[pi].value == gt[gi].value {
 				ev.valueOK++
-			} else if len(ev.fps["time values"]) < *meantimeExamples {
+			} else {
 				ev.keep(ev.fps, "time values", example{d.Name, fmt.Sprintf("got %s %q, gold %s %q", pt[pi].label, pt[pi].value, gt[gi].label, gt[gi].value), context(d.Text, gt[gi])})
 			}
 			if pt[pi].label == gt[gi].label {
