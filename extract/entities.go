@@ -1,12 +1,1399 @@
 package extract
 
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
 // FindEntities finds the people, organisations and places named in text,
 // groups their mentions into entities ("Mark Rutte" and later "Rutte" are
 // one person), and reads their roles. times are the time expressions of
 // text, so that month and day names are not taken for names and role
 // dates ("since Oct. 1, 2024") can be read.
 //
-// TODO(ner helper): implement.
+// It is rule based and knows no individual people. Capitalised runs of
+// words are cut at titles ("NATO Secretary General Mark Rutte" is the
+// organisation NATO, a title and the person Mark Rutte) and classified by
+// a small gazetteer (countries, demonyms, cities, regions, international
+// organisations), organisation head words ("Airlines", "Bank of"), titles
+// and honorifics before names, and context ("X said", ", who"). A demonym
+// ("Russian") is a mention of its country; a city is its own place entity
+// whose Places name its country. Government metonyms ("the White House",
+// "the Kremlin") are organisations. Entities come in order of first
+// mention; a possessive "’s" is never part of a mention.
+//
+// A name's kind, when no gazetteer entry, title or honorific decides it,
+// is voted over all its mentions: people are introduced with cues and
+// later called by their last name, organisations are shortened to their
+// first word ("Lockheed"), places follow "in" or precede ", Ohio"; ties go
+// to organisations.
+//
+// Roles come from titles before names ("Russian President Vladimir Putin"
+// is President of Russia), appositions ("Sofia Lindqvist, the authority’s
+// general manager,") and copulas ("has served as NATO’s secretary general
+// since Oct. 1, 2024", whose date is the DATE time in times). Titles are
+// title-cased; a title that names its own organisation ("Treasury
+// Secretary") has Org "" unless a country precedes it. Roles with the same
+// title and organisation (or no organisation) are merged.
 func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Entity) {
-	return nil, nil
+	if strings.TrimSpace(text) == "" {
+		return nil, nil
+	}
+	if len(sents) == 0 {
+		sents = SplitSentences(text)
+	}
+	n := newNER(text, sents, times)
+	n.findCandidates()
+	n.findCues()
+	n.findRoles()
+	n.resolve()
+	return n.output()
+}
+
+// nerCand is a candidate mention: a token range with what is known of it.
+type nerCand struct {
+	ts, te int // token range [ts, te)
+	key    string
+	kind   Kind // decided by gazetteer, title or honorific; "" if undecided
+	gaz    *gazEntry
+	mixed  bool // gazetteer words mixed with unknown words: "Oslo Energi"
+	weak   bool // keep only if it names an entity found elsewhere
+	drop   bool // part of a title ("minister of Transport"), not a name
+	// cue holds the evidence for person, org and place; lean is the
+	// evidence of the name's shape, counted once per entity.
+	cue    [3]int
+	lean   [3]int
+	places []string
+	ent    int // entity index, -1 if dropped
+}
+
+const (
+	cuePerson = iota
+	cueOrg
+	cuePlace
+)
+
+// ner is the working state of one FindEntities call.
+type ner struct {
+	text    string
+	toks    []nerTok
+	sentOf  []int // sentence index of each token
+	sents   []Sentence
+	initial []bool // first word of a sentence, quote or clause
+	quoted  []bool
+	timed   []bool
+	heading []bool // per sentence: a headline in title case or capitals
+	sentTok [][2]int
+	times   []Time
+	vocab   map[string]bool // words the text writes in lower case
+	capSeen map[string]bool // capitalised words the text uses outside hyphenated compounds
+	cands   []nerCand
+	candOf  []int // candidate covering each token, or -1
+	roles   []nerRole
+	ents    []*nerEnt
+}
+
+func newNER(text string, sents []Sentence, times []Time) *ner {
+	n := &ner{text: text, sents: sents, times: times}
+	n.toks = nerTokenize(text)
+	nt := len(n.toks)
+	n.sentOf = make([]int, nt)
+	n.initial = make([]bool, nt)
+	n.quoted = make([]bool, nt)
+	n.timed = make([]bool, nt)
+	n.candOf = make([]int, nt)
+	n.vocab = make(map[string]bool)
+	n.capSeen = make(map[string]bool)
+	n.heading = make([]bool, len(sents))
+	n.sentTok = make([][2]int, len(sents))
+	for i := range n.sentTok {
+		n.sentTok[i] = [2]int{nt, nt}
+	}
+	si := 0
+	inQ := false
+	for i := range n.toks {
+		t := &n.toks[i]
+		n.candOf[i] = -1
+		for si < len(sents)-1 && t.s >= sents[si].End {
+			si++
+		}
+		n.sentOf[i] = si
+		if len(sents) > 0 {
+			if n.sentTok[si][0] == nt {
+				n.sentTok[si][0] = i
+			}
+			n.sentTok[si][1] = i + 1
+		}
+		if t.nl {
+			inQ = false
+		}
+		switch t.lower {
+		case "“", "`":
+			inQ = true
+		case "”", "''":
+			inQ = false
+		case "\"":
+			inQ = !inQ
+		}
+		n.quoted[i] = inQ
+		if t.word && !t.cap && !t.upper && !t.digit {
+			n.vocab[t.lower] = true
+		}
+		if t.word && t.cap && (i == 0 || n.toks[i-1].lower != "-" || t.space) && (i+1 >= len(n.toks) || n.toks[i+1].lower != "-" || n.toks[i+1].space) {
+			n.capSeen[t.lower] = true
+		}
+	}
+	// Initial words: first word of a sentence, or after an opening quote,
+	// a colon, a dash or a bullet.
+	prevSent := -1
+	for i := range n.toks {
+		t := n.toks[i]
+		if !t.word {
+			continue
+		}
+		if n.sentOf[i] != prevSent || t.nl {
+			n.initial[i] = true
+			prevSent = n.sentOf[i]
+			continue
+		}
+		if i > 0 {
+			switch n.toks[i-1].lower {
+			case "“", "\"", ":", "—", "–", "•", "(", "‘", "`", ";":
+				n.initial[i] = true
+			}
+		}
+	}
+	ti := 0
+	sortedTimes := times
+	if !sort.SliceIsSorted(sortedTimes, func(a, b int) bool { return sortedTimes[a].Start < sortedTimes[b].Start }) {
+		sortedTimes = append([]Time(nil), times...)
+		sort.Slice(sortedTimes, func(a, b int) bool { return sortedTimes[a].Start < sortedTimes[b].Start })
+	}
+	for i := range n.toks {
+		t := n.toks[i]
+		for ti < len(sortedTimes) && sortedTimes[ti].End <= t.s {
+			ti++
+		}
+		for k := ti; k < len(sortedTimes) && sortedTimes[k].Start < t.e; k++ {
+			if sortedTimes[k].End > t.s {
+				n.timed[i] = true
+				break
+			}
+		}
+	}
+	for s := range sents {
+		n.heading[s] = n.isHeading(s)
+	}
+	return n
+}
+
+// isHeading reports whether sentence s is a headline: no closing
+// punctuation and mostly capitalised words, or mostly capitals.
+func (n *ner) isHeading(s int) bool {
+	a, b := n.sentTok[s][0], n.sentTok[s][1]
+	if a >= b {
+		return false
+	}
+	words, caps, uppers := 0, 0, 0
+	for i := a; i < b; i++ {
+		t := n.toks[i]
+		if !t.word || t.digit {
+			continue
+		}
+		words++
+		if t.cap {
+			caps++
+		}
+		if t.upper {
+			uppers++
+		}
+	}
+	if words >= 3 && uppers*10 >= words*6 {
+		return true
+	}
+	switch n.toks[b-1].lower {
+	case ".", "!", "?", "”", "\"", "’", ")", ":", ";", ",":
+		return false
+	}
+	return words >= 2 && words <= 14 && caps*4 >= words*3
+}
+
+// nameTok reports whether token i can be part of a name.
+func (n *ner) nameTok(i int) bool {
+	t := n.toks[i]
+	if !t.word || t.digit || n.timed[i] || !(t.cap || t.upper) {
+		return false
+	}
+	if nerCalendar[t.lower] && n.calendarWord(i) {
+		return false
+	}
+	// "US$ 40 billion" is money.
+	if i+1 < len(n.toks) && !n.toks[i+1].space && (n.toks[i+1].lower == "$" || n.toks[i+1].lower == "€" || n.toks[i+1].lower == "£") {
+		return false
+	}
+	// Model numbers ("A330", "KC-45") are no names; "G7" is.
+	if strings.ContainsAny(t.lower, "0123456789") && nerGaz[t.lower] == nil {
+		return false
+	}
+	if t.upper && i+2 < len(n.toks) && n.toks[i+1].lower == "-" && !n.toks[i+1].space && n.toks[i+2].digit {
+		return false
+	}
+	return true
+}
+
+// nerCalendarAmbiguous are month and day words that are also names
+// ("Jan Egeland", "Theresa May"): calendar words only next to a number or
+// after a time preposition.
+var nerCalendarAmbiguous = nerSet("jan,mar,apr,jun,jul,aug,sep,sept,oct,nov,dec,mon,tue,tues,wed,thu,thur,thurs,fri,sat,sun,may,june,april,august")
+
+// calendarWord reports whether the calendar word at token i is used as one.
+func (n *ner) calendarWord(i int) bool {
+	if !nerCalendarAmbiguous[n.toks[i].lower] {
+		return true
+	}
+	if i+1 < len(n.toks) && n.toks[i+1].digit || i > 0 && n.toks[i-1].digit {
+		return true
+	}
+	switch n.word(i - 1) {
+	case "in", "since", "until", "last", "next", "early", "late", "mid", "of", "on", "by", "from", "through", "till", "this":
+		return true
+	}
+	return false
+}
+
+// nerConnectors may sit inside a name between capitalised words.
+var nerConnectors = nerSet("of,and,for,the,&")
+
+// findCandidates cuts each sentence into capitalised runs and segments
+// them into candidate mentions.
+func (n *ner) findCandidates() {
+	for s := range n.sents {
+		a, b := n.sentTok[s][0], n.sentTok[s][1]
+		// A byline: "By Priya Raman".
+		if b-a >= 3 && b-a <= 6 && n.toks[a].lower == "by" && n.toks[a].cap && n.nameLike(a+1, b) {
+			n.addCand(s, a+1, b, Person, nil)
+			continue
+		}
+		for i := a; i < b; {
+			if !n.nameTok(i) {
+				i++
+				continue
+			}
+			// A party tag: "(D-Calif.)", "(R-AZ)".
+			if n.word(i-1) == "(" && len(n.toks[i].lower) == 1 && n.word(i+1) == "-" {
+				for i < b && n.toks[i].lower != ")" {
+					i++
+				}
+				continue
+			}
+			j := i + 1
+			for j < b {
+				t := n.toks[j]
+				if n.nameTok(j) && t.space {
+					j++
+					continue
+				}
+				if !t.space && (t.lower == "-" || t.lower == "‑") && j+1 < b && n.nameTok(j+1) && !n.toks[j+1].space {
+					// "M-Kopa", "Jean-Claude" are one name; "Rutte-Trump"
+					// are two names the text also uses alone.
+					k := nerKey(n.toks, j-1, j+2)
+					if nerGaz[k] != nil || nerTitleSet[k] || !(n.capSeen[n.toks[j-1].lower] && n.capSeen[n.toks[j+1].lower]) && nerGaz[n.toks[j-1].lower] == nil && nerGaz[n.toks[j+1].lower] == nil {
+						j += 2
+						continue
+					}
+					break
+				}
+				if t.word && t.space && (nerConnectors[t.lower] || nerNameParticles[t.lower]) && !t.cap {
+					// "of the", "Bank of the West".
+					k := j + 1
+					if k < b && n.toks[k].lower == "the" && t.lower == "of" {
+						k++
+					}
+					// "van der Berg".
+					for k < b && nerNameParticles[t.lower] && nerNameParticles[n.toks[k].lower] && !n.toks[k].cap {
+						k++
+					}
+					if k < b && n.nameTok(k) && n.toks[k].space {
+						j = k + 1
+						continue
+					}
+				}
+				break
+			}
+			n.run(s, i, j)
+			i = j
+		}
+	}
+}
+
+// run handles the capitalised run [i, j) of sentence s.
+func (n *ner) run(s, i, j int) {
+	// Strip leading function words and connectors.
+	for i < j {
+		t := n.toks[i]
+		if nerStop[t.lower] && !t.upper || nerConnectors[t.lower] || nerNameParticles[t.lower] && !t.cap {
+			i++
+			continue
+		}
+		// "Shares of Rosneft": a common noun and "of" opening a sentence.
+		if n.initial[i] && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads[t.lower] && !nerOrgHeads[t.lower] && !nerTitleSet[t.lower] && nerGaz[nerKey(n.toks, i, j)] == nil {
+			i += 2
+			continue
+		}
+		// A capitalised common word opening a sentence ("Speaking ...",
+		// "Obviously").
+		if n.initial[i] && !nerNameParticles[t.lower] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] {
+			i++
+			continue
+		}
+		break
+	}
+	for j > i && (nerConnectors[n.toks[j-1].lower] || !n.toks[j-1].cap && !n.toks[j-1].upper) {
+		j--
+	}
+	if i >= j {
+		return
+	}
+	n.segment(s, i, j, true)
+}
+
+// titleAt returns the end of the longest title starting at token i within
+// [i, j), allowing modifiers ("acting") and portfolios ("Finance") before
+// it, or i if there is none.
+func (n *ner) titleAt(i, j int) int {
+	best := i
+	for p := i; p < j && p < i+3; p++ {
+		if p > i {
+			prev := n.toks[p-1].lower
+			if !nerTitleModifiers[prev] && !nerPortfolios[prev] {
+				break
+			}
+		}
+		for q := min(j, p+nerTitleMaxLen+2); q > p; q-- {
+			if nerTitleSet[nerKey(n.toks, p, q)] {
+				if q > best {
+					best = q
+				}
+				break
+			}
+		}
+	}
+	// Modifiers alone are no title.
+	return best
+}
+
+// nerAmbiguousTitles are titles that are also ordinary words in names
+// ("General Dynamics"): a name after them needs two words.
+var nerAmbiguousTitles = nerSet("general,chief,head,executive,chair,owner,manager,leader,justice,director,analyst,economist,editor,coach,speaker,captain,commander,king,queen,prince,premier,sen.,rep.,representative,singer,actor,actress,rapper,writer,author,novelist,poet,historian,player,striker,goalkeeper,midfielder,defender,artist,filmmaker,lawyer,attorney,doctor,surgeon,nurse,teacher,pilot,activist,journalist,reporter,photographer,scientist,researcher,chef,architect,entrepreneur,billionaire,businessman,businesswoman,engineer,detective,soldier,priest,athlete,runner,swimmer,boxer,golfer,cyclist,musician,composer,conductor,comedian,dancer,strategist,consultant,fellow,lecturer,scholar,physicist,chemist,biologist,epidemiologist,virologist,diplomat,negotiator,mediator,candidate,challenger,incumbent,nominee,campaigner,organizer,organiser,volunteer,official,judge,bishop,cardinal,marshal,mayor,sheriff,founder")
+
+// nameLike reports whether [i, j) can be a person's name.
+func (n *ner) nameLike(i, j int) bool {
+	if j-i < 1 || j-i > 5 {
+		return false
+	}
+	if g := nerGaz[nerKey(n.toks, i, j)]; g != nil {
+		return false
+	}
+	words := 0
+	for k := i; k < j; k++ {
+		t := n.toks[k]
+		if nerNameParticles[t.lower] {
+			continue
+		}
+		// A surname may be an occupation ("Isaac Singer"), a first name
+		// may not.
+		if !t.cap || nerOrgHeads[t.lower] || nerConnectors[t.lower] || nerTitleSet[t.lower] && (k == i || !nerAmbiguousTitles[t.lower]) || nerStop[t.lower] {
+			return false
+		}
+		if t.upper && len(t.lower) > 1 && !strings.Contains(t.lower, ".") && !nerPersonSuffix[t.lower] {
+			return false
+		}
+		words++
+	}
+	return words >= 1
+}
+
+var nerPersonSuffix = nerSet("jr,jr.,sr,sr.,ii,iii,iv")
+
+// segment cuts the run [i, j) at titles and classifies the pieces.
+func (n *ner) segment(s, i, j int, titles bool) {
+	for i < j && (nerConnectors[n.toks[i].lower] || nerNameParticles[n.toks[i].lower] && !n.toks[i].cap) {
+		i++
+	}
+	for j > i && nerConnectors[n.toks[j-1].lower] {
+		j--
+	}
+	if i >= j {
+		return
+	}
+	if titles {
+		// Greedy titles from the left; the last one followed by a name
+		// makes a person.
+		type span struct{ a, b int }
+		var ts []span
+		for p := i; p < j; {
+			if q := n.titleAt(p, j); q > p {
+				ts = append(ts, span{p, q})
+				p = q
+				continue
+			}
+			p++
+		}
+		for k := len(ts) - 1; k >= 0; k-- {
+			a, b := ts[k].a, ts[k].b
+			if b >= j {
+				continue
+			}
+			nameStart := b
+			// "Prime Minister of Canada Stephen Harper".
+			if n.toks[b].lower == "of" {
+				c := b + 1
+				if c < j && n.toks[c].lower == "the" {
+					c++
+				}
+				found := false
+				for q := min(j, c+nerGazMaxLen); q > c; q-- {
+					if nerGaz[nerKey(n.toks, c, q)] != nil && q < j && n.nameLike(q, j) {
+						n.segment(s, c, q, false)
+						nameStart = q
+						found = true
+						break
+					}
+				}
+				if !found {
+					continue
+				}
+			}
+			// "Sen. Thomas Whitfield of Georgia".
+			nameEnd := j
+			for m := nameStart + 1; m+1 < j; m++ {
+				if n.toks[m].lower == "of" {
+					if g := nerGaz[nerKey(n.toks, m+1, j)]; g != nil && g.kind == Place {
+						nameEnd = m
+					}
+					break
+				}
+			}
+			if !n.nameLike(nameStart, nameEnd) {
+				continue
+			}
+			if nerAmbiguousTitles[nerKey(n.toks, a, b)] && nameEnd-nameStart < 2 && a == i {
+				continue
+			}
+			n.segment(s, i, a, true)
+			n.addCand(s, nameStart, nameEnd, Person, nil)
+			if nameEnd < j {
+				n.segment(s, nameEnd+1, j, false)
+			}
+			return
+		}
+		if len(ts) > 0 {
+			// Titles without a name: classify what lies between them.
+			p := i
+			for _, t := range ts {
+				if nerAmbiguousTitles[nerKey(n.toks, t.a, t.b)] && (t.a > i || t.b < j) {
+					continue // "General" in "General Motors"
+				}
+				n.segment(s, p, t.a, false)
+				p = t.b
+			}
+			if p > i {
+				n.segment(s, p, j, false)
+				return
+			}
+		}
+	}
+	// Honorifics.
+	if nerPersonPrefixes[n.toks[i].lower] && j-i >= 2 {
+		n.addCand(s, i+1, j, Person, nil)
+		return
+	}
+	key := nerKey(n.toks, i, j)
+	if g := nerGaz[key]; g != nil {
+		n.addCand(s, i, j, g.kind, g)
+		return
+	}
+	// Split at "and": two names, not one ("Rosneft and Lukoil"), unless
+	// an organisation head follows ("Aeronautic Defence and Space
+	// Company").
+	for k := i; k < j; k++ {
+		if l := n.toks[k].lower; (l == "and" || l == "&") && !n.toks[k].cap {
+			// "Daimler AG and Chrysler Holding LLC": two companies.
+			if k > i && nerOrgSuffixes[n.toks[k-1].lower] {
+				n.segment(s, i, k, false)
+				n.segment(s, k+1, j, false)
+				return
+			}
+			// The head must end the run or a name of two words after
+			// the "and": "Air France" is no "Space Company".
+			head := false
+			for h := k + 1; h < j; h++ {
+				if nerOrgHeads[n.toks[h].lower] && n.toks[h].cap && (h >= k+2 || h == j-1) {
+					head = true
+				}
+			}
+			if !head {
+				n.segment(s, i, k, false)
+				n.segment(s, k+1, j, false)
+				return
+			}
+			break
+		}
+	}
+	// A demonym before an unknown name: "Japanese Toyota".
+	if g := nerGaz[n.toks[i].lower]; g != nil && g.demonym && j-i >= 2 && nerGaz[nerKey(n.toks, i, i+2)] == nil {
+		head := false
+		for h := i + 1; h < j; h++ {
+			if nerOrgHeads[n.toks[h].lower] || nerOrgLeadHeads[n.toks[h].lower] {
+				head = true
+			}
+		}
+		if !head {
+			n.addCand(s, i, i+1, Place, g)
+			n.segment(s, i+1, j, false)
+			return
+		}
+	}
+	// Places by their last word: "Changi International Airport", "the
+	// Atlantic Ocean".
+	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower] {
+		c := n.addCand(s, i, j, Place, nil)
+		n.cands[c].places = n.placesIn(i, j)
+		return
+	}
+	// Organisation heads.
+	for k := i; k < j; k++ {
+		t := n.toks[k]
+		if (k > i && nerOrgHeads[t.lower] && t.cap) || (nerOrgLeadHeads[t.lower] && k+1 < j && n.toks[k+1].lower == "of") {
+			// "Chrysler LLC Jim Press": a name after the last head.
+			h := k
+			for x := k + 1; x < j; x++ {
+				if nerOrgHeads[n.toks[x].lower] && n.toks[x].cap {
+					h = x
+				}
+			}
+			if j-h-1 >= 2 && n.nameLike(h+1, j) && nerOrgHeads[n.toks[h].lower] {
+				c := n.addCand(s, i, h+1, Org, nil)
+				n.cands[c].places = n.placesIn(i, h+1)
+				c = n.addCand(s, h+1, j, "", nil)
+				n.cands[c].lean[cuePerson]++
+				return
+			}
+			c := n.addCand(s, i, j, Org, nil)
+			n.cands[c].places = n.placesIn(i, j)
+			return
+		}
+	}
+	// Gazetteer words, greedily.
+	type piece struct {
+		a, b int
+		g    *gazEntry
+	}
+	var pieces []piece
+	unknown := 0
+	known := false
+	for p := i; p < j; {
+		matched := false
+		for q := min(j, p+nerGazMaxLen); q > p; q-- {
+			if g := nerGaz[nerKey(n.toks, p, q)]; g != nil {
+				// An acronym must be written in capitals ("US", not "Us").
+				if g.acronym && !n.toks[p].upper {
+					continue
+				}
+				pieces = append(pieces, piece{p, q, g})
+				p = q
+				matched = true
+				known = true
+				break
+			}
+		}
+		if !matched {
+			if !nerConnectors[n.toks[p].lower] && !nerNameParticles[n.toks[p].lower] {
+				unknown++
+			}
+			pieces = append(pieces, piece{p, p + 1, nil})
+			p++
+		}
+	}
+	if unknown == 0 {
+		for _, pc := range pieces {
+			if pc.g != nil {
+				n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
+			}
+		}
+		return
+	}
+	if known && n.heading[s] {
+		// A headline in title case: the known names, and the rest as
+		// weak candidates.
+		p := i
+		for _, pc := range pieces {
+			if pc.g == nil {
+				continue
+			}
+			n.segment(s, p, pc.a, false)
+			n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
+			p = pc.b
+		}
+		n.segment(s, p, j, false)
+		return
+	}
+	if known {
+		// "Oslo Energi": leans to an organisation.
+		c := n.addCand(s, i, j, "", nil)
+		n.cands[c].mixed = true
+		n.cands[c].lean[cueOrg] += 2
+		n.cands[c].places = n.placesIn(i, j)
+		return
+	}
+	c := n.addCand(s, i, j, "", nil)
+	cd := &n.cands[c]
+	switch {
+	case strings.Contains(key, " of ") || strings.HasPrefix(key, "of "):
+		cd.lean[cueOrg] += 2
+	case j-i == 1 && n.toks[i].upper:
+		// An acronym: "OFAC", "BBC".
+		if len(n.toks[i].lower) > 7 || nerNotNames[n.toks[i].lower] {
+			cd.weak = true
+		}
+		cd.lean[cueOrg] += 3
+	case j-i == 1 && utf8.RuneCountInString(strings.TrimSuffix(n.toks[i].lower, ".")) == 1:
+		cd.drop = true // a lone initial
+	case j-i == 1:
+		// A single unknown word: no lean; ties go to organisations.
+	default:
+		cd.lean[cuePerson]++
+	}
+}
+
+// placesIn lists the canonical places named inside [i, j).
+func (n *ner) placesIn(i, j int) []string {
+	var out []string
+	for p := i; p < j; p++ {
+		for q := min(j, p+nerGazMaxLen); q > p; q-- {
+			if g := nerGaz[nerKey(n.toks, p, q)]; g != nil && g.kind == Place {
+				out = nerAppendUniq(out, g.places...)
+				if g.canon != g.places[0] && !g.demonym {
+					out = nerAppendUniq(out, g.canon)
+				}
+				p = q - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// addCand records the candidate [i, j) of sentence s.
+func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
+	c := nerCand{ts: i, te: j, key: nerKey(n.toks, i, j), kind: kind, gaz: g, ent: -1}
+	if g != nil {
+		c.places = append([]string(nil), g.places...)
+	}
+	if kind == "" {
+		single := j-i == 1
+		switch {
+		case n.heading[s]:
+			c.weak = true
+		case single && n.quoted[i]:
+			c.weak = true
+		case n.initial[i] && single && !n.toks[i].upper:
+			// A capitalised word opening a sentence is a name unless it
+			// looks like an ordinary word: the text writes it in lower
+			// case elsewhere, or it ends like an adverb, participle or
+			// plural. A speech verb, a possessive or an apposition
+			// after it makes it a name.
+			l := n.toks[i].lower
+			common := n.vocab[l] || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") ||
+				strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !strings.HasSuffix(l, "is")
+			c.weak = common && !n.followedBySpeech(j) && !(j < len(n.toks) && n.toks[j].poss) && !(n.word(j) == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an"))
+		case single && j < len(n.toks) && n.toks[j].digit && i > 0 && n.toks[i-1].word && !n.toks[i-1].cap:
+			// "Chapter 11", "Flight 370": a name only if used alone
+			// elsewhere.
+			c.weak = true
+		case single && !n.toks[i].upper && n.vocab[n.toks[i].lower]:
+			// "Maintenance": a common word the text also writes in lower
+			// case.
+			c.weak = true
+		}
+	}
+	n.cands = append(n.cands, c)
+	idx := len(n.cands) - 1
+	for k := i; k < j; k++ {
+		n.candOf[k] = idx
+	}
+	return idx
+}
+
+// candAt returns the candidate covering token i, or -1.
+func (n *ner) candAt(i int) int {
+	if i < 0 || i >= len(n.candOf) {
+		return -1
+	}
+	return n.candOf[i]
+}
+
+func (n *ner) followedBySpeech(j int) bool {
+	return j < len(n.toks) && nerSpeechVerbs[n.toks[j].lower]
+}
+
+// word returns the lower-case token i, or "" out of range.
+func (n *ner) word(i int) string {
+	if i < 0 || i >= len(n.toks) {
+		return ""
+	}
+	return n.toks[i].lower
+}
+
+// findCues gathers context evidence for the kinds of undecided candidates.
+func (n *ner) findCues() {
+	for c := range n.cands {
+		cd := &n.cands[c]
+		if cd.kind != "" {
+			continue
+		}
+		multi := cd.te-cd.ts > 1
+		next := cd.te
+		if n.word(next) == "’s" || n.word(next) == "'s" {
+			// "Oslo Energi’s general manager": an employer.
+			if n.titleAfter(next + 1) {
+				cd.cue[cueOrg] += 2
+			}
+			next++
+		}
+		if multi && nerSpeechVerbs[n.word(next)] {
+			cd.cue[cuePerson]++
+		}
+		// "Putin said he would": a pronoun right after the speech verb.
+		if nerSpeechVerbs[n.word(next)] {
+			for k := next + 1; k < next+4 && k < len(n.toks); k++ {
+				if w := n.toks[k].lower; w == "he" || w == "she" || w == "his" || w == "her" {
+					cd.cue[cuePerson] += 2
+					break
+				}
+			}
+		}
+		if n.word(cd.ts-1) == "to" && n.word(cd.ts-2) == "according" && multi {
+			cd.cue[cuePerson]++
+		}
+		if nerSpeechVerbs[n.word(cd.ts-1)] && (n.word(cd.te) == "." || n.word(cd.te) == ",") {
+			cd.cue[cuePerson]++
+		}
+		if n.word(cd.te) == "," {
+			switch n.word(cd.te + 1) {
+			case "who", "whose":
+				cd.cue[cuePerson] += 3
+			case "which":
+				cd.cue[cueOrg] += 2
+			}
+			// "Springfield, Illinois": a place in a place.
+			if k := cd.te + 1; k < len(n.toks) && n.candAt(k) >= 0 {
+				o := n.cands[n.candAt(k)]
+				if o.gaz != nil && o.gaz.kind == Place && !o.gaz.demonym && o.ts == k {
+					if e := o.te; e >= len(n.toks) || !n.toks[e].word || n.toks[e].lower == "and" {
+						cd.cue[cuePlace] += 3
+						cd.places = nerAppendUniq(cd.places, o.gaz.places...)
+						if o.gaz.canon != o.gaz.places[0] {
+							cd.places = nerAppendUniq(cd.places, o.gaz.canon)
+						}
+					}
+				}
+			}
+		}
+		switch n.word(cd.ts - 1) {
+		case "in":
+			// "a stake in Chrysler" is no place.
+			if !nerInNotPlace[n.word(cd.ts-2)] {
+				cd.cue[cuePlace] += 2
+			}
+		case "near", "outside", "across", "throughout", "inside":
+			cd.cue[cuePlace] += 2
+		case "at", "by", "with":
+			cd.cue[cueOrg]++
+		case "mr", "mr.", "mrs", "mrs.", "ms", "ms.":
+			cd.cue[cuePerson] += 3
+		}
+		// Coordination with a known kind: "Boeing and Lockheed Martin".
+		// A place counts only in a list of places ("in Mombasa and
+		// Kisumu"), not in "Aeroflot and Chicago-based Boeing".
+		coord := func(o int) {
+			k := n.cands[o].kind
+			if k == Place && !(n.word(n.cands[o].ts-1) == "in" || n.word(cd.ts-1) == "in" && n.word(n.cands[o].te) != "-") {
+				return
+			}
+			n.cands[c].cue[nerCueOf(k)]++
+		}
+		if w := n.word(cd.ts - 1); (w == "and" || w == "or" || w == ",") && cd.ts >= 2 {
+			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].kind != "" && n.cands[o].te == cd.ts-1 {
+				coord(o)
+			}
+		}
+		if w := n.word(cd.te); w == "and" || w == "or" || w == "," {
+			if o := n.candAt(cd.te + 1); cd.te+1 < len(n.toks) && o >= 0 && n.cands[o].kind != "" && n.cands[o].ts == cd.te+1 {
+				coord(o)
+			}
+		}
+		if n.word(cd.te) == "-" && n.word(cd.te+1) == "based" {
+			cd.cue[cuePlace] += 3
+		}
+		// A multi-word name opening its sentence, and "He" or "She"
+		// opening the next.
+		if multi {
+			s := n.sentOf[cd.ts]
+			first := true
+			for k := n.sentTok[s][0]; k < cd.ts; k++ {
+				if n.candAt(k) >= 0 {
+					first = false
+				}
+			}
+			if first && s+1 < len(n.sentTok) {
+				if k := n.sentTok[s+1][0]; k < len(n.toks) {
+					switch n.toks[k].lower {
+					case "he", "she":
+						cd.cue[cuePerson]++
+					case "it":
+						cd.cue[cueOrg]++
+					}
+				}
+			}
+			for k := cd.te; k < len(n.toks) && k < cd.te+8; k++ {
+				if n.toks[k].lower == "its" {
+					cd.cue[cueOrg]++
+					break
+				}
+			}
+		}
+	}
+}
+
+// nerInNotPlace are words after which "in X" names an organisation.
+var nerInNotPlace = nerSet("stake,stakes,share,shares,interest,interests,investment,investments,invest,invested,investing,holding,holdings,position,role,jobs,job,seat,seats,merger,partner,partners,competition,rival")
+
+func nerCueOf(k Kind) int {
+	switch k {
+	case Person:
+		return cuePerson
+	case Place:
+		return cuePlace
+	}
+	return cueOrg
+}
+
+// titleAfter reports whether a title starts at token i, perhaps after
+// modifiers.
+func (n *ner) titleAfter(i int) bool {
+	end := min(len(n.toks), i+nerTitleMaxLen+3)
+	return n.titleAt(i, end) > i
+}
+
+func nerAppendUniq(list []string, add ...string) []string {
+outer:
+	for _, a := range add {
+		for _, l := range list {
+			if l == a {
+				continue outer
+			}
+		}
+		list = append(list, a)
+	}
+	return list
+}
+
+// nerEnt is an entity being built.
+type nerEnt struct {
+	name    string
+	kind    Kind
+	first   int // byte offset of the first mention
+	aliases []string
+	cands   []int
+	roles   []Role
+	places  []string
+	cue     [3]int
+	decided bool
+}
+
+// resolve groups candidates into entities and decides undecided kinds.
+func (n *ner) resolve() {
+	byKey := map[string]int{}     // alias key -> entity
+	surname := map[string][]int{} // person last or first name -> entities
+	newEnt := func(name string, kind Kind, decided bool) int {
+		n.ents = append(n.ents, &nerEnt{name: name, kind: kind, first: -1, decided: decided})
+		return len(n.ents) - 1
+	}
+	attach := func(c, e int) {
+		n.cands[c].ent = e
+		n.ents[e].cands = append(n.ents[e].cands, c)
+	}
+	addPerson := func(c, e int) {
+		ts, te := n.cands[c].ts, n.cands[c].te
+		var parts []int
+		for k := ts; k < te; k++ {
+			t := n.toks[k]
+			if nerNameParticles[t.lower] || nerPersonSuffix[t.lower] || t.lower == "-" || len(strings.TrimSuffix(t.lower, ".")) <= 1 {
+				continue
+			}
+			parts = append(parts, k)
+		}
+		if len(parts) >= 2 {
+			keys := []string{n.toks[parts[0]].lower, n.toks[parts[len(parts)-1]].lower}
+			// "Núñez-Ortega", "van der Berg": all after the first name.
+			if parts[0]+1 < te-1 {
+				keys = append(keys, nerKey(n.toks, parts[0]+1, te))
+			}
+			for _, l := range keys {
+				if !nerIntContains(surname[l], e) {
+					surname[l] = append(surname[l], e)
+				}
+			}
+		}
+	}
+	// 1. Gazetteer names and decided people and organisations, longer
+	// names first so that "Mr. Kiprotich" finds "Daniel Kiprotich".
+	decided := make([]int, 0, len(n.cands))
+	for c := range n.cands {
+		if n.cands[c].kind != "" {
+			decided = append(decided, c)
+		}
+	}
+	sort.SliceStable(decided, func(a, b int) bool {
+		ca, cb := n.cands[decided[a]], n.cands[decided[b]]
+		return ca.te-ca.ts > cb.te-cb.ts
+	})
+	for _, c := range decided {
+		cd := &n.cands[c]
+		if cd.kind == Person && cd.te-cd.ts == 1 {
+			if es := surname[cd.key]; len(es) > 0 {
+				attach(c, n.nearestEnt(es, n.toks[cd.ts].s))
+				continue
+			}
+		}
+		var key string
+		if cd.gaz != nil {
+			key = "gaz:" + cd.gaz.canon
+		} else {
+			key = n.nameKey(c)
+		}
+		e, ok := byKey[key]
+		if !ok {
+			if cd.gaz != nil {
+				e = newEnt(cd.gaz.canon, cd.kind, true)
+			} else {
+				e = newEnt(n.candText(c), cd.kind, true)
+			}
+			byKey[key] = e
+		}
+		attach(c, e)
+		if cd.kind == Person {
+			addPerson(c, e)
+		}
+		if cd.kind == Org && cd.gaz == nil {
+			byKey[n.nameKey(c)] = e
+			// "Aer Lingus Group PLC" is also "Aer Lingus".
+			for te := cd.te - 1; te > cd.ts && nerOrgGeneric[n.toks[te].lower]; te-- {
+				if k := nerKey(n.toks, cd.ts, te); nerGaz[k] == nil {
+					if _, ok := byKey[k]; !ok {
+						byKey[k] = e
+					}
+				}
+			}
+		}
+	}
+	// Acronyms defined in parentheses: "Office of Foreign Assets Control
+	// (OFAC)".
+	for c := range n.cands {
+		cd := n.cands[c]
+		if cd.te-cd.ts != 1 || !n.toks[cd.ts].upper || n.word(cd.ts-1) != "(" || n.word(cd.te) != ")" {
+			continue
+		}
+		k := cd.ts - 2
+		if k < 0 || n.candAt(k) < 0 {
+			continue
+		}
+		o := n.candAt(k)
+		if n.cands[o].te != k+1 || n.cands[o].ts == k && n.toks[k].upper {
+			continue
+		}
+		if n.cands[o].kind == "" {
+			n.cands[o].cue[cueOrg] += 2
+			continue
+		}
+		if _, ok := byKey[cd.key]; !ok && n.cands[o].ent >= 0 {
+			byKey[cd.key] = n.cands[o].ent
+		}
+	}
+	// 2. Undecided candidates, longer names first so that "Rutte" finds
+	// "Mark Rutte".
+	var undecided []int
+	for c := range n.cands {
+		if n.cands[c].kind == "" && !n.cands[c].drop {
+			undecided = append(undecided, c)
+		}
+	}
+	sort.SliceStable(undecided, func(a, b int) bool {
+		ca, cb := n.cands[undecided[a]], n.cands[undecided[b]]
+		return ca.te-ca.ts > cb.te-cb.ts
+	})
+	// Group by key, summing the cues.
+	groups := map[string][]int{}
+	var order []string
+	for _, c := range undecided {
+		k := n.nameKey(c)
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], c)
+	}
+	// Organisations are shortened to their first word ("Lockheed"),
+	// people to their last ("Rutte").
+	singles := map[string]bool{}
+	for c := range n.cands {
+		if cd := n.cands[c]; cd.te-cd.ts == 1 && !cd.drop {
+			singles[cd.key] = true
+		}
+	}
+	for _, k := range order {
+		cs := groups[k]
+		var cue [3]int
+		if cd := n.cands[cs[0]]; cd.te-cd.ts > 1 {
+			first, last := n.toks[cd.ts].lower, n.toks[cd.te-1].lower
+			if singles[first] && !singles[last] {
+				cue[cueOrg] += 3
+			} else if singles[last] && !singles[first] && !n.toks[cd.te-1].upper {
+				cue[cuePerson] += 2
+			}
+			// "Apple Macintosh" after "Apple Computer": a product or a
+			// division of a known organisation.
+			if e, ok := byKey[first]; ok && n.ents[e].kind == Org {
+				cue[cueOrg] += 2
+			} else if _, ok := n.prefixOrg(cd.ts, cd.ts+1, byKey); ok {
+				cue[cueOrg] += 2
+			}
+		}
+		weak := true
+		for x := range cue {
+			cue[x] += n.cands[cs[0]].lean[x]
+		}
+		for _, c := range cs {
+			for x := range cue {
+				cue[x] += n.cands[c].cue[x]
+			}
+			if !n.cands[c].weak {
+				weak = false
+			}
+		}
+		first := cs[0]
+		// A known alias.
+		e, ok := byKey[k]
+		if !ok {
+			if es := surname[k]; len(es) > 0 {
+				e, ok = n.nearestEnt(es, n.toks[n.cands[first].ts].s), true
+				// "Ford" is both "William Clay Ford Jr." and "Ford Motor
+				// Company": without a person cue, the company.
+				if oe, isOrg := n.prefixOrg(n.cands[first].ts, n.cands[first].te, byKey); isOrg && cue[cuePerson] == 0 {
+					e = oe
+				}
+			}
+		}
+		if !ok {
+			e, ok = n.acronymOf(k, byKey)
+		}
+		if !ok {
+			e, ok = n.prefixOrg(n.cands[first].ts, n.cands[first].te, byKey)
+		}
+		if ok {
+			for _, c := range cs {
+				attach(c, e)
+			}
+			continue
+		}
+		if weak {
+			// A headline or quote: keep the words that name known
+			// entities.
+			for _, c := range cs {
+				n.splitWeak(c, byKey, surname, attach)
+			}
+			continue
+		}
+		kind := Org
+		switch {
+		case cue[cuePerson] > cue[cueOrg] && cue[cuePerson] >= cue[cuePlace]:
+			kind = Person
+		case cue[cuePlace] > cue[cueOrg] && cue[cuePlace] > cue[cuePerson]:
+			kind = Place
+		}
+		// Ties go to organisations: news introduces people with a cue
+		// (a title, "said", ", who"), companies often without.
+		e = newEnt(n.candText(first), kind, false)
+		byKey[k] = e
+		for _, c := range cs {
+			attach(c, e)
+			if kind == Person {
+				addPerson(c, e)
+			}
+		}
+	}
+	// "Mr. Kiprotich" read before "Daniel Kiprotich" was known.
+	for e, ent := range n.ents {
+		if ent.kind != Person || len(ent.cands) == 0 {
+			continue
+		}
+		lone := true
+		for _, c := range ent.cands {
+			if n.cands[c].te-n.cands[c].ts != 1 {
+				lone = false
+			}
+		}
+		if !lone {
+			continue
+		}
+		es := surname[n.cands[ent.cands[0]].key]
+		if len(es) == 0 || nerIntContains(es, e) {
+			continue
+		}
+		to := n.nearestEnt(es, n.toks[n.cands[ent.cands[0]].ts].s)
+		for _, c := range ent.cands {
+			attach(c, to)
+		}
+		ent.cands = nil
+	}
+	// Single-word place names that are a person's first or last name here
+	// ("Sofia" after "Sofia Lindqvist").
+	for c := range n.cands {
+		cd := &n.cands[c]
+		if cd.gaz == nil || cd.te-cd.ts != 1 || cd.gaz.demonym || cd.gaz.kind != Place {
+			continue
+		}
+		if es := surname[cd.key]; len(es) > 0 {
+			old := cd.ent
+			e := n.nearestEnt(es, n.toks[cd.ts].s)
+			n.ents[old].cands = nerIntRemove(n.ents[old].cands, c)
+			attach(c, e)
+			cd.gaz = nil
+		}
+	}
+}
+
+// splitWeak keeps the words of a weak candidate that name known entities.
+func (n *ner) splitWeak(c int, byKey map[string]int, surname map[string][]int, attach func(c, e int)) {
+	cd := n.cands[c]
+	for k := cd.ts; k < cd.te; k++ {
+		l := n.toks[k].lower
+		e, ok := byKey[l]
+		if !ok {
+			if es := surname[l]; len(es) > 0 {
+				e, ok = n.nearestEnt(es, n.toks[k].s), true
+			}
+		}
+		if !ok {
+			continue
+		}
+		nc := nerCand{ts: k, te: k + 1, key: l, kind: n.ents[e].kind, ent: -1}
+		n.cands = append(n.cands, nc)
+		attach(len(n.cands)-1, e)
+	}
+	n.cands[c].ent = -1
+}
+
+// nearestEnt picks, of the entities es, the one last mentioned before
+// byte offset pos, or the first.
+func (n *ner) nearestEnt(es []int, pos int) int {
+	best, bestPos := es[0], -1
+	for _, e := range es {
+		for _, c := range n.ents[e].cands {
+			p := n.toks[n.cands[c].ts].s
+			if p < pos && p > bestPos {
+				best, bestPos = e, p
+			}
+		}
+	}
+	return best
+}
+
+// acronymOf finds the organisation whose initials are key ("GM" for
+// "General Motors").
+func (n *ner) acronymOf(key string, byKey map[string]int) (int, bool) {
+	if len(key) < 2 || len(key) > 8 || strings.ContainsAny(key, " ") {
+		return 0, false
+	}
+	k := strings.ReplaceAll(key, ".", "")
+	for e, ent := range n.ents {
+		if ent.kind != Org || !strings.Contains(ent.name, " ") {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range strings.Fields(ent.name) {
+			lw := strings.ToLower(w)
+			if lw == "of" || lw == "and" || lw == "the" || lw == "for" || lw == "&" || nerOrgSuffixes[lw] {
+				continue
+			}
+			r := []rune(lw)
+			b.WriteRune(r[0])
+		}
+		if b.String() == k {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+// nerOrgGeneric are words that may be left off the end of a company's
+// name ("Aer Lingus Group PLC" is "Aer Lingus").
+var nerOrgGeneric = nerSet("inc,inc.,corp,corp.,corporation,co,co.,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,limited,group,holdings,company,,")
+
+// nerOrgSuffixes are legal-form suffixes ignored when comparing company
+// names.
+var nerOrgSuffixes = nerSet("inc,inc.,corp,corp.,corporation,co,co.,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,limited")
+
+// prefixOrg links "Apple" to "Apple Inc." and "Apple Computer" to an
+// earlier "Apple": one name is the first word of the other.
+func (n *ner) prefixOrg(ts, te int, byKey map[string]int) (int, bool) {
+	first := n.toks[ts].lower
+	if te-ts == 1 {
+		for e, ent := range n.ents {
+			if ent.kind != Org || len(ent.cands) == 0 {
+				continue
+			}
+			o := n.cands[ent.cands[0]]
+			if o.gaz == nil && o.te-o.ts > 1 && n.toks[o.ts].lower == first && nerGaz[first] == nil {
+				return e, true
+			}
+		}
+		return 0, false
+	}
+	if e, ok := byKey[first]; ok && n.ents[e].kind == Org && nerGaz[first] == nil {
+		// Only a company suffix or a generic word follows.
+		rest := n.toks[ts+1 : te]
+		for _, t := range rest {
+			if !nerOrgSuffixes[t.lower] && !nerOrgHeads[t.lower] {
+				return 0, false
+			}
+		}
+		return e, true
+	}
+	return 0, false
+}
+
+// nameKey is the grouping key of candidate c: its words without a trailing
+// legal-form suffix for organisations.
+func (n *ner) nameKey(c int) string {
+	cd := n.cands[c]
+	if cd.te-cd.ts > 1 && nerOrgSuffixes[n.toks[cd.te-1].lower] {
+		return nerKey(n.toks, cd.ts, cd.te-1)
+	}
+	if cd.te-cd.ts > 2 && n.toks[cd.te-2].lower == "," && nerOrgSuffixes[n.toks[cd.te-1].lower] {
+		return nerKey(n.toks, cd.ts, cd.te-2)
+	}
+	return cd.key
+}
+
+// candText is the text of candidate c.
+func (n *ner) candText(c int) string {
+	cd := n.cands[c]
+	return n.text[n.toks[cd.ts].s:n.toks[cd.te-1].e]
+}
+
+func nerIntContains(list []int, x int) bool {
+	for _, v := range list {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func nerIntRemove(list []int, x int) []int {
+	out := list[:0]
+	for _, v := range list {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// output builds the mentions and entities.
+func (n *ner) output() ([]Mention, []Entity) {
+	var mentions []Mention
+	type ref struct{ c, e int }
+	var refs []ref
+	for e, ent := range n.ents {
+		for _, c := range ent.cands {
+			if n.cands[c].ent == e {
+				refs = append(refs, ref{c, e})
+			}
+		}
+	}
+	sort.Slice(refs, func(a, b int) bool { return n.toks[n.cands[refs[a].c].ts].s < n.toks[n.cands[refs[b].c].ts].s })
+	// Names: people by their longest name, others by their first full one.
+	for _, ent := range n.ents {
+		if ent.decided && ent.kind != Person {
+			continue
+		}
+		best := ""
+		for _, c := range ent.cands {
+			if n.cands[c].ent < 0 {
+				continue
+			}
+			t := n.candText(c)
+			if ent.kind == Person || ent.kind == Org {
+				if len(strings.Fields(t)) > len(strings.Fields(best)) || best == "" || ent.kind == Org && nerIsAcronym(best) && !nerIsAcronym(t) {
+					if !(ent.kind == Org && nerIsAcronym(t) && best != "" && !nerIsAcronym(best)) {
+						best = t
+					}
+				}
+			}
+		}
+		if best != "" {
+			ent.name = best
+		}
+	}
+	lastEnd := -1
+	for _, r := range refs {
+		cd := n.cands[r.c]
+		s, e := n.toks[cd.ts].s, n.toks[cd.te-1].e
+		if s < lastEnd {
+			continue
+		}
+		lastEnd = e
+		ent := n.ents[r.e]
+		if ent.first < 0 {
+			ent.first = s
+		}
+		txt := n.text[s:e]
+		mentions = append(mentions, Mention{Start: s, End: e, Text: txt, Kind: ent.kind, Entity: ent.name})
+		if txt != ent.name {
+			ent.aliases = nerAppendUniq(ent.aliases, strings.Join(strings.Fields(txt), " "))
+		}
+		if ent.kind != Person {
+			ent.places = nerAppendUniq(ent.places, cd.places...)
+		}
+	}
+	n.attachRoles()
+	var live []*nerEnt
+	for _, ent := range n.ents {
+		if ent.first >= 0 {
+			live = append(live, ent)
+		}
+	}
+	sort.SliceStable(live, func(a, b int) bool { return live[a].first < live[b].first })
+	entities := make([]Entity, 0, len(live))
+	ids := map[string]int{}
+	for _, ent := range live {
+		id := EntityID(ent.kind, ent.name)
+		ids[id]++
+		if ids[id] > 1 {
+			id += "-" + strconv.Itoa(ids[id])
+		}
+		e := Entity{ID: id, Name: ent.name, Kind: ent.kind, Aliases: ent.aliases, Roles: ent.roles, Places: ent.places}
+		if e.Aliases == nil {
+			e.Aliases = []string{}
+		}
+		if e.Roles == nil {
+			e.Roles = []Role{}
+		}
+		entities = append(entities, e)
+	}
+	return mentions, entities
 }

@@ -12,6 +12,18 @@ import (
 // Fold lower-cases s and strips its accents, so that "Zelenskyy",
 // "zelenskyy" and "Zelénskyy" compare equal.
 func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		// The common case: no accents to strip, and no allocation when
+		// s is already lower case.
+		return strings.ToLower(s)
+	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {

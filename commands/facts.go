@@ -1,0 +1,526 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"briefbot/store"
+)
+
+// Facts is what the fact commands ask of the store; *store.DB satisfies
+// it, and tests use a fake.
+type Facts interface {
+	FindEntities(ctx context.Context, f store.EntityFilter) ([]*store.Entity, []string, error)
+	Profile(ctx context.Context, id int64) (*store.Profile, error)
+	AutocompleteNames(ctx context.Context, prefix string, limit int) ([]*store.Entity, error)
+	FindEvents(ctx context.Context, f store.EventFilter) ([]*store.Event, int, error)
+	FindQuotes(ctx context.Context, f store.QuoteFilter) ([]*store.Quote, int, error)
+	Search(ctx context.Context, query string, offset, limit int) ([]*store.SearchHit, int, error)
+	FindSources(ctx context.Context) ([]*store.Source, error)
+	KeyDevelopments(ctx context.Context, f store.DigestFilter) ([]*store.Development, error)
+}
+
+// Options tune the fact commands.
+type Options struct {
+	// PageSize is the number of lines per page of paged answers
+	// (default 10).
+	PageSize int
+	// DigestDays is how far back /digest looks by default (default 7).
+	DigestDays int
+	// Now returns the current time (default time.Now).
+	Now func() time.Time
+}
+
+// Limits on the parts of a response, matching Discord's embed limits so
+// that no transport has to cut facts in half.
+const (
+	maxFieldValue = 1024
+	maxLines      = 25
+)
+
+// New returns a router with the fact commands /who, /timeline, /quotes,
+// /search, /sources and /digest. Transports add more (such as the admin
+// group) with Router.Add.
+func New(facts Facts, opts Options, mw ...Middleware) *Router {
+	if opts.PageSize <= 0 {
+		opts.PageSize = 10
+	}
+	if opts.DigestDays <= 0 {
+		opts.DigestDays = 7
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	f := &factCommands{facts: facts, opts: opts}
+	r := NewRouter(mw...)
+	r.Add(f.who())
+	r.Add(f.timeline())
+	r.Add(f.quotes())
+	r.Add(f.search())
+	r.Add(f.sources())
+	r.Add(f.digest())
+	return r
+}
+
+type factCommands struct {
+	facts Facts
+	opts  Options
+}
+
+// names autocompletes entity names for any option.
+func (f *factCommands) names(ctx context.Context, req *Request, option, typed string) ([]Choice, error) {
+	ents, err := f.facts.AutocompleteNames(ctx, typed, MaxChoices)
+	if err != nil {
+		return nil, err
+	}
+	var out []Choice
+	for _, e := range ents {
+		out = append(out, Choice{Name: fmt.Sprintf("%s (%s)", e.Name, e.Kind), Value: e.Name})
+	}
+	return out, nil
+}
+
+func (f *factCommands) who() *Command {
+	return &Command{
+		Definition: Definition{
+			Name:        "who",
+			Description: "Who is this? Roles, key events, quotes and sources for a person, organisation or place",
+			Options: []Option{{Name: "name", Description: "Name, surname or alias", Type: String, Required: true,
+				Autocomplete: true, MaxLength: MaxOptionLength}},
+		},
+		Autocomplete: f.names,
+		Handler: HandlerFunc(func(ctx context.Context, req *Request) (*Response, error) {
+			name := strings.TrimSpace(req.Option("name"))
+			ents, sugg, err := f.facts.FindEntities(ctx, store.EntityFilter{Name: name, Limit: 5})
+			if err != nil {
+				return nil, fmt.Errorf("who: %w", err)
+			}
+			if len(ents) == 0 {
+				msg := fmt.Sprintf("No one called %s.", name)
+				if len(sugg) > 0 {
+					msg += " Did you mean: " + strings.Join(sugg, ", ") + "?"
+				}
+				return &Response{Title: "Not found", Lines: []string{msg}, Suggestions: sugg, Ephemeral: true}, nil
+			}
+			p, err := f.facts.Profile(ctx, ents[0].ID)
+			if err != nil {
+				return nil, fmt.Errorf("who: %w", err)
+			}
+			return f.profileResponse(p, ents[1:]), nil
+		}),
+	}
+}
+
+func (f *factCommands) profileResponse(p *store.Profile, others []*store.Entity) *Response {
+	r := &Response{Title: p.Entity.Name}
+	head := kindLabel(p.Entity.Kind)
+	if len(p.Aliases) > 0 {
+		head += " · also called " + strings.Join(p.Aliases, ", ")
+	}
+	r.Lines = append(r.Lines, head)
+	if len(p.Places) > 0 {
+		r.Lines = append(r.Lines, "Linked places: "+strings.Join(p.Places, ", "))
+	}
+	if len(others) > 0 {
+		var ns []string
+		for _, o := range others {
+			ns = append(ns, o.Name)
+		}
+		r.Lines = append(r.Lines, "Also matching: "+strings.Join(ns, ", "))
+	}
+	if len(p.Roles) > 0 {
+		var ls []string
+		for _, ro := range p.Roles {
+			ls = append(ls, roleLine(ro))
+		}
+		r.Fields = append(r.Fields, Field{Name: "Roles", Value: joinLimited(ls, maxFieldValue)})
+	}
+	if len(p.Events) > 0 {
+		// The latest ten, in date order.
+		evs := p.Events
+		if len(evs) > 10 {
+			evs = evs[len(evs)-10:]
+		}
+		var ls []string
+		for _, e := range evs {
+			ls = append(ls, fmt.Sprintf("**%s** — %s", FormatDate(e.Date, e.Precision), oneLine(e.Summary, 160)))
+		}
+		name := "Key events"
+		if p.EventsTotal > len(evs) {
+			name = fmt.Sprintf("Key events (latest %d of %d)", len(evs), p.EventsTotal)
+		}
+		r.Fields = append(r.Fields, Field{Name: name, Value: joinLimited(ls, maxFieldValue)})
+	}
+	if len(p.Quotes) > 0 {
+		var ls []string
+		for i, q := range p.Quotes {
+			if i == 5 {
+				break
+			}
+			ls = append(ls, fmt.Sprintf("“%s” — %s", oneLine(q.Text, 200), FormatDate(q.Date, "")))
+		}
+		r.Fields = append(r.Fields, Field{Name: "Quotes", Value: joinLimited(ls, maxFieldValue)})
+	}
+	for _, s := range p.Sources {
+		r.Citations = append(r.Citations, citation(s))
+	}
+	if p.SourcesTotal > 0 {
+		r.Footer = fmt.Sprintf("From %s.", plural(p.SourcesTotal, "source"))
+	}
+	return r
+}
+
+func roleLine(ro *store.Role) string {
+	s := ro.Title
+	if ro.Org != "" {
+		if s != "" {
+			s += ", "
+		}
+		s += ro.Org
+	}
+	switch {
+	case ro.Since != "" && ro.Until != "":
+		s += fmt.Sprintf(" (%s – %s)", FormatDate(ro.Since, ""), FormatDate(ro.Until, ""))
+	case ro.Since != "":
+		s += " (since " + FormatDate(ro.Since, "") + ")"
+	case ro.Until != "":
+		s += " (until " + FormatDate(ro.Until, "") + ")"
+	}
+	return s
+}
+
+func (f *factCommands) timeline() *Command {
+	return &Command{
+		Definition: Definition{
+			Name:        "timeline",
+			Description: "Dated events on a topic, person or place, in date order",
+			Options: []Option{
+				{Name: "topic", Description: "A name, place or keyword", Type: String, Required: true, Autocomplete: true, MaxLength: MaxOptionLength},
+				{Name: "from", Description: "Earliest date: YYYY, YYYY-MM or YYYY-MM-DD", Type: String, MaxLength: 10},
+				{Name: "to", Description: "Latest date: YYYY, YYYY-MM or YYYY-MM-DD", Type: String, MaxLength: 10},
+			},
+		},
+		Autocomplete: f.names,
+		Handler: HandlerFunc(func(ctx context.Context, req *Request) (*Response, error) {
+			topic := strings.TrimSpace(req.Option("topic"))
+			from, to := req.Option("from"), req.Option("to")
+			for _, d := range []struct{ name, v string }{{"from", from}, {"to", to}} {
+				if d.v != "" && !validDate(d.v) {
+					return nil, Errorf("%s must be a date like 2025, 2025-10 or 2025-10-22, not %q.", d.name, d.v)
+				}
+			}
+			if from != "" && to != "" && to < from[:min(len(from), len(to))] {
+				return nil, Errorf("from (%s) is after to (%s).", from, to)
+			}
+			size := f.opts.PageSize
+			page := max(req.Page, 0)
+			evs, total, err := f.facts.FindEvents(ctx, store.EventFilter{Topic: topic, From: from, To: to, Offset: page * size, Limit: size})
+			if err != nil {
+				return nil, fmt.Errorf("timeline: %w", err)
+			}
+			title := "Timeline: " + topic
+			if total == 0 {
+				return &Response{Title: title, Lines: []string{fmt.Sprintf("No dated events found for %s%s.", topic, rangeText(from, to))}, Ephemeral: true}, nil
+			}
+			r := &Response{Title: title, Page: page, Pages: pages(total, size)}
+			seen := map[int64]bool{}
+			for _, e := range evs {
+				r.Lines = append(r.Lines, fmt.Sprintf("**%s** — %s — *%s*", FormatDate(e.Date, e.Precision), oneLine(e.Summary, 300), sourceTitle(e.Source)))
+				if !seen[e.Source.ID] {
+					seen[e.Source.ID] = true
+					r.Citations = append(r.Citations, citation(e.Source))
+				}
+			}
+			if len(evs) == 0 {
+				r.Lines = append(r.Lines, fmt.Sprintf("No page %d: there are %d.", page+1, r.Pages))
+			}
+			r.Footer = fmt.Sprintf("%s%s.", plural(total, "event"), rangeText(from, to))
+			return r, nil
+		}),
+	}
+}
+
+func rangeText(from, to string) string {
+	switch {
+	case from != "" && to != "":
+		return fmt.Sprintf(" from %s to %s", FormatDate(from, ""), FormatDate(to, ""))
+	case from != "":
+		return " from " + FormatDate(from, "")
+	case to != "":
+		return " up to " + FormatDate(to, "")
+	}
+	return ""
+}
+
+func (f *factCommands) quotes() *Command {
+	return &Command{
+		Definition: Definition{
+			Name:        "quotes",
+			Description: "Verbatim quotes, by speaker and/or topic",
+			Options: []Option{
+				{Name: "speaker", Description: "Who said it", Type: String, Autocomplete: true, MaxLength: MaxOptionLength},
+				{Name: "topic", Description: "A name, place or keyword", Type: String, MaxLength: MaxOptionLength},
+			},
+		},
+		Autocomplete: func(ctx context.Context, req *Request, option, typed string) ([]Choice, error) {
+			if option != "speaker" {
+				return nil, nil
+			}
+			return f.names(ctx, req, option, typed)
+		},
+		Handler: HandlerFunc(func(ctx context.Context, req *Request) (*Response, error) {
+			speaker, topic := strings.TrimSpace(req.Option("speaker")), strings.TrimSpace(req.Option("topic"))
+			size := f.opts.PageSize
+			page := max(req.Page, 0)
+			qs, total, err := f.facts.FindQuotes(ctx, store.QuoteFilter{Speaker: speaker, Topic: topic, Offset: page * size, Limit: size})
+			if err != nil {
+				return nil, fmt.Errorf("quotes: %w", err)
+			}
+			title := "Quotes"
+			switch {
+			case speaker != "" && topic != "":
+				title = fmt.Sprintf("Quotes by %s on %s", speaker, topic)
+			case speaker != "":
+				title = "Quotes by " + speaker
+			case topic != "":
+				title = "Quotes on " + topic
+			}
+			if total == 0 {
+				return &Response{Title: title, Lines: []string{"No quotes found."}, Ephemeral: true}, nil
+			}
+			r := &Response{Title: title, Page: page, Pages: pages(total, size)}
+			seen := map[int64]bool{}
+			for _, q := range qs {
+				who := q.Speaker
+				if who == "" {
+					who = "unknown speaker"
+				}
+				r.Lines = append(r.Lines, fmt.Sprintf("“%s” — **%s**, %s (*%s*)", oneLine(q.Text, 300), who, FormatDate(q.Date, ""), sourceTitle(q.Source)))
+				if !seen[q.Source.ID] {
+					seen[q.Source.ID] = true
+					r.Citations = append(r.Citations, citation(q.Source))
+				}
+			}
+			r.Footer = plural(total, "quote") + "."
+			return r, nil
+		}),
+	}
+}
+
+func (f *factCommands) search() *Command {
+	return &Command{
+		Definition: Definition{
+			Name:        "search",
+			Description: "Full-text search over every loaded article; use \"quotes\" for a phrase",
+			Options:     []Option{{Name: "text", Description: "Words or \"a phrase\"", Type: String, Required: true, MaxLength: MaxOptionLength}},
+		},
+		Handler: HandlerFunc(func(ctx context.Context, req *Request) (*Response, error) {
+			q := strings.TrimSpace(req.Option("text"))
+			size := f.opts.PageSize
+			page := max(req.Page, 0)
+			hits, total, err := f.facts.Search(ctx, q, page*size, size)
+			if err != nil {
+				return nil, fmt.Errorf("search: %w", err)
+			}
+			title := "Search: " + q
+			if total == 0 {
+				return &Response{Title: title, Lines: []string{"No sentence matches."}, Ephemeral: true}, nil
+			}
+			r := &Response{Title: title, Page: page, Pages: pages(total, size)}
+			seen := map[int64]bool{}
+			for _, h := range hits {
+				r.Lines = append(r.Lines, fmt.Sprintf("%s — *%s*", oneLine(h.Snippet, 300), sourceTitle(h.Source)))
+				if !seen[h.Source.ID] {
+					seen[h.Source.ID] = true
+					r.Citations = append(r.Citations, citation(h.Source))
+				}
+			}
+			r.Footer = plural(total, "matching sentence") + ", best first."
+			return r, nil
+		}),
+	}
+}
+
+func (f *factCommands) sources() *Command {
+	return &Command{
+		Definition: Definition{Name: "sources", Description: "The loaded sources, with fact counts and the result of their last load"},
+		Handler: HandlerFunc(func(ctx context.Context, req *Request) (*Response, error) {
+			srcs, err := f.facts.FindSources(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("sources: %w", err)
+			}
+			if len(srcs) == 0 {
+				return &Response{Title: "Sources", Lines: []string{"No sources loaded yet."}, Ephemeral: true}, nil
+			}
+			size := maxLines
+			page := max(req.Page, 0)
+			r := &Response{Title: "Sources", Page: page, Pages: pages(len(srcs), size)}
+			failed := 0
+			for i, s := range srcs {
+				if s.LastResult == store.ResultFailed {
+					failed++
+				}
+				if i < page*size || i >= (page+1)*size {
+					continue
+				}
+				title := s.Title
+				if title == "" {
+					title = s.Name
+				}
+				line := fmt.Sprintf("**%s**", oneLine(title, 120))
+				if s.Published != "" {
+					line += " (" + FormatDate(s.Published, "") + ")"
+				}
+				line += fmt.Sprintf(" — %s, %s, %s", plural(s.Entities, "entity"), plural(s.Events, "event"), plural(s.Quotes, "quote"))
+				if s.LastResult != "" {
+					line += " — last load: " + s.LastResult
+					if t, err := time.Parse(time.RFC3339, s.LastAttemptAt); err == nil {
+						line += " " + t.UTC().Format("2 Jan 2006 15:04 UTC")
+					}
+				}
+				if s.LastError != "" {
+					line += " — error: " + oneLine(s.LastError, 150)
+				}
+				r.Lines = append(r.Lines, line)
+			}
+			r.Footer = plural(len(srcs), "source") + "."
+			if failed > 0 {
+				r.Footer += fmt.Sprintf(" %d failed to load last time.", failed)
+			}
+			return r, nil
+		}),
+	}
+}
+
+func (f *factCommands) digest() *Command {
+	return &Command{
+		Definition: Definition{
+			Name:        "digest",
+			Description: "Preview of the key developments of the last days (scheduled digests are set up separately)",
+			Options:     []Option{{Name: "days", Description: "How many days back to look (1-90, default 7)", Type: Integer}},
+			Slow:        true,
+		},
+		Handler: HandlerFunc(func(ctx context.Context, req *Request) (*Response, error) {
+			days := f.opts.DigestDays
+			if v := req.Option("days"); v != "" {
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 1 || n > 90 {
+					return nil, Errorf("days must be a number from 1 to 90, not %q.", v)
+				}
+				days = n
+			}
+			now := f.opts.Now()
+			devs, err := f.facts.KeyDevelopments(ctx, store.DigestFilter{Since: now.AddDate(0, 0, -days), Now: now, Limit: 10})
+			if err != nil {
+				return nil, fmt.Errorf("digest: %w", err)
+			}
+			title := fmt.Sprintf("Key developments, last %s", plural(days, "day"))
+			if len(devs) == 0 {
+				return &Response{Title: title, Lines: []string{"Nothing dated in that period."}, Ephemeral: true}, nil
+			}
+			return DigestResponse(title, devs), nil
+		}),
+	}
+}
+
+// DigestResponse renders key developments; scheduled digests reuse it.
+func DigestResponse(title string, devs []*store.Development) *Response {
+	r := &Response{Title: title}
+	seen := map[int64]bool{}
+	for _, d := range devs {
+		e := d.Event
+		line := fmt.Sprintf("**%s** — %s — *%s*", FormatDate(e.Date, e.Precision), oneLine(e.Summary, 300), sourceTitle(e.Source))
+		if d.Sources > 1 {
+			line += fmt.Sprintf(" (+%d more)", d.Sources-1)
+		}
+		r.Lines = append(r.Lines, line)
+		if !seen[e.Source.ID] {
+			seen[e.Source.ID] = true
+			r.Citations = append(r.Citations, citation(e.Source))
+		}
+	}
+	return r
+}
+
+func kindLabel(kind string) string {
+	switch kind {
+	case "person":
+		return "Person"
+	case "org":
+		return "Organisation"
+	case "place":
+		return "Place"
+	}
+	if kind == "" {
+		return "Entity"
+	}
+	return strings.ToUpper(kind[:1]) + kind[1:]
+}
+
+func citation(s *store.SourceRef) Citation {
+	if s == nil {
+		return Citation{}
+	}
+	return Citation{Title: sourceTitle(s), URL: s.URL, Published: s.Published}
+}
+
+func sourceTitle(s *store.SourceRef) string {
+	if s == nil {
+		return "unknown source"
+	}
+	if s.Title != "" {
+		return s.Title
+	}
+	return s.Name
+}
+
+func pages(total, size int) int {
+	if total <= 0 || size <= 0 {
+		return 0
+	}
+	return (total + size - 1) / size
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	switch {
+	case strings.HasSuffix(word, "y") && !strings.HasSuffix(word, "ay"):
+		word = word[:len(word)-1] + "ies"
+	case strings.HasSuffix(word, "ch"):
+		word += "es"
+	default:
+		word += "s"
+	}
+	return fmt.Sprintf("%d %s", n, word)
+}
+
+// oneLine flattens whitespace and cuts s to n runes.
+func oneLine(s string, n int) string {
+	return truncate(strings.Join(strings.Fields(s), " "), n)
+}
+
+// joinLimited joins lines with newlines, dropping whole lines that would
+// take the result past n characters and saying how many were dropped.
+func joinLimited(lines []string, n int) string {
+	var b strings.Builder
+	for i, l := range lines {
+		more := fmt.Sprintf("… and %d more", len(lines)-i)
+		if len([]rune(b.String()))+len([]rune(l))+1 > n-len([]rune(more))-1 {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(more)
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}

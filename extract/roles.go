@@ -1,0 +1,518 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// nerRole is a role read from the text before entities are resolved: the
+// organisation is still a candidate or a common noun ("the authority").
+type nerRole struct {
+	person int // candidate of the person
+	title  string
+	// titleCap is set when the title's first word was capitalised.
+	titleCap bool
+	orgCand  int    // candidate naming the organisation or place, or -1
+	orgNoun  string // "authority" in "the authority’s general manager"
+	since    string
+	until    string
+	s, e     int // byte span of the phrase
+}
+
+// findRoles reads roles around people's names: titles before the name
+// ("NATO Secretary General Mark Rutte", "Airbus chief executive Noel
+// Forgeard"), appositions on either side ("Oslo Energi’s general manager,
+// Sofia Lindqvist," and "Sofia Lindqvist, the authority’s general
+// manager,") and copulas ("Rutte has served as NATO’s secretary general
+// since Oct. 1, 2024", "X, who now serves as chief economist at Y").
+func (n *ner) findRoles() {
+	for c := range n.cands {
+		cd := &n.cands[c]
+		if cd.kind == Org || cd.kind == Place || cd.gaz != nil {
+			continue
+		}
+		found := false
+		// Title right before the name, or before a comma before it.
+		for _, end := range []int{cd.ts, cd.ts - 1} {
+			if end < 1 || end == cd.ts-1 && n.word(end) != "," {
+				continue
+			}
+			if r, ok := n.titleBefore(c, end); ok && (cd.te-cd.ts > 1 || cd.kind == Person || n.titleCapitalised(r)) {
+				n.roles = append(n.roles, r)
+				found = true
+				break
+			}
+		}
+		// Apposition or copula after the name.
+		p := cd.te
+		if n.word(p) == "’s" || n.word(p) == "'s" {
+			p = -1 // "Rutte’s fourth meeting"
+		}
+		// An age: "Feld, 61, became chair", "Smith, 45, a lawyer".
+		if p >= 0 && n.word(p) == "," && p+2 < len(n.toks) && n.toks[p+1].digit && n.word(p+2) == "," {
+			p += 2
+		}
+		if p >= 0 {
+			sentEnd := n.sentTok[n.sentOf[cd.ts]][1]
+			if n.word(p) == "," {
+				if r, ok := n.titlePhrase(c, p+1, sentEnd, false); ok {
+					n.roles = append(n.roles, r...)
+					found = true
+				} else if w := n.word(p + 1); w == "who" {
+					if r, ok := n.copula(c, p+2, sentEnd); ok {
+						n.roles = append(n.roles, r...)
+						found = true
+					}
+				} else if r, ok := n.copula(c, p+1, sentEnd); ok && n.toks[p-1].digit {
+					n.roles = append(n.roles, r...)
+					found = true
+				}
+			} else if r, ok := n.copula(c, p, sentEnd); ok {
+				n.roles = append(n.roles, r...)
+				found = true
+			}
+		}
+		if found {
+			cd.cue[cuePerson] += 3
+		}
+	}
+	// The organisation of a role is no person.
+	for _, r := range n.roles {
+		if r.orgCand >= 0 {
+			n.cands[r.orgCand].cue[cueOrg] += 3
+		}
+	}
+}
+
+// titleBefore reads a title ending at token end (exclusive) that belongs
+// to candidate c, with the organisation before it.
+func (n *ner) titleBefore(c, end int) (nerRole, bool) {
+	a := -1
+	for p := end - 1; p >= 0 && p >= end-nerTitleMaxLen-1; p-- {
+		// A title may cross a one-word unknown candidate ("Opposition
+		// leader"), nothing else.
+		if o := n.candAt(p); o >= 0 && !(n.cands[o].kind == "" && n.cands[o].te-n.cands[o].ts == 1) || n.timed[p] {
+			break
+		}
+		if nerTitleSet[nerKey(n.toks, p, end)] {
+			a = p
+		}
+	}
+	if a < 0 {
+		// "President of the United States Barack Obama".
+		if o := n.candAt(end - 1); o >= 0 && end == n.cands[c].ts && n.cands[o].te == end && n.cands[o].kind != Person && n.cands[o].kind != "" {
+			k := n.cands[o].ts - 1
+			if n.word(k) == "the" {
+				k--
+			}
+			if n.word(k) == "of" {
+				if r, ok := n.titleBefore(c, k); ok && r.orgCand < 0 {
+					r.orgCand = o
+					return r, true
+				}
+			}
+		}
+		return nerRole{}, false
+	}
+	for a > 0 && n.candAt(a-1) < 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
+		a--
+	}
+	// "EU antitrust chief": one lower-case word between the organisation
+	// and the title belongs to the title.
+	if a >= 2 && n.candAt(a-1) < 0 && n.toks[a-1].word && !n.toks[a-1].cap && !n.toks[a-1].digit &&
+		!nerStop[n.word(a-1)] && !nerConnectors[n.word(a-1)] && !nerCopulas[n.word(a-1)] && !nerSpeechVerbs[n.word(a-1)] {
+		if o := n.candAt(a - 2); o >= 0 && n.cands[o].te == a-1 && n.cands[o].kind != Person || n.toks[a-2].poss {
+			a--
+		}
+	}
+	// A weak candidate inside the title ("Opposition leader") is no name.
+	for k := a; k < end; k++ {
+		if o := n.candAt(k); o >= 0 {
+			n.cands[o].drop = true
+		}
+	}
+	r := nerRole{person: c, title: nerTitleText(n, a, end), orgCand: -1, titleCap: n.toks[a].cap || n.toks[a].upper}
+	start := a
+	switch {
+	case a >= 2 && n.toks[a-1].poss:
+		if o := n.candAt(a - 2); o >= 0 && n.cands[o].kind != Person {
+			r.orgCand = o
+			start = n.cands[o].ts
+		} else if nerOrgNouns[n.word(a-2)] {
+			r.orgNoun = n.word(a - 2)
+			start = a - 2
+		}
+	case a >= 1 && n.candAt(a-1) >= 0:
+		o := n.candAt(a - 1)
+		if n.cands[o].kind != Person && n.cands[o].te == a {
+			r.orgCand = o
+			start = n.cands[o].ts
+		}
+	}
+	r.s = n.toks[start].s
+	r.e = n.toks[n.cands[c].te-1].e
+	// "Sen. Thomas Whitfield of Georgia".
+	if k := n.cands[c].te + 1; r.orgCand < 0 && end == n.cands[c].ts && n.word(k-1) == "of" && k < len(n.toks) {
+		if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place {
+			r.orgCand = o
+			r.e = n.toks[n.cands[o].te-1].e
+		}
+	}
+	return r, true
+}
+
+// titleCapitalised reports whether the title of r was written with a
+// capital: "President Trump" makes a person of a single word, "oil
+// producer Rosneft" does not.
+func (n *ner) titleCapitalised(r nerRole) bool {
+	return r.title != "" && r.titleCap
+}
+
+// nerCopulas introduce a role after a name: "has served as", "became".
+var nerCopulas = nerSet("serves,served,is,was,became,becomes,remains,remained,named,appointed,elected,been,serve,become,works,worked,acts,acted")
+
+// nerSkipAdverbs may sit between a name and its copula.
+var nerSkipAdverbs = nerSet("now,currently,also,still,previously,formerly,recently,then,later,has,had,have,will,would,is,was,once,long,since,already,newly,just")
+
+// copula reads "has served as <title>", "was named <title>" starting at
+// token p.
+func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
+	q := p
+	verb := false
+	for q < sentEnd && q < p+5 {
+		w := n.word(q)
+		if nerCopulas[w] {
+			verb = true
+			q++
+			// "was named", "has been appointed".
+			for q < sentEnd && (nerCopulas[n.word(q)] || nerSkipAdverbs[n.word(q)]) && n.titleAt(q, sentEnd) == q {
+				q++
+			}
+			break
+		}
+		if !nerSkipAdverbs[w] {
+			return nil, false
+		}
+		q++
+	}
+	if !verb {
+		return nil, false
+	}
+	if n.word(q) == "as" {
+		q++
+	}
+	return n.titlePhrase(c, q, sentEnd, true)
+}
+
+// titlePhrase reads "[the] [Org’s] title [and title] [of|at|for Org]
+// [since T]" starting at token p.
+func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
+	start := p
+	for p < sentEnd {
+		switch n.word(p) {
+		case "the", "a", "an", "its", "his", "her", "their", "now", "currently", "also", "former", "then":
+			p++
+			continue
+		}
+		break
+	}
+	orgCand, orgNoun := -1, ""
+	if o := n.candAt(p); o >= 0 && n.cands[o].ts == p && n.cands[o].kind != Person {
+		e := n.cands[o].te
+		if e < sentEnd && n.toks[e].poss {
+			orgCand, p = o, e+1
+		} else if n.titleAt(e, sentEnd) > e {
+			orgCand, p = o, e
+		}
+	} else if nerOrgNouns[n.word(p)] && p+1 < sentEnd && n.toks[p+1].poss {
+		orgNoun, p = n.word(p), p+2
+	}
+	var titles [][2]int
+	for p < sentEnd {
+		if n.candAt(p) >= 0 && !n.toks[p].cap {
+			break
+		}
+		q := n.titleAt(p, sentEnd)
+		if q == p && len(titles) == 0 {
+			// "a shipping analyst": one or two lower-case words before
+			// the title.
+			for k := p + 1; k <= p+2 && k < sentEnd; k++ {
+				t := n.toks[k-1]
+				if !t.word || t.cap || t.digit || n.candAt(k-1) >= 0 || nerCopulas[t.lower] || nerSkipAdverbs[t.lower] || nerConnectors[t.lower] {
+					break
+				}
+				if e := n.titleAt(k, sentEnd); e > k {
+					q = e
+					break
+				}
+			}
+		}
+		if q == p {
+			break
+		}
+		// A title inside a candidate ("General Motors") is no title.
+		inCand := false
+		for k := p; k < q; k++ {
+			if o := n.candAt(k); o >= 0 && n.cands[o].kind != "" && n.cands[o].kind != Person {
+				inCand = true
+			}
+		}
+		if inCand {
+			break
+		}
+		// "minister of transport".
+		if n.word(q) == "of" && q+1 < sentEnd && nerPortfolios[n.word(q+1)] {
+			if o := n.candAt(q + 1); o >= 0 {
+				if n.cands[o].kind != "" {
+					break
+				}
+				n.cands[o].drop = true
+				q = n.cands[o].te
+			} else {
+				q += 2
+			}
+		}
+		titles = append(titles, [2]int{p, q})
+		p = q
+		if (n.word(p) == "and" || n.word(p) == "&") && n.titleAt(p+1, sentEnd) > p+1 {
+			p++
+			continue
+		}
+		break
+	}
+	if len(titles) == 0 {
+		return nil, false
+	}
+	end := p
+	if orgCand < 0 && orgNoun == "" {
+		switch n.word(p) {
+		case "of", "at", "for", "with", "in":
+			k := p + 1
+			if n.word(k) == "the" {
+				k++
+			}
+			if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && n.cands[o].kind != Person {
+				orgCand = o
+				end = n.cands[o].te
+			} else if nerOrgNouns[n.word(k)] {
+				orgNoun = n.word(k)
+				end = k + 1
+			}
+		}
+	}
+	// The phrase must end here: punctuation, a speech verb, a date or the
+	// end of the sentence.
+	since, until := "", ""
+	k := end
+	for k < sentEnd {
+		w := n.word(k)
+		if w == "since" || w == "until" || w == "till" || w == "from" || (w == "in" || w == "on") && copula {
+			if t, ok := n.timeAt(k + 1); ok {
+				switch w {
+				case "until", "till":
+					until = t.Value
+				default:
+					since = t.Value
+				}
+				k = n.tokAfter(t.End)
+				continue
+			}
+		}
+		break
+	}
+	if k < sentEnd {
+		w := n.word(k)
+		if !(w == "," || w == "." || w == ";" || w == ")" || w == "—" || w == "”" || nerSpeechVerbs[w] || w == "and" && copula || copula) {
+			return nil, false
+		}
+	}
+	var out []nerRole
+	for _, t := range titles {
+		r := nerRole{person: c, title: nerTitleText(n, t[0], t[1]), orgCand: orgCand, orgNoun: orgNoun, since: since, until: until}
+		r.s = n.toks[n.cands[c].ts].s
+		last := max(end, k) - 1
+		if last < start {
+			last = start
+		}
+		r.e = n.toks[min(last, len(n.toks)-1)].e
+		out = append(out, r)
+	}
+	return out, true
+}
+
+// timeAt returns the DATE time expression starting at token k (or at the
+// signal word before it).
+func (n *ner) timeAt(k int) (Time, bool) {
+	if k >= len(n.toks) {
+		return Time{}, false
+	}
+	lo := n.toks[k].s
+	if k > 0 {
+		lo = n.toks[k-1].s
+	}
+	for _, t := range n.times {
+		if t.Start >= lo && t.Start <= n.toks[k].s && t.Value != "" {
+			return t, true
+		}
+	}
+	return Time{}, false
+}
+
+// tokAfter returns the first token starting at or after byte offset b.
+func (n *ner) tokAfter(b int) int {
+	lo, hi := 0, len(n.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if n.toks[m].s < b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// nerTitleDrop are modifiers left out of a title's text.
+var nerTitleDrop = nerSet("former,then,outgoing,incoming,new,current,longtime")
+
+// nerTitleText writes tokens [a, b) as a title in title case:
+// "secretary general" -> "Secretary General", "CEO" stays.
+func nerTitleText(n *ner, a, b int) string {
+	var sb strings.Builder
+	for k := a; k < b; k++ {
+		t := n.toks[k]
+		if k == a && nerTitleDrop[t.lower] {
+			a++
+			continue
+		}
+		if k > a && t.space {
+			sb.WriteByte(' ')
+		}
+		w := n.text[t.s:t.e]
+		if full, ok := nerTitleAbbrev[t.lower]; ok {
+			w = full
+		}
+		switch {
+		case t.upper || !t.word:
+			sb.WriteString(w)
+		case nerTitleSmall[t.lower] && k > a:
+			sb.WriteString(t.lower)
+		case nerTitleSet[t.lower] && len(t.lower) <= 3 && !strings.ContainsAny(t.lower, "aeiou"):
+			sb.WriteString(strings.ToUpper(w)) // "ceo"
+		default:
+			r, size := utf8.DecodeRuneInString(w)
+			sb.WriteRune(unicode.ToUpper(r))
+			sb.WriteString(strings.ToLower(w[size:]))
+		}
+	}
+	return sb.String()
+}
+
+// nerTitleAbbrev spells out abbreviated titles.
+var nerTitleAbbrev = map[string]string{
+	"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general", "prof.": "professor",
+	"col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain", "adm.": "admiral",
+	"pres.": "president", "supt.": "superintendent", "insp.": "inspector", "cmdr.": "commander",
+}
+
+var nerTitleSmall = nerSet("of,the,and,for,at,in,on")
+
+// nerTitleNorm is the comparison form of a title.
+func nerTitleNorm(t string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(t, "-", " "))), " ")
+}
+
+// attachRoles turns the raw roles into the Roles and Places of people.
+func (n *ner) attachRoles() {
+	for _, r := range n.roles {
+		pc := n.cands[r.person]
+		if pc.ent < 0 {
+			continue
+		}
+		ent := n.ents[pc.ent]
+		if ent.kind != Person {
+			continue
+		}
+		org := ""
+		var places []string
+		if r.orgCand >= 0 {
+			if oe := n.cands[r.orgCand].ent; oe >= 0 && n.ents[oe].kind != Person {
+				org = n.ents[oe].name
+				if n.ents[oe].kind == Place {
+					places = append(places, n.ents[oe].places...)
+					places = nerAppendUniq(places, org)
+				} else {
+					places = append(places, n.ents[oe].places...)
+				}
+			}
+		} else if r.orgNoun != "" {
+			org = n.resolveNoun(r.orgNoun, r.s)
+		}
+		if r.title == "" {
+			continue
+		}
+		role := Role{Title: r.title, Org: org, Since: r.since, Until: r.until, Start: r.s, End: r.e}
+		merged := false
+		for i := range ent.roles {
+			o := &ent.roles[i]
+			if nerTitleNorm(o.Title) != nerTitleNorm(role.Title) || o.Org != role.Org && o.Org != "" && role.Org != "" {
+				continue
+			}
+			if o.Org == "" {
+				o.Org = role.Org
+			}
+			if o.Since == "" {
+				o.Since = role.Since
+			}
+			if o.Until == "" {
+				o.Until = role.Until
+			}
+			merged = true
+			break
+		}
+		if !merged {
+			ent.roles = append(ent.roles, role)
+		}
+		ent.places = nerAppendUniq(ent.places, places...)
+	}
+}
+
+// resolveNoun finds the organisation "the authority" refers to: the
+// latest one before pos whose name has the noun, or, for a generic noun
+// such as "company", the latest organisation.
+func (n *ner) resolveNoun(noun string, pos int) string {
+	best, bestPos := "", -1
+	generic, genericPos := "", -1
+	for _, ent := range n.ents {
+		if ent.kind != Org {
+			continue
+		}
+		has := false
+		for _, w := range strings.Fields(strings.ToLower(ent.name)) {
+			if w == noun || strings.TrimSuffix(w, "s") == noun {
+				has = true
+			}
+		}
+		for _, c := range ent.cands {
+			p := n.toks[n.cands[c].ts].s
+			if p >= pos || n.cands[c].ent < 0 {
+				continue
+			}
+			if has && p > bestPos {
+				best, bestPos = ent.name, p
+			}
+			if p > genericPos {
+				generic, genericPos = ent.name, p
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	switch noun {
+	case "company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "manufacturer", "business", "conglomerate", "startup", "maker", "producer", "supplier", "utility", "operator", "retailer", "lender", "insurer", "developer":
+		return generic
+	}
+	return ""
+}

@@ -1,0 +1,19 @@
+package store
+
+// SetLoadHook installs f to run between the steps of LoadSource, so that
+// tests can make a load fail half-way; it returns a function restoring
+// the previous hook.
+func SetLoadHook(f func(step string) error) (restore func()) {
+	old := loadHook
+	loadHook = f
+	return func() { loadHook = old }
+}
+
+// SetExactTotalLimit sets the size under which FindEvents collects all
+// matches, so that tests can run both of its plans; it returns a function
+// restoring the previous value.
+func SetExactTotalLimit(n int) (restore func()) {
+	old := exactTotalLimit
+	exactTotalLimit = n
+	return func() { exactTotalLimit = old }
+}

@@ -1,0 +1,163 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// SearchHit is one sentence matching a search.
+type SearchHit struct {
+	Source   *SourceRef `json:"source"`
+	Start    int        `json:"start"`
+	End      int        `json:"end"`
+	Sentence string     `json:"sentence"`
+	// Snippet is the matching part of the sentence with the matched terms
+	// in **bold**.
+	Snippet string `json:"snippet"`
+	// Rank is FTS5's bm25 rank: lower is better.
+	Rank float64 `json:"rank"`
+}
+
+// ftsPhrases splits what a user typed into the phrases of a query: every
+// word alone, and the words of every "quoted phrase" together (an
+// unbalanced quote runs to the end). Words are split and folded as the
+// FTS tokenizer does: letters and digits, lower case, accents removed;
+// everything else separates words and never reaches FTS5 syntax.
+func ftsPhrases(s string) []string {
+	var out []string
+	inPhrase := false
+	var phrase []string
+	var word strings.Builder
+	flush := func() {
+		if word.Len() == 0 {
+			return
+		}
+		w := fold(word.String())
+		word.Reset()
+		if w == "" {
+			return
+		}
+		if inPhrase {
+			phrase = append(phrase, w)
+		} else {
+			out = append(out, w)
+		}
+	}
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '“' || r == '”':
+			flush()
+			if inPhrase && len(phrase) > 0 {
+				out = append(out, strings.Join(phrase, " "))
+			}
+			phrase = nil
+			inPhrase = !inPhrase
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			word.WriteRune(r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	if len(phrase) > 0 {
+		out = append(out, strings.Join(phrase, " "))
+	}
+	return out
+}
+
+// ftsQuery turns what a user typed into a safe FTS5 query: every phrase
+// of ftsPhrases quoted, all of which must match. FTS5 syntax in the input
+// (NEAR, AND, *, column filters, stray quotes) is thereby plain text. It
+// returns "" when the input has no words.
+func ftsQuery(s string) string {
+	ps := ftsPhrases(s)
+	for i, p := range ps {
+		ps[i] = `"` + p + `"`
+	}
+	return strings.Join(ps, " ")
+}
+
+// fold lower-cases s and removes its accents.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// termText is text as the FTS tokenizer sees it, for LIKE tests of
+// phrases: folded words separated by single spaces, with a space at each
+// end.
+func termText(text string) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	inWord := false
+	for _, r := range norm.NFD.String(text) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			inWord = true
+		default:
+			if inWord {
+				b.WriteByte(' ')
+			}
+			inWord = false
+		}
+	}
+	if inWord {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// Search returns a page of the sentences matching query, best first, and
+// how many match in all. Any text is a valid query.
+func (db *DB) Search(ctx context.Context, query string, offset, limit int) ([]*SearchHit, int, error) {
+	fq := ftsQuery(query)
+	if fq == "" {
+		return nil, 0, nil
+	}
+	limit = clampLimit(limit, 10)
+	offset = max(offset, 0)
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, 0, fmt.Errorf("search: %w", err)
+	}
+	defer tx.Rollback()
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH ?`, fq).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("search: %w", err)
+	}
+	if total == 0 || offset >= total {
+		return nil, total, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT st.start, st."end", st.text, snippet(sentences_fts, 0, '**', '**', '…', 24), sentences_fts.rank,
+			s.id, s.name, s.title, s.url, s.published
+		FROM sentences_fts JOIN sentences st ON st.id = sentences_fts.rowid JOIN sources s ON s.id = st.source_id
+		WHERE sentences_fts MATCH ? ORDER BY sentences_fts.rank, st.id LIMIT ? OFFSET ?`, fq, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	var hits []*SearchHit
+	for rows.Next() {
+		h := &SearchHit{Source: &SourceRef{}}
+		if err := rows.Scan(&h.Start, &h.End, &h.Sentence, &h.Snippet, &h.Rank,
+			&h.Source.ID, &h.Source.Name, &h.Source.Title, &h.Source.URL, &h.Source.Published); err != nil {
+			return nil, 0, fmt.Errorf("search: %w", err)
+		}
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("search: %w", err)
+	}
+	return hits, total, nil
+}

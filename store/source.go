@@ -1,0 +1,360 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"briefbot/extract"
+)
+
+// Load results recorded in sources.last_result.
+const (
+	ResultAdded     = "added"
+	ResultChanged   = "changed"
+	ResultUnchanged = "unchanged"
+	ResultFailed    = "failed"
+)
+
+// SourceInput is one loaded source and what the extractor found in it.
+type SourceInput struct {
+	// Name identifies the source across reloads.
+	Name string
+	// Location is the path or URL it was loaded from; URL is the link
+	// shown to users (the article's canonical URL), when known.
+	Location string
+	URL      string
+	Title    string
+	// Published is the publication date, YYYY-MM-DD; PublishedNote says
+	// where it came from ("inferred from text", "load date").
+	Published     string
+	PublishedNote string
+	// Text is the article text the offsets in Doc point into.
+	Text string
+	Doc  *extract.Document
+}
+
+// Hash returns the content hash LoadSource stores for in: the text with
+// the title, publication date and URL, so that metadata edits count as
+// changes. Loaders compare it with SourceHash to skip extraction.
+func (in SourceInput) Hash() string {
+	return Hash(in.Text, in.Title, in.Published, in.URL)
+}
+
+// LoadResult reports what LoadSource did.
+type LoadResult struct {
+	SourceID int64
+	Name     string
+	// Status is "added", "changed" or "unchanged".
+	Status   string
+	Entities int
+	Events   int
+	Quotes   int
+	Mentions int
+	// Skipped counts facts dropped because their offsets did not fit
+	// the text, which would make them untraceable.
+	Skipped int
+}
+
+// Source is a loaded (or failed) source with counts of its facts.
+type Source struct {
+	ID            int64  `json:"id"`
+	Name          string `json:"name"`
+	Location      string `json:"location"`
+	URL           string `json:"url,omitempty"`
+	Title         string `json:"title"`
+	Published     string `json:"published"`
+	PublishedNote string `json:"published_note,omitempty"`
+	ContentHash   string `json:"content_hash,omitempty"`
+	Words         int    `json:"words"`
+	LoadedAt      string `json:"loaded_at,omitempty"`
+	LastAttemptAt string `json:"last_attempt_at,omitempty"`
+	LastResult    string `json:"last_result"`
+	LastError     string `json:"last_error,omitempty"`
+	Entities      int    `json:"entities"`
+	Events        int    `json:"events"`
+	Quotes        int    `json:"quotes"`
+	Mentions      int    `json:"mentions"`
+}
+
+// SourceHash returns the content hash stored for the named source; ok is
+// false when the source is unknown or has never loaded successfully.
+func (db *DB) SourceHash(ctx context.Context, name string) (hash string, ok bool, err error) {
+	err = db.rdb.QueryRowContext(ctx, `SELECT content_hash FROM sources WHERE name = ?`, name).Scan(&hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	} else if err != nil {
+		return "", false, fmt.Errorf("source hash: %w", err)
+	}
+	return hash, hash != "", nil
+}
+
+// LoadSource stores in and its facts in one transaction, replacing the
+// facts of a previous load of the same name. When the content hash is
+// unchanged it writes nothing but the attempt time and returns status
+// "unchanged". If anything fails (including ctx being cancelled) the
+// transaction rolls back and the previous facts stay as they were.
+func (db *DB) LoadSource(ctx context.Context, in SourceInput) (*LoadResult, error) {
+	if strings.TrimSpace(in.Name) == "" {
+		return nil, fmt.Errorf("load source: %w: name required", ErrInvalid)
+	}
+	if in.Doc == nil {
+		in.Doc = &extract.Document{}
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load source %s: %w", in.Name, err)
+	}
+	defer tx.Rollback()
+	res, err := loadSource(ctx, tx, in)
+	if err != nil {
+		return nil, fmt.Errorf("load source %s: %w", in.Name, err)
+	}
+	if err := tx.commitWrite(); err != nil {
+		return nil, fmt.Errorf("load source %s: %w", in.Name, err)
+	}
+	return res, nil
+}
+
+// loadHook, when set by tests, is called between the steps of a load; an
+// error it returns aborts the load as a crash would.
+var loadHook func(step string) error
+
+func hook(step string) error {
+	if loadHook != nil {
+		return loadHook(step)
+	}
+	return nil
+}
+
+func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error) {
+	hash := in.Hash()
+	now := formatTime(tx.now)
+	res := &LoadResult{Name: in.Name}
+
+	var oldHash string
+	err := tx.QueryRowContext(ctx, `SELECT id, content_hash FROM sources WHERE name = ?`, in.Name).Scan(&res.SourceID, &oldHash)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		res.Status = ResultAdded
+	case err != nil:
+		return nil, err
+	case oldHash == hash:
+		res.Status = ResultUnchanged
+		if _, err := tx.ExecContext(ctx, `UPDATE sources SET last_attempt_at = ?, last_result = ?, last_error = '' WHERE id = ?`, now, ResultUnchanged, res.SourceID); err != nil {
+			return nil, err
+		}
+		err := tx.QueryRowContext(ctx, `SELECT
+			(SELECT COUNT(*) FROM entity_sources WHERE source_id = ?1),
+			(SELECT COUNT(*) FROM events WHERE source_id = ?1),
+			(SELECT COUNT(*) FROM quotes WHERE source_id = ?1),
+			(SELECT COUNT(*) FROM mentions WHERE source_id = ?1)`, res.SourceID).
+			Scan(&res.Entities, &res.Events, &res.Quotes, &res.Mentions)
+		return res, err
+	default:
+		res.Status = ResultChanged
+	}
+
+	if res.Status == ResultAdded {
+		r, err := tx.ExecContext(ctx, `INSERT INTO sources (name, location, url, title, published, published_note, content_hash, text, words, loaded_at, last_attempt_at, last_result)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			in.Name, in.Location, in.URL, in.Title, in.Published, in.PublishedNote, hash, in.Text, words(in.Text), now, now, ResultAdded)
+		if err != nil {
+			return nil, err
+		}
+		if res.SourceID, err = r.LastInsertId(); err != nil {
+			return nil, err
+		}
+	} else {
+		if err := deleteFacts(ctx, tx, res.SourceID); err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sources SET location = ?, url = ?, title = ?, published = ?, published_note = ?, content_hash = ?, text = ?, words = ?,
+			loaded_at = ?, last_attempt_at = ?, last_result = ?, last_error = '' WHERE id = ?`,
+			in.Location, in.URL, in.Title, in.Published, in.PublishedNote, hash, in.Text, words(in.Text), now, now, ResultChanged, res.SourceID); err != nil {
+			return nil, err
+		}
+	}
+	if err := hook("source"); err != nil {
+		return nil, err
+	}
+	if err := insertFacts(ctx, tx, res, in); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// deleteFacts removes every fact of a source (not the source row) and
+// then the entities no other source refers to.
+func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE entities SET
+			mention_count = mention_count - (SELECT mentions FROM entity_sources WHERE entity_id = entities.id AND source_id = ?1),
+			event_count = event_count - (SELECT events FROM entity_sources WHERE entity_id = entities.id AND source_id = ?1),
+			source_count = source_count - 1
+		WHERE id IN (SELECT entity_id FROM entity_sources WHERE source_id = ?1)`, sourceID); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT entity_id FROM aliases WHERE source_id = ?1
+		UNION SELECT entity_id FROM entity_sources WHERE source_id = ?1`, sourceID)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, q := range []string{
+		`UPDATE entity_names SET uses = uses - 1 WHERE (entity_id, norm) IN (SELECT entity_id, norm FROM aliases WHERE source_id = ?1)`,
+		`DELETE FROM entity_names WHERE (entity_id, norm) IN (SELECT entity_id, norm FROM aliases WHERE source_id = ?1) AND uses <= 0`,
+		`UPDATE entity_place_names SET uses = uses - 1 WHERE (entity_id, place_norm) IN (SELECT entity_id, place_norm FROM entity_places WHERE source_id = ?1)`,
+		`DELETE FROM entity_place_names WHERE (entity_id, place_norm) IN (SELECT entity_id, place_norm FROM entity_places WHERE source_id = ?1) AND uses <= 0`,
+		`DELETE FROM event_entities WHERE event_id IN (SELECT id FROM events WHERE source_id = ?)`,
+		`DELETE FROM events WHERE source_id = ?`,
+		`DELETE FROM quotes WHERE source_id = ?`,
+		`DELETE FROM mentions WHERE source_id = ?`,
+		`DELETE FROM aliases WHERE source_id = ?`,
+		`DELETE FROM entity_places WHERE source_id = ?`,
+		`DELETE FROM roles WHERE source_id = ?`,
+		`DELETE FROM entity_sources WHERE source_id = ?`,
+		`DELETE FROM sentences WHERE source_id = ?`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, sourceID); err != nil {
+			return err
+		}
+	}
+	return gcEntities(ctx, tx, ids)
+}
+
+// gcEntities deletes those of ids that no alias or mention refers to any
+// more; their roles, places and event links go with them by cascade.
+func gcEntities(ctx context.Context, tx *Tx, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `DELETE FROM entities WHERE id = ?1
+		AND NOT EXISTS (SELECT 1 FROM aliases WHERE entity_id = ?1)
+		AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, id := range ids {
+		if _, err := stmt.ExecContext(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RecordFailure notes that loading the named source failed. Facts of an
+// earlier successful load are kept; a source never loaded gets a row
+// without facts so that /sources shows the failure.
+func (db *DB) RecordFailure(ctx context.Context, name, location string, loadErr error) error {
+	if strings.TrimSpace(name) == "" {
+		return fmt.Errorf("record failure: %w: name required", ErrInvalid)
+	}
+	msg := "unknown error"
+	if loadErr != nil {
+		msg = loadErr.Error()
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("record failure: %w", err)
+	}
+	defer tx.Rollback()
+	now := formatTime(tx.now)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (name, location, last_attempt_at, last_result, last_error) VALUES (?1, ?2, ?3, ?4, ?5)
+		ON CONFLICT (name) DO UPDATE SET last_attempt_at = ?3, last_result = ?4, last_error = ?5,
+			location = CASE WHEN ?2 = '' THEN location ELSE ?2 END`,
+		name, location, now, ResultFailed, msg); err != nil {
+		return fmt.Errorf("record failure: %w", err)
+	}
+	if err := tx.commitWrite(); err != nil {
+		return fmt.Errorf("record failure: %w", err)
+	}
+	return nil
+}
+
+// RemoveSource deletes the named source and its facts, and the entities
+// that were known only from it.
+func (db *DB) RemoveSource(ctx context.Context, name string) error {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("remove source: %w", err)
+	}
+	defer tx.Rollback()
+	var id int64
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM sources WHERE name = ?`, name).Scan(&id); errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("remove source %s: %w", name, ErrNotFound)
+	} else if err != nil {
+		return fmt.Errorf("remove source: %w", err)
+	}
+	if err := deleteFacts(ctx, tx, id); err != nil {
+		return fmt.Errorf("remove source: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("remove source: %w", err)
+	}
+	if err := tx.commitWrite(); err != nil {
+		return fmt.Errorf("remove source: %w", err)
+	}
+	return nil
+}
+
+// FindSources returns every source, by name, with counts of its facts and
+// the outcome of its last load.
+func (db *DB) FindSources(ctx context.Context) ([]*Source, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("find sources: %w", err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.name, s.location, s.url, s.title, s.published, s.published_note, s.content_hash, s.words,
+			s.loaded_at, s.last_attempt_at, s.last_result, s.last_error,
+			(SELECT COUNT(*) FROM entity_sources WHERE source_id = s.id),
+			(SELECT COUNT(*) FROM events WHERE source_id = s.id),
+			(SELECT COUNT(*) FROM quotes WHERE source_id = s.id),
+			(SELECT COUNT(*) FROM mentions WHERE source_id = s.id)
+		FROM sources s ORDER BY s.name`)
+	if err != nil {
+		return nil, fmt.Errorf("find sources: %w", err)
+	}
+	defer rows.Close()
+	var out []*Source
+	for rows.Next() {
+		s := &Source{}
+		if err := rows.Scan(&s.ID, &s.Name, &s.Location, &s.URL, &s.Title, &s.Published, &s.PublishedNote, &s.ContentHash, &s.Words,
+			&s.LoadedAt, &s.LastAttemptAt, &s.LastResult, &s.LastError, &s.Entities, &s.Events, &s.Quotes, &s.Mentions); err != nil {
+			return nil, fmt.Errorf("find sources: %w", err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find sources: %w", err)
+	}
+	return out, nil
+}
+
+// SourceText returns the stored text of a source, to quote facts in
+// context.
+func (db *DB) SourceText(ctx context.Context, id int64) (string, error) {
+	var text string
+	err := db.rdb.QueryRowContext(ctx, `SELECT text FROM sources WHERE id = ?`, id).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("source text: %w", ErrNotFound)
+	} else if err != nil {
+		return "", fmt.Errorf("source text: %w", err)
+	}
+	return text, nil
+}

@@ -1,0 +1,200 @@
+// Package store keeps briefbot's sources and the facts extracted from them
+// in SQLite. It is the only package with SQL. Every public method runs in
+// one transaction; private helpers take a *Tx.
+//
+// Build and test with -tags sqlite_fts5: search uses an FTS5 table.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+//go:embed migration/*.sql
+var migrationFS embed.FS
+
+// Errors the store returns; callers test them with errors.Is.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrConflict = errors.New("already exists")
+	ErrInvalid  = errors.New("invalid input")
+)
+
+// DB is the briefbot database. Writes go through a single connection that
+// takes the write lock at BEGIN (so concurrent writers queue on the busy
+// timeout instead of failing on a lock upgrade); reads use a pool of their
+// own.
+type DB struct {
+	wdb *sql.DB
+	rdb *sql.DB
+
+	// Path is the database file.
+	Path string
+
+	// Now returns the current time; tests replace it.
+	Now func() time.Time
+
+	// gen counts committed writes so that in-memory caches (the fuzzy
+	// name index) know when to rebuild.
+	gen atomic.Int64
+
+	namesMu  sync.Mutex
+	names    *nameIndex
+	namesGen int64
+}
+
+// NewDB returns a DB for the file at path. Call Open before using it.
+func NewDB(path string) *DB {
+	return &DB{Path: path, Now: time.Now}
+}
+
+func (db *DB) dsn(txlock string) string {
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_foreign_keys", "on")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_synchronous", "NORMAL")
+	if txlock != "" {
+		q.Set("_txlock", txlock)
+	}
+	return "file:" + db.Path + "?" + q.Encode()
+}
+
+// Open opens the database file, creating it if needed, and applies any
+// migrations not yet applied.
+func (db *DB) Open() (err error) {
+	if db.Path == "" {
+		return fmt.Errorf("open db: %w: path required", ErrInvalid)
+	}
+	if db.wdb, err = sql.Open("sqlite3", db.dsn("immediate")); err != nil {
+		return fmt.Errorf("open db: %w", err)
+	}
+	db.wdb.SetMaxOpenConns(1)
+	if err := db.migrate(); err != nil {
+		db.wdb.Close()
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if db.rdb, err = sql.Open("sqlite3", db.dsn("")); err != nil {
+		db.wdb.Close()
+		return fmt.Errorf("open db: %w", err)
+	}
+	db.rdb.SetMaxOpenConns(4)
+	db.rdb.SetMaxIdleConns(4)
+	return nil
+}
+
+// Close closes the database.
+func (db *DB) Close(ctx context.Context) error {
+	var errs []error
+	if db.rdb != nil {
+		errs = append(errs, db.rdb.Close())
+	}
+	if db.wdb != nil {
+		errs = append(errs, db.wdb.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// migrate applies the embedded migrations in name order, each in its own
+// transaction together with its row in the migrations table, so that a
+// failed migration leaves nothing behind and reopening is a no-op.
+func (db *DB) migrate() error {
+	if _, err := db.wdb.Exec(`CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("create migrations table: %w", err)
+	}
+	names, err := fs.Glob(migrationFS, "migration/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := db.migrateFile(name); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) migrateFile(name string) error {
+	tx, err := db.wdb.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRow(`SELECT COUNT(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
+		return err
+	} else if n != 0 {
+		return nil
+	}
+	buf, err := fs.ReadFile(migrationFS, name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(string(buf)); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Tx is a transaction with the time it started, so that every row it
+// writes carries the same timestamp.
+type Tx struct {
+	*sql.Tx
+	db  *DB
+	now time.Time
+}
+
+// beginWrite starts a write transaction; commitWrite bumps the generation
+// so caches notice.
+func (db *DB) beginWrite(ctx context.Context) (*Tx, error) {
+	tx, err := db.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &Tx{Tx: tx, db: db, now: db.Now().UTC()}, nil
+}
+
+func (tx *Tx) commitWrite() error {
+	if err := tx.Tx.Commit(); err != nil {
+		return err
+	}
+	tx.db.gen.Add(1)
+	return nil
+}
+
+// beginRead starts a read-only transaction, which sees one snapshot of the
+// database for all its queries.
+func (db *DB) beginRead(ctx context.Context) (*Tx, error) {
+	tx, err := db.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	return &Tx{Tx: tx, db: db, now: db.Now().UTC()}, nil
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339, s)
+	return t
+}
