@@ -23,12 +23,14 @@ var (
 // measured when it was set, so that a regression fails the test while
 // MEANTIME's own noise does not.
 //
-// Measured at 17:00 on 2026-11-28: sentence boundary F1 96.0; times
-// overlap P 94.8 R 87.9, value accuracy 88.9.
+// Measured on 2026-11-28 at 17:20: sentence boundary F1 96.0; times
+// overlap P 94.8 R 87.9, value accuracy 88.9; names relaxed P 86.8 R 92.7,
+// any kind R 97.4.
 const (
 	floorSentenceF1           = 0.92
-	floorNameRecallRelaxed    = 0.50 // all kinds, overlap + kind
-	floorNameRecallSpan       = 0.55 // all kinds, overlap, any kind
+	floorNameRecallRelaxed    = 0.85 // all kinds, overlap + kind
+	floorNamePrecisionRelaxed = 0.75 // a lower bound: the gold is not exhaustive
+	floorNameRecallSpan       = 0.90 // all kinds, overlap, any kind
 	floorTimeRecallOverlap    = 0.82
 	floorTimePrecisionOverlap = 0.85
 	floorTimeValueAccuracy    = 0.82
@@ -604,6 +606,7 @@ func TestMeantime(t *testing.T) {
 			all.add(s[1])
 		}
 		check("name recall (relaxed)", all.R(), floorNameRecallRelaxed)
+		check("name precision (relaxed)", all.P(), floorNamePrecisionRelaxed)
 		check("name recall (any kind)", ev.namesSpan[1].R(), floorNameRecallSpan)
 	} else {
 		t.Log("FindEntities is a stub: name floors not enforced")
