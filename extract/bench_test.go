@@ -104,3 +104,26 @@ func BenchmarkExtract(b *testing.B) {
 func BenchmarkSplitSentences(b *testing.B) {
 	benchAll(b, func(in benchText) { extract.SplitSentences(in.text) })
 }
+
+// BenchmarkExtractAdversarial runs the pipeline on 16 KB single-paragraph
+// inputs built to find work that grows faster than the text: many
+// straight quotes, long coordinations of names, many attributed quotes,
+// lone opening quotes. Real articles are around 5 KB; a feed item or a
+// pasted page can be much longer, and time per byte here should stay close
+// to BenchmarkExtract's.
+func BenchmarkExtractAdversarial(b *testing.B) {
+	pub := time.Date(2025, 10, 22, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ name, unit string }{
+		{"straight-quotes", `"a `},
+		{"coordination", "Acme Corp and "},
+		{"attributed-quotes", "Jane Doe said “x” "},
+		{"open-quotes", "“"},
+		{"abbreviations", "U.S. "},
+		{"dates", "on Oct. 22, "},
+	} {
+		text := strings.Repeat(c.unit, 16<<10/len(c.unit))
+		b.Run(c.name, func(b *testing.B) {
+			runBench(b, []benchText{{text, pub}}, func(in benchText) { extract.Extract(in.text, in.published) })
+		})
+	}
+}
