@@ -111,7 +111,7 @@ func (c *quoteCtx) groupLookup(head string, pos int) qAttr {
 func (c *quoteCtx) resolvePronoun(p string, pos int) qAttr {
 	f := qPronounFilter(p)
 	si := c.sentOf(pos)
-	if a := c.subjectOf(c.sentStart(si), pos, f, false); a.st == qAttrFound {
+	if a := c.subjectOf(max(c.sentStart(si), pos-qWindow), pos, f, false); a.st == qAttrFound {
 		return a
 	}
 	k0 := c.spanAfter(pos) - 1
@@ -121,11 +121,11 @@ func (c *quoteCtx) resolvePronoun(p string, pos int) qAttr {
 				return sp.who
 			}
 		}
-		if a := c.subjectOf(c.sentStart(s), c.sentEnd(s), f, false); a.st == qAttrFound {
+		if a := c.subjectOf(c.sentStart(s), min(c.sentEnd(s), c.sentStart(s)+qWindow), f, false); a.st == qAttrFound {
 			return a
 		}
 	}
-	for k := c.mentionBefore(pos); k >= 0; k-- {
+	for k, n := c.mentionBefore(pos), 0; k >= 0 && n < 500; k, n = k-1, n+1 {
 		m := &c.ments[k]
 		if m.Kind == f.kind && !c.inQuote(m.Start) {
 			if a := c.fromMention(m); f.ok(c, a) {
@@ -270,7 +270,7 @@ func (c *quoteCtx) mentionBefore(pos int) int {
 // lastMentionBefore returns where the entity name was last mentioned
 // before pos, or -1.
 func (c *quoteCtx) lastMentionBefore(name string, pos int) int {
-	for k := c.mentionBefore(pos); k >= 0; k-- {
+	for k, n := c.mentionBefore(pos), 0; k >= 0 && n < 2000; k, n = k-1, n+1 {
 		if c.ments[k].Entity == name {
 			return c.ments[k].Start
 		}

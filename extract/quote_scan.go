@@ -41,6 +41,7 @@ func scanQuotes(text string) []qspan {
 			pe += ps
 		}
 		first := true
+		nc := qNextClose{text: text, pe: pe, rq: -1, sq: -1}
 		for i := ps; i < pe; {
 			c := text[i]
 			if c != '"' && c != 0xE2 {
@@ -61,7 +62,7 @@ func scanQuotes(text string) []qspan {
 				i = openEnd
 				continue
 			}
-			cl, clEnd := qFindClose(text, openEnd, pe, curly)
+			cl, clEnd := nc.find(openEnd, curly)
 			sp := qspan{open: i, openEnd: openEnd, close: cl, closeEnd: clEnd}
 			sp.chain = len(spans)
 			if first && prevOpen >= 0 && strings.TrimSpace(text[ps:i]) == "" {
@@ -92,27 +93,47 @@ func scanQuotes(text string) []qspan {
 	return spans
 }
 
-// findClose returns the closing mark of a quotation opened before from,
-// within the paragraph ending at pe, or -1.
-func qFindClose(text string, from, pe int, curly bool) (int, int) {
-	p := text[from:pe]
-	if curly {
-		if j := strings.Index(p, qRquo); j >= 0 {
-			return from + j, from + j + len(qRquo)
-		}
-		// Mixed marks: “… closed by a straight mark.
-		if j := strings.IndexByte(p, '"'); j >= 0 {
-			return from + j, from + j + 1
-		}
-		return -1, -1
+// qNextClose finds closing marks in one paragraph. It remembers the next
+// ” and the next straight mark after the last search, so that a paragraph
+// full of marks that never close is still read in linear time.
+type qNextClose struct {
+	text   string
+	pe     int // the paragraph end
+	rq, sq int // next ” and next " at or after the last search; pe when none; -1 before any search
+	rqFrom int // where rq was searched from
+	sqFrom int
+}
+
+// next returns the position of the first mark at or after from, using
+// and updating the cache pos (searched from *at).
+func (n *qNextClose) next(mark string, from int, pos, at *int) int {
+	if *pos >= from && *at <= from {
+		return *pos
 	}
-	for j := 0; j < len(p); j++ {
-		if p[j] == '"' {
-			return from + j, from + j + 1
-		}
-		if strings.HasPrefix(p[j:], qRquo) {
-			return from + j, from + j + len(qRquo)
-		}
+	*at = from
+	if j := strings.Index(n.text[from:n.pe], mark); j >= 0 {
+		*pos = from + j
+	} else {
+		*pos = n.pe
+	}
+	return *pos
+}
+
+// find returns the closing mark of a quotation opened before from, or -1.
+// A curly quotation closes at ”, or at a straight mark when the writer
+// mixed them; a straight one at the first mark of either kind.
+func (n *qNextClose) find(from int, curly bool) (int, int) {
+	r := n.next(qRquo, from, &n.rq, &n.rqFrom)
+	q := n.next(`"`, from, &n.sq, &n.sqFrom)
+	switch {
+	case curly && r < n.pe:
+		return r, r + len(qRquo)
+	case curly && q < n.pe:
+		return q, q + 1
+	case !curly && q < n.pe && q < r:
+		return q, q + 1
+	case !curly && r < n.pe:
+		return r, r + len(qRquo)
 	}
 	return -1, -1
 }
@@ -165,15 +186,22 @@ type qtok struct {
 }
 
 // tokens splits text[a:b] into words, punctuation and whole quotations.
-func (c *quoteCtx) tokens(a, b int) []qtok {
+func (c *quoteCtx) tokens(a, b int) []qtok { return c.tokensMax(a, b, -1) }
+
+// tokensMax is tokens stopping after n tokens when n >= 0.
+func (c *quoteCtx) tokensMax(a, b, n int) []qtok {
 	text := c.text
 	b = min(b, len(text))
-	toks := make([]qtok, 0, max(8, (b-a)/6))
+	capacity := max(8, (b-a)/6)
+	if n >= 0 {
+		capacity = min(capacity, n)
+	}
+	toks := make([]qtok, 0, capacity)
 	k := c.spanAfter(a)
 	if k > 0 && c.spans[k-1].closeEnd > a {
 		k--
 	}
-	for i := a; i < b; {
+	for i := a; i < b && len(toks) != n; {
 		if k < len(c.spans) && c.spans[k].open <= i {
 			sp := c.spans[k]
 			toks = append(toks, qtok{s: sp.open, e: sp.closeEnd, k: 'q', q: k})

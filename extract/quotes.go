@@ -101,6 +101,10 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 	return out
 }
 
+// qWindow is how many bytes around a quotation, or from the start of a
+// sentence, attribution reads.
+const qWindow = 800
+
 // qAttr is the result of attributing a quotation.
 type qAttr struct {
 	name    string
@@ -161,7 +165,10 @@ func newQuoteCtx(text string, sents []Sentence, mentions []Mention, entities []E
 func (c *quoteCtx) attribute(i int) qAttr {
 	sp := &c.spans[i]
 	lo, hi := c.sentStart(sp.sent0), c.sentEnd(sp.sent1)
-	lo = min(lo, sp.open)
+	// A window around the quotation keeps a text without sentence breaks
+	// linear: an attribution is never further away than this.
+	lo = max(min(lo, sp.open), sp.open-qWindow)
+	hi = min(hi, sp.closeEnd+qWindow)
 	inner := c.text[sp.start:sp.end]
 	if !qHasLetter(inner) {
 		return qAttr{}
@@ -214,13 +221,11 @@ func (c *quoteCtx) afterQuote(i int) qAttr {
 	if sp.close == sp.closeEnd { // continues in the next paragraph
 		return qAttr{}
 	}
-	pe := strings.IndexByte(c.text[sp.closeEnd:], '\n')
-	if pe < 0 {
-		pe = len(c.text)
-	} else {
-		pe += sp.closeEnd
+	pe := min(len(c.text), sp.closeEnd+400)
+	if k := strings.IndexByte(c.text[sp.closeEnd:pe], '\n'); k >= 0 {
+		pe = sp.closeEnd + k
 	}
-	toks := c.tokens(sp.closeEnd, min(pe, sp.closeEnd+400))
+	toks := c.tokensMax(sp.closeEnd, pe, 25)
 	n := 0
 	for n < len(toks) && n < 24 && toks[n].k != 'q' && !c.isStop(toks[n]) {
 		n++
@@ -243,7 +248,7 @@ func (c *quoteCtx) afterQuote(i int) qAttr {
 	// adverbial follows the verb; otherwise the next sentence is reported
 	// speech of its own.
 	inner := c.text[sp.start:sp.end]
-	if inner != "" && strings.ContainsAny(inner[len(inner)-1:], ".!?…") && c.isCapWord(toks[0]) {
+	if qEndsSentence(inner) && c.isCapWord(toks[0]) {
 		if !endsClean || len(toks)-end > 5 || qContainsWord(c, toks[end:], "that") {
 			return qAttr{}
 		}
@@ -396,7 +401,8 @@ func (c *quoteCtx) trailing(i int, hi int) qAttr {
 	if sp.closeEnd >= hi {
 		return qAttr{}
 	}
-	toks := c.tokens(sp.closeEnd, hi)
+	// The attribution and what follows it fit in the last few words.
+	toks := c.tokens(max(sp.closeEnd, hi-300), hi)
 	for k := len(toks) - 1; k >= 0; k-- {
 		t := toks[k]
 		if t.k == 'q' {
@@ -429,10 +435,18 @@ func (c *quoteCtx) trailing(i int, hi int) qAttr {
 
 // fullSentence reports whether span i makes up its sentences on its own.
 func (c *quoteCtx) fullSentence(i, lo, hi int) bool {
-	for _, t := range c.tokens(lo, hi) {
-		if t.k == 'w' {
+	k := c.spanAfter(lo)
+	for p := lo; p < hi; {
+		if k < len(c.spans) && c.spans[k].open <= p {
+			p = max(p+1, c.spans[k].closeEnd)
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(c.text[p:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return false
 		}
+		p += size
 	}
 	return true
 }
@@ -457,7 +471,7 @@ func (c *quoteCtx) continuation(i int) qAttr {
 			return sp.who
 		}
 	}
-	toks := c.tokens(c.sentStart(ps), c.sentEnd(ps))
+	toks := c.tokens(max(c.sentStart(ps), c.sentEnd(ps)-qWindow), c.sentEnd(ps))
 	for v := len(toks) - 1; v >= 0; v-- {
 		t := toks[v]
 		if t.k != 'w' || !c.isSpeechVerb(t) {
@@ -574,11 +588,16 @@ func qContainsStr(ss []string, s string) bool {
 	return false
 }
 
+// qEndsSentence reports whether a quotation ends with its own sentence.
+func qEndsSentence(s string) bool {
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…")
+}
+
 // qTitleLike reports whether a quotation reads like the title of a work or
 // a name ("Liberation Day", "The Art of the Deal") rather than speech.
 func qTitleLike(s string) bool {
 	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 6 || strings.ContainsAny(s[len(s)-1:], ".!?") {
+	if len(words) == 0 || len(words) > 6 || qEndsSentence(s) {
 		return false
 	}
 	caps := 0

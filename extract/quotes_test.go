@@ -698,3 +698,30 @@ func TestFindQuotesSpeechVerbs(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFindQuotesNoBreaks is a worst case: a long text with a
+// quotation every few words and no sentence or paragraph break, which
+// must stay linear.
+func BenchmarkFindQuotesNoBreaks(b *testing.B) {
+	text := strings.Repeat("then Smith called it “a mess” and he said “fine” while ", 4000)
+	ms, es := qHandNER(text, []qEnt{entSmith})
+	sents := SplitSentences(text)
+	words := len(strings.Fields(text))
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		FindQuotes(text, sents, ms, es)
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkFindQuotesStrayMarks is a worst case for the scanner: a long
+// paragraph of opening marks that never close.
+func BenchmarkFindQuotesStrayMarks(b *testing.B) {
+	text := strings.Repeat("“a \"b ", 30000)
+	sents := []Sentence{{Start: 0, End: len(text)}}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		FindQuotes(text, sents, nil, nil)
+	}
+}
