@@ -135,6 +135,15 @@ func checkDocument(t *testing.T, text string, doc *extract.Document) {
 			t.Errorf("mention %d %q: unknown kind %q", i, m.Text, m.Kind)
 		}
 	}
+	names := map[string]bool{}
+	for _, e := range doc.Entities {
+		names[e.Name] = true
+	}
+	for i, m := range doc.Mentions {
+		if m.Entity != "" && !names[m.Entity] {
+			t.Errorf("mention %d %q: entity %q is not among the document's entities", i, m.Text, m.Entity)
+		}
+	}
 	for i, x := range doc.Times {
 		if !in("time", i, x.Start, x.End) {
 			continue
@@ -147,8 +156,9 @@ func checkDocument(t *testing.T, text string, doc *extract.Document) {
 		if in("event", i, e.Start, e.End) && e.Sentence != text[e.Start:e.End] {
 			t.Errorf("event %d: Sentence %q != text[%d:%d] %q", i, e.Sentence, e.Start, e.End, text[e.Start:e.End])
 		}
-		if e.ClauseStart != 0 || e.ClauseEnd != 0 {
-			in("event clause", i, e.ClauseStart, e.ClauseEnd)
+		if (e.ClauseStart != 0 || e.ClauseEnd != 0) && in("event clause", i, e.ClauseStart, e.ClauseEnd) &&
+			(e.ClauseStart < e.Start || e.ClauseEnd > e.End) {
+			t.Errorf("event %d: clause [%d,%d) outside its sentence [%d,%d)", i, e.ClauseStart, e.ClauseEnd, e.Start, e.End)
 		}
 	}
 	for i, q := range doc.Quotes {

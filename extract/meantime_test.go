@@ -553,7 +553,9 @@ func TestMeantime(t *testing.T) {
 		if d.Published.IsZero() {
 			ev.noPublished++
 		}
-		ev.addDoc(d, extract.Extract(d.Text, d.Published))
+		doc := extract.Extract(d.Text, d.Published)
+		checkDocument(t, d.Text, doc) // the fuzz invariants, on real articles
+		ev.addDoc(d, doc)
 	}
 	md := ev.markdown()
 	t.Log("\n" + md)
