@@ -17,3 +17,11 @@ func SetExactTotalLimit(n int) (restore func()) {
 	exactTotalLimit = n
 	return func() { exactTotalLimit = old }
 }
+
+// SetRankWindow sets how many matches Search ranks for its first pages;
+// it returns a function restoring the previous value.
+func SetRankWindow(n int) (restore func()) {
+	old := rankWindow
+	rankWindow = n
+	return func() { rankWindow = old }
+}

@@ -119,7 +119,7 @@ func termText(text string) string {
 }
 
 // rankWindow bounds how many matches Search ranks for its first pages.
-const rankWindow = 1000
+var rankWindow = 1000
 
 // Search returns a page of the sentences matching query, best first (by
 // FTS5's bm25), and how many match in all. Any text is a valid query.
