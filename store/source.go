@@ -236,15 +236,15 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 	return gcEntities(ctx, tx, ids)
 }
 
-// gcEntities deletes those of ids that no alias or mention refers to any
-// more; their roles, places and event links go with them by cascade.
+// gcEntities deletes those of ids that no source names any more (every
+// entity a load touches gets an entity_sources row); their roles, places
+// and event links go with them by cascade.
 func gcEntities(ctx context.Context, tx *Tx, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
 	stmt, err := tx.PrepareContext(ctx, `DELETE FROM entities WHERE id = ?1
-		AND NOT EXISTS (SELECT 1 FROM aliases WHERE entity_id = ?1)
-		AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)`)
+		AND NOT EXISTS (SELECT 1 FROM entity_sources WHERE entity_id = ?1)`)
 	if err != nil {
 		return err
 	}

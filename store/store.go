@@ -67,6 +67,9 @@ func (db *DB) dsn(txlock string) string {
 	q.Set("_synchronous", "NORMAL")
 	if txlock != "" {
 		q.Set("_txlock", txlock)
+		// The writer touches many indexes per load; a 64 MiB page cache
+		// keeps their upper levels in memory.
+		q.Set("_cache_size", "-65536")
 	}
 	return "file:" + db.Path + "?" + q.Encode()
 }
