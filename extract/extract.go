@@ -21,8 +21,8 @@ func Extract(text string, published time.Time) *Document {
 
 // dateQuotes dates each quote: by the event of the clause or sentence it
 // stands in, else by the quote just before it from the same speaker when
-// that one stands in the previous sentence (a statement quoted over two
-// sentences), else by the publication date.
+// that one stands in the same or the previous sentence (a statement quoted
+// in pieces), else by the publication date.
 func dateQuotes(doc *Document, published time.Time) {
 	pub := published.Format("2006-01-02")
 	for i := range doc.Quotes {
@@ -44,7 +44,8 @@ func dateQuotes(doc *Document, published time.Time) {
 		}
 		if q.Date == "" && i > 0 {
 			p := doc.Quotes[i-1]
-			if p.Speaker == q.Speaker && p.Date != "" && adjacentSentences(doc.Sentences, p.SentenceEnd, q.SentenceStart) {
+			sameOrNext := p.SentenceStart == q.SentenceStart || adjacentSentences(doc.Sentences, p.SentenceEnd, q.SentenceStart)
+			if p.Speaker == q.Speaker && p.Date != "" && sameOrNext {
 				q.Date = p.Date
 			}
 		}

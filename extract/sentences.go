@@ -35,6 +35,7 @@ func SplitSentences(text string) []Sentence {
 		}
 		start = end
 	}
+	q := newQuoteIndex(text)
 	inQuote := false
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -46,7 +47,7 @@ func SplitSentences(text string) []Sentence {
 			start = i
 			continue
 		case r == '“':
-			if closesInParagraph(text[i+size:]) {
+			if q.closes(i) {
 				inQuote = true
 			}
 		case r == '”':
@@ -54,7 +55,7 @@ func SplitSentences(text string) []Sentence {
 		case r == '"':
 			if inQuote {
 				inQuote = false
-			} else if isOpeningStraightQuote(text, i) && strings.ContainsRune(paragraph(text[i+1:]), '"') {
+			} else if isOpeningStraightQuote(text, i) && q.straightFollows(i) {
 				inQuote = true
 			}
 		case r == '.' || r == '!' || r == '?':
@@ -183,23 +184,49 @@ func isOpeningStraightQuote(text string, i int) bool {
 	return unicode.IsSpace(r) || r == '(' || r == '[' || r == '—' || r == '-' || r == ':'
 }
 
-// paragraph returns s up to its first line break.
-func paragraph(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
+// quoteIndex answers, in constant time, whether a quotation mark opened
+// at some offset closes within its paragraph; scanning ahead at each mark
+// would make a paragraph full of unclosed marks quadratic.
+type quoteIndex struct {
+	// nextCurly[i] is the offset of the first '“', '”' or line break
+	// after offset i; nextStraight[i] that of the first '"' or line
+	// break. Both are len(text) when there is none. Only offsets of
+	// quotation marks are filled in.
+	nextCurly    map[int]int
+	nextStraight map[int]int
+	text         string
 }
 
-func closesInParagraph(s string) bool {
-	p := paragraph(s)
-	c := strings.Index(p, "”")
-	if c < 0 {
-		return false
+func newQuoteIndex(text string) *quoteIndex {
+	q := &quoteIndex{nextCurly: map[int]int{}, nextStraight: map[int]int{}, text: text}
+	curly, straight := len(text), len(text)
+	for i := len(text) - 1; i >= 0; i-- {
+		switch {
+		case text[i] == '\n':
+			curly, straight = i, i
+		case text[i] == '"':
+			q.nextStraight[i] = straight
+			straight = i
+		case strings.HasPrefix(text[i:], "“") || strings.HasPrefix(text[i:], "”"):
+			q.nextCurly[i] = curly
+			curly = i
+		}
 	}
-	// A nested opening quote before the close means this one is unbalanced.
-	o := strings.Index(p, "“")
-	return o < 0 || o > c
+	return q
+}
+
+// closes reports whether the '“' at offset i is closed by a '”' before the
+// paragraph ends or another '“' opens.
+func (q *quoteIndex) closes(i int) bool {
+	j, ok := q.nextCurly[i]
+	return ok && j < len(q.text) && strings.HasPrefix(q.text[j:], "”")
+}
+
+// straightFollows reports whether another '"' follows the one at offset i
+// within its paragraph.
+func (q *quoteIndex) straightFollows(i int) bool {
+	j, ok := q.nextStraight[i]
+	return ok && j < len(q.text) && q.text[j] == '"'
 }
 
 // trimSpan narrows [s, e) to exclude surrounding white space.

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSplitSentences(t *testing.T) {
 	tests := []struct {
@@ -37,5 +40,25 @@ func TestSplitSentences(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestSplitSentencesUnclosedQuotes(t *testing.T) {
+	text := "He said “it is fine. She left. “Again” we went. Done."
+	got := SplitSentences(text)
+	if len(got) != 4 {
+		var s []string
+		for _, g := range got {
+			s = append(s, text[g.Start:g.End])
+		}
+		t.Errorf("got %q, want 4 sentences: an unclosed quote does not swallow the paragraph", s)
+	}
+}
+
+func BenchmarkSplitSentencesStrayMarks(b *testing.B) {
+	text := strings.Repeat("“a \"b ", 30000)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		SplitSentences(text)
 	}
 }

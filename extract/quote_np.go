@@ -1,0 +1,464 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// npBefore finds the subject of the verb toks[v] right before it, across
+// auxiliaries, adverbs and an apposition ("Smith, a spokesman, said"). It
+// returns the index of the subject's first token.
+func (c *quoteCtx) npBefore(toks []qtok, v int) (qAttr, int) {
+	j := v - 1
+	for j >= 0 && toks[j].k == 'w' && qBetweenSubjectAndVerb[c.lower(toks[j])] {
+		j--
+	}
+	if j < 0 {
+		return qAttr{}, v
+	}
+	if toks[j].k == 'w' {
+		a, st := c.npEnding(toks, j)
+		if a.st == qAttrFound && a.kind == Person {
+			return a, st
+		}
+		if h, hst := c.appositionHead(toks, j); h.st == qAttrFound {
+			return h, hst
+		}
+		return a, st
+	}
+	if t := toks[j]; t.k == 'p' && c.isDashOrComma(t) {
+		for k := j - 1; k >= 0 && k >= j-25; k-- {
+			tk := toks[k]
+			if tk.k == 'q' {
+				break
+			}
+			if tk.k != 'p' {
+				continue
+			}
+			if c.isDashOrComma(tk) {
+				if a, st := c.npEnding(toks, k-1); a.st == qAttrFound {
+					if a.guessed {
+						a.kind = c.appositionKind(toks[k+1:j], a.kind)
+					}
+					return a, st
+				}
+				// "An aerospace analyst, Richard Aboulafia, said"
+				if a, _ := c.npEnding(toks, j-1); a.st == qAttrFound && a.kind == Person {
+					return a, k + 1
+				}
+				break
+			}
+			if r := c.text[tk.s]; r != '(' && r != ')' && r != '\'' {
+				break
+			}
+		}
+		return qAttr{}, v
+	}
+	return c.npEnding(toks, j)
+}
+
+// appositionHead finds the person an apposition ending at toks[j]
+// describes when the apposition is not closed by a comma: "Scott Carson,
+// president and CEO of Boeing Commercial Airplanes said" is Carson, not
+// the company.
+func (c *quoteCtx) appositionHead(toks []qtok, j int) (qAttr, int) {
+	for k := j - 1; k > 0 && k >= j-12; k-- {
+		t := toks[k]
+		if t.k == 'q' || (t.k == 'p' && !c.isDashOrComma(t)) {
+			break
+		}
+		if t.k == 'w' && c.isLowerWord(t) && qVerbOf(c.lower(t)) != 0 {
+			break
+		}
+		if t.k != 'p' {
+			continue
+		}
+		next := toks[k+1]
+		if next.k != 'w' || !(c.isLowerWord(next) || qDeterminers[c.lower(next)]) || qFunctionWords[c.lower(next)] {
+			break
+		}
+		if a, st := c.npEnding(toks, k-1); a.st == qAttrFound && a.kind == Person && (!a.guessed || strings.Contains(a.name, " ")) {
+			return a, st
+		}
+		break
+	}
+	return qAttr{}, j
+}
+
+// appositionKind reads the kind of a name the entity finder missed from
+// its apposition: "Fiskebåt, the industry association," is an
+// organisation.
+func (c *quoteCtx) appositionKind(app []qtok, def Kind) Kind {
+	for _, t := range app {
+		if t.k != 'w' {
+			continue
+		}
+		w := c.lower(t)
+		if w == "of" || w == "for" || w == "at" || w == "in" {
+			break
+		}
+		if _, ok := qGroupNouns[w]; ok {
+			return Org
+		}
+	}
+	return def
+}
+
+// npEnding reads the noun phrase whose last token is toks[j] as a speaker:
+// a pronoun, a mention, a role ("the mayor"), an organisation named before
+// ("the company") or a capitalised name the entity finder missed.
+func (c *quoteCtx) npEnding(toks []qtok, j int) (qAttr, int) {
+	if j < 0 || toks[j].k != 'w' {
+		return qAttr{}, j + 1
+	}
+	t := toks[j]
+	lw := c.lower(t)
+	if qIsPronoun(lw) {
+		return c.resolvePronoun(lw, t.s), j
+	}
+	if lw == "who" && j > 0 {
+		// "Charles O’Reilly, a management expert at Stanford, who stated"
+		if toks[j-1].k == 'p' && c.isDashOrComma(toks[j-1]) {
+			return c.npBefore(toks, j)
+		}
+		return c.npEnding(toks, j-1)
+	}
+	if m := c.mentionOver(t.s, t.e); m != nil && t.e <= m.End {
+		k := j
+		for k > 0 && toks[k-1].k == 'w' && toks[k-1].e > m.Start {
+			k--
+		}
+		if m.Kind == Place && k > 0 && toks[k-1].k == 'w' && qPrepositions[c.lower(toks[k-1])] {
+			return qAttr{}, j + 1 // "officials in Kyiv said"
+		}
+		return c.fromMention(m), c.extendNP(toks, k)
+	}
+	// "Smith’s office said": the office speaks for its holder.
+	if (qPossessorNouns[lw] || qDocumentNouns[lw]) && j > 0 && toks[j-1].k == 'w' {
+		if p := toks[j-1]; strings.HasSuffix(c.word(p), "’s") || strings.HasSuffix(c.word(p), "'s") {
+			if m := c.mentionOver(p.s, p.e); m != nil && m.Kind != Place {
+				return c.fromMention(m), c.extendNP(toks, j-1)
+			}
+			if c.isCapWord(p) && !qNotNames[c.word(p)] {
+				return c.guessName(toks[j-1:j], false), j - 1
+			}
+		}
+	}
+	// A determiner phrase: "the mayor", "a White House spokeswoman".
+	k := j
+	for k >= 0 && j-k < 6 && toks[k].k == 'w' && !qDeterminers[c.lower(toks[k])] {
+		k--
+	}
+	if k >= 0 && k < j && toks[k].k == 'w' && qDeterminers[c.lower(toks[k])] {
+		phrase := toks[k+1 : j+1]
+		return c.phraseSpeaker(phrase, t.s, c.lower(toks[k])), k
+	}
+	// A capitalised name.
+	k = j
+	for k >= 0 && j-k < 7 && toks[k].k == 'w' && c.isCapWord(toks[k]) && !qNotNames[c.word(toks[k])] {
+		k--
+	}
+	if k < j {
+		the := k >= 0 && toks[k].k == 'w' && c.lower(toks[k]) == "the"
+		a := c.guessName(toks[k+1:j+1], the)
+		if the {
+			return a, k
+		}
+		return a, c.extendNP(toks, k+1) // "analyst Himanshu Patel"
+	}
+	if c.isLowerWord(t) && len(lw) > 2 && !qFunctionWords[lw] && !qPrepositions[lw] {
+		return qAttr{st: qAttrBlocked}, j // "officials said"
+	}
+	return qAttr{}, j + 1
+}
+
+// npAfter reads the speaker after the verb toks[v] ("said Trump", "said a
+// spokesman for the ministry", "according to the White House") and
+// returns the index after it.
+func (c *quoteCtx) npAfter(toks []qtok, v int) (qAttr, int) {
+	j := v + 1
+	if j >= len(toks) || toks[j].k != 'w' {
+		return qAttr{}, j
+	}
+	t := toks[j]
+	lw := c.lower(t)
+	if qIsPronoun(lw) {
+		return c.resolvePronoun(lw, t.s), j + 1
+	}
+	end := j
+	for end < len(toks) && end < j+12 && toks[end].k == 'w' {
+		w := c.lower(toks[end])
+		if end > j && qPrepositions[w] && w != "of" && w != "for" {
+			break
+		}
+		if end > j && (qVerbOf(w) != 0 && c.isLowerWord(toks[end]) || qFunctionWords[w] && w != "and") {
+			break
+		}
+		end++
+	}
+	// The person the phrase names ("said Apple CEO Steve Jobs"), else the
+	// organisation ("said a White House spokesman"); a place only when it
+	// is the whole phrase ("said Russia"), not a modifier ("a Delhi
+	// supplier", "American president").
+	var best *Mention
+	bestEnd := 0
+	for k := j; k < end; k++ {
+		m := c.mentionOver(toks[k].s, toks[k].e)
+		if m == nil {
+			continue
+		}
+		e := k
+		for e < len(toks) && toks[e].k == 'w' && toks[e].s < m.End {
+			e++
+		}
+		if m.Kind == Place && (k != j || e != end) || qTitleWords[m.Text] {
+			k = e - 1 // a modifier, or a title taken for a name
+			continue
+		}
+		if best == nil || (m.Kind == Person && best.Kind != Person) {
+			best, bestEnd = m, e
+		}
+		if m.Kind == Person {
+			break
+		}
+		k = e - 1
+	}
+	if (best == nil || best.Kind != Person) && end > j && end+1 < len(toks) && c.isDashOrComma(toks[end]) && c.isCapWord(toks[end+1]) {
+		// "said the general secretary of the union Unite, Tony Woodley",
+		// "said Airbus President and Chief Executive Officer, Tom Enders"
+		if b, e := c.npAfter(toks, end); b.st == qAttrFound && b.kind == Person {
+			return b, e
+		}
+	}
+	if best != nil {
+		return c.fromMention(best), bestEnd
+	}
+	if qDeterminers[lw] && end > j+1 && qDocumentNouns[c.lower(toks[end-1])] && end+1 < len(toks) {
+		// "according to a statement from the Kremlin", "said a post by Smith"
+		if w := c.lower(toks[end]); w == "from" || w == "by" || w == "of" {
+			if b, e := c.npAfter(toks, end); b.st != qAttrNone {
+				return b, e
+			}
+		}
+	}
+	if qDeterminers[lw] && end > j+1 {
+		// Stop the phrase at "for"/"of": "a spokesman for the ministry".
+		pe := j + 1
+		for pe < end && c.lower(toks[pe]) != "for" && c.lower(toks[pe]) != "of" {
+			pe++
+		}
+		a := c.phraseSpeaker(toks[j+1:pe], t.s, lw)
+		if a.st != qAttrFound && end+1 < len(toks) && c.isDashOrComma(toks[end]) && c.isCapWord(toks[end+1]) {
+			// "said the general secretary of the union, Tony Woodley"
+			if b, e := c.npAfter(toks, end); b.st == qAttrFound {
+				return b, e
+			}
+		}
+		return a, end
+	}
+	// "said Ray Young", "claims writer John Ostrower": the capitalised
+	// run, after at most three lower-case role words.
+	// The last capitalised run before the phrase ends: "said German
+	// economy minister Karl Weber" -> Karl Weber.
+	var rs, re int
+	for k := j; k < end; {
+		if !c.isCapWord(toks[k]) || qNotNames[c.word(toks[k])] {
+			if !c.isLowerWord(toks[k]) || qFunctionWords[c.lower(toks[k])] {
+				break
+			}
+			k++
+			continue
+		}
+		r := k
+		for r < end && c.isCapWord(toks[r]) && !qNotNames[c.word(toks[r])] {
+			r++
+		}
+		rs, re = k, r
+		k = r
+	}
+	if re > rs {
+		return c.guessName(toks[rs:re], false), re
+	}
+	return qAttr{}, j
+}
+
+// phraseSpeaker resolves a determiner phrase (without its determiner).
+func (c *quoteCtx) phraseSpeaker(phrase []qtok, pos int, det string) qAttr {
+	if len(phrase) == 0 {
+		return qAttr{}
+	}
+	for _, pt := range phrase {
+		if m := c.mentionOver(pt.s, pt.e); m != nil && m.Kind != Place {
+			return c.fromMention(m)
+		}
+	}
+	words := make([]string, 0, len(phrase))
+	allCap := true
+	for _, pt := range phrase {
+		words = append(words, c.lower(pt))
+		if !c.isCapWord(pt) {
+			allCap = false
+		}
+	}
+	if a := c.roleLookup(words, pos); a.st == qAttrFound {
+		return a
+	}
+	// "the company president and CEO Louis Gallois": a name ending the
+	// phrase after its description.
+	if n := len(phrase); n >= 2 && c.isCapWord(phrase[n-1]) {
+		k := n - 1
+		for k > 0 && c.isCapWord(phrase[k-1]) {
+			k--
+		}
+		if k > 0 && !qPrepositions[words[k-1]] {
+			if a := c.guessName(phrase[k:], false); a.st == qAttrFound && a.kind == Person {
+				return a
+			}
+		}
+	}
+	if a := c.groupLookup(words[len(words)-1], pos); a.st == qAttrFound {
+		return a
+	}
+	if allCap && det == "the" {
+		return c.guessName(phrase, true)
+	}
+	return qAttr{st: qAttrBlocked}
+}
+
+// extendNP moves the start of a noun phrase back over the title and
+// determiner words before a name: "Treasury Secretary Scott Bessent",
+// "Russia’s foreign minister Sergey Lavrov".
+func (c *quoteCtx) extendNP(toks []qtok, k int) int {
+	for n := 0; k > 0 && n < 7; n++ {
+		p := toks[k-1]
+		if p.k != 'w' {
+			break
+		}
+		w := c.lower(p)
+		if (qPrepositions[w] && w != "of" && w != "for") || qFunctionWords[w] || (qVerbOf(w) != 0 && c.isLowerWord(p)) {
+			break
+		}
+		k--
+	}
+	return k
+}
+
+// guessName makes a speaker of capitalised words no mention covers.
+func (c *quoteCtx) guessName(words []qtok, the bool) qAttr {
+	for len(words) > 1 && qHonorifics[c.word(words[0])] {
+		words = words[1:]
+	}
+	if len(words) > 0 && qGenericNouns[c.lower(words[len(words)-1])] {
+		return qAttr{st: qAttrBlocked} // "Critics said", "Senate Democrats said"
+	}
+	// "Alabama Governor Bob Riley", "Microsoft CEO Bill Gates": the name
+	// follows the last title word. A title with no name after it ("Airbus
+	// President") names nobody we can resolve.
+	for i := len(words) - 1; i >= 0 && !qOrgSuffixes[c.word(words[len(words)-1])]; i-- {
+		if qTitleWords[strings.TrimSuffix(c.word(words[i]), ".")] {
+			if i == len(words)-1 {
+				return qAttr{st: qAttrBlocked}
+			}
+			words = words[i+1:]
+			break
+		}
+	}
+	if len(words) == 0 {
+		return qAttr{}
+	}
+	name := strings.TrimRight(c.text[words[0].s:words[len(words)-1].e], ".,’'")
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
+	if name == "" {
+		return qAttr{}
+	}
+	last := c.word(words[len(words)-1])
+	kind := Person
+	if the || qOrgSuffixes[last] || qIsAllCaps(name) {
+		kind = Org
+	}
+	return qAttr{name: name, kind: kind, st: qAttrFound, guessed: true}
+}
+
+// isTitleWord reports whether t is a title ("CEO", "spokesman",
+// "Minister") in either case.
+func (c *quoteCtx) isTitleWord(t qtok) bool {
+	if t.k != 'w' {
+		return false
+	}
+	w := strings.TrimSuffix(c.word(t), ".")
+	if qTitleWords[w] {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	return qTitleWords[string(unicode.ToUpper(r))+w[size:]]
+}
+
+// isModifierName reports whether t is a capitalised word that qualifies a
+// title rather than names someone: a place or organisation mention
+// ("Russian", "NATO") or a demonym-like word.
+func (c *quoteCtx) isModifierName(t qtok) bool {
+	if !c.isCapWord(t) {
+		return false
+	}
+	if m := c.mentionOver(t.s, t.e); m != nil && m.Kind != Person {
+		return true
+	}
+	w := c.word(t)
+	return strings.HasSuffix(w, "an") || strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ish") || qIsAllCaps(w)
+}
+
+// verbLike reports whether t looks like the verb after a subject.
+func (c *quoteCtx) verbLike(t qtok) bool {
+	if !c.isLowerWord(t) {
+		return false
+	}
+	w := c.lower(t)
+	switch w {
+	case "was", "is", "has", "had", "were", "are", "will", "would", "also", "could", "can", "did", "does":
+		return true
+	}
+	return qVerbOf(w) != 0 || strings.HasSuffix(w, "ed")
+}
+
+// qPossessorNouns speak for whoever precedes them: "Smith’s office said".
+var qPossessorNouns = map[string]bool{
+	"office": true, "campaign": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"press": true, "team": true, "administration": true, "government": true, "representatives": true,
+}
+
+// qTitleWords precede a name in a title ("Governor Bob Riley").
+var qTitleWords = map[string]bool{
+	"CEO": true, "CFO": true, "COO": true, "CTO": true, "Chairman": true, "Chairwoman": true, "Chair": true,
+	"President": true, "Vice": true, "Governor": true, "Gov": true, "Senator": true, "Sen": true, "Rep": true,
+	"Representative": true, "General": true, "Gen": true, "Secretary": true, "Minister": true, "Prime": true,
+	"Chief": true, "Executive": true, "Director": true, "Analyst": true, "Spokesman": true,
+	"Spokeswoman": true, "Spokesperson": true, "Mayor": true, "Judge": true, "Justice": true,
+	"Commissioner": true, "King": true, "Queen": true, "Prince": true, "Princess": true, "Pope": true,
+	"Bishop": true, "Archbishop": true, "Rev": true, "Captain": true, "Capt": true, "Colonel": true,
+	"Col": true, "Lieutenant": true, "Lt": true, "Sergeant": true, "Sgt": true, "Admiral": true,
+	"Adm": true, "Commander": true, "Ambassador": true, "Attorney": true, "Chancellor": true,
+	"Speaker": true, "Leader": true, "Professor": true, "Prof": true, "Coach": true, "Manager": true,
+	"Founder": true, "Deputy": true, "Assistant": true, "Undersecretary": true, "Treasurer": true,
+	"Councillor": true, "Councilman": true, "Councilwoman": true, "Sheriff": true, "Inspector": true,
+	"Superintendent": true, "Detective": true, "Premier": true, "Emir": true, "Sheikh": true,
+	"Marshal": true, "Economist": true, "Editor": true, "Correspondent": true, "Congressman": true,
+	"Congresswoman": true, "MP": true, "MEP": true, "Officer": true, "Head": true, "Dr": true,
+	"Mr": true, "Mrs": true, "Ms": true, "Lawmaker": true, "Physicist": true, "Professor-elect": true,
+}
+
+// qDocumentNouns speak for their author: "a statement from the Kremlin",
+// "Trump’s post".
+var qDocumentNouns = map[string]bool{
+	"statement": true, "post": true, "letter": true, "tweet": true, "message": true, "email": true,
+	"memo": true, "release": true, "filing": true, "report": true, "website": true, "blog": true,
+	"communique": true, "communiqué": true, "note": true, "account": true,
+}
+
+// qFunctionWords never belong to a speaker's noun phrase.
+var qFunctionWords = map[string]bool{
+	"that": true, "which": true, "and": true, "but": true, "or": true, "who": true, "when": true,
+	"while": true, "so": true, "because": true, "if": true, "what": true, "how": true, "this": true,
+	"not": true, "is": true, "was": true, "are": true, "were": true, "be": true, "has": true,
+	"have": true, "had": true, "will": true, "would": true, "then": true, "also": true, "where": true,
+}

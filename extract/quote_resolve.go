@@ -1,0 +1,279 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// roleLookup finds the entity holding the role named by words ("mayor",
+// "secretary general", "treasury secretary"), preferring the one mentioned
+// last before pos.
+func (c *quoteCtx) roleLookup(words []string, pos int) qAttr {
+	var ws []string
+	for _, w := range words {
+		if qRoleModifiers[w] || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
+			continue
+		}
+		ws = append(ws, w)
+	}
+	if len(ws) == 0 {
+		return qAttr{}
+	}
+	head := ws[len(ws)-1]
+	var cands []qRoleEntry
+	for _, r := range c.roles {
+		if !qContainsStr(r.title, head) { // "the Air Force" names no secretary of it
+			continue
+		}
+		ok := true
+		for _, w := range ws[:len(ws)-1] {
+			if !qRoleWordMatch(w, r.words) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			cands = append(cands, r)
+		}
+	}
+	if len(cands) == 0 {
+		return qAttr{}
+	}
+	best, bestPos := cands[0], -1
+	for _, r := range cands {
+		if p := c.lastMentionBefore(r.name, pos); p > bestPos {
+			best, bestPos = r, p
+		}
+	}
+	return qAttr{name: best.name, kind: qKindOr(best.kind, Person), st: qAttrFound}
+}
+
+// qRoleWordMatch reports whether the modifier w of a role phrase fits the
+// words of a role: the same word, or a demonym of its organisation or
+// country ("the Russian president" for President of Russia).
+func qRoleWordMatch(w string, words []string) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+		if n := qCommonPrefix(w, x); n >= 5 && n >= min(len(w), len(x))-2 {
+			return true // russian/russia, ukrainian/ukraine, chinese/china
+		}
+	}
+	if alias := qCountryWords[w]; alias != "" {
+		for _, x := range words {
+			if x == alias {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// qCountryWords maps the demonyms and abbreviations whose country name
+// does not share their stem to a word of it.
+var qCountryWords = map[string]string{
+	"u.s.": "states", "us": "states", "american": "states", "u.s": "states",
+	"british": "kingdom", "uk": "kingdom", "u.k.": "kingdom", "dutch": "netherlands",
+	"french": "france", "swiss": "switzerland", "welsh": "wales", "irish": "ireland",
+}
+
+func qCommonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// groupLookup resolves "the company", "the ministry" to the organisation
+// last named before pos that fits.
+func (c *quoteCtx) groupLookup(head string, pos int) qAttr {
+	anyOrg, ok := qGroupNouns[head]
+	if !ok {
+		return qAttr{}
+	}
+	for k, n := c.mentionBefore(pos), 0; k >= 0 && n < 400; k, n = k-1, n+1 {
+		m := &c.ments[k]
+		if m.Kind != Org || c.inQuote(m.Start) {
+			continue
+		}
+		if anyOrg || qContainsFold(m.Entity, head) || qContainsFold(m.Text, head) {
+			return c.fromMention(m)
+		}
+	}
+	return qAttr{}
+}
+
+// resolvePronoun resolves he/she to a person and it/they to an
+// organisation: the subject or attributed speaker of the nearest sentence
+// that has one of the right kind, else the nearest mention of that kind.
+func (c *quoteCtx) resolvePronoun(p string, pos int) qAttr {
+	f := qPronounFilter(p)
+	si := c.sentOf(pos)
+	if a := c.subjectOf(max(c.sentStart(si), pos-qWindow), pos, f, false); a.st == qAttrFound {
+		return a
+	}
+	k0 := c.spanAfter(pos) - 1
+	for s := si - 1; s >= 0 && s >= si-4; s-- {
+		for k := k0; k >= 0 && c.spans[k].sent1 >= s; k-- {
+			if sp := c.spans[k]; sp.sent0 == s && f.ok(c, sp.who) {
+				return sp.who
+			}
+		}
+		if a := c.subjectOf(c.sentStart(s), min(c.sentEnd(s), c.sentStart(s)+qWindow), f, false); a.st == qAttrFound {
+			return a
+		}
+	}
+	for k, n := c.mentionBefore(pos), 0; k >= 0 && n < 500; k, n = k-1, n+1 {
+		m := &c.ments[k]
+		if m.Kind == f.kind && !c.inQuote(m.Start) {
+			if a := c.fromMention(m); f.ok(c, a) {
+				return a
+			}
+		}
+	}
+	return qAttr{}
+}
+
+// subjectOf finds the subject of the clause text[lo:hi]: its first person
+// or organisation that is not the object of a preposition nor a possessive
+// ("Trump’s decision"). want restricts the kind; allowPron lets a pronoun
+// subject be resolved.
+func (c *quoteCtx) subjectOf(lo, hi int, f qSpkFilter, allowPron bool) qAttr {
+	toks := c.tokens(lo, hi)
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.k != 'w' {
+			continue
+		}
+		lw := c.lower(t)
+		if qIsPronoun(lw) {
+			if !allowPron || (i > 0 && toks[i-1].k == 'w' && qPrepositions[c.lower(toks[i-1])]) {
+				continue
+			}
+			if lw == "it" && i > 0 && toks[i-1].k == 'w' {
+				continue // "calling it": an object
+			}
+			if a := c.resolvePronoun(lw, t.s); a.st == qAttrFound && f.ok(c, a) {
+				return a
+			}
+			continue
+		}
+		if m := c.mentionOver(t.s, t.e); m != nil {
+			end := i
+			for end+1 < len(toks) && toks[end+1].k == 'w' && toks[end+1].s < m.End {
+				end++
+			}
+			// Skip back over the title before the name ("with Russian
+			// President Vladimir Putin") to the word that governs it.
+			k := i - 1
+			for k >= 0 && i-k < 6 && toks[k].k == 'w' && (c.isTitleWord(toks[k]) || qDeterminers[c.lower(toks[k])] || c.isModifierName(toks[k])) {
+				k--
+			}
+			prev := ""
+			if k >= 0 && toks[k].k == 'w' {
+				prev = c.lower(toks[k])
+			}
+			possessive := toks[end].e > m.End || strings.HasPrefix(c.text[m.End:], "’s") || strings.HasPrefix(c.text[m.End:], "'s")
+			// "Ryanair CEO Michael O’Leary": the company only qualifies
+			// the title of the subject.
+			modifier := m.Kind != Person && end+1 < len(toks) && c.isTitleWord(toks[end+1])
+			i = end
+			if qPrepositions[prev] || possessive || modifier {
+				continue
+			}
+			if m.Kind == Place {
+				continue
+			}
+			if a := c.fromMention(m); f.ok(c, a) {
+				return a
+			}
+			continue
+		}
+		if c.isCapWord(t) && !qNotNames[c.word(t)] {
+			// A name the entity finder missed, as subject of a verb:
+			// "Republican Senator Bob Corker was ...".
+			r := i
+			for r < len(toks) && r < i+6 && c.isCapWord(toks[r]) && !qNotNames[c.word(toks[r])] && c.mentionOver(toks[r].s, toks[r].e) == nil {
+				r++
+			}
+			prevPrep := i > 0 && toks[i-1].k == 'w' && (qPrepositions[c.lower(toks[i-1])] || qDeterminers[c.lower(toks[i-1])])
+			if r-i >= 2 && r < len(toks) && !prevPrep && c.verbLike(toks[r]) {
+				if a := c.guessName(toks[i:r], false); f.ok(c, a) {
+					return a
+				}
+			}
+			if r > i {
+				i = r - 1
+				continue
+			}
+		}
+		if qDeterminers[lw] && lw != "his" && lw != "her" && lw != "its" && lw != "their" {
+			if i > 0 && toks[i-1].k == 'w' && qPrepositions[c.lower(toks[i-1])] {
+				continue
+			}
+			var words []string
+			named := false
+			for k := i + 1; k < len(toks) && k <= i+4 && toks[k].k == 'w'; k++ {
+				if m := c.mentionOver(toks[k].s, toks[k].e); m != nil && m.Kind == Person {
+					named = true // "the current Microsoft CEO Steve Ballmer": the name decides
+					break
+				}
+				words = append(words, c.lower(toks[k]))
+			}
+			if named {
+				continue
+			}
+			for n := len(words); n > 0; n-- {
+				if a := c.roleLookup(words[:n], t.s); f.ok(c, a) {
+					return a
+				}
+			}
+		}
+	}
+	return qAttr{}
+}
+
+// fromMention makes a speaker of a mention and its entity.
+func (c *quoteCtx) fromMention(m *Mention) qAttr {
+	name := m.Entity
+	if name == "" {
+		name = strings.TrimSpace(m.Text)
+	}
+	kind := m.Kind
+	if e := c.ents[name]; e != nil && e.Kind != "" {
+		kind = e.Kind
+	}
+	return qAttr{name: name, kind: kind, st: qAttrFound}
+}
+
+// mentionOver returns the mention overlapping [s, e), or nil.
+func (c *quoteCtx) mentionOver(s, e int) *Mention {
+	for k := sort.Search(len(c.ments), func(k int) bool { return c.ments[k].Start >= e }) - 1; k >= 0; k-- {
+		m := &c.ments[k]
+		if m.End > s {
+			return m
+		}
+		if m.Start < s-300 {
+			break
+		}
+	}
+	return nil
+}
+
+// mentionBefore returns the index of the last mention starting before pos.
+func (c *quoteCtx) mentionBefore(pos int) int {
+	return sort.Search(len(c.ments), func(k int) bool { return c.ments[k].Start >= pos }) - 1
+}
+
+// lastMentionBefore returns where the entity name was last mentioned
+// before pos, or -1.
+func (c *quoteCtx) lastMentionBefore(name string, pos int) int {
+	for k, n := c.mentionBefore(pos), 0; k >= 0 && n < 2000; k, n = k-1, n+1 {
+		if c.ments[k].Entity == name {
+			return c.ments[k].Start
+		}
+	}
+	return -1
+}

@@ -1,0 +1,258 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// qspan is one quotation: the marks and the text between them. A quotation
+// running over several paragraphs (news style: no closing mark at the end
+// of a paragraph, an opening mark at the start of the next) is one qspan
+// per paragraph, linked by chain.
+type qspan struct {
+	open, openEnd   int // the opening mark
+	close, closeEnd int // the closing mark; both at the paragraph end when it continues
+	start, end      int // the quoted text, trimmed
+	chain           int // index of the chain's first span
+	cont            bool
+	sent0, sent1    int // sentences holding the opening and the closing mark
+	who             qAttr
+	direct          bool // attributed by a speech verb next to it
+}
+
+const (
+	qLquo = "“"
+	qRquo = "”"
+)
+
+// scanQuotes finds the quotations of text, paragraph by paragraph. Single
+// quotation marks are not quotations of their own: ’ is far more often an
+// apostrophe ("We’ve", "Rutte’s"), and ‘…’ inside “…” stays part of the
+// outer text.
+func scanQuotes(text string) []qspan {
+	var spans []qspan
+	prevOpen := -1 // index of a span whose quotation continues into the next paragraph
+	for ps := 0; ps < len(text); {
+		pe := strings.IndexByte(text[ps:], '\n')
+		if pe < 0 {
+			pe = len(text)
+		} else {
+			pe += ps
+		}
+		first := true
+		nc := qNextClose{text: text, pe: pe, rq: -1, sq: -1}
+		for i := ps; i < pe; {
+			c := text[i]
+			if c != '"' && c != 0xE2 {
+				i++
+				continue
+			}
+			curly := strings.HasPrefix(text[i:], qLquo)
+			if !curly && !(c == '"' && isOpeningStraightQuote(text[ps:], i-ps)) {
+				i++
+				continue
+			}
+			openEnd := i + 1
+			if curly {
+				openEnd = i + len(qLquo)
+			}
+			if openEnd < pe && (text[openEnd] == ' ' || text[openEnd] == '\t') && !curly {
+				// A lone straight mark with space after it opens nothing.
+				i = openEnd
+				continue
+			}
+			cl, clEnd := nc.find(openEnd, curly)
+			sp := qspan{open: i, openEnd: openEnd, close: cl, closeEnd: clEnd}
+			sp.chain = len(spans)
+			if first && prevOpen >= 0 && strings.TrimSpace(text[ps:i]) == "" {
+				sp.chain = spans[prevOpen].chain
+				sp.cont = true
+			}
+			prevOpen = -1
+			first = false
+			if cl < 0 {
+				// Unclosed: a quotation going on in the next paragraph, or
+				// a stray mark to ignore.
+				if !qNextParagraphOpens(text, pe) {
+					i = openEnd
+					continue
+				}
+				sp.close, sp.closeEnd = pe, pe
+				prevOpen = len(spans)
+			}
+			sp.start, sp.end = qInner(text, sp.openEnd, sp.close)
+			spans = append(spans, sp)
+			i = sp.closeEnd
+		}
+		if first {
+			prevOpen = -1
+		}
+		ps = pe + 1
+	}
+	return spans
+}
+
+// qNextClose finds closing marks in one paragraph. It remembers the next
+// ” and the next straight mark after the last search, so that a paragraph
+// full of marks that never close is still read in linear time.
+type qNextClose struct {
+	text   string
+	pe     int // the paragraph end
+	rq, sq int // next ” and next " at or after the last search; pe when none; -1 before any search
+	rqFrom int // where rq was searched from
+	sqFrom int
+}
+
+// next returns the position of the first mark at or after from, using
+// and updating the cache pos (searched from *at).
+func (n *qNextClose) next(mark string, from int, pos, at *int) int {
+	if *pos >= from && *at <= from {
+		return *pos
+	}
+	*at = from
+	if j := strings.Index(n.text[from:n.pe], mark); j >= 0 {
+		*pos = from + j
+	} else {
+		*pos = n.pe
+	}
+	return *pos
+}
+
+// find returns the closing mark of a quotation opened before from, or -1.
+// A curly quotation closes at ”, or at a straight mark when the writer
+// mixed them; a straight one at the first mark of either kind.
+func (n *qNextClose) find(from int, curly bool) (int, int) {
+	r := n.next(qRquo, from, &n.rq, &n.rqFrom)
+	q := n.next(`"`, from, &n.sq, &n.sqFrom)
+	switch {
+	case curly && r < n.pe:
+		return r, r + len(qRquo)
+	case curly && q < n.pe:
+		return q, q + 1
+	case !curly && q < n.pe && q < r:
+		return q, q + 1
+	case !curly && r < n.pe:
+		return r, r + len(qRquo)
+	}
+	return -1, -1
+}
+
+// nextParagraphOpens reports whether the first non-blank paragraph after
+// the line break at pe starts with an opening quotation mark.
+func qNextParagraphOpens(text string, pe int) bool {
+	rest := strings.TrimLeftFunc(text[min(pe, len(text)):], unicode.IsSpace)
+	return strings.HasPrefix(rest, qLquo) || strings.HasPrefix(rest, `"`)
+}
+
+// qInner trims the quoted text between the marks: white space, and a
+// final comma that belongs to the sentence around the quotation
+// (“…today,” Trump said) rather than to the words quoted.
+func qInner(text string, s, e int) (int, int) {
+	s, e = trimSpan(text, s, e)
+	if e > s && text[e-1] == ',' {
+		e--
+		_, e = trimSpan(text, s, e)
+	}
+	// Stray marks of a broken quotation never belong to the words.
+	for e > s {
+		switch {
+		case text[e-1] == '"':
+			e--
+		case strings.HasSuffix(text[s:e], qRquo) || strings.HasSuffix(text[s:e], qLquo):
+			e -= len(qRquo)
+		case text[s] == '"':
+			s++
+		case strings.HasPrefix(text[s:e], qRquo) || strings.HasPrefix(text[s:e], qLquo):
+			s += len(qRquo)
+		default:
+			s, e = trimSpan(text, s, e)
+			if e > s && text[e-1] == ',' {
+				e--
+				continue
+			}
+			return s, e
+		}
+	}
+	return s, e
+}
+
+// qtok is a token of the prose around quotations: a word, a punctuation
+// mark, or a whole quotation (k 'q', q its span index).
+type qtok struct {
+	s, e int
+	k    byte
+	q    int
+}
+
+// tokens splits text[a:b] into words, punctuation and whole quotations.
+func (c *quoteCtx) tokens(a, b int) []qtok { return c.tokensMax(a, b, -1) }
+
+// tokensMax is tokens stopping after n tokens when n >= 0.
+func (c *quoteCtx) tokensMax(a, b, n int) []qtok {
+	text := c.text
+	b = min(b, len(text))
+	capacity := max(8, (b-a)/6)
+	if n >= 0 {
+		capacity = min(capacity, n)
+	}
+	toks := make([]qtok, 0, capacity)
+	k := c.spanAfter(a)
+	if k > 0 && c.spans[k-1].closeEnd > a {
+		k--
+	}
+	for i := a; i < b && len(toks) != n; {
+		if k < len(c.spans) && c.spans[k].open <= i {
+			sp := c.spans[k]
+			toks = append(toks, qtok{s: sp.open, e: sp.closeEnd, k: 'q', q: k})
+			i = max(i+1, sp.closeEnd)
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + size
+			for j < b {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += s2
+					continue
+				}
+				if r2 == '’' || r2 == '\'' || r2 == '.' || r2 == '-' || r2 == '&' {
+					if j+s2 < b {
+						r3, _ := utf8.DecodeRuneInString(text[j+s2:])
+						if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
+							j += s2
+							continue
+						}
+					}
+					if r2 == '.' && qIsAbbrev(text[i:j]) {
+						j += s2
+					}
+				}
+				break
+			}
+			toks = append(toks, qtok{s: i, e: j, k: 'w'})
+			i = j
+		default:
+			toks = append(toks, qtok{s: i, e: i + size, k: 'p'})
+			i += size
+		}
+	}
+	return toks
+}
+
+// qIsAbbrev reports whether the word w keeps its full stop: a known
+// abbreviation ("Oct", "Mr", "U.S") or an initial.
+func qIsAbbrev(w string) bool {
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		return true
+	}
+	if len(w) > 5 {
+		return false
+	}
+	return abbreviations[strings.ToLower(w)] || (strings.Contains(w, ".") && allLettersAndDots(w))
+}

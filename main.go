@@ -1,0 +1,83 @@
+// Command briefbot reads news articles into a fact base and answers
+// questions about them on Discord or from the command line.
+//
+// Usage:
+//
+//	briefbot run      [--config FILE] [--db PATH]         serve Discord (DISCORD_TOKEN)
+//	briefbot ask      [--db PATH] [--json] "/who rutte"   run one command offline
+//	briefbot ingest   [--db PATH] [--config FILE] [--published DATE] [--title T] [PATH|URL ...]
+//	briefbot extract  --published DATE [--title T] FILE|-
+//	briefbot export   [--db PATH]
+//	briefbot digest   [--db PATH] [--since DATE] [--channel ID]
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// usage is printed for `briefbot`, `briefbot help` and unknown commands.
+const usage = `briefbot: who is who, what happened when, and who said what, from news articles.
+
+Usage:
+  briefbot <command> [flags] [arguments]
+
+Commands:
+  run       serve the slash commands on Discord (token from DISCORD_TOKEN)
+  ask       run one command offline, e.g. briefbot ask "/who rutte"
+  ingest    load sources (files, URLs, feeds, or the configured ones) into the database
+  extract   print the facts extracted from one text as JSON (no database)
+  export    print every fact in the database as JSON
+  digest    show what the next digest would post
+
+Run "briefbot <command> --help" for a command's flags.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(0)
+	}
+	if err != nil {
+		if !errors.Is(err, errSilent) {
+			fmt.Fprintln(os.Stderr, "briefbot:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// run dispatches to a subcommand; it is main without the process, for tests.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("no command given")
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "run":
+		return runBot(ctx, args, stderr)
+	case "ask":
+		return runAsk(ctx, args, stdout, stderr)
+	case "ingest":
+		return runIngest(ctx, args, stdout, stderr)
+	case "extract":
+		return runExtract(args, stdin, stdout, stderr)
+	case "export":
+		return runExport(ctx, args, stdout, stderr)
+	case "digest":
+		return runDigest(ctx, args, stdout, stderr)
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", cmd)
+}

@@ -1,0 +1,256 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cli runs briefbot with args and returns its output and error.
+func cli(t *testing.T, stdin string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err = run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+func TestIngestAndAskDefault(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	out, _, err := cli(t, "", "ingest", "--db", db)
+	if err != nil {
+		t.Fatalf("ingest: %v", err)
+	}
+	if !strings.Contains(out, "added") || !strings.Contains(out, "rutte-white-house") {
+		t.Errorf("ingest report = %q", out)
+	}
+	out, _, err = cli(t, "", "ingest", "--db", db)
+	if err != nil || !strings.Contains(out, "unchanged") {
+		t.Errorf("second ingest = %q, %v; want unchanged", out, err)
+	}
+	out, _, err = cli(t, "", "ask", "--db", db, "/who rutte")
+	if err != nil {
+		t.Fatalf("ask: %v", err)
+	}
+	for _, want := range []string{"Mark Rutte", "Secretary General, NATO (since 1 Oct 2024)", "22 Oct 2025", "18 Aug 2025", "25 Jun 2025"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("/who rutte lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, err = cli(t, "", "ask", "--db", db, "--json", "/timeline", "ukraine")
+	if err != nil {
+		t.Fatalf("ask --json: %v", err)
+	}
+	var resp struct {
+		Title string   `json:"title"`
+		Lines []string `json:"lines"`
+	}
+	if err := json.Unmarshal([]byte(out), &resp); err != nil {
+		t.Fatalf("ask --json output is not JSON: %v\n%s", err, out)
+	}
+	if len(resp.Lines) == 0 {
+		t.Errorf("timeline has no lines: %s", out)
+	}
+}
+
+func TestAskLoadsDefaultIntoEmptyDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	out, stderr, err := cli(t, "", "ask", "--db", db, "/quotes", "trump")
+	if err != nil {
+		t.Fatalf("ask: %v (%s)", err, stderr)
+	}
+	if !strings.Contains(stderr, "added") {
+		t.Errorf("ask did not report loading the default source: %q", stderr)
+	}
+	if !strings.Contains(out, "Trump") {
+		t.Errorf("/quotes trump = %q", out)
+	}
+}
+
+func TestAskErrors(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	for _, args := range [][]string{
+		{"ask", "--db", db, "/nope"},
+		{"ask", "--db", db, "/who"},
+		{"ask", "--db", db, "/timeline ukraine bogus:1"},
+		{"ask", "--db", db, "/timeline ukraine from:2025-13"},
+		{"ask", "--db", db},
+		{"nope"},
+		{},
+	} {
+		if _, _, err := cli(t, "", args...); err == nil {
+			t.Errorf("%q succeeded, want an error", args)
+		}
+	}
+	// Hostile text is just text.
+	out, _, err := cli(t, "", "ask", "--db", db, `/search "; DROP TABLE sources; -- @everyone NEAR(`)
+	if err != nil {
+		t.Errorf("hostile search failed: %v", err)
+	}
+	if strings.Contains(out, "SQL") {
+		t.Errorf("hostile search leaked an SQL error: %s", out)
+	}
+	if out, _, err := cli(t, "", "ask", "--db", db, "/sources"); err != nil || !strings.Contains(out, "1 source") {
+		t.Errorf("sources after hostile input = %q, %v", out, err)
+	}
+}
+
+func TestIngestBadInputKeepsDatabase(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "b.db")
+	if _, _, err := cli(t, "", "ingest", "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for name, path := range map[string]string{
+		"empty":   write("empty.txt", nil),
+		"binary":  write("bin.txt", []byte{0, 1, 2, 3, 0xff, 0xfe, 0}),
+		"utf8":    write("bad.txt", []byte("Ana Silva said \xff\xfe hello.")),
+		"missing": filepath.Join(dir, "missing.txt"),
+		"private": "http://127.0.0.1:1/article",
+	} {
+		_, _, err := cli(t, "", "ingest", "--db", db, path)
+		if err == nil {
+			t.Errorf("%s: ingest succeeded, want an error", name)
+			continue
+		}
+		if strings.Count(err.Error(), "\n") > 0 {
+			t.Errorf("%s: error is not one line: %q", name, err)
+		}
+	}
+	out, _, err := cli(t, "", "ask", "--db", db, "/who rutte")
+	if err != nil || !strings.Contains(out, "Secretary General") {
+		t.Errorf("facts lost after bad input: %q, %v", out, err)
+	}
+}
+
+func TestExtractCommand(t *testing.T) {
+	text := "Acme Corp chief executive Ana Silva said on Monday the firm would cut 200 jobs. “We have no choice,” Silva told reporters."
+	path := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"extract", "--published", "2025-10-22", path},
+		{"extract", "--published", "2025-10-22", "-"},
+	} {
+		out, _, err := cli(t, text, args...)
+		if err != nil {
+			t.Fatalf("%q: %v", args, err)
+		}
+		var doc map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatalf("extract output is not JSON: %v", err)
+		}
+		for _, k := range []string{"sentences", "mentions", "times", "entities", "events", "quotes"} {
+			if _, ok := doc[k]; !ok {
+				t.Errorf("extract JSON lacks %q", k)
+			}
+		}
+		var mentions []struct {
+			Start, End int
+			Text       string
+		}
+		json.Unmarshal(doc["mentions"], &mentions)
+		if len(mentions) == 0 {
+			t.Errorf("no mentions in %s", doc["mentions"])
+		}
+		for _, m := range mentions {
+			if text[m.Start:m.End] != m.Text {
+				t.Errorf("mention %q at [%d,%d) is %q in the text", m.Text, m.Start, m.End, text[m.Start:m.End])
+			}
+		}
+	}
+	if _, _, err := cli(t, "", "extract", "--published", "22/10/2025", path); err == nil {
+		t.Error("extract accepted a malformed date")
+	}
+	if _, _, err := cli(t, "", "extract"); err == nil {
+		t.Error("extract with no file succeeded")
+	}
+}
+
+func TestExportCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	if _, _, err := cli(t, "", "export", "--db", db); err == nil {
+		t.Error("export of a missing database succeeded")
+	}
+	if _, _, err := cli(t, "", "ingest", "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := cli(t, "", "export", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var x struct {
+		Sources  []struct{ ID, Title, URL, Published string }
+		Entities []struct {
+			Name, Kind string
+			Aliases    []string
+			Roles      []struct{ Title, Org, Since, Until string }
+		}
+		Events []struct{ Date, Precision, Summary, Sentence, Source string }
+		Quotes []struct{ Speaker, Text, Date, Source string }
+	}
+	if err := json.Unmarshal([]byte(out), &x); err != nil {
+		t.Fatalf("export is not JSON: %v", err)
+	}
+	if len(x.Sources) != 1 || x.Sources[0].Published != "2025-10-22" {
+		t.Errorf("sources = %+v", x.Sources)
+	}
+	found := false
+	for _, e := range x.Entities {
+		if e.Name == "Mark Rutte" {
+			found = true
+			if len(e.Roles) == 0 || e.Roles[0].Org != "NATO" || e.Roles[0].Since != "2024-10-01" {
+				t.Errorf("Mark Rutte roles = %+v", e.Roles)
+			}
+		}
+	}
+	if !found {
+		t.Error("export lacks Mark Rutte")
+	}
+	if len(x.Events) < 10 {
+		t.Errorf("export has %d events", len(x.Events))
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, cmd := range []string{"ask", "ingest", "extract", "export", "digest", "run"} {
+		_, stderr, err := cli(t, "", cmd, "--help")
+		if !errors.Is(err, flag.ErrHelp) {
+			t.Errorf("%s --help: err = %v", cmd, err)
+		}
+		if !strings.Contains(stderr, "Usage: briefbot "+cmd) {
+			t.Errorf("%s --help printed %q", cmd, stderr)
+		}
+	}
+}
+
+func TestDigestCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	out, _, err := cli(t, "", "digest", "--db", db, "--since", "2020-01-01")
+	if err != nil {
+		t.Fatalf("digest: %v", err)
+	}
+	if !strings.Contains(out, "Key developments") || !strings.Contains(out, "Rutte") {
+		t.Errorf("digest preview = %q", out)
+	}
+	if _, _, err := cli(t, "", "digest", "--db", db, "--since", "yesterday-ish"); err == nil {
+		t.Error("digest accepted a malformed --since")
+	}
+	out, _, err = cli(t, "", "ask", "--db", db, "/admin digest list")
+	if err != nil || !strings.Contains(out, "No digests scheduled") {
+		t.Errorf("/admin digest list = %q, %v", out, err)
+	}
+}

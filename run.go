@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"time"
+
+	"briefbot/bot"
+	"briefbot/commands"
+	"briefbot/digest"
+	"briefbot/source"
+	"briefbot/store"
+)
+
+// staleAfter is how old a URL source's last load may be before `run`
+// loads it again at start-up.
+const staleAfter = time.Hour
+
+// shutdownGrace bounds how long `run` waits for interactions in flight.
+const shutdownGrace = 30 * time.Second
+
+func runBot(ctx context.Context, args []string, stderr io.Writer) error {
+	var e env
+	fs := newFlags("run", "[--config FILE] [--db PATH]", stderr)
+	e.flags(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := e.load(); err != nil {
+		return err
+	}
+	cfg, err := bot.DecodeConfig(e.config.Discord)
+	if err != nil {
+		return err
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	db, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer db.Close(context.Background())
+
+	policy := cfg.URLPolicy()
+	admin := &source.Admin{
+		Manager: &source.Manager{Loader: &source.Loader{Logger: logger}, Store: db, Logger: logger},
+		Added: &source.Manager{Loader: &source.Loader{
+			AllowPrivate: policy.AllowPrivate, MaxBytes: policy.MaxBytes, Timeout: policy.Timeout, Logger: logger,
+		}, Store: db, Logger: logger},
+		Store:  db,
+		Static: e.config.Sources,
+	}
+	router, digests := newRouter(db, admin, policy, logger)
+	b, err := bot.New(cfg, router, logger, bot.WithComponentStore(db))
+	if err != nil {
+		return err
+	}
+	sched := digest.NewScheduler(db, b.DigestPoster(), logger)
+	digests.Scheduler = sched
+
+	// Load stale sources beside the gateway connection, not before it:
+	// the bot answers from the facts it has while they refresh.
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		loadAtStart(ctx, admin, db, logger)
+	}()
+	defer wg.Wait()
+
+	if err := b.Open(ctx); err != nil {
+		return err
+	}
+	if err := sched.Open(ctx); err != nil {
+		b.Close(context.Background())
+		return err
+	}
+	<-ctx.Done()
+	logger.Info("shutting down")
+	cctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	// The scheduler first, so a digest being posted finishes while the
+	// session is still open.
+	serr := sched.Close(cctx)
+	berr := b.Close(cctx)
+	return errors.Join(serr, berr)
+}
+
+// newRouter builds the full command set: the fact commands, /digest and
+// the /admin group for sources and digests. The returned DigestCommands
+// gets its Scheduler where a bot runs; without one, schedules are only
+// stored.
+func newRouter(db *store.DB, src commands.SourceAdmin, policy commands.URLPolicy, logger *slog.Logger) (*commands.Router, *commands.DigestCommands) {
+	router := commands.New(db, commands.Options{})
+	router.Logger = logger
+	dc := &commands.DigestCommands{Store: db}
+	router.Add(dc.Command())
+	router.Add(commands.AddDigestAdmin(commands.AdminCommand(src, policy), dc))
+	return router, dc
+}
+
+// loadAtStart loads the configured sources that are stale, or the
+// embedded default article into an empty database with no configured
+// sources.
+func loadAtStart(ctx context.Context, admin *source.Admin, db *store.DB, logger *slog.Logger) {
+	if len(admin.Static) == 0 {
+		srcs, err := db.FindSources(ctx)
+		if err != nil {
+			logger.Error("start-up load", "err", err)
+			return
+		}
+		if len(srcs) == 0 {
+			admin.Manager.LoadArticle(ctx, source.DefaultArticle())
+		}
+	}
+	reps, err := admin.LoadStale(ctx, staleAfter, time.Now())
+	if err != nil {
+		logger.Error("start-up load", "err", err)
+		return
+	}
+	for _, r := range reps {
+		if r.Outcome == commands.Failed {
+			logger.Warn("source failed at start-up", "source", r.Name, "reason", r.Reason)
+		}
+	}
+	logger.Info("start-up load done", "sources", len(reps))
+}
+
+func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var e env
+	fs := newFlags("digest", "[--db PATH] [--config FILE] [--since DATE] [--channel ID]", stderr)
+	e.flags(fs)
+	sinceFlag := fs.String("since", "", "show developments from sources loaded since DATE (YYYY-MM-DD or RFC 3339) instead of since the channel's last digest")
+	channel := fs.String("channel", "", "preview the digest of channel ID (its schedule, watermark and posted items)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("digest takes no arguments, got %q", fs.Args())
+	}
+	var since time.Time
+	if *sinceFlag != "" {
+		var err error
+		if since, err = digest.ParseSince(*sinceFlag); err != nil {
+			return fmt.Errorf("digest: %w", err)
+		}
+	}
+	if err := e.load(); err != nil {
+		return err
+	}
+	db, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer db.Close(context.Background())
+	if err := e.ensureLoaded(ctx, db, stderr); err != nil {
+		return err
+	}
+	d, err := digest.Preview(ctx, db, *channel, since, time.Now())
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(stdout, d.Message.Text())
+	return err
+}

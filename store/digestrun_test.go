@@ -1,0 +1,308 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"briefbot/extract"
+	"briefbot/store"
+)
+
+// newsSent is one sentence of a hand-built article: its text, the date
+// of the event it reports (none when empty), its participants (people)
+// and an optional quote, which must occur in the text.
+type newsSent struct {
+	text   string
+	date   string
+	people []string
+	quote  string
+}
+
+// newsInput builds a source from sentences: one event per dated
+// sentence, with the whole sentence as summary, and its quote.
+func newsInput(name, published string, sents ...newsSent) store.SourceInput {
+	doc := &extract.Document{}
+	var b strings.Builder
+	seen := map[string]bool{}
+	for _, s := range sents {
+		start := b.Len()
+		b.WriteString(s.text)
+		end := b.Len()
+		b.WriteString(" ")
+		doc.Sentences = append(doc.Sentences, extract.Sentence{Start: start, End: end})
+		for _, p := range s.people {
+			if !seen[p] {
+				seen[p] = true
+				doc.Entities = append(doc.Entities, extract.Entity{ID: extract.EntityID(extract.Person, p), Name: p, Kind: extract.Person})
+			}
+			if i := strings.Index(s.text, p); i >= 0 {
+				doc.Mentions = append(doc.Mentions, extract.Mention{Start: start + i, End: start + i + len(p), Text: p, Kind: extract.Person, Entity: p})
+			}
+		}
+		if s.date != "" {
+			doc.Events = append(doc.Events, extract.Event{Date: s.date, Precision: extract.Day, Summary: s.text, Sentence: s.text,
+				Entities: s.people, Source: name, Start: start, End: end, ClauseStart: start, ClauseEnd: end})
+		}
+		if s.quote != "" {
+			i := strings.Index(s.text, s.quote)
+			speaker := ""
+			if len(s.people) > 0 {
+				speaker = s.people[0]
+			}
+			doc.Quotes = append(doc.Quotes, extract.Quote{Speaker: speaker, SpeakerKind: extract.Person, Text: s.quote, Date: published,
+				Source: name, Start: start + i, End: start + i + len(s.quote), SentenceStart: start, SentenceEnd: end})
+		}
+	}
+	return store.SourceInput{Name: name, Location: name, Title: "Title of " + name, Published: published, Text: b.String(), Doc: doc}
+}
+
+// clock is a settable clock for db.Now.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
+
+func openDigestDB(t *testing.T) (*store.DB, *clock) {
+	t.Helper()
+	db := MustOpenDB(t)
+	c := &clock{t: time.Date(2026, 3, 2, 6, 0, 0, 0, time.UTC)}
+	db.Now = c.now
+	return db, c
+}
+
+func mustLoadInput(t *testing.T, db *store.DB, in store.SourceInput) {
+	t.Helper()
+	if _, err := db.LoadSource(context.Background(), in); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func itemTexts(items []*store.DigestItem) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.Kind+":"+it.Text)
+	}
+	return out
+}
+
+func TestDigestSchedules(t *testing.T) {
+	ctx := context.Background()
+	db, clk := openDigestDB(t)
+	s := &store.DigestSchedule{ChannelID: "c1", GuildID: "g", Clock: "08:00", TimeZone: "Europe/Amsterdam", Days: "mon-fri", CreatedBy: "u1"}
+	if err := db.PutDigestSchedule(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Status != store.ScheduleOK || !s.CreatedAt.Equal(clk.t) {
+		t.Fatalf("put: %+v", s)
+	}
+	if err := db.PutDigestSchedule(ctx, &store.DigestSchedule{ChannelID: "c2", Clock: "09:00"}); !errors.Is(err, store.ErrInvalid) {
+		t.Fatalf("incomplete schedule: %v", err)
+	}
+
+	// A permanent failure marks the schedule failing; setting it again
+	// clears that but keeps the watermark.
+	run := &store.DigestRun{ChannelID: "c1", Due: clk.t, Status: store.RunPending, Cut: clk.t, Keys: []string{"k1"}}
+	if err := db.CreateDigestRun(ctx, run); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.MarkDigestPosted(ctx, run.ID, "m1"); err != nil {
+		t.Fatal(err)
+	}
+	run2 := &store.DigestRun{ChannelID: "c1", Due: clk.t.Add(24 * time.Hour), Status: store.RunPending, Cut: clk.t.Add(24 * time.Hour)}
+	if err := db.CreateDigestRun(ctx, run2); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.MarkDigestFailed(ctx, run2.ID, "403 Missing Access", true); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.DigestSchedule(ctx, "c1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != store.ScheduleFailing || got.FailReason != "403 Missing Access" || !got.Watermark.Equal(clk.t) || got.LastMessageID != "m1" {
+		t.Fatalf("after failure: %+v", got)
+	}
+	clk.t = clk.t.Add(time.Hour)
+	s.Clock = "07:30"
+	if err := db.PutDigestSchedule(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Status != store.ScheduleOK || s.FailReason != "" || s.Clock != "07:30" || !s.Watermark.Equal(clk.t.Add(-time.Hour)) || s.CreatedBy != "u1" {
+		t.Fatalf("set again: %+v", s)
+	}
+	all, err := db.FindDigestSchedules(ctx)
+	if err != nil || len(all) != 1 || all[0].ChannelID != "c1" {
+		t.Fatalf("find: %v %v", all, err)
+	}
+	if err := db.DeleteDigestSchedule(ctx, "c1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.DigestSchedule(ctx, "c1"); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("after delete: %v", err)
+	}
+	if err := db.DeleteDigestSchedule(ctx, "c1"); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("delete twice: %v", err)
+	}
+}
+
+func TestDigestRuns(t *testing.T) {
+	ctx := context.Background()
+	db, clk := openDigestDB(t)
+	if err := db.PutDigestSchedule(ctx, &store.DigestSchedule{ChannelID: "c1", Clock: "08:00", TimeZone: "UTC", Days: "daily"}); err != nil {
+		t.Fatal(err)
+	}
+	due := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+	run := &store.DigestRun{ChannelID: "c1", Due: due, Status: store.RunPending, Cut: clk.t, Content: `{"title":"x"}`, Keys: []string{"a", "b"}, Items: 2, Nonce: "n1"}
+	if err := db.CreateDigestRun(ctx, run); err != nil {
+		t.Fatal(err)
+	}
+	// A second run for the same due time is refused: that is how a second
+	// wakeup learns the digest exists.
+	if err := db.CreateDigestRun(ctx, &store.DigestRun{ChannelID: "c1", Due: due, Status: store.RunPending}); !errors.Is(err, store.ErrConflict) {
+		t.Fatalf("duplicate run: %v", err)
+	}
+	// Transient failure: still pending, attempt counted.
+	if err := db.MarkDigestFailed(ctx, run.ID, "timeout", false); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.DigestRun(ctx, "c1", due)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != store.RunPending || got.Attempts != 1 || got.Error != "timeout" || got.Nonce != "n1" || strings.Join(got.Keys, ",") != "a,b" || got.Content != run.Content {
+		t.Fatalf("after transient failure: %+v", got)
+	}
+	pending, err := db.FindDigestRuns(ctx, store.DigestRunFilter{Status: store.RunPending})
+	if err != nil || len(pending) != 1 {
+		t.Fatalf("pending runs: %v %v", pending, err)
+	}
+	if err := db.MarkDigestPosted(ctx, run.ID, "m1"); err != nil {
+		t.Fatal(err)
+	}
+	// Posting twice changes nothing.
+	if err := db.MarkDigestPosted(ctx, run.ID, "m2"); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = db.DigestRun(ctx, "c1", due)
+	if got.Status != store.RunPosted || got.MessageID != "m1" {
+		t.Fatalf("posted run: %+v", got)
+	}
+	s, _ := db.DigestSchedule(ctx, "c1")
+	if !s.Watermark.Equal(clk.t) || s.LastMessageID != "m1" {
+		t.Fatalf("schedule after post: %+v", s)
+	}
+	// A skipped run with an older cut does not move the watermark back.
+	old := &store.DigestRun{ChannelID: "c1", Due: due.Add(-24 * time.Hour), Status: store.RunSkipped, Cut: clk.t.Add(-time.Hour)}
+	if err := db.CreateDigestRun(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	s, _ = db.DigestSchedule(ctx, "c1")
+	if !s.Watermark.Equal(clk.t) {
+		t.Fatalf("watermark moved back: %v", s.Watermark)
+	}
+	if err := db.MarkDigestPosted(ctx, 999, "m"); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("unknown run: %v", err)
+	}
+}
+
+func TestFindDigestItems(t *testing.T) {
+	ctx := context.Background()
+	db, clk := openDigestDB(t)
+	mustLoadInput(t, db, newsInput("old", "2026-02-01",
+		newsSent{text: "Mark Rutte met Donald Trump on 1 February.", date: "2026-02-01", people: []string{"Mark Rutte", "Donald Trump"}}))
+	wm := clk.t.Add(time.Hour)
+	clk.t = wm
+	a := newsInput("a", "2026-03-02",
+		newsSent{text: "Mark Rutte visited Kyiv on Monday.", date: "2026-03-02", people: []string{"Mark Rutte"}},
+		newsSent{text: "He said: \"We stand with Ukraine.\"", people: []string{"Mark Rutte"}, quote: "We stand with Ukraine."},
+		newsSent{text: "Ann Lee and Bo Chen signed the deal on 1 March, \"a good day\".", date: "2026-03-01", people: []string{"Ann Lee", "Bo Chen"}, quote: "a good day"})
+	mustLoadInput(t, db, a)
+	clk.t = clk.t.Add(time.Minute)
+	mustLoadInput(t, db, newsInput("b", "2026-03-02",
+		newsSent{text: "On 1 March, Ann Lee signed a trade deal.", date: "2026-03-01", people: []string{"Ann Lee"}}))
+
+	items, err := db.FindDigestItems(ctx, store.DigestItemFilter{ChannelID: "c1", Since: wm})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"event:Mark Rutte visited Kyiv on Monday.",
+		"event:Ann Lee and Bo Chen signed the deal on 1 March, \"a good day\".",
+		"event:On 1 March, Ann Lee signed a trade deal.",
+		"quote:We stand with Ukraine.",
+	}
+	if got := itemTexts(items); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Events come first, then the quotes that stand outside any event.
+	if !items[1].HasQuote || items[0].HasQuote {
+		t.Errorf("HasQuote: %v %v", items[0].HasQuote, items[1].HasQuote)
+	}
+	if items[1].OtherSources != 1 || items[2].OtherSources != 1 || items[0].OtherSources != 0 {
+		t.Errorf("OtherSources = %d %d %d, want 1 1 0", items[1].OtherSources, items[3].OtherSources, items[0].OtherSources)
+	}
+	if strings.Join(items[1].People, ",") != "Ann Lee,Bo Chen" || items[1].SentIndex != 2 || items[0].SentIndex != 0 {
+		t.Errorf("item 1: %+v", items[1])
+	}
+	if items[3].Speaker != "Mark Rutte" || items[3].Date != "2026-03-02" {
+		t.Errorf("quote item: %+v", items[3])
+	}
+
+	// Post the first two; then reload article a slightly edited: spacing and
+	// punctuation of a posted event, a word changed in the quote sentence,
+	// and a new event. Only the new event and the changed quote are new.
+	run := &store.DigestRun{ChannelID: "c1", Due: clk.t, Status: store.RunPending, Cut: clk.t, Keys: []string{items[0].Key, items[1].Key}}
+	if err := db.CreateDigestRun(ctx, run); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.MarkDigestPosted(ctx, run.ID, "m1"); err != nil {
+		t.Fatal(err)
+	}
+	items, err = db.FindDigestItems(ctx, store.DigestItemFilter{ChannelID: "c1", Since: wm})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := itemTexts(items); len(got) != 2 || got[0] != want[2] || got[1] != want[3] {
+		t.Fatalf("after posting: %q", got)
+	}
+	clk.t = clk.t.Add(time.Hour)
+	wm2 := clk.t
+	mustLoadInput(t, db, newsInput("a", "2026-03-02",
+		newsSent{text: "Mark  Rutte visited Kyiv, on Monday!", date: "2026-03-02", people: []string{"Mark Rutte"}},
+		newsSent{text: "He said: \"We stand firmly with Ukraine.\"", people: []string{"Mark Rutte"}, quote: "We stand firmly with Ukraine."},
+		newsSent{text: "Ann Lee and Bo Chen signed the deal on 1 March, \"a good day\".", date: "2026-03-01", people: []string{"Ann Lee", "Bo Chen"}, quote: "a good day"},
+		newsSent{text: "Talks resume on 3 March.", date: "2026-03-03"}))
+	items, err = db.FindDigestItems(ctx, store.DigestItemFilter{ChannelID: "c1", Since: wm2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []string{"event:Talks resume on 3 March.", "quote:We stand firmly with Ukraine."}
+	if got := itemTexts(items); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("after edited reload:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Another channel has been shown nothing.
+	items, err = db.FindDigestItems(ctx, store.DigestItemFilter{ChannelID: "c2", Since: wm2})
+	if err != nil || len(items) != 4 {
+		t.Fatalf("other channel: %q %v", itemTexts(items), err)
+	}
+}
+
+func TestDigestItemKey(t *testing.T) {
+	k := store.DigestItemKey("event", "2026-03-02", "Mark Rutte visited Kyiv on Monday.")
+	for _, same := range []string{"Mark  Rutte visited Kyiv, on Monday!", "mark rutte visited kyiv on monday", "Mark Rutte visited Kyïv on Monday."} {
+		if got := store.DigestItemKey("event", "2026-03-02", same); got != k {
+			t.Errorf("key of %q differs", same)
+		}
+	}
+	for _, other := range [][3]string{
+		{"event", "2026-03-03", "Mark Rutte visited Kyiv on Monday."},
+		{"event", "2026-03-02", "Mark Rutte visited Lviv on Monday."},
+		{"quote", "2026-03-02", "Mark Rutte visited Kyiv on Monday."},
+	} {
+		if got := store.DigestItemKey(other[0], other[1], other[2]); got == k {
+			t.Errorf("key of %q equals", other)
+		}
+	}
+}
