@@ -113,7 +113,11 @@ func (f *factCommands) who() *Command {
 			if err != nil {
 				return nil, fmt.Errorf("who: %w", err)
 			}
-			return f.profileResponse(p, ents[1:]), nil
+			r := f.profileResponse(p, ents[1:])
+			if m := ents[0].Match; m == "fuzzy" || m == "prefix" {
+				r.Lines = append([]string{fmt.Sprintf("Closest match for “%s”.", name)}, r.Lines...)
+			}
+			return r, nil
 		}),
 	}
 }
