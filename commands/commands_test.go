@@ -317,3 +317,43 @@ func TestDigest_Fake(t *testing.T) {
 		t.Fatalf("resp = %+v", resp)
 	}
 }
+
+// TestResponses_FitDiscord checks that long facts are cut so that a page
+// fits an embed: 4096 characters of description, 1024 per field, 256 of
+// title.
+func TestResponses_FitDiscord(t *testing.T) {
+	long := strings.Repeat("word ", 400)
+	src := &store.SourceRef{ID: 1, Title: long, URL: "https://example.com"}
+	var evs []*store.Event
+	for i := 0; i < 10; i++ {
+		evs = append(evs, &store.Event{ID: int64(i), Date: "2025-10-22", Precision: "day", Summary: long, Source: src})
+	}
+	facts := &FakeFacts{
+		FindEventsFn: func(ctx context.Context, f store.EventFilter) ([]*store.Event, int, error) { return evs, 100000, nil },
+		FindEntitiesFn: func(ctx context.Context, f store.EntityFilter) ([]*store.Entity, []string, error) {
+			return []*store.Entity{{ID: 1, Name: "X", Kind: "person"}}, nil, nil
+		},
+		ProfileFn: func(ctx context.Context, id int64) (*store.Profile, error) {
+			var roles []*store.Role
+			for i := 0; i < 50; i++ {
+				roles = append(roles, &store.Role{Title: long[:100], Org: "Org"})
+			}
+			return &store.Profile{Entity: &store.Entity{ID: 1, Name: "X", Kind: "person"}, Roles: roles, Events: evs, EventsTotal: 10}, nil
+		},
+	}
+	r := commands.New(facts, commands.Options{})
+	for _, line := range []string{"/timeline x", "/who x"} {
+		resp := ask(t, r, line)
+		if n := len([]rune(strings.Join(resp.Lines, "\n"))); n > 4096 {
+			t.Errorf("%s: body of %d characters", line, n)
+		}
+		for _, f := range resp.Fields {
+			if n := len([]rune(f.Value)); n > 1024 {
+				t.Errorf("%s: field %s of %d characters", line, f.Name, n)
+			}
+		}
+	}
+	if resp := ask(t, r, "/timeline x"); !strings.HasPrefix(resp.Footer, "About 100000 events") {
+		t.Errorf("estimated total not marked: %q", resp.Footer)
+	}
+}

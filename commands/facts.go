@@ -36,9 +36,13 @@ type Options struct {
 
 // Limits on the parts of a response, matching Discord's embed limits so
 // that no transport has to cut facts in half.
+// A page of ten lines of at most maxSummary plus a date and a source
+// title of at most maxTitle stays within a 4096-character embed.
 const (
 	maxFieldValue = 1024
 	maxLines      = 25
+	maxSummary    = 250
+	maxTitle      = 80
 )
 
 // New returns a router with the fact commands /who, /timeline, /quotes,
@@ -109,7 +113,11 @@ func (f *factCommands) who() *Command {
 			if err != nil {
 				return nil, fmt.Errorf("who: %w", err)
 			}
-			return f.profileResponse(p, ents[1:]), nil
+			r := f.profileResponse(p, ents[1:])
+			if m := ents[0].Match; m == "fuzzy" || m == "prefix" {
+				r.Lines = append([]string{fmt.Sprintf("Closest match for “%s”.", name)}, r.Lines...)
+			}
+			return r, nil
 		}),
 	}
 }
@@ -228,7 +236,7 @@ func (f *factCommands) timeline() *Command {
 			r := &Response{Title: title, Page: page, Pages: pages(total, size)}
 			seen := map[int64]bool{}
 			for _, e := range evs {
-				r.Lines = append(r.Lines, fmt.Sprintf("**%s** — %s — *%s*", FormatDate(e.Date, e.Precision), oneLine(e.Summary, 300), sourceTitle(e.Source)))
+				r.Lines = append(r.Lines, fmt.Sprintf("**%s** — %s — *%s*", FormatDate(e.Date, e.Precision), oneLine(e.Summary, maxSummary), shortTitle(e.Source)))
 				if !seen[e.Source.ID] {
 					seen[e.Source.ID] = true
 					r.Citations = append(r.Citations, citation(e.Source))
@@ -238,6 +246,9 @@ func (f *factCommands) timeline() *Command {
 				r.Lines = append(r.Lines, fmt.Sprintf("No page %d: there are %d.", page+1, r.Pages))
 			}
 			r.Footer = fmt.Sprintf("%s%s.", plural(total, "event"), rangeText(from, to))
+			if store.TotalIsEstimate(total) {
+				r.Footer = "About " + r.Footer
+			}
 			return r, nil
 		}),
 	}
@@ -298,7 +309,7 @@ func (f *factCommands) quotes() *Command {
 				if who == "" {
 					who = "unknown speaker"
 				}
-				r.Lines = append(r.Lines, fmt.Sprintf("“%s” — **%s**, %s (*%s*)", oneLine(q.Text, 300), who, FormatDate(q.Date, ""), sourceTitle(q.Source)))
+				r.Lines = append(r.Lines, fmt.Sprintf("“%s” — **%s**, %s (*%s*)", oneLine(q.Text, maxSummary), oneLine(who, 60), FormatDate(q.Date, ""), shortTitle(q.Source)))
 				if !seen[q.Source.ID] {
 					seen[q.Source.ID] = true
 					r.Citations = append(r.Citations, citation(q.Source))
@@ -332,7 +343,7 @@ func (f *factCommands) search() *Command {
 			r := &Response{Title: title, Page: page, Pages: pages(total, size)}
 			seen := map[int64]bool{}
 			for _, h := range hits {
-				r.Lines = append(r.Lines, fmt.Sprintf("%s — *%s*", oneLine(h.Snippet, 300), sourceTitle(h.Source)))
+				r.Lines = append(r.Lines, fmt.Sprintf("%s — *%s*", oneLine(h.Snippet, maxSummary), shortTitle(h.Source)))
 				if !seen[h.Source.ID] {
 					seen[h.Source.ID] = true
 					r.Citations = append(r.Citations, citation(h.Source))
@@ -432,7 +443,7 @@ func DigestResponse(title string, devs []*store.Development) *Response {
 	seen := map[int64]bool{}
 	for _, d := range devs {
 		e := d.Event
-		line := fmt.Sprintf("**%s** — %s — *%s*", FormatDate(e.Date, e.Precision), oneLine(e.Summary, 300), sourceTitle(e.Source))
+		line := fmt.Sprintf("**%s** — %s — *%s*", FormatDate(e.Date, e.Precision), oneLine(e.Summary, maxSummary), shortTitle(e.Source))
 		if d.Sources > 1 {
 			line += fmt.Sprintf(" (+%d more)", d.Sources-1)
 		}
@@ -465,6 +476,11 @@ func citation(s *store.SourceRef) Citation {
 		return Citation{}
 	}
 	return Citation{Title: sourceTitle(s), URL: s.URL, Published: s.Published}
+}
+
+// shortTitle is a source's title cut for a line of a list.
+func shortTitle(s *store.SourceRef) string {
+	return oneLine(sourceTitle(s), maxTitle)
 }
 
 func sourceTitle(s *store.SourceRef) string {

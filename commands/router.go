@@ -42,6 +42,7 @@ type UserError struct {
 	Msg string
 }
 
+// Error returns the message for the caller.
 func (e *UserError) Error() string { return e.Msg }
 
 // Errorf returns a UserError with a formatted message.

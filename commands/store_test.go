@@ -84,7 +84,7 @@ func TestCommands_RealStore(t *testing.T) {
 	}{
 		{"/who rutte", []string{"Mark Rutte", "Person · also called Rutte", "Secretary General, NATO (since 1 Oct 2024)",
 			"**Oct 2025** — Rutte praised", "**22 Oct 2025** — Mark Rutte met", "“We are making progress” — 22 Oct 2025", "[1] Rutte in Washington (22 Oct 2025) https://example.com/a"}},
-		{"/who Rute", []string{"Mark Rutte"}},
+		{"/who Rute", []string{"Mark Rutte", "Closest match for “Rute”."}},
 		{"/timeline russia", []string{"**Oct 2025** — Rutte praised Trump's push on oil sanctions — *Rutte in Washington*", "1 event."}},
 		{"/timeline trump from:2025-10-22", []string{"**22 Oct 2025**", "2 events from 22 Oct 2025."}},
 		{"/quotes speaker:rutte", []string{"“We are making progress” — **Mark Rutte**, 22 Oct 2025"}},

@@ -16,7 +16,7 @@ import (
 
 // benchVersion names the cached benchmark database; bump it when the
 // schema or the generator changes.
-const benchVersion = 3
+const benchVersion = 5
 
 // corpus generates realistic synthetic articles with their extracted
 // facts: a few thousand people whose popularity follows Zipf's law (a
@@ -291,5 +291,56 @@ func BenchmarkTimeline(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkAutocomplete is the name autocompletion of /who, after one and
+// after three typed letters.
+func BenchmarkAutocomplete(b *testing.B) {
+	db, _ := benchDB(b)
+	ctx := context.Background()
+	for _, prefix := range []string{"k", "kow"} {
+		b.Run(prefix, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if ents, err := db.AutocompleteNames(ctx, prefix, 25); err != nil || len(ents) == 0 {
+					b.Fatal(len(ents), err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSearch is /search, first page.
+func BenchmarkSearch(b *testing.B) {
+	db, _ := benchDB(b)
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		if hits, _, err := db.Search(ctx, `"oil supply" markets`, 0, 10); err != nil || len(hits) == 0 {
+			b.Fatal(len(hits), err)
+		}
+	}
+}
+
+// BenchmarkQuotes is /quotes by a frequent speaker.
+func BenchmarkQuotes(b *testing.B) {
+	db, c := benchDB(b)
+	ctx := context.Background()
+	speaker := strings.ToLower(c.people[4])
+	for i := 0; i < b.N; i++ {
+		if qs, _, err := db.FindQuotes(ctx, store.QuoteFilter{Speaker: speaker, Limit: 10}); err != nil || len(qs) == 0 {
+			b.Fatal(len(qs), err)
+		}
+	}
+}
+
+// BenchmarkKeyDevelopments is /digest over the last week of the corpus.
+func BenchmarkKeyDevelopments(b *testing.B) {
+	db, _ := benchDB(b)
+	ctx := context.Background()
+	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 700)
+	for i := 0; i < b.N; i++ {
+		if devs, err := db.KeyDevelopments(ctx, store.DigestFilter{Since: now.AddDate(0, 0, -7), Now: now, Limit: 10}); err != nil || len(devs) == 0 {
+			b.Fatal(len(devs), err)
+		}
 	}
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // DigestFilter selects the events a digest considers: those whose date
-// range ends on or after Since. Now is the time the digest is made for
+// range ends on or after Since and starts at most 31 days before it. Now is the time the digest is made for
 // (zero means the store's clock); Limit caps the result (default 10).
 type DigestFilter struct {
 	Since time.Time
@@ -63,9 +63,13 @@ func (db *DB) KeyDevelopments(ctx context.Context, f DigestFilter) ([]*Developme
 		return nil, fmt.Errorf("key developments: %w", err)
 	}
 	defer tx.Rollback()
-	since := ""
+	// A date range counts if it ends after Since and starts at most a
+	// month before it: a digest is about recent developments, and coarser
+	// dates ("2025") are no news of the week.
+	since, sinceFloor := "", ""
 	if !f.Since.IsZero() {
 		since = f.Since.UTC().Format(time.DateOnly)
+		sinceFloor = f.Since.UTC().AddDate(0, 0, -31).Format(time.DateOnly)
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+eventCols+`,
 			(SELECT COUNT(*) FROM event_entities ee JOIN entities en ON en.id = ee.entity_id WHERE ee.event_id = e.id AND en.kind IN ('person', 'org')),
@@ -73,8 +77,8 @@ func (db *DB) KeyDevelopments(ctx context.Context, f DigestFilter) ([]*Developme
 			EXISTS (SELECT 1 FROM quotes q JOIN event_entities ee ON ee.event_id = e.id AND ee.entity_id = q.speaker_entity_id
 				WHERE q.source_id = e.source_id AND q.sentence_start < e."end" AND q.sentence_end > e.start)
 		FROM events e JOIN sources s ON s.id = e.source_id
-		WHERE e.sort_end >= ? AND e.sort_start != ''
-		ORDER BY e.sort_start DESC, e.id LIMIT ?`, since, digestCandidates)
+		WHERE e.sort_end >= ? AND e.sort_start >= ? AND e.sort_start != ''
+		ORDER BY e.sort_start DESC, e.id DESC LIMIT ?`, since, sinceFloor, digestCandidates)
 	if err != nil {
 		return nil, fmt.Errorf("key developments: %w", err)
 	}

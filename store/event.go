@@ -82,6 +82,13 @@ func (db *DB) FindEvents(ctx context.Context, f EventFilter) ([]*Event, int, err
 	return evs, n, nil
 }
 
+// TotalIsEstimate reports whether a total FindEvents returned may be an
+// estimate (an upper bound) rather than an exact count, for callers that
+// word it as "about".
+func TotalIsEstimate(total int) bool {
+	return total >= exactTotalLimit
+}
+
 // exactTotalLimit is the estimated match count below which FindEvents
 // collects, counts and sorts all matches; above it, it walks the events in
 // date order and stops at the page.

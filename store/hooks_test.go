@@ -17,3 +17,26 @@ func SetExactTotalLimit(n int) (restore func()) {
 	exactTotalLimit = n
 	return func() { exactTotalLimit = old }
 }
+
+// SetRankWindow sets how many matches Search ranks for its first pages;
+// it returns a function restoring the previous value.
+func SetRankWindow(n int) (restore func()) {
+	old := rankWindow
+	rankWindow = n
+	return func() { rankWindow = old }
+}
+
+// SetMigrationFilter makes Open apply only the migrations f accepts; it
+// returns a function restoring the default of applying all.
+func SetMigrationFilter(f func(name string) bool) (restore func()) {
+	old := migrationFilter
+	migrationFilter = f
+	return func() { migrationFilter = old }
+}
+
+// ExecRaw runs SQL on the write connection, for tests that build
+// databases of an older schema.
+func (db *DB) ExecRaw(q string, args ...any) error {
+	_, err := db.wdb.Exec(q, args...)
+	return err
+}

@@ -283,6 +283,17 @@ func TestSearch(t *testing.T) {
 	if _, total, _ := db.Search(ctx, "oil", 0, 10); total != 2 {
 		t.Fatal("database damaged by hostile queries")
 	}
+
+	// Past the rank window, the first page ranks the latest matches.
+	defer store.SetRankWindow(1)()
+	hits, total, err = db.Search(ctx, "oil", 0, 1)
+	if err != nil || total != 2 || len(hits) != 1 || hits[0].Source.Name != "budget" {
+		t.Fatalf("windowed search: %d hits of %d, %v", len(hits), total, err)
+	}
+	hits, _, _ = db.Search(ctx, "oil", 1, 1)
+	if len(hits) != 1 {
+		t.Fatalf("second page past the window: %d hits", len(hits))
+	}
 }
 
 func TestKeyDevelopments(t *testing.T) {

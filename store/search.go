@@ -118,8 +118,14 @@ func termText(text string) string {
 	return b.String()
 }
 
-// Search returns a page of the sentences matching query, best first, and
-// how many match in all. Any text is a valid query.
+// rankWindow bounds how many matches Search ranks for its first pages.
+var rankWindow = 1000
+
+// Search returns a page of the sentences matching query, best first (by
+// FTS5's bm25), and how many match in all. Any text is a valid query.
+// When more than rankWindow sentences match, the first pages rank the
+// rankWindow most recently loaded of them, which keeps common words fast
+// and favours fresh news; later pages rank them all.
 func (db *DB) Search(ctx context.Context, query string, offset, limit int) ([]*SearchHit, int, error) {
 	fq := ftsQuery(query)
 	if fq == "" {
@@ -139,10 +145,19 @@ func (db *DB) Search(ctx context.Context, query string, offset, limit int) ([]*S
 	if total == 0 || offset >= total {
 		return nil, total, nil
 	}
+	// Ranking costs a few microseconds a match; past rankWindow matches,
+	// rank only the most recently loaded rankWindow of them.
+	var minRowid int64
+	if total > rankWindow && offset+limit <= rankWindow {
+		if err := tx.QueryRowContext(ctx, `SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+			fq, rankWindow-1).Scan(&minRowid); err != nil {
+			return nil, 0, fmt.Errorf("search: %w", err)
+		}
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT st.start, st."end", st.text, snippet(sentences_fts, 0, '**', '**', '…', 24), sentences_fts.rank,
 			s.id, s.name, s.title, s.url, s.published
 		FROM sentences_fts JOIN sentences st ON st.id = sentences_fts.rowid JOIN sources s ON s.id = st.source_id
-		WHERE sentences_fts MATCH ? ORDER BY sentences_fts.rank, st.id LIMIT ? OFFSET ?`, fq, limit, offset)
+		WHERE sentences_fts MATCH ? AND sentences_fts.rowid >= ? ORDER BY sentences_fts.rank, st.id LIMIT ? OFFSET ?`, fq, minRowid, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
 	}

@@ -146,11 +146,7 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 		if _, err := tx.ExecContext(ctx, `UPDATE sources SET last_attempt_at = ?, last_result = ?, last_error = '' WHERE id = ?`, now, ResultUnchanged, res.SourceID); err != nil {
 			return nil, err
 		}
-		err := tx.QueryRowContext(ctx, `SELECT
-			(SELECT COUNT(*) FROM entity_sources WHERE source_id = ?1),
-			(SELECT COUNT(*) FROM events WHERE source_id = ?1),
-			(SELECT COUNT(*) FROM quotes WHERE source_id = ?1),
-			(SELECT COUNT(*) FROM mentions WHERE source_id = ?1)`, res.SourceID).
+		err := tx.QueryRowContext(ctx, `SELECT entity_count, event_count, quote_count, mention_count FROM sources WHERE id = ?`, res.SourceID).
 			Scan(&res.Entities, &res.Events, &res.Quotes, &res.Mentions)
 		return res, err
 	default:
@@ -181,6 +177,10 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 		return nil, err
 	}
 	if err := insertFacts(ctx, tx, res, in); err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE sources SET entity_count = ?, event_count = ?, quote_count = ?, mention_count = ? WHERE id = ?`,
+		res.Entities, res.Events, res.Quotes, res.Mentions, res.SourceID); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -236,15 +236,15 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 	return gcEntities(ctx, tx, ids)
 }
 
-// gcEntities deletes those of ids that no alias or mention refers to any
-// more; their roles, places and event links go with them by cascade.
+// gcEntities deletes those of ids that no source names any more (every
+// entity a load touches gets an entity_sources row); their roles, places
+// and event links go with them by cascade.
 func gcEntities(ctx context.Context, tx *Tx, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
 	stmt, err := tx.PrepareContext(ctx, `DELETE FROM entities WHERE id = ?1
-		AND NOT EXISTS (SELECT 1 FROM aliases WHERE entity_id = ?1)
-		AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)`)
+		AND NOT EXISTS (SELECT 1 FROM entity_sources WHERE entity_id = ?1)`)
 	if err != nil {
 		return err
 	}
@@ -322,10 +322,7 @@ func (db *DB) FindSources(ctx context.Context) ([]*Source, error) {
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.name, s.location, s.url, s.title, s.published, s.published_note, s.content_hash, s.words,
 			s.loaded_at, s.last_attempt_at, s.last_result, s.last_error,
-			(SELECT COUNT(*) FROM entity_sources WHERE source_id = s.id),
-			(SELECT COUNT(*) FROM events WHERE source_id = s.id),
-			(SELECT COUNT(*) FROM quotes WHERE source_id = s.id),
-			(SELECT COUNT(*) FROM mentions WHERE source_id = s.id)
+			s.entity_count, s.event_count, s.quote_count, s.mention_count
 		FROM sources s ORDER BY s.name`)
 	if err != nil {
 		return nil, fmt.Errorf("find sources: %w", err)

@@ -1,0 +1,94 @@
+package commands_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"briefbot/commands"
+	"briefbot/extract"
+	"briefbot/store"
+)
+
+// sharedDir finds the shared corpus: $BRIEFBOT_SHARED, or a shared/
+// directory with a corpus next to the package directory or one of its
+// ancestors.
+func sharedDir(tb testing.TB) string {
+	tb.Helper()
+	if d := os.Getenv("BRIEFBOT_SHARED"); d != "" {
+		return d
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Skip(err)
+	}
+	for {
+		cand := filepath.Join(dir, "shared")
+		if fi, err := os.Stat(filepath.Join(cand, "corpus")); err == nil && fi.IsDir() {
+			return cand
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("shared/corpus not found; set BRIEFBOT_SHARED")
+		}
+		dir = parent
+	}
+}
+
+// TestSeed_WhoRutte runs the real extractor on the seed article, loads
+// it and asks /who rutte.
+func TestSeed_WhoRutte(t *testing.T) {
+	path := filepath.Join(sharedDir(t), "corpus", "seed", "2025-10-22-rutte-white-house.txt")
+	buf, err := os.ReadFile(path)
+	if err != nil {
+		t.Skip(err)
+	}
+	text := string(buf)
+	published := time.Date(2025, 10, 22, 0, 0, 0, 0, time.UTC)
+	doc := extract.Extract(text, published)
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	res, err := db.LoadSource(ctx, store.SourceInput{Name: "seed", Location: path, Title: "Trump hosts NATO's Rutte at the White House",
+		Published: "2025-10-22", Text: text, Doc: doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("loaded: %+v", res)
+	if res.Skipped != 0 {
+		t.Errorf("%d facts skipped for bad offsets", res.Skipped)
+	}
+
+	r := commands.New(db, commands.Options{Now: func() time.Time { return published.AddDate(0, 0, 2) }})
+	resp := ask(t, r, "/who rutte")
+	out := commands.RenderText(resp)
+	t.Logf("/who rutte:\n%s", out)
+	if resp.Error || resp.Title != "Mark Rutte" || !strings.HasPrefix(resp.Lines[0], "Person") {
+		t.Fatalf("/who rutte = %+v", resp)
+	}
+	if !strings.Contains(out, "Secretary General") {
+		t.Errorf("/who rutte lacks his role")
+	}
+	if !strings.Contains(out, "22 Oct 2025") {
+		t.Errorf("/who rutte lacks the Oct. 22 meeting")
+	}
+	if len(resp.Citations) != 1 || resp.Citations[0].Published != "2025-10-22" {
+		t.Errorf("citations = %+v", resp.Citations)
+	}
+
+	// A second load of the same text changes nothing.
+	res2, err := db.LoadSource(ctx, store.SourceInput{Name: "seed", Location: path, Title: "Trump hosts NATO's Rutte at the White House",
+		Published: "2025-10-22", Text: text, Doc: doc})
+	if err != nil || res2.Status != store.ResultUnchanged || res2.Events != res.Events {
+		t.Fatalf("reload: %+v, %v", res2, err)
+	}
+	for _, line := range []string{"/timeline ukraine", "/quotes speaker:trump", `/search "oil companies"`, "/who bessant", "/who zelensky", "/digest"} {
+		resp := ask(t, r, line)
+		t.Logf("%s:\n%s", line, commands.RenderText(resp))
+		if resp.Error {
+			t.Errorf("%s: error %v", line, resp.Lines)
+		}
+	}
+}
