@@ -82,7 +82,7 @@ func (e *env) manager(db *store.DB) *source.Manager {
 // article when none are configured.
 func (e *env) loadDefaults(ctx context.Context, m *source.Manager) []source.Report {
 	if len(e.config.Sources) > 0 {
-		return m.Reload(ctx, e.config.Sources, nil)
+		return m.Reload(ctx, e.config.Sources)
 	}
 	return []source.Report{m.LoadArticle(ctx, source.DefaultArticle())}
 }
@@ -138,7 +138,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	m := e.manager(db)
 	var reports []source.Report
 	if len(cfgs) > 0 {
-		reports = m.Reload(ctx, cfgs, nil)
+		reports = m.Reload(ctx, cfgs)
 	} else {
 		reports = e.loadDefaults(ctx, m)
 	}

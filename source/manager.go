@@ -14,6 +14,7 @@ import (
 type Store interface {
 	SourceHash(ctx context.Context, name string) (hash string, ok bool, err error)
 	LoadSource(ctx context.Context, in store.SourceInput) (*store.LoadResult, error)
+	LoadSources(ctx context.Context, ins []store.SourceInput) ([]*store.LoadResult, error)
 	RecordFailure(ctx context.Context, name, location string, loadErr error) error
 }
 
@@ -54,49 +55,117 @@ func (m *Manager) logger() *slog.Logger {
 	return slog.Default()
 }
 
-// Reload loads each configured source in turn and reports on each. A
+// batchSize is how many articles one transaction stores. Batches make
+// bulk loads several times faster (the full-text index and the WAL are
+// written once a batch); a batch that fails is retried one article at a
+// time, so one bad article fails alone.
+const batchSize = 64
+
+// Reload loads the configured sources and reports on each article. A
 // source that fails to load keeps its previous facts; its failure is
-// recorded and reported, and the others still load. progress, when not
-// nil, is called after each source with the count done so far.
-func (m *Manager) Reload(ctx context.Context, cfgs []Config, progress func(done, total int, r []Report)) []Report {
-	var all []Report
-	for i, c := range cfgs {
+// recorded and reported, and the others still load.
+func (m *Manager) Reload(ctx context.Context, cfgs []Config) []Report {
+	var reports []Report
+	var pending []Article
+	for _, c := range cfgs {
 		if err := ctx.Err(); err != nil {
-			all = append(all, Report{Name: c.Name, Location: configLocation(c), Status: store.ResultFailed, Error: "cancelled"})
+			reports = append(reports, Report{Name: c.Name, Location: configLocation(c), Status: store.ResultFailed, Error: "cancelled"})
 			continue
 		}
-		rs := m.Load(ctx, c)
-		all = append(all, rs...)
-		if progress != nil {
-			progress(i+1, len(cfgs), rs)
+		arts, err := m.Loader.Load(ctx, c)
+		if err != nil {
+			reports = append(reports, m.fail(ctx, c.Name, configLocation(c), err))
+			continue
+		}
+		pending = append(pending, arts...)
+		if len(pending) >= batchSize {
+			reports = append(reports, m.LoadArticles(ctx, pending)...)
+			pending = pending[:0]
 		}
 	}
-	return all
+	return append(reports, m.LoadArticles(ctx, pending)...)
 }
 
 // Load loads one configured source: one report for a file or a page, one
 // per item for a feed (or a single failed report when the feed itself
 // cannot be loaded).
 func (m *Manager) Load(ctx context.Context, c Config) []Report {
-	loc := configLocation(c)
 	arts, err := m.Loader.Load(ctx, c)
 	if err != nil {
-		return []Report{m.fail(ctx, c.Name, loc, err)}
+		return []Report{m.fail(ctx, c.Name, configLocation(c), err)}
 	}
-	reports := make([]Report, 0, len(arts))
-	for _, a := range arts {
-		reports = append(reports, m.store(ctx, a))
-	}
-	return reports
+	return m.LoadArticles(ctx, arts)
 }
 
 // LoadArticle extracts and stores one article that is already in memory,
 // such as the embedded default.
 func (m *Manager) LoadArticle(ctx context.Context, a Article) Report {
-	return m.store(ctx, a)
+	return m.LoadArticles(ctx, []Article{a})[0]
 }
 
-func (m *Manager) store(ctx context.Context, a Article) Report {
+// LoadArticles extracts the articles whose content changed and stores
+// them, batchSize to a transaction, reporting on each in order.
+func (m *Manager) LoadArticles(ctx context.Context, arts []Article) []Report {
+	reports := make([]Report, 0, len(arts))
+	for len(arts) > 0 {
+		n := min(len(arts), batchSize)
+		reports = append(reports, m.storeBatch(ctx, arts[:n])...)
+		arts = arts[n:]
+	}
+	return reports
+}
+
+// storeBatch stores arts in one transaction, or one by one when that
+// fails, so that the failure is reported against the article that caused
+// it.
+func (m *Manager) storeBatch(ctx context.Context, arts []Article) []Report {
+	ins := make([]store.SourceInput, len(arts))
+	reps := make([]Report, len(arts))
+	for i, a := range arts {
+		in, rep, err := m.prepare(ctx, a)
+		if err != nil {
+			if len(arts) == 1 {
+				return []Report{m.fail(ctx, in.Name, in.Location, err)}
+			}
+			return m.storeEach(ctx, arts)
+		}
+		ins[i], reps[i] = in, rep
+	}
+	var res []*store.LoadResult
+	var err error
+	if len(ins) == 1 {
+		var r *store.LoadResult
+		if r, err = m.Store.LoadSource(ctx, ins[0]); err == nil {
+			res = []*store.LoadResult{r}
+		}
+	} else {
+		res, err = m.Store.LoadSources(ctx, ins)
+	}
+	if err != nil {
+		if len(arts) == 1 {
+			return []Report{m.fail(ctx, ins[0].Name, ins[0].Location, err)}
+		}
+		return m.storeEach(ctx, arts)
+	}
+	for i, r := range res {
+		reps[i].Status = r.Status
+		reps[i].Entities, reps[i].Events, reps[i].Quotes = r.Entities, r.Events, r.Quotes
+		m.logger().Info("source loaded", "name", reps[i].Name, "status", r.Status, "events", r.Events, "quotes", r.Quotes)
+	}
+	return reps
+}
+
+func (m *Manager) storeEach(ctx context.Context, arts []Article) []Report {
+	reps := make([]Report, 0, len(arts))
+	for _, a := range arts {
+		reps = append(reps, m.storeBatch(ctx, []Article{a})...)
+	}
+	return reps
+}
+
+// prepare turns an article into the store's input, extracting its facts
+// unless the store already holds the same content.
+func (m *Manager) prepare(ctx context.Context, a Article) (store.SourceInput, Report, error) {
 	in := store.SourceInput{
 		Name:          a.Source,
 		Location:      a.Location,
@@ -109,7 +178,7 @@ func (m *Manager) store(ctx context.Context, a Article) Report {
 	rep := Report{Name: a.Source, Location: a.Location, Title: a.Title, Published: in.Published, Note: a.PublishedNote}
 	old, ok, err := m.Store.SourceHash(ctx, in.Name)
 	if err != nil {
-		return m.fail(ctx, in.Name, in.Location, err)
+		return in, rep, err
 	}
 	if !ok || old != in.Hash() {
 		ex := m.Extract
@@ -118,14 +187,7 @@ func (m *Manager) store(ctx context.Context, a Article) Report {
 		}
 		in.Doc = ex(a.Text, a.Published)
 	}
-	res, err := m.Store.LoadSource(ctx, in)
-	if err != nil {
-		return m.fail(ctx, in.Name, in.Location, err)
-	}
-	rep.Status = res.Status
-	rep.Entities, rep.Events, rep.Quotes = res.Entities, res.Events, res.Quotes
-	m.logger().Info("source loaded", "name", rep.Name, "status", rep.Status, "events", rep.Events, "quotes", rep.Quotes)
-	return rep
+	return in, rep, nil
 }
 
 func (m *Manager) fail(ctx context.Context, name, loc string, err error) Report {

@@ -118,6 +118,38 @@ func (db *DB) LoadSource(ctx context.Context, in SourceInput) (*LoadResult, erro
 	return res, nil
 }
 
+// LoadSources stores several sources in one transaction, as LoadSource
+// does each: all of them or, on an error, none. Loading many articles at
+// once this way is several times faster than one transaction each, since
+// the full-text index and the WAL are written once per batch.
+func (db *DB) LoadSources(ctx context.Context, ins []SourceInput) ([]*LoadResult, error) {
+	for i := range ins {
+		if strings.TrimSpace(ins[i].Name) == "" {
+			return nil, fmt.Errorf("load sources: %w: name required", ErrInvalid)
+		}
+		if ins[i].Doc == nil {
+			ins[i].Doc = &extract.Document{}
+		}
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load sources: %w", err)
+	}
+	defer tx.Rollback()
+	out := make([]*LoadResult, 0, len(ins))
+	for _, in := range ins {
+		res, err := loadSource(ctx, tx, in)
+		if err != nil {
+			return nil, fmt.Errorf("load source %s: %w", in.Name, err)
+		}
+		out = append(out, res)
+	}
+	if err := tx.commitWrite(); err != nil {
+		return nil, fmt.Errorf("load sources: %w", err)
+	}
+	return out, nil
+}
+
 // loadHook, when set by tests, is called between the steps of a load; an
 // error it returns aborts the load as a crash would.
 var loadHook func(step string) error
