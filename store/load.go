@@ -9,7 +9,10 @@ import (
 	"briefbot/extract"
 )
 
-// loader holds the prepared statements of one load.
+// loader writes the facts of the sources of one write transaction. Its
+// statements are prepared on first use and reused by every source of the
+// transaction (database/sql closes them when it ends): preparing them per
+// source cost as much as a tenth of a batch load.
 type loader struct {
 	ctx context.Context
 	tx  *Tx
@@ -17,81 +20,148 @@ type loader struct {
 	src int64
 
 	byNorm, byAlias, bySurname, insEntity, renameEntity *sql.Stmt
-	insAlias, insPlace, insRole, insMention             *sql.Stmt
-	insEvent, insEventEntity, insQuote, insSentence     *sql.Stmt
-	insEntitySource, addCount, addName, addPlace        *sql.Stmt
+	insAlias, insPlace, insRole                         *sql.Stmt
+	insEvent, insEventEntity, insQuote                  *sql.Stmt
+	addName, addPlace, addCounts                        *sql.Stmt
 
-	// ids maps the extractor's canonical names (by kind) to entity ids.
-	ids map[string]int64
-	err error // first error preparing statements
+	// rows holds the multi-row INSERT statements by table and row count.
+	rows map[rowsKey]*sql.Stmt
+
+	// nextSentence is the id the next sentence gets, 0 until known.
+	// Sentences are inserted many per statement, so their ids are given
+	// here rather than read back one by one.
+	nextSentence int64
+
+	// ids maps the extractor's canonical names (by kind) to entity ids;
+	// aliased holds the (entity, name) pairs this source recorded.
+	ids     map[string]int64
+	aliased map[aliasKey]bool
 }
 
-func (l *loader) prepare(q string) *sql.Stmt {
-	// The first error is kept so that run checks once after preparing all.
-	s, err := l.tx.PrepareContext(l.ctx, q)
-	if err != nil && l.err == nil {
-		l.err = err
+type rowsKey struct {
+	table string
+	n     int
+}
+
+type aliasKey struct {
+	id   int64
+	norm string
+}
+
+// stmt returns *p, preparing q into it first if needed.
+func (l *loader) stmt(p **sql.Stmt, q string) (*sql.Stmt, error) {
+	if *p == nil {
+		s, err := l.tx.PrepareContext(l.ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		*p = s
 	}
-	return s
+	return *p, nil
 }
 
+// exec runs the statement *p (prepared from q on first use).
+func (l *loader) exec(p **sql.Stmt, q string, args ...any) (sql.Result, error) {
+	s, err := l.stmt(p, q)
+	if err != nil {
+		return nil, err
+	}
+	return s.ExecContext(l.ctx, args...)
+}
+
+// rowChunks are the row counts of the multi-row INSERT statements, largest
+// first: a load inserts n rows with at most three statements of each.
+var rowChunks = []int{64, 16, 4, 1}
+
+// insertRows inserts rows of width columns each (flattened in args) into
+// table (with its column list, as in "t (a, b)") with as few statements
+// as rowChunks allow. Rows go in in order, so rowids assigned by SQLite
+// follow the order of args.
+func (l *loader) insertRows(table string, width int, args []any) error {
+	for len(args) > 0 {
+		n := len(args) / width
+		for _, c := range rowChunks {
+			if c <= n {
+				n = c
+				break
+			}
+		}
+		k := rowsKey{table, n}
+		s := l.rows[k]
+		if s == nil {
+			row := "(?" + strings.Repeat(", ?", width-1) + ")"
+			q := "INSERT INTO " + table + " VALUES " + row + strings.Repeat(", "+row, n-1)
+			var err error
+			if s, err = l.tx.PrepareContext(l.ctx, q); err != nil {
+				return err
+			}
+			l.rows[k] = s
+		}
+		if _, err := s.ExecContext(l.ctx, args[:n*width]...); err != nil {
+			return err
+		}
+		args = args[n*width:]
+	}
+	return nil
+}
+
+// insertFacts writes the facts of in, whose source row is res.SourceID,
+// with the transaction's loader.
 func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput) error {
-	l := &loader{ctx: ctx, tx: tx, res: res, src: res.SourceID, ids: map[string]int64{}}
+	l := tx.loader
+	if l == nil {
+		l = &loader{tx: tx, rows: map[rowsKey]*sql.Stmt{}}
+		tx.loader = l
+	}
+	l.ctx, l.res, l.src = ctx, res, res.SourceID
+	l.ids, l.aliased = map[string]int64{}, map[aliasKey]bool{}
 	return l.run(in)
 }
 
-func (l *loader) close() {
-	for _, s := range []*sql.Stmt{l.byNorm, l.byAlias, l.bySurname, l.insEntity, l.renameEntity, l.insAlias, l.insPlace,
-		l.insRole, l.insMention, l.insEvent, l.insEventEntity, l.insQuote, l.insSentence, l.insEntitySource, l.addCount, l.addName, l.addPlace} {
-		if s != nil {
-			s.Close()
-		}
-	}
-}
+// The loader's statements.
+const (
+	qByAlias      = `SELECT IIF(COUNT(*) = 1, MAX(entity_id), NULL) FROM (SELECT n.entity_id FROM entity_names n JOIN entities e ON e.id = n.entity_id WHERE n.norm = ? AND e.kind = ? LIMIT 2)`
+	qByNorm       = `SELECT IIF(COUNT(*) = 1, MAX(id), NULL) FROM (SELECT id FROM entities WHERE norm = ? AND kind = ? LIMIT 2)`
+	qBySurname    = `SELECT id, first, tokens FROM entities WHERE surname = ? AND kind = 'person'`
+	qInsEntity    = `INSERT INTO entities (name, norm, kind, first, surname, tokens) VALUES (?, ?, ?, ?, ?, ?)`
+	qRenameEntity = `UPDATE entities SET name = ?, norm = ?, first = ?, surname = ?, tokens = ? WHERE id = ?`
+	qInsAlias     = `INSERT OR IGNORE INTO aliases (entity_id, alias, norm, source_id) VALUES (?, ?, ?, ?)`
+	qInsPlace     = `INSERT OR IGNORE INTO entity_places (entity_id, place, place_norm, source_id) VALUES (?, ?, ?, ?)`
+	qInsRole      = `INSERT INTO roles (entity_id, title, org, since, until, source_id, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	qInsEventEnt  = `INSERT OR IGNORE INTO event_entities (event_id, entity_id, sort_start) VALUES (?, ?, ?)`
+	qInsEvent     = `INSERT INTO events (source_id, date, precision, sort_start, sort_end, summary, sentence, start, "end", clause_start, clause_end, time_text, sent_index, sentence_id, terms)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	qInsQuote = `INSERT INTO quotes (source_id, speaker_entity_id, speaker_name, speaker_norm, text, date, start, "end", sentence_start, sentence_end)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	qAddName = `INSERT INTO entity_names (entity_id, norm, alias, uses) VALUES (?, ?, ?, 1)
+		ON CONFLICT (entity_id, norm) DO UPDATE SET uses = uses + 1`
+	qAddPlace = `INSERT INTO entity_place_names (entity_id, place_norm, place, uses) VALUES (?, ?, ?, 1)
+		ON CONFLICT (entity_id, place_norm) DO UPDATE SET uses = uses + 1`
+)
 
 func (l *loader) run(in SourceInput) error {
-	defer l.close()
-	l.byNorm = l.prepare(`SELECT id FROM entities WHERE norm = ? AND kind = ? ORDER BY id LIMIT 2`)
-	l.byAlias = l.prepare(`SELECT n.entity_id FROM entity_names n JOIN entities e ON e.id = n.entity_id WHERE n.norm = ? AND e.kind = ? LIMIT 2`)
-	l.bySurname = l.prepare(`SELECT id, first, tokens FROM entities WHERE surname = ? AND kind = 'person'`)
-	l.insEntity = l.prepare(`INSERT INTO entities (name, norm, kind, first, surname, tokens) VALUES (?, ?, ?, ?, ?, ?)`)
-	l.renameEntity = l.prepare(`UPDATE entities SET name = ?, norm = ?, first = ?, surname = ?, tokens = ? WHERE id = ?`)
-	l.insAlias = l.prepare(`INSERT OR IGNORE INTO aliases (entity_id, alias, norm, source_id) VALUES (?, ?, ?, ?)`)
-	l.insPlace = l.prepare(`INSERT OR IGNORE INTO entity_places (entity_id, place, place_norm, source_id) VALUES (?, ?, ?, ?)`)
-	l.insRole = l.prepare(`INSERT INTO roles (entity_id, title, org, since, until, source_id, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-	l.insMention = l.prepare(`INSERT INTO mentions (entity_id, source_id, start, "end", text) VALUES (?, ?, ?, ?, ?)`)
-	l.insEvent = l.prepare(`INSERT INTO events (source_id, date, precision, sort_start, sort_end, summary, sentence, start, "end", clause_start, clause_end, time_text, sent_index, sentence_id, terms)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	l.insEventEntity = l.prepare(`INSERT OR IGNORE INTO event_entities (event_id, entity_id, sort_start) VALUES (?, ?, ?)`)
-	l.insQuote = l.prepare(`INSERT INTO quotes (source_id, speaker_entity_id, speaker_name, speaker_norm, text, date, start, "end", sentence_start, sentence_end)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	l.insSentence = l.prepare(`INSERT INTO sentences (source_id, start, "end", text) VALUES (?, ?, ?, ?)`)
-	l.addName = l.prepare(`INSERT INTO entity_names (entity_id, norm, alias, uses) VALUES (?, ?, ?, 1)
-		ON CONFLICT (entity_id, norm) DO UPDATE SET uses = uses + 1`)
-	l.addPlace = l.prepare(`INSERT INTO entity_place_names (entity_id, place_norm, place, uses) VALUES (?, ?, ?, 1)
-		ON CONFLICT (entity_id, place_norm) DO UPDATE SET uses = uses + 1`)
-	l.insEntitySource = l.prepare(`INSERT INTO entity_sources (entity_id, source_id, mentions, events, published) VALUES (?, ?, ?, ?, ?)`)
-	l.addCount = l.prepare(`UPDATE entities SET mention_count = mention_count + ?, event_count = event_count + ?, source_count = source_count + 1 WHERE id = ?`)
-	if l.err != nil {
-		return l.err
-	}
 	ctx, doc, text := l.ctx, in.Doc, in.Text
 	valid := func(s, e int) bool { return s >= 0 && s <= e && e <= len(text) }
 
 	// sentIDs[i] is the row of doc.Sentences[i], 0 when skipped.
 	sentIDs := make([]int64, len(doc.Sentences))
+	if len(doc.Sentences) > 0 && l.nextSentence == 0 {
+		if err := l.tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM sentences`).Scan(&l.nextSentence); err != nil {
+			return err
+		}
+	}
+	args := make([]any, 0, 5*len(doc.Sentences))
 	for i, s := range doc.Sentences {
 		if !valid(s.Start, s.End) {
 			l.res.Skipped++
 			continue
 		}
-		r, err := l.insSentence.ExecContext(ctx, l.src, s.Start, s.End, text[s.Start:s.End])
-		if err != nil {
-			return err
-		}
-		if sentIDs[i], err = r.LastInsertId(); err != nil {
-			return err
-		}
+		sentIDs[i] = l.nextSentence
+		l.nextSentence++
+		args = append(args, sentIDs[i], l.src, s.Start, s.End, text[s.Start:s.End])
+	}
+	if err := l.insertRows(`sentences (id, source_id, start, "end", text)`, 5, args); err != nil {
+		return err
 	}
 
 	// entities counts this source's mentions of each entity.
@@ -108,21 +178,24 @@ func (l *loader) run(in SourceInput) error {
 		l.ids[key(e.Name, e.Kind)] = id
 		l.ids[key(e.Name, "")] = id
 		entities[id] += 0
-		for _, a := range append([]string{e.Name}, e.Aliases...) {
+		if err := l.alias(id, e.Name); err != nil {
+			return err
+		}
+		for _, a := range e.Aliases {
 			if err := l.alias(id, a); err != nil {
 				return err
 			}
 		}
 		for _, p := range e.Places {
 			if n := Norm(p); n != "" {
-				r, err := l.insPlace.ExecContext(ctx, id, p, n, l.src)
+				r, err := l.exec(&l.insPlace, qInsPlace, id, p, n, l.src)
 				if err != nil {
 					return err
 				}
 				if k, err := r.RowsAffected(); err != nil {
 					return err
 				} else if k > 0 {
-					if _, err := l.addPlace.ExecContext(ctx, id, n, p); err != nil {
+					if _, err := l.exec(&l.addPlace, qAddPlace, id, n, p); err != nil {
 						return err
 					}
 				}
@@ -132,7 +205,7 @@ func (l *loader) run(in SourceInput) error {
 			if r.Title == "" && r.Org == "" {
 				continue
 			}
-			if _, err := l.insRole.ExecContext(ctx, id, r.Title, r.Org, r.Since, r.Until, l.src, r.Start, r.End); err != nil {
+			if _, err := l.exec(&l.insRole, qInsRole, id, r.Title, r.Org, r.Since, r.Until, l.src, r.Start, r.End); err != nil {
 				return err
 			}
 		}
@@ -141,6 +214,7 @@ func (l *loader) run(in SourceInput) error {
 		return err
 	}
 
+	args = args[:0]
 	for _, m := range doc.Mentions {
 		if !valid(m.Start, m.End) {
 			l.res.Skipped++
@@ -164,10 +238,11 @@ func (l *loader) run(in SourceInput) error {
 			}
 		}
 		entities[id]++
-		if _, err := l.insMention.ExecContext(ctx, id, l.src, m.Start, m.End, m.Text); err != nil {
-			return err
-		}
+		args = append(args, id, l.src, m.Start, m.End, m.Text)
 		l.res.Mentions++
+	}
+	if err := l.insertRows(`mentions (entity_id, source_id, start, "end", text)`, 5, args); err != nil {
+		return err
 	}
 	l.res.Entities = len(entities)
 	if err := hook("mentions"); err != nil {
@@ -197,7 +272,7 @@ func (l *loader) run(in SourceInput) error {
 		if si < len(sentIDs) {
 			sid = sentIDs[si]
 		}
-		r, err := l.insEvent.ExecContext(ctx, l.src, ev.Date, string(ev.Precision), ss, se, ev.Summary, ev.Sentence,
+		r, err := l.exec(&l.insEvent, qInsEvent, l.src, ev.Date, string(ev.Precision), ss, se, ev.Summary, ev.Sentence,
 			ev.Start, ev.End, ev.ClauseStart, ev.ClauseEnd, ev.TimeText, si, sid, termText(text[ev.Start:ev.End]))
 		if err != nil {
 			return err
@@ -211,7 +286,7 @@ func (l *loader) run(in SourceInput) error {
 			if !ok {
 				continue
 			}
-			r, err := l.insEventEntity.ExecContext(ctx, eid, id, ss)
+			r, err := l.exec(&l.insEventEntity, qInsEventEnt, eid, id, ss)
 			if err != nil {
 				return err
 			}
@@ -233,12 +308,16 @@ func (l *loader) run(in SourceInput) error {
 		ids = append(ids, id)
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	args = args[:0]
 	for _, id := range ids {
-		m, e := entities[id], eventCounts[id]
-		if _, err := l.insEntitySource.ExecContext(ctx, id, l.src, m, e, in.Published); err != nil {
-			return err
-		}
-		if _, err := l.addCount.ExecContext(ctx, m, e, id); err != nil {
+		args = append(args, id, l.src, entities[id], eventCounts[id], in.Published)
+	}
+	if err := l.insertRows(`entity_sources (entity_id, source_id, mentions, events, published)`, 5, args); err != nil {
+		return err
+	}
+	if len(ids) > 0 {
+		// The counts just written are added to the entities' totals.
+		if _, err := l.exec(&l.addCounts, qAddCounts, l.src); err != nil {
 			return err
 		}
 	}
@@ -260,7 +339,7 @@ func (l *loader) run(in SourceInput) error {
 		if date == "" {
 			date = in.Published
 		}
-		if _, err := l.insQuote.ExecContext(ctx, l.src, speaker, q.Speaker, Norm(q.Speaker), q.Text, date,
+		if _, err := l.exec(&l.insQuote, qInsQuote, l.src, speaker, q.Speaker, Norm(q.Speaker), q.Text, date,
 			q.Start, q.End, q.SentenceStart, q.SentenceEnd); err != nil {
 			return err
 		}
@@ -269,20 +348,32 @@ func (l *loader) run(in SourceInput) error {
 	return hook("quotes")
 }
 
+// qAddCounts adds a source's counts in entity_sources to its entities'
+// running totals.
+const qAddCounts = `UPDATE entities SET mention_count = mention_count + es.mentions, event_count = event_count + es.events,
+	source_count = source_count + 1
+	FROM (SELECT entity_id, mentions, events FROM entity_sources WHERE source_id = ?) AS es WHERE entities.id = es.entity_id`
+
 // alias records that this source calls entity id a.
 func (l *loader) alias(id int64, a string) error {
 	n := Norm(a)
 	if n == "" {
 		return nil
 	}
-	r, err := l.insAlias.ExecContext(l.ctx, id, a, n, l.src)
+	// The source's first spelling of a name is the one kept.
+	k := aliasKey{id, n}
+	if l.aliased[k] {
+		return nil
+	}
+	l.aliased[k] = true
+	r, err := l.exec(&l.insAlias, qInsAlias, id, a, n, l.src)
 	if err != nil {
 		return err
 	}
 	if k, err := r.RowsAffected(); err != nil {
 		return err
 	} else if k > 0 {
-		_, err = l.addName.ExecContext(l.ctx, id, n, a)
+		_, err = l.exec(&l.addName, qAddName, id, n, a)
 	}
 	return err
 }
@@ -303,42 +394,39 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 		n = strings.ToLower(strings.TrimSpace(name))
 	}
 	ctx := l.ctx
-	one := func(stmt *sql.Stmt, args ...any) (int64, bool, error) {
-		rows, err := stmt.QueryContext(ctx, args...)
+	// one runs a query of one row holding the single matching id, or NULL
+	// when none or several match.
+	one := func(p **sql.Stmt, q string, args ...any) (int64, bool, error) {
+		s, err := l.stmt(p, q)
 		if err != nil {
 			return 0, false, err
 		}
-		defer rows.Close()
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return 0, false, err
-			}
-			ids = append(ids, id)
-		}
-		if len(ids) == 1 {
-			return ids[0], true, rows.Err()
-		}
-		return 0, false, rows.Err()
+		var id sql.NullInt64
+		err = s.QueryRowContext(ctx, args...).Scan(&id)
+		return id.Int64, id.Valid, err
 	}
-	if id, ok, err := one(l.byNorm, n, string(kind)); err != nil || ok {
+	// The same name, else a known alias.
+	if id, ok, err := one(&l.byNorm, qByNorm, n, string(kind)); err != nil || ok {
 		return id, err
 	}
-	if id, ok, err := one(l.byAlias, n, string(kind)); err != nil || ok {
+	if id, ok, err := one(&l.byAlias, qByAlias, n, string(kind)); err != nil || ok {
 		return id, err
 	}
 	// A full alias ("Volodymyr Zelensky") is as good as the name.
 	for _, a := range aliases {
 		if an := Norm(a); an != n && strings.Contains(an, " ") {
-			if id, ok, err := one(l.byNorm, an, string(kind)); err != nil || ok {
+			if id, ok, err := one(&l.byNorm, qByNorm, an, string(kind)); err != nil || ok {
 				return id, err
 			}
 		}
 	}
 	first, surname, tokens := nameParts(n)
 	if kind == extract.Person && surname != "" {
-		rows, err := l.bySurname.QueryContext(ctx, surname)
+		bySurname, err := l.stmt(&l.bySurname, qBySurname)
+		if err != nil {
+			return 0, err
+		}
+		rows, err := bySurname.QueryContext(ctx, surname)
 		if err != nil {
 			return 0, err
 		}
@@ -387,14 +475,14 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 		if len(cands) == 1 {
 			c := cands[0]
 			if tokens > c.tokens || (tokens == c.tokens && len(first) > len(c.first)) {
-				if _, err := l.renameEntity.ExecContext(ctx, name, n, first, surname, tokens, c.id); err != nil {
+				if _, err := l.exec(&l.renameEntity, qRenameEntity, name, n, first, surname, tokens, c.id); err != nil {
 					return 0, err
 				}
 			}
 			return c.id, nil
 		}
 	}
-	r, err := l.insEntity.ExecContext(ctx, name, n, string(kind), first, surname, tokens)
+	r, err := l.exec(&l.insEntity, qInsEntity, name, n, string(kind), first, surname, tokens)
 	if err != nil {
 		return 0, err
 	}

@@ -167,6 +167,8 @@ type Tx struct {
 	*sql.Tx
 	db  *DB
 	now time.Time
+
+	loader *loader // the statements of a load, prepared once per transaction
 }
 
 // beginWrite starts a write transaction; commitWrite bumps the generation
