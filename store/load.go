@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"sort"
 	"strings"
 
@@ -27,10 +28,11 @@ type loader struct {
 	// rows holds the multi-row INSERT statements by table and row count.
 	rows map[rowsKey]*sql.Stmt
 
-	// nextSentence is the id the next sentence gets, 0 until known.
-	// Sentences are inserted many per statement, so their ids are given
-	// here rather than read back one by one.
+	// nextSentence and nextEvent are the ids the next sentence and event
+	// get, 0 until known. They are inserted many per statement, so their
+	// ids are given here rather than read back one by one.
 	nextSentence int64
+	nextEvent    int64
 
 	// ids maps the extractor's canonical names (by kind) to entity ids;
 	// aliased holds the (entity, name) pairs this source recorded.
@@ -128,10 +130,7 @@ const (
 	qInsAlias     = `INSERT OR IGNORE INTO aliases (entity_id, alias, norm, source_id) VALUES (?, ?, ?, ?)`
 	qInsPlace     = `INSERT OR IGNORE INTO entity_places (entity_id, place, place_norm, source_id) VALUES (?, ?, ?, ?)`
 	qInsRole      = `INSERT INTO roles (entity_id, title, org, since, until, source_id, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-	qInsEventEnt  = `INSERT OR IGNORE INTO event_entities (event_id, entity_id, sort_start) VALUES (?, ?, ?)`
-	qInsEvent     = `INSERT INTO events (source_id, date, precision, sort_start, sort_end, summary, sentence, start, "end", clause_start, clause_end, time_text, sent_index, sentence_id, terms)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	qInsQuote = `INSERT INTO quotes (source_id, speaker_entity_id, speaker_name, speaker_norm, text, date, start, "end", sentence_start, sentence_end)
+	qInsQuote     = `INSERT INTO quotes (source_id, speaker_entity_id, speaker_name, speaker_norm, text, date, start, "end", sentence_start, sentence_end)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	qAddName = `INSERT INTO entity_names (entity_id, norm, alias, uses) VALUES (?, ?, ?, 1)
 		ON CONFLICT (entity_id, norm) DO UPDATE SET uses = uses + 1`
@@ -257,6 +256,14 @@ func (l *loader) run(in SourceInput) error {
 		published = s
 	}
 	eventCounts := map[int64]int{}
+	if len(doc.Events) > 0 && l.nextEvent == 0 {
+		if err := l.tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM events`).Scan(&l.nextEvent); err != nil {
+			return err
+		}
+	}
+	args = args[:0]
+	var links []any // event_entities rows
+	var linked []int64
 	for _, ev := range doc.Events {
 		if !valid(ev.Start, ev.End) || !valid(ev.ClauseStart, ev.ClauseEnd) {
 			l.res.Skipped++
@@ -272,31 +279,29 @@ func (l *loader) run(in SourceInput) error {
 		if si < len(sentIDs) {
 			sid = sentIDs[si]
 		}
-		r, err := l.exec(&l.insEvent, qInsEvent, l.src, ev.Date, string(ev.Precision), ss, se, ev.Summary, ev.Sentence,
+		eid := l.nextEvent
+		l.nextEvent++
+		args = append(args, eid, l.src, ev.Date, string(ev.Precision), ss, se, ev.Summary, ev.Sentence,
 			ev.Start, ev.End, ev.ClauseStart, ev.ClauseEnd, ev.TimeText, si, sid, termText(text[ev.Start:ev.End]))
-		if err != nil {
-			return err
-		}
-		eid, err := r.LastInsertId()
-		if err != nil {
-			return err
-		}
+		// An entity is linked to an event once, however often named.
+		linked = linked[:0]
 		for _, name := range ev.Entities {
 			id, ok := l.ids[key(name, "")]
-			if !ok {
+			if !ok || slices.Contains(linked, id) {
 				continue
 			}
-			r, err := l.exec(&l.insEventEntity, qInsEventEnt, eid, id, ss)
-			if err != nil {
-				return err
-			}
-			if n, err := r.RowsAffected(); err != nil {
-				return err
-			} else if n > 0 {
-				eventCounts[id]++
-			}
+			linked = append(linked, id)
+			links = append(links, eid, id, ss)
+			eventCounts[id]++
 		}
 		l.res.Events++
+	}
+	if err := l.insertRows(`events (id, source_id, date, precision, sort_start, sort_end, summary, sentence, start, "end",
+		clause_start, clause_end, time_text, sent_index, sentence_id, terms)`, 16, args); err != nil {
+		return err
+	}
+	if err := l.insertRows(`event_entities (event_id, entity_id, sort_start)`, 3, links); err != nil {
+		return err
 	}
 	if err := hook("events"); err != nil {
 		return err
