@@ -175,3 +175,43 @@ func dumpFacts(tb testing.TB, db *store.DB) map[string][]string {
 	}
 	return out
 }
+
+// TestLoadSource_EventLinksOnce checks that an event naming one entity by
+// two of the extractor's names links it once and counts one event.
+func TestLoadSource_EventLinksOnce(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	mustLoad(t, db)
+	text := "Mark Rutte, or M. Rutte, spoke in Kyiv on Oct. 24.\n"
+	doc := buildDoc(text, []ent{
+		{name: "Mark Rutte", kind: extract.Person},
+		{name: "M. Rutte", kind: extract.Person},
+	}, []ev{
+		{sent: 0, date: "2025-10-24", precision: extract.Day, ents: []string{"Mark Rutte", "M. Rutte", "Mark Rutte"}},
+	}, nil)
+	if _, err := db.LoadSource(ctx, store.SourceInput{Name: "twice", Published: "2025-10-24", Text: text, Doc: doc}); err != nil {
+		t.Fatal(err)
+	}
+	d := dumpFacts(t, db)
+	n := 0
+	for _, line := range d["event_entities"] {
+		if strings.HasPrefix(line, `["twice"`) {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("event of twice has %d entity links, want 1: %q", n, d["event_entities"])
+	}
+	ents, _, err := db.FindEntities(ctx, store.EntityFilter{Name: "mark rutte"})
+	if err != nil || len(ents) != 1 {
+		t.Fatalf("mark rutte: %v %v", ents, err)
+	}
+	p, err := db.Profile(ctx, ents[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three events in rutte, one in zelensky, one here.
+	if p.EventsTotal != 5 {
+		t.Errorf("Mark Rutte has %d events, want 5", p.EventsTotal)
+	}
+}
