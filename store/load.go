@@ -21,9 +21,7 @@ type loader struct {
 	src int64
 
 	byNorm, byAlias, bySurname, insEntity, renameEntity *sql.Stmt
-	insAlias, insPlace, insRole                         *sql.Stmt
-	insEvent, insEventEntity, insQuote                  *sql.Stmt
-	addName, addPlace, addCounts                        *sql.Stmt
+	addCounts                                           *sql.Stmt
 
 	// rows holds the multi-row INSERT statements by table and row count.
 	rows map[rowsKey]*sql.Stmt
@@ -35,9 +33,13 @@ type loader struct {
 	nextEvent    int64
 
 	// ids maps the extractor's canonical names (by kind) to entity ids;
-	// aliased holds the (entity, name) pairs this source recorded.
-	ids     map[string]int64
-	aliased map[aliasKey]bool
+	// aliased and placed hold the (entity, name) and (entity, place)
+	// pairs this source recorded.
+	ids             map[string]int64
+	aliased, placed map[aliasKey]bool
+
+	// aliases, places and roles are rows waiting for flushNames.
+	aliases, places, roles []any
 }
 
 type rowsKey struct {
@@ -80,6 +82,11 @@ var rowChunks = []int{64, 16, 4, 1}
 // as rowChunks allow. Rows go in in order, so rowids assigned by SQLite
 // follow the order of args.
 func (l *loader) insertRows(table string, width int, args []any) error {
+	return l.insertRowsThen(table, width, args, "")
+}
+
+// insertRowsThen is insertRows with an upsert clause after the rows.
+func (l *loader) insertRowsThen(table string, width int, args []any, then string) error {
 	for len(args) > 0 {
 		n := len(args) / width
 		for _, c := range rowChunks {
@@ -88,11 +95,11 @@ func (l *loader) insertRows(table string, width int, args []any) error {
 				break
 			}
 		}
-		k := rowsKey{table, n}
+		k := rowsKey{table + then, n}
 		s := l.rows[k]
 		if s == nil {
 			row := "(?" + strings.Repeat(", ?", width-1) + ")"
-			q := "INSERT INTO " + table + " VALUES " + row + strings.Repeat(", "+row, n-1)
+			q := "INSERT INTO " + table + " VALUES " + row + strings.Repeat(", "+row, n-1) + then
 			var err error
 			if s, err = l.tx.PrepareContext(l.ctx, q); err != nil {
 				return err
@@ -116,7 +123,8 @@ func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput) e
 		tx.loader = l
 	}
 	l.ctx, l.res, l.src = ctx, res, res.SourceID
-	l.ids, l.aliased = map[string]int64{}, map[aliasKey]bool{}
+	l.ids, l.aliased, l.placed = map[string]int64{}, map[aliasKey]bool{}, map[aliasKey]bool{}
+	l.aliases, l.places, l.roles = l.aliases[:0], l.places[:0], l.roles[:0]
 	return l.run(in)
 }
 
@@ -127,15 +135,6 @@ const (
 	qBySurname    = `SELECT id, first, tokens FROM entities WHERE surname = ? AND kind = 'person'`
 	qInsEntity    = `INSERT INTO entities (name, norm, kind, first, surname, tokens) VALUES (?, ?, ?, ?, ?, ?)`
 	qRenameEntity = `UPDATE entities SET name = ?, norm = ?, first = ?, surname = ?, tokens = ? WHERE id = ?`
-	qInsAlias     = `INSERT OR IGNORE INTO aliases (entity_id, alias, norm, source_id) VALUES (?, ?, ?, ?)`
-	qInsPlace     = `INSERT OR IGNORE INTO entity_places (entity_id, place, place_norm, source_id) VALUES (?, ?, ?, ?)`
-	qInsRole      = `INSERT INTO roles (entity_id, title, org, since, until, source_id, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-	qInsQuote     = `INSERT INTO quotes (source_id, speaker_entity_id, speaker_name, speaker_norm, text, date, start, "end", sentence_start, sentence_end)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	qAddName = `INSERT INTO entity_names (entity_id, norm, alias, uses) VALUES (?, ?, ?, 1)
-		ON CONFLICT (entity_id, norm) DO UPDATE SET uses = uses + 1`
-	qAddPlace = `INSERT INTO entity_place_names (entity_id, place_norm, place, uses) VALUES (?, ?, ?, 1)
-		ON CONFLICT (entity_id, place_norm) DO UPDATE SET uses = uses + 1`
 )
 
 func (l *loader) run(in SourceInput) error {
@@ -187,16 +186,9 @@ func (l *loader) run(in SourceInput) error {
 		}
 		for _, p := range e.Places {
 			if n := Norm(p); n != "" {
-				r, err := l.exec(&l.insPlace, qInsPlace, id, p, n, l.src)
-				if err != nil {
-					return err
-				}
-				if k, err := r.RowsAffected(); err != nil {
-					return err
-				} else if k > 0 {
-					if _, err := l.exec(&l.addPlace, qAddPlace, id, n, p); err != nil {
-						return err
-					}
+				if k := (aliasKey{id, n}); !l.placed[k] {
+					l.placed[k] = true
+					l.places = append(l.places, l.src, id, n, p)
 				}
 			}
 		}
@@ -204,10 +196,11 @@ func (l *loader) run(in SourceInput) error {
 			if r.Title == "" && r.Org == "" {
 				continue
 			}
-			if _, err := l.exec(&l.insRole, qInsRole, id, r.Title, r.Org, r.Since, r.Until, l.src, r.Start, r.End); err != nil {
-				return err
-			}
+			l.roles = append(l.roles, id, r.Title, r.Org, r.Since, r.Until, l.src, r.Start, r.End)
 		}
+	}
+	if err := l.flushNames(); err != nil {
+		return err
 	}
 	if err := hook("entities"); err != nil {
 		return err
@@ -241,6 +234,9 @@ func (l *loader) run(in SourceInput) error {
 		l.res.Mentions++
 	}
 	if err := l.insertRows(`mentions (entity_id, source_id, start, "end", text)`, 5, args); err != nil {
+		return err
+	}
+	if err := l.flushNames(); err != nil {
 		return err
 	}
 	l.res.Entities = len(entities)
@@ -327,6 +323,7 @@ func (l *loader) run(in SourceInput) error {
 		}
 	}
 
+	args = args[:0]
 	for _, q := range doc.Quotes {
 		if !valid(q.Start, q.End) || !valid(q.SentenceStart, q.SentenceEnd) || q.Text == "" {
 			l.res.Skipped++
@@ -344,11 +341,12 @@ func (l *loader) run(in SourceInput) error {
 		if date == "" {
 			date = in.Published
 		}
-		if _, err := l.exec(&l.insQuote, qInsQuote, l.src, speaker, q.Speaker, Norm(q.Speaker), q.Text, date,
-			q.Start, q.End, q.SentenceStart, q.SentenceEnd); err != nil {
-			return err
-		}
+		args = append(args, l.src, speaker, q.Speaker, Norm(q.Speaker), q.Text, date, q.Start, q.End, q.SentenceStart, q.SentenceEnd)
 		l.res.Quotes++
+	}
+	if err := l.insertRows(`quotes (source_id, speaker_entity_id, speaker_name, speaker_norm, text, date, start, "end", sentence_start, sentence_end)`,
+		10, args); err != nil {
+		return err
 	}
 	return hook("quotes")
 }
@@ -361,7 +359,8 @@ const qAddCounts = `UPDATE entities SET
 	source_count = source_count + 1
 	WHERE id IN (SELECT entity_id FROM entity_sources WHERE source_id = ?1)`
 
-// alias records that this source calls entity id a.
+// alias records that this source calls entity id a. The rows wait in
+// l.aliases until flushNames, which runs before anything reads names.
 func (l *loader) alias(id int64, a string) error {
 	n := Norm(a)
 	if n == "" {
@@ -373,16 +372,43 @@ func (l *loader) alias(id int64, a string) error {
 		return nil
 	}
 	l.aliased[k] = true
-	r, err := l.exec(&l.insAlias, qInsAlias, id, a, n, l.src)
-	if err != nil {
+	l.aliases = append(l.aliases, l.src, id, n, a)
+	return nil
+}
+
+// flushNames writes the names, places and roles the source gave its
+// entities so far, and counts the new ones in entity_names and
+// entity_place_names. Each (entity, name) comes once per source (see
+// alias), and the source has no rows yet (a reload deleted them first),
+// so every row is new.
+func (l *loader) flushNames() error {
+	if err := l.insertRows(`aliases (source_id, entity_id, norm, alias)`, 4, l.aliases); err != nil {
 		return err
 	}
-	if k, err := r.RowsAffected(); err != nil {
-		return err
-	} else if k > 0 {
-		_, err = l.exec(&l.addName, qAddName, id, n, a)
+	names := l.aliases[:0]
+	for i := 0; i < len(l.aliases); i += 4 {
+		names = append(names, l.aliases[i+1], l.aliases[i+2], l.aliases[i+3], 1)
 	}
-	return err
+	if err := l.insertRowsThen(`entity_names (entity_id, norm, alias, uses)`, 4, names,
+		` ON CONFLICT (entity_id, norm) DO UPDATE SET uses = uses + 1`); err != nil {
+		return err
+	}
+	if err := l.insertRows(`entity_places (source_id, entity_id, place_norm, place)`, 4, l.places); err != nil {
+		return err
+	}
+	places := l.places[:0]
+	for i := 0; i < len(l.places); i += 4 {
+		places = append(places, l.places[i+1], l.places[i+2], l.places[i+3], 1)
+	}
+	if err := l.insertRowsThen(`entity_place_names (entity_id, place_norm, place, uses)`, 4, places,
+		` ON CONFLICT (entity_id, place_norm) DO UPDATE SET uses = uses + 1`); err != nil {
+		return err
+	}
+	if err := l.insertRows(`roles (entity_id, title, org, since, until, source_id, start, "end")`, 8, l.roles); err != nil {
+		return err
+	}
+	l.aliases, l.places, l.roles = l.aliases[:0], l.places[:0], l.roles[:0]
+	return nil
 }
 
 func key(name string, kind extract.Kind) string {
@@ -415,6 +441,9 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 	// The same name, else a known alias.
 	if id, ok, err := one(&l.byNorm, qByNorm, n, string(kind)); err != nil || ok {
 		return id, err
+	}
+	if err := l.flushNames(); err != nil {
+		return 0, err
 	}
 	if id, ok, err := one(&l.byAlias, qByAlias, n, string(kind)); err != nil || ok {
 		return id, err
