@@ -32,6 +32,14 @@ type loader struct {
 	nextSentence int64
 	nextEvent    int64
 
+	// named caches the entities that byNorm lookups found alone under
+	// their name in this transaction. Such an entity stays the only one
+	// of its name and kind: resolve adds an entity, or renames one, to a
+	// name only when no single entity has it. It loses the name by a
+	// rename, and may be deleted by the removal of a changed source's
+	// old facts, so both clear it.
+	named map[normKey]int64
+
 	// ids maps the extractor's canonical names (by kind) to entity ids;
 	// aliased and placed hold the (entity, name) and (entity, place)
 	// pairs this source recorded.
@@ -45,6 +53,11 @@ type loader struct {
 type rowsKey struct {
 	table string
 	n     int
+}
+
+type normKey struct {
+	norm string
+	kind extract.Kind
 }
 
 type aliasKey struct {
@@ -119,8 +132,12 @@ func (l *loader) insertRowsThen(table string, width int, args []any, then string
 func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput) error {
 	l := tx.loader
 	if l == nil {
-		l = &loader{tx: tx, rows: map[rowsKey]*sql.Stmt{}}
+		l = &loader{tx: tx, rows: map[rowsKey]*sql.Stmt{}, named: map[normKey]int64{}}
 		tx.loader = l
+	}
+	if res.Status != ResultAdded {
+		// Entities only this source named were deleted with its old facts.
+		clear(l.named)
 	}
 	l.ctx, l.res, l.src = ctx, res, res.SourceID
 	l.ids, l.aliased, l.placed = map[string]int64{}, map[aliasKey]bool{}, map[aliasKey]bool{}
@@ -438,8 +455,20 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 		err = s.QueryRowContext(ctx, args...).Scan(&id)
 		return id.Int64, id.Valid, err
 	}
+	// byNorm finds the one entity of the kind named m, if there is one.
+	byNorm := func(m string) (int64, bool, error) {
+		k := normKey{m, kind}
+		if id, ok := l.named[k]; ok {
+			return id, true, nil
+		}
+		id, ok, err := one(&l.byNorm, qByNorm, m, string(kind))
+		if ok && err == nil {
+			l.named[k] = id
+		}
+		return id, ok, err
+	}
 	// The same name, else a known alias.
-	if id, ok, err := one(&l.byNorm, qByNorm, n, string(kind)); err != nil || ok {
+	if id, ok, err := byNorm(n); err != nil || ok {
 		return id, err
 	}
 	if err := l.flushNames(); err != nil {
@@ -451,7 +480,7 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 	// A full alias ("Volodymyr Zelensky") is as good as the name.
 	for _, a := range aliases {
 		if an := Norm(a); an != n && strings.Contains(an, " ") {
-			if id, ok, err := one(&l.byNorm, qByNorm, an, string(kind)); err != nil || ok {
+			if id, ok, err := byNorm(an); err != nil || ok {
 				return id, err
 			}
 		}
@@ -513,6 +542,12 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 			if tokens > c.tokens || (tokens == c.tokens && len(first) > len(c.first)) {
 				if _, err := l.exec(&l.renameEntity, qRenameEntity, name, n, first, surname, tokens, c.id); err != nil {
 					return 0, err
+				}
+				// Its old name no longer finds it.
+				for k, id := range l.named {
+					if id == c.id {
+						delete(l.named, k)
+					}
 				}
 			}
 			return c.id, nil

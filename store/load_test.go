@@ -215,3 +215,36 @@ func TestLoadSource_EventLinksOnce(t *testing.T) {
 		t.Errorf("Mark Rutte has %d events, want 5", p.EventsTotal)
 	}
 }
+
+// TestLoadSources_ReloadInBatch reloads, in the batch that first loaded
+// it, a source whose entities nobody else names: they are deleted with
+// its old facts and must be made again, not found where they were.
+func TestLoadSources_ReloadInBatch(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	text1 := "Zed Unique met Zed Unique in Oslo on Oct. 24.\n"
+	text2 := "Zed Unique spoke in Oslo on Oct. 25.\n"
+	ents := []ent{{name: "Zed Unique", kind: extract.Person}, {name: "Zed Unique", kind: extract.Person}, {name: "Oslo", kind: extract.Place}}
+	evs := []ev{{sent: 0, date: "2025-10-24", precision: extract.Day, ents: []string{"Zed Unique", "Oslo"}}}
+	res, err := db.LoadSources(ctx, []store.SourceInput{
+		{Name: "zed", Published: "2025-10-24", Text: text1, Doc: buildDoc(text1, ents, evs, nil)},
+		{Name: "zed", Published: "2025-10-25", Text: text2, Doc: buildDoc(text2, ents, evs, nil)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Status != store.ResultAdded || res[1].Status != store.ResultChanged {
+		t.Fatalf("statuses %s, %s", res[0].Status, res[1].Status)
+	}
+	ents2, _, err := db.FindEntities(ctx, store.EntityFilter{Name: "zed unique"})
+	if err != nil || len(ents2) != 1 {
+		t.Fatalf("zed unique: %v %v", ents2, err)
+	}
+	p, err := db.Profile(ctx, ents2[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.EventsTotal != 1 || p.SourcesTotal != 1 {
+		t.Errorf("zed unique: %d events, %d sources; want 1, 1", p.EventsTotal, p.SourcesTotal)
+	}
+}
