@@ -87,8 +87,10 @@ func (l *loader) exec(p **sql.Stmt, q string, args ...any) (sql.Result, error) {
 }
 
 // rowChunks are the row counts of the multi-row INSERT statements, largest
-// first: a load inserts n rows with at most three statements of each.
-var rowChunks = []int{64, 16, 4, 1}
+// first: a source's n rows (n < 128) take one statement per bit of n.
+// Arguments are passed as int64 rather than int, which database/sql
+// would convert by reflection.
+var rowChunks = []int{64, 32, 16, 8, 4, 2, 1}
 
 // insertRows inserts rows of width columns each (flattened in args) into
 // table (with its column list, as in "t (a, b)") with as few statements
@@ -173,7 +175,7 @@ func (l *loader) run(in SourceInput) error {
 		}
 		sentIDs[i] = l.nextSentence
 		l.nextSentence++
-		args = append(args, sentIDs[i], l.src, s.Start, s.End, text[s.Start:s.End])
+		args = append(args, sentIDs[i], l.src, int64(s.Start), int64(s.End), text[s.Start:s.End])
 	}
 	if err := l.insertRows(`sentences (id, source_id, start, "end", text)`, 5, args); err != nil {
 		return err
@@ -213,7 +215,7 @@ func (l *loader) run(in SourceInput) error {
 			if r.Title == "" && r.Org == "" {
 				continue
 			}
-			l.roles = append(l.roles, id, r.Title, r.Org, r.Since, r.Until, l.src, r.Start, r.End)
+			l.roles = append(l.roles, id, r.Title, r.Org, r.Since, r.Until, l.src, int64(r.Start), int64(r.End))
 		}
 	}
 	if err := l.flushNames(); err != nil {
@@ -247,7 +249,7 @@ func (l *loader) run(in SourceInput) error {
 			}
 		}
 		entities[id]++
-		args = append(args, id, l.src, m.Start, m.End, m.Text)
+		args = append(args, id, l.src, int64(m.Start), int64(m.End), m.Text)
 		l.res.Mentions++
 	}
 	if err := l.insertRows(`mentions (entity_id, source_id, start, "end", text)`, 5, args); err != nil {
@@ -295,7 +297,7 @@ func (l *loader) run(in SourceInput) error {
 		eid := l.nextEvent
 		l.nextEvent++
 		args = append(args, eid, l.src, ev.Date, string(ev.Precision), ss, se, ev.Summary, ev.Sentence,
-			ev.Start, ev.End, ev.ClauseStart, ev.ClauseEnd, ev.TimeText, si, sid, termText(text[ev.Start:ev.End]))
+			int64(ev.Start), int64(ev.End), int64(ev.ClauseStart), int64(ev.ClauseEnd), ev.TimeText, int64(si), sid, termText(text[ev.Start:ev.End]))
 		// An entity is linked to an event once, however often named.
 		linked = linked[:0]
 		for _, name := range ev.Entities {
@@ -328,7 +330,7 @@ func (l *loader) run(in SourceInput) error {
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	args = args[:0]
 	for _, id := range ids {
-		args = append(args, id, l.src, entities[id], eventCounts[id], in.Published)
+		args = append(args, id, l.src, int64(entities[id]), int64(eventCounts[id]), in.Published)
 	}
 	if err := l.insertRows(`entity_sources (entity_id, source_id, mentions, events, published)`, 5, args); err != nil {
 		return err
@@ -358,7 +360,7 @@ func (l *loader) run(in SourceInput) error {
 		if date == "" {
 			date = in.Published
 		}
-		args = append(args, l.src, speaker, q.Speaker, Norm(q.Speaker), q.Text, date, q.Start, q.End, q.SentenceStart, q.SentenceEnd)
+		args = append(args, l.src, speaker, q.Speaker, Norm(q.Speaker), q.Text, date, int64(q.Start), int64(q.End), int64(q.SentenceStart), int64(q.SentenceEnd))
 		l.res.Quotes++
 	}
 	if err := l.insertRows(`quotes (source_id, speaker_entity_id, speaker_name, speaker_norm, text, date, start, "end", sentence_start, sentence_end)`,
@@ -404,7 +406,7 @@ func (l *loader) flushNames() error {
 	}
 	names := l.aliases[:0]
 	for i := 0; i < len(l.aliases); i += 4 {
-		names = append(names, l.aliases[i+1], l.aliases[i+2], l.aliases[i+3], 1)
+		names = append(names, l.aliases[i+1], l.aliases[i+2], l.aliases[i+3], int64(1))
 	}
 	if err := l.insertRowsThen(`entity_names (entity_id, norm, alias, uses)`, 4, names,
 		` ON CONFLICT (entity_id, norm) DO UPDATE SET uses = uses + 1`); err != nil {
@@ -415,7 +417,7 @@ func (l *loader) flushNames() error {
 	}
 	places := l.places[:0]
 	for i := 0; i < len(l.places); i += 4 {
-		places = append(places, l.places[i+1], l.places[i+2], l.places[i+3], 1)
+		places = append(places, l.places[i+1], l.places[i+2], l.places[i+3], int64(1))
 	}
 	if err := l.insertRowsThen(`entity_place_names (entity_id, place_norm, place, uses)`, 4, places,
 		` ON CONFLICT (entity_id, place_norm) DO UPDATE SET uses = uses + 1`); err != nil {
