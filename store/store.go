@@ -70,6 +70,9 @@ func (db *DB) dsn(txlock string) string {
 		// The writer touches many indexes per load; a 64 MiB page cache
 		// keeps their upper levels in memory.
 		q.Set("_cache_size", "-65536")
+		// Loads run the same few statements for every source; the
+		// driver keeps them prepared instead of parsing each anew.
+		q.Set("_stmt_cache_size", "128")
 	}
 	return "file:" + db.Path + "?" + q.Encode()
 }
