@@ -65,13 +65,15 @@ func (db *DB) dsn(txlock string) string {
 	q.Set("_foreign_keys", "on")
 	q.Set("_busy_timeout", "5000")
 	q.Set("_synchronous", "NORMAL")
+	// Commands and loads run the same statements over and over; the
+	// driver keeps them prepared instead of parsing each anew.
+	q.Set("_stmt_cache_size", "64")
 	if txlock != "" {
 		q.Set("_txlock", txlock)
 		// The writer touches many indexes per load; a 64 MiB page cache
 		// keeps their upper levels in memory.
 		q.Set("_cache_size", "-65536")
-		// Loads run the same few statements for every source; the
-		// driver keeps them prepared instead of parsing each anew.
+		// A load's multi-row statements come in several sizes.
 		q.Set("_stmt_cache_size", "128")
 	}
 	return "file:" + db.Path + "?" + q.Encode()
