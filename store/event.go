@@ -140,6 +140,11 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		if err != nil {
 			return nil, 0, err
 		}
+		about, err := topicSourceEvents(ctx, tx, ids)
+		if err != nil {
+			return nil, 0, err
+		}
+		count += about
 		terms, err := ftsTermCount(ctx, tx, f.Topic)
 		if err != nil {
 			return nil, 0, err
@@ -151,11 +156,15 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		var sets, tests []string
 		if len(ids) > 0 {
 			ph := placeholders(len(ids))
-			sets = append(sets, `SELECT event_id FROM event_entities WHERE entity_id IN (`+ph+`)`)
-			tests = append(tests, `EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND ee.entity_id IN (`+ph+`))`)
-			for _, id := range ids {
-				setArgs = append(setArgs, id)
-				testArgs = append(testArgs, id)
+			sets = append(sets, `SELECT event_id FROM event_entities WHERE entity_id IN (`+ph+`)`,
+				`SELECT ev.id FROM events ev JOIN source_topics st ON st.source_id = ev.source_id WHERE st.entity_id IN (`+ph+`)`)
+			tests = append(tests, `EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND ee.entity_id IN (`+ph+`))`,
+				`EXISTS (SELECT 1 FROM source_topics st WHERE st.source_id = e.source_id AND st.entity_id IN (`+ph+`))`)
+			for range 2 {
+				for _, id := range ids {
+					setArgs = append(setArgs, id)
+					testArgs = append(testArgs, id)
+				}
 			}
 		}
 		if terms > 0 {
@@ -251,6 +260,22 @@ func topicEntityIDs(ctx context.Context, tx *Tx, n string) ([]int64, int, error)
 		sum += c
 	}
 	return ids, sum, rows.Err()
+}
+
+// topicSourceEvents counts the events of the sources about any of ids
+// (see insertTopics), for the estimate that picks FindEvents' plan.
+func topicSourceEvents(ctx context.Context, tx *Tx, ids []int64) (int, error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(s.event_count), 0) FROM sources s
+		WHERE s.id IN (SELECT source_id FROM source_topics WHERE entity_id IN (`+placeholders(len(ids))+`))`, args...).Scan(&n)
+	return n, err
 }
 
 // ftsTermCount returns how many sentences hold the rarest word of s (an

@@ -211,11 +211,26 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 	if err := insertFacts(ctx, tx, res, in); err != nil {
 		return nil, err
 	}
+	if err := insertTopics(ctx, tx, res.SourceID, leadEnd(in.Doc)); err != nil {
+		return nil, err
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sources SET entity_count = ?, event_count = ?, quote_count = ?, mention_count = ? WHERE id = ?`,
 		res.Entities, res.Events, res.Quotes, res.Mentions, res.SourceID); err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// leadEnd is the offset where an article's lead, its first two sentences,
+// ends.
+func leadEnd(doc *extract.Document) int {
+	switch n := len(doc.Sentences); {
+	case n == 0:
+		return 0
+	case n == 1:
+		return doc.Sentences[0].End
+	}
+	return doc.Sentences[1].End
 }
 
 // deleteFacts removes every fact of a source (not the source row) and
@@ -260,6 +275,7 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 		`DELETE FROM roles WHERE source_id = ?`,
 		`DELETE FROM entity_sources WHERE source_id = ?`,
 		`DELETE FROM sentences WHERE source_id = ?`,
+		`DELETE FROM source_topics WHERE source_id = ?`,
 	} {
 		if _, err := tx.ExecContext(ctx, q, sourceID); err != nil {
 			return err
