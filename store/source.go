@@ -221,16 +221,22 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 	return res, nil
 }
 
-// leadEnd is the offset where an article's lead, its first two sentences,
-// ends.
+// leadMinBytes is how long a sentence must be to be an article's lead
+// rather than its title or dateline.
+const leadMinBytes = 40
+
+// leadEnd is the offset where an article's lead ends: its first sentence
+// of leadMinBytes or more, with the title and dateline lines before it.
 func leadEnd(doc *extract.Document) int {
-	switch n := len(doc.Sentences); {
-	case n == 0:
-		return 0
-	case n == 1:
-		return doc.Sentences[0].End
+	for _, s := range doc.Sentences {
+		if s.End-s.Start >= leadMinBytes {
+			return s.End
+		}
 	}
-	return doc.Sentences[1].End
+	if n := len(doc.Sentences); n > 0 {
+		return doc.Sentences[n-1].End
+	}
+	return 0
 }
 
 // deleteFacts removes every fact of a source (not the source row) and

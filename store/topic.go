@@ -7,7 +7,7 @@ import "context"
 const topicMentions = 3
 
 // insertTopics records the entities a freshly loaded source is about (see
-// migration 030): those named in its first two sentences, or named
+// migration 030): those named in its lead (see leadEnd), or named
 // topicMentions times or more.
 func insertTopics(ctx context.Context, tx *Tx, sourceID int64, leadEnd int) error {
 	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO source_topics (entity_id, source_id)

@@ -1,5 +1,6 @@
 -- source_topics lists the entities an article is about: those its lead
--- (first two sentences) names, and those it names three times or more.
+-- (its first sentence of 40 bytes or more, with the title and dateline
+-- before it) names, and those it names three times or more.
 -- /timeline on a topic also shows the other dated events of the articles
 -- about it: they tell that topic's story without naming it in every
 -- sentence ("Trump canceled the Budapest summit" in an article on the war
@@ -15,6 +16,5 @@ INSERT OR IGNORE INTO source_topics (entity_id, source_id)
 SELECT m.entity_id, m.source_id FROM mentions m
 GROUP BY m.source_id, m.entity_id
 HAVING COUNT(*) >= 3 OR MIN(m.start) < COALESCE(
-	(SELECT s."end" FROM sentences s WHERE s.source_id = m.source_id ORDER BY s.start LIMIT 1 OFFSET 1),
-	(SELECT s."end" FROM sentences s WHERE s.source_id = m.source_id ORDER BY s.start LIMIT 1),
+	(SELECT s."end" FROM sentences s WHERE s.source_id = m.source_id AND s."end" - s.start >= 40 ORDER BY s.start LIMIT 1),
 	0);
