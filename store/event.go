@@ -140,11 +140,13 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		if err != nil {
 			return nil, 0, err
 		}
-		about, err := topicSourceEvents(ctx, tx, ids)
-		if err != nil {
-			return nil, 0, err
+		if count < exactTotalLimit {
+			about, err := topicSourceEvents(ctx, tx, ids, exactTotalLimit)
+			if err != nil {
+				return nil, 0, err
+			}
+			count += about
 		}
-		count += about
 		terms, err := ftsTermCount(ctx, tx, f.Topic)
 		if err != nil {
 			return nil, 0, err
@@ -262,19 +264,22 @@ func topicEntityIDs(ctx context.Context, tx *Tx, n string) ([]int64, int, error)
 	return ids, sum, rows.Err()
 }
 
-// topicSourceEvents counts the events of the sources about any of ids
-// (see insertTopics), for the estimate that picks FindEvents' plan.
-func topicSourceEvents(ctx context.Context, tx *Tx, ids []int64) (int, error) {
+// topicSourceEvents estimates the events of the sources about any of ids
+// (see insertTopics), for the estimate that picks FindEvents' plan: an
+// upper bound (a source about two of ids counts twice), reading at most
+// limit sources, since past exactTotalLimit only the plan depends on it.
+func topicSourceEvents(ctx context.Context, tx *Tx, ids []int64, limit int) (int, error) {
 	if len(ids) == 0 {
 		return 0, nil
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
+	args := make([]any, 0, len(ids)+1)
+	for _, id := range ids {
+		args = append(args, id)
 	}
+	args = append(args, limit)
 	var n int
-	err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(s.event_count), 0) FROM sources s
-		WHERE s.id IN (SELECT source_id FROM source_topics WHERE entity_id IN (`+placeholders(len(ids))+`))`, args...).Scan(&n)
+	err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(c), 0) FROM (SELECT s.event_count AS c FROM source_topics st
+		JOIN sources s ON s.id = st.source_id WHERE st.entity_id IN (`+placeholders(len(ids))+`) LIMIT ?)`, args...).Scan(&n)
 	return n, err
 }
 
