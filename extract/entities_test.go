@@ -846,3 +846,15 @@ func TestFindEntitiesShortNameInParentheses(t *testing.T) {
 		t.Errorf("%d mentions of the office, want 3 (name, short name, later short name)", n)
 	}
 }
+
+func TestFindEntitiesPartiesAreOrgs(t *testing.T) {
+	text := "Finance Minister Lars Klingbeil, who also leads the Social Democrats, said the plan was ready. The Republicans objected."
+	_, es := FindEntities(text, SplitSentences(text), nil)
+	kinds := map[string]Kind{}
+	for _, e := range es {
+		kinds[e.Name] = e.Kind
+	}
+	if kinds["Social Democrats"] != Org || kinds["Republicans"] != Org || kinds["Lars Klingbeil"] != Person {
+		t.Errorf("kinds = %v", kinds)
+	}
+}
