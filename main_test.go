@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -252,5 +253,74 @@ func TestDigestCommand(t *testing.T) {
 	out, _, err = cli(t, "", "ask", "--db", db, "/admin digest list")
 	if err != nil || !strings.Contains(out, "No digests scheduled") {
 		t.Errorf("/admin digest list = %q, %v", out, err)
+	}
+}
+
+// TestSeedAcceptance checks what the fact-base issue asks of the seed
+// article, through the command line.
+func TestSeedAcceptance(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	ask := func(line string) string {
+		t.Helper()
+		out, _, err := cli(t, "", "ask", "--db", db, line)
+		if err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		return out
+	}
+	var timeline string
+	for page := 1; page <= 5; page++ {
+		timeline += ask(fmt.Sprintf("/timeline ukraine page:%d", page))
+	}
+	last := -1
+	for _, want := range []string{
+		"**2022** — He has been a driving force",
+		"**Feb 2025** — Rutte thanked Trump",
+		"**Aug 2025** — In August, Trump and Putin held a meeting in Alaska",
+		"**18 Aug 2025** — On Aug 18, Rutte visited the White House",
+		"**18 Oct 2025** — “They should stop where they are,” Trump wrote on Truth Social",
+		"**21 Oct 2025** — On Oct. 21, Trump canceled a meeting with Putin in Budapest",
+		"**22 Oct 2025** — U.S. President Donald Trump hosted NATO Secretary General Mark Rutte",
+		"**22 Oct 2025** — In a statement later Wednesday, the United States announced new sanctions targeting",
+	} {
+		i := strings.Index(timeline, want)
+		if i < 0 {
+			t.Errorf("/timeline ukraine lacks %q", want)
+			continue
+		}
+		if i < last {
+			t.Errorf("/timeline ukraine has %q out of order", want)
+		}
+		last = i
+	}
+	quotes := ask("/quotes") + ask("/quotes page:2") + ask("/quotes page:3")
+	for text, speaker := range map[string]string{
+		"breaking the deadlock": "Mark Rutte", "We’ve had some very good discussions today": "Donald Trump",
+		"going along pretty well": "Donald Trump", "Now is the time to stop the killing": "Scott Bessent",
+		"a waste of time.": "Donald Trump", "They should stop where they are": "Donald Trump",
+		"Let both claim Victory": "Donald Trump", "not necessary": "White House", "no plans": "White House",
+		"decisive action": "Mark Rutte", "daddy": "Mark Rutte", "a good friend": "Mark Rutte",
+		"I think he deserves all the praise.": "Mark Rutte",
+	} {
+		line := ""
+		for _, l := range strings.Split(quotes, "\n") {
+			if strings.Contains(l, text) {
+				line = l
+			}
+		}
+		if !strings.Contains(line, "**"+speaker+"**") {
+			t.Errorf("quote %q: line %q, want speaker %s", text, line, speaker)
+		}
+	}
+	for line, want := range map[string]string{
+		"/who bessent":      "Treasury Secretary",
+		"/who lavrov":       "Foreign Minister, Russia",
+		"/who zelensky":     "Volodymyr Zelenskyy",
+		"/quotes trump":     "We’ve had some very good discussions today",
+		"/search sanctions": "**sanctions**",
+	} {
+		if out := ask(line); !strings.Contains(out, want) {
+			t.Errorf("%s lacks %q:\n%s", line, want, out)
+		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 	"time"
@@ -237,31 +236,9 @@ func better(a, b *Item) bool {
 }
 
 func score(c *store.DigestItem, sources int, day time.Time) float64 {
-	recency := 0.0
-	start, err1 := time.Parse(time.DateOnly, c.SortStart)
-	end, err2 := time.Parse(time.DateOnly, c.SortEnd)
-	if err1 == nil && err2 == nil {
-		today := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
-		var dist float64
-		switch {
-		case today.Before(start):
-			dist = start.Sub(today).Hours() / 24
-		case today.After(end):
-			dist = today.Sub(end).Hours() / 24
-		}
-		days := dist + end.Sub(start).Hours()/24/2
-		recency = 1 / (1 + days/7)
-	}
-	b := func(v bool) float64 {
-		if v {
-			return 1
-		}
-		return 0
-	}
 	quoted := c.HasQuote || c.Kind == "quote"
 	lead := c.SentIndex >= 0 && c.SentIndex < 3
-	s := 4*recency + 2*float64(min(max(sources-1, 0), 3)) + float64(min(len(c.People)+len(c.Orgs), 4)) + 2*b(quoted) + b(lead)
-	return math.Round(s*1000) / 1000
+	return store.Score(c.SortStart, c.SortEnd, day, sources, len(c.People)+len(c.Orgs), quoted, lead)
 }
 
 // Nonce derives the nonce a digest is posted with from what identifies

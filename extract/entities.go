@@ -1004,7 +1004,7 @@ func (n *ner) resolve() {
 	// (OFAC)".
 	for c := range n.cands {
 		cd := n.cands[c]
-		if cd.te-cd.ts != 1 || !n.toks[cd.ts].upper || n.word(cd.ts-1) != "(" || n.word(cd.te) != ")" {
+		if cd.te-cd.ts != 1 || n.word(cd.ts-1) != "(" || n.word(cd.te) != ")" {
 			continue
 		}
 		k := cd.ts - 2
@@ -1013,6 +1013,13 @@ func (n *ner) resolve() {
 		}
 		o := n.candAt(k)
 		if n.cands[o].te != k+1 || n.cands[o].ts == k && n.toks[k].upper {
+			continue
+		}
+		// A short name that is not in capitals ("Federal Statistical
+		// Office (Destatis)") is an alias only of a name already known
+		// to be an organisation of several words, not of a place
+		// ("Budapest (Hungary)").
+		if !n.toks[cd.ts].upper && (n.cands[o].kind != Org || n.cands[o].te-n.cands[o].ts < 2 || cd.kind != "" && cd.kind != Org) {
 			continue
 		}
 		if n.cands[o].kind == "" {

@@ -820,3 +820,41 @@ func BenchmarkNERPipeline(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+func TestFindEntitiesShortNameInParentheses(t *testing.T) {
+	text := "The economy shrank, according to the Federal Statistical Office (Destatis). Destatis will publish its next estimate soon. Talks were held in Budapest (Hungary) last year."
+	ms, es := FindEntities(text, SplitSentences(text), nil)
+	var office *Entity
+	for i := range es {
+		if es[i].Name == "Federal Statistical Office" {
+			office = &es[i]
+		}
+		if es[i].Name == "Budapest" && len(es[i].Aliases) > 0 {
+			t.Errorf("Budapest got aliases %q", es[i].Aliases)
+		}
+	}
+	if office == nil || len(office.Aliases) != 1 || office.Aliases[0] != "Destatis" {
+		t.Fatalf("Federal Statistical Office = %+v", office)
+	}
+	n := 0
+	for _, m := range ms {
+		if m.Entity == "Federal Statistical Office" {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d mentions of the office, want 3 (name, short name, later short name)", n)
+	}
+}
+
+func TestFindEntitiesPartiesAreOrgs(t *testing.T) {
+	text := "Finance Minister Lars Klingbeil, who also leads the Social Democrats, said the plan was ready. The Republicans objected."
+	_, es := FindEntities(text, SplitSentences(text), nil)
+	kinds := map[string]Kind{}
+	for _, e := range es {
+		kinds[e.Name] = e.Kind
+	}
+	if kinds["Social Democrats"] != Org || kinds["Republicans"] != Org || kinds["Lars Klingbeil"] != Person {
+		t.Errorf("kinds = %v", kinds)
+	}
+}

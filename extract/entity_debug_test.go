@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"briefbot/internal/meantime"
 )
 
 // TestDebugEntities prints what FindEntities finds in the file named by
@@ -23,16 +25,25 @@ func TestDebugEntities(t *testing.T) {
 		nerLogEntities(t, ms, es)
 	}
 	if f := os.Getenv("NER_DOC"); f != "" {
-		for _, d := range nerLoadMeantime(t) {
-			if !strings.Contains(d.name, f) {
+		dir, ok := meantime.Find(".")
+		if !ok {
+			t.Skip("MEANTIME corpus not found")
+		}
+		docs, err := meantime.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range docs {
+			if !strings.Contains(d.Name, f) {
 				continue
 			}
-			t.Log(d.text)
-			ms, es := FindEntities(d.text, SplitSentences(d.text), d.times)
+			t.Log(d.Text)
+			sents := SplitSentences(d.Text)
+			ms, es := FindEntities(d.Text, sents, FindTimes(d.Text, sents, d.Published))
 			nerLogEntities(t, ms, es)
-			for _, g := range d.gold {
-				if g.nam {
-					t.Logf("G %q %s", g.text, g.kind)
+			for _, g := range d.Mentions {
+				if g.Syntactic == "NAM" {
+					t.Logf("G %q %s", g.Text, g.Kind)
 				}
 			}
 		}

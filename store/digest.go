@@ -154,8 +154,15 @@ func (db *DB) KeyDevelopments(ctx context.Context, f DigestFilter) ([]*Developme
 
 // developmentScore is the formula documented on KeyDevelopments.
 func developmentScore(d *Development, now time.Time) float64 {
-	start, err1 := time.Parse(time.DateOnly, d.Event.SortStart)
-	end, err2 := time.Parse(time.DateOnly, d.Event.SortEnd)
+	return Score(d.Event.SortStart, d.Event.SortEnd, now, d.Sources, d.Participants, d.Quoted, d.Lead)
+}
+
+// Score is the key-development score documented on KeyDevelopments, for
+// an event whose date range runs from sortStart to sortEnd (YYYY-MM-DD),
+// seen on the day of now; scheduled digests rank with it too.
+func Score(sortStart, sortEnd string, now time.Time, sources, participants int, quoted, lead bool) float64 {
+	start, err1 := time.Parse(time.DateOnly, sortStart)
+	end, err2 := time.Parse(time.DateOnly, sortEnd)
 	recency := 0.0
 	if err1 == nil && err2 == nil {
 		today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
@@ -175,6 +182,6 @@ func developmentScore(d *Development, now time.Time) float64 {
 		}
 		return 0
 	}
-	s := 4*recency + 2*float64(min(d.Sources-1, 3)) + float64(min(d.Participants, 4)) + 2*b(d.Quoted) + b(d.Lead)
+	s := 4*recency + 2*float64(min(max(sources-1, 0), 3)) + float64(min(participants, 4)) + 2*b(quoted) + b(lead)
 	return math.Round(s*1000) / 1000
 }

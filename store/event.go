@@ -140,6 +140,13 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		if err != nil {
 			return nil, 0, err
 		}
+		if count < exactTotalLimit {
+			about, err := topicSourceEvents(ctx, tx, ids, exactTotalLimit)
+			if err != nil {
+				return nil, 0, err
+			}
+			count += about
+		}
 		terms, err := ftsTermCount(ctx, tx, f.Topic)
 		if err != nil {
 			return nil, 0, err
@@ -151,11 +158,15 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		var sets, tests []string
 		if len(ids) > 0 {
 			ph := placeholders(len(ids))
-			sets = append(sets, `SELECT event_id FROM event_entities WHERE entity_id IN (`+ph+`)`)
-			tests = append(tests, `EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND ee.entity_id IN (`+ph+`))`)
-			for _, id := range ids {
-				setArgs = append(setArgs, id)
-				testArgs = append(testArgs, id)
+			sets = append(sets, `SELECT event_id FROM event_entities WHERE entity_id IN (`+ph+`)`,
+				`SELECT ev.id FROM events ev JOIN source_topics st ON st.source_id = ev.source_id WHERE st.entity_id IN (`+ph+`)`)
+			tests = append(tests, `EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND ee.entity_id IN (`+ph+`))`,
+				`EXISTS (SELECT 1 FROM source_topics st WHERE st.source_id = e.source_id AND st.entity_id IN (`+ph+`))`)
+			for range 2 {
+				for _, id := range ids {
+					setArgs = append(setArgs, id)
+					testArgs = append(testArgs, id)
+				}
 			}
 		}
 		if terms > 0 {
@@ -251,6 +262,25 @@ func topicEntityIDs(ctx context.Context, tx *Tx, n string) ([]int64, int, error)
 		sum += c
 	}
 	return ids, sum, rows.Err()
+}
+
+// topicSourceEvents estimates the events of the sources about any of ids
+// (see insertTopics), for the estimate that picks FindEvents' plan: an
+// upper bound (a source about two of ids counts twice), reading at most
+// limit sources, since past exactTotalLimit only the plan depends on it.
+func topicSourceEvents(ctx context.Context, tx *Tx, ids []int64, limit int) (int, error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	args := make([]any, 0, len(ids)+1)
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	args = append(args, limit)
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(c), 0) FROM (SELECT s.event_count AS c FROM source_topics st
+		JOIN sources s ON s.id = st.source_id WHERE st.entity_id IN (`+placeholders(len(ids))+`) LIMIT ?)`, args...).Scan(&n)
+	return n, err
 }
 
 // ftsTermCount returns how many sentences hold the rarest word of s (an

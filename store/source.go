@@ -211,11 +211,32 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 	if err := insertFacts(ctx, tx, res, in); err != nil {
 		return nil, err
 	}
+	if err := insertTopics(ctx, tx, res.SourceID, leadEnd(in.Doc)); err != nil {
+		return nil, err
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sources SET entity_count = ?, event_count = ?, quote_count = ?, mention_count = ? WHERE id = ?`,
 		res.Entities, res.Events, res.Quotes, res.Mentions, res.SourceID); err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// leadMinBytes is how long a sentence must be to be an article's lead
+// rather than its title or dateline.
+const leadMinBytes = 40
+
+// leadEnd is the offset where an article's lead ends: its first sentence
+// of leadMinBytes or more, with the title and dateline lines before it.
+func leadEnd(doc *extract.Document) int {
+	for _, s := range doc.Sentences {
+		if s.End-s.Start >= leadMinBytes {
+			return s.End
+		}
+	}
+	if n := len(doc.Sentences); n > 0 {
+		return doc.Sentences[n-1].End
+	}
+	return 0
 }
 
 // deleteFacts removes every fact of a source (not the source row) and
@@ -260,6 +281,7 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 		`DELETE FROM roles WHERE source_id = ?`,
 		`DELETE FROM entity_sources WHERE source_id = ?`,
 		`DELETE FROM sentences WHERE source_id = ?`,
+		`DELETE FROM source_topics WHERE source_id = ?`,
 	} {
 		if _, err := tx.ExecContext(ctx, q, sourceID); err != nil {
 			return err
