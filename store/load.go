@@ -372,11 +372,9 @@ func (l *loader) run(in SourceInput) error {
 
 // qAddCounts adds a source's counts in entity_sources to its entities'
 // running totals.
-const qAddCounts = `UPDATE entities SET
-	mention_count = mention_count + (SELECT mentions FROM entity_sources WHERE source_id = ?1 AND entity_id = entities.id),
-	event_count = event_count + (SELECT events FROM entity_sources WHERE source_id = ?1 AND entity_id = entities.id),
+const qAddCounts = `UPDATE entities SET mention_count = mention_count + es.mentions, event_count = event_count + es.events,
 	source_count = source_count + 1
-	WHERE id IN (SELECT entity_id FROM entity_sources WHERE source_id = ?1)`
+	FROM (SELECT entity_id, mentions, events FROM entity_sources WHERE source_id = ?) AS es WHERE entities.id = es.entity_id`
 
 // alias records that this source calls entity id a. The rows wait in
 // l.aliases until flushNames, which runs before anything reads names.
