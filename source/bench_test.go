@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"briefbot/commands"
 	"briefbot/internal/meantime"
 	"briefbot/store"
 )
@@ -54,4 +56,83 @@ func BenchmarkIngest(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// corpusDBVersion names the cached 10,000-article database; bump it when
+// the schema or the extractor changes what it would hold.
+const corpusDBVersion = 1
+
+// corpusDB returns a database of 10,000 articles generated from the
+// MEANTIME texts (each text loaded again under a new name, published a day
+// later per round), built once and cached in the temporary directory.
+func corpusDB(b *testing.B) *store.DB {
+	b.Helper()
+	dir, ok := meantime.Find(".")
+	if !ok {
+		b.Skip("MEANTIME corpus not found (../shared/corpus/meantime)")
+	}
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("briefbot-bench-meantime-10k-v%d.db", corpusDBVersion))
+	if _, err := os.Stat(path); err != nil {
+		docs, err := meantime.Load(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tmp := path + ".building"
+		os.Remove(tmp)
+		db := store.NewDB(tmp)
+		if err := db.Open(); err != nil {
+			b.Fatal(err)
+		}
+		m := &Manager{Loader: &Loader{}, Store: db, Logger: slog.New(slog.DiscardHandler)}
+		arts := make([]Article, 0, 500)
+		for i := 0; i < 10000; i++ {
+			d := docs[i%len(docs)]
+			round := i / len(docs)
+			arts = append(arts, Article{Source: fmt.Sprintf("%s-%d", d.Name, round), Location: d.URL, Title: d.Name,
+				Published: d.Published.AddDate(0, 0, round), Text: d.Text})
+			if len(arts) == cap(arts) || i == 9999 {
+				for _, r := range m.LoadArticles(context.Background(), arts) {
+					if r.Status == store.ResultFailed {
+						b.Fatalf("%s: %s", r.Name, r.Error)
+					}
+				}
+				arts = arts[:0]
+			}
+		}
+		if err := db.Close(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			b.Fatal(err)
+		}
+	}
+	db := store.NewDB(path)
+	if err := db.Open(); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close(context.Background()) })
+	return db
+}
+
+// BenchmarkCorpusCommands runs /who and /timeline, through the command
+// router as Discord and the CLI do, on 10,000 articles generated from the
+// MEANTIME corpus. Names recur in hundreds of articles, so these are the
+// big cases: Boeing alone takes part in thousands of events.
+func BenchmarkCorpusCommands(b *testing.B) {
+	db := corpusDB(b)
+	r := commands.New(db, commands.Options{})
+	for _, line := range []string{"/who boeing", "/who steve jobs", "/who obama", "/who wagoner",
+		"/timeline airbus", "/timeline china", "/timeline general motors", "/timeline dreamliner"} {
+		req, err := commands.ParseLine(line, r.Definitions())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(strings.ReplaceAll(strings.TrimPrefix(line, "/"), " ", "_"), func(b *testing.B) {
+			for b.Loop() {
+				if resp := r.Serve(context.Background(), req); resp.Error {
+					b.Fatalf("%s: %v", line, resp.Lines)
+				}
+			}
+		})
+	}
 }
