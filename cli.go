@@ -78,6 +78,14 @@ func (e *env) manager(db *store.DB) *source.Manager {
 	return &source.Manager{Loader: &source.Loader{}, Store: db, Logger: slog.New(slog.DiscardHandler)}
 }
 
+// builtin is the embedded default article when no source is configured.
+func (e *env) builtin() []source.Article {
+	if len(e.config.Sources) > 0 {
+		return nil
+	}
+	return []source.Article{source.DefaultArticle()}
+}
+
 // loadDefaults loads the configured sources, or the embedded default
 // article when none are configured.
 func (e *env) loadDefaults(ctx context.Context, m *source.Manager) []source.Report {
@@ -207,7 +215,7 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer db.Close(context.Background())
-	admin := &source.Admin{Manager: e.manager(db), Store: db, Static: e.config.Sources}
+	admin := &source.Admin{Manager: e.manager(db), Store: db, Static: e.config.Sources, Builtin: e.builtin()}
 	router, _ := newRouter(db, admin, commands.URLPolicy{}, slog.New(slog.DiscardHandler))
 	req, err := commands.ParseLine(strings.Join(fs.Args(), " "), router.Definitions())
 	if err != nil {

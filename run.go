@@ -53,8 +53,9 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 		Added: &source.Manager{Loader: &source.Loader{
 			AllowPrivate: policy.AllowPrivate, MaxBytes: policy.MaxBytes, Timeout: policy.Timeout, Logger: logger,
 		}, Store: db, Logger: logger},
-		Store:  db,
-		Static: e.config.Sources,
+		Store:   db,
+		Static:  e.config.Sources,
+		Builtin: e.builtin(),
 	}
 	router, digests := newRouter(db, admin, policy, logger)
 	b, err := bot.New(cfg, router, logger, bot.WithComponentStore(db))
@@ -70,7 +71,7 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		loadAtStart(ctx, admin, db, logger)
+		loadAtStart(ctx, admin, logger)
 	}()
 	defer wg.Wait()
 
@@ -105,20 +106,9 @@ func newRouter(db *store.DB, src commands.SourceAdmin, policy commands.URLPolicy
 	return router, dc
 }
 
-// loadAtStart loads the configured sources that are stale, or the
-// embedded default article into an empty database with no configured
-// sources.
-func loadAtStart(ctx context.Context, admin *source.Admin, db *store.DB, logger *slog.Logger) {
-	if len(admin.Static) == 0 {
-		srcs, err := db.FindSources(ctx)
-		if err != nil {
-			logger.Error("start-up load", "err", err)
-			return
-		}
-		if len(srcs) == 0 {
-			admin.Manager.LoadArticle(ctx, source.DefaultArticle())
-		}
-	}
+// loadAtStart loads the sources that are stale: the configured ones, or
+// the embedded default when none is configured.
+func loadAtStart(ctx context.Context, admin *source.Admin, logger *slog.Logger) {
 	reps, err := admin.LoadStale(ctx, staleAfter, time.Now())
 	if err != nil {
 		logger.Error("start-up load", "err", err)

@@ -37,6 +37,9 @@ type Admin struct {
 	// Static are the sources of the config file, which cannot be removed
 	// from Discord.
 	Static []Config
+	// Builtin are articles compiled into the program, loaded like the
+	// config file's sources: the embedded default when none is configured.
+	Builtin []Article
 
 	mu sync.Mutex // one load at a time: reloads and adds don't interleave
 }
@@ -46,7 +49,8 @@ var _ commands.SourceAdmin = (*Admin)(nil)
 // origin says where a source's config came from.
 type origin struct {
 	Config
-	added *store.SourceConfig // nil for the config file's sources
+	added   *store.SourceConfig // nil for the config file's sources
+	builtin *Article            // set for built-in articles
 }
 
 func (a *Admin) added() *Manager {
@@ -61,7 +65,11 @@ func (a *Admin) configs(ctx context.Context) ([]origin, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]origin, 0, len(a.Static)+len(added))
+	out := make([]origin, 0, len(a.Builtin)+len(a.Static)+len(added))
+	for i := range a.Builtin {
+		b := &a.Builtin[i]
+		out = append(out, origin{Config: Config{Name: b.Source, Title: b.Title, Published: b.Published.Format(time.DateOnly)}, builtin: b})
+	}
 	for _, c := range a.Static {
 		out = append(out, origin{Config: c})
 	}
@@ -74,6 +82,9 @@ func (a *Admin) configs(ctx context.Context) ([]origin, error) {
 // load loads one source and sums its reports (one per feed item) into one.
 func (a *Admin) load(ctx context.Context, o origin) commands.LoadReport {
 	start := time.Now()
+	if o.builtin != nil {
+		return summarize(o.Name, a.Manager.LoadArticles(ctx, []Article{*o.builtin}), time.Since(start))
+	}
 	m := a.Manager
 	if o.added != nil {
 		m = a.added()
@@ -127,8 +138,8 @@ func (a *Admin) Reload(ctx context.Context, progress func(string)) ([]commands.L
 
 // LoadStale loads the sources that have never loaded, or whose last
 // attempt is older than maxAge, and returns their reports. Local files
-// are always checked: re-reading one costs little, and an unchanged file
-// is skipped by its hash.
+// and built-in articles are always checked: re-reading one costs little,
+// and unchanged content is skipped by its hash.
 func (a *Admin) LoadStale(ctx context.Context, maxAge time.Duration, now time.Time) ([]commands.LoadReport, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -142,7 +153,7 @@ func (a *Admin) LoadStale(ctx context.Context, maxAge time.Duration, now time.Ti
 	}
 	var out []commands.LoadReport
 	for _, o := range all {
-		if o.Path == "" && !stale(o.Name, srcs, now.Add(-maxAge)) {
+		if o.Path == "" && o.builtin == nil && !stale(o.Name, srcs, now.Add(-maxAge)) {
 			continue
 		}
 		out = append(out, a.load(ctx, o))
@@ -185,6 +196,11 @@ func (a *Admin) Add(ctx context.Context, src commands.NewSource) (commands.LoadR
 			return commands.LoadReport{}, fmt.Errorf("a source called %s is in the config file", src.Name)
 		}
 	}
+	for _, b := range a.Builtin {
+		if b.Source == src.Name {
+			return commands.LoadReport{}, fmt.Errorf("%s is the name of a built-in source", src.Name)
+		}
+	}
 	sc := &store.SourceConfig{Name: src.Name, Location: src.Location, Published: src.Published, Title: src.Title, AddedBy: src.AddedBy}
 	if err := a.Store.AddSourceConfig(ctx, sc); errors.Is(err, store.ErrConflict) {
 		return commands.LoadReport{}, fmt.Errorf("a source called %s already exists", src.Name)
@@ -211,6 +227,11 @@ func (a *Admin) Remove(ctx context.Context, name string) error {
 	for _, c := range a.Static {
 		if c.Name == name {
 			return fmt.Errorf("%s is defined in the config file; remove it there", name)
+		}
+	}
+	for _, b := range a.Builtin {
+		if b.Source == name {
+			return fmt.Errorf("%s is built in; configure sources in the config file to replace it", name)
 		}
 	}
 	if err := a.Store.RemoveSourceConfig(ctx, name); errors.Is(err, store.ErrNotFound) {
@@ -250,8 +271,11 @@ func (a *Admin) List(ctx context.Context) ([]commands.SourceStatus, error) {
 	out := make([]commands.SourceStatus, 0, len(all))
 	for _, o := range all {
 		st := commands.SourceStatus{Name: o.Name, Location: configLocation(o.Config), Title: o.Title, Published: o.Published, Origin: "config"}
-		if o.added != nil {
+		switch {
+		case o.added != nil:
 			st.Origin, st.AddedBy = "discord", o.added.AddedBy
+		case o.builtin != nil:
+			st.Origin, st.Location = "built-in", "embedded in briefbot"
 		}
 		for _, s := range srcs {
 			if !belongs(s.Name, o.Name) {

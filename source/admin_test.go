@@ -142,3 +142,27 @@ func TestAdminLoadStale(t *testing.T) {
 		t.Errorf("LoadStale after two hours = %+v, want both", reps)
 	}
 }
+
+func TestAdminBuiltin(t *testing.T) {
+	a, _ := newTestAdmin(t)
+	a.Static = nil
+	a.Builtin = []Article{DefaultArticle()}
+	ctx := context.Background()
+	reps, err := a.Reload(ctx, nil)
+	if err != nil || len(reps) != 1 || reps[0].Outcome != commands.Changed || reps[0].Name != Default().Name {
+		t.Fatalf("reload = %+v, %v", reps, err)
+	}
+	if reps, _ := a.LoadStale(ctx, time.Hour, time.Now()); len(reps) != 1 || reps[0].Outcome != commands.Unchanged {
+		t.Errorf("LoadStale = %+v, want the built-in article checked and unchanged", reps)
+	}
+	list, _ := a.List(ctx)
+	if len(list) != 1 || list[0].Origin != "built-in" || list[0].Facts == 0 {
+		t.Errorf("list = %+v", list)
+	}
+	if err := a.Remove(ctx, Default().Name); err == nil {
+		t.Error("removing the built-in article succeeded")
+	}
+	if _, err := a.Add(ctx, commands.NewSource{Name: Default().Name, Location: "https://example.com/x"}); err == nil {
+		t.Error("adding a source under the built-in article's name succeeded")
+	}
+}
