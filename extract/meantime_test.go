@@ -477,7 +477,8 @@ func (ev *evaluation) markdown() string {
 	fmt.Fprintf(&b, "### MEANTIME evaluation\n\n")
 	fmt.Fprintf(&b, "%d English Wikinews articles (%d words) from the NewsReader MEANTIME corpus, "+
 		"run through `extract.Extract` with their publication date. MEANTIME annotates names and times "+
-		"in the title, the dateline and the first five sentences of each article only, so what the extractor finds "+
+		"only at the start of each article (the title, the dateline and the first four, in a few articles five, "+
+		"sentences of the body), so what the extractor finds "+
 		"after them is not scored (%d words are in scope).\n\n", ev.docs, ev.words, ev.scopeWords)
 
 	fmt.Fprintf(&b, "**Named entities.** Gold: MEANTIME `ENTITY_MENTION`s with syntactic type NAM "+
