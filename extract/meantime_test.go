@@ -13,6 +13,9 @@ import (
 	"briefbot/internal/meantime"
 )
 
+// Flags of TestMeantime. They go after the package, which go test must see
+// first: go test -tags sqlite_fts5 -run TestMeantime -v ./extract
+// -meantime.out=scores.md -meantime.examples=20
 var (
 	meantimeOut      = flag.String("meantime.out", "", "write the MEANTIME scores as markdown to this `file`")
 	meantimeExamples = flag.Int("meantime.examples", 0, "with -v, log up to `n` false positives and negatives per category")
