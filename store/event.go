@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -128,8 +129,11 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 	// The membership test of the topic, in two forms: a set to collect
 	// (small topics) and a per-event test (big ones).
 	estimate := -1 // unknown
-	var setSQL, testSQL string
-	var setArgs, testArgs []any
+	var setSQL, pairSQL, testSQL, lazySQL string
+	var setArgs, testArgs, lazyArgs []any
+	var topicIDs []int64
+	var restSQL string // testSQL without the entity links
+	var restArgs []any
 	switch {
 	case f.Topic != "":
 		n, fq := Norm(f.Topic), ftsQuery(f.Topic)
@@ -140,6 +144,7 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		if err != nil {
 			return nil, 0, err
 		}
+		topicIDs = ids
 		if count < exactTotalLimit {
 			about, err := topicSourceEvents(ctx, tx, ids, exactTotalLimit)
 			if err != nil {
@@ -155,34 +160,57 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		if estimate == 0 {
 			return nil, 0, nil
 		}
-		var sets, tests []string
+		var sets, pairs, tests, lazy []string
 		if len(ids) > 0 {
 			ph := placeholders(len(ids))
 			sets = append(sets, `SELECT event_id FROM event_entities WHERE entity_id IN (`+ph+`)`,
 				`SELECT ev.id FROM events ev JOIN source_topics st ON st.source_id = ev.source_id WHERE st.entity_id IN (`+ph+`)`)
-			tests = append(tests, `EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND ee.entity_id IN (`+ph+`))`,
+			pairs = append(pairs, `SELECT event_id, sort_start FROM event_entities WHERE entity_id IN (`+ph+`)`,
+				`SELECT ev.id, ev.sort_start FROM source_topics st JOIN events ev INDEXED BY events_source_sort ON ev.source_id = st.source_id WHERE st.entity_id IN (`+ph+`)`)
+			// The walk's tests are lists computed once and probed with
+			// columns of events_walk, so that it reads no wide rows;
+			// the unary + keeps the planner from turning the OR into
+			// the collect plan.
+			tests = append(tests, `+e.id IN (SELECT event_id FROM event_entities WHERE entity_id IN (`+ph+`))`,
+				`+e.source_id IN (SELECT source_id FROM source_topics WHERE entity_id IN (`+ph+`))`)
+			lazy = append(lazy, `EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND ee.entity_id IN (`+ph+`))`,
 				`EXISTS (SELECT 1 FROM source_topics st WHERE st.source_id = e.source_id AND st.entity_id IN (`+ph+`))`)
 			for range 2 {
 				for _, id := range ids {
 					setArgs = append(setArgs, id)
 					testArgs = append(testArgs, id)
+					lazyArgs = append(lazyArgs, id)
 				}
 			}
 		}
 		if terms > 0 {
 			sets = append(sets, `SELECT ev.id FROM events ev WHERE ev.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)`)
 			setArgs = append(setArgs, fq)
+			pairs = append(pairs, `SELECT ev.id, ev.sort_start FROM events ev INDEXED BY events_sentence_sort
+				WHERE ev.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)`)
+			// The matching sentences are listed once (a few thousand
+			// rowids even for common words, a millisecond) rather than
+			// testing each event's sentence.
+			tests = append(tests, `+e.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)`)
+			testArgs = append(testArgs, fq)
 			// A correlated FTS query costs ~0.1 ms an event; the terms
-			// column answers the same question with LIKE.
+			// column answers the same question with LIKE, tested last
+			// as it reads the wide row.
 			var likes []string
 			for _, p := range ftsPhrases(f.Topic) {
 				likes = append(likes, `e.terms LIKE ? ESCAPE '\'`)
-				testArgs = append(testArgs, "% "+likeEscape(p)+" %")
+				lazyArgs = append(lazyArgs, "% "+likeEscape(p)+" %")
 			}
-			tests = append(tests, `(`+strings.Join(likes, " AND ")+`)`)
+			lazy = append(lazy, `(`+strings.Join(likes, " AND ")+`)`)
 		}
 		setSQL = `e.id IN (` + strings.Join(sets, " UNION ") + `)`
+		pairSQL = strings.Join(pairs, " UNION ALL ")
 		testSQL = `(` + strings.Join(tests, " OR ") + `)`
+		if len(ids) > 0 {
+			restSQL = `(` + strings.Join(tests[1:], " OR ") + `)`
+			restArgs = testArgs[len(ids):]
+		}
+		lazySQL = `(` + strings.Join(lazy, " OR ") + `)`
 	case f.EntityID != 0:
 		if err := tx.QueryRowContext(ctx, `SELECT event_count FROM entities WHERE id = ?`, f.EntityID).Scan(&estimate); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
@@ -200,18 +228,50 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 	}
 	exact := estimate >= 0 && estimate < exactTotalLimit
 	var total int
-	if exact {
+	var ids []int64
+	var err error
+	if exact && pairSQL != "" && len(where) == 0 {
+		// The common case, a topic alone: its parts give their events'
+		// dates from narrow indexes, and sorting a few thousand pairs
+		// here costs less than SQLite's unions and sort.
+		ids, total, err = collectPairs(ctx, tx, pairSQL, setArgs, offset, limit)
+		if err != nil {
+			return nil, 0, err
+		}
+		if len(ids) == 0 {
+			return nil, total, nil
+		}
+	} else if exact {
+		from := "events e"
 		if setSQL != "" {
 			cond = setSQL + " AND " + cond
 			args = append(setArgs, args...)
+			// events_byid gives the dates of the set's events without
+			// reading their wide rows.
+			from = "events e INDEXED BY events_byid"
 		}
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e WHERE `+cond, args...).Scan(&total); err != nil {
+		// One pass collects, counts and sorts the matches.
+		rows, err := tx.QueryContext(ctx, `SELECT e.id, COUNT(*) OVER () FROM `+from+` WHERE `+cond+`
+			ORDER BY e.sort_start, e.id LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(offset), args...)
+		if err != nil {
 			return nil, 0, err
 		}
-		if total == 0 || offset >= total {
+		ids, total, err = scanIDsTotal(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		if len(ids) == 0 {
+			if offset == 0 {
+				return nil, 0, nil
+			}
+			// Past the end: the page query could not say how many match.
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+` WHERE `+cond, args...).Scan(&total); err != nil {
+				return nil, 0, err
+			}
 			return nil, total, nil
 		}
 	} else {
+		base, baseArgs := cond, args
 		if testSQL != "" {
 			cond = testSQL + " AND " + cond
 			args = append(testArgs, args...)
@@ -222,24 +282,222 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 				return nil, 0, err
 			}
 		}
+		var done bool
+		if lazySQL != "" {
+			ids, done, err = lazyWalk(ctx, tx, base, baseArgs, lazySQL, lazyArgs, topicIDs, offset, limit)
+			if err != nil {
+				return nil, 0, err
+			}
+		}
+		switch {
+		case done:
+		case restSQL != "" && len(topicIDs) <= maxCompound:
+			ids, err = mergeWalk(ctx, tx, base, baseArgs, topicIDs, restSQL, restArgs, offset, limit)
+		default:
+			ids, err = walk(ctx, tx, cond, args, offset, limit)
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		if len(ids) < limit {
+			// The walk reached the end: the true total is now known.
+			total = offset + len(ids)
+		}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+eventCols+` FROM events e JOIN sources s ON s.id = e.source_id
-		WHERE `+cond+` ORDER BY e.sort_start, e.id LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(offset), args...)
+	evs, err := eventsByID(ctx, tx, ids)
 	if err != nil {
 		return nil, 0, err
 	}
-	evs, err := scanEvents(rows)
-	if err != nil {
-		return nil, 0, err
+	pos := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		pos[id] = i
 	}
-	if !exact && len(evs) < limit {
-		// The walk reached the end: the true total is now known.
-		total = offset + len(evs)
-	}
-	if err := loadEventEntities(ctx, tx, evs); err != nil {
-		return nil, 0, err
-	}
+	sort.Slice(evs, func(i, j int) bool { return pos[evs[i].ID] < pos[evs[j].ID] })
 	return evs, total, nil
+}
+
+// maxCompound is how many entities a topic may name for queries with a
+// part per entity, under SQLite's limit of 500 terms in a compound
+// SELECT.
+const maxCompound = 400
+
+// lazyWalkRows is how many events, per event of the page and the ones
+// before it, the lazy walk of a big topic reads before it gives up.
+var lazyWalkRows = 30
+
+// lazyWalk tries the page of a big topic the cheap way first: testing
+// the events in date order one by one (test, with its args, is the
+// per-event form of the topic; cond the other filters), which finds the
+// page at once where the topic is common, but reads ~3,500 rows before
+// the first "airbus" event on 10,000 articles. So it reads at most
+// lazyWalkRows rows per event wanted; done is false when that did not
+// settle the page, and walk must do it. It does not try when the first
+// event of the topic's entities (entityIDs) comes after those rows: then
+// the topic is sparse there, as "airbus" is.
+func lazyWalk(ctx context.Context, tx *Tx, cond string, args []any, test string, testArgs []any, entityIDs []int64, offset, limit int) (ids []int64, done bool, err error) {
+	var bound string
+	var boundID int64
+	err = tx.QueryRowContext(ctx, `SELECT e.sort_start, e.id FROM events e INDEXED BY events_walk WHERE `+cond+`
+		ORDER BY e.sort_start, e.id LIMIT 1 OFFSET `+fmt.Sprint(lazyWalkRows*(offset+limit)), args...).Scan(&bound, &boundID)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		// Few events in all: the lazy walk reads them all.
+		ids, err := walk(ctx, tx, test+" AND "+cond, append(append([]any{}, testArgs...), args...), offset, limit)
+		return ids, err == nil, err
+	case err != nil:
+		return nil, false, err
+	}
+	if len(entityIDs) > 0 && len(entityIDs) <= maxCompound {
+		// One index probe per entity.
+		parts := make([]string, len(entityIDs))
+		ea := make([]any, len(entityIDs))
+		for i, id := range entityIDs {
+			parts[i] = `SELECT (SELECT MIN(sort_start) FROM event_entities WHERE entity_id = ?) AS m`
+			ea[i] = id
+		}
+		var first sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT MIN(m) FROM (`+strings.Join(parts, " UNION ALL ")+`)`, ea...).Scan(&first); err != nil {
+			return nil, false, err
+		}
+		if first.Valid && first.String > bound {
+			return nil, false, nil
+		}
+	}
+	a := append(append([]any{}, testArgs...), args...)
+	a = append(a, bound, boundID)
+	ids, err = walk(ctx, tx, test+" AND "+cond+` AND (e.sort_start, e.id) < (?, ?)`, a, offset, limit)
+	if err != nil || len(ids) < limit {
+		return nil, false, err
+	}
+	return ids, true, nil
+}
+
+// mergeWalk is walk for a topic with entities (entityIDs), whose links
+// are read in date order from event_entities_entity, entity by entity,
+// rather than listed whole for the walk: a page needs at most its
+// offset+limit first events of each. rest (with restArgs) tests the
+// topic's other parts, and cond (with args) the other filters. The walk
+// for rest then stops at the last of those events.
+func mergeWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs []int64, rest string, restArgs []any, offset, limit int) ([]int64, error) {
+	n := offset + limit
+	parts := make([]string, len(entityIDs))
+	var a []any
+	for i, id := range entityIDs {
+		parts[i] = `SELECT * FROM (SELECT ee.event_id, ee.sort_start FROM event_entities ee JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
+			WHERE ee.entity_id = ? AND ` + cond + ` ORDER BY ee.sort_start, ee.event_id LIMIT ` + fmt.Sprint(n) + `)`
+		a = append(a, id)
+		a = append(a, args...)
+	}
+	linked, err := scanPairs(ctx, tx, strings.Join(parts, " UNION ALL "), a)
+	if err != nil {
+		return nil, err
+	}
+	linked = linked[:min(n, len(linked))]
+	q := `SELECT e.id, e.sort_start FROM events e INDEXED BY events_walk WHERE ` + rest + ` AND ` + cond
+	a = append(append([]any{}, restArgs...), args...)
+	if len(linked) == n {
+		q += ` AND (e.sort_start, e.id) <= (?, ?)`
+		a = append(a, linked[n-1].date, linked[n-1].id)
+	}
+	others, err := scanPairs(ctx, tx, q+` ORDER BY e.sort_start, e.id LIMIT `+fmt.Sprint(n), a)
+	if err != nil {
+		return nil, err
+	}
+	all := sortPairs(append(linked, others...))
+	var ids []int64
+	for _, p := range all[min(offset, len(all)):min(n, len(all))] {
+		ids = append(ids, p.id)
+	}
+	return ids, nil
+}
+
+// eventPair is an event's id and sort_start.
+type eventPair struct {
+	date string
+	id   int64
+}
+
+// scanPairs returns the (event id, date) rows of query, in date order,
+// each event once.
+func scanPairs(ctx context.Context, tx *Tx, query string, args []any) ([]eventPair, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []eventPair
+	for rows.Next() {
+		var p eventPair
+		if err := rows.Scan(&p.id, &p.date); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return sortPairs(out), nil
+}
+
+// sortPairs sorts ps in date order, then id, dropping repeated events.
+func sortPairs(ps []eventPair) []eventPair {
+	sort.Slice(ps, func(i, j int) bool {
+		if ps[i].date != ps[j].date {
+			return ps[i].date < ps[j].date
+		}
+		return ps[i].id < ps[j].id
+	})
+	out := ps[:0]
+	for _, p := range ps {
+		if len(out) == 0 || p.id != out[len(out)-1].id {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// walk returns the ids of a page of the events matching cond in date
+// order, going through events_walk, which holds every column the list
+// tests need.
+func walk(ctx context.Context, tx *Tx, cond string, args []any, offset, limit int) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, 0 FROM events e INDEXED BY events_walk WHERE `+cond+`
+		ORDER BY e.sort_start, e.id LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(offset), args...)
+	if err != nil {
+		return nil, err
+	}
+	ids, _, err := scanIDsTotal(rows)
+	return ids, err
+}
+
+// collectPairs returns a page of the events listed, with their dates, by
+// query (which may list an event more than once), in date order, and how
+// many distinct events it lists.
+func collectPairs(ctx context.Context, tx *Tx, query string, args []any, offset, limit int) ([]int64, int, error) {
+	all, err := scanPairs(ctx, tx, query, args)
+	if err != nil {
+		return nil, 0, err
+	}
+	var ids []int64
+	for _, p := range all[min(offset, len(all)):min(offset+limit, len(all))] {
+		ids = append(ids, p.id)
+	}
+	return ids, len(all), nil
+}
+
+// scanIDsTotal reads rows of an event id and a count, returning the ids
+// in order and the count of the first row.
+func scanIDsTotal(rows *sql.Rows) ([]int64, int, error) {
+	defer rows.Close()
+	var ids []int64
+	total := 0
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id, &total); err != nil {
+			return nil, 0, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, total, rows.Err()
 }
 
 // topicEntityIDs returns the entities a normalised topic names (by name,
@@ -278,8 +536,10 @@ func topicSourceEvents(ctx context.Context, tx *Tx, ids []int64, limit int) (int
 	}
 	args = append(args, limit)
 	var n int
-	err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(c), 0) FROM (SELECT s.event_count AS c FROM source_topics st
-		JOIN sources s ON s.id = st.source_id WHERE st.entity_id IN (`+placeholders(len(ids))+`) LIMIT ?)`, args...).Scan(&n)
+	// The events are counted in events_source_sort rather than read as
+	// sources.event_count: a source's row holds its text.
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT source_id FROM source_topics
+		WHERE entity_id IN (`+placeholders(len(ids))+`) LIMIT ?) st JOIN events ev INDEXED BY events_source_sort ON ev.source_id = st.source_id`, args...).Scan(&n)
 	return n, err
 }
 
