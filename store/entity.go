@@ -352,7 +352,12 @@ func profile(ctx context.Context, tx *Tx, id int64) (*Profile, error) {
 	}
 
 	// Roles, deduplicated over sources; the earliest known since wins.
-	rows, err = tx.QueryContext(ctx, `SELECT title, org, since, until, source_id FROM roles WHERE entity_id = ? ORDER BY since = '', since, id`, id)
+	// Identical rows (the same role read from many articles) are folded in
+	// SQL first, keeping the first of each: a person in thousands of
+	// articles would otherwise cost thousands of rows here.
+	rows, err = tx.QueryContext(ctx, `SELECT title, org, since, until, source_id FROM roles WHERE id IN (
+			SELECT MIN(id) FROM roles WHERE entity_id = ? GROUP BY title, org, since, until)
+		ORDER BY since = '', since, id`, id)
 	if err != nil {
 		return nil, err
 	}
