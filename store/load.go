@@ -226,6 +226,8 @@ func (l *loader) run(in SourceInput) error {
 	}
 
 	args = args[:0]
+	lead := leadEnd(doc)
+	inLead := map[int64]bool{}
 	for _, m := range doc.Mentions {
 		if !valid(m.Start, m.End) {
 			l.res.Skipped++
@@ -249,10 +251,16 @@ func (l *loader) run(in SourceInput) error {
 			}
 		}
 		entities[id]++
+		if m.Start < lead {
+			inLead[id] = true
+		}
 		args = append(args, id, l.src, int64(m.Start), int64(m.End), m.Text)
 		l.res.Mentions++
 	}
 	if err := l.insertRows(`mentions (entity_id, source_id, start, "end", text)`, 5, args); err != nil {
+		return err
+	}
+	if err := l.insertTopics(entities, inLead); err != nil {
 		return err
 	}
 	if err := l.flushNames(); err != nil {

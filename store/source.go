@@ -211,9 +211,6 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 	if err := insertFacts(ctx, tx, res, in); err != nil {
 		return nil, err
 	}
-	if err := insertTopics(ctx, tx, res.SourceID, leadEnd(in.Doc)); err != nil {
-		return nil, err
-	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sources SET entity_count = ?, event_count = ?, quote_count = ?, mention_count = ? WHERE id = ?`,
 		res.Entities, res.Events, res.Quotes, res.Mentions, res.SourceID); err != nil {
 		return nil, err

@@ -1,17 +1,25 @@
 package store
 
-import "context"
+import "sort"
 
 // topicMentions is how often an article must name an entity to be about
 // it when its lead does not.
 const topicMentions = 3
 
-// insertTopics records the entities a freshly loaded source is about (see
+// insertTopics records the entities the source being loaded is about (see
 // migration 030): those named in its lead (see leadEnd), or named
-// topicMentions times or more.
-func insertTopics(ctx context.Context, tx *Tx, sourceID int64, leadEnd int) error {
-	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO source_topics (entity_id, source_id)
-		SELECT entity_id, source_id FROM mentions WHERE source_id = ?1
-		GROUP BY entity_id HAVING COUNT(*) >= ?2 OR MIN(start) < ?3`, sourceID, topicMentions, leadEnd)
-	return err
+// topicMentions times or more. mentions counts each entity's mentions.
+func (l *loader) insertTopics(mentions map[int64]int, inLead map[int64]bool) error {
+	var ids []int64
+	for id, n := range mentions {
+		if n >= topicMentions || inLead[id] {
+			ids = append(ids, id)
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	args := make([]any, 0, 2*len(ids))
+	for _, id := range ids {
+		args = append(args, id, l.src)
+	}
+	return l.insertRowsThen(`source_topics (entity_id, source_id)`, 2, args, ` ON CONFLICT DO NOTHING`)
 }
