@@ -63,9 +63,14 @@ func (w *world) start() {
 		Store:   w.db,
 		Static:  w.static,
 	}
+	// The command set of briefbot run: the fact commands, /digest and the
+	// /admin group with its digest subcommands (schedules stored only: no
+	// scheduler runs in these tests).
 	router := commands.New(w.db, w.opts)
 	router.Logger = testLogger()
-	router.Add(commands.AdminCommand(w.pipe, w.policy))
+	digests := &commands.DigestCommands{Store: w.db}
+	router.Add(digests.Command())
+	router.Add(commands.AddDigestAdmin(commands.AdminCommand(w.pipe, w.policy), digests))
 	b, err := bot.New(testConfig(w.srv), router, testLogger(), bot.WithComponentStore(w.db))
 	if err != nil {
 		w.t.Fatal(err)
@@ -163,7 +168,7 @@ func TestE2ERegistration(t *testing.T) {
 			}
 		}
 	}
-	if strings.Join(subs, ",") != "reload,source,source add,source remove,source list" {
+	if strings.Join(subs, ",") != "reload,source,source add,source remove,source list,digest,digest set,digest off,digest list,digest now" {
 		t.Errorf("admin subcommands = %v", subs)
 	}
 	noViolations(t, srv)
@@ -514,13 +519,13 @@ func TestE2EEveryCommandAnswers(t *testing.T) {
 	t.Parallel()
 	srv := discordtest.New(t)
 	newWorld(t, srv, 10, seedConfig())
-	for _, f := range []string{"who_rutte.json", "timeline_ukraine.json", "quotes_rutte.json", "search_everyone.json", "sources.json", "digest_90.json"} {
+	for _, f := range []string{"who_rutte.json", "timeline_ukraine.json", "quotes_rutte.json", "search_everyone.json", "sources.json", "digest_since.json"} {
 		ix := srv.Interact(t, interaction(t, f))
 		msg := ix.Response(t)
 		if len(msg.Embeds) != 1 || msg.Embeds[0].Title == "" {
 			t.Errorf("%s: %+v", f, msg)
 		}
-		if f == "digest_90.json" && ix.Acked() != discordtest.CallbackDeferredMessage {
+		if f == "digest_since.json" && ix.Acked() != discordtest.CallbackDeferredMessage {
 			t.Errorf("/digest is slow but was not deferred (callback %d)", ix.Acked())
 		}
 		if strings.Contains(msg.Text(), "has no option") || strings.Contains(msg.Text(), "must be") {

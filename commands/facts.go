@@ -3,7 +3,6 @@ package commands
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -20,7 +19,6 @@ type Facts interface {
 	FindQuotes(ctx context.Context, f store.QuoteFilter) ([]*store.Quote, int, error)
 	Search(ctx context.Context, query string, offset, limit int) ([]*store.SearchHit, int, error)
 	FindSources(ctx context.Context) ([]*store.Source, error)
-	KeyDevelopments(ctx context.Context, f store.DigestFilter) ([]*store.Development, error)
 }
 
 // Options tune the fact commands.
@@ -28,8 +26,6 @@ type Options struct {
 	// PageSize is the number of lines per page of paged answers
 	// (default 10).
 	PageSize int
-	// DigestDays is how far back /digest looks by default (default 7).
-	DigestDays int
 	// Now returns the current time (default time.Now).
 	Now func() time.Time
 }
@@ -46,14 +42,11 @@ const (
 )
 
 // New returns a router with the fact commands /who, /timeline, /quotes,
-// /search, /sources and /digest. Transports add more (such as the admin
-// group) with Router.Add.
+// /search and /sources. Transports add more with Router.Add: /digest and
+// the admin group (see DigestCommands and AdminCommand).
 func New(facts Facts, opts Options, mw ...Middleware) *Router {
 	if opts.PageSize <= 0 {
 		opts.PageSize = 10
-	}
-	if opts.DigestDays <= 0 {
-		opts.DigestDays = 7
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -65,7 +58,6 @@ func New(facts Facts, opts Options, mw ...Middleware) *Router {
 	r.Add(f.quotes())
 	r.Add(f.search())
 	r.Add(f.sources())
-	r.Add(f.digest())
 	return r
 }
 
@@ -404,56 +396,6 @@ func (f *factCommands) sources() *Command {
 			return r, nil
 		}),
 	}
-}
-
-func (f *factCommands) digest() *Command {
-	return &Command{
-		Definition: Definition{
-			Name:        "digest",
-			Description: "Preview of the key developments of the last days (scheduled digests are set up separately)",
-			Options:     []Option{{Name: "days", Description: "How many days back to look (1-90, default 7)", Type: Integer}},
-			Slow:        true,
-		},
-		Handler: HandlerFunc(func(ctx context.Context, req *Request) (*Response, error) {
-			days := f.opts.DigestDays
-			if v := req.Option("days"); v != "" {
-				n, err := strconv.Atoi(v)
-				if err != nil || n < 1 || n > 90 {
-					return nil, Errorf("days must be a number from 1 to 90, not %q.", v)
-				}
-				days = n
-			}
-			now := f.opts.Now()
-			devs, err := f.facts.KeyDevelopments(ctx, store.DigestFilter{Since: now.AddDate(0, 0, -days), Now: now, Limit: 10})
-			if err != nil {
-				return nil, fmt.Errorf("digest: %w", err)
-			}
-			title := fmt.Sprintf("Key developments, last %s", plural(days, "day"))
-			if len(devs) == 0 {
-				return &Response{Title: title, Lines: []string{"Nothing dated in that period."}, Ephemeral: true}, nil
-			}
-			return DigestResponse(title, devs), nil
-		}),
-	}
-}
-
-// DigestResponse renders key developments; scheduled digests reuse it.
-func DigestResponse(title string, devs []*store.Development) *Response {
-	r := &Response{Title: title}
-	seen := map[int64]bool{}
-	for _, d := range devs {
-		e := d.Event
-		line := fmt.Sprintf("**%s** — %s — *%s*", FormatDate(e.Date, e.Precision), oneLine(e.Summary, maxSummary), shortTitle(e.Source))
-		if d.Sources > 1 {
-			line += fmt.Sprintf(" (+%d more)", d.Sources-1)
-		}
-		r.Lines = append(r.Lines, line)
-		if !seen[e.Source.ID] {
-			seen[e.Source.ID] = true
-			r.Citations = append(r.Citations, citation(e.Source))
-		}
-	}
-	return r
 }
 
 func kindLabel(kind string) string {

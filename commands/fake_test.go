@@ -17,7 +17,6 @@ type FakeFacts struct {
 	FindQuotesFn        func(ctx context.Context, f store.QuoteFilter) ([]*store.Quote, int, error)
 	SearchFn            func(ctx context.Context, query string, offset, limit int) ([]*store.SearchHit, int, error)
 	FindSourcesFn       func(ctx context.Context) ([]*store.Source, error)
-	KeyDevelopmentsFn   func(ctx context.Context, f store.DigestFilter) ([]*store.Development, error)
 }
 
 var _ commands.Facts = (*FakeFacts)(nil)
@@ -42,9 +41,6 @@ func (f *FakeFacts) Search(ctx context.Context, q string, offset, limit int) ([]
 }
 func (f *FakeFacts) FindSources(ctx context.Context) ([]*store.Source, error) {
 	return f.FindSourcesFn(ctx)
-}
-func (f *FakeFacts) KeyDevelopments(ctx context.Context, x store.DigestFilter) ([]*store.Development, error) {
-	return f.KeyDevelopmentsFn(ctx, x)
 }
 
 // The store satisfies Facts.

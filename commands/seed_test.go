@@ -84,7 +84,7 @@ func TestSeed_WhoRutte(t *testing.T) {
 	if err != nil || res2.Status != store.ResultUnchanged || res2.Events != res.Events {
 		t.Fatalf("reload: %+v, %v", res2, err)
 	}
-	for _, line := range []string{"/timeline ukraine", "/quotes speaker:trump", `/search "oil companies"`, "/who bessant", "/who zelensky", "/digest"} {
+	for _, line := range []string{"/timeline ukraine", "/quotes speaker:trump", `/search "oil companies"`, "/who bessant", "/who zelensky"} {
 		resp := ask(t, r, line)
 		t.Logf("%s:\n%s", line, commands.RenderText(resp))
 		if resp.Error {

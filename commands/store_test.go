@@ -91,7 +91,6 @@ func TestCommands_RealStore(t *testing.T) {
 		{`/search "oil sanctions"`, []string{"**oil** **sanctions**", "*Rutte in Washington*"}},
 		{`/search "; DROP TABLE sources; -- @everyone`, []string{"No sentence matches."}},
 		{"/sources", []string{"**Rutte in Washington** (22 Oct 2025) — 4 entities, 2 events, 1 quote — last load: added"}},
-		{"/digest", []string{"Key developments, last 7 days", "**22 Oct 2025** — Mark Rutte met Donald Trump"}},
 	} {
 		text := commands.RenderText(ask(t, r, tt.line))
 		for _, w := range tt.wants {

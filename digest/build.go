@@ -157,7 +157,7 @@ func Build(ctx context.Context, db ItemFinder, channelID string, since, due, now
 
 // Rank merges candidates that report the same development and orders
 // them by score, best first. The score is deterministic and the same
-// formula store.KeyDevelopments documents:
+// formula store.Score documents:
 //
 //	score = 4·recency + 2·min(sources−1, 3) + min(participants, 4) + 2·quoted + lead
 //	recency = 1 / (1 + days/7)

@@ -332,15 +332,3 @@ func BenchmarkQuotes(b *testing.B) {
 		}
 	}
 }
-
-// BenchmarkKeyDevelopments is /digest over the last week of the corpus.
-func BenchmarkKeyDevelopments(b *testing.B) {
-	db, _ := benchDB(b)
-	ctx := context.Background()
-	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 700)
-	for i := 0; i < b.N; i++ {
-		if devs, err := db.KeyDevelopments(ctx, store.DigestFilter{Since: now.AddDate(0, 0, -7), Now: now, Limit: 10}); err != nil || len(devs) == 0 {
-			b.Fatal(len(devs), err)
-		}
-	}
-}

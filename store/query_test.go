@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"briefbot/extract"
 	"briefbot/store"
@@ -293,42 +292,6 @@ func TestSearch(t *testing.T) {
 	hits, _, _ = db.Search(ctx, "oil", 1, 1)
 	if len(hits) != 1 {
 		t.Fatalf("second page past the window: %d hits", len(hits))
-	}
-}
-
-func TestKeyDevelopments(t *testing.T) {
-	ctx := context.Background()
-	db := MustOpenDB(t)
-	mustLoad(t, db)
-	// A second source reporting Trump and Rutte on Oct. 22 raises that
-	// event.
-	text := "Trump met Mark Rutte on Wednesday.\n"
-	doc := buildDoc(text, []ent{{name: "Donald Trump", kind: extract.Person, forms: []string{"Trump"}}, {name: "Mark Rutte", kind: extract.Person}},
-		[]ev{{sent: 0, date: "2025-10-22", precision: extract.Day, ents: []string{"Donald Trump", "Mark Rutte"}}}, nil)
-	if _, err := db.LoadSource(ctx, store.SourceInput{Name: "second", Text: text, Doc: doc}); err != nil {
-		t.Fatal(err)
-	}
-	devs, err := db.KeyDevelopments(ctx, store.DigestFilter{Since: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Now: time.Date(2025, 10, 25, 0, 0, 0, 0, time.UTC), Limit: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(devs) == 0 || devs[0].Event.Date != "2025-10-22" || devs[0].Sources != 2 || devs[0].Participants != 2 || !devs[0].Lead {
-		t.Fatalf("top development: %+v", devs[0])
-	}
-	for i := 1; i < len(devs); i++ {
-		if devs[i].Score > devs[i-1].Score {
-			t.Fatalf("not sorted by score")
-		}
-		if devs[i].Event.Date == "2025-10-22" && devs[i].Sources == 2 {
-			t.Fatalf("same development listed twice")
-		}
-	}
-	// Since excludes earlier events.
-	devs, _ = db.KeyDevelopments(ctx, store.DigestFilter{Since: time.Date(2025, 10, 23, 0, 0, 0, 0, time.UTC), Now: time.Date(2025, 10, 25, 0, 0, 0, 0, time.UTC)})
-	for _, d := range devs {
-		if d.Event.SortEnd < "2025-10-23" {
-			t.Fatalf("event before since: %s", d.Event.Date)
-		}
 	}
 }
 
