@@ -304,7 +304,11 @@ func Render(d *Digest) *Message {
 	m := &Message{Ref: d.Nonce}
 	since := "yesterday"
 	if !d.Since.IsZero() {
-		since = d.Since.In(loc).Format("Mon 2 Jan 15:04")
+		layout := "Mon 2 Jan 15:04"
+		if d.Since.In(loc).Year() != d.Due.In(loc).Year() {
+			layout = "Mon 2 Jan 2006 15:04"
+		}
+		since = d.Since.In(loc).Format(layout)
 	}
 	m.Title = truncate("Key developments since "+since, MaxTitle)
 	m.Footer = truncate(fmt.Sprintf("briefbot digest · %s %s · ref %s", d.Due.In(loc).Format("Mon 2 Jan 2006 15:04"), loc.String(), d.Nonce), 200)
