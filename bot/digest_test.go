@@ -300,9 +300,10 @@ func TestDigestE2E_PostedAtDueTime(t *testing.T) {
 		t.Fatalf("%d messages before the due time", n)
 	}
 	env.clk.Set(digestTime(t, "2026-03-02T07:00:01Z"))
-	msgs := env.waitMessages(1)
+	env.waitMessages(1)
 	time.Sleep(150 * time.Millisecond) // more wakeups post nothing more
-	if msgs = env.messages(); len(msgs) != 1 || len(msgs[0].Embeds) != 1 {
+	msgs := env.messages()
+	if len(msgs) != 1 || len(msgs[0].Embeds) != 1 {
 		t.Fatalf("messages: %+v", msgs)
 	}
 	e := msgs[0].Embeds[0]

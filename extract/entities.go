@@ -910,7 +910,6 @@ type nerEnt struct {
 	cands   []int
 	roles   []Role
 	places  []string
-	cue     [3]int
 	decided bool
 }
 

@@ -669,7 +669,7 @@ func (p *tparser) clock(i int) (cand, bool) {
 	j := i + 1
 	ampm := ""
 	switch {
-	case t.ndig == 0 && strings.Count(s, ":") == 1 && strings.IndexAny(s, ",./") < 0:
+	case t.ndig == 0 && strings.Count(s, ":") == 1 && !strings.ContainsAny(s, ",./"):
 		k := strings.IndexByte(s, ':')
 		hh, e1 := strconv.Atoi(s[:k])
 		mm, e2 := strconv.Atoi(s[k+1 : len(s)-len(t.suffix)])
