@@ -12,8 +12,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"briefbot/commands"
+	"briefbot/digest"
 	"briefbot/extract"
 	"briefbot/source"
 	"briefbot/store"
@@ -66,6 +68,14 @@ func (e *env) load() error {
 	return nil
 }
 
+// parse parses the command's flags, then reads the config.
+func (e *env) parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	return e.load()
+}
+
 func (e *env) open() (*store.DB, error) {
 	db := store.NewDB(e.dbPath)
 	if err := db.Open(); err != nil {
@@ -116,10 +126,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	e.flags(fs)
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) of the given files, when they don't say")
 	title := fs.String("title", "", "title of the given file (one source only)")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := e.load(); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if *title != "" && fs.NArg() != 1 {
@@ -200,15 +207,12 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs := newFlags("ask", `[--db PATH] [--config FILE] [--json] "/who rutte"`, stderr)
 	e.flags(fs)
 	asJSON := fs.Bool("json", false, "print the response as JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return errors.New(`ask needs a command, e.g. briefbot ask "/who rutte"`)
-	}
-	if err := e.load(); err != nil {
-		return err
 	}
 	db, err := e.open()
 	if err != nil {
@@ -292,10 +296,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var e env
 	fs := newFlags("export", "[--db PATH] [--config FILE]", stderr)
 	e.flags(fs)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := e.load(); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if _, err := os.Stat(e.dbPath); err != nil {
@@ -314,4 +315,39 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(x)
+}
+
+func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var e env
+	fs := newFlags("digest", "[--db PATH] [--config FILE] [--since DATE] [--channel ID]", stderr)
+	e.flags(fs)
+	sinceFlag := fs.String("since", "", "show developments from sources loaded since DATE (YYYY-MM-DD or RFC 3339) instead of since the channel's last digest")
+	channel := fs.String("channel", "", "preview the digest of channel ID (its schedule, watermark and posted items)")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("digest takes no arguments, got %q", fs.Args())
+	}
+	var since time.Time
+	if *sinceFlag != "" {
+		var err error
+		if since, err = digest.ParseSince(*sinceFlag); err != nil {
+			return fmt.Errorf("digest: %w", err)
+		}
+	}
+	db, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer db.Close(context.Background())
+	if err := e.ensureLoaded(ctx, db, stderr); err != nil {
+		return err
+	}
+	d, err := digest.Preview(ctx, db, *channel, since, time.Now())
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(stdout, d.Message.Text())
+	return err
 }

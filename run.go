@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"sync"
@@ -27,10 +26,7 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 	var e env
 	fs := newFlags("run", "[--config FILE] [--db PATH]", stderr)
 	e.flags(fs)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := e.load(); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	cfg, err := bot.DecodeConfig(e.config.Discord)
@@ -120,42 +116,4 @@ func loadAtStart(ctx context.Context, admin *source.Admin, logger *slog.Logger) 
 		}
 	}
 	logger.Info("start-up load done", "sources", len(reps))
-}
-
-func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var e env
-	fs := newFlags("digest", "[--db PATH] [--config FILE] [--since DATE] [--channel ID]", stderr)
-	e.flags(fs)
-	sinceFlag := fs.String("since", "", "show developments from sources loaded since DATE (YYYY-MM-DD or RFC 3339) instead of since the channel's last digest")
-	channel := fs.String("channel", "", "preview the digest of channel ID (its schedule, watermark and posted items)")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("digest takes no arguments, got %q", fs.Args())
-	}
-	var since time.Time
-	if *sinceFlag != "" {
-		var err error
-		if since, err = digest.ParseSince(*sinceFlag); err != nil {
-			return fmt.Errorf("digest: %w", err)
-		}
-	}
-	if err := e.load(); err != nil {
-		return err
-	}
-	db, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer db.Close(context.Background())
-	if err := e.ensureLoaded(ctx, db, stderr); err != nil {
-		return err
-	}
-	d, err := digest.Preview(ctx, db, *channel, since, time.Now())
-	if err != nil {
-		return err
-	}
-	_, err = io.WriteString(stdout, d.Message.Text())
-	return err
 }
