@@ -100,15 +100,15 @@ func benchArticle(i int) store.SourceInput {
 		org := fmt.Sprintf("Agency%d Group", (i+k)%200)
 		date := day.AddDate(0, 0, -(k*3)%40).Format(time.DateOnly)
 		text := fmt.Sprintf("%s met %s of %s to discuss item %d of article %d on %s.", p1, p2, org, k, i, date)
-		s := sent{text: text, date: date, people: []string{p1, p2}, orgs: []string{org}}
+		s := sent{Text: text, Date: date, People: []string{p1, p2}, Orgs: []string{org}}
 		switch k {
 		case 8, 9:
-			s.date = ""
-			s.text = fmt.Sprintf("%s added that talks on point %d of article %d went well.", p1, k, i)
-			s.people, s.orgs = []string{p1}, nil
+			s.Date = ""
+			s.Text = fmt.Sprintf("%s added that talks on point %d of article %d went well.", p1, k, i)
+			s.People, s.Orgs = []string{p1}, nil
 		case 1, 4:
-			s.text += fmt.Sprintf(" \"We agree on point %d,\" %s said.", k, p2)
-			s.quote = fmt.Sprintf("We agree on point %d,", k)
+			s.Text += fmt.Sprintf(" \"We agree on point %d,\" %s said.", k, p2)
+			s.Quote = fmt.Sprintf("We agree on point %d,", k)
 		}
 		sents = append(sents, s)
 	}

@@ -137,7 +137,7 @@ func TestPreviewAndCommand(t *testing.T) {
 	clk := &testClock{t: ts(t, "2026-03-02T05:00:00Z")}
 	db := mustOpenDB(t, clk)
 	mustSchedule(t, db, "c1", "08:00", "Europe/Amsterdam", "mon-fri", false)
-	mustLoad(t, db, article("a", "2026-03-02", sent{text: "Ann Lee won the vote on Monday.", date: "2026-03-02", people: []string{"Ann Lee"}}))
+	mustLoad(t, db, article("a", "2026-03-02", sent{Text: "Ann Lee won the vote on Monday.", Date: "2026-03-02", People: []string{"Ann Lee"}}))
 	clk.Set(ts(t, "2026-03-02T06:00:00Z"))
 	d, err := Preview(ctx, db, "c1", time.Time{}, clk.Now())
 	if err != nil {

@@ -108,7 +108,7 @@ func TestChangedSchedule(t *testing.T) {
 	wake := set("08:00")
 	walk(wake, "2026-03-02T11:00:00Z") // 08:00 CET = 07:00 UTC: posted
 	wake = set("18:00")                // moved later the same day
-	mustLoad(t, db, article("a", "2026-03-02", sent{text: "Ann Lee won the vote on Monday.", date: "2026-03-02", people: []string{"Ann Lee"}}))
+	mustLoad(t, db, article("a", "2026-03-02", sent{Text: "Ann Lee won the vote on Monday.", Date: "2026-03-02", People: []string{"Ann Lee"}}))
 	walk(wake, "2026-03-02T18:00:00Z") // 18:00 CET = 17:00 UTC: posted again
 	wake = set("07:00")                // moved earlier than now: next due is tomorrow
 	walk(wake, "2026-03-03T05:30:00Z")

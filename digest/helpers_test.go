@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"briefbot/extract"
+	"briefbot/internal/factstest"
 	"briefbot/store"
 )
 
@@ -53,81 +53,11 @@ func mustOpenDB(tb testing.TB, clk *testClock) *store.DB {
 	return db
 }
 
-// sent is one sentence of a hand-built article: its text, the date of the
-// event it reports (none when empty), its participants and an optional
-// quote, which must occur in the text.
-type sent struct {
-	text   string
-	date   string
-	people []string
-	orgs   []string
-	quote  string
-}
+// sent and article are the shared hand-built articles of factstest.
+type sent = factstest.Sentence
 
-// article builds a source from sentences: one event per dated sentence
-// with the sentence as its summary, people and organisations as
-// entities, and the quotes.
 func article(name, published string, sents ...sent) store.SourceInput {
-	doc := &extract.Document{}
-	var b strings.Builder
-	seen := map[string]bool{}
-	for _, s := range sents {
-		start := b.Len()
-		b.WriteString(s.text)
-		end := b.Len()
-		b.WriteString(" ")
-		doc.Sentences = append(doc.Sentences, extract.Sentence{Start: start, End: end})
-		var names []string
-		add := func(n string, kind extract.Kind) {
-			names = append(names, n)
-			if !seen[n] {
-				seen[n] = true
-				doc.Entities = append(doc.Entities, extract.Entity{ID: extract.EntityID(kind, n), Name: n, Kind: kind})
-			}
-			if i := strings.Index(s.text, n); i >= 0 {
-				doc.Mentions = append(doc.Mentions, extract.Mention{Start: start + i, End: start + i + len(n), Text: n, Kind: kind, Entity: n})
-			}
-		}
-		for _, p := range s.people {
-			add(p, extract.Person)
-		}
-		for _, o := range s.orgs {
-			add(o, extract.Org)
-		}
-		if s.date != "" {
-			doc.Events = append(doc.Events, extract.Event{Date: s.date, Precision: precisionOf(s.date), Summary: s.text, Sentence: s.text,
-				Entities: names, Source: name, Start: start, End: end, ClauseStart: start, ClauseEnd: end})
-		}
-		if s.quote != "" {
-			i := strings.Index(s.text, s.quote)
-			if i < 0 {
-				panic("quote not in sentence: " + s.quote)
-			}
-			speaker := ""
-			if len(s.people) > 0 {
-				speaker = s.people[0]
-			}
-			doc.Quotes = append(doc.Quotes, extract.Quote{Speaker: speaker, SpeakerKind: extract.Person, Text: s.quote, Date: published,
-				Source: name, Start: start + i, End: start + i + len(s.quote), SentenceStart: start, SentenceEnd: end})
-		}
-	}
-	return store.SourceInput{Name: name, Location: "file:" + name, URL: "https://news.example/" + name,
-		Title: "Title of " + name, Published: published, Text: b.String(), Doc: doc}
-}
-
-func precisionOf(date string) extract.Precision {
-	switch len(date) {
-	case 10:
-		return extract.Day
-	case 7:
-		if strings.Contains(date, "Q") {
-			return extract.Quarter
-		}
-		return extract.Month
-	case 4:
-		return extract.Year
-	}
-	return extract.Day
+	return factstest.Article(name, published, sents...)
 }
 
 func mustLoad(tb testing.TB, db *store.DB, in store.SourceInput) {

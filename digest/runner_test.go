@@ -37,8 +37,8 @@ func TestRunPostsOnceWithNewItemsOnly(t *testing.T) {
 
 	clk.Set(ts(t, "2026-03-02T06:00:00Z"))
 	mustLoad(t, db, article("a", "2026-03-02",
-		sent{text: "Mark Rutte met Donald Trump at the White House on Monday.", date: "2026-03-02", people: []string{"Mark Rutte", "Donald Trump"}},
-		sent{text: "NATO agreed a new budget on 1 March.", date: "2026-03-01", orgs: []string{"NATO"}}))
+		sent{Text: "Mark Rutte met Donald Trump at the White House on Monday.", Date: "2026-03-02", People: []string{"Mark Rutte", "Donald Trump"}},
+		sent{Text: "NATO agreed a new budget on 1 March.", Date: "2026-03-01", Orgs: []string{"NATO"}}))
 
 	due := ts(t, "2026-03-02T07:00:00Z") // 08:00 CET
 	clk.Set(due)
@@ -79,11 +79,11 @@ func TestRunPostsOnceWithNewItemsOnly(t *testing.T) {
 	// first article reloaded slightly edited does not come back.
 	clk.Set(ts(t, "2026-03-02T12:00:00Z"))
 	mustLoad(t, db, article("b", "2026-03-02",
-		sent{text: "Ann Lee resigned as finance minister on Monday.", date: "2026-03-02", people: []string{"Ann Lee"}}))
+		sent{Text: "Ann Lee resigned as finance minister on Monday.", Date: "2026-03-02", People: []string{"Ann Lee"}}))
 	mustLoad(t, db, article("a", "2026-03-02",
-		sent{text: "Mark Rutte met Donald Trump at the White House, on Monday.", date: "2026-03-02", people: []string{"Mark Rutte", "Donald Trump"}},
-		sent{text: "NATO  agreed a new budget on 1 March .", date: "2026-03-01", orgs: []string{"NATO"}},
-		sent{text: "The meeting lasted two hours.", people: nil}))
+		sent{Text: "Mark Rutte met Donald Trump at the White House, on Monday.", Date: "2026-03-02", People: []string{"Mark Rutte", "Donald Trump"}},
+		sent{Text: "NATO  agreed a new budget on 1 March .", Date: "2026-03-01", Orgs: []string{"NATO"}},
+		sent{Text: "The meeting lasted two hours.", People: nil}))
 	due2 := ts(t, "2026-03-03T07:00:00Z")
 	clk.Set(due2)
 	run2 := mustRun(t, r, "c1", due2)
@@ -147,7 +147,7 @@ func TestCrashBetweenPendingAndPosted(t *testing.T) {
 			db := mustOpenDB(t, clk)
 			ch := newMemChannel(clk)
 			mustSchedule(t, db, "c1", "08:00", "UTC", "", false)
-			mustLoad(t, db, article("a", "2026-03-02", sent{text: "Ann Lee won the vote on Monday.", date: "2026-03-02", people: []string{"Ann Lee"}}))
+			mustLoad(t, db, article("a", "2026-03-02", sent{Text: "Ann Lee won the vote on Monday.", Date: "2026-03-02", People: []string{"Ann Lee"}}))
 			due := ts(t, "2026-03-02T08:00:00Z")
 			clk.Set(due)
 
@@ -196,7 +196,7 @@ func TestRunUnavailableChannel(t *testing.T) {
 	clk := &testClock{t: ts(t, "2026-03-02T06:00:00Z")}
 	db := mustOpenDB(t, clk)
 	mustSchedule(t, db, "c1", "08:00", "UTC", "", false)
-	mustLoad(t, db, article("a", "2026-03-02", sent{text: "Ann Lee won the vote on Monday.", date: "2026-03-02", people: []string{"Ann Lee"}}))
+	mustLoad(t, db, article("a", "2026-03-02", sent{Text: "Ann Lee won the vote on Monday.", Date: "2026-03-02", People: []string{"Ann Lee"}}))
 	posts := 0
 	p := &fakePoster{PostFn: func(context.Context, string, *Message, string) (string, error) {
 		posts++
@@ -248,7 +248,7 @@ func TestRunTransientFailureRetries(t *testing.T) {
 	db := mustOpenDB(t, clk)
 	ch := newMemChannel(clk)
 	mustSchedule(t, db, "c1", "08:00", "UTC", "", false)
-	mustLoad(t, db, article("a", "2026-03-02", sent{text: "Ann Lee won the vote on Monday.", date: "2026-03-02", people: []string{"Ann Lee"}}))
+	mustLoad(t, db, article("a", "2026-03-02", sent{Text: "Ann Lee won the vote on Monday.", Date: "2026-03-02", People: []string{"Ann Lee"}}))
 	fails := 2
 	var nonces []string
 	p := &fakePoster{PostFn: func(ctx context.Context, c string, m *Message, nonce string) (string, error) {
@@ -297,7 +297,7 @@ func TestCatchUpAfterDowntime(t *testing.T) {
 	mustSchedule(t, db, "ams", "08:00", "Europe/Amsterdam", "mon-fri", false)
 	mustSchedule(t, db, "ny", "07:00", "America/New_York", "mon-fri", false)
 	clk.Set(ts(t, "2026-03-02T05:00:00Z"))
-	mustLoad(t, db, article("a", "2026-03-02", sent{text: "Ann Lee won the vote on Monday.", date: "2026-03-02", people: []string{"Ann Lee"}}))
+	mustLoad(t, db, article("a", "2026-03-02", sent{Text: "Ann Lee won the vote on Monday.", Date: "2026-03-02", People: []string{"Ann Lee"}}))
 
 	// Down from before Amsterdam's 08:00 (07:00 UTC) to 10:00 UTC: within
 	// the window, posted once on start. New York's 07:00 EST (12:00 UTC)
@@ -359,7 +359,7 @@ func TestRunNowWithoutSchedule(t *testing.T) {
 	clk := &testClock{t: ts(t, "2026-03-02T06:00:00Z")}
 	db := mustOpenDB(t, clk)
 	ch := newMemChannel(clk)
-	mustLoad(t, db, article("a", "2026-03-02", sent{text: "Ann Lee won the vote on Monday.", date: "2026-03-02", people: []string{"Ann Lee"}}))
+	mustLoad(t, db, article("a", "2026-03-02", sent{Text: "Ann Lee won the vote on Monday.", Date: "2026-03-02", People: []string{"Ann Lee"}}))
 	r := newRunner(db, ch, clk)
 	run, err := r.Run(context.Background(), "c9", clk.Now(), true)
 	if err != nil || run.Status != store.RunPosted || !run.Manual {
@@ -404,13 +404,13 @@ func TestLoadCommittedAfterCut(t *testing.T) {
 	db := mustOpenDB(t, clk)
 	ch := newMemChannel(clk)
 	mustSchedule(t, db, "c1", "08:00", "UTC", "", false)
-	mustLoad(t, db, article("a", "2026-03-02", sent{text: "Ann Lee won the vote on Monday.", date: "2026-03-02", people: []string{"Ann Lee"}}))
+	mustLoad(t, db, article("a", "2026-03-02", sent{Text: "Ann Lee won the vote on Monday.", Date: "2026-03-02", People: []string{"Ann Lee"}}))
 	r := newRunner(db, ch, clk)
 	due := ts(t, "2026-03-02T08:00:00Z")
 	clk.Set(due)
 	mustRun(t, r, "c1", due)
 	clk.Set(due.Add(-2 * time.Minute)) // the slow load's start
-	mustLoad(t, db, article("slow", "2026-03-02", sent{text: "Bo Chen lost the vote on Monday.", date: "2026-03-02", people: []string{"Bo Chen"}}))
+	mustLoad(t, db, article("slow", "2026-03-02", sent{Text: "Bo Chen lost the vote on Monday.", Date: "2026-03-02", People: []string{"Bo Chen"}}))
 	due2 := due.Add(24 * time.Hour)
 	clk.Set(due2)
 	if run := mustRun(t, r, "c1", due2); run.Status != store.RunPosted || run.Items != 1 {

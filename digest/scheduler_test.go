@@ -44,7 +44,7 @@ func TestSchedulerPostsDueDigestOnce(t *testing.T) {
 	ch := newMemChannel(clk)
 	// 02:30 in Amsterdam does not exist on 2026-03-29: due at 03:00 CEST.
 	mustSchedule(t, db, "c1", "02:30", "Europe/Amsterdam", "", false)
-	mustLoad(t, db, article("a", "2026-03-29", sent{text: "Ann Lee won the vote on Sunday.", date: "2026-03-29", people: []string{"Ann Lee"}}))
+	mustLoad(t, db, article("a", "2026-03-29", sent{Text: "Ann Lee won the vote on Sunday.", Date: "2026-03-29", People: []string{"Ann Lee"}}))
 	s := newTestScheduler(db, ch, clk)
 	if err := s.Open(ctx); err != nil {
 		t.Fatal(err)
@@ -125,7 +125,7 @@ func TestSchedulerCloseWaitsForPost(t *testing.T) {
 		db := mustOpenDB(t, clk)
 		ch := newMemChannel(clk)
 		mustSchedule(t, db, "c1", "08:00", "UTC", "", false)
-		mustLoad(t, db, article("a", "2026-03-02", sent{text: "Ann Lee won the vote on Monday.", date: "2026-03-02", people: []string{"Ann Lee"}}))
+		mustLoad(t, db, article("a", "2026-03-02", sent{Text: "Ann Lee won the vote on Monday.", Date: "2026-03-02", People: []string{"Ann Lee"}}))
 		started, release := make(chan struct{}), make(chan struct{})
 		p := &fakePoster{PostFn: func(ctx context.Context, c string, m *Message, nonce string) (string, error) {
 			close(started)

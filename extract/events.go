@@ -158,7 +158,7 @@ func eventDate(t Time) (string, Precision, bool) {
 	if i := strings.IndexByte(v, 'T'); i > 0 {
 		v = v[:i]
 	}
-	p := precisionOf(v)
+	p := PrecisionOf(v)
 	if p == "" {
 		return "", "", false
 	}
@@ -168,9 +168,9 @@ func eventDate(t Time) (string, Precision, bool) {
 	return v, p, true
 }
 
-// precisionOf derives the precision of a TimeML date value from its shape,
+// PrecisionOf derives the precision of a TimeML date value from its shape,
 // or "" when the value is not a calendar date.
-func precisionOf(v string) Precision {
+func PrecisionOf(v string) Precision {
 	digits := func(s string) bool {
 		if s == "" {
 			return false

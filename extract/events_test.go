@@ -110,8 +110,8 @@ func TestPrecisionOf(t *testing.T) {
 		"2025-10-22": Day, "2025-10": Month, "2026-Q4": Quarter, "2026-W24": Week, "2025": Year,
 		"202": Decade, "20": Century, "2025-H1": Half, "2025-SU": Season, "P90D": "", "PRESENT_REF": "", "": "",
 	} {
-		if got := precisionOf(v); got != want {
-			t.Errorf("precisionOf(%q) = %q, want %q", v, got, want)
+		if got := PrecisionOf(v); got != want {
+			t.Errorf("PrecisionOf(%q) = %q, want %q", v, got, want)
 		}
 	}
 }

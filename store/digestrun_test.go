@@ -7,56 +7,15 @@ import (
 	"testing"
 	"time"
 
-	"briefbot/extract"
+	"briefbot/internal/factstest"
 	"briefbot/store"
 )
 
-// newsSent is one sentence of a hand-built article: its text, the date
-// of the event it reports (none when empty), its participants (people)
-// and an optional quote, which must occur in the text.
-type newsSent struct {
-	text   string
-	date   string
-	people []string
-	quote  string
-}
+// newsSent and newsInput are the shared hand-built articles of factstest.
+type newsSent = factstest.Sentence
 
-// newsInput builds a source from sentences: one event per dated
-// sentence, with the whole sentence as summary, and its quote.
 func newsInput(name, published string, sents ...newsSent) store.SourceInput {
-	doc := &extract.Document{}
-	var b strings.Builder
-	seen := map[string]bool{}
-	for _, s := range sents {
-		start := b.Len()
-		b.WriteString(s.text)
-		end := b.Len()
-		b.WriteString(" ")
-		doc.Sentences = append(doc.Sentences, extract.Sentence{Start: start, End: end})
-		for _, p := range s.people {
-			if !seen[p] {
-				seen[p] = true
-				doc.Entities = append(doc.Entities, extract.Entity{ID: extract.EntityID(extract.Person, p), Name: p, Kind: extract.Person})
-			}
-			if i := strings.Index(s.text, p); i >= 0 {
-				doc.Mentions = append(doc.Mentions, extract.Mention{Start: start + i, End: start + i + len(p), Text: p, Kind: extract.Person, Entity: p})
-			}
-		}
-		if s.date != "" {
-			doc.Events = append(doc.Events, extract.Event{Date: s.date, Precision: extract.Day, Summary: s.text, Sentence: s.text,
-				Entities: s.people, Source: name, Start: start, End: end, ClauseStart: start, ClauseEnd: end})
-		}
-		if s.quote != "" {
-			i := strings.Index(s.text, s.quote)
-			speaker := ""
-			if len(s.people) > 0 {
-				speaker = s.people[0]
-			}
-			doc.Quotes = append(doc.Quotes, extract.Quote{Speaker: speaker, SpeakerKind: extract.Person, Text: s.quote, Date: published,
-				Source: name, Start: start + i, End: start + i + len(s.quote), SentenceStart: start, SentenceEnd: end})
-		}
-	}
-	return store.SourceInput{Name: name, Location: name, Title: "Title of " + name, Published: published, Text: b.String(), Doc: doc}
+	return factstest.Article(name, published, sents...)
 }
 
 // clock is a settable clock for db.Now.
@@ -211,17 +170,17 @@ func TestFindDigestItems(t *testing.T) {
 	ctx := context.Background()
 	db, clk := openDigestDB(t)
 	mustLoadInput(t, db, newsInput("old", "2026-02-01",
-		newsSent{text: "Mark Rutte met Donald Trump on 1 February.", date: "2026-02-01", people: []string{"Mark Rutte", "Donald Trump"}}))
+		newsSent{Text: "Mark Rutte met Donald Trump on 1 February.", Date: "2026-02-01", People: []string{"Mark Rutte", "Donald Trump"}}))
 	wm := clk.t.Add(time.Hour)
 	clk.t = wm
 	a := newsInput("a", "2026-03-02",
-		newsSent{text: "Mark Rutte visited Kyiv on Monday.", date: "2026-03-02", people: []string{"Mark Rutte"}},
-		newsSent{text: "He said: \"We stand with Ukraine.\"", people: []string{"Mark Rutte"}, quote: "We stand with Ukraine."},
-		newsSent{text: "Ann Lee and Bo Chen signed the deal on 1 March, \"a good day\".", date: "2026-03-01", people: []string{"Ann Lee", "Bo Chen"}, quote: "a good day"})
+		newsSent{Text: "Mark Rutte visited Kyiv on Monday.", Date: "2026-03-02", People: []string{"Mark Rutte"}},
+		newsSent{Text: "He said: \"We stand with Ukraine.\"", People: []string{"Mark Rutte"}, Quote: "We stand with Ukraine."},
+		newsSent{Text: "Ann Lee and Bo Chen signed the deal on 1 March, \"a good day\".", Date: "2026-03-01", People: []string{"Ann Lee", "Bo Chen"}, Quote: "a good day"})
 	mustLoadInput(t, db, a)
 	clk.t = clk.t.Add(time.Minute)
 	mustLoadInput(t, db, newsInput("b", "2026-03-02",
-		newsSent{text: "On 1 March, Ann Lee signed a trade deal.", date: "2026-03-01", people: []string{"Ann Lee"}}))
+		newsSent{Text: "On 1 March, Ann Lee signed a trade deal.", Date: "2026-03-01", People: []string{"Ann Lee"}}))
 
 	items, err := db.FindDigestItems(ctx, store.DigestItemFilter{ChannelID: "c1", Since: wm})
 	if err != nil {
@@ -270,10 +229,10 @@ func TestFindDigestItems(t *testing.T) {
 	clk.t = clk.t.Add(time.Hour)
 	wm2 := clk.t
 	mustLoadInput(t, db, newsInput("a", "2026-03-02",
-		newsSent{text: "Mark  Rutte visited Kyiv, on Monday!", date: "2026-03-02", people: []string{"Mark Rutte"}},
-		newsSent{text: "He said: \"We stand firmly with Ukraine.\"", people: []string{"Mark Rutte"}, quote: "We stand firmly with Ukraine."},
-		newsSent{text: "Ann Lee and Bo Chen signed the deal on 1 March, \"a good day\".", date: "2026-03-01", people: []string{"Ann Lee", "Bo Chen"}, quote: "a good day"},
-		newsSent{text: "Talks resume on 3 March.", date: "2026-03-03"}))
+		newsSent{Text: "Mark  Rutte visited Kyiv, on Monday!", Date: "2026-03-02", People: []string{"Mark Rutte"}},
+		newsSent{Text: "He said: \"We stand firmly with Ukraine.\"", People: []string{"Mark Rutte"}, Quote: "We stand firmly with Ukraine."},
+		newsSent{Text: "Ann Lee and Bo Chen signed the deal on 1 March, \"a good day\".", Date: "2026-03-01", People: []string{"Ann Lee", "Bo Chen"}, Quote: "a good day"},
+		newsSent{Text: "Talks resume on 3 March.", Date: "2026-03-03"}))
 	items, err = db.FindDigestItems(ctx, store.DigestItemFilter{ChannelID: "c1", Since: wm2})
 	if err != nil {
 		t.Fatal(err)

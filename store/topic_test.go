@@ -18,16 +18,16 @@ func TestFindEvents_ArticlesAboutTopic(t *testing.T) {
 			ctx := context.Background()
 			db := MustOpenDB(t)
 			about := newsInput("about", "2025-10-22",
-				newsSent{text: "Ana Silva met Lars Berg in Lisbon to talk about fishing rights.", people: []string{"Ana Silva", "Lars Berg"}},
-				newsSent{text: "The talks were long."},
-				newsSent{text: "Ships left the port on Monday.", date: "2025-10-20"},
-				newsSent{text: "Ana Silva spoke on Tuesday.", date: "2025-10-21", people: []string{"Ana Silva"}},
+				newsSent{Text: "Ana Silva met Lars Berg in Lisbon to talk about fishing rights.", People: []string{"Ana Silva", "Lars Berg"}},
+				newsSent{Text: "The talks were long."},
+				newsSent{Text: "Ships left the port on Monday.", Date: "2025-10-20"},
+				newsSent{Text: "Ana Silva spoke on Tuesday.", Date: "2025-10-21", People: []string{"Ana Silva"}},
 			)
 			passing := newsInput("passing", "2025-10-22",
-				newsSent{text: "Markets rose across the region on strong bank results."},
-				newsSent{text: "Oil fell."},
-				newsSent{text: "Banks closed on Friday.", date: "2025-10-17"},
-				newsSent{text: "Lars Berg was seen on Sunday.", date: "2025-10-19", people: []string{"Lars Berg"}},
+				newsSent{Text: "Markets rose across the region on strong bank results."},
+				newsSent{Text: "Oil fell."},
+				newsSent{Text: "Banks closed on Friday.", Date: "2025-10-17"},
+				newsSent{Text: "Lars Berg was seen on Sunday.", Date: "2025-10-19", People: []string{"Lars Berg"}},
 			)
 			for _, in := range []store.SourceInput{about, passing} {
 				mustLoadInput(t, db, in)
