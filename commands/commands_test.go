@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"briefbot/commands"
+	"briefbot/extract"
 	"briefbot/store"
 )
 
@@ -43,7 +44,7 @@ func TestFormatDate(t *testing.T) {
 		{"PRESENT_REF", "", "PRESENT_REF"},
 		{"2025-13-01", "", "2025-13-01"},
 	} {
-		if got := commands.FormatDate(tt.v, tt.p); got != tt.want {
+		if got := extract.FormatDate(tt.v, tt.p); got != tt.want {
 			t.Errorf("FormatDate(%q, %q) = %q, want %q", tt.v, tt.p, got, tt.want)
 		}
 	}

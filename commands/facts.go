@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"briefbot/extract"
 	"briefbot/store"
 )
 
@@ -146,7 +147,7 @@ func (f *factCommands) profileResponse(p *store.Profile, others []*store.Entity)
 		}
 		var ls []string
 		for _, e := range evs {
-			ls = append(ls, fmt.Sprintf("**%s** — %s", FormatDate(e.Date, e.Precision), oneLine(e.Summary, 160)))
+			ls = append(ls, fmt.Sprintf("**%s** — %s", extract.FormatDate(e.Date, e.Precision), oneLine(e.Summary, 160)))
 		}
 		name := "Key events"
 		if p.EventsTotal > len(evs) {
@@ -160,7 +161,7 @@ func (f *factCommands) profileResponse(p *store.Profile, others []*store.Entity)
 			if i == 5 {
 				break
 			}
-			ls = append(ls, fmt.Sprintf("“%s” — %s", oneLine(q.Text, 200), FormatDate(q.Date, "")))
+			ls = append(ls, fmt.Sprintf("“%s” — %s", oneLine(q.Text, 200), extract.FormatDate(q.Date, "")))
 		}
 		r.Fields = append(r.Fields, Field{Name: "Quotes", Value: joinLimited(ls, maxFieldValue)})
 	}
@@ -183,11 +184,11 @@ func roleLine(ro *store.Role) string {
 	}
 	switch {
 	case ro.Since != "" && ro.Until != "":
-		s += fmt.Sprintf(" (%s – %s)", FormatDate(ro.Since, ""), FormatDate(ro.Until, ""))
+		s += fmt.Sprintf(" (%s – %s)", extract.FormatDate(ro.Since, ""), extract.FormatDate(ro.Until, ""))
 	case ro.Since != "":
-		s += " (since " + FormatDate(ro.Since, "") + ")"
+		s += " (since " + extract.FormatDate(ro.Since, "") + ")"
 	case ro.Until != "":
-		s += " (until " + FormatDate(ro.Until, "") + ")"
+		s += " (until " + extract.FormatDate(ro.Until, "") + ")"
 	}
 	return s
 }
@@ -228,7 +229,7 @@ func (f *factCommands) timeline() *Command {
 			r := &Response{Title: title, Page: page, Pages: pages(total, size)}
 			seen := map[int64]bool{}
 			for _, e := range evs {
-				r.Lines = append(r.Lines, fmt.Sprintf("**%s** — %s — *%s*", FormatDate(e.Date, e.Precision), oneLine(e.Summary, maxSummary), shortTitle(e.Source)))
+				r.Lines = append(r.Lines, fmt.Sprintf("**%s** — %s — *%s*", extract.FormatDate(e.Date, e.Precision), oneLine(e.Summary, maxSummary), shortTitle(e.Source)))
 				if !seen[e.Source.ID] {
 					seen[e.Source.ID] = true
 					r.Citations = append(r.Citations, citation(e.Source))
@@ -249,11 +250,11 @@ func (f *factCommands) timeline() *Command {
 func rangeText(from, to string) string {
 	switch {
 	case from != "" && to != "":
-		return fmt.Sprintf(" from %s to %s", FormatDate(from, ""), FormatDate(to, ""))
+		return fmt.Sprintf(" from %s to %s", extract.FormatDate(from, ""), extract.FormatDate(to, ""))
 	case from != "":
-		return " from " + FormatDate(from, "")
+		return " from " + extract.FormatDate(from, "")
 	case to != "":
-		return " up to " + FormatDate(to, "")
+		return " up to " + extract.FormatDate(to, "")
 	}
 	return ""
 }
@@ -301,7 +302,7 @@ func (f *factCommands) quotes() *Command {
 				if who == "" {
 					who = "unknown speaker"
 				}
-				r.Lines = append(r.Lines, fmt.Sprintf("“%s” — **%s**, %s (*%s*)", oneLine(q.Text, maxSummary), oneLine(who, 60), FormatDate(q.Date, ""), shortTitle(q.Source)))
+				r.Lines = append(r.Lines, fmt.Sprintf("“%s” — **%s**, %s (*%s*)", oneLine(q.Text, maxSummary), oneLine(who, 60), extract.FormatDate(q.Date, ""), shortTitle(q.Source)))
 				if !seen[q.Source.ID] {
 					seen[q.Source.ID] = true
 					r.Citations = append(r.Citations, citation(q.Source))
@@ -375,7 +376,7 @@ func (f *factCommands) sources() *Command {
 				}
 				line := fmt.Sprintf("**%s**", oneLine(title, 120))
 				if s.Published != "" {
-					line += " (" + FormatDate(s.Published, "") + ")"
+					line += " (" + extract.FormatDate(s.Published, "") + ")"
 				}
 				line += fmt.Sprintf(" — %s, %s, %s", plural(s.Entities, "entity"), plural(s.Events, "event"), plural(s.Quotes, "quote"))
 				if s.LastResult != "" {

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"briefbot/extract"
 	"briefbot/store"
 )
 
@@ -256,42 +257,6 @@ func Nonce(channelID string, due time.Time, keys []string) string {
 	return strings.ToLower("bd" + enc[:MaxNonce-2])
 }
 
-// FormatDate shows a TimeML date value at its precision: "22 Oct 2025",
-// "Oct 2025", "Q4 2026", "week 43, 2025", "summer 2025", "H1 2026",
-// "2025", "the 2020s".
-func FormatDate(v string) string {
-	if t, err := time.Parse(time.DateOnly, v); err == nil {
-		return t.Format("2 Jan 2006")
-	}
-	if len(v) >= 10 && v[10:11] == "T" {
-		if t, err := time.Parse(time.DateOnly, v[:10]); err == nil {
-			return t.Format("2 Jan 2006")
-		}
-	}
-	if t, err := time.Parse("2006-01", v); err == nil {
-		return t.Format("Jan 2006")
-	}
-	if y, rest, ok := strings.Cut(v, "-"); ok && len(y) == 4 {
-		switch {
-		case len(rest) == 2 && rest[0] == 'Q', len(rest) == 2 && rest[0] == 'H':
-			return rest + " " + y
-		case len(rest) == 3 && rest[0] == 'W':
-			return "week " + strings.TrimLeft(rest[1:], "0") + ", " + y
-		}
-		seasons := map[string]string{"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
-		if s, ok := seasons[rest]; ok {
-			return s + " " + y
-		}
-	}
-	switch len(v) {
-	case 3:
-		return "the " + v + "0s"
-	case 2:
-		return "the " + v + "00s"
-	}
-	return v
-}
-
 // Render turns a digest into its message, within Discord's embed limits:
 // the best developments that fit, the rest counted with a pointer to
 // /timeline, and a footer naming the run so the message can be found
@@ -397,7 +362,7 @@ func Line(it *Item) string {
 	if it.Sources > 1 {
 		src += fmt.Sprintf(" +%d", it.Sources-1)
 	}
-	head := "**" + FormatDate(it.Date) + "** · "
+	head := "**" + extract.FormatDate(it.Date, "") + "** · "
 	tail := " — " + src
 	room := maxLine - utf8.RuneCountInString(head) - utf8.RuneCountInString(tail)
 	return head + truncate(text, max(room, 40)) + tail

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"briefbot/extract"
 	"briefbot/store"
 )
 
@@ -17,7 +18,7 @@ func TestFormatDate(t *testing.T) {
 		"2025-10-22": "22 Oct 2025", "2025-10": "Oct 2025", "2026-Q4": "Q4 2026", "2025-W43": "week 43, 2025",
 		"2025-SU": "summer 2025", "2026-H1": "H1 2026", "2025": "2025", "202": "the 2020s", "2025-10-22T15:00": "22 Oct 2025",
 	} {
-		if got := FormatDate(in); got != want {
+		if got := extract.FormatDate(in, ""); got != want {
 			t.Errorf("FormatDate(%q) = %q, want %q", in, got, want)
 		}
 	}
