@@ -27,8 +27,6 @@ type Options struct {
 	// PageSize is the number of lines per page of paged answers
 	// (default 10).
 	PageSize int
-	// Now returns the current time (default time.Now).
-	Now func() time.Time
 }
 
 // Limits on the parts of a response, matching Discord's embed limits so
@@ -48,9 +46,6 @@ const (
 func New(facts Facts, opts Options, mw ...Middleware) *Router {
 	if opts.PageSize <= 0 {
 		opts.PageSize = 10
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
 	}
 	f := &factCommands{facts: facts, opts: opts}
 	r := NewRouter(mw...)

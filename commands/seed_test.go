@@ -61,7 +61,7 @@ func TestSeed_WhoRutte(t *testing.T) {
 		t.Errorf("%d facts skipped for bad offsets", res.Skipped)
 	}
 
-	r := commands.New(db, commands.Options{Now: func() time.Time { return published.AddDate(0, 0, 2) }})
+	r := commands.New(db, commands.Options{})
 	resp := ask(t, r, "/who rutte")
 	out := commands.RenderText(resp)
 	t.Logf("/who rutte:\n%s", out)

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"briefbot/commands"
 	"briefbot/extract"
@@ -77,7 +76,7 @@ func loadSample(tb testing.TB, db *store.DB) {
 func TestCommands_RealStore(t *testing.T) {
 	db := MustOpenDB(t)
 	loadSample(t, db)
-	r := commands.New(db, commands.Options{Now: func() time.Time { return time.Date(2025, 10, 24, 0, 0, 0, 0, time.UTC) }})
+	r := commands.New(db, commands.Options{})
 	for _, tt := range []struct {
 		line  string
 		wants []string
