@@ -1,0 +1,513 @@
+// Package merge holds briefbot's cross-article decisions as pure
+// functions: whether two reports tell of the same happening, what a
+// happening's date, wording and source count are, where its sources
+// disagree, and which roles a person held when. The store asks; it keeps
+// and indexes the answers.
+//
+// Nothing here reads a database or a clock, so every decision can be
+// tested on hand-built reports.
+package merge
+
+import (
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Report is one article's account of a happening: a dated clause.
+type Report struct {
+	ID       int64
+	SourceID int64
+	// Published is the source's publication date (YYYY-MM-DD), for the
+	// earliest report and for ties.
+	Published string
+	// Date is the TimeML value the report gives, Precision its precision,
+	// and SortStart and SortEnd the first and last day it covers.
+	Date      string
+	Precision string
+	SortStart string
+	SortEnd   string
+	// Clause is the text the report's summary came from; Sentence the
+	// whole sentence.
+	Clause   string
+	Sentence string
+	// Entities are the ids of the happening's participants as this
+	// report names them.
+	Entities []int64
+	// SentIndex is the sentence's position in its article (0 = lead).
+	SentIndex int
+	// Dated is true when the report's own text gives the date (not
+	// inherited or inferred).
+	Dated bool
+	// Inferred is true when the date is the article's publication date,
+	// given to a lead with no date of its own.
+	Inferred bool
+}
+
+// Overlaps reports whether the day ranges of two reports share a day.
+func Overlaps(a, b *Report) bool {
+	return a.SortStart != "" && b.SortStart != "" && a.SortStart <= b.SortEnd && b.SortStart <= a.SortEnd
+}
+
+// nearDays is how far apart two day-precise dates may be and still be
+// told of one happening (then the sources disagree on its date).
+const nearDays = 3
+
+// Near reports whether two reports' dates, though they do not overlap,
+// are close enough for sources to be disagreeing about one happening's
+// date: days at most nearDays apart, or neighbouring years.
+func Near(a, b *Report) bool {
+	if Overlaps(a, b) {
+		return false
+	}
+	as, ae, ok1 := days(a)
+	bs, be, ok2 := days(b)
+	if !ok1 || !ok2 {
+		return false
+	}
+	gap := bs.Sub(ae)
+	if as.After(be) {
+		gap = as.Sub(be)
+	}
+	switch {
+	case a.Precision == "day" && b.Precision == "day":
+		return gap <= nearDays*24*time.Hour
+	case a.Precision == "year" && b.Precision == "year":
+		return gap <= 24*time.Hour
+	}
+	return false
+}
+
+func days(r *Report) (time.Time, time.Time, bool) {
+	s, err1 := time.Parse(time.DateOnly, r.SortStart)
+	e, err2 := time.Parse(time.DateOnly, r.SortEnd)
+	return s, e, err1 == nil && err2 == nil
+}
+
+// Similarity is the evidence that two reports tell of one happening.
+type Similarity struct {
+	// Shared is how many participants both name.
+	Shared int
+	// Words is how many content words (stemmed) their clauses share, and
+	// Overlap that count over the shorter clause's content words.
+	Words   int
+	Overlap float64
+	// SameDate is true when both give the same date value; Compatible
+	// when their dates overlap; Near when they do not but are close.
+	SameDate, Compatible, Near bool
+}
+
+// Compare weighs the evidence that a and b are the same happening.
+func Compare(a, b *Report) Similarity {
+	var s Similarity
+	for _, x := range a.Entities {
+		for _, y := range b.Entities {
+			if x == y {
+				s.Shared++
+				break
+			}
+		}
+	}
+	wa, wb := ContentWords(a.Clause), ContentWords(b.Clause)
+	for w := range wa {
+		if wb[w] {
+			s.Words++
+		}
+	}
+	if n := min(len(wa), len(wb)); n > 0 {
+		s.Overlap = float64(s.Words) / float64(n)
+	}
+	s.SameDate = a.Date != "" && a.Date == b.Date
+	s.Compatible = Overlaps(a, b)
+	s.Near = !s.Compatible && Near(a, b)
+	return s
+}
+
+// Same decides whether two reports are of one happening. Dates alone
+// never decide it: a chief executive resigning and a plant closing on the
+// same Monday share the date and the company but not what happened. So
+// the reports must name a participant in common and share what happened
+// (content words of their clauses); a looser date (a month against a day)
+// asks for more words in common, and dates that conflict (two different
+// days) for a close paraphrase, since then the sources disagree.
+func (s Similarity) Same() bool {
+	if s.Shared == 0 {
+		return false
+	}
+	switch {
+	case s.SameDate:
+		return s.Words >= 2 && s.Overlap >= 0.3 || s.Words >= 1 && s.Overlap >= 0.5 && s.Shared >= 2
+	case s.Compatible:
+		return s.Words >= 2 && s.Overlap >= 0.4
+	case s.Near:
+		return s.Words >= 2 && s.Overlap >= 0.6
+	}
+	return false
+}
+
+// Score orders the happenings a report could join: the one with the most
+// evidence wins.
+func (s Similarity) Score() float64 {
+	v := s.Overlap + 0.25*float64(min(s.Shared, 3)) + 0.1*float64(min(s.Words, 5))
+	if s.SameDate {
+		v += 0.5
+	} else if s.Compatible {
+		v += 0.25
+	}
+	return v
+}
+
+// ContentWords returns the stemmed content words of a clause: lower case,
+// stop words and numbers dropped, each word cut to a stem so that
+// "unveiled" and "unveiling", "closes" and "closure" meet. Capitalised
+// words are left out: they are names, which the shared participants
+// already count, and two happenings of one company share its name.
+func ContentWords(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		if r := []rune(w); len(r) > 0 && unicode.IsUpper(r[0]) {
+			continue
+		}
+		w = strings.ToLower(strings.Trim(w, "'’"))
+		if i := strings.IndexAny(w, "'’"); i > 0 {
+			w = w[:i] // possessives: "apple's" is "apple"
+		}
+		if len(w) < 3 || stopWords[w] {
+			continue
+		}
+		out[Stem(w)] = true
+	}
+	return out
+}
+
+// Stem cuts a lower-case word to a crude stem: common inflectional and
+// derivational endings off, then at most six letters, which is enough to
+// let forms of one verb meet without an English dictionary.
+func Stem(w string) string {
+	for _, suf := range []string{"ations", "ation", "ings", "ing", "ment", "ures", "ure", "ied", "ies", "ed", "es", "s", "e", "y"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	if len(w) > 6 {
+		w = w[:6]
+	}
+	return w
+}
+
+// stopWords are function words and reporting verbs: sharing them says
+// nothing about sharing a happening.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the and for that this with from was were are has have had been being its his her
+		their they them who whom which what when where will would could should may might can also but not
+		than then there these those into onto over under after before about above below between during
+		while since until upon said says say told tell according announced announce reported reports report
+		statement week month year years today yesterday tomorrow monday tuesday wednesday thursday friday
+		saturday sunday january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec one two three four five six seven eight nine ten
+		first second third last next new more most other some such only just all any each both very
+		out off did does done our your you she him himself herself itself itself we us mr mrs ms dr
+		per cent percent million billion company group people time times day days`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// Happening is what a set of reports says together.
+type Happening struct {
+	// Date and Precision are the date most reports support, at the finest
+	// precision they share; SortStart and SortEnd its day range.
+	Date, Precision, SortStart, SortEnd string
+	// Best is the index of the clearest report, for the wording; First
+	// of the earliest (by publication, then id).
+	Best, First int
+	// Sources is the number of distinct sources among the reports.
+	Sources int
+	// Inferred is true when every report's date is inferred from its
+	// article's publication date.
+	Inferred bool
+	// Disagreements are the points the reports' sources differ on.
+	Disagreements []Disagreement
+}
+
+// Disagreement is a point on which sources reporting one happening
+// differ: its date, or a figure of one kind.
+type Disagreement struct {
+	// About names the point: "date", or the kind of figure ("amount",
+	// "duration", "percentage", "count").
+	About  string
+	Values []Value
+}
+
+// Value is one side of a disagreement and the sources that give it.
+type Value struct {
+	Value   string
+	Text    string // as the first source wrote it
+	Sources []int64
+}
+
+// Summarize works out a happening from its reports (at least one).
+func Summarize(reports []*Report) Happening {
+	var h Happening
+	if len(reports) == 0 {
+		return h
+	}
+	srcs := map[int64]bool{}
+	h.Inferred = true
+	for i, r := range reports {
+		srcs[r.SourceID] = true
+		if !r.Inferred {
+			h.Inferred = false
+		}
+		if earlier(r, reports[h.First]) {
+			h.First = i
+		}
+		if clarity(r) > clarity(reports[h.Best]) {
+			h.Best = i
+		}
+	}
+	h.Sources = len(srcs)
+
+	// Each distinct date value is supported by the sources whose reports'
+	// dates overlap it; the best supported wins, the finest on a tie, and
+	// then the one most reports give exactly. Inferred dates (a
+	// publication date standing in for none) support but never beat a
+	// date some text gives.
+	best := -1
+	var bestSupport, bestExact int
+	for i, r := range reports {
+		if r.Date == "" || r.SortStart == "" {
+			continue
+		}
+		support, exact := map[int64]bool{}, 0
+		for _, o := range reports {
+			if Overlaps(r, o) {
+				support[o.SourceID] = true
+			}
+			if o.Date == r.Date {
+				exact++
+			}
+		}
+		better := false
+		switch {
+		case best < 0:
+			better = true
+		case r.Inferred != reports[best].Inferred:
+			better = !r.Inferred
+		case len(support) != bestSupport:
+			better = len(support) > bestSupport
+		case rank(r.Precision) != rank(reports[best].Precision):
+			better = rank(r.Precision) < rank(reports[best].Precision)
+		case exact != bestExact:
+			better = exact > bestExact
+		}
+		if better {
+			best, bestSupport, bestExact = i, len(support), exact
+		}
+	}
+	if best < 0 {
+		best = h.Best
+	}
+	b := reports[best]
+	h.Date, h.Precision, h.SortStart, h.SortEnd = b.Date, b.Precision, b.SortStart, b.SortEnd
+
+	if d, ok := dateDisagreement(reports); ok {
+		h.Disagreements = append(h.Disagreements, d)
+	}
+	h.Disagreements = append(h.Disagreements, figureDisagreements(reports)...)
+	return h
+}
+
+// dateDisagreement lists the dates of reports that conflict with another
+// report's (their day ranges do not overlap), each with its sources.
+func dateDisagreement(reports []*Report) (Disagreement, bool) {
+	conflict := make([]bool, len(reports))
+	any := false
+	for i, a := range reports {
+		for _, b := range reports[i+1:] {
+			if a.SourceID != b.SourceID && a.Date != "" && b.Date != "" && !a.Inferred && !b.Inferred && !Overlaps(a, b) {
+				conflict[i] = true
+				any = true
+			}
+		}
+	}
+	if !any {
+		return Disagreement{}, false
+	}
+	// A report is in conflict with someone when any pair involves it.
+	for i, a := range reports {
+		for j, b := range reports {
+			if i != j && conflict[j] && a.SourceID != b.SourceID && !a.Inferred && !b.Inferred && a.Date != "" && !Overlaps(a, b) {
+				conflict[i] = true
+			}
+		}
+	}
+	d := Disagreement{About: "date"}
+	idx := map[string]int{}
+	for i, r := range reports {
+		if !conflict[i] {
+			continue
+		}
+		k, ok := idx[r.Date]
+		if !ok {
+			k = len(d.Values)
+			idx[r.Date] = k
+			d.Values = append(d.Values, Value{Value: r.Date, Text: r.Date})
+		}
+		if !containsID(d.Values[k].Sources, r.SourceID) {
+			d.Values[k].Sources = append(d.Values[k].Sources, r.SourceID)
+		}
+	}
+	if len(d.Values) < 2 {
+		return Disagreement{}, false
+	}
+	sortValues(d.Values)
+	return d, true
+}
+
+// figureDisagreements finds figures of one kind that reports from
+// different sources give differently. Only reports that give exactly one
+// figure of a kind take part: a clause with two amounts ("$4 billion of
+// the $13.4 billion") is not a rival figure for either.
+func figureDisagreements(reports []*Report) []Disagreement {
+	type entry struct {
+		value, text string
+		source      int64
+	}
+	byKind := map[string][]entry{}
+	var kinds []string
+	for _, r := range reports {
+		count := map[string]int{}
+		figs := Figures(r.Clause)
+		for _, f := range figs {
+			count[f.Kind]++
+		}
+		for _, f := range figs {
+			if count[f.Kind] != 1 {
+				continue
+			}
+			if _, ok := byKind[f.Kind]; !ok {
+				kinds = append(kinds, f.Kind)
+			}
+			byKind[f.Kind] = append(byKind[f.Kind], entry{f.Value, f.Text, r.SourceID})
+		}
+	}
+	var out []Disagreement
+	for _, k := range kinds {
+		es := byKind[k]
+		d := Disagreement{About: k}
+		idx := map[string]int{}
+		for _, e := range es {
+			i, ok := idx[e.value]
+			if !ok {
+				i = len(d.Values)
+				idx[e.value] = i
+				d.Values = append(d.Values, Value{Value: e.value, Text: e.text})
+			}
+			if !containsID(d.Values[i].Sources, e.source) {
+				d.Values[i].Sources = append(d.Values[i].Sources, e.source)
+			}
+		}
+		if len(d.Values) < 2 {
+			continue
+		}
+		// Two values from one source alone is the source's own detail,
+		// not a disagreement between sources.
+		srcs := map[int64]bool{}
+		for _, v := range d.Values {
+			for _, s := range v.Sources {
+				srcs[s] = true
+			}
+		}
+		if len(srcs) < 2 {
+			continue
+		}
+		sortValues(d.Values)
+		out = append(out, d)
+	}
+	return out
+}
+
+func sortValues(vs []Value) {
+	sort.SliceStable(vs, func(i, j int) bool {
+		if len(vs[i].Sources) != len(vs[j].Sources) {
+			return len(vs[i].Sources) > len(vs[j].Sources)
+		}
+		return vs[i].Value < vs[j].Value
+	})
+}
+
+func containsID(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// earlier reports whether a was published before b (then the lower id).
+func earlier(a, b *Report) bool {
+	if a.Published != b.Published {
+		if a.Published == "" || b.Published == "" {
+			return a.Published != ""
+		}
+		return a.Published < b.Published
+	}
+	return a.ID < b.ID
+}
+
+// clarity scores how well a report words its happening: a clause of
+// readable length that gives its own date, early in its article, not
+// inside a quotation.
+func clarity(r *Report) float64 {
+	v := 0.0
+	n := len(r.Clause)
+	switch {
+	case n >= 40 && n <= 220:
+		v += 2
+	case n >= 20 && n <= 320:
+		v += 1
+	}
+	if r.Dated {
+		v += 1.5
+	}
+	if r.SentIndex <= 1 {
+		v += 1
+	} else if r.SentIndex <= 4 {
+		v += 0.5
+	}
+	if strings.ContainsAny(r.Clause, "\"“”") {
+		v -= 1
+	}
+	v += 0.1 * float64(min(len(r.Entities), 4))
+	return v
+}
+
+// rank orders precisions from finest (0) to coarsest.
+func rank(p string) int {
+	switch p {
+	case "day":
+		return 0
+	case "week":
+		return 1
+	case "month":
+		return 2
+	case "season":
+		return 3
+	case "quarter":
+		return 4
+	case "half":
+		return 5
+	case "year":
+		return 6
+	case "decade":
+		return 7
+	case "century":
+		return 8
+	}
+	return 9
+}

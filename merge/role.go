@@ -1,0 +1,222 @@
+package merge
+
+import (
+	"sort"
+	"strings"
+)
+
+// RoleObs is one source's statement that an entity holds (or held) a
+// role.
+type RoleObs struct {
+	EntityID int64
+	SourceID int64
+	Title    string
+	Org      string
+	// Since and Until are TimeML values the text gives; Until is
+	// "PAST_REF" for a role said to have ended at no given date
+	// ("former chief executive").
+	Since, Until string
+	// SinceDay and UntilDay are the first days of Since and Until
+	// (YYYY-MM-DD), empty when not a date.
+	SinceDay, UntilDay string
+	// Published is the source's publication date (YYYY-MM-DD): the day
+	// the observation was true, when the text gives no date.
+	Published string
+}
+
+// RoleSpan is a role an entity held over a span of time, from all the
+// sources that speak of it.
+type RoleSpan struct {
+	EntityID int64
+	Title    string
+	Org      string
+	// Since is the TimeML value of its start when a source gives one;
+	// From is the first day it is known held: Since's first day, else the
+	// earliest observation.
+	Since string
+	From  string
+	// Until is the TimeML value of its end when a source gives one; To is
+	// the day by which it had ended (Until's first day, the day a
+	// successor took it, or the publication date of the first source
+	// calling it former). Ended is false while the role is current.
+	Until string
+	To    string
+	Ended bool
+	// Successor is the entity that took over a single-holder office, 0
+	// when none is known.
+	Successor int64
+	// Observed are the publication dates of the first and last source
+	// speaking of the role.
+	FirstSeen, LastSeen string
+	Sources             []int64
+}
+
+// HeldOn reports whether the role was held on day (YYYY-MM-DD), as far as
+// the sources tell: from its first known day until the day it ended.
+func (r *RoleSpan) HeldOn(day string) bool {
+	if r.From == "" || day < r.From {
+		return false
+	}
+	return !r.Ended || r.To == "" || day < r.To
+}
+
+// TitleKey is the form titles are compared in: "CEO", "chief executive"
+// and "Chief Executive Officer" are one title.
+func TitleKey(t string) string {
+	t = strings.ToLower(strings.TrimSpace(t))
+	t = strings.Join(strings.Fields(strings.NewReplacer(".", "", "-", " ").Replace(t)), " ")
+	switch t {
+	case "ceo", "chief executive officer", "chief executive", "chief exec", "boss":
+		return "chief executive"
+	case "chairman", "chairwoman", "chairperson", "chair":
+		return "chair"
+	case "cfo", "chief financial officer":
+		return "chief financial officer"
+	case "coo", "chief operating officer":
+		return "chief operating officer"
+	case "pm":
+		return "prime minister"
+	}
+	return t
+}
+
+// SingleHolder reports whether an office has one holder at a time, so
+// that a newer source naming another holder ends the older holder's
+// term: a chief executive, chair or president of an organisation, a
+// country's prime minister or minister of a portfolio, a mayor, a
+// governor. It needs the organisation (or country, or city) to say whose
+// office it is.
+func SingleHolder(titleKey, org string) bool {
+	if strings.TrimSpace(org) == "" {
+		return false
+	}
+	switch titleKey {
+	case "chief executive", "chair", "president", "prime minister", "mayor", "governor", "chancellor",
+		"secretary general", "director general", "chief financial officer", "chief operating officer", "premier", "head":
+		return true
+	}
+	return strings.Contains(titleKey, "minister") && !strings.Contains(titleKey, "deputy") && !strings.Contains(titleKey, "vice") ||
+		strings.HasPrefix(titleKey, "secretary of ")
+}
+
+type roleKey struct {
+	entity int64
+	title  string
+	org    string
+}
+
+// Roles folds role observations into spans, one per entity and office,
+// and ends the terms of single-holder offices that a later holder took
+// over. Spans come out by entity, then start.
+func Roles(obs []RoleObs) []RoleSpan {
+	byKey := map[roleKey]*RoleSpan{}
+	firstFormer := map[roleKey]string{}
+	var keys []roleKey
+	for _, o := range obs {
+		if o.Title == "" && o.Org == "" {
+			continue
+		}
+		k := roleKey{o.EntityID, TitleKey(o.Title), strings.ToLower(strings.TrimSpace(o.Org))}
+		s := byKey[k]
+		if s == nil {
+			s = &RoleSpan{EntityID: o.EntityID, Title: o.Title, Org: o.Org}
+			byKey[k] = s
+			keys = append(keys, k)
+		}
+		if !containsID(s.Sources, o.SourceID) {
+			s.Sources = append(s.Sources, o.SourceID)
+		}
+		if o.Published != "" {
+			if s.FirstSeen == "" || o.Published < s.FirstSeen {
+				s.FirstSeen = o.Published
+			}
+			if o.Published > s.LastSeen {
+				s.LastSeen = o.Published
+			}
+		}
+		if o.Since != "" && o.SinceDay != "" && (s.Since == "" || o.SinceDay < s.From) {
+			s.Since, s.From = o.Since, o.SinceDay
+		}
+		if o.Until != "" {
+			s.Ended = true
+			if o.UntilDay != "" && (s.To == "" || s.Until == "" || o.UntilDay < s.To) {
+				s.Until, s.To = o.Until, o.UntilDay
+			}
+			if o.Published != "" && (firstFormer[k] == "" || o.Published < firstFormer[k]) {
+				firstFormer[k] = o.Published
+			}
+		} else if len(o.Title) > len(s.Title) && TitleKey(o.Title) == k.title {
+			// The fullest spelling of a current title names it.
+			s.Title = o.Title
+		}
+	}
+	for _, k := range keys {
+		s := byKey[k]
+		if s.Since == "" {
+			s.From = s.FirstSeen
+			// A role only ever called former was not seen held.
+			if s.Ended && firstFormer[k] == s.FirstSeen && s.Until == "" {
+				s.From = ""
+			}
+		}
+		if s.Ended && s.To == "" {
+			s.To = firstFormer[k]
+		}
+	}
+
+	// Single-holder offices: each holder's term ends when the next one's
+	// starts.
+	offices := map[[2]string][]*RoleSpan{}
+	for _, k := range keys {
+		if SingleHolder(k.title, k.org) {
+			o := [2]string{k.title, k.org}
+			offices[o] = append(offices[o], byKey[k])
+		}
+	}
+	for _, spans := range offices {
+		if len(spans) < 2 {
+			continue
+		}
+		sort.SliceStable(spans, func(i, j int) bool { return start(spans[i]) < start(spans[j]) })
+		for i, s := range spans {
+			if start(s) == "" {
+				continue
+			}
+			for _, next := range spans[i+1:] {
+				ns := start(next)
+				if next.EntityID == s.EntityID || ns == "" || ns <= start(s) {
+					continue
+				}
+				// The successor's term starts after this one's: this
+				// one ended then, unless a source dated its end earlier.
+				if !s.Ended || s.To == "" || ns < s.To && s.Until == "" {
+					s.Ended, s.To = true, ns
+				}
+				if s.Successor == 0 {
+					s.Successor = next.EntityID
+				}
+				break
+			}
+		}
+	}
+
+	out := make([]RoleSpan, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, *byKey[k])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].EntityID != out[j].EntityID {
+			return out[i].EntityID < out[j].EntityID
+		}
+		return start(&out[i]) < start(&out[j])
+	})
+	return out
+}
+
+// start is the first day a span is known held, or its first observation.
+func start(s *RoleSpan) string {
+	if s.From != "" {
+		return s.From
+	}
+	return s.FirstSeen
+}
