@@ -107,6 +107,10 @@ type Event struct {
 	// TimeText is the time expression that dates the event, as written
 	// ("Oct. 22"), or empty when the date was inherited.
 	TimeText string `json:"time_text,omitempty"`
+	// Inferred is true when the text gives the happening no date and it
+	// was given the article's dateline or publication date: a lead's
+	// main news is dated by when it was reported.
+	Inferred bool `json:"inferred,omitempty"`
 }
 
 // Quote is a verbatim direct quote and who said it.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"briefbot/extract"
+	"briefbot/merge"
 )
 
 // loader writes the facts of the sources of one write transaction. Its
@@ -31,6 +32,9 @@ type loader struct {
 	// ids are given here rather than read back one by one.
 	nextSentence int64
 	nextEvent    int64
+	// nextHappening is the id the next new happening gets;
+	// sourceFirstHappening the first one the current source got.
+	nextHappening, sourceFirstHappening int64
 
 	// named caches the entities that byNorm lookups found alone under
 	// their name in this transaction. Such an entity stays the only one
@@ -287,7 +291,12 @@ func (l *loader) run(in SourceInput) error {
 	args = args[:0]
 	var links []any // event_entities rows
 	var linked []int64
-	for _, ev := range doc.Events {
+	// The source's reports first, to find their happenings before they
+	// are written.
+	var reps []*merge.Report
+	var kept []int
+	pubDay := dayOf(in.Published)
+	for i, ev := range doc.Events {
 		if !valid(ev.Start, ev.End) || !valid(ev.ClauseStart, ev.ClauseEnd) {
 			l.res.Skipped++
 			continue
@@ -297,33 +306,68 @@ func (l *loader) run(in SourceInput) error {
 			// Values such as PRESENT_REF sort at the publication date.
 			ss, se = published, published
 		}
-		si := sentIndex(ev.Start)
+		r := &merge.Report{ID: l.nextEvent, SourceID: l.src, Published: pubDay, Date: ev.Date, Precision: string(ev.Precision),
+			SortStart: ss, SortEnd: se, Clause: text[ev.ClauseStart:ev.ClauseEnd], Sentence: ev.Sentence,
+			SentIndex: sentIndex(ev.Start), Dated: ev.TimeText != "", Inferred: ev.Inferred}
+		l.nextEvent++
+		// An entity is linked to an event once, however often named.
+		for _, name := range ev.Entities {
+			if id, ok := l.ids[key(name, "")]; ok && !slices.Contains(r.Entities, id) {
+				r.Entities = append(r.Entities, id)
+			}
+		}
+		reps = append(reps, r)
+		kept = append(kept, i)
+	}
+	hids, touched, err := l.assignHappenings(reps)
+	if err != nil {
+		return err
+	}
+	for k, r := range reps {
+		ev := doc.Events[kept[k]]
+		si := r.SentIndex
 		var sid int64
 		if si < len(sentIDs) {
 			sid = sentIDs[si]
 		}
-		eid := l.nextEvent
-		l.nextEvent++
-		args = append(args, eid, l.src, ev.Date, string(ev.Precision), ss, se, ev.Summary, ev.Sentence,
-			int64(ev.Start), int64(ev.End), int64(ev.ClauseStart), int64(ev.ClauseEnd), ev.TimeText, int64(si), sid, termText(text[ev.Start:ev.End]))
-		// An entity is linked to an event once, however often named.
+		args = append(args, r.ID, l.src, ev.Date, string(ev.Precision), r.SortStart, r.SortEnd, ev.Summary, ev.Sentence,
+			int64(ev.Start), int64(ev.End), int64(ev.ClauseStart), int64(ev.ClauseEnd), ev.TimeText, int64(si), sid,
+			termText(text[ev.Start:ev.End]), hids[k], ev.Inferred)
 		linked = linked[:0]
-		for _, name := range ev.Entities {
-			id, ok := l.ids[key(name, "")]
-			if !ok || slices.Contains(linked, id) {
-				continue
-			}
+		for _, id := range r.Entities {
 			linked = append(linked, id)
-			links = append(links, eid, id, ss)
+			links = append(links, r.ID, id, r.SortStart)
 			eventCounts[id]++
 		}
 		l.res.Events++
 	}
 	if err := l.insertRows(`events (id, source_id, date, precision, sort_start, sort_end, summary, sentence, start, "end",
-		clause_start, clause_end, time_text, sent_index, sentence_id, terms)`, 16, args); err != nil {
+		clause_start, clause_end, time_text, sent_index, sentence_id, terms, happening_id, inferred)`, 18, args); err != nil {
 		return err
 	}
 	if err := l.insertRows(`event_entities (event_id, entity_id, sort_start)`, 3, links); err != nil {
+		return err
+	}
+	// Happenings told once get their row from the report; those that
+	// gained reports are worked out again from all of theirs.
+	count := map[int64]int{}
+	for _, h := range hids {
+		count[h]++
+	}
+	for k, h := range hids {
+		if h < l.sourceFirstHappening {
+			continue
+		}
+		if count[h] == 1 {
+			if err := singleHappening(ctx, l.tx, h, reps[k], doc.Events[kept[k]].Summary); err != nil {
+				return err
+			}
+		} else if count[h] > 1 {
+			touched = append(touched, h)
+			count[h] = 0
+		}
+	}
+	if err := refreshHappenings(ctx, l.tx, touched); err != nil {
 		return err
 	}
 	if err := hook("events"); err != nil {

@@ -264,6 +264,10 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	happenings, err := sourceHappenings(ctx, tx, sourceID)
+	if err != nil {
+		return err
+	}
 	for _, q := range []string{
 		`UPDATE entity_names SET uses = uses - 1 WHERE (entity_id, norm) IN (SELECT entity_id, norm FROM aliases WHERE source_id = ?1)`,
 		`DELETE FROM entity_names WHERE (entity_id, norm) IN (SELECT entity_id, norm FROM aliases WHERE source_id = ?1) AND uses <= 0`,
@@ -283,6 +287,10 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 		if _, err := tx.ExecContext(ctx, q, sourceID); err != nil {
 			return err
 		}
+	}
+	// The happenings it told lose its reports.
+	if err := refreshHappenings(ctx, tx, happenings); err != nil {
+		return err
 	}
 	return gcEntities(ctx, tx, ids)
 }
