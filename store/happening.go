@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-		"time"
+	"time"
 
 	"briefbot/merge"
 )
@@ -45,7 +45,7 @@ func candidatePoints(ss, se, precision string) (points []string, from, to string
 	add(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC))
 	add(time.Date(y, ((m-1)/3)*3+1, 1, 0, 0, 0, 0, time.UTC))
 	add(time.Date(y, ((m-1)/6)*6+1, 1, 0, 0, 0, 0, time.UTC))
-	add(s.AddDate(0, 0, -((int(s.Weekday())+6)%7))) // Monday of its week
+	add(s.AddDate(0, 0, -((int(s.Weekday()) + 6) % 7))) // Monday of its week
 	switch precision {
 	case "day":
 		for d := -nearDays; d <= nearDays; d++ {
