@@ -56,7 +56,8 @@ type Profile struct {
 	Roles   []*Role  `json:"roles"`
 	// Places are the places the entity's names point to.
 	Places []string `json:"places,omitempty"`
-	// Events are the entity's latest ProfileEvents events, in date order;
+	// Events are the entity's latest ProfileEvents merged events, newest
+	// first;
 	// EventsTotal counts all of them.
 	Events      []*Event `json:"events"`
 	EventsTotal int      `json:"events_total"`
@@ -401,14 +402,17 @@ func profile(ctx context.Context, tx *Tx, id int64) (*Profile, error) {
 	}
 
 	// The latest events, shown in date order.
-	evIDs, err := queryIDs(ctx, tx, `SELECT event_id FROM event_entities WHERE entity_id = ? ORDER BY sort_start DESC, event_id DESC LIMIT ?`, id, ProfileEvents)
+	evIDs, err := queryIDs(ctx, tx, `SELECT event_id FROM event_entities WHERE entity_id = ? ORDER BY sort_start DESC, event_id DESC LIMIT ?`, id, 2*ProfileEvents)
 	if err != nil {
 		return nil, err
 	}
-	if p.Events, err = eventsByID(ctx, tx, evIDs); err != nil {
+	hids, err := happeningIDs(ctx, tx, evIDs)
+	if err != nil {
 		return nil, err
 	}
-	sortEvents(p.Events)
+	if p.Events, err = happeningEvents(ctx, tx, hids[:min(len(hids), ProfileEvents)]); err != nil {
+		return nil, err
+	}
 	if err := tx.QueryRowContext(ctx, `SELECT event_count FROM entities WHERE id = ?`, id).Scan(&p.EventsTotal); err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -32,7 +33,19 @@ type Event struct {
 	// SentIndex is the sentence's position in the article; 0 is the lead.
 	SentIndex int        `json:"sent_index"`
 	Entities  []string   `json:"entities"`
-	Source    *SourceRef `json:"source"`
+	// Source is the source of the clearest report, whose wording the
+	// event takes.
+	Source *SourceRef `json:"source"`
+	// HappeningID is the merged event this report belongs to. FindEvents
+	// returns one Event per happening: Date and Summary are what its
+	// reports say together, Reports lists every source's telling
+	// (earliest first), Sources counts the distinct sources and
+	// Disagreements the points they differ on.
+	HappeningID   int64           `json:"happening,omitempty"`
+	Sources       int             `json:"sources"`
+	Inferred      bool            `json:"inferred,omitempty"`
+	Reports       []*Report       `json:"reports,omitempty"`
+	Disagreements []*Disagreement `json:"disagreements,omitempty"`
 }
 
 // EventFilter selects events. Topic matches events whose participants
@@ -46,8 +59,10 @@ type EventFilter struct {
 	To       string
 	EntityID int64
 	SourceID int64
-	Offset   int
-	Limit    int
+	// Newest lists the latest events first.
+	Newest bool
+	Offset int
+	Limit  int
 }
 
 // topicEntities is the SQL for the ids of entities a normalised topic
@@ -227,49 +242,53 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		cond = "1"
 	}
 	exact := estimate >= 0 && estimate < exactTotalLimit
+	order := "ORDER BY e.sort_start, e.id"
+	if f.Newest {
+		order = "ORDER BY e.sort_start DESC, e.id DESC"
+	}
 	var total int
-	var ids []int64
-	var err error
-	if exact && pairSQL != "" && len(where) == 0 {
-		// The common case, a topic alone: its parts give their events'
-		// dates from narrow indexes, and sorting a few thousand pairs
-		// here costs less than SQLite's unions and sort.
-		ids, total, err = collectPairs(ctx, tx, pairSQL, setArgs, offset, limit)
-		if err != nil {
-			return nil, 0, err
-		}
-		if len(ids) == 0 {
-			return nil, total, nil
-		}
-	} else if exact {
-		from := "events e"
-		if setSQL != "" {
-			cond = setSQL + " AND " + cond
-			args = append(setArgs, args...)
-			// events_byid gives the dates of the set's events without
-			// reading their wide rows.
-			from = "events e INDEXED BY events_byid"
-		}
-		// One pass collects, counts and sorts the matches.
-		rows, err := tx.QueryContext(ctx, `SELECT e.id, COUNT(*) OVER () FROM `+from+` WHERE `+cond+`
-			ORDER BY e.sort_start, e.id LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(offset), args...)
-		if err != nil {
-			return nil, 0, err
-		}
-		ids, total, err = scanIDsTotal(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		if len(ids) == 0 {
-			if offset == 0 {
-				return nil, 0, nil
-			}
-			// Past the end: the page query could not say how many match.
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+` WHERE `+cond, args...).Scan(&total); err != nil {
+	var hids []int64
+	if exact {
+		// Few matches: list them all, so that the page and the total
+		// count merged events, each once.
+		var ids []int64
+		if pairSQL != "" && len(where) == 0 {
+			// The common case, a topic alone: its parts give their
+			// events' dates from narrow indexes, and sorting a few
+			// thousand pairs here costs less than SQLite's unions and
+			// sort.
+			all, err := scanPairs(ctx, tx, pairSQL, setArgs)
+			if err != nil {
 				return nil, 0, err
 			}
-			return nil, total, nil
+			ids = make([]int64, len(all))
+			for i, p := range all {
+				ids[i] = p.id
+			}
+			if f.Newest {
+				slices.Reverse(ids)
+			}
+		} else {
+			from := "events e"
+			if setSQL != "" {
+				cond = setSQL + " AND " + cond
+				args = append(setArgs, args...)
+				// events_byid gives the dates of the set's events
+				// without reading their wide rows.
+				from = "events e INDEXED BY events_byid"
+			}
+			var err error
+			ids, err = queryIDs(ctx, tx, `SELECT e.id FROM `+from+` WHERE `+cond+` `+order, args...)
+			if err != nil {
+				return nil, 0, err
+			}
 		}
+		all, err := happeningIDs(ctx, tx, ids)
+		if err != nil {
+			return nil, 0, err
+		}
+		total = len(all)
+		hids = all[min(offset, len(all)):min(offset+limit, len(all))]
 	} else {
 		base, baseArgs := cond, args
 		if testSQL != "" {
@@ -282,37 +301,56 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 				return nil, 0, err
 			}
 		}
-		var done bool
-		if lazySQL != "" {
-			ids, done, err = lazyWalk(ctx, tx, base, baseArgs, lazySQL, lazyArgs, topicIDs, offset, limit)
+		// The walk lists reports; a page needs offset+limit merged
+		// events, so it reads twice that many reports and more while
+		// reports of the same events fill it.
+		want := offset + limit
+		for n := 2 * want; ; n *= 2 {
+			var ids []int64
+			var done bool
+			var err error
+			if lazySQL != "" && !f.Newest {
+				ids, done, err = lazyWalk(ctx, tx, base, baseArgs, lazySQL, lazyArgs, topicIDs, 0, n)
+				if err != nil {
+					return nil, 0, err
+				}
+			}
+			switch {
+			case done:
+			case restSQL != "" && len(topicIDs) <= maxCompound && !f.Newest:
+				ids, err = mergeWalk(ctx, tx, base, baseArgs, topicIDs, restSQL, restArgs, 0, n)
+			default:
+				ids, err = walk(ctx, tx, cond, args, order, 0, n)
+			}
 			if err != nil {
 				return nil, 0, err
 			}
-		}
-		switch {
-		case done:
-		case restSQL != "" && len(topicIDs) <= maxCompound:
-			ids, err = mergeWalk(ctx, tx, base, baseArgs, topicIDs, restSQL, restArgs, offset, limit)
-		default:
-			ids, err = walk(ctx, tx, cond, args, offset, limit)
-		}
-		if err != nil {
-			return nil, 0, err
-		}
-		if len(ids) < limit {
-			// The walk reached the end: the true total is now known.
-			total = offset + len(ids)
+			all, err := happeningIDs(ctx, tx, ids)
+			if err != nil {
+				return nil, 0, err
+			}
+			hids = all[min(offset, len(all)):min(want, len(all))]
+			if len(ids) < n {
+				// The walk reached the end: the true total is now
+				// known.
+				total = len(all)
+				break
+			}
+			if len(all) >= want {
+				break
+			}
 		}
 	}
-	evs, err := eventsByID(ctx, tx, ids)
+	evs, err := happeningEvents(ctx, tx, hids)
 	if err != nil {
 		return nil, 0, err
 	}
-	pos := make(map[int64]int, len(ids))
-	for i, id := range ids {
-		pos[id] = i
+	// A page lists its events by the dates their reports agree on, which
+	// may differ a little from the report that placed them.
+	sortEvents(evs)
+	if f.Newest {
+		slices.Reverse(evs)
 	}
-	sort.Slice(evs, func(i, j int) bool { return pos[evs[i].ID] < pos[evs[j].ID] })
 	return evs, total, nil
 }
 
@@ -342,7 +380,7 @@ func lazyWalk(ctx context.Context, tx *Tx, cond string, args []any, test string,
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		// Few events in all: the lazy walk reads them all.
-		ids, err := walk(ctx, tx, test+" AND "+cond, append(append([]any{}, testArgs...), args...), offset, limit)
+		ids, err := walk(ctx, tx, test+" AND "+cond, append(append([]any{}, testArgs...), args...), "ORDER BY e.sort_start, e.id", offset, limit)
 		return ids, err == nil, err
 	case err != nil:
 		return nil, false, err
@@ -365,7 +403,7 @@ func lazyWalk(ctx context.Context, tx *Tx, cond string, args []any, test string,
 	}
 	a := append(append([]any{}, testArgs...), args...)
 	a = append(a, bound, boundID)
-	ids, err = walk(ctx, tx, test+" AND "+cond+` AND (e.sort_start, e.id) < (?, ?)`, a, offset, limit)
+	ids, err = walk(ctx, tx, test+" AND "+cond+` AND (e.sort_start, e.id) < (?, ?)`, a, "ORDER BY e.sort_start, e.id", offset, limit)
 	if err != nil || len(ids) < limit {
 		return nil, false, err
 	}
@@ -459,9 +497,9 @@ func sortPairs(ps []eventPair) []eventPair {
 // walk returns the ids of a page of the events matching cond in date
 // order, going through events_walk, which holds every column the list
 // tests need.
-func walk(ctx context.Context, tx *Tx, cond string, args []any, offset, limit int) ([]int64, error) {
+func walk(ctx context.Context, tx *Tx, cond string, args []any, order string, offset, limit int) ([]int64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT e.id, 0 FROM events e INDEXED BY events_walk WHERE `+cond+`
-		ORDER BY e.sort_start, e.id LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(offset), args...)
+		`+order+` LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(offset), args...)
 	if err != nil {
 		return nil, err
 	}

@@ -145,7 +145,7 @@ func TestProfile(t *testing.T) {
 	for _, e := range p.Events {
 		dates = append(dates, e.Date)
 	}
-	if strings.Join(dates, " ") != "2025-02 2025-10-22 2025-10-23 2026-Q4" {
+	if strings.Join(dates, " ") != "2026-Q4 2025-10-23 2025-10-22 2025-02" {
 		t.Fatalf("event dates = %v", dates)
 	}
 	if p.Sources[0].Name != "zelensky" || p.Sources[1].Name != "rutte" {

@@ -1,0 +1,332 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"sort"
+)
+
+// Report is one source's telling of a merged event: its sentence and
+// where it is, and the date as that source gives it.
+type Report struct {
+	EventID   int64      `json:"event"`
+	Source    *SourceRef `json:"source"`
+	Date      string     `json:"date"`
+	Precision string     `json:"precision"`
+	Sentence  string     `json:"sentence"`
+	// Start and End locate the sentence in the source text, ClauseStart
+	// and ClauseEnd the clause the report was read from.
+	Start       int  `json:"start"`
+	End         int  `json:"end"`
+	ClauseStart int  `json:"clause_start"`
+	ClauseEnd   int  `json:"clause_end"`
+	Inferred    bool `json:"inferred,omitempty"`
+}
+
+// Disagreement is a point on which the sources of one merged event
+// differ: its date, or a figure ("amount", "duration", "percentage",
+// "count").
+type Disagreement struct {
+	About  string               `json:"about"`
+	Values []*DisagreementValue `json:"values"`
+}
+
+// DisagreementValue is one side of a disagreement: the value (a TimeML
+// date or a normalised figure such as "USD 13400000000"), as the first
+// source wrote it, and the sources that give it.
+type DisagreementValue struct {
+	Value   string       `json:"value"`
+	Text    string       `json:"text"`
+	Sources []*SourceRef `json:"sources"`
+}
+
+// happeningRow is a row of happenings.
+type happeningRow struct {
+	id                                  int64
+	date, precision, sortStart, sortEnd string
+	summary                             string
+	best, first                         int64
+	sources                             int
+	inferred, disputed                  bool
+}
+
+// happeningIDs maps report (event) ids to their happenings, keeping the
+// order of the first report of each and dropping the rest.
+func happeningIDs(ctx context.Context, tx *Tx, ids []int64) ([]int64, error) {
+	hid := make(map[int64]int64, len(ids))
+	for chunk := range chunks(ids, 500) {
+		rows, err := tx.QueryContext(ctx, `SELECT id, happening_id FROM events INDEXED BY events_byid WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, h int64
+			if err := rows.Scan(&id, &h); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if h == 0 {
+				h = -id // a report not yet merged stands alone
+			}
+			hid[id] = h
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	seen := make(map[int64]bool, len(ids))
+	out := make([]int64, 0, len(ids))
+	for _, id := range ids {
+		h, ok := hid[id]
+		if !ok || seen[h] {
+			continue
+		}
+		seen[h] = true
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// happeningEvents loads merged events by happening id (a negative id is a
+// lone report, -event id), in the order given: each with the clearest
+// report's wording, the date most reports support, every report (earliest
+// first) and the disagreements.
+func happeningEvents(ctx context.Context, tx *Tx, hids []int64) ([]*Event, error) {
+	if len(hids) == 0 {
+		return nil, nil
+	}
+	var real, lone []int64
+	for _, h := range hids {
+		if h < 0 {
+			lone = append(lone, -h)
+		} else {
+			real = append(real, h)
+		}
+	}
+	rowsByID := map[int64]*happeningRow{}
+	for chunk := range chunks(real, 500) {
+		rows, err := tx.QueryContext(ctx, `SELECT id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
+			source_count, inferred, disputed FROM happenings WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			h := &happeningRow{}
+			if err := rows.Scan(&h.id, &h.date, &h.precision, &h.sortStart, &h.sortEnd, &h.summary, &h.best, &h.first,
+				&h.sources, &h.inferred, &h.disputed); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			rowsByID[h.id] = h
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	// Every report of those happenings.
+	var reps []*Event
+	for chunk := range chunks(real, 500) {
+		rows, err := tx.QueryContext(ctx, `SELECT `+eventCols+`, e.inferred, e.happening_id FROM events e JOIN sources s ON s.id = e.source_id
+			WHERE e.happening_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		evs, err := scanEventsHappening(rows)
+		if err != nil {
+			return nil, err
+		}
+		reps = append(reps, evs...)
+	}
+	for chunk := range chunks(lone, 500) {
+		rows, err := tx.QueryContext(ctx, `SELECT `+eventCols+`, e.inferred, -e.id FROM events e JOIN sources s ON s.id = e.source_id
+			WHERE e.id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		evs, err := scanEventsHappening(rows)
+		if err != nil {
+			return nil, err
+		}
+		reps = append(reps, evs...)
+	}
+	if err := loadEventEntities(ctx, tx, reps); err != nil {
+		return nil, err
+	}
+	byH := map[int64][]*Event{}
+	for _, r := range reps {
+		byH[r.HappeningID] = append(byH[r.HappeningID], r)
+	}
+	var disputed []int64
+	for _, h := range rowsByID {
+		if h.disputed {
+			disputed = append(disputed, h.id)
+		}
+	}
+	dis, err := loadDisagreements(ctx, tx, disputed)
+	if err != nil {
+		return nil, err
+	}
+
+	out := make([]*Event, 0, len(hids))
+	for _, hid := range hids {
+		rs := byH[hid]
+		if len(rs) == 0 {
+			continue
+		}
+		// Earliest report first: by publication, then position.
+		sort.SliceStable(rs, func(i, j int) bool {
+			a, b := dayOf(rs[i].Source.Published), dayOf(rs[j].Source.Published)
+			if a != b {
+				return a < b
+			}
+			return rs[i].ID < rs[j].ID
+		})
+		h := rowsByID[hid]
+		best := rs[0]
+		if h != nil {
+			for _, r := range rs {
+				if r.ID == h.best {
+					best = r
+				}
+			}
+		}
+		e := *best
+		e.Reports = make([]*Report, len(rs))
+		srcs := map[int64]bool{}
+		ents := map[string]bool{}
+		e.Entities = nil
+		for i, r := range rs {
+			srcs[r.Source.ID] = true
+			e.Reports[i] = &Report{EventID: r.ID, Source: r.Source, Date: r.Date, Precision: r.Precision, Sentence: r.Sentence,
+				Start: r.Start, End: r.End, ClauseStart: r.ClauseStart, ClauseEnd: r.ClauseEnd, Inferred: r.Inferred}
+			for _, n := range r.Entities {
+				if !ents[n] {
+					ents[n] = true
+					e.Entities = append(e.Entities, n)
+				}
+			}
+		}
+		sort.Strings(e.Entities)
+		if e.Entities == nil {
+			e.Entities = []string{}
+		}
+		e.Sources = len(srcs)
+		if h != nil {
+			e.Date, e.Precision, e.SortStart, e.SortEnd = h.date, h.precision, h.sortStart, h.sortEnd
+			e.Summary, e.Inferred = h.summary, h.inferred
+			e.Disagreements = dis[hid]
+		} else {
+			e.HappeningID = 0
+		}
+		out = append(out, &e)
+	}
+	return out, nil
+}
+
+// loadDisagreements reads the disagreements of happenings ids, with their
+// sources.
+func loadDisagreements(ctx context.Context, tx *Tx, ids []int64) (map[int64][]*Disagreement, error) {
+	out := map[int64][]*Disagreement{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	type pending struct {
+		d    *Disagreement
+		srcs [][]int64
+	}
+	var all []pending
+	need := map[int64]bool{}
+	for chunk := range chunks(ids, 500) {
+		rows, err := tx.QueryContext(ctx, `SELECT happening_id, about, vals FROM disagreements WHERE happening_id IN (`+placeholders(len(chunk))+`) ORDER BY id`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var hid int64
+			var about, vals string
+			if err := rows.Scan(&hid, &about, &vals); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			var sv []storedValue
+			if err := json.Unmarshal([]byte(vals), &sv); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			d := &Disagreement{About: about}
+			p := pending{d: d}
+			for _, v := range sv {
+				d.Values = append(d.Values, &DisagreementValue{Value: v.Value, Text: v.Text})
+				p.srcs = append(p.srcs, v.Sources)
+				for _, s := range v.Sources {
+					need[s] = true
+				}
+			}
+			out[hid] = append(out[hid], d)
+			all = append(all, p)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	refs, err := sourceRefs(ctx, tx, need)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range all {
+		for i, ids := range p.srcs {
+			for _, id := range ids {
+				if r := refs[id]; r != nil {
+					p.d.Values[i].Sources = append(p.d.Values[i].Sources, r)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// sourceRefs reads the references of sources ids.
+func sourceRefs(ctx context.Context, tx *Tx, ids map[int64]bool) (map[int64]*SourceRef, error) {
+	out := map[int64]*SourceRef{}
+	list := make([]int64, 0, len(ids))
+	for id := range ids {
+		list = append(list, id)
+	}
+	for chunk := range chunks(list, 500) {
+		rows, err := tx.QueryContext(ctx, `SELECT id, name, title, url, published FROM sources WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			s := &SourceRef{}
+			if err := rows.Scan(&s.ID, &s.Name, &s.Title, &s.URL, &s.Published); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[s.ID] = s
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func scanEventsHappening(rows rowScanner) ([]*Event, error) {
+	defer rows.Close()
+	var out []*Event
+	for rows.Next() {
+		e := &Event{Source: &SourceRef{}}
+		if err := rows.Scan(&e.ID, &e.Date, &e.Precision, &e.SortStart, &e.SortEnd, &e.Summary, &e.Sentence, &e.Start, &e.End,
+			&e.ClauseStart, &e.ClauseEnd, &e.TimeText, &e.SentIndex, &e.Source.ID, &e.Source.Name, &e.Source.Title, &e.Source.URL, &e.Source.Published,
+			&e.Inferred, &e.HappeningID); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
