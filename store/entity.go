@@ -33,11 +33,22 @@ type EntityFilter struct {
 
 // Role is a position an entity holds, as a source reported it.
 type Role struct {
-	Title    string `json:"title"`
-	Org      string `json:"org"`
-	Since    string `json:"since"`
-	Until    string `json:"until"`
-	SourceID int64  `json:"source_id"`
+	Title string `json:"title"`
+	Org   string `json:"org"`
+	// Since and Until are the TimeML values sources give for its start
+	// and end; Until is "PAST_REF" for a role only called former.
+	Since string `json:"since"`
+	Until string `json:"until"`
+	// From is the first day it is known held (Since, else the first
+	// source naming it); To the day by which it had ended (Until, a
+	// successor's start, or the first source calling it former). Ended
+	// is false while the role is current.
+	From  string `json:"from,omitempty"`
+	To    string `json:"to,omitempty"`
+	Ended bool   `json:"ended"`
+	// Successor is the entity that took over a single-holder office.
+	Successor int64 `json:"successor,omitempty"`
+	SourceID  int64 `json:"source_id"`
 }
 
 // SourceRef is the short form of a source that facts cite.
@@ -352,37 +363,13 @@ func profile(ctx context.Context, tx *Tx, id int64) (*Profile, error) {
 		return nil, err
 	}
 
-	// Roles, deduplicated over sources; the earliest known since wins.
-	// Identical rows (the same role read from many articles) are folded in
-	// SQL first, keeping the first of each: a person in thousands of
-	// articles would otherwise cost thousands of rows here.
-	rows, err = tx.QueryContext(ctx, `SELECT title, org, since, until, source_id FROM roles WHERE id IN (
-			SELECT MIN(id) FROM roles WHERE entity_id = ? GROUP BY title, org, since, until)
-		ORDER BY since = '', since, id`, id)
+	// Roles over time, from every source and the other holders of the
+	// same offices.
+	roles, err := entityRoles(ctx, tx, []int64{id})
 	if err != nil {
 		return nil, err
 	}
-	roleSeen := map[string]*Role{}
-	for rows.Next() {
-		r := &Role{}
-		if err := rows.Scan(&r.Title, &r.Org, &r.Since, &r.Until, &r.SourceID); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		k := Norm(r.Title) + "\x00" + Norm(r.Org)
-		if old := roleSeen[k]; old != nil {
-			if old.Until == "" {
-				old.Until = r.Until
-			}
-			continue
-		}
-		roleSeen[k] = r
-		p.Roles = append(p.Roles, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
+	p.Roles = roles[id]
 
 	rows, err = tx.QueryContext(ctx, `SELECT place FROM entity_place_names WHERE entity_id = ? ORDER BY place`, id)
 	if err != nil {

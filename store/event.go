@@ -31,8 +31,8 @@ type Event struct {
 	ClauseEnd   int    `json:"clause_end"`
 	TimeText    string `json:"time_text,omitempty"`
 	// SentIndex is the sentence's position in the article; 0 is the lead.
-	SentIndex int        `json:"sent_index"`
-	Entities  []string   `json:"entities"`
+	SentIndex int      `json:"sent_index"`
+	Entities  []string `json:"entities"`
 	// Source is the source of the clearest report, whose wording the
 	// event takes.
 	Source *SourceRef `json:"source"`

@@ -45,8 +45,8 @@ func TestExport_Golden(t *testing.T) {
 	}
 	keys := map[string][]string{
 		"sources":  {"id", "title", "url", "published"},
-		"entities": {"id", "name", "kind", "aliases", "roles"},
-		"events":   {"id", "date", "precision", "summary", "sentence", "entities", "source"},
+		"entities": {"id", "name", "kind", "aliases", "roles", "sources"},
+		"events":   {"id", "date", "precision", "summary", "sentence", "entities", "source", "reports", "sources"},
 		"quotes":   {"speaker", "text", "date", "source"},
 	}
 	for list, ks := range keys {

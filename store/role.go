@@ -1,0 +1,111 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"briefbot/merge"
+)
+
+// roleGroupCols reads role observations folded in SQL: identical rows
+// (the same role read from many articles) become one, with the span of
+// their sources' publication dates, so that a person in thousands of
+// articles costs a few rows.
+const roleGroupCols = `r.entity_id, r.title, r.org, r.since, r.until, MIN(s.published), MAX(s.published), MIN(r.source_id)`
+
+// entityRoles works out the roles over time of the entities ids: every
+// observation dated (the text's dates, else its source's publication
+// date), ended by "former" and the like, and single-holder offices ended
+// when a later source names another holder (which it reads from the
+// other holders of the same organisations' offices).
+func entityRoles(ctx context.Context, tx *Tx, ids []int64) (map[int64][]*Role, error) {
+	var obs []merge.RoleObs
+	orgs := map[string]bool{}
+	for chunk := range chunks(ids, 500) {
+		o, err := roleObs(ctx, tx, `r.entity_id IN (`+placeholders(len(chunk))+`) GROUP BY r.entity_id, r.title, r.org, r.since, r.until`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range o {
+			if merge.SingleHolder(merge.TitleKey(x.Title), x.Org) {
+				orgs[strings.ToLower(strings.TrimSpace(x.Org))] = true
+			}
+		}
+		obs = append(obs, o...)
+	}
+	mine := map[int64]bool{}
+	for _, id := range ids {
+		mine[id] = true
+	}
+	// The other holders of their single-holder offices.
+	var list []any
+	for o := range orgs {
+		list = append(list, o)
+	}
+	for len(list) > 0 {
+		k := min(len(list), 500)
+		o, err := roleObs(ctx, tx, `lower(r.org) IN (`+placeholders(k)+`) GROUP BY r.entity_id, r.title, r.org, r.since, r.until`, list[:k]...)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range o {
+			if !mine[x.EntityID] {
+				obs = append(obs, x)
+			}
+		}
+		list = list[k:]
+	}
+	out := map[int64][]*Role{}
+	for _, s := range merge.Roles(obs) {
+		if !mine[s.EntityID] {
+			continue
+		}
+		src := int64(0)
+		if len(s.Sources) > 0 {
+			src = s.Sources[0]
+		}
+		out[s.EntityID] = append(out[s.EntityID], &Role{Title: s.Title, Org: s.Org, Since: s.Since, Until: s.Until,
+			From: s.From, To: s.To, Ended: s.Ended, Successor: s.Successor, SourceID: src})
+	}
+	return out, nil
+}
+
+// roleObs reads grouped role observations (see roleGroupCols) matching
+// cond, which ends in the GROUP BY.
+func roleObs(ctx context.Context, tx *Tx, cond string, args ...any) ([]merge.RoleObs, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+roleGroupCols+` FROM roles r JOIN sources s ON s.id = r.source_id WHERE `+cond, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []merge.RoleObs
+	for rows.Next() {
+		var o merge.RoleObs
+		var first, last string
+		if err := rows.Scan(&o.EntityID, &o.Title, &o.Org, &o.Since, &o.Until, &first, &last, &o.SourceID); err != nil {
+			return nil, err
+		}
+		o.SinceDay = dayOf(o.Since)
+		if o.Until != "" && o.Until != "PAST_REF" {
+			o.UntilDay = dayOf(o.Until)
+		}
+		o.Published = dayOf(first)
+		out = append(out, o)
+		if l := dayOf(last); l != o.Published {
+			// The latest source saying so too: the role was still
+			// held (or already over) then.
+			o.Published = l
+			out = append(out, o)
+		}
+	}
+	return out, rows.Err()
+}
+
+// HeldOn reports whether the role was held on day (YYYY-MM-DD), as far as
+// the sources tell: from its first known day until the day it ended.
+func (r *Role) HeldOn(day string) bool {
+	if r.From == "" || day < r.From {
+		return false
+	}
+	return !r.Ended || r.To == "" || day < r.To
+}
