@@ -229,12 +229,18 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	req.Caller = commands.Caller{UserID: "cli", Name: "cli", Admin: true}
+	// --json is data: every item, unless a page was asked for.
+	req.All = *asJSON && !req.PageGiven
 	resp := router.Serve(ctx, req)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(resp); err != nil {
+		var v any = resp
+		if resp.Data != nil && !resp.Error {
+			v = resp.Data
+		}
+		if err := enc.Encode(v); err != nil {
 			return err
 		}
 	} else {

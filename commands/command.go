@@ -74,8 +74,13 @@ type Request struct {
 	// command line.
 	GuildID   string
 	ChannelID string
-	// Page is the zero-based page of a paged response to return.
-	Page int
+	// Page is the zero-based page of a paged response to return;
+	// PageGiven says the caller asked for it (page:N).
+	Page      int
+	PageGiven bool
+	// All asks a paged command for every item on one page: the terminal's
+	// --json, which wants the data rather than a screenful.
+	All bool
 	// Progress, when set, receives short progress messages from slow
 	// handlers; transports may show them while the response is pending.
 	Progress func(string) `json:"-"`
@@ -139,6 +144,10 @@ type Response struct {
 	Ephemeral bool `json:"ephemeral,omitempty"`
 	// Error marks a response that reports a failure.
 	Error bool `json:"error,omitempty"`
+	// Data is the command's structured result (such as TimelineResult),
+	// which `ask --json` prints instead of the rendered response; nil
+	// for commands that have none yet.
+	Data any `json:"-"`
 }
 
 // Handler answers a request.

@@ -79,13 +79,28 @@ func (f *factCommands) who() *Command {
 	return &Command{
 		Definition: Definition{
 			Name:        "who",
-			Description: "Who is this? Roles, key events, quotes and sources for a person, organisation or place",
-			Options: []Option{{Name: "name", Description: "Name, surname or alias", Type: String, Required: true,
-				Autocomplete: true, MaxLength: MaxOptionLength}},
+			Description: "Who is this? Roles over time, latest events, quotes and sources for a person, organisation or place",
+			Options: []Option{
+				{Name: "name", Description: "Name, surname or alias", Type: String, Required: true, Autocomplete: true, MaxLength: MaxOptionLength},
+				{Name: "as_of", Description: "Roles held on this day: YYYY-MM-DD (YYYY or YYYY-MM: its last day)", Type: String, MaxLength: 10},
+			},
 		},
-		Autocomplete: f.names,
+		Autocomplete: func(ctx context.Context, req *Request, option, typed string) ([]Choice, error) {
+			if option != "name" {
+				return nil, nil
+			}
+			return f.names(ctx, req, option, typed)
+		},
 		Handler: HandlerFunc(func(ctx context.Context, req *Request) (*Response, error) {
 			name := strings.TrimSpace(req.Option("name"))
+			asOf := strings.TrimSpace(req.Option("as_of"))
+			day := ""
+			if asOf != "" {
+				if !validDate(asOf) {
+					return nil, Errorf("as_of must be a date like 2025, 2025-10 or 2025-10-22, not %q.", asOf)
+				}
+				_, day, _ = store.ParseDateBound(asOf)
+			}
 			ents, sugg, err := f.facts.FindEntities(ctx, store.EntityFilter{Name: name, Limit: 5})
 			if err != nil {
 				return nil, fmt.Errorf("who: %w", err)
@@ -101,7 +116,17 @@ func (f *factCommands) who() *Command {
 			if err != nil {
 				return nil, fmt.Errorf("who: %w", err)
 			}
-			r := f.profileResponse(p, ents[1:])
+			// The events are paged, newest first.
+			size := f.opts.PageSize
+			page := max(req.Page, 0)
+			evs, total, err := f.events(ctx, req, store.EventFilter{EntityID: ents[0].ID, Newest: true, Offset: page * size, Limit: size})
+			if err != nil {
+				return nil, fmt.Errorf("who: %w", err)
+			}
+			r := f.profileResponse(p, ents[1:], day, evs, total, page, size)
+			if req.All {
+				r.Page, r.Pages = 0, 1
+			}
 			if m := ents[0].Match; m == "fuzzy" || m == "prefix" {
 				r.Lines = append([]string{fmt.Sprintf("Closest match for “%s”.", name)}, r.Lines...)
 			}
@@ -110,8 +135,23 @@ func (f *factCommands) who() *Command {
 	}
 }
 
-func (f *factCommands) profileResponse(p *store.Profile, others []*store.Entity) *Response {
+// roleHeld says whether a role was held on day, or is current when day
+// is empty.
+func roleHeld(ro *store.Role, day string) bool {
+	if day == "" {
+		return !ro.Ended
+	}
+	return ro.HeldOn(day)
+}
+
+func (f *factCommands) profileResponse(p *store.Profile, others []*store.Entity, day string, evs []*store.Event, total, page, size int) *Response {
 	r := &Response{Title: p.Entity.Name}
+	data := &WhoResult{Entity: p.Entity.Name, Kind: p.Entity.Kind, Aliases: p.Aliases, AsOf: day, Roles: []RoleItem{},
+		Events: []EventItem{}, EventsTotal: total, Quotes: []QuoteItem{}, Sources: []string{}}
+	if data.Aliases == nil {
+		data.Aliases = []string{}
+	}
+	r.Data = data
 	head := kindLabel(p.Entity.Kind)
 	if len(p.Aliases) > 0 {
 		head += " · also called " + strings.Join(p.Aliases, ", ")
@@ -127,28 +167,50 @@ func (f *factCommands) profileResponse(p *store.Profile, others []*store.Entity)
 		}
 		r.Lines = append(r.Lines, "Also matching: "+strings.Join(ns, ", "))
 	}
-	if len(p.Roles) > 0 {
-		var ls []string
-		for _, ro := range p.Roles {
-			ls = append(ls, roleLine(ro))
-		}
-		r.Fields = append(r.Fields, Field{Name: "Roles", Value: joinLimited(ls, maxFieldValue)})
+	srcName := map[int64]string{}
+	for _, s := range p.Sources {
+		srcName[s.ID] = s.Name
+		data.Sources = append(data.Sources, s.Name)
 	}
-	if len(p.Events) > 0 {
-		// The latest ten, in date order.
-		evs := p.Events
-		if len(evs) > 10 {
-			evs = evs[len(evs)-10:]
+	if len(p.Roles) > 0 {
+		// Current roles first, then past ones.
+		var now, past []string
+		for _, ro := range p.Roles {
+			held := roleHeld(ro, day)
+			data.Roles = append(data.Roles, RoleItem{Title: ro.Title, Org: ro.Org, Since: ro.Since, Until: ro.Until, From: ro.From, To: ro.To,
+				Current: held, Source: srcName[ro.SourceID]})
+			if held {
+				now = append(now, roleLine(ro))
+			} else if day == "" || ro.From != "" && ro.From <= day {
+				past = append(past, roleLine(ro)+" — past")
+			} else {
+				past = append(past, roleLine(ro)+" — not yet")
+			}
 		}
+		name := "Roles"
+		if day != "" {
+			name = "Roles on " + extract.FormatDate(day, "")
+		}
+		r.Fields = append(r.Fields, Field{Name: name, Value: joinLimited(append(now, past...), maxFieldValue)})
+	}
+	for _, e := range evs {
+		data.Events = append(data.Events, eventItem(e))
+	}
+	if len(evs) > 0 {
 		var ls []string
 		for _, e := range evs {
-			ls = append(ls, fmt.Sprintf("**%s** — %s", extract.FormatDate(e.Date, e.Precision), oneLine(e.Summary, 160)))
+			ls = append(ls, eventLine(e, 160))
 		}
-		name := "Key events"
-		if p.EventsTotal > len(evs) {
-			name = fmt.Sprintf("Key events (latest %d of %d)", len(evs), p.EventsTotal)
+		first := min(page*size, total) + 1
+		name := fmt.Sprintf("Events, newest first (%d–%d of %d)", first, first+len(evs)-1, total)
+		if total <= len(evs) {
+			name = "Events, newest first"
 		}
 		r.Fields = append(r.Fields, Field{Name: name, Value: joinLimited(ls, maxFieldValue)})
+		r.Page, r.Pages = page, pages(total, size)
+	}
+	for _, q := range p.Quotes {
+		data.Quotes = append(data.Quotes, QuoteItem{Speaker: q.Speaker, Text: q.Text, Date: q.Date, Source: q.Source.Name})
 	}
 	if len(p.Quotes) > 0 {
 		var ls []string
@@ -156,7 +218,7 @@ func (f *factCommands) profileResponse(p *store.Profile, others []*store.Entity)
 			if i == 5 {
 				break
 			}
-			ls = append(ls, fmt.Sprintf("“%s” — %s", oneLine(q.Text, 200), extract.FormatDate(q.Date, "")))
+			ls = append(ls, fmt.Sprintf("“%s” — %s — *%s*", oneLine(q.Text, 200), extract.FormatDate(q.Date, ""), shortTitle(q.Source)))
 		}
 		r.Fields = append(r.Fields, Field{Name: "Quotes", Value: joinLimited(ls, maxFieldValue)})
 	}
@@ -177,13 +239,25 @@ func roleLine(ro *store.Role) string {
 		}
 		s += ro.Org
 	}
+	since, until := "", ""
+	if ro.Since != "" {
+		since = extract.FormatDate(ro.Since, "")
+	}
 	switch {
-	case ro.Since != "" && ro.Until != "":
-		s += fmt.Sprintf(" (%s – %s)", extract.FormatDate(ro.Since, ""), extract.FormatDate(ro.Until, ""))
-	case ro.Since != "":
-		s += " (since " + extract.FormatDate(ro.Since, "") + ")"
-	case ro.Until != "":
-		s += " (until " + extract.FormatDate(ro.Until, "") + ")"
+	case ro.Until != "" && ro.Until != "PAST_REF":
+		until = extract.FormatDate(ro.Until, "")
+	case ro.Ended && ro.To != "":
+		until = extract.FormatDate(ro.To, "")
+	}
+	switch {
+	case since != "" && until != "":
+		s += fmt.Sprintf(" (%s – %s)", since, until)
+	case since != "":
+		s += " (since " + since + ")"
+	case until != "":
+		s += " (until " + until + ")"
+	case ro.Ended:
+		s += " (former)"
 	}
 	return s
 }
@@ -192,11 +266,13 @@ func (f *factCommands) timeline() *Command {
 	return &Command{
 		Definition: Definition{
 			Name:        "timeline",
-			Description: "Dated events on a topic, person or place, in date order",
+			Description: "Dated events on a topic, person or place; one line per event with its number of sources",
 			Options: []Option{
 				{Name: "topic", Description: "A name, place or keyword", Type: String, Required: true, Autocomplete: true, MaxLength: MaxOptionLength},
 				{Name: "from", Description: "Earliest date: YYYY, YYYY-MM or YYYY-MM-DD", Type: String, MaxLength: 10},
 				{Name: "to", Description: "Latest date: YYYY, YYYY-MM or YYYY-MM-DD", Type: String, MaxLength: 10},
+				{Name: "order", Description: "oldest first (default) or newest first", Type: String,
+					Choices: []Choice{{Name: "oldest first", Value: "oldest"}, {Name: "newest first", Value: "newest"}}},
 			},
 		},
 		Autocomplete: f.names,
@@ -211,20 +287,32 @@ func (f *factCommands) timeline() *Command {
 			if from != "" && to != "" && to < from[:min(len(from), len(to))] {
 				return nil, Errorf("from (%s) is after to (%s).", from, to)
 			}
+			order := req.Option("order")
+			if order == "" {
+				order = "oldest"
+			}
 			size := f.opts.PageSize
 			page := max(req.Page, 0)
-			evs, total, err := f.facts.FindEvents(ctx, store.EventFilter{Topic: topic, From: from, To: to, Offset: page * size, Limit: size})
+			filter := store.EventFilter{Topic: topic, From: from, To: to, Newest: order == "newest", Offset: page * size, Limit: size}
+			evs, total, err := f.events(ctx, req, filter)
 			if err != nil {
 				return nil, fmt.Errorf("timeline: %w", err)
 			}
 			title := "Timeline: " + topic
-			if total == 0 {
-				return &Response{Title: title, Lines: []string{fmt.Sprintf("No dated events found for %s%s.", topic, rangeText(from, to))}, Ephemeral: true}, nil
+			data := &TimelineResult{Topic: topic, Order: order, Total: total, Estimate: store.TotalIsEstimate(total), Items: []EventItem{}}
+			for _, e := range evs {
+				data.Items = append(data.Items, eventItem(e))
 			}
-			r := &Response{Title: title, Page: page, Pages: pages(total, size)}
+			if total == 0 {
+				return &Response{Title: title, Lines: []string{fmt.Sprintf("No dated events found for %s%s.", topic, rangeText(from, to))}, Ephemeral: true, Data: data}, nil
+			}
+			r := &Response{Title: title, Page: page, Pages: pages(total, size), Data: data}
+			if req.All {
+				r.Page, r.Pages = 0, 1
+			}
 			seen := map[int64]bool{}
 			for _, e := range evs {
-				r.Lines = append(r.Lines, fmt.Sprintf("**%s** — %s — *%s*", extract.FormatDate(e.Date, e.Precision), oneLine(e.Summary, maxSummary), shortTitle(e.Source)))
+				r.Lines = append(r.Lines, eventLine(e, maxSummary))
 				if !seen[e.Source.ID] {
 					seen[e.Source.ID] = true
 					r.Citations = append(r.Citations, citation(e.Source))
@@ -233,13 +321,87 @@ func (f *factCommands) timeline() *Command {
 			if len(evs) == 0 {
 				r.Lines = append(r.Lines, fmt.Sprintf("No page %d: there are %d.", page+1, r.Pages))
 			}
-			r.Footer = fmt.Sprintf("%s%s.", plural(total, "event"), rangeText(from, to))
+			r.Footer = fmt.Sprintf("%s%s", plural(total, "event"), rangeText(from, to))
+			if order == "newest" {
+				r.Footer += ", newest first"
+			}
+			r.Footer += "."
 			if store.TotalIsEstimate(total) {
 				r.Footer = "About " + r.Footer
 			}
 			return r, nil
 		}),
 	}
+}
+
+// allLimit bounds what a request for every item (Request.All) reads.
+const allLimit = 5000
+
+// events runs a paged event query, or reads every page when the request
+// asks for all items.
+func (f *factCommands) events(ctx context.Context, req *Request, filter store.EventFilter) ([]*store.Event, int, error) {
+	if !req.All {
+		return f.facts.FindEvents(ctx, filter)
+	}
+	var all []*store.Event
+	total := 0
+	for filter.Offset, filter.Limit = 0, 100; filter.Offset < allLimit; filter.Offset += filter.Limit {
+		evs, n, err := f.facts.FindEvents(ctx, filter)
+		if err != nil {
+			return nil, 0, err
+		}
+		all = append(all, evs...)
+		total = n
+		if len(evs) < filter.Limit {
+			total = len(all)
+			break
+		}
+	}
+	return all, total, nil
+}
+
+// eventLine is a merged event on one line: its date, its wording, the
+// source it came from and how many more tell it, and where they differ.
+func eventLine(e *store.Event, n int) string {
+	line := fmt.Sprintf("**%s** — %s — *%s*", extract.FormatDate(e.Date, e.Precision), oneLine(e.Summary, n), shortTitle(e.Source))
+	if e.Sources > 1 {
+		line += fmt.Sprintf(" · %d sources", e.Sources)
+	}
+	if d := differText(e); d != "" {
+		line += " · " + d
+	}
+	return line
+}
+
+// differText says where the sources of an event differ: "sources differ:
+// 3 June (Council) vs 4 June (Trade)".
+func differText(e *store.Event) string {
+	var parts []string
+	for _, d := range e.Disagreements {
+		var vs []string
+		for _, v := range d.Values {
+			text := v.Text
+			if d.About == "date" {
+				text = extract.FormatDate(v.Value, "")
+			}
+			if text == "" {
+				text = v.Value
+			}
+			var names []string
+			for _, s := range v.Sources {
+				names = append(names, oneLine(sourceTitle(s), 40))
+			}
+			if len(names) > 2 {
+				names = append(names[:2], fmt.Sprintf("%d more", len(names)-2))
+			}
+			vs = append(vs, fmt.Sprintf("%s (%s)", oneLine(text, 40), strings.Join(names, ", ")))
+		}
+		parts = append(parts, d.About+" "+strings.Join(vs, " vs "))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "sources differ on " + strings.Join(parts, "; ")
 }
 
 func rangeText(from, to string) string {

@@ -79,7 +79,7 @@ func ParseLine(line string, defs []Definition) (*Request, error) {
 				if err != nil || n < 1 {
 					return nil, fmt.Errorf("page must be a number from 1, not %q", t.text)
 				}
-				req.Page = n - 1
+				req.Page, req.PageGiven = n-1, true
 				continue
 			case strings.HasPrefix(t.text, "//"):
 				// A URL, not an option.

@@ -61,6 +61,9 @@ type EventFilter struct {
 	SourceID int64
 	// Newest lists the latest events first.
 	Newest bool
+	// Disputed keeps the events whose sources disagree on their date or
+	// a figure.
+	Disputed bool
 	Offset int
 	Limit  int
 }
@@ -135,6 +138,9 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 	if f.SourceID != 0 {
 		where = append(where, `e.source_id = ?`)
 		args = append(args, f.SourceID)
+	}
+	if f.Disputed {
+		where = append(where, `e.happening_id IN (SELECT id FROM happenings WHERE disputed)`)
 	}
 	if f.EntityID != 0 {
 		where = append(where, `EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND ee.entity_id = ?)`)
@@ -235,6 +241,8 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		}
 	case f.SourceID != 0:
 		estimate = 0 // one source's events are few: count them
+	case f.Disputed:
+		estimate = 0 // disputed events are few, and indexed
 	}
 
 	cond := strings.Join(where, " AND ")

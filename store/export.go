@@ -79,11 +79,12 @@ type ExportReport struct {
 }
 
 // ExportDisagreement is a point the sources of an event differ on: About
-// is "date" or a kind of figure, Event the event's id.
+// is "date" or a kind of figure, Event the event's summary and EventID
+// its id.
 type ExportDisagreement struct {
 	About   string        `json:"about"`
 	Event   string        `json:"event"`
-	Summary string        `json:"summary"`
+	EventID string        `json:"event_id"`
 	Date    string        `json:"date"`
 	Values  []ExportValue `json:"values"`
 }
@@ -265,7 +266,7 @@ func export(ctx context.Context, tx *Tx) (*Export, error) {
 		}
 		x.Events = append(x.Events, xe)
 		for _, d := range e.Disagreements {
-			xd := ExportDisagreement{About: d.About, Event: id, Summary: e.Summary, Date: e.Date}
+			xd := ExportDisagreement{About: d.About, Event: e.Summary, EventID: id, Date: e.Date}
 			for _, v := range d.Values {
 				xv := ExportValue{Value: v.Value, Text: v.Text, Sources: []string{}}
 				for _, s := range v.Sources {
