@@ -232,6 +232,7 @@ func TestAutocomplete_Limits(t *testing.T) {
 
 func TestWho_Fake(t *testing.T) {
 	var gotName string
+	var gotEvents store.EventFilter
 	facts := &FakeFacts{
 		FindEntitiesFn: func(ctx context.Context, f store.EntityFilter) ([]*store.Entity, []string, error) {
 			gotName = f.Name
@@ -260,19 +261,36 @@ func TestWho_Fake(t *testing.T) {
 				SourcesTotal: 1,
 			}, nil
 		},
+		FindEventsFn: func(ctx context.Context, f store.EventFilter) ([]*store.Event, int, error) {
+			gotEvents = f
+			src := &store.SourceRef{ID: 1, Name: "seed", Title: "Rutte at the White House", URL: "https://example.com", Published: "2025-10-22"}
+			src2 := &store.SourceRef{ID: 2, Name: "wire", Title: "Wire report"}
+			return []*store.Event{
+				{Date: "2026-Q4", Precision: "quarter", Summary: "Plan due", Source: src, Sources: 1},
+				{Date: "2025-10-22", Precision: "day", Summary: "Trump hosted Rutte", Source: src, Sources: 2,
+					Disagreements: []*store.Disagreement{{About: "date", Values: []*store.DisagreementValue{
+						{Value: "2025-10-22", Sources: []*store.SourceRef{src}}, {Value: "2025-10-21", Sources: []*store.SourceRef{src2}}}}}},
+				{Date: "2025-06", Precision: "month", Summary: "NATO summit in The Hague", Source: src, Sources: 1},
+			}, 3, nil
+		},
 	}
 	r := commands.New(facts, commands.Options{})
 	resp := ask(t, r, "/who rutte")
 	text := commands.RenderText(resp)
 	for _, want := range []string{"Mark Rutte", "Person · also called Rutte", "Secretary General, NATO (since 1 Oct 2024)",
-		"**Jun 2025** — NATO summit", "**22 Oct 2025** — Trump hosted Rutte", "**Q4 2026** — Plan due", "“He deserves all the praise” — 25 Jun 2025",
+		"**Jun 2025** — NATO summit in The Hague — *Rutte at the White House*",
+		"**22 Oct 2025** — Trump hosted Rutte — *Rutte at the White House* · 2 sources · sources differ on date 22 Oct 2025 (Rutte at the White House) vs 21 Oct 2025 (Wire report)",
+		"**Q4 2026** — Plan due", "“He deserves all the praise” — 25 Jun 2025",
 		"[1] Rutte at the White House (22 Oct 2025) https://example.com"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("who output lacks %q:\n%s", want, text)
 		}
 	}
-	if strings.Index(text, "Jun 2025") > strings.Index(text, "Q4 2026") {
-		t.Errorf("events out of order")
+	if strings.Index(text, "Jun 2025") < strings.Index(text, "Q4 2026") {
+		t.Errorf("events not newest first")
+	}
+	if !gotEvents.Newest || gotEvents.EntityID != 7 {
+		t.Errorf("events asked with %+v", gotEvents)
 	}
 	if gotName != "rutte" {
 		t.Errorf("searched %q", gotName)

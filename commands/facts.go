@@ -51,6 +51,7 @@ func New(facts Facts, opts Options, mw ...Middleware) *Router {
 	r := NewRouter(mw...)
 	r.Add(f.who())
 	r.Add(f.timeline())
+	r.Add(f.conflicts())
 	r.Add(f.quotes())
 	r.Add(f.search())
 	r.Add(f.sources())
@@ -402,6 +403,62 @@ func differText(e *store.Event) string {
 		return ""
 	}
 	return "sources differ on " + strings.Join(parts, "; ")
+}
+
+func (f *factCommands) conflicts() *Command {
+	return &Command{
+		Definition: Definition{
+			Name:        "conflicts",
+			Description: "Events whose sources disagree on the date or a figure, newest first",
+			Options: []Option{
+				{Name: "topic", Description: "A name, place or keyword (all events when empty)", Type: String, Autocomplete: true, MaxLength: MaxOptionLength},
+			},
+		},
+		Autocomplete: f.names,
+		Handler: HandlerFunc(func(ctx context.Context, req *Request) (*Response, error) {
+			topic := strings.TrimSpace(req.Option("topic"))
+			size := f.opts.PageSize
+			page := max(req.Page, 0)
+			evs, total, err := f.events(ctx, req, store.EventFilter{Topic: topic, Disputed: true, Newest: true, Offset: page * size, Limit: size})
+			if err != nil {
+				return nil, fmt.Errorf("conflicts: %w", err)
+			}
+			title := "Where sources differ"
+			if topic != "" {
+				title += ": " + topic
+			}
+			data := &ConflictsResult{Topic: topic, Total: total, Disagreements: []DisagreementItem{}}
+			for _, e := range evs {
+				data.Disagreements = append(data.Disagreements, disagreementItems(e)...)
+			}
+			if total == 0 {
+				msg := "No disagreements between sources found."
+				if topic != "" {
+					msg = fmt.Sprintf("No disagreements between sources found on %s.", topic)
+				}
+				return &Response{Title: title, Lines: []string{msg}, Ephemeral: true, Data: data}, nil
+			}
+			r := &Response{Title: title, Page: page, Pages: pages(total, size), Data: data}
+			if req.All {
+				r.Page, r.Pages = 0, 1
+			}
+			seen := map[int64]bool{}
+			for _, e := range evs {
+				r.Lines = append(r.Lines, fmt.Sprintf("**%s** — %s — %s", extract.FormatDate(e.Date, e.Precision), oneLine(e.Summary, 160), differText(e)))
+				for _, rep := range e.Reports {
+					if !seen[rep.Source.ID] {
+						seen[rep.Source.ID] = true
+						r.Citations = append(r.Citations, citation(rep.Source))
+					}
+				}
+			}
+			if len(evs) == 0 {
+				r.Lines = append(r.Lines, fmt.Sprintf("No page %d: there are %d.", page+1, r.Pages))
+			}
+			r.Footer = plural(total, "event") + " with sources that differ."
+			return r, nil
+		}),
+	}
 }
 
 func rangeText(from, to string) string {

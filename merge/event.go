@@ -272,24 +272,37 @@ func Summarize(reports []*Report) Happening {
 	h.Sources = len(srcs)
 
 	// Each distinct date value is supported by the sources whose reports'
-	// dates overlap it; the best supported wins, the finest on a tie, and
-	// then the one most reports give exactly. Inferred dates (a
-	// publication date standing in for none) support but never beat a
-	// date some text gives.
-	best := -1
-	var bestSupport, bestExact int
+	// dates overlap it. Of the values with more than half the best
+	// support, the finest wins ("3 June" over "earlier this month" that
+	// all four sources allow, but not over "4 June" that only one gives),
+	// then the best supported, then the one most reports give exactly.
+	// Inferred dates (a publication date standing in for none) support
+	// but never beat a date some text gives.
+	support := make([]int, len(reports))
+	exact := make([]int, len(reports))
+	top := 0
 	for i, r := range reports {
 		if r.Date == "" || r.SortStart == "" {
 			continue
 		}
-		support, exact := map[int64]bool{}, 0
+		srcs := map[int64]bool{}
 		for _, o := range reports {
 			if Overlaps(r, o) {
-				support[o.SourceID] = true
+				srcs[o.SourceID] = true
 			}
 			if o.Date == r.Date {
-				exact++
+				exact[i]++
 			}
+		}
+		support[i] = len(srcs)
+		if !r.Inferred {
+			top = max(top, support[i])
+		}
+	}
+	best := -1
+	for i, r := range reports {
+		if support[i] == 0 {
+			continue
 		}
 		better := false
 		switch {
@@ -297,15 +310,17 @@ func Summarize(reports []*Report) Happening {
 			better = true
 		case r.Inferred != reports[best].Inferred:
 			better = !r.Inferred
-		case len(support) != bestSupport:
-			better = len(support) > bestSupport
+		case 2*support[i] > top != (2*support[best] > top):
+			better = 2*support[i] > top
 		case rank(r.Precision) != rank(reports[best].Precision):
 			better = rank(r.Precision) < rank(reports[best].Precision)
-		case exact != bestExact:
-			better = exact > bestExact
+		case support[i] != support[best]:
+			better = support[i] > support[best]
+		case exact[i] != exact[best]:
+			better = exact[i] > exact[best]
 		}
 		if better {
-			best, bestSupport, bestExact = i, len(support), exact
+			best = i
 		}
 	}
 	if best < 0 {
