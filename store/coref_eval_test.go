@@ -78,12 +78,27 @@ func TestCorefMeantime(t *testing.T) {
 	}
 
 	ent := scoreEntities(t, docs, sysMentions)
+	if testing.Verbose() {
+		names := map[string]string{}
+		for _, m := range mentions {
+			if k := fmt.Sprint("e", m.EntityID); names[k] == "" {
+				names[k] = m.Text
+			}
+		}
+		logSplits(t, "entity", ent, instances, names)
+	}
 	evs := scoreEvents(t, docs, instances, sysReports)
+	if testing.Verbose() {
+		logSplits(t, "dated event", evs.corefScores, instances, nil)
+	}
 
 	t.Logf("coref entities: %s (%d of %d gold mentions aligned, %d instances; with unaligned gold mentions as misses: CoNLL F1 %.1f)",
 		ent.aligned, ent.alignedN, ent.goldN, ent.instances, 100*ent.all.CoNLL())
 	t.Logf("coref dated events: %s (%d of %d gold mentions aligned, %d instances; with unaligned gold mentions as misses: CoNLL F1 %.1f)",
 		evs.aligned, evs.alignedN, evs.goldN, evs.instances, 100*evs.all.CoNLL())
+	t.Logf("coref entities detail: %s; %d gold links, %d system links among aligned mentions", detail(ent.aligned), ent.keyLinks, ent.respLinks)
+	t.Logf("coref entities PER/ORG/LOC: %s (%d of %d gold mentions aligned)", ent.names, ent.namesN, ent.namesGold)
+	t.Logf("coref dated events detail: %s; %d gold links, %d system links among aligned mentions", detail(evs.aligned), evs.keyLinks, evs.respLinks)
 	for _, topic := range append(topicsOf(docs), "all") {
 		d := evs.dup[topic]
 		t.Logf("coref duplicate rate %s: %.2f after merge (%d happenings / %d gold events), %.2f before merge (%d reports)",
@@ -96,16 +111,25 @@ func TestCorefMeantime(t *testing.T) {
 		name      string
 		got, want float64
 	}{
-		{"entity CoNLL F1", ent.aligned.CoNLL(), 0},
-		{"entity MUC F1", ent.aligned.MUC.F1(), 0},
-		{"dated event CoNLL F1", evs.aligned.CoNLL(), 0},
-		{"entity mentions aligned", float64(ent.alignedN) / float64(ent.goldN), 0},
-		{"dated event mentions aligned", float64(evs.alignedN) / float64(evs.goldN), 0},
+		// Measured 85.3, 95.7 and 76.4 (the event score rests on 18 gold
+		// links among aligned mentions, so it moves in steps of a few
+		// points).
+		{"entity CoNLL F1", ent.aligned.CoNLL(), 0.83},
+		{"entity MUC F1", ent.aligned.MUC.F1(), 0.93},
+		{"dated event CoNLL F1", evs.aligned.CoNLL(), 0.72},
+		// Measured 0.373 and 0.250: alignment rests on the extractor.
+		{"entity mentions aligned", float64(ent.alignedN) / float64(ent.goldN), 0.35},
+		{"dated event mentions aligned", float64(evs.alignedN) / float64(evs.goldN), 0.23},
 	}
 	for _, f := range floors {
 		if f.got < f.want {
 			t.Errorf("%s = %.3f, below its floor %.3f", f.name, f.got, f.want)
 		}
+	}
+	// Measured 1.04 over all topics (1.11 before merging): more
+	// timeline items per gold event means merging lost ground.
+	if d := evs.dup["all"]; d.rate(d.happenings) > 1.08 {
+		t.Errorf("duplicate rate %.3f after merging, above its ceiling 1.08", d.rate(d.happenings))
 	}
 	// Merging must not make the timeline longer than one item per report.
 	if d := evs.dup["all"]; d.happenings > d.reports || d.reports == 0 {
@@ -114,8 +138,102 @@ func TestCorefMeantime(t *testing.T) {
 }
 
 type corefScores struct {
-	aligned, all              coref.Result
+	aligned, all               coref.Result
 	alignedN, goldN, instances int
+	// keyLinks and respLinks count the aligned mentions' links (mentions
+	// less clusters) in the key and in the response: what MUC scores.
+	keyLinks, respLinks int
+	// names is aligned restricted to gold mentions of people,
+	// organisations and places, the kinds the extractor names;
+	// namesN and namesGold count those aligned and in the gold.
+	names             coref.Result
+	namesN, namesGold int
+	// gold and resp label the mentions: gold by instance (all gold
+	// mentions), resp by system cluster (aligned ones).
+	gold, resp map[string]string
+}
+
+// logSplits logs the gold instances split over the most system clusters
+// and the system clusters joining the most gold instances, to show what
+// merging misses and what it wrongly joins.
+func logSplits(t *testing.T, what string, s corefScores, instances map[string]meantime.Instance, sysName map[string]string) {
+	t.Helper()
+	split := map[string]map[string]int{} // instance -> system cluster -> mentions
+	joined := map[string]map[string]int{}
+	for m, sys := range s.resp {
+		g := s.gold[m]
+		if split[g] == nil {
+			split[g] = map[string]int{}
+		}
+		if joined[sys] == nil {
+			joined[sys] = map[string]int{}
+		}
+		split[g][sys]++
+		joined[sys][g]++
+	}
+	top := func(by map[string]map[string]int, name, partName func(string) string) string {
+		keys := make([]string, 0, len(by))
+		for k := range by {
+			if len(by[k]) > 1 {
+				keys = append(keys, k)
+			}
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			if len(by[keys[i]]) != len(by[keys[j]]) {
+				return len(by[keys[i]]) > len(by[keys[j]])
+			}
+			return keys[i] < keys[j]
+		})
+		var b strings.Builder
+		for i, k := range keys {
+			if i == 8 {
+				fmt.Fprintf(&b, " and %d more", len(keys)-i)
+				break
+			}
+			parts := make([]string, 0, len(by[k]))
+			for p, n := range by[k] {
+				parts = append(parts, fmt.Sprintf("%s×%d", partName(p), n))
+			}
+			sort.Strings(parts)
+			fmt.Fprintf(&b, "\n\t%s: %s", name(k), strings.Join(parts, " "))
+		}
+		return b.String()
+	}
+	inst := func(id string) string {
+		if in, ok := instances[id]; ok {
+			return fmt.Sprintf("%q", in.Name)
+		}
+		return id
+	}
+	sys := func(id string) string {
+		if n, ok := sysName[id]; ok {
+			return fmt.Sprintf("%s %q", id, n)
+		}
+		return id
+	}
+	t.Logf("%s instances split over several system clusters:%s", what, top(split, inst, sys))
+	t.Logf("%s system clusters joining several instances:%s", what, top(joined, sys, inst))
+}
+
+// detail prints a result's recall and precision.
+func detail(r coref.Result) string {
+	return fmt.Sprintf("MUC R %.1f P %.1f, B3 R %.1f P %.1f, CEAF-e R %.1f P %.1f",
+		100*r.MUC.Recall, 100*r.MUC.Precision, 100*r.B3.Recall, 100*r.B3.Precision, 100*r.CEAFe.Recall, 100*r.CEAFe.Precision)
+}
+
+// links counts a labelling's links: mentions less clusters.
+func links(labels map[string]string) int {
+	return len(labels) - len(coref.Clusters(labels))
+}
+
+// alignedLinks counts the links of the aligned mentions in gold and in
+// resp.
+func alignedLinks(gold, resp map[string]string) (key, response int) {
+	k := map[string]string{}
+	for m := range resp {
+		k[m] = gold[m]
+	}
+	return links(k), links(resp)
 }
 
 // goldKey names a gold mention for the scorer.
@@ -209,6 +327,8 @@ func scoreEntities(t *testing.T, docs []meantime.Doc, sys map[string][]store.Men
 	gold, resp := map[string]string{}, map[string]string{}
 	var out corefScores
 	insts := map[string]bool{}
+	// named lists the gold mentions of people, organisations and places.
+	named := map[string]bool{}
 	for di := range docs {
 		d := &docs[di]
 		ms := sys[d.Name]
@@ -216,6 +336,10 @@ func scoreEntities(t *testing.T, docs []meantime.Doc, sys map[string][]store.Men
 		for gi, g := range d.Mentions {
 			if g.Instance != "" {
 				gold[goldKey(d.Name, g.Start, g.End, g.ID)] = g.Instance
+				if g.Kind == meantime.KindPerson || g.Kind == meantime.KindOrg || g.Kind == meantime.KindPlace {
+					named[goldKey(d.Name, g.Start, g.End, g.ID)] = true
+					out.namesGold++
+				}
 				insts[g.Instance] = true
 				out.goldN++
 			}
@@ -256,6 +380,16 @@ func scoreEntities(t *testing.T, docs []meantime.Doc, sys map[string][]store.Men
 	}
 	out.instances = len(insts)
 	out.aligned, out.all = scorePair(t, gold, resp)
+	out.keyLinks, out.respLinks = alignedLinks(gold, resp)
+	namedResp := map[string]string{}
+	for k, v := range resp {
+		if named[k] {
+			namedResp[k] = v
+		}
+	}
+	out.namesN = len(namedResp)
+	out.names, _ = scorePair(t, gold, namedResp)
+	out.gold, out.resp = gold, resp
 	return out
 }
 
@@ -388,6 +522,8 @@ func scoreEvents(t *testing.T, docs []meantime.Doc, instances map[string]meantim
 	}
 	out.instances = len(insts)
 	out.aligned, out.all = scorePair(t, gold, resp)
+	out.keyLinks, out.respLinks = alignedLinks(gold, resp)
+	out.gold, out.resp = gold, resp
 	return out
 }
 
