@@ -18,7 +18,7 @@ func cl(cs ...string) [][]string {
 
 const eps = 1e-9
 
-func TestScore(t *testing.T) {
+func TestCorefScore(t *testing.T) {
 	type want struct{ mucR, mucP, b3R, b3P, ceR, ceP float64 }
 	tests := []struct {
 		name          string
@@ -118,7 +118,7 @@ func TestScore(t *testing.T) {
 	}
 }
 
-func TestPradhanF1(t *testing.T) {
+func TestCorefPradhanF1(t *testing.T) {
 	// The paper gives F1s of 0.40, 0.46 and 0.52; its B³ F1 is computed
 	// from recall and precision rounded to 0.42 and 0.50, the exact
 	// value being 2·(35/84)·0.5/(35/84+0.5) = 0.4545.
@@ -142,7 +142,7 @@ func TestPradhanF1(t *testing.T) {
 	}
 }
 
-func TestScoreDuplicate(t *testing.T) {
+func TestCorefScoreDuplicate(t *testing.T) {
 	if _, err := Score(cl("a b", "b c"), cl("a")); err == nil {
 		t.Error("mention in two key clusters: no error")
 	}
@@ -151,14 +151,14 @@ func TestScoreDuplicate(t *testing.T) {
 	}
 }
 
-func TestClusters(t *testing.T) {
+func TestCorefClusters(t *testing.T) {
 	got := Clusters(map[string]string{"d1:0:3": "x", "d2:5:9": "x", "d1:7:9": "y"})
 	if len(got) != 2 || strings.Join(got[0], ",") != "d1:0:3,d2:5:9" || strings.Join(got[1], ",") != "d1:7:9" {
 		t.Errorf("Clusters = %q", got)
 	}
 }
 
-func TestMaxAssignment(t *testing.T) {
+func TestCorefMaxAssignment(t *testing.T) {
 	tests := []struct {
 		w     [][]float64
 		total float64
@@ -198,9 +198,9 @@ func TestMaxAssignment(t *testing.T) {
 	}
 }
 
-// TestMaxAssignmentBrute checks Kuhn-Munkres against trying every
+// TestCorefMaxAssignmentBrute checks Kuhn-Munkres against trying every
 // assignment of small random matrices, square and rectangular.
-func TestMaxAssignmentBrute(t *testing.T) {
+func TestCorefMaxAssignmentBrute(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	for iter := 0; iter < 500; iter++ {
 		n, m := 1+rng.Intn(5), 1+rng.Intn(5)
@@ -235,10 +235,10 @@ func brute(w [][]float64, i int, used []bool) float64 {
 	return best
 }
 
-// TestCEAFeComponents checks that aligning within components of
+// TestCorefCEAFeComponents checks that aligning within components of
 // overlapping clusters gives the same CEAF-e as one assignment over all
 // clusters, on random partitions with twinless mentions on both sides.
-func TestCEAFeComponents(t *testing.T) {
+func TestCorefCEAFeComponents(t *testing.T) {
 	rng := rand.New(rand.NewSource(2))
 	for iter := 0; iter < 200; iter++ {
 		key := randomPartition(rng, 12, 0)

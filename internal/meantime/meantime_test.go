@@ -299,7 +299,7 @@ func TestRealCorpus(t *testing.T) {
 	}
 }
 
-func TestParseInstances(t *testing.T) {
+func TestParseCorefInstances(t *testing.T) {
 	d, err := ParseFile(testFile)
 	if err != nil {
 		t.Fatal(err)
@@ -338,10 +338,10 @@ func TestParseInstances(t *testing.T) {
 	}
 }
 
-// TestRealCorpusInstances checks the cross-document layer of the corpus
+// TestRealCorpusCoref checks the cross-document layer of the corpus
 // when it is present: event spans lie within the text, and every instance
 // a mention refers to is listed in list_instances.csv with the right type.
-func TestRealCorpusInstances(t *testing.T) {
+func TestRealCorpusCoref(t *testing.T) {
 	dir, ok := Find(".")
 	if !ok {
 		t.Skip("MEANTIME corpus not found (set BRIEFBOT_SHARED)")
