@@ -106,7 +106,8 @@ func TestCorefMeantime(t *testing.T) {
 	}
 
 	// Floors, a little under the values measured when the harness was
-	// written (see the README); a drop below one is a regression.
+	// written (README, "Cross-article coreference"); a drop below one is a
+	// regression.
 	floors := []struct {
 		name      string
 		got, want float64
