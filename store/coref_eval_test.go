@@ -82,7 +82,7 @@ func TestCorefMeantime(t *testing.T) {
 		names := map[string]string{}
 		for _, m := range mentions {
 			if k := fmt.Sprint("e", m.EntityID); names[k] == "" {
-				names[k] = m.Text
+				names[k] = m.Text + "/" + m.Kind
 			}
 		}
 		logSplits(t, "entity", ent, instances, names)
