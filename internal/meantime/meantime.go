@@ -28,6 +28,10 @@ import (
 type Doc struct {
 	Name string
 	URL  string
+	// Topic is the corpus subset the article belongs to, from the name of
+	// its directory without the "corpus_" prefix (airbus, apple, gm,
+	// stock); empty when the file is not in such a directory.
+	Topic string
 	// Published is the article's creation time, read from the TIMEX3 with
 	// functionInDocument="CREATION_TIME" (or, in the two articles that lack
 	// one, from the dateline). Zero when neither is present.
@@ -46,6 +50,9 @@ type Doc struct {
 	Sentences    []Span
 	Mentions     []Mention
 	Times        []Timex
+	// Events are the gold EVENT_MENTIONs with at least one token, by
+	// Start.
+	Events []EventMention
 }
 
 // AnnotatedSentences is how many sentences the document-level annotation
@@ -101,9 +108,40 @@ type Mention struct {
 	CrossDoc bool
 	// Entity is the TAG_DESCRIPTOR of the entity referred to.
 	Entity string
+	// Instance is the cross-document instance_id of the entity referred
+	// to (a key of list_instances.csv), empty when the mention refers to
+	// no entity chosen for cross-document annotation. Mentions with the
+	// same Instance corefer, within and across documents.
+	Instance string
 	// Discontinuous is set when the anchors skip tokens; Start and End then
 	// cover the gap as well.
 	Discontinuous bool
+}
+
+// EventMention is a gold EVENT_MENTION: Start and End are its byte span
+// in Doc.Text, as for Mention.
+type EventMention struct {
+	ID    string
+	Start int
+	End   int
+	Text  string
+	// Pred is the lemma the annotators gave (empty on mentions added
+	// during cross-document annotation).
+	Pred string
+	// Class is the class of the EVENT referred to: OTHER,
+	// SPEECH_COGNITIVE or GRAMMATICAL; empty when it refers to none.
+	Class string
+	// Instance is the cross-document instance_id of the event referred to
+	// (a key of list_instances.csv), empty when there is none. Mentions
+	// with the same Instance corefer, within and across documents.
+	Instance string
+	// CrossDoc marks mentions added during cross-document annotation
+	// (they have no pred attribute).
+	CrossDoc      bool
+	Discontinuous bool
+	// Times are the ids of the TIMEX3s a TLINK relates the mention to,
+	// in either direction, in the order of the relations.
+	Times []string
 }
 
 // Timex is a gold TIMEX3 with at least one token.
@@ -218,6 +256,9 @@ func ParseFile(path string) (Doc, error) {
 	if d.Name == "" {
 		d.Name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	}
+	if dir := filepath.Base(filepath.Dir(path)); strings.HasPrefix(dir, "corpus_") {
+		d.Topic = strings.TrimPrefix(dir, "corpus_")
+	}
 	return d, nil
 }
 
@@ -227,12 +268,15 @@ type xmlDoc struct {
 	URL       string     `xml:"url,attr"`
 	Tokens    []xmlToken `xml:"token"`
 	Markables struct {
-		Mentions []xmlMarkable `xml:"ENTITY_MENTION"`
-		Timexes  []xmlMarkable `xml:"TIMEX3"`
-		Entities []xmlEntity   `xml:"ENTITY"`
+		Mentions      []xmlMarkable `xml:"ENTITY_MENTION"`
+		EventMentions []xmlMarkable `xml:"EVENT_MENTION"`
+		Timexes       []xmlMarkable `xml:"TIMEX3"`
+		Entities      []xmlEntity   `xml:"ENTITY"`
+		Events        []xmlEntity   `xml:"EVENT"`
 	} `xml:"Markables"`
 	Relations struct {
 		RefersTo []xmlRefersTo `xml:"REFERS_TO"`
+		TLinks   []xmlRefersTo `xml:"TLINK"`
 	} `xml:"Relations"`
 }
 
@@ -249,15 +293,19 @@ type xmlMarkable struct {
 	Type      string  `xml:"type,attr"`
 	Value     string  `xml:"value,attr"`
 	Function  string  `xml:"functionInDocument,attr"`
+	Pred      *string `xml:"pred,attr"`
 	Anchors   []struct {
 		ID string `xml:"t_id,attr"`
 	} `xml:"token_anchor"`
 }
 
+// xmlEntity is an ENTITY or an EVENT (whose class is in Class).
 type xmlEntity struct {
 	ID         string `xml:"m_id,attr"`
 	Type       string `xml:"ent_type,attr"`
+	Class      string `xml:"class,attr"`
 	Descriptor string `xml:"TAG_DESCRIPTOR,attr"`
+	Instance   string `xml:"instance_id,attr"`
 }
 
 type xmlRefersTo struct {
@@ -337,6 +385,47 @@ func Parse(r io.Reader) (Doc, error) {
 			break
 		}
 	}
+	// A few mentions refer to two entities (or events), one of them
+	// without an instance; instance is the first cross-document one.
+	events := make(map[string]xmlEntity, len(x.Markables.Events))
+	for _, e := range x.Markables.Events {
+		events[e.ID] = e
+	}
+	instance := make(map[string]string)
+	referredEvent := make(map[string]xmlEntity)
+	for _, rel := range x.Relations.RefersTo {
+		for _, t := range rel.Targets {
+			e, isEntity := entities[t.ID]
+			ev, isEvent := events[t.ID]
+			for _, s := range rel.Sources {
+				if isEvent {
+					if _, done := referredEvent[s.ID]; !done || referredEvent[s.ID].Instance == "" {
+						referredEvent[s.ID] = ev
+					}
+				}
+				if inst := e.Instance + ev.Instance; (isEntity || isEvent) && inst != "" && instance[s.ID] == "" {
+					instance[s.ID] = inst
+				}
+			}
+		}
+	}
+	timexIDs := make(map[string]bool, len(x.Markables.Timexes))
+	for _, m := range x.Markables.Timexes {
+		timexIDs[m.ID] = true
+	}
+	// linked lists the TIMEX3s each markable is TLINKed to.
+	linked := make(map[string][]string)
+	for _, rel := range x.Relations.TLinks {
+		for _, s := range rel.Sources {
+			for _, t := range rel.Targets {
+				if timexIDs[t.ID] && !timexIDs[s.ID] {
+					linked[s.ID] = append(linked[s.ID], t.ID)
+				} else if timexIDs[s.ID] && !timexIDs[t.ID] {
+					linked[t.ID] = append(linked[t.ID], s.ID)
+				}
+			}
+		}
+	}
 
 	for _, m := range x.Markables.Mentions {
 		if len(m.Anchors) == 0 {
@@ -362,9 +451,36 @@ func Parse(r io.Reader) (Doc, error) {
 			gm.Kind = KindOf(e.Type)
 			gm.Entity = e.Descriptor
 		}
+		gm.Instance = instance[m.ID]
 		d.Mentions = append(d.Mentions, gm)
 	}
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
+
+	for _, m := range x.Markables.EventMentions {
+		if len(m.Anchors) == 0 {
+			continue
+		}
+		first, last, contiguous, err := span("event mention", m.ID, m.Anchors)
+		if err != nil {
+			return Doc{}, err
+		}
+		em := EventMention{
+			ID:            m.ID,
+			Start:         d.Tokens[first].Start,
+			End:           d.Tokens[last].End,
+			CrossDoc:      m.Pred == nil,
+			Discontinuous: !contiguous,
+			Instance:      instance[m.ID],
+			Class:         referredEvent[m.ID].Class,
+			Times:         linked[m.ID],
+		}
+		if m.Pred != nil {
+			em.Pred = *m.Pred
+		}
+		em.Text = d.Text[em.Start:em.End]
+		d.Events = append(d.Events, em)
+	}
+	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Start < d.Events[j].Start })
 
 	hasCreation := false
 	for _, m := range x.Markables.Timexes {

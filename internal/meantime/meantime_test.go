@@ -298,3 +298,101 @@ func TestRealCorpus(t *testing.T) {
 		t.Errorf("too few annotations: %d NAM mentions, %d timexes", nam, timex)
 	}
 }
+
+func TestParseCorefInstances(t *testing.T) {
+	d, err := ParseFile(testFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Topic != "test" {
+		t.Errorf("Topic = %q, want test", d.Topic)
+	}
+	for _, m := range d.Mentions {
+		want := ""
+		if m.Entity == "Acme Corp" {
+			want = "ORG1"
+		}
+		if m.Instance != want {
+			t.Errorf("mention %s %q: Instance = %q, want %q", m.ID, m.Text, m.Instance, want)
+		}
+	}
+	if len(d.Events) != 1 {
+		t.Fatalf("events = %+v, want one", d.Events)
+	}
+	e := d.Events[0]
+	if e.ID != "11" || e.Text != d.Text[e.Start:e.End] || e.Text != "hires" || e.Pred != "hire" || e.Class != "OTHER" ||
+		e.Instance != "OTH1" || e.CrossDoc || len(e.Times) != 1 || e.Times[0] != "21" {
+		t.Errorf("event = %+v", e)
+	}
+
+	ins, err := LoadInstances("testdata/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ins) != 3 || ins["OTH1"].Time != "2010-03-01" || !ins["OTH1"].Dated() || ins["OTH2"].Dated() || ins["ORG1"].Dated() ||
+		ins["ORG1"].Type != "ENTITY" || ins["ORG1"].Class != "ORG" || ins["ORG1"].Name != "Acme Corp" {
+		t.Errorf("instances = %+v", ins)
+	}
+	if _, err := LoadInstances(t.TempDir()); err == nil {
+		t.Error("LoadInstances of a directory without the list: no error")
+	}
+}
+
+// TestRealCorpusCoref checks the cross-document layer of the corpus
+// when it is present: event spans lie within the text, and every instance
+// a mention refers to is listed in list_instances.csv with the right type.
+func TestRealCorpusCoref(t *testing.T) {
+	dir, ok := Find(".")
+	if !ok {
+		t.Skip("MEANTIME corpus not found (set BRIEFBOT_SHARED)")
+	}
+	docs, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ins, err := LoadInstances(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	topics := map[string]int{}
+	var entMentions, evMentions, dated int
+	entInst, evInst := map[string]bool{}, map[string]bool{}
+	for _, d := range docs {
+		topics[d.Topic]++
+		for _, m := range d.Mentions {
+			if m.Instance == "" {
+				continue
+			}
+			entMentions++
+			entInst[m.Instance] = true
+			if in, ok := ins[m.Instance]; !ok || in.Type != "ENTITY" {
+				t.Errorf("%s: mention %s: instance %q is %+v, want a listed ENTITY", d.Name, m.ID, m.Instance, in)
+			}
+		}
+		for _, e := range d.Events {
+			if e.Start < 0 || e.End > len(d.Text) || e.Start >= e.End || e.Text != d.Text[e.Start:e.End] {
+				t.Errorf("%s: event %s: bad span [%d,%d) %q", d.Name, e.ID, e.Start, e.End, e.Text)
+			}
+			if e.Instance == "" {
+				continue
+			}
+			evMentions++
+			evInst[e.Instance] = true
+			in, ok := ins[e.Instance]
+			if !ok || in.Type != "EVENT" {
+				t.Errorf("%s: event %s: instance %q is %+v, want a listed EVENT", d.Name, e.ID, e.Instance, in)
+			}
+			if in.Dated() {
+				dated++
+			}
+		}
+	}
+	t.Logf("topics %v; %d entity mentions of %d instances, %d event mentions of %d instances (%d dated)",
+		topics, entMentions, len(entInst), evMentions, len(evInst), dated)
+	if topics["airbus"] != 30 || topics["apple"] != 30 || topics["gm"] != 30 {
+		t.Errorf("topics = %v, want 30 articles each of airbus, apple and gm", topics)
+	}
+	if entMentions < 1000 || evMentions < 500 || dated < 300 {
+		t.Errorf("too few cross-document mentions: %d entity, %d event (%d dated)", entMentions, evMentions, dated)
+	}
+}
