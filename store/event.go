@@ -64,8 +64,8 @@ type EventFilter struct {
 	// Disputed keeps the events whose sources disagree on their date or
 	// a figure.
 	Disputed bool
-	Offset int
-	Limit  int
+	Offset   int
+	Limit    int
 }
 
 // topicEntities is the SQL for the ids of entities a normalised topic
