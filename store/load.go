@@ -187,6 +187,7 @@ func (l *loader) run(in SourceInput) error {
 
 	// entities counts this source's mentions of each entity.
 	entities := map[int64]int{}
+	kinds := map[int64]extract.Kind{}
 	for _, e := range doc.Entities {
 		if strings.TrimSpace(e.Name) == "" {
 			l.res.Skipped++
@@ -199,6 +200,7 @@ func (l *loader) run(in SourceInput) error {
 		l.ids[key(e.Name, e.Kind)] = id
 		l.ids[key(e.Name, "")] = id
 		entities[id] += 0
+		kinds[id] = e.Kind
 		if err := l.alias(id, e.Name); err != nil {
 			return err
 		}
@@ -295,7 +297,9 @@ func (l *loader) run(in SourceInput) error {
 	// are written.
 	var reps []*merge.Report
 	var kept []int
+	var implicit []bool // reports given the article's main participant
 	pubDay := dayOf(in.Published)
+	main := mainEntity(entities, kinds, inLead)
 	for i, ev := range doc.Events {
 		if !valid(ev.Start, ev.End) || !valid(ev.ClauseStart, ev.ClauseEnd) {
 			l.res.Skipped++
@@ -316,8 +320,16 @@ func (l *loader) run(in SourceInput) error {
 				r.Entities = append(r.Entities, id)
 			}
 		}
+		// A report naming no organisation or person ("The company
+		// announced …") is about the article's main participant, for
+		// merging only.
+		imp := main != 0 && !slices.ContainsFunc(r.Entities, func(id int64) bool { return kinds[id] == extract.Org || kinds[id] == extract.Person })
+		if imp {
+			r.Entities = append(r.Entities, main)
+		}
 		reps = append(reps, r)
 		kept = append(kept, i)
+		implicit = append(implicit, imp)
 	}
 	hids, touched, err := l.assignHappenings(reps)
 	if err != nil {
@@ -334,6 +346,9 @@ func (l *loader) run(in SourceInput) error {
 			int64(ev.Start), int64(ev.End), int64(ev.ClauseStart), int64(ev.ClauseEnd), ev.TimeText, int64(si), sid,
 			termText(text[ev.Start:ev.End]), hids[k], ev.Inferred)
 		linked = linked[:0]
+		if implicit[k] {
+			r.Entities = r.Entities[:len(r.Entities)-1]
+		}
 		for _, id := range r.Entities {
 			linked = append(linked, id)
 			links = append(links, r.ID, id, r.SortStart)
@@ -610,4 +625,27 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 		return 0, err
 	}
 	return r.LastInsertId()
+}
+
+// mainEntity is the organisation or person an article is most about: the
+// most mentioned, named in the lead; 0 when none stands out.
+func mainEntity(counts map[int64]int, kinds map[int64]extract.Kind, inLead map[int64]bool) int64 {
+	var best int64
+	bestN, second := 0, 0
+	for id, n := range counts {
+		if k := kinds[id]; k != extract.Org && k != extract.Person || !inLead[id] {
+			continue
+		}
+		switch {
+		case n > bestN || n == bestN && id < best:
+			second = max(second, bestN)
+			best, bestN = id, n
+		case n > second:
+			second = n
+		}
+	}
+	if bestN < 2 || bestN == second {
+		return 0
+	}
+	return best
 }
