@@ -1,0 +1,122 @@
+package extract
+
+import (
+	"testing"
+	"time"
+)
+
+// TestFindEntitiesRoleTenure checks roles the text says ended, will end or
+// began: "former", "ex-", "resigned as", "stepped down", "was replaced
+// by", "was named ... on".
+func TestFindEntitiesRoleTenure(t *testing.T) {
+	type want struct {
+		person, title, org, since, until string
+	}
+	tests := []struct {
+		name  string
+		text  string
+		times map[string]string
+		want  []want
+		// absent are person|title pairs that must have no role.
+		absent []string
+	}{
+		{"former before org", "Former Varnex CEO Odile Brandt spoke on Tuesday.", nil,
+			[]want{{"Odile Brandt", "CEO", "Varnex", "", "PAST_REF"}}, nil},
+		{"former lower case", "The plan was drawn up by former Tandor Bank chief executive Kemal Aras.", nil,
+			[]want{{"Kemal Aras", "Chief Executive", "Tandor Bank", "", "PAST_REF"}}, nil},
+		{"apposition the former", "Karl Odell, the former CEO of Varnex Systems, disagreed.", nil,
+			[]want{{"Karl Odell", "CEO", "Varnex Systems", "", "PAST_REF"}}, nil},
+		{"ex-chairman", "Ex-chairman Piet Rasko left the room.", nil,
+			[]want{{"Piet Rasko", "Chairman", "", "", "PAST_REF"}}, nil},
+		{"current title stays current", "Varnex CEO Odile Brandt spoke on Tuesday.", nil,
+			[]want{{"Odile Brandt", "CEO", "Varnex", "", ""}}, nil},
+		{"resigned as with date", "Mira Hollis resigned as chief executive of Tandor Bank on March 3.",
+			map[string]string{"March 3": "2026-03-03"},
+			[]want{{"Mira Hollis", "Chief Executive", "Tandor Bank", "", "2026-03-03"}}, nil},
+		{"resigned as without date", "Mira Hollis resigned as chief executive of Tandor Bank, the lender said.", nil,
+			[]want{{"Mira Hollis", "Chief Executive", "Tandor Bank", "", "PAST_REF"}}, nil},
+		{"who stepped down in year", "Joel Brandt, who stepped down as CEO in 2008, declined to comment.",
+			map[string]string{"2008": "2008"},
+			[]want{{"Joel Brandt", "CEO", "", "", "2008"}}, nil},
+		{"stepped down date before title", "Joel Brandt stepped down on Friday as chairman of Orvel Corp.",
+			map[string]string{"Friday": "2026-05-08"},
+			[]want{{"Joel Brandt", "Chairman", "Orvel Corp.", "", "2026-05-08"}}, nil},
+		{"replaced by as chairman", "Ansel Kerr was replaced by Dana Weiss as chairman of Pollux Group on May 2.",
+			map[string]string{"May 2": "2026-05-02"},
+			[]want{{"Ansel Kerr", "Chairman", "Pollux Group", "", "2026-05-02"}, {"Dana Weiss", "Chairman", "Pollux Group", "2026-05-02", ""}}, nil},
+		{"succeeded by without title", "Pollux Group chairman Ansel Kerr was succeeded by Dana Weiss.", nil,
+			[]want{{"Ansel Kerr", "Chairman", "Pollux Group", "", "PAST_REF"}, {"Dana Weiss", "Chairman", "Pollux Group", "", ""}}, nil},
+		{"active replaced", "Dana Weiss replaced Ansel Kerr as chairman of Pollux Group in April.",
+			map[string]string{"April": "2026-04"},
+			[]want{{"Ansel Kerr", "Chairman", "Pollux Group", "", "2026-04"}, {"Dana Weiss", "Chairman", "Pollux Group", "2026-04", ""}}, nil},
+		{"who will step down", "Chief executive Lars Vinter, who will step down in June, said sales rose.",
+			map[string]string{"June": "2026-06"},
+			[]want{{"Lars Vinter", "Chief Executive", "", "", "2026-06"}}, nil},
+		{"will step down no date", "Orvel Corp. chairman Lars Vinter will step down, the company said.", nil,
+			[]want{{"Lars Vinter", "Chairman", "Orvel Corp.", "", "FUTURE_REF"}}, nil},
+		{"named on Monday", "Nina Falk was named chief executive of Orvel Corp. on Monday.",
+			map[string]string{"Monday": "2026-05-04"},
+			[]want{{"Nina Falk", "Chief Executive", "Orvel Corp.", "2026-05-04", ""}}, nil},
+		{"appointed", "Nina Falk was appointed chairman of Pollux Group on May 4.",
+			map[string]string{"May 4": "2026-05-04"},
+			[]want{{"Nina Falk", "Chairman", "Pollux Group", "2026-05-04", ""}}, nil},
+		{"replaced by a thing is no role", "Ansel Kerr was replaced by a committee.", nil,
+			nil, []string{"Ansel Kerr|"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var times []Time
+			for p, v := range tt.times {
+				times = append(times, nerTimeFor(t, tt.text, p, v))
+			}
+			ms, es := FindEntities(tt.text, nil, times)
+			nerCheckInvariants(t, tt.text, ms, es)
+			for _, w := range tt.want {
+				e := nerFindEntity(es, w.person)
+				if e == nil {
+					t.Fatalf("no %q in %v", w.person, nerNames(es))
+				}
+				if e.Kind != Person {
+					t.Errorf("%q kind %q", w.person, e.Kind)
+				}
+				ok := false
+				for _, r := range e.Roles {
+					if r.Title == w.title && r.Org == w.org && r.Since == w.since && r.Until == w.until {
+						ok = true
+					}
+				}
+				if !ok {
+					t.Errorf("%s roles %+v, want %+v", w.person, e.Roles, w)
+				}
+			}
+			for _, a := range tt.absent {
+				for _, e := range es {
+					if e.Name+"|" == a && len(e.Roles) > 0 {
+						t.Errorf("%s has roles %+v", e.Name, e.Roles)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestExtractRoleTenure runs the tenure rules with the real time finder.
+func TestExtractRoleTenure(t *testing.T) {
+	pub := time.Date(2026, 5, 6, 0, 0, 0, 0, time.UTC)
+	doc := Extract("Former Tandor Bank chief executive Kemal Aras, who resigned in 2019, spoke on Monday. Mira Hollis, who will step down in June, said sales rose. Hollis is chief executive of Orvel Corp.", pub)
+	e := nerFindEntity(doc.Entities, "Kemal Aras")
+	if e == nil || len(e.Roles) != 1 || e.Roles[0].Until != "2019" && e.Roles[0].Until != "PAST_REF" {
+		t.Errorf("Kemal Aras: %+v", e)
+	}
+	// The value of "June" is the time finder's; the role ends then.
+	june := ""
+	for _, x := range doc.Times {
+		if x.Text == "June" || x.Text == "in June" {
+			june = x.Value
+		}
+	}
+	h := nerFindEntity(doc.Entities, "Mira Hollis")
+	if june == "" || h == nil || len(h.Roles) != 1 || h.Roles[0].Until != june || h.Roles[0].Org != "Orvel Corp." {
+		t.Errorf("Mira Hollis: %+v, June is %q", h, june)
+	}
+}
