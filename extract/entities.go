@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -67,6 +68,8 @@ type nerCand struct {
 	lean   [3]int
 	places []string
 	ent    int // entity index, -1 if dropped
+	// dateline marks the city of a dateline ("KELSBURY, Mich. (AP) —").
+	dateline bool
 }
 
 const (
@@ -89,6 +92,7 @@ type ner struct {
 	times   []Time
 	vocab   map[string]bool // words the text writes in lower case
 	capSeen map[string]bool // capitalised words the text uses outside hyphenated compounds
+	capMid  map[string]bool // capitalised words the text uses other than as an initial word
 	cands   []nerCand
 	candOf  []int // candidate covering each token, or -1
 	roles   []nerRole
@@ -106,6 +110,7 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	n.candOf = make([]int, nt)
 	n.vocab = make(map[string]bool)
 	n.capSeen = make(map[string]bool)
+	n.capMid = make(map[string]bool)
 	n.heading = make([]bool, len(sents))
 	n.sentTok = make([][2]int, len(sents))
 	for i := range n.sentTok {
@@ -162,7 +167,13 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 			switch n.toks[i-1].lower {
 			case "“", "\"", ":", "—", "–", "•", "(", "‘", "`", ";":
 				n.initial[i] = true
+			case "-", "--":
+				// A spaced hyphen used as a dash: "LONDON (Reuters) - Dock".
+				n.initial[i] = n.toks[i-1].space && t.space
 			}
+		}
+		if !n.initial[i] && t.cap {
+			n.capMid[t.lower] = true
 		}
 	}
 	ti := 0
@@ -276,8 +287,13 @@ func (n *ner) findCandidates() {
 			n.addCand(s, a+1, b, Person, nil)
 			continue
 		}
+		for k := a; k < b; k++ {
+			if k == a || n.toks[k].nl {
+				n.dateline(s, k, b)
+			}
+		}
 		for i := a; i < b; {
-			if !n.nameTok(i) {
+			if !n.nameTok(i) || n.candOf[i] >= 0 {
 				i++
 				continue
 			}
@@ -289,7 +305,7 @@ func (n *ner) findCandidates() {
 				continue
 			}
 			j := i + 1
-			for j < b {
+			for j < b && n.candOf[j] < 0 {
 				t := n.toks[j]
 				if n.nameTok(j) && t.space {
 					j++
@@ -326,6 +342,108 @@ func (n *ner) findCandidates() {
 			i = j
 		}
 	}
+}
+
+// dateline reads a dateline starting at token i of sentence s, before
+// token b: a city in capitals, perhaps a region or a date, perhaps a news
+// agency in parentheses, then a dash ("KELSBURY, Mich. (AP) —", "LONDON,
+// Nov. 5 (Reuters) -", "VARNHOLM —"). The city is a place, never an
+// organisation; the agency is an organisation.
+func (n *ner) dateline(s, i, b int) {
+	k := i
+	for k < b && n.toks[k].word && (n.toks[k].upper || n.toks[k].cap && len(n.toks[k].lower) <= 3 && strings.HasSuffix(n.toks[k].lower, ".") && k+1 < b && n.toks[k+1].upper) && !n.toks[k].digit {
+		if k > i && n.toks[k].nl {
+			break
+		}
+		k++
+	}
+	if k == i || k-i > 4 || k >= b {
+		return
+	}
+	switch n.word(k) {
+	case ",", "—", "–", "-", "(":
+	default:
+		return
+	}
+	// The dash, on the same line, within a few tokens.
+	dash, open, close := -1, -1, -1
+	for q := k; q < b && q < k+16; q++ {
+		if q > k && n.toks[q].nl {
+			break
+		}
+		switch n.word(q) {
+		case "(":
+			open = q
+		case ")":
+			close = q
+		case "—", "–", "-", "--":
+			if n.toks[q].space || q == k {
+				dash = q
+			}
+		}
+		if dash >= 0 {
+			break
+		}
+	}
+	if dash < 0 || dash+1 < b && n.toks[dash+1].upper {
+		return // a headline in capitals
+	}
+	key := nerKey(n.toks, i, k)
+	if nerStop[key] || nerNotNames[key] || nerTitleSet[key] {
+		return
+	}
+	if g := nerGaz[key]; g != nil {
+		if g.kind == Place {
+			c := n.addCand(s, i, k, Place, g)
+			n.cands[c].dateline = true
+		}
+	} else {
+		c := n.addCand(s, i, k, Place, nil)
+		n.cands[c].dateline = true
+		// "KELSBURY, Michigan": a city of that state.
+		if n.word(k) == "," {
+			for q := min(dash, k+1+nerGazMaxLen); q > k+1; q-- {
+				if g := nerGaz[nerKey(n.toks, k+1, q)]; g != nil && g.kind == Place && !g.demonym {
+					n.cands[c].places = nerAppendUniq(n.cands[c].places, g.places...)
+					if g.canon != g.places[0] {
+						n.cands[c].places = nerAppendUniq(n.cands[c].places, g.canon)
+					}
+					break
+				}
+			}
+		}
+	}
+	// The agency: "(AP)", "(Reuters)".
+	if open > k && close == dash-1 && close-open >= 2 {
+		for q := open + 1; q < close; q++ {
+			if !n.nameTok(q) && !nerConnectors[n.word(q)] {
+				return
+			}
+		}
+		if g := nerGaz[nerKey(n.toks, open+1, close)]; g != nil {
+			if g.kind == Org {
+				n.addCand(s, open+1, close, Org, g)
+			}
+			return
+		}
+		n.addCand(s, open+1, close, Org, nil)
+	}
+}
+
+// nerTitleCase writes a name in capitals in title case: "PORT ELSWICK"
+// -> "Port Elswick".
+func nerTitleCase(s string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = !unicode.IsLetter(r) && r != '\''
+	}
+	return b.String()
 }
 
 // run handles the capitalised run [i, j) of sentence s.
@@ -708,6 +826,12 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 			l := n.toks[i].lower
 			common := n.vocab[l] || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") ||
 				strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !strings.HasSuffix(l, "is")
+			// "Container ships", "Union leaders": a word the text never
+			// capitalises elsewhere, modifying the lower-case noun after
+			// it, is an ordinary word.
+			if !common && !n.capMid[l] && j < len(n.toks) && n.toks[j].word && !n.toks[j].cap && !n.toks[j].digit && !nerStop[n.toks[j].lower] && !nerCopulas[n.toks[j].lower] && !nerSkipAdverbs[n.toks[j].lower] && !n.toks[j].nl {
+				common = true
+			}
 			c.weak = common && !n.followedBySpeech(j) && !(j < len(n.toks) && n.toks[j].poss) && !(n.word(j) == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an"))
 		case single && j < len(n.toks) && n.toks[j].digit && i > 0 && n.toks[i-1].word && !n.toks[i-1].cap:
 			// "Chapter 11", "Flight 370": a name only if used alone
@@ -979,7 +1103,11 @@ func (n *ner) resolve() {
 			if cd.gaz != nil {
 				e = newEnt(cd.gaz.canon, cd.kind, true)
 			} else {
-				e = newEnt(n.candText(c), cd.kind, true)
+				name := n.candText(c)
+				if cd.dateline && cd.gaz == nil {
+					name = nerTitleCase(name)
+				}
+				e = newEnt(name, cd.kind, true)
 			}
 			byKey[key] = e
 		}

@@ -120,3 +120,78 @@ func TestExtractRoleTenure(t *testing.T) {
 		t.Errorf("Mira Hollis: %+v, June is %q", h, june)
 	}
 }
+
+// TestFindEntitiesDatelines checks that a dateline's city is a place (or
+// nothing), never an organisation or a person, and its agency an
+// organisation.
+func TestFindEntitiesDatelines(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		kinds map[string]Kind // mention text -> kind; "" for no mention
+	}{
+		{"city state agency", "KELSBURY, Michigan (AP) — Workers at the Tandor plant walked out on Monday. Tandor said talks would resume.",
+			map[string]Kind{"KELSBURY": Place, "Michigan": Place, "AP": Org}},
+		{"city alone", "VARNHOLM — Workers at the Tandor plant walked out. Tandor declined to comment.",
+			map[string]Kind{"VARNHOLM": Place}},
+		{"two-word city with date and agency", "PORT ELSWICK, Nov. 5 (Reuters) - Dock workers voted to strike. Talks with the Elswick Port Authority failed.",
+			map[string]Kind{"PORT ELSWICK": Place, "Reuters": Org, "Dock": ""}},
+		{"invented agency", "VARNHOLM, Nov. 5 (Norder Wire) — The plant closed.",
+			map[string]Kind{"VARNHOLM": Place, "Norder Wire": Org}},
+		{"headline in capitals is no dateline", "TANDOR STRIKE ENDS — WORKERS RETURN\nWorkers returned on Monday.",
+			map[string]Kind{"TANDOR STRIKE ENDS": ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, es := FindEntities(tt.text, nil, nil)
+			nerCheckInvariants(t, tt.text, ms, es)
+			for txt, k := range tt.kinds {
+				got := Kind("")
+				for _, m := range ms {
+					if m.Text == txt {
+						got = m.Kind
+					}
+				}
+				if got != k {
+					t.Errorf("%q: kind %q, want %q (mentions %v)", txt, got, k, ms)
+				}
+			}
+		})
+	}
+	// The city's name is written in title case and points to its region.
+	_, es := FindEntities("PORT ELSWICK, Michigan (AP) — The plant closed.", nil, nil)
+	if e := nerFindEntity(es, "Port Elswick"); e == nil || e.Kind != Place || len(e.Places) == 0 || e.Places[0] != "United States" {
+		t.Errorf("Port Elswick: %+v", e)
+	}
+}
+
+// TestFindEntitiesInitialCommonWords checks that capitalised ordinary
+// words opening a sentence are no entities, while names there are.
+func TestFindEntitiesInitialCommonWords(t *testing.T) {
+	tests := []struct {
+		text   string
+		absent []string
+		want   []string
+	}{
+		{"Container ships were idle at the port. Union leaders met Varnex managers. Shares fell.", []string{"Container", "Union", "Shares"}, []string{"Varnex"}},
+		{"Plant closes in Kelsbury\nThe Varnex plant in Kelsbury closed on Monday.", []string{"Plant"}, []string{"Varnex", "Kelsbury"}},
+		{"Varnex shares fell. Analysts said Varnex would recover.", nil, []string{"Varnex"}},
+		{"Tandor announced job cuts on Monday. The cuts hit the Tandor plant.", nil, []string{"Tandor"}},
+	}
+	for _, tt := range tests {
+		ms, es := FindEntities(tt.text, nil, nil)
+		nerCheckInvariants(t, tt.text, ms, es)
+		for _, a := range tt.absent {
+			for _, m := range ms {
+				if m.Text == a {
+					t.Errorf("%q: %q is a %s", tt.text, a, m.Kind)
+				}
+			}
+		}
+		for _, w := range tt.want {
+			if nerFindEntity(es, w) == nil {
+				t.Errorf("%q: no %q in %v", tt.text, w, nerNames(es))
+			}
+		}
+	}
+}
