@@ -781,9 +781,56 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		cd.drop = true // a lone initial
 	case j-i == 1:
 		// A single unknown word: no lean; ties go to organisations.
+	case n.notPersonShape(i, j):
+		cd.lean[cueOrg]++
 	default:
 		cd.lean[cuePerson]++
 	}
+}
+
+// nerNotPersonHeads end names of things, not people: "Music Store",
+// "Developers Conference", "Macbook Pro".
+var nerNotPersonHeads = nerSet("store,shop,conference,convention,show,expo,exhibition,summit,games,olympics,festival,fair,forum,awards,award,prize,cup,pro,mini,max,plus,ultra,edition,series,version,project,program,programme,plan,initiative,act,treaty,agreement,accord,protocol,index,fighter,jet,express,online,reports,review,magazine,weekly,daily,gazette,herald,tribune,wire,channel,studio,lab,control,system,directory,market,three,four,five,six,seven,eight")
+
+// nerArticles open names of things ("Der Spiegel", "Le Monde", "The
+// Economist"), not of people.
+var nerArticles = nerSet("the,der,die,das,le,la,les,el,los,las,il,lo,gli,het,de")
+
+// notPersonShape reports whether the unknown name [i, j) of several
+// tokens is shaped like the name of a thing rather than a person: one
+// hyphenated word ("Rolls-Royce", "Wi-Fi"), a word in capitals ("PT
+// Cruiser", "New GM"), a model number after one word ("Atlas V"), an
+// article first ("Der Spiegel"), the head of a product, event or
+// publication last ("App Store"), or only words the text also writes in
+// lower case ("Extra Wide Body").
+func (n *ner) notPersonShape(i, j int) bool {
+	words := 1
+	for k := i + 1; k < j; k++ {
+		if n.toks[k].space {
+			words++
+		}
+	}
+	if words == 1 {
+		return true
+	}
+	common := 0
+	for k := i; k < j; k++ {
+		t := n.toks[k]
+		if t.upper && len(t.lower) > 1 && !strings.Contains(t.lower, ".") && !nerPersonSuffix[t.lower] {
+			return true
+		}
+		if n.vocab[t.lower] {
+			common++
+		}
+	}
+	last := n.toks[j-1].lower
+	if words == 2 && (nerPersonSuffix[last] || len(last) == 1 && n.toks[j-1].cap) {
+		return true // "Atlas V", "Delta IV"
+	}
+	if nerArticles[n.toks[i].lower] && n.toks[i].cap || nerNotPersonHeads[last] {
+		return true
+	}
+	return common == words
 }
 
 // placesIn lists the canonical places named inside [i, j).
@@ -934,7 +981,14 @@ func (n *ner) findCues() {
 			}
 		case "near", "outside", "across", "throughout", "inside":
 			cd.cue[cuePlace] += 2
-		case "at", "by", "with":
+		case "by":
+			// "founded by", "led by" take people.
+			if nerByPerson[n.word(cd.ts-2)] {
+				cd.cue[cuePerson]++
+			} else {
+				cd.cue[cueOrg]++
+			}
+		case "at", "with":
 			cd.cue[cueOrg]++
 		case "mr", "mr.", "mrs", "mrs.", "ms", "ms.":
 			cd.cue[cuePerson] += 3
@@ -991,6 +1045,9 @@ func (n *ner) findCues() {
 		}
 	}
 }
+
+// nerByPerson are participles whose agent ("by X") is usually a person.
+var nerByPerson = nerSet("founded,co-founded,cofounded,started,led,headed,run,created,invented,chaired,directed,written,authored,signed,appointed,nominated,named,hired,fired,coached,replaced,succeeded,interviewed")
 
 // nerInNotPlace are words after which "in X" names an organisation.
 var nerInNotPlace = nerSet("stake,stakes,share,shares,interest,interests,investment,investments,invest,invested,investing,holding,holdings,position,role,jobs,job,seat,seats,merger,partner,partners,competition,rival")
