@@ -597,7 +597,8 @@ func (n *ner) segment(s, i, j int, titles bool) {
 			if !n.nameLike(nameStart, nameEnd) {
 				continue
 			}
-			if nerAmbiguousTitles[nerKey(n.toks, a, b)] && nameEnd-nameStart < 2 && a == i {
+			// "Sen. Haskell": an abbreviated title is no ordinary word.
+			if _, abbrev := nerTitleAbbrev[nerKey(n.toks, a, b)]; !abbrev && nerAmbiguousTitles[nerKey(n.toks, a, b)] && nameEnd-nameStart < 2 && a == i {
 				continue
 			}
 			n.segment(s, i, a, true)
@@ -625,6 +626,14 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	}
 	// Honorifics.
 	if nerPersonPrefixes[n.toks[i].lower] && j-i >= 2 {
+		// "Mrs. Jane Holt and John Holt": the honorific covers the first.
+		for k := i + 2; k < j-1; k++ {
+			if l := n.toks[k].lower; l == "and" || l == "&" {
+				n.addCand(s, i+1, k, Person, nil)
+				n.segment(s, k+1, j, true)
+				return
+			}
+		}
 		n.addCand(s, i+1, j, Person, nil)
 		return
 	}
@@ -876,7 +885,7 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 			// "Container ships", "Union leaders": a word the text never
 			// capitalises elsewhere, modifying the lower-case noun after
 			// it, is an ordinary word.
-			if !common && !n.capMid[l] && j < len(n.toks) && n.toks[j].word && !n.toks[j].cap && !n.toks[j].digit && !nerStop[n.toks[j].lower] && !nerCopulas[n.toks[j].lower] && !nerSkipAdverbs[n.toks[j].lower] && !n.toks[j].nl {
+			if !common && !n.capMid[l] && j < len(n.toks) && n.toks[j].word && !n.toks[j].cap && !n.toks[j].digit && !nerStop[n.toks[j].lower] && !nerCopulas[n.toks[j].lower] && !nerSkipAdverbs[n.toks[j].lower] && !n.toks[j].nl && !n.titleAfter(j) {
 				common = true
 			}
 			c.weak = common && !n.followedBySpeech(j) && !(j < len(n.toks) && n.toks[j].poss) && !(n.word(j) == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an"))
@@ -1156,6 +1165,12 @@ func (n *ner) resolve() {
 			key = n.nameKey(c)
 		}
 		e, ok := byKey[key]
+		if !ok && cd.kind == Person {
+			// "Tim Cook" after "Timothy D. Cook".
+			if e, ok = n.variantOf(c, surname); ok {
+				byKey[key] = e
+			}
+		}
 		if !ok {
 			if cd.gaz != nil {
 				e = newEnt(cd.gaz.canon, cd.kind, true)
@@ -1277,6 +1292,16 @@ func (n *ner) resolve() {
 		first := cs[0]
 		// A known alias.
 		e, ok := byKey[k]
+		if !ok && n.cands[first].te-n.cands[first].ts > 1 {
+			if e, ok = n.variantOf(first, surname); ok {
+				byKey[k] = e
+				for _, c := range cs {
+					attach(c, e)
+					addPerson(c, e)
+				}
+				continue
+			}
+		}
 		if !ok {
 			if es := surname[k]; len(es) > 0 {
 				e, ok = n.nearestEnt(es, n.toks[n.cands[first].ts].s), true
@@ -1364,6 +1389,56 @@ func (n *ner) resolve() {
 			cd.gaz = nil
 		}
 	}
+}
+
+// nerNameParts returns the tokens of a person's name [ts, te) that are
+// neither particles, suffixes, hyphens nor initials.
+func (n *ner) nameParts(ts, te int) []int {
+	var parts []int
+	for k := ts; k < te; k++ {
+		t := n.toks[k]
+		if nerNameParticles[t.lower] || nerPersonSuffix[t.lower] || t.lower == "-" || len(strings.TrimSuffix(t.lower, ".")) <= 1 {
+			continue
+		}
+		parts = append(parts, k)
+	}
+	return parts
+}
+
+// variantOf finds the person a name of several words is another form of:
+// the same last name and a first name that is a short form of the other
+// ("Tim Cook" and "Timothy D. Cook"). Two people of one family ("Jane
+// Roe", "John Roe") stay apart.
+func (n *ner) variantOf(c int, surname map[string][]int) (int, bool) {
+	cd := n.cands[c]
+	parts := n.nameParts(cd.ts, cd.te)
+	if len(parts) < 2 {
+		return 0, false
+	}
+	first, last := n.toks[parts[0]].lower, n.toks[parts[len(parts)-1]].lower
+	var match []int
+	for _, e := range surname[last] {
+		ent := n.ents[e]
+		if ent.kind != Person {
+			continue
+		}
+		for _, oc := range ent.cands {
+			o := n.cands[oc]
+			op := n.nameParts(o.ts, o.te)
+			if len(op) < 2 || n.toks[op[len(op)-1]].lower != last {
+				continue
+			}
+			of := n.toks[op[0]].lower
+			if of != first && (strings.HasPrefix(of, first) || strings.HasPrefix(first, of)) && min(len(of), len(first)) >= 2 {
+				match = append(match, e)
+				break
+			}
+		}
+	}
+	if len(match) == 0 {
+		return 0, false
+	}
+	return n.nearestEnt(match, n.toks[cd.ts].s), true
 }
 
 // splitWeak keeps the words of a weak candidate that name known entities.

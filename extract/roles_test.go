@@ -195,3 +195,92 @@ func TestFindEntitiesInitialCommonWords(t *testing.T) {
 		}
 	}
 }
+
+// TestFindEntitiesNotPeople checks that names shaped like things are not
+// taken for people, while people introduced alike still are.
+func TestFindEntitiesNotPeople(t *testing.T) {
+	tests := []struct {
+		text string
+		name string
+		kind Kind // "" when it may be anything but a person
+	}{
+		{"The songs are sold through the Varnex Music Store and a kiosk.", "Varnex Music Store", ""},
+		{"Engines were supplied by Brandholm-Voss for the new plane.", "Brandholm-Voss", ""},
+		{"The Quorra VX Cruiser was recalled after a fire.", "Quorra VX Cruiser", ""},
+		{"The rocket, a Talvan IV, lifted off.", "Talvan IV", ""},
+		{"German magazine Der Kurier cited documents from the firm.", "Der Kurier", ""},
+		{"A long report drew praise at the Kelby Developers Conference on Monday.", "Kelby Developers Conference", ""},
+		{"The extra wide body design won. Extra Wide Body seating followed.", "Extra Wide Body", ""},
+		{"Varnex was founded by Odile Brandt and Kemal Aras in 1976.", "Odile Brandt", Person},
+		{"Varnex was founded by Odile Brandt and Kemal Aras in 1976.", "Kemal Aras", Person},
+		{"The team was led by Odile Brandt until spring.", "Odile Brandt", Person},
+	}
+	for _, tt := range tests {
+		ms, es := FindEntities(tt.text, nil, nil)
+		nerCheckInvariants(t, tt.text, ms, es)
+		for _, e := range es {
+			if tt.kind == "" && e.Kind == Person {
+				t.Errorf("%q: %q is a person", tt.text, e.Name)
+			}
+		}
+		if tt.kind != "" {
+			if e := nerFindEntity(es, tt.name); e == nil || e.Kind != tt.kind {
+				t.Errorf("%q: %q is %+v, want %s", tt.text, tt.name, e, tt.kind)
+			}
+		}
+	}
+}
+
+// TestFindEntitiesNameForms checks that one person's name forms in an
+// article make one entity, without honorifics, and that relatives stay
+// apart.
+func TestFindEntitiesNameForms(t *testing.T) {
+	tests := []struct {
+		text    string
+		person  string
+		aliases []string
+		others  []string // other people that must exist apart
+		absent  []string // names that must not be entities
+	}{
+		{"Varnex chief executive Timothy D. Morrow spoke on Monday. Tim Morrow said sales rose. Mr. Morrow added that Tim would stay.",
+			"Timothy D. Morrow", []string{"Tim Morrow", "Morrow", "Tim"}, nil, []string{"Tim Morrow", "Tim", "Mr. Morrow"}},
+		{"Daniel Okafor met investors. Later, Dan Okafor said the deal was done.",
+			"Daniel Okafor", []string{"Dan Okafor"}, nil, []string{"Dan Okafor"}},
+		{"Dr. Helga Strand, a surgeon, treated him. Ms Strand said he would recover.",
+			"Helga Strand", []string{"Strand"}, nil, []string{"Dr. Helga Strand", "Ms Strand"}},
+		{"Prof. Ivo Brandl and Sir Edwin Marlowe disagreed. Brandl said the data were thin.",
+			"Ivo Brandl", []string{"Brandl"}, []string{"Edwin Marlowe"}, []string{"Prof. Ivo Brandl", "Sir Edwin Marlowe"}},
+		{"Mrs. Jane Holt and John Holt arrived. Jane Holt said they were tired.",
+			"Jane Holt", nil, []string{"John Holt"}, []string{"Jane Holt and John Holt"}},
+		{"Sen. Ray Haskell voted no. Sen. Haskell said the bill would fail.",
+			"Ray Haskell", []string{"Haskell"}, nil, []string{"Sen. Haskell", "Haskell"}},
+	}
+	for _, tt := range tests {
+		ms, es := FindEntities(tt.text, nil, nil)
+		nerCheckInvariants(t, tt.text, ms, es)
+		e := nerFindEntity(es, tt.person)
+		if e == nil || e.Kind != Person {
+			t.Errorf("%q: no person %q in %v", tt.text, tt.person, nerNames(es))
+			continue
+		}
+		for _, a := range tt.aliases {
+			found := false
+			for _, x := range e.Aliases {
+				found = found || x == a
+			}
+			if !found {
+				t.Errorf("%q: %q aliases %v lack %q", tt.text, tt.person, e.Aliases, a)
+			}
+		}
+		for _, o := range tt.others {
+			if x := nerFindEntity(es, o); x == nil || x.Kind != Person {
+				t.Errorf("%q: no person %q in %v", tt.text, o, nerNames(es))
+			}
+		}
+		for _, a := range tt.absent {
+			if nerFindEntity(es, a) != nil {
+				t.Errorf("%q: %q is an entity of its own: %v", tt.text, a, nerNames(es))
+			}
+		}
+	}
+}
