@@ -1391,18 +1391,22 @@ func (n *ner) resolve() {
 	}
 }
 
-// nerNameParts returns the tokens of a person's name [ts, te) that are
-// neither particles, suffixes, hyphens nor initials.
-func (n *ner) nameParts(ts, te int) []int {
-	var parts []int
+// nameEnds returns the first and last tokens of a person's name [ts, te)
+// that are neither particles, suffixes, hyphens nor initials, and how
+// many such tokens there are.
+func (n *ner) nameEnds(ts, te int) (first, last, count int) {
 	for k := ts; k < te; k++ {
 		t := n.toks[k]
 		if nerNameParticles[t.lower] || nerPersonSuffix[t.lower] || t.lower == "-" || len(strings.TrimSuffix(t.lower, ".")) <= 1 {
 			continue
 		}
-		parts = append(parts, k)
+		if count == 0 {
+			first = k
+		}
+		last = k
+		count++
 	}
-	return parts
+	return first, last, count
 }
 
 // variantOf finds the person a name of several words is another form of:
@@ -1411,11 +1415,11 @@ func (n *ner) nameParts(ts, te int) []int {
 // Roe", "John Roe") stay apart.
 func (n *ner) variantOf(c int, surname map[string][]int) (int, bool) {
 	cd := n.cands[c]
-	parts := n.nameParts(cd.ts, cd.te)
-	if len(parts) < 2 {
+	fi, li, count := n.nameEnds(cd.ts, cd.te)
+	if count < 2 {
 		return 0, false
 	}
-	first, last := n.toks[parts[0]].lower, n.toks[parts[len(parts)-1]].lower
+	first, last := n.toks[fi].lower, n.toks[li].lower
 	var match []int
 	for _, e := range surname[last] {
 		ent := n.ents[e]
@@ -1424,11 +1428,11 @@ func (n *ner) variantOf(c int, surname map[string][]int) (int, bool) {
 		}
 		for _, oc := range ent.cands {
 			o := n.cands[oc]
-			op := n.nameParts(o.ts, o.te)
-			if len(op) < 2 || n.toks[op[len(op)-1]].lower != last {
+			ofi, oli, ocount := n.nameEnds(o.ts, o.te)
+			if ocount < 2 || n.toks[oli].lower != last {
 				continue
 			}
-			of := n.toks[op[0]].lower
+			of := n.toks[ofi].lower
 			if of != first && (strings.HasPrefix(of, first) || strings.HasPrefix(first, of)) && min(len(of), len(first)) >= 2 {
 				match = append(match, e)
 				break

@@ -683,7 +683,7 @@ func (n *ner) tenure(c, p, sentEnd int) ([]nerRole, bool) {
 	return nil, false
 verb:
 	leaving, succeeding := 0, false
-	if k := nerLeaveVerbs[nerKey(n.toks, q, min(q+2, sentEnd))]; k == 2 {
+	if q+1 < sentEnd && n.word(q+1) == "down" && nerLeaveVerbs[n.word(q)+" down"] == 2 {
 		leaving = 2
 	} else if nerLeaveVerbs[n.word(q)] == 1 {
 		leaving = 1
