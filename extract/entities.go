@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -67,6 +68,8 @@ type nerCand struct {
 	lean   [3]int
 	places []string
 	ent    int // entity index, -1 if dropped
+	// dateline marks the city of a dateline ("KELSBURY, Mich. (AP) —").
+	dateline bool
 }
 
 const (
@@ -89,6 +92,7 @@ type ner struct {
 	times   []Time
 	vocab   map[string]bool // words the text writes in lower case
 	capSeen map[string]bool // capitalised words the text uses outside hyphenated compounds
+	capMid  map[string]bool // capitalised words the text uses other than as an initial word
 	cands   []nerCand
 	candOf  []int // candidate covering each token, or -1
 	roles   []nerRole
@@ -106,6 +110,7 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	n.candOf = make([]int, nt)
 	n.vocab = make(map[string]bool)
 	n.capSeen = make(map[string]bool)
+	n.capMid = make(map[string]bool)
 	n.heading = make([]bool, len(sents))
 	n.sentTok = make([][2]int, len(sents))
 	for i := range n.sentTok {
@@ -162,7 +167,13 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 			switch n.toks[i-1].lower {
 			case "“", "\"", ":", "—", "–", "•", "(", "‘", "`", ";":
 				n.initial[i] = true
+			case "-", "--":
+				// A spaced hyphen used as a dash: "LONDON (Reuters) - Dock".
+				n.initial[i] = n.toks[i-1].space && t.space
 			}
+		}
+		if !n.initial[i] && t.cap {
+			n.capMid[t.lower] = true
 		}
 	}
 	ti := 0
@@ -276,8 +287,13 @@ func (n *ner) findCandidates() {
 			n.addCand(s, a+1, b, Person, nil)
 			continue
 		}
+		for k := a; k < b; k++ {
+			if k == a || n.toks[k].nl {
+				n.dateline(s, k, b)
+			}
+		}
 		for i := a; i < b; {
-			if !n.nameTok(i) {
+			if !n.nameTok(i) || n.candOf[i] >= 0 {
 				i++
 				continue
 			}
@@ -289,7 +305,7 @@ func (n *ner) findCandidates() {
 				continue
 			}
 			j := i + 1
-			for j < b {
+			for j < b && n.candOf[j] < 0 {
 				t := n.toks[j]
 				if n.nameTok(j) && t.space {
 					j++
@@ -326,6 +342,108 @@ func (n *ner) findCandidates() {
 			i = j
 		}
 	}
+}
+
+// dateline reads a dateline starting at token i of sentence s, before
+// token b: a city in capitals, perhaps a region or a date, perhaps a news
+// agency in parentheses, then a dash ("KELSBURY, Mich. (AP) —", "LONDON,
+// Nov. 5 (Reuters) -", "VARNHOLM —"). The city is a place, never an
+// organisation; the agency is an organisation.
+func (n *ner) dateline(s, i, b int) {
+	k := i
+	for k < b && n.toks[k].word && (n.toks[k].upper || n.toks[k].cap && len(n.toks[k].lower) <= 3 && strings.HasSuffix(n.toks[k].lower, ".") && k+1 < b && n.toks[k+1].upper) && !n.toks[k].digit {
+		if k > i && n.toks[k].nl {
+			break
+		}
+		k++
+	}
+	if k == i || k-i > 4 || k >= b {
+		return
+	}
+	switch n.word(k) {
+	case ",", "—", "–", "-", "(":
+	default:
+		return
+	}
+	// The dash, on the same line, within a few tokens.
+	dash, open, close := -1, -1, -1
+	for q := k; q < b && q < k+16; q++ {
+		if q > k && n.toks[q].nl {
+			break
+		}
+		switch n.word(q) {
+		case "(":
+			open = q
+		case ")":
+			close = q
+		case "—", "–", "-", "--":
+			if n.toks[q].space || q == k {
+				dash = q
+			}
+		}
+		if dash >= 0 {
+			break
+		}
+	}
+	if dash < 0 || dash+1 < b && n.toks[dash+1].upper {
+		return // a headline in capitals
+	}
+	key := nerKey(n.toks, i, k)
+	if nerStop[key] || nerNotNames[key] || nerTitleSet[key] {
+		return
+	}
+	if g := nerGaz[key]; g != nil {
+		if g.kind == Place {
+			c := n.addCand(s, i, k, Place, g)
+			n.cands[c].dateline = true
+		}
+	} else {
+		c := n.addCand(s, i, k, Place, nil)
+		n.cands[c].dateline = true
+		// "KELSBURY, Michigan": a city of that state.
+		if n.word(k) == "," {
+			for q := min(dash, k+1+nerGazMaxLen); q > k+1; q-- {
+				if g := nerGaz[nerKey(n.toks, k+1, q)]; g != nil && g.kind == Place && !g.demonym {
+					n.cands[c].places = nerAppendUniq(n.cands[c].places, g.places...)
+					if g.canon != g.places[0] {
+						n.cands[c].places = nerAppendUniq(n.cands[c].places, g.canon)
+					}
+					break
+				}
+			}
+		}
+	}
+	// The agency: "(AP)", "(Reuters)".
+	if open > k && close == dash-1 && close-open >= 2 {
+		for q := open + 1; q < close; q++ {
+			if !n.nameTok(q) && !nerConnectors[n.word(q)] {
+				return
+			}
+		}
+		if g := nerGaz[nerKey(n.toks, open+1, close)]; g != nil {
+			if g.kind == Org {
+				n.addCand(s, open+1, close, Org, g)
+			}
+			return
+		}
+		n.addCand(s, open+1, close, Org, nil)
+	}
+}
+
+// nerTitleCase writes a name in capitals in title case: "PORT ELSWICK"
+// -> "Port Elswick".
+func nerTitleCase(s string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = !unicode.IsLetter(r) && r != '\''
+	}
+	return b.String()
 }
 
 // run handles the capitalised run [i, j) of sentence s.
@@ -479,7 +597,8 @@ func (n *ner) segment(s, i, j int, titles bool) {
 			if !n.nameLike(nameStart, nameEnd) {
 				continue
 			}
-			if nerAmbiguousTitles[nerKey(n.toks, a, b)] && nameEnd-nameStart < 2 && a == i {
+			// "Sen. Haskell": an abbreviated title is no ordinary word.
+			if _, abbrev := nerTitleAbbrev[nerKey(n.toks, a, b)]; !abbrev && nerAmbiguousTitles[nerKey(n.toks, a, b)] && nameEnd-nameStart < 2 && a == i {
 				continue
 			}
 			n.segment(s, i, a, true)
@@ -507,6 +626,14 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	}
 	// Honorifics.
 	if nerPersonPrefixes[n.toks[i].lower] && j-i >= 2 {
+		// "Mrs. Jane Holt and John Holt": the honorific covers the first.
+		for k := i + 2; k < j-1; k++ {
+			if l := n.toks[k].lower; l == "and" || l == "&" {
+				n.addCand(s, i+1, k, Person, nil)
+				n.segment(s, k+1, j, true)
+				return
+			}
+		}
 		n.addCand(s, i+1, j, Person, nil)
 		return
 	}
@@ -663,9 +790,56 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		cd.drop = true // a lone initial
 	case j-i == 1:
 		// A single unknown word: no lean; ties go to organisations.
+	case n.notPersonShape(i, j):
+		cd.lean[cueOrg]++
 	default:
 		cd.lean[cuePerson]++
 	}
+}
+
+// nerNotPersonHeads end names of things, not people: "Music Store",
+// "Developers Conference", "Macbook Pro".
+var nerNotPersonHeads = nerSet("store,shop,conference,convention,show,expo,exhibition,summit,games,olympics,festival,fair,forum,awards,award,prize,cup,pro,mini,max,plus,ultra,edition,series,version,project,program,programme,plan,initiative,act,treaty,agreement,accord,protocol,index,fighter,jet,express,online,reports,review,magazine,weekly,daily,gazette,herald,tribune,wire,channel,studio,lab,control,system,directory,market,three,four,five,six,seven,eight")
+
+// nerArticles open names of things ("Der Spiegel", "Le Monde", "The
+// Economist"), not of people.
+var nerArticles = nerSet("the,der,die,das,le,la,les,el,los,las,il,lo,gli,het,de")
+
+// notPersonShape reports whether the unknown name [i, j) of several
+// tokens is shaped like the name of a thing rather than a person: one
+// hyphenated word ("Rolls-Royce", "Wi-Fi"), a word in capitals ("PT
+// Cruiser", "New GM"), a model number after one word ("Atlas V"), an
+// article first ("Der Spiegel"), the head of a product, event or
+// publication last ("App Store"), or only words the text also writes in
+// lower case ("Extra Wide Body").
+func (n *ner) notPersonShape(i, j int) bool {
+	words := 1
+	for k := i + 1; k < j; k++ {
+		if n.toks[k].space {
+			words++
+		}
+	}
+	if words == 1 {
+		return true
+	}
+	common := 0
+	for k := i; k < j; k++ {
+		t := n.toks[k]
+		if t.upper && len(t.lower) > 1 && !strings.Contains(t.lower, ".") && !nerPersonSuffix[t.lower] {
+			return true
+		}
+		if n.vocab[t.lower] {
+			common++
+		}
+	}
+	last := n.toks[j-1].lower
+	if words == 2 && (nerPersonSuffix[last] || len(last) == 1 && n.toks[j-1].cap) {
+		return true // "Atlas V", "Delta IV"
+	}
+	if nerArticles[n.toks[i].lower] && n.toks[i].cap || nerNotPersonHeads[last] {
+		return true
+	}
+	return common == words
 }
 
 // placesIn lists the canonical places named inside [i, j).
@@ -708,6 +882,12 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 			l := n.toks[i].lower
 			common := n.vocab[l] || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") ||
 				strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !strings.HasSuffix(l, "is")
+			// "Container ships", "Union leaders": a word the text never
+			// capitalises elsewhere, modifying the lower-case noun after
+			// it, is an ordinary word.
+			if !common && !n.capMid[l] && j < len(n.toks) && n.toks[j].word && !n.toks[j].cap && !n.toks[j].digit && !nerStop[n.toks[j].lower] && !nerCopulas[n.toks[j].lower] && !nerSkipAdverbs[n.toks[j].lower] && !n.toks[j].nl && !n.titleAfter(j) {
+				common = true
+			}
 			c.weak = common && !n.followedBySpeech(j) && !(j < len(n.toks) && n.toks[j].poss) && !(n.word(j) == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an"))
 		case single && j < len(n.toks) && n.toks[j].digit && i > 0 && n.toks[i-1].word && !n.toks[i-1].cap:
 			// "Chapter 11", "Flight 370": a name only if used alone
@@ -810,7 +990,14 @@ func (n *ner) findCues() {
 			}
 		case "near", "outside", "across", "throughout", "inside":
 			cd.cue[cuePlace] += 2
-		case "at", "by", "with":
+		case "by":
+			// "founded by", "led by" take people.
+			if nerByPerson[n.word(cd.ts-2)] {
+				cd.cue[cuePerson]++
+			} else {
+				cd.cue[cueOrg]++
+			}
+		case "at", "with":
 			cd.cue[cueOrg]++
 		case "mr", "mr.", "mrs", "mrs.", "ms", "ms.":
 			cd.cue[cuePerson] += 3
@@ -867,6 +1054,9 @@ func (n *ner) findCues() {
 		}
 	}
 }
+
+// nerByPerson are participles whose agent ("by X") is usually a person.
+var nerByPerson = nerSet("founded,co-founded,cofounded,started,led,headed,run,created,invented,chaired,directed,written,authored,signed,appointed,nominated,named,hired,fired,coached,replaced,succeeded,interviewed")
 
 // nerInNotPlace are words after which "in X" names an organisation.
 var nerInNotPlace = nerSet("stake,stakes,share,shares,interest,interests,investment,investments,invest,invested,investing,holding,holdings,position,role,jobs,job,seat,seats,merger,partner,partners,competition,rival")
@@ -975,11 +1165,21 @@ func (n *ner) resolve() {
 			key = n.nameKey(c)
 		}
 		e, ok := byKey[key]
+		if !ok && cd.kind == Person {
+			// "Tim Cook" after "Timothy D. Cook".
+			if e, ok = n.variantOf(c, surname); ok {
+				byKey[key] = e
+			}
+		}
 		if !ok {
 			if cd.gaz != nil {
 				e = newEnt(cd.gaz.canon, cd.kind, true)
 			} else {
-				e = newEnt(n.candText(c), cd.kind, true)
+				name := n.candText(c)
+				if cd.dateline && cd.gaz == nil {
+					name = nerTitleCase(name)
+				}
+				e = newEnt(name, cd.kind, true)
 			}
 			byKey[key] = e
 		}
@@ -1092,6 +1292,16 @@ func (n *ner) resolve() {
 		first := cs[0]
 		// A known alias.
 		e, ok := byKey[k]
+		if !ok && n.cands[first].te-n.cands[first].ts > 1 {
+			if e, ok = n.variantOf(first, surname); ok {
+				byKey[k] = e
+				for _, c := range cs {
+					attach(c, e)
+					addPerson(c, e)
+				}
+				continue
+			}
+		}
 		if !ok {
 			if es := surname[k]; len(es) > 0 {
 				e, ok = n.nearestEnt(es, n.toks[n.cands[first].ts].s), true
@@ -1179,6 +1389,60 @@ func (n *ner) resolve() {
 			cd.gaz = nil
 		}
 	}
+}
+
+// nameEnds returns the first and last tokens of a person's name [ts, te)
+// that are neither particles, suffixes, hyphens nor initials, and how
+// many such tokens there are.
+func (n *ner) nameEnds(ts, te int) (first, last, count int) {
+	for k := ts; k < te; k++ {
+		t := n.toks[k]
+		if nerNameParticles[t.lower] || nerPersonSuffix[t.lower] || t.lower == "-" || len(strings.TrimSuffix(t.lower, ".")) <= 1 {
+			continue
+		}
+		if count == 0 {
+			first = k
+		}
+		last = k
+		count++
+	}
+	return first, last, count
+}
+
+// variantOf finds the person a name of several words is another form of:
+// the same last name and a first name that is a short form of the other
+// ("Tim Cook" and "Timothy D. Cook"). Two people of one family ("Jane
+// Roe", "John Roe") stay apart.
+func (n *ner) variantOf(c int, surname map[string][]int) (int, bool) {
+	cd := n.cands[c]
+	fi, li, count := n.nameEnds(cd.ts, cd.te)
+	if count < 2 {
+		return 0, false
+	}
+	first, last := n.toks[fi].lower, n.toks[li].lower
+	var match []int
+	for _, e := range surname[last] {
+		ent := n.ents[e]
+		if ent.kind != Person {
+			continue
+		}
+		for _, oc := range ent.cands {
+			o := n.cands[oc]
+			ofi, oli, ocount := n.nameEnds(o.ts, o.te)
+			if ocount < 2 || n.toks[oli].lower != last {
+				continue
+			}
+			of := n.toks[ofi].lower
+			if of != first && (strings.HasPrefix(of, first) || strings.HasPrefix(first, of)) && min(len(of), len(first)) >= 2 {
+				match = append(match, e)
+				break
+			}
+		}
+	}
+	if len(match) == 0 {
+		return 0, false
+	}
+	return n.nearestEnt(match, n.toks[cd.ts].s), true
 }
 
 // splitWeak keeps the words of a weak candidate that name known entities.

@@ -703,3 +703,57 @@ func TestGoldNames(t *testing.T) {
 		t.Errorf("with PRE.NAM: %d scored, want 5", len(scored))
 	}
 }
+
+// TestMeantimePersons audits the person entities the extractor finds in
+// MEANTIME against every gold mention (any syntactic type, cross-document
+// ones included): a person entity is a gold person when one of its
+// mentions overlaps a gold person, not a person when its mentions overlap
+// only gold mentions of other kinds, and unknown when they overlap no
+// gold mention. With -v it lists those that are not people.
+func TestMeantimePersons(t *testing.T) {
+	docs := loadMeantime(t)
+	var total, person, notPerson, unknown int
+	var bad []string
+	for _, d := range docs {
+		doc := extract.Extract(d.Text, d.Published)
+		for _, e := range doc.Entities {
+			if e.Kind != extract.Person {
+				continue
+			}
+			total++
+			isPer, other := false, ""
+			for _, m := range doc.Mentions {
+				if m.Entity != e.Name || m.Kind != extract.Person {
+					continue
+				}
+				ps := span{start: m.Start, end: m.End}
+				for _, g := range d.Mentions {
+					if !ps.overlaps(span{start: g.Start, end: g.End}) || g.Kind == "" {
+						continue
+					}
+					if g.Kind == meantime.KindPerson {
+						isPer = true
+					} else if other == "" {
+						other = g.Kind
+					}
+				}
+			}
+			switch {
+			case isPer:
+				person++
+			case other != "":
+				notPerson++
+				bad = append(bad, fmt.Sprintf("%-40.40s %-30q gold %s", d.Name, e.Name, other))
+			default:
+				unknown++
+				if os.Getenv("MEANTIME_UNKNOWN") != "" {
+					bad = append(bad, fmt.Sprintf("%-40.40s %-30q ?", d.Name, e.Name))
+				}
+			}
+		}
+	}
+	t.Logf("person entities: %d; gold persons %d, not persons %d, not in gold %d", total, person, notPerson, unknown)
+	if testing.Verbose() {
+		t.Log("\n" + strings.Join(bad, "\n"))
+	}
+}

@@ -18,6 +18,15 @@ type nerRole struct {
 	since    string
 	until    string
 	s, e     int // byte span of the phrase
+	// end marks a role that ended (or will end) without a title of its
+	// own: "X, who will step down in June" ends X's role.
+	end bool
+	// org is the organisation's name when it is already resolved.
+	org string
+	// succeeds is the candidate of the person whose role this one takes
+	// over ("X was succeeded by Z"), or -1; the role copies the title and
+	// organisation of that person's ended role when it has none.
+	succeeds int
 }
 
 // findRoles reads roles around people's names: titles before the name
@@ -53,8 +62,21 @@ func (n *ner) findRoles() {
 		if p >= 0 && n.word(p) == "," && p+2 < len(n.toks) && n.toks[p+1].digit && n.word(p+2) == "," {
 			p += 2
 		}
+		sentEnd := n.sentTok[n.sentOf[cd.ts]][1]
 		if p >= 0 {
-			sentEnd := n.sentTok[n.sentOf[cd.ts]][1]
+			if n.word(p) == "," && n.word(p+1) == "who" {
+				if r, ok := n.tenure(c, p+2, sentEnd); ok {
+					n.roles = append(n.roles, r...)
+					found = true
+					p = -1
+				}
+			} else if r, ok := n.tenure(c, p, sentEnd); ok {
+				n.roles = append(n.roles, r...)
+				found = true
+				p = -1
+			}
+		}
+		if p >= 0 {
 			if n.word(p) == "," {
 				if r, ok := n.titlePhrase(c, p+1, sentEnd, false); ok {
 					n.roles = append(n.roles, r...)
@@ -132,8 +154,19 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 			n.cands[o].drop = true
 		}
 	}
-	r := nerRole{person: c, title: nerTitleText(n, a, end), orgCand: -1, titleCap: n.toks[a].cap || n.toks[a].upper}
+	// "ex-chairman": the role has ended.
+	past := false
+	if a >= 2 && n.word(a-1) == "-" && !n.toks[a-1].space && !n.toks[a].space && n.word(a-2) == "ex" {
+		past = true
+		if o := n.candAt(a - 2); o >= 0 {
+			n.cands[o].drop = true
+		}
+	}
+	r := nerRole{person: c, title: nerTitleText(n, a, end), orgCand: -1, succeeds: -1, titleCap: n.toks[a].cap || n.toks[a].upper}
 	start := a
+	if past {
+		start = a - 2
+	}
 	switch {
 	case a >= 2 && n.toks[a-1].poss:
 		if o := n.candAt(a - 2); o >= 0 && n.cands[o].kind != Person {
@@ -150,6 +183,10 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 			start = n.cands[o].ts
 		}
 	}
+	// "former Airbus chief executive Noel Forgeard".
+	if past || n.pastMarker(max(start-1, 0), end) {
+		r.until = "PAST_REF"
+	}
 	r.s = n.toks[start].s
 	r.e = n.toks[n.cands[c].te-1].e
 	// "Sen. Thomas Whitfield of Georgia".
@@ -160,6 +197,22 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 	}
 	return r, true
+}
+
+// pastMarker reports whether "former" or "ex-" is among tokens [a, b):
+// the role they qualify has ended.
+func (n *ner) pastMarker(a, b int) bool {
+	for k := a; k < b && k < len(n.toks); k++ {
+		switch n.toks[k].lower {
+		case "former", "formerly", "previously":
+			return true
+		case "ex":
+			if n.word(k+1) == "-" && !n.toks[k+1].space {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // titleCapitalised reports whether the title of r was written with a
@@ -214,6 +267,11 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		case "the", "a", "an", "its", "his", "her", "their", "now", "currently", "also", "former", "then":
 			p++
 			continue
+		case "ex":
+			if n.word(p+1) == "-" && !n.toks[p+1].space {
+				p += 2
+				continue
+			}
 		}
 		break
 	}
@@ -327,9 +385,12 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			return nil, false
 		}
 	}
+	if until == "" && n.pastMarker(start, titles[0][1]) {
+		until = "PAST_REF"
+	}
 	var out []nerRole
 	for _, t := range titles {
-		r := nerRole{person: c, title: nerTitleText(n, t[0], t[1]), orgCand: orgCand, orgNoun: orgNoun, since: since, until: until}
+		r := nerRole{person: c, title: nerTitleText(n, t[0], t[1]), orgCand: orgCand, orgNoun: orgNoun, since: since, until: until, succeeds: -1}
 		r.s = n.toks[n.cands[c].ts].s
 		last := max(end, k) - 1
 		if last < start {
@@ -424,58 +485,122 @@ func nerTitleNorm(t string) string {
 }
 
 // attachRoles turns the raw roles into the Roles and Places of people.
+// Roles read without a title come last: an end ("X, who will step down in
+// June") ends the person's role named in the same sentence, or the only
+// one; a successor without a title takes over the role the other person
+// left.
 func (n *ner) attachRoles() {
 	for _, r := range n.roles {
-		pc := n.cands[r.person]
-		if pc.ent < 0 {
+		if r.title != "" {
+			n.attachRole(r)
+		}
+	}
+	for _, r := range n.roles {
+		if r.title != "" || !r.end {
 			continue
 		}
-		ent := n.ents[pc.ent]
-		if ent.kind != Person {
+		ent := n.personOf(r.person)
+		if ent == nil {
 			continue
 		}
-		org := ""
-		var places []string
-		if r.orgCand >= 0 {
-			if oe := n.cands[r.orgCand].ent; oe >= 0 && n.ents[oe].kind != Person {
-				org = n.ents[oe].name
-				if n.ents[oe].kind == Place {
-					places = append(places, n.ents[oe].places...)
-					places = nerAppendUniq(places, org)
-				} else {
-					places = append(places, n.ents[oe].places...)
-				}
+		sent := n.sentOf[min(n.tokAfter(r.s), len(n.toks)-1)]
+		var hit []int
+		for i, o := range ent.roles {
+			if o.Until == "" && n.sentOf[min(n.tokAfter(o.Start), len(n.toks)-1)] == sent {
+				hit = append(hit, i)
 			}
-		} else if r.orgNoun != "" {
-			org = n.resolveNoun(r.orgNoun, r.s)
 		}
-		if r.title == "" {
+		if len(hit) == 0 && len(ent.roles) == 1 && ent.roles[0].Until == "" {
+			hit = []int{0}
+		}
+		for _, i := range hit {
+			ent.roles[i].Until = r.until
+		}
+	}
+	for _, r := range n.roles {
+		if r.title != "" || r.end || r.succeeds < 0 {
 			continue
 		}
-		role := Role{Title: r.title, Org: org, Since: r.since, Until: r.until, Start: r.s, End: r.e}
-		merged := false
-		for i := range ent.roles {
-			o := &ent.roles[i]
-			if nerTitleNorm(o.Title) != nerTitleNorm(role.Title) || o.Org != role.Org && o.Org != "" && role.Org != "" {
+		from := n.personOf(r.succeeds)
+		if from == nil || n.personOf(r.person) == nil {
+			continue
+		}
+		for _, o := range from.roles {
+			if o.Until == "" {
 				continue
 			}
-			if o.Org == "" {
-				o.Org = role.Org
-			}
-			if o.Since == "" {
-				o.Since = role.Since
-			}
-			if o.Until == "" {
-				o.Until = role.Until
-			}
-			merged = true
-			break
+			nr := r
+			nr.title = o.Title
+			nr.orgCand = -1
+			nr.orgNoun = ""
+			nr.org = o.Org
+			n.attachRole(nr)
 		}
-		if !merged {
-			ent.roles = append(ent.roles, role)
-		}
-		ent.places = nerAppendUniq(ent.places, places...)
 	}
+}
+
+// personOf returns the person entity of candidate c, or nil.
+func (n *ner) personOf(c int) *nerEnt {
+	if c < 0 || n.cands[c].ent < 0 {
+		return nil
+	}
+	if ent := n.ents[n.cands[c].ent]; ent.kind == Person {
+		return ent
+	}
+	return nil
+}
+
+// attachRole adds the role r to its person.
+func (n *ner) attachRole(r nerRole) {
+	pc := n.cands[r.person]
+	if pc.ent < 0 {
+		return
+	}
+	ent := n.ents[pc.ent]
+	if ent.kind != Person {
+		return
+	}
+	org := r.org
+	var places []string
+	if r.orgCand >= 0 {
+		if oe := n.cands[r.orgCand].ent; oe >= 0 && n.ents[oe].kind != Person {
+			org = n.ents[oe].name
+			if n.ents[oe].kind == Place {
+				places = append(places, n.ents[oe].places...)
+				places = nerAppendUniq(places, org)
+			} else {
+				places = append(places, n.ents[oe].places...)
+			}
+		}
+	} else if r.orgNoun != "" {
+		org = n.resolveNoun(r.orgNoun, r.s)
+	}
+	if r.title == "" {
+		return
+	}
+	role := Role{Title: r.title, Org: org, Since: r.since, Until: r.until, Start: r.s, End: r.e}
+	merged := false
+	for i := range ent.roles {
+		o := &ent.roles[i]
+		if nerTitleNorm(o.Title) != nerTitleNorm(role.Title) || o.Org != role.Org && o.Org != "" && role.Org != "" {
+			continue
+		}
+		if o.Org == "" {
+			o.Org = role.Org
+		}
+		if o.Since == "" {
+			o.Since = role.Since
+		}
+		if o.Until == "" {
+			o.Until = role.Until
+		}
+		merged = true
+		break
+	}
+	if !merged {
+		ent.roles = append(ent.roles, role)
+	}
+	ent.places = nerAppendUniq(ent.places, places...)
 }
 
 // resolveNoun finds the organisation "the authority" refers to: the
@@ -515,4 +640,161 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 		return generic
 	}
 	return ""
+}
+
+// nerLeaveVerbs end a role: "resigned as chief executive", "will step
+// down in June". The value is the number of words of the verb.
+var nerLeaveVerbs = map[string]int{
+	"resigned": 1, "resigns": 1, "resign": 1, "resigning": 1, "quit": 1, "quits": 1, "quitting": 1,
+	"retired": 1, "retires": 1, "retire": 1, "retiring": 1, "departed": 1, "departs": 1, "depart": 1,
+	"stepped down": 2, "steps down": 2, "step down": 2, "stepping down": 2,
+	"stood down": 2, "stands down": 2, "stand down": 2, "standing down": 2,
+}
+
+// nerOustVerbs end a role in the passive: "was ousted as chairman".
+var nerOustVerbs = nerSet("ousted,fired,dismissed,removed,sacked,deposed,replaced,succeeded,unseated,toppled")
+
+// nerSucceedVerbs hand a role to their subject in the active: "Z
+// replaced X as chairman".
+var nerSucceedVerbs = nerSet("replaced,replaces,replace,replacing,succeeded,succeeds,succeed,succeeding")
+
+// nerFutureWords before a verb put it in the future: "will step down".
+var nerFutureWords = nerSet("will,shall,to,plans,intends,expects,set")
+
+// tenure reads the end or start of a role after the name of candidate c at
+// token p: "resigned as chief executive of Y on March 3", "will step down
+// in June", "was replaced by Z as chairman", "replaced X as chairman".
+func (n *ner) tenure(c, p, sentEnd int) ([]nerRole, bool) {
+	q := p
+	future, passive := false, false
+	for q < sentEnd && q < p+5 {
+		w := n.word(q)
+		switch {
+		case nerFutureWords[w] || w == "is" && n.word(q+1) == "to":
+			future = true
+		case w == "was" || w == "were" || w == "been" || w == "be" || w == "is" || w == "being":
+			passive = true
+		case nerSkipAdverbs[w] || w == "has" || w == "had" || w == "have" || w == "would" || w == "abruptly" || w == "suddenly" || w == "unexpectedly":
+		default:
+			goto verb
+		}
+		q++
+	}
+	return nil, false
+verb:
+	leaving, succeeding := 0, false
+	if q+1 < sentEnd && n.word(q+1) == "down" && nerLeaveVerbs[n.word(q)+" down"] == 2 {
+		leaving = 2
+	} else if nerLeaveVerbs[n.word(q)] == 1 {
+		leaving = 1
+	} else if passive && nerOustVerbs[n.word(q)] {
+		leaving = 1
+	} else if !passive && nerSucceedVerbs[n.word(q)] {
+		succeeding = true
+	} else {
+		return nil, false
+	}
+	k := q + max(leaving, 1)
+	other := -1
+	// "was replaced by Z", "replaced X": the other person.
+	if leaving > 0 && passive && n.word(k) == "by" {
+		if o := n.candAt(k + 1); o >= 0 && n.cands[o].ts == k+1 && n.cands[o].kind != Org && n.cands[o].kind != Place && n.cands[o].gaz == nil {
+			other = o
+			k = n.cands[o].te
+		} else if nerOustVerbs[n.word(q)] && (n.word(q) == "replaced" || n.word(q) == "succeeded") {
+			return nil, false // "replaced by a newer model"
+		}
+	} else if succeeding {
+		o := n.candAt(k)
+		if o < 0 || n.cands[o].ts != k || n.cands[o].kind == Org || n.cands[o].kind == Place || n.cands[o].gaz != nil {
+			return nil, false
+		}
+		other = o
+		k = n.cands[o].te
+	}
+	// A date before the title: "stepped down on March 3 as chief".
+	date := ""
+	if t, e, ok := n.dateAfter(k, sentEnd); ok {
+		date, k = t, e
+	}
+	var roles []nerRole
+	if n.word(k) == "as" || n.word(k) == "from" && n.titleAfter(k+1) {
+		if rs, ok := n.titlePhrase(c, k+1, sentEnd, true); ok {
+			roles = rs
+		}
+	}
+	if date == "" && len(roles) > 0 && roles[0].since != "" {
+		date = roles[0].since
+	} else if date == "" {
+		e := k
+		if len(roles) > 0 {
+			e = n.tokAfter(roles[0].e)
+		}
+		if t, _, ok := n.dateAfter(e, sentEnd); ok {
+			date = t
+		}
+	}
+	end := date
+	if end == "" {
+		end = "PAST_REF"
+		if future {
+			end = "FUTURE_REF"
+		}
+	}
+	lo := n.toks[n.cands[c].ts].s
+	hi := n.toks[max(k, q+1)-1].e
+	if len(roles) == 0 {
+		roles = []nerRole{{person: c, orgCand: -1, succeeds: -1, end: true, s: lo, e: hi}}
+	}
+	for i := range roles {
+		roles[i].since = ""
+	}
+	// The one who leaves and the one who takes over.
+	leaver, taker := c, other
+	if succeeding {
+		leaver, taker = other, c
+	}
+	var out []nerRole
+	for _, r := range roles {
+		lr := r
+		lr.person = leaver
+		lr.until = end
+		out = append(out, lr)
+		if taker >= 0 {
+			tr := r
+			tr.person = taker
+			tr.end = false
+			tr.until = ""
+			if date != "" {
+				tr.since = date
+			}
+			tr.succeeds = leaver
+			out = append(out, tr)
+		}
+	}
+	for _, x := range []int{leaver, taker} {
+		if x >= 0 && x != c {
+			n.cands[x].cue[cuePerson] += 3
+		}
+	}
+	return out, true
+}
+
+// dateAfter reads a date introduced by a preposition at token k: "on
+// March 3", "in 2008", "effective June 1". It returns the value and the
+// token after it.
+func (n *ner) dateAfter(k, sentEnd int) (string, int, bool) {
+	if k >= sentEnd {
+		return "", k, false
+	}
+	switch n.word(k) {
+	case "on", "in", "at", "effective", "from", "last", "this", "next", "by", "early", "late":
+		if t, ok := n.timeAt(k + 1); ok && t.Type == "DATE" {
+			return t.Value, n.tokAfter(t.End), true
+		}
+	}
+	if t, ok := n.timeAt(k); ok && t.Type == "DATE" && t.Start >= n.toks[k].s {
+		return t.Value, n.tokAfter(t.End), true
+	}
+	return "", k, false
 }
