@@ -47,15 +47,33 @@ func TestIngestAndAskDefault(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ask --json: %v", err)
 	}
+	// --json is the structured result, every item at once.
 	var resp struct {
-		Title string   `json:"title"`
-		Lines []string `json:"lines"`
+		Total int `json:"total"`
+		Items []struct {
+			Date    string `json:"date"`
+			Summary string `json:"summary"`
+			Sources int    `json:"sources"`
+			Reports []struct {
+				Source string `json:"source"`
+			} `json:"reports"`
+		} `json:"items"`
 	}
 	if err := json.Unmarshal([]byte(out), &resp); err != nil {
 		t.Fatalf("ask --json output is not JSON: %v\n%s", err, out)
 	}
-	if len(resp.Lines) == 0 {
-		t.Errorf("timeline has no lines: %s", out)
+	if len(resp.Items) == 0 || len(resp.Items) != resp.Total || len(resp.Items) <= 10 {
+		t.Errorf("timeline JSON has %d items of %d, want all (more than a page): %s", len(resp.Items), resp.Total, out)
+	}
+	for _, it := range resp.Items {
+		if it.Date == "" || it.Summary == "" || it.Sources != 1 || len(it.Reports) == 0 {
+			t.Errorf("timeline item %+v", it)
+		}
+		for _, r := range it.Reports {
+			if r.Source != "rutte-white-house" {
+				t.Errorf("timeline item %+v cites %q", it, r.Source)
+			}
+		}
 	}
 }
 
