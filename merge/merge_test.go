@@ -134,3 +134,27 @@ func TestRoles(t *testing.T) {
 		t.Errorf("a vice president is not ended by another: %+v", by[4])
 	}
 }
+
+func TestNameForms(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"apple inc", "apple"}, {"the ford motor company", "ford motor"}, {"tollgate holdings ltd", "tollgate holdings"},
+		{"company", "company"}, {"pennock and hale", "pennock and hale"}, {"smith and co", "smith"}, {"apple corps", "apple corps"},
+	} {
+		if got := OrgCore(c.in); got != c.want {
+			t.Errorf("OrgCore(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		acr, name string
+		want      bool
+	}{
+		{"GM", "General Motors", true}, {"EADS", "European Aeronautic Defence and Space Company", true},
+		{"NHS", "National Health Service", true}, {"ORS", "Office for River Standards", true}, {"OFRS", "Office for River Standards", true},
+		{"GM", "Gerald Mendez", true}, // a person's initials: callers check the kind
+		{"GM", "General Electric", false}, {"Gm", "General Motors", false}, {"G", "General", false}, {"IBM", "IBM", false},
+	} {
+		if got := AcronymOf(c.acr, c.name); got != c.want {
+			t.Errorf("AcronymOf(%q, %q) = %v", c.acr, c.name, got)
+		}
+	}
+}

@@ -52,6 +52,11 @@ type loader struct {
 
 	// aliases, places and roles are rows waiting for flushNames.
 	aliases, places, roles []any
+
+	// recheck holds the entities this source gave another kind than
+	// they have, whose kind settleKinds decides again.
+	recheck map[int64]bool
+	byNormAny *sql.Stmt
 }
 
 type rowsKey struct {
@@ -138,7 +143,7 @@ func (l *loader) insertRowsThen(table string, width int, args []any, then string
 func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput) error {
 	l := tx.loader
 	if l == nil {
-		l = &loader{tx: tx, rows: map[rowsKey]*sql.Stmt{}, named: map[normKey]int64{}}
+		l = &loader{tx: tx, rows: map[rowsKey]*sql.Stmt{}, named: map[normKey]int64{}, recheck: map[int64]bool{}}
 		tx.loader = l
 	}
 	if res.Status != ResultAdded {
@@ -197,6 +202,9 @@ func (l *loader) run(in SourceInput) error {
 		if err != nil {
 			return err
 		}
+		if err := l.mergeFragments(id, e); err != nil {
+			return err
+		}
 		l.ids[key(e.Name, e.Kind)] = id
 		l.ids[key(e.Name, "")] = id
 		entities[id] += 0
@@ -207,6 +215,14 @@ func (l *loader) run(in SourceInput) error {
 		for _, a := range e.Aliases {
 			if err := l.alias(id, a); err != nil {
 				return err
+			}
+		}
+		if e.Kind == extract.Org {
+			// "Apple Inc." is also "Apple" to later articles.
+			if c := coreName(e.Name); c != "" {
+				if err := l.alias(id, c); err != nil {
+					return err
+				}
 			}
 		}
 		for _, p := range e.Places {
@@ -257,6 +273,9 @@ func (l *loader) run(in SourceInput) error {
 			}
 		}
 		entities[id]++
+		if _, ok := kinds[id]; !ok {
+			kinds[id] = m.Kind
+		}
 		if m.Start < lead {
 			inLead[id] = true
 		}
@@ -397,9 +416,9 @@ func (l *loader) run(in SourceInput) error {
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	args = args[:0]
 	for _, id := range ids {
-		args = append(args, id, l.src, int64(entities[id]), int64(eventCounts[id]), in.Published)
+		args = append(args, id, l.src, int64(entities[id]), int64(eventCounts[id]), in.Published, string(kinds[id]))
 	}
-	if err := l.insertRows(`entity_sources (entity_id, source_id, mentions, events, published)`, 5, args); err != nil {
+	if err := l.insertRows(`entity_sources (entity_id, source_id, mentions, events, published, kind)`, 6, args); err != nil {
 		return err
 	}
 	if len(ids) > 0 {
@@ -407,6 +426,9 @@ func (l *loader) run(in SourceInput) error {
 		if _, err := l.exec(&l.addCounts, qAddCounts, l.src); err != nil {
 			return err
 		}
+	}
+	if err := l.settleKinds(); err != nil {
+		return err
 	}
 
 	args = args[:0]
@@ -550,6 +572,30 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 			if id, ok, err := byNorm(an); err != nil || ok {
 				return id, err
 			}
+		}
+	}
+	// An organisation's name without its legal form.
+	if kind == extract.Org {
+		if c := merge.OrgCore(n); c != n && c != "" {
+			if id, ok, err := byNorm(c); err != nil || ok {
+				return id, err
+			}
+			if id, ok, err := one(&l.byAlias, qByAlias, c, string(kind)); err != nil || ok {
+				return id, err
+			}
+		}
+	}
+	// The same name of several words, given another kind by other
+	// sources: the kind most give is settled once this source's counts
+	// are in.
+	if multiWord(n) {
+		id, ok, err := one(&l.byNormAny, qByNormAny, n)
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			l.recheck[id] = true
+			return id, nil
 		}
 	}
 	first, surname, tokens := nameParts(n)

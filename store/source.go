@@ -56,6 +56,9 @@ type LoadResult struct {
 	// Skipped counts facts dropped because their offsets did not fit
 	// the text, which would make them untraceable.
 	Skipped int
+	// Merged counts stored entities this source showed to be another's
+	// name forms, folded into it.
+	Merged int
 }
 
 // Source is a loaded (or failed) source with counts of its facts.

@@ -1,0 +1,187 @@
+package store
+
+import (
+	"strings"
+
+	"briefbot/extract"
+	"briefbot/merge"
+)
+
+// Cross-article entity resolution beyond the exact name: the loader's
+// resolve finds an entity by its name, a known alias, a person's
+// surname, the name without its legal form ("Apple Inc." is "Apple"),
+// and the same multi-word name given another kind by other sources. When
+// an article shows that two stored entities are one (it calls "General
+// Motors" "GM", and both exist), mergeEntities folds the fragment into
+// the fuller one.
+
+const (
+	// qByNormAny finds the single entity of any kind with a name.
+	qByNormAny = `SELECT IIF(COUNT(*) = 1, MAX(id), NULL) FROM (SELECT id FROM entities WHERE norm = ? LIMIT 2)`
+	// qMajorityKind is the kind most of an entity's sources give it (on
+	// a tie, the one named more often, then the first source's).
+	qMajorityKind = `SELECT kind FROM entity_sources WHERE entity_id = ? AND kind != ''
+		GROUP BY kind ORDER BY COUNT(*) DESC, SUM(mentions) DESC, MIN(source_id) LIMIT 1`
+)
+
+// variants are the other names under which a fragment of entity e may
+// be stored: an organisation's name without its legal form, and the
+// acronyms the article defines for it.
+func variants(e extract.Entity) []string {
+	if e.Kind != extract.Org {
+		return nil
+	}
+	var out []string
+	n := Norm(e.Name)
+	if c := merge.OrgCore(n); c != n && c != "" {
+		out = append(out, c)
+	}
+	for _, a := range e.Aliases {
+		if merge.AcronymOf(a, e.Name) {
+			if an := Norm(a); an != n {
+				out = append(out, an)
+			}
+		}
+	}
+	return out
+}
+
+// coreName is an organisation's name as written without its legal form
+// and a leading "The" ("Apple Inc." → "Apple"), or "" when it has none.
+func coreName(name string) string {
+	f := strings.Fields(name)
+	if len(f) > 1 && Norm(f[0]) == "the" {
+		f = f[1:]
+	}
+	for len(f) > 1 && merge.IsLegalForm(Norm(f[len(f)-1])) {
+		f = f[:len(f)-1]
+		f[len(f)-1] = strings.TrimRight(f[len(f)-1], ",")
+	}
+	if len(f) > 1 && (f[len(f)-1] == "&" || Norm(f[len(f)-1]) == "and") {
+		f = f[:len(f)-1]
+	}
+	c := strings.Join(f, " ")
+	if c == name {
+		return ""
+	}
+	return c
+}
+
+// mergeFragments folds into entity id the stored organisations named by
+// one of e's variants: the same organisation, stored apart because an
+// earlier article used only that form.
+func (l *loader) mergeFragments(id int64, e extract.Entity) error {
+	for _, v := range variants(e) {
+		s, err := l.stmt(&l.byNorm, qByNorm)
+		if err != nil {
+			return err
+		}
+		var other *int64
+		if err := s.QueryRowContext(l.ctx, v, string(extract.Org)).Scan(&other); err != nil {
+			return err
+		}
+		if other == nil || *other == id {
+			continue
+		}
+		if err := l.mergeEntities(id, *other); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mergeEntities folds entity drop into keep: every name, mention, role,
+// event link, quote and count of drop becomes keep's, and drop is
+// deleted. The current source's pending names are written first so that
+// they move too. A merge is not undone when the source that showed it is
+// removed.
+func (l *loader) mergeEntities(keep, drop int64) error {
+	if err := l.flushNames(); err != nil {
+		return err
+	}
+	ctx := l.ctx
+	// Per-source rows are keyed by source: those of drop's sources, and
+	// the current one's, which has no entity_sources row yet.
+	const srcs = `(SELECT source_id FROM entity_sources WHERE entity_id = ?2 UNION SELECT ?3)`
+	for _, q := range []string{
+		`UPDATE OR IGNORE aliases SET entity_id = ?1 WHERE source_id IN ` + srcs + ` AND entity_id = ?2`,
+		`DELETE FROM aliases WHERE source_id IN ` + srcs + ` AND entity_id = ?2`,
+		`UPDATE OR IGNORE entity_places SET entity_id = ?1 WHERE source_id IN ` + srcs + ` AND entity_id = ?2`,
+		`DELETE FROM entity_places WHERE source_id IN ` + srcs + ` AND entity_id = ?2`,
+		`UPDATE mentions SET entity_id = ?1 WHERE source_id IN ` + srcs + ` AND entity_id = ?2`,
+		`INSERT INTO entity_names (entity_id, norm, alias, uses) SELECT ?1, norm, alias, uses FROM entity_names WHERE entity_id = ?2 AND ?3 = ?3
+			ON CONFLICT (entity_id, norm) DO UPDATE SET uses = uses + excluded.uses`,
+		`DELETE FROM entity_names WHERE entity_id = ?2 AND ?3 = ?3`,
+		`INSERT INTO entity_place_names (entity_id, place_norm, place, uses) SELECT ?1, place_norm, place, uses FROM entity_place_names WHERE entity_id = ?2 AND ?3 = ?3
+			ON CONFLICT (entity_id, place_norm) DO UPDATE SET uses = uses + excluded.uses`,
+		`DELETE FROM entity_place_names WHERE entity_id = ?2 AND ?3 = ?3`,
+		`UPDATE roles SET entity_id = ?1 WHERE entity_id = ?2 AND ?3 = ?3`,
+		`UPDATE quotes SET speaker_entity_id = ?1 WHERE speaker_entity_id = ?2 AND ?3 = ?3`,
+		`UPDATE OR IGNORE event_entities SET entity_id = ?1 WHERE entity_id = ?2 AND ?3 = ?3`,
+		`DELETE FROM event_entities WHERE entity_id = ?2 AND ?3 = ?3`,
+		`UPDATE OR IGNORE source_topics SET entity_id = ?1 WHERE entity_id = ?2 AND ?3 = ?3`,
+		`DELETE FROM source_topics WHERE entity_id = ?2 AND ?3 = ?3`,
+		`INSERT INTO entity_sources (source_id, entity_id, mentions, events, published, kind)
+			SELECT source_id, ?1, mentions, events, published, kind FROM entity_sources WHERE entity_id = ?2 AND ?3 = ?3
+			ON CONFLICT (source_id, entity_id) DO UPDATE SET mentions = mentions + excluded.mentions, events = events + excluded.events`,
+		`DELETE FROM entity_sources WHERE entity_id = ?2 AND ?3 = ?3`,
+		`UPDATE entities SET
+			mention_count = (SELECT COALESCE(SUM(mentions), 0) FROM entity_sources WHERE entity_id = ?1),
+			event_count = (SELECT COUNT(*) FROM event_entities WHERE entity_id = ?1),
+			source_count = (SELECT COUNT(*) FROM entity_sources WHERE entity_id = ?1)
+		WHERE id = ?1 AND ?3 = ?3`,
+		`DELETE FROM entities WHERE id = ?2 AND ?3 = ?3`,
+	} {
+		if _, err := l.tx.ExecContext(ctx, q, keep, drop, l.src); err != nil {
+			return err
+		}
+	}
+	// The loader's caches forget drop.
+	for k, v := range l.named {
+		if v == drop || v == keep {
+			delete(l.named, k)
+		}
+	}
+	for k, v := range l.ids {
+		if v == drop {
+			l.ids[k] = keep
+		}
+	}
+	for _, m := range []map[aliasKey]bool{l.aliased, l.placed} {
+		for k := range m {
+			if k.id == drop {
+				delete(m, k)
+				m[aliasKey{keep, k.norm}] = true
+			}
+		}
+	}
+	if l.recheck != nil {
+		delete(l.recheck, drop)
+		l.recheck[keep] = true
+	}
+	l.res.Merged++
+	return nil
+}
+
+// settleKinds gives the entities whose sources disagree on their kind
+// the kind most sources give, once this source's entity_sources rows
+// are written.
+func (l *loader) settleKinds() error {
+	for id := range l.recheck {
+		var kind string
+		if err := l.tx.QueryRowContext(l.ctx, qMajorityKind, id).Scan(&kind); err != nil {
+			continue // no sources: nothing to decide
+		}
+		if _, err := l.tx.ExecContext(l.ctx, `UPDATE entities SET kind = ? WHERE id = ? AND kind != ?`, kind, id, kind); err != nil {
+			return err
+		}
+	}
+	clear(l.recheck)
+	clear(l.named)
+	return nil
+}
+
+// multiWord reports whether a normalised name has two words or more:
+// only such names are trusted across kinds ("Washington" the place and
+// "Washington" the team stay apart).
+func multiWord(n string) bool { return strings.Contains(n, " ") }
