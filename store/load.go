@@ -55,7 +55,7 @@ type loader struct {
 
 	// recheck holds the entities this source gave another kind than
 	// they have, whose kind settleKinds decides again.
-	recheck map[int64]bool
+	recheck   map[int64]bool
 	byNormAny *sql.Stmt
 }
 
