@@ -158,7 +158,13 @@ func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput) e
 
 // The loader's statements.
 const (
-	qByAlias      = `SELECT IIF(COUNT(*) = 1, MAX(entity_id), NULL) FROM (SELECT n.entity_id FROM entity_names n JOIN entities e ON e.id = n.entity_id WHERE n.norm = ? AND e.kind = ? LIMIT 2)`
+	// qByAlias finds the entity of a kind known by an alias: the one
+	// entity with it, or the one sources call so three times as often
+	// as any other ("GM" is General Motors, even if one article called
+	// "Automaker GM" so too).
+	qByAlias = `SELECT CASE WHEN COUNT(*) = 1 OR MAX(uses) >= 3 * MIN(uses) THEN (SELECT n2.entity_id FROM entity_names n2 JOIN entities e2 ON e2.id = n2.entity_id
+			WHERE n2.norm = ?1 AND e2.kind = ?2 ORDER BY n2.uses DESC, n2.entity_id LIMIT 1) END
+		FROM (SELECT n.uses FROM entity_names n JOIN entities e ON e.id = n.entity_id WHERE n.norm = ?1 AND e.kind = ?2 ORDER BY n.uses DESC LIMIT 2)`
 	qByNorm       = `SELECT IIF(COUNT(*) = 1, MAX(id), NULL) FROM (SELECT id FROM entities WHERE norm = ? AND kind = ? LIMIT 2)`
 	qBySurname    = `SELECT id, first, tokens FROM entities WHERE surname = ? AND kind = 'person'`
 	qInsEntity    = `INSERT INTO entities (name, norm, kind, first, surname, tokens) VALUES (?, ?, ?, ?, ?, ?)`
@@ -239,6 +245,12 @@ func (l *loader) run(in SourceInput) error {
 			}
 			l.roles = append(l.roles, id, r.Title, r.Org, r.Since, r.Until, l.src, int64(r.Start), int64(r.End))
 		}
+	}
+	// An acronym the article uses beside the one organisation it
+	// abbreviates ("General Motors" … "GM") names that organisation,
+	// here and in the stored articles that used only the acronym.
+	if err := l.foldAcronyms(doc.Entities); err != nil {
+		return err
 	}
 	if err := l.flushNames(); err != nil {
 		return err

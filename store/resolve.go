@@ -185,3 +185,37 @@ func (l *loader) settleKinds() error {
 // only such names are trusted across kinds ("Washington" the place and
 // "Washington" the team stay apart).
 func multiWord(n string) bool { return strings.Contains(n, " ") }
+
+// foldAcronyms merges each organisation of the article named by an
+// acronym into the one other organisation of the article whose initials
+// it is, when there is exactly one.
+func (l *loader) foldAcronyms(ents []extract.Entity) error {
+	for _, a := range ents {
+		if a.Kind != extract.Org || !merge.IsAcronym(a.Name) {
+			continue
+		}
+		var full *extract.Entity
+		n := 0
+		for i := range ents {
+			b := &ents[i]
+			if b.Kind == extract.Org && b.Name != a.Name && merge.AcronymOf(a.Name, b.Name) {
+				full = b
+				n++
+			}
+		}
+		if n != 1 {
+			continue
+		}
+		keep, drop := l.ids[key(full.Name, extract.Org)], l.ids[key(a.Name, extract.Org)]
+		if keep == 0 || drop == 0 || keep == drop {
+			continue
+		}
+		if err := l.alias(keep, a.Name); err != nil {
+			return err
+		}
+		if err := l.mergeEntities(keep, drop); err != nil {
+			return err
+		}
+	}
+	return nil
+}
