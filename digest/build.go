@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -131,7 +132,7 @@ func Build(ctx context.Context, db ItemFinder, channelID string, since, due, now
 	if loc == nil {
 		loc = time.UTC
 	}
-	cands, err := db.FindDigestItems(ctx, store.DigestItemFilter{ChannelID: channelID, Since: since.Add(-LoadSlack)})
+	cands, err := db.FindDigestItems(ctx, store.DigestItemFilter{ChannelID: channelID, Since: since.Add(-LoadSlack), Published: PublishedFrom(since, due)})
 	if err != nil {
 		return nil, fmt.Errorf("build digest: %w", err)
 	}
@@ -154,6 +155,19 @@ func Build(ctx context.Context, db ItemFinder, channelID string, since, due, now
 		d.Message = Render(d)
 	}
 	return d, nil
+}
+
+// PublishedFrom is the first publication day a digest due at due, for
+// sources loaded since since, takes news from: the day before since (a
+// day of slack for time zones and late stamps), or when there is no
+// earlier digest, the week before due. An article published long before
+// and loaded today is not today's news.
+func PublishedFrom(since, due time.Time) string {
+	from := since
+	if from.IsZero() {
+		from = due.AddDate(0, 0, -7)
+	}
+	return from.UTC().AddDate(0, 0, -1).Format(time.DateOnly)
 }
 
 // Rank merges candidates that report the same development and orders
@@ -187,7 +201,10 @@ func Rank(cands []*store.DigestItem, day time.Time) []*Item {
 		it := &Item{DigestItem: c}
 		it.Score = score(c, c.OtherSources+1, day)
 		k := ""
-		if parts := len(c.People) + len(c.Orgs); parts >= 2 {
+		if c.HappeningKey != "" {
+			// Reports of one merged event are one development.
+			k = c.HappeningKey
+		} else if parts := len(c.People) + len(c.Orgs); parts >= 2 {
 			names := append(append([]string(nil), c.People...), c.Orgs...)
 			sort.Strings(names)
 			k = c.Date + "\x00" + strings.Join(names, "\x00")
@@ -203,6 +220,9 @@ func Rank(cands []*store.DigestItem, day time.Time) []*Item {
 			g.best = it
 		}
 		g.keys = append(g.keys, c.Key)
+		if c.HappeningKey != "" && !slices.Contains(g.keys, c.HappeningKey) {
+			g.keys = append(g.keys, c.HappeningKey)
+		}
 		g.sources[c.Source.ID] = true
 	}
 	out := make([]*Item, 0, len(order))
@@ -212,7 +232,7 @@ func Rank(cands []*store.DigestItem, day time.Time) []*Item {
 		// Merged candidates from other new sources may not be counted yet
 		// by the store (it counts sources sharing one participant, which
 		// includes them); never count fewer than were merged.
-		it.Sources = max(it.OtherSources+1, len(g.sources))
+		it.Sources = max(it.OtherSources+1, len(g.sources), it.DigestItem.Sources)
 		it.Score = score(it.DigestItem, it.Sources, day)
 		out = append(out, it)
 	}
@@ -360,7 +380,7 @@ func Line(it *Item) string {
 		src = "[" + src + "](" + it.Source.URL + ")"
 	}
 	if it.Sources > 1 {
-		src += fmt.Sprintf(" +%d", it.Sources-1)
+		src += fmt.Sprintf(" · %d sources", it.Sources)
 	}
 	head := "**" + extract.FormatDate(it.Date, "") + "** · "
 	tail := " — " + src

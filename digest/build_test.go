@@ -115,7 +115,7 @@ func TestRenderLimits(t *testing.T) {
 func TestLine(t *testing.T) {
 	q := &Item{DigestItem: &store.DigestItem{Kind: "quote", Date: "2026-03-02", Text: "We stand\nwith Ukraine.", Speaker: "Mark Rutte",
 		Source: store.SourceRef{Name: "a", Title: "NATO [live]", URL: "https://x.example/a"}}, Sources: 3}
-	if got, want := Line(q), "**2 Mar 2026** · Mark Rutte: “We stand with Ukraine.” — [NATO (live)](https://x.example/a) +2"; got != want {
+	if got, want := Line(q), "**2 Mar 2026** · Mark Rutte: “We stand with Ukraine.” — [NATO (live)](https://x.example/a) · 3 sources"; got != want {
 		t.Errorf("Line = %q\nwant %q", got, want)
 	}
 }
@@ -174,5 +174,15 @@ func TestPreviewAndCommand(t *testing.T) {
 		if err := Command(ctx, db, bad, &out, clk.Now()); err == nil {
 			t.Errorf("Command(%q): no error", bad)
 		}
+	}
+}
+
+func TestPublishedFrom(t *testing.T) {
+	due := time.Date(2026, 3, 10, 8, 0, 0, 0, time.UTC)
+	if got := PublishedFrom(time.Date(2026, 3, 9, 8, 0, 0, 0, time.UTC), due); got != "2026-03-08" {
+		t.Errorf("after a digest: %s", got)
+	}
+	if got := PublishedFrom(time.Time{}, due); got != "2026-03-02" {
+		t.Errorf("first digest: %s", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -485,6 +486,13 @@ type DigestItem struct {
 	// report an event of the same date with a person or organisation in
 	// common.
 	OtherSources int
+	// HappeningID is the merged event an event item reports, whose date,
+	// wording and source count (Sources) the item shows; HappeningKey
+	// is its content key, so that a channel shown a happening is not
+	// shown it again when more sources report it.
+	HappeningID  int64
+	Sources      int
+	HappeningKey string
 	Source       SourceRef
 	LoadedAt     time.Time
 }
@@ -494,6 +502,10 @@ type DigestItem struct {
 type DigestItemFilter struct {
 	ChannelID string
 	Since     time.Time
+	// Published (YYYY-MM-DD), when set, keeps the sources published on
+	// or after that day (and those with no date): an old article loaded
+	// today is not today's news.
+	Published string
 }
 
 // FindDigestItems returns the candidates of a channel's next digest, in
@@ -514,7 +526,8 @@ func (db *DB) FindDigestItems(ctx context.Context, f DigestItemFilter) ([]*Diges
 }
 
 // newSources is the CTE of the sources loaded at or after ?1.
-const newSources = `WITH ns AS MATERIALIZED (SELECT id FROM sources WHERE loaded_at >= ?1 AND loaded_at != '') `
+const newSources = `WITH ns AS MATERIALIZED (SELECT id FROM sources WHERE loaded_at >= ?1 AND loaded_at != ''
+	AND (?2 = '' OR published = '' OR substr(published, 1, 10) >= ?2)) `
 
 func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*DigestItem, error) {
 	since := formatTime(f.Since)
@@ -522,11 +535,12 @@ func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*Digest
 	// (a materialised CTE on the loaded_at index) and CROSS JOIN, which
 	// SQLite keeps in the written order, so that the planner never scans
 	// the whole fact base to avoid a sort.
-	rows, err := tx.QueryContext(ctx, newSources+`SELECT e.id, e.date, e.precision, e.sort_start, e.sort_end, e.summary, e.sent_index, e.start, e."end",
+	rows, err := tx.QueryContext(ctx, newSources+`SELECT e.id, COALESCE(h.date, e.date), COALESCE(h.precision, e.precision), COALESCE(h.sort_start, e.sort_start),
+			COALESCE(h.sort_end, e.sort_end), COALESCE(h.summary, e.summary), e.date, e.summary, e.sent_index, e.start, e."end", e.happening_id, COALESCE(h.source_count, 1),
 			s.id, s.name, s.title, s.url, s.published, s.loaded_at
-		FROM ns CROSS JOIN sources s ON s.id = ns.id CROSS JOIN events e ON e.source_id = s.id
+		FROM ns CROSS JOIN sources s ON s.id = ns.id CROSS JOIN events e ON e.source_id = s.id LEFT JOIN happenings h ON h.id = e.happening_id
 		WHERE e.date != '' AND e.summary != ''
-		ORDER BY s.id, e.start, e.clause_start`, since)
+		ORDER BY s.id, e.start, e.clause_start`, since, f.Published)
 	if err != nil {
 		return nil, err
 	}
@@ -542,13 +556,19 @@ func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*Digest
 		it := &DigestItem{Kind: "event"}
 		var end int
 		var loaded string
-		if err := rows.Scan(&it.ID, &it.Date, &it.Precision, &it.SortStart, &it.SortEnd, &it.Text, &it.SentIndex, &it.Start, &end,
-			&it.Source.ID, &it.Source.Name, &it.Source.Title, &it.Source.URL, &it.Source.Published, &loaded); err != nil {
+		var ownDate, ownText string
+		if err := rows.Scan(&it.ID, &it.Date, &it.Precision, &it.SortStart, &it.SortEnd, &it.Text, &ownDate, &ownText, &it.SentIndex, &it.Start, &end,
+			&it.HappeningID, &it.Sources, &it.Source.ID, &it.Source.Name, &it.Source.Title, &it.Source.URL, &it.Source.Published, &loaded); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		it.LoadedAt = parseTime(loaded)
-		it.Key = DigestItemKey("event", it.Date, it.Text)
+		// The key is the report's own, which does not change when
+		// other sources join its happening.
+		it.Key = DigestItemKey("event", ownDate, ownText)
+		if it.HappeningID != 0 {
+			it.HappeningKey = DigestItemKey("happening", strconv.FormatInt(it.HappeningID, 10))
+		}
 		items = append(items, it)
 		byID[it.ID] = it
 		spans = append(spans, span{it.Source.ID, it.Start, end, it})
@@ -562,7 +582,7 @@ func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*Digest
 	rows, err = tx.QueryContext(ctx, newSources+`SELECT ee.event_id, en.name, en.kind
 		FROM ns CROSS JOIN events e ON e.source_id = ns.id
 		CROSS JOIN event_entities ee ON ee.event_id = e.id CROSS JOIN entities en ON en.id = ee.entity_id
-		ORDER BY ee.event_id, en.name`, since)
+		ORDER BY ee.event_id, en.name`, since, f.Published)
 	if err != nil {
 		return nil, err
 	}
@@ -600,7 +620,7 @@ func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*Digest
 		CROSS JOIN event_entities ee2 ON ee2.entity_id = ee.entity_id AND ee2.sort_start = ee.sort_start
 		CROSS JOIN events e2 INDEXED BY digest_events_source ON e2.id = ee2.event_id AND e2.source_id != e.source_id AND e2.date = e.date
 		WHERE e.date != ''
-		GROUP BY e.id`, since)
+		GROUP BY e.id`, since, f.Published)
 	if err != nil {
 		return nil, err
 	}
@@ -626,7 +646,7 @@ func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*Digest
 			s.id, s.name, s.title, s.url, s.published, s.loaded_at
 		FROM ns CROSS JOIN sources s ON s.id = ns.id CROSS JOIN quotes q ON q.source_id = s.id
 		WHERE q.date != ''
-		ORDER BY s.id, q.start`, since)
+		ORDER BY s.id, q.start`, since, f.Published)
 	if err != nil {
 		return nil, err
 	}
@@ -675,7 +695,7 @@ func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*Digest
 	}
 	out := items[:0]
 	for _, it := range items {
-		if shown[it.Key] {
+		if shown[it.Key] || it.HappeningKey != "" && shown[it.HappeningKey] {
 			continue
 		}
 		shown[it.Key] = true
@@ -695,7 +715,14 @@ func postedKeys(ctx context.Context, tx *Tx, channelID string, items []*DigestIt
 		for _, it := range part {
 			args = append(args, it.Key)
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT item_key FROM digest_posted WHERE channel_id = ? AND item_key IN (`+placeholders(len(part))+`)`, args...)
+		n := len(part)
+		for _, it := range part {
+			if it.HappeningKey != "" {
+				args = append(args, it.HappeningKey)
+				n++
+			}
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT item_key FROM digest_posted WHERE channel_id = ? AND item_key IN (`+placeholders(n)+`)`, args...)
 		if err != nil {
 			return nil, err
 		}

@@ -186,14 +186,20 @@ func TestFindDigestItems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The two reports of the signing are one happening: both items
+	// carry its wording and its two sources.
 	want := []string{
 		"event:Mark Rutte visited Kyiv on Monday.",
-		"event:Ann Lee and Bo Chen signed the deal on 1 March, \"a good day\".",
+		"event:On 1 March, Ann Lee signed a trade deal.",
 		"event:On 1 March, Ann Lee signed a trade deal.",
 		"quote:We stand with Ukraine.",
 	}
 	if got := itemTexts(items); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if items[1].HappeningID == 0 || items[1].HappeningID != items[2].HappeningID || items[1].Sources != 2 || items[1].HappeningKey == "" ||
+		items[1].Key == items[2].Key || items[0].HappeningID == items[1].HappeningID || items[0].Sources != 1 {
+		t.Errorf("happenings: %+v\n%+v\n%+v", items[0], items[1], items[2])
 	}
 	// Events come first, then the quotes that stand outside any event.
 	if !items[1].HasQuote || items[0].HasQuote {
@@ -212,7 +218,7 @@ func TestFindDigestItems(t *testing.T) {
 	// Post the first two; then reload article a slightly edited: spacing and
 	// punctuation of a posted event, a word changed in the quote sentence,
 	// and a new event. Only the new event and the changed quote are new.
-	run := &store.DigestRun{ChannelID: "c1", Due: clk.t, Status: store.RunPending, Cut: clk.t, Keys: []string{items[0].Key, items[1].Key}}
+	run := &store.DigestRun{ChannelID: "c1", Due: clk.t, Status: store.RunPending, Cut: clk.t, Keys: []string{items[0].Key, items[1].Key, items[1].HappeningKey}}
 	if err := db.CreateDigestRun(ctx, run); err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +229,9 @@ func TestFindDigestItems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := itemTexts(items); len(got) != 2 || got[0] != want[2] || got[1] != want[3] {
+	// The signing was shown, though only one of its reports was: its
+	// other report is not news.
+	if got := itemTexts(items); len(got) != 1 || got[0] != want[3] {
 		t.Fatalf("after posting: %q", got)
 	}
 	clk.t = clk.t.Add(time.Hour)
@@ -262,6 +270,34 @@ func TestDigestItemKey(t *testing.T) {
 	} {
 		if got := store.DigestItemKey(other[0], other[1], other[2]); got == k {
 			t.Errorf("key of %q equals", other)
+		}
+	}
+}
+
+// TestFindDigestItems_Published checks that a digest takes news by
+// publication date: an old article loaded today is not today's news.
+func TestFindDigestItems_Published(t *testing.T) {
+	ctx := context.Background()
+	db, clk := openDigestDB(t)
+	wm := clk.t
+	mustLoadInput(t, db, newsInput("archive", "2019-05-01",
+		newsSent{Text: "Ann Lee founded the firm on 1 May 2019.", Date: "2019-05-01", People: []string{"Ann Lee"}}))
+	mustLoadInput(t, db, newsInput("fresh", "2026-03-02",
+		newsSent{Text: "Ann Lee resigned on Monday.", Date: "2026-03-02", People: []string{"Ann Lee"}}))
+	for _, c := range []struct {
+		published string
+		want      []string
+	}{
+		{"", []string{"event:Ann Lee founded the firm on 1 May 2019.", "event:Ann Lee resigned on Monday."}},
+		{"2026-03-01", []string{"event:Ann Lee resigned on Monday."}},
+		{"2026-03-03", nil},
+	} {
+		items, err := db.FindDigestItems(ctx, store.DigestItemFilter{ChannelID: "c1", Since: wm, Published: c.published})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := itemTexts(items); strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("published from %q: %q, want %q", c.published, got, c.want)
 		}
 	}
 }
