@@ -534,3 +534,47 @@ func TestE2EEveryCommandAnswers(t *testing.T) {
 	}
 	noViolations(t, srv)
 }
+
+// TestE2EMergedTimeline loads three articles that tell one fine (two of
+// them with different amounts) and asks Discord for the timeline: the
+// fine is one line with its source count and the disagreement, and
+// /conflicts lists it.
+func TestE2EMergedTimeline(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.New(t)
+	var static []source.Config
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "stories", "hollinsford", "*.txt"))
+	if err != nil || len(files) != 3 {
+		t.Fatalf("story files: %v %v", files, err)
+	}
+	for _, f := range files {
+		static = append(static, source.Config{Name: strings.TrimSuffix(filepath.Base(f), ".txt"), Path: f})
+	}
+	w := newWorld(t, srv, 10, static...)
+	p := interaction(t, "timeline_ukraine.json")
+	setOption(p, "topic", "Hollinsford Water")
+	msg := w.ask(p)
+	if len(msg.Embeds) != 1 {
+		t.Fatalf("timeline: %s", msg.Text())
+	}
+	var fine string
+	for _, l := range strings.Split(msg.Embeds[0].Description, "\n") {
+		if strings.Contains(l, "fined") && strings.Contains(l, "14 Apr 2026") {
+			if fine != "" {
+				t.Errorf("the fine is listed twice:\n%s\n%s", fine, l)
+			}
+			fine = l
+		}
+	}
+	if !strings.Contains(fine, "· 3 sources") || !strings.Contains(fine, "sources differ on amount") {
+		t.Errorf("merged fine line = %q\n%s", fine, msg.Text())
+	}
+	p = interaction(t, "timeline_ukraine.json")
+	data := p["data"].(map[string]any)
+	data["name"], data["options"] = "conflicts", []any{}
+	msg = w.ask(p)
+	if len(msg.Embeds) != 1 || !strings.Contains(msg.Embeds[0].Description, "£2.1 million") || !strings.Contains(msg.Embeds[0].Description, "£2.4 million") {
+		t.Errorf("conflicts: %s", msg.Text())
+	}
+	noViolations(t, srv)
+}
