@@ -87,8 +87,11 @@ func days(r *Report) (time.Time, time.Time, bool) {
 
 // Similarity is the evidence that two reports tell of one happening.
 type Similarity struct {
-	// Shared is how many participants both name.
+	// Shared is how many participants both name; Names how many
+	// capitalised words (names the extractor may not know as entities,
+	// such as a product: "iPhone", "A380") both clauses hold.
 	Shared int
+	Names  int
 	// Words is how many content words (stemmed) their clauses share, and
 	// Overlap that count over the shorter clause's content words.
 	Words   int
@@ -107,6 +110,12 @@ func Compare(a, b *Report) Similarity {
 				s.Shared++
 				break
 			}
+		}
+	}
+	na, nb := NameWords(a.Clause), NameWords(b.Clause)
+	for w := range na {
+		if nb[w] {
+			s.Names++
 		}
 	}
 	wa, wb := ContentWords(a.Clause), ContentWords(b.Clause)
@@ -132,7 +141,7 @@ func Compare(a, b *Report) Similarity {
 // asks for more words in common, and dates that conflict (two different
 // days) for a close paraphrase, since then the sources disagree.
 func (s Similarity) Same() bool {
-	if s.Shared == 0 {
+	if s.Shared == 0 && s.Names == 0 {
 		return false
 	}
 	switch {
@@ -176,10 +185,69 @@ func ContentWords(text string) map[string]bool {
 		if len(w) < 3 || stopWords[w] {
 			continue
 		}
-		out[Stem(w)] = true
+		st := Stem(w)
+		if c, ok := synonyms[st]; ok {
+			st = c
+		}
+		out[st] = true
 	}
 	return out
 }
+
+// NameWords returns the lower-cased words of a clause written with a
+// capital letter (other than stop words, months and days): the names it
+// holds, known to the extractor as entities or not.
+func NameWords(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }) {
+		if !strings.ContainsFunc(w, unicode.IsUpper) {
+			continue
+		}
+		w = strings.ToLower(strings.Trim(w, "'’"))
+		if i := strings.IndexAny(w, "'’"); i > 0 {
+			w = w[:i]
+		}
+		if len(w) < 2 || stopWords[w] || nameStop[w] {
+			continue
+		}
+		out[w] = true
+	}
+	return out
+}
+
+// nameStop are capitalised words that name nothing: sentence openers.
+var nameStop = map[string]bool{"in": true, "on": true, "at": true, "as": true, "it": true, "he": true, "a": true, "an": true, "by": true, "to": true, "of": true, "if": true, "so": true, "yet": true, "however": true}
+
+// synonyms maps the stems of the verbs and nouns news uses for one kind
+// of happening to one of them, so that "unveiled" and "introduced",
+// "settled" and "agreement" meet. The classes are closed and general:
+// they name kinds of happenings, not any story.
+var synonyms = func() map[string]string {
+	m := map[string]string{}
+	for _, class := range [][]string{
+		{"unveil", "introduce", "present", "launch", "debut", "reveal", "showcase"},
+		{"settle", "settlement", "agreement", "accord"},
+		{"sue", "lawsuit", "suit", "litigation"},
+		{"acquire", "acquisition", "buy", "bought", "purchase", "takeover"},
+		{"resign", "resignation", "quit", "depart", "departure"},
+		{"appoint", "appointment", "hire", "hired"},
+		{"close", "closure", "shut", "shutdown"},
+		{"cut", "slash", "eliminate", "layoff", "layoffs"},
+		{"fine", "penalty", "penalise", "penalize"},
+		{"approve", "approval", "authorise", "authorize", "clear"},
+		{"die", "died", "death", "dead"},
+		{"sell", "sold", "sale"},
+		{"loan", "lend", "lent", "bailout"},
+		{"win", "won", "victory"},
+		{"elect", "election", "elected"},
+		{"strike", "walkout"},
+	} {
+		for _, w := range class[1:] {
+			m[Stem(w)] = Stem(class[0])
+		}
+	}
+	return m
+}()
 
 // Stem cuts a lower-case word to a crude stem: common inflectional and
 // derivational endings off, then at most six letters, which is enough to

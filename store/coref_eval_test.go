@@ -99,6 +99,28 @@ func TestCorefMeantime(t *testing.T) {
 	t.Logf("coref entities detail: %s; %d gold links, %d system links among aligned mentions", detail(ent.aligned), ent.keyLinks, ent.respLinks)
 	t.Logf("coref entities PER/ORG/LOC: %s (%d of %d gold mentions aligned)", ent.names, ent.namesN, ent.namesGold)
 	t.Logf("coref dated events detail: %s; %d gold links, %d system links among aligned mentions", detail(evs.aligned), evs.keyLinks, evs.respLinks)
+	// What a reader sees: the /timeline of each topic, as merged items
+	// against the reports they hold (one item each before merging).
+	for _, topic := range []string{"airbus", "apple", "general motors"} {
+		items, reps, srcs := 0, 0, 0
+		for off := 0; ; off += 100 {
+			evs, _, err := db.FindEvents(ctx, store.EventFilter{Topic: topic, Offset: off, Limit: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range evs {
+				items++
+				reps += len(e.Reports)
+				if e.Sources > 1 {
+					srcs++
+				}
+			}
+			if len(evs) < 100 {
+				break
+			}
+		}
+		t.Logf("coref timeline %s: %d items holding %d reports (%.2f reports per item), %d items told by several sources", topic, items, reps, float64(reps)/float64(max(items, 1)), srcs)
+	}
 	for _, topic := range append(topicsOf(docs), "all") {
 		d := evs.dup[topic]
 		t.Logf("coref duplicate rate %s: %.2f after merge (%d happenings / %d gold events), %.2f before merge (%d reports)",
