@@ -9,7 +9,8 @@ import (
 
 // floorLeadCoverage is the share of MEANTIME articles whose title or lead
 // sentence gives at least one event, dated or inferred.
-const floorLeadCoverage = 0.0
+// Measured on 2026-12-07: 55 of 90 before inferred lead events, 89 after.
+const floorLeadCoverage = 0.90
 
 // TestMeantimeLeadEvents counts the articles whose main news, told in the
 // title or the first sentence of the body, is among the events.
