@@ -55,7 +55,7 @@ type word struct {
 // words splits text[a:b) into words: letters with inner apostrophes and
 // hyphens, or digits.
 func words(text string, a, b int) []word {
-	var out []word
+	out := make([]word, 0, (b-a)/6+1)
 	for i := a; i < b; {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
@@ -77,7 +77,11 @@ func words(text string, a, b int) []word {
 			}
 			break
 		}
-		out = append(out, word{s: i, e: j, w: strings.ToLower(strings.ReplaceAll(text[i:j], "’", "'")), cap: unicode.IsUpper(r)})
+		w := text[i:j]
+		if strings.Contains(w, "’") {
+			w = strings.ReplaceAll(w, "’", "'")
+		}
+		out = append(out, word{s: i, e: j, w: strings.ToLower(w), cap: unicode.IsUpper(r)})
 		i = j
 	}
 	return out
@@ -189,18 +193,30 @@ func isNounModifier(text string, t Time, sentStart int) bool {
 	if strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
 		return true
 	}
-	before := words(text, max(sentStart, t.Start-12), t.Start)
-	after := words(text, t.End, min(len(text), t.End+20))
-	if len(before) == 0 || len(after) == 0 || after[0].s != t.End+1 || text[t.End] != ' ' {
+	if !strings.HasPrefix(rest, " ") || t.Start < sentStart+2 || text[t.Start-1] != ' ' {
 		return false
 	}
-	switch before[len(before)-1].w {
+	// The word before: a determiner.
+	a := t.Start - 1
+	for a > sentStart && isASCIILetter(text[a-1]) {
+		a--
+	}
+	switch strings.ToLower(text[a : t.Start-1]) {
 	case "the", "a", "an", "its", "his", "her", "their", "our", "this":
 	default:
 		return false
 	}
-	n := after[0]
-	return !n.cap && !functionWords[n.w] && !prepositions[n.w] && !isVerbWord(n) && !(n.w[0] >= '0' && n.w[0] <= '9')
+	// The word after: a noun, in lower case.
+	b := t.End + 1
+	e := b
+	for e < len(text) && (isASCIILetter(text[e]) || text[e] == '-') {
+		e++
+	}
+	if e == b || text[b] < 'a' || text[b] > 'z' {
+		return false
+	}
+	n := word{s: b, e: e, w: text[b:e]}
+	return !functionWords[n.w] && !prepositions[n.w] && !isVerbWord(n)
 }
 
 // anchorOf returns the time that dates a clause: the first that is not a
@@ -426,9 +442,11 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, rel []piece) []cu
 // clause dated by its first time that is not a noun's modifier.
 func splitClauses(text string, s Sentence, st []Time, sm []Mention) []clause {
 	whole := func() []clause {
-		t, ok := anchorOf(text, st, s.Start)
-		if !ok {
-			t = st[0]
+		t := st[0]
+		if len(st) > 1 {
+			if a, ok := anchorOf(text, st, s.Start); ok {
+				t = a
+			}
 		}
 		return []clause{{start: s.Start, end: s.End, time: t, kind: ckMain, parts: [][2]int{{s.Start, s.End}}}}
 	}
@@ -469,8 +487,10 @@ func splitClauses(text string, s Sentence, st []Time, sm []Mention) []clause {
 			}
 		}
 	}
+	var buf []word
 	wordsIn := func(a, b int, holes []int) []word {
-		var out []word
+		out := buf[:0]
+		defer func() { buf = out }()
 		for _, w := range ws {
 			if w.s < a || w.s >= b {
 				continue
@@ -640,6 +660,9 @@ func trimmedLen(text string, sp [2]int) int {
 // joined, a relative clause after its antecedent ("Acme Corp was founded
 // in 1998"), a reported clause with a capital.
 func (c clause) summaryText(text string) string {
+	if len(c.parts) == 1 && c.kind != ckRelative && c.kind != ckComplement {
+		return text[c.parts[0][0]:c.parts[0][1]]
+	}
 	var b strings.Builder
 	if c.kind == ckRelative && c.ante[1] > c.ante[0] {
 		b.WriteString(text[c.ante[0]:c.ante[1]])

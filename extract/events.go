@@ -69,12 +69,11 @@ func FindEvents(text string, sents []Sentence, times []Time, mentions []Mention)
 		}
 		sm := mentions[mi:mj]
 		sentence := text[s.Start:s.End]
-		groups := eventGroups(sentence)
 
 		if len(st) == 0 {
 			if d, ok := inherit(sentence, history); ok {
 				events = append(events, newEvent(text, s, s.Start, s.End, d.date, d.prec, "", sm))
-				history = append(history, dated{groups: groups, date: d.date, prec: d.prec})
+				history = append(history, dated{groups: eventGroups(sentence), date: d.date, prec: d.prec})
 			}
 			continue
 		}
@@ -83,13 +82,18 @@ func FindEvents(text string, sents []Sentence, times []Time, mentions []Mention)
 			continue
 		}
 		clauses := splitClauses(text, s, st, sm)
+		main := clauses[0]
 		for _, c := range clauses {
 			date, prec, _ := eventDate(c.time)
 			events = append(events, clauseEvent(text, s, c, date, prec, sm))
+			if main.kind == ckRelative && c.kind != ckRelative {
+				main = c
+			}
 		}
-		first := clauses[0]
-		date, prec, _ := eventDate(first.time)
-		history = append(history, dated{groups: groups, date: date, prec: prec})
+		// What follows refers back to the sentence's main happening, not
+		// to one told in a relative clause.
+		date, prec, _ := eventDate(main.time)
+		history = append(history, dated{groups: eventGroups(sentence), date: date, prec: prec})
 	}
 	return events
 }
@@ -105,7 +109,14 @@ type dated struct {
 // inherit returns the date an undated sentence takes from a recent dated
 // sentence about the same kind of happening.
 func inherit(sentence string, history []dated) (dated, bool) {
-	lower := strings.ToLower(sentence)
+	// The anaphor and its head noun open the sentence.
+	start := sentence
+	if len(start) > 96 {
+		if sp := strings.LastIndexByte(start[:96], ' '); sp > 0 {
+			start = start[:sp]
+		}
+	}
+	lower := strings.ToLower(start)
 	head := ""
 	for _, a := range anaphorStarts {
 		if strings.HasPrefix(lower, a) {
