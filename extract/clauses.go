@@ -23,6 +23,7 @@ const (
 	ckConj                         // after a conjunction: takes the subject back
 	ckComplement                   // a reported clause, with its own subject
 	ckRelative                     // a relative clause: takes its antecedent
+	ckSemi                         // after a semicolon: a clause whatever its words
 )
 
 type clause struct {
@@ -31,18 +32,20 @@ type clause struct {
 	kind       clauseKind
 	parts      [][2]int // the text the summary is made of, holes left out
 	ante       [2]int   // a relative clause's antecedent, if any
+	reduced    bool     // a relative clause without its pronoun: ", built in 1998,"
 }
 
 // piece is a stretch of a sentence between clause cuts, or a relative
 // clause, while clauses are being found.
 type piece struct {
-	a, b  int
-	kind  clauseKind
-	times []Time
-	holes []int // indexes of the relative clauses inside that stand alone
-	pred  int   // relative clauses: where the predicate starts, after "which"
-	ante  [2]int
-	alive bool
+	a, b    int
+	kind    clauseKind
+	times   []Time
+	holes   []int // indexes of the relative clauses inside that stand alone
+	pred    int   // relative clauses: where the predicate starts, after "which"
+	ante    [2]int
+	reduced bool
+	alive   bool
 }
 
 // word is a word of a sentence with its byte span.
@@ -151,6 +154,9 @@ func isVerbWord(w word) bool {
 // policy"); after a pronoun or a name, a word in -s is a verb ("it
 // closes", "Acme owns").
 func hasVerb(ws []word, kind clauseKind, text string, sm []Mention) bool {
+	if kind == ckSemi {
+		return true
+	}
 	for i, w := range ws {
 		if isVerbWord(w) {
 			return true
@@ -246,6 +252,9 @@ func relatives(text string, s Sentence, ws []word, st []Time, sm []Mention) []pi
 	for k := 1; k < len(ws); k++ {
 		w := ws[k]
 		if w.w != "which" && w.w != "who" && w.w != "that" {
+			if r, ok := reducedRelative(text, s, ws, k, st, sm); ok && (len(out) == 0 || w.s >= out[len(out)-1].b) && verbOutside(ws, r, out) {
+				out = append(out, r)
+			}
 			continue
 		}
 		if len(out) > 0 && w.s < out[len(out)-1].b || inTimes(w.s, st) || inName(w.s) || k+1 >= len(ws) {
@@ -281,6 +290,65 @@ func relatives(text string, s Sentence, ws []word, st []Time, sm []Mention) []pi
 		out = append(out, r)
 	}
 	return out
+}
+
+// notParticiples open phrases between commas that are no relative
+// clauses: ", compared with 2019,".
+var notParticiples = map[string]bool{
+	"compared": true, "according": true, "including": true, "excluding": true, "adjusted": true,
+	"based": true, "related": true, "added": true, "noted": true, "estimated": true,
+}
+
+// irregularParticiples are past participles without -ed.
+var irregularParticiples = map[string]bool{
+	"built": true, "born": true, "made": true, "held": true, "sold": true, "bought": true, "taken": true,
+	"given": true, "known": true, "shown": true, "written": true, "begun": true, "led": true, "set": true,
+	"founded": true, "won": true, "run": true, "seen": true, "chosen": true, "drawn": true,
+}
+
+// reducedRelative reads a participle phrase between commas that tells of
+// its own happening: "The plan, unveiled in May, was approved …".
+func reducedRelative(text string, s Sentence, ws []word, k int, st []Time, sm []Mention) (piece, bool) {
+	w := ws[k]
+	if w.cap || k+1 >= len(ws) || notParticiples[w.w] || reportVerbs[w.w] || finiteAux[w.w] || inTimes(w.s, st) {
+		return piece{}, false
+	}
+	if !irregularParticiples[w.w] && !(len(w.w) >= 5 && strings.HasSuffix(w.w, "ed") && !notPastEd[w.w]) {
+		return piece{}, false
+	}
+	if !strings.HasSuffix(strings.TrimRight(text[ws[k-1].e:w.s], " "), ",") {
+		return piece{}, false
+	}
+	if prev := ws[k-1]; prepositions[prev.w] || functionWords[prev.w] || isVerbWord(prev) {
+		return piece{}, false
+	}
+	r := piece{a: w.s, pred: w.s, kind: ckRelative, reduced: true}
+	r.b = relativeEnd(text, s, ws, k, true, st)
+	r.ante = antecedent(text, s, ws, k, sm)
+	if r.b <= r.pred || r.ante[1] <= r.ante[0] {
+		return piece{}, false
+	}
+	return r, true
+}
+
+// verbOutside reports whether the sentence has a verb outside the
+// relative clause r and the relative clauses rel: without one, the
+// participle of "Tal, who joined in 2015, resigned on Friday" is the
+// sentence's own verb.
+func verbOutside(ws []word, r piece, rel []piece) bool {
+	for _, w := range ws {
+		if w.s >= r.a && w.s < r.b {
+			continue
+		}
+		in := false
+		for _, o := range rel {
+			in = in || w.s >= o.a && w.s < o.b
+		}
+		if !in && isVerbWord(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // reportedBefore reports whether a reporting verb comes shortly before
@@ -410,14 +478,17 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, rel []piece) []cu
 			continue
 		}
 		gap := text[prev.End:cur.Start]
-		at := -1
+		at, kind := -1, ckConj
 		for _, b := range clauseBreaks {
 			if i := strings.LastIndex(gap, b); i >= 0 && prev.End+i > at && !inRel(prev.End+i) {
-				at = prev.End + i
+				at, kind = prev.End+i, ckConj
+				if b == "; " {
+					kind = ckSemi
+				}
 			}
 		}
 		if at >= 0 {
-			cuts = append(cuts, cut{end: at, next: at, kind: ckConj})
+			cuts = append(cuts, cut{end: at, next: at, kind: kind})
 		}
 	}
 	// In text order, one cut per place; a cut inside another's gap goes.
@@ -565,10 +636,7 @@ func splitClauses(text string, s Sentence, st []Time, sm []Mention) []clause {
 		}
 		t, ok := anchorOf(text, p.times, s.Start)
 		if !ok {
-			if len(p.times) == 0 {
-				continue
-			}
-			t = p.times[0]
+			continue // no date, or only one that modifies a noun
 		}
 		c := clause{time: t, kind: p.kind}
 		// The summary leaves out the relative clauses that are events of
@@ -598,7 +666,7 @@ func splitClauses(text string, s Sentence, st []Time, sm []Mention) []clause {
 			continue
 		}
 		t, _ := anchorOf(text, r.times, s.Start)
-		c := clause{time: t, kind: ckRelative, parts: [][2]int{{r.pred, r.b}}, ante: r.ante}
+		c := clause{time: t, kind: ckRelative, parts: [][2]int{{r.pred, r.b}}, ante: r.ante, reduced: r.reduced}
 		c.start, c.end = trimClause(text, [2]int{r.a, r.b})
 		out = append(out, c)
 	}
@@ -666,6 +734,9 @@ func (c clause) summaryText(text string) string {
 	var b strings.Builder
 	if c.kind == ckRelative && c.ante[1] > c.ante[0] {
 		b.WriteString(text[c.ante[0]:c.ante[1]])
+		if c.reduced {
+			b.WriteByte(',')
+		}
 		b.WriteByte(' ')
 	}
 	for i, p := range c.parts {
@@ -685,7 +756,7 @@ func (c clause) summaryText(text string) string {
 		b.WriteString(part)
 	}
 	out := strings.TrimSpace(b.String())
-	if c.kind == ckComplement {
+	if c.kind == ckComplement || c.kind == ckRelative {
 		if r, n := utf8.DecodeRuneInString(out); unicode.IsLower(r) {
 			out = string(unicode.ToUpper(r)) + out[n:]
 		}

@@ -66,6 +66,39 @@ func TestFindEventsOnePerDatedClause(t *testing.T) {
 				{"2024-03", "it reopened in March.", "It reopened in March."},
 			},
 		},
+		{
+			"Talks ended on Monday; a new round opens on Friday.",
+			nil,
+			[]ev{
+				{"2024-03-04", "Talks ended on Monday", "Talks ended on Monday"},
+				{"2024-03-08", "a new round opens on Friday.", "A new round opens on Friday."},
+			},
+		},
+		{
+			"The Orlund plan, unveiled in May, was approved on Tuesday.",
+			[]string{"Orlund"},
+			[]ev{
+				{"2023-05", "unveiled in May", "The Orlund plan, unveiled in May"},
+				{"2024-03-05", "was approved on Tuesday.", "The Orlund plan was approved on Tuesday."},
+			},
+		},
+		{
+			"Calder Lines told reporters on Monday it would buy two ships in May.",
+			[]string{"Calder Lines"},
+			[]ev{
+				{"2024-03-04", "Calder Lines told reporters on Monday", "Calder Lines told reporters on Monday"},
+				{"2024-05", "it would buy two ships in May.", "It would buy two ships in May."},
+			},
+		},
+		// A participle that is the sentence's own verb is no relative clause.
+		{
+			"Brenna Tal, who joined in 2015, resigned on Friday.",
+			[]string{"Brenna Tal"},
+			[]ev{
+				{"2015", "who joined in 2015", "Brenna Tal joined in 2015"},
+				{"2024-03-01", "resigned on Friday.", "Brenna Tal resigned on Friday."},
+			},
+		},
 		// One happening: one event, as before.
 		{
 			"Calder Lines ran the route between 1998 and 2004.",
@@ -82,6 +115,11 @@ func TestFindEventsOnePerDatedClause(t *testing.T) {
 			"The 2015 accord was scrapped by Orvane Group on Tuesday.",
 			[]string{"Orvane Group"},
 			[]ev{{"2024-03-05", "The 2015 accord was scrapped by Orvane Group on Tuesday.", "The 2015 accord was scrapped by Orvane Group on Tuesday."}},
+		},
+		{
+			"The Calder suit, filed in May, claims that Orvane Group broke the 2019 accord.",
+			[]string{"Orvane Group"},
+			[]ev{{"2023-05", "The Calder suit, filed in May, claims that Orvane Group broke the 2019 accord.", "The Calder suit, filed in May, claims that Orvane Group broke the 2019 accord."}},
 		},
 		// A relative clause without a date of its own stays in its clause.
 		{

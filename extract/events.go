@@ -250,7 +250,7 @@ func clauseEvent(text string, s Sentence, c clause, date string, prec Precision,
 	if c.ante[1] > c.ante[0] {
 		spans = append(spans[:len(spans):len(spans)], c.ante)
 	}
-	sum := summarizeText(text, s, c.summaryText(text), c.kind == ckConj || c.kind == ckMain && c.start > s.Start && len(c.parts) == 1)
+	sum := summarizeText(text, s, c.summaryText(text), c.kind == ckConj || c.kind == ckSemi || c.kind == ckMain && c.start > s.Start && len(c.parts) == 1)
 	return buildEvent(text, s, c.start, c.end, spans, sum, date, prec, c.time.Text, sm)
 }
 

@@ -276,6 +276,7 @@ func (p *tparser) dir(a, b int) int {
 	}
 	best, bestD = 0, 1<<30
 	rep, repD := 0, 1<<30
+	bestOther := false // best is a verb after a new subject: "told reporters on Monday it would"
 	for _, c := range cues {
 		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote {
 			continue
@@ -295,7 +296,11 @@ func (p *tparser) dir(a, b int) int {
 		}
 		if d < bestD {
 			best, bestD = c.dir, d
+			bestOther = c.tok >= b && p.subjectBetween(b, c.tok)
 		}
+	}
+	if bestOther && repD < 1000 {
+		return rep // the reporting verb before is the expression's own
 	}
 	if bestD < 1<<30 {
 		return best
@@ -328,8 +333,8 @@ func (p *tparser) afterBe(k int) (int, bool) {
 	return 0, true
 }
 
-// breaksPhrase reports whether punctuation or a conjunction lies in tokens
-// [a, b).
+// breaksPhrase reports whether punctuation, a conjunction or a subject
+// pronoun lies in tokens [a, b).
 func (p *tparser) breaksPhrase(a, b int) bool {
 	for k := a; k < b; k++ {
 		if p.toks[k].kind == tkPunct {
@@ -337,6 +342,18 @@ func (p *tparser) breaksPhrase(a, b int) bool {
 		}
 		switch p.word(k) {
 		case "and", "or", "but":
+			return true
+		}
+	}
+	return p.subjectBetween(a, b)
+}
+
+// subjectBetween reports whether a subject pronoun lies in tokens [a, b):
+// "on Monday it would" opens a new clause.
+func (p *tparser) subjectBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch strings.ToLower(p.str(k)) {
+		case "it", "he", "she", "they", "we", "i":
 			return true
 		}
 	}

@@ -27,6 +27,8 @@ func TestFindTimesTenseDirection(t *testing.T) {
 		{"The Veska board is to meet in June.", "June", "2009-06"},
 		{"New fares apply from March 2.", "March 2", "2010-03-02"},
 		{"The Tamsin race would have run in June.", "June", "2008-06"},
+		// A verb after a new subject belongs to another clause.
+		{"Calder Lines told reporters on Monday it would buy two ships.", "Monday", "2009-05-11"},
 		// What stays as it was.
 		{"The Norvik line was due to start in July.", "July", "2009-07"},
 		{"Sales rose from January 1, the Calder group said.", "January 1", "2009-01-01"},
