@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -196,13 +195,13 @@ var notVerbPast = map[string]bool{
 // after a name ("Acme wins", "Acme sues Borealis"), and in a headline
 // "Acme to sell" stands for "Acme is to sell".
 func hasFiniteVerb(text string, s Sentence, sm []Mention, headline bool) bool {
-	afterName := func(at int) (bool, int) {
+	afterName := func(at int) bool {
 		for _, m := range sm {
-			if m.End <= at && strings.TrimSpace(text[m.End:at]) == "" {
-				return true, m.End
+			if m.End <= at && at-m.End <= 3 && strings.TrimSpace(text[m.End:at]) == "" {
+				return true
 			}
 		}
-		return false, 0
+		return false
 	}
 	inName := func(at int) bool {
 		for _, m := range sm {
@@ -212,56 +211,21 @@ func hasFiniteVerb(text string, s Sentence, sm []Mention, headline bool) bool {
 		}
 		return false
 	}
-	prevTo := false // the previous word was "to" right after a name
-	for i := s.Start; i < s.End; {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
-			i += n
+	ws := words(text, s.Start, s.End)
+	for i, w := range ws {
+		if inName(w.s) {
 			continue
 		}
-		j := i
-		for j < s.End {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
-				break
-			}
-			j += n
+		if isVerbWord(w) {
+			return true
 		}
-		w := text[i:j]
-		start := i
-		i = j
-		if inName(start) {
-			prevTo = false
+		if w.cap {
 			continue
 		}
-		lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-		upper := unicode.IsUpper(r)
-		wasTo := prevTo
-		prevTo = false
-		if upper && start != s.Start {
-			continue
-		}
-		if finiteAux[lw] || lw == "may" && !upper {
-			return true
-		}
-		if l := timeLex[lw]; !notVerbPast[lw] && l.has(fPast|fReport|fBarePast) {
-			return true
-		}
-		if len(lw) >= 5 && strings.HasSuffix(lw, "ed") && !notPastEd[lw] {
-			return true
-		}
-		if headline && wasTo {
+		if headline && i > 0 && ws[i-1].w == "to" && afterName(ws[i-1].s) && !inName(ws[i-1].s) {
 			return true // "Acme to sell its plant"
 		}
-		after, _ := afterName(start)
-		if !after {
-			continue
-		}
-		if headline && lw == "to" {
-			prevTo = true
-			continue
-		}
-		if len(lw) >= 4 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "'s") && !notVerbS[lw] {
+		if len(w.w) >= 4 && strings.HasSuffix(w.w, "s") && !strings.HasSuffix(w.w, "ss") && !strings.HasSuffix(w.w, "'s") && !notVerbS[w.w] && afterName(w.s) {
 			return true // "Acme wins", "Acme sues Borealis"
 		}
 	}
