@@ -69,12 +69,11 @@ func FindEvents(text string, sents []Sentence, times []Time, mentions []Mention)
 		}
 		sm := mentions[mi:mj]
 		sentence := text[s.Start:s.End]
-		groups := eventGroups(sentence)
 
 		if len(st) == 0 {
 			if d, ok := inherit(sentence, history); ok {
 				events = append(events, newEvent(text, s, s.Start, s.End, d.date, d.prec, "", sm))
-				history = append(history, dated{groups: groups, date: d.date, prec: d.prec})
+				history = append(history, dated{groups: eventGroups(sentence), date: d.date, prec: d.prec})
 			}
 			continue
 		}
@@ -82,14 +81,19 @@ func FindEvents(text string, sents []Sentence, times []Time, mentions []Mention)
 			// A dateline or a heading that is nothing but a date.
 			continue
 		}
-		clauses := splitClauses(text, s, st)
+		clauses := splitClauses(text, s, st, sm)
+		main := clauses[0]
 		for _, c := range clauses {
 			date, prec, _ := eventDate(c.time)
-			events = append(events, newEvent(text, s, c.start, c.end, date, prec, c.time.Text, sm))
+			events = append(events, clauseEvent(text, s, c, date, prec, sm))
+			if main.kind == ckRelative && c.kind != ckRelative {
+				main = c
+			}
 		}
-		first := clauses[0]
-		date, prec, _ := eventDate(first.time)
-		history = append(history, dated{groups: groups, date: date, prec: prec})
+		// What follows refers back to the sentence's main happening, not
+		// to one told in a relative clause.
+		date, prec, _ := eventDate(main.time)
+		history = append(history, dated{groups: eventGroups(sentence), date: date, prec: prec})
 	}
 	return events
 }
@@ -105,7 +109,14 @@ type dated struct {
 // inherit returns the date an undated sentence takes from a recent dated
 // sentence about the same kind of happening.
 func inherit(sentence string, history []dated) (dated, bool) {
-	lower := strings.ToLower(sentence)
+	// The anaphor and its head noun open the sentence.
+	start := sentence
+	if len(start) > 96 {
+		if sp := strings.LastIndexByte(start[:96], ' '); sp > 0 {
+			start = start[:sp]
+		}
+	}
+	lower := strings.ToLower(start)
 	head := ""
 	for _, a := range anaphorStarts {
 		if strings.HasPrefix(lower, a) {
@@ -224,49 +235,36 @@ func onlyTime(sentence string, st []Time) bool {
 	return letters <= 3
 }
 
-type clause struct {
-	start, end int
-	time       Time
-}
-
 // clauseBreaks are where one dated happening of a sentence ends and the
 // next begins.
 var clauseBreaks = []string{"; ", ", and ", " and ", ", while ", ", but ", " but ", ", then ", " then ", ", before ", ", after which "}
 
-// splitClauses divides a sentence with several dated happenings into one
-// clause per time expression, breaking at a conjunction between two times.
-// Times with no conjunction between them share a clause, which takes the
-// first of them.
-func splitClauses(text string, s Sentence, st []Time) []clause {
-	cs := []clause{{start: s.Start, end: s.End, time: st[0]}}
-	for k := 1; k < len(st); k++ {
-		prev := st[k-1]
-		cur := st[k]
-		gap := text[prev.End:cur.Start]
-		cut := -1
-		for _, b := range clauseBreaks {
-			if i := strings.LastIndex(gap, b); i >= 0 {
-				if j := prev.End + i; j > cut {
-					cut = j
-				}
-			}
-		}
-		if cut < 0 {
-			continue
-		}
-		last := &cs[len(cs)-1]
-		last.end = cut
-		cs = append(cs, clause{start: cut, end: s.End, time: cur})
-	}
-	return cs
-}
-
 // newEvent builds an event for the clause [cs, ce) of sentence s.
 func newEvent(text string, s Sentence, cs, ce int, date string, prec Precision, timeText string, sm []Mention) Event {
+	return buildEvent(text, s, cs, ce, [][2]int{{cs, ce}}, summarize(text, s, cs, ce), date, prec, timeText, sm)
+}
+
+// clauseEvent builds the event of clause c of sentence s.
+func clauseEvent(text string, s Sentence, c clause, date string, prec Precision, sm []Mention) Event {
+	spans := c.parts
+	if c.ante[1] > c.ante[0] {
+		spans = append(spans[:len(spans):len(spans)], c.ante)
+	}
+	sum := summarizeText(text, s, c.summaryText(text), c.kind == ckConj || c.kind == ckSemi || c.kind == ckMain && c.start > s.Start && len(c.parts) == 1)
+	return buildEvent(text, s, c.start, c.end, spans, sum, date, prec, c.time.Text, sm)
+}
+
+// buildEvent builds an event for the clause [cs, ce) of sentence s, whose
+// participants are named within spans.
+func buildEvent(text string, s Sentence, cs, ce int, spans [][2]int, summary, date string, prec Precision, timeText string, sm []Mention) Event {
 	var names []string
 	seen := map[string]bool{}
 	for _, m := range sm {
-		if m.Start < cs || m.End > ce || seen[m.Entity] {
+		in := false
+		for _, sp := range spans {
+			in = in || m.Start >= sp[0] && m.End <= sp[1]
+		}
+		if !in || seen[m.Entity] {
 			continue
 		}
 		seen[m.Entity] = true
@@ -286,7 +284,7 @@ func newEvent(text string, s Sentence, cs, ce int, date string, prec Precision, 
 		ID:          fmt.Sprintf("ev%d", cs),
 		Date:        date,
 		Precision:   prec,
-		Summary:     summarize(text, s, cs, ce),
+		Summary:     summary,
 		Sentence:    text[s.Start:s.End],
 		Entities:    names,
 		Start:       s.Start,
@@ -305,16 +303,32 @@ const maxSummary = 240
 // sentence's subject ("… and listed on the exchange in 2004") gets the
 // subject back; long text is cut at a word boundary.
 func summarize(text string, s Sentence, cs, ce int) string {
-	c := strings.TrimSpace(text[cs:ce])
+	return summarizeText(text, s, text[cs:ce], cs > s.Start)
+}
+
+// summarizeText is summarize for the text c of a clause; takeSubject lets a
+// clause that opens in lower case take the sentence's subject.
+func summarizeText(text string, s Sentence, c string, takeSubject bool) string {
+	c = strings.TrimSpace(c)
 	for _, p := range []string{"; ", ", and ", "and ", ", while ", "while ", ", but ", "but ", ", then ", "then ", ", before ", ", after which "} {
 		if strings.HasPrefix(c, strings.TrimLeft(p, " ")) || strings.HasPrefix(c, p) {
 			c = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(c, p), strings.TrimLeft(p, " ")))
 			break
 		}
 	}
-	if cs > s.Start {
-		if r, _ := utf8.DecodeRuneInString(c); unicode.IsLower(r) {
-			if subj := subjectOf(text[s.Start:s.End]); subj != "" {
+	if takeSubject {
+		if r, n := utf8.DecodeRuneInString(c); unicode.IsLower(r) {
+			first, _, _ := strings.Cut(c, " ")
+			switch subj := subjectOf(text[s.Start:s.End]); {
+			case complementSubjects[first] || prepositions[first] || functionWords[first]:
+				// "; it reopened in March" has a subject of its own; "and in
+				// 1984 the computer was released" too.
+				c = string(unicode.ToUpper(r)) + c[n:]
+			case subj != "":
+				if sw := strings.Fields(subj); len(sw) > 1 && subjectAuxiliaries[strings.ToLower(sw[len(sw)-1])] && subjectAuxiliaries[first] {
+					// "and has been on leave": the clause has its own auxiliary.
+					subj = strings.Join(sw[:len(sw)-1], " ")
+				}
 				c = subj + " " + c
 			}
 		}
@@ -365,6 +379,9 @@ func subjectOf(sentence string) string {
 		r, _ := utf8.DecodeRuneInString(w)
 		if strings.HasSuffix(w, ",") {
 			return ""
+		}
+		if n == 0 && prepositions[lw] {
+			return "" // "For the final quarter, …"
 		}
 		if n == 0 && subjectDeterminers[lw] {
 			afterDet = true

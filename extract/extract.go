@@ -12,6 +12,7 @@ func Extract(text string, published time.Time) *Document {
 	doc.Times = FindTimes(text, doc.Sentences, published)
 	doc.Mentions, doc.Entities = FindEntities(text, doc.Sentences, doc.Times)
 	doc.Events = FindEvents(text, doc.Sentences, doc.Times, doc.Mentions)
+	doc.Events = inferLeadEvents(text, doc.Sentences, doc.Times, doc.Mentions, doc.Events, published)
 	doc.Quotes = FindQuotes(text, doc.Sentences, doc.Mentions, doc.Entities)
 	dateQuotes(doc, published)
 	addSpeakers(doc)

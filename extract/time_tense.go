@@ -132,6 +132,12 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 		switch {
 		case l.has(fToFuture):
 			if p.word(k+1) == "to" || l.word == "due" && p.word(k+1) == "on" {
+				// "had been due to start", "had planned to": a plan
+				// seen from the past, which has come and gone.
+				if p.word(k-1) == "had" || p.word(k-1) == "been" && p.word(k-2) == "had" {
+					add(tenseCue{tok: k, dir: -1})
+					continue
+				}
 				add(tenseCue{tok: k, dir: 1})
 				continue
 			}
@@ -146,11 +152,22 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			if l.word == "going" && p.word(k+1) != "to" {
 				continue
 			}
+			if strings.ToLower(p.str(k+1)) == "have" && (l.word == "would" || l.word == "should" || l.word == "must" || l.word == "might") {
+				// "would have closed in June": what did not happen.
+				add(tenseCue{tok: k, dir: -1})
+				continue
+			}
 			if l.word == "later" || l.word == "next" || l.word == "tomorrow" || l.word == "soon" || l.word == "upcoming" {
 				add(tenseCue{tok: k, dir: 1})
 				continue
 			}
 			add(tenseCue{tok: k, dir: 1})
+			continue
+		case l.has(fBe) && p.word(k+1) == "to" && (l.word == "is" || l.word == "are"):
+			// "is to rise": an announced plan.
+			if nl := p.lx(k + 2); k+2 < len(p.toks) && p.toks[k+2].kind == tkWord && !p.toks[k+2].cap && (nl == nil || nl.month == 0) {
+				add(tenseCue{tok: k, dir: 1})
+			}
 			continue
 		case l.has(fBarePast):
 			switch strings.ToLower(p.str(k - 1)) {
@@ -211,6 +228,11 @@ func (p *tparser) dir(a, b int) int {
 		}
 		break
 	}
+	switch strings.ToLower(p.str(b)) {
+	case "onwards", "onward":
+		return 1 // "from January 1 onwards"
+	}
+	from := p.word(k) == "from"
 	switch p.word(k) {
 	case "by", "until", "till", "before":
 		if p.word(k) == "by" && p.sentenceHas(a, "had") {
@@ -222,6 +244,9 @@ func (p *tparser) dir(a, b int) int {
 	}
 	cues := p.sentenceCues(a)
 	if len(cues) == 0 {
+		if from {
+			return 1
+		}
 		return 0
 	}
 	clause := p.clauseOf(a)
@@ -251,6 +276,7 @@ func (p *tparser) dir(a, b int) int {
 	}
 	best, bestD = 0, 1<<30
 	rep, repD := 0, 1<<30
+	bestOther := false // best is a verb after a new subject: "told reporters on Monday it would"
 	for _, c := range cues {
 		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote {
 			continue
@@ -270,10 +296,20 @@ func (p *tparser) dir(a, b int) int {
 		}
 		if d < bestD {
 			best, bestD = c.dir, d
+			bestOther = c.tok >= b && p.subjectBetween(b, c.tok)
 		}
+	}
+	if bestOther && repD < 1000 {
+		return rep // the reporting verb before is the expression's own
 	}
 	if bestD < 1<<30 {
 		return best
+	}
+	if from {
+		// "applies from March 2, the council said": a start date told
+		// in the present tense lies ahead; the reporting verb dates
+		// only the telling.
+		return 1
 	}
 	if repD <= 6 || repD >= 1000 && repD <= 1006 {
 		return rep
@@ -297,8 +333,8 @@ func (p *tparser) afterBe(k int) (int, bool) {
 	return 0, true
 }
 
-// breaksPhrase reports whether punctuation or a conjunction lies in tokens
-// [a, b).
+// breaksPhrase reports whether punctuation, a conjunction or a subject
+// pronoun lies in tokens [a, b).
 func (p *tparser) breaksPhrase(a, b int) bool {
 	for k := a; k < b; k++ {
 		if p.toks[k].kind == tkPunct {
@@ -306,6 +342,18 @@ func (p *tparser) breaksPhrase(a, b int) bool {
 		}
 		switch p.word(k) {
 		case "and", "or", "but":
+			return true
+		}
+	}
+	return p.subjectBetween(a, b)
+}
+
+// subjectBetween reports whether a subject pronoun lies in tokens [a, b):
+// "on Monday it would" opens a new clause.
+func (p *tparser) subjectBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch strings.ToLower(p.str(k)) {
+		case "it", "he", "she", "they", "we", "i":
 			return true
 		}
 	}
