@@ -62,6 +62,9 @@ type nerCand struct {
 	mixed  bool // gazetteer words mixed with unknown words: "Oslo Energi"
 	weak   bool // keep only if it names an entity found elsewhere
 	drop   bool // part of a title ("minister of Transport"), not a name
+	// notPerson marks a name shaped like no person's: after the
+	// determiner "the", or with a function word inside.
+	notPerson bool
 	// cue holds the evidence for person, org and place; lean is the
 	// evidence of the name's shape, counted once per entity.
 	cue    [3]int
@@ -683,6 +686,20 @@ func (n *ner) segment(s, i, j int, titles bool) {
 			return
 		}
 	}
+	// An institutional head and a connector: "Office for River
+	// Standards", "Trust for Coastal Paths".
+	if j-i >= 3 && nerInstHeads[n.toks[i].lower] && nerConnectors[n.toks[i+1].lower] && !n.toks[i+1].cap {
+		c := n.addCand(s, i, j, Org, nil)
+		n.cands[c].places = n.placesIn(i, j)
+		return
+	}
+	// A natural place by its first word: "River Wendle", "Lake Orvan",
+	// unless an organisation head follows ("Port Authority").
+	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower] && !n.orgHeadIn(i+1, j) {
+		c := n.addCand(s, i, j, Place, nil)
+		n.cands[c].places = n.placesIn(i+1, j)
+		return
+	}
 	// Places by their last word: "Changi International Airport", "the
 	// Atlantic Ocean".
 	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower] {
@@ -712,6 +729,12 @@ func (n *ner) segment(s, i, j int, titles bool) {
 			n.cands[c].places = n.placesIn(i, j)
 			return
 		}
+	}
+	// An institutional head first: "Commission Rovane", "Trust Kelby".
+	if j-i >= 2 && nerInstHeads[n.toks[i].lower] {
+		c := n.addCand(s, i, j, Org, nil)
+		n.cands[c].places = n.placesIn(i, j)
+		return
 	}
 	// Gazetteer words, greedily.
 	type piece struct {
@@ -778,8 +801,11 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	c := n.addCand(s, i, j, "", nil)
 	cd := &n.cands[c]
 	switch {
-	case strings.Contains(key, " of ") || strings.HasPrefix(key, "of "):
+	case strings.Contains(key, " of ") || strings.HasPrefix(key, "of ") || n.innerFunctionWord(i, j):
+		// "Bank of the West", "Council for Rural Roads": a function word
+		// between capitalised words names no person.
 		cd.lean[cueOrg] += 2
+		cd.notPerson = true
 	case j-i == 1 && n.toks[i].upper:
 		// An acronym: "OFAC", "BBC".
 		if len(n.toks[i].lower) > 7 || nerNotNames[n.toks[i].lower] {
@@ -790,11 +816,50 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		cd.drop = true // a lone initial
 	case j-i == 1:
 		// A single unknown word: no lean; ties go to organisations.
+	case j-i >= 2 && nerPlaceLeanHeads[n.toks[j-1].lower]:
+		// "Cobley Weir", "Fallow Brook": a place unless context says
+		// otherwise.
+		cd.lean[cuePlace] += 2
 	case n.notPersonShape(i, j):
 		cd.lean[cueOrg]++
+	case cd.notPerson:
+		// "the Harlow Standards": a determiner before a name of several
+		// words; "the Far East", "the Kelby West" are places.
+		switch n.toks[j-1].lower {
+		case "east", "west", "north", "south":
+			cd.lean[cuePlace]++
+		default:
+			cd.lean[cueOrg]++
+		}
 	default:
 		cd.lean[cuePerson]++
 	}
+}
+
+// orgHeadIn reports whether an organisation head word is among [i, j).
+func (n *ner) orgHeadIn(i, j int) bool {
+	for k := i; k < j; k++ {
+		if nerOrgHeads[n.toks[k].lower] || nerInstHeads[n.toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// innerFunctionWord reports whether a lower-case function word ("for",
+// "on", "the", "and") sits between capitalised words of [i, j).
+func (n *ner) innerFunctionWord(i, j int) bool {
+	for k := i + 1; k < j-1; k++ {
+		t := n.toks[k]
+		if t.cap || !t.word {
+			continue
+		}
+		switch t.lower {
+		case "of", "for", "on", "the", "and", "&":
+			return true
+		}
+	}
+	return false
 }
 
 // nerNotPersonHeads end names of things, not people: "Music Store",
@@ -868,6 +933,11 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 	}
 	if kind == "" {
 		single := j-i == 1
+		// "the Harlow Standards", "The Kelby Trust": a determiner before
+		// a name of several words.
+		if !single && n.word(i-1) == "the" {
+			c.notPerson = true
+		}
 		switch {
 		case n.heading[s]:
 			c.weak = true
@@ -1338,6 +1408,19 @@ func (n *ner) resolve() {
 			kind = Person
 		case cue[cuePlace] > cue[cueOrg] && cue[cuePlace] > cue[cuePerson]:
 			kind = Place
+		}
+		// A name after "the" or with a function word inside is no
+		// person's: "the Office for River Standards said".
+		if kind == Person {
+			for _, c := range cs {
+				if n.cands[c].notPerson {
+					kind = Org
+					if cue[cuePlace] > cue[cueOrg] {
+						kind = Place
+					}
+					break
+				}
+			}
 		}
 		// Ties go to organisations: news introduces people with a cue
 		// (a title, "said", ", who"), companies often without.
