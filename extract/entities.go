@@ -1115,9 +1115,16 @@ func (n *ner) findCues() {
 					}
 				}
 			}
+			// "Varnex said its output fell" is an organisation;
+			// "Odile Brandt, its director of sales," is a person in
+			// apposition to one.
 			for k := cd.te; k < len(n.toks) && k < cd.te+8; k++ {
 				if n.toks[k].lower == "its" {
-					cd.cue[cueOrg]++
+					if k == cd.te+1 && n.word(cd.te) == "," && n.titleAfter(k+1) {
+						cd.cue[cuePerson] += 2
+					} else {
+						cd.cue[cueOrg]++
+					}
 					break
 				}
 			}
