@@ -1440,6 +1440,7 @@ func (n *ner) resolve() {
 			}
 		}
 	}
+	n.coordinatedOrgs()
 	// "Mr. Kiprotich" read before "Daniel Kiprotich" was known.
 	for e, ent := range n.ents {
 		if ent.kind != Person || len(ent.cands) == 0 {
@@ -1479,6 +1480,61 @@ func (n *ner) resolve() {
 			cd.gaz = nil
 		}
 	}
+}
+
+// coordinatedOrgs makes organisations of the people voted so by the shape
+// of their names alone ("Halvard Brisk" looks like a person) when the
+// text lists them with an organisation: "Halvard Brisk and Varnex won the
+// contract", "from Halvard Brisk, Varnex's rival". A person cue (a
+// title, "said", ", who") keeps a person.
+func (n *ner) coordinatedOrgs() {
+	isOrg := func(o int) bool {
+		if o < 0 || n.cands[o].ent < 0 {
+			return false
+		}
+		return n.ents[n.cands[o].ent].kind == Org
+	}
+	for _, ent := range n.ents {
+		if ent.kind != Person || ent.decided || len(ent.cands) == 0 {
+			continue
+		}
+		cue, coord := false, false
+		for _, c := range ent.cands {
+			cd := n.cands[c]
+			if cd.cue[cuePerson] > 0 || cd.kind == Person {
+				cue = true
+				break
+			}
+			if w := n.word(cd.ts - 1); (w == "and" || w == "or") && cd.ts >= 2 {
+				if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].te == cd.ts-1 && isOrg(o) {
+					coord = true
+				}
+			}
+			if w := n.word(cd.te); w == "and" || w == "or" || w == "," {
+				if o := n.candAt(cd.te + 1); o >= 0 && n.cands[o].ts == cd.te+1 && isOrg(o) && (w != "," || n.listItem(n.cands[o].te)) {
+					coord = true
+				}
+			}
+		}
+		if !cue && coord {
+			ent.kind = Org
+		}
+	}
+}
+
+// listItem reports whether the name ending before token k is an item of
+// a list ("Varnex, Tandor and") or an organisation's rival, partner or
+// unit ("Varnex's rival"), not the head of a person's apposition
+// ("Varnex's senior vice president", "Varnex North America CEO").
+func (n *ner) listItem(k int) bool {
+	switch w := n.word(k); {
+	case w == "," || w == "and" || w == "or" || w == "." || w == ";" || w == ")":
+		return true
+	case n.toks[k].poss:
+		t := n.toks[min(k+1, len(n.toks)-1)]
+		return k+1 < len(n.toks) && t.word && !t.cap && !t.digit && !n.titleAfter(k+1) && !nerTitleModifiers[t.lower]
+	}
+	return false
 }
 
 // nameEnds returns the first and last tokens of a person's name [ts, te)
