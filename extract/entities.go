@@ -1022,6 +1022,10 @@ func (n *ner) findCues() {
 				if w := n.toks[k].lower; w == "he" || w == "she" || w == "his" || w == "her" {
 					cd.cue[cuePerson] += 2
 					break
+				} else if (w == "it" || w == "its") && k == next+1 {
+					// "Pelmore Oils said it regretted".
+					cd.cue[cueOrg] += 2
+					break
 				}
 			}
 		}
