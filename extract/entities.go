@@ -464,8 +464,9 @@ func (n *ner) run(s, i, j int) {
 			continue
 		}
 		// A capitalised common word opening a sentence ("Speaking ...",
-		// "Obviously").
-		if n.initial[i] && !nerNameParticles[t.lower] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] {
+		// "Obviously"), but not an institutional head before a connector
+		// ("Office for River Standards inspectors").
+		if n.initial[i] && !(nerInstHeads[t.lower] && i+1 < j && nerConnectors[n.toks[i+1].lower]) && !nerNameParticles[t.lower] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] {
 			i++
 			continue
 		}
@@ -1022,8 +1023,9 @@ func (n *ner) findCues() {
 				if w := n.toks[k].lower; w == "he" || w == "she" || w == "his" || w == "her" {
 					cd.cue[cuePerson] += 2
 					break
-				} else if (w == "it" || w == "its") && k == next+1 {
-					// "Pelmore Oils said it regretted".
+				} else if w == "its" && k == next+1 {
+					// "Pelmore Oils said its pipeline leaked"; "said it"
+					// is as often a person's.
 					cd.cue[cueOrg] += 2
 					break
 				}

@@ -30,6 +30,9 @@ func TestFindEntitiesKindClasses(t *testing.T) {
 		{"Pelmore Oils was fined by the Board for Coastal Fisheries last week.", "Board for Coastal Fisheries", Org},
 		{"Pelmore Oils was fined by Board for Coastal Fisheries inspectors.", "Board for Coastal Fisheries", Org},
 		{"Tenants praised the Partnership for Tolland Housing on Friday.", "Partnership for Tolland Housing", Org},
+		{"Pelmore Oils was fined. Board for Coastal Fisheries inspectors visited the board offices.", "Board for Coastal Fisheries", Org},
+		{"Lake Geneva froze.", "Lake Geneva", Place},
+		{"Marta Klein said it was too early to tell.", "Marta Klein", Person},
 		{"The money was paid to the Velland Greaves last week.", "Velland Greaves", ""},
 		// Natural places.
 		{"Sewage flowed into the River Tolland for hours.", "River Tolland", Place},
@@ -38,7 +41,7 @@ func TestFindEntitiesKindClasses(t *testing.T) {
 		{"Children swim at Esker Weir every summer.", "Esker Weir", Place},
 		{"Trees were planted along the Sallow Brook.", "Sallow Brook", Place},
 		// Appositive titles make people.
-		{"Pelmore Oils said it regretted the spill. Corin Ashdale, its director of operations, said the company was sorry.", "Corin Ashdale", Person},
+		{"Pelmore Oils said its pipeline leaked. Corin Ashdale, its director of operations, said the company was sorry.", "Corin Ashdale", Person},
 		{"Corin Ashdale, Pelmore's head of communications, said: \"We are sorry.\"", "Corin Ashdale", Person},
 		// Listed with an organisation, no person cue.
 		{"Last month, Tandor Bank and Brennard Vosk won a contract for 90 ships.", "Brennard Vosk", Org},
@@ -79,7 +82,7 @@ func TestFindEntitiesTitlesBeforeNames(t *testing.T) {
 		{"Alderman Piers Holloway said the vote was close.", "Piers Holloway", []role{{"Alderman", ""}}},
 		{"Councillor Maud Penrose, the leader of Kelby Town Council, welcomed it.", "Maud Penrose",
 			[]role{{"Councillor", ""}, {"Leader", "Kelby Town Council"}}},
-		{"Pelmore Oils said it regretted the spill. Corin Ashdale, its director of operations, said the company was sorry.", "Corin Ashdale",
+		{"Pelmore Oils said its pipeline leaked. Corin Ashdale, its director of operations, said the company was sorry.", "Corin Ashdale",
 			[]role{{"Director of Operations", "Pelmore Oils"}}},
 		{"Corin Ashdale, Pelmore Oils' head of communications, said: \"We are sorry.\"", "Corin Ashdale",
 			[]role{{"Head of Communications", "Pelmore Oils"}}},
