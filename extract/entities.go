@@ -1009,7 +1009,7 @@ func (n *ner) findCues() {
 		next := cd.te
 		if n.word(next) == "’s" || n.word(next) == "'s" {
 			// "Oslo Energi’s general manager": an employer.
-			if n.titleAfter(next + 1) {
+			if n.titleAfter(next+1) || nerOrgPossessions[n.word(next+1)] {
 				cd.cue[cueOrg] += 2
 			}
 			next++
@@ -1137,6 +1137,10 @@ func (n *ner) findCues() {
 		}
 	}
 }
+
+// nerOrgPossessions are what companies, not people, have: "Halvard
+// Brisk's shares", "its subsidiaries".
+var nerOrgPossessions = nerSet("shares,stock,subsidiary,subsidiaries,division,divisions,headquarters,factory,factories,plants,workforce,employees,shareholders,profits,revenue,revenues,earnings,fleet")
 
 // nerByPerson are participles whose agent ("by X") is usually a person.
 var nerByPerson = nerSet("founded,co-founded,cofounded,started,led,headed,run,created,invented,chaired,directed,written,authored,signed,appointed,nominated,named,hired,fired,coached,replaced,succeeded,interviewed")

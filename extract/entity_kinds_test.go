@@ -46,6 +46,8 @@ func TestFindEntitiesKindClasses(t *testing.T) {
 		// Listed with an organisation, no person cue.
 		{"Last month, Tandor Bank and Brennard Vosk won a contract for 90 ships.", "Brennard Vosk", Org},
 		{"Tandor said its profits rose. Papers came from Brennard Vosk, Tandor's rival in the bid.", "Brennard Vosk", Org},
+		{"Halvard Brisk's shares fell 4% on Monday.", "Halvard Brisk", Org},
+		{"Halvard Brisk Corp. won the bid. Halvard Brisk will build 40 ships.", "Halvard Brisk Corp.", Org},
 		{"Papers were signed by Odile Brandt, Tandor Bank's senior vice president.", "Odile Brandt", Person},
 		{"Mira Hollis and Tandor Bank signed the deal. Mira Hollis said she was pleased.", "Mira Hollis", Person},
 	}
