@@ -29,7 +29,11 @@ import (
 // is voted over all its mentions: people are introduced with cues and
 // later called by their last name, organisations are shortened to their
 // first word ("Lockheed"), places follow "in" or precede ", Ohio"; ties go
-// to organisations.
+// to organisations. A name after "the", with a function word inside or
+// opening with an institutional head ("the Office for River Standards")
+// is no person; "River X" and "Lake X" are places; a name only its shape
+// made a person is an organisation when the text lists it with one
+// ("Northrop Grumman and EADS").
 //
 // Roles come from titles before names ("Russian President Vladimir Putin"
 // is President of Russia), appositions ("Sofia Lindqvist, the authority’s
