@@ -29,7 +29,11 @@ import (
 // is voted over all its mentions: people are introduced with cues and
 // later called by their last name, organisations are shortened to their
 // first word ("Lockheed"), places follow "in" or precede ", Ohio"; ties go
-// to organisations.
+// to organisations. A name after "the", with a function word inside or
+// opening with an institutional head ("the Office for River Standards")
+// is no person; "River X" and "Lake X" are places; a name only its shape
+// made a person is an organisation when the text lists it with one
+// ("Northrop Grumman and EADS").
 //
 // Roles come from titles before names ("Russian President Vladimir Putin"
 // is President of Russia), appositions ("Sofia Lindqvist, the authority’s
@@ -62,6 +66,9 @@ type nerCand struct {
 	mixed  bool // gazetteer words mixed with unknown words: "Oslo Energi"
 	weak   bool // keep only if it names an entity found elsewhere
 	drop   bool // part of a title ("minister of Transport"), not a name
+	// notPerson marks a name shaped like no person's: after the
+	// determiner "the", or with a function word inside.
+	notPerson bool
 	// cue holds the evidence for person, org and place; lean is the
 	// evidence of the name's shape, counted once per entity.
 	cue    [3]int
@@ -461,8 +468,9 @@ func (n *ner) run(s, i, j int) {
 			continue
 		}
 		// A capitalised common word opening a sentence ("Speaking ...",
-		// "Obviously").
-		if n.initial[i] && !nerNameParticles[t.lower] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] {
+		// "Obviously"), but not an institutional head before a connector
+		// ("Office for River Standards inspectors").
+		if n.initial[i] && !(nerInstHeads[t.lower] && i+1 < j && nerConnectors[n.toks[i+1].lower]) && !nerNameParticles[t.lower] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] {
 			i++
 			continue
 		}
@@ -683,6 +691,20 @@ func (n *ner) segment(s, i, j int, titles bool) {
 			return
 		}
 	}
+	// An institutional head and a connector: "Office for River
+	// Standards", "Trust for Coastal Paths".
+	if j-i >= 3 && nerInstHeads[n.toks[i].lower] && nerConnectors[n.toks[i+1].lower] && !n.toks[i+1].cap {
+		c := n.addCand(s, i, j, Org, nil)
+		n.cands[c].places = n.placesIn(i, j)
+		return
+	}
+	// A natural place by its first word: "River Wendle", "Lake Orvan",
+	// unless an organisation head follows ("Port Authority").
+	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower] && !n.orgHeadIn(i+1, j) {
+		c := n.addCand(s, i, j, Place, nil)
+		n.cands[c].places = n.placesIn(i+1, j)
+		return
+	}
 	// Places by their last word: "Changi International Airport", "the
 	// Atlantic Ocean".
 	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower] {
@@ -712,6 +734,12 @@ func (n *ner) segment(s, i, j int, titles bool) {
 			n.cands[c].places = n.placesIn(i, j)
 			return
 		}
+	}
+	// An institutional head first: "Commission Rovane", "Trust Kelby".
+	if j-i >= 2 && nerInstHeads[n.toks[i].lower] {
+		c := n.addCand(s, i, j, Org, nil)
+		n.cands[c].places = n.placesIn(i, j)
+		return
 	}
 	// Gazetteer words, greedily.
 	type piece struct {
@@ -778,8 +806,11 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	c := n.addCand(s, i, j, "", nil)
 	cd := &n.cands[c]
 	switch {
-	case strings.Contains(key, " of ") || strings.HasPrefix(key, "of "):
+	case strings.Contains(key, " of ") || strings.HasPrefix(key, "of ") || n.innerFunctionWord(i, j):
+		// "Bank of the West", "Council for Rural Roads": a function word
+		// between capitalised words names no person.
 		cd.lean[cueOrg] += 2
+		cd.notPerson = true
 	case j-i == 1 && n.toks[i].upper:
 		// An acronym: "OFAC", "BBC".
 		if len(n.toks[i].lower) > 7 || nerNotNames[n.toks[i].lower] {
@@ -790,11 +821,50 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		cd.drop = true // a lone initial
 	case j-i == 1:
 		// A single unknown word: no lean; ties go to organisations.
+	case j-i >= 2 && nerPlaceLeanHeads[n.toks[j-1].lower]:
+		// "Cobley Weir", "Fallow Brook": a place unless context says
+		// otherwise.
+		cd.lean[cuePlace] += 2
 	case n.notPersonShape(i, j):
 		cd.lean[cueOrg]++
+	case cd.notPerson:
+		// "the Harlow Standards": a determiner before a name of several
+		// words; "the Far East", "the Kelby West" are places.
+		switch n.toks[j-1].lower {
+		case "east", "west", "north", "south":
+			cd.lean[cuePlace]++
+		default:
+			cd.lean[cueOrg]++
+		}
 	default:
 		cd.lean[cuePerson]++
 	}
+}
+
+// orgHeadIn reports whether an organisation head word is among [i, j).
+func (n *ner) orgHeadIn(i, j int) bool {
+	for k := i; k < j; k++ {
+		if nerOrgHeads[n.toks[k].lower] || nerInstHeads[n.toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// innerFunctionWord reports whether a lower-case function word ("for",
+// "on", "the", "and") sits between capitalised words of [i, j).
+func (n *ner) innerFunctionWord(i, j int) bool {
+	for k := i + 1; k < j-1; k++ {
+		t := n.toks[k]
+		if t.cap || !t.word {
+			continue
+		}
+		switch t.lower {
+		case "of", "for", "on", "the", "and", "&":
+			return true
+		}
+	}
+	return false
 }
 
 // nerNotPersonHeads end names of things, not people: "Music Store",
@@ -868,6 +938,11 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 	}
 	if kind == "" {
 		single := j-i == 1
+		// "the Harlow Standards", "The Kelby Trust": a determiner before
+		// a name of several words.
+		if !single && n.word(i-1) == "the" {
+			c.notPerson = true
+		}
 		switch {
 		case n.heading[s]:
 			c.weak = true
@@ -938,7 +1013,7 @@ func (n *ner) findCues() {
 		next := cd.te
 		if n.word(next) == "’s" || n.word(next) == "'s" {
 			// "Oslo Energi’s general manager": an employer.
-			if n.titleAfter(next + 1) {
+			if n.titleAfter(next+1) || nerOrgPossessions[n.word(next+1)] {
 				cd.cue[cueOrg] += 2
 			}
 			next++
@@ -951,6 +1026,11 @@ func (n *ner) findCues() {
 			for k := next + 1; k < next+4 && k < len(n.toks); k++ {
 				if w := n.toks[k].lower; w == "he" || w == "she" || w == "his" || w == "her" {
 					cd.cue[cuePerson] += 2
+					break
+				} else if w == "its" && k == next+1 {
+					// "Pelmore Oils said its pipeline leaked"; "said it"
+					// is as often a person's.
+					cd.cue[cueOrg] += 2
 					break
 				}
 			}
@@ -1045,15 +1125,26 @@ func (n *ner) findCues() {
 					}
 				}
 			}
+			// "Varnex said its output fell" is an organisation;
+			// "Odile Brandt, its director of sales," is a person in
+			// apposition to one.
 			for k := cd.te; k < len(n.toks) && k < cd.te+8; k++ {
 				if n.toks[k].lower == "its" {
-					cd.cue[cueOrg]++
+					if k == cd.te+1 && n.word(cd.te) == "," && n.titleAfter(k+1) {
+						cd.cue[cuePerson] += 2
+					} else {
+						cd.cue[cueOrg]++
+					}
 					break
 				}
 			}
 		}
 	}
 }
+
+// nerOrgPossessions are what companies, not people, have: "Halvard
+// Brisk's shares", "its subsidiaries".
+var nerOrgPossessions = nerSet("shares,stock,subsidiary,subsidiaries,division,divisions,headquarters,factory,factories,plants,workforce,employees,shareholders,profits,revenue,revenues,earnings,fleet")
 
 // nerByPerson are participles whose agent ("by X") is usually a person.
 var nerByPerson = nerSet("founded,co-founded,cofounded,started,led,headed,run,created,invented,chaired,directed,written,authored,signed,appointed,nominated,named,hired,fired,coached,replaced,succeeded,interviewed")
@@ -1339,6 +1430,19 @@ func (n *ner) resolve() {
 		case cue[cuePlace] > cue[cueOrg] && cue[cuePlace] > cue[cuePerson]:
 			kind = Place
 		}
+		// A name after "the" or with a function word inside is no
+		// person's: "the Office for River Standards said".
+		if kind == Person {
+			for _, c := range cs {
+				if n.cands[c].notPerson {
+					kind = Org
+					if cue[cuePlace] > cue[cueOrg] {
+						kind = Place
+					}
+					break
+				}
+			}
+		}
 		// Ties go to organisations: news introduces people with a cue
 		// (a title, "said", ", who"), companies often without.
 		e = newEnt(n.candText(first), kind, false)
@@ -1350,6 +1454,7 @@ func (n *ner) resolve() {
 			}
 		}
 	}
+	n.coordinatedOrgs()
 	// "Mr. Kiprotich" read before "Daniel Kiprotich" was known.
 	for e, ent := range n.ents {
 		if ent.kind != Person || len(ent.cands) == 0 {
@@ -1389,6 +1494,61 @@ func (n *ner) resolve() {
 			cd.gaz = nil
 		}
 	}
+}
+
+// coordinatedOrgs makes organisations of the people voted so by the shape
+// of their names alone ("Halvard Brisk" looks like a person) when the
+// text lists them with an organisation: "Halvard Brisk and Varnex won the
+// contract", "from Halvard Brisk, Varnex's rival". A person cue (a
+// title, "said", ", who") keeps a person.
+func (n *ner) coordinatedOrgs() {
+	isOrg := func(o int) bool {
+		if o < 0 || n.cands[o].ent < 0 {
+			return false
+		}
+		return n.ents[n.cands[o].ent].kind == Org
+	}
+	for _, ent := range n.ents {
+		if ent.kind != Person || ent.decided || len(ent.cands) == 0 {
+			continue
+		}
+		cue, coord := false, false
+		for _, c := range ent.cands {
+			cd := n.cands[c]
+			if cd.cue[cuePerson] > 0 || cd.kind == Person {
+				cue = true
+				break
+			}
+			if w := n.word(cd.ts - 1); (w == "and" || w == "or") && cd.ts >= 2 {
+				if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].te == cd.ts-1 && isOrg(o) {
+					coord = true
+				}
+			}
+			if w := n.word(cd.te); w == "and" || w == "or" || w == "," {
+				if o := n.candAt(cd.te + 1); o >= 0 && n.cands[o].ts == cd.te+1 && isOrg(o) && (w != "," || n.listItem(n.cands[o].te)) {
+					coord = true
+				}
+			}
+		}
+		if !cue && coord {
+			ent.kind = Org
+		}
+	}
+}
+
+// listItem reports whether the name ending before token k is an item of
+// a list ("Varnex, Tandor and") or an organisation's rival, partner or
+// unit ("Varnex's rival"), not the head of a person's apposition
+// ("Varnex's senior vice president", "Varnex North America CEO").
+func (n *ner) listItem(k int) bool {
+	switch w := n.word(k); {
+	case w == "," || w == "and" || w == "or" || w == "." || w == ";" || w == ")":
+		return true
+	case n.toks[k].poss:
+		t := n.toks[min(k+1, len(n.toks)-1)]
+		return k+1 < len(n.toks) && t.word && !t.cap && !t.digit && !n.titleAfter(k+1) && !nerTitleModifiers[t.lower]
+	}
+	return false
 }
 
 // nameEnds returns the first and last tokens of a person's name [ts, te)

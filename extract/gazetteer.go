@@ -305,7 +305,7 @@ secretary,secretary general,secretary-general,under secretary,undersecretary,ass
 chancellor,vice chancellor,chairman,chairwoman,chairperson,chair,vice chairman,co-chairman,deputy chairman,
 ceo,cfo,coo,cto,chief executive,chief executive officer,president and chief executive officer,chairman and chief executive officer,president and chief operating officer,majority leader,minority leader,house speaker,chief financial officer,chief operating officer,chief technology officer,chief economist,chief strategist,chief of staff,chief justice,chief,president and chief executive,president and ceo,chairman and ceo,chairman and chief executive,
 founder,co-founder,cofounder,director,director general,director-general,managing director,executive director,deputy director,general manager,manager,head,
-governor,lieutenant governor,mayor,deputy mayor,senator,sen.,representative,rep.,congressman,congresswoman,lawmaker,mp,speaker,
+governor,lieutenant governor,mayor,deputy mayor,lord mayor,councillor,councilor,councilman,councilwoman,alderman,alderwoman,magistrate,senator,sen.,representative,rep.,congressman,congresswoman,lawmaker,mp,speaker,
 ambassador,envoy,special envoy,spokesperson,spokesman,spokeswoman,
 king,queen,prince,princess,crown prince,emperor,pope,archbishop,bishop,cardinal,
 judge,justice,attorney general,prosecutor,general,gen.,admiral,adm.,colonel,col.,lieutenant,lt.,captain,capt.,commander,sergeant,sgt.,gov.,superintendent,inspector,
@@ -325,6 +325,19 @@ var nerOrgHeads = nerSet("inc,inc.,corp,corp.,corporation,co,co.,company,compani
 
 // nerPlaceHeads end the names of places and facilities.
 var nerPlaceHeads = nerSet("airport,ocean,sea,river,lake,mountain,mountains,mount,island,islands,bay,strait,canal,valley,peninsula,desert,park,square,avenue,bridge,province,county,district,region,state,city,town,village,coast,gulf,harbour,harbor,port,beach,falls,forest,glacier,highway,boulevard,road,street,plaza")
+
+// nerInstHeads are institutional head nouns: a name of several words
+// that opens with one ("Office for Coastal Standards", "Trust Fund for
+// Rivers") names an organisation, never a person.
+var nerInstHeads = nerSet("office,ministry,department,agency,authority,council,commission,board,bureau,institute,trust,fund,partnership,alliance,foundation,committee,inspectorate,directorate,federation,association,society,tribunal,academy,coalition,secretariat,commissioner,ombudsman")
+
+// nerPlacePrefixes open the names of natural places: "River Wendle",
+// "Lake Orvan", "Mount Kessel".
+var nerPlacePrefixes = nerSet("river,lake,loch,lough,mount,mt.,cape,isle,fort,port")
+
+// nerPlaceLeanHeads end names of places but are also surnames ("Cobley
+// Weir", "Peter Weir"): a lean to a place that context can overturn.
+var nerPlaceLeanHeads = nerSet("weir,brook,fen,marsh,creek,reservoir,estuary,wharf,quay")
 
 // nerOrgLeadHeads head an organisation name when followed by "of"
 // ("Office of Foreign Assets Control", "Bank of England").

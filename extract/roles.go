@@ -342,6 +342,15 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	if len(titles) == 0 {
 		return nil, false
 	}
+	// "director of operations", "chair of the planning committee": a
+	// lower-case domain after "of" ending the phrase belongs to the
+	// title.
+	if n.word(p) == "of" {
+		if q := n.titleDomain(p+1, sentEnd); q > p+1 {
+			titles[len(titles)-1][1] = q
+			p = q
+		}
+	}
 	end := p
 	if orgCand < 0 && orgNoun == "" {
 		switch n.word(p) {
@@ -358,6 +367,11 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 				end = k + 1
 			}
 		}
+	}
+	// "Odile Brandt, its director of sales,": the organisation last
+	// named.
+	if orgCand < 0 && orgNoun == "" && !copula && n.word(start) == "its" && n.word(start-1) == "," {
+		orgNoun = "its"
 	}
 	// The phrase must end here: punctuation, a speech verb, a date or the
 	// end of the sentence.
@@ -400,6 +414,37 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		out = append(out, r)
 	}
 	return out, true
+}
+
+// titleDomain returns the end of a lower-case domain of a title starting
+// at token k ("operations", "the planning committee"): at most four
+// lower-case words, no names, followed by punctuation or a speech verb;
+// or k if there is none.
+func (n *ner) titleDomain(k, sentEnd int) int {
+	q := k
+	if n.word(q) == "the" {
+		q++
+	}
+	words := 0
+	for q < sentEnd && words < 4 {
+		t := n.toks[q]
+		if !t.word || t.cap || t.upper || t.digit || n.candAt(q) >= 0 || n.timed[q] || nerStop[t.lower] && t.lower != "and" || nerCopulas[t.lower] || nerSpeechVerbs[t.lower] {
+			break
+		}
+		q++
+		words++
+	}
+	if words == 0 || n.word(q-1) == "and" || nerOrgNouns[n.word(q-1)] && n.word(k) == "the" {
+		return k
+	}
+	if q < sentEnd {
+		switch w := n.word(q); {
+		case w == "," || w == "." || w == ";" || w == ")" || w == "—" || nerSpeechVerbs[w]:
+		default:
+			return k
+		}
+	}
+	return q
 }
 
 // timeAt returns the DATE time expression starting at token k (or at the
@@ -636,7 +681,7 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 		return best
 	}
 	switch noun {
-	case "company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "manufacturer", "business", "conglomerate", "startup", "maker", "producer", "supplier", "utility", "operator", "retailer", "lender", "insurer", "developer":
+	case "its", "company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "manufacturer", "business", "conglomerate", "startup", "maker", "producer", "supplier", "utility", "operator", "retailer", "lender", "insurer", "developer":
 		return generic
 	}
 	return ""
