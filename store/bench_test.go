@@ -16,7 +16,7 @@ import (
 
 // benchVersion names the cached benchmark database; bump it when the
 // schema or the generator changes.
-const benchVersion = 5
+const benchVersion = 6
 
 // corpus generates realistic synthetic articles with their extracted
 // facts: a few thousand people whose popularity follows Zipf's law (a
