@@ -134,25 +134,26 @@ func TestCorefMeantime(t *testing.T) {
 		name      string
 		got, want float64
 	}{
-		// Measured 85.3, 95.7 and 76.4 (the event score rests on 18 gold
-		// links among aligned mentions, so it moves in steps of a few
-		// points).
-		{"entity CoNLL F1", ent.aligned.CoNLL(), 0.83},
-		{"entity MUC F1", ent.aligned.MUC.F1(), 0.93},
-		{"dated event CoNLL F1", evs.aligned.CoNLL(), 0.72},
-		// Measured 0.373 and 0.250: alignment rests on the extractor.
-		{"entity mentions aligned", float64(ent.alignedN) / float64(ent.goldN), 0.35},
-		{"dated event mentions aligned", float64(evs.alignedN) / float64(evs.goldN), 0.23},
+		// Measured 89.9, 96.6 and 77.9 (85.3, 95.7 and 76.4 when the
+		// harness was written, before entities were resolved across
+		// articles; the event score rests on 19 gold links among
+		// aligned mentions, so it moves in steps of a few points).
+		{"entity CoNLL F1", ent.aligned.CoNLL(), 0.88},
+		{"entity MUC F1", ent.aligned.MUC.F1(), 0.95},
+		{"dated event CoNLL F1", evs.aligned.CoNLL(), 0.75},
+		// Measured 0.372 and 0.275: alignment rests on the extractor.
+		{"entity mentions aligned", float64(ent.alignedN) / float64(ent.goldN), 0.36},
+		{"dated event mentions aligned", float64(evs.alignedN) / float64(evs.goldN), 0.26},
 	}
 	for _, f := range floors {
 		if f.got < f.want {
 			t.Errorf("%s = %.3f, below its floor %.3f", f.name, f.got, f.want)
 		}
 	}
-	// Measured 1.04 over all topics (1.11 before merging): more
+	// Measured 1.02 over all topics (1.10 before merging): more
 	// timeline items per gold event means merging lost ground.
-	if d := evs.dup["all"]; d.rate(d.happenings) > 1.08 {
-		t.Errorf("duplicate rate %.3f after merging, above its ceiling 1.08", d.rate(d.happenings))
+	if d := evs.dup["all"]; d.rate(d.happenings) > 1.05 {
+		t.Errorf("duplicate rate %.3f after merging, above its ceiling 1.05", d.rate(d.happenings))
 	}
 	// Merging must not make the timeline longer than one item per report.
 	if d := evs.dup["all"]; d.happenings > d.reports || d.reports == 0 {
