@@ -182,7 +182,7 @@ func (f *factCommands) profileResponse(p *store.Profile, others []*store.Entity,
 				Current: held, Source: srcName[ro.SourceID]})
 			if held {
 				now = append(now, roleLine(ro))
-			} else if day == "" || ro.From != "" && ro.From <= day {
+			} else if day == "" || ro.From == "" || ro.From <= day {
 				past = append(past, roleLine(ro)+" — past")
 			} else {
 				past = append(past, roleLine(ro)+" — not yet")

@@ -158,3 +158,17 @@ func TestNameForms(t *testing.T) {
 		}
 	}
 }
+
+func TestRolesTitleWithoutOrg(t *testing.T) {
+	spans := Roles([]RoleObs{
+		{EntityID: 1, SourceID: 1, Title: "Chief Executive", Org: "Tollgate", Published: "2026-02-10"},
+		{EntityID: 1, SourceID: 2, Title: "chief executive", Until: "2026-03-02", UntilDay: "2026-03-02", Published: "2026-03-04"},
+		{EntityID: 2, SourceID: 3, Title: "Director", Published: "2026-03-04"},
+	})
+	if len(spans) != 2 || spans[0].Org != "Tollgate" || !spans[0].Ended || spans[0].To != "2026-03-02" || spans[0].From != "2026-02-10" {
+		t.Fatalf("spans = %+v", spans)
+	}
+	if !spans[0].HeldOn("2026-02-20") || spans[0].HeldOn("2026-03-05") {
+		t.Errorf("held: %+v", spans[0])
+	}
+}

@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -109,6 +110,32 @@ type roleKey struct {
 // and ends the terms of single-holder offices that a later holder took
 // over. Spans come out by entity, then start.
 func Roles(obs []RoleObs) []RoleSpan {
+	// A title given without its organisation ("resigned as chief
+	// executive") is the entity's one office of that title, when the
+	// sources name exactly one.
+	orgsOf := map[[2]string]map[string]string{}
+	for _, o := range obs {
+		if strings.TrimSpace(o.Org) == "" {
+			continue
+		}
+		k := [2]string{fmt.Sprint(o.EntityID), TitleKey(o.Title)}
+		if orgsOf[k] == nil {
+			orgsOf[k] = map[string]string{}
+		}
+		orgsOf[k][strings.ToLower(strings.TrimSpace(o.Org))] = o.Org
+	}
+	filled := make([]RoleObs, len(obs))
+	for i, o := range obs {
+		if strings.TrimSpace(o.Org) == "" {
+			if m := orgsOf[[2]string{fmt.Sprint(o.EntityID), TitleKey(o.Title)}]; len(m) == 1 {
+				for _, org := range m {
+					o.Org = org
+				}
+			}
+		}
+		filled[i] = o
+	}
+	obs = filled
 	byKey := map[roleKey]*RoleSpan{}
 	firstFormer := map[roleKey]string{}
 	var keys []roleKey
