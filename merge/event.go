@@ -43,6 +43,38 @@ type Report struct {
 	// Inferred is true when the date is the article's publication date,
 	// given to a lead with no date of its own.
 	Inferred bool
+	// Summary is the report's wording, which the happening takes when
+	// this report is its clearest.
+	Summary string
+
+	// words, names and figures cache what Compare and Summarize read of
+	// Clause, which a report is compared on many times.
+	words, names map[string]bool
+	figures      []Figure
+	figured      bool
+	clear        float64
+	cleared      bool
+}
+
+func (r *Report) contentWords() map[string]bool {
+	if r.words == nil {
+		r.words = ContentWords(r.Clause)
+	}
+	return r.words
+}
+
+func (r *Report) nameWords() map[string]bool {
+	if r.names == nil {
+		r.names = NameWords(r.Clause)
+	}
+	return r.names
+}
+
+func (r *Report) clauseFigures() []Figure {
+	if !r.figured {
+		r.figures, r.figured = Figures(r.Clause), true
+	}
+	return r.figures
 }
 
 // Overlaps reports whether the day ranges of two reports share a day.
@@ -99,6 +131,9 @@ type Similarity struct {
 	// SameDate is true when both give the same date value; Compatible
 	// when their dates overlap; Near when they do not but are close.
 	SameDate, Compatible, Near bool
+	// Coarse is true when the dates differ in precision: one contains
+	// the other ("2010" and "7 June 2010").
+	Coarse bool
 }
 
 // Compare weighs the evidence that a and b are the same happening.
@@ -112,13 +147,13 @@ func Compare(a, b *Report) Similarity {
 			}
 		}
 	}
-	na, nb := NameWords(a.Clause), NameWords(b.Clause)
+	na, nb := a.nameWords(), b.nameWords()
 	for w := range na {
 		if nb[w] {
 			s.Names++
 		}
 	}
-	wa, wb := ContentWords(a.Clause), ContentWords(b.Clause)
+	wa, wb := a.contentWords(), b.contentWords()
 	for w := range wa {
 		if wb[w] {
 			s.Words++
@@ -130,6 +165,7 @@ func Compare(a, b *Report) Similarity {
 	s.SameDate = a.Date != "" && a.Date == b.Date
 	s.Compatible = Overlaps(a, b)
 	s.Near = !s.Compatible && Near(a, b)
+	s.Coarse = s.Compatible && !s.SameDate && a.Precision != b.Precision
 	return s
 }
 
@@ -153,6 +189,15 @@ func (s Similarity) Same() bool {
 		return s.Words >= 2 && s.Overlap >= 0.6
 	}
 	return false
+}
+
+// SameInArticle decides whether two reports of one article are one
+// happening (a headline and the lead telling it again). An article's
+// sentences are mostly different facts about one story, and "in 2010"
+// holds most of them: a coarse date containing a finer one must come with
+// a participant the extractor knows, not only a name both clauses hold.
+func (s Similarity) SameInArticle() bool {
+	return s.Same() && (!s.Coarse || s.Shared > 0)
 }
 
 // Score orders the happenings a report could join: the one with the most
@@ -397,6 +442,10 @@ func Summarize(reports []*Report) Happening {
 	b := reports[best]
 	h.Date, h.Precision, h.SortStart, h.SortEnd = b.Date, b.Precision, b.SortStart, b.SortEnd
 
+	if len(srcs) < 2 {
+		// One source does not disagree with itself.
+		return h
+	}
 	if d, ok := dateDisagreement(reports); ok {
 		h.Disagreements = append(h.Disagreements, d)
 	}
@@ -464,7 +513,7 @@ func figureDisagreements(reports []*Report) []Disagreement {
 	var kinds []string
 	for _, r := range reports {
 		count := map[string]int{}
-		figs := Figures(r.Clause)
+		figs := r.clauseFigures()
 		for _, f := range figs {
 			count[f.Kind]++
 		}
@@ -547,6 +596,13 @@ func earlier(a, b *Report) bool {
 // readable length that gives its own date, early in its article, not
 // inside a quotation.
 func clarity(r *Report) float64 {
+	if !r.cleared {
+		r.clear, r.cleared = clarityOf(r), true
+	}
+	return r.clear
+}
+
+func clarityOf(r *Report) float64 {
 	v := 0.0
 	n := len(r.Clause)
 	switch {

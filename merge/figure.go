@@ -3,8 +3,11 @@ package merge
 import (
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Figure is a quantity a clause gives: an amount of money, a duration, a
@@ -20,9 +23,7 @@ type Figure struct {
 }
 
 var (
-	moneyRE     = regexp.MustCompile(`(?i)(US|USD|A|AU|C|CA|NZ|HK|S)?\s?([$€£¥])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(trillion|billion|million|thousand|bn|tn|mn|m|k)\b)?`)
 	wordMoneyRE = regexp.MustCompile(`(?i)\b(\d[\d,]*(?:\.\d+)?)\s?(trillion|billion|million|thousand)?\s(dollars|euros|pounds|yen|rupees|rand)\b`)
-	durationRE  = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|a|an)[\s-](day|week|month|year)s?\b`)
 	percentRE   = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?)\s?(%|per\s?cent\b|percent\b)`)
 )
 
@@ -40,25 +41,21 @@ var dollarPrefixes = map[string]string{"us": "USD", "usd": "USD", "a": "AUD", "a
 // and "US$13.4 billion" are one value.
 func Figures(text string) []Figure {
 	var out []Figure
-	for _, m := range moneyRE.FindAllStringSubmatchIndex(text, -1) {
-		g := func(i int) string {
-			if m[2*i] < 0 {
-				return ""
-			}
-			return text[m[2*i]:m[2*i+1]]
-		}
-		cur := currencies[g(2)]
-		if p := strings.ToLower(g(1)); p != "" && g(2) == "$" {
-			cur = dollarPrefixes[p]
-		}
-		n, ok := parseNumber(g(3))
-		if !ok {
-			continue
-		}
-		n *= scaleOf(g(4))
-		out = append(out, Figure{Kind: "amount", Value: cur + " " + formatNumber(n), Text: strings.TrimSpace(text[m[0]:m[1]])})
+	// The expressions backtrack; each runs only on clauses holding the
+	// words it needs.
+	lower := strings.ToLower(text)
+	hasDigit := strings.ContainsAny(text, "0123456789")
+	money := hasDigit && strings.ContainsAny(text, "$€£¥")
+	wordMoney := hasDigit && containsAny(lower, "dollar", "euro", "pound", "yen", "rupee", "rand")
+	duration := containsAny(lower, "day", "week", "month", "year")
+	percent := hasDigit && (strings.Contains(text, "%") || strings.Contains(lower, "cent"))
+	if !money && !wordMoney && !duration && !percent {
+		return nil
 	}
-	for _, m := range wordMoneyRE.FindAllStringSubmatch(text, -1) {
+	if money {
+		out = append(out, amounts(text)...)
+	}
+	for _, m := range when(wordMoney, func() [][]string { return wordMoneyRE.FindAllStringSubmatch(text, -1) }) {
 		n, ok := parseNumber(m[1])
 		if !ok {
 			continue
@@ -66,32 +63,10 @@ func Figures(text string) []Figure {
 		n *= scaleOf(m[2])
 		out = append(out, Figure{Kind: "amount", Value: currencies[strings.ToLower(m[3])] + " " + formatNumber(n), Text: m[0]})
 	}
-	for _, m := range durationRE.FindAllStringSubmatch(text, -1) {
-		n, ok := numberWords[strings.ToLower(m[1])]
-		if !ok {
-			var err error
-			if n, err = strconv.ParseFloat(m[1], 64); err != nil {
-				continue
-			}
-		}
-		unit := strings.ToLower(m[2])
-		// Durations are compared in months where they can be, so that
-		// "18 months" and "a year and a half" could meet, and "two years"
-		// is P24M against "18 months" P18M.
-		var v string
-		switch unit {
-		case "year":
-			v = "P" + formatNumber(n*12) + "M"
-		case "month":
-			v = "P" + formatNumber(n) + "M"
-		case "week":
-			v = "P" + formatNumber(n) + "W"
-		case "day":
-			v = "P" + formatNumber(n) + "D"
-		}
-		out = append(out, Figure{Kind: "duration", Value: v, Text: m[0]})
+	if duration {
+		out = append(out, durations(text)...)
 	}
-	for _, m := range percentRE.FindAllStringSubmatch(text, -1) {
+	for _, m := range when(percent, func() [][]string { return percentRE.FindAllStringSubmatch(text, -1) }) {
 		n, ok := parseNumber(m[1])
 		if !ok {
 			continue
@@ -115,4 +90,151 @@ func parseNumber(s string) (float64, bool) {
 
 func formatNumber(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// when runs find only if ok.
+func when[T any](ok bool, find func() []T) []T {
+	if !ok {
+		return nil
+	}
+	return find()
+}
+
+// durations finds "18 months", "two years", "a year", "six-week": a
+// number (in digits or words) right before a unit. It looks only around
+// the units, so a clause without one costs a few string searches.
+func durations(text string) []Figure {
+	lower := strings.ToLower(text)
+	var out []Figure
+	isWord := func(b byte) bool {
+		return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 0x80
+	}
+	for _, unit := range []string{"day", "week", "month", "year"} {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], unit)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(unit)
+			end := from
+			if end < len(lower) && lower[end] == 's' {
+				end++
+			}
+			// A whole word, after a space or hyphen and a number.
+			if i < 2 || end < len(lower) && isWord(lower[end]) || lower[i-1] != ' ' && lower[i-1] != '-' {
+				continue
+			}
+			j := i - 1
+			k := j
+			for k > 0 && (isWord(lower[k-1]) || lower[k-1] == '.' && k > 1 && lower[k-2] >= '0' && lower[k-2] <= '9') {
+				k--
+			}
+			num := lower[k:j]
+			if num == "" || k > 0 && lower[k-1] == '-' {
+				continue
+			}
+			n, ok := numberWords[num]
+			if !ok {
+				v, err := strconv.ParseFloat(num, 64)
+				if err != nil {
+					continue
+				}
+				n = v
+			}
+			// Durations are compared in months where they can be, so
+			// that "two years" is P24M against "18 months" P18M.
+			var v string
+			switch unit {
+			case "year":
+				v = "P" + formatNumber(n*12) + "M"
+			case "month":
+				v = "P" + formatNumber(n) + "M"
+			case "week":
+				v = "P" + formatNumber(n) + "W"
+			case "day":
+				v = "P" + formatNumber(n) + "D"
+			}
+			out = append(out, Figure{Kind: "duration", Value: v, Text: text[k:end]})
+		}
+	}
+	if len(out) > 1 {
+		sort.SliceStable(out, func(a, b int) bool { return strings.Index(text, out[a].Text) < strings.Index(text, out[b].Text) })
+	}
+	return out
+}
+
+// amounts finds "$13.4 billion", "US$17.4bn", "£2.1m", "€ 40 million"
+// in one pass: a currency sign, an optional dollar prefix before it, a
+// number after it and an optional scale word.
+func amounts(text string) []Figure {
+	var out []Figure
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		sign := string(r)
+		cur, ok := currencies[sign]
+		if !ok || sign == "dollars" {
+			i += size
+			continue
+		}
+		start := i
+		// A dollar prefix right before the sign: "US$", "A$", "HK $".
+		if sign == "$" {
+			j := i
+			if j > 0 && text[j-1] == ' ' {
+				j--
+			}
+			k := j
+			for k > 0 && (text[k-1] >= 'A' && text[k-1] <= 'Z' || text[k-1] >= 'a' && text[k-1] <= 'z') {
+				k--
+			}
+			if p, ok := dollarPrefixes[strings.ToLower(text[k:j])]; ok && k < j && (k == 0 || !unicode.IsLetter(rune(text[k-1]))) {
+				cur, start = p, k
+			}
+		}
+		j := i + size
+		if j < len(text) && text[j] == ' ' {
+			j++
+		}
+		k := j
+		for k < len(text) && (text[k] >= '0' && text[k] <= '9' || text[k] == ',' && k > j || text[k] == '.' && k > j && k+1 < len(text) && text[k+1] >= '0' && text[k+1] <= '9') {
+			k++
+		}
+		if k == j {
+			i += size
+			continue
+		}
+		n, ok := parseNumber(strings.TrimRight(text[j:k], ","))
+		if !ok {
+			i = k
+			continue
+		}
+		end := strings.TrimRight(text[:k], ",")
+		endAt := len(end)
+		// A scale word: "billion", "bn", "m".
+		w := k
+		if w < len(text) && text[w] == ' ' {
+			w++
+		}
+		e := w
+		for e < len(text) && (text[e] >= 'a' && text[e] <= 'z' || text[e] >= 'A' && text[e] <= 'Z') {
+			e++
+		}
+		if sc, ok := scales[strings.ToLower(text[w:e])]; ok && e > w {
+			n *= sc
+			endAt = e
+		}
+		out = append(out, Figure{Kind: "amount", Value: cur + " " + formatNumber(n), Text: strings.TrimSpace(text[start:endAt])})
+		i = max(endAt, i+size)
+	}
+	return out
 }

@@ -91,6 +91,10 @@ func TestFigures(t *testing.T) {
 		{"two years late", []string{"P24M"}},
 		{"up 12.5 per cent", []string{"12.5%"}},
 		{"the Mirage 2000 jet", nil},
+		{"HK$ 3,200 and A$5m, with C$1.5 billion", []string{"HKD 3200", "AUD 5000000", "CAD 1500000000"}},
+		{"€40 million, then £2.4m.", []string{"EUR 40000000", "GBP 2400000"}},
+		{"prices in $ rose", nil},
+		{"a six-week delay of 3 days", []string{"P6W", "P3D"}},
 	}
 	for _, tt := range tests {
 		var got []string

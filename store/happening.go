@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
+	"briefbot/extract"
 	"briefbot/merge"
 )
 
@@ -15,27 +17,38 @@ import (
 // reports read per new report, so that a famous name does not make a
 // load read its whole history.
 const (
-	maxCandidateEntities = 6
-	maxCandidates        = 64
+	maxCandidateEntities = 3
+	maxCandidates        = 12
 )
 
-// candidatePoints returns the sort_start values of the reports a report
-// with day range [ss, se] may be merged with: the same day and days
-// nearby (sources may disagree on a date by a day or two), and the first
-// days of the week, month, quarter, half and year that contain it (a
-// report saying "in June"), plus, for a coarse date, the range it covers
-// (reports finer than it). Looking up points keeps the search on the
-// (entity_id, sort_start) index whatever the size of the store.
-func candidatePoints(ss, se, precision string) (points []string, from, to string) {
+// candidateWindow returns where the reports a report with day range
+// [ss, se] may be merged with sort: the first days of the week, month,
+// quarter and year that contain it (a report saying "in June"), and a
+// day range: for a day, the days nearby (sources may disagree on a date
+// by a few days); for a week, month or quarter, the range it covers
+// (reports finer than it). A year meets other reports of the year, and
+// of the years either side, at their first days. Points and one range
+// keep the search on the (entity_id, sort_start) index, a few seeks per
+// participant whatever the size of the store.
+func candidateWindow(ss, se, precision string) (points []string, from, to string) {
 	s, err1 := time.Parse(time.DateOnly, ss)
 	e, err2 := time.Parse(time.DateOnly, se)
 	if err1 != nil || err2 != nil {
 		return nil, "", ""
 	}
+	switch precision {
+	case "day":
+		from, to = s.AddDate(0, 0, -nearDays).Format(time.DateOnly), s.AddDate(0, 0, nearDays).Format(time.DateOnly)
+	case "year":
+	case "decade", "century":
+		return []string{ss}, "", ""
+	default:
+		from, to = ss, e.Format(time.DateOnly)
+	}
 	seen := map[string]bool{}
 	add := func(t time.Time) {
 		v := t.Format(time.DateOnly)
-		if !seen[v] {
+		if !seen[v] && (from == "" || v < from || v > to) {
 			seen[v] = true
 			points = append(points, v)
 		}
@@ -44,19 +57,12 @@ func candidatePoints(ss, se, precision string) (points []string, from, to string
 	add(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))
 	add(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC))
 	add(time.Date(y, ((m-1)/3)*3+1, 1, 0, 0, 0, 0, time.UTC))
-	add(time.Date(y, ((m-1)/6)*6+1, 1, 0, 0, 0, 0, time.UTC))
 	add(s.AddDate(0, 0, -((int(s.Weekday()) + 6) % 7))) // Monday of its week
-	switch precision {
-	case "day":
-		for d := -nearDays; d <= nearDays; d++ {
-			add(s.AddDate(0, 0, d))
-		}
-		return points, "", ""
-	case "year":
+	if precision == "year" {
 		add(time.Date(y-1, 1, 1, 0, 0, 0, 0, time.UTC))
 		add(time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC))
 	}
-	return points, ss, e.Format(time.DateOnly)
+	return points, from, to
 }
 
 // nearDays mirrors merge's tolerance for dates sources disagree on.
@@ -96,7 +102,7 @@ func (l *loader) assignHappenings(rs []*merge.Report) (ids []int64, touched []in
 			if o.Sentence == r.Sentence && o.SentIndex == r.SentIndex {
 				continue
 			}
-			if s := merge.Compare(r, o); s.Same() && s.Score() > bestScore {
+			if s := merge.Compare(r, o); s.SameInArticle() && s.Score() > bestScore {
 				bestScore, best = s.Score(), ids[j]
 			}
 		}
@@ -119,6 +125,14 @@ func (l *loader) assignHappenings(rs []*merge.Report) (ids []int64, touched []in
 // current source; ids below it existed before.
 func (l *loader) firstNewHappening() int64 { return l.sourceFirstHappening }
 
+// maxReportsPerCandidate is how many reports of one happening a new
+// report is compared with; maxCachedReports bounds the loader's cache
+// of stored reports.
+const (
+	maxReportsPerCandidate = 2
+	maxCachedReports       = 50000
+)
+
 type candidate struct {
 	*merge.Report
 	happening int64
@@ -126,68 +140,109 @@ type candidate struct {
 
 // candidates returns stored reports of other sources that r could be
 // merged with: sharing a participant, with a date at one of
-// candidatePoints.
+// candidateWindow.
 func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
-	if len(r.Entities) == 0 || r.SortStart == "" {
+	// A report whose date it inherits from an earlier sentence is
+	// merged within its article only: its own text does not date it.
+	if len(r.Entities) == 0 || r.SortStart == "" || !r.Dated && !r.Inferred {
 		return nil, nil
 	}
-	points, from, to := candidatePoints(r.SortStart, r.SortEnd, r.Precision)
-	ents := r.Entities
+	points, from, to := candidateWindow(r.SortStart, r.SortEnd, r.Precision)
+	// People and organisations first: a place ("United States") is in
+	// too many reports to find a happening by.
+	ents := make([]int64, 0, len(r.Entities))
+	for _, pass := range []bool{true, false} {
+		for _, e := range r.Entities {
+			k := l.kinds[e]
+			if (k == extract.Person || k == extract.Org) == pass {
+				ents = append(ents, e)
+			}
+		}
+	}
 	if len(ents) > maxCandidateEntities {
 		ents = ents[:maxCandidateEntities]
 	}
-	args := make([]any, 0, len(ents)+len(points)+4)
-	for _, e := range ents {
-		args = append(args, e)
+	// The reports at those points and in that range, with their
+	// happenings, from the narrow indexes.
+	// The source's own reports are not stored yet (a reload removed
+	// the old ones first): every report found is another source's.
+	const part = `SELECT event_id, happening_id FROM event_entities WHERE `
+	var parts []string
+	var args []any
+	if len(points) > 0 {
+		parts = append(parts, `SELECT * FROM (`+part+`entity_id IN (`+placeholders(len(ents))+`) AND sort_start IN (`+placeholders(len(points))+`) LIMIT `+fmt.Sprint(maxCandidates)+`)`)
+		for _, e := range ents {
+			args = append(args, e)
+		}
+		for _, p := range points {
+			args = append(args, p)
+		}
 	}
-	for _, p := range points {
-		args = append(args, p)
-	}
-	q := `SELECT DISTINCT event_id FROM event_entities WHERE entity_id IN (` + placeholders(len(ents)) + `) AND sort_start IN (` + placeholders(len(points)) + `)`
 	if from != "" {
-		q = `SELECT event_id FROM (` + q + ` UNION SELECT event_id FROM event_entities WHERE entity_id IN (` + placeholders(len(ents)) + `) AND sort_start BETWEEN ? AND ?)`
+		parts = append(parts, `SELECT * FROM (`+part+`entity_id IN (`+placeholders(len(ents))+`) AND sort_start BETWEEN ? AND ? LIMIT `+fmt.Sprint(maxCandidates)+`)`)
 		for _, e := range ents {
 			args = append(args, e)
 		}
 		args = append(args, from, to)
 	}
-	q += ` LIMIT ` + fmt.Sprint(maxCandidates)
-	key := rowsKey{"cand:" + q, 0}
-	st := l.rows[key]
-	if st == nil {
-		var err error
-		if st, err = l.tx.PrepareContext(l.ctx, q); err != nil {
-			return nil, err
-		}
-		l.rows[key] = st
+	if len(parts) == 0 {
+		return nil, nil
 	}
-	rows, err := st.QueryContext(l.ctx, args...)
+	q := strings.Join(parts, " UNION ALL ")
+	rows, err := l.tx.query(l.ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
-	var evIDs []int64
+	// A happening told by many sources is weighed on a few of its
+	// reports: the same story from twenty feeds costs two comparisons,
+	// not twenty.
+	var picked []int64
+	seen := map[int64]bool{}
+	perHappening := map[int64]int{}
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var id, h int64
+		if err := rows.Scan(&id, &h); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		evIDs = append(evIDs, id)
+		if !seen[id] && perHappening[h] < maxReportsPerCandidate {
+			seen[id] = true
+			perHappening[h]++
+			picked = append(picked, id)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if len(evIDs) == 0 {
+	if len(picked) == 0 {
 		return nil, nil
 	}
-	reps, hids, err := readReports(l.ctx, l.tx, `e.id IN (`+placeholders(len(evIDs))+`) AND e.source_id != ?`, append(idArgs(evIDs), l.src)...)
-	if err != nil {
-		return nil, err
+	// Stored reports do not change while the transaction lasts (a
+	// removal clears the cache), so each is read and tokenised once per
+	// batch however many new reports it is weighed against.
+	out := make([]candidate, 0, len(picked))
+	var missing []int64
+	for _, id := range picked {
+		if c, ok := l.reports[id]; ok {
+			out = append(out, c)
+		} else {
+			missing = append(missing, id)
+		}
 	}
-	out := make([]candidate, len(reps))
-	for i := range reps {
-		out[i] = candidate{reps[i], hids[i]}
+	if len(missing) > 0 {
+		reps, hids, err := readReports(l.ctx, l.tx, true, `e.id IN (`+placeholders(len(missing))+`)`, idArgs(missing)...)
+		if err != nil {
+			return nil, err
+		}
+		if l.reports == nil || len(l.reports) > maxCachedReports {
+			l.reports = map[int64]candidate{}
+		}
+		for i := range reps {
+			c := candidate{reps[i], hids[i]}
+			l.reports[reps[i].ID] = c
+			out = append(out, c)
+		}
 	}
 	return out, nil
 }
@@ -202,9 +257,9 @@ func idArgs(ids []int64) []any {
 
 // readReports reads the reports (events rows) matching cond, with their
 // participants, and each one's happening.
-func readReports(ctx context.Context, tx *Tx, cond string, args ...any) ([]*merge.Report, []int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.source_id, s.published, e.date, e.precision, e.sort_start, e.sort_end,
-		e.sentence, e.start, e.clause_start, e.clause_end, e.sent_index, e.time_text, e.inferred, e.happening_id
+func readReports(ctx context.Context, tx *Tx, withEntities bool, cond string, args ...any) ([]*merge.Report, []int64, error) {
+	rows, err := tx.query(ctx, `SELECT e.id, e.source_id, s.published, e.date, e.precision, e.sort_start, e.sort_end,
+		e.sentence, e.start, e.clause_start, e.clause_end, e.sent_index, e.time_text, e.inferred, e.happening_id, e.summary
 		FROM events e JOIN sources s ON s.id = e.source_id WHERE `+cond, args...)
 	if err != nil {
 		return nil, nil, err
@@ -219,7 +274,7 @@ func readReports(ctx context.Context, tx *Tx, cond string, args ...any) ([]*merg
 		var timeText string
 		var hid int64
 		if err := rows.Scan(&r.ID, &r.SourceID, &r.Published, &r.Date, &r.Precision, &r.SortStart, &r.SortEnd,
-			&r.Sentence, &start, &cs, &ce, &r.SentIndex, &timeText, &r.Inferred, &hid); err != nil {
+			&r.Sentence, &start, &cs, &ce, &r.SentIndex, &timeText, &r.Inferred, &hid, &r.Summary); err != nil {
 			return nil, nil, err
 		}
 		r.Published = dayOf(r.Published)
@@ -233,15 +288,15 @@ func readReports(ctx context.Context, tx *Tx, cond string, args ...any) ([]*merg
 		return nil, nil, err
 	}
 	rows.Close()
-	if len(out) == 0 {
-		return nil, nil, nil
+	if len(out) == 0 || !withEntities {
+		return out, hids, nil
 	}
 	ids := make([]int64, len(out))
 	for i, r := range out {
 		ids[i] = r.ID
 	}
 	for chunk := range chunks(ids, 500) {
-		erows, err := tx.QueryContext(ctx, `SELECT event_id, entity_id FROM event_entities WHERE event_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		erows, err := tx.query(ctx, `SELECT event_id, entity_id FROM event_entities WHERE event_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -298,7 +353,7 @@ func dayOf(published string) string {
 // count and disagreements as merge.Summarize works them out.
 func refreshHappenings(ctx context.Context, tx *Tx, ids []int64) error {
 	for chunk := range chunks(ids, 200) {
-		reps, hids, err := readReports(ctx, tx, `e.happening_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		reps, hids, err := readReports(ctx, tx, false, `e.happening_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
 		if err != nil {
 			return err
 		}
@@ -318,11 +373,11 @@ func refreshHappenings(ctx context.Context, tx *Tx, ids []int64) error {
 // writeHappening stores what reports (all of happening id's) say
 // together, replacing its row and disagreements.
 func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Report) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM disagreements WHERE happening_id = ?`, id); err != nil {
+	if _, err := tx.exec(ctx, `DELETE FROM disagreements WHERE happening_id = ?`, id); err != nil {
 		return err
 	}
 	if len(reports) == 0 {
-		_, err := tx.ExecContext(ctx, `DELETE FROM happenings WHERE id = ?`, id)
+		_, err := tx.exec(ctx, `DELETE FROM happenings WHERE id = ?`, id)
 		return err
 	}
 	// Reports in a stable order, so that ties resolve the same way
@@ -339,11 +394,8 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 		}
 	}
 	best := reports[h.Best]
-	var summary string
-	if err := tx.QueryRowContext(ctx, `SELECT summary FROM events WHERE id = ?`, best.ID).Scan(&summary); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO happenings (id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
+	summary := best.Summary
+	if _, err := tx.exec(ctx, `INSERT OR REPLACE INTO happenings (id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
 		first_published, last_published, source_count, report_count, inferred, disputed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, h.Date, h.Precision, h.SortStart, h.SortEnd, summary, best.ID, reports[h.First].ID, first, last,
 		h.Sources, len(reports), h.Inferred, len(h.Disagreements) > 0); err != nil {
@@ -354,7 +406,7 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO disagreements (happening_id, about, vals) VALUES (?, ?, ?)`, id, d.About, string(vals)); err != nil {
+		if _, err := tx.exec(ctx, `INSERT INTO disagreements (happening_id, about, vals) VALUES (?, ?, ?)`, id, d.About, string(vals)); err != nil {
 			return err
 		}
 	}
@@ -375,14 +427,11 @@ func toStoredValues(vs []merge.Value) []storedValue {
 	return out
 }
 
-// singleHappening writes the row of a happening told by one new report,
-// without reading it back.
-func singleHappening(ctx context.Context, tx *Tx, id int64, r *merge.Report, summary string) error {
+// singleHappeningRow is the happenings row of a happening told by one
+// new report, for the loader's multi-row insert.
+func singleHappeningRow(id int64, r *merge.Report, summary string) []any {
 	h := merge.Summarize([]*merge.Report{r})
-	_, err := tx.ExecContext(ctx, `INSERT INTO happenings (id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
-		first_published, last_published, source_count, report_count, inferred, disputed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, 0)`,
-		id, h.Date, h.Precision, h.SortStart, h.SortEnd, summary, r.ID, r.ID, r.Published, r.Published, r.Inferred)
-	return err
+	return []any{id, h.Date, h.Precision, h.SortStart, h.SortEnd, summary, r.ID, r.ID, r.Published, r.Published, 1, 1, r.Inferred, false}
 }
 
 // sourceHappenings lists the happenings a source's reports belong to, for

@@ -57,6 +57,12 @@ type loader struct {
 	// they have, whose kind settleKinds decides again.
 	recheck   map[int64]bool
 	byNormAny *sql.Stmt
+
+	// reports caches stored reports read as merge candidates, by event
+	// id, for the transaction; a removal of facts clears it.
+	reports map[int64]candidate
+	// kinds are the kinds of the current source's entities.
+	kinds map[int64]extract.Kind
 }
 
 type rowsKey struct {
@@ -147,8 +153,10 @@ func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput) e
 		tx.loader = l
 	}
 	if res.Status != ResultAdded {
-		// Entities only this source named were deleted with its old facts.
+		// Entities only this source named were deleted with its old
+		// facts, and its reports.
 		clear(l.named)
+		clear(l.reports)
 	}
 	l.ctx, l.res, l.src = ctx, res, res.SourceID
 	l.ids, l.aliased, l.placed = map[string]int64{}, map[aliasKey]bool{}, map[aliasKey]bool{}
@@ -331,6 +339,7 @@ func (l *loader) run(in SourceInput) error {
 	var implicit []bool // reports given the article's main participant
 	pubDay := dayOf(in.Published)
 	main := mainEntity(entities, kinds, inLead)
+	l.kinds = kinds
 	for i, ev := range doc.Events {
 		if !valid(ev.Start, ev.End) || !valid(ev.ClauseStart, ev.ClauseEnd) {
 			l.res.Skipped++
@@ -343,7 +352,7 @@ func (l *loader) run(in SourceInput) error {
 		}
 		r := &merge.Report{ID: l.nextEvent, SourceID: l.src, Published: pubDay, Date: ev.Date, Precision: string(ev.Precision),
 			SortStart: ss, SortEnd: se, Clause: text[ev.ClauseStart:ev.ClauseEnd], Sentence: ev.Sentence,
-			SentIndex: sentIndex(ev.Start), Dated: ev.TimeText != "", Inferred: ev.Inferred}
+			SentIndex: sentIndex(ev.Start), Dated: ev.TimeText != "", Inferred: ev.Inferred, Summary: ev.Summary}
 		l.nextEvent++
 		// An entity is linked to an event once, however often named.
 		for _, name := range ev.Entities {
@@ -382,7 +391,7 @@ func (l *loader) run(in SourceInput) error {
 		}
 		for _, id := range r.Entities {
 			linked = append(linked, id)
-			links = append(links, r.ID, id, r.SortStart)
+			links = append(links, r.ID, id, r.SortStart, hids[k])
 			eventCounts[id]++
 		}
 		l.res.Events++
@@ -391,7 +400,7 @@ func (l *loader) run(in SourceInput) error {
 		clause_start, clause_end, time_text, sent_index, sentence_id, terms, happening_id, inferred)`, 18, args); err != nil {
 		return err
 	}
-	if err := l.insertRows(`event_entities (event_id, entity_id, sort_start)`, 3, links); err != nil {
+	if err := l.insertRows(`event_entities (event_id, entity_id, sort_start, happening_id)`, 4, links); err != nil {
 		return err
 	}
 	// Happenings told once get their row from the report; those that
@@ -400,18 +409,21 @@ func (l *loader) run(in SourceInput) error {
 	for _, h := range hids {
 		count[h]++
 	}
+	var single []any
 	for k, h := range hids {
 		if h < l.sourceFirstHappening {
 			continue
 		}
 		if count[h] == 1 {
-			if err := singleHappening(ctx, l.tx, h, reps[k], doc.Events[kept[k]].Summary); err != nil {
-				return err
-			}
+			single = append(single, singleHappeningRow(h, reps[k], doc.Events[kept[k]].Summary)...)
 		} else if count[h] > 1 {
 			touched = append(touched, h)
 			count[h] = 0
 		}
+	}
+	if err := l.insertRows(`happenings (id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
+		first_published, last_published, source_count, report_count, inferred, disputed)`, 14, single); err != nil {
+		return err
 	}
 	if err := refreshHappenings(ctx, l.tx, touched); err != nil {
 		return err

@@ -174,6 +174,44 @@ type Tx struct {
 	now time.Time
 
 	loader *loader // the statements of a load, prepared once per transaction
+	// stmts holds statements prepared once per transaction by stmt.
+	stmts map[string]*sql.Stmt
+}
+
+// stmt returns q prepared in the transaction, preparing it the first
+// time: the merge of reports runs the same few statements thousands of
+// times in a batch of loads.
+func (tx *Tx) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if s := tx.stmts[q]; s != nil {
+		return s, nil
+	}
+	s, err := tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if tx.stmts == nil {
+		tx.stmts = map[string]*sql.Stmt{}
+	}
+	tx.stmts[q] = s
+	return s, nil
+}
+
+// query is QueryContext through stmt.
+func (tx *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	s, err := tx.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return s.QueryContext(ctx, args...)
+}
+
+// exec is ExecContext through stmt.
+func (tx *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	s, err := tx.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return s.ExecContext(ctx, args...)
 }
 
 // beginWrite starts a write transaction; commitWrite bumps the generation

@@ -54,7 +54,7 @@ func Article(name, published string, sents ...Sentence) store.SourceInput {
 		}
 		if s.Date != "" {
 			doc.Events = append(doc.Events, extract.Event{Date: s.Date, Precision: extract.PrecisionOf(s.Date), Summary: s.Text, Sentence: s.Text,
-				Entities: names, Source: name, Start: start, End: end, ClauseStart: start, ClauseEnd: end})
+				Entities: names, Source: name, Start: start, End: end, ClauseStart: start, ClauseEnd: end, TimeText: s.Date})
 		}
 		if s.Quote != "" {
 			i := strings.Index(s.Text, s.Quote)
