@@ -84,7 +84,7 @@ type Profile struct {
 // Caps on the lists of a Profile, which a chat message could not show in
 // full anyway.
 const (
-	ProfileEvents  = 50
+	ProfileEvents  = 10
 	ProfileQuotes  = 20
 	ProfileSources = 25
 )
@@ -397,7 +397,7 @@ func profile(ctx context.Context, tx *Tx, id int64) (*Profile, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.Events, err = happeningEvents(ctx, tx, hids[:min(len(hids), ProfileEvents)]); err != nil {
+	if p.Events, err = happeningEvents(ctx, tx, hids[:min(len(hids), ProfileEvents)], listReports); err != nil {
 		return nil, err
 	}
 	if err := tx.QueryRowContext(ctx, `SELECT event_count FROM entities WHERE id = ?`, id).Scan(&p.EventsTotal); err != nil {

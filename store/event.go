@@ -41,8 +41,11 @@ type Event struct {
 	// reports say together, Reports lists every source's telling
 	// (earliest first), Sources counts the distinct sources and
 	// Disagreements the points they differ on.
-	HappeningID   int64           `json:"happening,omitempty"`
-	Sources       int             `json:"sources"`
+	HappeningID int64 `json:"happening,omitempty"`
+	Sources     int   `json:"sources"`
+	// ReportCount counts all its reports; list views read only the
+	// first few of a story many feeds tell.
+	ReportCount   int             `json:"report_count"`
 	Inferred      bool            `json:"inferred,omitempty"`
 	Reports       []*Report       `json:"reports,omitempty"`
 	Disagreements []*Disagreement `json:"disagreements,omitempty"`
@@ -116,6 +119,9 @@ var exactTotalLimit = 3000
 func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, error) {
 	limit := clampLimit(f.Limit, 10)
 	offset := max(f.Offset, 0)
+	if f.EntityID != 0 && f.Topic == "" && f.From == "" && f.To == "" && f.SourceID == 0 && !f.Disputed {
+		return entityEvents(ctx, tx, f.EntityID, f.Newest, offset, limit)
+	}
 	var where []string
 	var args []any
 	if f.From != "" {
@@ -313,11 +319,13 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		// events, so it reads twice that many reports and more while
 		// reports of the same events fill it.
 		want := offset + limit
-		for n := 2 * want; ; n *= 2 {
+		for n := 2 * want; ; n *= 4 {
 			var ids []int64
 			var done bool
 			var err error
-			if lazySQL != "" && !f.Newest {
+			// The lazy walk pays off for the first page of a common
+			// topic; past that, the merge walk reads links in order.
+			if lazySQL != "" && !f.Newest && n == 2*want {
 				ids, done, err = lazyWalk(ctx, tx, base, baseArgs, lazySQL, lazyArgs, topicIDs, 0, n)
 				if err != nil {
 					return nil, 0, err
@@ -349,7 +357,7 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 			}
 		}
 	}
-	evs, err := happeningEvents(ctx, tx, hids)
+	evs, err := happeningEvents(ctx, tx, hids, listReports)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -361,6 +369,71 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 	}
 	return evs, total, nil
 }
+
+// entityEvents is the page of an entity's merged events (its /who
+// list), read from the entity index in date order, each happening once.
+// The total is exact for an entity in fewer than exactTotalLimit reports;
+// past that it is the report count, an upper bound.
+func entityEvents(ctx context.Context, tx *Tx, entityID int64, newest bool, offset, limit int) ([]*Event, int, error) {
+	var count int
+	if err := tx.QueryRowContext(ctx, `SELECT event_count FROM entities WHERE id = ?`, entityID).Scan(&count); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, 0, nil
+		}
+		return nil, 0, err
+	}
+	order := "ORDER BY sort_start, event_id"
+	if newest {
+		order = "ORDER BY sort_start DESC, event_id DESC"
+	}
+	rows, err := tx.query(ctx, `SELECT event_id, happening_id FROM event_entities WHERE entity_id = ? `+order, entityID)
+	if err != nil {
+		return nil, 0, err
+	}
+	want := offset + limit
+	exact := count < exactTotalLimit
+	seen := map[int64]bool{}
+	var hids []int64
+	for rows.Next() {
+		var id, h int64
+		if err := rows.Scan(&id, &h); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		if h == 0 {
+			h = -id
+		}
+		if !seen[h] {
+			seen[h] = true
+			hids = append(hids, h)
+			if !exact && len(hids) >= want {
+				break
+			}
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	total := count
+	if exact || len(hids) < want {
+		total = len(hids)
+	}
+	page := hids[min(offset, len(hids)):min(want, len(hids))]
+	evs, err := happeningEvents(ctx, tx, page, listReports)
+	if err != nil {
+		return nil, 0, err
+	}
+	sortEvents(evs)
+	if newest {
+		slices.Reverse(evs)
+	}
+	return evs, total, nil
+}
+
+// listReports is how many reports of each merged event a list (a
+// timeline page, a profile) reads.
+const listReports = 8
 
 // maxCompound is how many entities a topic may name for queries with a
 // part per entity, under SQLite's limit of 500 terms in a compound

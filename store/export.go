@@ -248,7 +248,7 @@ func export(ctx context.Context, tx *Tx) (*Export, error) {
 	if err != nil {
 		return nil, err
 	}
-	evs, err := happeningEvents(ctx, tx, append(hids, lone...))
+	evs, err := happeningEvents(ctx, tx, append(hids, lone...), 0)
 	if err != nil {
 		return nil, err
 	}

@@ -46,7 +46,7 @@ type happeningRow struct {
 	date, precision, sortStart, sortEnd string
 	summary                             string
 	best, first                         int64
-	sources                             int
+	sources, reports                    int
 	inferred, disputed                  bool
 }
 
@@ -92,7 +92,11 @@ func happeningIDs(ctx context.Context, tx *Tx, ids []int64) ([]int64, error) {
 // lone report, -event id), in the order given: each with the clearest
 // report's wording, the date most reports support, every report (earliest
 // first) and the disagreements.
-func happeningEvents(ctx context.Context, tx *Tx, hids []int64) ([]*Event, error) {
+//
+// maxReports, when positive, bounds the reports read per happening (the
+// earliest stored, and the clearest): a story told by a hundred feeds
+// lists a few of them, and ReportCount says how many there are.
+func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) ([]*Event, error) {
 	if len(hids) == 0 {
 		return nil, nil
 	}
@@ -107,14 +111,14 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64) ([]*Event, error
 	rowsByID := map[int64]*happeningRow{}
 	for chunk := range chunks(real, 500) {
 		rows, err := tx.QueryContext(ctx, `SELECT id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
-			source_count, inferred, disputed FROM happenings WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+			source_count, report_count, inferred, disputed FROM happenings WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
 			h := &happeningRow{}
 			if err := rows.Scan(&h.id, &h.date, &h.precision, &h.sortStart, &h.sortEnd, &h.summary, &h.best, &h.first,
-				&h.sources, &h.inferred, &h.disputed); err != nil {
+				&h.sources, &h.reports, &h.inferred, &h.disputed); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -125,9 +129,42 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64) ([]*Event, error
 			return nil, err
 		}
 	}
-	// Every report of those happenings.
+	// The reports of those happenings: all, or the first few of each
+	// and its clearest.
 	var reps []*Event
+	if maxReports > 0 {
+		seen := map[int64]bool{}
+		for _, hid := range real {
+			rows, err := tx.query(ctx, `SELECT `+eventCols+`, e.inferred, e.happening_id FROM events e JOIN sources s ON s.id = e.source_id
+				WHERE e.happening_id = ? ORDER BY e.happening_id, e.id LIMIT ?`, hid, maxReports)
+			if err != nil {
+				return nil, err
+			}
+			evs, err := scanEventsHappening(rows)
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range evs {
+				seen[e.ID] = true
+			}
+			reps = append(reps, evs...)
+			if h := rowsByID[hid]; h != nil && h.best != 0 && !seen[h.best] {
+				rows, err := tx.query(ctx, `SELECT `+eventCols+`, e.inferred, e.happening_id FROM events e JOIN sources s ON s.id = e.source_id WHERE e.id = ?`, h.best)
+				if err != nil {
+					return nil, err
+				}
+				evs, err := scanEventsHappening(rows)
+				if err != nil {
+					return nil, err
+				}
+				reps = append(reps, evs...)
+			}
+		}
+	}
 	for chunk := range chunks(real, 500) {
+		if maxReports > 0 {
+			break
+		}
 		rows, err := tx.QueryContext(ctx, `SELECT `+eventCols+`, e.inferred, e.happening_id FROM events e JOIN sources s ON s.id = e.source_id
 			WHERE e.happening_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
 		if err != nil {
@@ -213,7 +250,9 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64) ([]*Event, error
 			e.Entities = []string{}
 		}
 		e.Sources = len(srcs)
+		e.ReportCount = len(rs)
 		if h != nil {
+			e.Sources, e.ReportCount = max(h.sources, e.Sources), max(h.reports, e.ReportCount)
 			e.Date, e.Precision, e.SortStart, e.SortEnd = h.date, h.precision, h.sortStart, h.sortEnd
 			e.Summary, e.Inferred = h.summary, h.inferred
 			e.Disagreements = dis[hid]

@@ -11,7 +11,7 @@ import (
 // (the same role read from many articles) become one, with the span of
 // their sources' publication dates, so that a person in thousands of
 // articles costs a few rows.
-const roleGroupCols = `r.entity_id, r.title, r.org, r.since, r.until, MIN(s.published), MAX(s.published), MIN(r.source_id)`
+const roleGroupCols = `r.entity_id, r.title, r.org, r.since, r.until, MIN(es.published), MAX(es.published), MIN(r.source_id)`
 
 // entityRoles works out the roles over time of the entities ids: every
 // observation dated (the text's dates, else its source's publication
@@ -73,7 +73,9 @@ func entityRoles(ctx context.Context, tx *Tx, ids []int64) (map[int64][]*Role, e
 // roleObs reads grouped role observations (see roleGroupCols) matching
 // cond, which ends in the GROUP BY.
 func roleObs(ctx context.Context, tx *Tx, cond string, args ...any) ([]merge.RoleObs, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+roleGroupCols+` FROM roles r JOIN sources s ON s.id = r.source_id WHERE `+cond, args...)
+	// Publication dates come from entity_sources, a narrow row per
+	// entity and source, rather than the sources' wide rows.
+	rows, err := tx.QueryContext(ctx, `SELECT `+roleGroupCols+` FROM roles r JOIN entity_sources es ON es.source_id = r.source_id AND es.entity_id = r.entity_id WHERE `+cond, args...)
 	if err != nil {
 		return nil, err
 	}
