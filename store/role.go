@@ -8,10 +8,10 @@ import (
 )
 
 // roleGroupCols reads role observations folded in SQL: identical rows
-// (the same role read from many articles) become one, with the span of
-// their sources' publication dates, so that a person in thousands of
-// articles costs a few rows.
-const roleGroupCols = `r.entity_id, r.title, r.org, r.since, r.until, MIN(es.published), MAX(es.published), MIN(r.source_id)`
+// (the same role read from many articles) become one, with the first and
+// last of their sources, so that a person in thousands of articles costs
+// a few rows; roleObs then reads those sources' publication dates.
+const roleGroupCols = `r.entity_id, r.title, r.org, r.since, r.until, MIN(r.source_id), MAX(r.source_id)`
 
 // entityRoles works out the roles over time of the entities ids: every
 // observation dated (the text's dates, else its source's publication
@@ -73,34 +73,63 @@ func entityRoles(ctx context.Context, tx *Tx, ids []int64) (map[int64][]*Role, e
 // roleObs reads grouped role observations (see roleGroupCols) matching
 // cond, which ends in the GROUP BY.
 func roleObs(ctx context.Context, tx *Tx, cond string, args ...any) ([]merge.RoleObs, error) {
-	// Publication dates come from entity_sources, a narrow row per
-	// entity and source, rather than the sources' wide rows.
-	rows, err := tx.QueryContext(ctx, `SELECT `+roleGroupCols+` FROM roles r JOIN entity_sources es ON es.source_id = r.source_id AND es.entity_id = r.entity_id WHERE `+cond, args...)
+	rows, err := tx.QueryContext(ctx, `SELECT `+roleGroupCols+` FROM roles r WHERE `+cond, args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []merge.RoleObs
+	type group struct {
+		o           merge.RoleObs
+		first, last int64
+	}
+	var gs []group
+	need := map[int64]bool{}
 	for rows.Next() {
-		var o merge.RoleObs
-		var first, last string
-		if err := rows.Scan(&o.EntityID, &o.Title, &o.Org, &o.Since, &o.Until, &first, &last, &o.SourceID); err != nil {
+		var g group
+		if err := rows.Scan(&g.o.EntityID, &g.o.Title, &g.o.Org, &g.o.Since, &g.o.Until, &g.first, &g.last); err != nil {
+			rows.Close()
 			return nil, err
 		}
+		gs = append(gs, g)
+		need[g.first], need[g.last] = true, true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Sources are loaded in about publication order, so the first and
+	// last of a group date it well enough, at two lookups a group.
+	refs, err := sourceRefs(ctx, tx, need)
+	if err != nil {
+		return nil, err
+	}
+	var out []merge.RoleObs
+	for _, g := range gs {
+		o := g.o
+		o.SourceID = g.first
 		o.SinceDay = dayOf(o.Since)
 		if o.Until != "" && o.Until != "PAST_REF" {
 			o.UntilDay = dayOf(o.Until)
 		}
-		o.Published = dayOf(first)
+		first, last := "", ""
+		if r := refs[g.first]; r != nil {
+			first = dayOf(r.Published)
+		}
+		if r := refs[g.last]; r != nil {
+			last = dayOf(r.Published)
+		}
+		if last != "" && (first == "" || last < first) {
+			first, last = last, first
+		}
+		o.Published = first
 		out = append(out, o)
-		if l := dayOf(last); l != o.Published {
+		if last != "" && last != first {
 			// The latest source saying so too: the role was still
 			// held (or already over) then.
-			o.Published = l
+			o.Published = last
 			out = append(out, o)
 		}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // HeldOn reports whether the role was held on day (YYYY-MM-DD), as far as
