@@ -250,11 +250,6 @@ func TestWho_Fake(t *testing.T) {
 				Entity:  &store.Entity{ID: 7, Name: "Mark Rutte", Kind: "person"},
 				Aliases: []string{"Rutte"},
 				Roles:   []*store.Role{{Title: "Secretary General", Org: "NATO", Since: "2024-10-01"}},
-				Events: []*store.Event{
-					{Date: "2025-06", Precision: "month", Summary: "NATO summit in The Hague", Source: src},
-					{Date: "2025-10-22", Precision: "day", Summary: "Trump hosted Rutte", Source: src},
-					{Date: "2026-Q4", Precision: "quarter", Summary: "Plan due", Source: src},
-				},
 				EventsTotal:  3,
 				Quotes:       []*store.Quote{{Text: "He deserves all the praise", Date: "2025-06-25", Source: src}},
 				Sources:      []*store.SourceRef{src},
@@ -345,7 +340,7 @@ func TestResponses_FitDiscord(t *testing.T) {
 			for i := 0; i < 50; i++ {
 				roles = append(roles, &store.Role{Title: long[:100], Org: "Org"})
 			}
-			return &store.Profile{Entity: &store.Entity{ID: 1, Name: "X", Kind: "person"}, Roles: roles, Events: evs, EventsTotal: 10}, nil
+			return &store.Profile{Entity: &store.Entity{ID: 1, Name: "X", Kind: "person"}, Roles: roles, EventsTotal: 10}, nil
 		},
 	}
 	r := commands.New(facts, commands.Options{})

@@ -67,11 +67,9 @@ type Profile struct {
 	Roles   []*Role  `json:"roles"`
 	// Places are the places the entity's names point to.
 	Places []string `json:"places,omitempty"`
-	// Events are the entity's latest ProfileEvents merged events, newest
-	// first;
-	// EventsTotal counts all of them.
-	Events      []*Event `json:"events"`
-	EventsTotal int      `json:"events_total"`
+	// EventsTotal counts the entity's reports; its merged events are
+	// listed by FindEvents with EntityID, a page at a time.
+	EventsTotal int `json:"events_total"`
 	// Quotes are its latest ProfileQuotes quotes, newest first.
 	Quotes      []*Quote `json:"quotes"`
 	QuotesTotal int      `json:"quotes_total"`
@@ -84,7 +82,6 @@ type Profile struct {
 // Caps on the lists of a Profile, which a chat message could not show in
 // full anyway.
 const (
-	ProfileEvents  = 10
 	ProfileQuotes  = 20
 	ProfileSources = 25
 )
@@ -389,17 +386,6 @@ func profile(ctx context.Context, tx *Tx, id int64) (*Profile, error) {
 	}
 
 	// The latest events, shown in date order.
-	evIDs, err := queryIDs(ctx, tx, `SELECT event_id FROM event_entities WHERE entity_id = ? ORDER BY sort_start DESC, event_id DESC LIMIT ?`, id, 2*ProfileEvents)
-	if err != nil {
-		return nil, err
-	}
-	hids, err := happeningIDs(ctx, tx, evIDs)
-	if err != nil {
-		return nil, err
-	}
-	if p.Events, err = happeningEvents(ctx, tx, hids[:min(len(hids), ProfileEvents)], listReports); err != nil {
-		return nil, err
-	}
 	if err := tx.QueryRowContext(ctx, `SELECT event_count FROM entities WHERE id = ?`, id).Scan(&p.EventsTotal); err != nil {
 		return nil, err
 	}

@@ -56,8 +56,11 @@ func TestMigrate_Upgrade(t *testing.T) {
 		t.Fatalf("rutte after upgrade: %v, %v", ents, err)
 	}
 	p, err := db.Profile(ctx, ents[0].ID)
-	if err != nil || p.SourcesTotal != 1 || len(p.Sources) != 1 || len(p.Events) != 1 {
+	if err != nil || p.SourcesTotal != 1 || len(p.Sources) != 1 || p.EventsTotal != 1 {
 		t.Fatalf("profile after upgrade: %+v, %v", p, err)
+	}
+	if evs, n, err := db.FindEvents(ctx, store.EventFilter{EntityID: ents[0].ID}); err != nil || len(evs) != 1 || n != 1 {
+		t.Fatalf("rutte's events after upgrade: %d of %d, %v", len(evs), n, err)
 	}
 	if evs, _, err := db.FindEvents(ctx, store.EventFilter{Topic: "ukraine"}); err != nil || len(evs) != 1 {
 		t.Fatalf("ukraine after upgrade: %d, %v", len(evs), err)

@@ -142,7 +142,11 @@ func TestProfile(t *testing.T) {
 		t.Fatalf("roles: %+v", p.Roles)
 	}
 	var dates []string
-	for _, e := range p.Events {
+	evs, n, err := db.FindEvents(ctx, store.EventFilter{EntityID: ents[0].ID, Newest: true})
+	if err != nil || n != len(evs) {
+		t.Fatalf("rutte's events: %d of %d, %v", len(evs), n, err)
+	}
+	for _, e := range evs {
 		dates = append(dates, e.Date)
 	}
 	if strings.Join(dates, " ") != "2026-Q4 2025-10-23 2025-10-22 2025-02" {
