@@ -433,7 +433,7 @@ func entityEvents(ctx context.Context, tx *Tx, entityID int64, newest bool, offs
 
 // listReports is how many reports of each merged event a list (a
 // timeline page, a profile) reads.
-const listReports = 8
+const listReports = 5
 
 // maxCompound is how many entities a topic may name for queries with a
 // part per entity, under SQLite's limit of 500 terms in a compound
