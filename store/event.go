@@ -502,12 +502,6 @@ func mergeWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs [
 	parts := make([]string, len(entityIDs))
 	var a []any
 	for i, id := range entityIDs {
-		if cond == "1" {
-			// No other filter: the entity index alone answers.
-			parts[i] = `SELECT * FROM (SELECT event_id, sort_start FROM event_entities WHERE entity_id = ? ORDER BY sort_start, event_id LIMIT ` + fmt.Sprint(n) + `)`
-			a = append(a, id)
-			continue
-		}
 		parts[i] = `SELECT * FROM (SELECT ee.event_id, ee.sort_start FROM event_entities ee JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
 			WHERE ee.entity_id = ? AND ` + cond + ` ORDER BY ee.sort_start, ee.event_id LIMIT ` + fmt.Sprint(n) + `)`
 		a = append(a, id)
