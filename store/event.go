@@ -334,7 +334,7 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 			switch {
 			case done:
 			case restSQL != "" && len(topicIDs) <= maxCompound && !f.Newest:
-				ids, err = mergeWalk(ctx, tx, base, baseArgs, topicIDs, restSQL, restArgs, 0, n)
+				ids, err = mergeWalk(ctx, tx, base, baseArgs, topicIDs, restSQL, restArgs, want, n)
 			default:
 				ids, err = walk(ctx, tx, cond, args, order, 0, n)
 			}
@@ -497,26 +497,69 @@ func lazyWalk(ctx context.Context, tx *Tx, cond string, args []any, test string,
 // offset+limit first events of each. rest (with restArgs) tests the
 // topic's other parts, and cond (with args) the other filters. The walk
 // for rest then stops at the last of those events.
-func mergeWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs []int64, rest string, restArgs []any, offset, limit int) ([]int64, error) {
-	n := offset + limit
+func mergeWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs []int64, rest string, restArgs []any, want, n int) ([]int64, error) {
 	parts := make([]string, len(entityIDs))
 	var a []any
 	for i, id := range entityIDs {
-		parts[i] = `SELECT * FROM (SELECT ee.event_id, ee.sort_start FROM event_entities ee JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
+		parts[i] = `SELECT * FROM (SELECT ee.event_id, ee.sort_start, ee.happening_id FROM event_entities ee JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
 			WHERE ee.entity_id = ? AND ` + cond + ` ORDER BY ee.sort_start, ee.event_id LIMIT ` + fmt.Sprint(n) + `)`
 		a = append(a, id)
 		a = append(a, args...)
 	}
-	linked, err := scanPairs(ctx, tx, strings.Join(parts, " UNION ALL "), a)
+	rows, err := tx.QueryContext(ctx, strings.Join(parts, " UNION ALL "), a...)
 	if err != nil {
 		return nil, err
 	}
+	var linked []eventPair
+	hap := map[int64]int64{}
+	for rows.Next() {
+		var p eventPair
+		var h int64
+		if err := rows.Scan(&p.id, &p.date, &h); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		linked = append(linked, p)
+		hap[p.id] = h
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	linked = sortPairs(linked)
 	linked = linked[:min(n, len(linked))]
+	// The other parts are walked up to the linked report that completes
+	// want merged events (the links know their happenings), not to the
+	// n-th link: a story told by a hundred feeds has a hundred links on
+	// one day.
+	bound := -1
+	if len(linked) == n {
+		bound = n - 1
+	}
+	seen := map[int64]bool{}
+	for i, p := range linked {
+		if bound < 0 {
+			// The links ran out: the other parts are walked to the
+			// end, so that a short result means the end.
+			break
+		}
+		h := hap[p.id]
+		if h == 0 {
+			h = -p.id
+		}
+		if !seen[h] {
+			seen[h] = true
+			if len(seen) == want {
+				bound = i
+				break
+			}
+		}
+	}
 	q := `SELECT e.id, e.sort_start FROM events e INDEXED BY events_walk WHERE ` + rest + ` AND ` + cond
 	a = append(append([]any{}, restArgs...), args...)
-	if len(linked) == n {
+	if bound >= 0 {
 		q += ` AND (e.sort_start, e.id) <= (?, ?)`
-		a = append(a, linked[n-1].date, linked[n-1].id)
+		a = append(a, linked[bound].date, linked[bound].id)
 	}
 	others, err := scanPairs(ctx, tx, q+` ORDER BY e.sort_start, e.id LIMIT `+fmt.Sprint(n), a)
 	if err != nil {
@@ -524,7 +567,7 @@ func mergeWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs [
 	}
 	all := sortPairs(append(linked, others...))
 	var ids []int64
-	for _, p := range all[min(offset, len(all)):min(n, len(all))] {
+	for _, p := range all[:min(n, len(all))] {
 		ids = append(ids, p.id)
 	}
 	return ids, nil
