@@ -324,7 +324,7 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 			var done bool
 			var err error
 			// The lazy walk pays off for the first page of a common
-			// topic; past that, the merge walk reads links in order.
+			// topic; past that, the stream walk reads links in order.
 			if lazySQL != "" && !f.Newest && n == 2*want {
 				ids, done, err = lazyWalk(ctx, tx, base, baseArgs, lazySQL, lazyArgs, topicIDs, 0, n)
 				if err != nil {
@@ -334,7 +334,15 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 			switch {
 			case done:
 			case restSQL != "" && len(topicIDs) <= maxCompound && !f.Newest:
-				ids, err = mergeWalk(ctx, tx, base, baseArgs, topicIDs, restSQL, restArgs, want, n)
+				all, end, err := streamWalk(ctx, tx, base, baseArgs, topicIDs, restSQL, restArgs, want)
+				if err != nil {
+					return nil, 0, err
+				}
+				hids = all[min(offset, len(all)):min(want, len(all))]
+				if end {
+					total = len(all)
+				}
+				goto page
 			default:
 				ids, err = walk(ctx, tx, cond, args, order, 0, n)
 			}
@@ -357,6 +365,7 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 			}
 		}
 	}
+page:
 	evs, err := happeningEvents(ctx, tx, hids, listReports)
 	if err != nil {
 		return nil, 0, err
@@ -491,86 +500,161 @@ func lazyWalk(ctx context.Context, tx *Tx, cond string, args []any, test string,
 	return ids, true, nil
 }
 
-// mergeWalk is walk for a topic with entities (entityIDs), whose links
-// are read in date order from event_entities_entity, entity by entity,
-// rather than listed whole for the walk: a page needs at most its
-// offset+limit first events of each. rest (with restArgs) tests the
-// topic's other parts, and cond (with args) the other filters. The walk
-// for rest then stops at the last of those events.
-func mergeWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs []int64, rest string, restArgs []any, want, n int) ([]int64, error) {
-	parts := make([]string, len(entityIDs))
-	var a []any
-	for i, id := range entityIDs {
-		parts[i] = `SELECT * FROM (SELECT ee.event_id, ee.sort_start, ee.happening_id FROM event_entities ee JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
-			WHERE ee.entity_id = ? AND ` + cond + ` ORDER BY ee.sort_start, ee.event_id LIMIT ` + fmt.Sprint(n) + `)`
-		a = append(a, id)
-		a = append(a, args...)
+// streamWalk is the walk of a big topic with entities (entityIDs): it
+// reads each entity's links in date order from the entity index, which
+// knows their happenings, only until that entity has given want merged
+// events, then walks the topic's other parts (rest, with restArgs) up to
+// the link that completes want merged events of all the links, and
+// returns the merged events of the lot in date order (at least want of
+// them unless the topic has fewer: end is then true and the list
+// complete). cond (with args) holds the other filters. A story told by a
+// hundred feeds costs a hundred index entries, not a hundred rounds.
+func streamWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs []int64, rest string, restArgs []any, want int) (hids []int64, end bool, err error) {
+	type link struct {
+		eventPair
+		h int64
 	}
-	rows, err := tx.QueryContext(ctx, strings.Join(parts, " UNION ALL "), a...)
-	if err != nil {
-		return nil, err
-	}
-	var linked []eventPair
-	hap := map[int64]int64{}
-	for rows.Next() {
-		var p eventPair
-		var h int64
-		if err := rows.Scan(&p.id, &p.date, &h); err != nil {
-			rows.Close()
-			return nil, err
+	var links []link
+	end = true
+	for _, ent := range entityIDs {
+		q := `SELECT event_id, sort_start, happening_id FROM event_entities WHERE entity_id = ? ORDER BY sort_start, event_id`
+		a := []any{ent}
+		if cond != "1" {
+			q = `SELECT ee.event_id, ee.sort_start, ee.happening_id FROM event_entities ee JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
+				WHERE ee.entity_id = ? AND ` + cond + ` ORDER BY ee.sort_start, ee.event_id`
+			a = append(a, args...)
 		}
-		linked = append(linked, p)
-		hap[p.id] = h
+		rows, err := tx.QueryContext(ctx, q, a...)
+		if err != nil {
+			return nil, false, err
+		}
+		seen := map[int64]bool{}
+		for rows.Next() {
+			var l link
+			if err := rows.Scan(&l.id, &l.date, &l.h); err != nil {
+				rows.Close()
+				return nil, false, err
+			}
+			if l.h == 0 {
+				l.h = -l.id
+			}
+			links = append(links, l)
+			if !seen[l.h] {
+				seen[l.h] = true
+				if len(seen) == want {
+					end = false
+					break
+				}
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, false, err
+		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	linked = sortPairs(linked)
-	linked = linked[:min(n, len(linked))]
-	// The other parts are walked up to the linked report that completes
-	// want merged events (the links know their happenings), not to the
-	// n-th link: a story told by a hundred feeds has a hundred links on
-	// one day.
-	bound := -1
-	if len(linked) == n {
-		bound = n - 1
-	}
+	sort.Slice(links, func(i, j int) bool {
+		if links[i].date != links[j].date {
+			return links[i].date < links[j].date
+		}
+		return links[i].id < links[j].id
+	})
+	// The link that completes want merged events bounds the rest;
+	// without one (the links ran out), the rest is walked to its end.
+	var bound *link
 	seen := map[int64]bool{}
-	for i, p := range linked {
-		if bound < 0 {
-			// The links ran out: the other parts are walked to the
-			// end, so that a short result means the end.
-			break
-		}
-		h := hap[p.id]
-		if h == 0 {
-			h = -p.id
-		}
-		if !seen[h] {
-			seen[h] = true
+	for i := range links {
+		if !seen[links[i].h] {
+			seen[links[i].h] = true
 			if len(seen) == want {
-				bound = i
+				bound = &links[i]
 				break
 			}
 		}
 	}
 	q := `SELECT e.id, e.sort_start FROM events e INDEXED BY events_walk WHERE ` + rest + ` AND ` + cond
-	a = append(append([]any{}, restArgs...), args...)
-	if bound >= 0 {
+	a := append(append([]any{}, restArgs...), args...)
+	if bound != nil {
 		q += ` AND (e.sort_start, e.id) <= (?, ?)`
-		a = append(a, linked[bound].date, linked[bound].id)
+		a = append(a, bound.date, bound.id)
 	}
-	others, err := scanPairs(ctx, tx, q+` ORDER BY e.sort_start, e.id LIMIT `+fmt.Sprint(n), a)
+	rows, err := tx.QueryContext(ctx, q+` ORDER BY e.sort_start, e.id`, a...)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	all := sortPairs(append(linked, others...))
-	var ids []int64
-	for _, p := range all[:min(n, len(all))] {
-		ids = append(ids, p.id)
+	var others []eventPair
+	for rows.Next() {
+		var p eventPair
+		if err := rows.Scan(&p.id, &p.date); err != nil {
+			rows.Close()
+			return nil, false, err
+		}
+		others = append(others, p)
+		if bound == nil && len(others) >= 256*want {
+			// Far past a page, with no links to bound it: stop here
+			// and let the merged events say how far this got.
+			end = false
+			break
+		}
 	}
-	return ids, nil
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	otherIDs := make([]int64, len(others))
+	for i, p := range others {
+		otherIDs[i] = p.id
+	}
+	otherH, err := happeningOf(ctx, tx, otherIDs)
+	if err != nil {
+		return nil, false, err
+	}
+	all := make([]link, 0, len(links)+len(others))
+	all = append(all, links...)
+	for _, p := range others {
+		all = append(all, link{p, otherH[p.id]})
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].date != all[j].date {
+			return all[i].date < all[j].date
+		}
+		return all[i].id < all[j].id
+	})
+	seen = map[int64]bool{}
+	for _, l := range all {
+		if !seen[l.h] {
+			seen[l.h] = true
+			hids = append(hids, l.h)
+		}
+	}
+	return hids, end, nil
+}
+
+// happeningOf maps report ids to their happenings (-id for a report not
+// merged).
+func happeningOf(ctx context.Context, tx *Tx, ids []int64) (map[int64]int64, error) {
+	out := make(map[int64]int64, len(ids))
+	for chunk := range chunks(ids, 500) {
+		rows, err := tx.QueryContext(ctx, `SELECT id, happening_id FROM events INDEXED BY events_byid WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, h int64
+			if err := rows.Scan(&id, &h); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if h == 0 {
+				h = -id
+			}
+			out[id] = h
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // eventPair is an event's id and sort_start.
