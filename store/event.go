@@ -571,7 +571,7 @@ func streamWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs 
 			}
 		}
 	}
-	q := `SELECT e.id, e.sort_start FROM events e INDEXED BY events_walk WHERE ` + rest + ` AND ` + cond
+	q := `SELECT e.id, e.sort_start, e.happening_id FROM events e INDEXED BY events_walk WHERE ` + rest + ` AND ` + cond
 	a := append(append([]any{}, restArgs...), args...)
 	if bound != nil {
 		q += ` AND (e.sort_start, e.id) <= (?, ?)`
@@ -581,12 +581,15 @@ func streamWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs 
 	if err != nil {
 		return nil, false, err
 	}
-	var others []eventPair
+	var others []link
 	for rows.Next() {
-		var p eventPair
-		if err := rows.Scan(&p.id, &p.date); err != nil {
+		var p link
+		if err := rows.Scan(&p.id, &p.date, &p.h); err != nil {
 			rows.Close()
 			return nil, false, err
+		}
+		if p.h == 0 {
+			p.h = -p.id
 		}
 		others = append(others, p)
 		if bound == nil && len(others) >= 256*want {
@@ -600,19 +603,7 @@ func streamWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs 
 	if err := rows.Err(); err != nil {
 		return nil, false, err
 	}
-	otherIDs := make([]int64, len(others))
-	for i, p := range others {
-		otherIDs[i] = p.id
-	}
-	otherH, err := happeningOf(ctx, tx, otherIDs)
-	if err != nil {
-		return nil, false, err
-	}
-	all := make([]link, 0, len(links)+len(others))
-	all = append(all, links...)
-	for _, p := range others {
-		all = append(all, link{p, otherH[p.id]})
-	}
+	all := append(links, others...)
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].date != all[j].date {
 			return all[i].date < all[j].date
@@ -627,34 +618,6 @@ func streamWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs 
 		}
 	}
 	return hids, end, nil
-}
-
-// happeningOf maps report ids to their happenings (-id for a report not
-// merged).
-func happeningOf(ctx context.Context, tx *Tx, ids []int64) (map[int64]int64, error) {
-	out := make(map[int64]int64, len(ids))
-	for chunk := range chunks(ids, 500) {
-		rows, err := tx.QueryContext(ctx, `SELECT id, happening_id FROM events INDEXED BY events_byid WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id, h int64
-			if err := rows.Scan(&id, &h); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if h == 0 {
-				h = -id
-			}
-			out[id] = h
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
 
 // eventPair is an event's id and sort_start.
