@@ -392,8 +392,8 @@ func differText(e *store.Event) string {
 			for _, s := range v.Sources {
 				names = append(names, oneLine(sourceTitle(s), 40))
 			}
-			if len(names) > 2 {
-				names = append(names[:2], fmt.Sprintf("%d more", len(names)-2))
+			if n := max(v.Count, len(names)); n > 2 {
+				names = append(names[:min(2, len(names))], fmt.Sprintf("%d more", n-min(2, len(names))))
 			}
 			vs = append(vs, fmt.Sprintf("%s (%s)", oneLine(text, 40), strings.Join(names, ", ")))
 		}

@@ -38,6 +38,8 @@ type DisagreementValue struct {
 	Value   string       `json:"value"`
 	Text    string       `json:"text"`
 	Sources []*SourceRef `json:"sources"`
+	// Count is how many sources give it (Sources may list fewer).
+	Count int `json:"count"`
 }
 
 // happeningRow is a row of happenings.
@@ -201,7 +203,7 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 			disputed = append(disputed, h.id)
 		}
 	}
-	dis, err := loadDisagreements(ctx, tx, disputed)
+	dis, err := loadDisagreements(ctx, tx, disputed, maxReports)
 	if err != nil {
 		return nil, err
 	}
@@ -265,8 +267,9 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 }
 
 // loadDisagreements reads the disagreements of happenings ids, with their
-// sources.
-func loadDisagreements(ctx context.Context, tx *Tx, ids []int64) (map[int64][]*Disagreement, error) {
+// sources: all, or when maxSources is positive, that many per value (a
+// list names a few of a hundred feeds; Count says how many).
+func loadDisagreements(ctx context.Context, tx *Tx, ids []int64, maxSources int) (map[int64][]*Disagreement, error) {
 	out := map[int64][]*Disagreement{}
 	if len(ids) == 0 {
 		return out, nil
@@ -297,7 +300,10 @@ func loadDisagreements(ctx context.Context, tx *Tx, ids []int64) (map[int64][]*D
 			d := &Disagreement{About: about}
 			p := pending{d: d}
 			for _, v := range sv {
-				d.Values = append(d.Values, &DisagreementValue{Value: v.Value, Text: v.Text})
+				d.Values = append(d.Values, &DisagreementValue{Value: v.Value, Text: v.Text, Count: len(v.Sources)})
+				if maxSources > 0 && len(v.Sources) > maxSources {
+					v.Sources = v.Sources[:maxSources]
+				}
 				p.srcs = append(p.srcs, v.Sources)
 				for _, s := range v.Sources {
 					need[s] = true
