@@ -247,9 +247,9 @@ func TestWho_Fake(t *testing.T) {
 			}
 			src := &store.SourceRef{ID: 1, Name: "seed", Title: "Rutte at the White House", URL: "https://example.com", Published: "2025-10-22"}
 			return &store.Profile{
-				Entity:  &store.Entity{ID: 7, Name: "Mark Rutte", Kind: "person"},
-				Aliases: []string{"Rutte"},
-				Roles:   []*store.Role{{Title: "Secretary General", Org: "NATO", Since: "2024-10-01"}},
+				Entity:       &store.Entity{ID: 7, Name: "Mark Rutte", Kind: "person"},
+				Aliases:      []string{"Rutte"},
+				Roles:        []*store.Role{{Title: "Secretary General", Org: "NATO", Since: "2024-10-01"}},
 				EventsTotal:  3,
 				Quotes:       []*store.Quote{{Text: "He deserves all the praise", Date: "2025-06-25", Source: src}},
 				Sources:      []*store.SourceRef{src},
