@@ -437,18 +437,5 @@ func singleHappeningRow(id int64, r *merge.Report, summary string) []any {
 // sourceHappenings lists the happenings a source's reports belong to, for
 // refreshing them when it is reloaded or removed.
 func sourceHappenings(ctx context.Context, tx *Tx, sourceID int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT happening_id FROM events WHERE source_id = ? AND happening_id != 0`, sourceID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return queryIDs(ctx, tx, `SELECT DISTINCT happening_id FROM events WHERE source_id = ? AND happening_id != 0`, sourceID)
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"sort"
 )
 
@@ -134,61 +135,36 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 	// The reports of those happenings: all, or the first few of each
 	// and its clearest.
 	var reps []*Event
-	if maxReports > 0 {
-		seen := map[int64]bool{}
-		for _, hid := range real {
-			rows, err := tx.query(ctx, `SELECT `+eventCols+`, e.inferred, e.happening_id FROM events e JOIN sources s ON s.id = e.source_id
-				WHERE e.happening_id = ? ORDER BY e.happening_id, e.id LIMIT ?`, hid, maxReports)
-			if err != nil {
-				return nil, err
-			}
-			evs, err := scanEventsHappening(rows)
-			if err != nil {
-				return nil, err
-			}
-			for _, e := range evs {
-				seen[e.ID] = true
-			}
-			reps = append(reps, evs...)
-			if h := rowsByID[hid]; h != nil && h.best != 0 && !seen[h.best] {
-				rows, err := tx.query(ctx, `SELECT `+eventCols+`, e.inferred, e.happening_id FROM events e JOIN sources s ON s.id = e.source_id WHERE e.id = ?`, h.best)
-				if err != nil {
-					return nil, err
-				}
-				evs, err := scanEventsHappening(rows)
-				if err != nil {
-					return nil, err
-				}
-				reps = append(reps, evs...)
-			}
-		}
-	}
-	for chunk := range chunks(real, 500) {
-		if maxReports > 0 {
-			break
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT `+eventCols+`, e.inferred, e.happening_id FROM events e JOIN sources s ON s.id = e.source_id
-			WHERE e.happening_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
-		if err != nil {
-			return nil, err
-		}
-		evs, err := scanEventsHappening(rows)
-		if err != nil {
-			return nil, err
-		}
+	add := func(hcol, cond string, args ...any) error {
+		evs, err := reportsWhere(ctx, tx, hcol, cond, args...)
 		reps = append(reps, evs...)
+		return err
+	}
+	if maxReports > 0 {
+		for _, hid := range real {
+			n := len(reps)
+			if err := add("e.happening_id", `e.happening_id = ? ORDER BY e.happening_id, e.id LIMIT ?`, hid, maxReports); err != nil {
+				return nil, err
+			}
+			h := rowsByID[hid]
+			if h == nil || h.best == 0 || slices.ContainsFunc(reps[n:], func(e *Event) bool { return e.ID == h.best }) {
+				continue
+			}
+			if err := add("e.happening_id", `e.id = ?`, h.best); err != nil {
+				return nil, err
+			}
+		}
+	} else {
+		for chunk := range chunks(real, 500) {
+			if err := add("e.happening_id", `e.happening_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...); err != nil {
+				return nil, err
+			}
+		}
 	}
 	for chunk := range chunks(lone, 500) {
-		rows, err := tx.QueryContext(ctx, `SELECT `+eventCols+`, e.inferred, -e.id FROM events e JOIN sources s ON s.id = e.source_id
-			WHERE e.id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
-		if err != nil {
+		if err := add("-e.id", `e.id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...); err != nil {
 			return nil, err
 		}
-		evs, err := scanEventsHappening(rows)
-		if err != nil {
-			return nil, err
-		}
-		reps = append(reps, evs...)
 	}
 	if err := loadEventEntities(ctx, tx, reps); err != nil {
 		return nil, err
@@ -359,6 +335,16 @@ func sourceRefs(ctx context.Context, tx *Tx, ids map[int64]bool) (map[int64]*Sou
 		}
 	}
 	return out, nil
+}
+
+// reportsWhere reads the reports matching cond with their sources and
+// happenings (hcol: the column that names it).
+func reportsWhere(ctx context.Context, tx *Tx, hcol, cond string, args ...any) ([]*Event, error) {
+	rows, err := tx.query(ctx, `SELECT `+eventCols+`, e.inferred, `+hcol+` FROM events e JOIN sources s ON s.id = e.source_id WHERE `+cond, args...)
+	if err != nil {
+		return nil, err
+	}
+	return scanEventsHappening(rows)
 }
 
 func scanEventsHappening(rows rowScanner) ([]*Event, error) {
