@@ -207,7 +207,10 @@ func (f *factCommands) profileResponse(p *store.Profile, others []*store.Entity,
 		if total <= len(evs) {
 			name = "Events, newest first"
 		}
-		r.Fields = append(r.Fields, Field{Name: name, Value: joinLimited(ls, maxFieldValue)})
+		// The events go in the body, which holds a whole page of them
+		// (a field's 1024 characters would cut it short).
+		r.Lines = append(r.Lines, "", "**"+name+"**")
+		r.Lines = append(r.Lines, ls...)
 		r.Page, r.Pages = page, pages(total, size)
 	}
 	for _, q := range p.Quotes {
