@@ -49,7 +49,7 @@ func Figures(text string) []Figure {
 	wordMoney := hasDigit && containsAny(lower, "dollar", "euro", "pound", "yen", "rupee", "rand")
 	duration := containsAny(lower, "day", "week", "month", "year")
 	percent := hasDigit && (strings.Contains(text, "%") || strings.Contains(lower, "cent"))
-	if !money && !wordMoney && !duration && !percent {
+	if !money && !wordMoney && !duration && !percent && !hasDigit {
 		return nil
 	}
 	if money {
@@ -72,6 +72,9 @@ func Figures(text string) []Figure {
 			continue
 		}
 		out = append(out, Figure{Kind: "percentage", Value: formatNumber(n) + "%", Text: m[0]})
+	}
+	if hasDigit {
+		out = append(out, counts(text)...)
 	}
 	return out
 }
@@ -237,4 +240,62 @@ func amounts(text string) []Figure {
 		i = max(endAt, i+size)
 	}
 	return out
+}
+
+// countStop are plural words after a number that are no count of
+// things: units the other figures read, and words of dates.
+var countStop = map[string]bool{"days": true, "weeks": true, "months": true, "years": true, "hours": true, "minutes": true,
+	"seconds": true, "percent": true, "cents": true, "dollars": true, "euros": true, "pounds": true, "points": true, "times": true,
+	"others": true, "ones": true, "is": true, "was": true, "has": true, "as": true, "this": true, "its": true, "his": true, "us": true}
+
+// counts finds "340 jobs", "1,200 workers", "12 aircraft": a number in
+// digits before a plural noun. Its kind names the noun ("count of
+// jobs"), so that only counts of the same things can disagree; a year
+// ("2009 models") is no count.
+func counts(text string) []Figure {
+	var out []Figure
+	for i := 0; i < len(text); {
+		if text[i] < '0' || text[i] > '9' || i > 0 && (isWordByte(text[i-1]) || text[i-1] == '$' || text[i-1] == '.' || text[i-1] == ',') {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == ',' && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9') {
+			j++
+		}
+		num := text[i:j]
+		if j >= len(text) || text[j] != ' ' {
+			i = j
+			continue
+		}
+		k := j + 1
+		for k < len(text) && text[k] >= 'a' && text[k] <= 'z' {
+			k++
+		}
+		noun := text[j+1 : k]
+		i = k
+		if len(noun) < 4 || !strings.HasSuffix(noun, "s") || countStop[noun] || k < len(text) && isWordByte(text[k]) {
+			continue
+		}
+		if len(num) == 4 && (strings.HasPrefix(num, "19") || strings.HasPrefix(num, "20")) {
+			continue // a year
+		}
+		if p := strings.TrimRight(text[:max(0, k-len(noun)-1-len(num))], " "); p != "" {
+			// After a name it is a model: "Boeing 747 jets".
+			w := p[strings.LastIndexAny(p, " (\"“")+1:]
+			if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+				continue
+			}
+		}
+		n, ok := parseNumber(num)
+		if !ok {
+			continue
+		}
+		out = append(out, Figure{Kind: "count of " + noun, Value: formatNumber(n), Text: text[i-len(noun)-1-len(num) : i]})
+	}
+	return out
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }

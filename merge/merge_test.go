@@ -95,6 +95,9 @@ func TestFigures(t *testing.T) {
 		{"€40 million, then £2.4m.", []string{"EUR 40000000", "GBP 2400000"}},
 		{"prices in $ rose", nil},
 		{"a six-week delay of 3 days", []string{"P6W", "P3D"}},
+		{"cutting 1,200 jobs at 3 plants in 2009", []string{"1200", "3"}},
+		{"2009 models and 747 jets, 12 percent", []string{"12%", "747"}},
+		{"two new Boeing 747 jets and 30 A380s", nil},
 	}
 	for _, tt := range tests {
 		var got []string
