@@ -88,7 +88,7 @@ const nearDays = 3
 
 // Near reports whether two reports' dates, though they do not overlap,
 // are close enough for sources to be disagreeing about one happening's
-// date: days at most nearDays apart, or neighbouring years.
+// date: days at most nearDays apart, or neighbouring months or years.
 func Near(a, b *Report) bool {
 	if Overlaps(a, b) {
 		return false
@@ -105,7 +105,9 @@ func Near(a, b *Report) bool {
 	switch {
 	case a.Precision == "day" && b.Precision == "day":
 		return gap <= nearDays*24*time.Hour
-	case a.Precision == "year" && b.Precision == "year":
+	case a.Precision == "year" && b.Precision == "year", a.Precision == "month" && b.Precision == "month":
+		// Neighbouring years or months: "since December" and "last
+		// month" in January's paper.
 		return gap <= 24*time.Hour
 	}
 	return false

@@ -27,7 +27,8 @@ const (
 // day range: for a day, the days nearby (sources may disagree on a date
 // by a few days); for a week, month or quarter, the range it covers
 // (reports finer than it). A year meets other reports of the year, and
-// of the years either side, at their first days. Points and one range
+// of the years either side, at their first days; a month those of the
+// months either side. Points and one range
 // keep the search on the (entity_id, sort_start) index, a few seeks per
 // participant whatever the size of the store.
 func candidateWindow(ss, se, precision string) (points []string, from, to string) {
@@ -58,9 +59,13 @@ func candidateWindow(ss, se, precision string) (points []string, from, to string
 	add(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC))
 	add(time.Date(y, ((m-1)/3)*3+1, 1, 0, 0, 0, 0, time.UTC))
 	add(s.AddDate(0, 0, -((int(s.Weekday()) + 6) % 7))) // Monday of its week
-	if precision == "year" {
+	switch precision {
+	case "year":
 		add(time.Date(y-1, 1, 1, 0, 0, 0, 0, time.UTC))
 		add(time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC))
+	case "month":
+		add(time.Date(y, m-1, 1, 0, 0, 0, 0, time.UTC))
+		add(time.Date(y, m+1, 1, 0, 0, 0, 0, time.UTC))
 	}
 	return points, from, to
 }
