@@ -231,6 +231,8 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 	for _, id := range picked {
 		if c, ok := l.reports[id]; ok {
 			out = append(out, c)
+		} else if c, ok := l.tx.db.cachedReport(id); ok && !l.tx.deleted {
+			out = append(out, c)
 		} else {
 			missing = append(missing, id)
 		}

@@ -136,6 +136,10 @@ func (l *loader) mergeEntities(keep, drop int64) error {
 			return err
 		}
 	}
+	// Cached reports name drop among their participants: the loader's
+	// and the DB's caches of them go.
+	l.tx.deleted = true
+	clear(l.reports)
 	// The loader's caches forget drop.
 	for k, v := range l.named {
 		if v == drop || v == keep {

@@ -242,6 +242,7 @@ func leadEnd(doc *extract.Document) int {
 // deleteFacts removes every fact of a source (not the source row) and
 // then the entities no other source refers to.
 func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
+	tx.deleted = true
 	if _, err := tx.ExecContext(ctx, `UPDATE entities SET
 			mention_count = mention_count - (SELECT mentions FROM entity_sources WHERE entity_id = entities.id AND source_id = ?1),
 			event_count = event_count - (SELECT events FROM entity_sources WHERE entity_id = entities.id AND source_id = ?1),

@@ -52,6 +52,44 @@ type DB struct {
 	namesMu  sync.Mutex
 	names    *nameIndex
 	namesGen int64
+
+	// reports caches stored reports read as merge candidates, parsed,
+	// across loads: a feed's articles arrive one transaction each, and
+	// the same few reports of a running story are weighed against each.
+	// Loads publish what they read when they commit; a commit that
+	// removed facts empties it.
+	reportsMu sync.Mutex
+	reports   map[int64]candidate
+}
+
+// maxSharedReports bounds the DB's cache of candidate reports.
+const maxSharedReports = 20000
+
+// cachedReport returns a candidate report the DB has cached.
+func (db *DB) cachedReport(id int64) (candidate, bool) {
+	db.reportsMu.Lock()
+	defer db.reportsMu.Unlock()
+	c, ok := db.reports[id]
+	return c, ok
+}
+
+// publishReports adds the reports a committed load read to the DB's
+// cache, or empties it when the transaction removed facts.
+func (db *DB) publishReports(tx *Tx) {
+	db.reportsMu.Lock()
+	defer db.reportsMu.Unlock()
+	if tx.deleted {
+		db.reports = nil
+	}
+	if tx.loader == nil || len(tx.loader.reports) == 0 {
+		return
+	}
+	if db.reports == nil || len(db.reports)+len(tx.loader.reports) > maxSharedReports {
+		db.reports = make(map[int64]candidate, len(tx.loader.reports))
+	}
+	for id, c := range tx.loader.reports {
+		db.reports[id] = c
+	}
 }
 
 // NewDB returns a DB for the file at path. Call Open before using it.
@@ -176,6 +214,10 @@ type Tx struct {
 	loader *loader // the statements of a load, prepared once per transaction
 	// stmts holds statements prepared once per transaction by stmt.
 	stmts map[string]*sql.Stmt
+	// deleted is set when the transaction removes a source's facts: the
+	// DB's cache of reports must not be trusted in it, and is emptied
+	// when it commits.
+	deleted bool
 }
 
 // stmt returns q prepared in the transaction, preparing it the first
@@ -229,6 +271,9 @@ func (tx *Tx) commitWrite() error {
 		return err
 	}
 	tx.db.gen.Add(1)
+	if tx.deleted || tx.loader != nil {
+		tx.db.publishReports(tx)
+	}
 	return nil
 }
 
