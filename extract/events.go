@@ -284,7 +284,7 @@ func buildEvent(text string, s Sentence, cs, ce int, spans [][2]int, summary, da
 		ID:          fmt.Sprintf("ev%d", cs),
 		Date:        date,
 		Precision:   prec,
-		Summary:     summary,
+		Summary:     withoutDateline(summary),
 		Sentence:    text[s.Start:s.End],
 		Entities:    names,
 		Start:       s.Start,
@@ -293,6 +293,50 @@ func buildEvent(text string, s Sentence, cs, ce int, spans [][2]int, summary, da
 		ClauseEnd:   ce,
 		TimeText:    timeText,
 	}
+}
+
+// withoutDateline cuts a wire dateline off the front of a summary:
+// "CARROW FALLS, Ohio (Meridian Press) — Two lawmakers asked …" says "Two
+// lawmakers asked …". A dateline opens with a place in capitals and ends
+// with a dash within its first 80 bytes.
+func withoutDateline(summary string) string {
+	head := summary[:min(len(summary), 80)]
+	cut, dash := -1, ""
+	for _, d := range []string{" — ", " – ", " -- ", " - "} {
+		if i := strings.Index(head, d); i > 0 && (cut < 0 || i < cut) {
+			cut, dash = i, d
+		}
+	}
+	if cut < 0 {
+		return summary
+	}
+	// The place: capital letters (and spaces, dots, hyphens, apostrophes)
+	// up to the first comma, parenthesis or the dash.
+	place := head[:cut]
+	if i := strings.IndexAny(place, ",("); i >= 0 {
+		place = place[:i]
+	}
+	place = strings.TrimSpace(place)
+	letters := 0
+	for _, r := range place {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r == ' ' || r == '.' || r == '-' || r == '\'' || r == '’':
+		default:
+			return summary
+		}
+	}
+	rest := strings.TrimSpace(summary[cut+len(dash):])
+	if letters < 3 || rest == "" {
+		return summary
+	}
+	// "NATO — the alliance — met": a dash that closes soon opened an
+	// aside, not a dateline.
+	if i := strings.Index(rest, strings.TrimSpace(dash)); i >= 0 && i < 60 {
+		return summary
+	}
+	return rest
 }
 
 // maxSummary bounds an event summary, in bytes.

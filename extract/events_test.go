@@ -115,3 +115,18 @@ func TestPrecisionOf(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutDateline(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"CARROW FALLS, Ohio (Meridian Press) — Two lawmakers asked Tollgate to wait.", "Two lawmakers asked Tollgate to wait."},
+		{"LONDON, Nov. 5 (Reuters) - Shares fell on Tuesday.", "Shares fell on Tuesday."},
+		{"TOULOUSE — Airbus delivered the jet.", "Airbus delivered the jet."},
+		{"The plant — its last in Ohio — will close.", "The plant — its last in Ohio — will close."},
+		{"NATO - the alliance - met on Monday.", "NATO - the alliance - met on Monday."},
+		{"US — and Canada — agreed.", "US — and Canada — agreed."},
+	} {
+		if got := withoutDateline(c.in); got != c.want {
+			t.Errorf("withoutDateline(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
