@@ -678,20 +678,6 @@ func walk(ctx context.Context, tx *Tx, cond string, args []any, order string, of
 	return ids, err
 }
 
-// collectPairs returns a page of the events listed, with their dates, by
-// query (which may list an event more than once), in date order, and how
-// many distinct events it lists.
-func collectPairs(ctx context.Context, tx *Tx, query string, args []any, offset, limit int) ([]int64, int, error) {
-	all, err := scanPairs(ctx, tx, query, args)
-	if err != nil {
-		return nil, 0, err
-	}
-	var ids []int64
-	for _, p := range all[min(offset, len(all)):min(offset+limit, len(all))] {
-		ids = append(ids, p.id)
-	}
-	return ids, len(all), nil
-}
 
 // scanIDsTotal reads rows of an event id and a count, returning the ids
 // in order and the count of the first row.
@@ -797,26 +783,6 @@ func scanEvents(rows rowScanner) ([]*Event, error) {
 	return out, rows.Err()
 }
 
-// eventsByID loads events with their participants, in no particular
-// order.
-func eventsByID(ctx context.Context, tx *Tx, ids []int64) ([]*Event, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+eventCols+` FROM events e JOIN sources s ON s.id = e.source_id WHERE e.id IN (`+placeholders(len(ids))+`)`, args...)
-	if err != nil {
-		return nil, err
-	}
-	evs, err := scanEvents(rows)
-	if err != nil {
-		return nil, err
-	}
-	return evs, loadEventEntities(ctx, tx, evs)
-}
 
 // loadEventEntities fills in the participants of evs with one query.
 func loadEventEntities(ctx context.Context, tx *Tx, evs []*Event) error {
