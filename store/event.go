@@ -678,7 +678,6 @@ func walk(ctx context.Context, tx *Tx, cond string, args []any, order string, of
 	return ids, err
 }
 
-
 // scanIDsTotal reads rows of an event id and a count, returning the ids
 // in order and the count of the first row.
 func scanIDsTotal(rows *sql.Rows) ([]int64, int, error) {
@@ -782,7 +781,6 @@ func scanEvents(rows rowScanner) ([]*Event, error) {
 	}
 	return out, rows.Err()
 }
-
 
 // loadEventEntities fills in the participants of evs with one query.
 func loadEventEntities(ctx context.Context, tx *Tx, evs []*Event) error {
