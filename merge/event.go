@@ -624,7 +624,6 @@ func clarityOf(r *Report) float64 {
 	if strings.ContainsAny(r.Clause, "\"“”") {
 		v -= 1
 	}
-	v += 0.1 * float64(min(len(r.Entities), 4))
 	return v
 }
 

@@ -425,7 +425,23 @@ func (l *loader) run(in SourceInput) error {
 		first_published, last_published, source_count, report_count, inferred, disputed)`, 14, single); err != nil {
 		return err
 	}
-	if err := refreshHappenings(ctx, l.tx, touched); err != nil {
+	fresh := make(map[int64]*merge.Report, len(reps))
+	for _, r := range reps {
+		fresh[r.ID] = r
+	}
+	known := func(id int64) *merge.Report {
+		if r := fresh[id]; r != nil {
+			return r
+		}
+		if c, ok := l.reports[id]; ok {
+			return c.Report
+		}
+		if c, ok := l.tx.db.cachedReport(id); ok && !l.tx.deleted {
+			return c.Report
+		}
+		return nil
+	}
+	if err := refreshHappeningsKnown(ctx, l.tx, touched, known); err != nil {
 		return err
 	}
 	if err := hook("events"); err != nil {
