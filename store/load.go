@@ -63,6 +63,9 @@ type loader struct {
 	reports map[int64]candidate
 	// kinds are the kinds of the current source's entities.
 	kinds map[int64]extract.Kind
+	// merged maps the entities this source folded into others to the
+	// entity that took them.
+	merged map[int64]int64
 }
 
 type rowsKey struct {
@@ -160,6 +163,7 @@ func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput) e
 	}
 	l.ctx, l.res, l.src = ctx, res, res.SourceID
 	l.ids, l.aliased, l.placed = map[string]int64{}, map[aliasKey]bool{}, map[aliasKey]bool{}
+	l.merged = map[int64]int64{}
 	l.aliases, l.places, l.roles = l.aliases[:0], l.places[:0], l.roles[:0]
 	return l.run(in)
 }
@@ -259,6 +263,20 @@ func (l *loader) run(in SourceInput) error {
 	// here and in the stored articles that used only the acronym.
 	if err := l.foldAcronyms(doc.Entities); err != nil {
 		return err
+	}
+	// Entities folded into others count for the one that took them.
+	for drop := range l.merged {
+		keep := l.survivor(drop)
+		if n, ok := entities[drop]; ok {
+			entities[keep] += n
+			delete(entities, drop)
+		}
+		if k, ok := kinds[drop]; ok {
+			if _, has := kinds[keep]; !has {
+				kinds[keep] = k
+			}
+			delete(kinds, drop)
+		}
 	}
 	if err := l.flushNames(); err != nil {
 		return err

@@ -163,6 +163,7 @@ func (l *loader) mergeEntities(keep, drop int64) error {
 		delete(l.recheck, drop)
 		l.recheck[keep] = true
 	}
+	l.merged[drop] = keep
 	l.res.Merged++
 	return nil
 }
@@ -222,4 +223,17 @@ func (l *loader) foldAcronyms(ents []extract.Entity) error {
 		}
 	}
 	return nil
+}
+
+// survivor follows the merges of this source from id to the entity that
+// holds it now.
+func (l *loader) survivor(id int64) int64 {
+	for i := 0; i < len(l.merged)+1; i++ {
+		next, ok := l.merged[id]
+		if !ok {
+			return id
+		}
+		id = next
+	}
+	return id
 }

@@ -100,3 +100,33 @@ func TestResolveAcrossArticles(t *testing.T) {
 		t.Errorf("left after removing every source: %d entities, %d events", len(x.Entities), len(x.Events))
 	}
 }
+
+// TestResolveMergeInOneArticle checks that an article naming both a
+// stored fragment ("GM") and the full name that absorbs it loads, with
+// its counts on the surviving entity.
+func TestResolveMergeInOneArticle(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	if _, err := db.LoadSource(ctx, factstest.Article("a", "2026-01-05", factstest.Sentence{Text: "GM cut 900 jobs on Monday.", Date: "2026-01-05", Orgs: []string{"GM"}})); err != nil {
+		t.Fatal(err)
+	}
+	in := factstest.Article("b", "2026-01-06",
+		factstest.Sentence{Text: "GM said on Tuesday it would hire again.", Date: "2026-01-06", Orgs: []string{"GM"}},
+		factstest.Sentence{Text: "General Motors (GM) opened a plant on Tuesday.", Date: "2026-01-06", Orgs: []string{"General Motors"}})
+	for i := range in.Doc.Entities {
+		if in.Doc.Entities[i].Name == "General Motors" {
+			in.Doc.Entities[i].Aliases = []string{"GM"}
+		}
+	}
+	if _, err := db.LoadSource(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	ents, _, err := db.FindEntities(ctx, store.EntityFilter{Name: "gm", Limit: 5})
+	if err != nil || len(ents) != 1 || ents[0].Name != "General Motors" {
+		t.Fatalf("gm = %+v, %v", ents, err)
+	}
+	p, err := db.Profile(ctx, ents[0].ID)
+	if err != nil || p.SourcesTotal != 2 || p.EventsTotal != 3 {
+		t.Fatalf("profile: %d sources, %d events, %v", p.SourcesTotal, p.EventsTotal, err)
+	}
+}
