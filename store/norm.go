@@ -60,18 +60,17 @@ func nameParts(n string) (first, surname string, tokens int) {
 }
 
 // compatibleFirst reports whether two first names may be the same person's:
-// equal, or one is the other's initial ("m" and "mark"), or one is missing.
+// equal, or one is the other's initial ("m" and "mark") or short form
+// ("tim" and "timothy": its first three letters or more), or one is
+// missing.
 func compatibleFirst(a, b string) bool {
 	if a == "" || b == "" || a == b {
 		return true
 	}
-	if len(a) == 1 {
-		return strings.HasPrefix(b, a)
+	if len(a) > len(b) {
+		a, b = b, a
 	}
-	if len(b) == 1 {
-		return strings.HasPrefix(a, b)
-	}
-	return false
+	return (len(a) == 1 || len(a) >= 3) && strings.HasPrefix(b, a)
 }
 
 // Hash returns the hex SHA-256 of text followed by meta (such as the title

@@ -78,6 +78,17 @@ func TestResolveAcrossArticles(t *testing.T) {
 	if len(ents) != 1 || ents[0].Kind != "person" {
 		t.Errorf("ilse marrow = %+v", ents)
 	}
+	// A short first name is the long one's: "Tim Cook" is "Timothy D.
+	// Cook", whichever comes first; another first name is someone else.
+	load(factstest.Article("l", "2026-04-01", factstest.Sentence{Text: "Timothy D. Cook spoke.", Date: "2026-04-01", People: []string{"Timothy D. Cook"}}), nil, nil)
+	load(factstest.Article("m", "2026-04-02", factstest.Sentence{Text: "Tim Cook spoke.", Date: "2026-04-02", People: []string{"Tim Cook"}}), nil, nil)
+	load(factstest.Article("n", "2026-04-03", factstest.Sentence{Text: "Dana Cook spoke.", Date: "2026-04-03", People: []string{"Dana Cook"}}), nil, nil)
+	if a, b := one("tim cook"), one("timothy d cook"); a.ID != b.ID {
+		t.Errorf("tim cook = %+v, timothy d cook = %+v", a, b)
+	}
+	if a, b := one("dana cook"), one("tim cook"); a.ID == b.ID {
+		t.Errorf("dana cook merged with tim cook: %+v", a)
+	}
 	// One word is not enough evidence across kinds.
 	load(factstest.Article("j", "2026-03-01", factstest.Sentence{Text: "Kellow won.", Date: "2026-03-01", People: []string{"Kellow"}}),
 		nil, map[string]extract.Kind{"Kellow": extract.Place})
@@ -87,7 +98,7 @@ func TestResolveAcrossArticles(t *testing.T) {
 		t.Errorf("kellow = %d entities, want the place and the organisation apart", len(ents))
 	}
 	// Removing every source leaves nothing behind.
-	for _, n := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"} {
+	for _, n := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n"} {
 		if err := db.RemoveSource(ctx, n); err != nil {
 			t.Fatal(err)
 		}

@@ -12,3 +12,18 @@ func TestCoreName(t *testing.T) {
 		}
 	}
 }
+
+func TestCompatibleFirst(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"mark", "mark", true}, {"m", "mark", true}, {"", "mark", true},
+		{"tim", "timothy", true}, {"timothy", "tim", true}, {"chris", "christopher", true},
+		{"anna", "eric", false}, {"jo", "john", false}, {"t", "mark", false}, {"timothy", "tom", false},
+	} {
+		if got := compatibleFirst(c.a, c.b); got != c.want {
+			t.Errorf("compatibleFirst(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
