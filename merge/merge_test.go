@@ -169,6 +169,22 @@ func TestNameForms(t *testing.T) {
 	}
 }
 
+func TestRoleKeys(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"CEO", "chief executive"}, {"President and CEO", "chief executive"}, {"Chief", "chief executive"},
+		{"Deputy Chief Executive", "deputy chief executive"}, {"Chairman", "chair"},
+	} {
+		if got := TitleKey(c.in); got != c.want {
+			t.Errorf("TitleKey(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for _, c := range []struct{ a, b string }{{"Apple Inc.", "Apple"}, {"Ford Motor Co.", "Ford Motor"}, {"Tollgate Freight Systems, Inc.", "tollgate freight systems"}} {
+		if OrgKey(c.a) != OrgKey(c.b) {
+			t.Errorf("OrgKey(%q) = %q, OrgKey(%q) = %q", c.a, OrgKey(c.a), c.b, OrgKey(c.b))
+		}
+	}
+}
+
 func TestRolesTitleWithoutOrg(t *testing.T) {
 	spans := Roles([]RoleObs{
 		{EntityID: 1, SourceID: 1, Title: "Chief Executive", Org: "Tollgate", Published: "2026-02-10"},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // RoleObs is one source's statement that an entity holds (or held) a
@@ -66,8 +67,13 @@ func (r *RoleSpan) HeldOn(day string) bool {
 func TitleKey(t string) string {
 	t = strings.ToLower(strings.TrimSpace(t))
 	t = strings.Join(strings.Fields(strings.NewReplacer(".", "", "-", " ").Replace(t)), " ")
+	// "President and CEO": the chief executive's office.
+	if f := " " + t + " "; (strings.Contains(f, " ceo ") || strings.Contains(f, " chief executive ")) &&
+		!strings.Contains(f, " deputy ") && !strings.Contains(f, " vice ") && !strings.Contains(f, " assistant ") {
+		return "chief executive"
+	}
 	switch t {
-	case "ceo", "chief executive officer", "chief executive", "chief exec", "boss":
+	case "ceo", "chief executive officer", "chief executive", "chief exec", "boss", "chief":
 		return "chief executive"
 	case "chairman", "chairwoman", "chairperson", "chair":
 		return "chair"
@@ -79,6 +85,16 @@ func TitleKey(t string) string {
 		return "prime minister"
 	}
 	return t
+}
+
+// OrgKey is the form organisations are compared in for roles: lower
+// case, punctuation dropped, without its legal form ("Apple Inc." is
+// "apple"; "Ford Motor Co." is "ford motor").
+func OrgKey(org string) string {
+	f := strings.FieldsFunc(strings.ToLower(org), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '&'
+	})
+	return OrgCore(strings.Join(f, " "))
 }
 
 // SingleHolder reports whether an office has one holder at a time, so
@@ -122,7 +138,7 @@ func Roles(obs []RoleObs) []RoleSpan {
 		if orgsOf[k] == nil {
 			orgsOf[k] = map[string]string{}
 		}
-		orgsOf[k][strings.ToLower(strings.TrimSpace(o.Org))] = o.Org
+		orgsOf[k][OrgKey(o.Org)] = o.Org
 	}
 	filled := make([]RoleObs, len(obs))
 	for i, o := range obs {
@@ -143,7 +159,7 @@ func Roles(obs []RoleObs) []RoleSpan {
 		if o.Title == "" && o.Org == "" {
 			continue
 		}
-		k := roleKey{o.EntityID, TitleKey(o.Title), strings.ToLower(strings.TrimSpace(o.Org))}
+		k := roleKey{o.EntityID, TitleKey(o.Title), OrgKey(o.Org)}
 		s := byKey[k]
 		if s == nil {
 			s = &RoleSpan{EntityID: o.EntityID, Title: o.Title, Org: o.Org}

@@ -29,6 +29,11 @@ func entityRoles(ctx context.Context, tx *Tx, ids []int64) (map[int64][]*Role, e
 		for _, x := range o {
 			if merge.SingleHolder(merge.TitleKey(x.Title), x.Org) {
 				orgs[strings.ToLower(strings.TrimSpace(x.Org))] = true
+				if c := merge.OrgKey(x.Org); c != "" {
+					// Other spellings of the organisation hold its office
+					// too: "Apple" for "Apple Inc.".
+					orgs[c] = true
+				}
 			}
 		}
 		obs = append(obs, o...)
