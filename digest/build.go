@@ -382,6 +382,9 @@ func Line(it *Item) string {
 	if it.Sources > 1 {
 		src += fmt.Sprintf(" · %d sources", it.Sources)
 	}
+	if it.Disputed {
+		src += " · sources differ (/conflicts)"
+	}
 	head := "**" + extract.FormatDate(it.Date, "") + "** · "
 	tail := " — " + src
 	room := maxLine - utf8.RuneCountInString(head) - utf8.RuneCountInString(tail)

@@ -186,3 +186,11 @@ func TestPublishedFrom(t *testing.T) {
 		t.Errorf("first digest: %s", got)
 	}
 }
+
+func TestLineDisputed(t *testing.T) {
+	it := &Item{DigestItem: &store.DigestItem{Kind: "event", Date: "2026-04-14", Text: "Hollinsford Water was fined.", Disputed: true,
+		Source: store.SourceRef{Name: "a", Title: "Fined"}}, Sources: 2}
+	if got, want := Line(it), "**14 Apr 2026** · Hollinsford Water was fined. — Fined · 2 sources · sources differ (/conflicts)"; got != want {
+		t.Errorf("Line = %q, want %q", got, want)
+	}
+}

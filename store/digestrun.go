@@ -493,6 +493,9 @@ type DigestItem struct {
 	HappeningID  int64
 	Sources      int
 	HappeningKey string
+	// Disputed is set when the happening's sources differ on its date or
+	// a figure (/conflicts lists how).
+	Disputed bool
 	Source       SourceRef
 	LoadedAt     time.Time
 }
@@ -536,7 +539,7 @@ func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*Digest
 	// SQLite keeps in the written order, so that the planner never scans
 	// the whole fact base to avoid a sort.
 	rows, err := tx.QueryContext(ctx, newSources+`SELECT e.id, COALESCE(h.date, e.date), COALESCE(h.precision, e.precision), COALESCE(h.sort_start, e.sort_start),
-			COALESCE(h.sort_end, e.sort_end), COALESCE(h.summary, e.summary), e.date, e.summary, e.sent_index, e.start, e."end", e.happening_id, COALESCE(h.source_count, 1),
+			COALESCE(h.sort_end, e.sort_end), COALESCE(h.summary, e.summary), e.date, e.summary, e.sent_index, e.start, e."end", e.happening_id, COALESCE(h.source_count, 1), COALESCE(h.disputed, 0),
 			s.id, s.name, s.title, s.url, s.published, s.loaded_at
 		FROM ns CROSS JOIN sources s ON s.id = ns.id CROSS JOIN events e ON e.source_id = s.id LEFT JOIN happenings h ON h.id = e.happening_id
 		WHERE e.date != '' AND e.summary != ''
@@ -558,7 +561,7 @@ func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*Digest
 		var loaded string
 		var ownDate, ownText string
 		if err := rows.Scan(&it.ID, &it.Date, &it.Precision, &it.SortStart, &it.SortEnd, &it.Text, &ownDate, &ownText, &it.SentIndex, &it.Start, &end,
-			&it.HappeningID, &it.Sources, &it.Source.ID, &it.Source.Name, &it.Source.Title, &it.Source.URL, &it.Source.Published, &loaded); err != nil {
+			&it.HappeningID, &it.Sources, &it.Disputed, &it.Source.ID, &it.Source.Name, &it.Source.Title, &it.Source.URL, &it.Source.Published, &loaded); err != nil {
 			rows.Close()
 			return nil, err
 		}
