@@ -496,8 +496,8 @@ type DigestItem struct {
 	// Disputed is set when the happening's sources differ on its date or
 	// a figure (/conflicts lists how).
 	Disputed bool
-	Source       SourceRef
-	LoadedAt     time.Time
+	Source   SourceRef
+	LoadedAt time.Time
 }
 
 // DigestItemFilter selects digest candidates: items from sources loaded at or
