@@ -320,6 +320,57 @@ func TestTimeline_FakePaging(t *testing.T) {
 	}
 }
 
+// TestTimeline_Order checks order:newest, the merged-event line with its
+// source count and disagreement, the structured result, and that every
+// item comes back at once when the caller asks for all (ask --json).
+func TestTimeline_Order(t *testing.T) {
+	var got []store.EventFilter
+	a := &store.SourceRef{ID: 1, Name: "wire", Title: "Wire"}
+	b := &store.SourceRef{ID: 2, Name: "paper", Title: "Paper"}
+	facts := &FakeFacts{FindEventsFn: func(ctx context.Context, f store.EventFilter) ([]*store.Event, int, error) {
+		got = append(got, f)
+		if f.Offset > 0 {
+			return nil, 1, nil
+		}
+		return []*store.Event{{Date: "2026-03-02", Precision: "day", Summary: "Harrow Motors will close its Dunmore plant", Source: a, Sources: 2,
+			Reports: []*store.Report{{Source: a, Date: "2026-03-02"}, {Source: b, Date: "2026-03-03"}},
+			Disagreements: []*store.Disagreement{{About: "date", Values: []*store.DisagreementValue{
+				{Value: "2026-03-02", Sources: []*store.SourceRef{a}, Count: 1}, {Value: "2026-03-03", Sources: []*store.SourceRef{b}, Count: 1}}}}}}, 1, nil
+	}}
+	r := commands.New(facts, commands.Options{})
+	resp := ask(t, r, "/timeline harrow order:newest")
+	if len(got) != 1 || !got[0].Newest {
+		t.Fatalf("filters = %+v", got)
+	}
+	want := "**2 Mar 2026** — Harrow Motors will close its Dunmore plant — *Wire* · 2 sources · sources differ on date 2 Mar 2026 (Wire) vs 3 Mar 2026 (Paper)"
+	if len(resp.Lines) != 1 || resp.Lines[0] != want || !strings.Contains(resp.Footer, "newest first") {
+		t.Fatalf("lines %q footer %q", resp.Lines, resp.Footer)
+	}
+	data, ok := resp.Data.(*commands.TimelineResult)
+	if !ok || data.Order != "newest" || len(data.Items) != 1 || data.Items[0].Sources != 2 || len(data.Items[0].Reports) != 2 ||
+		data.Items[0].Reports[1].Source != "paper" || len(data.Items[0].Disagreements) != 1 {
+		t.Fatalf("data = %+v", resp.Data)
+	}
+	// All items: the handler reads page after page, not one page.
+	got = nil
+	req, err := commands.ParseLine("/timeline harrow", r.Definitions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.All = true
+	resp = r.Serve(context.Background(), req)
+	if len(got) < 1 || got[0].Limit != 100 || got[0].Newest || resp.Pages != 1 {
+		t.Fatalf("all: filters %+v, pages %d", got, resp.Pages)
+	}
+	// An order that is not one of the choices is refused.
+	bad, err := commands.ParseLine("/timeline harrow order:sideways", r.Definitions())
+	if err == nil {
+		if resp := r.Serve(context.Background(), bad); !resp.Error {
+			t.Errorf("order:sideways accepted: %+v", resp)
+		}
+	}
+}
+
 // TestResponses_FitDiscord checks that long facts are cut so that a page
 // fits an embed: 4096 characters of description, 1024 per field, 256 of
 // title.
