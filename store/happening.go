@@ -357,37 +357,10 @@ func dayOf(published string) string {
 
 // refreshHappenings recomputes the rows of happenings ids from their
 // reports: deleted when none are left, else their date, wording, source
-// count and disagreements as merge.Summarize works them out.
-func refreshHappenings(ctx context.Context, tx *Tx, ids []int64) error {
-	return refreshHappeningsKnown(ctx, tx, ids, nil)
-}
-
-// refreshHappeningsKnown is refreshHappenings that takes the reports it
-// already holds (parsed, by event id: the loader's new reports and
-// cached candidates) from known rather than reading them again.
-func refreshHappeningsKnown(ctx context.Context, tx *Tx, ids []int64, known func(int64) *merge.Report) error {
-	if known != nil {
-		return refreshWithKnown(ctx, tx, ids, known)
-	}
-	for chunk := range chunks(ids, 200) {
-		reps, hids, err := readReports(ctx, tx, false, `e.happening_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
-		if err != nil {
-			return err
-		}
-		by := map[int64][]*merge.Report{}
-		for i, r := range reps {
-			by[hids[i]] = append(by[hids[i]], r)
-		}
-		for _, id := range chunk {
-			if err := writeHappening(ctx, tx, id, by[id]); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-func refreshWithKnown(ctx context.Context, tx *Tx, ids []int64, known func(int64) *merge.Report) error {
+// count and disagreements as merge.Summarize works them out. known, when
+// not nil, gives the reports the caller already holds parsed (a load's
+// new reports and cached candidates) by event id; the others are read.
+func refreshHappenings(ctx context.Context, tx *Tx, ids []int64, known func(int64) *merge.Report) error {
 	for chunk := range chunks(ids, 200) {
 		// Which reports each happening has, from the narrow index.
 		rows, err := tx.query(ctx, `SELECT happening_id, id FROM events INDEXED BY events_happening WHERE happening_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
@@ -402,7 +375,9 @@ func refreshWithKnown(ctx context.Context, tx *Tx, ids []int64, known func(int64
 				rows.Close()
 				return err
 			}
-			if r := known(id); r != nil {
+			if known == nil {
+				missing = append(missing, id)
+			} else if r := known(id); r != nil {
 				by[h] = append(by[h], r)
 			} else {
 				missing = append(missing, id)

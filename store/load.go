@@ -459,7 +459,7 @@ func (l *loader) run(in SourceInput) error {
 		}
 		return nil
 	}
-	if err := refreshHappeningsKnown(ctx, l.tx, touched, known); err != nil {
+	if err := refreshHappenings(ctx, l.tx, touched, known); err != nil {
 		return err
 	}
 	if err := hook("events"); err != nil {

@@ -293,7 +293,7 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 		}
 	}
 	// The happenings it told lose its reports.
-	if err := refreshHappenings(ctx, tx, happenings); err != nil {
+	if err := refreshHappenings(ctx, tx, happenings, nil); err != nil {
 		return err
 	}
 	return gcEntities(ctx, tx, ids)
