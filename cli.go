@@ -39,14 +39,26 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 // env is the configuration and database shared by the commands that use a
 // database.
 type env struct {
-	dbPath     string
-	configPath string
-	config     *source.File
+	dbPath       string
+	configPath   string
+	allowPrivate bool
+	config       *source.File
 }
 
 func (e *env) flags(fs *flag.FlagSet) {
 	fs.StringVar(&e.dbPath, "db", "", "database file (default: the config's db, else ./"+defaultDB+")")
 	fs.StringVar(&e.configPath, "config", "", "config file (see config.example.json)")
+}
+
+// privateFlag adds --allow-private-urls, for the commands that fetch.
+func (e *env) privateFlag(fs *flag.FlagSet) {
+	fs.BoolVar(&e.allowPrivate, "allow-private-urls", false, "allow loopback and private addresses (a local test feed); never on a public bot")
+}
+
+// loader returns a Loader under the one URL policy: private addresses
+// only when the flag or the config's allow_private_urls says so.
+func (e *env) loader(logger *slog.Logger) *source.Loader {
+	return &source.Loader{AllowPrivate: e.allowPrivate || e.config.AllowPrivateURLs, Logger: logger}
 }
 
 // load reads the config, if any, and settles the database path.
@@ -85,7 +97,13 @@ func (e *env) open() (*store.DB, error) {
 }
 
 func (e *env) manager(db *store.DB) *source.Manager {
-	return &source.Manager{Loader: &source.Loader{}, Store: db, Logger: slog.New(slog.DiscardHandler)}
+	quiet := slog.New(slog.DiscardHandler)
+	return &source.Manager{Loader: e.loader(quiet), Store: db, Logger: quiet}
+}
+
+// admin is the source administration over db for the offline commands.
+func (e *env) admin(db *store.DB) *source.Admin {
+	return &source.Admin{Manager: e.manager(db), Store: db, Static: e.config.Sources, Builtin: e.builtin()}
 }
 
 // builtin is the embedded default article when no source is configured.
@@ -97,12 +115,22 @@ func (e *env) builtin() []source.Article {
 }
 
 // loadDefaults loads the configured sources, or the embedded default
-// article when none are configured.
+// article when none are configured. With a config file, the config and
+// built-in sources it no longer names are removed first and reported as
+// removed.
 func (e *env) loadDefaults(ctx context.Context, m *source.Manager) []source.Report {
-	if len(e.config.Sources) > 0 {
-		return m.Reload(ctx, e.config.Sources)
+	var reps []source.Report
+	if e.configPath != "" {
+		keep := e.config.Sources
+		if len(keep) == 0 {
+			keep = []source.Config{{Name: source.Default().Name}}
+		}
+		reps = m.Prune(ctx, keep)
 	}
-	return []source.Report{m.LoadArticle(ctx, source.DefaultArticle())}
+	if len(e.config.Sources) > 0 {
+		return append(reps, m.Reload(ctx, e.config.Sources)...)
+	}
+	return append(reps, m.LoadArticle(ctx, source.DefaultArticle()))
 }
 
 // ensureLoaded loads the default sources into an empty database, so that
@@ -122,8 +150,9 @@ func (e *env) ensureLoaded(ctx context.Context, db *store.DB, stderr io.Writer) 
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var e env
-	fs := newFlags("ingest", "[--db PATH] [--config FILE] [--published DATE] [--title T] [PATH|URL ...]", stderr)
+	fs := newFlags("ingest", "[--db PATH] [--config FILE] [--allow-private-urls] [--published DATE] [--title T] [PATH|URL ...]", stderr)
 	e.flags(fs)
+	e.privateFlag(fs)
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) of the given files, when they don't say")
 	title := fs.String("title", "", "title of the given file (one source only)")
 	if err := e.parse(fs, args); err != nil {
@@ -132,18 +161,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *title != "" && fs.NArg() != 1 {
 		return errors.New("--title needs exactly one PATH or URL")
 	}
-	var cfgs []source.Config
-	for _, arg := range fs.Args() {
-		c := source.Config{Name: sourceName(arg), Published: *published, Title: *title}
-		if strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://") {
-			c.URL = arg
-		} else {
-			c.Path = arg
-		}
-		if err := c.Validate(); err != nil {
-			return err
-		}
-		cfgs = append(cfgs, c)
+	cfgs, err := adhocConfigs(fs.Args(), *published, *title)
+	if err != nil {
+		return err
 	}
 	db, err := e.open()
 	if err != nil {
@@ -170,8 +190,34 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
+// adhocConfigs turns the paths and URLs given on the command line into
+// ad-hoc sources. Two that would get the same name are refused, both
+// named, since the second would silently replace the first.
+func adhocConfigs(args []string, published, title string) ([]source.Config, error) {
+	var cfgs []source.Config
+	first := map[string]string{}
+	for _, arg := range args {
+		c := source.Config{Name: sourceName(arg), Published: published, Title: title, Origin: store.OriginAdhoc}
+		if strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://") {
+			c.URL = arg
+		} else {
+			c.Path = arg
+		}
+		if err := c.Validate(); err != nil {
+			return nil, errors.New(source.Redact(err.Error()))
+		}
+		if prev, ok := first[c.Name]; ok {
+			return nil, fmt.Errorf("%s and %s would both be stored as source %q; load them in separate runs, or rename one",
+				source.Redact(prev), source.Redact(arg), c.Name)
+		}
+		first[c.Name] = arg
+		cfgs = append(cfgs, c)
+	}
+	return cfgs, nil
+}
+
 // sourceName derives a source name from a path or URL: the file name
-// without extension, or the URL's host and path.
+// without extension, or the URL's host and path (never its credentials).
 func sourceName(arg string) string {
 	if u, err := url.Parse(arg); err == nil && u.Host != "" {
 		n := strings.Trim(u.Host+strings.ReplaceAll(u.Path, "/", "-"), "-")
@@ -189,8 +235,11 @@ func sourceName(arg string) string {
 
 // formatReport is one line of the ingest report.
 func formatReport(r source.Report) string {
-	if r.Status == store.ResultFailed {
+	switch r.Status {
+	case store.ResultFailed:
 		return fmt.Sprintf("%-9s %s: %s", r.Status, r.Name, r.Error)
+	case source.StatusRemoved:
+		return fmt.Sprintf("%-9s %s: no longer in the config; its facts are gone", r.Status, r.Name)
 	}
 	line := fmt.Sprintf("%-9s %s: %d entities, %d events, %d quotes", r.Status, r.Name, r.Entities, r.Events, r.Quotes)
 	if r.Published != "" {
@@ -198,6 +247,9 @@ func formatReport(r source.Report) string {
 	}
 	if r.Note != "" {
 		line += " (" + r.Note + ")"
+	}
+	if r.Warning != "" {
+		line += "; " + r.Warning
 	}
 	return line
 }
@@ -219,8 +271,7 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer db.Close(context.Background())
-	admin := &source.Admin{Manager: e.manager(db), Store: db, Static: e.config.Sources, Builtin: e.builtin()}
-	router, _ := newRouter(db, admin, commands.URLPolicy{}, slog.New(slog.DiscardHandler))
+	router, _ := newRouter(db, e.admin(db), slog.New(slog.DiscardHandler))
 	req, err := commands.ParseLine(strings.Join(fs.Args(), " "), router.Definitions())
 	if err != nil {
 		return err
@@ -356,4 +407,88 @@ func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	_, err = io.WriteString(stdout, d.Message.Text())
 	return err
+}
+
+// runSource administers sources offline: list them with their state, or
+// remove one with its facts (a source added from Discord, an ad-hoc
+// ingest, or the leftover of a failed load).
+func runSource(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	const synopsis = "list|remove NAME [--db PATH] [--config FILE] [--json]"
+	if len(args) == 0 || (args[0] != "list" && args[0] != "remove") {
+		fmt.Fprintf(stderr, "Usage: briefbot source %s\n", synopsis)
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+			return flag.ErrHelp
+		}
+		return errors.New("source needs list or remove")
+	}
+	sub := args[0]
+	var e env
+	fs := newFlags("source "+sub, synopsis, stderr)
+	e.flags(fs)
+	asJSON := fs.Bool("json", false, "print the sources as JSON (list)")
+	if err := e.parse(fs, args[1:]); err != nil {
+		return err
+	}
+	if _, err := os.Stat(e.dbPath); err != nil {
+		return fmt.Errorf("no database at %s: run briefbot ingest first", e.dbPath)
+	}
+	db, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer db.Close(context.Background())
+	admin := e.admin(db)
+	switch sub {
+	case "list":
+		if fs.NArg() > 0 {
+			return fmt.Errorf("source list takes no arguments, got %q", fs.Args())
+		}
+		list, err := admin.List(ctx, source.AllGuilds)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			if list == nil {
+				list = []source.SourceStatus{}
+			}
+			return enc.Encode(list)
+		}
+		for _, s := range list {
+			fmt.Fprintln(stdout, formatStatus(s))
+		}
+		return nil
+	default:
+		if fs.NArg() != 1 {
+			return errors.New("source remove needs exactly one NAME (see briefbot source list)")
+		}
+		name := fs.Arg(0)
+		if err := admin.Remove(ctx, source.AllGuilds, name); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "removed   %s\n", name)
+		return nil
+	}
+}
+
+// formatStatus is one line of `briefbot source list`.
+func formatStatus(s source.SourceStatus) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-24s %-9s %s", s.Name, s.Origin, s.Location)
+	if s.Guild != "" {
+		fmt.Fprintf(&b, " (guild %s)", s.Guild)
+	}
+	if s.Articles > 1 {
+		fmt.Fprintf(&b, ", %d articles", s.Articles)
+	}
+	fmt.Fprintf(&b, ", %d facts", s.Facts)
+	if !s.LoadedAt.IsZero() {
+		b.WriteString(", loaded " + s.LoadedAt.UTC().Format("2006-01-02 15:04"))
+	}
+	if s.LastError != "" {
+		b.WriteString("; last failure: " + s.LastError)
+	}
+	return b.String()
 }

@@ -9,6 +9,7 @@
 //	briefbot extract  --published DATE [--title T] FILE|-
 //	briefbot export   [--db PATH]
 //	briefbot digest   [--db PATH] [--since DATE] [--channel ID]
+//	briefbot source   list|remove NAME [--db PATH] [--config FILE]
 package main
 
 import (
@@ -35,6 +36,7 @@ Commands:
   extract   print the facts extracted from one text as JSON (no database)
   export    print every fact in the database as JSON
   digest    show what the next digest would post
+  source    list the stored sources, or remove one with its facts
 
 Run "briefbot <command> --help" for a command's flags.
 `
@@ -74,6 +76,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runExport(ctx, args, stdout, stderr)
 	case "digest":
 		return runDigest(ctx, args, stdout, stderr)
+	case "source":
+		return runSource(ctx, args, stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -24,8 +24,9 @@ const shutdownGrace = 30 * time.Second
 
 func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 	var e env
-	fs := newFlags("run", "[--config FILE] [--db PATH]", stderr)
+	fs := newFlags("run", "[--config FILE] [--db PATH] [--allow-private-urls]", stderr)
 	e.flags(fs)
+	e.privateFlag(fs)
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -43,17 +44,22 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	defer db.Close(context.Background())
 
-	policy := cfg.URLPolicy()
+	// One URL policy: the flag or the top-level allow_private_urls opens
+	// private addresses to every loader; the discord section's older key
+	// still opens them to the sources admins add, under its size and
+	// time caps.
+	private, maxBytes, timeout := cfg.SourceLimits()
+	added := e.loader(logger)
+	added.AllowPrivate = added.AllowPrivate || private
+	added.MaxBytes, added.Timeout = maxBytes, timeout
 	admin := &source.Admin{
-		Manager: &source.Manager{Loader: &source.Loader{Logger: logger}, Store: db, Logger: logger},
-		Added: &source.Manager{Loader: &source.Loader{
-			AllowPrivate: policy.AllowPrivate, MaxBytes: policy.MaxBytes, Timeout: policy.Timeout, Logger: logger,
-		}, Store: db, Logger: logger},
+		Manager: &source.Manager{Loader: e.loader(logger), Store: db, Logger: logger},
+		Added:   &source.Manager{Loader: added, Store: db, Logger: logger},
 		Store:   db,
 		Static:  e.config.Sources,
 		Builtin: e.builtin(),
 	}
-	router, digests := newRouter(db, admin, policy, logger)
+	router, digests := newRouter(db, admin, logger)
 	b, err := bot.New(cfg, router, logger, bot.WithComponentStore(db))
 	if err != nil {
 		return err
@@ -93,12 +99,12 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 // the /admin group for sources and digests. The returned DigestCommands
 // gets its Scheduler where a bot runs; without one, schedules are only
 // stored.
-func newRouter(db *store.DB, src commands.SourceAdmin, policy commands.URLPolicy, logger *slog.Logger) (*commands.Router, *commands.DigestCommands) {
+func newRouter(db *store.DB, src commands.SourceAdmin, logger *slog.Logger) (*commands.Router, *commands.DigestCommands) {
 	router := commands.New(db, commands.Options{})
 	router.Logger = logger
 	dc := &commands.DigestCommands{Store: db}
 	router.Add(dc.Command())
-	router.Add(commands.AddDigestAdmin(commands.AdminCommand(src, policy), dc))
+	router.Add(commands.AddDigestAdmin(commands.AdminCommand(src), dc))
 	return router, dc
 }
 
@@ -111,7 +117,7 @@ func loadAtStart(ctx context.Context, admin *source.Admin, logger *slog.Logger) 
 		return
 	}
 	for _, r := range reps {
-		if r.Outcome == commands.Failed {
+		if r.Outcome == source.Failed {
 			logger.Warn("source failed at start-up", "source", r.Name, "reason", r.Reason)
 		}
 	}

@@ -670,9 +670,8 @@ func TestDecodeConfig(t *testing.T) {
 	if err := cfg.Validate(); err != nil {
 		t.Errorf("Validate: %v", err)
 	}
-	p := cfg.URLPolicy()
-	if !p.AllowPrivate || p.Timeout != 5*time.Second || p.MaxBytes != 10<<20 {
-		t.Errorf("policy = %+v", p)
+	if private, maxBytes, timeout := cfg.SourceLimits(); !private || timeout != 5*time.Second || maxBytes != 10<<20 {
+		t.Errorf("source limits = %v %v %v", private, maxBytes, timeout)
 	}
 	if _, err := bot.DecodeConfig(json.RawMessage(`{"token":"in-the-file"}`)); err == nil {
 		t.Error("a token in the config file was accepted")

@@ -9,8 +9,6 @@ import (
 	"os"
 	"strings"
 	"time"
-
-	"briefbot/commands"
 )
 
 // TokenEnv is the environment variable the bot token is read from. The
@@ -49,7 +47,9 @@ type Config struct {
 
 	// AllowPrivateURLs lets admins add sources whose address resolves to
 	// loopback, private, link-local or metadata ranges. Off by default so a
-	// Discord admin cannot make the bot probe the host's network.
+	// Discord admin cannot make the bot probe the host's network. The
+	// top-level allow_private_urls key applies to every loader, this one
+	// included; this key is kept for older configs.
 	AllowPrivateURLs bool `json:"allow_private_urls,omitempty"`
 
 	// MaxSourceBytes and SourceTimeout bound a URL added from Discord.
@@ -171,12 +171,10 @@ func (c Config) isAdmin(userID string, roleIDs []string) bool {
 	return false
 }
 
-// URLPolicy is the policy for URLs that admins add from Discord.
-func (c Config) URLPolicy() commands.URLPolicy {
+// SourceLimits returns the bounds on URLs that admins add from Discord,
+// for the source loader that fetches them: whether private addresses
+// are allowed, and the size and time caps.
+func (c Config) SourceLimits() (allowPrivate bool, maxBytes int64, timeout time.Duration) {
 	c = c.withDefaults()
-	return commands.URLPolicy{
-		AllowPrivate: c.AllowPrivateURLs,
-		MaxBytes:     c.MaxSourceBytes,
-		Timeout:      time.Duration(c.SourceTimeout),
-	}
+	return c.AllowPrivateURLs, c.MaxSourceBytes, time.Duration(c.SourceTimeout)
 }

@@ -27,7 +27,8 @@ type world struct {
 	dbPath string
 	static []source.Config
 	opts   commands.Options
-	policy commands.URLPolicy
+	// allowPrivate is the URL policy of sources added from Discord.
+	allowPrivate bool
 
 	db   *store.DB
 	pipe *source.Admin
@@ -40,11 +41,11 @@ func newWorld(t *testing.T, srv *discordtest.Server, pageSize int, static ...sou
 	t.Helper()
 	w := &world{
 		t: t, srv: srv, dbPath: filepath.Join(t.TempDir(), "briefbot.db"), static: static,
-		opts:   commands.Options{PageSize: pageSize},
-		policy: commands.URLPolicy{AllowPrivate: true, MaxBytes: 1 << 20, Timeout: 5 * time.Second},
+		opts:         commands.Options{PageSize: pageSize},
+		allowPrivate: true,
 	}
 	w.start()
-	if _, err := w.pipe.Reload(context.Background(), func(string) {}); err != nil {
+	if _, err := w.pipe.Reload(context.Background(), "", func(string) {}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(w.stop)
@@ -59,7 +60,7 @@ func (w *world) start() {
 	}
 	w.pipe = &source.Admin{
 		Manager: &source.Manager{Loader: &source.Loader{}, Store: w.db, Logger: testLogger()},
-		Added:   &source.Manager{Loader: &source.Loader{AllowPrivate: w.policy.AllowPrivate, Timeout: w.policy.Timeout}, Store: w.db, Logger: testLogger()},
+		Added:   &source.Manager{Loader: &source.Loader{AllowPrivate: w.allowPrivate, MaxBytes: 1 << 20, Timeout: 5 * time.Second}, Store: w.db, Logger: testLogger()},
 		Store:   w.db,
 		Static:  w.static,
 	}
@@ -70,7 +71,7 @@ func (w *world) start() {
 	router.Logger = testLogger()
 	digests := &commands.DigestCommands{Store: w.db}
 	router.Add(digests.Command())
-	router.Add(commands.AddDigestAdmin(commands.AdminCommand(w.pipe, w.policy), digests))
+	router.Add(commands.AddDigestAdmin(commands.AdminCommand(w.pipe), digests))
 	b, err := bot.New(testConfig(w.srv), router, testLogger(), bot.WithComponentStore(w.db))
 	if err != nil {
 		w.t.Fatal(err)
@@ -113,7 +114,7 @@ func (w *world) ask(p map[string]any) *discordtest.Message {
 
 func (w *world) sourceNames() []string {
 	w.t.Helper()
-	srcs, err := w.pipe.List(context.Background())
+	srcs, err := w.pipe.List(context.Background(), source.AllGuilds)
 	if err != nil {
 		w.t.Fatal(err)
 	}
@@ -301,7 +302,7 @@ func TestE2EURLPolicyRefusesLoopback(t *testing.T) {
 	srv := discordtest.New(t)
 	w := newWorld(t, srv, 10, seedConfig())
 	w.stop()
-	w.policy = commands.URLPolicy{} // the default: no private addresses
+	w.allowPrivate = false // the default: no private addresses
 	w.start()
 	art := article(t, "Internal", "2025-10-23", "<p>Secret admin page.</p>")
 	add := asMember(t, interaction(t, "admin_source_add.json"), "member_admin.json")

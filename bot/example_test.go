@@ -42,11 +42,12 @@ func Example() {
 	// The load -> extract -> store pipeline behind /admin.
 	sources := &source.Admin{
 		Manager: &source.Manager{Loader: &source.Loader{}, Store: db},
+		Added:   &source.Manager{Loader: addedLoader(cfg), Store: db},
 		Store:   db,
 		Static:  file.Sources,
 	}
 	router := commands.New(db, commands.Options{})
-	router.Add(commands.AdminCommand(sources, cfg.URLPolicy()))
+	router.Add(commands.AdminCommand(sources))
 
 	b, err := bot.New(cfg, router, logger, bot.WithComponentStore(db))
 	if err != nil {
@@ -58,4 +59,11 @@ func Example() {
 	if err := b.Run(ctx, 30*time.Second); err != nil {
 		logger.Error("discord", "err", err)
 	}
+}
+
+// addedLoader is the loader for sources admins add from Discord, under
+// the limits of the discord config section.
+func addedLoader(cfg bot.Config) *source.Loader {
+	private, maxBytes, timeout := cfg.SourceLimits()
+	return &source.Loader{AllowPrivate: private, MaxBytes: maxBytes, Timeout: timeout}
 }

@@ -4,81 +4,28 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net"
-	"net/http"
-	"net/netip"
-	"net/url"
-	"regexp"
 	"sort"
 	"strings"
-	"syscall"
 	"time"
+
+	"briefbot/source"
 )
 
-// Outcome is what loading a source did.
-type Outcome string
-
-// The outcomes of loading a source, in the order reports list them.
-const (
-	Changed   Outcome = "changed"
-	Unchanged Outcome = "unchanged"
-	Failed    Outcome = "failed"
-)
-
-// LoadReport is the result of loading one source.
-type LoadReport struct {
-	Name    string
-	Outcome Outcome
-	// Reason says why a load failed, or what changed ("12 new facts").
-	Reason string
-	// Facts is the number of facts the source holds after the load.
-	Facts    int
-	Duration time.Duration
-}
-
-// SourceStatus describes a configured source for /admin source list.
-type SourceStatus struct {
-	Name      string
-	Location  string
-	Title     string
-	Published string
-	// Origin is "config" for sources from the configuration file and
-	// "discord" for sources added with /admin source add.
-	Origin   string
-	AddedBy  string
-	LoadedAt time.Time
-	Facts    int
-	// LastError is the reason the last load failed, or "".
-	LastError string
-}
-
-// NewSource is a source an admin adds from Discord.
-type NewSource struct {
-	Location  string
-	Name      string
-	Published string // YYYY-MM-DD, or "" to take it from the source
-	Title     string
-	AddedBy   string // the admin's user id
-}
-
-// ErrSourceNotFound is wrapped by SourceAdmin errors about a source that
-// does not exist.
-var ErrSourceNotFound = errors.New("source not found")
-
-// SourceAdmin manages sources for the admin commands. Added sources are
-// stored, loaded (fetched, extracted, stored) and survive restarts;
-// removing one removes its facts.
+// SourceAdmin manages sources for the admin commands; source.Admin is
+// the implementation, which owns the URL policy and all networking.
+// Every method works in the view of a guild (its own sources plus the
+// global ones); "" is the global view of the command line.
 type SourceAdmin interface {
-	// Reload loads every source again, reporting progress as it goes.
-	Reload(ctx context.Context, progress func(string)) ([]LoadReport, error)
-	// Add stores and loads a new source. A source that cannot be loaded
-	// is not kept: Add returns the error.
-	Add(ctx context.Context, src NewSource) (LoadReport, error)
-	// Remove deletes a source and its facts; ErrSourceNotFound when
-	// there is no such source.
-	Remove(ctx context.Context, name string) error
-	List(ctx context.Context) ([]SourceStatus, error)
+	// Reload loads every source of the view again, reporting progress
+	// as it goes.
+	Reload(ctx context.Context, guild string, progress func(string)) ([]source.LoadReport, error)
+	// Add vets, stores and loads a new source, owned by src.Guild. A
+	// source that cannot be loaded is not kept: Add returns the error.
+	Add(ctx context.Context, src source.NewSource) (source.LoadReport, error)
+	// Remove deletes a source and its facts; source.ErrSourceNotFound
+	// when the view holds no such source.
+	Remove(ctx context.Context, guild, name string) error
+	List(ctx context.Context, guild string) ([]source.SourceStatus, error)
 }
 
 // Admin serves the /admin command group: reload, source add, source
@@ -86,8 +33,6 @@ type SourceAdmin interface {
 // admins, whatever the transport checked before.
 type Admin struct {
 	Sources SourceAdmin
-	// Policy vets URLs added from Discord.
-	Policy URLPolicy
 	// PageSize is the number of sources a page of the list shows.
 	PageSize int
 }
@@ -148,7 +93,7 @@ func (a *Admin) Autocomplete(ctx context.Context, req *Request, option, typed st
 	if !req.Caller.Admin || option != "name" {
 		return nil, nil
 	}
-	srcs, err := a.Sources.List(ctx)
+	srcs, err := a.Sources.List(ctx, req.GuildID)
 	if err != nil {
 		return nil, fmt.Errorf("autocomplete sources: %w", err)
 	}
@@ -192,7 +137,7 @@ func (a *Admin) reload(ctx context.Context, req *Request) (*Response, error) {
 		progress = func(string) {}
 	}
 	start := time.Now()
-	reports, err := a.Sources.Reload(ctx, progress)
+	reports, err := a.Sources.Reload(ctx, req.GuildID, progress)
 	if err != nil && len(reports) == 0 {
 		return adminError("Reload failed: %v", err), nil
 	}
@@ -204,25 +149,27 @@ func (a *Admin) reload(ctx context.Context, req *Request) (*Response, error) {
 	return resp, nil
 }
 
-// ReloadReport groups load reports by outcome: changed, then unchanged,
-// then failed with their reasons.
-func ReloadReport(reports []LoadReport, took time.Duration) *Response {
-	groups := map[Outcome][]LoadReport{}
+// ReloadReport groups load reports by outcome: changed, then removed,
+// then unchanged, then failed with their reasons.
+func ReloadReport(reports []source.LoadReport, took time.Duration) *Response {
+	groups := map[source.Outcome][]source.LoadReport{}
 	for _, r := range reports {
 		o := r.Outcome
-		if o != Changed && o != Unchanged {
-			o = Failed
+		if o != source.Changed && o != source.Unchanged && o != source.Removed {
+			o = source.Failed
 		}
 		groups[o] = append(groups[o], r)
 	}
-	resp := &Response{
-		Title: fmt.Sprintf("Reload: %d changed, %d unchanged, %d failed",
-			len(groups[Changed]), len(groups[Unchanged]), len(groups[Failed])),
+	title := fmt.Sprintf("Reload: %d changed, %d unchanged, %d failed",
+		len(groups[source.Changed]), len(groups[source.Unchanged]), len(groups[source.Failed]))
+	if n := len(groups[source.Removed]); n > 0 {
+		title += fmt.Sprintf(", %d removed", n)
 	}
+	resp := &Response{Title: title}
 	if len(reports) == 0 {
 		resp.Lines = []string{"No sources are configured."}
 	}
-	for _, o := range []Outcome{Changed, Unchanged, Failed} {
+	for _, o := range []source.Outcome{source.Changed, source.Removed, source.Unchanged, source.Failed} {
 		rs := groups[o]
 		if len(rs) == 0 {
 			continue
@@ -232,13 +179,13 @@ func ReloadReport(reports []LoadReport, took time.Duration) *Response {
 		for _, r := range rs {
 			line := "**" + r.Name + "**"
 			switch {
-			case o == Failed && r.Reason != "":
+			case o == source.Failed && r.Reason != "":
 				line += ": " + r.Reason
-			case o == Failed:
+			case o == source.Failed:
 				line += ": unknown error"
 			case r.Reason != "":
 				line += " — " + r.Reason
-			case o == Changed:
+			case o == source.Changed:
 				line += fmt.Sprintf(" — %d facts", r.Facts)
 			}
 			lines = append(lines, line)
@@ -246,59 +193,47 @@ func ReloadReport(reports []LoadReport, took time.Duration) *Response {
 		name := strings.ToUpper(string(o[:1])) + string(o[1:])
 		resp.Fields = append(resp.Fields, Field{Name: fmt.Sprintf("%s (%d)", name, len(rs)), Value: strings.Join(lines, "\n")})
 	}
-	if len(groups[Failed]) > 0 {
+	if len(groups[source.Failed]) > 0 {
 		resp.Error = true
 	}
 	resp.Footer = "Took " + took.Round(10*time.Millisecond).String()
 	return resp
 }
 
-var sourceName = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$`)
-
 func (a *Admin) add(ctx context.Context, req *Request) (*Response, error) {
 	loc := strings.TrimSpace(req.Option("location"))
-	u, err := a.Policy.Check(ctx, loc)
-	if err != nil {
-		return adminError("Cannot add %s: %v", loc, err), nil
-	}
 	name := strings.TrimSpace(req.Option("name"))
-	if name == "" {
-		name = NameFromURL(u)
-	}
-	if !sourceName.MatchString(name) {
-		return adminError("Source name %q: use letters, digits, '.', '_' or '-' (at most 64).", name), nil
-	}
 	pub := strings.TrimSpace(req.Option("published"))
 	if pub != "" {
 		if _, err := time.Parse("2006-01-02", pub); err != nil {
 			return adminError("Published date %q: want YYYY-MM-DD.", pub), nil
 		}
 	}
-	srcs, err := a.Sources.List(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("add source: %w", err)
-	}
-	for _, s := range srcs {
-		if strings.EqualFold(s.Name, name) {
-			return adminError("A source named %s exists already (%s). Choose another name.", s.Name, s.Location), nil
-		}
-	}
 	if req.Progress != nil {
-		req.Progress("Fetching " + u.Redacted())
+		req.Progress("Fetching " + source.Redact(loc))
 	}
-	rep, err := a.Sources.Add(ctx, NewSource{
-		Location: u.String(), Name: name, Published: pub,
-		Title: strings.TrimSpace(req.Option("title")), AddedBy: req.Caller.UserID,
+	rep, err := a.Sources.Add(ctx, source.NewSource{
+		Location: loc, Name: name, Published: pub,
+		Title: strings.TrimSpace(req.Option("title")), AddedBy: req.Caller.UserID, Guild: req.GuildID,
 	})
-	if err != nil {
-		return adminError("Could not add %s: %v", name, err), nil
+	if name == "" {
+		name = rep.Name
 	}
-	if rep.Outcome == Failed {
+	shown := source.Redact(loc)
+	switch {
+	case err != nil && name == "":
+		return adminError("Cannot add %s: %v", shown, err), nil
+	case err != nil:
+		return adminError("Could not add %s: %v", name, err), nil
+	case rep.Outcome == source.Failed:
 		return adminError("Could not add %s: %s", name, rep.Reason), nil
 	}
 	resp := &Response{
 		Title: "Added source " + name,
-		Lines: []string{fmt.Sprintf("%s — %d facts.", u.Redacted(), rep.Facts)},
+		Lines: []string{fmt.Sprintf("%s — %d facts.", shown, rep.Facts)},
+	}
+	if req.GuildID != "" {
+		resp.Lines = append(resp.Lines, "Only this server sees it.")
 	}
 	if rep.Reason != "" {
 		resp.Lines = append(resp.Lines, rep.Reason)
@@ -306,45 +241,13 @@ func (a *Admin) add(ctx context.Context, req *Request) (*Response, error) {
 	return resp, nil
 }
 
-// NameFromURL derives a source name from a URL: the last path segment
-// without extension, else the host.
-func NameFromURL(u *url.URL) string {
-	seg := strings.Trim(u.Path, "/")
-	if i := strings.LastIndexByte(seg, '/'); i >= 0 {
-		seg = seg[i+1:]
-	}
-	if i := strings.LastIndexByte(seg, '.'); i > 0 {
-		seg = seg[:i]
-	}
-	if seg == "" {
-		seg = u.Hostname()
-	}
-	var b strings.Builder
-	for _, r := range strings.ToLower(seg) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.', r == '_', r == '-':
-			b.WriteRune(r)
-		default:
-			b.WriteByte('-')
-		}
-	}
-	n := strings.Trim(b.String(), "-._")
-	if len(n) > 64 {
-		n = strings.Trim(n[:64], "-._")
-	}
-	if n == "" {
-		n = "source"
-	}
-	return n
-}
-
 func (a *Admin) remove(ctx context.Context, req *Request) (*Response, error) {
 	name := strings.TrimSpace(req.Option("name"))
-	srcs, err := a.Sources.List(ctx)
+	srcs, err := a.Sources.List(ctx, req.GuildID)
 	if err != nil {
 		return nil, fmt.Errorf("remove source: %w", err)
 	}
-	var found *SourceStatus
+	var found *source.SourceStatus
 	var names []string
 	for i, s := range srcs {
 		names = append(names, s.Name)
@@ -378,8 +281,8 @@ func (a *Admin) remove(ctx context.Context, req *Request) (*Response, error) {
 	default:
 		return adminError("Option confirm must be true or false."), nil
 	}
-	if err := a.Sources.Remove(ctx, name); err != nil {
-		if errors.Is(err, ErrSourceNotFound) {
+	if err := a.Sources.Remove(ctx, req.GuildID, name); err != nil {
+		if errors.Is(err, source.ErrSourceNotFound) {
 			return adminError("No source named %q (removed already?).", name), nil
 		}
 		return adminError("Could not remove %s: %v", name, err), nil
@@ -388,7 +291,7 @@ func (a *Admin) remove(ctx context.Context, req *Request) (*Response, error) {
 }
 
 func (a *Admin) list(ctx context.Context, req *Request) (*Response, error) {
-	srcs, err := a.Sources.List(ctx)
+	srcs, err := a.Sources.List(ctx, req.GuildID)
 	if err != nil {
 		return nil, fmt.Errorf("list sources: %w", err)
 	}
@@ -408,8 +311,14 @@ func (a *Admin) list(ctx context.Context, req *Request) (*Response, error) {
 	}
 	for _, s := range srcs[page*size : min(len(srcs), (page+1)*size)] {
 		line := fmt.Sprintf("**%s** — %s (%s", s.Name, s.Location, s.Origin)
+		if s.Guild != "" {
+			line += ", this server only"
+		}
 		if s.Published != "" {
 			line += ", " + s.Published
+		}
+		if s.Articles > 1 {
+			line += fmt.Sprintf(", %d articles", s.Articles)
 		}
 		line += fmt.Sprintf(", %d facts", s.Facts)
 		if !s.LoadedAt.IsZero() {
@@ -472,190 +381,10 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// URLPolicy vets URLs that admins add from Discord, so the bot cannot be
-// used to reach the host's own network: http(s) only, no credentials in
-// the URL, and no address in loopback, private, link-local, shared (CGNAT)
-// or cloud metadata ranges unless AllowPrivate is set. The same policy
-// bounds the fetch: MaxBytes and Timeout.
-type URLPolicy struct {
-	AllowPrivate bool
-	MaxBytes     int64
-	Timeout      time.Duration
-	// Resolver looks up host names; nil means net.DefaultResolver.
-	Resolver *net.Resolver
-}
-
-// ErrURLRefused is wrapped by errors about URLs the policy refuses.
-var ErrURLRefused = errors.New("URL refused")
-
-func (p URLPolicy) maxBytes() int64 {
-	if p.MaxBytes > 0 {
-		return p.MaxBytes
-	}
-	return 10 << 20
-}
-
-func (p URLPolicy) timeout() time.Duration {
-	if p.Timeout > 0 {
-		return p.Timeout
-	}
-	return 20 * time.Second
-}
-
-// Check parses raw and refuses it unless it is an http(s) URL whose host
-// resolves only to allowed addresses.
-func (p URLPolicy) Check(ctx context.Context, raw string) (*url.URL, error) {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return nil, fmt.Errorf("%w: not a URL", ErrURLRefused)
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("%w: only http and https URLs can be added", ErrURLRefused)
-	}
-	if u.Host == "" || u.Hostname() == "" {
-		return nil, fmt.Errorf("%w: no host", ErrURLRefused)
-	}
-	if u.User != nil {
-		return nil, fmt.Errorf("%w: credentials in URLs are not accepted", ErrURLRefused)
-	}
-	if p.AllowPrivate {
-		return u, nil
-	}
-	addrs, err := p.lookup(ctx, u.Hostname())
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s does not resolve", ErrURLRefused, u.Hostname())
-	}
-	for _, a := range addrs {
-		if err := p.checkAddr(a); err != nil {
-			return nil, err
-		}
-	}
-	return u, nil
-}
-
-func (p URLPolicy) lookup(ctx context.Context, host string) ([]netip.Addr, error) {
-	if a, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
-		return []netip.Addr{a}, nil
-	}
-	r := p.Resolver
-	if r == nil {
-		r = net.DefaultResolver
-	}
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	ips, err := r.LookupNetIP(ctx, "ip", host)
-	if err != nil {
-		return nil, err
-	}
-	if len(ips) == 0 {
-		return nil, errors.New("no addresses")
-	}
-	return ips, nil
-}
-
-// blockedPrefixes are ranges netip has no predicate for.
-var blockedPrefixes = []netip.Prefix{
-	netip.MustParsePrefix("100.64.0.0/10"),     // shared address space (CGNAT)
-	netip.MustParsePrefix("192.0.0.0/24"),      // IETF protocol assignments
-	netip.MustParsePrefix("198.18.0.0/15"),     // benchmarking
-	netip.MustParsePrefix("240.0.0.0/4"),       // reserved, broadcast
-	netip.MustParsePrefix("fd00:ec2::254/128"), // AWS metadata over IPv6
-	netip.MustParsePrefix("64:ff9b::/96"),      // NAT64, may map to private v4
-}
-
-// checkAddr refuses an address the policy does not allow.
-func (p URLPolicy) checkAddr(a netip.Addr) error {
-	if p.AllowPrivate {
-		return nil
-	}
-	a = a.Unmap()
-	bad := !a.IsValid() || a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() ||
-		a.IsLinkLocalMulticast() || a.IsInterfaceLocalMulticast() || a.IsMulticast() || a.IsUnspecified()
-	for _, pr := range blockedPrefixes {
-		bad = bad || pr.Contains(a)
-	}
-	if bad {
-		return fmt.Errorf("%w: %s is a loopback, private, link-local or metadata address", ErrURLRefused, a)
-	}
-	return nil
-}
-
-// Client returns an HTTP client that enforces the policy on every
-// connection it makes, including redirects and DNS answers that change
-// between Check and the fetch, and gives up after Timeout.
-func (p URLPolicy) Client() *http.Client {
-	d := &net.Dialer{
-		Timeout: 10 * time.Second,
-		Control: func(network, address string, _ syscall.RawConn) error {
-			ap, err := netip.ParseAddrPort(address)
-			if err != nil {
-				return fmt.Errorf("%w: %s", ErrURLRefused, address)
-			}
-			return p.checkAddr(ap.Addr())
-		},
-	}
-	t := &http.Transport{
-		Proxy:                 nil, // a proxy would hide the address that is dialled
-		DialContext:           d.DialContext,
-		TLSHandshakeTimeout:   10 * time.Second,
-		ResponseHeaderTimeout: p.timeout(),
-		MaxIdleConns:          4,
-		IdleConnTimeout:       30 * time.Second,
-	}
-	return &http.Client{
-		Timeout:   p.timeout(),
-		Transport: t,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= 5 {
-				return errors.New("too many redirects")
-			}
-			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-				return fmt.Errorf("%w: redirect to %s", ErrURLRefused, req.URL.Scheme)
-			}
-			return nil
-		},
-	}
-}
-
-// Fetch gets raw under the policy: the URL is checked, the body is read up
-// to MaxBytes (a larger body is an error, not silently cut) and the
-// response's content type is returned with it.
-func (p URLPolicy) Fetch(ctx context.Context, raw string) ([]byte, string, error) {
-	u, err := p.Check(ctx, raw)
-	if err != nil {
-		return nil, "", err
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
-	if err != nil {
-		return nil, "", fmt.Errorf("fetch %s: %w", u.Redacted(), err)
-	}
-	req.Header.Set("User-Agent", "briefbot (+https://github.com/briefbot)")
-	resp, err := p.Client().Do(req)
-	if err != nil {
-		return nil, "", fmt.Errorf("fetch %s: %w", u.Redacted(), err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, "", fmt.Errorf("fetch %s: %s", u.Redacted(), resp.Status)
-	}
-	limit := p.maxBytes()
-	if resp.ContentLength > limit {
-		return nil, "", fmt.Errorf("fetch %s: %d bytes, more than the %d allowed", u.Redacted(), resp.ContentLength, limit)
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
-	if err != nil {
-		return nil, "", fmt.Errorf("fetch %s: %w", u.Redacted(), err)
-	}
-	if int64(len(body)) > limit {
-		return nil, "", fmt.Errorf("fetch %s: more than the %d bytes allowed", u.Redacted(), limit)
-	}
-	return body, resp.Header.Get("Content-Type"), nil
-}
-
 // AdminCommand returns the /admin command group over src, for
 // Router.Add. The router refuses non-admins before the handler runs; the
 // handler checks again.
-func AdminCommand(src SourceAdmin, policy URLPolicy) *Command {
-	a := &Admin{Sources: src, Policy: policy}
+func AdminCommand(src SourceAdmin) *Command {
+	a := &Admin{Sources: src}
 	return &Command{Definition: a.Definition(), Handler: a, Autocomplete: a.Autocomplete}
 }

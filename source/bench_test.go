@@ -1,4 +1,4 @@
-package source
+package source_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 
 	"briefbot/commands"
 	"briefbot/internal/meantime"
+	"briefbot/source"
 	"briefbot/store"
 )
 
@@ -29,11 +30,11 @@ func BenchmarkIngest(b *testing.B) {
 		b.Fatal(err)
 	}
 	const n = 1000
-	arts := make([]Article, n)
+	arts := make([]source.Article, n)
 	words := 0
 	for i := range arts {
 		d := docs[i%len(docs)]
-		arts[i] = Article{Source: fmt.Sprintf("%s-%d", d.Name, i), Location: d.URL, Title: d.Name, Published: d.Published, Text: d.Text}
+		arts[i] = source.Article{Source: fmt.Sprintf("%s-%d", d.Name, i), Location: d.URL, Title: d.Name, Published: d.Published, Text: d.Text}
 		words += len(strings.Fields(d.Text))
 	}
 	ctx := context.Background()
@@ -43,7 +44,7 @@ func BenchmarkIngest(b *testing.B) {
 		if err := db.Open(); err != nil {
 			b.Fatal(err)
 		}
-		m := &Manager{Loader: &Loader{}, Store: db, Logger: slog.New(slog.DiscardHandler)}
+		m := &source.Manager{Loader: &source.Loader{}, Store: db, Logger: slog.New(slog.DiscardHandler)}
 		b.StartTimer()
 		for _, r := range m.LoadArticles(ctx, arts) {
 			if r.Status != store.ResultAdded {
@@ -83,12 +84,12 @@ func corpusDB(b *testing.B) *store.DB {
 		if err := db.Open(); err != nil {
 			b.Fatal(err)
 		}
-		m := &Manager{Loader: &Loader{}, Store: db, Logger: slog.New(slog.DiscardHandler)}
-		arts := make([]Article, 0, 500)
+		m := &source.Manager{Loader: &source.Loader{}, Store: db, Logger: slog.New(slog.DiscardHandler)}
+		arts := make([]source.Article, 0, 500)
 		for i := 0; i < 10000; i++ {
 			d := docs[i%len(docs)]
 			round := i / len(docs)
-			arts = append(arts, Article{Source: fmt.Sprintf("%s-%d", d.Name, round), Location: d.URL, Title: d.Name,
+			arts = append(arts, source.Article{Source: fmt.Sprintf("%s-%d", d.Name, round), Location: d.URL, Title: d.Name,
 				Published: d.Published.AddDate(0, 0, round), Text: d.Text})
 			if len(arts) == cap(arts) || i == 9999 {
 				for _, r := range m.LoadArticles(context.Background(), arts) {

@@ -9,16 +9,22 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"briefbot/store"
 )
 
 // File is the briefbot config file. Only DB and Sources belong to this
 // package; Discord and Digest are kept raw for the packages that own them
 // to decode, so this package need not change when they grow fields.
 type File struct {
-	DB      string          `json:"db"`
-	Sources []Config        `json:"sources"`
-	Discord json.RawMessage `json:"discord,omitempty"`
-	Digest  json.RawMessage `json:"digest,omitempty"`
+	DB      string   `json:"db"`
+	Sources []Config `json:"sources"`
+	// AllowPrivateURLs lets every loader (config sources, ingest, watch,
+	// sources added from Discord) reach loopback and private addresses:
+	// for a local test feed, never for a public bot.
+	AllowPrivateURLs bool            `json:"allow_private_urls,omitempty"`
+	Discord          json.RawMessage `json:"discord,omitempty"`
+	Digest           json.RawMessage `json:"digest,omitempty"`
 
 	// Dir is the directory of the config file; relative paths in it
 	// (db, source paths) have already been resolved against it.
@@ -56,15 +62,16 @@ func loadConfigFile(path string) (*File, error) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 
 	var raw struct {
-		DB      string          `json:"db"`
-		Sources json.RawMessage `json:"sources"`
-		Discord json.RawMessage `json:"discord"`
-		Digest  json.RawMessage `json:"digest"`
+		DB               string          `json:"db"`
+		AllowPrivateURLs bool            `json:"allow_private_urls"`
+		Sources          json.RawMessage `json:"sources"`
+		Discord          json.RawMessage `json:"discord"`
+		Digest           json.RawMessage `json:"digest"`
 	}
 	if err := decodeStrict(data, &raw, false); err != nil {
 		return nil, err
 	}
-	f := &File{DB: raw.DB, Discord: raw.Discord, Digest: raw.Digest}
+	f := &File{DB: raw.DB, AllowPrivateURLs: raw.AllowPrivateURLs, Discord: raw.Discord, Digest: raw.Digest}
 	if len(raw.Sources) > 0 && string(raw.Sources) != "null" {
 		if err := decodeStrict(raw.Sources, &f.Sources, true); err != nil {
 			return nil, fmt.Errorf("sources: %w", err)
@@ -78,6 +85,7 @@ func loadConfigFile(path string) (*File, error) {
 	f.Dir = filepath.Dir(abs)
 	f.DB = resolveDBPath(f.Dir, f.DB)
 	for i := range f.Sources {
+		f.Sources[i].Origin = store.OriginConfig
 		if p := f.Sources[i].Path; p != "" && !filepath.IsAbs(p) {
 			f.Sources[i].Path = filepath.Join(f.Dir, p)
 		}

@@ -40,8 +40,10 @@ func (l *Loader) loadFeed(ctx context.Context, c Config, d *document) ([]Article
 		return nil, errors.New("feed has no items")
 	}
 	items := feed.Items
+	cut := ""
 	if max := l.maxItems(); len(items) > max {
 		l.logger().Warn("feed truncated", "source", c.Name, "items", len(items), "kept", max)
+		cut = fmt.Sprintf("feed cut to its first %d of %d items", max, len(items))
 		items = items[:max]
 	}
 
@@ -100,9 +102,14 @@ func (l *Loader) loadFeed(ctx context.Context, c Config, d *document) ([]Article
 		a.Source = keptKeys[i]
 		a.Location = c.Path
 		if c.URL != "" {
-			a.Location = c.URL
+			a.Location = Redact(c.URL)
 		}
 		out = append(out, a)
+	}
+	if cut != "" && len(out) > 0 {
+		// Said once per load, on the first article, so the report of
+		// the feed shows it without repeating it per item.
+		out[0].Note = joinNotes(cut, out[0].Note)
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("none of the feed's %d items has usable text: %w", len(arts), errors.Join(errs...))
@@ -269,4 +276,15 @@ func firstNonEmpty(ss ...string) string {
 func preview(b []byte) string {
 	s := string(b[:min(len(b), 20)])
 	return strings.ToValidUTF8(s, "")
+}
+
+// joinNotes joins non-empty notes with "; ".
+func joinNotes(notes ...string) string {
+	var out []string
+	for _, n := range notes {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, "; ")
 }

@@ -179,13 +179,18 @@ func (l *Loader) checkRedirect(req *http.Request, via []*http.Request) error {
 func parseHTTPURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("bad url %q: %w", raw, err)
+		// url.Error quotes the URL; say it once, redacted.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("bad url %q: %w", Redact(raw), err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("url %q: only http and https are supported", raw)
+		return nil, fmt.Errorf("url %q: only http and https are supported", u.Redacted())
 	}
 	if u.Hostname() == "" {
-		return nil, fmt.Errorf("url %q has no host", raw)
+		return nil, fmt.Errorf("url %q has no host", u.Redacted())
 	}
 	return u, nil
 }
@@ -216,14 +221,14 @@ func (l *Loader) fetch(ctx context.Context, rawURL string) (*document, error) {
 		return nil, err
 	}
 	if _, err := l.checkURL(u); err != nil {
-		return nil, fmt.Errorf("GET %s: %w", rawURL, err)
+		return nil, fmt.Errorf("GET %s: %w", u.Redacted(), err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, l.timeout())
 	defer cancel()
 
 	d, err := l.get(ctx, u)
 	if err != nil {
-		return nil, fmt.Errorf("GET %s: %w", rawURL, l.explain(ctx, err))
+		return nil, fmt.Errorf("GET %s: %w", u.Redacted(), l.explain(ctx, err))
 	}
 	return d, nil
 }

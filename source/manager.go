@@ -2,8 +2,10 @@ package source
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"briefbot/extract"
@@ -15,7 +17,9 @@ type Store interface {
 	SourceHash(ctx context.Context, name string) (hash string, ok bool, err error)
 	LoadSource(ctx context.Context, in store.SourceInput) (*store.LoadResult, error)
 	LoadSources(ctx context.Context, ins []store.SourceInput) ([]*store.LoadResult, error)
-	RecordFailure(ctx context.Context, name, location string, loadErr error) error
+	RecordFailure(ctx context.Context, name, location, origin string, loadErr error) error
+	FindSources(ctx context.Context) ([]*store.Source, error)
+	RemoveSource(ctx context.Context, name string) error
 }
 
 var _ Store = (*store.DB)(nil)
@@ -25,13 +29,16 @@ type Report struct {
 	Name     string `json:"name"`
 	Location string `json:"location"`
 	Title    string `json:"title,omitempty"`
-	// Status is "added", "changed", "unchanged" or "failed".
+	// Status is "added", "changed", "unchanged", "failed" or "removed".
 	Status    string `json:"status"`
 	Error     string `json:"error,omitempty"`
 	Published string `json:"published,omitempty"`
 	// Note says where the publication date came from when it was not
 	// given, such as "load date (no date found)".
-	Note     string `json:"note,omitempty"`
+	Note string `json:"note,omitempty"`
+	// Warning says what a reader of the report should know about the
+	// load, such as a feed cut to its newest items.
+	Warning  string `json:"warning,omitempty"`
 	Entities int    `json:"entities"`
 	Events   int    `json:"events"`
 	Quotes   int    `json:"quotes"`
@@ -69,12 +76,12 @@ func (m *Manager) Reload(ctx context.Context, cfgs []Config) []Report {
 	var pending []Article
 	for _, c := range cfgs {
 		if err := ctx.Err(); err != nil {
-			reports = append(reports, Report{Name: c.Name, Location: configLocation(c), Status: store.ResultFailed, Error: "cancelled"})
+			reports = append(reports, Report{Name: c.Name, Location: configLocation(c), Status: store.ResultFailed, Error: ErrCancelled.Error()})
 			continue
 		}
 		arts, err := m.Loader.Load(ctx, c)
 		if err != nil {
-			reports = append(reports, m.fail(ctx, c.Name, configLocation(c), err))
+			reports = append(reports, m.fail(ctx, c.Origin, c.Name, configLocation(c), err))
 			continue
 		}
 		pending = append(pending, arts...)
@@ -92,7 +99,7 @@ func (m *Manager) Reload(ctx context.Context, cfgs []Config) []Report {
 func (m *Manager) Load(ctx context.Context, c Config) []Report {
 	arts, err := m.Loader.Load(ctx, c)
 	if err != nil {
-		return []Report{m.fail(ctx, c.Name, configLocation(c), err)}
+		return []Report{m.fail(ctx, c.Origin, c.Name, configLocation(c), err)}
 	}
 	return m.LoadArticles(ctx, arts)
 }
@@ -125,7 +132,7 @@ func (m *Manager) storeBatch(ctx context.Context, arts []Article) []Report {
 		in, rep, err := m.prepare(ctx, a)
 		if err != nil {
 			if len(arts) == 1 {
-				return []Report{m.fail(ctx, in.Name, in.Location, err)}
+				return []Report{m.fail(ctx, a.Origin, in.Name, in.Location, err)}
 			}
 			return m.storeEach(ctx, arts)
 		}
@@ -143,7 +150,7 @@ func (m *Manager) storeBatch(ctx context.Context, arts []Article) []Report {
 	}
 	if err != nil {
 		if len(arts) == 1 {
-			return []Report{m.fail(ctx, ins[0].Name, ins[0].Location, err)}
+			return []Report{m.fail(ctx, arts[0].Origin, ins[0].Name, ins[0].Location, err)}
 		}
 		return m.storeEach(ctx, arts)
 	}
@@ -168,14 +175,15 @@ func (m *Manager) storeEach(ctx context.Context, arts []Article) []Report {
 func (m *Manager) prepare(ctx context.Context, a Article) (store.SourceInput, Report, error) {
 	in := store.SourceInput{
 		Name:          a.Source,
-		Location:      a.Location,
-		URL:           a.URL,
+		Location:      Redact(a.Location),
+		URL:           Redact(a.URL),
 		Title:         a.Title,
 		Published:     a.Published.Format("2006-01-02"),
 		PublishedNote: a.PublishedNote,
+		Origin:        a.Origin,
 		Text:          a.Text,
 	}
-	rep := Report{Name: a.Source, Location: a.Location, Title: a.Title, Published: in.Published, Note: a.PublishedNote}
+	rep := Report{Name: a.Source, Location: in.Location, Title: a.Title, Published: in.Published, Note: a.PublishedNote, Warning: a.Note}
 	old, ok, err := m.Store.SourceHash(ctx, in.Name)
 	if err != nil {
 		return in, rep, err
@@ -190,16 +198,66 @@ func (m *Manager) prepare(ctx context.Context, a Article) (store.SourceInput, Re
 	return in, rep, nil
 }
 
-func (m *Manager) fail(ctx context.Context, name, loc string, err error) Report {
-	m.logger().Warn("source failed", "name", name, "error", err)
-	// Record the failure even when ctx was cancelled, so that the report
-	// outlives the request that caused it.
-	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-	defer cancel()
-	if rerr := m.Store.RecordFailure(rctx, name, loc, err); rerr != nil {
-		err = fmt.Errorf("%w (and recording it failed: %v)", err, rerr)
+// ErrCancelled is the one wording of a load stopped by Ctrl-C, SIGTERM
+// or a cancelled request.
+var ErrCancelled = errors.New("cancelled")
+
+// fail reports a failed load. The failure of a configured source is
+// recorded, so /sources shows it; an ad-hoc load (a path or URL given
+// once on the command line) that fails or is cancelled leaves no row.
+func (m *Manager) fail(ctx context.Context, origin, name, loc string, err error) Report {
+	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		err = ErrCancelled
 	}
-	return Report{Name: name, Location: loc, Status: store.ResultFailed, Error: err.Error()}
+	loc = Redact(loc)
+	msg := Redact(err.Error())
+	m.logger().Warn("source failed", "name", name, "error", msg)
+	if origin != store.OriginAdhoc {
+		// Record the failure even when ctx was cancelled, so that the
+		// report outlives the request that caused it.
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if rerr := m.Store.RecordFailure(rctx, name, loc, origin, errors.New(msg)); rerr != nil {
+			msg = fmt.Sprintf("%s (and recording it failed: %v)", msg, rerr)
+		}
+	}
+	return Report{Name: name, Location: loc, Status: store.ResultFailed, Error: msg}
+}
+
+// StatusRemoved is the Report status of a source removed because the
+// config no longer names it.
+const StatusRemoved = "removed"
+
+// Prune removes the stored config and built-in sources (feed items
+// included) that cfgs no longer names, with their facts, and reports
+// each as removed. Sources added from Discord or ingested ad hoc are
+// never pruned: they were not the config's to begin with.
+func (m *Manager) Prune(ctx context.Context, cfgs []Config) []Report {
+	keep := make(map[string]bool, len(cfgs))
+	for _, c := range cfgs {
+		keep[c.Name] = true
+	}
+	srcs, err := m.Store.FindSources(ctx)
+	if err != nil {
+		return []Report{{Name: "(config)", Status: store.ResultFailed, Error: fmt.Sprintf("prune sources: %v", err)}}
+	}
+	var reps []Report
+	for _, s := range srcs {
+		if s.Origin != store.OriginConfig && s.Origin != store.OriginBuiltin {
+			continue
+		}
+		top, _, _ := strings.Cut(s.Name, "/")
+		if keep[top] {
+			continue
+		}
+		rep := Report{Name: s.Name, Location: s.Location, Title: s.Title, Status: StatusRemoved}
+		if err := m.Store.RemoveSource(ctx, s.Name); err != nil && !errors.Is(err, store.ErrNotFound) {
+			rep.Status, rep.Error = store.ResultFailed, fmt.Sprintf("remove %s: %v", s.Name, err)
+		}
+		m.logger().Info("source removed from config", "name", s.Name)
+		reps = append(reps, rep)
+	}
+	return reps
 }
 
 // configLocation is the path or URL a config loads from.

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"briefbot/store"
 	_ "embed"
 	"time"
 )
@@ -46,5 +47,6 @@ func DefaultArticle() Article {
 		Title:     c.Title,
 		Published: published,
 		Text:      text,
+		Origin:    store.OriginBuiltin,
 	}
 }

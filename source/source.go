@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
@@ -70,6 +71,15 @@ type Config struct {
 	URL       string `json:"url,omitempty"`
 	Published string `json:"published,omitempty"`
 	Title     string `json:"title,omitempty"`
+
+	// Origin says who asked for the source (store.OriginConfig and so
+	// on); it is set by the code that builds the Config, never read from
+	// a file, and decides whether dropping the source from the config
+	// removes it.
+	Origin string `json:"-"`
+	// Guild is the Discord server that owns a source added there; empty
+	// for the operator's global sources.
+	Guild string `json:"-"`
 }
 
 // Validate reports the first problem with c, without touching the file
@@ -118,9 +128,13 @@ type Article struct {
 	// PublishedNote says where Published came from ("" when configured).
 	PublishedNote string
 	// Note records anything a reader of the article should know about how
-	// it was loaded, e.g. that a feed item fell back to its summary.
+	// it was loaded, e.g. that a feed item fell back to its summary or
+	// that the feed was cut to its newest items.
 	Note string
 	Text string
+	// Origin and Guild come from the Config the article was loaded from.
+	Origin string
+	Guild  string
 }
 
 // Loader loads sources. The zero value is ready to use. A Loader is safe
@@ -142,6 +156,9 @@ type Loader struct {
 	// AllowPrivate permits connections to loopback, private, link-local and
 	// similar addresses. Only tests and trusted single-host setups need it.
 	AllowPrivate bool
+	// Resolver looks up host names for CheckURL; nil means
+	// net.DefaultResolver.
+	Resolver *net.Resolver
 	// ItemConcurrency bounds parallel item-page fetches for feeds (default 4).
 	ItemConcurrency int
 	// MaxItems bounds the items taken from one feed, newest first as the
@@ -263,7 +280,11 @@ func (l *Loader) load(ctx context.Context, c Config, r io.Reader) ([]Article, er
 		if c.Published != "" || c.Title != "" {
 			l.logger().Warn("published/title ignored for feed", "source", c.Name)
 		}
-		return l.loadFeed(ctx, c, d)
+		arts, err := l.loadFeed(ctx, c, d)
+		for i := range arts {
+			arts[i].Origin, arts[i].Guild = c.Origin, c.Guild
+		}
+		return arts, err
 	}
 
 	a, err := l.documentArticle(d)
@@ -271,9 +292,10 @@ func (l *Loader) load(ctx context.Context, c Config, r io.Reader) ([]Article, er
 		return nil, err
 	}
 	a.Source = c.Name
+	a.Origin, a.Guild = c.Origin, c.Guild
 	a.Location = c.Path
 	if c.URL != "" {
-		a.Location = c.URL
+		a.Location = Redact(c.URL)
 	}
 	if c.Title != "" {
 		a.Title = c.Title

@@ -31,10 +31,24 @@ type SourceInput struct {
 	// where it came from ("inferred from text", "load date").
 	Published     string
 	PublishedNote string
+	// Origin says who asked for the source (OriginConfig, OriginBuiltin,
+	// OriginDiscord, OriginAdhoc); a reload records the latest.
+	Origin string
 	// Text is the article text the offsets in Doc point into.
 	Text string
 	Doc  *extract.Document
 }
+
+// Origins of a source, recorded in sources.origin. Only config and
+// built-in sources are removed when the config no longer names them;
+// an empty origin (rows from before origins were kept) is never removed
+// automatically.
+const (
+	OriginConfig  = "config"
+	OriginBuiltin = "builtin"
+	OriginDiscord = "discord"
+	OriginAdhoc   = "adhoc"
+)
 
 // Hash returns the content hash LoadSource stores for in: the text with
 // the title, publication date and URL, so that metadata edits count as
@@ -76,6 +90,7 @@ type Source struct {
 	LastAttemptAt string `json:"last_attempt_at,omitempty"`
 	LastResult    string `json:"last_result"`
 	LastError     string `json:"last_error,omitempty"`
+	Origin        string `json:"origin,omitempty"`
 	Entities      int    `json:"entities"`
 	Events        int    `json:"events"`
 	Quotes        int    `json:"quotes"`
@@ -178,7 +193,8 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 		return nil, err
 	case oldHash == hash:
 		res.Status = ResultUnchanged
-		if _, err := tx.ExecContext(ctx, `UPDATE sources SET last_attempt_at = ?, last_result = ?, last_error = '' WHERE id = ?`, now, ResultUnchanged, res.SourceID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE sources SET last_attempt_at = ?, last_result = ?, last_error = '',
+			origin = CASE WHEN ? = '' THEN origin ELSE ? END WHERE id = ?`, now, ResultUnchanged, in.Origin, in.Origin, res.SourceID); err != nil {
 			return nil, err
 		}
 		err := tx.QueryRowContext(ctx, `SELECT entity_count, event_count, quote_count, mention_count FROM sources WHERE id = ?`, res.SourceID).
@@ -189,9 +205,9 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 	}
 
 	if res.Status == ResultAdded {
-		r, err := tx.ExecContext(ctx, `INSERT INTO sources (name, location, url, title, published, published_note, content_hash, text, words, loaded_at, last_attempt_at, last_result)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			in.Name, in.Location, in.URL, in.Title, in.Published, in.PublishedNote, hash, in.Text, words(in.Text), now, now, ResultAdded)
+		r, err := tx.ExecContext(ctx, `INSERT INTO sources (name, location, url, title, published, published_note, content_hash, text, words, loaded_at, last_attempt_at, last_result, origin)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			in.Name, in.Location, in.URL, in.Title, in.Published, in.PublishedNote, hash, in.Text, words(in.Text), now, now, ResultAdded, in.Origin)
 		if err != nil {
 			return nil, err
 		}
@@ -203,8 +219,8 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 			return nil, err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE sources SET location = ?, url = ?, title = ?, published = ?, published_note = ?, content_hash = ?, text = ?, words = ?,
-			loaded_at = ?, last_attempt_at = ?, last_result = ?, last_error = '' WHERE id = ?`,
-			in.Location, in.URL, in.Title, in.Published, in.PublishedNote, hash, in.Text, words(in.Text), now, now, ResultChanged, res.SourceID); err != nil {
+			loaded_at = ?, last_attempt_at = ?, last_result = ?, last_error = '', origin = CASE WHEN ? = '' THEN origin ELSE ? END WHERE id = ?`,
+			in.Location, in.URL, in.Title, in.Published, in.PublishedNote, hash, in.Text, words(in.Text), now, now, ResultChanged, in.Origin, in.Origin, res.SourceID); err != nil {
 			return nil, err
 		}
 	}
@@ -320,10 +336,11 @@ func gcEntities(ctx context.Context, tx *Tx, ids []int64) error {
 	return nil
 }
 
-// RecordFailure notes that loading the named source failed. Facts of an
-// earlier successful load are kept; a source never loaded gets a row
-// without facts so that /sources shows the failure.
-func (db *DB) RecordFailure(ctx context.Context, name, location string, loadErr error) error {
+// RecordFailure notes that loading the named source, of the given origin,
+// failed. Facts of an earlier successful load are kept; a configured
+// source never loaded gets a row without facts so that /sources shows the
+// failure.
+func (db *DB) RecordFailure(ctx context.Context, name, location, origin string, loadErr error) error {
 	if strings.TrimSpace(name) == "" {
 		return fmt.Errorf("record failure: %w: name required", ErrInvalid)
 	}
@@ -337,10 +354,11 @@ func (db *DB) RecordFailure(ctx context.Context, name, location string, loadErr 
 	}
 	defer tx.Rollback()
 	now := formatTime(tx.now)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (name, location, last_attempt_at, last_result, last_error) VALUES (?1, ?2, ?3, ?4, ?5)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (name, location, last_attempt_at, last_result, last_error, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
 		ON CONFLICT (name) DO UPDATE SET last_attempt_at = ?3, last_result = ?4, last_error = ?5,
-			location = CASE WHEN ?2 = '' THEN location ELSE ?2 END`,
-		name, location, now, ResultFailed, msg); err != nil {
+			location = CASE WHEN ?2 = '' THEN location ELSE ?2 END,
+			origin = CASE WHEN ?6 = '' THEN origin ELSE ?6 END`,
+		name, location, now, ResultFailed, msg, origin); err != nil {
 		return fmt.Errorf("record failure: %w", err)
 	}
 	if err := tx.commitWrite(); err != nil {
@@ -384,7 +402,7 @@ func (db *DB) FindSources(ctx context.Context) ([]*Source, error) {
 	}
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.name, s.location, s.url, s.title, s.published, s.published_note, s.content_hash, s.words,
-			s.loaded_at, s.last_attempt_at, s.last_result, s.last_error,
+			s.loaded_at, s.last_attempt_at, s.last_result, s.last_error, s.origin,
 			s.entity_count, s.event_count, s.quote_count, s.mention_count
 		FROM sources s ORDER BY s.name`)
 	if err != nil {
@@ -395,7 +413,7 @@ func (db *DB) FindSources(ctx context.Context) ([]*Source, error) {
 	for rows.Next() {
 		s := &Source{}
 		if err := rows.Scan(&s.ID, &s.Name, &s.Location, &s.URL, &s.Title, &s.Published, &s.PublishedNote, &s.ContentHash, &s.Words,
-			&s.LoadedAt, &s.LastAttemptAt, &s.LastResult, &s.LastError, &s.Entities, &s.Events, &s.Quotes, &s.Mentions); err != nil {
+			&s.LoadedAt, &s.LastAttemptAt, &s.LastResult, &s.LastError, &s.Origin, &s.Entities, &s.Events, &s.Quotes, &s.Mentions); err != nil {
 			return nil, fmt.Errorf("find sources: %w", err)
 		}
 		out = append(out, s)

@@ -117,10 +117,10 @@ func TestLoadSource_FailureKeepsFacts(t *testing.T) {
 	}
 	restore()
 
-	if err := db.RecordFailure(ctx, "rutte", "", errors.New("fetch: 503")); err != nil {
+	if err := db.RecordFailure(ctx, "rutte", "", store.OriginConfig, errors.New("fetch: 503")); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.RecordFailure(ctx, "new", "https://example.com/feed", errors.New("fetch: 404")); err != nil {
+	if err := db.RecordFailure(ctx, "new", "https://example.com/feed", store.OriginConfig, errors.New("fetch: 404")); err != nil {
 		t.Fatal(err)
 	}
 	after, err := db.Export(ctx)
