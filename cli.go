@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -326,12 +327,21 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		return err
 	}
 	l := &source.Loader{}
-	var arts []source.Article
-	var err error
+	var (
+		arts []source.Article
+		raw  []byte
+		err  error
+	)
 	if fs.Arg(0) == "-" {
-		arts, err = l.LoadReader(context.Background(), c, stdin)
+		if raw, err = io.ReadAll(io.LimitReader(stdin, source.DefaultMaxBytes+1)); err != nil {
+			return fmt.Errorf("read standard input: %w", err)
+		}
+		arts, err = l.LoadReader(context.Background(), c, bytes.NewReader(raw))
 	} else {
 		arts, err = l.Load(context.Background(), c)
+		if err == nil {
+			raw, err = os.ReadFile(fs.Arg(0))
+		}
 	}
 	if err != nil {
 		return err
@@ -342,7 +352,14 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if arts[0].PublishedNote != "" {
 		fmt.Fprintf(stderr, "published %s (%s)\n", arts[0].Published.Format("2006-01-02"), arts[0].PublishedNote)
 	}
-	doc := extract.Extract(arts[0].Text, arts[0].Published)
+	// Offsets index the input exactly as given when it is plain text;
+	// for HTML they index the text taken from it.
+	text, exact := source.ExactText(raw, arts[0].Text)
+	if !exact {
+		text = arts[0].Text
+		fmt.Fprintln(stderr, "offsets index the article text taken from the input, not the input bytes")
+	}
+	doc := extract.Extract(text, arts[0].Published)
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

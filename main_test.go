@@ -342,3 +342,35 @@ func TestSeedAcceptance(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractOffsetsIndexInput checks that offsets index the input as
+// given: leading blank lines, CRLF line ends and a byte-order mark
+// included.
+func TestExtractOffsetsIndexInput(t *testing.T) {
+	for _, in := range []string{
+		"\n\n On Oct. 1, 2024, Ana Silva, the mayor of Lisbon, opened a bridge.\n",
+		"\ufeffLisbon bridge\r\n\r\n\r\n\r\nOn Oct. 1, 2024, Ana Silva, the mayor of Lisbon, opened a bridge.  \r\n",
+	} {
+		out, _, err := cli(t, in, "extract", "--published", "2024-10-02", "-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Mentions []struct {
+				Start, End int
+				Text       string
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Mentions) == 0 {
+			t.Fatalf("no mentions in %q", in)
+		}
+		for _, m := range doc.Mentions {
+			if in[m.Start:m.End] != m.Text {
+				t.Errorf("mention %q at %d:%d, input there is %q", m.Text, m.Start, m.End, in[m.Start:m.End])
+			}
+		}
+	}
+}

@@ -249,6 +249,28 @@ var (
 	manyNewlines = regexp.MustCompile(`\n{3,}`)
 )
 
+// sameLength maps the line breaks normalizeText rewrites to strings of
+// the same byte length, so that offsets into the result index the input.
+var sameLength = strings.NewReplacer("\r\n", " \n", "\r", "\n", "\f", "\n", "\u2028", "  \n", "\u2029", " \n\n", "\ufeff", "   ")
+
+// ExactText decodes a plain-text input with the checks every source gets
+// (UTF-8, not binary, not empty) but keeps every byte where it was: line
+// breaks become spaces and newlines of the same length, a byte-order mark
+// becomes spaces, nothing is trimmed. Offsets the extractor computes on
+// it index the input exactly as given, which `briefbot extract` promises.
+// It reports false when the text would load differently as a source (it
+// is not plain text, e.g. HTML), so offsets could not match.
+func ExactText(body []byte, loaded string) (string, bool) {
+	if _, err := decodeText(body); err != nil || !utf8.Valid(body) {
+		return "", false
+	}
+	text := sameLength.Replace(string(body))
+	if normalizeText(text) != loaded {
+		return "", false
+	}
+	return text, true
+}
+
 // normalizeText is applied to every Article.Text: NFC, LF line endings,
 // no trailing spaces, at most one blank line between paragraphs.
 func normalizeText(s string) string {
