@@ -2,14 +2,49 @@ package commands
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
 	"briefbot/extract"
 )
 
-// RenderText renders a response as plain text for the command line.
+// RenderText renders a response as plain text for the command line:
+// the layout of RenderMarkdown with Discord's Markdown taken out, so a
+// terminal shows "1 Oct 2024", not "**1 Oct 2024**", and a link as its
+// title followed by its address.
 func RenderText(r *Response) string {
+	return StripMarkdown(RenderMarkdown(r))
+}
+
+var (
+	mdLink   = regexp.MustCompile(`\[([^\]\n]+)\]\(<?(https?://[^)>\s]+)>?\)`)
+	mdBold   = regexp.MustCompile(`\*\*([^*\n]+?)\*\*`)
+	mdUnder  = regexp.MustCompile(`__([^_\n]+?)__`)
+	mdStrike = regexp.MustCompile(`~~([^~\n]+?)~~`)
+	mdItalic = regexp.MustCompile(`(^|[\s(“"'—\-\[])\*([^*\s][^*\n]*?)\*`)
+	mdCode   = regexp.MustCompile("`([^`\n]+)`")
+	mdQuote  = regexp.MustCompile(`(?m)^> `)
+	mdEscape = regexp.MustCompile(`\\([*_~|` + "`" + `>\[\]()\\])`)
+)
+
+// StripMarkdown removes the Discord Markdown the handlers write — bold,
+// italics, underline, strike-through, inline code, block quotes and
+// links — and undoes backslash escapes, leaving the words.
+func StripMarkdown(s string) string {
+	s = mdLink.ReplaceAllString(s, "$1 <$2>")
+	s = mdBold.ReplaceAllString(s, "$1")
+	s = mdUnder.ReplaceAllString(s, "$1")
+	s = mdStrike.ReplaceAllString(s, "$1")
+	s = mdItalic.ReplaceAllString(s, "$1$2")
+	s = mdCode.ReplaceAllString(s, "$1")
+	s = mdQuote.ReplaceAllString(s, "")
+	return mdEscape.ReplaceAllString(s, "$1")
+}
+
+// RenderMarkdown renders a response as text with Discord's Markdown, as
+// `briefbot ask --format markdown` prints it.
+func RenderMarkdown(r *Response) string {
 	if r == nil {
 		return ""
 	}
