@@ -414,11 +414,11 @@ func TestResponses_FitDiscord(t *testing.T) {
 func TestStripMarkdown(t *testing.T) {
 	for in, want := range map[string]string{
 		"**1 Oct 2024** — Rutte took office. — *Trump hosts NATO's Rutte*": "1 Oct 2024 — Rutte took office. — Trump hosts NATO's Rutte",
-		"“daddy” — **Mark Rutte**, 25 Jun 2025 (*Title*)":                   "“daddy” — Mark Rutte, 25 Jun 2025 (Title)",
-		"[Kallas in Tallinn](http://127.0.0.1:1/k.html) (2025-10-23)":       "Kallas in Tallinn <http://127.0.0.1:1/k.html> (2025-10-23)",
-		"GDP rose 2 * 3 percent":                                            "GDP rose 2 * 3 percent",
-		"__under__ ~~gone~~ `code` \\*literal\\*":                           "under gone code *literal*",
-		"> quoted line":                                                     "quoted line",
+		"“daddy” — **Mark Rutte**, 25 Jun 2025 (*Title*)":                  "“daddy” — Mark Rutte, 25 Jun 2025 (Title)",
+		"[Kallas in Tallinn](http://127.0.0.1:1/k.html) (2025-10-23)":      "Kallas in Tallinn <http://127.0.0.1:1/k.html> (2025-10-23)",
+		"GDP rose 2 * 3 percent":                  "GDP rose 2 * 3 percent",
+		"__under__ ~~gone~~ `code` \\*literal\\*": "under gone code *literal*",
+		"> quoted line":                           "quoted line",
 	} {
 		if got := commands.StripMarkdown(in); got != want {
 			t.Errorf("StripMarkdown(%q) = %q, want %q", in, got, want)
