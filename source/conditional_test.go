@@ -139,7 +139,7 @@ func TestParseRetryAfter(t *testing.T) {
 		{"1.5", 0},
 		{"99999999999999", 366 * 24 * time.Hour},
 		{"Mon, 02 Mar 2026 12:30:00 GMT", 30 * time.Minute},
-		{"Monday, 02-Mar-26 13:00:00 GMT", time.Hour}, // RFC 850
+		{"Monday, 02-Mar-26 13:00:00 GMT", time.Hour},  // RFC 850
 		{"Mon Mar  2 12:00:10 2026", 10 * time.Second}, // ANSI C
 		{"Mon, 02 Mar 2026 11:00:00 GMT", 0},           // past
 		{"soon", 0},
