@@ -79,6 +79,22 @@ func (a *Admin) configs(ctx context.Context) ([]origin, error) {
 	return out, nil
 }
 
+// URLSources returns the URL sources to poll: the config file's and those
+// added from Discord. It is a Poller's Sources.
+func (a *Admin) URLSources(ctx context.Context) ([]Config, error) {
+	all, err := a.configs(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("url sources: %w", err)
+	}
+	var out []Config
+	for _, o := range all {
+		if o.URL != "" && o.builtin == nil {
+			out = append(out, o.Config)
+		}
+	}
+	return out, nil
+}
+
 // load loads one source and sums its reports (one per feed item) into one.
 func (a *Admin) load(ctx context.Context, o origin) commands.LoadReport {
 	start := time.Now()

@@ -24,6 +24,7 @@ type feedServer struct {
 
 	mu        sync.Mutex
 	feeds     map[string]*testFeed // by path
+	pages     map[string]string    // HTML pages without validators, by path
 	delay     time.Duration        // each answer waits this long
 	inflight  map[string]int
 	maxHost   int // most requests in flight to one host
@@ -86,6 +87,16 @@ func (fs *feedServer) add(path string, items ...testItem) {
 	fs.set(path, append(append([]testItem(nil), items...), prev...)...)
 }
 
+// page serves an HTML page at path, with no validators.
+func (fs *feedServer) page(path, html string) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fs.pages == nil {
+		fs.pages = map[string]string{}
+	}
+	fs.pages[path] = html
+}
+
 // fail makes the feed at path answer status (0 to serve it again).
 func (fs *feedServer) fail(path string, status int, retryAfter string) {
 	fs.mu.Lock()
@@ -116,6 +127,7 @@ func (fs *feedServer) serve(w http.ResponseWriter, r *http.Request) {
 	fs.maxHost = max(fs.maxHost, fs.inflight[host])
 	fs.maxGlobal = max(fs.maxGlobal, fs.global)
 	f := fs.feeds[r.URL.Path]
+	page, isPage := fs.pages[r.URL.Path]
 	var (
 		status, version  int
 		retryAfter, body string
@@ -141,6 +153,10 @@ func (fs *feedServer) serve(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	switch {
+	case isPage:
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page)
+		return
 	case f == nil:
 		http.NotFound(w, r)
 		return
