@@ -25,6 +25,7 @@ type feedServer struct {
 	mu        sync.Mutex
 	feeds     map[string]*testFeed // by path
 	pages     map[string]string    // HTML pages without validators, by path
+	hang      map[string]bool      // paths whose answers never come
 	delay     time.Duration        // each answer waits this long
 	inflight  map[string]int
 	maxHost   int // most requests in flight to one host
@@ -138,6 +139,9 @@ func (fs *feedServer) serve(w http.ResponseWriter, r *http.Request) {
 		body = f.body
 	}
 	delay := fs.delay
+	if fs.hang[r.URL.Path] {
+		delay = time.Hour
+	}
 	fs.mu.Unlock()
 	defer func() {
 		fs.mu.Lock()
@@ -221,7 +225,12 @@ func (fs *feedServer) url(host, path string) string {
 // for, go to srv.
 func hostLoader(t testing.TB, fs *feedServer) *Loader {
 	t.Helper()
-	addr := fs.srv.Listener.Addr().String()
+	return addrLoader(t, fs.srv.Listener.Addr().String())
+}
+
+// addrLoader returns a Loader whose connections all go to addr.
+func addrLoader(t testing.TB, addr string) *Loader {
+	t.Helper()
 	var d net.Dialer
 	tr := &http.Transport{
 		DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
