@@ -15,10 +15,6 @@ import (
 	"briefbot/store"
 )
 
-// staleAfter is how old a URL source's last load may be before `run`
-// loads it again at start-up.
-const staleAfter = time.Hour
-
 // shutdownGrace bounds how long `run` waits for interactions in flight.
 const shutdownGrace = 30 * time.Second
 
@@ -61,13 +57,24 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 	sched := digest.NewScheduler(db, b.DigestPoster(), logger)
 	digests.Scheduler = sched
 
-	// Load stale sources beside the gateway connection, not before it:
-	// the bot answers from the facts it has while they refresh.
+	// Sources load beside the gateway connection, not before it: the bot
+	// answers from the facts it has while they refresh. Files and the
+	// built-in article are read once; URL sources are polled, each on its
+	// own schedule, until shutdown.
+	poller := &source.Poller{
+		Loader: &source.Loader{AllowPrivate: policy.AllowPrivate, MaxBytes: policy.MaxBytes, Timeout: policy.Timeout, Logger: logger},
+		Store:  db, Sources: admin.URLSources, Logger: logger,
+	}
 	var wg sync.WaitGroup
-	wg.Add(1)
+	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		loadAtStart(ctx, admin, logger)
+		loadAtStart(ctx, admin.Manager, e.config.Sources, admin.Builtin, logger)
+	}()
+	go func() {
+		defer wg.Done()
+		poller.Run(ctx)
+		logger.Info("poller stopped")
 	}()
 	defer wg.Wait()
 
@@ -102,17 +109,19 @@ func newRouter(db *store.DB, src commands.SourceAdmin, policy commands.URLPolicy
 	return router, dc
 }
 
-// loadAtStart loads the sources that are stale: the configured ones, or
-// the embedded default when none is configured.
-func loadAtStart(ctx context.Context, admin *source.Admin, logger *slog.Logger) {
-	reps, err := admin.LoadStale(ctx, staleAfter, time.Now())
-	if err != nil {
-		logger.Error("start-up load", "err", err)
-		return
+// loadAtStart reads the configured files, or the embedded default when
+// no source is configured. URL sources are the poller's.
+func loadAtStart(ctx context.Context, m *source.Manager, static []source.Config, builtin []source.Article, logger *slog.Logger) {
+	var files []source.Config
+	for _, c := range static {
+		if c.Path != "" {
+			files = append(files, c)
+		}
 	}
+	reps := append(m.Reload(ctx, files), m.LoadArticles(ctx, builtin)...)
 	for _, r := range reps {
-		if r.Outcome == commands.Failed {
-			logger.Warn("source failed at start-up", "source", r.Name, "reason", r.Reason)
+		if r.Status == store.ResultFailed {
+			logger.Warn("source failed at start-up", "source", r.Name, "reason", r.Error)
 		}
 	}
 	logger.Info("start-up load done", "sources", len(reps))

@@ -398,7 +398,9 @@ func (p *Poller) poll(ctx context.Context, c Config, old *store.PollState) *Poll
 		_, ok, err := p.Store.SourceHash(ctx, name)
 		return err == nil && ok
 	}
-	f, err := p.Loader.LoadChanged(ctx, c, prev, stored)
+	// The unwrapped load: the report and the state name the source
+	// already.
+	f, err := p.Loader.loadChanged(ctx, c, prev, stored)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil
