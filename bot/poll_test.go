@@ -133,9 +133,11 @@ func TestDigestE2E_PolledNews(t *testing.T) {
 	var mu sync.Mutex
 	var rounds []*source.RoundReport
 	p := &source.Poller{
-		Loader:  &source.Loader{AllowPrivate: true, Timeout: 5 * time.Second},
-		Store:   env.db,
-		Sources: func(context.Context) ([]source.Config, error) { return []source.Config{{Name: "wire", URL: feed.srv.URL + "/rss"}}, nil },
+		Loader: &source.Loader{AllowPrivate: true, Timeout: 5 * time.Second},
+		Store:  env.db,
+		Sources: func(context.Context) ([]source.Config, error) {
+			return []source.Config{{Name: "wire", URL: feed.srv.URL + "/rss"}}, nil
+		},
 		Now:     env.clk.Now,
 		After:   timer.After,
 		Rand:    func() float64 { return 0.5 },
