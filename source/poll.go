@@ -238,8 +238,13 @@ func (p *Poller) Run(ctx context.Context) {
 		if err != nil {
 			p.logger().Error("poll", "err", err)
 		} else {
-			if len(rep.Polled) > 0 {
+			// Rounds that only heard "not modified" are the common case;
+			// they go to debug so the log shows what changed.
+			switch {
+			case rep.Count(store.ResultChanged)+rep.Count(store.ResultFailed) > 0:
 				p.logger().Info("poll round", "summary", rep.String())
+			case len(rep.Polled) > 0:
+				p.logger().Debug("poll round", "summary", rep.String())
 			}
 			if p.OnRound != nil {
 				p.OnRound(rep)
@@ -268,8 +273,8 @@ type pollJob struct {
 func (p *Poller) Round(ctx context.Context) (*RoundReport, error) {
 	wall := time.Now()
 	start := p.now()
-	if p.Sources == nil {
-		return nil, errors.New("poll: no source list")
+	if p.Sources == nil || p.Loader == nil || p.Store == nil {
+		return nil, errors.New("poll: a Poller needs Sources, a Loader and a Store")
 	}
 	cfgs, err := p.Sources(ctx)
 	if err != nil {

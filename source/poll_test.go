@@ -163,6 +163,20 @@ func storedNames(t testing.TB, db *store.DB, prefix string) []string {
 	return out
 }
 
+func TestPollerIncomplete(t *testing.T) {
+	for _, p := range []*Poller{{}, {Loader: &Loader{}}, {Sources: func(context.Context) ([]Config, error) { return nil, nil }}} {
+		if _, err := p.Round(context.Background()); err == nil || !strings.Contains(err.Error(), "needs Sources, a Loader and a Store") {
+			t.Errorf("Round of %+v: %v", p, err)
+		}
+	}
+	// A failing source list fails the round, with the cause.
+	db := openTestDB(t, nil)
+	p := &Poller{Loader: &Loader{}, Store: db, Sources: func(context.Context) ([]Config, error) { return nil, errors.New("config gone") }}
+	if _, err := p.Round(context.Background()); err == nil || err.Error() != "poll: config gone" {
+		t.Errorf("Round with a failing source list: %v", err)
+	}
+}
+
 func TestNextDue(t *testing.T) {
 	at := pollStart
 	tests := []struct {
