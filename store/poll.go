@@ -49,8 +49,8 @@ func scanPollState(row interface{ Scan(...any) error }) (*PollState, error) {
 	return st, nil
 }
 
-// formatPollTime keeps fractions of a second: jittered due times would
-// otherwise all round to the same second in tests with a fake clock.
+// formatPollTime keeps fractions of a second, so that a due time read
+// back is the one the poller computed and reported.
 func formatPollTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
