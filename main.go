@@ -6,6 +6,7 @@
 //	briefbot run      [--config FILE] [--db PATH]         serve Discord (DISCORD_TOKEN)
 //	briefbot ask      [--db PATH] [--json] "/who rutte"   run one command offline
 //	briefbot ingest   [--db PATH] [--config FILE] [--published DATE] [--title T] [PATH|URL ...]
+//	briefbot watch    [--db PATH] [--config FILE] [--every DUR] [--allow-private-urls] [PATH|URL ...]
 //	briefbot extract  --published DATE [--title T] FILE|-
 //	briefbot export   [--db PATH]
 //	briefbot digest   [--db PATH] [--since DATE] [--channel ID]
@@ -33,6 +34,7 @@ Commands:
   run       serve the slash commands on Discord (token from DISCORD_TOKEN)
   ask       run one command offline, e.g. briefbot ask "/who rutte"
   ingest    load sources (files, URLs, feeds, or the configured ones) into the database
+  watch     poll URL sources (the configured ones, or those given) until Ctrl-C, printing what changes
   extract   print the facts extracted from one text as JSON (no database)
   export    print every fact in the database as JSON
   digest    show what the next digest would post
@@ -70,6 +72,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runAsk(ctx, args, stdout, stderr)
 	case "ingest":
 		return runIngest(ctx, args, stdout, stderr)
+	case "watch":
+		return runWatch(ctx, args, stdout, stderr)
 	case "extract":
 		return runExtract(args, stdin, stdout, stderr)
 	case "export":

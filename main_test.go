@@ -7,10 +7,16 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"briefbot/source"
+	"briefbot/store"
 )
 
 // cli runs briefbot with args and returns its output and error.
@@ -245,7 +251,7 @@ func TestExportCommand(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, cmd := range []string{"ask", "ingest", "extract", "export", "digest", "run"} {
+	for _, cmd := range []string{"ask", "ingest", "watch", "extract", "export", "digest", "run"} {
 		_, stderr, err := cli(t, "", cmd, "--help")
 		if !errors.Is(err, flag.ErrHelp) {
 			t.Errorf("%s --help: err = %v", cmd, err)
@@ -371,6 +377,124 @@ func TestExtractOffsetsIndexInput(t *testing.T) {
 			if in[m.Start:m.End] != m.Text {
 				t.Errorf("mention %q at %d:%d, input there is %q", m.Text, m.Start, m.End, in[m.Start:m.End])
 			}
+		}
+	}
+}
+
+// watchFeed serves an RSS feed with an ETag, answering 304 to a request
+// for the current version.
+func watchFeed(t *testing.T, items ...string) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/down" {
+			http.Error(w, "maintenance", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>https://news.example/</link><description>d</description>`)
+		for i, it := range items {
+			fmt.Fprintf(w, `<item><title>Item %d</title><guid>item-%d</guid><pubDate>Mon, 02 Mar 2026 09:00:00 +0000</pubDate><description>%s</description></item>`, i, i, it)
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestWatch(t *testing.T) {
+	srv := watchFeed(t, "Ann Lee resigned as finance minister of Ruritania on Monday.", "Bob Ray won the Kerrville mayoral race on Monday.")
+	db := filepath.Join(t.TempDir(), "b.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"watch", "--db", db, "--allow-private-urls", "--every", "1m", srv.URL + "/feed", srv.URL + "/down"},
+			strings.NewReader(""), &stdout, &stderr)
+	}()
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(stdout.String(), "round ") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no round summary; stdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	start := time.Now()
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("watch returned %v", err)
+		}
+	case <-time.After(time.Second):
+		t.Fatal("watch did not stop within a second of the interrupt")
+	}
+	t.Logf("stopped in %s", time.Since(start))
+	out := stdout.String()
+	host := strings.TrimPrefix(srv.URL, "http://")
+	for _, want := range []string{
+		"added     " + host + "-feed/item-0: ",
+		"-feed/item-1: ",
+		"failed    " + host + "-down: GET " + srv.URL + "/down: 503 Service Unavailable (failures: 1; next try ",
+		"polled 2 of 2 sources",
+		"1 changed (2 items added, 0 changed), 1 failed",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("watch output lacks %q:\n%s", want, out)
+		}
+	}
+	if lines := strings.Count(out, "\n"); lines != 4 {
+		t.Errorf("watch printed %d lines, want 4 (two items, one failure, one summary):\n%s", lines, out)
+	}
+	// What it stored is there.
+	if out, _, err := cli(t, "", "ask", "--db", db, "/sources"); err != nil || !strings.Contains(out, "Item 1 (2 Mar 2026)") || !strings.Contains(out, "2 sources.") {
+		t.Errorf("/sources after watch: %v\n%s", err, out)
+	}
+}
+
+func TestWatchPrintsChangesOnly(t *testing.T) {
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
+	rep := &source.RoundReport{Start: at, Duration: 1500 * time.Millisecond, Sources: 4, NextDue: at.Add(15 * time.Minute), Polled: []source.PollReport{
+		{Name: "quiet", Status: source.PollNotModified, Code: 304},
+		{Name: "same", Status: store.ResultUnchanged, Code: 200},
+		{Name: "wire", Status: store.ResultChanged, Code: 200, Items: []source.Report{
+			{Name: "wire/1", Status: store.ResultAdded, Events: 2, Published: "2026-03-02"},
+			{Name: "wire/2", Status: store.ResultChanged, Quotes: 1, Published: "2026-03-02"},
+			{Name: "wire/3", Status: store.ResultUnchanged},
+		}},
+		{Name: "down", Status: store.ResultFailed, Code: 503, Error: "GET https://x/: 503 Service Unavailable", Failures: 2, NextDue: at.Add(time.Hour)},
+	}}
+	var b strings.Builder
+	printRound(&b, rep)
+	want := `added     wire/1: 0 entities, 2 events, 0 quotes, published 2026-03-02
+changed   wire/2: 0 entities, 0 events, 1 quotes, published 2026-03-02
+failed    down: GET https://x/: 503 Service Unavailable (failures: 2; next try 10:00)
+round 09:00:00: polled 4 of 4 sources in 1.5s: 1 not modified, 1 unchanged, 1 changed (1 items added, 1 changed), 1 failed; next due 09:15:00
+`
+	if b.String() != want {
+		t.Errorf("printRound:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func TestWatchErrors(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"watch", "--db", db, "--every", "10s", "https://news.example/feed"}, "polling more often than every 1m0s"},
+		{[]string{"watch", "--db", db}, "nothing to poll"},
+		{[]string{"watch", "--db", db, "https://a.example/x", "https://a.example/x"}, `would both be stored as source "a.example-x"`},
+		{[]string{"watch", "--db", db, filepath.Join(t.TempDir(), "missing.txt")}, "1 of 1 files failed to load"},
+	} {
+		_, _, err := cli(t, "", tt.args...)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: %v, want %q", tt.args, err, tt.want)
 		}
 	}
 }

@@ -15,10 +15,6 @@ import (
 	"briefbot/store"
 )
 
-// staleAfter is how old a URL source's last load may be before `run`
-// loads it again at start-up.
-const staleAfter = time.Hour
-
 // shutdownGrace bounds how long `run` waits for interactions in flight.
 const shutdownGrace = 30 * time.Second
 
@@ -44,16 +40,17 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	defer db.Close(context.Background())
 
-	// One URL policy: the flag or the top-level allow_private_urls opens
-	// private addresses to every loader; the discord section's older key
-	// still opens them to the sources admins add, under its size and
-	// time caps.
+	// One URL policy for every loader: private addresses only when the
+	// flag or the top-level allow_private_urls says so (the discord
+	// section's older key counts too); sources admins add are fetched
+	// under the discord section's size and time caps.
 	private, maxBytes, timeout := cfg.SourceLimits()
+	e.allowPrivate = e.allowPrivate || private
 	added := e.loader(logger)
-	added.AllowPrivate = added.AllowPrivate || private
 	added.MaxBytes, added.Timeout = maxBytes, timeout
+	loader := e.loader(logger)
 	admin := &source.Admin{
-		Manager: &source.Manager{Loader: e.loader(logger), Store: db, Logger: logger},
+		Manager: &source.Manager{Loader: loader, Store: db, Logger: logger},
 		Added:   &source.Manager{Loader: added, Store: db, Logger: logger},
 		Store:   db,
 		Static:  e.config.Sources,
@@ -67,13 +64,24 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 	sched := digest.NewScheduler(db, b.DigestPoster(), logger)
 	digests.Scheduler = sched
 
-	// Load stale sources beside the gateway connection, not before it:
-	// the bot answers from the facts it has while they refresh.
+	// Sources load beside the gateway connection, not before it: the bot
+	// answers from the facts it has while they refresh. Files and the
+	// built-in article are read once; URL sources are polled, each on its
+	// own schedule, until shutdown.
+	poller := &source.Poller{
+		Loader: loader,
+		Store:  db, Sources: admin.URLSources, Logger: logger,
+	}
 	var wg sync.WaitGroup
-	wg.Add(1)
+	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		loadAtStart(ctx, admin, logger)
+		loadAtStart(ctx, admin.Manager, e.config.Sources, admin.Builtin, logger)
+	}()
+	go func() {
+		defer wg.Done()
+		poller.Run(ctx)
+		logger.Info("poller stopped")
 	}()
 	defer wg.Wait()
 
@@ -108,17 +116,27 @@ func newRouter(db *store.DB, src commands.SourceAdmin, logger *slog.Logger) (*co
 	return router, dc
 }
 
-// loadAtStart loads the sources that are stale: the configured ones, or
-// the embedded default when none is configured.
-func loadAtStart(ctx context.Context, admin *source.Admin, logger *slog.Logger) {
-	reps, err := admin.LoadStale(ctx, staleAfter, time.Now())
-	if err != nil {
-		logger.Error("start-up load", "err", err)
-		return
+// loadAtStart removes the config and built-in sources the config no
+// longer names, then reads the configured files, or the embedded default
+// when no source is configured. URL sources are the poller's.
+func loadAtStart(ctx context.Context, m *source.Manager, static []source.Config, builtin []source.Article, logger *slog.Logger) {
+	var files []source.Config
+	keep := append([]source.Config(nil), static...)
+	for _, c := range static {
+		if c.Path != "" {
+			files = append(files, c)
+		}
 	}
+	for _, b := range builtin {
+		keep = append(keep, source.Config{Name: b.Source})
+	}
+	for _, r := range m.Prune(ctx, keep) {
+		logger.Info("source removed: no longer in the config", "source", r.Name, "status", r.Status)
+	}
+	reps := append(m.Reload(ctx, files), m.LoadArticles(ctx, builtin)...)
 	for _, r := range reps {
-		if r.Outcome == source.Failed {
-			logger.Warn("source failed at start-up", "source", r.Name, "reason", r.Reason)
+		if r.Status == store.ResultFailed {
+			logger.Warn("source failed at start-up", "source", r.Name, "reason", r.Error)
 		}
 	}
 	logger.Info("start-up load done", "sources", len(reps))

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"briefbot/bot/discordtest"
+	"briefbot/store"
 )
 
 // syncBuffer is a bytes.Buffer safe for the bot's logger and the test.
@@ -80,5 +81,56 @@ func TestRunServesDiscord(t *testing.T) {
 	}
 	if v := srv.Violations(); len(v) > 0 {
 		t.Errorf("Discord rules broken: %q", v)
+	}
+}
+
+// TestRunPollsURLSources checks that `briefbot run` polls the configured
+// URL sources beside the bot, and that the poller stops with it.
+func TestRunPollsURLSources(t *testing.T) {
+	srv := discordtest.New(t)
+	feed := watchFeed(t, "Ann Lee resigned as finance minister of Ruritania on Monday.")
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.json")
+	conf := fmt.Sprintf(`{"db": "b.db", "sources": [{"name": "wire", "url": %q, "every": "5m"}],
+		"discord": {"api_base": %q, "guild_ids": ["100000000000000001"], "allow_private_urls": true}}`, feed.URL+"/feed", srv.URL())
+	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("DISCORD_TOKEN", srv.Token)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var logs syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"run", "--config", cfg}, strings.NewReader(""), &logs, &logs) }()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(logs.String(), "poll round") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no poll round; logs:\n%s", logs.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(logs.String(), "1 changed (1 items added") {
+		t.Errorf("the feed's item was not added; logs:\n%s", logs.String())
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("run returned %v", err)
+		}
+	case <-time.After(40 * time.Second):
+		t.Fatal("run did not stop after cancel")
+	}
+	if !strings.Contains(logs.String(), "poller stopped") {
+		t.Errorf("the poller did not stop; logs:\n%s", logs.String())
+	}
+	db := store.NewDB(filepath.Join(dir, "b.db"))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close(context.Background())
+	st, err := db.PollState(context.Background(), "wire")
+	if err != nil || st.Kind != "feed" || st.ETag != `"v1"` || st.NextDue.Sub(st.FetchedAt) < 4*time.Minute || st.NextDue.Sub(st.FetchedAt) > 6*time.Minute {
+		t.Errorf("poll state %+v, %v; want a feed due in 5m ± 10%%", st, err)
 	}
 }

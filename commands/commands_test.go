@@ -132,7 +132,7 @@ func TestRouter_Errors(t *testing.T) {
 		if resp == nil || !resp.Error || !resp.Ephemeral {
 			t.Fatalf("%+v: want ephemeral error, got %+v", req, resp)
 		}
-		text := commands.RenderText(resp)
+		text := commands.RenderMarkdown(resp)
 		if !strings.Contains(text, want) {
 			t.Errorf("%+v: %q does not say %q", req, text, want)
 		}
@@ -271,7 +271,7 @@ func TestWho_Fake(t *testing.T) {
 	}
 	r := commands.New(facts, commands.Options{})
 	resp := ask(t, r, "/who rutte")
-	text := commands.RenderText(resp)
+	text := commands.RenderMarkdown(resp)
 	for _, want := range []string{"Mark Rutte", "Person · also called Rutte", "Secretary General, NATO (since 1 Oct 2024)",
 		"**Jun 2025** — NATO summit in The Hague — *Rutte at the White House*",
 		"**22 Oct 2025** — Trump hosted Rutte — *Rutte at the White House* · 2 sources · sources differ on date 22 Oct 2025 (Rutte at the White House) vs 21 Oct 2025 (Wire report)",
@@ -315,7 +315,7 @@ func TestTimeline_FakePaging(t *testing.T) {
 	if resp.Page != 1 || resp.Pages != 3 || !strings.Contains(resp.Lines[0], "**week 43, 2025** — Talks — *T*") {
 		t.Fatalf("resp = %+v", resp)
 	}
-	if !strings.Contains(commands.RenderText(resp), "Page 2 of 3") {
+	if !strings.Contains(commands.RenderMarkdown(resp), "Page 2 of 3") {
 		t.Fatal("no page line")
 	}
 }

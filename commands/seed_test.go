@@ -63,7 +63,7 @@ func TestSeed_WhoRutte(t *testing.T) {
 
 	r := commands.New(db, commands.Options{})
 	resp := ask(t, r, "/who rutte")
-	out := commands.RenderText(resp)
+	out := commands.RenderMarkdown(resp)
 	t.Logf("/who rutte:\n%s", out)
 	if resp.Error || resp.Title != "Mark Rutte" || !strings.HasPrefix(resp.Lines[0], "Person") {
 		t.Fatalf("/who rutte = %+v", resp)
@@ -86,7 +86,7 @@ func TestSeed_WhoRutte(t *testing.T) {
 	}
 	for _, line := range []string{"/timeline ukraine", "/quotes speaker:trump", `/search "oil companies"`, "/who bessant", "/who zelensky"} {
 		resp := ask(t, r, line)
-		t.Logf("%s:\n%s", line, commands.RenderText(resp))
+		t.Logf("%s:\n%s", line, commands.RenderMarkdown(resp))
 		if resp.Error {
 			t.Errorf("%s: error %v", line, resp.Lines)
 		}

@@ -91,7 +91,7 @@ func TestCommands_RealStore(t *testing.T) {
 		{`/search "; DROP TABLE sources; -- @everyone`, []string{"No sentence matches."}},
 		{"/sources", []string{"**Rutte in Washington** (22 Oct 2025) — 4 entities, 2 events, 1 quote — last load: added"}},
 	} {
-		text := commands.RenderText(ask(t, r, tt.line))
+		text := commands.RenderMarkdown(ask(t, r, tt.line))
 		for _, w := range tt.wants {
 			if !strings.Contains(text, w) {
 				t.Errorf("%s: output lacks %q:\n%s", tt.line, w, text)

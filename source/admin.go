@@ -157,6 +157,22 @@ func (a *Admin) configs(ctx context.Context, guild string) ([]origin, error) {
 	return out, nil
 }
 
+// URLSources returns the URL sources to poll: the config file's and those
+// added from Discord, every guild's. It is a Poller's Sources.
+func (a *Admin) URLSources(ctx context.Context) ([]Config, error) {
+	all, err := a.configs(ctx, AllGuilds)
+	if err != nil {
+		return nil, fmt.Errorf("url sources: %w", err)
+	}
+	var out []Config
+	for _, o := range all {
+		if o.URL != "" && o.builtin == nil {
+			out = append(out, o.Config)
+		}
+	}
+	return out, nil
+}
+
 // load loads one source and sums its reports (one per feed item) into one.
 func (a *Admin) load(ctx context.Context, o origin) LoadReport {
 	start := time.Now()
@@ -252,45 +268,6 @@ func pruneReports(reps []Report) []LoadReport {
 		}
 	}
 	return out
-}
-
-// LoadStale loads the sources that have never loaded, or whose last
-// attempt is older than maxAge, and returns their reports. Local files
-// and built-in articles are always checked: re-reading one costs little,
-// and unchanged content is skipped by its hash.
-func (a *Admin) LoadStale(ctx context.Context, maxAge time.Duration, now time.Time) ([]LoadReport, error) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	all, err := a.configs(ctx, AllGuilds)
-	if err != nil {
-		return nil, fmt.Errorf("load stale sources: %w", err)
-	}
-	srcs, err := a.store().FindSources(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("load stale sources: %w", err)
-	}
-	out := a.prune(ctx)
-	for _, o := range all {
-		if o.Path == "" && o.builtin == nil && !stale(o.Name, srcs, now.Add(-maxAge)) {
-			continue
-		}
-		out = append(out, a.load(ctx, o))
-	}
-	return out, nil
-}
-
-// stale reports whether no article of the named source was attempted
-// since cutoff.
-func stale(name string, srcs []*store.Source, cutoff time.Time) bool {
-	for _, s := range srcs {
-		if !belongs(s.Name, name) {
-			continue
-		}
-		if t, err := time.Parse(time.RFC3339, s.LastAttemptAt); err == nil && t.After(cutoff) {
-			return false
-		}
-	}
-	return true
 }
 
 // belongs reports whether the stored source stored belongs to the

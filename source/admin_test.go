@@ -119,31 +119,6 @@ func TestAdminAddRemove(t *testing.T) {
 	}
 }
 
-func TestAdminLoadStale(t *testing.T) {
-	a, _ := newTestAdmin(t)
-	ctx := context.Background()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain")
-		fmt.Fprintln(w, "Lars Berg resigned on Tuesday.")
-	}))
-	defer srv.Close()
-	a.Static = append(a.Static, Config{Name: "web", URL: srv.URL, Published: "2025-10-22"})
-	now := time.Now()
-	reps, err := a.LoadStale(ctx, time.Hour, now)
-	if err != nil || len(reps) != 2 {
-		t.Fatalf("first LoadStale = %+v, %v; want both sources", reps, err)
-	}
-	// An hour later the URL is fresh, but files are always checked.
-	reps, _ = a.LoadStale(ctx, time.Hour, now.Add(time.Minute))
-	if len(reps) != 1 || reps[0].Name != "local" {
-		t.Errorf("second LoadStale = %+v, want only the file", reps)
-	}
-	reps, _ = a.LoadStale(ctx, time.Hour, now.Add(2*time.Hour))
-	if len(reps) != 2 {
-		t.Errorf("LoadStale after two hours = %+v, want both", reps)
-	}
-}
-
 func TestAdminBuiltin(t *testing.T) {
 	a, _ := newTestAdmin(t)
 	a.Static = nil
@@ -153,8 +128,8 @@ func TestAdminBuiltin(t *testing.T) {
 	if err != nil || len(reps) != 1 || reps[0].Outcome != Changed || reps[0].Name != Default().Name {
 		t.Fatalf("reload = %+v, %v", reps, err)
 	}
-	if reps, _ := a.LoadStale(ctx, time.Hour, time.Now()); len(reps) != 1 || reps[0].Outcome != Unchanged {
-		t.Errorf("LoadStale = %+v, want the built-in article checked and unchanged", reps)
+	if reps, _ := a.Reload(ctx, "", nil); len(reps) != 1 || reps[0].Outcome != Unchanged {
+		t.Errorf("second reload = %+v, want the built-in article checked and unchanged", reps)
 	}
 	list, _ := a.List(ctx, "")
 	if len(list) != 1 || list[0].Origin != "built-in" || list[0].Facts == 0 {

@@ -55,6 +55,8 @@ func TestLoadConfigFileErrors(t *testing.T) {
 		{"all problems at once", `{"sources": [{"path": "x"}, {"name": "b"}, {"name": "c", "path": "x", "url": "https://e.com"}, {"name": "d", "path": "x", "published": "2025/10/22"}]}`,
 			[]string{"sources[0]: name is empty", "sources[1]: source \"b\": needs a path or a url", "sources[2]: source \"c\": has both", `sources[3]: source "d": published "2025/10/22" is not a YYYY-MM-DD date`}},
 		{"bad url", `{"sources": [{"name": "a", "url": "javascript:alert(1)"}]}`, []string{"only http and https"}},
+		{"every too often", `{"sources": [{"name": "a", "url": "https://e.com/feed", "every": "10s"}]}`, []string{`sources[0]: source "a": every "10s": polling more often than every 1m0s`}},
+		{"every not a duration", `{"sources": [{"name": "a", "url": "https://e.com/feed", "every": 15}]}`, []string{"cannot unmarshal number"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

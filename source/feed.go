@@ -22,8 +22,9 @@ const fullContentChars = 1500
 
 // loadFeed turns each feed item into an Article. Items with only a short
 // summary have their page fetched and extracted; when that fails the
-// summary is kept and Article.Note says why.
-func (l *Loader) loadFeed(ctx context.Context, c Config, d *document) ([]Article, error) {
+// summary is kept and Article.Note says why. Items skip accepts are left
+// out before anything is fetched for them.
+func (l *Loader) loadFeed(ctx context.Context, c Config, d *document, skip func(string) bool) ([]Article, error) {
 	body, err := decodeBOM(d.body)
 	if err != nil {
 		return nil, err
@@ -62,7 +63,7 @@ func (l *Loader) loadFeed(ctx context.Context, c Config, d *document) ([]Article
 	var kept []*gofeed.Item
 	var keptKeys []string
 	for i, it := range items {
-		if l.SkipItem != nil && l.SkipItem(keys[i]) {
+		if skip != nil && skip(keys[i]) {
 			continue
 		}
 		kept = append(kept, it)
@@ -188,7 +189,7 @@ type itemPageResult struct {
 }
 
 func (l *Loader) itemPage(ctx context.Context, link string) (itemPageResult, error) {
-	d, err := l.fetch(ctx, link)
+	d, err := l.fetch(ctx, link, nil)
 	if err != nil {
 		return itemPageResult{}, err
 	}

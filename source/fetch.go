@@ -214,8 +214,10 @@ func (l *Loader) checkURL(u *url.URL) (*url.URL, error) {
 }
 
 // fetch GETs rawURL under the Loader's limits and classifies the body by
-// its content type. Errors read "GET <url>: …".
-func (l *Loader) fetch(ctx context.Context, rawURL string) (*document, error) {
+// its content type. With cond, the GET is conditional on the content
+// having changed since the version cond describes. Errors read
+// "GET <url>: …".
+func (l *Loader) fetch(ctx context.Context, rawURL string, cond *Validators) (*document, error) {
 	u, err := parseHTTPURL(rawURL)
 	if err != nil {
 		return nil, err
@@ -226,7 +228,7 @@ func (l *Loader) fetch(ctx context.Context, rawURL string) (*document, error) {
 	ctx, cancel := context.WithTimeout(ctx, l.timeout())
 	defer cancel()
 
-	d, err := l.get(ctx, u)
+	d, err := l.get(ctx, u, cond)
 	if err != nil {
 		return nil, fmt.Errorf("GET %s: %w", u.Redacted(), l.explain(ctx, err))
 	}
@@ -255,20 +257,25 @@ func (l *Loader) explain(ctx context.Context, err error) error {
 	return err
 }
 
-func (l *Loader) get(ctx context.Context, u *url.URL) (*document, error) {
+func (l *Loader) get(ctx context.Context, u *url.URL, cond *Validators) (*document, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, err
 	}
 	req.Header.Set("User-Agent", UserAgent)
 	req.Header.Set("Accept", "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/plain;q=0.8, */*;q=0.1")
+	conditional := cond.set(req.Header)
 	resp, err := l.httpClient().Do(req)
 	if err != nil {
 		return nil, err
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusNotModified && conditional {
+		return &document{name: resp.Request.URL.String(), url: resp.Request.URL, status: resp.StatusCode,
+			validators: responseValidators(resp.Header), notModified: true}, nil
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, errors.New(resp.Status)
+		return nil, &HTTPError{StatusCode: resp.StatusCode, Status: resp.Status, RetryAfter: resp.Header.Get("Retry-After")}
 	}
 	max := l.maxBytes()
 	if resp.ContentLength > max {
@@ -284,7 +291,8 @@ func (l *Loader) get(ctx context.Context, u *url.URL) (*document, error) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, errors.New("empty body")
 	}
-	d := &document{name: resp.Request.URL.String(), url: resp.Request.URL, body: body}
+	d := &document{name: resp.Request.URL.String(), url: resp.Request.URL, body: body,
+		status: resp.StatusCode, validators: responseValidators(resp.Header)}
 	if err := classify(d, resp.Header.Get("Content-Type")); err != nil {
 		return nil, err
 	}

@@ -173,6 +173,18 @@ func (m *Manager) storeEach(ctx context.Context, arts []Article) []Report {
 // prepare turns an article into the store's input, extracting its facts
 // unless the store already holds the same content.
 func (m *Manager) prepare(ctx context.Context, a Article) (store.SourceInput, Report, error) {
+	return prepareArticle(ctx, m.Store, m.Extract, a)
+}
+
+// hasher is the store lookup that lets unchanged articles skip extraction.
+type hasher interface {
+	SourceHash(ctx context.Context, name string) (hash string, ok bool, err error)
+}
+
+// prepareArticle turns an article into the store's input, extracting its
+// facts with ex (extract.Extract when nil) unless s already holds the
+// same content.
+func prepareArticle(ctx context.Context, s hasher, ex func(string, time.Time) *extract.Document, a Article) (store.SourceInput, Report, error) {
 	in := store.SourceInput{
 		Name:          a.Source,
 		Location:      Redact(a.Location),
@@ -184,12 +196,11 @@ func (m *Manager) prepare(ctx context.Context, a Article) (store.SourceInput, Re
 		Text:          a.Text,
 	}
 	rep := Report{Name: a.Source, Location: in.Location, Title: a.Title, Published: in.Published, Note: a.PublishedNote, Warning: a.Note}
-	old, ok, err := m.Store.SourceHash(ctx, in.Name)
+	old, ok, err := s.SourceHash(ctx, in.Name)
 	if err != nil {
 		return in, rep, err
 	}
 	if !ok || old != in.Hash() {
-		ex := m.Extract
 		if ex == nil {
 			ex = extract.Extract
 		}

@@ -80,6 +80,35 @@ type Config struct {
 	// Guild is the Discord server that owns a source added there; empty
 	// for the operator's global sources.
 	Guild string `json:"-"`
+	// Every is how often a URL source is polled, as a Go duration ("15m",
+	// "2h"), at least MinEvery. Empty means DefaultFeedEvery for a feed
+	// and DefaultPageEvery for a page.
+	Every string `json:"every,omitempty"`
+}
+
+// Interval returns c.Every parsed, or 0 when it is empty or invalid
+// (Validate reports why).
+func (c Config) Interval() time.Duration {
+	d, err := parseEvery(c.Every)
+	if err != nil {
+		return 0
+	}
+	return d
+}
+
+// parseEvery parses an "every" value; "" is 0.
+func parseEvery(s string) (time.Duration, error) {
+	if s == "" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("every %q: want a duration such as 15m or 6h", s)
+	}
+	if d < MinEvery {
+		return 0, fmt.Errorf("every %q: polling more often than every %s is not allowed", s, MinEvery)
+	}
+	return d, nil
 }
 
 // Validate reports the first problem with c, without touching the file
@@ -105,6 +134,14 @@ func (c Config) Validate() error {
 	}
 	if c.Published != "" {
 		if _, err := ParsePublished(c.Published); err != nil {
+			return fmt.Errorf("source %q: %w", c.Name, err)
+		}
+	}
+	if c.Every != "" {
+		if c.URL == "" {
+			return fmt.Errorf("source %q: every applies to url sources only (files are read at start-up and on reload)", c.Name)
+		}
+		if _, err := parseEvery(c.Every); err != nil {
 			return fmt.Errorf("source %q: %w", c.Name, err)
 		}
 	}
@@ -270,17 +307,22 @@ func (l *Loader) load(ctx context.Context, c Config, r io.Reader) ([]Article, er
 	case c.Path != "":
 		d, err = l.readFile(c.Path)
 	default:
-		d, err = l.fetch(ctx, c.URL)
+		d, err = l.fetch(ctx, c.URL, nil)
 	}
 	if err != nil {
 		return nil, err
 	}
+	return l.articles(ctx, c, d, l.SkipItem)
+}
 
+// articles turns the document read for c into Articles; skip leaves feed
+// items out as SkipItem does.
+func (l *Loader) articles(ctx context.Context, c Config, d *document, skip func(string) bool) ([]Article, error) {
 	if d.kind == kindFeed {
 		if c.Published != "" || c.Title != "" {
 			l.logger().Warn("published/title ignored for feed", "source", c.Name)
 		}
-		arts, err := l.loadFeed(ctx, c, d)
+		arts, err := l.loadFeed(ctx, c, d, skip)
 		for i := range arts {
 			arts[i].Origin, arts[i].Guild = c.Origin, c.Guild
 		}

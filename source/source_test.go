@@ -248,6 +248,11 @@ func TestConfigValidate(t *testing.T) {
 		{Config{Name: "a", URL: "ftp://e.com/x"}, "only http and https"},
 		{Config{Name: "a", URL: "https:///x"}, "no host"},
 		{Config{Name: "a", Path: "x", Published: "22 Oct 2025"}, "not a YYYY-MM-DD date"},
+		{Config{Name: "a", URL: "https://e.com/f", Every: "15"}, `every "15": want a duration`},
+		{Config{Name: "a", URL: "https://e.com/f", Every: "fortnightly"}, "want a duration such as 15m"},
+		{Config{Name: "a", URL: "https://e.com/f", Every: "30s"}, "more often than every 1m0s"},
+		{Config{Name: "a", URL: "https://e.com/f", Every: "-5m"}, "more often than every"},
+		{Config{Name: "a", Path: "x", Every: "15m"}, "every applies to url sources only"},
 	}
 	for _, tt := range tests {
 		err := tt.c.Validate()
@@ -257,6 +262,15 @@ func TestConfigValidate(t *testing.T) {
 	}
 	if err := (Config{Name: "ok", URL: "https://example.com/feed.xml", Published: "2025-10-22"}).Validate(); err != nil {
 		t.Errorf("valid config: %v", err)
+	}
+	for every, want := range map[string]time.Duration{"": 0, "1m": time.Minute, "15m": 15 * time.Minute, "1h30m": 90 * time.Minute, "bad": 0} {
+		c := Config{Name: "ok", URL: "https://example.com/feed.xml", Every: every}
+		if err := c.Validate(); (err != nil) != (every == "bad") {
+			t.Errorf("Validate every %q: %v", every, err)
+		}
+		if got := c.Interval(); got != want {
+			t.Errorf("Interval of every %q = %s, want %s", every, got, want)
+		}
 	}
 }
 

@@ -48,6 +48,12 @@ type document struct {
 	charset     string   // charset parameter as served
 	kind        kind
 	body        []byte
+
+	// status and validators are the HTTP response's; notModified is set,
+	// with no body, when a conditional GET was answered 304.
+	status      int
+	validators  Validators
+	notModified bool
 }
 
 // readFile reads a local file under the size cap and classifies it by
