@@ -504,6 +504,9 @@ func formatStatus(s source.SourceStatus) string {
 	if !s.LoadedAt.IsZero() {
 		b.WriteString(", loaded " + s.LoadedAt.UTC().Format("2006-01-02 15:04"))
 	}
+	if poll := commands.PollLine(s); poll != "" {
+		b.WriteString("; " + poll)
+	}
 	if s.LastError != "" {
 		b.WriteString("; last failure: " + s.LastError)
 	}

@@ -325,12 +325,37 @@ func (a *Admin) list(ctx context.Context, req *Request) (*Response, error) {
 			line += ", loaded " + s.LoadedAt.UTC().Format("2006-01-02 15:04")
 		}
 		line += ")"
+		if poll := PollLine(s); poll != "" {
+			line += "\n  " + poll
+		}
 		if s.LastError != "" {
 			line += "\n  failed: " + s.LastError
 		}
 		resp.Lines = append(resp.Lines, line)
 	}
 	return resp, nil
+}
+
+// PollLine describes the poller's record of a URL source — last fetched,
+// its HTTP status, next due and failures in a row — or "" for a source
+// not polled yet.
+func PollLine(s source.SourceStatus) string {
+	if s.LastFetched.IsZero() {
+		return ""
+	}
+	line := "fetched " + s.LastFetched.UTC().Format("2006-01-02 15:04") + " UTC"
+	if s.LastStatus != 0 {
+		line += fmt.Sprintf(" (HTTP %d)", s.LastStatus)
+	} else {
+		line += " (no response)"
+	}
+	if !s.NextDue.IsZero() {
+		line += ", next " + s.NextDue.UTC().Format("2006-01-02 15:04") + " UTC"
+	}
+	if s.Failures > 0 {
+		line += fmt.Sprintf(", %d failed in a row", s.Failures)
+	}
+	return line
 }
 
 // closeNames returns up to n names close to typed: containing it, or

@@ -219,9 +219,15 @@ func TestAdminSourceListPages(t *testing.T) {
 			LoadedAt: time.Date(2025, 10, 22, 10, 0, 0, 0, time.UTC)})
 	}
 	src.sources[3].LastError = "timeout"
+	src.sources[4].LastFetched = time.Date(2025, 10, 22, 10, 0, 0, 0, time.UTC)
+	src.sources[4].NextDue = time.Date(2025, 10, 22, 10, 15, 0, 0, time.UTC)
+	src.sources[4].LastStatus, src.sources[4].Failures = 503, 2
 	a := &commands.Admin{Sources: src, PageSize: 15}
 	req := adminReq("admin source list", nil)
 	resp, _ := a.Serve(context.Background(), req)
+	if !strings.Contains(resp.Lines[4], "fetched 2025-10-22 10:00 UTC (HTTP 503), next 2025-10-22 10:15 UTC, 2 failed in a row") {
+		t.Errorf("polled source line = %q", resp.Lines[4])
+	}
 	if resp.Pages != 3 || len(resp.Lines) != 15 || !strings.Contains(resp.Lines[3], "failed: timeout") {
 		t.Fatalf("page 1 = %+v", resp)
 	}

@@ -58,8 +58,15 @@ type SourceStatus struct {
 	LoadedAt time.Time `json:"loaded_at,omitzero"`
 	Facts    int       `json:"facts"`
 	Articles int       `json:"articles"`
-	// LastError is the reason the last load failed, or "".
+	// LastError is the reason the last load or fetch failed, or "".
 	LastError string `json:"last_error,omitempty"`
+	// LastFetched, NextDue, LastStatus (the HTTP status, 0 when no
+	// response came) and Failures (in a row) are the poller's record of
+	// a URL source; zero for files and built-in articles.
+	LastFetched time.Time `json:"last_fetched,omitzero"`
+	NextDue     time.Time `json:"next_due,omitzero"`
+	LastStatus  int       `json:"last_status,omitempty"`
+	Failures    int       `json:"failures,omitempty"`
 }
 
 // NewSource is a source an admin adds from Discord.
@@ -88,6 +95,8 @@ type AdminStore interface {
 	FindSourceConfigs(ctx context.Context) ([]*store.SourceConfig, error)
 	AddSourceConfig(ctx context.Context, c *store.SourceConfig) error
 	RemoveSourceConfig(ctx context.Context, name string) error
+	FindPollStates(ctx context.Context) ([]*store.PollState, error)
+	DeletePollState(ctx context.Context, name string) error
 }
 
 var _ AdminStore = (*store.DB)(nil)
@@ -434,8 +443,12 @@ func (a *Admin) countStored(ctx context.Context, name string) (int, error) {
 	return n, nil
 }
 
-// removeFacts removes every stored article of the named source.
+// removeFacts removes every stored article of the named source, and what
+// the poller remembers of it.
 func (a *Admin) removeFacts(ctx context.Context, name string) error {
+	if err := a.Store.DeletePollState(ctx, name); err != nil && !errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("remove %s: %w", name, err)
+	}
 	srcs, err := a.store().FindSources(ctx)
 	if err != nil {
 		return fmt.Errorf("remove %s: %w", name, err)
@@ -464,6 +477,14 @@ func (a *Admin) List(ctx context.Context, guild string) ([]SourceStatus, error) 
 	if err != nil {
 		return nil, fmt.Errorf("list sources: %w", err)
 	}
+	polls, err := a.Store.FindPollStates(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list sources: %w", err)
+	}
+	polled := make(map[string]*store.PollState, len(polls))
+	for _, p := range polls {
+		polled[p.Name] = p
+	}
 	out := make([]SourceStatus, 0, len(all))
 	claimed := make([]bool, len(srcs))
 	for _, o := range all {
@@ -480,6 +501,12 @@ func (a *Admin) List(ctx context.Context, guild string) ([]SourceStatus, error) 
 			}
 			claimed[i] = true
 			addStored(&st, s)
+		}
+		if p := polled[o.Name]; p != nil && p.Location == o.URL {
+			st.LastFetched, st.NextDue, st.LastStatus, st.Failures = p.FetchedAt, p.NextDue, p.LastStatus, p.Failures
+			if p.Failures > 0 {
+				st.LastError = Redact(p.LastError)
+			}
 		}
 		if guild == AllGuilds || o.Guild == "" || o.Guild == guild {
 			out = append(out, st)

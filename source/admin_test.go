@@ -378,3 +378,61 @@ func TestFeedTruncationReported(t *testing.T) {
 		t.Errorf("item reports = %+v, want the cut said once", items)
 	}
 }
+
+// TestAdminListShowsPolling checks that the list shows the poller's
+// record of a URL source, and that a source dropped from the config
+// takes its poll state with it.
+func TestAdminListShowsPolling(t *testing.T) {
+	a, _ := newTestAdmin(t)
+	ctx := context.Background()
+	fails := false
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if fails {
+			w.Header().Set("Retry-After", "120")
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain")
+		w.Header().Set("ETag", `"a"`)
+		fmt.Fprintln(w, "Lars Berg, the chief executive of Nordvik Shipping, resigned on Tuesday.")
+	}))
+	defer srv.Close()
+	a.Static = append(a.Static, Config{Name: "web", URL: srv.URL + "/a", Published: "2025-10-22", Origin: store.OriginConfig})
+	db := a.Store.(*store.DB)
+	p := &Poller{Loader: &Loader{AllowPrivate: true}, Store: db, Sources: a.URLSources}
+	if _, err := p.Round(ctx); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := a.List(ctx, AllGuilds)
+	var web SourceStatus
+	for _, s := range list {
+		if s.Name == "web" {
+			web = s
+		}
+	}
+	if web.LastFetched.IsZero() || web.LastStatus != 200 || web.Failures != 0 || !web.NextDue.After(web.LastFetched) || web.Facts == 0 {
+		t.Errorf("web after a good fetch = %+v", web)
+	}
+	fails = true
+	p.Now = func() time.Time { return time.Now().Add(24 * time.Hour) }
+	if _, err := p.Round(ctx); err != nil {
+		t.Fatal(err)
+	}
+	list, _ = a.List(ctx, AllGuilds)
+	for _, s := range list {
+		if s.Name == "web" {
+			web = s
+		}
+	}
+	if web.LastStatus != 503 || web.Failures != 1 || !strings.Contains(web.LastError, "503") || web.Facts == 0 {
+		t.Errorf("web after a failed fetch = %+v, want the failure shown and the facts kept", web)
+	}
+
+	a.Static = a.Static[:1]
+	if _, err := a.Reload(ctx, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := db.PollState(ctx, "web"); err == nil {
+		t.Errorf("poll state of a dropped source kept: %+v", st)
+	}
+}

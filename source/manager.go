@@ -253,6 +253,17 @@ func (m *Manager) Prune(ctx context.Context, cfgs []Config) []Report {
 		return []Report{{Name: "(config)", Status: store.ResultFailed, Error: fmt.Sprintf("prune sources: %v", err)}}
 	}
 	var reps []Report
+	gone := map[string]bool{}
+	defer func() {
+		// The poller forgets them too.
+		if ps, ok := m.Store.(interface {
+			DeletePollState(ctx context.Context, name string) error
+		}); ok {
+			for name := range gone {
+				ps.DeletePollState(ctx, name)
+			}
+		}
+	}()
 	for _, s := range srcs {
 		if s.Origin != store.OriginConfig && s.Origin != store.OriginBuiltin {
 			continue
@@ -265,6 +276,7 @@ func (m *Manager) Prune(ctx context.Context, cfgs []Config) []Report {
 		if err := m.Store.RemoveSource(ctx, s.Name); err != nil && !errors.Is(err, store.ErrNotFound) {
 			rep.Status, rep.Error = store.ResultFailed, fmt.Sprintf("remove %s: %v", s.Name, err)
 		}
+		gone[top] = true
 		m.logger().Info("source removed from config", "name", s.Name)
 		reps = append(reps, rep)
 	}
