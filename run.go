@@ -86,6 +86,11 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 	defer wg.Wait()
 
 	if err := b.Open(ctx); err != nil {
+		if ctx.Err() != nil {
+			// Ctrl-C during start-up is a stop, not a failure.
+			logger.Info("stopped while connecting")
+			return nil
+		}
 		return err
 	}
 	if err := sched.Open(ctx); err != nil {

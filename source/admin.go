@@ -149,7 +149,6 @@ func (a *Admin) configs(ctx context.Context, guild string) ([]origin, error) {
 	out := make([]origin, 0, len(a.Builtin)+len(a.Static)+len(added))
 	for i := range a.Builtin {
 		b := &a.Builtin[i]
-		b.Origin = store.OriginBuiltin
 		out = append(out, origin{Config: Config{Name: b.Source, Title: b.Title, Published: b.Published.Format(time.DateOnly), Origin: store.OriginBuiltin}, builtin: b})
 	}
 	for _, c := range a.Static {
@@ -186,7 +185,9 @@ func (a *Admin) URLSources(ctx context.Context) ([]Config, error) {
 func (a *Admin) load(ctx context.Context, o origin) LoadReport {
 	start := time.Now()
 	if o.builtin != nil {
-		return summarize(o.Name, a.Manager.LoadArticles(ctx, []Article{*o.builtin}), time.Since(start))
+		b := *o.builtin
+		b.Origin = store.OriginBuiltin
+		return summarize(o.Name, a.Manager.LoadArticles(ctx, []Article{b}), time.Since(start))
 	}
 	m := a.Manager
 	if o.added != nil {
