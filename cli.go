@@ -81,12 +81,37 @@ func (e *env) load() error {
 	return nil
 }
 
-// parse parses the command's flags, then reads the config.
+// parse parses the command's flags, wherever they are on the line, then
+// reads the config.
 func (e *env) parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	if err := parseAnywhere(fs, args); err != nil {
 		return err
 	}
 	return e.load()
+}
+
+// parseAnywhere parses flags wherever they appear among the arguments,
+// as people type them (`ask "/who rutte" --json`), so that no flag is
+// taken for part of a query; "--" ends the flags. fs.Args() then holds
+// the other arguments in order.
+func parseAnywhere(fs *flag.FlagSet, args []string) error {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if i := len(args) - len(rest) - 1; i >= 0 && args[i] == "--" {
+			pos = append(pos, rest...)
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+	return fs.Parse(append([]string{"--"}, pos...))
 }
 
 func (e *env) open() (*store.DB, error) {
@@ -315,7 +340,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs := newFlags("extract", "--published DATE [--title T] FILE|-", stderr)
 	published := fs.String("published", "", "publication date (YYYY-MM-DD); inferred from the text when omitted")
 	title := fs.String("title", "", "title of the text")
-	if err := fs.Parse(args); err != nil {
+	if err := parseAnywhere(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

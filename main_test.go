@@ -498,3 +498,27 @@ func TestWatchErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestParseAnywhere(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		json bool
+		db   string
+		rest []string
+	}{
+		{[]string{"/who rutte", "--json"}, true, "", []string{"/who rutte"}},
+		{[]string{"--db", "x.db", "/who", "rutte", "--json"}, true, "x.db", []string{"/who", "rutte"}},
+		{[]string{"/who", "--db=y.db", "rutte"}, false, "y.db", []string{"/who", "rutte"}},
+		{[]string{"/who", "--", "--json"}, false, "", []string{"/who", "--json"}},
+	} {
+		fs := flag.NewFlagSet("t", flag.ContinueOnError)
+		asJSON := fs.Bool("json", false, "")
+		db := fs.String("db", "", "")
+		if err := parseAnywhere(fs, tt.args); err != nil {
+			t.Fatal(err)
+		}
+		if *asJSON != tt.json || *db != tt.db || strings.Join(fs.Args(), "|") != strings.Join(tt.rest, "|") {
+			t.Errorf("%q: json=%v db=%q args=%q", tt.args, *asJSON, *db, fs.Args())
+		}
+	}
+}
