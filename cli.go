@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"briefbot/bot"
 	"briefbot/commands"
 	"briefbot/digest"
 	"briefbot/extract"
@@ -69,6 +70,11 @@ func (e *env) load() error {
 		f, err := source.LoadConfigFile(e.configPath)
 		if err != nil {
 			return err
+		}
+		// The discord section is checked by every subcommand, so that a
+		// typo there fails at ingest, not first at run.
+		if _, err := bot.DecodeConfig(f.Discord); err != nil {
+			return fmt.Errorf("config %s: %w", e.configPath, err)
 		}
 		e.config = f
 	}

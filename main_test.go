@@ -522,3 +522,33 @@ func TestParseAnywhere(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigTyposRefused checks that a misspelt key anywhere in the
+// config stops every subcommand, with the closest known key, before a
+// database is touched.
+func TestConfigTyposRefused(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct{ conf, want string }{
+		{`{"sorces": []}`, `unknown key "sorces" (did you mean "sources"?)`},
+		{`{"db": "b.db", "sources": [{"name": "a", "path": "a.txt", "pubished": "2025-01-01"}]}`, `did you mean "published"?`},
+		{`{"db": "b.db", "discord": {"guild_idz": ["1"]}}`, `discord config: unknown key "guild_idz" (did you mean "guild_ids"?)`},
+	} {
+		cfg := filepath.Join(dir, "config.json")
+		if err := os.WriteFile(cfg, []byte(tt.conf), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, cmd := range []string{"ingest", "ask", "digest", "watch"} {
+			args := []string{cmd, "--config", cfg}
+			if cmd == "ask" {
+				args = append(args, "/who rutte")
+			}
+			_, _, err := cli(t, "", args...)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("%s with %s: %v, want %q", cmd, tt.conf, err, tt.want)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dir, "b.db")); err == nil {
+			t.Errorf("%s: a database was created", tt.conf)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"briefbot/internal/suggest"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -101,7 +102,7 @@ func DecodeConfig(raw json.RawMessage) (Config, error) {
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&c); err != nil {
-			return Config{}, fmt.Errorf("discord config: %w", err)
+			return Config{}, fmt.Errorf("discord config: %w", suggest.UnknownKey(err, &c))
 		}
 	}
 	c.Token = strings.TrimSpace(os.Getenv(TokenEnv))

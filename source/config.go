@@ -10,12 +10,15 @@ import (
 	"path/filepath"
 	"strings"
 
+	"briefbot/internal/suggest"
 	"briefbot/store"
 )
 
-// File is the briefbot config file. Only DB and Sources belong to this
-// package; Discord and Digest are kept raw for the packages that own them
-// to decode, so this package need not change when they grow fields.
+// File is the briefbot config file. DB, AllowPrivateURLs and Sources
+// belong to this package; Discord is kept raw for the bot package to
+// decode, so this package need not change when it grows fields. Every
+// level is decoded strictly: an unknown key is an error naming the
+// closest known one.
 type File struct {
 	DB      string   `json:"db"`
 	Sources []Config `json:"sources"`
@@ -66,15 +69,14 @@ func loadConfigFile(path string) (*File, error) {
 		AllowPrivateURLs bool            `json:"allow_private_urls"`
 		Sources          json.RawMessage `json:"sources"`
 		Discord          json.RawMessage `json:"discord"`
-		Digest           json.RawMessage `json:"digest"`
 	}
-	if err := decodeStrict(data, &raw, false); err != nil {
-		return nil, err
+	if err := decodeStrict(data, &raw, true); err != nil {
+		return nil, suggest.UnknownKey(err, &raw)
 	}
-	f := &File{DB: raw.DB, AllowPrivateURLs: raw.AllowPrivateURLs, Discord: raw.Discord, Digest: raw.Digest}
+	f := &File{DB: raw.DB, AllowPrivateURLs: raw.AllowPrivateURLs, Discord: raw.Discord}
 	if len(raw.Sources) > 0 && string(raw.Sources) != "null" {
 		if err := decodeStrict(raw.Sources, &f.Sources, true); err != nil {
-			return nil, fmt.Errorf("sources: %w", err)
+			return nil, fmt.Errorf("sources: %w", suggest.UnknownKey(err, &f.Sources))
 		}
 	}
 
