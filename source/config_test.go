@@ -48,7 +48,7 @@ func TestLoadConfigFileErrors(t *testing.T) {
 	}{
 		{"syntax", "{\n  \"db\": \"x\",\n  \"sources\": [,]\n}", []string{"line 3, column"}},
 		{"type", `{"sources": {"name": "x"}}`, []string{"sources:", "cannot unmarshal"}},
-		{"unknown source key", `{"sources": [{"name": "x", "path": "a", "pubished": "2025-01-01"}]}`, []string{`unknown field "pubished"`}},
+		{"unknown source key", `{"sources": [{"name": "x", "path": "a", "pubished": "2025-01-01"}]}`, []string{`unknown key "pubished" (did you mean "published"?)`}},
 		{"empty", ``, []string{"empty"}},
 		{"trailing", `{"db": "x"} {"db": "y"}`, []string{"unexpected data after"}},
 		{"duplicate names", `{"sources": [{"name": "a", "path": "x"}, {"name": "a", "url": "https://e.com/"}]}`, []string{`sources[1]: name "a" already used by sources[0]`}},
