@@ -38,6 +38,14 @@ func (c *quoteCtx) npBefore(toks []qtok, v int) (qAttr, int) {
 			}
 			if c.isDashOrComma(tk) {
 				if a, st := c.npEnding(toks, k-1); a.st == qAttrFound {
+					// "The Holmbury head coach, Ruud Van Lierop, said",
+					// "A spokesman for Obiorah-Nwosu, Tunde Fashakin,
+					// said": a person named in full between the commas is
+					// the speaker the phrase before describes.
+					if in, ist := c.npEnding(toks, j-1); in.st == qAttrFound && in.kind == Person && !in.guessed && ist <= k+1 &&
+						(a.kind != Person || c.hasLowerWord(toks[max(st-1, 0):k])) {
+						return in, st
+					}
 					if a.guessed {
 						a.kind = c.appositionKind(toks[k+1:j], a.kind)
 					}
@@ -56,6 +64,17 @@ func (c *quoteCtx) npBefore(toks []qtok, v int) (qAttr, int) {
 		return qAttr{}, v
 	}
 	return c.npEnding(toks, j)
+}
+
+// hasLowerWord reports whether toks hold a lower-case word: a phrase
+// that describes ("a spokesman for Smith") rather than names.
+func (c *quoteCtx) hasLowerWord(toks []qtok) bool {
+	for _, t := range toks {
+		if c.isLowerWord(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // appositionHead finds the person an apposition ending at toks[j]
@@ -120,7 +139,14 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (qAttr, int) {
 	if lw == "who" && j > 0 {
 		// "Charles O’Reilly, a management expert at Stanford, who stated"
 		if toks[j-1].k == 'p' && c.isDashOrComma(toks[j-1]) {
-			return c.npBefore(toks, j)
+			if a, st := c.npBefore(toks, j); a.st != qAttrNone {
+				return a, st
+			}
+			// "Judge Caroline Aske, who said"
+			if a, st := c.npEnding(toks, j-2); a.st == qAttrFound && a.kind == Person && !a.guessed {
+				return a, st
+			}
+			return qAttr{}, j + 1
 		}
 		return c.npEnding(toks, j-1)
 	}

@@ -108,6 +108,12 @@ func sentenceBreak(text string, p, end int) bool {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(text[j:])
+	if next == '\'' && j+1 < len(text) {
+		// A straight single mark opening a quotation: 'We lost.'
+		if r, _ := utf8.DecodeRuneInString(text[j+1:]); unicode.IsUpper(r) {
+			next = '‘'
+		}
+	}
 	if !(unicode.IsUpper(next) || unicode.IsDigit(next) || next == '“' || next == '"' || next == '‘' || next == '(' || next == '[') {
 		return false
 	}
