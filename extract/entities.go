@@ -328,7 +328,7 @@ func (n *ner) findCandidates() {
 					}
 					break
 				}
-				if t.word && t.space && (nerConnectors[t.lower] || nerNameParticles[t.lower]) && !t.cap {
+				if (t.word || t.lower == "&") && t.space && (nerConnectors[t.lower] || nerNameParticles[t.lower]) && !t.cap {
 					// "of the", "Bank of the West".
 					k := j + 1
 					if k < b && n.toks[k].lower == "the" && t.lower == "of" {
@@ -554,6 +554,23 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	if i >= j {
 		return
 	}
+	// "Helena Brightmore KC": a post-nominal ends a person's name and is
+	// no part of it; after a comma ("Lakshmi Venkataraman, IAS,") it
+	// names nothing.
+	post := false
+	if t := n.toks[j-1]; t.upper && nerPostNominals[t.lower] {
+		if j-i == 1 && n.word(i-1) == "," {
+			return
+		}
+		a := i
+		if nerPersonPrefixes[n.toks[a].lower] {
+			a++
+		}
+		if j-1-a >= 2 && n.nameLike(a, j-1) {
+			j--
+			post = true
+		}
+	}
 	if titles {
 		// Greedy titles from the left; the last one followed by a name
 		// makes a person.
@@ -592,11 +609,12 @@ func (n *ner) segment(s, i, j int, titles bool) {
 					continue
 				}
 			}
-			// "Sen. Thomas Whitfield of Georgia".
+			// "Sen. Thomas Whitfield of Georgia", "Analyst Rochelle
+			// Yamamoto of Pruitt & Lowe Securities".
 			nameEnd := j
 			for m := nameStart + 1; m+1 < j; m++ {
 				if n.toks[m].lower == "of" {
-					if g := nerGaz[nerKey(n.toks, m+1, j)]; g != nil && g.kind == Place {
+					if g := nerGaz[nerKey(n.toks, m+1, j)]; g != nil && g.kind == Place || n.orgShaped(m+1, j) {
 						nameEnd = m
 					}
 					break
@@ -632,6 +650,36 @@ func (n *ner) segment(s, i, j int, titles bool) {
 			}
 		}
 	}
+	// "of" between a person and an organisation: "(Opposition leader)
+	// P. Anbarasan of the Makkal Munnetra Peravai"; between a firm and
+	// its town: "Dorsey & Vance Architects of Wichita".
+	for m := i + 1; m+1 < j; m++ {
+		if n.toks[m].lower != "of" {
+			continue
+		}
+		r := m + 1
+		if n.toks[r].lower == "the" {
+			r++
+		}
+		if r >= j || !n.toks[r].cap {
+			break
+		}
+		a := i
+		if nerPersonPrefixes[n.toks[a].lower] {
+			a++
+		}
+		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i)) {
+			n.addCand(s, a, m, Person, nil)
+			n.segment(s, r, j, false)
+			return
+		}
+		if h := n.toks[m-1].lower; nerOrgHeads[h] && !nerOrgLeadHeads[h] && !nerInstHeads[h] && n.toks[m-1].cap && !n.orgHeadIn(r, j) {
+			n.segment(s, i, m, false)
+			n.segment(s, r, j, false)
+			return
+		}
+		break
+	}
 	// Honorifics.
 	if nerPersonPrefixes[n.toks[i].lower] && j-i >= 2 {
 		// "Mrs. Jane Holt and John Holt": the honorific covers the first.
@@ -649,6 +697,15 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	if g := nerGaz[key]; g != nil {
 		n.addCand(s, i, j, g.kind, g)
 		return
+	}
+	// "Mabry & Finch Construction", "Strand & Mercer": an ampersand
+	// between capitalised words joins a firm's name.
+	for k := i + 1; k < j-1; k++ {
+		if n.toks[k].lower == "&" && n.toks[k-1].cap && n.toks[k+1].cap {
+			c := n.addCand(s, i, j, Org, nil)
+			n.cands[c].places = n.placesIn(i, j)
+			return
+		}
 	}
 	// Split at "and": two names, not one ("Rosneft and Lukoil"), unless
 	// an organisation head follows ("Aeronautic Defence and Space
@@ -803,6 +860,10 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		n.cands[c].places = n.placesIn(i, j)
 		return
 	}
+	if post {
+		n.addCand(s, i, j, Person, nil)
+		return
+	}
 	c := n.addCand(s, i, j, "", nil)
 	cd := &n.cands[c]
 	switch {
@@ -839,6 +900,40 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	default:
 		cd.lean[cuePerson]++
 	}
+}
+
+// orgShaped reports whether [i, j) (after a leading "the") reads as an
+// organisation's name: an organisation head after its first word, or an
+// ampersand ("Strand & Mercer").
+func (n *ner) orgShaped(i, j int) bool {
+	if i < j && n.toks[i].lower == "the" {
+		i++
+	}
+	for k := i; k < j; k++ {
+		t := n.toks[k]
+		if t.lower == "&" || k > i && t.cap && (nerOrgHeads[t.lower] || nerInstHeads[t.lower]) {
+			return true
+		}
+	}
+	return false
+}
+
+// initialLed reports whether the name [i, j) opens with an initial: "P.
+// Anbarasan", "K. Rajasekhar Naidu".
+func (n *ner) initialLed(i, j int) bool {
+	t := n.toks[i]
+	return j-i >= 2 && t.cap && len(t.lower) == 2 && t.lower[1] == '.'
+}
+
+// titleEndsAt reports whether a title ends right before token i:
+// "opposition leader P. Anbarasan".
+func (n *ner) titleEndsAt(i int) bool {
+	for p := i - 1; p >= 0 && p >= i-nerTitleMaxLen; p-- {
+		if nerTitleSet[nerKey(n.toks, p, i)] {
+			return true
+		}
+	}
+	return false
 }
 
 // orgHeadIn reports whether an organisation head word is among [i, j).

@@ -321,7 +321,7 @@ var nerPortfolios = nerSet("finance,foreign,defence,defense,interior,home,health
 
 // nerOrgHeads are words that end (or head, "Bank of ...") organisation
 // names.
-var nerOrgHeads = nerSet("inc,inc.,corp,corp.,corporation,co,co.,company,companies,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,holdings,holding,group,airlines,airline,airways,air,bank,ministry,department,office,agency,council,commission,union,university,college,school,institute,party,association,organization,organisation,court,parliament,congress,senate,assembly,force,forces,army,navy,guard,police,committee,federation,foundation,fund,trust,authority,board,bureau,service,services,administration,motors,motor,industries,technologies,systems,network,networks,media,news,times,post,journal,television,tv,radio,broadcasting,social,capital,partners,securities,exchange,energy,petroleum,oil,gas,electric,telecom,communications,pharmaceuticals,labs,laboratories,studios,records,entertainment,club,league,team,hospital,center,centre,museum,coalition,alliance,movement,front,brigade,brigades,cabinet,government,secretariat,tribunal,reserve,command,research,consulting,consultants,analytics,economics,advisors,advisers,associates,insights,strategies,solutions,logistics,resources,ventures,investments,brands,foods,stores,mart,aerospace,aviation,automotive,auto,electronics,software,pharma,therapeutics,biotech,chemicals,steel,mining,railways,railway,rail,shipping,lines,transit,motors,program,programme,brothers,bros,bros.,automobile,automobiles,cars,semiconductor,semiconductors,instruments,dynamics,democrats,republicans,socialists,conservatives,liberals,greens,communists,nationalists,unionists,tories,labour")
+var nerOrgHeads = nerSet("partnership,cooperative,co-operative,co-op,church,architects,construction,builders,contractors,engineering,rovers,wanderers,rangers,athletic,albion,united,fc,afc,hotspur,inc,inc.,corp,corp.,corporation,co,co.,company,companies,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,holdings,holding,group,airlines,airline,airways,air,bank,ministry,department,office,agency,council,commission,union,university,college,school,institute,party,association,organization,organisation,court,parliament,congress,senate,assembly,force,forces,army,navy,guard,police,committee,federation,foundation,fund,trust,authority,board,bureau,service,services,administration,motors,motor,industries,technologies,systems,network,networks,media,news,times,post,journal,television,tv,radio,broadcasting,social,capital,partners,securities,exchange,energy,petroleum,oil,gas,electric,telecom,communications,pharmaceuticals,labs,laboratories,studios,records,entertainment,club,league,team,hospital,center,centre,museum,coalition,alliance,movement,front,brigade,brigades,cabinet,government,secretariat,tribunal,reserve,command,research,consulting,consultants,analytics,economics,advisors,advisers,associates,insights,strategies,solutions,logistics,resources,ventures,investments,brands,foods,stores,mart,aerospace,aviation,automotive,auto,electronics,software,pharma,therapeutics,biotech,chemicals,steel,mining,railways,railway,rail,shipping,lines,transit,motors,program,programme,brothers,bros,bros.,automobile,automobiles,cars,semiconductor,semiconductors,instruments,dynamics,democrats,republicans,socialists,conservatives,liberals,greens,communists,nationalists,unionists,tories,labour")
 
 // nerPlaceHeads end the names of places and facilities.
 var nerPlaceHeads = nerSet("airport,ocean,sea,river,lake,mountain,mountains,mount,island,islands,bay,strait,canal,valley,peninsula,desert,park,square,avenue,bridge,province,county,district,region,state,city,town,village,coast,gulf,harbour,harbor,port,beach,falls,forest,glacier,highway,boulevard,road,street,plaza")
@@ -341,11 +341,11 @@ var nerPlaceLeanHeads = nerSet("weir,brook,fen,marsh,creek,reservoir,estuary,wha
 
 // nerOrgLeadHeads head an organisation name when followed by "of"
 // ("Office of Foreign Assets Control", "Bank of England").
-var nerOrgLeadHeads = nerSet("office,bank,ministry,department,university,college,institute,council,commission,committee,organization,organisation,association,federation,union,court,house,board,bureau,agency,academy,church,school,party,league,federal,central,national,people's,peoples")
+var nerOrgLeadHeads = nerSet("church,office,bank,ministry,department,university,college,institute,council,commission,committee,organization,organisation,association,federation,union,court,house,board,bureau,agency,academy,church,school,party,league,federal,central,national,people's,peoples")
 
 // nerOrgNouns are common nouns that refer back to an organisation ("the
 // authority's general manager").
-var nerOrgNouns = nerSet("company,firm,group,carrier,airline,automaker,carmaker,manufacturer,bank,agency,authority,utility,organisation,organization,alliance,ministry,department,government,administration,council,commission,board,lender,insurer,retailer,operator,regulator,union,party,university,club,team,bloc,network,court,fund,institute,association,business,conglomerate,startup,broadcaster,newspaper,paper,developer,producer,supplier,maker")
+var nerOrgNouns = nerSet("consultancy,partnership,trust,alliance,foundation,cooperative,coalition,charity,hospital,church,company,firm,group,carrier,airline,automaker,carmaker,manufacturer,bank,agency,authority,utility,organisation,organization,alliance,ministry,department,government,administration,council,commission,board,lender,insurer,retailer,operator,regulator,union,party,university,club,team,bloc,network,court,fund,institute,association,business,conglomerate,startup,broadcaster,newspaper,paper,developer,producer,supplier,maker")
 
 // nerStop are capitalised words that start sentences or clauses and are
 // never names on their own.
@@ -359,7 +359,11 @@ var nerCalendar = nerSet("january,february,march,april,may,june,july,august,sept
 var nerNotNames = nerSet("gdp,ceo,cfo,coo,cto,ipo,ai,tv,pc,usb,dvd,gps,hiv,aids,covid,co2,ok,am,pm,a.m.,p.m.,fm,usd,eur,gbp,etf,lng,gmt,utc,est,pdf,faq,id,it,vat,ram,cpu,suv,mp,mps,ceos,q1,q2,q3,q4,bc,ad,ph.d.,phd,dna,rna,led,lcd,hd,uk's,ps,pr,hr,rip,vs,tba,eta,asap,fyi,diy,vip,mph,kph,km,kg,lb,sms,api,url,www,html,ok.")
 
 // nerPersonPrefixes are honorifics before people's names.
-var nerPersonPrefixes = nerSet("mr,mr.,mrs,mrs.,ms,ms.,miss,dr,dr.,prof,prof.,sir,dame,lord,lady,rev,rev.,reverend,mx,madam,madame,monsieur,herr,frau,señor,senor")
+var nerPersonPrefixes = nerSet("mr,mr.,mrs,mrs.,ms,ms.,miss,dr,dr.,prof,prof.,sir,dame,lord,lady,rev,rev.,reverend,mx,madam,madame,monsieur,herr,frau,señor,senor,smt,smt.,shri,shri.,sri,shrimati,alhaji,alhaja,hajia,hajiya,mallam,hon,hon.,cllr,cllr.")
+
+// nerPostNominals follow a person's name without being part of it:
+// "Helena Brightmore KC", "Lakshmi Venkataraman, IAS".
+var nerPostNominals = nerSet("kc,qc,sc,ias,ips,ifs,obe,mbe,cbe,kbe,dbe,frs,jp,mp,msp,mep")
 
 // nerSpeechVerbs follow a speaker ("Rutte said") or precede one ("said
 // Rutte").

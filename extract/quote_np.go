@@ -152,11 +152,24 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (qAttr, int) {
 	}
 	if m := c.mentionOver(t.s, t.e); m != nil && t.e <= m.End {
 		k := j
-		for k > 0 && toks[k-1].k == 'w' && toks[k-1].e > m.Start {
+		for k > 0 && toks[k-1].k != 'q' && toks[k-1].s >= m.Start {
 			k--
 		}
 		if m.Kind == Place && k > 0 && toks[k-1].k == 'w' && qPrepositions[c.lower(toks[k-1])] {
 			return qAttr{}, j + 1 // "officials in Kyiv said"
+		}
+		// "Analyst Rochelle Yamamoto of Pruitt & Lowe Securities said":
+		// the person, not the employer.
+		if m.Kind != Person {
+			p := k - 1
+			if p > 0 && c.lower(toks[p]) == "the" {
+				p--
+			}
+			if p > 0 && c.lower(toks[p]) == "of" {
+				if pm := c.mentionOver(toks[p-1].s, toks[p-1].e); pm != nil && pm.Kind == Person {
+					return c.npEnding(toks, p-1)
+				}
+			}
 		}
 		return c.fromMention(m), c.extendNP(toks, k)
 	}

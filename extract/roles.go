@@ -189,9 +189,16 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	}
 	r.s = n.toks[start].s
 	r.e = n.toks[n.cands[c].te-1].e
-	// "Sen. Thomas Whitfield of Georgia".
+	// "Sen. Thomas Whitfield of Georgia", "analyst Pieter Vanhoutte of
+	// the consultancy Strand & Mercer".
 	if k := n.cands[c].te + 1; r.orgCand < 0 && end == n.cands[c].ts && n.word(k-1) == "of" && k < len(n.toks) {
-		if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place {
+		if n.word(k) == "the" {
+			k++
+			if nerOrgNouns[n.word(k)] && !n.toks[k].cap {
+				k++
+			}
+		}
+		if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && (n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place || n.cands[o].gaz == nil && n.cands[o].kind != Person) {
 			r.orgCand = o
 			r.e = n.toks[n.cands[o].te-1].e
 		}
