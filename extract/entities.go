@@ -525,7 +525,7 @@ func (n *ner) nameLike(i, j int) bool {
 	words := 0
 	for k := i; k < j; k++ {
 		t := n.toks[k]
-		if nerNameParticles[t.lower] {
+		if nerNameParticles[t.lower] || (t.lower == "-" || t.lower == "‑") && !t.space && k > i && k+1 < j && !n.toks[k+1].space {
 			continue
 		}
 		// A surname may be an occupation ("Isaac Singer"), a first name

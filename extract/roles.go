@@ -42,15 +42,24 @@ func (n *ner) findRoles() {
 			continue
 		}
 		found := false
-		// Title right before the name, or before a comma before it.
-		for _, end := range []int{cd.ts, cd.ts - 1} {
-			if end < 1 || end == cd.ts-1 && n.word(end) != "," {
+		// Title right before the name, or before a comma before it,
+		// across an honorific: "Prof. Ngozi Amadi-Ukpong" is a
+		// professor; "The chairman, Sir Malcolm Thwaite," a chairman.
+		base := cd.ts
+		if nerPersonPrefixes[n.word(base-1)] {
+			base--
+		}
+		for _, end := range []int{cd.ts, base, base - 1} {
+			if end < 1 || end == base-1 && n.word(end) != "," || end == base && base == cd.ts && found {
 				continue
 			}
 			if r, ok := n.titleBefore(c, end); ok && (cd.te-cd.ts > 1 || cd.kind == Person || n.titleCapitalised(r)) {
 				n.roles = append(n.roles, r)
+				if found || end < base {
+					found = true
+					break
+				}
 				found = true
-				break
 			}
 		}
 		// Apposition or copula after the name.
@@ -122,15 +131,27 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 	}
 	if a < 0 {
-		// "President of the United States Barack Obama".
-		if o := n.candAt(end - 1); o >= 0 && end == n.cands[c].ts && n.cands[o].te == end && n.cands[o].kind != Person && n.cands[o].kind != "" {
+		// "President of the United States Barack Obama", "The state
+		// chairman of the PRC, Alhaji Musa Dangana-Ibrahim,", "A
+		// political scientist at Ekuru State University, Prof. Ngozi
+		// Amadi-Ukpong,", "A spokeswoman for Ms Prentice, Ruth Ellery,".
+		e := end
+		if n.word(e-1) == "," {
+			e--
+		}
+		if o := n.candAt(e - 1); o >= 0 && e-1 > 0 && e <= n.cands[c].ts && n.cands[o].te == e && o != c {
 			k := n.cands[o].ts - 1
+			if nerPersonPrefixes[n.word(k)] {
+				k--
+			}
 			if n.word(k) == "the" {
 				k--
 			}
-			if n.word(k) == "of" {
-				if r, ok := n.titleBefore(c, k); ok && r.orgCand < 0 {
-					r.orgCand = o
+			if w := n.word(k); w == "of" || (w == "at" || w == "for") && end < n.cands[c].ts {
+				if r, ok := n.titleBefore(c, k); ok && r.orgCand < 0 && r.orgNoun == "" {
+					if n.cands[o].kind != Person && !(n.cands[o].kind == "" && w == "for" && n.cands[o].te-n.cands[o].ts == 1) {
+						r.orgCand = o
+					}
 					return r, true
 				}
 			}
@@ -144,7 +165,19 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	// and the title belongs to the title.
 	if a >= 2 && n.candAt(a-1) < 0 && n.toks[a-1].word && !n.toks[a-1].cap && !n.toks[a-1].digit &&
 		!nerStop[n.word(a-1)] && !nerConnectors[n.word(a-1)] && !nerCopulas[n.word(a-1)] && !nerSpeechVerbs[n.word(a-1)] {
-		if o := n.candAt(a - 2); o >= 0 && n.cands[o].te == a-1 && n.cands[o].kind != Person || n.toks[a-2].poss {
+		if o := n.candAt(a - 2); o >= 0 && n.cands[o].te == a-1 && n.cands[o].kind != Person && n.cands[o].lean[cuePerson] == 0 || n.toks[a-2].poss {
+			a--
+		}
+	}
+	// "A political scientist", "the trust's medical director",
+	// "election director Hank Moravec": a lower-case word before the
+	// title belongs to it.
+	if a >= 1 && n.candAt(a-1) < 0 && n.lowerModifier(a-1) {
+		switch w := n.word(a - 2); {
+		case w == "a" || w == "an" || w == "the" || w == "its" || w == "his" || w == "her" || w == "their" || n.toks[a-2].poss:
+			a--
+		case end-a == 1 && (a < 2 || !n.toks[a-2].word || nerStop[w]):
+			// "..., election director Hank Moravec said"
 			a--
 		}
 	}
@@ -168,11 +201,14 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		start = a - 2
 	}
 	switch {
+	case a >= 1 && n.word(a-1) == "its":
+		r.orgNoun = "its" // "Its managing director, Smt. Lakshmi Venkataraman,"
+		start = a - 1
 	case a >= 2 && n.toks[a-1].poss:
 		if o := n.candAt(a - 2); o >= 0 && n.cands[o].kind != Person {
 			r.orgCand = o
 			start = n.cands[o].ts
-		} else if nerOrgNouns[n.word(a-2)] {
+		} else if nerOrgNouns[n.word(a-2)] || nerTownNouns[n.word(a-2)] {
 			r.orgNoun = n.word(a - 2)
 			start = a - 2
 		}
@@ -204,6 +240,18 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 	}
 	return r, true
+}
+
+// lowerModifier reports whether token k is a lower-case word that may
+// qualify a title: not a function word, verb, adverb or number.
+func (n *ner) lowerModifier(k int) bool {
+	t := n.toks[k]
+	if !t.word || t.cap || t.upper || t.digit || n.timed[k] {
+		return false
+	}
+	w := t.lower
+	return !nerStop[w] && !nerConnectors[w] && !nerCopulas[w] && !nerSpeechVerbs[w] && !nerSkipAdverbs[w] &&
+		!strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !nerPersonPrefixes[w]
 }
 
 // pastMarker reports whether "former" or "ex-" is among tokens [a, b):
@@ -290,7 +338,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		} else if n.titleAt(e, sentEnd) > e {
 			orgCand, p = o, e
 		}
-	} else if nerOrgNouns[n.word(p)] && p+1 < sentEnd && n.toks[p+1].poss {
+	} else if (nerOrgNouns[n.word(p)] || nerTownNouns[n.word(p)]) && p+1 < sentEnd && n.toks[p+1].poss {
 		orgNoun, p = n.word(p), p+2
 	}
 	var titles [][2]int
@@ -402,7 +450,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	}
 	if k < sentEnd {
 		w := n.word(k)
-		if !(w == "," || w == "." || w == ";" || w == ")" || w == "—" || w == "”" || nerSpeechVerbs[w] || w == "and" && copula || copula) {
+		if !(w == "," || w == "." || w == ";" || w == ")" || w == "—" || w == "”" || w == "who" || w == "whose" || nerSpeechVerbs[w] || w == "and" && copula || copula) {
 			return nil, false
 		}
 	}
@@ -487,7 +535,7 @@ func (n *ner) tokAfter(b int) int {
 }
 
 // nerTitleDrop are modifiers left out of a title's text.
-var nerTitleDrop = nerSet("former,then,outgoing,incoming,new,current,longtime")
+var nerTitleDrop = nerSet("former,then,outgoing,incoming,new,current,longtime,incumbent,sitting")
 
 // nerTitleText writes tokens [a, b) as a title in title case:
 // "secretary general" -> "Secretary General", "CEO" stays.
@@ -626,6 +674,8 @@ func (n *ner) attachRole(r nerRole) {
 		}
 	} else if r.orgNoun != "" {
 		org = n.resolveNoun(r.orgNoun, r.s)
+	} else if org == "" {
+		org = n.titleBody(r.title, r.s)
 	}
 	if r.title == "" {
 		return
@@ -655,10 +705,39 @@ func (n *ner) attachRole(r nerRole) {
 	ent.places = nerAppendUniq(ent.places, places...)
 }
 
+// nerBodyNouns are the bodies a title names its organisation by:
+// "council member", "board member".
+var nerBodyNouns = nerSet("council,board,committee,commission,assembly,senate,parliament,cabinet")
+
+// titleBody finds the organisation a title names by its body: a "council
+// member" sits on the council last named; a "school board member" only
+// on a board whose name says school.
+func (n *ner) titleBody(title string, pos int) string {
+	ws := strings.Fields(strings.ToLower(title))
+	for i, w := range ws {
+		if !nerBodyNouns[w] || i == len(ws)-1 {
+			continue
+		}
+		org := n.resolveNoun(w, pos)
+		if org == "" || i > 0 && !strings.Contains(strings.ToLower(org), ws[i-1]) {
+			return ""
+		}
+		return org
+	}
+	return ""
+}
+
+// nerTownNouns name the town of a dateline: "the city's finance director".
+var nerTownNouns = nerSet("city,town,village,borough,municipality")
+
 // resolveNoun finds the organisation "the authority" refers to: the
 // latest one before pos whose name has the noun, or, for a generic noun
-// such as "company", the latest organisation.
+// such as "company", the latest organisation. "The city" is the town of
+// the dateline, else the last town named.
 func (n *ner) resolveNoun(noun string, pos int) string {
+	if nerTownNouns[noun] {
+		return n.townBefore(pos)
+	}
 	best, bestPos := "", -1
 	generic, genericPos := "", -1
 	for _, ent := range n.ents {
@@ -849,4 +928,31 @@ func (n *ner) dateAfter(k, sentEnd int) (string, int, bool) {
 		return t.Value, n.tokAfter(t.End), true
 	}
 	return "", k, false
+}
+
+// townBefore returns the town of the dateline, else the last place named
+// before pos that is neither a country nor a region of one.
+func (n *ner) townBefore(pos int) string {
+	best, bestPos := "", -1
+	for _, ent := range n.ents {
+		if ent.kind != Place {
+			continue
+		}
+		for _, c := range ent.cands {
+			cd := n.cands[c]
+			if cd.ent < 0 {
+				continue
+			}
+			if cd.dateline {
+				return ent.name
+			}
+			if g := cd.gaz; g != nil && (g.demonym || g.canon == g.places[0] || g.places[0] == "United States" && !strings.Contains(g.canon, " ") && nerGaz[strings.ToLower(g.canon)] == g) {
+				continue
+			}
+			if p := n.toks[cd.ts].s; p < pos && p > bestPos {
+				best, bestPos = ent.name, p
+			}
+		}
+	}
+	return best
 }
