@@ -299,6 +299,13 @@ func (n *ner) findCandidates() {
 				n.dateline(s, k, b)
 			}
 		}
+		// "Halvard, Minn.", "MERRICK, Kan. —": a US state abbreviated
+		// after a town.
+		for k := a + 2; k < b; k++ {
+			if g := n.stateAbbrev(k); g != nil && n.candOf[k] < 0 {
+				n.addCand(s, k, k+1, Place, g)
+			}
+		}
 		for i := a; i < b; {
 			if !n.nameTok(i) || n.candOf[i] >= 0 {
 				i++
@@ -369,6 +376,16 @@ func (n *ner) dateline(s, i, b int) {
 	}
 	switch n.word(k) {
 	case ",", "—", "–", "-", "(":
+	case ":":
+		// Indian style: "VEERAPURAM: The State Cabinet ...".
+		if key := nerKey(n.toks, i, k); k+1 < b && !n.toks[k+1].upper && n.toks[k+1].cap && !nerStop[key] && !nerNotNames[key] && !nerTitleSet[key] {
+			g := nerGaz[key]
+			if g == nil || g.kind == Place {
+				c := n.addCand(s, i, k, Place, g)
+				n.cands[c].dateline = true
+			}
+		}
+		return
 	default:
 		return
 	}
@@ -409,6 +426,9 @@ func (n *ner) dateline(s, i, b int) {
 		n.cands[c].dateline = true
 		// "KELSBURY, Michigan": a city of that state.
 		if n.word(k) == "," {
+			if g := n.stateAbbrev(k + 1); g != nil {
+				n.cands[c].places = nerAppendUniq(n.cands[c].places, g.canon, g.places[0])
+			}
 			for q := min(dash, k+1+nerGazMaxLen); q > k+1; q-- {
 				if g := nerGaz[nerKey(n.toks, k+1, q)]; g != nil && g.kind == Place && !g.demonym {
 					n.cands[c].places = nerAppendUniq(n.cands[c].places, g.places...)
@@ -435,6 +455,43 @@ func (n *ner) dateline(s, i, b int) {
 		}
 		n.addCand(s, open+1, close, Org, nil)
 	}
+}
+
+// nerStateAbbrevs are the US states as news style abbreviates them after
+// a town ("Salem, Ore."), lower case without the final full stop unless
+// the abbreviation has dots inside ("n.y.").
+var nerStateAbbrevs = map[string]string{
+	"ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
+	"conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia", "ill": "Illinois",
+	"ind": "Indiana", "kan": "Kansas", "kans": "Kansas", "ky": "Kentucky", "la": "Louisiana",
+	"md": "Maryland", "mass": "Massachusetts", "mich": "Michigan", "minn": "Minnesota",
+	"miss": "Mississippi", "mo": "Missouri", "mont": "Montana", "neb": "Nebraska", "nebr": "Nebraska",
+	"nev": "Nevada", "n.h.": "New Hampshire", "n.j.": "New Jersey", "n.m.": "New Mexico",
+	"n.y.": "New York", "n.c.": "North Carolina", "n.d.": "North Dakota", "okla": "Oklahoma",
+	"ore": "Oregon", "oreg": "Oregon", "pa": "Pennsylvania", "r.i.": "Rhode Island",
+	"s.c.": "South Carolina", "s.d.": "South Dakota", "tenn": "Tennessee", "tex": "Texas",
+	"vt": "Vermont", "va": "Virginia", "wash": "Washington", "w.va.": "West Virginia",
+	"wis": "Wisconsin", "wyo": "Wyoming",
+}
+
+// stateAbbrev returns the gazetteer entry of the state abbreviated at
+// token k: after a comma after a capitalised word, and with its full stop.
+func (n *ner) stateAbbrev(k int) *gazEntry {
+	if k < 2 || k >= len(n.toks) || !n.toks[k].cap || n.word(k-1) != "," || !(n.toks[k-2].cap || n.toks[k-2].upper) {
+		return nil
+	}
+	w := n.toks[k].lower
+	if !strings.HasSuffix(w, ".") && (k+1 >= len(n.toks) || n.word(k+1) != "." || n.toks[k+1].space) {
+		return nil
+	}
+	state, ok := nerStateAbbrevs[w]
+	if !ok {
+		state, ok = nerStateAbbrevs[strings.TrimSuffix(w, ".")]
+	}
+	if !ok {
+		return nil
+	}
+	return nerGaz[strings.ToLower(state)]
 }
 
 // nerTitleCase writes a name in capitals in title case: "PORT ELSWICK"
@@ -1200,6 +1257,7 @@ func (n *ner) findCues() {
 		if n.word(cd.te) == "-" && n.word(cd.te+1) == "based" {
 			cd.cue[cuePlace] += 3
 		}
+		cd.cue[cuePlace] += n.placeContext(cd.ts, cd.te)
 		// A multi-word name opening its sentence, and "He" or "She"
 		// opening the next.
 		if multi {
@@ -1235,6 +1293,65 @@ func (n *ner) findCues() {
 			}
 		}
 	}
+}
+
+// nerPlaceOfNouns name a place by "of": "the port city of Saldanha
+// Vale", "the suburb of Thenmalai Nagar", "residents of X", "60 miles
+// south of Portland".
+var nerPlaceOfNouns = nerSet("city,town,village,suburb,suburbs,outskirts,port,capital,province,region,county,district,island,islands,residents,inhabitants,north,south,east,west,northeast,northwest,southeast,southwest,heart,streets,mayor,municipality,neighbourhood,neighborhood")
+
+// nerPlaceAppNouns head an apposition that makes a place: "Ekuru, the
+// state capital," and "the capital, Port Auren".
+var nerPlaceAppNouns = nerSet("capital,city,town,village,port,suburb,hometown,birthplace,seaport")
+
+// placeContext weighs the context of the name [ts, te) that makes a place
+// of it, as words around a name do: "of" after a place noun or a
+// direction, ", where" after it, an apposition naming a town on either
+// side, or a distance ("Wrayford, 30 miles away").
+func (n *ner) placeContext(ts, te int) int {
+	w := 0
+	if n.word(ts-1) == "of" && ts >= 2 {
+		p := n.toks[ts-2]
+		switch {
+		case nerPlaceOfNouns[p.lower] && !p.cap:
+			w += 3
+		case p.cap && nerOrgHeads[p.lower] && !nerOrgLeadHeads[p.lower] && !nerInstHeads[p.lower]:
+			w += 2 // "Dorsey & Vance Architects of Wichita"
+		}
+	}
+	if n.word(te) == "," {
+		switch n.word(te + 1) {
+		case "where":
+			w += 2
+		case "the", "a", "its", "their":
+			for k := te + 2; k < te+5 && k < len(n.toks); k++ {
+				t := n.toks[k]
+				if !t.word || t.cap || t.digit {
+					break
+				}
+				if nerPlaceAppNouns[t.lower] {
+					if e := n.word(k + 1); e == "," || e == "." || e == ";" || e == ")" || e == "" || e == "—" {
+						w += 3
+					}
+					break
+				}
+			}
+		}
+		// "Wrayford, 30 miles away", "Kondapet, 12 km north".
+		if k := te + 1; k+1 < len(n.toks) && n.toks[k].digit {
+			switch n.word(k + 1) {
+			case "miles", "mile", "km", "kilometres", "kilometers", "kilometre", "kilometer":
+				w += 3
+			}
+		}
+	}
+	// "the capital, Port Auren".
+	if n.word(ts-1) == "," && ts >= 3 && nerPlaceAppNouns[n.word(ts-2)] && !n.toks[ts-2].cap {
+		if d := n.word(ts - 3); d == "the" || d == "its" || !n.toks[ts-3].cap && n.toks[ts-3].word && !nerStop[d] {
+			w += 3
+		}
+	}
+	return w
 }
 
 // nerOrgPossessions are what companies, not people, have: "Halvard
@@ -1501,7 +1618,9 @@ func (n *ner) resolve() {
 		if !ok {
 			e, ok = n.acronymOf(k, byKey)
 		}
-		if !ok {
+		if !ok && !(cue[cuePlace] >= 2 && cue[cuePlace] > cue[cueOrg] && n.cands[first].te-n.cands[first].ts == 1) {
+			// "Ashcombe" after "Ashcombe and Wrayford Hospitals Trust"
+			// is the town when it is written as one ("in Ashcombe").
 			e, ok = n.prefixOrg(n.cands[first].ts, n.cands[first].te, byKey)
 		}
 		if ok {
