@@ -102,6 +102,9 @@ type ner struct {
 	capMid  map[string]bool // capitalised words the text uses other than as an initial word
 	cands   []nerCand
 	candOf  []int // candidate covering each token, or -1
+	// localAcr holds acronyms the text defines for a name of its own
+	// ("People's Renewal Congress (PRC)"); they override the gazetteer.
+	localAcr map[string]bool
 	roles   []nerRole
 	ents    []*nerEnt
 }
@@ -287,6 +290,7 @@ var nerConnectors = nerSet("of,and,for,the,&")
 // findCandidates cuts each sentence into capitalised runs and segments
 // them into candidate mentions.
 func (n *ner) findCandidates() {
+	n.findLocalAcronyms()
 	for s := range n.sents {
 		a, b := n.sentTok[s][0], n.sentTok[s][1]
 		// A byline: "By Priya Raman".
@@ -352,8 +356,64 @@ func (n *ner) findCandidates() {
 				}
 				break
 			}
+			j = n.possessiveName(i, j, b)
 			n.run(s, i, j)
 			i = j
+		}
+	}
+}
+
+// nerPossOrgWords open organisations' names with a possessive: "People's
+// Renewal Congress", "Children's Hospital", "Our Savior's Lutheran
+// Church".
+var nerPossOrgWords = nerSet("people,peoples,children,women,men,workers,farmers,citizens,veterans,teachers,nurses,savior,saviour,lady,st.,saint")
+
+// possessiveName extends the run [i, j) over a possessive when the name
+// goes on to an organisation head: "People's Renewal Congress", not
+// "Varnex's Chief Executive".
+func (n *ner) possessiveName(i, j, b int) int {
+	if j+1 >= b || !n.toks[j].poss || !(nerPossOrgWords[n.toks[j-1].lower] || n.toks[i].lower == "our") || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
+		return j
+	}
+	k := j + 1
+	for k < b && n.candOf[k] < 0 && n.nameTok(k) && n.toks[k].space {
+		k++
+	}
+	if t := n.toks[k-1]; k-j >= 2 && (nerOrgHeads[t.lower] || nerInstHeads[t.lower]) {
+		return k
+	}
+	return j
+}
+
+// findLocalAcronyms records the acronyms defined in parentheses after
+// the words they abbreviate: "the People's Renewal Congress (PRC)".
+func (n *ner) findLocalAcronyms() {
+	for k := 2; k+1 < len(n.toks); k++ {
+		t := n.toks[k]
+		if n.toks[k-1].lower != "(" || n.toks[k+1].lower != ")" || !t.upper || len(t.lower) < 2 || len(t.lower) > 6 || nerGaz[t.lower] == nil {
+			continue
+		}
+		acr := []rune(strings.ReplaceAll(t.lower, ".", ""))
+		i := len(acr) - 1
+		for p := k - 2; p >= 0 && i >= 0 && p >= k-16; p-- {
+			w := n.toks[p]
+			if w.poss || nerConnectors[w.lower] && !w.cap {
+				continue
+			}
+			if !w.word || !w.cap {
+				break
+			}
+			r, _ := utf8.DecodeRuneInString(w.lower)
+			if r != acr[i] {
+				break
+			}
+			i--
+		}
+		if i < 0 {
+			if n.localAcr == nil {
+				n.localAcr = map[string]bool{}
+			}
+			n.localAcr[t.lower] = true
 		}
 	}
 }
@@ -515,6 +575,9 @@ func (n *ner) run(s, i, j int) {
 	// Strip leading function words and connectors.
 	for i < j {
 		t := n.toks[i]
+		if t.lower == "our" && i+2 < j && n.toks[i+2].poss || nerPossOrgWords[t.lower] && i+1 < j && n.toks[i+1].poss {
+			break // "Our Savior's Lutheran Church", "People's Renewal Congress"
+		}
 		if nerStop[t.lower] && !t.upper || nerConnectors[t.lower] || nerNameParticles[t.lower] && !t.cap {
 			i++
 			continue
@@ -751,7 +814,7 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		return
 	}
 	key := nerKey(n.toks, i, j)
-	if g := nerGaz[key]; g != nil {
+	if g := nerGaz[key]; g != nil && !n.localAcr[key] {
 		n.addCand(s, i, j, g.kind, g)
 		return
 	}
@@ -866,7 +929,7 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	for p := i; p < j; {
 		matched := false
 		for q := min(j, p+nerGazMaxLen); q > p; q-- {
-			if g := nerGaz[nerKey(n.toks, p, q)]; g != nil {
+			if g := nerGaz[nerKey(n.toks, p, q)]; g != nil && !n.localAcr[nerKey(n.toks, p, q)] {
 				// An acronym must be written in capitals ("US", not "Us").
 				if g.acronym && !n.toks[p].upper {
 					continue
@@ -1199,6 +1262,12 @@ func (n *ner) findCues() {
 				cd.cue[cuePerson] += 3
 			case "which":
 				cd.cue[cueOrg] += 2
+			}
+			// An age: "Paul Ingram, 67, and". Only people have one.
+			if k := cd.te + 1; k+1 < len(n.toks) && n.toks[k].digit && n.word(k+1) == "," {
+				if a, err := strconv.Atoi(n.toks[k].lower); err == nil && a > 0 && a < 120 {
+					cd.cue[cuePerson] += 5
+				}
 			}
 			// "Springfield, Illinois": a place in a place.
 			if k := cd.te + 1; k < len(n.toks) && n.candAt(k) >= 0 {
