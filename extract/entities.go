@@ -105,8 +105,8 @@ type ner struct {
 	// localAcr holds acronyms the text defines for a name of its own
 	// ("People's Renewal Congress (PRC)"); they override the gazetteer.
 	localAcr map[string]bool
-	roles   []nerRole
-	ents    []*nerEnt
+	roles    []nerRole
+	ents     []*nerEnt
 }
 
 func newNER(text string, sents []Sentence, times []Time) *ner {
