@@ -1661,6 +1661,9 @@ func (n *ner) resolve() {
 				weak = false
 			}
 		}
+		if !weak && n.bareInitialWord(cs) {
+			weak = true
+		}
 		first := cs[0]
 		// A known alias.
 		e, ok := byKey[k]
@@ -1777,6 +1780,43 @@ func (n *ner) resolve() {
 			cd.gaz = nil
 		}
 	}
+}
+
+// bareInitialWord reports whether the candidates cs are one word that
+// only ever opens a sentence, never elsewhere capitalised, with nothing
+// around it that a name would have: "Turnout was 41%", "Born in 1937",
+// "Bacteria living in the mud". Such a word is an ordinary one.
+func (n *ner) bareInitialWord(cs []int) bool {
+	for _, c := range cs {
+		cd := n.cands[c]
+		t := n.toks[cd.ts]
+		if cd.te-cd.ts != 1 || !n.initial[cd.ts] || t.upper || n.capMid[t.lower] || cd.cue != [3]int{} || nerInnerCap(n.text[t.s:t.e]) {
+			return false
+		}
+		switch n.word(cd.ts - 1) {
+		case "-", "–", "—":
+			return false // "Wal - Mart"
+		}
+		if j := cd.te; j < len(n.toks) {
+			nt := n.toks[j]
+			if nt.poss || nerSpeechVerbs[nt.lower] || nt.digit || nt.lower == "(" || !nt.space && nt.lower == "." ||
+				nt.lower == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// nerInnerCap reports whether w has a capital after its first letter, as
+// names of things do ("VoIP", "iTunes", "McKinsey").
+func nerInnerCap(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinatedOrgs makes organisations of the people voted so by the shape

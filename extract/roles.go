@@ -161,6 +161,11 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	for a > 0 && n.candAt(a-1) < 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
 		a--
 	}
+	// "Aviation analyst Pieter Vanhoutte": a word opening the sentence
+	// that names nothing elsewhere qualifies the title.
+	if o := n.candAt(a - 1); o >= 0 && a-1 == n.cands[o].ts && n.cands[o].te == a && n.bareTitleWord(o) {
+		a--
+	}
 	// "EU antitrust chief": one lower-case word between the organisation
 	// and the title belongs to the title.
 	if a >= 2 && n.candAt(a-1) < 0 && n.toks[a-1].word && !n.toks[a-1].cap && !n.toks[a-1].digit &&
@@ -240,6 +245,24 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 	}
 	return r, true
+}
+
+// bareTitleWord reports whether candidate o is a single word opening its
+// sentence that the text never names again, capitalised only because it
+// opens the sentence: "Aviation" in "Aviation analyst X", not "Airbus"
+// in "Airbus chief executive X" when Airbus recurs.
+func (n *ner) bareTitleWord(o int) bool {
+	cd := n.cands[o]
+	t := n.toks[cd.ts]
+	if cd.kind != "" || cd.te-cd.ts != 1 || !n.initial[cd.ts] || t.upper || n.capMid[t.lower] || nerInnerCap(n.text[t.s:t.e]) {
+		return false
+	}
+	for x := range n.cands {
+		if x != o && n.cands[x].key == cd.key {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerModifier reports whether token k is a lower-case word that may
