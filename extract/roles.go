@@ -163,7 +163,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	}
 	// "Aviation analyst Pieter Vanhoutte": a word opening the sentence
 	// that names nothing elsewhere qualifies the title.
-	if o := n.candAt(a - 1); o >= 0 && a-1 == n.cands[o].ts && n.cands[o].te == a && n.bareTitleWord(o) {
+	if o := n.candAt(a - 1); o >= 0 && a-1 == n.cands[o].ts && n.cands[o].te == a && !n.toks[a].cap && !n.toks[a].upper && n.bareTitleWord(o) {
 		a--
 	}
 	// "EU antitrust chief": one lower-case word between the organisation
@@ -262,7 +262,19 @@ func (n *ner) bareTitleWord(o int) bool {
 			return false
 		}
 	}
-	return true
+	return nerCommonNounEnding(t.lower)
+}
+
+// nerCommonNounEnding reports whether w ends like an English abstract or
+// mass noun ("aviation", "election", "community", "insurance", "mining"),
+// as a domain before a title does and a company's name seldom.
+func nerCommonNounEnding(w string) bool {
+	for _, suf := range []string{"tion", "sion", "ment", "ness", "ity", "ance", "ence", "ing", "ism", "ogy", "ics", "ure", "ship"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerModifier reports whether token k is a lower-case word that may
