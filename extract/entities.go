@@ -1690,6 +1690,9 @@ func (n *ner) resolve() {
 		if !ok {
 			e, ok = n.acronymOf(k, byKey)
 		}
+		if !ok {
+			e, ok = n.genericHeadOf(cs)
+		}
 		if !ok && !(cue[cuePlace] >= 2 && cue[cuePlace] > cue[cueOrg] && n.cands[first].te-n.cands[first].ts == 1) {
 			// "Ashcombe" after "Ashcombe and Wrayford Hospitals Trust"
 			// is the town when it is written as one ("in Ashcombe").
@@ -1806,6 +1809,35 @@ func (n *ner) bareInitialWord(cs []int) bool {
 		}
 	}
 	return true
+}
+
+// genericHeadOf links a lone institutional head word ("the Council",
+// "Cabinet", "Union general secretary") to the organisation named with it
+// last ("Pellston Falls City Council", "State Cabinet").
+func (n *ner) genericHeadOf(cs []int) (int, bool) {
+	cd := n.cands[cs[0]]
+	if cd.te-cd.ts != 1 || !(nerOrgHeads[cd.key] || nerInstHeads[cd.key]) || nerOrgSuffixes[cd.key] {
+		return 0, false
+	}
+	for _, c := range cs {
+		if p := n.cands[c].ts; !n.initial[p] && n.word(p-1) != "the" {
+			return 0, false
+		}
+	}
+	best, bestPos := -1, -1
+	for e, ent := range n.ents {
+		if ent.kind != Org || len(ent.cands) == 0 {
+			continue
+		}
+		o := n.cands[ent.cands[0]]
+		if o.te-o.ts < 2 || n.toks[o.te-1].lower != cd.key {
+			continue
+		}
+		if p := n.toks[o.ts].s; best < 0 || p < n.toks[cd.ts].s && p > bestPos {
+			best, bestPos = e, p
+		}
+	}
+	return best, best >= 0
 }
 
 // nerInnerCap reports whether w has a capital after its first letter, as
