@@ -206,6 +206,10 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		start = a - 2
 	}
 	switch {
+	case a >= 1 && n.candAt(a-1) < 0 && n.initial[a-1] && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]):
+		// "Union general secretary Nadia Ferreira-Kost": the union.
+		r.orgNoun = n.word(a - 1)
+		start = a - 1
 	case a >= 1 && n.word(a-1) == "its":
 		r.orgNoun = "its" // "Its managing director, Smt. Lakshmi Venkataraman,"
 		start = a - 1
@@ -281,8 +285,8 @@ func nerCommonNounEnding(w string) bool {
 // qualify a title: not a function word, verb, adverb or number.
 func (n *ner) lowerModifier(k int) bool {
 	t := n.toks[k]
-	if !t.word || t.cap || t.upper || t.digit || n.timed[k] {
-		return false
+	if !t.word || t.cap || t.upper || t.digit || n.timed[k] || !t.space && k > 0 && n.toks[k-1].lower == "-" {
+		return false // not "two-term"
 	}
 	w := t.lower
 	return !nerStop[w] && !nerConnectors[w] && !nerCopulas[w] && !nerSpeechVerbs[w] && !nerSkipAdverbs[w] &&
