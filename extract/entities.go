@@ -2156,6 +2156,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 		}
 	}
 	n.attachRoles()
+	n.implicitOrgs()
 	var live []*nerEnt
 	for _, ent := range n.ents {
 		if ent.first >= 0 {

@@ -210,8 +210,10 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		// "Union general secretary Nadia Ferreira-Kost": the union.
 		r.orgNoun = n.word(a - 1)
 		start = a - 1
-	case a >= 1 && n.word(a-1) == "its":
-		r.orgNoun = "its" // "Its managing director, Smt. Lakshmi Venkataraman,"
+	case a >= 1 && (n.word(a-1) == "its" || n.word(a-1) == "their"):
+		// "Its managing director, Smt. Lakshmi Venkataraman,", "their
+		// captain, Jordan Achterberg".
+		r.orgNoun = "its"
 		start = a - 1
 	case a >= 2 && n.toks[a-1].poss:
 		if o := n.candAt(a - 2); o >= 0 && n.cands[o].kind != Person {
@@ -473,7 +475,15 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	k := end
 	for k < sentEnd {
 		w := n.word(k)
-		if w == "since" || w == "until" || w == "till" || w == "from" || (w == "in" || w == "on") && copula {
+		if w == "," && n.word(k+1) == "effective" {
+			// "as chief operating officer, effective Dec. 1"
+			if t, ok := n.timeAt(k + 2); ok {
+				since = t.Value
+				k = n.tokAfter(t.End)
+				continue
+			}
+		}
+		if w == "since" || w == "until" || w == "till" || w == "from" || w == "effective" || (w == "in" || w == "on") && copula {
 			if t, ok := n.timeAt(k + 1); ok {
 				switch w {
 				case "until", "till":
@@ -678,6 +688,31 @@ func (n *ner) attachRoles() {
 	}
 }
 
+// implicitOrgs gives a company officer's role that names no organisation
+// the company the story last named before it: "Chief Executive Marguerite
+// Sandoval said" in a story about Brightwater. A role of the same title
+// with an organisation elsewhere in the story stands for it instead.
+func (n *ner) implicitOrgs() {
+	for _, ent := range n.ents {
+		if ent.kind != Person {
+			continue
+		}
+	roles:
+		for i := range ent.roles {
+			r := &ent.roles[i]
+			if r.Org != "" || !nerCorporateTitle(r.Title) {
+				continue
+			}
+			for _, o := range ent.roles {
+				if o.Org != "" && nerTitleNorm(o.Title) == nerTitleNorm(r.Title) {
+					continue roles
+				}
+			}
+			r.Org = n.resolveNoun("company", r.Start)
+		}
+	}
+}
+
 // personOf returns the person entity of candidate c, or nil.
 func (n *ner) personOf(c int) *nerEnt {
 	if c < 0 || n.cands[c].ent < 0 {
@@ -716,6 +751,7 @@ func (n *ner) attachRole(r nerRole) {
 	} else if org == "" {
 		org = n.titleBody(r.title, r.s)
 	}
+
 	if r.title == "" {
 		return
 	}
@@ -742,6 +778,18 @@ func (n *ner) attachRole(r nerRole) {
 		ent.roles = append(ent.roles, role)
 	}
 	ent.places = nerAppendUniq(ent.places, places...)
+}
+
+// nerCorporateTitle reports whether a title is a company officer's, whose
+// organisation a story about the company leaves implicit: "chief
+// executive", "CFO", "managing director".
+func nerCorporateTitle(title string) bool {
+	t := nerTitleNorm(title)
+	switch t {
+	case "ceo", "cfo", "coo", "cto", "managing director", "general counsel":
+		return true
+	}
+	return strings.HasPrefix(t, "chief ") && t != "chief minister" && t != "chief justice" && t != "chief of staff"
 }
 
 // nerBodyNouns are the bodies a title names its organisation by:
