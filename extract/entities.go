@@ -1526,7 +1526,7 @@ func (n *ner) resolve() {
 		cd := &n.cands[c]
 		if cd.kind == Person && cd.te-cd.ts == 1 {
 			if es := surname[cd.key]; len(es) > 0 {
-				attach(c, n.nearestEnt(es, n.toks[cd.ts].s))
+				attach(c, n.nearestEnt(n.sameSex(es, c), n.toks[cd.ts].s))
 				continue
 			}
 		}
@@ -1762,7 +1762,7 @@ func (n *ner) resolve() {
 		if len(es) == 0 || nerIntContains(es, e) {
 			continue
 		}
-		to := n.nearestEnt(es, n.toks[n.cands[ent.cands[0]].ts].s)
+		to := n.nearestEnt(n.sameSex(es, ent.cands[0]), n.toks[n.cands[ent.cands[0]].ts].s)
 		for _, c := range ent.cands {
 			attach(c, to)
 		}
@@ -1979,6 +1979,50 @@ func (n *ner) splitWeak(c int, byKey map[string]int, surname map[string][]int, a
 		attach(len(n.cands)-1, e)
 	}
 	n.cands[c].ent = -1
+}
+
+// candSex reads the sex of a person's mention from the honorific or the
+// kinship noun before it ("Ms. Torvik", "her son, Peter Torvik"): 'm',
+// 'f' or 0.
+func (n *ner) candSex(c int) byte {
+	ts := n.cands[c].ts
+	w := n.word(ts - 1)
+	if w == "," {
+		w = n.word(ts - 2)
+	}
+	switch w {
+	case "mr", "mr.", "sir", "lord", "son", "husband", "father", "brother", "grandson", "nephew", "uncle", "widower", "grandfather", "stepson", "king", "prince":
+		return 'm'
+	case "ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", "smt", "smt.", "shrimati", "daughter", "wife", "mother", "sister", "granddaughter", "niece", "aunt", "widow", "grandmother", "stepdaughter", "queen", "princess":
+		return 'f'
+	}
+	return 0
+}
+
+// sameSex keeps, of the people es, those whose mentions show no sex other
+// than the one candidate c shows: "Ms. Torvik" is not "her son, Peter
+// Torvik". All of es when c shows none or none fits.
+func (n *ner) sameSex(es []int, c int) []int {
+	sex := n.candSex(c)
+	if sex == 0 || len(es) < 2 {
+		return es
+	}
+	var out []int
+	for _, e := range es {
+		ok := true
+		for _, oc := range n.ents[e].cands {
+			if x := n.candSex(oc); x != 0 && x != sex {
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, e)
+		}
+	}
+	if len(out) == 0 {
+		return es
+	}
+	return out
 }
 
 // nearestEnt picks, of the entities es, the one last mentioned before

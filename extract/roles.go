@@ -27,6 +27,10 @@ type nerRole struct {
 	// over ("X was succeeded by Z"), or -1; the role copies the title and
 	// organisation of that person's ended role when it has none.
 	succeeds int
+	// pron is the token of the pronoun that is the role's subject ("She
+	// became executive director"), whose person is found when kinds are
+	// known; 0 when the subject is the name person.
+	pron int
 }
 
 // findRoles reads roles around people's names: titles before the name
@@ -104,8 +108,37 @@ func (n *ner) findRoles() {
 				found = true
 			}
 		}
+		// "named Alvin Mercado, a former executive at Ostrander
+		// Controls, as chief operating officer".
+		if r, ok := n.appointed(c, sentEnd); ok {
+			n.roles = append(n.roles, r...)
+			found = true
+		}
+		if r, ok := n.verbRole(c, cd.te, sentEnd); ok {
+			n.roles = append(n.roles, r...)
+			found = true
+		}
 		if found {
 			cd.cue[cuePerson] += 3
+		}
+	}
+	// "She became executive director of the Prairie Health Alliance",
+	// "Since then she has chaired the Ondara Health Equity Foundation":
+	// the person is found when kinds are known.
+	for k, t := range n.toks {
+		if t.lower != "he" && t.lower != "she" || n.quoted[k] {
+			continue
+		}
+		sentEnd := n.sentTok[n.sentOf[k]][1]
+		rs, ok := n.copula(-1-k, k+1, sentEnd)
+		if !ok {
+			rs, ok = n.verbRole(-1-k, k+1, sentEnd)
+		}
+		if ok {
+			for i := range rs {
+				rs[i].person, rs[i].pron = -1, k
+			}
+			n.roles = append(n.roles, rs...)
 		}
 	}
 	// The organisation of a role is no person.
@@ -351,7 +384,97 @@ func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
 	if n.word(q) == "as" {
 		q++
 	}
-	return n.titlePhrase(c, q, sentEnd, true)
+	rs, ok := n.titlePhrase(c, q, sentEnd, true)
+	if !ok {
+		return nil, false
+	}
+	// "became executive director of X in 1979 and retired in 1999".
+	for k := n.tokAfter(rs[0].e); k+1 < sentEnd; k++ {
+		if n.word(k) != "and" || nerLeaveVerbs[n.word(k+1)] != 1 {
+			continue
+		}
+		until := "PAST_REF"
+		if t, _, ok := n.dateAfter(k+2, sentEnd); ok {
+			until = t
+		}
+		for i := range rs {
+			if rs[i].until == "" {
+				rs[i].until = until
+			}
+		}
+		break
+	}
+	return rs, true
+}
+
+// subjectStart is the byte offset where the subject of a role starts:
+// candidate c, or for c < 0 the pronoun at token -1-c.
+func (n *ner) subjectStart(c int) int {
+	if c < 0 {
+		return n.toks[-1-c].s
+	}
+	return n.toks[n.cands[c].ts].s
+}
+
+// nerAppointVerbs give their object a role: "named X as chief operating
+// officer".
+var nerAppointVerbs = nerSet("named,appointed,hired,promoted,elected,chose,picked,tapped,nominated,installed")
+
+// appointed reads "named X[, apposition,] as <title>" around candidate c.
+func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
+	cd := n.cands[c]
+	v := cd.ts - 1
+	if nerPersonPrefixes[n.word(v)] {
+		v--
+	}
+	if !nerAppointVerbs[n.word(v)] || v > 0 && (nerCopulas[n.word(v-1)] || n.word(v-1) == "be" || n.word(v-1) == "been") {
+		return nil, false // "was named": the copula reads it
+	}
+	p := cd.te
+	if n.word(p) == "," {
+		k := p + 1
+		for k < sentEnd && k < p+16 && n.word(k) != "," {
+			k++
+		}
+		if n.word(k) != "," {
+			return nil, false
+		}
+		p = k + 1
+	}
+	if n.word(p) != "as" {
+		return nil, false
+	}
+	return n.titlePhrase(c, p+1, sentEnd, true)
+}
+
+// nerTitleVerbs state a role by their verb: "has chaired the X
+// Foundation since 2023".
+var nerTitleVerbs = map[string]string{"chairs": "Chair", "chaired": "Chair", "chairing": "Chair"}
+
+// verbRole reads "[has] chaired [the] Org" starting at token p, the
+// subject being candidate c (or a pronoun, c < 0).
+func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
+	q := p
+	for q < sentEnd && q < p+3 && (nerSkipAdverbs[n.word(q)] || n.word(q) == "has" || n.word(q) == "had") {
+		q++
+	}
+	title, ok := nerTitleVerbs[n.word(q)]
+	if !ok {
+		return nil, false
+	}
+	k := q + 1
+	if n.word(k) == "the" {
+		k++
+	}
+	o := n.candAt(k)
+	if o < 0 || n.cands[o].ts != k || n.cands[o].kind == Person {
+		return nil, false
+	}
+	r := nerRole{person: c, title: title, orgCand: o, succeeds: -1, s: n.subjectStart(c), e: n.toks[n.cands[o].te-1].e}
+	if t, _, ok := n.dateAfter(n.cands[o].te, sentEnd); ok {
+		r.since = t
+	}
+	return []nerRole{r}, true
 }
 
 // titlePhrase reads "[the] [Org’s] title [and title] [of|at|for Org]
@@ -509,7 +632,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	var out []nerRole
 	for _, t := range titles {
 		r := nerRole{person: c, title: nerTitleText(n, t[0], t[1]), orgCand: orgCand, orgNoun: orgNoun, since: since, until: until, succeeds: -1}
-		r.s = n.toks[n.cands[c].ts].s
+		r.s = n.subjectStart(c)
 		last := max(end, k) - 1
 		if last < start {
 			last = start
@@ -639,8 +762,13 @@ func nerTitleNorm(t string) string {
 // one; a successor without a title takes over the role the other person
 // left.
 func (n *ner) attachRoles() {
+	for i := range n.roles {
+		if r := &n.roles[i]; r.person < 0 {
+			r.person = n.pronounPerson(r.pron)
+		}
+	}
 	for _, r := range n.roles {
-		if r.title != "" {
+		if r.title != "" && r.person >= 0 {
 			n.attachRole(r)
 		}
 	}
@@ -708,9 +836,68 @@ func (n *ner) implicitOrgs() {
 					continue roles
 				}
 			}
-			r.Org = n.resolveNoun("company", r.Start)
+			r.Org = n.mainOrgBefore(r.Start)
 		}
 	}
+}
+
+// mainOrgBefore returns the organisation a role at pos belongs to when
+// the text leaves it implicit: one named earlier in its sentence, else
+// the one the story is about so far, named most often before pos (the
+// latest of them on a tie).
+func (n *ner) mainOrgBefore(pos int) string {
+	k := min(n.tokAfter(pos), len(n.toks)-1)
+	for p := k - 1; p >= n.sentTok[n.sentOf[k]][0] && p >= 0; p-- {
+		if c := n.candAt(p); c >= 0 && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
+			return n.ents[n.cands[c].ent].name
+		}
+	}
+	best, bestCount, bestPos := "", 0, -1
+	for _, ent := range n.ents {
+		if ent.kind != Org {
+			continue
+		}
+		count, last := 0, -1
+		for _, c := range ent.cands {
+			if p := n.toks[n.cands[c].ts].s; n.cands[c].ent >= 0 && p < pos {
+				count++
+				last = max(last, p)
+			}
+		}
+		if count > bestCount || count == bestCount && count > 0 && last > bestPos {
+			best, bestCount, bestPos = ent.name, count, last
+		}
+	}
+	return best
+}
+
+// pronounPerson returns the candidate a subject pronoun at token k refers
+// to: the last person named before it outside quotations, skipping one
+// the text shows to be of the other sex (Mr. for "she", Ms. for "he"); -1
+// when there is none.
+func (n *ner) pronounPerson(k int) int {
+	she := n.word(k) == "she"
+	for p := k - 1; p >= 0; p-- {
+		c := n.candAt(p)
+		if c < 0 || n.quoted[p] || n.personOf(c) == nil {
+			continue
+		}
+		ent := n.ents[n.cands[c].ent]
+		other := false
+		for _, oc := range ent.cands {
+			switch n.word(n.cands[oc].ts - 1) {
+			case "mr", "mr.", "sir", "lord":
+				other = she
+			case "ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", "smt", "smt.":
+				other = !she
+			}
+		}
+		if !other {
+			return c
+		}
+		p = n.cands[c].ts
+	}
+	return -1
 }
 
 // personOf returns the person entity of candidate c, or nil.
