@@ -1693,7 +1693,7 @@ func (n *ner) resolve() {
 		if !ok {
 			e, ok = n.genericHeadOf(cs)
 		}
-		if !ok && !(cue[cuePlace] >= 2 && cue[cuePlace] > cue[cueOrg] && n.cands[first].te-n.cands[first].ts == 1) {
+		if !ok && !(cue[cuePlace] > cue[cueOrg] && n.cands[first].te-n.cands[first].ts == 1 && n.placeInBody(cs)) {
 			// "Ashcombe" after "Ashcombe and Wrayford Hospitals Trust"
 			// is the town when it is written as one ("in Ashcombe").
 			e, ok = n.prefixOrg(n.cands[first].ts, n.cands[first].te, byKey)
@@ -1809,6 +1809,23 @@ func (n *ner) bareInitialWord(cs []int) bool {
 		}
 	}
 	return true
+}
+
+// placeInBody reports whether one of the candidates cs is read as a place
+// in the body of the text, the name standing on its own: "a meeting in
+// Ashcombe on Wednesday", not "in Hollinsford clean-up" in a headline.
+func (n *ner) placeInBody(cs []int) bool {
+	for _, c := range cs {
+		cd := n.cands[c]
+		if cd.cue[cuePlace] < 2 || n.heading[n.sentOf[cd.ts]] {
+			continue
+		}
+		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower] {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // genericHeadOf links a lone institutional head word ("the Council",
