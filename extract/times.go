@@ -1235,8 +1235,6 @@ func (p *tparser) weekday(i, dir int, strict bool) (cand, bool) {
 	}
 	if dir == 0 && !strict {
 		switch p.word(i - 1) {
-		case "later":
-			dir = 1
 		case "earlier":
 			dir = -1
 		default:
