@@ -30,10 +30,26 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 	p.cues = make([][]tenseCue, len(sents)+1)
 	p.cueDone = make([]bool, len(sents)+1)
 	var out []Time
-	lastDay := -1    // token index after the last expression with a day value
-	lastDayVal := "" // its day value
+	lastDay := -1            // token index after the last expression with a day value
+	lastDayVal := ""         // its day value
+	mainDay := ""            // the first day value of the text: the story's day
+	anaTok, anaVal := -1, "" // the last day named as a date, not as "today"
 	for i := 0; i < len(p.toks); {
 		c, ok := p.match(i)
+		if b, off, part, isAna := p.anaphor(i); isAna {
+			// "the same day", "the next morning": the day last named in
+			// this or the two sentences before, else the story's day.
+			ref := mainDay
+			if anaTok >= 0 && p.toks[i].sent-p.toks[anaTok].sent <= 2 {
+				ref = anaVal
+			}
+			if d, err := time.Parse("2006-01-02", ref); err == nil {
+				c, ok = cand{a: i, b: b, typ: "DATE", val: fmtDay(d.AddDate(0, 0, off)), prec: Day}, true
+				if part != "" {
+					c.typ, c.val = "TIME", c.val+"T"+part
+				}
+			}
+		}
 		if !ok {
 			i++
 			continue
@@ -44,12 +60,74 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 		}
 		if c.typ == "DATE" && c.prec == Day {
 			lastDay, lastDayVal = c.b, c.val[:10]
+			if mainDay == "" {
+				mainDay = lastDayVal
+			}
+			switch strings.ToLower(p.str(c.a)) {
+			case "today", "tonight", "yesterday", "tomorrow", "now":
+				// the day of the telling, not of a happening told
+			default:
+				anaTok, anaVal = c.b-1, lastDayVal
+			}
+		}
+		if c.typ == "TIME" && len(c.val) > 10 && c.val[4] == '-' && c.a == i && p.toks[i].kind == tkWord && strings.EqualFold(p.str(i), "the") {
+			anaTok, anaVal = c.b-1, c.val[:10] // "the next morning" goes on
 		}
 		s, e := p.toks[c.a].s, p.toks[c.b-1].e
 		out = append(out, Time{Start: s, End: e, Text: text[s:e], Type: c.typ, Value: c.val, Precision: c.prec, Mod: c.mod})
 		i = c.b
 	}
 	return out
+}
+
+// anaphor reads a time that refers to a day the text has named: "the
+// same day", "that day", "the next day", "the following morning". It
+// returns the token after it, the offset in days and the part of the day.
+func (p *tparser) anaphor(i int) (b, off int, part string, ok bool) {
+	w := func(k int) string {
+		if k >= len(p.toks) || p.toks[k].kind != tkWord {
+			return ""
+		}
+		return strings.ToLower(p.str(k))
+	}
+	first := w(i)
+	if first != "the" && first != "that" || p.quoteOf(i) != 0 {
+		return 0, 0, "", false // a speaker's "that day" is the speaker's
+	}
+	k := i + 1
+	switch w(k) {
+	case "same":
+		k++
+	case "next", "following":
+		off = 1
+		k++
+	default:
+		if first != "that" {
+			return 0, 0, "", false
+		}
+	}
+	if first == "that" && off == 1 {
+		return 0, 0, "", false
+	}
+	switch n := w(k); n {
+	case "day":
+	case "morning", "afternoon", "evening", "night":
+		if l := p.lx(k); l != nil && l.part != "" {
+			part = l.part
+		}
+		if off == 0 && first == "the" {
+			return 0, 0, "", false // "the same morning" reads well enough, "the morning" not
+		}
+	default:
+		return 0, 0, "", false
+	}
+	// Not "the same day care", "that day's".
+	if nk := k + 1; nk < len(p.toks) && p.toks[nk].kind == tkWord && p.toks[nk].sent == p.toks[i].sent {
+		if nw := strings.ToLower(p.str(nk)); nw == "'s" || nw == "of" || nw == "one" || nw == "two" || p.toks[nk].kind == tkNum {
+			return 0, 0, "", false // "that day's", "day one motions"
+		}
+	}
+	return k + 1, off, part, true
 }
 
 // longest keeps the longest of the candidates tried at one token; the
