@@ -24,7 +24,35 @@ const (
 	ckComplement                   // a reported clause, with its own subject
 	ckRelative                     // a relative clause: takes its antecedent
 	ckSemi                         // after a semicolon: a clause whatever its words
+	ckInfinitive                   // "to raise rates from July 1": takes the subject back
 )
+
+// subjectPronouns open a reported clause right after its verb: "said it
+// would".
+var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true}
+
+// modals make what follows a clause: "said it would install".
+var modals = map[string]bool{"would": true, "will": true, "could": true, "should": true, "might": true, "may": true, "must": true, "can": true}
+
+// hasTimeBefore reports whether one of the times ends at or before pos.
+func hasTimeBefore(st []Time, pos int) bool {
+	for _, t := range st {
+		if t.End <= pos {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTimeAfter reports whether one of the times starts at or after pos.
+func hasTimeAfter(st []Time, pos int) bool {
+	for _, t := range st {
+		if t.Start >= pos {
+			return true
+		}
+	}
+	return false
+}
 
 type clause struct {
 	start, end int // the span reported as ClauseStart, ClauseEnd
@@ -157,6 +185,13 @@ func hasVerb(ws []word, kind clauseKind, text string, sm []Mention) bool {
 	if kind == ckSemi {
 		return true
 	}
+	if len(ws) >= 2 && (kind == ckInfinitive && ws[0].w == "to" || kind == ckRelative) && !ws[1].cap && !functionWords[ws[1].w] && !prepositions[ws[1].w] {
+		// "to raise rates", "(that) begin next month": the verb by its
+		// place.
+		if kind == ckInfinitive || ws[0].w == "that" || ws[0].w == "which" || ws[0].w == "who" {
+			return true
+		}
+	}
 	for i, w := range ws {
 		if isVerbWord(w) {
 			return true
@@ -270,8 +305,10 @@ func relatives(text string, s Sentence, ws []word, st []Time, sm []Mention) []pi
 		}
 		if !comma {
 			// Without a comma, the pronoun must be followed by a verb:
-			// "the plant that opened in 1998", not "that deal".
-			if !isVerbWord(ws[k+1]) {
+			// "the plant that opened in 1998", not "that deal"; a verb
+			// in the present is known by the date after it: "talks that
+			// begin next month".
+			if !isVerbWord(ws[k+1]) && !(k+2 < len(ws) && inTimes(ws[k+2].s, st) && !ws[k+1].cap && !functionWords[ws[k+1].w] && !prepositions[ws[k+1].w] && ws[k+1].w[0] > '9') {
 				continue
 			}
 			if w.w == "that" && reportedBefore(ws, k) {
@@ -469,7 +506,64 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, rel []piece) []cu
 			cuts = append(cuts, cut{end: ws[j].s, next: ws[j+1].s, kind: ckComplement})
 		case complementSubjects[ws[j].w] && j > k+1 && inTimes(ws[j-1].s, st):
 			cuts = append(cuts, cut{end: ws[j].s, next: ws[j].s, kind: ckComplement})
+		case subjectPronouns[ws[j].w] && j == k+1 && j+1 < len(ws) && modals[ws[j+1].w]:
+			// "said it would install cranes from July 1"
+			cuts = append(cuts, cut{end: ws[j].s, next: ws[j].s, kind: ckComplement})
 		}
+	}
+	// "told staff in a memo the same day that the jets …": the object
+	// and a time, then "that".
+	for k := 0; k+2 < len(ws); k++ {
+		if !reportVerbs[ws[k].w] || inRel(ws[k].s) {
+			continue
+		}
+		for j := k + 2; j < len(ws) && j <= k+9; j++ {
+			if strings.ContainsAny(text[ws[j-1].e:ws[j].s], ",;:\"“”") || ws[j].cap || isVerbWord(ws[j]) {
+				break
+			}
+			if ws[j].w == "that" && inTimes(ws[j-1].s, st) && j+1 < len(ws) && !inRel(ws[j].s) {
+				cuts = append(cuts, cut{end: ws[j].s, next: ws[j+1].s, kind: ckComplement})
+				break
+			}
+		}
+	}
+	// "…, the airline said on Wednesday.": an attribution closing the
+	// sentence with a date of its own.
+	for k := 1; k+1 < len(ws); k++ {
+		if !reportVerbs[ws[k].w] || inRel(ws[k].s) {
+			continue
+		}
+		if !(inTimes(ws[k+1].s, st) || prepositions[ws[k+1].w] && k+2 < len(ws) && inTimes(ws[k+2].s, st)) {
+			continue
+		}
+		for j := k - 1; j >= 1 && j >= k-5; j-- {
+			gap := text[ws[j-1].e:ws[j].s]
+			if strings.Contains(gap, ",") && hasTimeBefore(st, ws[j-1].e) {
+				cuts = append(cuts, cut{end: ws[j-1].e, next: ws[j].s, kind: ckComplement})
+				break
+			}
+			if strings.ContainsAny(gap, ";:\"“”") || isVerbWord(ws[j]) {
+				break
+			}
+		}
+	}
+	// "voted 5-2 on Tuesday to raise rates from July 1": an infinitive
+	// right after one time and before another tells a happening of its
+	// own.
+	for k := 1; k+1 < len(ws); k++ {
+		if ws[k].w != "to" || inRel(ws[k].s) || inTimes(ws[k].s, st) || !hasTimeBefore(st, ws[k].s) || !hasTimeAfter(st, ws[k].e) {
+			continue
+		}
+		n := ws[k+1]
+		if n.cap || n.w[0] >= '0' && n.w[0] <= '9' || functionWords[n.w] || prepositions[n.w] || inTimes(n.s, st) || isVerbWord(n) || strings.HasSuffix(n.w, "ing") {
+			continue
+		}
+		// Only right after the time of the clause before: "on Tuesday to
+		// raise", not "expected to enter service later this year".
+		if !inTimes(ws[k-1].s, st) {
+			continue
+		}
+		cuts = append(cuts, cut{end: ws[k].s, next: ws[k].s, kind: ckInfinitive})
 	}
 	// A conjunction between two times: the last one in the gap.
 	for k := 1; k < len(st); k++ {
