@@ -185,12 +185,12 @@ func hasVerb(ws []word, kind clauseKind, text string, sm []Mention) bool {
 	if kind == ckSemi {
 		return true
 	}
-	if len(ws) >= 2 && (kind == ckInfinitive && ws[0].w == "to" || kind == ckRelative) && !ws[1].cap && !functionWords[ws[1].w] && !prepositions[ws[1].w] {
-		// "to raise rates", "(that) begin next month": the verb by its
-		// place.
-		if kind == ckInfinitive || ws[0].w == "that" || ws[0].w == "which" || ws[0].w == "who" {
-			return true
-		}
+	// "to raise rates", "(that) begin next month": the verb by its place.
+	if kind == ckInfinitive && len(ws) >= 2 && ws[0].w == "to" && !ws[1].cap && !functionWords[ws[1].w] && !prepositions[ws[1].w] {
+		return true
+	}
+	if kind == ckRelative && len(ws) >= 1 && !ws[0].cap && !functionWords[ws[0].w] && !prepositions[ws[0].w] && ws[0].w[0] > '9' {
+		return true
 	}
 	for i, w := range ws {
 		if isVerbWord(w) {
@@ -263,12 +263,28 @@ func isNounModifier(text string, t Time, sentStart int) bool {
 // anchorOf returns the time that dates a clause: the first that is not a
 // noun's modifier.
 func anchorOf(text string, ts []Time, sentStart int) (Time, bool) {
+	var period Time
+	found := false
 	for _, t := range ts {
-		if !isNounModifier(text, t, sentStart) {
-			return t, true
+		if isNounModifier(text, t, sentStart) || negatedTime(text, t, sentStart) {
+			continue
 		}
+		// "a loss of 212 million euros for 2025 on Monday": "for" names
+		// the period a figure covers; another date says when.
+		if before := strings.ToLower(text[max(sentStart, t.Start-4):t.Start]); before == "for " && !found {
+			period, found = t, true
+			continue
+		}
+		return t, true
 	}
-	return Time{}, false
+	return period, found
+}
+
+// negatedTime reports whether the time is denied: "not next year, but
+// now" dates nothing by "next year".
+func negatedTime(text string, t Time, sentStart int) bool {
+	before := strings.ToLower(strings.TrimRight(text[max(sentStart, t.Start-8):t.Start], " "))
+	return strings.HasSuffix(before, " not") || before == "not" || strings.HasSuffix(before, "not in") || strings.HasSuffix(before, "not until")
 }
 
 // relatives finds the relative clauses of sentence s that are not inside
@@ -465,6 +481,10 @@ func antecedent(text string, s Sentence, ws []word, k int, sm []Mention) [2]int 
 			a--
 		}
 		return [2]int{ws[a].s, end}
+	}
+	// A bare noun: "talks with staff that begin next month".
+	if p := ws[k-1]; !functionWords[p.w] && !prepositions[p.w] && !isVerbWord(p) && p.w[0] > '9' && strings.TrimSpace(text[p.e:ws[k].s]) == "" {
+		return [2]int{p.s, end}
 	}
 	return [2]int{}
 }

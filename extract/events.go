@@ -56,7 +56,7 @@ func FindEvents(text string, sents []Sentence, times []Time, mentions []Mention)
 			ti++
 		}
 		for j := ti; j < len(times) && times[j].Start < s.End; j++ {
-			if _, _, ok := eventDate(times[j]); ok {
+			if _, _, ok := eventDate(times[j]); ok && !negatedTime(text, times[j], s.Start) {
 				st = append(st, times[j])
 			}
 		}
