@@ -203,6 +203,12 @@ func hasVerb(ws []word, kind clauseKind, text string, sm []Mention) bool {
 			!functionWords[w.w] && !prepositions[w.w] {
 			return true // "and review the policy"
 		}
+		if kind == ckConj && i == 1 && (ws[0].w == "before" || ws[0].w == "after") && strings.HasSuffix(w.w, "ing") {
+			return true // "before hosting Athelney United"
+		}
+		if i > 0 && (ws[i-1].w == "they" || ws[i-1].w == "we" || ws[i-1].w == "i" || ws[i-1].w == "you") && !functionWords[w.w] && !prepositions[w.w] {
+			return true // "They travel to Pennick City"
+		}
 		if len(w.w) >= 4 && strings.HasSuffix(w.w, "s") && !strings.HasSuffix(w.w, "ss") && !strings.HasSuffix(w.w, "'s") && !notVerbS[w.w] {
 			if i > 0 && (ws[i-1].w == "it" || ws[i-1].w == "he" || ws[i-1].w == "she") {
 				return true
@@ -565,6 +571,15 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, rel []piece) []cu
 			if strings.ContainsAny(gap, ";:\"“”") || isVerbWord(ws[j]) {
 				break
 			}
+		}
+	}
+	// "travel to Pennick City next Saturday before hosting Athelney
+	// United on Boxing Day": a participle after "before" or "after"
+	// between two times.
+	for k := 1; k+1 < len(ws); k++ {
+		if w := ws[k].w; (w == "before" || w == "after") && strings.HasSuffix(ws[k+1].w, "ing") && !inRel(ws[k].s) && !inTimes(ws[k].s, st) &&
+			hasTimeBefore(st, ws[k].s) && hasTimeAfter(st, ws[k+1].e) {
+			cuts = append(cuts, cut{end: ws[k].s, next: ws[k].s, kind: ckConj})
 		}
 	}
 	// "voted 5-2 on Tuesday to raise rates from July 1": an infinitive

@@ -1631,7 +1631,7 @@ func (p *tparser) special(i int) (cand, bool) {
 			v = "T24:00"
 		}
 		return p.attachDay(cand{a: i, b: i + 1, typ: "TIME", prec: Day}, v), true
-	case "christmas", "halloween", "new", "valentine's", "thanksgiving":
+	case "christmas", "halloween", "new", "valentine's", "thanksgiving", "boxing":
 		return p.holiday(i)
 	case "recent":
 		if nl := p.lx(i + 1); nl.has(fUnit) && nl.plural {
@@ -1681,6 +1681,12 @@ func (p *tparser) holiday(i int) (cand, bool) {
 		}
 	case "halloween":
 		m, d = 10, 31
+	case "boxing":
+		if strings.ToLower(p.str(j)) != "day" {
+			return cand{}, false
+		}
+		m, d = 12, 26
+		j++
 	case "new":
 		if p.word(j) != "year's" {
 			return cand{}, false
