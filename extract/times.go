@@ -160,6 +160,9 @@ type tparser struct {
 	pub     time.Time
 	cues    [][]tenseCue
 	cueDone []bool
+	// models holds the numbers the text writes after a name ("Model
+	// 2000", "Windows 2000"), read on first use.
+	models map[string]bool
 }
 
 // ---- token helpers ----
@@ -972,7 +975,35 @@ func (p *tparser) year(i int) (cand, bool) {
 	if p.lx(i+1).has(fCountNoun) || p.punct(i+1, "%") {
 		return cand{}, false // "2000 people", "2025%"
 	}
+	if p.productNumber(i) {
+		return cand{}, false // "the 2000" after "the Model 2000"
+	}
 	return cand{a: i, b: i + 1, typ: "DATE", val: fmtYear(y), prec: Year}, true
+}
+
+// productNumber reports whether the number at token i, after a
+// determiner, is a product the text names with it: "We built the 2000
+// for refineries" in a story about the "Model 2000".
+func (p *tparser) productNumber(i int) bool {
+	switch p.word(i - 1) {
+	case "the", "a", "its", "their", "this":
+	default:
+		return false
+	}
+	if i+1 < len(p.toks) && p.toks[i+1].kind == tkWord && p.toks[i+1].cap {
+		return false // "the 2000 Olympics"
+	}
+	if p.models == nil {
+		p.models = map[string]bool{}
+		for k := 1; k < len(p.toks); k++ {
+			pt := p.toks[k-1]
+			if p.toks[k].kind == tkNum && pt.kind == tkWord && pt.cap && !isSentenceStart(p.toks, k-1) && p.toks[k].s == pt.e+1 &&
+				(pt.lx == nil || !isDateWord(pt.lx) && !pt.lx.has(fPrep|fUnit) && pt.lx.season == "") {
+				p.models[p.str(k)] = true
+			}
+		}
+	}
+	return p.models[p.str(i)]
 }
 
 // isDateWord reports whether a word can continue a date: a month, a
