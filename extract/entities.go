@@ -883,8 +883,9 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		return
 	}
 	// Places by their last word: "Changi International Airport", "the
-	// Atlantic Ocean".
-	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower] {
+	// Atlantic Ocean"; but a district an institution names is that
+	// institution: "Holloway Bend Unified School District".
+	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower] && !(n.toks[j-1].lower == "district" && nerOrgHeads[n.toks[j-2].lower]) {
 		c := n.addCand(s, i, j, Place, nil)
 		n.cands[c].places = n.placesIn(i, j)
 		return
@@ -1179,9 +1180,9 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 				common = true
 			}
 			c.weak = common && !n.followedBySpeech(j) && !(j < len(n.toks) && n.toks[j].poss) && !(n.word(j) == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an"))
-		case single && j < len(n.toks) && n.toks[j].digit && i > 0 && n.toks[i-1].word && !n.toks[i-1].cap:
+		case single && j < len(n.toks) && n.toks[j].digit && i > 0 && n.toks[i-1].word && !n.toks[i-1].cap && !strings.HasSuffix(n.toks[j].lower, "s"):
 			// "Chapter 11", "Flight 370": a name only if used alone
-			// elsewhere.
+			// elsewhere; but "Boeing 747s" are the maker's.
 			c.weak = true
 		case single && !n.toks[i].upper && n.vocab[n.toks[i].lower]:
 			// "Maintenance": a common word the text also writes in lower
@@ -1663,6 +1664,17 @@ func (n *ner) resolve() {
 		}
 		if !weak && n.bareInitialWord(cs) {
 			weak = true
+		}
+		if cd := n.cands[cs[0]]; cd.te-cd.ts == 1 && nerPlaceHeads[cd.key] && !nerOrgHeads[cd.key] {
+			weak = true // "the city's 3rd District": a generic word
+		}
+		if weak {
+			// "does not vote in Ugbaja": a place named in a quotation.
+			for _, c := range cs {
+				if cd := n.cands[c]; cd.te-cd.ts == 1 && n.quoted[cd.ts] && cd.cue[cuePlace] >= 2 && !n.initial[cd.ts] && !n.heading[n.sentOf[cd.ts]] {
+					weak = false
+				}
+			}
 		}
 		first := cs[0]
 		// A known alias.

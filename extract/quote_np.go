@@ -359,10 +359,37 @@ func (c *quoteCtx) phraseSpeaker(phrase []qtok, pos int, det string) qAttr {
 	if a := c.groupLookup(words[len(words)-1], pos); a.st == qAttrFound {
 		return a
 	}
+	// "Oduya-Baptiste conceded in a brief statement … “…,” the
+	// statement said": the statement's author.
+	if head := words[len(words)-1]; det == "the" && qDocumentNouns[head] {
+		if a := c.documentAuthor(head, pos); a.st == qAttrFound {
+			return a
+		}
+	}
 	if allCap && det == "the" {
 		return c.guessName(phrase, true)
 	}
 	return qAttr{st: qAttrBlocked}
+}
+
+// documentAuthor finds who issued the document "the statement" refers to:
+// the subject of the sentence, this one or one of the two before, that
+// names such a document.
+func (c *quoteCtx) documentAuthor(noun string, pos int) qAttr {
+	k := c.sentOf(pos)
+	for s := k; s >= 0 && s >= k-2; s-- {
+		lo, hi := c.sentStart(s), c.sentEnd(s)
+		if s == k {
+			hi = min(hi, pos)
+		}
+		if !qContainsFold(c.text[lo:hi], noun) {
+			continue
+		}
+		if a := c.subjectOf(lo, hi, qSpkFilter{}, false); a.st == qAttrFound {
+			return a
+		}
+	}
+	return qAttr{}
 }
 
 // extendNP moves the start of a noun phrase back over the title and
