@@ -34,8 +34,22 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 	lastDayVal := ""         // its day value
 	mainDay := ""            // the first day value of the text: the story's day
 	anaTok, anaVal := -1, "" // the last day named as a date, not as "today"
+	lastDate := ""           // the last DATE value with a calendar year
 	for i := 0; i < len(p.toks); {
 		c, ok := p.match(i)
+		if ok && c.typ == "DURATION" && lastDate != "" && p.quoteOf(c.a) == 0 {
+			// "four years later", "two days earlier": from the date last
+			// named.
+			// Not "from a year earlier", "than a year earlier": a
+			// comparison with the same period before.
+			pw := strings.ToLower(p.str(c.a - 1))
+			if w := strings.ToLower(p.str(c.b)); (w == "later" || w == "earlier") && !strings.EqualFold(p.str(c.b+1), "than") &&
+				pw != "from" && pw != "than" && pw != "with" && pw != "over" && pw != "on" {
+				if v, pr, ok2 := shiftDate(lastDate, c.val, w == "earlier"); ok2 {
+					c = cand{a: c.a, b: c.b + 1, typ: "DATE", val: v, prec: pr}
+				}
+			}
+		}
 		if b, off, part, isAna := p.anaphor(i); isAna {
 			// "the same day", "the next morning": the day last named in
 			// this or the two sentences before, else the story's day.
@@ -58,6 +72,9 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 			// "Monday at 3 p.m.": the time belongs to the day just named.
 			c.val = lastDayVal + c.val[10:]
 		}
+		if c.typ == "DATE" && len(c.val) >= 4 && isASCIIDigit(c.val[0]) && isASCIIDigit(c.val[3]) && (len(c.val) == 4 || c.val[4] == '-') && p.quoteOf(c.a) == 0 {
+			lastDate = c.val
+		}
 		if c.typ == "DATE" && c.prec == Day {
 			lastDay, lastDayVal = c.b, c.val[:10]
 			if mainDay == "" {
@@ -78,6 +95,48 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 		i = c.b
 	}
 	return out
+}
+
+// shiftDate moves the date value v by the duration dur ("P4Y", "P2D"):
+// "four years later" than 1961 is 1965. The result keeps the precision
+// both allow; ok is false when the duration is finer than the date.
+func shiftDate(v, dur string, back bool) (string, Precision, bool) {
+	if len(dur) < 3 || dur[0] != 'P' || dur[1] == 'T' {
+		return "", "", false
+	}
+	n, err := strconv.Atoi(dur[1 : len(dur)-1])
+	if err != nil || n <= 0 || n > 200 {
+		return "", "", false
+	}
+	if back {
+		n = -n
+	}
+	unit := dur[len(dur)-1]
+	y, err := strconv.Atoi(v[:4])
+	if err != nil {
+		return "", "", false
+	}
+	switch {
+	case unit == 'Y':
+		return fmtYear(y + n), Year, true
+	case unit == 'M' && len(v) >= 7:
+		m, err := strconv.Atoi(v[5:7])
+		if err != nil {
+			return "", "", false
+		}
+		t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
+		return fmtMonth(t.Year(), int(t.Month())), Month, true
+	case (unit == 'D' || unit == 'W') && len(v) >= 10:
+		t, err := time.Parse("2006-01-02", v[:10])
+		if err != nil {
+			return "", "", false
+		}
+		if unit == 'W' {
+			n *= 7
+		}
+		return fmtDay(t.AddDate(0, 0, n)), Day, true
+	}
+	return "", "", false
 }
 
 // anaphor reads a time that refers to a day the text has named: "the
@@ -978,6 +1037,14 @@ func (p *tparser) year(i int) (cand, bool) {
 	if p.productNumber(i) {
 		return cand{}, false // "the 2000" after "the Model 2000"
 	}
+	// "the Mirage 2000", "its Model 2000 sensor": a number after a name
+	// that takes an article is a model; "at WWDC 2005" is a year.
+	if i >= 2 && p.capNameBefore(i) {
+		switch p.word(i - 2) {
+		case "the", "a", "its", "their", "this":
+			return cand{}, false
+		}
+	}
 	return cand{a: i, b: i + 1, typ: "DATE", val: fmtYear(y), prec: Year}, true
 }
 
@@ -996,14 +1063,24 @@ func (p *tparser) productNumber(i int) bool {
 	if p.models == nil {
 		p.models = map[string]bool{}
 		for k := 1; k < len(p.toks); k++ {
-			pt := p.toks[k-1]
-			if p.toks[k].kind == tkNum && pt.kind == tkWord && pt.cap && !isSentenceStart(p.toks, k-1) && p.toks[k].s == pt.e+1 &&
-				(pt.lx == nil || !isDateWord(pt.lx) && !pt.lx.has(fPrep|fUnit) && pt.lx.season == "") {
+			if p.toks[k].kind == tkNum && p.capNameBefore(k) {
 				p.models[p.str(k)] = true
 			}
 		}
 	}
 	return p.models[p.str(i)]
+}
+
+// capNameBefore reports whether the number at token k follows a
+// capitalised word that is no date word, preposition or sentence opener:
+// "Model 2000", "Windows 2000".
+func (p *tparser) capNameBefore(k int) bool {
+	if k < 1 {
+		return false
+	}
+	pt := p.toks[k-1]
+	return pt.kind == tkWord && pt.cap && !isSentenceStart(p.toks, k-1) && p.toks[k].s == pt.e+1 &&
+		(pt.lx == nil || !isDateWord(pt.lx) && !pt.lx.has(fPrep|fUnit) && pt.lx.season == "")
 }
 
 // isDateWord reports whether a word can continue a date: a month, a
