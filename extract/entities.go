@@ -1665,8 +1665,8 @@ func (n *ner) resolve() {
 		if !weak && n.bareInitialWord(cs) {
 			weak = true
 		}
-		if cd := n.cands[cs[0]]; cd.te-cd.ts == 1 && nerPlaceHeads[cd.key] && !nerOrgHeads[cd.key] {
-			weak = true // "the city's 3rd District": a generic word
+		if cd := n.cands[cs[0]]; cd.te-cd.ts == 1 && (nerPlaceHeads[cd.key] && !nerOrgHeads[cd.key] || n.ordinalBefore(cd.ts)) {
+			weak = true // "the city's 3rd District", "the 4th Ward": a generic word
 		}
 		if weak {
 			// "does not vote in Ugbaja": a place named in a quotation.
@@ -1821,6 +1821,16 @@ func (n *ner) bareInitialWord(cs []int) bool {
 		}
 	}
 	return true
+}
+
+// ordinalBefore reports whether an ordinal number stands before token i:
+// "3rd District", "4th Ward".
+func (n *ner) ordinalBefore(i int) bool {
+	if i < 1 || !n.toks[i-1].digit {
+		return false
+	}
+	w := n.toks[i-1].lower
+	return strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th")
 }
 
 // placeInBody reports whether one of the candidates cs is read as a place

@@ -66,6 +66,15 @@ func (c *quoteCtx) npBefore(toks []qtok, v int) (qAttr, int) {
 	return c.npEnding(toks, j)
 }
 
+// qIsOrdinal reports whether w is an ordinal in digits: "4th", "21st".
+func qIsOrdinal(w string) bool {
+	if len(w) < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	suf := strings.ToLower(w[len(w)-2:])
+	return suf == "st" || suf == "nd" || suf == "rd" || suf == "th"
+}
+
 // hasLowerWord reports whether toks hold a lower-case word: a phrase
 // that describes ("a spokesman for Smith") rather than names.
 func (c *quoteCtx) hasLowerWord(toks []qtok) bool {
@@ -181,6 +190,19 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (qAttr, int) {
 			}
 			if c.isCapWord(p) && !qNotNames[c.word(p)] {
 				return c.guessName(toks[j-1:j], false), j - 1
+			}
+		}
+	}
+	// "Alderman Jane Petrakis of the 4th Ward called it": the person, not
+	// the ward.
+	if c.isCapWord(t) {
+		p := j
+		for p > 0 && toks[p].k == 'w' && (c.isCapWord(toks[p]) || c.lower(toks[p]) == "the" || qIsOrdinal(c.word(toks[p]))) && j-p < 7 {
+			p--
+		}
+		if p > 0 && p < j && toks[p].k == 'w' && c.lower(toks[p]) == "of" {
+			if pm := c.mentionOver(toks[p-1].s, toks[p-1].e); pm != nil && pm.Kind == Person {
+				return c.npEnding(toks, p-1)
 			}
 		}
 	}

@@ -87,6 +87,13 @@ func (n *ner) findRoles() {
 				n.roles = append(n.roles, r...)
 				found = true
 				p = -1
+			} else if n.word(p) == "," && found {
+				// "The floods minister, Dame Helen Arkwright, resigned on
+				// Thursday": the apposition closes, the verb ends the role.
+				if r, ok := n.tenure(c, p+1, sentEnd); ok {
+					n.roles = append(n.roles, r...)
+					p = -1
+				}
 			}
 		}
 		if p >= 0 {
@@ -271,7 +278,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	r.e = n.toks[n.cands[c].te-1].e
 	// "Sen. Thomas Whitfield of Georgia", "analyst Pieter Vanhoutte of
 	// the consultancy Strand & Mercer".
-	if k := n.cands[c].te + 1; r.orgCand < 0 && end == n.cands[c].ts && n.word(k-1) == "of" && k < len(n.toks) {
+	if k := n.cands[c].te + 1; r.orgCand < 0 && (end == n.cands[c].ts || end == n.cands[c].ts-1 && nerPersonPrefixes[n.word(end)]) && n.word(k-1) == "of" && k < len(n.toks) {
 		if n.word(k) == "the" {
 			k++
 			if nerOrgNouns[n.word(k)] && !n.toks[k].cap {
@@ -335,6 +342,10 @@ func (n *ner) pastMarker(a, b int) bool {
 		switch n.toks[k].lower {
 		case "former", "formerly", "previously":
 			return true
+		case "then":
+			if n.word(k-1) == "the" {
+				return true // "the then environment secretary"
+			}
 		case "ex":
 			if n.word(k+1) == "-" && !n.toks[k+1].space {
 				return true
@@ -381,12 +392,18 @@ func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
 	if !verb {
 		return nil, false
 	}
+	past := n.pastMarker(p, q) // "previously served as"
 	if n.word(q) == "as" {
 		q++
 	}
 	rs, ok := n.titlePhrase(c, q, sentEnd, true)
 	if !ok {
 		return nil, false
+	}
+	for i := range rs {
+		if past && rs[i].until == "" {
+			rs[i].until = "PAST_REF"
+		}
 	}
 	// "became executive director of X in 1979 and retired in 1999".
 	for k := n.tokAfter(rs[0].e); k+1 < sentEnd; k++ {
@@ -564,7 +581,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	// "director of operations", "chair of the planning committee": a
 	// lower-case domain after "of" ending the phrase belongs to the
 	// title.
-	if n.word(p) == "of" {
+	if n.word(p) == "of" || n.word(p) == "for" {
 		if q := n.titleDomain(p+1, sentEnd); q > p+1 {
 			titles[len(titles)-1][1] = q
 			p = q
@@ -1222,6 +1239,10 @@ func (n *ner) townBefore(pos int) string {
 			}
 			if g := cd.gaz; g != nil && (g.demonym || g.canon == g.places[0] || g.places[0] == "United States" && !strings.Contains(g.canon, " ") && nerGaz[strings.ToLower(g.canon)] == g) {
 				continue
+			}
+			switch n.toks[cd.te-1].lower {
+			case "road", "street", "avenue", "square", "bridge", "highway", "boulevard", "plaza", "park", "river", "lake", "airport":
+				continue // no town
 			}
 			if p := n.toks[cd.ts].s; p < pos && p > bestPos {
 				best, bestPos = ent.name, p

@@ -134,6 +134,13 @@ func sentenceBreak(text string, p, end int) bool {
 		return true
 	}
 	lw := strings.ToLower(word)
+	// "BRANTLEY, Wis. (AP) —", "Salem, Ore., and": a state after a town.
+	if _, ok := nerStateAbbrevs[lw]; ok && word[0] >= 'A' && word[0] <= 'Z' && w >= 2 && text[w-2] == ',' {
+		if next == '(' || next == '—' || next == '–' {
+			return false
+		}
+		return startsSentenceWord(text[j:])
+	}
 	if abbreviations[lw] {
 		// "U.S." before a name or a digit rarely ends a sentence; before
 		// a pronoun or article it usually does.
