@@ -1864,6 +1864,14 @@ func (p *tparser) the(i int) (cand, bool) {
 			return cand{a: i, b: i + 3, typ: "DATE", val: "FUTURE_REF"}, true // "in the long term"
 		}
 	}
+	if p.word(i+1) == "new" && strings.EqualFold(p.str(i+2), "year") && !p.toks[i+1].cap {
+		// "in the new year": the coming year, early in it.
+		y := p.pub.Year()
+		if p.pub.Month() >= 7 {
+			y++
+		}
+		return cand{a: i, b: i + 3, typ: "DATE", val: fmtYear(y), prec: Year, mod: "START"}, true
+	}
 	if p.word(i+1) == "weekend" {
 		// "over the weekend": the last one in a past sentence, else this
 		// week's.
