@@ -678,7 +678,8 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	// no part of it; after a comma ("Lakshmi Venkataraman, IAS,") it
 	// names nothing.
 	post := false
-	if t := n.toks[j-1]; t.upper && nerPostNominals[t.lower] {
+	if t := n.toks[j-1]; t.upper && nerPostNominals[t.lower] && !nerArticles[n.word(i-1)] && n.word(i-1) != "a" && n.word(i-1) != "an" && !n.toks[max(i-1, 0)].poss {
+		// Not "the Marunga East MP": a title after its constituency.
 		if j-i == 1 && n.word(i-1) == "," {
 			return
 		}

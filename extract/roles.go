@@ -171,6 +171,29 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 	}
 	if a < 0 {
+		// "the county executive committee member for finance, Dr. Esther
+		// Wanjiru": a title with its lower-case domain.
+		if e := end; n.word(e-1) == "," && e-1 < n.cands[c].ts {
+			e--
+			for f := e - 2; f >= 0 && f >= e-6; f-- {
+				if w := n.word(f); w == "of" || w == "for" {
+					if n.titleDomain(f+1, e+1) == e {
+						if r, ok := n.titleBefore(c, f); ok {
+							r.title += " " + w + " " + strings.ToLower(n.text[n.toks[f+1].s:n.toks[e-1].e])
+							return r, true
+						}
+					}
+					// "The spokesman for the ministry, John Poe,"
+					if f+3 == e && n.word(f+1) == "the" && nerOrgNouns[n.word(f+2)] {
+						if r, ok := n.titleBefore(c, f); ok && r.orgCand < 0 && r.orgNoun == "" {
+							r.orgNoun = n.word(f + 2)
+							return r, true
+						}
+					}
+					break
+				}
+			}
+		}
 		// "President of the United States Barack Obama", "The state
 		// chairman of the PRC, Alhaji Musa Dangana-Ibrahim,", "A
 		// political scientist at Ekuru State University, Prof. Ngozi
@@ -623,11 +646,12 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 				continue
 			}
 		}
-		if w == "since" || w == "until" || w == "till" || w == "from" || w == "effective" || (w == "in" || w == "on") && copula {
+		if w == "since" || w == "until" || w == "till" || w == "from" || w == "effective" || (w == "in" || w == "on") && copula ||
+			(w == "to" || w == "through") && since != "" && until == "" {
 			if t, ok := n.timeAt(k + 1); ok {
 				switch w {
-				case "until", "till":
-					until = t.Value
+				case "until", "till", "to", "through":
+					until = t.Value // "from 2011 to 2022"
 				default:
 					since = t.Value
 				}
