@@ -1371,6 +1371,10 @@ func (n *ner) findCues() {
 // south of Portland".
 var nerPlaceOfNouns = nerSet("city,town,village,suburb,suburbs,outskirts,port,capital,province,region,county,district,island,islands,residents,inhabitants,north,south,east,west,northeast,northwest,southeast,southwest,heart,streets,mayor,municipality,neighbourhood,neighborhood")
 
+// nerPlaceModNouns are works and areas a place name qualifies: "the
+// Apapa terminal", "the Selby Moor barrier", "the Kandipur constituency".
+var nerPlaceModNouns = nerSet("terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
+
 // nerPlaceAppNouns head an apposition that makes a place: "Ekuru, the
 // state capital," and "the capital, Port Auren".
 var nerPlaceAppNouns = nerSet("capital,city,town,village,port,suburb,hometown,birthplace,seaport")
@@ -1415,6 +1419,11 @@ func (n *ner) placeContext(ts, te int) int {
 				w += 3
 			}
 		}
+	}
+	// "the Apapa terminal", "the Selby Moor barrier": a name before a
+	// work built somewhere or an area is that place.
+	if t := n.toks[min(te, len(n.toks)-1)]; te < len(n.toks) && t.word && !t.cap && nerPlaceModNouns[t.lower] {
+		w += 2
 	}
 	// "the capital, Port Auren".
 	if n.word(ts-1) == "," && ts >= 3 && nerPlaceAppNouns[n.word(ts-2)] && !n.toks[ts-2].cap {
