@@ -1037,6 +1037,9 @@ func (p *tparser) year(i int) (cand, bool) {
 	if p.productNumber(i) {
 		return cand{}, false // "the 2000" after "the Model 2000"
 	}
+	if i > 0 && p.toks[i-1].kind == tkWord && numberNouns[strings.ToLower(p.str(i-1))] {
+		return cand{}, false // "section 1983", "Flight 2014", "Room 2001"
+	}
 	// "the Mirage 2000", "its Model 2000 sensor": a number after a name
 	// that takes an article is a model; "at WWDC 2005" is a year.
 	if i >= 2 && p.capNameBefore(i) {
@@ -1046,6 +1049,17 @@ func (p *tparser) year(i int) (cand, bool) {
 		}
 	}
 	return cand{a: i, b: i + 1, typ: "DATE", val: fmtYear(y), prec: Year}, true
+}
+
+// numberNouns are nouns a number identifies rather than dates: "section
+// 1983", "Gate 2001", "Route 1960".
+var numberNouns = map[string]bool{
+	"section": true, "article": true, "chapter": true, "clause": true, "paragraph": true, "rule": true,
+	"page": true, "pages": true, "room": true, "suite": true, "gate": true, "platform": true, "route": true,
+	"flight": true, "ward": true, "model": true, "bill": true, "code": true, "form": true, "no": true,
+	"number": true, "exhibit": true, "item": true, "unit": true, "lot": true, "bus": true, "highway": true,
+	"interstate": true, "channel": true, "box": true, "row": true, "seat": true, "figure": true,
+	"volume": true, "vol": true, "issue": true, "episode": true, "resolution": true, "amendment": true,
 }
 
 // productNumber reports whether the number at token i, after a
