@@ -1083,6 +1083,11 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 	}
 	switch noun {
 	case "its", "company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "manufacturer", "business", "conglomerate", "startup", "maker", "producer", "supplier", "utility", "operator", "retailer", "lender", "insurer", "developer":
+		if noun != "its" {
+			if m := n.mainOrgBefore(pos); m != "" {
+				return m // "the company": the one the story is about
+			}
+		}
 		return generic
 	}
 	return ""
