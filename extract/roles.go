@@ -53,8 +53,8 @@ func (n *ner) findRoles() {
 		if nerPersonPrefixes[n.word(base-1)] {
 			base--
 		}
-		for _, end := range []int{cd.ts, base, base - 1} {
-			if end < 1 || end == base-1 && n.word(end) != "," || end == base && base == cd.ts && found {
+		for i, end := range [3]int{cd.ts, base, base - 1} {
+			if end < 1 || i == 2 && n.word(end) != "," || i == 1 && base == cd.ts {
 				continue
 			}
 			if r, ok := n.titleBefore(c, end); ok && (cd.te-cd.ts > 1 || cd.kind == Person || n.titleCapitalised(r)) {

@@ -184,7 +184,7 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			}
 			add(tenseCue{tok: k, dir: 1})
 			continue
-		case nerCommitVerbs[strings.ToLower(p.str(k))]:
+		case l == nil && nerCommitVerbs[p.str(k)]:
 			// "voted 5-2 on Tuesday to raise rates from July 1": what was
 			// decided lies ahead of the decision.
 			add(tenseCue{tok: k, dir: -1})

@@ -143,6 +143,9 @@ func shiftDate(v, dur string, back bool) (string, Precision, bool) {
 // same day", "that day", "the next day", "the following morning". It
 // returns the token after it, the offset in days and the part of the day.
 func (p *tparser) anaphor(i int) (b, off int, part string, ok bool) {
+	if t := p.toks[i]; t.kind != tkWord || t.e-t.s != 3 && t.e-t.s != 4 || p.text[t.s]|0x20 != 't' {
+		return 0, 0, "", false
+	}
 	w := func(k int) string {
 		if k >= len(p.toks) || p.toks[k].kind != tkWord {
 			return ""
@@ -150,7 +153,10 @@ func (p *tparser) anaphor(i int) (b, off int, part string, ok bool) {
 		return strings.ToLower(p.str(k))
 	}
 	first := w(i)
-	if first != "the" && first != "that" || p.quoteOf(i) != 0 {
+	if first != "the" && first != "that" {
+		return 0, 0, "", false
+	}
+	if nw := w(i + 1); nw != "same" && nw != "next" && nw != "following" && nw != "day" || p.quoteOf(i) != 0 {
 		return 0, 0, "", false // a speaker's "that day" is the speaker's
 	}
 	k := i + 1
