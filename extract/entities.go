@@ -617,6 +617,9 @@ func (n *ner) titleAt(i, j int) int {
 				break
 			}
 		}
+		if !nerTitleFirst[n.toks[p].lower] {
+			continue
+		}
 		for q := min(j, p+nerTitleMaxLen+2); q > p; q-- {
 			if nerTitleSet[nerKey(n.toks, p, q)] {
 				if q > best {
@@ -1050,6 +1053,9 @@ func (n *ner) initialLed(i, j int) bool {
 // titleEndsAt reports whether a title ends right before token i:
 // "opposition leader P. Anbarasan".
 func (n *ner) titleEndsAt(i int) bool {
+	if i < 1 || !nerTitleLast[n.toks[i-1].lower] {
+		return false
+	}
 	for p := i - 1; p >= 0 && p >= i-nerTitleMaxLen; p-- {
 		if nerTitleSet[nerKey(n.toks, p, i)] {
 			return true
@@ -1484,6 +1490,9 @@ type nerEnt struct {
 	roles   []Role
 	places  []string
 	decided bool
+	// initials caches the initials of an organisation's name (for
+	// acronymOf), computed from initialsOf.
+	initials, initialsOf string
 }
 
 // resolve groups candidates into entities and decides undecided kinds.
@@ -2100,16 +2109,19 @@ func (n *ner) acronymOf(key string, byKey map[string]int) (int, bool) {
 		if ent.kind != Org || !strings.Contains(ent.name, " ") {
 			continue
 		}
-		var b strings.Builder
-		for _, w := range strings.Fields(ent.name) {
-			lw := strings.ToLower(w)
-			if lw == "of" || lw == "and" || lw == "the" || lw == "for" || lw == "&" || nerOrgSuffixes[lw] {
-				continue
+		if ent.initialsOf != ent.name || ent.initials == "" {
+			var b strings.Builder
+			for _, w := range strings.Fields(ent.name) {
+				lw := strings.ToLower(w)
+				if lw == "of" || lw == "and" || lw == "the" || lw == "for" || lw == "&" || nerOrgSuffixes[lw] {
+					continue
+				}
+				r, _ := utf8.DecodeRuneInString(lw)
+				b.WriteRune(r)
 			}
-			r := []rune(lw)
-			b.WriteRune(r[0])
+			ent.initials, ent.initialsOf = b.String(), ent.name
 		}
-		if b.String() == k {
+		if ent.initials == k {
 			return e, true
 		}
 	}

@@ -403,6 +403,10 @@ var (
 	// nerTitleMaxLen is the longest in tokens.
 	nerTitleSet    map[string]bool
 	nerTitleMaxLen int
+	// nerTitleFirst and nerTitleLast hold the first and last tokens of
+	// the titles, so that a lookup can be skipped where none starts or
+	// ends.
+	nerTitleFirst, nerTitleLast map[string]bool
 )
 
 func init() {
@@ -478,6 +482,7 @@ func init() {
 		}
 	}
 	nerTitleSet = make(map[string]bool)
+	nerTitleFirst, nerTitleLast = make(map[string]bool), make(map[string]bool)
 	for _, t := range strings.Split(nerTitles, ",") {
 		t = strings.TrimSpace(t)
 		if t == "" {
@@ -485,6 +490,8 @@ func init() {
 		}
 		toks := nerTokenize(t)
 		nerTitleSet[nerKey(toks, 0, len(toks))] = true
+		nerTitleFirst[toks[0].lower] = true
+		nerTitleLast[toks[len(toks)-1].lower] = true
 		if n := len(toks); n > nerTitleMaxLen {
 			nerTitleMaxLen = n
 		}

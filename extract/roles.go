@@ -160,7 +160,7 @@ func (n *ner) findRoles() {
 // to candidate c, with the organisation before it.
 func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	a := -1
-	for p := end - 1; p >= 0 && p >= end-nerTitleMaxLen-1; p-- {
+	for p := end - 1; p >= 0 && p >= end-nerTitleMaxLen-1 && nerTitleLast[n.toks[end-1].lower]; p-- {
 		// A title may cross a one-word unknown candidate ("Opposition
 		// leader"), nothing else.
 		if o := n.candAt(p); o >= 0 && !(n.cands[o].kind == "" && n.cands[o].te-n.cands[o].ts == 1) || n.timed[p] {
