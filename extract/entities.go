@@ -989,6 +989,10 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		n.addCand(s, i, j, Person, nil)
 		return
 	}
+	// "Labor Day", "Election Day", "Christmas Eve": a day, not a name.
+	if j-i >= 2 && (n.toks[j-1].lower == "day" || n.toks[j-1].lower == "eve") && n.toks[j-1].cap {
+		return
+	}
 	c := n.addCand(s, i, j, "", nil)
 	cd := &n.cands[c]
 	switch {
@@ -1235,8 +1239,11 @@ func (n *ner) findCues() {
 		multi := cd.te-cd.ts > 1
 		next := cd.te
 		if n.word(next) == "’s" || n.word(next) == "'s" {
-			// "Oslo Energi’s general manager": an employer.
-			if n.titleAfter(next+1) || nerOrgPossessions[n.word(next+1)] {
+			// "Oslo Energi’s general manager": an employer; "Velmora's
+			// transport minister": a country.
+			if n.govTitleAfter(next + 1) {
+				cd.cue[cuePlace] += 2
+			} else if n.titleAfter(next+1) || nerOrgPossessions[n.word(next+1)] {
 				cd.cue[cueOrg] += 2
 			}
 			next++
@@ -1438,6 +1445,20 @@ func (n *ner) placeContext(ts, te int) int {
 		}
 	}
 	return w
+}
+
+// nerGovTitles are offices of a country, region or town: "Velmora's
+// transport minister", "the city's mayor".
+var nerGovTitles = nerSet("minister,prime minister,ambassador,mayor,governor,premier,foreign secretary,home secretary,high commissioner,consul,envoy,parliament,government")
+
+// govTitleAfter reports whether a title at token i is a government's: a
+// minister, an ambassador, a mayor.
+func (n *ner) govTitleAfter(i int) bool {
+	e := n.titleAt(i, min(len(n.toks), i+nerTitleMaxLen+3))
+	if e > i {
+		return nerGovTitles[n.toks[e-1].lower] || e-i >= 2 && nerGovTitles[nerKey(n.toks, e-2, e)]
+	}
+	return nerGovTitles[n.word(i)]
 }
 
 // nerOrgPossessions are what companies, not people, have: "Halvard
@@ -1724,6 +1745,9 @@ func (n *ner) resolve() {
 		if !ok {
 			e, ok = n.genericHeadOf(cs)
 		}
+		if !ok {
+			e, ok = n.demonymOf(k)
+		}
 		if !ok && !(cue[cuePlace] > cue[cueOrg] && n.cands[first].te-n.cands[first].ts == 1 && n.placeInBody(cs)) {
 			// "Ashcombe" after "Ashcombe and Wrayford Hospitals Trust"
 			// is the town when it is written as one ("in Ashcombe").
@@ -1867,6 +1891,27 @@ func (n *ner) placeInBody(cs []int) bool {
 		return true
 	}
 	return false
+}
+
+// demonymOf links an adjective formed from a place the text names
+// ("Velmoran" from "Velmora", "Tessalian" from "Tessaly") to that place.
+func (n *ner) demonymOf(key string) (int, bool) {
+	if len(key) < 5 || strings.Contains(key, " ") {
+		return 0, false
+	}
+	for e, ent := range n.ents {
+		if ent.kind != Place || strings.Contains(ent.name, " ") {
+			continue
+		}
+		p := strings.ToLower(ent.name)
+		stem := strings.TrimSuffix(strings.TrimSuffix(p, "a"), "y")
+		for _, suf := range [...]string{"n", "an", "ian", "ese", "i"} {
+			if key == p+suf || stem != p && key == stem+suf {
+				return e, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // genericHeadOf links a lone institutional head word ("the Council",

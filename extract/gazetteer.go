@@ -358,7 +358,7 @@ var nerStop = nerSet(`the,a,an,ex,former,whereas,in,on,at,by,for,from,to,of,with
 var nerCalendar = nerSet("january,february,march,april,may,june,july,august,september,october,november,december,jan,jan.,feb,feb.,mar,mar.,apr,apr.,jun,jun.,jul,jul.,aug,aug.,sep,sep.,sept,sept.,oct,oct.,nov,nov.,dec,dec.,monday,tuesday,wednesday,thursday,friday,saturday,sunday,mon,tue,tues,wed,thu,thur,thurs,fri,sat,sun,christmas,easter,ramadan,eid,thanksgiving,hanukkah,diwali")
 
 // nerNotNames are capitalised abbreviations that name no entity.
-var nerNotNames = nerSet("gdp,ceo,cfo,coo,cto,ipo,ai,tv,pc,usb,dvd,gps,hiv,aids,covid,co2,ok,am,pm,a.m.,p.m.,fm,usd,eur,gbp,etf,lng,gmt,utc,est,pdf,faq,id,it,vat,ram,cpu,suv,mp,mps,ceos,q1,q2,q3,q4,bc,ad,ph.d.,phd,dna,rna,led,lcd,hd,uk's,ps,pr,hr,rip,vs,tba,eta,asap,fyi,diy,vip,mph,kph,km,kg,lb,sms,api,url,www,html,ok.")
+var nerNotNames = nerSet("ebitda,ebit,esg,ev,evs,ppe,kpi,kpis,r&d,m&a,ict,sme,smes,ngo,ngos,mri,gst,gmo,gmos,pfas,pfoa,ppm,kw,mw,gw,kwh,mwh,gwh,ghg,nox,atm,atms,sim,hq,eps,roi,cagr,yoy,qoq,gdp,ceo,cfo,coo,cto,ipo,ai,tv,pc,usb,dvd,gps,hiv,aids,covid,co2,ok,am,pm,a.m.,p.m.,fm,usd,eur,gbp,etf,lng,gmt,utc,est,pdf,faq,id,it,vat,ram,cpu,suv,mp,mps,ceos,q1,q2,q3,q4,bc,ad,ph.d.,phd,dna,rna,led,lcd,hd,uk's,ps,pr,hr,rip,vs,tba,eta,asap,fyi,diy,vip,mph,kph,km,kg,lb,sms,api,url,www,html,ok.")
 
 // nerPersonPrefixes are honorifics before people's names.
 var nerPersonPrefixes = nerSet("mr,mr.,mrs,mrs.,ms,ms.,miss,dr,dr.,prof,prof.,sir,dame,lord,lady,rev,rev.,reverend,mx,madam,madame,monsieur,herr,frau,señor,senor,smt,smt.,shri,shri.,sri,shrimati,alhaji,alhaja,hajia,hajiya,mallam,hon,hon.,cllr,cllr.")
