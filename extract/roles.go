@@ -788,6 +788,7 @@ var nerTitleAbbrev = map[string]string{
 	"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general", "prof.": "professor",
 	"col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain", "adm.": "admiral",
 	"pres.": "president", "supt.": "superintendent", "insp.": "inspector", "cmdr.": "commander",
+	"cllr": "councillor", "cllr.": "councillor",
 }
 
 var nerTitleSmall = nerSet("of,the,and,for,at,in,on")
@@ -1029,6 +1030,11 @@ var nerBodyNouns = nerSet("council,board,committee,commission,assembly,senate,pa
 // on a board whose name says school.
 func (n *ner) titleBody(title string, pos int) string {
 	ws := strings.Fields(strings.ToLower(title))
+	switch ws[len(ws)-1] {
+	case "councillor", "councilor", "councilman", "councilwoman", "alderman", "alderwoman", "councilmember":
+		// A councillor sits on the council last named.
+		return n.resolveNoun("council", pos)
+	}
 	for i, w := range ws {
 		if !nerBodyNouns[w] || i == len(ws)-1 {
 			continue
