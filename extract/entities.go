@@ -989,9 +989,13 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		n.addCand(s, i, j, Person, nil)
 		return
 	}
-	// "Labor Day", "Election Day", "Christmas Eve": a day, not a name.
+	// "on Labor Day", "until Election Day": a day, not a name (but
+	// "Jason Day said").
 	if j-i >= 2 && (n.toks[j-1].lower == "day" || n.toks[j-1].lower == "eve") && n.toks[j-1].cap {
-		return
+		switch n.word(i - 1) {
+		case "on", "until", "since", "before", "after", "by", "over", "during", "till", "through":
+			return
+		}
 	}
 	c := n.addCand(s, i, j, "", nil)
 	cd := &n.cands[c]
