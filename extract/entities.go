@@ -1386,7 +1386,7 @@ func (n *ner) findCues() {
 // nerPlaceOfNouns name a place by "of": "the port city of Saldanha
 // Vale", "the suburb of Thenmalai Nagar", "residents of X", "60 miles
 // south of Portland".
-var nerPlaceOfNouns = nerSet("city,town,village,suburb,suburbs,outskirts,port,capital,province,region,county,district,island,islands,residents,inhabitants,north,south,east,west,northeast,northwest,southeast,southwest,heart,streets,mayor,municipality,neighbourhood,neighborhood")
+var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,suburb,suburbs,outskirts,port,capital,province,region,county,district,island,islands,residents,inhabitants,north,south,east,west,northeast,northwest,southeast,southwest,heart,streets,mayor,municipality,neighbourhood,neighborhood")
 
 // nerPlaceModNouns are works and areas a place name qualifies: "the
 // Apapa terminal", "the Selby Moor barrier", "the Kandipur constituency".
@@ -1422,7 +1422,10 @@ func (n *ner) placeContext(ts, te int) int {
 					break
 				}
 				if nerPlaceAppNouns[t.lower] {
-					if e := n.word(k + 1); e == "," || e == "." || e == ";" || e == ")" || e == "" || e == "—" {
+					// "Ekuru, the state capital,", "Halvard, a farming town
+					// in Minnesota".
+					switch e := n.word(k + 1); e {
+					case ",", ".", ";", ")", "", "—", "in", "on", "near", "of", "north", "south", "east", "west":
 						w += 3
 					}
 					break
