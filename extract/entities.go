@@ -1405,7 +1405,7 @@ func (n *ner) placeContext(ts, te int) int {
 	if n.word(ts-1) == "of" && ts >= 2 {
 		p := n.toks[ts-2]
 		switch {
-		case nerPlaceOfNouns[p.lower] && !p.cap:
+		case nerPlaceOfNouns[p.lower] && (!p.cap || n.initial[ts-2]):
 			w += 3
 		case p.cap && nerOrgHeads[p.lower] && !nerOrgLeadHeads[p.lower] && !nerInstHeads[p.lower]:
 			w += 2 // "Dorsey & Vance Architects of Wichita"

@@ -240,12 +240,16 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	// "A political scientist", "the trust's medical director",
 	// "election director Hank Moravec": a lower-case word before the
 	// title belongs to it.
-	if a >= 1 && n.candAt(a-1) < 0 && n.lowerModifier(a-1) {
+	if o := n.candAt(a - 1); a >= 1 && o >= 0 && n.initial[a-1] && n.cands[o].te == a && n.cands[o].ts == a-1 && n.cands[o].kind == "" && nerPlaceHeads[n.word(a-1)] {
+		n.cands[o].drop = true // "Town council member Rosa Delgado"
+		a--
+	} else if a >= 1 && n.candAt(a-1) < 0 && n.lowerModifier(a-1) && !(n.initial[a-1] && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)])) {
 		switch w := n.word(a - 2); {
 		case w == "a" || w == "an" || w == "the" || w == "its" || w == "his" || w == "her" || w == "their" || n.toks[a-2].poss:
 			a--
-		case end-a == 1 && (a < 2 || !n.toks[a-2].word || nerStop[w]):
-			// "..., election director Hank Moravec said"
+		case end-a == 1 && (a < 2 || !n.toks[a-2].word || nerStop[w]) || n.initial[a-1]:
+			// "..., election director Hank Moravec said", "Town council
+			// member Rosa Delgado voted"
 			a--
 		}
 	}
@@ -350,8 +354,8 @@ func nerCommonNounEnding(w string) bool {
 // qualify a title: not a function word, verb, adverb or number.
 func (n *ner) lowerModifier(k int) bool {
 	t := n.toks[k]
-	if !t.word || t.cap || t.upper || t.digit || n.timed[k] || !t.space && k > 0 && n.toks[k-1].lower == "-" {
-		return false // not "two-term"
+	if !t.word || t.cap && !(n.initial[k] && n.candAt(k) < 0) || t.upper || t.digit || n.timed[k] || !t.space && k > 0 && n.toks[k-1].lower == "-" {
+		return false // not "two-term"; "Town" opening a sentence is "town"
 	}
 	w := t.lower
 	return !nerStop[w] && !nerConnectors[w] && !nerCopulas[w] && !nerSpeechVerbs[w] && !nerSkipAdverbs[w] &&

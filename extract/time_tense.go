@@ -190,7 +190,7 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			add(tenseCue{tok: k, dir: -1})
 			for j := k + 1; j < len(p.toks) && j <= k+8 && p.toks[j].sent == int32(s); j++ {
 				if strings.ToLower(p.str(j)) == "to" {
-					if n := j + 1; n < len(p.toks) && p.toks[n].kind == tkWord && !p.toks[n].cap && p.lx(n) == nil {
+					if n := j + 1; n < len(p.toks) && p.toks[n].kind == tkWord && !p.toks[n].cap && (p.lx(n) == nil || !isDateWord(p.lx(n)) && !p.lx(n).has(fPrep|fUnit)) {
 						add(tenseCue{tok: j, dir: 1, ahead: true})
 					}
 					break
