@@ -804,6 +804,12 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		}
 		break
 	}
+	// "Republican Anna Holtz", "Democrat Marcus Leary": the party is no
+	// part of the name.
+	if nerPartyWords[n.toks[i].lower] && j-i >= 3 && n.nameLike(i+1, j) {
+		n.addCand(s, i+1, j, Person, nil)
+		return
+	}
 	// Honorifics.
 	if nerPersonPrefixes[n.toks[i].lower] && j-i >= 2 {
 		// "Mrs. Jane Holt and John Holt": the honorific covers the first.
@@ -1034,6 +1040,10 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		cd.lean[cuePerson]++
 	}
 }
+
+// nerPartyWords name a party's member before a name: "Republican Anna
+// Holtz".
+var nerPartyWords = nerSet("republican,democrat,democratic,labour,labor,conservative,tory,liberal,independent,socialist,communist")
 
 // orgShaped reports whether [i, j) (after a leading "the") reads as an
 // organisation's name: an organisation head after its first word, or an

@@ -54,6 +54,8 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Residents of Oakhollow said the water was brown.", "Oakhollow", Place},
 		// A US state abbreviated after a town.
 		{"She was born in Tallow Creek, Neb., in 1950.", "Nebraska", Place},
+		// A party is no part of a name.
+		{"Republican Anna Holtz beat Democrat Marcus Leary on Tuesday.", "Anna Holtz", Person},
 		// An age after a name.
 		{"Colm Brady, 71, and Ita Brady, 68, were rescued. \"Colm and Ita are fine,\" a neighbour said.", "Colm Brady", Person},
 	}
@@ -221,6 +223,8 @@ func TestUnseenStylesEvents(t *testing.T) {
 		{"The jets will go by the end of June, the airline said on Wednesday.", "2026-02-19", []string{"2026-06", "2026-02-18"}, ""},
 		{"The mill said it would open the plant in stages, not next year, but now.", "2026-03-11", nil, "2027"},
 		{"They play Leeds next Saturday before hosting Hull on Boxing Day.", "2026-11-30", []string{"2026-12-05", "2026-12-26"}, ""},
+		// The dateline dates the report, the body's own date the news.
+		{"BRANDON FALLS, Nov. 5 (Prairie Wire) — Anna Holtz won the seat on Tuesday.", "2025-11-05", []string{"2025-11-04"}, "2025-11-05"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, tt.pub)
