@@ -251,7 +251,7 @@ func (n *ner) nameTok(i int) bool {
 		return false
 	}
 	// "US$ 40 billion" is money.
-	if i+1 < len(n.toks) && !n.toks[i+1].space && (n.toks[i+1].lower == "$" || n.toks[i+1].lower == "€" || n.toks[i+1].lower == "£") {
+	if i+1 < len(n.toks) && !n.toks[i+1].space && strings.Contains("$€£¢₵₦₹¥", n.toks[i+1].lower) && n.toks[i+1].lower != "" {
 		return false
 	}
 	// Model numbers ("A330", "KC-45") are no names; "G7" is.
@@ -1865,7 +1865,13 @@ func (n *ner) bareInitialWord(cs []int) bool {
 	for _, c := range cs {
 		cd := n.cands[c]
 		t := n.toks[cd.ts]
-		if cd.te-cd.ts != 1 || !n.initial[cd.ts] || t.upper || n.capMid[t.lower] || cd.cue != [3]int{} || nerInnerCap(n.text[t.s:t.e]) {
+		if cd.te-cd.ts != 1 || !n.initial[cd.ts] || t.upper || cd.cue != [3]int{} || nerInnerCap(n.text[t.s:t.e]) {
+			return false
+		}
+		// Capitalised elsewhere only inside a longer name, not first
+		// ("Irrigation fund disburses …" and the "Volta Basin Irrigation
+		// Fund"), it is still an ordinary word here.
+		if n.capMid[t.lower] && !n.onlyInsideNames(t.lower) {
 			return false
 		}
 		switch n.word(cd.ts - 1) {
@@ -1958,6 +1964,22 @@ func (n *ner) genericHeadOf(cs []int) (int, bool) {
 		}
 	}
 	return best, best >= 0
+}
+
+// onlyInsideNames reports whether every capitalised use of the word w
+// away from a sentence's start stands inside a longer candidate name,
+// after its first word.
+func (n *ner) onlyInsideNames(w string) bool {
+	for k, t := range n.toks {
+		if t.lower != w || !t.cap || n.initial[k] {
+			continue
+		}
+		c := n.candOf[k]
+		if c < 0 || n.cands[c].te-n.cands[c].ts < 2 || n.cands[c].ts == k {
+			return false
+		}
+	}
+	return true
 }
 
 // nerInnerCap reports whether w has a capital after its first letter, as

@@ -315,7 +315,7 @@ member,council member,councilmember,board member,school board member,city counci
 agent,special agent,accountant,bookkeeper,trustee,vicar,rector,imam,rabbi,pastor,chaplain,presenter,broadcaster,columnist,biographer,curator,agronomist,geneticist,technician,surveyor,planner,campaign manager,police chief,fire chief,chief constable,constable,coroner,advocate,district attorney,state attorney,public defender,returning officer,corporator,mla,mca,selectman,supervisor,vice-chancellor,senior lecturer,assistant coach,winger,forward,sprinter,marathoner,jockey,referee,umpire,pacemaker,race director,athletics coach,investor,fund manager,portfolio manager,broker,economist,statistician,epidemiologist,paramedic,firefighter,officer,police officer,spokesperson,secretary-general,permanent secretary,principal secretary,cabinet secretary,county secretary,auditor-general,attorney-general,solicitor-general,cllr,cllr.`
 
 // nerTitleModifiers may precede a title without changing it.
-var nerTitleModifiers = nerSet("incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
+var nerTitleModifiers = nerSet("municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
 
 // nerPortfolios are the domains of ministers and secretaries, which become
 // part of the title ("Finance Minister").

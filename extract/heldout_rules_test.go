@@ -90,6 +90,8 @@ func TestUnseenStylesNotNames(t *testing.T) {
 		{"Algae living in the pond can break down oil. Algae grow fast.", "Algae"},
 		{"She represents the city's 5th Ward on the council.", "Ward"},
 		{"Shops will close on Labor Day, the union said.", "Labor Day"},
+		{"Irrigation fund pays farmers\n\nThe Volta Basin Irrigation Fund paid GH¢12 million on Monday.", "Irrigation"},
+		{"The Volta Basin Irrigation Fund paid GH¢12 million on Monday.", "GH"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -122,6 +124,8 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"The then transport secretary, Lord Abney, approved the line.", role{"Abney", "Transport Secretary", "", true}},
 		{"Pettigrew Foods reported a loss. Chief executive Dana Lowe said demand was weak.", role{"Dana Lowe", "Chief Executive", "Pettigrew Foods", false}},
 		{"Opposition leader Dr. R. Selvam of the Nava Makkal Katchi walked out.", role{"R. Selvam", "Opposition Leader", "Nava Makkal Katchi", false}},
+		{"Smt. Rekha Devi, the newly elected corporator from ward 7, thanked voters.", role{"Rekha Devi", "Corporator", "", false}},
+		{"Hon. Kofi Baah, the Municipal Chief Executive, spoke.", role{"Kofi Baah", "Municipal Chief Executive", "", false}},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")

@@ -527,7 +527,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	start := p
 	for p < sentEnd {
 		switch n.word(p) {
-		case "the", "a", "an", "its", "his", "her", "their", "now", "currently", "also", "former", "then":
+		case "the", "a", "an", "its", "his", "her", "their", "now", "currently", "also", "former", "then", "newly", "recently", "elected", "appointed", "re-elected":
 			p++
 			continue
 		case "ex":
@@ -667,6 +667,18 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	}
 	if k < sentEnd {
 		w := n.word(k)
+		// "the corporator from ward 7,": a short place or domain after
+		// the title.
+		if (w == "from" || w == "for" || w == "in" || w == "of") && !copula {
+			q := k + 1
+			for q < sentEnd && q <= k+3 && n.toks[q].word && (!n.toks[q].cap || n.toks[q].digit) && !nerCopulas[n.word(q)] && !nerSpeechVerbs[n.word(q)] {
+				q++
+			}
+			if q > k+1 && q < sentEnd && (n.word(q) == "," || n.word(q) == ".") {
+				k = q
+				w = n.word(k)
+			}
+		}
 		if !(w == "," || w == "." || w == ";" || w == ")" || w == "—" || w == "”" || w == "who" || w == "whose" || nerSpeechVerbs[w] || w == "and" && copula || copula) {
 			return nil, false
 		}
