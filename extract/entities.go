@@ -1245,6 +1245,20 @@ func (n *ner) word(i int) string {
 
 // findCues gathers context evidence for the kinds of undecided candidates.
 func (n *ner) findCues() {
+	// "Pennick City, who drew 0-0": a town's name that takes "who" is a
+	// club's, and so is every mention of it.
+	clubs := map[string]bool{}
+	for _, cd := range n.cands {
+		if cd.kind == Place && cd.gaz == nil && cd.te-cd.ts >= 2 && (n.toks[cd.te-1].lower == "city" || n.toks[cd.te-1].lower == "town") &&
+			n.word(cd.te) == "," && n.word(cd.te+1) == "who" {
+			clubs[cd.key] = true
+		}
+	}
+	for c := range n.cands {
+		if clubs[n.cands[c].key] && n.cands[c].kind == Place && n.cands[c].gaz == nil {
+			n.cands[c].kind = Org
+		}
+	}
 	for c := range n.cands {
 		cd := &n.cands[c]
 		if cd.kind != "" {

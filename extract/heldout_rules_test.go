@@ -46,6 +46,7 @@ func TestUnseenStylesKinds(t *testing.T) {
 		// Organisation heads of other kinds.
 		{"The Hollis Valley Grain Cooperative went bankrupt in 2019.", "Hollis Valley Grain Cooperative", Org},
 		{"Fans of Kirkby Wanderers were delighted on Saturday.", "Kirkby Wanderers", Org},
+		{"They are two points behind Ashford Town, who lost 2-0. Ashford Town play Leeds next.", "Ashford Town", Org},
 		// Places by context.
 		{"Troops entered the port city of Mavrosa on Friday.", "Mavrosa", Place},
 		{"The rally was held in Kalimba, the state capital, on Monday.", "Kalimba", Place},
