@@ -196,6 +196,8 @@ func TestUnseenStylesTimes(t *testing.T) {
 		{"The court sat on 3 March. The firm was fined the same day.", "2026-03-11", "the same day", "2026-03-03"},
 		{"Sales of the Zephyr 2000 rose. We designed the 2000 for farms.", "2026-03-11", "2000", ""},
 		{"He flew the Mirage 2000 for a decade.", "2026-03-11", "2000", ""},
+		{"The bank still runs Windows 2000 on its tills.", "2026-03-11", "2000", ""},
+		{"Apple showed the phone at WWDC 2010.", "2026-03-11", "2010", "2010"},
 		{"The court heard section 1983 claims.", "2026-03-11", "1983", ""},
 	}
 	for _, tt := range tests {

@@ -1046,15 +1046,32 @@ func (p *tparser) year(i int) (cand, bool) {
 	if i > 0 && p.toks[i-1].kind == tkWord && numberNouns[strings.ToLower(p.str(i-1))] {
 		return cand{}, false // "section 1983", "Flight 2014", "Room 2001"
 	}
-	// "the Mirage 2000", "its Model 2000 sensor": a number after a name
-	// that takes an article is a model; "at WWDC 2005" is a year.
+	// "the Mirage 2000", "runs Windows 2000": a number after a name is a
+	// model; "at WWDC 2005", "Conference 2010", "Paris 2024" name events
+	// of that year.
 	if i >= 2 && p.capNameBefore(i) {
 		switch p.word(i - 2) {
 		case "the", "a", "its", "their", "this":
 			return cand{}, false
 		}
+		pt := p.toks[i-1]
+		name := strings.ToLower(p.str(i - 1))
+		span := p.isHyphen(i+1) && p.adj(i) && i+2 < len(p.toks) && p.toks[i+2].kind == tkNum // "Steve Jobs 1955-2011"
+		if !span && !eventNames[name] && strings.ToUpper(p.str(i-1)) != p.str(i-1) && nerGaz[name] == nil && !nerInnerCap(p.str(i-1)) && pt.e-pt.s > 2 {
+			return cand{}, false
+		}
 	}
 	return cand{a: i, b: i + 1, typ: "DATE", val: fmtYear(y), prec: Year}, true
+}
+
+// eventNames are the heads of events named with their year: "Conference
+// 2010", "Expo 2020", "Vision 2030".
+var eventNames = map[string]bool{
+	"conference": true, "summit": true, "expo": true, "games": true, "olympics": true, "cup": true,
+	"championship": true, "championships": true, "festival": true, "show": true, "forum": true,
+	"congress": true, "week": true, "day": true, "awards": true, "election": true, "elections": true,
+	"census": true, "budget": true, "vision": true, "agenda": true, "plan": true, "class": true,
+	"season": true, "edition": true, "report": true, "survey": true, "index": true, "tour": true,
 }
 
 // numberNouns are nouns a number identifies rather than dates: "section
