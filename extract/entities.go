@@ -578,6 +578,12 @@ func (n *ner) run(s, i, j int) {
 		if t.lower == "our" && i+2 < j && n.toks[i+2].poss || nerPossOrgWords[t.lower] && i+1 < j && n.toks[i+1].poss {
 			break // "Our Savior's Lutheran Church", "People's Renewal Congress"
 		}
+		// "Assistant U.S. Attorney Ben Cole": a title's modifier before a
+		// country qualifies the title.
+		if nerTitleModifiers[t.lower] && i+2 < j && nerGaz[n.toks[i+1].lower] != nil && n.titleAfter(i+2) {
+			i++
+			continue
+		}
 		if nerStop[t.lower] && !t.upper || nerConnectors[t.lower] || nerNameParticles[t.lower] && !t.cap {
 			i++
 			continue
@@ -1545,6 +1551,9 @@ type nerEnt struct {
 	// initials caches the initials of an organisation's name (for
 	// acronymOf), computed from initialsOf.
 	initials, initialsOf string
+	// unresolved holds the titles whose organisation the text named by a
+	// noun no organisation fits ("the alliance's chief scientist").
+	unresolved map[string]bool
 }
 
 // resolve groups candidates into entities and decides undecided kinds.

@@ -127,6 +127,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Opposition leader Dr. R. Selvam of the Nava Makkal Katchi walked out.", role{"R. Selvam", "Opposition Leader", "Nava Makkal Katchi", false}},
 		{"Smt. Rekha Devi, the newly elected corporator from ward 7, thanked voters.", role{"Rekha Devi", "Corporator", "", false}},
 		{"Hon. Kofi Baah, the Municipal Chief Executive, spoke.", role{"Kofi Baah", "Municipal Chief Executive", "", false}},
+		{"Dr. Lena Voss, a professor of agronomy at Kessler State University, led the study.", role{"Lena Voss", "Professor of Agronomy", "Kessler State University", false}},
+		{"Sir Ian Pike, who chairs the audit committee, agreed.", role{"Ian Pike", "Chair of the Audit Committee", "", false}},
+		{"Dalby Mills said sales rose. Ravi Nair, the alliance's chief scientist, was pleased.", role{"Ravi Nair", "Chief Scientist", "", false}},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")

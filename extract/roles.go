@@ -105,6 +105,9 @@ func (n *ner) findRoles() {
 					if r, ok := n.copula(c, p+2, sentEnd); ok {
 						n.roles = append(n.roles, r...)
 						found = true
+					} else if r, ok := n.verbRole(c, p+2, sentEnd); ok {
+						n.roles = append(n.roles, r...) // "Sir Ian Pike, who chairs the audit committee,"
+						found = true
 					}
 				} else if r, ok := n.copula(c, p+1, sentEnd); ok && n.toks[p-1].digit {
 					n.roles = append(n.roles, r...)
@@ -495,6 +498,10 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 // Foundation since 2023".
 var nerTitleVerbs = map[string]string{"chairs": "Chair", "chaired": "Chair", "chairing": "Chair"}
 
+// nerBodyNames end the lower-case names of bodies one chairs: "the audit
+// committee", "the planning board".
+var nerBodyNames = nerSet("committee,board,panel,inquiry,commission,council,group,taskforce,review,tribunal,trust")
+
 // verbRole reads "[has] chaired [the] Org" starting at token p, the
 // subject being candidate c (or a pronoun, c < 0).
 func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
@@ -511,7 +518,19 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 		k++
 	}
 	o := n.candAt(k)
-	if o < 0 || n.cands[o].ts != k || n.cands[o].kind == Person {
+	if o < 0 {
+		// "who chairs the audit committee": a body named in lower case.
+		e := k
+		for e < sentEnd && e < k+4 && n.toks[e].word && !n.toks[e].cap && !n.toks[e].digit && !nerStop[n.word(e)] {
+			e++
+		}
+		if e > k && nerBodyNames[n.word(e-1)] {
+			r := nerRole{person: c, title: title + " of the " + nerTitleText(n, k, e), orgCand: -1, succeeds: -1, s: n.subjectStart(c), e: n.toks[e-1].e}
+			return []nerRole{r}, true
+		}
+		return nil, false
+	}
+	if n.cands[o].ts != k || n.cands[o].kind == Person {
 		return nil, false
 	}
 	r := nerRole{person: c, title: title, orgCand: o, succeeds: -1, s: n.subjectStart(c), e: n.toks[n.cands[o].te-1].e}
@@ -724,6 +743,8 @@ func (n *ner) titleDomain(k, sentEnd int) int {
 	if q < sentEnd {
 		switch w := n.word(q); {
 		case w == "," || w == "." || w == ";" || w == ")" || w == "—" || nerSpeechVerbs[w]:
+		case (w == "at" || w == "with") && (n.candAt(q+1) >= 0 || n.word(q+1) == "the" && n.candAt(q+2) >= 0):
+			// "a professor of agronomy at Kessler State University"
 		default:
 			return k
 		}
@@ -886,7 +907,7 @@ func (n *ner) implicitOrgs() {
 	roles:
 		for i := range ent.roles {
 			r := &ent.roles[i]
-			if r.Org != "" || !nerCorporateTitle(r.Title) {
+			if r.Org != "" || !nerCorporateTitle(r.Title) || ent.unresolved[nerTitleNorm(r.Title)] {
 				continue
 			}
 			for _, o := range ent.roles {
@@ -999,6 +1020,14 @@ func (n *ner) attachRole(r nerRole) {
 
 	if r.title == "" {
 		return
+	}
+	if org == "" && r.orgNoun != "" {
+		// "the alliance's chief scientist" with no alliance named: no
+		// other organisation stands in for it.
+		if ent.unresolved == nil {
+			ent.unresolved = map[string]bool{}
+		}
+		ent.unresolved[nerTitleNorm(r.title)] = true
 	}
 	role := Role{Title: r.title, Org: org, Since: r.since, Until: r.until, Start: r.s, End: r.e}
 	merged := false
