@@ -57,17 +57,25 @@ func (p *tparser) quoteAfter(k, quote, quotes int) (int, int) {
 // quoteOf returns the quotation token a stands in, numbered as in
 // sentenceCues, or 0 outside quotations.
 func (p *tparser) quoteOf(a int) int {
-	st := a
-	for st > 0 && p.toks[st-1].sent == p.toks[a].sent {
-		st--
-	}
-	quote, quotes := 0, 0
-	for k := st; k < a; k++ {
-		if p.toks[k].kind != tkWord {
-			quote, quotes = p.quoteAfter(k, quote, quotes)
+	if p.quoteAt == nil {
+		// One pass over the text, so that asking at every expression of
+		// a long sentence stays linear.
+		p.quoteAt = make([]int32, len(p.toks))
+		quote, quotes := 0, 0
+		for k := range p.toks {
+			if k > 0 && p.toks[k-1].sent != p.toks[k].sent {
+				quote, quotes = 0, 0
+			}
+			p.quoteAt[k] = int32(quote)
+			if p.toks[k].kind != tkWord {
+				quote, quotes = p.quoteAfter(k, quote, quotes)
+			}
 		}
 	}
-	return quote
+	if a < 0 || a >= len(p.quoteAt) {
+		return 0
+	}
+	return int(p.quoteAt[a])
 }
 
 // clauseOf counts the clause breaks in the sentence before token a.

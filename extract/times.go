@@ -228,6 +228,9 @@ type tparser struct {
 	// models holds the numbers the text writes after a name ("Model
 	// 2000", "Windows 2000"), read on first use.
 	models map[string]bool
+	// quoteAt is the quotation each token stands in (see quoteOf), read
+	// on first use.
+	quoteAt []int32
 }
 
 // ---- token helpers ----
