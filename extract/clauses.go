@@ -24,7 +24,35 @@ const (
 	ckComplement                   // a reported clause, with its own subject
 	ckRelative                     // a relative clause: takes its antecedent
 	ckSemi                         // after a semicolon: a clause whatever its words
+	ckInfinitive                   // "to raise rates from July 1": takes the subject back
 )
+
+// subjectPronouns open a reported clause right after its verb: "said it
+// would".
+var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true}
+
+// modals make what follows a clause: "said it would install".
+var modals = map[string]bool{"would": true, "will": true, "could": true, "should": true, "might": true, "may": true, "must": true, "can": true}
+
+// hasTimeBefore reports whether one of the times ends at or before pos.
+func hasTimeBefore(st []Time, pos int) bool {
+	for _, t := range st {
+		if t.End <= pos {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTimeAfter reports whether one of the times starts at or after pos.
+func hasTimeAfter(st []Time, pos int) bool {
+	for _, t := range st {
+		if t.Start >= pos {
+			return true
+		}
+	}
+	return false
+}
 
 type clause struct {
 	start, end int // the span reported as ClauseStart, ClauseEnd
@@ -157,6 +185,13 @@ func hasVerb(ws []word, kind clauseKind, text string, sm []Mention) bool {
 	if kind == ckSemi {
 		return true
 	}
+	// "to raise rates", "(that) begin next month": the verb by its place.
+	if kind == ckInfinitive && len(ws) >= 2 && ws[0].w == "to" && !ws[1].cap && !functionWords[ws[1].w] && !prepositions[ws[1].w] {
+		return true
+	}
+	if kind == ckRelative && len(ws) >= 1 && !ws[0].cap && !functionWords[ws[0].w] && !prepositions[ws[0].w] && ws[0].w[0] > '9' {
+		return true
+	}
 	for i, w := range ws {
 		if isVerbWord(w) {
 			return true
@@ -167,6 +202,12 @@ func hasVerb(ws []word, kind clauseKind, text string, sm []Mention) bool {
 		if kind == ckConj && i == 1 && (ws[0].w == "and" || ws[0].w == "but" || ws[0].w == "then" || ws[0].w == "or") &&
 			!functionWords[w.w] && !prepositions[w.w] {
 			return true // "and review the policy"
+		}
+		if kind == ckConj && i == 1 && (ws[0].w == "before" || ws[0].w == "after") && strings.HasSuffix(w.w, "ing") {
+			return true // "before hosting Athelney United"
+		}
+		if i > 0 && (ws[i-1].w == "they" || ws[i-1].w == "we" || ws[i-1].w == "i" || ws[i-1].w == "you") && !functionWords[w.w] && !prepositions[w.w] {
+			return true // "They travel to Pennick City"
 		}
 		if len(w.w) >= 4 && strings.HasSuffix(w.w, "s") && !strings.HasSuffix(w.w, "ss") && !strings.HasSuffix(w.w, "'s") && !notVerbS[w.w] {
 			if i > 0 && (ws[i-1].w == "it" || ws[i-1].w == "he" || ws[i-1].w == "she") {
@@ -228,12 +269,28 @@ func isNounModifier(text string, t Time, sentStart int) bool {
 // anchorOf returns the time that dates a clause: the first that is not a
 // noun's modifier.
 func anchorOf(text string, ts []Time, sentStart int) (Time, bool) {
+	var period Time
+	found := false
 	for _, t := range ts {
-		if !isNounModifier(text, t, sentStart) {
-			return t, true
+		if isNounModifier(text, t, sentStart) || negatedTime(text, t, sentStart) {
+			continue
 		}
+		// "a loss of 212 million euros for 2025 on Monday": "for" names
+		// the period a figure covers; another date says when.
+		if before := strings.ToLower(text[max(sentStart, t.Start-4):t.Start]); before == "for " && !found {
+			period, found = t, true
+			continue
+		}
+		return t, true
 	}
-	return Time{}, false
+	return period, found
+}
+
+// negatedTime reports whether the time is denied: "not next year, but
+// now" dates nothing by "next year".
+func negatedTime(text string, t Time, sentStart int) bool {
+	before := strings.ToLower(strings.TrimRight(text[max(sentStart, t.Start-8):t.Start], " "))
+	return strings.HasSuffix(before, " not") || before == "not" || strings.HasSuffix(before, "not in") || strings.HasSuffix(before, "not until")
 }
 
 // relatives finds the relative clauses of sentence s that are not inside
@@ -270,8 +327,10 @@ func relatives(text string, s Sentence, ws []word, st []Time, sm []Mention) []pi
 		}
 		if !comma {
 			// Without a comma, the pronoun must be followed by a verb:
-			// "the plant that opened in 1998", not "that deal".
-			if !isVerbWord(ws[k+1]) {
+			// "the plant that opened in 1998", not "that deal"; a verb
+			// in the present is known by the date after it: "talks that
+			// begin next month".
+			if !isVerbWord(ws[k+1]) && !(k+2 < len(ws) && inTimes(ws[k+2].s, st) && !ws[k+1].cap && !functionWords[ws[k+1].w] && !prepositions[ws[k+1].w] && ws[k+1].w[0] > '9') {
 				continue
 			}
 			if w.w == "that" && reportedBefore(ws, k) {
@@ -429,6 +488,10 @@ func antecedent(text string, s Sentence, ws []word, k int, sm []Mention) [2]int 
 		}
 		return [2]int{ws[a].s, end}
 	}
+	// A bare noun: "talks with staff that begin next month".
+	if p := ws[k-1]; !functionWords[p.w] && !prepositions[p.w] && !isVerbWord(p) && p.w[0] > '9' && strings.TrimSpace(text[p.e:ws[k].s]) == "" {
+		return [2]int{p.s, end}
+	}
 	return [2]int{}
 }
 
@@ -469,7 +532,73 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, rel []piece) []cu
 			cuts = append(cuts, cut{end: ws[j].s, next: ws[j+1].s, kind: ckComplement})
 		case complementSubjects[ws[j].w] && j > k+1 && inTimes(ws[j-1].s, st):
 			cuts = append(cuts, cut{end: ws[j].s, next: ws[j].s, kind: ckComplement})
+		case subjectPronouns[ws[j].w] && j == k+1 && j+1 < len(ws) && modals[ws[j+1].w]:
+			// "said it would install cranes from July 1"
+			cuts = append(cuts, cut{end: ws[j].s, next: ws[j].s, kind: ckComplement})
 		}
+	}
+	// "told staff in a memo the same day that the jets …": the object
+	// and a time, then "that".
+	for k := 0; k+2 < len(ws); k++ {
+		if !reportVerbs[ws[k].w] || inRel(ws[k].s) {
+			continue
+		}
+		for j := k + 2; j < len(ws) && j <= k+9; j++ {
+			if strings.ContainsAny(text[ws[j-1].e:ws[j].s], ",;:\"“”") || ws[j].cap || isVerbWord(ws[j]) {
+				break
+			}
+			if ws[j].w == "that" && inTimes(ws[j-1].s, st) && j+1 < len(ws) && !inRel(ws[j].s) {
+				cuts = append(cuts, cut{end: ws[j].s, next: ws[j+1].s, kind: ckComplement})
+				break
+			}
+		}
+	}
+	// "…, the airline said on Wednesday.": an attribution closing the
+	// sentence with a date of its own.
+	for k := 1; k+1 < len(ws); k++ {
+		if !reportVerbs[ws[k].w] || inRel(ws[k].s) {
+			continue
+		}
+		if !(inTimes(ws[k+1].s, st) || prepositions[ws[k+1].w] && k+2 < len(ws) && inTimes(ws[k+2].s, st)) {
+			continue
+		}
+		for j := k - 1; j >= 1 && j >= k-5; j-- {
+			gap := text[ws[j-1].e:ws[j].s]
+			if strings.Contains(gap, ",") && hasTimeBefore(st, ws[j-1].e) {
+				cuts = append(cuts, cut{end: ws[j-1].e, next: ws[j].s, kind: ckComplement})
+				break
+			}
+			if strings.ContainsAny(gap, ";:\"“”") || isVerbWord(ws[j]) {
+				break
+			}
+		}
+	}
+	// "travel to Pennick City next Saturday before hosting Athelney
+	// United on Boxing Day": a participle after "before" or "after"
+	// between two times.
+	for k := 1; k+1 < len(ws); k++ {
+		if w := ws[k].w; (w == "before" || w == "after") && strings.HasSuffix(ws[k+1].w, "ing") && !inRel(ws[k].s) && !inTimes(ws[k].s, st) &&
+			hasTimeBefore(st, ws[k].s) && hasTimeAfter(st, ws[k+1].e) {
+			cuts = append(cuts, cut{end: ws[k].s, next: ws[k].s, kind: ckConj})
+		}
+	}
+	// "voted 5-2 on Tuesday to raise rates from July 1": an infinitive
+	// right after one time and before another tells a happening of its
+	// own.
+	for k := 1; k+1 < len(ws); k++ {
+		if ws[k].w != "to" || inRel(ws[k].s) || inTimes(ws[k].s, st) || !hasTimeBefore(st, ws[k].s) || !hasTimeAfter(st, ws[k].e) {
+			continue
+		}
+		n := ws[k+1]
+		if n.cap || n.w[0] >= '0' && n.w[0] <= '9' || functionWords[n.w] || prepositions[n.w] || inTimes(n.s, st) || isVerbWord(n) || strings.HasSuffix(n.w, "ing") {
+			continue
+		}
+		// Only right after the time of the clause before: "on Tuesday to
+		// raise", not "expected to enter service later this year".
+		if !inTimes(ws[k-1].s, st) {
+			continue
+		}
+		cuts = append(cuts, cut{end: ws[k].s, next: ws[k].s, kind: ckInfinitive})
 	}
 	// A conjunction between two times: the last one in the gap.
 	for k := 1; k < len(st); k++ {

@@ -102,8 +102,11 @@ type ner struct {
 	capMid  map[string]bool // capitalised words the text uses other than as an initial word
 	cands   []nerCand
 	candOf  []int // candidate covering each token, or -1
-	roles   []nerRole
-	ents    []*nerEnt
+	// localAcr holds acronyms the text defines for a name of its own
+	// ("People's Renewal Congress (PRC)"); they override the gazetteer.
+	localAcr map[string]bool
+	roles    []nerRole
+	ents     []*nerEnt
 }
 
 func newNER(text string, sents []Sentence, times []Time) *ner {
@@ -248,7 +251,7 @@ func (n *ner) nameTok(i int) bool {
 		return false
 	}
 	// "US$ 40 billion" is money.
-	if i+1 < len(n.toks) && !n.toks[i+1].space && (n.toks[i+1].lower == "$" || n.toks[i+1].lower == "€" || n.toks[i+1].lower == "£") {
+	if i+1 < len(n.toks) && !n.toks[i+1].space && strings.Contains("$€£¢₵₦₹¥", n.toks[i+1].lower) && n.toks[i+1].lower != "" {
 		return false
 	}
 	// Model numbers ("A330", "KC-45") are no names; "G7" is.
@@ -287,6 +290,7 @@ var nerConnectors = nerSet("of,and,for,the,&")
 // findCandidates cuts each sentence into capitalised runs and segments
 // them into candidate mentions.
 func (n *ner) findCandidates() {
+	n.findLocalAcronyms()
 	for s := range n.sents {
 		a, b := n.sentTok[s][0], n.sentTok[s][1]
 		// A byline: "By Priya Raman".
@@ -297,6 +301,13 @@ func (n *ner) findCandidates() {
 		for k := a; k < b; k++ {
 			if k == a || n.toks[k].nl {
 				n.dateline(s, k, b)
+			}
+		}
+		// "Halvard, Minn.", "MERRICK, Kan. —": a US state abbreviated
+		// after a town.
+		for k := a + 2; k < b; k++ {
+			if g := n.stateAbbrev(k); g != nil && n.candOf[k] < 0 {
+				n.addCand(s, k, k+1, Place, g)
 			}
 		}
 		for i := a; i < b; {
@@ -328,7 +339,7 @@ func (n *ner) findCandidates() {
 					}
 					break
 				}
-				if t.word && t.space && (nerConnectors[t.lower] || nerNameParticles[t.lower]) && !t.cap {
+				if (t.word || t.lower == "&") && t.space && (nerConnectors[t.lower] || nerNameParticles[t.lower]) && !t.cap {
 					// "of the", "Bank of the West".
 					k := j + 1
 					if k < b && n.toks[k].lower == "the" && t.lower == "of" {
@@ -345,8 +356,64 @@ func (n *ner) findCandidates() {
 				}
 				break
 			}
+			j = n.possessiveName(i, j, b)
 			n.run(s, i, j)
 			i = j
+		}
+	}
+}
+
+// nerPossOrgWords open organisations' names with a possessive: "People's
+// Renewal Congress", "Children's Hospital", "Our Savior's Lutheran
+// Church".
+var nerPossOrgWords = nerSet("people,peoples,children,women,men,workers,farmers,citizens,veterans,teachers,nurses,savior,saviour,lady,st.,saint")
+
+// possessiveName extends the run [i, j) over a possessive when the name
+// goes on to an organisation head: "People's Renewal Congress", not
+// "Varnex's Chief Executive".
+func (n *ner) possessiveName(i, j, b int) int {
+	if j+1 >= b || !n.toks[j].poss || !(nerPossOrgWords[n.toks[j-1].lower] || n.toks[i].lower == "our") || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
+		return j
+	}
+	k := j + 1
+	for k < b && n.candOf[k] < 0 && n.nameTok(k) && n.toks[k].space {
+		k++
+	}
+	if t := n.toks[k-1]; k-j >= 2 && (nerOrgHeads[t.lower] || nerInstHeads[t.lower]) {
+		return k
+	}
+	return j
+}
+
+// findLocalAcronyms records the acronyms defined in parentheses after
+// the words they abbreviate: "the People's Renewal Congress (PRC)".
+func (n *ner) findLocalAcronyms() {
+	for k := 2; k+1 < len(n.toks); k++ {
+		t := n.toks[k]
+		if n.toks[k-1].lower != "(" || n.toks[k+1].lower != ")" || !t.upper || len(t.lower) < 2 || len(t.lower) > 6 || nerGaz[t.lower] == nil {
+			continue
+		}
+		acr := []rune(strings.ReplaceAll(t.lower, ".", ""))
+		i := len(acr) - 1
+		for p := k - 2; p >= 0 && i >= 0 && p >= k-16; p-- {
+			w := n.toks[p]
+			if w.poss || nerConnectors[w.lower] && !w.cap {
+				continue
+			}
+			if !w.word || !w.cap {
+				break
+			}
+			r, _ := utf8.DecodeRuneInString(w.lower)
+			if r != acr[i] {
+				break
+			}
+			i--
+		}
+		if i < 0 {
+			if n.localAcr == nil {
+				n.localAcr = map[string]bool{}
+			}
+			n.localAcr[t.lower] = true
 		}
 	}
 }
@@ -369,6 +436,16 @@ func (n *ner) dateline(s, i, b int) {
 	}
 	switch n.word(k) {
 	case ",", "—", "–", "-", "(":
+	case ":":
+		// Indian style: "VEERAPURAM: The State Cabinet ...".
+		if key := nerKey(n.toks, i, k); k+1 < b && !n.toks[k+1].upper && n.toks[k+1].cap && !nerStop[key] && !nerNotNames[key] && !nerTitleSet[key] {
+			g := nerGaz[key]
+			if g == nil || g.kind == Place {
+				c := n.addCand(s, i, k, Place, g)
+				n.cands[c].dateline = true
+			}
+		}
+		return
 	default:
 		return
 	}
@@ -409,6 +486,9 @@ func (n *ner) dateline(s, i, b int) {
 		n.cands[c].dateline = true
 		// "KELSBURY, Michigan": a city of that state.
 		if n.word(k) == "," {
+			if g := n.stateAbbrev(k + 1); g != nil {
+				n.cands[c].places = nerAppendUniq(n.cands[c].places, g.canon, g.places[0])
+			}
 			for q := min(dash, k+1+nerGazMaxLen); q > k+1; q-- {
 				if g := nerGaz[nerKey(n.toks, k+1, q)]; g != nil && g.kind == Place && !g.demonym {
 					n.cands[c].places = nerAppendUniq(n.cands[c].places, g.places...)
@@ -437,6 +517,43 @@ func (n *ner) dateline(s, i, b int) {
 	}
 }
 
+// nerStateAbbrevs are the US states as news style abbreviates them after
+// a town ("Salem, Ore."), lower case without the final full stop unless
+// the abbreviation has dots inside ("n.y.").
+var nerStateAbbrevs = map[string]string{
+	"ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
+	"conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia", "ill": "Illinois",
+	"ind": "Indiana", "kan": "Kansas", "kans": "Kansas", "ky": "Kentucky", "la": "Louisiana",
+	"md": "Maryland", "mass": "Massachusetts", "mich": "Michigan", "minn": "Minnesota",
+	"miss": "Mississippi", "mo": "Missouri", "mont": "Montana", "neb": "Nebraska", "nebr": "Nebraska",
+	"nev": "Nevada", "n.h.": "New Hampshire", "n.j.": "New Jersey", "n.m.": "New Mexico",
+	"n.y.": "New York", "n.c.": "North Carolina", "n.d.": "North Dakota", "okla": "Oklahoma",
+	"ore": "Oregon", "oreg": "Oregon", "pa": "Pennsylvania", "r.i.": "Rhode Island",
+	"s.c.": "South Carolina", "s.d.": "South Dakota", "tenn": "Tennessee", "tex": "Texas",
+	"vt": "Vermont", "va": "Virginia", "wash": "Washington", "w.va.": "West Virginia",
+	"wis": "Wisconsin", "wyo": "Wyoming",
+}
+
+// stateAbbrev returns the gazetteer entry of the state abbreviated at
+// token k: after a comma after a capitalised word, and with its full stop.
+func (n *ner) stateAbbrev(k int) *gazEntry {
+	if k < 2 || k >= len(n.toks) || !n.toks[k].cap || n.word(k-1) != "," || !(n.toks[k-2].cap || n.toks[k-2].upper) {
+		return nil
+	}
+	w := n.toks[k].lower
+	if !strings.HasSuffix(w, ".") && (k+1 >= len(n.toks) || n.word(k+1) != "." || n.toks[k+1].space) {
+		return nil
+	}
+	state, ok := nerStateAbbrevs[w]
+	if !ok {
+		state, ok = nerStateAbbrevs[strings.TrimSuffix(w, ".")]
+	}
+	if !ok {
+		return nil
+	}
+	return nerGaz[strings.ToLower(state)]
+}
+
 // nerTitleCase writes a name in capitals in title case: "PORT ELSWICK"
 // -> "Port Elswick".
 func nerTitleCase(s string) string {
@@ -458,6 +575,15 @@ func (n *ner) run(s, i, j int) {
 	// Strip leading function words and connectors.
 	for i < j {
 		t := n.toks[i]
+		if t.lower == "our" && i+2 < j && n.toks[i+2].poss || nerPossOrgWords[t.lower] && i+1 < j && n.toks[i+1].poss {
+			break // "Our Savior's Lutheran Church", "People's Renewal Congress"
+		}
+		// "Assistant U.S. Attorney Ben Cole": a title's modifier before a
+		// country qualifies the title.
+		if nerTitleModifiers[t.lower] && i+2 < j && nerGaz[n.toks[i+1].lower] != nil && n.titleAfter(i+2) {
+			i++
+			continue
+		}
 		if nerStop[t.lower] && !t.upper || nerConnectors[t.lower] || nerNameParticles[t.lower] && !t.cap {
 			i++
 			continue
@@ -497,6 +623,9 @@ func (n *ner) titleAt(i, j int) int {
 				break
 			}
 		}
+		if !nerTitleFirst[n.toks[p].lower] {
+			continue
+		}
 		for q := min(j, p+nerTitleMaxLen+2); q > p; q-- {
 			if nerTitleSet[nerKey(n.toks, p, q)] {
 				if q > best {
@@ -525,7 +654,7 @@ func (n *ner) nameLike(i, j int) bool {
 	words := 0
 	for k := i; k < j; k++ {
 		t := n.toks[k]
-		if nerNameParticles[t.lower] {
+		if nerNameParticles[t.lower] || (t.lower == "-" || t.lower == "‑") && !t.space && k > i && k+1 < j && !n.toks[k+1].space {
 			continue
 		}
 		// A surname may be an occupation ("Isaac Singer"), a first name
@@ -553,6 +682,24 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	}
 	if i >= j {
 		return
+	}
+	// "Helena Brightmore KC": a post-nominal ends a person's name and is
+	// no part of it; after a comma ("Lakshmi Venkataraman, IAS,") it
+	// names nothing.
+	post := false
+	if t := n.toks[j-1]; t.upper && nerPostNominals[t.lower] && !nerArticles[n.word(i-1)] && n.word(i-1) != "a" && n.word(i-1) != "an" && !n.toks[max(i-1, 0)].poss {
+		// Not "the Marunga East MP": a title after its constituency.
+		if j-i == 1 && n.word(i-1) == "," {
+			return
+		}
+		a := i
+		if nerPersonPrefixes[n.toks[a].lower] {
+			a++
+		}
+		if j-1-a >= 2 && n.nameLike(a, j-1) {
+			j--
+			post = true
+		}
 	}
 	if titles {
 		// Greedy titles from the left; the last one followed by a name
@@ -592,11 +739,12 @@ func (n *ner) segment(s, i, j int, titles bool) {
 					continue
 				}
 			}
-			// "Sen. Thomas Whitfield of Georgia".
+			// "Sen. Thomas Whitfield of Georgia", "Analyst Rochelle
+			// Yamamoto of Pruitt & Lowe Securities".
 			nameEnd := j
 			for m := nameStart + 1; m+1 < j; m++ {
 				if n.toks[m].lower == "of" {
-					if g := nerGaz[nerKey(n.toks, m+1, j)]; g != nil && g.kind == Place {
+					if g := nerGaz[nerKey(n.toks, m+1, j)]; g != nil && g.kind == Place || n.orgShaped(m+1, j) {
 						nameEnd = m
 					}
 					break
@@ -632,6 +780,42 @@ func (n *ner) segment(s, i, j int, titles bool) {
 			}
 		}
 	}
+	// "of" between a person and an organisation: "(Opposition leader)
+	// P. Anbarasan of the Makkal Munnetra Peravai"; between a firm and
+	// its town: "Dorsey & Vance Architects of Wichita".
+	for m := i + 1; m+1 < j; m++ {
+		if n.toks[m].lower != "of" {
+			continue
+		}
+		r := m + 1
+		if n.toks[r].lower == "the" {
+			r++
+		}
+		if r >= j || !n.toks[r].cap {
+			break
+		}
+		a := i
+		if nerPersonPrefixes[n.toks[a].lower] {
+			a++
+		}
+		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i)) {
+			n.addCand(s, a, m, Person, nil)
+			n.segment(s, r, j, false)
+			return
+		}
+		if h := n.toks[m-1].lower; nerOrgHeads[h] && !nerOrgLeadHeads[h] && !nerInstHeads[h] && n.toks[m-1].cap && !n.orgHeadIn(r, j) {
+			n.segment(s, i, m, false)
+			n.segment(s, r, j, false)
+			return
+		}
+		break
+	}
+	// "Republican Anna Holtz", "Democrat Marcus Leary": the party is no
+	// part of the name.
+	if nerPartyWords[n.toks[i].lower] && j-i >= 3 && n.nameLike(i+1, j) {
+		n.addCand(s, i+1, j, Person, nil)
+		return
+	}
 	// Honorifics.
 	if nerPersonPrefixes[n.toks[i].lower] && j-i >= 2 {
 		// "Mrs. Jane Holt and John Holt": the honorific covers the first.
@@ -646,9 +830,18 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		return
 	}
 	key := nerKey(n.toks, i, j)
-	if g := nerGaz[key]; g != nil {
+	if g := nerGaz[key]; g != nil && !n.localAcr[key] {
 		n.addCand(s, i, j, g.kind, g)
 		return
+	}
+	// "Mabry & Finch Construction", "Strand & Mercer": an ampersand
+	// between capitalised words joins a firm's name.
+	for k := i + 1; k < j-1; k++ {
+		if n.toks[k].lower == "&" && n.toks[k-1].cap && n.toks[k+1].cap {
+			c := n.addCand(s, i, j, Org, nil)
+			n.cands[c].places = n.placesIn(i, j)
+			return
+		}
 	}
 	// Split at "and": two names, not one ("Rosneft and Lukoil"), unless
 	// an organisation head follows ("Aeronautic Defence and Space
@@ -706,8 +899,9 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		return
 	}
 	// Places by their last word: "Changi International Airport", "the
-	// Atlantic Ocean".
-	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower] {
+	// Atlantic Ocean"; but a district an institution names is that
+	// institution: "Holloway Bend Unified School District".
+	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower] && !(n.toks[j-1].lower == "district" && nerOrgHeads[n.toks[j-2].lower]) {
 		c := n.addCand(s, i, j, Place, nil)
 		n.cands[c].places = n.placesIn(i, j)
 		return
@@ -752,7 +946,7 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	for p := i; p < j; {
 		matched := false
 		for q := min(j, p+nerGazMaxLen); q > p; q-- {
-			if g := nerGaz[nerKey(n.toks, p, q)]; g != nil {
+			if g := nerGaz[nerKey(n.toks, p, q)]; g != nil && !n.localAcr[nerKey(n.toks, p, q)] {
 				// An acronym must be written in capitals ("US", not "Us").
 				if g.acronym && !n.toks[p].upper {
 					continue
@@ -803,6 +997,18 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		n.cands[c].places = n.placesIn(i, j)
 		return
 	}
+	if post {
+		n.addCand(s, i, j, Person, nil)
+		return
+	}
+	// "on Labor Day", "until Election Day": a day, not a name (but
+	// "Jason Day said").
+	if j-i >= 2 && (n.toks[j-1].lower == "day" || n.toks[j-1].lower == "eve") && n.toks[j-1].cap {
+		switch n.word(i - 1) {
+		case "on", "until", "since", "before", "after", "by", "over", "during", "till", "through":
+			return
+		}
+	}
 	c := n.addCand(s, i, j, "", nil)
 	cd := &n.cands[c]
 	switch {
@@ -839,6 +1045,47 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	default:
 		cd.lean[cuePerson]++
 	}
+}
+
+// nerPartyWords name a party's member before a name: "Republican Anna
+// Holtz".
+var nerPartyWords = nerSet("republican,democrat,democratic,labour,labor,conservative,tory,liberal,independent,socialist,communist")
+
+// orgShaped reports whether [i, j) (after a leading "the") reads as an
+// organisation's name: an organisation head after its first word, or an
+// ampersand ("Strand & Mercer").
+func (n *ner) orgShaped(i, j int) bool {
+	if i < j && n.toks[i].lower == "the" {
+		i++
+	}
+	for k := i; k < j; k++ {
+		t := n.toks[k]
+		if t.lower == "&" || k > i && t.cap && (nerOrgHeads[t.lower] || nerInstHeads[t.lower]) {
+			return true
+		}
+	}
+	return false
+}
+
+// initialLed reports whether the name [i, j) opens with an initial: "P.
+// Anbarasan", "K. Rajasekhar Naidu".
+func (n *ner) initialLed(i, j int) bool {
+	t := n.toks[i]
+	return j-i >= 2 && t.cap && len(t.lower) == 2 && t.lower[1] == '.'
+}
+
+// titleEndsAt reports whether a title ends right before token i:
+// "opposition leader P. Anbarasan".
+func (n *ner) titleEndsAt(i int) bool {
+	if i < 1 || !nerTitleLast[n.toks[i-1].lower] {
+		return false
+	}
+	for p := i - 1; p >= 0 && p >= i-nerTitleMaxLen; p-- {
+		if nerTitleSet[nerKey(n.toks, p, i)] {
+			return true
+		}
+	}
+	return false
 }
 
 // orgHeadIn reports whether an organisation head word is among [i, j).
@@ -964,9 +1211,9 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 				common = true
 			}
 			c.weak = common && !n.followedBySpeech(j) && !(j < len(n.toks) && n.toks[j].poss) && !(n.word(j) == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an"))
-		case single && j < len(n.toks) && n.toks[j].digit && i > 0 && n.toks[i-1].word && !n.toks[i-1].cap:
+		case single && j < len(n.toks) && n.toks[j].digit && i > 0 && n.toks[i-1].word && !n.toks[i-1].cap && !strings.HasSuffix(n.toks[j].lower, "s"):
 			// "Chapter 11", "Flight 370": a name only if used alone
-			// elsewhere.
+			// elsewhere; but "Boeing 747s" are the maker's.
 			c.weak = true
 		case single && !n.toks[i].upper && n.vocab[n.toks[i].lower]:
 			// "Maintenance": a common word the text also writes in lower
@@ -1004,6 +1251,20 @@ func (n *ner) word(i int) string {
 
 // findCues gathers context evidence for the kinds of undecided candidates.
 func (n *ner) findCues() {
+	// "Pennick City, who drew 0-0": a town's name that takes "who" is a
+	// club's, and so is every mention of it.
+	clubs := map[string]bool{}
+	for _, cd := range n.cands {
+		if cd.kind == Place && cd.gaz == nil && cd.te-cd.ts >= 2 && (n.toks[cd.te-1].lower == "city" || n.toks[cd.te-1].lower == "town") &&
+			n.word(cd.te) == "," && n.word(cd.te+1) == "who" {
+			clubs[cd.key] = true
+		}
+	}
+	for c := range n.cands {
+		if clubs[n.cands[c].key] && n.cands[c].kind == Place && n.cands[c].gaz == nil {
+			n.cands[c].kind = Org
+		}
+	}
 	for c := range n.cands {
 		cd := &n.cands[c]
 		if cd.kind != "" {
@@ -1012,8 +1273,11 @@ func (n *ner) findCues() {
 		multi := cd.te-cd.ts > 1
 		next := cd.te
 		if n.word(next) == "’s" || n.word(next) == "'s" {
-			// "Oslo Energi’s general manager": an employer.
-			if n.titleAfter(next+1) || nerOrgPossessions[n.word(next+1)] {
+			// "Oslo Energi’s general manager": an employer; "Velmora's
+			// transport minister": a country.
+			if n.govTitleAfter(next + 1) {
+				cd.cue[cuePlace] += 2
+			} else if n.titleAfter(next+1) || nerOrgPossessions[n.word(next+1)] {
 				cd.cue[cueOrg] += 2
 			}
 			next++
@@ -1047,6 +1311,12 @@ func (n *ner) findCues() {
 				cd.cue[cuePerson] += 3
 			case "which":
 				cd.cue[cueOrg] += 2
+			}
+			// An age: "Paul Ingram, 67, and". Only people have one.
+			if k := cd.te + 1; k+1 < len(n.toks) && n.toks[k].digit && n.word(k+1) == "," {
+				if a, err := strconv.Atoi(n.toks[k].lower); err == nil && a > 0 && a < 120 {
+					cd.cue[cuePerson] += 5
+				}
 			}
 			// "Springfield, Illinois": a place in a place.
 			if k := cd.te + 1; k < len(n.toks) && n.candAt(k) >= 0 {
@@ -1105,6 +1375,7 @@ func (n *ner) findCues() {
 		if n.word(cd.te) == "-" && n.word(cd.te+1) == "based" {
 			cd.cue[cuePlace] += 3
 		}
+		cd.cue[cuePlace] += n.placeContext(cd.ts, cd.te)
 		// A multi-word name opening its sentence, and "He" or "She"
 		// opening the next.
 		if multi {
@@ -1140,6 +1411,91 @@ func (n *ner) findCues() {
 			}
 		}
 	}
+}
+
+// nerPlaceOfNouns name a place by "of": "the port city of Saldanha
+// Vale", "the suburb of Thenmalai Nagar", "residents of X", "60 miles
+// south of Portland".
+var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,suburb,suburbs,outskirts,port,capital,province,region,county,district,island,islands,residents,inhabitants,north,south,east,west,northeast,northwest,southeast,southwest,heart,streets,mayor,municipality,neighbourhood,neighborhood")
+
+// nerPlaceModNouns are works and areas a place name qualifies: "the
+// Apapa terminal", "the Selby Moor barrier", "the Kandipur constituency".
+var nerPlaceModNouns = nerSet("terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
+
+// nerPlaceAppNouns head an apposition that makes a place: "Ekuru, the
+// state capital," and "the capital, Port Auren".
+var nerPlaceAppNouns = nerSet("capital,city,town,village,port,suburb,hometown,birthplace,seaport")
+
+// placeContext weighs the context of the name [ts, te) that makes a place
+// of it, as words around a name do: "of" after a place noun or a
+// direction, ", where" after it, an apposition naming a town on either
+// side, or a distance ("Wrayford, 30 miles away").
+func (n *ner) placeContext(ts, te int) int {
+	w := 0
+	if n.word(ts-1) == "of" && ts >= 2 {
+		p := n.toks[ts-2]
+		switch {
+		case nerPlaceOfNouns[p.lower] && (!p.cap || n.initial[ts-2]):
+			w += 3
+		case p.cap && nerOrgHeads[p.lower] && !nerOrgLeadHeads[p.lower] && !nerInstHeads[p.lower]:
+			w += 2 // "Dorsey & Vance Architects of Wichita"
+		}
+	}
+	if n.word(te) == "," {
+		switch n.word(te + 1) {
+		case "where":
+			w += 2
+		case "the", "a", "its", "their":
+			for k := te + 2; k < te+5 && k < len(n.toks); k++ {
+				t := n.toks[k]
+				if !t.word || t.cap || t.digit {
+					break
+				}
+				if nerPlaceAppNouns[t.lower] {
+					// "Ekuru, the state capital,", "Halvard, a farming town
+					// in Minnesota".
+					switch e := n.word(k + 1); e {
+					case ",", ".", ";", ")", "", "—", "in", "on", "near", "of", "north", "south", "east", "west":
+						w += 3
+					}
+					break
+				}
+			}
+		}
+		// "Wrayford, 30 miles away", "Kondapet, 12 km north".
+		if k := te + 1; k+1 < len(n.toks) && n.toks[k].digit {
+			switch n.word(k + 1) {
+			case "miles", "mile", "km", "kilometres", "kilometers", "kilometre", "kilometer":
+				w += 3
+			}
+		}
+	}
+	// "the Apapa terminal", "the Selby Moor barrier": a name before a
+	// work built somewhere or an area is that place.
+	if t := n.toks[min(te, len(n.toks)-1)]; te < len(n.toks) && t.word && !t.cap && nerPlaceModNouns[t.lower] {
+		w += 2
+	}
+	// "the capital, Port Auren".
+	if n.word(ts-1) == "," && ts >= 3 && nerPlaceAppNouns[n.word(ts-2)] && !n.toks[ts-2].cap {
+		if d := n.word(ts - 3); d == "the" || d == "its" || !n.toks[ts-3].cap && n.toks[ts-3].word && !nerStop[d] {
+			w += 3
+		}
+	}
+	return w
+}
+
+// nerGovTitles are offices of a country, region or town: "Velmora's
+// transport minister", "the city's mayor".
+var nerGovTitles = nerSet("minister,prime minister,ambassador,mayor,governor,premier,foreign secretary,home secretary,high commissioner,consul,envoy,parliament,government")
+
+// govTitleAfter reports whether a title at token i is a government's: a
+// minister, an ambassador, a mayor.
+func (n *ner) govTitleAfter(i int) bool {
+	e := n.titleAt(i, min(len(n.toks), i+nerTitleMaxLen+3))
+	if e > i {
+		return nerGovTitles[n.toks[e-1].lower] || e-i >= 2 && nerGovTitles[nerKey(n.toks, e-2, e)]
+	}
+	return nerGovTitles[n.word(i)]
 }
 
 // nerOrgPossessions are what companies, not people, have: "Halvard
@@ -1192,6 +1548,12 @@ type nerEnt struct {
 	roles   []Role
 	places  []string
 	decided bool
+	// initials caches the initials of an organisation's name (for
+	// acronymOf), computed from initialsOf.
+	initials, initialsOf string
+	// unresolved holds the titles whose organisation the text named by a
+	// noun no organisation fits ("the alliance's chief scientist").
+	unresolved map[string]bool
 }
 
 // resolve groups candidates into entities and decides undecided kinds.
@@ -1245,7 +1607,7 @@ func (n *ner) resolve() {
 		cd := &n.cands[c]
 		if cd.kind == Person && cd.te-cd.ts == 1 {
 			if es := surname[cd.key]; len(es) > 0 {
-				attach(c, n.nearestEnt(es, n.toks[cd.ts].s))
+				attach(c, n.nearestEnt(n.sameSex(es, c), n.toks[cd.ts].s))
 				continue
 			}
 		}
@@ -1380,6 +1742,20 @@ func (n *ner) resolve() {
 				weak = false
 			}
 		}
+		if !weak && n.bareInitialWord(cs) {
+			weak = true
+		}
+		if cd := n.cands[cs[0]]; cd.te-cd.ts == 1 && (nerPlaceHeads[cd.key] && !nerOrgHeads[cd.key] || n.ordinalBefore(cd.ts)) {
+			weak = true // "the city's 3rd District", "the 4th Ward": a generic word
+		}
+		if weak {
+			// "does not vote in Ugbaja": a place named in a quotation.
+			for _, c := range cs {
+				if cd := n.cands[c]; cd.te-cd.ts == 1 && n.quoted[cd.ts] && cd.cue[cuePlace] >= 2 && !n.initial[cd.ts] && !n.heading[n.sentOf[cd.ts]] {
+					weak = false
+				}
+			}
+		}
 		first := cs[0]
 		// A known alias.
 		e, ok := byKey[k]
@@ -1407,6 +1783,14 @@ func (n *ner) resolve() {
 			e, ok = n.acronymOf(k, byKey)
 		}
 		if !ok {
+			e, ok = n.genericHeadOf(cs)
+		}
+		if !ok {
+			e, ok = n.demonymOf(k)
+		}
+		if !ok && !(cue[cuePlace] > cue[cueOrg] && n.cands[first].te-n.cands[first].ts == 1 && n.placeInBody(cs)) {
+			// "Ashcombe" after "Ashcombe and Wrayford Hospitals Trust"
+			// is the town when it is written as one ("in Ashcombe").
 			e, ok = n.prefixOrg(n.cands[first].ts, n.cands[first].te, byKey)
 		}
 		if ok {
@@ -1473,7 +1857,7 @@ func (n *ner) resolve() {
 		if len(es) == 0 || nerIntContains(es, e) {
 			continue
 		}
-		to := n.nearestEnt(es, n.toks[n.cands[ent.cands[0]].ts].s)
+		to := n.nearestEnt(n.sameSex(es, ent.cands[0]), n.toks[n.cands[ent.cands[0]].ts].s)
 		for _, c := range ent.cands {
 			attach(c, to)
 		}
@@ -1494,6 +1878,142 @@ func (n *ner) resolve() {
 			cd.gaz = nil
 		}
 	}
+}
+
+// bareInitialWord reports whether the candidates cs are one word that
+// only ever opens a sentence, never elsewhere capitalised, with nothing
+// around it that a name would have: "Turnout was 41%", "Born in 1937",
+// "Bacteria living in the mud". Such a word is an ordinary one.
+func (n *ner) bareInitialWord(cs []int) bool {
+	for _, c := range cs {
+		cd := n.cands[c]
+		t := n.toks[cd.ts]
+		if cd.te-cd.ts != 1 || !n.initial[cd.ts] || t.upper || cd.cue != [3]int{} || nerInnerCap(n.text[t.s:t.e]) {
+			return false
+		}
+		// Capitalised elsewhere only inside a longer name, not first
+		// ("Irrigation fund disburses …" and the "Volta Basin Irrigation
+		// Fund"), it is still an ordinary word here.
+		if n.capMid[t.lower] && !n.onlyInsideNames(t.lower) {
+			return false
+		}
+		switch n.word(cd.ts - 1) {
+		case "-", "–", "—":
+			return false // "Wal - Mart"
+		}
+		if j := cd.te; j < len(n.toks) {
+			nt := n.toks[j]
+			if nt.poss || nerSpeechVerbs[nt.lower] || nt.digit || nt.lower == "(" || !nt.space && nt.lower == "." ||
+				nt.lower == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// ordinalBefore reports whether an ordinal number stands before token i:
+// "3rd District", "4th Ward".
+func (n *ner) ordinalBefore(i int) bool {
+	if i < 1 || !n.toks[i-1].digit {
+		return false
+	}
+	w := n.toks[i-1].lower
+	return strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th")
+}
+
+// placeInBody reports whether one of the candidates cs is read as a place
+// in the body of the text, the name standing on its own: "a meeting in
+// Ashcombe on Wednesday", not "in Hollinsford clean-up" in a headline.
+func (n *ner) placeInBody(cs []int) bool {
+	for _, c := range cs {
+		cd := n.cands[c]
+		if cd.cue[cuePlace] < 2 || n.heading[n.sentOf[cd.ts]] {
+			continue
+		}
+		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// demonymOf links an adjective formed from a place the text names
+// ("Velmoran" from "Velmora", "Tessalian" from "Tessaly") to that place.
+func (n *ner) demonymOf(key string) (int, bool) {
+	if len(key) < 5 || strings.Contains(key, " ") {
+		return 0, false
+	}
+	for e, ent := range n.ents {
+		if ent.kind != Place || strings.Contains(ent.name, " ") {
+			continue
+		}
+		p := strings.ToLower(ent.name)
+		stem := strings.TrimSuffix(strings.TrimSuffix(p, "a"), "y")
+		for _, suf := range [...]string{"n", "an", "ian", "ese", "i"} {
+			if key == p+suf || stem != p && key == stem+suf {
+				return e, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// genericHeadOf links a lone institutional head word ("the Council",
+// "Cabinet", "Union general secretary") to the organisation named with it
+// last ("Pellston Falls City Council", "State Cabinet").
+func (n *ner) genericHeadOf(cs []int) (int, bool) {
+	cd := n.cands[cs[0]]
+	if cd.te-cd.ts != 1 || !(nerOrgHeads[cd.key] || nerInstHeads[cd.key]) || nerOrgSuffixes[cd.key] {
+		return 0, false
+	}
+	for _, c := range cs {
+		if p := n.cands[c].ts; !n.initial[p] && n.word(p-1) != "the" {
+			return 0, false
+		}
+	}
+	best, bestPos := -1, -1
+	for e, ent := range n.ents {
+		if ent.kind != Org || len(ent.cands) == 0 {
+			continue
+		}
+		o := n.cands[ent.cands[0]]
+		if o.te-o.ts < 2 || n.toks[o.te-1].lower != cd.key {
+			continue
+		}
+		if p := n.toks[o.ts].s; best < 0 || p < n.toks[cd.ts].s && p > bestPos {
+			best, bestPos = e, p
+		}
+	}
+	return best, best >= 0
+}
+
+// onlyInsideNames reports whether every capitalised use of the word w
+// away from a sentence's start stands inside a longer candidate name,
+// after its first word.
+func (n *ner) onlyInsideNames(w string) bool {
+	for k, t := range n.toks {
+		if t.lower != w || !t.cap || n.initial[k] {
+			continue
+		}
+		c := n.candOf[k]
+		if c < 0 || n.cands[c].te-n.cands[c].ts < 2 || n.cands[c].ts == k {
+			return false
+		}
+	}
+	return true
+}
+
+// nerInnerCap reports whether w has a capital after its first letter, as
+// names of things do ("VoIP", "iTunes", "McKinsey").
+func nerInnerCap(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinatedOrgs makes organisations of the people voted so by the shape
@@ -1626,6 +2146,50 @@ func (n *ner) splitWeak(c int, byKey map[string]int, surname map[string][]int, a
 	n.cands[c].ent = -1
 }
 
+// candSex reads the sex of a person's mention from the honorific or the
+// kinship noun before it ("Ms. Torvik", "her son, Peter Torvik"): 'm',
+// 'f' or 0.
+func (n *ner) candSex(c int) byte {
+	ts := n.cands[c].ts
+	w := n.word(ts - 1)
+	if w == "," {
+		w = n.word(ts - 2)
+	}
+	switch w {
+	case "mr", "mr.", "sir", "lord", "son", "husband", "father", "brother", "grandson", "nephew", "uncle", "widower", "grandfather", "stepson", "king", "prince":
+		return 'm'
+	case "ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", "smt", "smt.", "shrimati", "daughter", "wife", "mother", "sister", "granddaughter", "niece", "aunt", "widow", "grandmother", "stepdaughter", "queen", "princess":
+		return 'f'
+	}
+	return 0
+}
+
+// sameSex keeps, of the people es, those whose mentions show no sex other
+// than the one candidate c shows: "Ms. Torvik" is not "her son, Peter
+// Torvik". All of es when c shows none or none fits.
+func (n *ner) sameSex(es []int, c int) []int {
+	sex := n.candSex(c)
+	if sex == 0 || len(es) < 2 {
+		return es
+	}
+	var out []int
+	for _, e := range es {
+		ok := true
+		for _, oc := range n.ents[e].cands {
+			if x := n.candSex(oc); x != 0 && x != sex {
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, e)
+		}
+	}
+	if len(out) == 0 {
+		return es
+	}
+	return out
+}
+
 // nearestEnt picks, of the entities es, the one last mentioned before
 // byte offset pos, or the first.
 func (n *ner) nearestEnt(es []int, pos int) int {
@@ -1652,16 +2216,19 @@ func (n *ner) acronymOf(key string, byKey map[string]int) (int, bool) {
 		if ent.kind != Org || !strings.Contains(ent.name, " ") {
 			continue
 		}
-		var b strings.Builder
-		for _, w := range strings.Fields(ent.name) {
-			lw := strings.ToLower(w)
-			if lw == "of" || lw == "and" || lw == "the" || lw == "for" || lw == "&" || nerOrgSuffixes[lw] {
-				continue
+		if ent.initialsOf != ent.name || ent.initials == "" {
+			var b strings.Builder
+			for _, w := range strings.Fields(ent.name) {
+				lw := strings.ToLower(w)
+				if lw == "of" || lw == "and" || lw == "the" || lw == "for" || lw == "&" || nerOrgSuffixes[lw] {
+					continue
+				}
+				r, _ := utf8.DecodeRuneInString(lw)
+				b.WriteRune(r)
 			}
-			r := []rune(lw)
-			b.WriteRune(r[0])
+			ent.initials, ent.initialsOf = b.String(), ent.name
 		}
-		if b.String() == k {
+		if ent.initials == k {
 			return e, true
 		}
 	}
@@ -1801,6 +2368,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 		}
 	}
 	n.attachRoles()
+	n.implicitOrgs()
 	var live []*nerEnt
 	for _, ent := range n.ents {
 		if ent.first >= 0 {

@@ -56,8 +56,17 @@ func FindEvents(text string, sents []Sentence, times []Time, mentions []Mention)
 			ti++
 		}
 		for j := ti; j < len(times) && times[j].Start < s.End; j++ {
-			if _, _, ok := eventDate(times[j]); ok {
+			if _, _, ok := eventDate(times[j]); ok && !negatedTime(text, times[j], s.Start) {
 				st = append(st, times[j])
+			}
+		}
+		// "BRANDON FALLS, Nov. 5 (Prairie Wire) — Holtz won on Tuesday":
+		// the dateline dates the report; the body's own date, the news.
+		if len(st) > 1 {
+			if k := datelineEnd(text[s.Start:s.End]); k > 0 && st[0].Start < s.Start+k && st[len(st)-1].Start >= s.Start+k {
+				for len(st) > 0 && st[0].Start < s.Start+k {
+					st = st[1:]
+				}
 			}
 		}
 		for mi < len(mentions) && mentions[mi].Start < s.Start {
@@ -300,6 +309,15 @@ func buildEvent(text string, s Sentence, cs, ce int, spans [][2]int, summary, da
 // lawmakers asked …". A dateline opens with a place in capitals and ends
 // with a dash within its first 80 bytes.
 func withoutDateline(summary string) string {
+	if k := datelineEnd(summary); k > 0 {
+		return strings.TrimSpace(summary[k:])
+	}
+	return summary
+}
+
+// datelineEnd returns where the dateline opening s ends (after its
+// dash), or -1 when s opens with none.
+func datelineEnd(summary string) int {
 	head := summary[:min(len(summary), 80)]
 	cut, dash := -1, ""
 	for _, d := range []string{" — ", " – ", " -- ", " - "} {
@@ -308,7 +326,7 @@ func withoutDateline(summary string) string {
 		}
 	}
 	if cut < 0 {
-		return summary
+		return -1
 	}
 	// The place: capital letters (and spaces, dots, hyphens, apostrophes)
 	// up to the first comma, parenthesis or the dash.
@@ -324,19 +342,19 @@ func withoutDateline(summary string) string {
 			letters++
 		case r == ' ' || r == '.' || r == '-' || r == '\'' || r == '’':
 		default:
-			return summary
+			return -1
 		}
 	}
 	rest := strings.TrimSpace(summary[cut+len(dash):])
 	if letters < 3 || rest == "" {
-		return summary
+		return -1
 	}
 	// "NATO — the alliance — met": a dash that closes soon opened an
 	// aside, not a dateline.
 	if i := strings.Index(rest, strings.TrimSpace(dash)); i >= 0 && i < 60 {
-		return summary
+		return -1
 	}
-	return rest
+	return cut + len(dash)
 }
 
 // maxSummary bounds an event summary, in bytes.

@@ -310,10 +310,12 @@ ambassador,envoy,special envoy,spokesperson,spokesman,spokeswoman,
 king,queen,prince,princess,crown prince,emperor,pope,archbishop,bishop,cardinal,
 judge,justice,attorney general,prosecutor,general,gen.,admiral,adm.,colonel,col.,lieutenant,lt.,captain,capt.,commander,sergeant,sgt.,gov.,superintendent,inspector,
 analyst,economist,professor,prof.,adviser,advisor,national security adviser,commissioner,administrator,premier,leader,opposition leader,supreme leader,ayatollah,sheikh,emir,sultan,
-editor,editor-in-chief,correspondent,coach,head coach,singer,actor,actress,rapper,writer,author,novelist,poet,historian,player,striker,goalkeeper,midfielder,defender,artist,filmmaker,lawyer,attorney,doctor,surgeon,nurse,teacher,pilot,activist,journalist,reporter,photographer,scientist,researcher,chef,architect,entrepreneur,billionaire,businessman,businesswoman,engineer,detective,soldier,priest,athlete,runner,swimmer,boxer,golfer,cyclist,musician,composer,conductor,comedian,dancer,strategist,consultant,fellow,lecturer,scholar,physicist,chemist,biologist,epidemiologist,virologist,diplomat,negotiator,mediator,candidate,challenger,incumbent,nominee,campaigner,organizer,organiser,volunteer,official,owner,executive,senior vice president,executive vice president,chief scientist`
+editor,editor-in-chief,correspondent,coach,head coach,singer,actor,actress,rapper,writer,author,novelist,poet,historian,player,striker,goalkeeper,midfielder,defender,artist,filmmaker,lawyer,attorney,doctor,surgeon,nurse,teacher,pilot,activist,journalist,reporter,photographer,scientist,researcher,chef,architect,entrepreneur,billionaire,businessman,businesswoman,engineer,detective,soldier,priest,athlete,runner,swimmer,boxer,golfer,cyclist,musician,composer,conductor,comedian,dancer,strategist,consultant,fellow,lecturer,scholar,physicist,chemist,biologist,epidemiologist,virologist,diplomat,negotiator,mediator,candidate,challenger,incumbent,nominee,campaigner,organizer,organiser,volunteer,official,owner,executive,senior vice president,executive vice president,chief scientist,
+member,council member,councilmember,board member,school board member,city council member,committee member,general secretary,barrister,solicitor,counsel,microbiologist,ecologist,geologist,hydrologist,statistician,sociologist,political scientist,economist,tenant,homeowner,landlord,farmer,shopkeeper,trader,commuter,retiree,ward sister,staff nurse,matron,midwife,sheriff,district judge,circuit judge,magistrate judge,chief judge,high court judge,county executive,county commissioner,treasurer,clerk,auditor,comptroller,registrar,provost,dean,principal,headteacher,headmaster,headmistress,chairperson,
+agent,special agent,accountant,bookkeeper,trustee,vicar,rector,imam,rabbi,pastor,chaplain,presenter,broadcaster,columnist,biographer,curator,agronomist,geneticist,technician,surveyor,planner,campaign manager,police chief,fire chief,chief constable,constable,coroner,advocate,district attorney,state attorney,public defender,returning officer,corporator,mla,mca,selectman,supervisor,vice-chancellor,senior lecturer,assistant coach,winger,forward,sprinter,marathoner,jockey,referee,umpire,pacemaker,race director,athletics coach,investor,fund manager,portfolio manager,broker,economist,statistician,epidemiologist,paramedic,firefighter,officer,police officer,spokesperson,secretary-general,permanent secretary,principal secretary,cabinet secretary,county secretary,auditor-general,attorney-general,solicitor-general,cllr,cllr.,champion,defending champion,world champion,co-author,lead author`
 
 // nerTitleModifiers may precede a title without changing it.
-var nerTitleModifiers = nerSet("acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
+var nerTitleModifiers = nerSet("municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
 
 // nerPortfolios are the domains of ministers and secretaries, which become
 // part of the title ("Finance Minister").
@@ -321,7 +323,7 @@ var nerPortfolios = nerSet("finance,foreign,defence,defense,interior,home,health
 
 // nerOrgHeads are words that end (or head, "Bank of ...") organisation
 // names.
-var nerOrgHeads = nerSet("inc,inc.,corp,corp.,corporation,co,co.,company,companies,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,holdings,holding,group,airlines,airline,airways,air,bank,ministry,department,office,agency,council,commission,union,university,college,school,institute,party,association,organization,organisation,court,parliament,congress,senate,assembly,force,forces,army,navy,guard,police,committee,federation,foundation,fund,trust,authority,board,bureau,service,services,administration,motors,motor,industries,technologies,systems,network,networks,media,news,times,post,journal,television,tv,radio,broadcasting,social,capital,partners,securities,exchange,energy,petroleum,oil,gas,electric,telecom,communications,pharmaceuticals,labs,laboratories,studios,records,entertainment,club,league,team,hospital,center,centre,museum,coalition,alliance,movement,front,brigade,brigades,cabinet,government,secretariat,tribunal,reserve,command,research,consulting,consultants,analytics,economics,advisors,advisers,associates,insights,strategies,solutions,logistics,resources,ventures,investments,brands,foods,stores,mart,aerospace,aviation,automotive,auto,electronics,software,pharma,therapeutics,biotech,chemicals,steel,mining,railways,railway,rail,shipping,lines,transit,motors,program,programme,brothers,bros,bros.,automobile,automobiles,cars,semiconductor,semiconductors,instruments,dynamics,democrats,republicans,socialists,conservatives,liberals,greens,communists,nationalists,unionists,tories,labour")
+var nerOrgHeads = nerSet("partnership,cooperative,co-operative,co-op,church,architects,construction,builders,contractors,engineering,rovers,wanderers,rangers,athletic,albion,united,fc,afc,hotspur,inc,inc.,corp,corp.,corporation,co,co.,company,companies,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,holdings,holding,group,airlines,airline,airways,air,bank,ministry,department,office,agency,council,commission,union,university,college,school,institute,party,association,organization,organisation,court,parliament,congress,senate,assembly,force,forces,army,navy,guard,police,committee,federation,foundation,fund,trust,authority,board,bureau,service,services,administration,motors,motor,industries,technologies,systems,network,networks,media,news,times,post,journal,television,tv,radio,broadcasting,social,capital,partners,securities,exchange,energy,petroleum,oil,gas,electric,telecom,communications,pharmaceuticals,labs,laboratories,studios,records,entertainment,club,league,team,hospital,center,centre,museum,coalition,alliance,movement,front,brigade,brigades,cabinet,government,secretariat,tribunal,reserve,command,research,consulting,consultants,analytics,economics,advisors,advisers,associates,insights,strategies,solutions,logistics,resources,ventures,investments,brands,foods,stores,mart,aerospace,aviation,automotive,auto,electronics,software,pharma,therapeutics,biotech,chemicals,steel,mining,railways,railway,rail,shipping,lines,transit,motors,program,programme,brothers,bros,bros.,automobile,automobiles,cars,semiconductor,semiconductors,instruments,dynamics,democrats,republicans,socialists,conservatives,liberals,greens,communists,nationalists,unionists,tories,labour")
 
 // nerPlaceHeads end the names of places and facilities.
 var nerPlaceHeads = nerSet("airport,ocean,sea,river,lake,mountain,mountains,mount,island,islands,bay,strait,canal,valley,peninsula,desert,park,square,avenue,bridge,province,county,district,region,state,city,town,village,coast,gulf,harbour,harbor,port,beach,falls,forest,glacier,highway,boulevard,road,street,plaza")
@@ -341,11 +343,11 @@ var nerPlaceLeanHeads = nerSet("weir,brook,fen,marsh,creek,reservoir,estuary,wha
 
 // nerOrgLeadHeads head an organisation name when followed by "of"
 // ("Office of Foreign Assets Control", "Bank of England").
-var nerOrgLeadHeads = nerSet("office,bank,ministry,department,university,college,institute,council,commission,committee,organization,organisation,association,federation,union,court,house,board,bureau,agency,academy,church,school,party,league,federal,central,national,people's,peoples")
+var nerOrgLeadHeads = nerSet("church,office,bank,ministry,department,university,college,institute,council,commission,committee,organization,organisation,association,federation,union,court,house,board,bureau,agency,academy,church,school,party,league,federal,central,national,people's,peoples")
 
 // nerOrgNouns are common nouns that refer back to an organisation ("the
 // authority's general manager").
-var nerOrgNouns = nerSet("company,firm,group,carrier,airline,automaker,carmaker,manufacturer,bank,agency,authority,utility,organisation,organization,alliance,ministry,department,government,administration,council,commission,board,lender,insurer,retailer,operator,regulator,union,party,university,club,team,bloc,network,court,fund,institute,association,business,conglomerate,startup,broadcaster,newspaper,paper,developer,producer,supplier,maker")
+var nerOrgNouns = nerSet("consultancy,partnership,trust,alliance,foundation,cooperative,coalition,charity,hospital,church,company,firm,group,carrier,airline,automaker,carmaker,manufacturer,bank,agency,authority,utility,organisation,organization,alliance,ministry,department,government,administration,council,commission,board,lender,insurer,retailer,operator,regulator,union,party,university,club,team,bloc,network,court,fund,institute,association,business,conglomerate,startup,broadcaster,newspaper,paper,developer,producer,supplier,maker")
 
 // nerStop are capitalised words that start sentences or clauses and are
 // never names on their own.
@@ -356,10 +358,14 @@ var nerStop = nerSet(`the,a,an,ex,former,whereas,in,on,at,by,for,from,to,of,with
 var nerCalendar = nerSet("january,february,march,april,may,june,july,august,september,october,november,december,jan,jan.,feb,feb.,mar,mar.,apr,apr.,jun,jun.,jul,jul.,aug,aug.,sep,sep.,sept,sept.,oct,oct.,nov,nov.,dec,dec.,monday,tuesday,wednesday,thursday,friday,saturday,sunday,mon,tue,tues,wed,thu,thur,thurs,fri,sat,sun,christmas,easter,ramadan,eid,thanksgiving,hanukkah,diwali")
 
 // nerNotNames are capitalised abbreviations that name no entity.
-var nerNotNames = nerSet("gdp,ceo,cfo,coo,cto,ipo,ai,tv,pc,usb,dvd,gps,hiv,aids,covid,co2,ok,am,pm,a.m.,p.m.,fm,usd,eur,gbp,etf,lng,gmt,utc,est,pdf,faq,id,it,vat,ram,cpu,suv,mp,mps,ceos,q1,q2,q3,q4,bc,ad,ph.d.,phd,dna,rna,led,lcd,hd,uk's,ps,pr,hr,rip,vs,tba,eta,asap,fyi,diy,vip,mph,kph,km,kg,lb,sms,api,url,www,html,ok.")
+var nerNotNames = nerSet("ebitda,ebit,esg,ev,evs,ppe,kpi,kpis,r&d,m&a,ict,sme,smes,ngo,ngos,mri,gst,gmo,gmos,pfas,pfoa,ppm,kw,mw,gw,kwh,mwh,gwh,ghg,nox,atm,atms,sim,hq,eps,roi,cagr,yoy,qoq,gdp,ceo,cfo,coo,cto,ipo,ai,tv,pc,usb,dvd,gps,hiv,aids,covid,co2,ok,am,pm,a.m.,p.m.,fm,usd,eur,gbp,etf,lng,gmt,utc,est,pdf,faq,id,it,vat,ram,cpu,suv,mp,mps,ceos,q1,q2,q3,q4,bc,ad,ph.d.,phd,dna,rna,led,lcd,hd,uk's,ps,pr,hr,rip,vs,tba,eta,asap,fyi,diy,vip,mph,kph,km,kg,lb,sms,api,url,www,html,ok.")
 
 // nerPersonPrefixes are honorifics before people's names.
-var nerPersonPrefixes = nerSet("mr,mr.,mrs,mrs.,ms,ms.,miss,dr,dr.,prof,prof.,sir,dame,lord,lady,rev,rev.,reverend,mx,madam,madame,monsieur,herr,frau,señor,senor")
+var nerPersonPrefixes = nerSet("mr,mr.,mrs,mrs.,ms,ms.,miss,dr,dr.,prof,prof.,sir,dame,lord,lady,rev,rev.,reverend,mx,madam,madame,monsieur,herr,frau,señor,senor,smt,smt.,shri,shri.,sri,shrimati,alhaji,alhaja,hajia,hajiya,mallam,hon,hon.,cllr,cllr.")
+
+// nerPostNominals follow a person's name without being part of it:
+// "Helena Brightmore KC", "Lakshmi Venkataraman, IAS".
+var nerPostNominals = nerSet("kc,qc,sc,ias,ips,ifs,obe,mbe,cbe,kbe,dbe,frs,jp,mp,msp,mep")
 
 // nerSpeechVerbs follow a speaker ("Rutte said") or precede one ("said
 // Rutte").
@@ -397,6 +403,10 @@ var (
 	// nerTitleMaxLen is the longest in tokens.
 	nerTitleSet    map[string]bool
 	nerTitleMaxLen int
+	// nerTitleFirst and nerTitleLast hold the first and last tokens of
+	// the titles, so that a lookup can be skipped where none starts or
+	// ends.
+	nerTitleFirst, nerTitleLast map[string]bool
 )
 
 func init() {
@@ -472,6 +482,7 @@ func init() {
 		}
 	}
 	nerTitleSet = make(map[string]bool)
+	nerTitleFirst, nerTitleLast = make(map[string]bool), make(map[string]bool)
 	for _, t := range strings.Split(nerTitles, ",") {
 		t = strings.TrimSpace(t)
 		if t == "" {
@@ -479,6 +490,8 @@ func init() {
 		}
 		toks := nerTokenize(t)
 		nerTitleSet[nerKey(toks, 0, len(toks))] = true
+		nerTitleFirst[toks[0].lower] = true
+		nerTitleLast[toks[len(toks)-1].lower] = true
 		if n := len(toks); n > nerTitleMaxLen {
 			nerTitleMaxLen = n
 		}

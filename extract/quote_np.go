@@ -38,6 +38,14 @@ func (c *quoteCtx) npBefore(toks []qtok, v int) (qAttr, int) {
 			}
 			if c.isDashOrComma(tk) {
 				if a, st := c.npEnding(toks, k-1); a.st == qAttrFound {
+					// "The Holmbury head coach, Ruud Van Lierop, said",
+					// "A spokesman for Obiorah-Nwosu, Tunde Fashakin,
+					// said": a person named in full between the commas is
+					// the speaker the phrase before describes.
+					if in, ist := c.npEnding(toks, j-1); in.st == qAttrFound && in.kind == Person && !in.guessed && ist <= k+1 &&
+						(a.kind != Person || c.hasLowerWord(toks[max(st-1, 0):k])) {
+						return in, st
+					}
 					if a.guessed {
 						a.kind = c.appositionKind(toks[k+1:j], a.kind)
 					}
@@ -56,6 +64,26 @@ func (c *quoteCtx) npBefore(toks []qtok, v int) (qAttr, int) {
 		return qAttr{}, v
 	}
 	return c.npEnding(toks, j)
+}
+
+// qIsOrdinal reports whether w is an ordinal in digits: "4th", "21st".
+func qIsOrdinal(w string) bool {
+	if len(w) < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	suf := strings.ToLower(w[len(w)-2:])
+	return suf == "st" || suf == "nd" || suf == "rd" || suf == "th"
+}
+
+// hasLowerWord reports whether toks hold a lower-case word: a phrase
+// that describes ("a spokesman for Smith") rather than names.
+func (c *quoteCtx) hasLowerWord(toks []qtok) bool {
+	for _, t := range toks {
+		if c.isLowerWord(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // appositionHead finds the person an apposition ending at toks[j]
@@ -120,17 +148,37 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (qAttr, int) {
 	if lw == "who" && j > 0 {
 		// "Charles O’Reilly, a management expert at Stanford, who stated"
 		if toks[j-1].k == 'p' && c.isDashOrComma(toks[j-1]) {
-			return c.npBefore(toks, j)
+			if a, st := c.npBefore(toks, j); a.st != qAttrNone {
+				return a, st
+			}
+			// "Judge Caroline Aske, who said"
+			if a, st := c.npEnding(toks, j-2); a.st == qAttrFound && a.kind == Person && !a.guessed {
+				return a, st
+			}
+			return qAttr{}, j + 1
 		}
 		return c.npEnding(toks, j-1)
 	}
 	if m := c.mentionOver(t.s, t.e); m != nil && t.e <= m.End {
 		k := j
-		for k > 0 && toks[k-1].k == 'w' && toks[k-1].e > m.Start {
+		for k > 0 && toks[k-1].k != 'q' && toks[k-1].s >= m.Start {
 			k--
 		}
 		if m.Kind == Place && k > 0 && toks[k-1].k == 'w' && qPrepositions[c.lower(toks[k-1])] {
 			return qAttr{}, j + 1 // "officials in Kyiv said"
+		}
+		// "Analyst Rochelle Yamamoto of Pruitt & Lowe Securities said":
+		// the person, not the employer.
+		if m.Kind != Person {
+			p := k - 1
+			if p > 0 && c.lower(toks[p]) == "the" {
+				p--
+			}
+			if p > 0 && c.lower(toks[p]) == "of" {
+				if pm := c.mentionOver(toks[p-1].s, toks[p-1].e); pm != nil && pm.Kind == Person {
+					return c.npEnding(toks, p-1)
+				}
+			}
 		}
 		return c.fromMention(m), c.extendNP(toks, k)
 	}
@@ -142,6 +190,19 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (qAttr, int) {
 			}
 			if c.isCapWord(p) && !qNotNames[c.word(p)] {
 				return c.guessName(toks[j-1:j], false), j - 1
+			}
+		}
+	}
+	// "Alderman Jane Petrakis of the 4th Ward called it": the person, not
+	// the ward.
+	if c.isCapWord(t) {
+		p := j
+		for p > 0 && toks[p].k == 'w' && (c.isCapWord(toks[p]) || c.lower(toks[p]) == "the" || qIsOrdinal(c.word(toks[p]))) && j-p < 7 {
+			p--
+		}
+		if p > 0 && p < j && toks[p].k == 'w' && c.lower(toks[p]) == "of" {
+			if pm := c.mentionOver(toks[p-1].s, toks[p-1].e); pm != nil && pm.Kind == Person {
+				return c.npEnding(toks, p-1)
 			}
 		}
 	}
@@ -320,10 +381,37 @@ func (c *quoteCtx) phraseSpeaker(phrase []qtok, pos int, det string) qAttr {
 	if a := c.groupLookup(words[len(words)-1], pos); a.st == qAttrFound {
 		return a
 	}
+	// "Oduya-Baptiste conceded in a brief statement … “…,” the
+	// statement said": the statement's author.
+	if head := words[len(words)-1]; det == "the" && qDocumentNouns[head] {
+		if a := c.documentAuthor(head, pos); a.st == qAttrFound {
+			return a
+		}
+	}
 	if allCap && det == "the" {
 		return c.guessName(phrase, true)
 	}
 	return qAttr{st: qAttrBlocked}
+}
+
+// documentAuthor finds who issued the document "the statement" refers to:
+// the subject of the sentence, this one or one of the two before, that
+// names such a document.
+func (c *quoteCtx) documentAuthor(noun string, pos int) qAttr {
+	k := c.sentOf(pos)
+	for s := k; s >= 0 && s >= k-2; s-- {
+		lo, hi := c.sentStart(s), c.sentEnd(s)
+		if s == k {
+			hi = min(hi, pos)
+		}
+		if !qContainsFold(c.text[lo:hi], noun) {
+			continue
+		}
+		if a := c.subjectOf(lo, hi, qSpkFilter{}, false); a.st == qAttrFound {
+			return a
+		}
+	}
+	return qAttr{}
 }
 
 // extendNP moves the start of a noun phrase back over the title and

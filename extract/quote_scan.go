@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,10 +44,43 @@ func scanQuotes(text string) []qspan {
 		}
 		first := true
 		nc := qNextClose{text: text, pe: pe, rq: -1, sq: -1}
+		var ss *qSingleCloses
 		for i := ps; i < pe; {
 			c := text[i]
-			if c != '"' && c != 0xE2 {
+			if c != '"' && c != 0xE2 && c != '\'' {
 				i++
+				continue
+			}
+			if c == '\'' || strings.HasPrefix(text[i:], qLsquo) {
+				// British style: ‘…’ or '…' at the top level.
+				openEnd, ok := qSingleOpens(text, ps, pe, i)
+				if !ok {
+					i++
+					continue
+				}
+				if ss == nil {
+					ss = newQSingleCloses(text, ps, pe)
+				}
+				cl, clEnd := ss.find(openEnd)
+				sp := qspan{open: i, openEnd: openEnd, close: cl, closeEnd: clEnd}
+				sp.chain = len(spans)
+				if first && prevOpen >= 0 && strings.TrimSpace(text[ps:i]) == "" {
+					sp.chain = spans[prevOpen].chain
+					sp.cont = true
+				}
+				prevOpen = -1
+				first = false
+				if cl < 0 {
+					if !qNextParagraphOpensSingle(text, pe) {
+						i = openEnd
+						continue
+					}
+					sp.close, sp.closeEnd = pe, pe
+					prevOpen = len(spans)
+				}
+				sp.start, sp.end = qInner(text, sp.openEnd, sp.close)
+				spans = append(spans, sp)
+				i = max(sp.closeEnd, i+1)
 				continue
 			}
 			curly := strings.HasPrefix(text[i:], qLquo)
@@ -136,6 +171,137 @@ func (n *qNextClose) find(from int, curly bool) (int, int) {
 		return r, r + len(qRquo)
 	}
 	return -1, -1
+}
+
+const (
+	qLsquo = "‘"
+	qRsquo = "’"
+)
+
+// qSingleOpens reports whether the single mark at i opens a quotation:
+// ‘ or ' at the start of a word (after a space, a bracket, a dash or a
+// colon), before a letter or digit, and not an elided year ('90s) or word
+// ('em). It returns the end of the mark.
+func qSingleOpens(text string, ps, pe, i int) (int, bool) {
+	openEnd := i + 1
+	if text[i] != '\'' {
+		openEnd = i + len(qLsquo)
+	}
+	if i > ps {
+		r, _ := utf8.DecodeLastRuneInString(text[ps:i])
+		if !(unicode.IsSpace(r) || r == '(' || r == '[' || r == '—' || r == '–' || r == ':' || r == '“' || r == '"') {
+			return 0, false
+		}
+	}
+	if openEnd >= pe {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(text[openEnd:pe])
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '…' {
+		return 0, false
+	}
+	rest := text[openEnd:pe]
+	if len(rest) >= 3 && rest[0] >= '0' && rest[0] <= '9' && rest[1] >= '0' && rest[1] <= '9' && rest[2] == 's' {
+		return 0, false // the '90s
+	}
+	w := rest
+	if k := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+		w = w[:k]
+	}
+	switch strings.ToLower(w) {
+	case "em", "til", "tis", "twas", "n":
+		return 0, false
+	}
+	return openEnd, true
+}
+
+// qSingleCloses holds the closing candidates of single quotations in one
+// paragraph: a ’ or ' after a non-space and before a space, punctuation or
+// the paragraph end. One after s and before a word ("the nurses’ letter")
+// is ambiguous: a plural possessive as often as a closing mark.
+type qSingleCloses struct {
+	pos, end []int
+	amb      []bool
+	opens    []int // openers, to tell a possessive inside from two quotations
+}
+
+func newQSingleCloses(text string, ps, pe int) *qSingleCloses {
+	s := &qSingleCloses{}
+	for i := ps; i < pe; i++ {
+		c := text[i]
+		if c != '\'' && c != 0xE2 {
+			continue
+		}
+		size := 1
+		if c == 0xE2 {
+			switch {
+			case strings.HasPrefix(text[i:], qRsquo):
+				size = len(qRsquo)
+			case strings.HasPrefix(text[i:], qLsquo):
+				if _, ok := qSingleOpens(text, ps, pe, i); ok {
+					s.opens = append(s.opens, i)
+				}
+				continue
+			default:
+				continue
+			}
+		} else if _, ok := qSingleOpens(text, ps, pe, i); ok {
+			s.opens = append(s.opens, i)
+			continue
+		}
+		if i == ps {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[ps:i])
+		if unicode.IsSpace(prev) {
+			continue
+		}
+		amb := false
+		if i+size < pe {
+			next, _ := utf8.DecodeRuneInString(text[i+size : pe])
+			if unicode.IsLetter(next) || unicode.IsDigit(next) {
+				continue // an apostrophe inside a word
+			}
+			if (prev == 's' || prev == 'S') && next == ' ' && i+size+1 < pe {
+				n2, _ := utf8.DecodeRuneInString(text[i+size+1 : pe])
+				amb = unicode.IsLetter(n2) || unicode.IsDigit(n2)
+			}
+		}
+		s.pos = append(s.pos, i)
+		s.end = append(s.end, i+size)
+		s.amb = append(s.amb, amb)
+	}
+	return s
+}
+
+// find returns the closing mark of a single quotation opened before from,
+// or -1: the first candidate after it, except that an ambiguous one gives
+// way to a clear one that follows before any other quotation opens.
+func (s *qSingleCloses) find(from int) (int, int) {
+	k := sort.SearchInts(s.pos, from)
+	if k >= len(s.pos) {
+		return -1, -1
+	}
+	if s.amb[k] {
+		o := sort.SearchInts(s.opens, s.pos[k])
+		nextOpen := math.MaxInt
+		if o < len(s.opens) {
+			nextOpen = s.opens[o]
+		}
+		for j := k + 1; j < len(s.pos) && s.pos[j] < nextOpen; j++ {
+			if !s.amb[j] {
+				return s.pos[j], s.end[j]
+			}
+		}
+	}
+	return s.pos[k], s.end[k]
+}
+
+// qNextParagraphOpensSingle reports whether the first non-blank paragraph
+// after pe starts with an opening single mark.
+func qNextParagraphOpensSingle(text string, pe int) bool {
+	rest := strings.TrimLeftFunc(text[min(pe, len(text)):], unicode.IsSpace)
+	return strings.HasPrefix(rest, qLsquo) || strings.HasPrefix(rest, "'")
 }
 
 // nextParagraphOpens reports whether the first non-blank paragraph after

@@ -419,7 +419,14 @@ func TestScanQuotes(t *testing.T) {
 	}{
 		{"“a,” b “c” d", []string{"a", "c"}},
 		{`x "a" y "b, " z`, []string{"a", "b"}},
-		{"We’ve seen ‘it’ all", nil},
+		// British style: single marks at the top level are quotations;
+		// apostrophes inside words, elisions and possessives are not.
+		{"We’ve seen ‘it’ all", []string{"it"}},
+		{"Rovers’ run and Mabry's firm, the '90s, ’til then", nil},
+		{"‘The nurses’ letter was clear,’ she said", []string{"The nurses’ letter was clear"}},
+		{"he ignored 'repeated warnings' from the foreman's 'team'", []string{"repeated warnings", "team"}},
+		{"‘We lost. We go on.’\n‘Next,’ he said", []string{"We lost. We go on.", "Next"}},
+		{"‘open\n‘next’", []string{"open", "next"}},
 		{"“a ‘b’ c”", []string{"a ‘b’ c"}},
 		{"“open\n“next”", []string{"open", "next"}},
 		{"“stray\nno quote here", nil},

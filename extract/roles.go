@@ -27,6 +27,10 @@ type nerRole struct {
 	// over ("X was succeeded by Z"), or -1; the role copies the title and
 	// organisation of that person's ended role when it has none.
 	succeeds int
+	// pron is the token of the pronoun that is the role's subject ("She
+	// became executive director"), whose person is found when kinds are
+	// known; 0 when the subject is the name person.
+	pron int
 }
 
 // findRoles reads roles around people's names: titles before the name
@@ -42,15 +46,24 @@ func (n *ner) findRoles() {
 			continue
 		}
 		found := false
-		// Title right before the name, or before a comma before it.
-		for _, end := range []int{cd.ts, cd.ts - 1} {
-			if end < 1 || end == cd.ts-1 && n.word(end) != "," {
+		// Title right before the name, or before a comma before it,
+		// across an honorific: "Prof. Ngozi Amadi-Ukpong" is a
+		// professor; "The chairman, Sir Malcolm Thwaite," a chairman.
+		base := cd.ts
+		if nerPersonPrefixes[n.word(base-1)] {
+			base--
+		}
+		for i, end := range [3]int{cd.ts, base, base - 1} {
+			if end < 1 || i == 2 && n.word(end) != "," || i == 1 && base == cd.ts {
 				continue
 			}
 			if r, ok := n.titleBefore(c, end); ok && (cd.te-cd.ts > 1 || cd.kind == Person || n.titleCapitalised(r)) {
 				n.roles = append(n.roles, r)
+				if found || end < base {
+					found = true
+					break
+				}
 				found = true
-				break
 			}
 		}
 		// Apposition or copula after the name.
@@ -74,6 +87,13 @@ func (n *ner) findRoles() {
 				n.roles = append(n.roles, r...)
 				found = true
 				p = -1
+			} else if n.word(p) == "," && found {
+				// "The floods minister, Dame Helen Arkwright, resigned on
+				// Thursday": the apposition closes, the verb ends the role.
+				if r, ok := n.tenure(c, p+1, sentEnd); ok {
+					n.roles = append(n.roles, r...)
+					p = -1
+				}
 			}
 		}
 		if p >= 0 {
@@ -85,6 +105,9 @@ func (n *ner) findRoles() {
 					if r, ok := n.copula(c, p+2, sentEnd); ok {
 						n.roles = append(n.roles, r...)
 						found = true
+					} else if r, ok := n.verbRole(c, p+2, sentEnd); ok {
+						n.roles = append(n.roles, r...) // "Sir Ian Pike, who chairs the audit committee,"
+						found = true
 					}
 				} else if r, ok := n.copula(c, p+1, sentEnd); ok && n.toks[p-1].digit {
 					n.roles = append(n.roles, r...)
@@ -95,8 +118,37 @@ func (n *ner) findRoles() {
 				found = true
 			}
 		}
+		// "named Alvin Mercado, a former executive at Ostrander
+		// Controls, as chief operating officer".
+		if r, ok := n.appointed(c, sentEnd); ok {
+			n.roles = append(n.roles, r...)
+			found = true
+		}
+		if r, ok := n.verbRole(c, cd.te, sentEnd); ok {
+			n.roles = append(n.roles, r...)
+			found = true
+		}
 		if found {
 			cd.cue[cuePerson] += 3
+		}
+	}
+	// "She became executive director of the Prairie Health Alliance",
+	// "Since then she has chaired the Ondara Health Equity Foundation":
+	// the person is found when kinds are known.
+	for k, t := range n.toks {
+		if t.lower != "he" && t.lower != "she" || n.quoted[k] {
+			continue
+		}
+		sentEnd := n.sentTok[n.sentOf[k]][1]
+		rs, ok := n.copula(-1-k, k+1, sentEnd)
+		if !ok {
+			rs, ok = n.verbRole(-1-k, k+1, sentEnd)
+		}
+		if ok {
+			for i := range rs {
+				rs[i].person, rs[i].pron = -1, k
+			}
+			n.roles = append(n.roles, rs...)
 		}
 	}
 	// The organisation of a role is no person.
@@ -111,7 +163,7 @@ func (n *ner) findRoles() {
 // to candidate c, with the organisation before it.
 func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	a := -1
-	for p := end - 1; p >= 0 && p >= end-nerTitleMaxLen-1; p-- {
+	for p := end - 1; p >= 0 && p >= end-nerTitleMaxLen-1 && nerTitleLast[n.toks[end-1].lower]; p-- {
 		// A title may cross a one-word unknown candidate ("Opposition
 		// leader"), nothing else.
 		if o := n.candAt(p); o >= 0 && !(n.cands[o].kind == "" && n.cands[o].te-n.cands[o].ts == 1) || n.timed[p] {
@@ -122,15 +174,50 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 	}
 	if a < 0 {
-		// "President of the United States Barack Obama".
-		if o := n.candAt(end - 1); o >= 0 && end == n.cands[c].ts && n.cands[o].te == end && n.cands[o].kind != Person && n.cands[o].kind != "" {
+		// "the county executive committee member for finance, Dr. Esther
+		// Wanjiru": a title with its lower-case domain.
+		if e := end; n.word(e-1) == "," && e-1 < n.cands[c].ts {
+			e--
+			for f := e - 2; f >= 0 && f >= e-6; f-- {
+				if w := n.word(f); w == "of" || w == "for" {
+					if n.titleDomain(f+1, e+1) == e {
+						if r, ok := n.titleBefore(c, f); ok {
+							r.title += " " + w + " " + strings.ToLower(n.text[n.toks[f+1].s:n.toks[e-1].e])
+							return r, true
+						}
+					}
+					// "The spokesman for the ministry, John Poe,"
+					if f+3 == e && n.word(f+1) == "the" && nerOrgNouns[n.word(f+2)] {
+						if r, ok := n.titleBefore(c, f); ok && r.orgCand < 0 && r.orgNoun == "" {
+							r.orgNoun = n.word(f + 2)
+							return r, true
+						}
+					}
+					break
+				}
+			}
+		}
+		// "President of the United States Barack Obama", "The state
+		// chairman of the PRC, Alhaji Musa Dangana-Ibrahim,", "A
+		// political scientist at Ekuru State University, Prof. Ngozi
+		// Amadi-Ukpong,", "A spokeswoman for Ms Prentice, Ruth Ellery,".
+		e := end
+		if n.word(e-1) == "," {
+			e--
+		}
+		if o := n.candAt(e - 1); o >= 0 && e-1 > 0 && e <= n.cands[c].ts && n.cands[o].te == e && o != c {
 			k := n.cands[o].ts - 1
+			if nerPersonPrefixes[n.word(k)] {
+				k--
+			}
 			if n.word(k) == "the" {
 				k--
 			}
-			if n.word(k) == "of" {
-				if r, ok := n.titleBefore(c, k); ok && r.orgCand < 0 {
-					r.orgCand = o
+			if w := n.word(k); w == "of" || (w == "at" || w == "for") && end < n.cands[c].ts {
+				if r, ok := n.titleBefore(c, k); ok && r.orgCand < 0 && r.orgNoun == "" {
+					if n.cands[o].kind != Person && !(n.cands[o].kind == "" && w == "for" && n.cands[o].te-n.cands[o].ts == 1) {
+						r.orgCand = o
+					}
 					return r, true
 				}
 			}
@@ -140,11 +227,32 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	for a > 0 && n.candAt(a-1) < 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
 		a--
 	}
+	// "Aviation analyst Pieter Vanhoutte": a word opening the sentence
+	// that names nothing elsewhere qualifies the title.
+	if o := n.candAt(a - 1); o >= 0 && a-1 == n.cands[o].ts && n.cands[o].te == a && !n.toks[a].cap && !n.toks[a].upper && n.bareTitleWord(o) {
+		a--
+	}
 	// "EU antitrust chief": one lower-case word between the organisation
 	// and the title belongs to the title.
 	if a >= 2 && n.candAt(a-1) < 0 && n.toks[a-1].word && !n.toks[a-1].cap && !n.toks[a-1].digit &&
 		!nerStop[n.word(a-1)] && !nerConnectors[n.word(a-1)] && !nerCopulas[n.word(a-1)] && !nerSpeechVerbs[n.word(a-1)] {
-		if o := n.candAt(a - 2); o >= 0 && n.cands[o].te == a-1 && n.cands[o].kind != Person || n.toks[a-2].poss {
+		if o := n.candAt(a - 2); o >= 0 && n.cands[o].te == a-1 && n.cands[o].kind != Person && n.cands[o].lean[cuePerson] == 0 || n.toks[a-2].poss {
+			a--
+		}
+	}
+	// "A political scientist", "the trust's medical director",
+	// "election director Hank Moravec": a lower-case word before the
+	// title belongs to it.
+	if o := n.candAt(a - 1); a >= 1 && o >= 0 && n.initial[a-1] && n.cands[o].te == a && n.cands[o].ts == a-1 && n.cands[o].kind == "" && nerPlaceHeads[n.word(a-1)] {
+		n.cands[o].drop = true // "Town council member Rosa Delgado"
+		a--
+	} else if a >= 1 && n.candAt(a-1) < 0 && n.lowerModifier(a-1) && !(n.initial[a-1] && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)])) {
+		switch w := n.word(a - 2); {
+		case w == "a" || w == "an" || w == "the" || w == "its" || w == "his" || w == "her" || w == "their" || n.toks[a-2].poss:
+			a--
+		case end-a == 1 && (a < 2 || !n.toks[a-2].word || nerStop[w]) || n.initial[a-1]:
+			// "..., election director Hank Moravec said", "Town council
+			// member Rosa Delgado voted"
 			a--
 		}
 	}
@@ -168,11 +276,20 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		start = a - 2
 	}
 	switch {
+	case a >= 1 && n.candAt(a-1) < 0 && n.initial[a-1] && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]):
+		// "Union general secretary Nadia Ferreira-Kost": the union.
+		r.orgNoun = n.word(a - 1)
+		start = a - 1
+	case a >= 1 && (n.word(a-1) == "its" || n.word(a-1) == "their"):
+		// "Its managing director, Smt. Lakshmi Venkataraman,", "their
+		// captain, Jordan Achterberg".
+		r.orgNoun = "its"
+		start = a - 1
 	case a >= 2 && n.toks[a-1].poss:
 		if o := n.candAt(a - 2); o >= 0 && n.cands[o].kind != Person {
 			r.orgCand = o
 			start = n.cands[o].ts
-		} else if nerOrgNouns[n.word(a-2)] {
+		} else if nerOrgNouns[n.word(a-2)] || nerTownNouns[n.word(a-2)] {
 			r.orgNoun = n.word(a - 2)
 			start = a - 2
 		}
@@ -189,14 +306,63 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	}
 	r.s = n.toks[start].s
 	r.e = n.toks[n.cands[c].te-1].e
-	// "Sen. Thomas Whitfield of Georgia".
-	if k := n.cands[c].te + 1; r.orgCand < 0 && end == n.cands[c].ts && n.word(k-1) == "of" && k < len(n.toks) {
-		if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place {
+	// "Sen. Thomas Whitfield of Georgia", "analyst Pieter Vanhoutte of
+	// the consultancy Strand & Mercer".
+	if k := n.cands[c].te + 1; r.orgCand < 0 && (end == n.cands[c].ts || end == n.cands[c].ts-1 && nerPersonPrefixes[n.word(end)]) && n.word(k-1) == "of" && k < len(n.toks) {
+		if n.word(k) == "the" {
+			k++
+			if nerOrgNouns[n.word(k)] && !n.toks[k].cap {
+				k++
+			}
+		}
+		if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && (n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place || n.cands[o].gaz == nil && n.cands[o].kind != Person) {
 			r.orgCand = o
 			r.e = n.toks[n.cands[o].te-1].e
 		}
 	}
 	return r, true
+}
+
+// bareTitleWord reports whether candidate o is a single word opening its
+// sentence that the text never names again, capitalised only because it
+// opens the sentence: "Aviation" in "Aviation analyst X", not "Airbus"
+// in "Airbus chief executive X" when Airbus recurs.
+func (n *ner) bareTitleWord(o int) bool {
+	cd := n.cands[o]
+	t := n.toks[cd.ts]
+	if cd.kind != "" || cd.te-cd.ts != 1 || !n.initial[cd.ts] || t.upper || n.capMid[t.lower] || nerInnerCap(n.text[t.s:t.e]) {
+		return false
+	}
+	for x := range n.cands {
+		if x != o && n.cands[x].key == cd.key {
+			return false
+		}
+	}
+	return nerCommonNounEnding(t.lower)
+}
+
+// nerCommonNounEnding reports whether w ends like an English abstract or
+// mass noun ("aviation", "election", "community", "insurance", "mining"),
+// as a domain before a title does and a company's name seldom.
+func nerCommonNounEnding(w string) bool {
+	for _, suf := range []string{"tion", "sion", "ment", "ness", "ity", "ance", "ence", "ing", "ism", "ogy", "ics", "ure", "ship"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerModifier reports whether token k is a lower-case word that may
+// qualify a title: not a function word, verb, adverb or number.
+func (n *ner) lowerModifier(k int) bool {
+	t := n.toks[k]
+	if !t.word || t.cap && !(n.initial[k] && n.candAt(k) < 0) || t.upper || t.digit || n.timed[k] || !t.space && k > 0 && n.toks[k-1].lower == "-" {
+		return false // not "two-term"; "Town" opening a sentence is "town"
+	}
+	w := t.lower
+	return !nerStop[w] && !nerConnectors[w] && !nerCopulas[w] && !nerSpeechVerbs[w] && !nerSkipAdverbs[w] &&
+		!strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !nerPersonPrefixes[w]
 }
 
 // pastMarker reports whether "former" or "ex-" is among tokens [a, b):
@@ -206,6 +372,10 @@ func (n *ner) pastMarker(a, b int) bool {
 		switch n.toks[k].lower {
 		case "former", "formerly", "previously":
 			return true
+		case "then":
+			if n.word(k-1) == "the" {
+				return true // "the then environment secretary"
+			}
 		case "ex":
 			if n.word(k+1) == "-" && !n.toks[k+1].space {
 				return true
@@ -252,10 +422,122 @@ func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
 	if !verb {
 		return nil, false
 	}
+	past := n.pastMarker(p, q) // "previously served as"
 	if n.word(q) == "as" {
 		q++
 	}
-	return n.titlePhrase(c, q, sentEnd, true)
+	rs, ok := n.titlePhrase(c, q, sentEnd, true)
+	if !ok {
+		return nil, false
+	}
+	for i := range rs {
+		if past && rs[i].until == "" {
+			rs[i].until = "PAST_REF"
+		}
+	}
+	// "became executive director of X in 1979 and retired in 1999".
+	for k := n.tokAfter(rs[0].e); k+1 < sentEnd; k++ {
+		if n.word(k) != "and" || nerLeaveVerbs[n.word(k+1)] != 1 {
+			continue
+		}
+		until := "PAST_REF"
+		if t, _, ok := n.dateAfter(k+2, sentEnd); ok {
+			until = t
+		}
+		for i := range rs {
+			if rs[i].until == "" {
+				rs[i].until = until
+			}
+		}
+		break
+	}
+	return rs, true
+}
+
+// subjectStart is the byte offset where the subject of a role starts:
+// candidate c, or for c < 0 the pronoun at token -1-c.
+func (n *ner) subjectStart(c int) int {
+	if c < 0 {
+		return n.toks[-1-c].s
+	}
+	return n.toks[n.cands[c].ts].s
+}
+
+// nerAppointVerbs give their object a role: "named X as chief operating
+// officer".
+var nerAppointVerbs = nerSet("named,appointed,hired,promoted,elected,chose,picked,tapped,nominated,installed")
+
+// appointed reads "named X[, apposition,] as <title>" around candidate c.
+func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
+	cd := n.cands[c]
+	v := cd.ts - 1
+	if nerPersonPrefixes[n.word(v)] {
+		v--
+	}
+	if !nerAppointVerbs[n.word(v)] || v > 0 && (nerCopulas[n.word(v-1)] || n.word(v-1) == "be" || n.word(v-1) == "been") {
+		return nil, false // "was named": the copula reads it
+	}
+	p := cd.te
+	if n.word(p) == "," {
+		k := p + 1
+		for k < sentEnd && k < p+16 && n.word(k) != "," {
+			k++
+		}
+		if n.word(k) != "," {
+			return nil, false
+		}
+		p = k + 1
+	}
+	if n.word(p) != "as" {
+		return nil, false
+	}
+	return n.titlePhrase(c, p+1, sentEnd, true)
+}
+
+// nerTitleVerbs state a role by their verb: "has chaired the X
+// Foundation since 2023".
+var nerTitleVerbs = map[string]string{"chairs": "Chair", "chaired": "Chair", "chairing": "Chair"}
+
+// nerBodyNames end the lower-case names of bodies one chairs: "the audit
+// committee", "the planning board".
+var nerBodyNames = nerSet("committee,board,panel,inquiry,commission,council,group,taskforce,review,tribunal,trust")
+
+// verbRole reads "[has] chaired [the] Org" starting at token p, the
+// subject being candidate c (or a pronoun, c < 0).
+func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
+	q := p
+	for q < sentEnd && q < p+3 && (nerSkipAdverbs[n.word(q)] || n.word(q) == "has" || n.word(q) == "had") {
+		q++
+	}
+	title, ok := nerTitleVerbs[n.word(q)]
+	if !ok {
+		return nil, false
+	}
+	k := q + 1
+	if n.word(k) == "the" {
+		k++
+	}
+	o := n.candAt(k)
+	if o < 0 {
+		// "who chairs the audit committee": a body named in lower case.
+		e := k
+		for e < sentEnd && e < k+4 && n.toks[e].word && !n.toks[e].cap && !n.toks[e].digit && !nerStop[n.word(e)] {
+			e++
+		}
+		if e > k && nerBodyNames[n.word(e-1)] {
+			r := nerRole{person: c, title: title + " of the " + nerTitleText(n, k, e), orgCand: -1, succeeds: -1, s: n.subjectStart(c), e: n.toks[e-1].e}
+			return []nerRole{r}, true
+		}
+		return nil, false
+	}
+	if n.cands[o].ts != k || n.cands[o].kind == Person {
+		return nil, false
+	}
+	r := nerRole{person: c, title: title, orgCand: o, succeeds: -1, s: n.subjectStart(c), e: n.toks[n.cands[o].te-1].e}
+	if t, _, ok := n.dateAfter(n.cands[o].te, sentEnd); ok {
+		r.since = t
+	}
+	return []nerRole{r}, true
 }
 
 // titlePhrase reads "[the] [Org’s] title [and title] [of|at|for Org]
@@ -264,7 +546,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	start := p
 	for p < sentEnd {
 		switch n.word(p) {
-		case "the", "a", "an", "its", "his", "her", "their", "now", "currently", "also", "former", "then":
+		case "the", "a", "an", "its", "his", "her", "their", "now", "currently", "also", "former", "then", "newly", "recently", "elected", "appointed", "re-elected":
 			p++
 			continue
 		case "ex":
@@ -283,7 +565,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		} else if n.titleAt(e, sentEnd) > e {
 			orgCand, p = o, e
 		}
-	} else if nerOrgNouns[n.word(p)] && p+1 < sentEnd && n.toks[p+1].poss {
+	} else if (nerOrgNouns[n.word(p)] || nerTownNouns[n.word(p)]) && p+1 < sentEnd && n.toks[p+1].poss {
 		orgNoun, p = n.word(p), p+2
 	}
 	var titles [][2]int
@@ -345,7 +627,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	// "director of operations", "chair of the planning committee": a
 	// lower-case domain after "of" ending the phrase belongs to the
 	// title.
-	if n.word(p) == "of" {
+	if n.word(p) == "of" || n.word(p) == "for" {
 		if q := n.titleDomain(p+1, sentEnd); q > p+1 {
 			titles[len(titles)-1][1] = q
 			p = q
@@ -379,11 +661,20 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	k := end
 	for k < sentEnd {
 		w := n.word(k)
-		if w == "since" || w == "until" || w == "till" || w == "from" || (w == "in" || w == "on") && copula {
+		if w == "," && n.word(k+1) == "effective" {
+			// "as chief operating officer, effective Dec. 1"
+			if t, ok := n.timeAt(k + 2); ok {
+				since = t.Value
+				k = n.tokAfter(t.End)
+				continue
+			}
+		}
+		if w == "since" || w == "until" || w == "till" || w == "from" || w == "effective" || (w == "in" || w == "on") && copula ||
+			(w == "to" || w == "through") && since != "" && until == "" {
 			if t, ok := n.timeAt(k + 1); ok {
 				switch w {
-				case "until", "till":
-					until = t.Value
+				case "until", "till", "to", "through":
+					until = t.Value // "from 2011 to 2022"
 				default:
 					since = t.Value
 				}
@@ -395,7 +686,19 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	}
 	if k < sentEnd {
 		w := n.word(k)
-		if !(w == "," || w == "." || w == ";" || w == ")" || w == "—" || w == "”" || nerSpeechVerbs[w] || w == "and" && copula || copula) {
+		// "the corporator from ward 7,": a short place or domain after
+		// the title.
+		if (w == "from" || w == "for" || w == "in" || w == "of") && !copula {
+			q := k + 1
+			for q < sentEnd && q <= k+3 && n.toks[q].word && (!n.toks[q].cap || n.toks[q].digit) && !nerCopulas[n.word(q)] && !nerSpeechVerbs[n.word(q)] {
+				q++
+			}
+			if q > k+1 && q < sentEnd && (n.word(q) == "," || n.word(q) == ".") {
+				k = q
+				w = n.word(k)
+			}
+		}
+		if !(w == "," || w == "." || w == ";" || w == ")" || w == "—" || w == "”" || w == "who" || w == "whose" || nerSpeechVerbs[w] || w == "and" && copula || copula) {
 			return nil, false
 		}
 	}
@@ -405,7 +708,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	var out []nerRole
 	for _, t := range titles {
 		r := nerRole{person: c, title: nerTitleText(n, t[0], t[1]), orgCand: orgCand, orgNoun: orgNoun, since: since, until: until, succeeds: -1}
-		r.s = n.toks[n.cands[c].ts].s
+		r.s = n.subjectStart(c)
 		last := max(end, k) - 1
 		if last < start {
 			last = start
@@ -440,6 +743,8 @@ func (n *ner) titleDomain(k, sentEnd int) int {
 	if q < sentEnd {
 		switch w := n.word(q); {
 		case w == "," || w == "." || w == ";" || w == ")" || w == "—" || nerSpeechVerbs[w]:
+		case (w == "at" || w == "with") && (n.candAt(q+1) >= 0 || n.word(q+1) == "the" && n.candAt(q+2) >= 0):
+			// "a professor of agronomy at Kessler State University"
 		default:
 			return k
 		}
@@ -480,7 +785,7 @@ func (n *ner) tokAfter(b int) int {
 }
 
 // nerTitleDrop are modifiers left out of a title's text.
-var nerTitleDrop = nerSet("former,then,outgoing,incoming,new,current,longtime")
+var nerTitleDrop = nerSet("former,then,outgoing,incoming,new,current,longtime,incumbent,sitting")
 
 // nerTitleText writes tokens [a, b) as a title in title case:
 // "secretary general" -> "Secretary General", "CEO" stays.
@@ -520,6 +825,7 @@ var nerTitleAbbrev = map[string]string{
 	"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general", "prof.": "professor",
 	"col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain", "adm.": "admiral",
 	"pres.": "president", "supt.": "superintendent", "insp.": "inspector", "cmdr.": "commander",
+	"cllr": "councillor", "cllr.": "councillor",
 }
 
 var nerTitleSmall = nerSet("of,the,and,for,at,in,on")
@@ -535,8 +841,13 @@ func nerTitleNorm(t string) string {
 // one; a successor without a title takes over the role the other person
 // left.
 func (n *ner) attachRoles() {
+	for i := range n.roles {
+		if r := &n.roles[i]; r.person < 0 {
+			r.person = n.pronounPerson(r.pron)
+		}
+	}
 	for _, r := range n.roles {
-		if r.title != "" {
+		if r.title != "" && r.person >= 0 {
 			n.attachRole(r)
 		}
 	}
@@ -584,6 +895,90 @@ func (n *ner) attachRoles() {
 	}
 }
 
+// implicitOrgs gives a company officer's role that names no organisation
+// the company the story last named before it: "Chief Executive Marguerite
+// Sandoval said" in a story about Brightwater. A role of the same title
+// with an organisation elsewhere in the story stands for it instead.
+func (n *ner) implicitOrgs() {
+	for _, ent := range n.ents {
+		if ent.kind != Person {
+			continue
+		}
+	roles:
+		for i := range ent.roles {
+			r := &ent.roles[i]
+			if r.Org != "" || !nerCorporateTitle(r.Title) || ent.unresolved[nerTitleNorm(r.Title)] {
+				continue
+			}
+			for _, o := range ent.roles {
+				if o.Org != "" && nerTitleNorm(o.Title) == nerTitleNorm(r.Title) {
+					continue roles
+				}
+			}
+			r.Org = n.mainOrgBefore(r.Start)
+		}
+	}
+}
+
+// mainOrgBefore returns the organisation a role at pos belongs to when
+// the text leaves it implicit: one named earlier in its sentence, else
+// the one the story is about so far, named most often before pos (the
+// latest of them on a tie).
+func (n *ner) mainOrgBefore(pos int) string {
+	k := min(n.tokAfter(pos), len(n.toks)-1)
+	for p := k - 1; p >= n.sentTok[n.sentOf[k]][0] && p >= 0; p-- {
+		if c := n.candAt(p); c >= 0 && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
+			return n.ents[n.cands[c].ent].name
+		}
+	}
+	best, bestCount, bestPos := "", 0, -1
+	for _, ent := range n.ents {
+		if ent.kind != Org {
+			continue
+		}
+		count, last := 0, -1
+		for _, c := range ent.cands {
+			if p := n.toks[n.cands[c].ts].s; n.cands[c].ent >= 0 && p < pos {
+				count++
+				last = max(last, p)
+			}
+		}
+		if count > bestCount || count == bestCount && count > 0 && last > bestPos {
+			best, bestCount, bestPos = ent.name, count, last
+		}
+	}
+	return best
+}
+
+// pronounPerson returns the candidate a subject pronoun at token k refers
+// to: the last person named before it outside quotations, skipping one
+// the text shows to be of the other sex (Mr. for "she", Ms. for "he"); -1
+// when there is none.
+func (n *ner) pronounPerson(k int) int {
+	she := n.word(k) == "she"
+	for p := k - 1; p >= 0; p-- {
+		c := n.candAt(p)
+		if c < 0 || n.quoted[p] || n.personOf(c) == nil {
+			continue
+		}
+		ent := n.ents[n.cands[c].ent]
+		other := false
+		for _, oc := range ent.cands {
+			switch n.word(n.cands[oc].ts - 1) {
+			case "mr", "mr.", "sir", "lord":
+				other = she
+			case "ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", "smt", "smt.":
+				other = !she
+			}
+		}
+		if !other {
+			return c
+		}
+		p = n.cands[c].ts
+	}
+	return -1
+}
+
 // personOf returns the person entity of candidate c, or nil.
 func (n *ner) personOf(c int) *nerEnt {
 	if c < 0 || n.cands[c].ent < 0 {
@@ -619,9 +1014,20 @@ func (n *ner) attachRole(r nerRole) {
 		}
 	} else if r.orgNoun != "" {
 		org = n.resolveNoun(r.orgNoun, r.s)
+	} else if org == "" {
+		org = n.titleBody(r.title, r.s)
 	}
+
 	if r.title == "" {
 		return
+	}
+	if org == "" && r.orgNoun != "" {
+		// "the alliance's chief scientist" with no alliance named: no
+		// other organisation stands in for it.
+		if ent.unresolved == nil {
+			ent.unresolved = map[string]bool{}
+		}
+		ent.unresolved[nerTitleNorm(r.title)] = true
 	}
 	role := Role{Title: r.title, Org: org, Since: r.since, Until: r.until, Start: r.s, End: r.e}
 	merged := false
@@ -648,10 +1054,56 @@ func (n *ner) attachRole(r nerRole) {
 	ent.places = nerAppendUniq(ent.places, places...)
 }
 
+// nerCorporateTitle reports whether a title is a company officer's, whose
+// organisation a story about the company leaves implicit: "chief
+// executive", "CFO", "managing director".
+func nerCorporateTitle(title string) bool {
+	t := nerTitleNorm(title)
+	switch t {
+	case "ceo", "cfo", "coo", "cto", "managing director", "general counsel":
+		return true
+	}
+	return strings.HasPrefix(t, "chief ") && t != "chief minister" && t != "chief justice" && t != "chief of staff"
+}
+
+// nerBodyNouns are the bodies a title names its organisation by:
+// "council member", "board member".
+var nerBodyNouns = nerSet("council,board,committee,commission,assembly,senate,parliament,cabinet")
+
+// titleBody finds the organisation a title names by its body: a "council
+// member" sits on the council last named; a "school board member" only
+// on a board whose name says school.
+func (n *ner) titleBody(title string, pos int) string {
+	ws := strings.Fields(strings.ToLower(title))
+	switch ws[len(ws)-1] {
+	case "councillor", "councilor", "councilman", "councilwoman", "alderman", "alderwoman", "councilmember":
+		// A councillor sits on the council last named.
+		return n.resolveNoun("council", pos)
+	}
+	for i, w := range ws {
+		if !nerBodyNouns[w] || i == len(ws)-1 {
+			continue
+		}
+		org := n.resolveNoun(w, pos)
+		if org == "" || i > 0 && !strings.Contains(strings.ToLower(org), ws[i-1]) {
+			return ""
+		}
+		return org
+	}
+	return ""
+}
+
+// nerTownNouns name the town of a dateline: "the city's finance director".
+var nerTownNouns = nerSet("city,town,village,borough,municipality")
+
 // resolveNoun finds the organisation "the authority" refers to: the
 // latest one before pos whose name has the noun, or, for a generic noun
-// such as "company", the latest organisation.
+// such as "company", the latest organisation. "The city" is the town of
+// the dateline, else the last town named.
 func (n *ner) resolveNoun(noun string, pos int) string {
+	if nerTownNouns[noun] {
+		return n.townBefore(pos)
+	}
 	best, bestPos := "", -1
 	generic, genericPos := "", -1
 	for _, ent := range n.ents {
@@ -682,6 +1134,11 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 	}
 	switch noun {
 	case "its", "company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "manufacturer", "business", "conglomerate", "startup", "maker", "producer", "supplier", "utility", "operator", "retailer", "lender", "insurer", "developer":
+		if noun != "its" {
+			if m := n.mainOrgBefore(pos); m != "" {
+				return m // "the company": the one the story is about
+			}
+		}
 		return generic
 	}
 	return ""
@@ -842,4 +1299,35 @@ func (n *ner) dateAfter(k, sentEnd int) (string, int, bool) {
 		return t.Value, n.tokAfter(t.End), true
 	}
 	return "", k, false
+}
+
+// townBefore returns the town of the dateline, else the last place named
+// before pos that is neither a country nor a region of one.
+func (n *ner) townBefore(pos int) string {
+	best, bestPos := "", -1
+	for _, ent := range n.ents {
+		if ent.kind != Place {
+			continue
+		}
+		for _, c := range ent.cands {
+			cd := n.cands[c]
+			if cd.ent < 0 {
+				continue
+			}
+			if cd.dateline {
+				return ent.name
+			}
+			if g := cd.gaz; g != nil && (g.demonym || g.canon == g.places[0] || g.places[0] == "United States" && !strings.Contains(g.canon, " ") && nerGaz[strings.ToLower(g.canon)] == g) {
+				continue
+			}
+			switch n.toks[cd.te-1].lower {
+			case "road", "street", "avenue", "square", "bridge", "highway", "boulevard", "plaza", "park", "river", "lake", "airport":
+				continue // no town
+			}
+			if p := n.toks[cd.ts].s; p < pos && p > bestPos {
+				best, bestPos = ent.name, p
+			}
+		}
+	}
+	return best
 }

@@ -9,7 +9,7 @@ import (
 // abbreviations are words that end in a full stop without ending the
 // sentence when a capitalised word follows. Lower-cased, without the dot.
 var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sr": true, "jr": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "smt": true, "shri": true, "cllr": true, "sr": true, "jr": true,
 	"st": true, "gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "cmdr": true,
 	"adm": true, "gov": true, "sen": true, "rep": true, "rev": true, "hon": true, "pres": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
@@ -108,6 +108,12 @@ func sentenceBreak(text string, p, end int) bool {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(text[j:])
+	if next == '\'' && j+1 < len(text) {
+		// A straight single mark opening a quotation: 'We lost.'
+		if r, _ := utf8.DecodeRuneInString(text[j+1:]); unicode.IsUpper(r) {
+			next = '‘'
+		}
+	}
 	if !(unicode.IsUpper(next) || unicode.IsDigit(next) || next == '“' || next == '"' || next == '‘' || next == '(' || next == '[') {
 		return false
 	}
@@ -128,6 +134,13 @@ func sentenceBreak(text string, p, end int) bool {
 		return true
 	}
 	lw := strings.ToLower(word)
+	// "BRANTLEY, Wis. (AP) —", "Salem, Ore., and": a state after a town.
+	if _, ok := nerStateAbbrevs[lw]; ok && word[0] >= 'A' && word[0] <= 'Z' && w >= 2 && text[w-2] == ',' {
+		if next == '(' || next == '—' || next == '–' {
+			return false
+		}
+		return startsSentenceWord(text[j:])
+	}
 	if abbreviations[lw] {
 		// "U.S." before a name or a digit rarely ends a sentence; before
 		// a pronoun or article it usually does.

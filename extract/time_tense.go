@@ -10,6 +10,16 @@ type tenseCue struct {
 	report bool // reporting verb: it dates the telling, not the event
 	clause int  // count of clause breaks (";", ":", dashes) before it
 	quote  int  // 0 outside quotations, else the quotation's number
+	// ahead marks a cue that governs only what follows it: the "to" of
+	// "voted to raise".
+	ahead bool
+}
+
+// nerCommitVerbs decide or promise what their infinitive says: "voted to
+// raise", "agreed to cut".
+var nerCommitVerbs = map[string]bool{
+	"voted": true, "agreed": true, "decided": true, "promised": true, "pledged": true, "vowed": true,
+	"resolved": true, "undertook": true, "moved": true, "opted": true, "chose": true, "offered": true,
 }
 
 // isClauseBreak reports whether token k separates clauses whose tenses
@@ -47,17 +57,25 @@ func (p *tparser) quoteAfter(k, quote, quotes int) (int, int) {
 // quoteOf returns the quotation token a stands in, numbered as in
 // sentenceCues, or 0 outside quotations.
 func (p *tparser) quoteOf(a int) int {
-	st := a
-	for st > 0 && p.toks[st-1].sent == p.toks[a].sent {
-		st--
-	}
-	quote, quotes := 0, 0
-	for k := st; k < a; k++ {
-		if p.toks[k].kind != tkWord {
-			quote, quotes = p.quoteAfter(k, quote, quotes)
+	if p.quoteAt == nil {
+		// One pass over the text, so that asking at every expression of
+		// a long sentence stays linear.
+		p.quoteAt = make([]int32, len(p.toks))
+		quote, quotes := 0, 0
+		for k := range p.toks {
+			if k > 0 && p.toks[k-1].sent != p.toks[k].sent {
+				quote, quotes = 0, 0
+			}
+			p.quoteAt[k] = int32(quote)
+			if p.toks[k].kind != tkWord {
+				quote, quotes = p.quoteAfter(k, quote, quotes)
+			}
 		}
 	}
-	return quote
+	if a < 0 || a >= len(p.quoteAt) {
+		return 0
+	}
+	return int(p.quoteAt[a])
 }
 
 // clauseOf counts the clause breaks in the sentence before token a.
@@ -157,11 +175,38 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 				add(tenseCue{tok: k, dir: -1})
 				continue
 			}
+			if l.word == "later" {
+				// "said later Tuesday", "later on Thursday": later that
+				// day, which the verb's tense places.
+				n := k + 1
+				if p.word(n) == "on" || p.word(n) == "that" {
+					n++
+				}
+				if nl := p.lx(n); nl != nil && nl.weekday > 0 || p.word(n) == "day" || p.word(n) == "today" {
+					continue
+				}
+			}
 			if l.word == "later" || l.word == "next" || l.word == "tomorrow" || l.word == "soon" || l.word == "upcoming" {
 				add(tenseCue{tok: k, dir: 1})
 				continue
 			}
 			add(tenseCue{tok: k, dir: 1})
+			continue
+		case l == nil && nerCommitVerbs[p.str(k)]:
+			// "voted 5-2 on Tuesday to raise rates from July 1": what was
+			// decided lies ahead of the decision.
+			add(tenseCue{tok: k, dir: -1})
+			for j := k + 1; j < len(p.toks) && j <= k+8 && p.toks[j].sent == int32(s); j++ {
+				if strings.ToLower(p.str(j)) == "to" {
+					if n := j + 1; n < len(p.toks) && p.toks[n].kind == tkWord && !p.toks[n].cap && (p.lx(n) == nil || !isDateWord(p.lx(n)) && !p.lx(n).has(fPrep|fUnit)) {
+						add(tenseCue{tok: j, dir: 1, ahead: true})
+					}
+					break
+				}
+				if p.toks[j].kind == tkPunct && p.str(j) != "-" {
+					break
+				}
+			}
 			continue
 		case l.has(fBe) && p.word(k+1) == "to" && (l.word == "is" || l.word == "are"):
 			// "is to rise": an announced plan.
@@ -198,7 +243,7 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			continue
 		}
 		w := p.text[t.s:t.e]
-		if !strings.HasSuffix(w, "ed") || notPastEd[w] {
+		if !strings.HasSuffix(w, "ed") || notPastEd[w] || p.afterModalVerb(k) {
 			continue
 		}
 		if d, ok := p.afterBe(k); ok {
@@ -233,7 +278,11 @@ func (p *tparser) dir(a, b int) int {
 		return 1 // "from January 1 onwards"
 	}
 	from := p.word(k) == "from"
-	switch p.word(k) {
+	switch strings.ToLower(p.str(k)) {
+	case "effective":
+		// "named X as chief operating officer, effective Dec. 1": the
+		// change takes effect on the nearest such date.
+		return 0
 	case "by", "until", "till", "before":
 		if p.word(k) == "by" && p.sentenceHas(a, "had") {
 			return -1
@@ -259,7 +308,7 @@ func (p *tparser) dir(a, b int) int {
 	}
 	best, bestD := 0, 1<<30
 	for _, c := range cues {
-		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote {
+		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote || c.ahead && c.tok >= b {
 			continue
 		}
 		if c.tok >= b && !c.report && p.breaksPhrase(b, c.tok) {
@@ -278,7 +327,7 @@ func (p *tparser) dir(a, b int) int {
 	rep, repD := 0, 1<<30
 	bestOther := false // best is a verb after a new subject: "told reporters on Monday it would"
 	for _, c := range cues {
-		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote {
+		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote || c.ahead && c.tok >= b {
 			continue
 		}
 		d := dist(c)
@@ -315,6 +364,24 @@ func (p *tparser) dir(a, b int) int {
 		return rep
 	}
 	return 0
+}
+
+// afterModalVerb reports whether the -ed word at token k stands in the
+// verb phrase of a modal, as an adjective or an object's participle:
+// "would publish revised proposals", "will consider proposed changes".
+func (p *tparser) afterModalVerb(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4 && p.toks[j].sent == p.toks[k].sent; j-- {
+		if p.toks[j].kind != tkWord {
+			return false
+		}
+		switch strings.ToLower(p.str(j)) {
+		case "will", "would", "shall", "'ll", "could", "can", "may", "might", "must", "should":
+			return j < k-1 // not "would have": the participle right after
+		case "have", "has", "had", "be", "been", "was", "were", "is", "are", "it", "he", "she", "they", "we", "i", "and", "or", "but", "that", "which", "who":
+			return false
+		}
+	}
+	return false
 }
 
 // afterBe reads a participle after a form of "be": "to be held" looks

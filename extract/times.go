@@ -30,10 +30,40 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 	p.cues = make([][]tenseCue, len(sents)+1)
 	p.cueDone = make([]bool, len(sents)+1)
 	var out []Time
-	lastDay := -1    // token index after the last expression with a day value
-	lastDayVal := "" // its day value
+	lastDay := -1            // token index after the last expression with a day value
+	lastDayVal := ""         // its day value
+	mainDay := ""            // the first day value of the text: the story's day
+	anaTok, anaVal := -1, "" // the last day named as a date, not as "today"
+	lastDate := ""           // the last DATE value with a calendar year
 	for i := 0; i < len(p.toks); {
 		c, ok := p.match(i)
+		if ok && c.typ == "DURATION" && lastDate != "" && p.quoteOf(c.a) == 0 {
+			// "four years later", "two days earlier": from the date last
+			// named.
+			// Not "from a year earlier", "than a year earlier": a
+			// comparison with the same period before.
+			pw := strings.ToLower(p.str(c.a - 1))
+			if w := strings.ToLower(p.str(c.b)); (w == "later" || w == "earlier") && !strings.EqualFold(p.str(c.b+1), "than") &&
+				pw != "from" && pw != "than" && pw != "with" && pw != "over" && pw != "on" {
+				if v, pr, ok2 := shiftDate(lastDate, c.val, w == "earlier"); ok2 {
+					c = cand{a: c.a, b: c.b + 1, typ: "DATE", val: v, prec: pr}
+				}
+			}
+		}
+		if b, off, part, isAna := p.anaphor(i); isAna {
+			// "the same day", "the next morning": the day last named in
+			// this or the two sentences before, else the story's day.
+			ref := mainDay
+			if anaTok >= 0 && p.toks[i].sent-p.toks[anaTok].sent <= 2 {
+				ref = anaVal
+			}
+			if d, err := time.Parse("2006-01-02", ref); err == nil {
+				c, ok = cand{a: i, b: b, typ: "DATE", val: fmtDay(d.AddDate(0, 0, off)), prec: Day}, true
+				if part != "" {
+					c.typ, c.val = "TIME", c.val+"T"+part
+				}
+			}
+		}
 		if !ok {
 			i++
 			continue
@@ -42,14 +72,127 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 			// "Monday at 3 p.m.": the time belongs to the day just named.
 			c.val = lastDayVal + c.val[10:]
 		}
+		if c.typ == "DATE" && len(c.val) >= 4 && isASCIIDigit(c.val[0]) && isASCIIDigit(c.val[3]) && (len(c.val) == 4 || c.val[4] == '-') && p.quoteOf(c.a) == 0 {
+			lastDate = c.val
+		}
 		if c.typ == "DATE" && c.prec == Day {
 			lastDay, lastDayVal = c.b, c.val[:10]
+			if mainDay == "" {
+				mainDay = lastDayVal
+			}
+			switch strings.ToLower(p.str(c.a)) {
+			case "today", "tonight", "yesterday", "tomorrow", "now":
+				// the day of the telling, not of a happening told
+			default:
+				anaTok, anaVal = c.b-1, lastDayVal
+			}
+		}
+		if c.typ == "TIME" && len(c.val) > 10 && c.val[4] == '-' && c.a == i && p.toks[i].kind == tkWord && strings.EqualFold(p.str(i), "the") {
+			anaTok, anaVal = c.b-1, c.val[:10] // "the next morning" goes on
 		}
 		s, e := p.toks[c.a].s, p.toks[c.b-1].e
 		out = append(out, Time{Start: s, End: e, Text: text[s:e], Type: c.typ, Value: c.val, Precision: c.prec, Mod: c.mod})
 		i = c.b
 	}
 	return out
+}
+
+// shiftDate moves the date value v by the duration dur ("P4Y", "P2D"):
+// "four years later" than 1961 is 1965. The result keeps the precision
+// both allow; ok is false when the duration is finer than the date.
+func shiftDate(v, dur string, back bool) (string, Precision, bool) {
+	if len(dur) < 3 || dur[0] != 'P' || dur[1] == 'T' {
+		return "", "", false
+	}
+	n, err := strconv.Atoi(dur[1 : len(dur)-1])
+	if err != nil || n <= 0 || n > 200 {
+		return "", "", false
+	}
+	if back {
+		n = -n
+	}
+	unit := dur[len(dur)-1]
+	y, err := strconv.Atoi(v[:4])
+	if err != nil {
+		return "", "", false
+	}
+	switch {
+	case unit == 'Y':
+		return fmtYear(y + n), Year, true
+	case unit == 'M' && len(v) >= 7:
+		m, err := strconv.Atoi(v[5:7])
+		if err != nil {
+			return "", "", false
+		}
+		t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
+		return fmtMonth(t.Year(), int(t.Month())), Month, true
+	case (unit == 'D' || unit == 'W') && len(v) >= 10:
+		t, err := time.Parse("2006-01-02", v[:10])
+		if err != nil {
+			return "", "", false
+		}
+		if unit == 'W' {
+			n *= 7
+		}
+		return fmtDay(t.AddDate(0, 0, n)), Day, true
+	}
+	return "", "", false
+}
+
+// anaphor reads a time that refers to a day the text has named: "the
+// same day", "that day", "the next day", "the following morning". It
+// returns the token after it, the offset in days and the part of the day.
+func (p *tparser) anaphor(i int) (b, off int, part string, ok bool) {
+	if t := p.toks[i]; t.kind != tkWord || t.e-t.s != 3 && t.e-t.s != 4 || p.text[t.s]|0x20 != 't' {
+		return 0, 0, "", false
+	}
+	w := func(k int) string {
+		if k >= len(p.toks) || p.toks[k].kind != tkWord {
+			return ""
+		}
+		return strings.ToLower(p.str(k))
+	}
+	first := w(i)
+	if first != "the" && first != "that" {
+		return 0, 0, "", false
+	}
+	if nw := w(i + 1); nw != "same" && nw != "next" && nw != "following" && nw != "day" || p.quoteOf(i) != 0 {
+		return 0, 0, "", false // a speaker's "that day" is the speaker's
+	}
+	k := i + 1
+	switch w(k) {
+	case "same":
+		k++
+	case "next", "following":
+		off = 1
+		k++
+	default:
+		if first != "that" {
+			return 0, 0, "", false
+		}
+	}
+	if first == "that" && off == 1 {
+		return 0, 0, "", false
+	}
+	switch n := w(k); n {
+	case "day":
+	case "morning", "afternoon", "evening", "night":
+		if l := p.lx(k); l != nil && l.part != "" {
+			part = l.part
+		}
+		if off == 0 && first == "the" {
+			return 0, 0, "", false // "the same morning" reads well enough, "the morning" not
+		}
+	default:
+		return 0, 0, "", false
+	}
+	// Not "the same day care", "that day's".
+	if nk := k + 1; nk < len(p.toks) && p.toks[nk].kind == tkWord && p.toks[nk].sent == p.toks[i].sent {
+		if nw := strings.ToLower(p.str(nk)); nw == "'s" || nw == "of" || nw == "one" || nw == "two" || p.toks[nk].kind == tkNum {
+			return 0, 0, "", false // "that day's", "day one motions"
+		}
+	}
+	return k + 1, off, part, true
 }
 
 // longest keeps the longest of the candidates tried at one token; the
@@ -82,6 +225,12 @@ type tparser struct {
 	pub     time.Time
 	cues    [][]tenseCue
 	cueDone []bool
+	// models holds the numbers the text writes after a name ("Model
+	// 2000", "Windows 2000"), read on first use.
+	models map[string]bool
+	// quoteAt is the quotation each token stands in (see quoteOf), read
+	// on first use.
+	quoteAt []int32
 }
 
 // ---- token helpers ----
@@ -894,7 +1043,84 @@ func (p *tparser) year(i int) (cand, bool) {
 	if p.lx(i+1).has(fCountNoun) || p.punct(i+1, "%") {
 		return cand{}, false // "2000 people", "2025%"
 	}
+	if p.productNumber(i) {
+		return cand{}, false // "the 2000" after "the Model 2000"
+	}
+	if i > 0 && p.toks[i-1].kind == tkWord && numberNouns[strings.ToLower(p.str(i-1))] {
+		return cand{}, false // "section 1983", "Flight 2014", "Room 2001"
+	}
+	// "the Mirage 2000", "runs Windows 2000": a number after a name is a
+	// model; "at WWDC 2005", "Conference 2010", "Paris 2024" name events
+	// of that year.
+	if i >= 2 && p.capNameBefore(i) {
+		switch p.word(i - 2) {
+		case "the", "a", "its", "their", "this":
+			return cand{}, false
+		}
+		pt := p.toks[i-1]
+		name := strings.ToLower(p.str(i - 1))
+		span := p.isHyphen(i+1) && p.adj(i) && i+2 < len(p.toks) && p.toks[i+2].kind == tkNum // "Steve Jobs 1955-2011"
+		if !span && !eventNames[name] && strings.ToUpper(p.str(i-1)) != p.str(i-1) && nerGaz[name] == nil && !nerInnerCap(p.str(i-1)) && pt.e-pt.s > 2 {
+			return cand{}, false
+		}
+	}
 	return cand{a: i, b: i + 1, typ: "DATE", val: fmtYear(y), prec: Year}, true
+}
+
+// eventNames are the heads of events named with their year: "Conference
+// 2010", "Expo 2020", "Vision 2030".
+var eventNames = map[string]bool{
+	"conference": true, "summit": true, "expo": true, "games": true, "olympics": true, "cup": true,
+	"championship": true, "championships": true, "festival": true, "show": true, "forum": true,
+	"congress": true, "week": true, "day": true, "awards": true, "election": true, "elections": true,
+	"census": true, "budget": true, "vision": true, "agenda": true, "plan": true, "class": true,
+	"season": true, "edition": true, "report": true, "survey": true, "index": true, "tour": true,
+}
+
+// numberNouns are nouns a number identifies rather than dates: "section
+// 1983", "Gate 2001", "Route 1960".
+var numberNouns = map[string]bool{
+	"section": true, "article": true, "chapter": true, "clause": true, "paragraph": true, "rule": true,
+	"page": true, "pages": true, "room": true, "suite": true, "gate": true, "platform": true, "route": true,
+	"flight": true, "ward": true, "model": true, "bill": true, "code": true, "form": true, "no": true,
+	"number": true, "exhibit": true, "item": true, "unit": true, "lot": true, "bus": true, "highway": true,
+	"interstate": true, "channel": true, "box": true, "row": true, "seat": true, "figure": true,
+	"volume": true, "vol": true, "issue": true, "episode": true, "resolution": true, "amendment": true,
+}
+
+// productNumber reports whether the number at token i, after a
+// determiner, is a product the text names with it: "We built the 2000
+// for refineries" in a story about the "Model 2000".
+func (p *tparser) productNumber(i int) bool {
+	switch p.word(i - 1) {
+	case "the", "a", "its", "their", "this":
+	default:
+		return false
+	}
+	if i+1 < len(p.toks) && p.toks[i+1].kind == tkWord && p.toks[i+1].cap {
+		return false // "the 2000 Olympics"
+	}
+	if p.models == nil {
+		p.models = map[string]bool{}
+		for k := 1; k < len(p.toks); k++ {
+			if p.toks[k].kind == tkNum && p.capNameBefore(k) {
+				p.models[p.str(k)] = true
+			}
+		}
+	}
+	return p.models[p.str(i)]
+}
+
+// capNameBefore reports whether the number at token k follows a
+// capitalised word that is no date word, preposition or sentence opener:
+// "Model 2000", "Windows 2000".
+func (p *tparser) capNameBefore(k int) bool {
+	if k < 1 {
+		return false
+	}
+	pt := p.toks[k-1]
+	return pt.kind == tkWord && pt.cap && !isSentenceStart(p.toks, k-1) && p.toks[k].s == pt.e+1 &&
+		(pt.lx == nil || !isDateWord(pt.lx) && !pt.lx.has(fPrep|fUnit) && pt.lx.season == "")
 }
 
 // isDateWord reports whether a word can continue a date: a month, a
@@ -1235,8 +1461,6 @@ func (p *tparser) weekday(i, dir int, strict bool) (cand, bool) {
 	}
 	if dir == 0 && !strict {
 		switch p.word(i - 1) {
-		case "later":
-			dir = 1
 		case "earlier":
 			dir = -1
 		default:
@@ -1555,7 +1779,7 @@ func (p *tparser) special(i int) (cand, bool) {
 			v = "T24:00"
 		}
 		return p.attachDay(cand{a: i, b: i + 1, typ: "TIME", prec: Day}, v), true
-	case "christmas", "halloween", "new", "valentine's", "thanksgiving":
+	case "christmas", "halloween", "new", "valentine's", "thanksgiving", "boxing":
 		return p.holiday(i)
 	case "recent":
 		if nl := p.lx(i + 1); nl.has(fUnit) && nl.plural {
@@ -1605,6 +1829,12 @@ func (p *tparser) holiday(i int) (cand, bool) {
 		}
 	case "halloween":
 		m, d = 10, 31
+	case "boxing":
+		if strings.ToLower(p.str(j)) != "day" {
+			return cand{}, false
+		}
+		m, d = 12, 26
+		j++
 	case "new":
 		if p.word(j) != "year's" {
 			return cand{}, false
@@ -1673,6 +1903,14 @@ func (p *tparser) the(i int) (cand, bool) {
 		if p.word(i+2) == "term" {
 			return cand{a: i, b: i + 3, typ: "DATE", val: "FUTURE_REF"}, true // "in the long term"
 		}
+	}
+	if p.word(i+1) == "new" && strings.EqualFold(p.str(i+2), "year") && !p.toks[i+1].cap {
+		// "in the new year": the coming year, early in it.
+		y := p.pub.Year()
+		if p.pub.Month() >= 7 {
+			y++
+		}
+		return cand{a: i, b: i + 3, typ: "DATE", val: fmtYear(y), prec: Year, mod: "START"}, true
 	}
 	if p.word(i+1) == "weekend" {
 		// "over the weekend": the last one in a past sentence, else this
