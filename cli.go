@@ -104,7 +104,10 @@ func parseAnywhere(fs *flag.FlagSet, args []string) error {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return err
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return exitError{code: exitUsage, err: err}
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -191,7 +194,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if *title != "" && fs.NArg() != 1 {
-		return errors.New("--title needs exactly one PATH or URL")
+		return usageErrorf("--title needs exactly one PATH or URL")
 	}
 	cfgs, err := adhocConfigs(fs.Args(), *published, *title)
 	if err != nil {
@@ -288,32 +291,43 @@ func formatReport(r source.Report) string {
 
 func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var e env
-	fs := newFlags("ask", `[--db PATH] [--config FILE] [--json] "/who rutte"`, stderr)
+	fs := newFlags("ask", `[--db PATH] [--config FILE] [--json] [--format text|markdown] [--limit N] "/who rutte"`, stderr)
 	e.flags(fs)
-	asJSON := fs.Bool("json", false, "print the response as JSON")
+	asJSON := fs.Bool("json", false, "print the command's structured result as JSON")
+	format := fs.String("format", "text", "text (plain, wrapped to the terminal) or markdown (as Discord shows it)")
+	limit := fs.Int("limit", 0, "show N items (a page of N; page:K for the next), instead of every item")
+	fs.Usage = func() { askUsage(stderr, fs) }
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
+	if *format != "text" && *format != "markdown" {
+		return usageErrorf("--format %q: want text or markdown", *format)
+	}
+	if *limit < 0 {
+		return usageErrorf("--limit %d: want a positive number", *limit)
+	}
 	if fs.NArg() == 0 {
 		fs.Usage()
-		return errors.New(`ask needs a command, e.g. briefbot ask "/who rutte"`)
+		return usageErrorf(`ask needs a command, e.g. briefbot ask "/who rutte"`)
 	}
 	db, err := e.open()
 	if err != nil {
 		return err
 	}
 	defer db.Close(context.Background())
-	router, _ := newRouter(db, e.admin(db), slog.New(slog.DiscardHandler))
+	router, _ := newRouter(db, e.admin(db), slog.New(slog.DiscardHandler), commands.Options{PageSize: *limit})
 	req, err := commands.ParseLine(strings.Join(fs.Args(), " "), router.Definitions())
 	if err != nil {
-		return err
+		return usageErrorf("%v", err)
 	}
 	if err := e.ensureLoaded(ctx, db, stderr); err != nil {
 		return err
 	}
 	req.Caller = commands.Caller{UserID: "cli", Name: "cli", Admin: true}
-	// --json is data: every item, unless a page was asked for.
-	req.All = *asJSON && !req.PageGiven
+	// A terminal shows every item, unless a page or a limit was asked
+	// for: scrolling is free there, and no option could reach "… and 4
+	// more".
+	req.All = !req.PageGiven && *limit == 0
 	resp := router.Serve(ctx, req)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
@@ -328,19 +342,57 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}
 	} else {
 		out := commands.RenderText(resp)
+		if *format == "markdown" {
+			out = commands.RenderMarkdown(resp)
+		} else if w := terminalWidth(stdout); w > 0 {
+			out = wrap(out, w)
+		}
 		if !strings.HasSuffix(out, "\n") {
 			out += "\n"
 		}
 		fmt.Fprint(stdout, out)
 	}
-	if resp.Error {
-		return errSilent
+	switch {
+	case resp.Invalid:
+		return exitError{code: exitUsage}
+	case resp.NotFound:
+		return exitError{code: exitNotFound}
+	case resp.Error:
+		return exitError{code: exitFailure}
 	}
 	return nil
 }
 
-// errSilent fails a command whose output already said what went wrong.
-var errSilent = errors.New("")
+// askUsage lists ask's flags and every slash command with its options,
+// /admin included, from the same definitions Discord registers.
+func askUsage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: briefbot ask [flags] \"/command option:value ...\"\n\nFlags:\n")
+	fs.PrintDefaults()
+	fmt.Fprintf(w, "\nCommands (options as name:value, or the first ones positionally):\n")
+	router, _ := newRouter(nil, nil, slog.New(slog.DiscardHandler), commands.Options{})
+	for _, d := range router.Definitions() {
+		printDefinition(w, "/"+d.Name, d)
+	}
+	fmt.Fprintf(w, "\nExit status: 0 answered, 1 error, 2 usage error, 3 nothing found.\n")
+}
+
+func printDefinition(w io.Writer, path string, d commands.Definition) {
+	if len(d.Subcommands) > 0 {
+		for _, sub := range d.Subcommands {
+			printDefinition(w, path+" "+sub.Name, sub)
+		}
+		return
+	}
+	line := "  " + path
+	for _, o := range d.Options {
+		if o.Required {
+			line += " " + o.Name + ":…"
+		} else {
+			line += " [" + o.Name + ":…]"
+		}
+	}
+	fmt.Fprintf(w, "%-52s %s\n", line, d.Description)
+}
 
 func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("extract", "--published DATE [--title T] FILE|-", stderr)
@@ -351,7 +403,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
-		return errors.New("extract needs one FILE, or - for standard input")
+		return usageErrorf("extract needs one FILE, or - for standard input")
 	}
 	c := source.Config{Name: "extract", Path: fs.Arg(0), Published: *published, Title: *title}
 	if err := c.Validate(); err != nil {
@@ -432,7 +484,7 @@ func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("digest takes no arguments, got %q", fs.Args())
+		return usageErrorf("digest takes no arguments, got %q", fs.Args())
 	}
 	var since time.Time
 	if *sinceFlag != "" {
@@ -467,7 +519,7 @@ func runSource(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
 			return flag.ErrHelp
 		}
-		return errors.New("source needs list or remove")
+		return usageErrorf("source needs list or remove")
 	}
 	sub := args[0]
 	var e env
@@ -489,7 +541,7 @@ func runSource(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	switch sub {
 	case "list":
 		if fs.NArg() > 0 {
-			return fmt.Errorf("source list takes no arguments, got %q", fs.Args())
+			return usageErrorf("source list takes no arguments, got %q", fs.Args())
 		}
 		list, err := admin.List(ctx, source.AllGuilds)
 		if err != nil {
@@ -510,7 +562,7 @@ func runSource(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return nil
 	default:
 		if fs.NArg() != 1 {
-			return errors.New("source remove needs exactly one NAME (see briefbot source list)")
+			return usageErrorf("source remove needs exactly one NAME (see briefbot source list)")
 		}
 		name := fs.Arg(0)
 		if err := admin.Remove(ctx, source.AllGuilds, name); err != nil {

@@ -51,10 +51,10 @@ func main() {
 		os.Exit(0)
 	}
 	if err != nil {
-		if !errors.Is(err, errSilent) {
-			fmt.Fprintln(os.Stderr, "briefbot:", err)
+		if msg := err.Error(); msg != "" {
+			fmt.Fprintln(os.Stderr, "briefbot:", msg)
 		}
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
 }
 
@@ -62,7 +62,7 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		return errors.New("no command given")
+		return usageErrorf("no command given")
 	}
 	cmd, args := args[0], args[1:]
 	switch cmd {
@@ -83,9 +83,16 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "source":
 		return runSource(ctx, args, stdout, stderr)
 	case "help", "-h", "--help", "-help":
+		if len(args) > 0 && cmd == "help" && args[0] != "help" {
+			// briefbot help ask = briefbot ask --help
+			if err := run(ctx, []string{args[0], "--help"}, stdin, stdout, stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return nil
+		}
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
 	fmt.Fprint(stderr, usage)
-	return fmt.Errorf("unknown command %q", cmd)
+	return usageErrorf("unknown command %q", cmd)
 }

@@ -114,8 +114,8 @@ func TestAskErrors(t *testing.T) {
 	}
 	// Hostile text is just text.
 	out, _, err := cli(t, "", "ask", "--db", db, `/search "; DROP TABLE sources; -- @everyone NEAR(`)
-	if err != nil {
-		t.Errorf("hostile search failed: %v", err)
+	if code := exitCode(err); code != 0 && code != exitNotFound {
+		t.Errorf("hostile search failed: %v (exit %d)", err, code)
 	}
 	if strings.Contains(out, "SQL") {
 		t.Errorf("hostile search leaked an SQL error: %s", out)
@@ -292,10 +292,8 @@ func TestSeedAcceptance(t *testing.T) {
 		}
 		return out
 	}
-	var timeline string
-	for page := 1; page <= 5; page++ {
-		timeline += ask(fmt.Sprintf("/timeline ukraine page:%d", page))
-	}
+	// The terminal shows every item: the README's example ends on page 1.
+	timeline := ask("/timeline ukraine")
 	last := -1
 	for _, want := range []string{
 		"2022 — He has been a driving force",
@@ -317,7 +315,7 @@ func TestSeedAcceptance(t *testing.T) {
 		}
 		last = i
 	}
-	quotes := ask("/quotes") + ask("/quotes page:2") + ask("/quotes page:3")
+	quotes := ask("/quotes")
 	for text, speaker := range map[string]string{
 		"breaking the deadlock": "Mark Rutte", "We’ve had some very good discussions today": "Donald Trump",
 		"going along pretty well": "Donald Trump", "Now is the time to stop the killing": "Scott Bessent",
@@ -549,6 +547,55 @@ func TestConfigTyposRefused(t *testing.T) {
 		}
 		if _, err := os.Stat(filepath.Join(dir, "b.db")); err == nil {
 			t.Errorf("%s: a database was created", tt.conf)
+		}
+	}
+}
+
+// TestAskExitCodes checks the documented exit statuses and that pages
+// past the end are errors.
+func TestAskExitCodes(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	for _, tt := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"ask", "--db", db, "/who rutte"}, 0},
+		{[]string{"ask", "/who rutte", "--db", db, "--json"}, 0},
+		{[]string{"ask", "--db", db, "/who zzyzx qwerty"}, exitNotFound},
+		{[]string{"ask", "--db", db, "/timeline ukraine page:9"}, exitUsage},
+		{[]string{"ask", "--db", db, "--limit", "3", "/timeline ukraine page:2"}, 0},
+		{[]string{"ask", "--db", db, "/timeline ukraine from:2025-13"}, exitUsage},
+		{[]string{"ask", "--db", db, "/nope"}, exitUsage},
+		{[]string{"ask", "--db", db, "--format", "html", "/who rutte"}, exitUsage},
+		{[]string{"ask", "--db", db, "--bogus", "/who rutte"}, exitUsage},
+		{[]string{"nope"}, exitUsage},
+	} {
+		_, _, err := cli(t, "", tt.args...)
+		if got := exitCode(err); got != tt.code {
+			t.Errorf("%q: exit %d (%v), want %d", tt.args, got, err, tt.code)
+		}
+	}
+	out, _, _ := cli(t, "", "ask", "--db", db, "--format", "markdown", "/who rutte")
+	if !strings.Contains(out, "**") {
+		t.Errorf("--format markdown lost the Markdown: %q", out)
+	}
+	out, _, _ = cli(t, "", "ask", "--db", db, "/who rutte")
+	if strings.Contains(out, "**") || strings.Contains(out, "more") {
+		t.Errorf("plain /who rutte shows Markdown or a cut: %q", out)
+	}
+}
+
+func TestHelpPerCommand(t *testing.T) {
+	for _, args := range [][]string{{"help", "ask"}, {"ask", "--help"}} {
+		out, errOut, err := cli(t, "", args...)
+		if err != nil && !errors.Is(err, flag.ErrHelp) {
+			t.Fatalf("%q: %v", args, err)
+		}
+		all := out + errOut
+		for _, want := range []string{"Usage: briefbot ask", "/who name:", "/timeline", "/admin source add location:", "-format", "Exit status"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("%q lacks %q:\n%s", args, want, all)
+			}
 		}
 	}
 }

@@ -56,7 +56,7 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 		Static:  e.config.Sources,
 		Builtin: e.builtin(),
 	}
-	router, digests := newRouter(db, admin, logger)
+	router, digests := newRouter(db, admin, logger, commands.Options{})
 	b, err := bot.New(cfg, router, logger, bot.WithComponentStore(db))
 	if err != nil {
 		return err
@@ -112,8 +112,8 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 // the /admin group for sources and digests. The returned DigestCommands
 // gets its Scheduler where a bot runs; without one, schedules are only
 // stored.
-func newRouter(db *store.DB, src commands.SourceAdmin, logger *slog.Logger) (*commands.Router, *commands.DigestCommands) {
-	router := commands.New(db, commands.Options{})
+func newRouter(db *store.DB, src commands.SourceAdmin, logger *slog.Logger, opts commands.Options) (*commands.Router, *commands.DigestCommands) {
+	router := commands.New(db, opts)
 	router.Logger = logger
 	dc := &commands.DigestCommands{Store: db}
 	router.Add(dc.Command())

@@ -144,6 +144,12 @@ type Response struct {
 	Ephemeral bool `json:"ephemeral,omitempty"`
 	// Error marks a response that reports a failure.
 	Error bool `json:"error,omitempty"`
+	// NotFound marks an answer that found nothing: no such person, no
+	// events, no match. The terminal exits 3 on it.
+	NotFound bool `json:"not_found,omitempty"`
+	// Invalid marks an error in what the user asked (a bad option
+	// value), as opposed to a failure; the terminal exits 2 on it.
+	Invalid bool `json:"invalid,omitempty"`
 	// Data is the command's structured result (such as TimelineResult),
 	// which `ask --json` prints instead of the rendered response; nil
 	// for commands that have none yet.

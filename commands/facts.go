@@ -111,7 +111,7 @@ func (f *factCommands) who() *Command {
 				if len(sugg) > 0 {
 					msg += " Did you mean: " + strings.Join(sugg, ", ") + "?"
 				}
-				return &Response{Title: "Not found", Lines: []string{msg}, Suggestions: sugg, Ephemeral: true}, nil
+				return &Response{Title: "Not found", Lines: []string{msg}, Suggestions: sugg, Ephemeral: true, NotFound: true}, nil
 			}
 			p, err := f.facts.Profile(ctx, ents[0].ID)
 			if err != nil {
@@ -308,7 +308,7 @@ func (f *factCommands) timeline() *Command {
 				data.Items = append(data.Items, eventItem(e))
 			}
 			if total == 0 {
-				return &Response{Title: title, Lines: []string{fmt.Sprintf("No dated events found for %s%s.", topic, rangeText(from, to))}, Ephemeral: true, Data: data}, nil
+				return &Response{Title: title, Lines: []string{fmt.Sprintf("No dated events found for %s%s.", topic, rangeText(from, to))}, Ephemeral: true, NotFound: true, Data: data}, nil
 			}
 			r := &Response{Title: title, Page: page, Pages: pages(total, size), Data: data}
 			if req.All {
@@ -340,6 +340,15 @@ func (f *factCommands) timeline() *Command {
 
 // allLimit bounds what a request for every item (Request.All) reads.
 const allLimit = 5000
+
+// listSize is the page size of a simple list: every item up to allLimit
+// when the request asks for all (the terminal), else the page size.
+func (f *factCommands) listSize(req *Request) int {
+	if req.All {
+		return allLimit
+	}
+	return f.opts.PageSize
+}
 
 // events runs a paged event query, or reads every page when the request
 // asks for all items.
@@ -439,7 +448,7 @@ func (f *factCommands) conflicts() *Command {
 				if topic != "" {
 					msg = fmt.Sprintf("No disagreements between sources found on %s.", topic)
 				}
-				return &Response{Title: title, Lines: []string{msg}, Ephemeral: true, Data: data}, nil
+				return &Response{Title: title, Lines: []string{msg}, Ephemeral: true, NotFound: true, Data: data}, nil
 			}
 			r := &Response{Title: title, Page: page, Pages: pages(total, size), Data: data}
 			if req.All {
@@ -494,7 +503,7 @@ func (f *factCommands) quotes() *Command {
 		},
 		Handler: HandlerFunc(func(ctx context.Context, req *Request) (*Response, error) {
 			speaker, topic := strings.TrimSpace(req.Option("speaker")), strings.TrimSpace(req.Option("topic"))
-			size := f.opts.PageSize
+			size := f.listSize(req)
 			page := max(req.Page, 0)
 			qs, total, err := f.facts.FindQuotes(ctx, store.QuoteFilter{Speaker: speaker, Topic: topic, Offset: page * size, Limit: size})
 			if err != nil {
@@ -510,7 +519,7 @@ func (f *factCommands) quotes() *Command {
 				title = "Quotes on " + topic
 			}
 			if total == 0 {
-				return &Response{Title: title, Lines: []string{"No quotes found."}, Ephemeral: true}, nil
+				return &Response{Title: title, Lines: []string{"No quotes found."}, Ephemeral: true, NotFound: true}, nil
 			}
 			r := &Response{Title: title, Page: page, Pages: pages(total, size)}
 			seen := map[int64]bool{}
@@ -540,7 +549,7 @@ func (f *factCommands) search() *Command {
 		},
 		Handler: HandlerFunc(func(ctx context.Context, req *Request) (*Response, error) {
 			q := strings.TrimSpace(req.Option("text"))
-			size := f.opts.PageSize
+			size := f.listSize(req)
 			page := max(req.Page, 0)
 			hits, total, err := f.facts.Search(ctx, q, page*size, size)
 			if err != nil {
@@ -548,7 +557,7 @@ func (f *factCommands) search() *Command {
 			}
 			title := "Search: " + q
 			if total == 0 {
-				return &Response{Title: title, Lines: []string{"No sentence matches."}, Ephemeral: true}, nil
+				return &Response{Title: title, Lines: []string{"No sentence matches."}, Ephemeral: true, NotFound: true}, nil
 			}
 			r := &Response{Title: title, Page: page, Pages: pages(total, size)}
 			seen := map[int64]bool{}
@@ -574,9 +583,12 @@ func (f *factCommands) sources() *Command {
 				return nil, fmt.Errorf("sources: %w", err)
 			}
 			if len(srcs) == 0 {
-				return &Response{Title: "Sources", Lines: []string{"No sources loaded yet."}, Ephemeral: true}, nil
+				return &Response{Title: "Sources", Lines: []string{"No sources loaded yet."}, Ephemeral: true, NotFound: true}, nil
 			}
 			size := maxLines
+			if req.All {
+				size = max(len(srcs), 1)
+			}
 			page := max(req.Page, 0)
 			r := &Response{Title: "Sources", Page: page, Pages: pages(len(srcs), size)}
 			failed := 0

@@ -179,6 +179,12 @@ func (r *Router) Serve(ctx context.Context, req *Request) (resp *Response) {
 		r.logger().Error("command returned no response", "command", req.Command)
 		return ErrorResponse(fmt.Sprintf("/%s returned nothing.", req.Command))
 	}
+	// A page past the end is the asker's mistake, not "Page 9 of 3".
+	if req.PageGiven && req.Page > 0 && !resp.Error && !resp.NotFound && req.Page >= max(resp.Pages, 1) {
+		r := ErrorResponse(fmt.Sprintf("There is no page %d: /%s has %d.", req.Page+1, req.Command, max(resp.Pages, 1)))
+		r.Invalid = true
+		return r
+	}
 	return resp
 }
 
@@ -323,7 +329,9 @@ func ErrorResponse(msg string) *Response {
 func errorResponse(err error) *Response {
 	var ue *UserError
 	if errors.As(err, &ue) {
-		return ErrorResponse(ue.Msg)
+		r := ErrorResponse(ue.Msg)
+		r.Invalid = true
+		return r
 	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return ErrorResponse("That took too long. Please try again.")
