@@ -17,10 +17,10 @@ type conf struct {
 
 func TestUnknownKey(t *testing.T) {
 	for in, want := range map[string]string{
-		`{"sorces": []}`:             `unknown key "sorces" (did you mean "sources"?)`,
-		`{"databse": "x"}`:           `unknown key "databse" (known keys: db, sources, allow_private_urls)`,
+		`{"sorces": []}`:              `unknown key "sorces" (did you mean "sources"?)`,
+		`{"databse": "x"}`:            `unknown key "databse" (known keys: db, sources, allow_private_urls)`,
 		`{"allow_privat_urls": true}`: `unknown key "allow_privat_urls" (did you mean "allow_private_urls"?)`,
-		`{"dbb": "x"}`:               `unknown key "dbb" (did you mean "db"?)`,
+		`{"dbb": "x"}`:                `unknown key "dbb" (did you mean "db"?)`,
 	} {
 		var c conf
 		dec := json.NewDecoder(bytes.NewReader([]byte(in)))
