@@ -155,17 +155,26 @@ func (e *env) builtin() []source.Article {
 // removed.
 func (e *env) loadDefaults(ctx context.Context, m *source.Manager) []source.Report {
 	var reps []source.Report
+	emit := func(rs ...source.Report) {
+		for _, r := range rs {
+			if m.OnReport != nil {
+				m.OnReport(r)
+			}
+		}
+		reps = append(reps, rs...)
+	}
 	if e.configPath != "" {
 		keep := e.config.Sources
 		if len(keep) == 0 {
 			keep = []source.Config{{Name: source.Default().Name}}
 		}
-		reps = m.Prune(ctx, keep)
+		emit(m.Prune(ctx, keep)...)
 	}
 	if len(e.config.Sources) > 0 {
-		return append(reps, m.Reload(ctx, e.config.Sources)...)
+		return append(reps, m.Reload(ctx, e.config.Sources)...) // Reload emits its own
 	}
-	return append(reps, m.LoadArticle(ctx, source.DefaultArticle()))
+	emit(m.LoadArticle(ctx, source.DefaultArticle()))
+	return reps
 }
 
 // ensureLoaded loads the default sources into an empty database, so that
@@ -206,23 +215,60 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer db.Close(context.Background())
 	m := e.manager(db)
-	var reports []source.Report
-	if len(cfgs) > 0 {
-		reports = m.Reload(ctx, cfgs)
-	} else {
-		reports = e.loadDefaults(ctx, m)
+	total := len(cfgs)
+	if total == 0 {
+		total = max(len(e.config.Sources), 1)
 	}
-	failed := 0
-	for _, r := range reports {
+	bar := newProgress(stderr, total)
+	var sum ingestSummary
+	m.OnReport = func(r source.Report) {
+		bar.clear()
 		fmt.Fprintln(stdout, formatReport(r))
-		if r.Status == store.ResultFailed {
-			failed++
-		}
+		sum.add(r)
+		bar.add(sum.total)
 	}
-	if failed > 0 {
-		return fmt.Errorf("%d of %d sources failed to load", failed, len(reports))
+	if len(cfgs) > 0 {
+		m.Reload(ctx, cfgs)
+	} else {
+		e.loadDefaults(ctx, m)
+	}
+	bar.finish()
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "ingest: stopped: %s\n", sum)
+		return exitError{code: exitFailure}
+	}
+	if sum.failed > 0 {
+		return fmt.Errorf("%d of %d sources failed to load", sum.failed, sum.total)
 	}
 	return nil
+}
+
+// ingestSummary counts an ingest's reports by outcome.
+type ingestSummary struct {
+	total, added, changed, unchanged, removed, failed, cancelled int
+}
+
+func (s *ingestSummary) add(r source.Report) {
+	s.total++
+	switch {
+	case r.Status == store.ResultAdded:
+		s.added++
+	case r.Status == store.ResultChanged:
+		s.changed++
+	case r.Status == store.ResultUnchanged:
+		s.unchanged++
+	case r.Status == source.StatusRemoved:
+		s.removed++
+	case r.Error == source.ErrCancelled.Error():
+		s.cancelled++
+	default:
+		s.failed++
+	}
+}
+
+func (s ingestSummary) String() string {
+	return fmt.Sprintf("%d added, %d changed, %d unchanged, %d removed, %d failed, %d cancelled",
+		s.added, s.changed, s.unchanged, s.removed, s.failed, s.cancelled)
 }
 
 // adhocConfigs turns the paths and URLs given on the command line into

@@ -599,3 +599,52 @@ func TestHelpPerCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestInterrupted checks that Ctrl-C stops an ingest of many files
+// within a second, keeps what was stored, and says so once, in one
+// wording.
+func TestIngestInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for i := 0; i < 400; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("a%03d.txt", i))
+		text := fmt.Sprintf("Mayor Ana Silva%d of Lisbon opened bridge number %d on Monday, 6 October 2025, after a long debate in the council about its cost.\n", i, i)
+		if err := os.WriteFile(p, []byte(strings.Repeat(text, 20)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	db := filepath.Join(dir, "b.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, append([]string{"ingest", "--db", db}, paths...), strings.NewReader(""), &stdout, &stderr)
+	}()
+	for !strings.Contains(stdout.String(), "added") {
+		select {
+		case err := <-done:
+			t.Fatalf("ingest finished before it could be interrupted: %v", err)
+		case <-time.After(time.Millisecond):
+		}
+	}
+	cancel()
+	start := time.Now()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(time.Second):
+		t.Fatal("ingest did not stop within a second")
+	}
+	t.Logf("stopped in %s", time.Since(start))
+	out := stdout.String() + stderr.String()
+	if err == nil || !strings.Contains(stderr.String(), "ingest: stopped:") || strings.Contains(out, "context canceled") {
+		t.Errorf("interrupted ingest: %v\n%s", err, out)
+	}
+	added := strings.Count(stdout.String(), "added ")
+	list, _, _ := cli(t, "", "source", "list", "--db", db)
+	if stored := strings.Count(list, "ingest "); stored != added {
+		t.Errorf("%d reported added, %d stored", added, stored)
+	}
+}

@@ -3,10 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
+	"time"
 	"unicode/utf8"
 
+	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
 
@@ -102,4 +105,55 @@ func cutAt(line string, width int) int {
 		n++
 	}
 	return last
+}
+
+// progress is an ingest's progress bar on a terminal's stderr: counts,
+// rate and time left. It does nothing when stderr is not a terminal, so
+// piped output stays clean.
+type progress struct {
+	bar   *progressbar.ProgressBar
+	total int
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	if terminalWidth(w) == 0 {
+		return &progress{}
+	}
+	bar := progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("ingest"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+	return &progress{bar: bar, total: total}
+}
+
+// add moves the bar to done articles, growing it when feeds hold more
+// articles than there were sources.
+func (p *progress) add(done int) {
+	if p.bar == nil {
+		return
+	}
+	if done > p.total {
+		p.total = done
+		p.bar.ChangeMax(p.total)
+	}
+	p.bar.Set(done)
+}
+
+// clear takes the bar off the line before a report line is printed.
+func (p *progress) clear() {
+	if p.bar != nil {
+		p.bar.Clear()
+	}
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+	}
 }

@@ -50,6 +50,9 @@ type Manager struct {
 	Loader *Loader
 	Store  Store
 	Logger *slog.Logger
+	// OnReport, when set, is called by Reload with each report as soon
+	// as it is known, so that a long ingest shows its progress.
+	OnReport func(Report)
 	// Extract defaults to extract.Extract; tests may slow it down or count
 	// calls.
 	Extract func(text string, published time.Time) *extract.Document
@@ -74,23 +77,32 @@ const batchSize = 64
 func (m *Manager) Reload(ctx context.Context, cfgs []Config) []Report {
 	var reports []Report
 	var pending []Article
+	emit := func(reps ...Report) {
+		if m.OnReport != nil {
+			for _, r := range reps {
+				m.OnReport(r)
+			}
+		}
+		reports = append(reports, reps...)
+	}
 	for _, c := range cfgs {
 		if err := ctx.Err(); err != nil {
-			reports = append(reports, Report{Name: c.Name, Location: configLocation(c), Status: store.ResultFailed, Error: ErrCancelled.Error()})
+			emit(Report{Name: c.Name, Location: Redact(configLocation(c)), Status: store.ResultFailed, Error: ErrCancelled.Error()})
 			continue
 		}
 		arts, err := m.Loader.Load(ctx, c)
 		if err != nil {
-			reports = append(reports, m.fail(ctx, c.Origin, c.Name, configLocation(c), err))
+			emit(m.fail(ctx, c.Origin, c.Name, configLocation(c), err))
 			continue
 		}
 		pending = append(pending, arts...)
 		if len(pending) >= batchSize {
-			reports = append(reports, m.LoadArticles(ctx, pending)...)
+			emit(m.LoadArticles(ctx, pending)...)
 			pending = pending[:0]
 		}
 	}
-	return append(reports, m.LoadArticles(ctx, pending)...)
+	emit(m.LoadArticles(ctx, pending)...)
+	return reports
 }
 
 // Load loads one configured source: one report for a file or a page, one
