@@ -2,56 +2,26 @@ package commands_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"briefbot/commands"
 	"briefbot/extract"
+	"briefbot/source"
 	"briefbot/store"
 )
-
-// sharedDir finds the shared corpus: $BRIEFBOT_SHARED, or a shared/
-// directory with a corpus next to the package directory or one of its
-// ancestors.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	if d := os.Getenv("BRIEFBOT_SHARED"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Skip(err)
-	}
-	for {
-		cand := filepath.Join(dir, "shared")
-		if fi, err := os.Stat(filepath.Join(cand, "corpus")); err == nil && fi.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("shared/corpus not found; set BRIEFBOT_SHARED")
-		}
-		dir = parent
-	}
-}
 
 // TestSeed_WhoRutte runs the real extractor on the seed article, loads
 // it and asks /who rutte.
 func TestSeed_WhoRutte(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "corpus", "seed", "2025-10-22-rutte-white-house.txt")
-	buf, err := os.ReadFile(path)
-	if err != nil {
-		t.Skip(err)
-	}
-	text := string(buf)
+	// The seed as the binary embeds it: this test runs in a fresh clone.
+	text := source.DefaultArticle().Text
 	published := time.Date(2025, 10, 22, 0, 0, 0, 0, time.UTC)
 	doc := extract.Extract(text, published)
 	db := MustOpenDB(t)
 	ctx := context.Background()
-	res, err := db.LoadSource(ctx, store.SourceInput{Name: "seed", Location: path, Title: "Trump hosts NATO's Rutte at the White House",
+	res, err := db.LoadSource(ctx, store.SourceInput{Name: "seed", Location: "embedded", Title: "Trump hosts NATO's Rutte at the White House",
 		Published: "2025-10-22", Text: text, Doc: doc})
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +49,7 @@ func TestSeed_WhoRutte(t *testing.T) {
 	}
 
 	// A second load of the same text changes nothing.
-	res2, err := db.LoadSource(ctx, store.SourceInput{Name: "seed", Location: path, Title: "Trump hosts NATO's Rutte at the White House",
+	res2, err := db.LoadSource(ctx, store.SourceInput{Name: "seed", Location: "embedded", Title: "Trump hosts NATO's Rutte at the White House",
 		Published: "2025-10-22", Text: text, Doc: doc})
 	if err != nil || res2.Status != store.ResultUnchanged || res2.Events != res.Events {
 		t.Fatalf("reload: %+v, %v", res2, err)

@@ -2,7 +2,6 @@ package extract_test
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -48,15 +47,12 @@ func meantimeInputs(b *testing.B) []benchText {
 	return out
 }
 
-// seedInput returns the seed article, or the synthetic one when the shared
-// corpus is absent.
+// seedInput returns the seed article as the repository ships it, or the
+// synthetic one should it be missing.
 func seedInput() benchText {
 	pub := time.Date(2025, 10, 22, 0, 0, 0, 0, time.UTC)
-	if shared, ok := meantime.FindShared("."); ok {
-		p := filepath.Join(shared, "corpus", "seed", "2025-10-22-rutte-white-house.txt")
-		if raw, err := os.ReadFile(p); err == nil {
-			return benchText{string(raw), pub}
-		}
+	if raw, err := os.ReadFile("../source/2025-10-22-rutte-white-house.txt"); err == nil {
+		return benchText{string(raw), pub}
 	}
 	return benchText{syntheticArticle, pub}
 }

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -483,44 +482,15 @@ var qSeedWants = []qWant{
 	{"I think he deserves all the praise.", "Mark Rutte", Person},
 }
 
-// qSharedDir finds the shared directory by walking up from the package
-// directory, or from BRIEFBOT_SHARED, and skips the test without it.
-func qSharedDir(tb testing.TB) string {
-	tb.Helper()
-	d := qFindShared()
-	if d == "" {
-		tb.Skip("shared/corpus not found")
-	}
-	return d
-}
-
-// qFindShared returns the shared directory, or "" when there is none.
-func qFindShared() string {
-	if d := os.Getenv("BRIEFBOT_SHARED"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		d := filepath.Join(dir, "shared")
-		if fi, err := os.Stat(filepath.Join(d, "corpus")); err == nil && fi.IsDir() {
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
+// seedFile is the seed article as the repository ships it (the copy the
+// binary embeds), so seed tests run in a fresh clone.
+const seedFile = "../source/2025-10-22-rutte-white-house.txt"
 
 func qReadSeed(tb testing.TB) string {
 	tb.Helper()
-	b, err := os.ReadFile(filepath.Join(qSharedDir(tb), "corpus", "seed", "2025-10-22-rutte-white-house.txt"))
+	b, err := os.ReadFile(seedFile)
 	if err != nil {
-		tb.Skipf("seed article: %v", err)
+		tb.Fatalf("seed article: %v", err)
 	}
 	return string(b)
 }
@@ -619,7 +589,7 @@ func TestFindQuotesInventedArticle2(t *testing.T) {
 func qBenchText() string {
 	var sb strings.Builder
 	seed := ""
-	if d, err := os.ReadFile(filepath.Join(qFindShared(), "corpus", "seed", "2025-10-22-rutte-white-house.txt")); err == nil {
+	if d, err := os.ReadFile(seedFile); err == nil {
 		seed = string(d)
 	}
 	for sb.Len() < 200_000 {
