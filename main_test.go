@@ -648,3 +648,30 @@ func TestIngestInterrupted(t *testing.T) {
 		t.Errorf("%d reported added, %d stored", added, stored)
 	}
 }
+
+// TestAskJSONEveryCommand checks that --json prints structured data for
+// every fact command: items with their sources, no Markdown.
+func TestAskJSONEveryCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	for line, want := range map[string]string{
+		"/quotes trump":      `"speaker": "Donald Trump"`,
+		"/search sanctions":  `"sentence": "`,
+		"/sources":           `"name": "rutte-white-house"`,
+		"/who rutte":         `"entity": "Mark Rutte"`,
+		"/timeline ukraine":  `"reports": [`,
+		"/conflicts":         `"disagreements": [`,
+		"/admin source list": `"origin": "built-in"`,
+	} {
+		out, _, err := cli(t, "", "ask", "--db", db, "--json", line)
+		if code := exitCode(err); code != 0 && code != exitNotFound {
+			t.Fatalf("%s: %v", line, err)
+		}
+		var v any
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Errorf("%s: not JSON: %v\n%s", line, err, out)
+		}
+		if !strings.Contains(out, want) || strings.Contains(out, "**") || strings.Contains(out, `"lines"`) {
+			t.Errorf("%s --json lacks %s or is a rendering:\n%s", line, want, out)
+		}
+	}
+}

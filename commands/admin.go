@@ -142,6 +142,7 @@ func (a *Admin) reload(ctx context.Context, req *Request) (*Response, error) {
 		return adminError("Reload failed: %v", err), nil
 	}
 	resp := ReloadReport(reports, time.Since(start))
+	resp.Data = reports
 	if err != nil {
 		resp.Lines = append(resp.Lines, "Reload stopped early: "+err.Error())
 		resp.Error = true
@@ -229,6 +230,7 @@ func (a *Admin) add(ctx context.Context, req *Request) (*Response, error) {
 		return adminError("Could not add %s: %s", name, rep.Reason), nil
 	}
 	resp := &Response{
+		Data:  rep,
 		Title: "Added source " + name,
 		Lines: []string{fmt.Sprintf("%s — %d facts.", shown, rep.Facts)},
 	}
@@ -301,7 +303,7 @@ func (a *Admin) list(ctx context.Context, req *Request) (*Response, error) {
 	}
 	pages := (len(srcs) + size - 1) / size
 	page := max(req.Page, 0)
-	resp := &Response{Title: fmt.Sprintf("Sources (%d)", len(srcs)), Page: page, Pages: pages}
+	resp := &Response{Title: fmt.Sprintf("Sources (%d)", len(srcs)), Page: page, Pages: pages, Data: srcs}
 	if len(srcs) == 0 {
 		resp.Lines = []string{"No sources yet. Add one with /admin source add."}
 		return resp, nil

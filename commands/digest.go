@@ -87,9 +87,15 @@ func (d *DigestCommands) preview(ctx context.Context, req *Request) (*Response, 
 // message that would be posted, and its sources as citations.
 func DigestMessageResponse(dg *digest.Digest) *Response {
 	m := dg.Message
-	r := &Response{Title: m.Title, Lines: strings.Split(m.Description, "\n"), Footer: m.Footer}
+	data := &DigestResult{Channel: dg.ChannelID, Items: []DigestLine{}, More: dg.More}
+	for _, it := range dg.Items {
+		data.Items = append(data.Items, DigestLine{Kind: it.Kind, Date: it.Date, Text: it.Text, Speaker: it.Speaker,
+			Sources: it.Sources, Score: it.Score, Source: it.Source.Name})
+	}
+	r := &Response{Title: m.Title, Lines: strings.Split(m.Description, "\n"), Footer: m.Footer, Data: data}
 	if dg.Empty() {
 		r.Ephemeral = true
+		r.NotFound = true
 	}
 	seen := map[int64]bool{}
 	for _, it := range dg.Items {

@@ -214,7 +214,7 @@ func (f *factCommands) profileResponse(p *store.Profile, others []*store.Entity,
 		r.Page, r.Pages = page, pages(total, size)
 	}
 	for _, q := range p.Quotes {
-		data.Quotes = append(data.Quotes, QuoteItem{Speaker: q.Speaker, Text: q.Text, Date: q.Date, Source: q.Source.Name})
+		data.Quotes = append(data.Quotes, quoteItem(q))
 	}
 	if len(p.Quotes) > 0 {
 		var ls []string
@@ -518,10 +518,11 @@ func (f *factCommands) quotes() *Command {
 			case topic != "":
 				title = "Quotes on " + topic
 			}
+			data := &QuotesResult{Speaker: speaker, Topic: topic, Total: total, Items: []QuoteItem{}}
 			if total == 0 {
-				return &Response{Title: title, Lines: []string{"No quotes found."}, Ephemeral: true, NotFound: true}, nil
+				return &Response{Title: title, Lines: []string{"No quotes found."}, Ephemeral: true, NotFound: true, Data: data}, nil
 			}
-			r := &Response{Title: title, Page: page, Pages: pages(total, size)}
+			r := &Response{Title: title, Page: page, Pages: pages(total, size), Data: data}
 			seen := map[int64]bool{}
 			for _, q := range qs {
 				who := q.Speaker
@@ -529,6 +530,7 @@ func (f *factCommands) quotes() *Command {
 					who = "unknown speaker"
 				}
 				r.Lines = append(r.Lines, fmt.Sprintf("“%s” — **%s**, %s (*%s*)", oneLine(q.Text, maxSummary), oneLine(who, 60), extract.FormatDate(q.Date, ""), shortTitle(q.Source)))
+				data.Items = append(data.Items, quoteItem(q))
 				if !seen[q.Source.ID] {
 					seen[q.Source.ID] = true
 					r.Citations = append(r.Citations, citation(q.Source))
@@ -556,13 +558,19 @@ func (f *factCommands) search() *Command {
 				return nil, fmt.Errorf("search: %w", err)
 			}
 			title := "Search: " + q
+			data := &SearchResult{Query: q, Total: total, Items: []SearchItem{}}
 			if total == 0 {
-				return &Response{Title: title, Lines: []string{"No sentence matches."}, Ephemeral: true, NotFound: true}, nil
+				return &Response{Title: title, Lines: []string{"No sentence matches."}, Ephemeral: true, NotFound: true, Data: data}, nil
 			}
-			r := &Response{Title: title, Page: page, Pages: pages(total, size)}
+			r := &Response{Title: title, Page: page, Pages: pages(total, size), Data: data}
 			seen := map[int64]bool{}
 			for _, h := range hits {
 				r.Lines = append(r.Lines, fmt.Sprintf("%s — *%s*", oneLine(h.Snippet, maxSummary), shortTitle(h.Source)))
+				it := SearchItem{Sentence: h.Sentence, Start: h.Start, End: h.End}
+				if h.Source != nil {
+					it.Source = h.Source.Name
+				}
+				data.Items = append(data.Items, it)
 				if !seen[h.Source.ID] {
 					seen[h.Source.ID] = true
 					r.Citations = append(r.Citations, citation(h.Source))
@@ -582,15 +590,20 @@ func (f *factCommands) sources() *Command {
 			if err != nil {
 				return nil, fmt.Errorf("sources: %w", err)
 			}
+			data := &SourcesResult{Total: len(srcs), Items: []SourceItem{}}
+			for _, s := range srcs {
+				data.Items = append(data.Items, SourceItem{Name: s.Name, Title: s.Title, URL: s.URL, Published: s.Published,
+					Entities: s.Entities, Events: s.Events, Quotes: s.Quotes, LastResult: s.LastResult, LastError: s.LastError})
+			}
 			if len(srcs) == 0 {
-				return &Response{Title: "Sources", Lines: []string{"No sources loaded yet."}, Ephemeral: true, NotFound: true}, nil
+				return &Response{Title: "Sources", Lines: []string{"No sources loaded yet."}, Ephemeral: true, NotFound: true, Data: data}, nil
 			}
 			size := maxLines
 			if req.All {
 				size = max(len(srcs), 1)
 			}
 			page := max(req.Page, 0)
-			r := &Response{Title: "Sources", Page: page, Pages: pages(len(srcs), size)}
+			r := &Response{Title: "Sources", Page: page, Pages: pages(len(srcs), size), Data: data}
 			failed := 0
 			for i, s := range srcs {
 				if s.LastResult == store.ResultFailed {

@@ -153,3 +153,74 @@ func disagreementItems(e *store.Event) []DisagreementItem {
 	}
 	return out
 }
+
+// QuotesResult is the structured result of /quotes.
+type QuotesResult struct {
+	Speaker string      `json:"speaker,omitempty"`
+	Topic   string      `json:"topic,omitempty"`
+	Total   int         `json:"total"`
+	Items   []QuoteItem `json:"items"`
+}
+
+// SearchResult is the structured result of /search.
+type SearchResult struct {
+	Query string       `json:"query"`
+	Total int          `json:"total"`
+	Items []SearchItem `json:"items"`
+}
+
+// SearchItem is a matching sentence with its byte offsets in its source.
+type SearchItem struct {
+	Sentence string `json:"sentence"`
+	Source   string `json:"source"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+}
+
+// SourcesResult is the structured result of /sources.
+type SourcesResult struct {
+	Total int          `json:"total"`
+	Items []SourceItem `json:"items"`
+}
+
+// SourceItem is a loaded source and what it holds.
+type SourceItem struct {
+	Name       string `json:"name"`
+	Title      string `json:"title"`
+	URL        string `json:"url,omitempty"`
+	Published  string `json:"published"`
+	Entities   int    `json:"entities"`
+	Events     int    `json:"events"`
+	Quotes     int    `json:"quotes"`
+	LastResult string `json:"last_result"`
+	LastError  string `json:"last_error,omitempty"`
+}
+
+func quoteItem(q *store.Quote) QuoteItem {
+	it := QuoteItem{Speaker: q.Speaker, Text: q.Text, Date: q.Date}
+	if q.Source != nil {
+		it.Source = q.Source.Name
+	}
+	return it
+}
+
+// DigestResult is the structured result of /digest: the developments a
+// channel's next digest would post, best first, and how many more there
+// are.
+type DigestResult struct {
+	Channel string       `json:"channel,omitempty"`
+	Items   []DigestLine `json:"items"`
+	More    int          `json:"more"`
+}
+
+// DigestLine is one development: an event (with the number of sources
+// telling it) or a quote, with its source by name.
+type DigestLine struct {
+	Kind    string  `json:"kind"`
+	Date    string  `json:"date"`
+	Text    string  `json:"text"`
+	Speaker string  `json:"speaker,omitempty"`
+	Sources int     `json:"sources"`
+	Score   float64 `json:"score"`
+	Source  string  `json:"source"`
+}
