@@ -441,7 +441,7 @@ func printDefinition(w io.Writer, path string, d commands.Definition) {
 }
 
 func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("extract", "--published DATE [--title T] FILE|-", stderr)
+	fs := newFlags("extract", "[--published DATE] [--title T] FILE|-", stderr)
 	published := fs.String("published", "", "publication date (YYYY-MM-DD); inferred from the text when omitted")
 	title := fs.String("title", "", "title of the text")
 	if err := parseAnywhere(fs, args); err != nil {

@@ -7,7 +7,7 @@
 //	briefbot ask      [--db PATH] [--json] "/who rutte"   run one command offline
 //	briefbot ingest   [--db PATH] [--config FILE] [--published DATE] [--title T] [PATH|URL ...]
 //	briefbot watch    [--db PATH] [--config FILE] [--every DUR] [--allow-private-urls] [PATH|URL ...]
-//	briefbot extract  --published DATE [--title T] FILE|-
+//	briefbot extract  [--published DATE] [--title T] FILE|-
 //	briefbot export   [--db PATH]
 //	briefbot digest   [--db PATH] [--since DATE] [--channel ID]
 //	briefbot source   list|remove NAME [--db PATH] [--config FILE]
