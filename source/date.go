@@ -3,7 +3,6 @@ package source
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -26,19 +25,19 @@ const (
 
 var (
 	// fileDateRE finds a YYYY-MM-DD (or YYYY/MM/DD in URLs) date.
-	fileDateRE = regexp.MustCompile(`(\d{4})[-/_](\d{2})[-/_](\d{2})(?:$|[^\d])`)
+	fileDateRE = lazyRegexp(`(\d{4})[-/_](\d{2})[-/_](\d{2})(?:$|[^\d])`)
 
 	// datelineRE matches a line that is a date, optionally after a weekday
 	// or a place and before a dash, as in Wikinews ("June 13, 2005") and
 	// wire copy ("WASHINGTON, June 13, 2005 —").
-	datelineRE = regexp.MustCompile(`^(?:(?:Published|Posted|Updated)(?: on)?:?\s+)?(?:[A-Z][A-Za-z.' -]{0,40},\s+)?(?:` + weekdayRE + `,?\s+)?` +
+	datelineRE = lazyRegexp(`^(?:(?:Published|Posted|Updated)(?: on)?:?\s+)?(?:[A-Z][A-Za-z.' -]{0,40},\s+)?(?:` + weekdayRE + `,?\s+)?` +
 		`(` + monthRE + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+` + monthRE + `,?\s+\d{4}|\d{4}-\d{2}-\d{2})` +
 		`\s*(?:$|[-—–:(]|--)`)
 
 	// weekdayDateRE matches a weekday named with a month-day, with or
 	// without a year: "Wednesday, Oct. 22", "Wednesday (Oct. 22)",
 	// "Wednesday 22 October", "Wednesday, October 22, 2025".
-	weekdayDateRE = regexp.MustCompile(`\b(` + weekdayRE + `)(?:,\s*|\s+|\s*\(\s*)(?:` +
+	weekdayDateRE = lazyRegexp(`\b(` + weekdayRE + `)(?:,\s*|\s+|\s*\(\s*)(?:` +
 		`(` + monthRE + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?\)?` +
 		`|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthRE + `)(?:,?\s+(\d{4})\b)?)`)
 )
@@ -93,7 +92,7 @@ func dateFromLocation(location string, now time.Time) (time.Time, bool) {
 	} else {
 		name = path.Base(strings.ReplaceAll(name, `\`, "/"))
 	}
-	for _, m := range fileDateRE.FindAllStringSubmatch(name, -1) {
+	for _, m := range fileDateRE().FindAllStringSubmatch(name, -1) {
 		if t, ok := validDate(m[1], m[2], m[3], now); ok {
 			return t, true
 		}
@@ -127,7 +126,7 @@ func dateFromDateline(text string, now time.Time) (time.Time, string, bool) {
 		if lines++; lines > 4 {
 			break
 		}
-		m := datelineRE.FindStringSubmatch(line)
+		m := datelineRE().FindStringSubmatch(line)
 		if m == nil {
 			continue
 		}
@@ -138,14 +137,14 @@ func dateFromDateline(text string, now time.Time) (time.Time, string, bool) {
 	return time.Time{}, "", false
 }
 
-var ordinalRE = regexp.MustCompile(`(\d)(?:st|nd|rd|th)\b`)
+var ordinalRE = lazyRegexp(`(\d)(?:st|nd|rd|th)\b`)
 
 var looseLayouts = []string{"January 2 2006", "2 January 2006", "2006-01-02"}
 
 // parseLooseDate parses "Oct. 22, 2025", "October 22nd 2025", "22 October
 // 2025" or "2025-10-22".
 func parseLooseDate(s string, now time.Time) (time.Time, bool) {
-	s = ordinalRE.ReplaceAllString(strings.ReplaceAll(s, ",", " "), "$1")
+	s = ordinalRE().ReplaceAllString(strings.ReplaceAll(s, ",", " "), "$1")
 	f := strings.Fields(s)
 	for i, w := range f {
 		if m, ok := monthByName(w); ok {
@@ -165,7 +164,7 @@ func dateFromWeekday(text string, now time.Time) (time.Time, string, bool) {
 	// The date that matters is near the top of an article; reading the
 	// whole text would pick up references to other events.
 	head := text[:min(len(text), 4000)]
-	for _, m := range weekdayDateRE.FindAllStringSubmatch(head, -1) {
+	for _, m := range weekdayDateRE().FindAllStringSubmatch(head, -1) {
 		wd, ok := weekdayByName(m[1])
 		if !ok {
 			continue

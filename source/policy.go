@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/netip"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -68,7 +67,7 @@ func (l *Loader) lookup(ctx context.Context, host string) ([]netip.Addr, error) 
 
 // userinfo matches the credentials part of any http(s) URL inside a
 // longer text, such as an error message that quotes the URL.
-var userinfo = regexp.MustCompile(`(?i)(https?://)[^/?#@\s"']*@`)
+var userinfo = lazyRegexp(`(?i)(https?://)[^/?#@\s"']*@`)
 
 // Redact hides credentials in every URL within s ("https://user:secret@host"
 // becomes "https://xxxxx@host"), so that errors, reports, logs and the
@@ -77,5 +76,5 @@ func Redact(s string) string {
 	if !strings.Contains(s, "@") {
 		return s
 	}
-	return userinfo.ReplaceAllString(s, "${1}xxxxx@")
+	return userinfo().ReplaceAllString(s, "${1}xxxxx@")
 }

@@ -419,7 +419,7 @@ func titleFromName(name string) string {
 	}
 	base := filepath.Base(strings.TrimRight(name, "/"))
 	base = strings.TrimSuffix(base, filepath.Ext(base))
-	if m := fileDateRE.FindStringIndex(base); m != nil && m[0] == 0 {
+	if m := fileDateRE().FindStringIndex(base); m != nil && m[0] == 0 {
 		base = base[m[1]:]
 	}
 	base = strings.Trim(strings.NewReplacer("-", " ", "_", " ").Replace(base), " ")

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -252,7 +253,7 @@ func looksBinary(b []byte) bool {
 
 var (
 	crlf         = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n", "\u2028", "\n", "\u2029", "\n\n")
-	manyNewlines = regexp.MustCompile(`\n{3,}`)
+	manyNewlines = lazyRegexp(`\n{3,}`)
 )
 
 // sameLength maps the line breaks normalizeText rewrites to strings of
@@ -286,7 +287,7 @@ func normalizeText(s string) string {
 		lines[i] = strings.TrimRightFunc(ln, unicode.IsSpace)
 	}
 	s = strings.Join(lines, "\n")
-	s = manyNewlines.ReplaceAllString(s, "\n\n")
+	s = manyNewlines().ReplaceAllString(s, "\n\n")
 	return strings.TrimSpace(s)
 }
 
@@ -312,4 +313,10 @@ func formatBytes(n int64) string {
 		return f(float64(n)/kib, "KiB")
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// lazyRegexp compiles expr on first use: package-level MustCompile would
+// cost every process start, including those that never load a source.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
