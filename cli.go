@@ -180,11 +180,11 @@ func (e *env) loadDefaults(ctx context.Context, m *source.Manager) []source.Repo
 // ensureLoaded loads the default sources into an empty database, so that
 // a fresh clone answers questions with no set-up.
 func (e *env) ensureLoaded(ctx context.Context, db *store.DB, stderr io.Writer) error {
-	srcs, err := db.FindSources(ctx)
+	has, err := db.HasSources(ctx)
 	if err != nil {
 		return err
 	}
-	if len(srcs) == 0 {
+	if !has {
 		for _, r := range e.loadDefaults(ctx, e.manager(db)) {
 			fmt.Fprintln(stderr, formatReport(r))
 		}

@@ -436,3 +436,14 @@ func (db *DB) SourceText(ctx context.Context, id int64) (string, error) {
 	}
 	return text, nil
 }
+
+// HasSources reports whether any source is stored: one index probe,
+// whatever the number of sources, so that a command's start-up check
+// costs the same at 100,000 articles as at one.
+func (db *DB) HasSources(ctx context.Context) (bool, error) {
+	var ok bool
+	if err := db.rdb.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sources)`).Scan(&ok); err != nil {
+		return false, fmt.Errorf("has sources: %w", err)
+	}
+	return ok, nil
+}
