@@ -69,6 +69,9 @@ type EventFilter struct {
 	Disputed bool
 	Offset   int
 	Limit    int
+	// Guild names the view (see Visible): events, and what merged
+	// events say, come from the sources it sees.
+	Guild string
 }
 
 // topicEntities is the SQL for the ids of entities a normalised topic
@@ -97,7 +100,11 @@ func (db *DB) FindEvents(ctx context.Context, f EventFilter) ([]*Event, int, err
 		return nil, 0, fmt.Errorf("find events: %w", err)
 	}
 	defer tx.Rollback()
-	evs, n, err := findEvents(ctx, tx, f)
+	v, err := tx.view(ctx, f.Guild)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find events: %w", err)
+	}
+	evs, n, err := findEvents(ctx, tx, v, f)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find events: %w", err)
 	}
@@ -116,11 +123,11 @@ func TotalIsEstimate(total int) bool {
 // date order and stops at the page.
 var exactTotalLimit = 3000
 
-func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, error) {
+func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, int, error) {
 	limit := clampLimit(f.Limit, 10)
 	offset := max(f.Offset, 0)
 	if f.EntityID != 0 && f.Topic == "" && f.From == "" && f.To == "" && f.SourceID == 0 && !f.Disputed {
-		return entityEvents(ctx, tx, f.EntityID, f.Newest, offset, limit)
+		return entityEvents(ctx, tx, v, f.EntityID, f.Newest, offset, limit)
 	}
 	var where []string
 	var args []any
@@ -167,7 +174,7 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		if n == "" || fq == "" {
 			return nil, 0, nil
 		}
-		ids, count, err := topicEntityIDs(ctx, tx, n)
+		ids, count, err := topicEntityIDs(ctx, tx, v, n)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -297,13 +304,25 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 				return nil, 0, err
 			}
 		}
-		all, err := happeningIDs(ctx, tx, ids)
+		all, err := happeningIDs(ctx, tx, v, ids)
 		if err != nil {
 			return nil, 0, err
+		}
+		if f.Disputed {
+			// Some may be disputed only by sources the view does not
+			// see.
+			if all, err = v.disputed(ctx, tx, all); err != nil {
+				return nil, 0, err
+			}
 		}
 		total = len(all)
 		hids = all[min(offset, len(all)):min(offset+limit, len(all))]
 	} else {
+		if v.scoped() {
+			// The walks stop at a page: the sources the view does not
+			// see must not fill it.
+			cond += " AND " + v.keep("e.source_id")
+		}
 		base, baseArgs := cond, args
 		if testSQL != "" {
 			cond = testSQL + " AND " + cond
@@ -349,7 +368,7 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 			if err != nil {
 				return nil, 0, err
 			}
-			all, err := happeningIDs(ctx, tx, ids)
+			all, err := happeningIDs(ctx, tx, v, ids)
 			if err != nil {
 				return nil, 0, err
 			}
@@ -366,9 +385,18 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		}
 	}
 page:
-	evs, err := happeningEvents(ctx, tx, hids, listReports)
+	evs, err := happeningEvents(ctx, tx, v, hids, listReports)
 	if err != nil {
 		return nil, 0, err
+	}
+	if f.Disputed && v.scoped() {
+		kept := evs[:0]
+		for _, e := range evs {
+			if len(e.Disagreements) > 0 {
+				kept = append(kept, e)
+			}
+		}
+		evs = kept
 	}
 	// A page lists its events by the dates their reports agree on, which
 	// may differ a little from the report that placed them.
@@ -383,7 +411,7 @@ page:
 // list), read from the entity index in date order, each happening once.
 // The total is exact for an entity in fewer than exactTotalLimit reports;
 // past that it is the report count, an upper bound.
-func entityEvents(ctx context.Context, tx *Tx, entityID int64, newest bool, offset, limit int) ([]*Event, int, error) {
+func entityEvents(ctx context.Context, tx *Tx, v *view, entityID int64, newest bool, offset, limit int) ([]*Event, int, error) {
 	var count int
 	if err := tx.QueryRowContext(ctx, `SELECT event_count FROM entities WHERE id = ?`, entityID).Scan(&count); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -391,11 +419,24 @@ func entityEvents(ctx context.Context, tx *Tx, entityID int64, newest bool, offs
 		}
 		return nil, 0, err
 	}
+	// Sources the view does not see may name the entity: then each
+	// link's source is read, to skip theirs.
+	parts, err := v.parts(ctx, tx, []int64{entityID}, false)
+	if err != nil {
+		return nil, 0, err
+	}
+	part := parts[entityID]
 	order := "ORDER BY sort_start, event_id"
 	if newest {
 		order = "ORDER BY sort_start DESC, event_id DESC"
 	}
-	rows, err := tx.query(ctx, `SELECT event_id, happening_id FROM event_entities WHERE entity_id = ? `+order, entityID)
+	q := `SELECT event_id, happening_id, 0 FROM event_entities WHERE entity_id = ? ` + order
+	if part != nil {
+		count = max(count-part.events, 0)
+		q = `SELECT ee.event_id, ee.happening_id, e.source_id FROM event_entities ee CROSS JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
+			WHERE ee.entity_id = ? ` + strings.ReplaceAll(strings.ReplaceAll(order, "sort_start", "ee.sort_start"), "event_id", "ee.event_id")
+	}
+	rows, err := tx.query(ctx, q, entityID)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -404,10 +445,13 @@ func entityEvents(ctx context.Context, tx *Tx, entityID int64, newest bool, offs
 	seen := map[int64]bool{}
 	var hids []int64
 	for rows.Next() {
-		var id, h int64
-		if err := rows.Scan(&id, &h); err != nil {
+		var id, h, src int64
+		if err := rows.Scan(&id, &h, &src); err != nil {
 			rows.Close()
 			return nil, 0, err
+		}
+		if part != nil && !v.sees(src) {
+			continue
 		}
 		if h == 0 {
 			h = -id
@@ -429,7 +473,7 @@ func entityEvents(ctx context.Context, tx *Tx, entityID int64, newest bool, offs
 		total = len(hids)
 	}
 	page := hids[min(offset, len(hids)):min(want, len(hids))]
-	evs, err := happeningEvents(ctx, tx, page, listReports)
+	evs, err := happeningEvents(ctx, tx, v, page, listReports)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -695,8 +739,12 @@ func scanIDsTotal(rows *sql.Rows) ([]int64, int, error) {
 }
 
 // topicEntityIDs returns the entities a normalised topic names (by name,
-// alias, place or a person's surname) and the sum of their event counts.
-func topicEntityIDs(ctx context.Context, tx *Tx, n string) ([]int64, int, error) {
+// alias, place or a person's surname) and the sum of their event counts,
+// by the names and counts of the sources the view v sees.
+func topicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64, int, error) {
+	if v.scoped() {
+		return viewTopicEntityIDs(ctx, tx, v, n)
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT id, event_count FROM entities WHERE id IN (`+topicEntities+`)`, n, n, n, n)
 	if err != nil {
 		return nil, 0, err
@@ -782,8 +830,9 @@ func scanEvents(rows rowScanner) ([]*Event, error) {
 	return out, rows.Err()
 }
 
-// loadEventEntities fills in the participants of evs with one query.
-func loadEventEntities(ctx context.Context, tx *Tx, evs []*Event) error {
+// loadEventEntities fills in the participants of evs with one query, by
+// the names the view v sees.
+func loadEventEntities(ctx context.Context, tx *Tx, v *view, evs []*Event) error {
 	if len(evs) == 0 {
 		return nil
 	}
@@ -794,19 +843,40 @@ func loadEventEntities(ctx context.Context, tx *Tx, evs []*Event) error {
 		args[i] = e.ID
 		e.Entities = []string{}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT ee.event_id, en.name FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
+	rows, err := tx.QueryContext(ctx, `SELECT ee.event_id, en.name, en.id FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
 		WHERE ee.event_id IN (`+placeholders(len(evs))+`) ORDER BY ee.event_id, en.name`, args...)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
+	type link struct {
+		event, entity int64
+		name          string
+	}
+	var links []link
 	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
+		var l link
+		if err := rows.Scan(&l.event, &l.name, &l.entity); err != nil {
+			rows.Close()
 			return err
 		}
-		byID[id].Entities = append(byID[id].Entities, name)
+		links = append(links, l)
 	}
-	return rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	var parts map[int64]*entityPart
+	if v.scoped() {
+		ids := make([]int64, len(links))
+		for i, l := range links {
+			ids[i] = l.entity
+		}
+		if parts, err = v.parts(ctx, tx, ids, true); err != nil {
+			return err
+		}
+	}
+	for _, l := range links {
+		byID[l.event].Entities = append(byID[l.event].Entities, parts[l.entity].displayName(l.name))
+	}
+	return nil
 }

@@ -430,10 +430,22 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 	}
 	best := reports[h.Best]
 	summary := best.Summary
+	// The reports of guild-owned sources, which views that do not see
+	// them all work out again (see viewHappenings).
+	guildReports := 0
+	for _, r := range reports {
+		owned, err := tx.sourceOwned(ctx, r.SourceID)
+		if err != nil {
+			return err
+		}
+		if owned {
+			guildReports++
+		}
+	}
 	if _, err := tx.exec(ctx, `INSERT OR REPLACE INTO happenings (id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
-		first_published, last_published, source_count, report_count, inferred, disputed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		first_published, last_published, source_count, report_count, inferred, disputed, guild_reports) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, h.Date, h.Precision, h.SortStart, h.SortEnd, summary, best.ID, reports[h.First].ID, first, last,
-		h.Sources, len(reports), h.Inferred, len(h.Disagreements) > 0); err != nil {
+		h.Sources, len(reports), h.Inferred, len(h.Disagreements) > 0, guildReports); err != nil {
 		return err
 	}
 	for _, d := range h.Disagreements {
@@ -464,9 +476,13 @@ func toStoredValues(vs []merge.Value) []storedValue {
 
 // singleHappeningRow is the happenings row of a happening told by one
 // new report, for the loader's multi-row insert.
-func singleHappeningRow(id int64, r *merge.Report, summary string) []any {
+func singleHappeningRow(id int64, r *merge.Report, summary string, owned bool) []any {
 	h := merge.Summarize([]*merge.Report{r})
-	return []any{id, h.Date, h.Precision, h.SortStart, h.SortEnd, summary, r.ID, r.ID, r.Published, r.Published, 1, 1, r.Inferred, false}
+	guildReports := 0
+	if owned {
+		guildReports = 1
+	}
+	return []any{id, h.Date, h.Precision, h.SortStart, h.SortEnd, summary, r.ID, r.ID, r.Published, r.Published, 1, 1, r.Inferred, false, guildReports}
 }
 
 // sourceHappenings lists the happenings a source's reports belong to, for

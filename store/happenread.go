@@ -51,22 +51,28 @@ type happeningRow struct {
 	best, first                         int64
 	sources, reports                    int
 	inferred, disputed                  bool
+	// guildReports counts its reports from guild-owned sources.
+	guildReports int
 }
 
 // happeningIDs maps report (event) ids to their happenings, keeping the
-// order of the first report of each and dropping the rest.
-func happeningIDs(ctx context.Context, tx *Tx, ids []int64) ([]int64, error) {
+// order of the first report of each and dropping the rest, and the
+// reports of sources the view v does not see.
+func happeningIDs(ctx context.Context, tx *Tx, v *view, ids []int64) ([]int64, error) {
 	hid := make(map[int64]int64, len(ids))
 	for chunk := range chunks(ids, 500) {
-		rows, err := tx.QueryContext(ctx, `SELECT id, happening_id FROM events INDEXED BY events_byid WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		rows, err := tx.QueryContext(ctx, `SELECT id, happening_id, source_id FROM events INDEXED BY events_byid WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
-			var id, h int64
-			if err := rows.Scan(&id, &h); err != nil {
+			var id, h, src int64
+			if err := rows.Scan(&id, &h, &src); err != nil {
 				rows.Close()
 				return nil, err
+			}
+			if !v.sees(src) {
+				continue
 			}
 			if h == 0 {
 				h = -id // a report not yet merged stands alone
@@ -99,7 +105,10 @@ func happeningIDs(ctx context.Context, tx *Tx, ids []int64) ([]int64, error) {
 // maxReports, when positive, bounds the reports read per happening (the
 // earliest stored, and the clearest): a story told by a hundred feeds
 // lists a few of them, and ReportCount says how many there are.
-func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) ([]*Event, error) {
+//
+// The view v shows a happening as the reports of the sources it sees
+// tell it, and leaves out one none of them tells (see seeHappenings).
+func happeningEvents(ctx context.Context, tx *Tx, v *view, hids []int64, maxReports int) ([]*Event, error) {
 	if len(hids) == 0 {
 		return nil, nil
 	}
@@ -111,29 +120,23 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 			real = append(real, h)
 		}
 	}
-	rowsByID := map[int64]*happeningRow{}
-	for chunk := range chunks(real, 500) {
-		rows, err := tx.QueryContext(ctx, `SELECT id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
-			source_count, report_count, inferred, disputed FROM happenings WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			h := &happeningRow{}
-			if err := rows.Scan(&h.id, &h.date, &h.precision, &h.sortStart, &h.sortEnd, &h.summary, &h.best, &h.first,
-				&h.sources, &h.reports, &h.inferred, &h.disputed); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			rowsByID[h.id] = h
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
+	rowsByID, err := happeningRows(ctx, tx, real)
+	if err != nil {
+		return nil, err
+	}
+	seen, err := v.seeHappenings(ctx, tx, rowsByID, maxReports)
+	if err != nil {
+		return nil, err
+	}
+	for id, sh := range seen {
+		if sh.row == nil {
+			delete(rowsByID, id)
+		} else {
+			rowsByID[id] = sh.row
 		}
 	}
 	// The reports of those happenings: all, or the first few of each
-	// and its clearest.
+	// and its clearest; of one the view sees in part, those it sees.
 	var reps []*Event
 	add := func(hcol, cond string, args ...any) error {
 		evs, err := reportsWhere(ctx, tx, hcol, cond, args...)
@@ -143,7 +146,14 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 	if maxReports > 0 {
 		for _, hid := range real {
 			n := len(reps)
-			if err := add("e.happening_id", `e.happening_id = ? ORDER BY e.happening_id, e.id LIMIT ?`, hid, maxReports); err != nil {
+			cond := `e.happening_id = ?`
+			if seen[hid] != nil {
+				if seen[hid].row == nil {
+					continue
+				}
+				cond += ` AND ` + v.keep("e.source_id")
+			}
+			if err := add("e.happening_id", cond+` ORDER BY e.happening_id, e.id LIMIT ?`, hid, maxReports); err != nil {
 				return nil, err
 			}
 			h := rowsByID[hid]
@@ -166,7 +176,18 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 			return nil, err
 		}
 	}
-	if err := loadEventEntities(ctx, tx, reps); err != nil {
+	if v.scoped() {
+		// Whatever the queries, nothing of a source the view does not
+		// see goes out.
+		kept := reps[:0]
+		for _, r := range reps {
+			if v.sees(r.Source.ID) {
+				kept = append(kept, r)
+			}
+		}
+		reps = kept
+	}
+	if err := loadEventEntities(ctx, tx, v, reps); err != nil {
 		return nil, err
 	}
 	byH := map[int64][]*Event{}
@@ -175,7 +196,7 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 	}
 	var disputed []int64
 	for _, h := range rowsByID {
-		if h.disputed {
+		if h.disputed && seen[h.id] == nil {
 			disputed = append(disputed, h.id)
 		}
 	}
@@ -183,11 +204,16 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 	if err != nil {
 		return nil, err
 	}
+	for id, sh := range seen {
+		if sh.row != nil && len(sh.dis) > 0 {
+			dis[id] = sh.dis
+		}
+	}
 
 	out := make([]*Event, 0, len(hids))
 	for _, hid := range hids {
 		rs := byH[hid]
-		if len(rs) == 0 {
+		if len(rs) == 0 || hid > 0 && rowsByID[hid] == nil && seen[hid] != nil {
 			continue
 		}
 		// Earliest report first: by publication, then position.
@@ -238,6 +264,32 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 			e.HappeningID = 0
 		}
 		out = append(out, &e)
+	}
+	return out, nil
+}
+
+// happeningRows reads the happenings rows of ids.
+func happeningRows(ctx context.Context, tx *Tx, ids []int64) (map[int64]*happeningRow, error) {
+	out := make(map[int64]*happeningRow, len(ids))
+	for chunk := range chunks(ids, 500) {
+		rows, err := tx.QueryContext(ctx, `SELECT id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
+			source_count, report_count, inferred, disputed, guild_reports FROM happenings WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			h := &happeningRow{}
+			if err := rows.Scan(&h.id, &h.date, &h.precision, &h.sortStart, &h.sortEnd, &h.summary, &h.best, &h.first,
+				&h.sources, &h.reports, &h.inferred, &h.disputed, &h.guildReports); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[h.id] = h
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

@@ -20,6 +20,8 @@ type loader struct {
 	tx  *Tx
 	res *LoadResult
 	src int64
+	// guild owns the current source; "" for a global one.
+	guild string
 
 	byNorm, byAlias, bySurname, insEntity, renameEntity *sql.Stmt
 	addCounts                                           *sql.Stmt
@@ -149,7 +151,7 @@ func (l *loader) insertRowsThen(table string, width int, args []any, then string
 
 // insertFacts writes the facts of in, whose source row is res.SourceID,
 // with the transaction's loader.
-func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput) error {
+func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput, guild string) error {
 	l := tx.loader
 	if l == nil {
 		l = &loader{tx: tx, rows: map[rowsKey]*sql.Stmt{}, named: map[normKey]int64{}, recheck: map[int64]bool{}}
@@ -161,7 +163,7 @@ func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput) e
 		clear(l.named)
 		clear(l.reports)
 	}
-	l.ctx, l.res, l.src = ctx, res, res.SourceID
+	l.ctx, l.res, l.src, l.guild = ctx, res, res.SourceID, guild
 	l.ids, l.aliased, l.placed = map[string]int64{}, map[aliasKey]bool{}, map[aliasKey]bool{}
 	l.merged = map[int64]int64{}
 	l.aliases, l.places, l.roles = l.aliases[:0], l.places[:0], l.roles[:0]
@@ -433,14 +435,14 @@ func (l *loader) run(in SourceInput) error {
 			continue
 		}
 		if count[h] == 1 {
-			single = append(single, singleHappeningRow(h, reps[k], doc.Events[kept[k]].Summary)...)
+			single = append(single, singleHappeningRow(h, reps[k], doc.Events[kept[k]].Summary, l.guild != "")...)
 		} else if count[h] > 1 {
 			touched = append(touched, h)
 			count[h] = 0
 		}
 	}
 	if err := l.insertRows(`happenings (id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
-		first_published, last_published, source_count, report_count, inferred, disputed)`, 14, single); err != nil {
+		first_published, last_published, source_count, report_count, inferred, disputed, guild_reports)`, 15, single); err != nil {
 		return err
 	}
 	fresh := make(map[int64]*merge.Report, len(reps))
@@ -482,6 +484,9 @@ func (l *loader) run(in SourceInput) error {
 	if len(ids) > 0 {
 		// The counts just written are added to the entities' totals.
 		if _, err := l.exec(&l.addCounts, qAddCounts, l.src); err != nil {
+			return err
+		}
+		if err := l.addGuildCounts(); err != nil {
 			return err
 		}
 	}
@@ -546,6 +551,9 @@ func (l *loader) alias(id int64, a string) error {
 // alias), and the source has no rows yet (a reload deleted them first),
 // so every row is new.
 func (l *loader) flushNames() error {
+	if err := l.addGuildNames(l.aliases, l.places); err != nil {
+		return err
+	}
 	if err := l.insertRows(`aliases (source_id, entity_id, norm, alias)`, 4, l.aliases); err != nil {
 		return err
 	}

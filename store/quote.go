@@ -33,6 +33,8 @@ type QuoteFilter struct {
 	Topic   string
 	Offset  int
 	Limit   int
+	// Guild names the view (see Visible).
+	Guild string
 }
 
 // FindQuotes returns a page of the quotes matching f, newest first (then
@@ -44,10 +46,14 @@ func (db *DB) FindQuotes(ctx context.Context, f QuoteFilter) ([]*Quote, int, err
 		return nil, 0, fmt.Errorf("find quotes: %w", err)
 	}
 	defer tx.Rollback()
+	v, err := tx.view(ctx, f.Guild)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find quotes: %w", err)
+	}
 	var ids []int64
 	speakerNorm := ""
 	if strings.TrimSpace(f.Speaker) != "" {
-		ents, _, err := findEntities(ctx, tx, EntityFilter{Name: f.Speaker, Limit: 20})
+		ents, _, err := findEntities(ctx, tx, v, EntityFilter{Name: f.Speaker, Limit: 20})
 		if err != nil {
 			return nil, 0, fmt.Errorf("find quotes: %w", err)
 		}
@@ -59,7 +65,7 @@ func (db *DB) FindQuotes(ctx context.Context, f QuoteFilter) ([]*Quote, int, err
 			return nil, 0, nil
 		}
 	}
-	qs, n, err := findQuotes(ctx, tx, ids, speakerNorm, f.Topic, f.Offset, f.Limit)
+	qs, n, err := findQuotes(ctx, tx, v, ids, speakerNorm, f.Topic, f.Offset, f.Limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find quotes: %w", err)
 	}
@@ -67,12 +73,16 @@ func (db *DB) FindQuotes(ctx context.Context, f QuoteFilter) ([]*Quote, int, err
 }
 
 // findQuotes selects quotes by speaker entity ids or normalised speaker
-// name (either matches; both empty means any speaker) and topic.
-func findQuotes(ctx context.Context, tx *Tx, speakerIDs []int64, speakerNorm, topic string, offset, limit int) ([]*Quote, int, error) {
+// name (either matches; both empty means any speaker) and topic, from the
+// sources the view v sees.
+func findQuotes(ctx context.Context, tx *Tx, v *view, speakerIDs []int64, speakerNorm, topic string, offset, limit int) ([]*Quote, int, error) {
 	limit = clampLimit(limit, 10)
 	offset = max(offset, 0)
 	var where []string
 	var args []any
+	if v.scoped() {
+		where = append(where, v.keep("q.source_id"))
+	}
 	if len(speakerIDs) > 0 || speakerNorm != "" {
 		var or []string
 		if len(speakerIDs) > 0 {
@@ -92,11 +102,23 @@ func findQuotes(ctx context.Context, tx *Tx, speakerIDs []int64, speakerNorm, to
 		if n == "" || fq == "" {
 			return nil, 0, nil
 		}
+		// A view that hides sources names the entities the topic names
+		// by the names it sees.
+		named := topicEntities
+		namedArgs := []any{n, n, n, n}
+		if v.scoped() {
+			ids, _, err := topicEntityIDs(ctx, tx, v, n)
+			if err != nil {
+				return nil, 0, err
+			}
+			named = `SELECT value FROM json_each(?)`
+			namedArgs = []any{jsonIDs(ids)}
+		}
 		where = append(where, `(EXISTS (SELECT 1 FROM mentions m WHERE m.source_id = q.source_id AND m.start >= q.sentence_start AND m.start < q.sentence_end
-				AND m.entity_id IN (`+topicEntities+`))
+				AND m.entity_id IN (`+named+`))
 			OR EXISTS (SELECT 1 FROM sentences st WHERE st.source_id = q.source_id AND st.start < q.sentence_end AND st."end" > q.sentence_start
 				AND st.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)))`)
-		args = append(args, n, n, n, n, fq)
+		args = append(append(args, namedArgs...), fq)
 	}
 	cond := "1"
 	if len(where) > 0 {

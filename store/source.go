@@ -34,6 +34,11 @@ type SourceInput struct {
 	// Text is the article text the offsets in Doc point into.
 	Text string
 	Doc  *extract.Document
+	// Guild owns the source: "" for a global source (the configuration
+	// file's, the command line's), else the guild it was added in, whose
+	// view alone sees it (see Visible). It is stored when the source is
+	// first loaded; later loads keep the stored owner.
+	Guild string
 }
 
 // Hash returns the content hash LoadSource stores for in: the text with
@@ -76,7 +81,9 @@ type Source struct {
 	LastAttemptAt string `json:"last_attempt_at,omitempty"`
 	LastResult    string `json:"last_result"`
 	LastError     string `json:"last_error,omitempty"`
-	Entities      int    `json:"entities"`
+	// Guild owns the source; "" for a global one (see Visible).
+	Guild    string `json:"guild,omitempty"`
+	Entities int    `json:"entities"`
 	Events        int    `json:"events"`
 	Quotes        int    `json:"quotes"`
 	Mentions      int    `json:"mentions"`
@@ -169,8 +176,16 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 	now := formatTime(tx.now)
 	res := &LoadResult{Name: in.Name}
 
-	var oldHash string
-	err := tx.QueryRowContext(ctx, `SELECT id, content_hash FROM sources WHERE name = ?`, in.Name).Scan(&res.SourceID, &oldHash)
+	var oldHash, guild, loadedAt string
+	err := tx.QueryRowContext(ctx, `SELECT id, content_hash, guild_id, loaded_at FROM sources WHERE name = ?`, in.Name).Scan(&res.SourceID, &oldHash, &guild, &loadedAt)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && loadedAt == "" {
+		// A source takes its owner when it is first loaded (a failed
+		// attempt leaves a row without facts); later loads keep it.
+		guild = in.Guild
+	}
+	if err := checkGuild(guild); err != nil {
+		return nil, err
+	}
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		res.Status = ResultAdded
@@ -189,9 +204,9 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 	}
 
 	if res.Status == ResultAdded {
-		r, err := tx.ExecContext(ctx, `INSERT INTO sources (name, location, url, title, published, published_note, content_hash, text, words, loaded_at, last_attempt_at, last_result)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			in.Name, in.Location, in.URL, in.Title, in.Published, in.PublishedNote, hash, in.Text, words(in.Text), now, now, ResultAdded)
+		r, err := tx.ExecContext(ctx, `INSERT INTO sources (name, location, url, title, published, published_note, content_hash, text, words, loaded_at, last_attempt_at, last_result, guild_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			in.Name, in.Location, in.URL, in.Title, in.Published, in.PublishedNote, hash, in.Text, words(in.Text), now, now, ResultAdded, guild)
 		if err != nil {
 			return nil, err
 		}
@@ -203,15 +218,16 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 			return nil, err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE sources SET location = ?, url = ?, title = ?, published = ?, published_note = ?, content_hash = ?, text = ?, words = ?,
-			loaded_at = ?, last_attempt_at = ?, last_result = ?, last_error = '' WHERE id = ?`,
-			in.Location, in.URL, in.Title, in.Published, in.PublishedNote, hash, in.Text, words(in.Text), now, now, ResultChanged, res.SourceID); err != nil {
+			loaded_at = ?, last_attempt_at = ?, last_result = ?, last_error = '', guild_id = ? WHERE id = ?`,
+			in.Location, in.URL, in.Title, in.Published, in.PublishedNote, hash, in.Text, words(in.Text), now, now, ResultChanged, guild, res.SourceID); err != nil {
 			return nil, err
 		}
 	}
+	tx.ownSource(res.SourceID, guild)
 	if err := hook("source"); err != nil {
 		return nil, err
 	}
-	if err := insertFacts(ctx, tx, res, in); err != nil {
+	if err := insertFacts(ctx, tx, res, in, guild); err != nil {
 		return nil, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sources SET entity_count = ?, event_count = ?, quote_count = ?, mention_count = ? WHERE id = ?`,
@@ -270,6 +286,9 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 	}
 	happenings, err := sourceHappenings(ctx, tx, sourceID)
 	if err != nil {
+		return err
+	}
+	if err := forgetGuildParts(ctx, tx, sourceID); err != nil {
 		return err
 	}
 	for _, q := range []string{
@@ -375,18 +394,32 @@ func (db *DB) RemoveSource(ctx context.Context, name string) error {
 	return nil
 }
 
-// FindSources returns every source, by name, with counts of its facts and
-// the outcome of its last load.
+// FindSources returns every source of every guild, by name, with counts
+// of its facts and the outcome of its last load: the administration's
+// list. Commands list a view's with FindSourcesIn.
 func (db *DB) FindSources(ctx context.Context) ([]*Source, error) {
+	return db.findSources(ctx, "1")
+}
+
+// FindSourcesIn returns the sources the view of guild sees (see Visible),
+// as FindSources does.
+func (db *DB) FindSourcesIn(ctx context.Context, guild string) ([]*Source, error) {
+	if err := checkGuild(guild); err != nil {
+		return nil, fmt.Errorf("find sources: %w", err)
+	}
+	return db.findSources(ctx, `s.guild_id IN ('', `+(&view{guild: guild}).literal()+`)`)
+}
+
+func (db *DB) findSources(ctx context.Context, cond string) ([]*Source, error) {
 	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("find sources: %w", err)
 	}
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.name, s.location, s.url, s.title, s.published, s.published_note, s.content_hash, s.words,
-			s.loaded_at, s.last_attempt_at, s.last_result, s.last_error,
+			s.loaded_at, s.last_attempt_at, s.last_result, s.last_error, s.guild_id,
 			s.entity_count, s.event_count, s.quote_count, s.mention_count
-		FROM sources s ORDER BY s.name`)
+		FROM sources s WHERE `+cond+` ORDER BY s.name`)
 	if err != nil {
 		return nil, fmt.Errorf("find sources: %w", err)
 	}
@@ -395,7 +428,7 @@ func (db *DB) FindSources(ctx context.Context) ([]*Source, error) {
 	for rows.Next() {
 		s := &Source{}
 		if err := rows.Scan(&s.ID, &s.Name, &s.Location, &s.URL, &s.Title, &s.Published, &s.PublishedNote, &s.ContentHash, &s.Words,
-			&s.LoadedAt, &s.LastAttemptAt, &s.LastResult, &s.LastError, &s.Entities, &s.Events, &s.Quotes, &s.Mentions); err != nil {
+			&s.LoadedAt, &s.LastAttemptAt, &s.LastResult, &s.LastError, &s.Guild, &s.Entities, &s.Events, &s.Quotes, &s.Mentions); err != nil {
 			return nil, fmt.Errorf("find sources: %w", err)
 		}
 		out = append(out, s)

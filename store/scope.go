@@ -1,0 +1,765 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"briefbot/merge"
+)
+
+// Visible reports whether a source owned by sourceGuild ("" for a global
+// source) is in the view of guild view.
+//
+// Views: every source is global or owned by one guild (a Discord server).
+// Sources of the configuration file, the built-in default and the
+// command line are global, the operator's; a source an admin adds with
+// /admin source add in a guild is that guild's (SourceInput.Guild). Every
+// read answers from one view, named by a guild ID: the view "" sees the
+// global sources only, the view of guild G the global sources and G's
+// own. The Guild field of the read filters (EntityFilter, EventFilter,
+// QuoteFilter, DigestItemFilter) and the guild argument of Profile,
+// Search, AutocompleteNames and FindSourcesIn name the view. Nothing a
+// view cannot see shows in its answers: not an entity that only other
+// guilds' sources name, nor a name, role, place, quote, sentence or
+// report of theirs, nor their part in a merged event (its date, wording,
+// source count or disagreements), nor a count that includes them.
+// FindSources, for administration, lists every source of every guild.
+func Visible(sourceGuild, view string) bool {
+	return sourceGuild == "" || sourceGuild == view
+}
+
+// maxGuildLen bounds a guild ID; Discord's are snowflakes of about 19
+// digits.
+const maxGuildLen = 64
+
+// checkGuild vets a guild ID, which views inline into SQL as a quoted
+// literal.
+func checkGuild(g string) error {
+	if len(g) > maxGuildLen {
+		return fmt.Errorf("%w: guild id longer than %d bytes", ErrInvalid, maxGuildLen)
+	}
+	for _, r := range g {
+		if unicode.IsControl(r) || unicode.IsSpace(r) {
+			return fmt.Errorf("%w: guild id %q", ErrInvalid, g)
+		}
+	}
+	return nil
+}
+
+// owners is the guild of every guild-owned source, as of write
+// generation gen, and the sources each view hides, worked out once per
+// view.
+type owners struct {
+	gen   int64
+	guild map[int64]string
+
+	mu    sync.Mutex
+	views map[string]map[int64]bool
+}
+
+// noOwners is the state of a database with no guild-owned source: every
+// view sees everything.
+var noOwners = &owners{}
+
+// hidden returns the sources the view of guild hides, nil when none.
+func (o *owners) hidden(guild string) map[int64]bool {
+	if len(o.guild) == 0 {
+		return nil
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if h, ok := o.views[guild]; ok {
+		return h
+	}
+	var h map[int64]bool
+	for id, g := range o.guild {
+		if g != guild {
+			if h == nil {
+				h = map[int64]bool{}
+			}
+			h[id] = true
+		}
+	}
+	if o.views == nil {
+		o.views = map[string]map[int64]bool{}
+	}
+	o.views[guild] = h
+	return h
+}
+
+// owners returns the guild of every guild-owned source in the
+// transaction's snapshot. Its first query, a probe of the partial index
+// of guild-owned sources, also pins a read transaction's snapshot; when
+// there are none, every view is the whole database and reads take their
+// unscoped path. Otherwise the DB's cache serves when it is of the
+// generation the snapshot is of: the generation was even when the
+// transaction began and has not moved since the snapshot was pinned (a
+// commit makes it odd before it lands). A write transaction reads its
+// own state and never fills the cache: it may yet roll back.
+func (tx *Tx) owners(ctx context.Context) (*owners, error) {
+	if tx.own != nil {
+		return tx.own, nil
+	}
+	var some bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sources WHERE guild_id != '')`).Scan(&some); err != nil {
+		return nil, err
+	}
+	if !some {
+		tx.own = noOwners
+		return noOwners, nil
+	}
+	db := tx.db
+	g := db.gen.Load()
+	stable := !tx.write && g == tx.gen && g%2 == 0
+	if c := db.owned.Load(); stable && c != nil && c.gen == g {
+		tx.own = c
+		return c, nil
+	}
+	o := &owners{gen: g, guild: map[int64]string{}}
+	rows, err := tx.QueryContext(ctx, `SELECT id, guild_id FROM sources WHERE guild_id != ''`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var guild string
+		if err := rows.Scan(&id, &guild); err != nil {
+			return nil, err
+		}
+		o.guild[id] = guild
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if stable && db.gen.Load() == g {
+		db.owned.Store(o)
+	}
+	tx.own = o
+	return o, nil
+}
+
+// ownSource records in a write transaction that it added source id,
+// owned by guild.
+func (tx *Tx) ownSource(id int64, guild string) {
+	if guild == "" || tx.own == nil {
+		return // read from the transaction when first needed
+	}
+	o := &owners{guild: make(map[int64]string, len(tx.own.guild)+1)}
+	for k, v := range tx.own.guild {
+		o.guild[k] = v
+	}
+	o.guild[id] = guild
+	tx.own = o
+}
+
+// sourceOwned reports whether the source id is guild-owned, in a write
+// transaction.
+func (tx *Tx) sourceOwned(ctx context.Context, id int64) (bool, error) {
+	o, err := tx.owners(ctx)
+	if err != nil {
+		return false, err
+	}
+	return o.guild[id] != "", nil
+}
+
+// view is what one guild's commands see (see Visible). A nil view, or
+// one that hides nothing, sees every source: the reads then run as they
+// would without guilds.
+type view struct {
+	guild string
+	// hidden holds the sources the view does not see; nil when there
+	// are none.
+	hidden map[int64]bool
+}
+
+// view returns the view of guild in the transaction.
+func (tx *Tx) view(ctx context.Context, guild string) (*view, error) {
+	if err := checkGuild(guild); err != nil {
+		return nil, err
+	}
+	o, err := tx.owners(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &view{guild: guild, hidden: o.hidden(guild)}, nil
+}
+
+// scoped reports whether the view hides any source.
+func (v *view) scoped() bool { return v != nil && len(v.hidden) > 0 }
+
+// sees reports whether the view sees source id.
+func (v *view) sees(id int64) bool { return v == nil || !v.hidden[id] }
+
+// keep is an SQL condition that holds for the rows whose source (the
+// column col) the view sees; "1" when it sees every source.
+func (v *view) keep(col string) string {
+	if !v.scoped() {
+		return "1"
+	}
+	return col + ` NOT IN (SELECT id FROM sources WHERE guild_id != '' AND guild_id != ` + v.literal() + `)`
+}
+
+// literal is the view's guild as an SQL string literal (checkGuild has
+// vetted it).
+func (v *view) literal() string {
+	return "'" + strings.ReplaceAll(v.guild, "'", "''") + "'"
+}
+
+// entityPart is what a view knows of an entity that sources it does not
+// see name: their part of the entity's counts, and of its names' and
+// places' uses.
+type entityPart struct {
+	sources, mentions, events int
+	// names and places map the norms those sources use to their uses,
+	// when loaded.
+	names, places map[string]int
+	// total holds the entity's uses of every name, when names are
+	// loaded: a name is hidden when the hidden uses are all of them.
+	total     map[string]int
+	aliases   map[string]string
+	placeTot  map[string]int
+	placeText map[string]string
+}
+
+// hidesName reports whether no source the view sees calls the entity
+// norm; false for a norm the entity has no recorded use of.
+func (p *entityPart) hidesName(norm string) bool {
+	if p == nil {
+		return false
+	}
+	t, ok := p.total[norm]
+	return ok && p.names[norm] >= t
+}
+
+// hidesPlace is hidesName for the places the entity's names point to.
+func (p *entityPart) hidesPlace(norm string) bool {
+	if p == nil {
+		return false
+	}
+	t, ok := p.placeTot[norm]
+	return ok && p.places[norm] >= t
+}
+
+// hidden reports whether no source the view sees names the entity, of
+// sourceCount sources in all.
+func (p *entityPart) hidden(sourceCount int) bool {
+	return p != nil && p.sources >= sourceCount
+}
+
+// visibleNames are the entity's names the view sees, most used (by the
+// sources it sees) first, as (alias, norm) pairs.
+func (p *entityPart) visibleNames() [][2]string {
+	type nu struct {
+		alias, norm string
+		uses        int
+	}
+	var ns []nu
+	for n, t := range p.total {
+		if u := t - p.names[n]; u > 0 {
+			ns = append(ns, nu{p.aliases[n], n, u})
+		}
+	}
+	sort.Slice(ns, func(i, j int) bool {
+		if ns[i].uses != ns[j].uses {
+			return ns[i].uses > ns[j].uses
+		}
+		if len(ns[i].norm) != len(ns[j].norm) {
+			return len(ns[i].norm) > len(ns[j].norm)
+		}
+		return ns[i].alias < ns[j].alias
+	})
+	out := make([][2]string, len(ns))
+	for i, n := range ns {
+		out[i] = [2]string{n.alias, n.norm}
+	}
+	return out
+}
+
+// displayName is the name a view shows for an entity stored as name:
+// that name while a source the view sees uses it, else the name those
+// sources use most.
+func (p *entityPart) displayName(name string) string {
+	if p == nil || p.total == nil || !p.hidesName(Norm(name)) {
+		return name
+	}
+	if vs := p.visibleNames(); len(vs) > 0 {
+		return vs[0][0]
+	}
+	return name
+}
+
+// parts returns what the view hides of the entities ids: an entry for
+// each that a source it does not see names (nil when the view sees
+// every source). withNames loads their names' and places' uses too.
+func (v *view) parts(ctx context.Context, tx *Tx, ids []int64, withNames bool) (map[int64]*entityPart, error) {
+	if !v.scoped() || len(ids) == 0 {
+		return nil, nil
+	}
+	out := map[int64]*entityPart{}
+	lit := v.literal()
+	for chunk := range chunks(ids, 500) {
+		rows, err := tx.query(ctx, `SELECT entity_id, SUM(sources), SUM(mentions), SUM(events) FROM guild_entities
+			WHERE entity_id IN (`+placeholders(len(chunk))+`) AND guild_id != `+lit+` GROUP BY entity_id`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			p := &entityPart{}
+			if err := rows.Scan(&id, &p.sources, &p.mentions, &p.events); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if p.sources > 0 || p.mentions > 0 || p.events > 0 {
+				out[id] = p
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	if !withNames || len(out) == 0 {
+		return out, nil
+	}
+	touched := make([]int64, 0, len(out))
+	for id, p := range out {
+		touched = append(touched, id)
+		p.names, p.total, p.aliases = map[string]int{}, map[string]int{}, map[string]string{}
+		p.places, p.placeTot, p.placeText = map[string]int{}, map[string]int{}, map[string]string{}
+	}
+	sort.Slice(touched, func(i, j int) bool { return touched[i] < touched[j] })
+	type q struct {
+		sql  string
+		scan func(id int64, norm, text string, n int)
+	}
+	for _, qq := range []q{
+		{`SELECT entity_id, norm, alias, uses FROM entity_names WHERE entity_id IN (%s)`,
+			func(id int64, norm, text string, n int) { out[id].total[norm], out[id].aliases[norm] = n, text }},
+		{`SELECT entity_id, norm, '', SUM(uses) FROM guild_names WHERE entity_id IN (%s) AND guild_id != ` + lit + ` GROUP BY entity_id, norm`,
+			func(id int64, norm, _ string, n int) { out[id].names[norm] = n }},
+		{`SELECT entity_id, place_norm, place, uses FROM entity_place_names WHERE entity_id IN (%s)`,
+			func(id int64, norm, text string, n int) { out[id].placeTot[norm], out[id].placeText[norm] = n, text }},
+		{`SELECT entity_id, place_norm, '', SUM(uses) FROM guild_place_names WHERE entity_id IN (%s) AND guild_id != ` + lit + ` GROUP BY entity_id, place_norm`,
+			func(id int64, norm, _ string, n int) { out[id].places[norm] = n }},
+	} {
+		for chunk := range chunks(touched, 500) {
+			rows, err := tx.query(ctx, fmt.Sprintf(qq.sql, placeholders(len(chunk))), idArgs(chunk)...)
+			if err != nil {
+				return nil, err
+			}
+			for rows.Next() {
+				var id int64
+				var norm, text string
+				var n int
+				if err := rows.Scan(&id, &norm, &text, &n); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				qq.scan(id, norm, text, n)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// seeEntities shows entities read as if every source were visible as the
+// view sees them: it drops those no source it sees names, and those
+// matched (by n, as their Match says) only through a name no source it
+// sees uses, shows each by a name and mention count of the sources it
+// sees, and keeps at most limit. rank orders them again as the queries
+// did, by match then mentions.
+func (v *view) seeEntities(ctx context.Context, tx *Tx, ents []*Entity, n string, limit int) ([]*Entity, error) {
+	if !v.scoped() || len(ents) == 0 {
+		return ents, nil
+	}
+	ids := make([]int64, 0, len(ents))
+	for _, e := range ents {
+		ids = append(ids, e.ID)
+	}
+	parts, err := v.parts(ctx, tx, ids, true)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := sourceCounts(ctx, tx, parts)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{}
+	out := make([]*Entity, 0, len(ents))
+	changed := false
+	for _, e := range ents {
+		if seen[e.ID] {
+			continue
+		}
+		if p := parts[e.ID]; p != nil {
+			if p.hidden(counts[e.ID]) {
+				seen[e.ID] = true
+				continue
+			}
+			if !p.matches(e, n) {
+				continue // another of its matches may hold
+			}
+			c := *e
+			c.Mentions -= p.mentions
+			c.Name = p.displayName(e.Name)
+			e, changed = &c, true
+		}
+		seen[e.ID] = true
+		out = append(out, e)
+	}
+	if changed {
+		// The queries ranked by the mentions of every source.
+		rank := map[string]int{"name": 0, "alias": 1, "surname": 2, "prefix": 3}
+		if ents[0].Match != "fuzzy" {
+			sort.SliceStable(out, func(i, j int) bool {
+				a, b := out[i], out[j]
+				if rank[a.Match] != rank[b.Match] {
+					return rank[a.Match] < rank[b.Match]
+				}
+				if a.Mentions != b.Mentions {
+					return a.Mentions > b.Mentions
+				}
+				return a.ID < b.ID
+			})
+		}
+	}
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// sourceCounts reads the source counts of the entities in parts.
+func sourceCounts(ctx context.Context, tx *Tx, parts map[int64]*entityPart) (map[int64]int, error) {
+	ids := make([]int64, 0, len(parts))
+	for id := range parts {
+		ids = append(ids, id)
+	}
+	out := make(map[int64]int, len(ids))
+	for chunk := range chunks(ids, 500) {
+		rows, err := tx.query(ctx, `SELECT id, source_count FROM entities WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			var n int
+			if err := rows.Scan(&id, &n); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// matches reports whether e's match by n (see Entity.Match) holds
+// through names the view sees.
+func (p *entityPart) matches(e *Entity, n string) bool {
+	switch e.Match {
+	case "name", "alias":
+		return !p.hidesName(n)
+	case "prefix":
+		if n == "" {
+			return true
+		}
+		norms := []string{}
+		if cn := Norm(e.Name); !p.hidesName(cn) {
+			norms = append(norms, cn)
+		}
+		for _, vn := range p.visibleNames() {
+			norms = append(norms, vn[1])
+		}
+		for _, m := range norms {
+			_, sur, _ := nameParts(m)
+			if strings.HasPrefix(m, n) || strings.HasPrefix(sur, n) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// nameFilter returns, for a view that hides sources, which of the name
+// index's names near n (within distance within) it does not see: those
+// of entities it does not see, and names only hidden sources use.
+func (v *view) nameFilter(ctx context.Context, tx *Tx, idx *nameIndex, n string, within int) (func(id int64, norm string) bool, error) {
+	if !v.scoped() {
+		return nil, nil
+	}
+	var ids []int64
+	for _, s := range idx.rank(n, within, nil) {
+		ids = append(ids, s.id)
+	}
+	parts, err := v.parts(ctx, tx, ids, true)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := sourceCounts(ctx, tx, parts)
+	if err != nil {
+		return nil, err
+	}
+	return func(id int64, norm string) bool {
+		p := parts[id]
+		return p != nil && (p.hidden(counts[id]) || p.hidesName(norm))
+	}, nil
+}
+
+// jsonIDs is ids as a JSON array, for json_each: a list of any length
+// bound as one parameter.
+func jsonIDs(ids []int64) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprint(&b, id)
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// seenHappening is a happening as a view that does not see all its
+// reports sees it: row is worked out from the reports it sees (nil when
+// it sees none), with its disagreements.
+type seenHappening struct {
+	row *happeningRow
+	dis []*Disagreement
+}
+
+// seeHappenings works out again, for the view, those of the happenings
+// rows that have reports of sources it does not see, with the same
+// merge.Summarize the loader stores them with, from the reports it sees:
+// their date by the support of those reports, the clearest one's
+// wording, their sources and their disagreements. Happenings with no
+// guild-owned report, and those whose reports the view all sees, are
+// left out of the result: their rows stand. maxSources, when positive,
+// caps the sources listed per disagreement value.
+func (v *view) seeHappenings(ctx context.Context, tx *Tx, rows map[int64]*happeningRow, maxSources int) (map[int64]*seenHappening, error) {
+	if !v.scoped() {
+		return nil, nil
+	}
+	var ids []int64
+	for id, h := range rows {
+		if h.guildReports > 0 {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	visible := map[int64][]int64{}
+	partly := map[int64]bool{}
+	for chunk := range chunks(ids, 500) {
+		rs, err := tx.query(ctx, `SELECT happening_id, id, source_id FROM events WHERE happening_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		for rs.Next() {
+			var h, id, src int64
+			if err := rs.Scan(&h, &id, &src); err != nil {
+				rs.Close()
+				return nil, err
+			}
+			if v.sees(src) {
+				visible[h] = append(visible[h], id)
+			} else {
+				partly[h] = true
+			}
+		}
+		rs.Close()
+		if err := rs.Err(); err != nil {
+			return nil, err
+		}
+	}
+	out := map[int64]*seenHappening{}
+	var want []int64
+	for _, id := range ids {
+		if !partly[id] {
+			continue
+		}
+		out[id] = &seenHappening{}
+		want = append(want, visible[id]...)
+	}
+	by := map[int64][]*merge.Report{}
+	for part := range chunks(want, 500) {
+		reps, hids, err := readReports(ctx, tx, false, `e.id IN (`+placeholders(len(part))+`)`, idArgs(part)...)
+		if err != nil {
+			return nil, err
+		}
+		for i, r := range reps {
+			by[hids[i]] = append(by[hids[i]], r)
+		}
+	}
+	need := map[int64]bool{}
+	sums := map[int64]merge.Happening{}
+	for id, sh := range out {
+		reps := by[id]
+		if len(reps) == 0 {
+			continue
+		}
+		// As writeHappening orders them, so that ties resolve alike.
+		sort.Slice(reps, func(i, j int) bool { return reps[i].ID < reps[j].ID })
+		h := merge.Summarize(reps)
+		sums[id] = h
+		best := reps[h.Best]
+		sh.row = &happeningRow{id: id, date: h.Date, precision: h.Precision, sortStart: h.SortStart, sortEnd: h.SortEnd,
+			summary: best.Summary, best: best.ID, first: reps[h.First].ID, sources: h.Sources, reports: len(reps),
+			inferred: h.Inferred, disputed: len(h.Disagreements) > 0}
+		for _, d := range h.Disagreements {
+			for _, val := range d.Values {
+				for _, s := range val.Sources {
+					need[s] = true
+				}
+			}
+		}
+	}
+	refs, err := sourceRefs(ctx, tx, need)
+	if err != nil {
+		return nil, err
+	}
+	for id, h := range sums {
+		for _, d := range h.Disagreements {
+			dd := &Disagreement{About: d.About}
+			for _, val := range d.Values {
+				dv := &DisagreementValue{Value: val.Value, Text: val.Text, Count: len(val.Sources)}
+				srcs := val.Sources
+				if maxSources > 0 && len(srcs) > maxSources {
+					srcs = srcs[:maxSources]
+				}
+				for _, s := range srcs {
+					if r := refs[s]; r != nil {
+						dv.Sources = append(dv.Sources, r)
+					}
+				}
+				dd.Values = append(dd.Values, dv)
+			}
+			out[id].dis = append(out[id].dis, dd)
+		}
+	}
+	return out, nil
+}
+
+// disputed keeps those of the happenings hids (negative for a lone
+// report) whose disagreements the view sees: a happening may be
+// disputed only by a source it does not see.
+func (v *view) disputed(ctx context.Context, tx *Tx, hids []int64) ([]int64, error) {
+	if !v.scoped() {
+		return hids, nil
+	}
+	var real []int64
+	for _, h := range hids {
+		if h > 0 {
+			real = append(real, h)
+		}
+	}
+	rows, err := happeningRows(ctx, tx, real)
+	if err != nil {
+		return nil, err
+	}
+	seen, err := v.seeHappenings(ctx, tx, rows, 1)
+	if err != nil {
+		return nil, err
+	}
+	out := hids[:0:0]
+	for _, h := range hids {
+		if sh := seen[h]; sh != nil && (sh.row == nil || !sh.row.disputed) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// viewTopicEntityIDs is topicEntityIDs for a view that hides sources:
+// an entity counts when a source it sees names it and one calls it the
+// topic (by a name or place the view sees, or the surname of a person it
+// sees), with the events of those sources.
+func viewTopicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64, int, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.how, e.event_count, e.source_count FROM (
+			SELECT id, 0 AS how FROM entities WHERE norm = ?1
+			UNION ALL SELECT entity_id, 1 FROM entity_names WHERE norm = ?1
+			UNION ALL SELECT entity_id, 2 FROM entity_place_names WHERE place_norm = ?1
+			UNION ALL SELECT id, 3 FROM entities WHERE surname = ?1 AND kind = 'person'
+		) m JOIN entities e ON e.id = m.id`, n)
+	if err != nil {
+		return nil, 0, err
+	}
+	type cand struct {
+		hows            []int
+		events, sources int
+	}
+	cands := map[int64]*cand{}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		var how, events, sources int
+		if err := rows.Scan(&id, &how, &events, &sources); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		c := cands[id]
+		if c == nil {
+			c = &cand{events: events, sources: sources}
+			cands[id] = c
+			ids = append(ids, id)
+		}
+		c.hows = append(c.hows, how)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	parts, err := v.parts(ctx, tx, ids, true)
+	if err != nil {
+		return nil, 0, err
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	var out []int64
+	sum := 0
+	for _, id := range ids {
+		c, p := cands[id], parts[id]
+		if p == nil {
+			out = append(out, id)
+			sum += c.events
+			continue
+		}
+		if p.hidden(c.sources) {
+			continue
+		}
+		ok := false
+		for _, how := range c.hows {
+			switch how {
+			case 0, 1:
+				ok = ok || !p.hidesName(n)
+			case 2:
+				ok = ok || !p.hidesPlace(n)
+			default:
+				ok = true
+			}
+		}
+		if ok {
+			out = append(out, id)
+			sum += max(c.events-p.events, 0)
+		}
+	}
+	return out, sum, nil
+}

@@ -1,0 +1,102 @@
+package store
+
+import "context"
+
+// The loader keeps guild_entities, guild_names and guild_place_names (see
+// migration 050) in step with the counts they are parts of: every
+// statement that changes entities' counts or the uses of names and
+// places for a guild-owned source changes its guild's part the same way,
+// so that a view's subtraction stays exact. Global sources never touch
+// them.
+
+// addGuildNames adds the guild's part of the names and places the
+// loader is about to count (rows of four: source, entity, norm, text).
+func (l *loader) addGuildNames(aliases, places []any) error {
+	if l.guild == "" {
+		return nil
+	}
+	for _, t := range []struct {
+		table string
+		rows  []any
+	}{{`guild_names (entity_id, norm, guild_id, uses)`, aliases}, {`guild_place_names (entity_id, place_norm, guild_id, uses)`, places}} {
+		args := make([]any, 0, len(t.rows))
+		for i := 0; i < len(t.rows); i += 4 {
+			args = append(args, t.rows[i+1], t.rows[i+2], l.guild, int64(1))
+		}
+		if err := l.insertRowsThen(t.table, 4, args, ` ON CONFLICT DO UPDATE SET uses = uses + 1`); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// qAddGuildCounts adds a guild-owned source's counts in entity_sources to
+// its guild's part, as qAddCounts does to the entities' totals.
+const qAddGuildCounts = `INSERT INTO guild_entities (entity_id, guild_id, sources, mentions, events)
+	SELECT entity_id, ?2, 1, mentions, events FROM entity_sources WHERE source_id = ?1
+	ON CONFLICT (entity_id, guild_id) DO UPDATE SET sources = sources + 1, mentions = mentions + excluded.mentions, events = events + excluded.events`
+
+// addGuildCounts adds the current source's entity counts to its guild's
+// part.
+func (l *loader) addGuildCounts() error {
+	if l.guild == "" {
+		return nil
+	}
+	_, err := l.tx.exec(l.ctx, qAddGuildCounts, l.src, l.guild)
+	return err
+}
+
+// mergeGuildParts moves the guild parts of entity drop to keep, as
+// mergeEntities moves the names and recounts the entities: names' and
+// places' uses add up, entity counts are counted again from the
+// guild-owned sources' entity_sources rows.
+func (l *loader) mergeGuildParts(keep, drop int64) error {
+	o, err := l.tx.owners(l.ctx)
+	if err != nil || len(o.guild) == 0 {
+		return err
+	}
+	for _, q := range []string{
+		`INSERT INTO guild_names (entity_id, norm, guild_id, uses) SELECT ?1, norm, guild_id, uses FROM guild_names WHERE entity_id = ?2
+			ON CONFLICT DO UPDATE SET uses = uses + excluded.uses`,
+		`DELETE FROM guild_names WHERE entity_id = ?2 AND ?1 = ?1`,
+		`INSERT INTO guild_place_names (entity_id, place_norm, guild_id, uses) SELECT ?1, place_norm, guild_id, uses FROM guild_place_names WHERE entity_id = ?2
+			ON CONFLICT DO UPDATE SET uses = uses + excluded.uses`,
+		`DELETE FROM guild_place_names WHERE entity_id = ?2 AND ?1 = ?1`,
+		`DELETE FROM guild_entities WHERE entity_id IN (?1, ?2)`,
+		`INSERT INTO guild_entities (entity_id, guild_id, sources, mentions, events)
+			SELECT ?1, s.guild_id, COUNT(*), SUM(es.mentions), SUM(es.events)
+			FROM sources s INDEXED BY sources_guild JOIN entity_sources es ON es.source_id = s.id AND es.entity_id = ?1
+			WHERE s.guild_id != '' AND ?2 = ?2 GROUP BY s.guild_id`,
+	} {
+		if _, err := l.tx.ExecContext(l.ctx, q, keep, drop); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// forgetGuildParts takes a guild-owned source's part out of its guild's
+// counts, as deleteFacts takes it out of the totals; it runs before the
+// source's rows go.
+func forgetGuildParts(ctx context.Context, tx *Tx, sourceID int64) error {
+	var guild string
+	if err := tx.QueryRowContext(ctx, `SELECT guild_id FROM sources WHERE id = ?`, sourceID).Scan(&guild); err != nil || guild == "" {
+		return err
+	}
+	for _, q := range []string{
+		`UPDATE guild_names SET uses = uses - 1 WHERE guild_id = ?2 AND (entity_id, norm) IN (SELECT entity_id, norm FROM aliases WHERE source_id = ?1)`,
+		`DELETE FROM guild_names WHERE guild_id = ?2 AND (entity_id, norm) IN (SELECT entity_id, norm FROM aliases WHERE source_id = ?1) AND uses <= 0`,
+		`UPDATE guild_place_names SET uses = uses - 1 WHERE guild_id = ?2 AND (entity_id, place_norm) IN (SELECT entity_id, place_norm FROM entity_places WHERE source_id = ?1)`,
+		`DELETE FROM guild_place_names WHERE guild_id = ?2 AND (entity_id, place_norm) IN (SELECT entity_id, place_norm FROM entity_places WHERE source_id = ?1) AND uses <= 0`,
+		`UPDATE guild_entities SET sources = sources - 1,
+			mentions = mentions - (SELECT mentions FROM entity_sources WHERE entity_id = guild_entities.entity_id AND source_id = ?1),
+			events = events - (SELECT events FROM entity_sources WHERE entity_id = guild_entities.entity_id AND source_id = ?1)
+		WHERE guild_id = ?2 AND entity_id IN (SELECT entity_id FROM entity_sources WHERE source_id = ?1)`,
+		`DELETE FROM guild_entities WHERE guild_id = ?2 AND entity_id IN (SELECT entity_id FROM entity_sources WHERE source_id = ?1) AND sources <= 0`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, sourceID, guild); err != nil {
+			return err
+		}
+	}
+	return nil
+}
