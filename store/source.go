@@ -84,9 +84,9 @@ type Source struct {
 	// Guild owns the source; "" for a global one (see Visible).
 	Guild    string `json:"guild,omitempty"`
 	Entities int    `json:"entities"`
-	Events        int    `json:"events"`
-	Quotes        int    `json:"quotes"`
-	Mentions      int    `json:"mentions"`
+	Events   int    `json:"events"`
+	Quotes   int    `json:"quotes"`
+	Mentions int    `json:"mentions"`
 }
 
 // SourceHash returns the content hash stored for the named source; ok is
