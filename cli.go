@@ -204,9 +204,10 @@ func formatReport(r source.Report) string {
 
 func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var e env
-	fs := newFlags("ask", `[--db PATH] [--config FILE] [--json] "/who rutte"`, stderr)
+	fs := newFlags("ask", `[--db PATH] [--config FILE] [--json] [--guild ID] "/who rutte"`, stderr)
 	e.flags(fs)
 	asJSON := fs.Bool("json", false, "print the response as JSON")
+	guild := fs.String("guild", "", "answer as in guild `ID`: from the global sources and that guild's own (default: the global sources only)")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -229,6 +230,7 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	req.Caller = commands.Caller{UserID: "cli", Name: "cli", Admin: true}
+	req.GuildID = *guild
 	// --json is data: every item, unless a page was asked for.
 	req.All = *asJSON && !req.PageGiven
 	resp := router.Serve(ctx, req)
@@ -325,10 +327,11 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var e env
-	fs := newFlags("digest", "[--db PATH] [--config FILE] [--since DATE] [--channel ID]", stderr)
+	fs := newFlags("digest", "[--db PATH] [--config FILE] [--since DATE] [--channel ID] [--guild ID]", stderr)
 	e.flags(fs)
 	sinceFlag := fs.String("since", "", "show developments from sources loaded since DATE (YYYY-MM-DD or RFC 3339) instead of since the channel's last digest")
 	channel := fs.String("channel", "", "preview the digest of channel ID (its schedule, watermark and posted items)")
+	guild := fs.String("guild", "", "read guild `ID`'s view: the global sources and that guild's own (default: the global sources only, or the channel's guild)")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -350,7 +353,7 @@ func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := e.ensureLoaded(ctx, db, stderr); err != nil {
 		return err
 	}
-	d, err := digest.Preview(ctx, db, *channel, since, time.Now())
+	d, err := digest.PreviewIn(ctx, db, *channel, *guild, since, time.Now())
 	if err != nil {
 		return err
 	}
