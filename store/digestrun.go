@@ -632,7 +632,7 @@ func findDigestItems(ctx context.Context, tx *Tx, v *view, f DigestItemFilter) (
 		for i, p := range parts {
 			ids[i] = p.entity
 		}
-		if entParts, err = v.parts(ctx, tx, ids, true); err != nil {
+		if entParts, err = v.renamed(ctx, tx, ids); err != nil {
 			return nil, err
 		}
 	}

@@ -269,6 +269,14 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 	}
 	var total int
 	var hids []int64
+	// seen keeps the merged events the view sees as the filter wants:
+	// some are disputed only by sources it does not see.
+	seen := func(all []int64) ([]int64, error) {
+		if f.Disputed {
+			return v.disputed(ctx, tx, all)
+		}
+		return all, nil
+	}
 	if exact {
 		// Few matches: list them all, so that the page and the total
 		// count merged events, each once.
@@ -305,15 +313,11 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 			}
 		}
 		all, err := happeningIDs(ctx, tx, v, ids)
+		if err == nil {
+			all, err = seen(all)
+		}
 		if err != nil {
 			return nil, 0, err
-		}
-		if f.Disputed {
-			// Some may be disputed only by sources the view does not
-			// see.
-			if all, err = v.disputed(ctx, tx, all); err != nil {
-				return nil, 0, err
-			}
 		}
 		total = len(all)
 		hids = all[min(offset, len(all)):min(offset+limit, len(all))]
@@ -354,6 +358,9 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 			case done:
 			case restSQL != "" && len(topicIDs) <= maxCompound && !f.Newest:
 				all, end, err := streamWalk(ctx, tx, base, baseArgs, topicIDs, restSQL, restArgs, want)
+				if err == nil {
+					all, err = seen(all)
+				}
 				if err != nil {
 					return nil, 0, err
 				}
@@ -369,6 +376,9 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 				return nil, 0, err
 			}
 			all, err := happeningIDs(ctx, tx, v, ids)
+			if err == nil {
+				all, err = seen(all)
+			}
 			if err != nil {
 				return nil, 0, err
 			}
@@ -430,13 +440,14 @@ func entityEvents(ctx context.Context, tx *Tx, v *view, entityID int64, newest b
 	if newest {
 		order = "ORDER BY sort_start DESC, event_id DESC"
 	}
-	q := `SELECT event_id, happening_id, 0 FROM event_entities WHERE entity_id = ? ` + order
+	var hidden map[int64]bool
 	if part != nil {
 		count = max(count-part.events, 0)
-		q = `SELECT ee.event_id, ee.happening_id, e.source_id FROM event_entities ee CROSS JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
-			WHERE ee.entity_id = ? ` + strings.ReplaceAll(strings.ReplaceAll(order, "sort_start", "ee.sort_start"), "event_id", "ee.event_id")
+		if hidden, err = v.hiddenLinks(ctx, tx, entityID); err != nil {
+			return nil, 0, err
+		}
 	}
-	rows, err := tx.query(ctx, q, entityID)
+	rows, err := tx.query(ctx, `SELECT event_id, happening_id FROM event_entities WHERE entity_id = ? `+order, entityID)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -445,12 +456,12 @@ func entityEvents(ctx context.Context, tx *Tx, v *view, entityID int64, newest b
 	seen := map[int64]bool{}
 	var hids []int64
 	for rows.Next() {
-		var id, h, src int64
-		if err := rows.Scan(&id, &h, &src); err != nil {
+		var id, h int64
+		if err := rows.Scan(&id, &h); err != nil {
 			rows.Close()
 			return nil, 0, err
 		}
-		if part != nil && !v.sees(src) {
+		if hidden[id] {
 			continue
 		}
 		if h == 0 {
@@ -871,7 +882,7 @@ func loadEventEntities(ctx context.Context, tx *Tx, v *view, evs []*Event) error
 		for i, l := range links {
 			ids[i] = l.entity
 		}
-		if parts, err = v.parts(ctx, tx, ids, true); err != nil {
+		if parts, err = v.renamed(ctx, tx, ids); err != nil {
 			return err
 		}
 	}

@@ -412,12 +412,21 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 		return err
 	}
 	if len(reports) == 0 {
+		if _, err := writeHappeningViews(ctx, tx, id, nil); err != nil {
+			return err
+		}
 		_, err := tx.exec(ctx, `DELETE FROM happenings WHERE id = ?`, id)
 		return err
 	}
 	// Reports in a stable order, so that ties resolve the same way
 	// whatever order they were read in.
 	sort.Slice(reports, func(i, j int) bool { return reports[i].ID < reports[j].ID })
+	// The reports of guild-owned sources, which views that do not see
+	// them all read as happening_views has them.
+	guildReports, err := writeHappeningViews(ctx, tx, id, reports)
+	if err != nil {
+		return err
+	}
 	h := merge.Summarize(reports)
 	first, last := "", ""
 	for _, r := range reports {
@@ -430,18 +439,6 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 	}
 	best := reports[h.Best]
 	summary := best.Summary
-	// The reports of guild-owned sources, which views that do not see
-	// them all work out again (see viewHappenings).
-	guildReports := 0
-	for _, r := range reports {
-		owned, err := tx.sourceOwned(ctx, r.SourceID)
-		if err != nil {
-			return err
-		}
-		if owned {
-			guildReports++
-		}
-	}
 	if _, err := tx.exec(ctx, `INSERT OR REPLACE INTO happenings (id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
 		first_published, last_published, source_count, report_count, inferred, disputed, guild_reports) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, h.Date, h.Precision, h.SortStart, h.SortEnd, summary, best.ID, reports[h.First].ID, first, last,

@@ -423,6 +423,9 @@ func (l *loader) run(in SourceInput) error {
 	if err := l.insertRows(`event_entities (event_id, entity_id, sort_start, happening_id)`, 4, links); err != nil {
 		return err
 	}
+	if err := l.addGuildLinks(links); err != nil {
+		return err
+	}
 	// Happenings told once get their row from the report; those that
 	// gained reports are worked out again from all of theirs.
 	count := map[int64]int{}
@@ -430,12 +433,14 @@ func (l *loader) run(in SourceInput) error {
 		count[h]++
 	}
 	var single []any
+	var singles []int // of reps, for the views of a guild's source
 	for k, h := range hids {
 		if h < l.sourceFirstHappening {
 			continue
 		}
 		if count[h] == 1 {
 			single = append(single, singleHappeningRow(h, reps[k], doc.Events[kept[k]].Summary, l.guild != "")...)
+			singles = append(singles, k)
 		} else if count[h] > 1 {
 			touched = append(touched, h)
 			count[h] = 0
@@ -444,6 +449,13 @@ func (l *loader) run(in SourceInput) error {
 	if err := l.insertRows(`happenings (id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
 		first_published, last_published, source_count, report_count, inferred, disputed, guild_reports)`, 15, single); err != nil {
 		return err
+	}
+	if l.guild != "" {
+		for _, k := range singles {
+			if _, err := writeHappeningViews(ctx, l.tx, hids[k], []*merge.Report{reps[k]}); err != nil {
+				return err
+			}
+		}
 	}
 	fresh := make(map[int64]*merge.Report, len(reps))
 	for _, r := range reps {

@@ -80,9 +80,6 @@ func findQuotes(ctx context.Context, tx *Tx, v *view, speakerIDs []int64, speake
 	offset = max(offset, 0)
 	var where []string
 	var args []any
-	if v.scoped() {
-		where = append(where, v.keep("q.source_id"))
-	}
 	if len(speakerIDs) > 0 || speakerNorm != "" {
 		var or []string
 		if len(speakerIDs) > 0 {
@@ -127,6 +124,18 @@ func findQuotes(ctx context.Context, tx *Tx, v *view, speakerIDs []int64, speake
 	var total int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM quotes q WHERE `+cond, args...).Scan(&total); err != nil {
 		return nil, 0, err
+	}
+	if v.scoped() && total > 0 {
+		// The quotes of the sources the view does not see are counted
+		// from those sources, and taken away: a famous speaker's count
+		// comes from an index that does not know quotes' sources.
+		var hidden int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM quotes q INDEXED BY quotes_source WHERE `+v.hiddenSource("q.source_id")+` AND `+cond,
+			args...).Scan(&hidden); err != nil {
+			return nil, 0, err
+		}
+		total -= hidden
+		cond += " AND " + v.keep("q.source_id")
 	}
 	if total == 0 || offset >= total {
 		return nil, total, nil

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -61,6 +62,11 @@ type owners struct {
 	views map[string]map[int64]bool
 }
 
+// scopingOff, set by benchmarks, makes every view see every source,
+// without even asking whether any is guild-owned: the reads as they were
+// before guilds, to compare with.
+var scopingOff bool
+
 // noOwners is the state of a database with no guild-owned source: every
 // view sees everything.
 var noOwners = &owners{}
@@ -103,6 +109,10 @@ func (o *owners) hidden(guild string) map[int64]bool {
 func (tx *Tx) owners(ctx context.Context) (*owners, error) {
 	if tx.own != nil {
 		return tx.own, nil
+	}
+	if scopingOff {
+		tx.own = noOwners
+		return noOwners, nil
 	}
 	var some bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sources WHERE guild_id != '')`).Scan(&some); err != nil {
@@ -202,6 +212,12 @@ func (v *view) keep(col string) string {
 		return "1"
 	}
 	return col + ` NOT IN (SELECT id FROM sources WHERE guild_id != '' AND guild_id != ` + v.literal() + `)`
+}
+
+// hiddenSource is an SQL condition that holds for the rows whose source
+// (the column col) the view does not see.
+func (v *view) hiddenSource(col string) string {
+	return col + ` IN (SELECT id FROM sources WHERE guild_id != '' AND guild_id != ` + v.literal() + `)`
 }
 
 // literal is the view's guild as an SQL string literal (checkGuild has
@@ -537,21 +553,21 @@ func jsonIDs(ids []int64) string {
 }
 
 // seenHappening is a happening as a view that does not see all its
-// reports sees it: row is worked out from the reports it sees (nil when
-// it sees none), with its disagreements.
+// reports sees it: row is what the reports it sees say (nil when it sees
+// none), with its disagreements.
 type seenHappening struct {
 	row *happeningRow
 	dis []*Disagreement
 }
 
-// seeHappenings works out again, for the view, those of the happenings
-// rows that have reports of sources it does not see, with the same
-// merge.Summarize the loader stores them with, from the reports it sees:
-// their date by the support of those reports, the clearest one's
-// wording, their sources and their disagreements. Happenings with no
-// guild-owned report, and those whose reports the view all sees, are
-// left out of the result: their rows stand. maxSources, when positive,
-// caps the sources listed per disagreement value.
+// seeHappenings returns, for the view, those of the happenings rows that
+// have guild-owned reports as it sees them: read from happening_views,
+// which the loader fills with the same merge.Summarize it stores the
+// happening with, over the reports the view sees (their date by the
+// support of those reports, the clearest one's wording, their sources
+// and their disagreements). Rows of happenings with no guild-owned
+// report stand. maxSources, when positive, caps the sources listed per
+// disagreement value.
 func (v *view) seeHappenings(ctx context.Context, tx *Tx, rows map[int64]*happeningRow, maxSources int) (map[int64]*seenHappening, error) {
 	if !v.scoped() {
 		return nil, nil
@@ -566,6 +582,122 @@ func (v *view) seeHappenings(ctx context.Context, tx *Tx, rows map[int64]*happen
 		return nil, nil
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	type viewRow struct {
+		happeningRow
+		dis string
+	}
+	global, own := map[int64]*viewRow{}, map[int64]*viewRow{}
+	for chunk := range chunks(ids, 500) {
+		rs, err := tx.query(ctx, `SELECT happening_id, guild_id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
+			source_count, report_count, inferred, disputed, disagreements FROM happening_views
+			WHERE happening_id IN (`+placeholders(len(chunk))+`) AND guild_id IN ('', `+v.literal()+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		for rs.Next() {
+			r := &viewRow{}
+			var guild string
+			if err := rs.Scan(&r.id, &guild, &r.date, &r.precision, &r.sortStart, &r.sortEnd, &r.summary, &r.best, &r.first,
+				&r.sources, &r.reports, &r.inferred, &r.disputed, &r.dis); err != nil {
+				rs.Close()
+				return nil, err
+			}
+			if guild == "" {
+				global[r.id] = r
+			} else {
+				own[r.id] = r
+			}
+		}
+		rs.Close()
+		if err := rs.Err(); err != nil {
+			return nil, err
+		}
+	}
+	out := map[int64]*seenHappening{}
+	need := map[int64]bool{}
+	stored := map[int64][]storedDisagreement{}
+	var missing []int64
+	for _, id := range ids {
+		// The guild's own view when it has reports in the happening,
+		// else the global one.
+		r := own[id]
+		if r == nil {
+			r = global[id]
+		}
+		switch {
+		case r == nil:
+			missing = append(missing, id)
+			continue
+		case r.reports == 0:
+			out[id] = &seenHappening{}
+			continue
+		}
+		row := r.happeningRow
+		out[id] = &seenHappening{row: &row}
+		if r.dis == "" {
+			continue
+		}
+		var ds []storedDisagreement
+		if err := json.Unmarshal([]byte(r.dis), &ds); err != nil {
+			return nil, err
+		}
+		stored[id] = ds
+		for _, d := range ds {
+			for _, val := range d.Vals {
+				for _, s := range val.Sources {
+					need[s] = true
+				}
+			}
+		}
+	}
+	refs, err := sourceRefs(ctx, tx, need)
+	if err != nil {
+		return nil, err
+	}
+	for id, ds := range stored {
+		out[id].dis = toDisagreements(ds, refs, maxSources)
+	}
+	if len(missing) > 0 {
+		// Written before happening_views, or by hand: worked out here.
+		sums, err := v.summarize(ctx, tx, missing, maxSources)
+		if err != nil {
+			return nil, err
+		}
+		for id, sh := range sums {
+			out[id] = sh
+		}
+	}
+	return out, nil
+}
+
+// toDisagreements turns stored disagreements into the API's, with at
+// most maxSources sources per value when positive.
+func toDisagreements(ds []storedDisagreement, refs map[int64]*SourceRef, maxSources int) []*Disagreement {
+	var out []*Disagreement
+	for _, d := range ds {
+		dd := &Disagreement{About: d.About}
+		for _, val := range d.Vals {
+			dv := &DisagreementValue{Value: val.Value, Text: val.Text, Count: len(val.Sources)}
+			srcs := val.Sources
+			if maxSources > 0 && len(srcs) > maxSources {
+				srcs = srcs[:maxSources]
+			}
+			for _, s := range srcs {
+				if r := refs[s]; r != nil {
+					dv.Sources = append(dv.Sources, r)
+				}
+			}
+			dd.Values = append(dd.Values, dv)
+		}
+		out = append(out, dd)
+	}
+	return out
+}
+
+// summarize works the happenings ids out from the reports the view sees,
+// as the loader does for happening_views; those it sees whole are left
+// out.
+func (v *view) summarize(ctx context.Context, tx *Tx, ids []int64, maxSources int) (map[int64]*seenHappening, error) {
 	visible := map[int64][]int64{}
 	partly := map[int64]bool{}
 	for chunk := range chunks(ids, 500) {
@@ -593,11 +725,10 @@ func (v *view) seeHappenings(ctx context.Context, tx *Tx, rows map[int64]*happen
 	out := map[int64]*seenHappening{}
 	var want []int64
 	for _, id := range ids {
-		if !partly[id] {
-			continue
+		if partly[id] {
+			out[id] = &seenHappening{}
+			want = append(want, visible[id]...)
 		}
-		out[id] = &seenHappening{}
-		want = append(want, visible[id]...)
 	}
 	by := map[int64][]*merge.Report{}
 	for part := range chunks(want, 500) {
@@ -610,21 +741,20 @@ func (v *view) seeHappenings(ctx context.Context, tx *Tx, rows map[int64]*happen
 		}
 	}
 	need := map[int64]bool{}
-	sums := map[int64]merge.Happening{}
+	stored := map[int64][]storedDisagreement{}
 	for id, sh := range out {
 		reps := by[id]
 		if len(reps) == 0 {
 			continue
 		}
-		// As writeHappening orders them, so that ties resolve alike.
 		sort.Slice(reps, func(i, j int) bool { return reps[i].ID < reps[j].ID })
 		h := merge.Summarize(reps)
-		sums[id] = h
 		best := reps[h.Best]
 		sh.row = &happeningRow{id: id, date: h.Date, precision: h.Precision, sortStart: h.SortStart, sortEnd: h.SortEnd,
 			summary: best.Summary, best: best.ID, first: reps[h.First].ID, sources: h.Sources, reports: len(reps),
 			inferred: h.Inferred, disputed: len(h.Disagreements) > 0}
 		for _, d := range h.Disagreements {
+			stored[id] = append(stored[id], storedDisagreement{d.About, toStoredValues(d.Values)})
 			for _, val := range d.Values {
 				for _, s := range val.Sources {
 					need[s] = true
@@ -636,24 +766,8 @@ func (v *view) seeHappenings(ctx context.Context, tx *Tx, rows map[int64]*happen
 	if err != nil {
 		return nil, err
 	}
-	for id, h := range sums {
-		for _, d := range h.Disagreements {
-			dd := &Disagreement{About: d.About}
-			for _, val := range d.Values {
-				dv := &DisagreementValue{Value: val.Value, Text: val.Text, Count: len(val.Sources)}
-				srcs := val.Sources
-				if maxSources > 0 && len(srcs) > maxSources {
-					srcs = srcs[:maxSources]
-				}
-				for _, s := range srcs {
-					if r := refs[s]; r != nil {
-						dv.Sources = append(dv.Sources, r)
-					}
-				}
-				dd.Values = append(dd.Values, dv)
-			}
-			out[id].dis = append(out[id].dis, dd)
-		}
+	for id, ds := range stored {
+		out[id].dis = toDisagreements(ds, refs, maxSources)
 	}
 	return out, nil
 }
@@ -762,4 +876,54 @@ func viewTopicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64
 		}
 	}
 	return out, sum, nil
+}
+
+// hiddenLinks returns the reports of entity id from sources the view
+// does not see, from guild_links.
+func (v *view) hiddenLinks(ctx context.Context, tx *Tx, id int64) (map[int64]bool, error) {
+	rows, err := tx.query(ctx, `SELECT event_id FROM guild_links WHERE entity_id = ? AND guild_id != `+v.literal(), id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var e int64
+		if err := rows.Scan(&e); err != nil {
+			return nil, err
+		}
+		out[e] = true
+	}
+	return out, rows.Err()
+}
+
+// renamed returns what the view hides of those of the entities ids whose
+// stored name no source it sees uses, which it shows by another (see
+// entityPart.displayName); the others, it shows as stored.
+func (v *view) renamed(ctx context.Context, tx *Tx, ids []int64) (map[int64]*entityPart, error) {
+	if !v.scoped() || len(ids) == 0 {
+		return nil, nil
+	}
+	uniq := map[int64]bool{}
+	var list []int64
+	for _, id := range ids {
+		if !uniq[id] {
+			uniq[id] = true
+			list = append(list, id)
+		}
+	}
+	var found []int64
+	for chunk := range chunks(list, 500) {
+		got, err := queryIDs(ctx, tx, `SELECT e.id FROM entities e JOIN entity_names n ON n.entity_id = e.id AND n.norm = e.norm
+			WHERE e.id IN (`+placeholders(len(chunk))+`) AND n.uses <= (SELECT COALESCE(SUM(g.uses), 0) FROM guild_names g
+				WHERE g.entity_id = e.id AND g.norm = e.norm AND g.guild_id != `+v.literal()+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		found = append(found, got...)
+	}
+	if len(found) == 0 {
+		return nil, nil
+	}
+	return v.parts(ctx, tx, found, true)
 }

@@ -50,6 +50,17 @@ func secretInput(guild string) store.SourceInput {
 // alias and a fuller name it gave, a role, a place, a quote, a sentence,
 // an event, the source itself), and the owning guild sees it all.
 func TestScope_GuildSource(t *testing.T) {
+	// Both plans of FindEvents: collecting every match, and walking in
+	// date order up to the page.
+	for _, limit := range []int{3000, 0} {
+		t.Run(map[int]string{3000: "collect", 0: "walk"}[limit], func(t *testing.T) {
+			defer store.SetExactTotalLimit(limit)()
+			testScopeGuildSource(t)
+		})
+	}
+}
+
+func testScopeGuildSource(t *testing.T) {
 	ctx := context.Background()
 	db := MustOpenDB(t)
 	if _, err := db.LoadSource(ctx, wireInput()); err != nil {
@@ -221,6 +232,15 @@ func TestScope_GuildSource(t *testing.T) {
 // if the others did not exist; removing A's sources restores that for
 // everyone.
 func TestScope_MergedHappening(t *testing.T) {
+	for _, limit := range []int{3000, 0} {
+		t.Run(map[int]string{3000: "collect", 0: "walk"}[limit], func(t *testing.T) {
+			defer store.SetExactTotalLimit(limit)()
+			testScopeMergedHappening(t)
+		})
+	}
+}
+
+func testScopeMergedHappening(t *testing.T) {
 	ctx := context.Background()
 	db := MustOpenDB(t)
 	harrow := []string{"Harrow Motors"}

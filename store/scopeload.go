@@ -1,6 +1,12 @@
 package store
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+	"sort"
+
+	"briefbot/merge"
+)
 
 // The loader keeps guild_entities, guild_names and guild_place_names (see
 // migration 050) in step with the counts they are parts of: every
@@ -28,6 +34,19 @@ func (l *loader) addGuildNames(aliases, places []any) error {
 		}
 	}
 	return nil
+}
+
+// addGuildLinks repeats a guild-owned source's event_entities rows
+// (rows of four: event, entity, date, happening) in guild_links.
+func (l *loader) addGuildLinks(links []any) error {
+	if l.guild == "" {
+		return nil
+	}
+	args := make([]any, 0, 3*len(links)/4)
+	for i := 0; i < len(links); i += 4 {
+		args = append(args, links[i+1], l.guild, links[i])
+	}
+	return l.insertRows(`guild_links (entity_id, guild_id, event_id)`, 3, args)
 }
 
 // qAddGuildCounts adds a guild-owned source's counts in entity_sources to
@@ -62,6 +81,8 @@ func (l *loader) mergeGuildParts(keep, drop int64) error {
 		`INSERT INTO guild_place_names (entity_id, place_norm, guild_id, uses) SELECT ?1, place_norm, guild_id, uses FROM guild_place_names WHERE entity_id = ?2
 			ON CONFLICT DO UPDATE SET uses = uses + excluded.uses`,
 		`DELETE FROM guild_place_names WHERE entity_id = ?2 AND ?1 = ?1`,
+		`UPDATE OR IGNORE guild_links SET entity_id = ?1 WHERE entity_id = ?2`,
+		`DELETE FROM guild_links WHERE entity_id = ?2 AND ?1 = ?1`,
 		`DELETE FROM guild_entities WHERE entity_id IN (?1, ?2)`,
 		`INSERT INTO guild_entities (entity_id, guild_id, sources, mentions, events)
 			SELECT ?1, s.guild_id, COUNT(*), SUM(es.mentions), SUM(es.events)
@@ -84,6 +105,8 @@ func forgetGuildParts(ctx context.Context, tx *Tx, sourceID int64) error {
 		return err
 	}
 	for _, q := range []string{
+		`DELETE FROM guild_links WHERE (entity_id, guild_id, event_id) IN
+			(SELECT ee.entity_id, ?2, ee.event_id FROM events e JOIN event_entities ee ON ee.event_id = e.id WHERE e.source_id = ?1)`,
 		`UPDATE guild_names SET uses = uses - 1 WHERE guild_id = ?2 AND (entity_id, norm) IN (SELECT entity_id, norm FROM aliases WHERE source_id = ?1)`,
 		`DELETE FROM guild_names WHERE guild_id = ?2 AND (entity_id, norm) IN (SELECT entity_id, norm FROM aliases WHERE source_id = ?1) AND uses <= 0`,
 		`UPDATE guild_place_names SET uses = uses - 1 WHERE guild_id = ?2 AND (entity_id, place_norm) IN (SELECT entity_id, place_norm FROM entity_places WHERE source_id = ?1)`,
@@ -99,4 +122,83 @@ func forgetGuildParts(ctx context.Context, tx *Tx, sourceID int64) error {
 		}
 	}
 	return nil
+}
+
+// writeHappeningViews stores what happening id's reports (sorted by id)
+// say in the views that do not see them all (see happening_views), and
+// returns how many are guild-owned. A happening with none has no views;
+// nor has a removed one (no reports).
+func writeHappeningViews(ctx context.Context, tx *Tx, id int64, reports []*merge.Report) (int, error) {
+	o, err := tx.owners(ctx)
+	if err != nil || len(o.guild) == 0 {
+		return 0, err
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM happening_views WHERE happening_id = ?`, id); err != nil {
+		return 0, err
+	}
+	var global []*merge.Report
+	byGuild := map[string][]*merge.Report{}
+	owned := 0
+	for _, r := range reports {
+		if g := o.guild[r.SourceID]; g != "" {
+			byGuild[g] = append(byGuild[g], r)
+			owned++
+		} else {
+			global = append(global, r)
+		}
+	}
+	if owned == 0 {
+		return 0, nil
+	}
+	if err := writeHappeningView(ctx, tx, id, "", global); err != nil {
+		return 0, err
+	}
+	guilds := make([]string, 0, len(byGuild))
+	for g := range byGuild {
+		guilds = append(guilds, g)
+	}
+	sort.Strings(guilds)
+	for _, g := range guilds {
+		rs := append(append(make([]*merge.Report, 0, len(global)+len(byGuild[g])), global...), byGuild[g]...)
+		sort.Slice(rs, func(i, j int) bool { return rs[i].ID < rs[j].ID })
+		if err := writeHappeningView(ctx, tx, id, g, rs); err != nil {
+			return 0, err
+		}
+	}
+	return owned, nil
+}
+
+// storedDisagreement is a disagreement as happening_views keeps it.
+type storedDisagreement struct {
+	About string        `json:"about"`
+	Vals  []storedValue `json:"vals"`
+}
+
+// writeHappeningView stores what reports (sorted by id) say together as
+// the view of guild sees happening id; no reports make a row with no
+// reports, which the view leaves out.
+func writeHappeningView(ctx context.Context, tx *Tx, id int64, guild string, reports []*merge.Report) error {
+	if len(reports) == 0 {
+		_, err := tx.exec(ctx, `INSERT INTO happening_views (happening_id, guild_id) VALUES (?, ?)`, id, guild)
+		return err
+	}
+	h := merge.Summarize(reports)
+	var dis []storedDisagreement
+	for _, d := range h.Disagreements {
+		dis = append(dis, storedDisagreement{d.About, toStoredValues(d.Values)})
+	}
+	js := ""
+	if len(dis) > 0 {
+		b, err := json.Marshal(dis)
+		if err != nil {
+			return err
+		}
+		js = string(b)
+	}
+	best := reports[h.Best]
+	_, err := tx.exec(ctx, `INSERT INTO happening_views (happening_id, guild_id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
+		source_count, report_count, inferred, disputed, disagreements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, guild, h.Date, h.Precision, h.SortStart, h.SortEnd, best.Summary, best.ID, reports[h.First].ID,
+		h.Sources, len(reports), h.Inferred, len(h.Disagreements) > 0, js)
+	return err
 }

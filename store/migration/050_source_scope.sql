@@ -12,9 +12,36 @@ ALTER TABLE source_configs ADD COLUMN guild_id TEXT NOT NULL DEFAULT '';
 CREATE INDEX sources_guild ON sources (guild_id, id) WHERE guild_id != '';
 
 -- guild_reports counts a happening's reports from guild-owned sources:
--- a view shows a happening with none as stored, and works out one with
--- some again from the reports it may see.
+-- every view shows a happening with none as stored.
 ALTER TABLE happenings ADD COLUMN guild_reports INTEGER NOT NULL DEFAULT 0;
+
+-- happening_views: what a happening with guild-owned reports says in the
+-- views that do not see all its reports, worked out by the loader as it
+-- works out the happening (merge.Summarize over the reports a view sees,
+-- so that a view reads it as cheaply as the stored row, however many
+-- reports it has). guild_id '' is the view of the global reports only
+-- (report_count 0 when there are none: the happening is not in it);
+-- guild_id G, for each guild with reports in it, that of the global
+-- reports and G's. A view of a guild with no report in it is the global
+-- one. disagreements is JSON, [{"about", "vals"}], vals as in
+-- disagreements.
+CREATE TABLE happening_views (
+	happening_id   INTEGER NOT NULL,
+	guild_id       TEXT NOT NULL,
+	date           TEXT NOT NULL DEFAULT '',
+	precision      TEXT NOT NULL DEFAULT '',
+	sort_start     TEXT NOT NULL DEFAULT '',
+	sort_end       TEXT NOT NULL DEFAULT '',
+	summary        TEXT NOT NULL DEFAULT '',
+	best_event_id  INTEGER NOT NULL DEFAULT 0,
+	first_event_id INTEGER NOT NULL DEFAULT 0,
+	source_count   INTEGER NOT NULL DEFAULT 0,
+	report_count   INTEGER NOT NULL DEFAULT 0,
+	inferred       INTEGER NOT NULL DEFAULT 0,
+	disputed       INTEGER NOT NULL DEFAULT 0,
+	disagreements  TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (happening_id, guild_id)
+) WITHOUT ROWID;
 
 -- The parts of the per-entity counts (entities.source_count,
 -- mention_count, event_count; entity_names.uses; entity_place_names.uses)
@@ -45,4 +72,14 @@ CREATE TABLE guild_place_names (
 	guild_id   TEXT NOT NULL,
 	uses       INTEGER NOT NULL DEFAULT 0,
 	PRIMARY KEY (entity_id, place_norm, guild_id)
+) WITHOUT ROWID;
+
+-- guild_links repeats the event_entities rows of guild-owned sources'
+-- reports, by entity: a view lists an entity's reports from the entity
+-- index as before, skipping those the entity's other guilds' links name.
+CREATE TABLE guild_links (
+	entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+	guild_id  TEXT NOT NULL,
+	event_id  INTEGER NOT NULL,
+	PRIMARY KEY (entity_id, guild_id, event_id)
 ) WITHOUT ROWID;
