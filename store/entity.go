@@ -482,11 +482,13 @@ func profile(ctx context.Context, tx *Tx, v *view, id int64) (*Profile, error) {
 
 	// Sources the view does not see name the entity: its quotes and
 	// sources are read through the view.
-	within := v
+	within, hiddenQuotes := v, 0
 	if part == nil {
 		within = nil
+	} else {
+		hiddenQuotes = part.quotes
 	}
-	if p.Quotes, p.QuotesTotal, err = findQuotes(ctx, tx, within, []int64{id}, "", "", 0, ProfileQuotes); err != nil {
+	if p.Quotes, p.QuotesTotal, err = findQuotes(ctx, tx, within, hiddenQuotes, []int64{id}, "", "", 0, ProfileQuotes); err != nil {
 		return nil, err
 	}
 

@@ -128,10 +128,14 @@ func happeningEvents(ctx context.Context, tx *Tx, v *view, hids []int64, maxRepo
 	if err != nil {
 		return nil, err
 	}
+	// hidden counts the reports of each happening the view sees in part
+	// that it does not see.
+	hidden := map[int64]int{}
 	for id, sh := range seen {
 		if sh.row == nil {
 			delete(rowsByID, id)
 		} else {
+			hidden[id] = rowsByID[id].reports - sh.row.reports
 			rowsByID[id] = sh.row
 		}
 	}
@@ -146,15 +150,32 @@ func happeningEvents(ctx context.Context, tx *Tx, v *view, hids []int64, maxRepo
 	if maxReports > 0 {
 		for _, hid := range real {
 			n := len(reps)
-			cond := `e.happening_id = ?`
+			cond, want := `e.happening_id = ?`, maxReports
 			if seen[hid] != nil {
 				if seen[hid].row == nil {
 					continue
 				}
-				cond += ` AND ` + v.keep("e.source_id")
+				// The first maxReports it sees are among the first
+				// maxReports+hidden; past a few, the query skips the
+				// others itself.
+				if k := hidden[hid]; k <= 4*maxReports {
+					want += k
+				} else {
+					cond += ` AND ` + v.keep("e.source_id")
+				}
 			}
-			if err := add("e.happening_id", cond+` ORDER BY e.happening_id, e.id LIMIT ?`, hid, maxReports); err != nil {
+			if err := add("e.happening_id", cond+` ORDER BY e.happening_id, e.id LIMIT ?`, hid, want); err != nil {
 				return nil, err
+			}
+			if want > maxReports {
+				kept, seenHere := reps[:n], 0
+				for _, r := range reps[n:] {
+					if v.sees(r.Source.ID) && seenHere < maxReports {
+						kept = append(kept, r)
+						seenHere++
+					}
+				}
+				reps = kept
 			}
 			h := rowsByID[hid]
 			if h == nil || h.best == 0 || slices.ContainsFunc(reps[n:], func(e *Event) bool { return e.ID == h.best }) {

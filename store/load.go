@@ -531,6 +531,9 @@ func (l *loader) run(in SourceInput) error {
 		10, args); err != nil {
 		return err
 	}
+	if err := l.addGuildQuotes(); err != nil {
+		return err
+	}
 	return hook("quotes")
 }
 

@@ -65,7 +65,7 @@ func (db *DB) FindQuotes(ctx context.Context, f QuoteFilter) ([]*Quote, int, err
 			return nil, 0, nil
 		}
 	}
-	qs, n, err := findQuotes(ctx, tx, v, ids, speakerNorm, f.Topic, f.Offset, f.Limit)
+	qs, n, err := findQuotes(ctx, tx, v, -1, ids, speakerNorm, f.Topic, f.Offset, f.Limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find quotes: %w", err)
 	}
@@ -74,8 +74,9 @@ func (db *DB) FindQuotes(ctx context.Context, f QuoteFilter) ([]*Quote, int, err
 
 // findQuotes selects quotes by speaker entity ids or normalised speaker
 // name (either matches; both empty means any speaker) and topic, from the
-// sources the view v sees.
-func findQuotes(ctx context.Context, tx *Tx, v *view, speakerIDs []int64, speakerNorm, topic string, offset, limit int) ([]*Quote, int, error) {
+// sources the view v sees. hidden is how many of the matches the view
+// does not see, when the caller knows (-1 when not).
+func findQuotes(ctx context.Context, tx *Tx, v *view, hidden int, speakerIDs []int64, speakerNorm, topic string, offset, limit int) ([]*Quote, int, error) {
 	limit = clampLimit(limit, 10)
 	offset = max(offset, 0)
 	var where []string
@@ -129,12 +130,13 @@ func findQuotes(ctx context.Context, tx *Tx, v *view, speakerIDs []int64, speake
 		// The quotes of the sources the view does not see are counted
 		// from those sources, and taken away: a famous speaker's count
 		// comes from an index that does not know quotes' sources.
-		var hidden int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM quotes q INDEXED BY quotes_source WHERE `+v.hiddenSource("q.source_id")+` AND `+cond,
-			args...).Scan(&hidden); err != nil {
-			return nil, 0, err
+		if hidden < 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM quotes q INDEXED BY quotes_source WHERE `+v.hiddenSource("q.source_id")+` AND `+cond,
+				args...).Scan(&hidden); err != nil {
+				return nil, 0, err
+			}
 		}
-		total -= hidden
+		total = max(total-hidden, 0)
 		cond += " AND " + v.keep("q.source_id")
 	}
 	if total == 0 || offset >= total {

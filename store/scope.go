@@ -230,7 +230,7 @@ func (v *view) literal() string {
 // see name: their part of the entity's counts, and of its names' and
 // places' uses.
 type entityPart struct {
-	sources, mentions, events int
+	sources, mentions, events, quotes int
 	// names and places map the norms those sources use to their uses,
 	// when loaded.
 	names, places map[string]int
@@ -319,7 +319,7 @@ func (v *view) parts(ctx context.Context, tx *Tx, ids []int64, withNames bool) (
 	out := map[int64]*entityPart{}
 	lit := v.literal()
 	for chunk := range chunks(ids, 500) {
-		rows, err := tx.query(ctx, `SELECT entity_id, SUM(sources), SUM(mentions), SUM(events) FROM guild_entities
+		rows, err := tx.query(ctx, `SELECT entity_id, SUM(sources), SUM(mentions), SUM(events), SUM(quotes) FROM guild_entities
 			WHERE entity_id IN (`+placeholders(len(chunk))+`) AND guild_id != `+lit+` GROUP BY entity_id`, idArgs(chunk)...)
 		if err != nil {
 			return nil, err
@@ -327,11 +327,11 @@ func (v *view) parts(ctx context.Context, tx *Tx, ids []int64, withNames bool) (
 		for rows.Next() {
 			var id int64
 			p := &entityPart{}
-			if err := rows.Scan(&id, &p.sources, &p.mentions, &p.events); err != nil {
+			if err := rows.Scan(&id, &p.sources, &p.mentions, &p.events, &p.quotes); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			if p.sources > 0 || p.mentions > 0 || p.events > 0 {
+			if p.sources > 0 || p.mentions > 0 || p.events > 0 || p.quotes > 0 {
 				out[id] = p
 			}
 		}
@@ -644,7 +644,11 @@ func (v *view) seeHappenings(ctx context.Context, tx *Tx, rows map[int64]*happen
 		stored[id] = ds
 		for _, d := range ds {
 			for _, val := range d.Vals {
-				for _, s := range val.Sources {
+				srcs := val.Sources
+				if maxSources > 0 && len(srcs) > maxSources {
+					srcs = srcs[:maxSources]
+				}
+				for _, s := range srcs {
 					need[s] = true
 				}
 			}

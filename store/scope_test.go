@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"slices"
 	"strings"
@@ -25,7 +26,8 @@ const (
 const (
 	textWire   = "Rutte met Harrow Motors executives in Dunmore on March 2.\n"
 	textSecret = "NATO chief Mark Rutte met Lena Ortiz of HM in Kyiv on March 5.\n" +
-		"“The plant will stay open,” Ortiz said.\n"
+		"“The plant will stay open,” Ortiz said.\n" +
+		"“NATO stands ready,” Rutte said.\n"
 )
 
 func wireInput() store.SourceInput {
@@ -42,7 +44,7 @@ func secretInput(guild string) store.SourceInput {
 		{name: "Harrow Motors", kind: extract.Org, forms: []string{"HM"}},
 		{name: "Kyiv", kind: extract.Place, places: []string{"Ukraine"}},
 	}, []ev{{sent: 0, date: "2026-03-05", precision: extract.Day, ents: []string{"Mark Rutte", "Lena Ortiz", "Harrow Motors", "Kyiv"}}},
-		[]qt{{speaker: "Lena Ortiz", text: "The plant will stay open", date: "2026-03-05"}})}
+		[]qt{{speaker: "Lena Ortiz", text: "The plant will stay open", date: "2026-03-05"}, {speaker: "Mark Rutte", text: "NATO stands ready", date: "2026-03-05"}})}
 }
 
 // TestScope_GuildSource checks every read against a guild-owned source:
@@ -106,6 +108,9 @@ func testScopeGuildSource(t *testing.T) {
 		}
 		if p.Entity.Name != "Rutte" || len(p.Aliases) != 0 || len(p.Roles) != 0 || p.SourcesTotal != 1 || len(p.Sources) != 1 || p.Sources[0].Name != "wire" {
 			t.Errorf("view %q: profile %+v aliases %v roles %d sources %d", g, p.Entity, p.Aliases, len(p.Roles), p.SourcesTotal)
+		}
+		if p.QuotesTotal != 0 || len(p.Quotes) != 0 || p.EventsTotal != 1 {
+			t.Errorf("view %q: Rutte's %d quotes (%d listed), %d events", g, p.QuotesTotal, len(p.Quotes), p.EventsTotal)
 		}
 		evs, n, err := db.FindEvents(ctx, store.EventFilter{EntityID: ents[0].ID, Guild: g})
 		if err != nil || n != 1 || len(evs) != 1 || evs[0].Source.Name != "wire" {
@@ -176,6 +181,9 @@ func testScopeGuildSource(t *testing.T) {
 	}
 	if !slices.Contains(p.Aliases, "Rutte") {
 		t.Errorf("guild A: Rutte's aliases %v", p.Aliases)
+	}
+	if p.QuotesTotal != 1 || len(p.Quotes) != 1 || p.Quotes[0].Text != "NATO stands ready" || p.EventsTotal != 2 {
+		t.Errorf("guild A: Rutte's %d quotes, %d events", p.QuotesTotal, p.EventsTotal)
 	}
 	if _, n, _ := db.FindEvents(ctx, store.EventFilter{Topic: "ukraine", Guild: guildA}); n != 1 {
 		t.Errorf("guild A: ukraine: %d events", n)
@@ -302,7 +310,38 @@ func testScopeMergedHappening(t *testing.T) {
 		t.Errorf("global /who events: %+v, %v", evs, err)
 	}
 
-	for _, name := range []string{"paper1", "paper2"} {
+	// Guild B tells it too: each guild sees the global report and its
+	// own, and the global view still the wire's alone.
+	bpaper := withGuild(factstest.Article("bpaper", "2026-03-04", factstest.Sentence{Text: paper, Date: "2026-03-02", Orgs: harrow}), guildB)
+	if _, err := db.LoadSource(ctx, bpaper); err != nil {
+		t.Fatal(err)
+	}
+	views := func() {
+		t.Helper()
+		if e := timeline(guildA); e.Sources != 3 || e.Date != "2026-03-01" || len(e.Reports) != 3 {
+			t.Errorf("guild A: %d sources, %d reports, %s", e.Sources, len(e.Reports), e.Date)
+		}
+		if e := timeline(guildB); e.Sources != 2 || e.Date != "2026-03-02" || len(e.Reports) != 2 {
+			t.Errorf("guild B: %d sources, %d reports, %s", e.Sources, len(e.Reports), e.Date)
+		}
+		asWire("")
+	}
+	views()
+	// Without the views the loader worked out, the reads work them out
+	// themselves, alike.
+	raw, err := sql.Open("sqlite3", db.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := raw.Exec(`DELETE FROM happening_views`); err != nil {
+		t.Fatal(err)
+	} else if n, _ := r.RowsAffected(); n == 0 {
+		t.Error("no happening views were stored")
+	}
+	raw.Close()
+	views()
+
+	for _, name := range []string{"paper1", "paper2", "bpaper"} {
 		if err := db.RemoveSource(ctx, name); err != nil {
 			t.Fatal(err)
 		}

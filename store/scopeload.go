@@ -65,6 +65,18 @@ func (l *loader) addGuildCounts() error {
 	return err
 }
 
+// addGuildQuotes adds the current source's quotes, by speaker, to its
+// guild's part.
+func (l *loader) addGuildQuotes() error {
+	if l.guild == "" || l.res.Quotes == 0 {
+		return nil
+	}
+	_, err := l.tx.exec(l.ctx, `INSERT INTO guild_entities (entity_id, guild_id, quotes)
+		SELECT speaker_entity_id, ?2, COUNT(*) FROM quotes WHERE source_id = ?1 AND speaker_entity_id IS NOT NULL GROUP BY speaker_entity_id
+		ON CONFLICT (entity_id, guild_id) DO UPDATE SET quotes = quotes + excluded.quotes`, l.src, l.guild)
+	return err
+}
+
 // mergeGuildParts moves the guild parts of entity drop to keep, as
 // mergeEntities moves the names and recounts the entities: names' and
 // places' uses add up, entity counts are counted again from the
@@ -84,8 +96,10 @@ func (l *loader) mergeGuildParts(keep, drop int64) error {
 		`UPDATE OR IGNORE guild_links SET entity_id = ?1 WHERE entity_id = ?2`,
 		`DELETE FROM guild_links WHERE entity_id = ?2 AND ?1 = ?1`,
 		`DELETE FROM guild_entities WHERE entity_id IN (?1, ?2)`,
-		`INSERT INTO guild_entities (entity_id, guild_id, sources, mentions, events)
-			SELECT ?1, s.guild_id, COUNT(*), SUM(es.mentions), SUM(es.events)
+		`INSERT INTO guild_entities (entity_id, guild_id, sources, mentions, events, quotes)
+			SELECT ?1, s.guild_id, COUNT(*), SUM(es.mentions), SUM(es.events),
+				(SELECT COUNT(*) FROM sources s2 INDEXED BY sources_guild JOIN quotes q INDEXED BY quotes_source ON q.source_id = s2.id
+					WHERE s2.guild_id != '' AND s2.guild_id = s.guild_id AND q.speaker_entity_id = ?1)
 			FROM sources s INDEXED BY sources_guild JOIN entity_sources es ON es.source_id = s.id AND es.entity_id = ?1
 			WHERE s.guild_id != '' AND ?2 = ?2 GROUP BY s.guild_id`,
 	} {
@@ -113,7 +127,8 @@ func forgetGuildParts(ctx context.Context, tx *Tx, sourceID int64) error {
 		`DELETE FROM guild_place_names WHERE guild_id = ?2 AND (entity_id, place_norm) IN (SELECT entity_id, place_norm FROM entity_places WHERE source_id = ?1) AND uses <= 0`,
 		`UPDATE guild_entities SET sources = sources - 1,
 			mentions = mentions - (SELECT mentions FROM entity_sources WHERE entity_id = guild_entities.entity_id AND source_id = ?1),
-			events = events - (SELECT events FROM entity_sources WHERE entity_id = guild_entities.entity_id AND source_id = ?1)
+			events = events - (SELECT events FROM entity_sources WHERE entity_id = guild_entities.entity_id AND source_id = ?1),
+			quotes = quotes - (SELECT COUNT(*) FROM quotes WHERE source_id = ?1 AND speaker_entity_id = guild_entities.entity_id)
 		WHERE guild_id = ?2 AND entity_id IN (SELECT entity_id FROM entity_sources WHERE source_id = ?1)`,
 		`DELETE FROM guild_entities WHERE guild_id = ?2 AND entity_id IN (SELECT entity_id FROM entity_sources WHERE source_id = ?1) AND sources <= 0`,
 	} {

@@ -55,6 +55,8 @@ CREATE TABLE guild_entities (
 	sources   INTEGER NOT NULL DEFAULT 0,
 	mentions  INTEGER NOT NULL DEFAULT 0,
 	events    INTEGER NOT NULL DEFAULT 0,
+	-- quotes counts the quotes the entity speaks in the guild's sources.
+	quotes    INTEGER NOT NULL DEFAULT 0,
 	PRIMARY KEY (entity_id, guild_id)
 ) WITHOUT ROWID;
 
