@@ -402,12 +402,12 @@ func profile(ctx context.Context, tx *Tx, v *view, id int64) (*Profile, error) {
 	}
 	// part is what sources the view does not see add to the entity; nil
 	// when none names it, and the profile is as stored.
-	parts, err := v.parts(ctx, tx, []int64{id}, true)
+	parts, err := v.parts(ctx, tx, []int64{id}, partPlaces)
 	if err != nil {
 		return nil, err
 	}
 	part := parts[id]
-	if part.hidden(sources) {
+	if part.hiddenAll() {
 		return nil, ErrNotFound
 	}
 	canon := Norm(p.Entity.Name)

@@ -322,9 +322,10 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 		total = len(all)
 		hids = all[min(offset, len(all)):min(offset+limit, len(all))]
 	} else {
+		// The walks stop at a page: the sources the view does not see
+		// must not fill it. The stream walk skips them itself.
+		plain := cond
 		if v.scoped() {
-			// The walks stop at a page: the sources the view does not
-			// see must not fill it.
 			cond += " AND " + v.keep("e.source_id")
 		}
 		base, baseArgs := cond, args
@@ -357,7 +358,7 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 			switch {
 			case done:
 			case restSQL != "" && len(topicIDs) <= maxCompound && !f.Newest:
-				all, end, err := streamWalk(ctx, tx, base, baseArgs, topicIDs, restSQL, restArgs, want)
+				all, end, err := streamWalk(ctx, tx, v, plain, baseArgs, topicIDs, restSQL, restArgs, want)
 				if err == nil {
 					all, err = seen(all)
 				}
@@ -429,9 +430,9 @@ func entityEvents(ctx context.Context, tx *Tx, v *view, entityID int64, newest b
 		}
 		return nil, 0, err
 	}
-	// Sources the view does not see may name the entity: then each
-	// link's source is read, to skip theirs.
-	parts, err := v.parts(ctx, tx, []int64{entityID}, false)
+	// Sources the view does not see may name the entity: their links
+	// are skipped.
+	parts, err := v.parts(ctx, tx, []int64{entityID}, partCounts)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -440,19 +441,30 @@ func entityEvents(ctx context.Context, tx *Tx, v *view, entityID int64, newest b
 	if newest {
 		order = "ORDER BY sort_start DESC, event_id DESC"
 	}
-	var hidden map[int64]bool
 	if part != nil {
 		count = max(count-part.events, 0)
-		if hidden, err = v.hiddenLinks(ctx, tx, entityID); err != nil {
-			return nil, 0, err
-		}
-	}
-	rows, err := tx.query(ctx, `SELECT event_id, happening_id FROM event_entities WHERE entity_id = ? `+order, entityID)
-	if err != nil {
-		return nil, 0, err
 	}
 	want := offset + limit
 	exact := count < exactTotalLimit
+	q := `SELECT event_id, happening_id FROM event_entities WHERE entity_id = ?1 ` + order
+	var hidden map[int64]bool
+	if part != nil {
+		if exact {
+			// All the links are read: those to skip are listed first.
+			if hidden, err = v.hiddenLinks(ctx, tx, entityID); err != nil {
+				return nil, 0, err
+			}
+		} else {
+			// A page of a big entity's links: each is looked up among
+			// the other guilds' links.
+			q = `SELECT ee.event_id, ee.happening_id FROM event_entities ee WHERE ee.entity_id = ?1 AND NOT EXISTS (SELECT 1 FROM guild_links g
+				WHERE g.entity_id = ?1 AND g.guild_id IN ` + v.othersSQL() + ` AND g.event_id = ee.event_id) ` + order
+		}
+	}
+	rows, err := tx.query(ctx, q, entityID)
+	if err != nil {
+		return nil, 0, err
+	}
 	seen := map[int64]bool{}
 	var hids []int64
 	for rows.Next() {
@@ -564,20 +576,31 @@ func lazyWalk(ctx context.Context, tx *Tx, cond string, args []any, test string,
 // them unless the topic has fewer: end is then true and the list
 // complete). cond (with args) holds the other filters. A story told by a
 // hundred feeds costs a hundred index entries, not a hundred rounds.
-func streamWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs []int64, rest string, restArgs []any, want int) (hids []int64, end bool, err error) {
+//
+// The view v skips the links of sources it does not see: those of the
+// entities such sources name, through guild_links.
+func streamWalk(ctx context.Context, tx *Tx, v *view, cond string, args []any, entityIDs []int64, rest string, restArgs []any, want int) (hids []int64, end bool, err error) {
 	type link struct {
 		eventPair
 		h int64
 	}
+	parts, err := v.parts(ctx, tx, entityIDs, partCounts)
+	if err != nil {
+		return nil, false, err
+	}
 	var links []link
 	end = true
 	for _, ent := range entityIDs {
-		q := `SELECT event_id, sort_start, happening_id FROM event_entities WHERE entity_id = ? ORDER BY sort_start, event_id`
+		q := `SELECT event_id, sort_start, happening_id FROM event_entities WHERE entity_id = ?1 ORDER BY sort_start, event_id`
 		a := []any{ent}
-		if cond != "1" {
+		switch {
+		case cond != "1":
 			q = `SELECT ee.event_id, ee.sort_start, ee.happening_id FROM event_entities ee JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
-				WHERE ee.entity_id = ? AND ` + cond + ` ORDER BY ee.sort_start, ee.event_id`
+				WHERE ee.entity_id = ? AND ` + cond + ` AND ` + v.keep("e.source_id") + ` ORDER BY ee.sort_start, ee.event_id`
 			a = append(a, args...)
+		case parts[ent] != nil:
+			q = `SELECT ee.event_id, ee.sort_start, ee.happening_id FROM event_entities ee WHERE ee.entity_id = ?1 AND NOT EXISTS (SELECT 1 FROM guild_links g
+				WHERE g.entity_id = ?1 AND g.guild_id IN ` + v.othersSQL() + ` AND g.event_id = ee.event_id) ORDER BY ee.sort_start, ee.event_id`
 		}
 		rows, err := tx.QueryContext(ctx, q, a...)
 		if err != nil {
@@ -626,7 +649,7 @@ func streamWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs 
 			}
 		}
 	}
-	q := `SELECT e.id, e.sort_start, e.happening_id FROM events e INDEXED BY events_walk WHERE ` + rest + ` AND ` + cond
+	q := `SELECT e.id, e.sort_start, e.happening_id FROM events e INDEXED BY events_walk WHERE ` + rest + ` AND ` + cond + ` AND ` + v.keep("e.source_id")
 	a := append(append([]any{}, restArgs...), args...)
 	if bound != nil {
 		q += ` AND (e.sort_start, e.id) <= (?, ?)`

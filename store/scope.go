@@ -59,7 +59,14 @@ type owners struct {
 	guild map[int64]string
 
 	mu    sync.Mutex
-	views map[string]map[int64]bool
+	views map[string]*hiddenSet
+}
+
+// hiddenSet is what the view of one guild does not see: sources, and
+// the guilds that own them.
+type hiddenSet struct {
+	sources map[int64]bool
+	guilds  []string
 }
 
 // scopingOff, set by benchmarks, makes every view see every source,
@@ -71,8 +78,9 @@ var scopingOff bool
 // view sees everything.
 var noOwners = &owners{}
 
-// hidden returns the sources the view of guild hides, nil when none.
-func (o *owners) hidden(guild string) map[int64]bool {
+// hidden returns what the view of guild does not see; nil when it sees
+// everything.
+func (o *owners) hidden(guild string) *hiddenSet {
 	if len(o.guild) == 0 {
 		return nil
 	}
@@ -81,17 +89,25 @@ func (o *owners) hidden(guild string) map[int64]bool {
 	if h, ok := o.views[guild]; ok {
 		return h
 	}
-	var h map[int64]bool
+	var h *hiddenSet
+	guilds := map[string]bool{}
 	for id, g := range o.guild {
 		if g != guild {
 			if h == nil {
-				h = map[int64]bool{}
+				h = &hiddenSet{sources: map[int64]bool{}}
 			}
-			h[id] = true
+			h.sources[id] = true
+			if !guilds[g] {
+				guilds[g] = true
+				h.guilds = append(h.guilds, g)
+			}
 		}
 	}
+	if h != nil {
+		sort.Strings(h.guilds)
+	}
 	if o.views == nil {
-		o.views = map[string]map[int64]bool{}
+		o.views = map[string]*hiddenSet{}
 	}
 	o.views[guild] = h
 	return h
@@ -183,8 +199,9 @@ func (tx *Tx) sourceOwned(ctx context.Context, id int64) (bool, error) {
 type view struct {
 	guild string
 	// hidden holds the sources the view does not see; nil when there
-	// are none.
+	// are none. others are the guilds that own them.
 	hidden map[int64]bool
+	others []string
 }
 
 // view returns the view of guild in the transaction.
@@ -196,7 +213,11 @@ func (tx *Tx) view(ctx context.Context, guild string) (*view, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &view{guild: guild, hidden: o.hidden(guild)}, nil
+	v := &view{guild: guild}
+	if h := o.hidden(guild); h != nil {
+		v.hidden, v.others = h.sources, h.guilds
+	}
+	return v, nil
 }
 
 // scoped reports whether the view hides any source.
@@ -231,16 +252,26 @@ func (v *view) literal() string {
 // places' uses.
 type entityPart struct {
 	sources, mentions, events, quotes int
-	// names and places map the norms those sources use to their uses,
-	// when loaded.
-	names, places map[string]int
-	// total holds the entity's uses of every name, when names are
-	// loaded: a name is hidden when the hidden uses are all of them.
-	total     map[string]int
-	aliases   map[string]string
-	placeTot  map[string]int
-	placeText map[string]string
+	// sourceCount is the entity's count of sources, all guilds'.
+	sourceCount int
+	// names maps each of the entity's names (norms) to its uses, by
+	// every source and by those the view does not see, and to its
+	// text; places likewise. Loaded on request.
+	names, places map[string]*nameUses
 }
+
+// nameUses are the uses of one name of an entity.
+type nameUses struct {
+	text         string
+	uses, hidden int
+}
+
+// What parts loads besides counts.
+const (
+	partCounts = iota
+	partNames
+	partPlaces // names and places
+)
 
 // hidesName reports whether no source the view sees calls the entity
 // norm; false for a norm the entity has no recorded use of.
@@ -248,8 +279,8 @@ func (p *entityPart) hidesName(norm string) bool {
 	if p == nil {
 		return false
 	}
-	t, ok := p.total[norm]
-	return ok && p.names[norm] >= t
+	n := p.names[norm]
+	return n != nil && n.hidden >= n.uses
 }
 
 // hidesPlace is hidesName for the places the entity's names point to.
@@ -257,14 +288,13 @@ func (p *entityPart) hidesPlace(norm string) bool {
 	if p == nil {
 		return false
 	}
-	t, ok := p.placeTot[norm]
-	return ok && p.places[norm] >= t
+	n := p.places[norm]
+	return n != nil && n.hidden >= n.uses
 }
 
-// hidden reports whether no source the view sees names the entity, of
-// sourceCount sources in all.
-func (p *entityPart) hidden(sourceCount int) bool {
-	return p != nil && p.sources >= sourceCount
+// hiddenAll reports whether no source the view sees names the entity.
+func (p *entityPart) hiddenAll() bool {
+	return p != nil && p.sources >= p.sourceCount
 }
 
 // visibleNames are the entity's names the view sees, most used (by the
@@ -275,9 +305,9 @@ func (p *entityPart) visibleNames() [][2]string {
 		uses        int
 	}
 	var ns []nu
-	for n, t := range p.total {
-		if u := t - p.names[n]; u > 0 {
-			ns = append(ns, nu{p.aliases[n], n, u})
+	for n, u := range p.names {
+		if k := u.uses - u.hidden; k > 0 {
+			ns = append(ns, nu{u.text, n, k})
 		}
 	}
 	sort.Slice(ns, func(i, j int) bool {
@@ -300,7 +330,7 @@ func (p *entityPart) visibleNames() [][2]string {
 // that name while a source the view sees uses it, else the name those
 // sources use most.
 func (p *entityPart) displayName(name string) string {
-	if p == nil || p.total == nil || !p.hidesName(Norm(name)) {
+	if p == nil || p.names == nil || !p.hidesName(Norm(name)) {
 		return name
 	}
 	if vs := p.visibleNames(); len(vs) > 0 {
@@ -311,23 +341,25 @@ func (p *entityPart) displayName(name string) string {
 
 // parts returns what the view hides of the entities ids: an entry for
 // each that a source it does not see names (nil when the view sees
-// every source). withNames loads their names' and places' uses too.
-func (v *view) parts(ctx context.Context, tx *Tx, ids []int64, withNames bool) (map[int64]*entityPart, error) {
+// every source), with its names (partNames) and places (partPlaces)
+// when asked.
+func (v *view) parts(ctx context.Context, tx *Tx, ids []int64, load int) (map[int64]*entityPart, error) {
 	if !v.scoped() || len(ids) == 0 {
 		return nil, nil
 	}
 	out := map[int64]*entityPart{}
 	lit := v.literal()
 	for chunk := range chunks(ids, 500) {
-		rows, err := tx.query(ctx, `SELECT entity_id, SUM(sources), SUM(mentions), SUM(events), SUM(quotes) FROM guild_entities
-			WHERE entity_id IN (`+placeholders(len(chunk))+`) AND guild_id != `+lit+` GROUP BY entity_id`, idArgs(chunk)...)
+		rows, err := tx.query(ctx, `SELECT g.entity_id, SUM(g.sources), SUM(g.mentions), SUM(g.events), SUM(g.quotes), MAX(e.source_count)
+			FROM guild_entities g JOIN entities e ON e.id = g.entity_id
+			WHERE g.entity_id IN (`+placeholders(len(chunk))+`) AND g.guild_id != `+lit+` GROUP BY g.entity_id`, idArgs(chunk)...)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
 			var id int64
 			p := &entityPart{}
-			if err := rows.Scan(&id, &p.sources, &p.mentions, &p.events, &p.quotes); err != nil {
+			if err := rows.Scan(&id, &p.sources, &p.mentions, &p.events, &p.quotes, &p.sourceCount); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -340,30 +372,40 @@ func (v *view) parts(ctx context.Context, tx *Tx, ids []int64, withNames bool) (
 			return nil, err
 		}
 	}
-	if !withNames || len(out) == 0 {
+	if load == partCounts || len(out) == 0 {
 		return out, nil
 	}
 	touched := make([]int64, 0, len(out))
-	for id, p := range out {
+	for id := range out {
 		touched = append(touched, id)
-		p.names, p.total, p.aliases = map[string]int{}, map[string]int{}, map[string]string{}
-		p.places, p.placeTot, p.placeText = map[string]int{}, map[string]int{}, map[string]string{}
 	}
 	sort.Slice(touched, func(i, j int) bool { return touched[i] < touched[j] })
 	type q struct {
-		sql  string
-		scan func(id int64, norm, text string, n int)
+		sql string
+		set func(p *entityPart) map[string]*nameUses
 	}
-	for _, qq := range []q{
-		{`SELECT entity_id, norm, alias, uses FROM entity_names WHERE entity_id IN (%s)`,
-			func(id int64, norm, text string, n int) { out[id].total[norm], out[id].aliases[norm] = n, text }},
-		{`SELECT entity_id, norm, '', SUM(uses) FROM guild_names WHERE entity_id IN (%s) AND guild_id != ` + lit + ` GROUP BY entity_id, norm`,
-			func(id int64, norm, _ string, n int) { out[id].names[norm] = n }},
-		{`SELECT entity_id, place_norm, place, uses FROM entity_place_names WHERE entity_id IN (%s)`,
-			func(id int64, norm, text string, n int) { out[id].placeTot[norm], out[id].placeText[norm] = n, text }},
-		{`SELECT entity_id, place_norm, '', SUM(uses) FROM guild_place_names WHERE entity_id IN (%s) AND guild_id != ` + lit + ` GROUP BY entity_id, place_norm`,
-			func(id int64, norm, _ string, n int) { out[id].places[norm] = n }},
-	} {
+	qs := []q{{`SELECT n.entity_id, n.norm, n.alias, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_names g
+			WHERE g.entity_id = n.entity_id AND g.norm = n.norm AND g.guild_id != ` + lit + `)
+		FROM entity_names n WHERE n.entity_id IN (%s)`, func(p *entityPart) map[string]*nameUses {
+		if p.names == nil {
+			p.names = map[string]*nameUses{}
+		}
+		return p.names
+	}}}
+	if load == partPlaces {
+		qs = append(qs, q{`SELECT n.entity_id, n.place_norm, n.place, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_place_names g
+				WHERE g.entity_id = n.entity_id AND g.place_norm = n.place_norm AND g.guild_id != ` + lit + `)
+			FROM entity_place_names n WHERE n.entity_id IN (%s)`, func(p *entityPart) map[string]*nameUses {
+			if p.places == nil {
+				p.places = map[string]*nameUses{}
+			}
+			return p.places
+		}})
+	}
+	for _, qq := range qs {
+		for _, p := range out {
+			qq.set(p)
+		}
 		for chunk := range chunks(touched, 500) {
 			rows, err := tx.query(ctx, fmt.Sprintf(qq.sql, placeholders(len(chunk))), idArgs(chunk)...)
 			if err != nil {
@@ -371,13 +413,13 @@ func (v *view) parts(ctx context.Context, tx *Tx, ids []int64, withNames bool) (
 			}
 			for rows.Next() {
 				var id int64
-				var norm, text string
-				var n int
-				if err := rows.Scan(&id, &norm, &text, &n); err != nil {
+				u := &nameUses{}
+				var norm string
+				if err := rows.Scan(&id, &norm, &u.text, &u.uses, &u.hidden); err != nil {
 					rows.Close()
 					return nil, err
 				}
-				qq.scan(id, norm, text, n)
+				qq.set(out[id])[norm] = u
 			}
 			rows.Close()
 			if err := rows.Err(); err != nil {
@@ -402,11 +444,7 @@ func (v *view) seeEntities(ctx context.Context, tx *Tx, ents []*Entity, n string
 	for _, e := range ents {
 		ids = append(ids, e.ID)
 	}
-	parts, err := v.parts(ctx, tx, ids, true)
-	if err != nil {
-		return nil, err
-	}
-	counts, err := sourceCounts(ctx, tx, parts)
+	parts, err := v.parts(ctx, tx, ids, partNames)
 	if err != nil {
 		return nil, err
 	}
@@ -418,7 +456,7 @@ func (v *view) seeEntities(ctx context.Context, tx *Tx, ents []*Entity, n string
 			continue
 		}
 		if p := parts[e.ID]; p != nil {
-			if p.hidden(counts[e.ID]) {
+			if p.hiddenAll() {
 				seen[e.ID] = true
 				continue
 			}
@@ -451,35 +489,6 @@ func (v *view) seeEntities(ctx context.Context, tx *Tx, ents []*Entity, n string
 	}
 	if len(out) > limit {
 		out = out[:limit]
-	}
-	return out, nil
-}
-
-// sourceCounts reads the source counts of the entities in parts.
-func sourceCounts(ctx context.Context, tx *Tx, parts map[int64]*entityPart) (map[int64]int, error) {
-	ids := make([]int64, 0, len(parts))
-	for id := range parts {
-		ids = append(ids, id)
-	}
-	out := make(map[int64]int, len(ids))
-	for chunk := range chunks(ids, 500) {
-		rows, err := tx.query(ctx, `SELECT id, source_count FROM entities WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id int64
-			var n int
-			if err := rows.Scan(&id, &n); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[id] = n
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
 	}
 	return out, nil
 }
@@ -523,17 +532,13 @@ func (v *view) nameFilter(ctx context.Context, tx *Tx, idx *nameIndex, n string,
 	for _, s := range idx.rank(n, within, nil) {
 		ids = append(ids, s.id)
 	}
-	parts, err := v.parts(ctx, tx, ids, true)
-	if err != nil {
-		return nil, err
-	}
-	counts, err := sourceCounts(ctx, tx, parts)
+	parts, err := v.parts(ctx, tx, ids, partNames)
 	if err != nil {
 		return nil, err
 	}
 	return func(id int64, norm string) bool {
 		p := parts[id]
-		return p != nil && (p.hidden(counts[id]) || p.hidesName(norm))
+		return p != nil && (p.hiddenAll() || p.hidesName(norm))
 	}, nil
 }
 
@@ -846,7 +851,7 @@ func viewTopicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
-	parts, err := v.parts(ctx, tx, ids, true)
+	parts, err := v.parts(ctx, tx, ids, partPlaces)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -860,7 +865,7 @@ func viewTopicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64
 			sum += c.events
 			continue
 		}
-		if p.hidden(c.sources) {
+		if p.hiddenAll() {
 			continue
 		}
 		ok := false
@@ -880,6 +885,16 @@ func viewTopicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64
 		}
 	}
 	return out, sum, nil
+}
+
+// othersSQL is the guilds that own the sources the view does not see, as
+// an SQL list.
+func (v *view) othersSQL() string {
+	parts := make([]string, len(v.others))
+	for i, g := range v.others {
+		parts[i] = (&view{guild: g}).literal()
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
 }
 
 // hiddenLinks returns the reports of entity id from sources the view
@@ -929,5 +944,5 @@ func (v *view) renamed(ctx context.Context, tx *Tx, ids []int64) (map[int64]*ent
 	if len(found) == 0 {
 		return nil, nil
 	}
-	return v.parts(ctx, tx, found, true)
+	return v.parts(ctx, tx, found, partNames)
 }
