@@ -148,11 +148,18 @@ func happeningEvents(ctx context.Context, tx *Tx, v *view, hids []int64, maxRepo
 		return err
 	}
 	if maxReports > 0 {
+		// Those of the happenings a view sees in part that list the
+		// reports it sees are read by id, all at once.
+		var listed []int64
 		for _, hid := range real {
 			n := len(reps)
 			cond, want := `e.happening_id = ?`, maxReports
-			if seen[hid] != nil {
-				if seen[hid].row == nil {
+			if sh := seen[hid]; sh != nil {
+				if sh.row == nil {
+					continue
+				}
+				if maxReports == listReports && len(sh.reports) > 0 {
+					listed = append(listed, sh.reports...)
 					continue
 				}
 				// The first maxReports it sees are among the first
@@ -182,6 +189,11 @@ func happeningEvents(ctx context.Context, tx *Tx, v *view, hids []int64, maxRepo
 				continue
 			}
 			if err := add("e.happening_id", `e.id = ?`, h.best); err != nil {
+				return nil, err
+			}
+		}
+		for chunk := range chunks(listed, 500) {
+			if err := add("e.happening_id", `e.id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...); err != nil {
 				return nil, err
 			}
 		}

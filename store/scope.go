@@ -563,6 +563,9 @@ func jsonIDs(ids []int64) string {
 type seenHappening struct {
 	row *happeningRow
 	dis []*Disagreement
+	// reports are the ids of the reports a list shows (see
+	// happening_views.report_ids), when stored.
+	reports []int64
 }
 
 // seeHappenings returns, for the view, those of the happenings rows that
@@ -589,12 +592,12 @@ func (v *view) seeHappenings(ctx context.Context, tx *Tx, rows map[int64]*happen
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	type viewRow struct {
 		happeningRow
-		dis string
+		dis, ids string
 	}
 	global, own := map[int64]*viewRow{}, map[int64]*viewRow{}
 	for chunk := range chunks(ids, 500) {
 		rs, err := tx.query(ctx, `SELECT happening_id, guild_id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
-			source_count, report_count, inferred, disputed, disagreements FROM happening_views
+			source_count, report_count, inferred, disputed, disagreements, report_ids FROM happening_views
 			WHERE happening_id IN (`+placeholders(len(chunk))+`) AND guild_id IN ('', `+v.literal()+`)`, idArgs(chunk)...)
 		if err != nil {
 			return nil, err
@@ -603,7 +606,7 @@ func (v *view) seeHappenings(ctx context.Context, tx *Tx, rows map[int64]*happen
 			r := &viewRow{}
 			var guild string
 			if err := rs.Scan(&r.id, &guild, &r.date, &r.precision, &r.sortStart, &r.sortEnd, &r.summary, &r.best, &r.first,
-				&r.sources, &r.reports, &r.inferred, &r.disputed, &r.dis); err != nil {
+				&r.sources, &r.reports, &r.inferred, &r.disputed, &r.dis, &r.ids); err != nil {
 				rs.Close()
 				return nil, err
 			}
@@ -638,7 +641,13 @@ func (v *view) seeHappenings(ctx context.Context, tx *Tx, rows map[int64]*happen
 			continue
 		}
 		row := r.happeningRow
-		out[id] = &seenHappening{row: &row}
+		sh := &seenHappening{row: &row}
+		if r.ids != "" {
+			if err := json.Unmarshal([]byte(r.ids), &sh.reports); err != nil {
+				return nil, err
+			}
+		}
+		out[id] = sh
 		if r.dis == "" {
 			continue
 		}

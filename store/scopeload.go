@@ -211,9 +211,18 @@ func writeHappeningView(ctx context.Context, tx *Tx, id int64, guild string, rep
 		js = string(b)
 	}
 	best := reports[h.Best]
+	// The reports a list shows: as happeningEvents reads them for a
+	// happening every view sees whole.
+	var ids []int64
+	for _, r := range reports[:min(listReports, len(reports))] {
+		ids = append(ids, r.ID)
+	}
+	if h.Best >= listReports {
+		ids = append(ids, best.ID)
+	}
 	_, err := tx.exec(ctx, `INSERT INTO happening_views (happening_id, guild_id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
-		source_count, report_count, inferred, disputed, disagreements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		source_count, report_count, inferred, disputed, disagreements, report_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, guild, h.Date, h.Precision, h.SortStart, h.SortEnd, best.Summary, best.ID, reports[h.First].ID,
-		h.Sources, len(reports), h.Inferred, len(h.Disagreements) > 0, js)
+		h.Sources, len(reports), h.Inferred, len(h.Disagreements) > 0, js, jsonIDs(ids))
 	return err
 }

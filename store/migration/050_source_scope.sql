@@ -24,7 +24,8 @@ ALTER TABLE happenings ADD COLUMN guild_reports INTEGER NOT NULL DEFAULT 0;
 -- guild_id G, for each guild with reports in it, that of the global
 -- reports and G's. A view of a guild with no report in it is the global
 -- one. disagreements is JSON, [{"about", "vals"}], vals as in
--- disagreements.
+-- disagreements; report_ids lists the reports a list shows (the first
+-- few the view sees, and the clearest), so that it reads them by id.
 CREATE TABLE happening_views (
 	happening_id   INTEGER NOT NULL,
 	guild_id       TEXT NOT NULL,
@@ -40,6 +41,7 @@ CREATE TABLE happening_views (
 	inferred       INTEGER NOT NULL DEFAULT 0,
 	disputed       INTEGER NOT NULL DEFAULT 0,
 	disagreements  TEXT NOT NULL DEFAULT '',
+	report_ids     TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (happening_id, guild_id)
 ) WITHOUT ROWID;
 
