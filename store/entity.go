@@ -410,6 +410,12 @@ func profile(ctx context.Context, tx *Tx, v *view, id int64) (*Profile, error) {
 	if part.hiddenAll() {
 		return nil, ErrNotFound
 	}
+	// own is the view for what the entity's own sources tell: nil when
+	// the view sees them all.
+	own := v
+	if part == nil {
+		own = nil
+	}
 	canon := Norm(p.Entity.Name)
 	if part != nil {
 		p.Entity.Mentions -= part.mentions
@@ -452,7 +458,7 @@ func profile(ctx context.Context, tx *Tx, v *view, id int64) (*Profile, error) {
 
 	// Roles over time, from every source and the other holders of the
 	// same offices.
-	roles, err := entityRoles(ctx, tx, v, []int64{id})
+	roles, err := entityRoles(ctx, tx, v, own, []int64{id})
 	if err != nil {
 		return nil, err
 	}
@@ -480,20 +486,18 @@ func profile(ctx context.Context, tx *Tx, v *view, id int64) (*Profile, error) {
 	// The latest events, shown in date order.
 	p.EventsTotal = events
 
-	// Sources the view does not see name the entity: its quotes and
-	// sources are read through the view.
-	within, hiddenQuotes := v, 0
-	if part == nil {
-		within = nil
-	} else {
+	// When sources the view does not see name the entity (own is not
+	// nil), its quotes and sources are read through the view.
+	hiddenQuotes := 0
+	if part != nil {
 		hiddenQuotes = part.quotes
 	}
-	if p.Quotes, p.QuotesTotal, err = findQuotes(ctx, tx, within, hiddenQuotes, []int64{id}, "", "", 0, ProfileQuotes); err != nil {
+	if p.Quotes, p.QuotesTotal, err = findQuotes(ctx, tx, own, hiddenQuotes, []int64{id}, "", "", 0, ProfileQuotes); err != nil {
 		return nil, err
 	}
 
 	rows, err = tx.QueryContext(ctx, `SELECT s.id, s.name, s.title, s.url, s.published FROM entity_sources es JOIN sources s ON s.id = es.source_id
-		WHERE es.entity_id = ? AND `+within.keep("es.source_id")+` ORDER BY es.published DESC, es.source_id DESC LIMIT ?`, id, ProfileSources)
+		WHERE es.entity_id = ? AND `+own.keep("es.source_id")+` ORDER BY es.published DESC, es.source_id DESC LIMIT ?`, id, ProfileSources)
 	if err != nil {
 		return nil, err
 	}

@@ -192,7 +192,7 @@ func export(ctx context.Context, tx *Tx) (*Export, error) {
 	for id := range index {
 		ids = append(ids, id)
 	}
-	roles, err := entityRoles(ctx, tx, nil, ids)
+	roles, err := entityRoles(ctx, tx, nil, nil, ids)
 	if err != nil {
 		return nil, err
 	}

@@ -18,13 +18,14 @@ const roleGroupCols = `r.entity_id, r.title, r.org, r.since, r.until, MIN(r.sour
 // date), ended by "former" and the like, and single-holder offices ended
 // when a later source names another holder (which it reads from the
 // other holders of the same organisations' offices). Only the sources
-// the view v sees count.
-func entityRoles(ctx context.Context, tx *Tx, v *view, ids []int64) (map[int64][]*Role, error) {
+// the view v sees count; own, when not nil, is the view for the
+// entities' own observations (nil when no source it hides names them).
+func entityRoles(ctx context.Context, tx *Tx, v, own *view, ids []int64) (map[int64][]*Role, error) {
 	keep := v.keep("r.source_id")
 	var obs []merge.RoleObs
 	orgs := map[string]bool{}
 	for chunk := range chunks(ids, 500) {
-		o, err := roleObs(ctx, tx, `r.entity_id IN (`+placeholders(len(chunk))+`) AND `+keep+` GROUP BY r.entity_id, r.title, r.org, r.since, r.until`, idArgs(chunk)...)
+		o, err := roleObs(ctx, tx, `r.entity_id IN (`+placeholders(len(chunk))+`) AND `+own.keep("r.source_id")+` GROUP BY r.entity_id, r.title, r.org, r.since, r.until`, idArgs(chunk)...)
 		if err != nil {
 			return nil, err
 		}

@@ -380,51 +380,44 @@ func (v *view) parts(ctx context.Context, tx *Tx, ids []int64, load int) (map[in
 		touched = append(touched, id)
 	}
 	sort.Slice(touched, func(i, j int) bool { return touched[i] < touched[j] })
-	type q struct {
-		sql string
-		set func(p *entityPart) map[string]*nameUses
-	}
-	qs := []q{{`SELECT n.entity_id, n.norm, n.alias, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_names g
+	tables := `SELECT 0, n.entity_id, n.norm, n.alias, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_names g
 			WHERE g.entity_id = n.entity_id AND g.norm = n.norm AND g.guild_id != ` + lit + `)
-		FROM entity_names n WHERE n.entity_id IN (%s)`, func(p *entityPart) map[string]*nameUses {
-		if p.names == nil {
-			p.names = map[string]*nameUses{}
-		}
-		return p.names
-	}}}
+		FROM entity_names n WHERE n.entity_id IN (%[1]s)`
 	if load == partPlaces {
-		qs = append(qs, q{`SELECT n.entity_id, n.place_norm, n.place, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_place_names g
-				WHERE g.entity_id = n.entity_id AND g.place_norm = n.place_norm AND g.guild_id != ` + lit + `)
-			FROM entity_place_names n WHERE n.entity_id IN (%s)`, func(p *entityPart) map[string]*nameUses {
-			if p.places == nil {
-				p.places = map[string]*nameUses{}
-			}
-			return p.places
-		}})
+		tables += ` UNION ALL SELECT 1, n.entity_id, n.place_norm, n.place, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_place_names g
+			WHERE g.entity_id = n.entity_id AND g.place_norm = n.place_norm AND g.guild_id != ` + lit + `)
+		FROM entity_place_names n WHERE n.entity_id IN (%[1]s)`
 	}
-	for _, qq := range qs {
-		for _, p := range out {
-			qq.set(p)
+	for _, p := range out {
+		p.names, p.places = map[string]*nameUses{}, map[string]*nameUses{}
+	}
+	for chunk := range chunks(touched, 250) {
+		args := idArgs(chunk)
+		if load == partPlaces {
+			args = append(args, args...)
 		}
-		for chunk := range chunks(touched, 500) {
-			rows, err := tx.query(ctx, fmt.Sprintf(qq.sql, placeholders(len(chunk))), idArgs(chunk)...)
-			if err != nil {
+		rows, err := tx.query(ctx, fmt.Sprintf(tables, placeholders(len(chunk))), args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var place bool
+			var id int64
+			var norm string
+			u := &nameUses{}
+			if err := rows.Scan(&place, &id, &norm, &u.text, &u.uses, &u.hidden); err != nil {
+				rows.Close()
 				return nil, err
 			}
-			for rows.Next() {
-				var id int64
-				u := &nameUses{}
-				var norm string
-				if err := rows.Scan(&id, &norm, &u.text, &u.uses, &u.hidden); err != nil {
-					rows.Close()
-					return nil, err
-				}
-				qq.set(out[id])[norm] = u
+			if place {
+				out[id].places[norm] = u
+			} else {
+				out[id].names[norm] = u
 			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return nil, err
-			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
@@ -440,52 +433,76 @@ func (v *view) seeEntities(ctx context.Context, tx *Tx, ents []*Entity, n string
 	if !v.scoped() || len(ents) == 0 {
 		return ents, nil
 	}
-	ids := make([]int64, 0, len(ents))
-	for _, e := range ents {
-		ids = append(ids, e.ID)
-	}
-	parts, err := v.parts(ctx, tx, ids, partNames)
-	if err != nil {
-		return nil, err
+	rank := map[string]int{"name": 0, "alias": 1, "surname": 2, "prefix": 3}
+	// Fuzzy matches come nearest first, not by mentions.
+	byMentions := ents[0].Match != "fuzzy"
+	less := func(a, b *Entity) bool {
+		if rank[a.Match] != rank[b.Match] {
+			return rank[a.Match] < rank[b.Match]
+		}
+		if a.Mentions != b.Mentions {
+			return a.Mentions > b.Mentions
+		}
+		return a.ID < b.ID
 	}
 	seen := map[int64]bool{}
-	out := make([]*Entity, 0, len(ents))
+	out := make([]*Entity, 0, min(len(ents), 2*limit))
 	changed := false
-	for _, e := range ents {
-		if seen[e.ID] {
-			continue
+	// The entities come ranked by the mentions of every source, which
+	// bound those of the sources the view sees: they are looked at a
+	// few at a time, until the next cannot rank among the first limit.
+	for start := 0; start < len(ents); {
+		end := start
+		var ids []int64
+		inChunk := map[int64]bool{}
+		for end < len(ents) && len(ids) < 2*limit+4 {
+			if id := ents[end].ID; !inChunk[id] && !seen[id] {
+				inChunk[id] = true
+				ids = append(ids, id)
+			}
+			end++
 		}
-		if p := parts[e.ID]; p != nil {
-			if p.hiddenAll() {
-				seen[e.ID] = true
+		parts, err := v.parts(ctx, tx, ids, partNames)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range ents[start:end] {
+			if seen[e.ID] {
 				continue
 			}
-			if !p.matches(e, n) {
-				continue // another of its matches may hold
+			if p := parts[e.ID]; p != nil {
+				if p.hiddenAll() {
+					seen[e.ID] = true
+					continue
+				}
+				if !p.matches(e, n) {
+					continue // another of its matches may hold
+				}
+				c := *e
+				c.Mentions -= p.mentions
+				c.Name = p.displayName(e.Name)
+				e, changed = &c, true
 			}
-			c := *e
-			c.Mentions -= p.mentions
-			c.Name = p.displayName(e.Name)
-			e, changed = &c, true
+			seen[e.ID] = true
+			out = append(out, e)
 		}
-		seen[e.ID] = true
-		out = append(out, e)
+		start = end
+		if len(out) < limit || start == len(ents) {
+			continue
+		}
+		if !byMentions {
+			break
+		}
+		if changed {
+			sort.SliceStable(out, func(i, j int) bool { return less(out[i], out[j]) })
+		}
+		if next, last := ents[start], out[limit-1]; rank[next.Match] > rank[last.Match] ||
+			rank[next.Match] == rank[last.Match] && next.Mentions < last.Mentions {
+			break
+		}
 	}
-	if changed {
-		// The queries ranked by the mentions of every source.
-		rank := map[string]int{"name": 0, "alias": 1, "surname": 2, "prefix": 3}
-		if ents[0].Match != "fuzzy" {
-			sort.SliceStable(out, func(i, j int) bool {
-				a, b := out[i], out[j]
-				if rank[a.Match] != rank[b.Match] {
-					return rank[a.Match] < rank[b.Match]
-				}
-				if a.Mentions != b.Mentions {
-					return a.Mentions > b.Mentions
-				}
-				return a.ID < b.ID
-			})
-		}
+	if changed && byMentions {
+		sort.SliceStable(out, func(i, j int) bool { return less(out[i], out[j]) })
 	}
 	if len(out) > limit {
 		out = out[:limit]
