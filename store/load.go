@@ -534,6 +534,9 @@ func (l *loader) run(in SourceInput) error {
 	if err := l.addGuildQuotes(); err != nil {
 		return err
 	}
+	if err := refreshGuildCanon(ctx, l.tx, `SELECT entity_id FROM entity_sources WHERE source_id = ?`, l.src); err != nil {
+		return err
+	}
 	return hook("quotes")
 }
 

@@ -944,7 +944,8 @@ func (v *view) hiddenLinks(ctx context.Context, tx *Tx, id int64) (map[int64]boo
 
 // renamed returns what the view hides of those of the entities ids whose
 // stored name no source it sees uses, which it shows by another (see
-// entityPart.displayName); the others, it shows as stored.
+// entityPart.displayName); the others, it shows as stored. Only the
+// entities of guild_canon can be such.
 func (v *view) renamed(ctx context.Context, tx *Tx, ids []int64) (map[int64]*entityPart, error) {
 	if !v.scoped() || len(ids) == 0 {
 		return nil, nil
@@ -957,11 +958,16 @@ func (v *view) renamed(ctx context.Context, tx *Tx, ids []int64) (map[int64]*ent
 			list = append(list, id)
 		}
 	}
+	// An entity of guild_canon keeps its name in the view of a guild
+	// whose sources use it.
+	own := ""
+	if v.guild != "" {
+		own = ` AND NOT EXISTS (SELECT 1 FROM entities e JOIN guild_names g ON g.entity_id = e.id AND g.norm = e.norm
+			WHERE e.id = c.entity_id AND g.guild_id = ` + v.literal() + `)`
+	}
 	var found []int64
 	for chunk := range chunks(list, 500) {
-		got, err := queryIDs(ctx, tx, `SELECT e.id FROM entities e JOIN entity_names n ON n.entity_id = e.id AND n.norm = e.norm
-			WHERE e.id IN (`+placeholders(len(chunk))+`) AND n.uses <= (SELECT COALESCE(SUM(g.uses), 0) FROM guild_names g
-				WHERE g.entity_id = e.id AND g.norm = e.norm AND g.guild_id != `+v.literal()+`)`, idArgs(chunk)...)
+		got, err := queryIDs(ctx, tx, `SELECT c.entity_id FROM guild_canon c WHERE c.entity_id IN (`+placeholders(len(chunk))+`)`+own, idArgs(chunk)...)
 		if err != nil {
 			return nil, err
 		}

@@ -185,6 +185,9 @@ func testScopeGuildSource(t *testing.T) {
 	if p.QuotesTotal != 1 || len(p.Quotes) != 1 || p.Quotes[0].Text != "NATO stands ready" || p.EventsTotal != 2 {
 		t.Errorf("guild A: Rutte's %d quotes, %d events", p.QuotesTotal, p.EventsTotal)
 	}
+	if evs, _, _ := db.FindEvents(ctx, store.EventFilter{EntityID: ents[0].ID, Guild: guildA}); len(evs) != 2 || !slices.Contains(evs[1].Entities, "Mark Rutte") {
+		t.Errorf("guild A: Rutte's events %+v", evs)
+	}
 	if _, n, _ := db.FindEvents(ctx, store.EventFilter{Topic: "ukraine", Guild: guildA}); n != 1 {
 		t.Errorf("guild A: ukraine: %d events", n)
 	}

@@ -139,6 +139,23 @@ func forgetGuildParts(ctx context.Context, tx *Tx, sourceID int64) error {
 	return nil
 }
 
+// refreshGuildCanon works out again whether the entities of ids (an SQL
+// list or query, with args) belong in guild_canon: whether only
+// guild-owned sources use their stored names. Loads and removals call it
+// for the entities they touch, once guild-owned sources exist.
+func refreshGuildCanon(ctx context.Context, tx *Tx, ids string, args ...any) error {
+	o, err := tx.owners(ctx)
+	if err != nil || len(o.guild) == 0 {
+		return err
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM guild_canon WHERE entity_id IN (`+ids+`)`, args...); err != nil {
+		return err
+	}
+	_, err = tx.exec(ctx, `INSERT INTO guild_canon (entity_id) SELECT e.id FROM entities e JOIN entity_names n ON n.entity_id = e.id AND n.norm = e.norm
+		WHERE e.id IN (`+ids+`) AND n.uses <= (SELECT COALESCE(SUM(g.uses), 0) FROM guild_names g WHERE g.entity_id = e.id AND g.norm = e.norm)`, args...)
+	return err
+}
+
 // writeHappeningViews stores what happening id's reports (sorted by id)
 // say in the views that do not see them all (see happening_views), and
 // returns how many are guild-owned. A happening with none has no views;

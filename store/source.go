@@ -315,7 +315,15 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 	if err := refreshHappenings(ctx, tx, happenings, nil); err != nil {
 		return err
 	}
-	return gcEntities(ctx, tx, ids)
+	if err := gcEntities(ctx, tx, ids); err != nil {
+		return err
+	}
+	for chunk := range chunks(ids, 500) {
+		if err := refreshGuildCanon(ctx, tx, placeholders(len(chunk)), idArgs(chunk)...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // gcEntities deletes those of ids that no source names any more (every

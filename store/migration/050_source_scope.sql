@@ -78,6 +78,15 @@ CREATE TABLE guild_place_names (
 	PRIMARY KEY (entity_id, place_norm, guild_id)
 ) WITHOUT ROWID;
 
+-- guild_canon lists the entities whose stored name only guild-owned
+-- sources use (a guild's article gave "Rutte" his full name): a view
+-- that sees none of those uses shows another of the entity's names. It
+-- is kept by loads and removals, so that a list of participants costs a
+-- probe of a small table.
+CREATE TABLE guild_canon (
+	entity_id INTEGER PRIMARY KEY REFERENCES entities (id) ON DELETE CASCADE
+);
+
 -- guild_links repeats the event_entities rows of guild-owned sources'
 -- reports, by entity: a view lists an entity's reports from the entity
 -- index as before, skipping those the entity's other guilds' links name.
