@@ -170,17 +170,16 @@ func (tx *Tx) owners(ctx context.Context) (*owners, error) {
 }
 
 // ownSource records in a write transaction that it added source id,
-// owned by guild.
+// owned by guild. A write transaction's owners are its own (it never
+// takes the DB's cache), but for the shared noOwners.
 func (tx *Tx) ownSource(id int64, guild string) {
 	if guild == "" || tx.own == nil {
 		return // read from the transaction when first needed
 	}
-	o := &owners{guild: make(map[int64]string, len(tx.own.guild)+1)}
-	for k, v := range tx.own.guild {
-		o.guild[k] = v
+	if tx.own == noOwners {
+		tx.own = &owners{guild: map[int64]string{}}
 	}
-	o.guild[id] = guild
-	tx.own = o
+	tx.own.guild[id] = guild
 }
 
 // sourceOwned reports whether the source id is guild-owned, in a write

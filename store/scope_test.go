@@ -406,3 +406,32 @@ func TestScope_Merge(t *testing.T) {
 		t.Errorf("guild A: %d events of General Motors, want 2", n)
 	}
 }
+
+// TestScope_Failure checks that a guild's source that failed before it
+// ever loaded is listed in that guild's view only, and keeps its owner
+// when it loads.
+func TestScope_Failure(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	if err := db.RecordGuildFailure(ctx, guildA, "secret", "https://user.example/feed", errors.New("timeout")); err != nil {
+		t.Fatal(err)
+	}
+	if srcs, _ := db.FindSourcesIn(ctx, ""); len(srcs) != 0 {
+		t.Errorf("global view lists %v", srcs[0].Name)
+	}
+	if srcs, _ := db.FindSourcesIn(ctx, guildA); len(srcs) != 1 || srcs[0].LastResult != store.ResultFailed {
+		t.Errorf("guild A lists %v", srcs)
+	}
+	if _, err := db.LoadSource(ctx, secretInput(guildA)); err != nil {
+		t.Fatal(err)
+	}
+	if ents, _, _ := db.FindEntities(ctx, store.EntityFilter{Name: "lena ortiz"}); len(ents) != 0 {
+		t.Error("global view finds the guild's Lena Ortiz")
+	}
+	if err := db.RecordGuildFailure(ctx, "", "secret", "", errors.New("gone")); err != nil {
+		t.Fatal(err)
+	}
+	if srcs, _ := db.FindSourcesIn(ctx, ""); len(srcs) != 0 {
+		t.Errorf("a failed reload made the source global")
+	}
+}

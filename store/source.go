@@ -349,10 +349,22 @@ func gcEntities(ctx context.Context, tx *Tx, ids []int64) error {
 
 // RecordFailure notes that loading the named source failed. Facts of an
 // earlier successful load are kept; a source never loaded gets a row
-// without facts so that /sources shows the failure.
+// without facts so that /sources shows the failure. The row of a source
+// never loaded is global; RecordGuildFailure records one for a guild.
 func (db *DB) RecordFailure(ctx context.Context, name, location string, loadErr error) error {
+	return db.RecordGuildFailure(ctx, "", name, location, loadErr)
+}
+
+// RecordGuildFailure is RecordFailure for a source of guild: a source
+// never loaded gets a row that only that guild's view sees (see
+// Visible), as its first successful load would; a known source keeps its
+// owner.
+func (db *DB) RecordGuildFailure(ctx context.Context, guild, name, location string, loadErr error) error {
 	if strings.TrimSpace(name) == "" {
 		return fmt.Errorf("record failure: %w: name required", ErrInvalid)
+	}
+	if err := checkGuild(guild); err != nil {
+		return fmt.Errorf("record failure: %w", err)
 	}
 	msg := "unknown error"
 	if loadErr != nil {
@@ -364,10 +376,10 @@ func (db *DB) RecordFailure(ctx context.Context, name, location string, loadErr 
 	}
 	defer tx.Rollback()
 	now := formatTime(tx.now)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (name, location, last_attempt_at, last_result, last_error) VALUES (?1, ?2, ?3, ?4, ?5)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (name, location, last_attempt_at, last_result, last_error, guild_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
 		ON CONFLICT (name) DO UPDATE SET last_attempt_at = ?3, last_result = ?4, last_error = ?5,
 			location = CASE WHEN ?2 = '' THEN location ELSE ?2 END`,
-		name, location, now, ResultFailed, msg); err != nil {
+		name, location, now, ResultFailed, msg, guild); err != nil {
 		return fmt.Errorf("record failure: %w", err)
 	}
 	if err := tx.commitWrite(); err != nil {
