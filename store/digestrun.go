@@ -519,16 +519,11 @@ type DigestItemFilter struct {
 // channel has already been shown are left out, as are duplicates within
 // the candidates (an article loaded under two names).
 func (db *DB) FindDigestItems(ctx context.Context, f DigestItemFilter) ([]*DigestItem, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("find digest items: %w", err)
-	}
-	defer tx.Rollback()
-	v, err := tx.view(ctx, f.Guild)
-	if err != nil {
-		return nil, fmt.Errorf("find digest items: %w", err)
-	}
-	items, err := findDigestItems(ctx, tx, v, f)
+	var items []*DigestItem
+	err := db.readView(ctx, f.Guild, func(tx *Tx, v *view) (err error) {
+		items, err = findDigestItems(ctx, tx, v, f)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("find digest items: %w", err)
 	}
@@ -602,7 +597,7 @@ func findDigestItems(ctx context.Context, tx *Tx, v *view, f DigestItemFilter) (
 	}
 
 	// Participants.
-	rows, err = tx.QueryContext(ctx, newSources+`SELECT ee.event_id, en.name, en.kind, en.id
+	rows, err = tx.QueryContext(ctx, newSources+`SELECT ee.event_id, en.name, en.kind, en.id, `+v.canonHidden("en.id")+`
 		FROM ns CROSS JOIN events e ON e.source_id = ns.id
 		CROSS JOIN event_entities ee ON ee.event_id = e.id CROSS JOIN entities en ON en.id = ee.entity_id
 		ORDER BY ee.event_id, en.name`, since, f.Published)
@@ -614,27 +609,26 @@ func findDigestItems(ctx context.Context, tx *Tx, v *view, f DigestItemFilter) (
 		name, kind    string
 	}
 	var parts []participant
+	var flagged []int64
 	for rows.Next() {
 		var p participant
-		if err := rows.Scan(&p.event, &p.name, &p.kind, &p.entity); err != nil {
+		var renamed bool
+		if err := rows.Scan(&p.event, &p.name, &p.kind, &p.entity, &renamed); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		parts = append(parts, p)
+		if renamed {
+			flagged = append(flagged, p.entity)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	var entParts map[int64]*entityPart
-	if v.scoped() {
-		ids := make([]int64, len(parts))
-		for i, p := range parts {
-			ids[i] = p.entity
-		}
-		if entParts, err = v.renamed(ctx, tx, ids); err != nil {
-			return nil, err
-		}
+	entParts, err := v.renamed(ctx, tx, flagged)
+	if err != nil {
+		return nil, err
 	}
 	for _, p := range parts {
 		it := byID[p.event]
@@ -791,11 +785,7 @@ func seeDigestHappenings(ctx context.Context, tx *Tx, v *view, owned []int64, it
 	if !v.scoped() || len(owned) == 0 {
 		return nil
 	}
-	rows, err := happeningRows(ctx, tx, owned)
-	if err != nil {
-		return err
-	}
-	seen, err := v.seeHappenings(ctx, tx, rows, 1)
+	_, seen, err := v.happeningRowsIn(ctx, tx, owned)
 	if err != nil || len(seen) == 0 {
 		return err
 	}

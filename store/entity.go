@@ -19,6 +19,9 @@ type Entity struct {
 	// Match says how FindEntities matched it: "id", "name", "alias",
 	// "surname", "prefix" or "fuzzy".
 	Match string `json:"match,omitempty"`
+
+	// sources counts the sources that name it, all guilds', for views.
+	sources int
 }
 
 // EntityFilter selects entities. Name is matched fuzzily: case and accents
@@ -104,30 +107,25 @@ func clampLimit(n, def int) int {
 // FindEntities returns the entities matching f, best first, and when none
 // match, up to five "did you mean" names.
 func (db *DB) FindEntities(ctx context.Context, f EntityFilter) (ents []*Entity, suggestions []string, err error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, nil, fmt.Errorf("find entities: %w", err)
-	}
-	defer tx.Rollback()
-	v, err := tx.view(ctx, f.Guild)
-	if err != nil {
-		return nil, nil, fmt.Errorf("find entities: %w", err)
-	}
-	ents, suggestions, err = findEntities(ctx, tx, v, f)
+	err = db.readView(ctx, f.Guild, func(tx *Tx, v *view) (err error) {
+		ents, suggestions, err = findEntities(ctx, tx, v, f)
+		return err
+	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("find entities: %w", err)
 	}
 	return ents, suggestions, nil
 }
 
-const entityCols = `e.id, e.name, e.kind, e.mention_count`
+// entityCols are the columns of an Entity, and its source count.
+const entityCols = `e.id, e.name, e.kind, e.mention_count, e.source_count`
 
 func scanEntities(rows *sql.Rows, match string) ([]*Entity, error) {
 	defer rows.Close()
 	var out []*Entity
 	for rows.Next() {
 		e := &Entity{Match: match}
-		if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.Mentions); err != nil {
+		if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.Mentions, &e.sources); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
@@ -273,7 +271,7 @@ func scanMatches(rows *sql.Rows, limit int, all bool) ([]*Entity, error) {
 	for rows.Next() {
 		e := &Entity{}
 		var how int
-		if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.Mentions, &how); err != nil {
+		if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.Mentions, &e.sources, &how); err != nil {
 			return nil, err
 		}
 		if all {
@@ -336,17 +334,21 @@ func (db *DB) AutocompleteNames(ctx context.Context, prefix string, limit int, g
 	if limit <= 0 || limit > 25 {
 		limit = 25
 	}
-	tx, err := db.beginRead(ctx)
+	var ents []*Entity
+	err := db.readView(ctx, guild, func(tx *Tx, v *view) (err error) {
+		ents, err = autocompleteNames(ctx, tx, v, prefix, limit)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("autocomplete names: %w", err)
 	}
-	defer tx.Rollback()
-	v, err := tx.view(ctx, guild)
-	if err != nil {
-		return nil, fmt.Errorf("autocomplete names: %w", err)
-	}
+	return ents, nil
+}
+
+func autocompleteNames(ctx context.Context, tx *Tx, v *view, prefix string, limit int) ([]*Entity, error) {
 	n := Norm(prefix)
 	var rows *sql.Rows
+	var err error
 	if n == "" {
 		rows, err = tx.QueryContext(ctx, `SELECT `+entityCols+` FROM entities e ORDER BY e.mention_count DESC, e.id LIMIT ?`, fetchLimit(v, limit))
 	} else {
@@ -358,32 +360,24 @@ func (db *DB) AutocompleteNames(ctx context.Context, prefix string, limit int, g
 			) ORDER BY e.mention_count DESC, e.id LIMIT ?3`, n, hi, fetchLimit(v, limit))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("autocomplete names: %w", err)
+		return nil, err
 	}
 	ents, err := scanEntities(rows, "prefix")
-	if err == nil {
-		ents, err = v.seeEntities(ctx, tx, ents, n, limit)
-	}
 	if err != nil {
-		return nil, fmt.Errorf("autocomplete names: %w", err)
+		return nil, err
 	}
-	return ents, nil
+	return v.seeEntities(ctx, tx, ents, n, limit)
 }
 
 // Profile returns what is known about the entity with the given id, in
 // the view of guild (see Visible): ErrNotFound when no source it sees
 // names the entity.
 func (db *DB) Profile(ctx context.Context, id int64, guild string) (*Profile, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("profile: %w", err)
-	}
-	defer tx.Rollback()
-	v, err := tx.view(ctx, guild)
-	if err != nil {
-		return nil, fmt.Errorf("profile: %w", err)
-	}
-	p, err := profile(ctx, tx, v, id)
+	var p *Profile
+	err := db.readView(ctx, guild, func(tx *Tx, v *view) (err error) {
+		p, err = profile(ctx, tx, v, id)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("profile: %w", err)
 	}
@@ -393,8 +387,8 @@ func (db *DB) Profile(ctx context.Context, id int64, guild string) (*Profile, er
 func profile(ctx context.Context, tx *Tx, v *view, id int64) (*Profile, error) {
 	p := &Profile{Entity: &Entity{}}
 	var events, sources int
-	err := tx.QueryRowContext(ctx, `SELECT `+entityCols+`, e.event_count, e.source_count FROM entities e WHERE e.id = ?`, id).
-		Scan(&p.Entity.ID, &p.Entity.Name, &p.Entity.Kind, &p.Entity.Mentions, &events, &sources)
+	err := tx.QueryRowContext(ctx, `SELECT `+entityCols+`, e.event_count FROM entities e WHERE e.id = ?`, id).
+		Scan(&p.Entity.ID, &p.Entity.Name, &p.Entity.Kind, &p.Entity.Mentions, &sources, &events)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	} else if err != nil {
@@ -407,7 +401,7 @@ func profile(ctx context.Context, tx *Tx, v *view, id int64) (*Profile, error) {
 		return nil, err
 	}
 	part := parts[id]
-	if part.hiddenAll() {
+	if part.hiddenFrom(sources) {
 		return nil, ErrNotFound
 	}
 	// own is the view for what the entity's own sources tell: nil when
@@ -497,7 +491,7 @@ func profile(ctx context.Context, tx *Tx, v *view, id int64) (*Profile, error) {
 	}
 
 	rows, err = tx.QueryContext(ctx, `SELECT s.id, s.name, s.title, s.url, s.published FROM entity_sources es JOIN sources s ON s.id = es.source_id
-		WHERE es.entity_id = ? AND `+own.keep("es.source_id")+` ORDER BY es.published DESC, es.source_id DESC LIMIT ?`, id, ProfileSources)
+		WHERE es.entity_id = ? AND `+own.probe("es.source_id")+` ORDER BY es.published DESC, es.source_id DESC LIMIT ?`, id, ProfileSources)
 	if err != nil {
 		return nil, err
 	}

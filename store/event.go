@@ -95,16 +95,12 @@ const eventCols = `e.id, e.date, e.precision, e.sort_start, e.sort_end, e.summar
 // it and starts at most a year before it; To keeps those starting on or
 // before it.
 func (db *DB) FindEvents(ctx context.Context, f EventFilter) ([]*Event, int, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, 0, fmt.Errorf("find events: %w", err)
-	}
-	defer tx.Rollback()
-	v, err := tx.view(ctx, f.Guild)
-	if err != nil {
-		return nil, 0, fmt.Errorf("find events: %w", err)
-	}
-	evs, n, err := findEvents(ctx, tx, v, f)
+	var evs []*Event
+	var n int
+	err := db.readView(ctx, f.Guild, func(tx *Tx, v *view) (err error) {
+		evs, n, err = findEvents(ctx, tx, v, f)
+		return err
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("find events: %w", err)
 	}
@@ -166,6 +162,7 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 	var setSQL, pairSQL, testSQL, lazySQL string
 	var setArgs, testArgs, lazyArgs []any
 	var topicIDs []int64
+	var topicParts map[int64]*entityPart // what the view hides of them
 	var restSQL string // testSQL without the entity links
 	var restArgs []any
 	switch {
@@ -174,11 +171,11 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 		if n == "" || fq == "" {
 			return nil, 0, nil
 		}
-		ids, count, err := topicEntityIDs(ctx, tx, v, n)
+		ids, count, parts, err := topicEntityIDs(ctx, tx, v, n)
 		if err != nil {
 			return nil, 0, err
 		}
-		topicIDs = ids
+		topicIDs, topicParts = ids, parts
 		if count < exactTotalLimit {
 			about, err := topicSourceEvents(ctx, tx, ids, exactTotalLimit)
 			if err != nil {
@@ -358,7 +355,7 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 			switch {
 			case done:
 			case restSQL != "" && len(topicIDs) <= maxCompound && !f.Newest:
-				all, end, err := streamWalk(ctx, tx, v, plain, baseArgs, topicIDs, restSQL, restArgs, want)
+				all, end, err := streamWalk(ctx, tx, v, topicParts, plain, baseArgs, topicIDs, restSQL, restArgs, want)
 				if err == nil {
 					all, err = seen(all)
 				}
@@ -423,32 +420,35 @@ page:
 // The total is exact for an entity in fewer than exactTotalLimit reports;
 // past that it is the report count, an upper bound.
 func entityEvents(ctx context.Context, tx *Tx, v *view, entityID int64, newest bool, offset, limit int) ([]*Event, int, error) {
-	var count int
-	if err := tx.QueryRowContext(ctx, `SELECT event_count FROM entities WHERE id = ?`, entityID).Scan(&count); err != nil {
+	// touched says that sources the view does not see name the entity:
+	// their links are skipped, and their reports not counted.
+	var count, hiddenEvents int
+	var touched bool
+	q := `SELECT event_count, 0, 0 FROM entities WHERE id = ?`
+	if v.scoped() {
+		q = `SELECT e.event_count, EXISTS (SELECT 1 FROM guild_entities g WHERE g.entity_id = e.id AND g.guild_id != ` + v.literal() + `),
+			(SELECT COALESCE(SUM(g.events), 0) FROM guild_entities g WHERE g.entity_id = e.id AND g.guild_id != ` + v.literal() + `)
+			FROM entities e WHERE e.id = ?`
+	}
+	if err := tx.QueryRowContext(ctx, q, entityID).Scan(&count, &touched, &hiddenEvents); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, 0, nil
 		}
 		return nil, 0, err
 	}
-	// Sources the view does not see may name the entity: their links
-	// are skipped.
-	parts, err := v.parts(ctx, tx, []int64{entityID}, partCounts)
-	if err != nil {
-		return nil, 0, err
-	}
-	part := parts[entityID]
 	order := "ORDER BY sort_start, event_id"
 	if newest {
 		order = "ORDER BY sort_start DESC, event_id DESC"
 	}
-	if part != nil {
-		count = max(count-part.events, 0)
+	if touched {
+		count = max(count-hiddenEvents, 0)
 	}
 	want := offset + limit
 	exact := count < exactTotalLimit
-	q := `SELECT event_id, happening_id FROM event_entities WHERE entity_id = ?1 ` + order
+	q = `SELECT event_id, happening_id FROM event_entities WHERE entity_id = ?1 ` + order
 	var hidden map[int64]bool
-	if part != nil {
+	var err error
+	if touched {
 		if exact {
 			// All the links are read: those to skip are listed first.
 			if hidden, err = v.hiddenLinks(ctx, tx, entityID); err != nil {
@@ -578,15 +578,11 @@ func lazyWalk(ctx context.Context, tx *Tx, cond string, args []any, test string,
 // hundred feeds costs a hundred index entries, not a hundred rounds.
 //
 // The view v skips the links of sources it does not see: those of the
-// entities such sources name, through guild_links.
-func streamWalk(ctx context.Context, tx *Tx, v *view, cond string, args []any, entityIDs []int64, rest string, restArgs []any, want int) (hids []int64, end bool, err error) {
+// entities such sources name (parts has them), through guild_links.
+func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPart, cond string, args []any, entityIDs []int64, rest string, restArgs []any, want int) (hids []int64, end bool, err error) {
 	type link struct {
 		eventPair
 		h int64
-	}
-	parts, err := v.parts(ctx, tx, entityIDs, partCounts)
-	if err != nil {
-		return nil, false, err
 	}
 	var links []link
 	end = true
@@ -774,14 +770,15 @@ func scanIDsTotal(rows *sql.Rows) ([]int64, int, error) {
 
 // topicEntityIDs returns the entities a normalised topic names (by name,
 // alias, place or a person's surname) and the sum of their event counts,
-// by the names and counts of the sources the view v sees.
-func topicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64, int, error) {
+// by the names and counts of the sources the view v sees, and what the
+// view hides of them (nil when it sees every source).
+func topicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64, int, map[int64]*entityPart, error) {
 	if v.scoped() {
 		return viewTopicEntityIDs(ctx, tx, v, n)
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT id, event_count FROM entities WHERE id IN (`+topicEntities+`)`, n, n, n, n)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	defer rows.Close()
 	var ids []int64
@@ -790,12 +787,12 @@ func topicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64, in
 		var id int64
 		var c int
 		if err := rows.Scan(&id, &c); err != nil {
-			return nil, 0, err
+			return nil, 0, nil, err
 		}
 		ids = append(ids, id)
 		sum += c
 	}
-	return ids, sum, rows.Err()
+	return ids, sum, nil, rows.Err()
 }
 
 // topicSourceEvents estimates the events of the sources about any of ids
@@ -877,7 +874,9 @@ func loadEventEntities(ctx context.Context, tx *Tx, v *view, evs []*Event) error
 		args[i] = e.ID
 		e.Entities = []string{}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT ee.event_id, en.name, en.id FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
+	// A view that hides sources asks which participants' stored names
+	// it sees no use of (see renamed).
+	rows, err := tx.QueryContext(ctx, `SELECT ee.event_id, en.name, en.id, `+v.canonHidden("en.id")+` FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
 		WHERE ee.event_id IN (`+placeholders(len(evs))+`) ORDER BY ee.event_id, en.name`, args...)
 	if err != nil {
 		return err
@@ -887,27 +886,26 @@ func loadEventEntities(ctx context.Context, tx *Tx, v *view, evs []*Event) error
 		name          string
 	}
 	var links []link
+	var flagged []int64
 	for rows.Next() {
 		var l link
-		if err := rows.Scan(&l.event, &l.name, &l.entity); err != nil {
+		var renamed bool
+		if err := rows.Scan(&l.event, &l.name, &l.entity, &renamed); err != nil {
 			rows.Close()
 			return err
 		}
 		links = append(links, l)
+		if renamed {
+			flagged = append(flagged, l.entity)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	var parts map[int64]*entityPart
-	if v.scoped() {
-		ids := make([]int64, len(links))
-		for i, l := range links {
-			ids[i] = l.entity
-		}
-		if parts, err = v.renamed(ctx, tx, ids); err != nil {
-			return err
-		}
+	parts, err := v.renamed(ctx, tx, flagged)
+	if err != nil {
+		return err
 	}
 	for _, l := range links {
 		byID[l.event].Entities = append(byID[l.event].Entities, parts[l.entity].displayName(l.name))

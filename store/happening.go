@@ -461,12 +461,15 @@ type storedValue struct {
 	Value   string  `json:"value"`
 	Text    string  `json:"text"`
 	Sources []int64 `json:"sources"`
+	// Count is how many sources give the value when Sources lists
+	// only the first of them (in happening_views).
+	Count int `json:"count,omitempty"`
 }
 
 func toStoredValues(vs []merge.Value) []storedValue {
 	out := make([]storedValue, len(vs))
 	for i, v := range vs {
-		out[i] = storedValue{v.Value, v.Text, v.Sources}
+		out[i] = storedValue{Value: v.Value, Text: v.Text, Sources: v.Sources}
 	}
 	return out
 }

@@ -120,11 +120,7 @@ func happeningEvents(ctx context.Context, tx *Tx, v *view, hids []int64, maxRepo
 			real = append(real, h)
 		}
 	}
-	rowsByID, err := happeningRows(ctx, tx, real)
-	if err != nil {
-		return nil, err
-	}
-	seen, err := v.seeHappenings(ctx, tx, rowsByID, maxReports)
+	rowsByID, seen, err := v.happeningRowsIn(ctx, tx, real)
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +164,7 @@ func happeningEvents(ctx context.Context, tx *Tx, v *view, hids []int64, maxRepo
 				if k := hidden[hid]; k <= 4*maxReports {
 					want += k
 				} else {
-					cond += ` AND ` + v.keep("e.source_id")
+					cond += ` AND ` + v.probe("e.source_id")
 				}
 			}
 			if err := add("e.happening_id", cond+` ORDER BY e.happening_id, e.id LIMIT ?`, hid, want); err != nil {
@@ -233,14 +229,18 @@ func happeningEvents(ctx context.Context, tx *Tx, v *view, hids []int64, maxRepo
 			disputed = append(disputed, h.id)
 		}
 	}
-	dis, err := loadDisagreements(ctx, tx, disputed, maxReports)
+	raw, err := readDisagreements(ctx, tx, disputed)
 	if err != nil {
 		return nil, err
 	}
 	for id, sh := range seen {
 		if sh.row != nil && len(sh.dis) > 0 {
-			dis[id] = sh.dis
+			raw[id] = sh.dis
 		}
+	}
+	dis, err := resolveDisagreements(ctx, tx, raw, maxReports)
+	if err != nil {
+		return nil, err
 	}
 
 	out := make([]*Event, 0, len(hids))
@@ -331,16 +331,16 @@ func happeningRows(ctx context.Context, tx *Tx, ids []int64) (map[int64]*happeni
 // sources: all, or when maxSources is positive, that many per value (a
 // list names a few of a hundred feeds; Count says how many).
 func loadDisagreements(ctx context.Context, tx *Tx, ids []int64, maxSources int) (map[int64][]*Disagreement, error) {
-	out := map[int64][]*Disagreement{}
-	if len(ids) == 0 {
-		return out, nil
+	raw, err := readDisagreements(ctx, tx, ids)
+	if err != nil {
+		return nil, err
 	}
-	type pending struct {
-		d    *Disagreement
-		srcs [][]int64
-	}
-	var all []pending
-	need := map[int64]bool{}
+	return resolveDisagreements(ctx, tx, raw, maxSources)
+}
+
+// readDisagreements reads the stored disagreements of happenings ids.
+func readDisagreements(ctx context.Context, tx *Tx, ids []int64) (map[int64][]storedDisagreement, error) {
+	out := map[int64][]storedDisagreement{}
 	for chunk := range chunks(ids, 500) {
 		rows, err := tx.QueryContext(ctx, `SELECT happening_id, about, vals FROM disagreements WHERE happening_id IN (`+placeholders(len(chunk))+`) ORDER BY id`, idArgs(chunk)...)
 		if err != nil {
@@ -353,42 +353,62 @@ func loadDisagreements(ctx context.Context, tx *Tx, ids []int64, maxSources int)
 				rows.Close()
 				return nil, err
 			}
-			var sv []storedValue
-			if err := json.Unmarshal([]byte(vals), &sv); err != nil {
+			d := storedDisagreement{About: about}
+			if err := json.Unmarshal([]byte(vals), &d.Vals); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			d := &Disagreement{About: about}
-			p := pending{d: d}
-			for _, v := range sv {
-				d.Values = append(d.Values, &DisagreementValue{Value: v.Value, Text: v.Text, Count: len(v.Sources)})
-				if maxSources > 0 && len(v.Sources) > maxSources {
-					v.Sources = v.Sources[:maxSources]
-				}
-				p.srcs = append(p.srcs, v.Sources)
-				for _, s := range v.Sources {
-					need[s] = true
-				}
-			}
 			out[hid] = append(out[hid], d)
-			all = append(all, p)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, err
 		}
 	}
+	return out, nil
+}
+
+// resolveDisagreements turns stored disagreements into the API's, with
+// their sources read at once: all, or when maxSources is positive, that
+// many per value.
+func resolveDisagreements(ctx context.Context, tx *Tx, raw map[int64][]storedDisagreement, maxSources int) (map[int64][]*Disagreement, error) {
+	out := map[int64][]*Disagreement{}
+	if len(raw) == 0 {
+		return out, nil
+	}
+	capped := func(v storedValue) []int64 {
+		if maxSources > 0 && len(v.Sources) > maxSources {
+			return v.Sources[:maxSources]
+		}
+		return v.Sources
+	}
+	need := map[int64]bool{}
+	for _, ds := range raw {
+		for _, d := range ds {
+			for _, v := range d.Vals {
+				for _, s := range capped(v) {
+					need[s] = true
+				}
+			}
+		}
+	}
 	refs, err := sourceRefs(ctx, tx, need)
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range all {
-		for i, ids := range p.srcs {
-			for _, id := range ids {
-				if r := refs[id]; r != nil {
-					p.d.Values[i].Sources = append(p.d.Values[i].Sources, r)
+	for hid, ds := range raw {
+		for _, d := range ds {
+			dd := &Disagreement{About: d.About}
+			for _, v := range d.Vals {
+				dv := &DisagreementValue{Value: v.Value, Text: v.Text, Count: max(v.Count, len(v.Sources))}
+				for _, s := range capped(v) {
+					if r := refs[s]; r != nil {
+						dv.Sources = append(dv.Sources, r)
+					}
 				}
+				dd.Values = append(dd.Values, dv)
 			}
+			out[hid] = append(out[hid], dd)
 		}
 	}
 	return out, nil

@@ -41,31 +41,29 @@ type QuoteFilter struct {
 // latest loaded), and
 // how many match in all.
 func (db *DB) FindQuotes(ctx context.Context, f QuoteFilter) ([]*Quote, int, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, 0, fmt.Errorf("find quotes: %w", err)
-	}
-	defer tx.Rollback()
-	v, err := tx.view(ctx, f.Guild)
-	if err != nil {
-		return nil, 0, fmt.Errorf("find quotes: %w", err)
-	}
-	var ids []int64
-	speakerNorm := ""
-	if strings.TrimSpace(f.Speaker) != "" {
-		ents, _, err := findEntities(ctx, tx, v, EntityFilter{Name: f.Speaker, Limit: 20})
-		if err != nil {
-			return nil, 0, fmt.Errorf("find quotes: %w", err)
+	var qs []*Quote
+	var n int
+	err := db.readView(ctx, f.Guild, func(tx *Tx, v *view) error {
+		qs, n = nil, 0
+		var ids []int64
+		speakerNorm := ""
+		if strings.TrimSpace(f.Speaker) != "" {
+			ents, _, err := findEntities(ctx, tx, v, EntityFilter{Name: f.Speaker, Limit: 20})
+			if err != nil {
+				return err
+			}
+			for _, e := range ents {
+				ids = append(ids, e.ID)
+			}
+			speakerNorm = Norm(f.Speaker)
+			if speakerNorm == "" {
+				return nil
+			}
 		}
-		for _, e := range ents {
-			ids = append(ids, e.ID)
-		}
-		speakerNorm = Norm(f.Speaker)
-		if speakerNorm == "" {
-			return nil, 0, nil
-		}
-	}
-	qs, n, err := findQuotes(ctx, tx, v, -1, ids, speakerNorm, f.Topic, f.Offset, f.Limit)
+		var err error
+		qs, n, err = findQuotes(ctx, tx, v, -1, ids, speakerNorm, f.Topic, f.Offset, f.Limit)
+		return err
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("find quotes: %w", err)
 	}
@@ -105,7 +103,7 @@ func findQuotes(ctx context.Context, tx *Tx, v *view, hidden int, speakerIDs []i
 		named := topicEntities
 		namedArgs := []any{n, n, n, n}
 		if v.scoped() {
-			ids, _, err := topicEntityIDs(ctx, tx, v, n)
+			ids, _, _, err := topicEntityIDs(ctx, tx, v, n)
 			if err != nil {
 				return nil, 0, err
 			}
@@ -137,7 +135,7 @@ func findQuotes(ctx context.Context, tx *Tx, v *view, hidden int, speakerIDs []i
 			}
 		}
 		total = max(total-hidden, 0)
-		cond += " AND " + v.keep("q.source_id")
+		cond += " AND " + v.probe("q.source_id")
 	}
 	if total == 0 || offset >= total {
 		return nil, total, nil

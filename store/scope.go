@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -114,14 +115,16 @@ func (o *owners) hidden(guild string) *hiddenSet {
 }
 
 // owners returns the guild of every guild-owned source in the
-// transaction's snapshot. Its first query, a probe of the partial index
-// of guild-owned sources, also pins a read transaction's snapshot; when
-// there are none, every view is the whole database and reads take their
-// unscoped path. Otherwise the DB's cache serves when it is of the
-// generation the snapshot is of: the generation was even when the
-// transaction began and has not moved since the snapshot was pinned (a
-// commit makes it odd before it lands). A write transaction reads its
-// own state and never fills the cache: it may yet roll back.
+// transaction's snapshot (readView takes them from the DB's cache
+// before, and checks after). Its first query, a probe of the partial
+// index of guild-owned sources, also pins a read transaction's
+// snapshot; when there are none, every view is the whole database and
+// reads take their unscoped path. The result goes to the DB's cache, or
+// comes from it, when the snapshot is of the cache's generation: the
+// generation was even when the transaction began and has not moved since
+// the snapshot was pinned (a commit makes it odd before it lands). A
+// write transaction reads its own state and never fills the cache: it
+// may yet roll back.
 func (tx *Tx) owners(ctx context.Context) (*owners, error) {
 	if tx.own != nil {
 		return tx.own, nil
@@ -134,13 +137,17 @@ func (tx *Tx) owners(ctx context.Context) (*owners, error) {
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sources WHERE guild_id != '')`).Scan(&some); err != nil {
 		return nil, err
 	}
-	if !some {
-		tx.own = noOwners
-		return noOwners, nil
-	}
 	db := tx.db
 	g := db.gen.Load()
 	stable := !tx.write && g == tx.gen && g%2 == 0
+	if !some {
+		// Cached too, so that reads until the next write ask nothing.
+		if stable {
+			db.owned.Store(&owners{gen: g})
+		}
+		tx.own = noOwners
+		return noOwners, nil
+	}
 	if c := db.owned.Load(); stable && c != nil && c.gen == g {
 		tx.own = c
 		return c, nil
@@ -203,6 +210,36 @@ type view struct {
 	others []string
 }
 
+// readView runs fn in a read transaction with the view of guild. The
+// view comes from the DB's cache when that is of the generation the
+// transaction began at, without a query; then, when a write began to
+// commit while fn ran (so that the snapshot may be newer than the
+// cache), fn runs again in a new transaction whose view is read from its
+// own snapshot. fn must assign, not accumulate, what it returns.
+func (db *DB) readView(ctx context.Context, guild string, fn func(tx *Tx, v *view) error) error {
+	if err := checkGuild(guild); err != nil {
+		return err
+	}
+	for fresh := false; ; fresh = true {
+		tx, err := db.beginRead(ctx)
+		if err != nil {
+			return err
+		}
+		cached := false
+		if c := db.owned.Load(); !fresh && !scopingOff && c != nil && c.gen == tx.gen && tx.gen%2 == 0 {
+			tx.own, cached = c, true
+		}
+		v, err := tx.view(ctx, guild)
+		if err == nil {
+			err = fn(tx, v)
+		}
+		tx.Rollback()
+		if err != nil || !cached || db.gen.Load() == tx.gen {
+			return err
+		}
+	}
+}
+
 // view returns the view of guild in the transaction.
 func (tx *Tx) view(ctx context.Context, guild string) (*view, error) {
 	if err := checkGuild(guild); err != nil {
@@ -226,12 +263,25 @@ func (v *view) scoped() bool { return v != nil && len(v.hidden) > 0 }
 func (v *view) sees(id int64) bool { return v == nil || !v.hidden[id] }
 
 // keep is an SQL condition that holds for the rows whose source (the
-// column col) the view sees; "1" when it sees every source.
+// column col) the view sees; "1" when it sees every source. It lists
+// the hidden sources once per statement, for the queries that test many
+// rows (walks); probe tests each row by itself, for those that test few.
 func (v *view) keep(col string) string {
 	if !v.scoped() {
 		return "1"
 	}
 	return col + ` NOT IN (SELECT id FROM sources WHERE guild_id != '' AND guild_id != ` + v.literal() + `)`
+}
+
+// probe is keep for the queries that test a few rows: a probe of the
+// partial index of guild-owned sources per row costs less than listing
+// them.
+func (v *view) probe(col string) string {
+	if !v.scoped() {
+		return "1"
+	}
+	return `NOT EXISTS (SELECT 1 FROM sources hs INDEXED BY sources_guild WHERE hs.id = ` + col +
+		` AND hs.guild_id != '' AND hs.guild_id != ` + v.literal() + `)`
 }
 
 // hiddenSource is an SQL condition that holds for the rows whose source
@@ -251,8 +301,9 @@ func (v *view) literal() string {
 // places' uses.
 type entityPart struct {
 	sources, mentions, events, quotes int
-	// sourceCount is the entity's count of sources, all guilds'.
-	sourceCount int
+	// whole is set when the view sees none of the entity's sources
+	// (see hiddenFrom), by those that work it out.
+	whole bool
 	// names maps each of the entity's names (norms) to its uses, by
 	// every source and by those the view does not see, and to its
 	// text; places likewise. Loaded on request.
@@ -291,9 +342,10 @@ func (p *entityPart) hidesPlace(norm string) bool {
 	return n != nil && n.hidden >= n.uses
 }
 
-// hiddenAll reports whether no source the view sees names the entity.
-func (p *entityPart) hiddenAll() bool {
-	return p != nil && p.sources >= p.sourceCount
+// hiddenFrom reports whether no source the view sees names the entity,
+// of sourceCount sources in all.
+func (p *entityPart) hiddenFrom(sourceCount int) bool {
+	return p != nil && p.sources >= sourceCount
 }
 
 // visibleNames are the entity's names the view sees, most used (by the
@@ -346,77 +398,78 @@ func (v *view) parts(ctx context.Context, tx *Tx, ids []int64, load int) (map[in
 	if !v.scoped() || len(ids) == 0 {
 		return nil, nil
 	}
-	out := map[int64]*entityPart{}
 	lit := v.literal()
-	for chunk := range chunks(ids, 500) {
-		rows, err := tx.query(ctx, `SELECT g.entity_id, SUM(g.sources), SUM(g.mentions), SUM(g.events), SUM(g.quotes), MAX(e.source_count)
-			FROM guild_entities g JOIN entities e ON e.id = g.entity_id
-			WHERE g.entity_id IN (`+placeholders(len(chunk))+`) AND g.guild_id != `+lit+` GROUP BY g.entity_id`, idArgs(chunk)...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id int64
-			p := &entityPart{}
-			if err := rows.Scan(&id, &p.sources, &p.mentions, &p.events, &p.quotes, &p.sourceCount); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if p.sources > 0 || p.mentions > 0 || p.events > 0 || p.quotes > 0 {
-				out[id] = p
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+	// One query: the counts, then the names and places of the entities
+	// that have counts.
+	q := `SELECT 0, g.entity_id, '', '', SUM(g.sources), SUM(g.mentions), SUM(g.events), SUM(g.quotes), 0
+		FROM guild_entities g WHERE g.entity_id IN (%[1]s) AND g.guild_id != ` + lit + ` GROUP BY g.entity_id`
+	touched := `EXISTS (SELECT 1 FROM guild_entities g WHERE g.entity_id = n.entity_id AND g.guild_id != ` + lit + `)`
+	copies := 1
+	if load >= partNames {
+		q += ` UNION ALL SELECT 1, n.entity_id, n.norm, n.alias, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_names g
+				WHERE g.entity_id = n.entity_id AND g.norm = n.norm AND g.guild_id != ` + lit + `), 0, 0, 0
+			FROM entity_names n WHERE n.entity_id IN (%[1]s) AND ` + touched
+		copies++
 	}
-	if load == partCounts || len(out) == 0 {
-		return out, nil
-	}
-	touched := make([]int64, 0, len(out))
-	for id := range out {
-		touched = append(touched, id)
-	}
-	sort.Slice(touched, func(i, j int) bool { return touched[i] < touched[j] })
-	tables := `SELECT 0, n.entity_id, n.norm, n.alias, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_names g
-			WHERE g.entity_id = n.entity_id AND g.norm = n.norm AND g.guild_id != ` + lit + `)
-		FROM entity_names n WHERE n.entity_id IN (%[1]s)`
 	if load == partPlaces {
-		tables += ` UNION ALL SELECT 1, n.entity_id, n.place_norm, n.place, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_place_names g
-			WHERE g.entity_id = n.entity_id AND g.place_norm = n.place_norm AND g.guild_id != ` + lit + `)
-		FROM entity_place_names n WHERE n.entity_id IN (%[1]s)`
+		q += ` UNION ALL SELECT 2, n.entity_id, n.place_norm, n.place, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_place_names g
+				WHERE g.entity_id = n.entity_id AND g.place_norm = n.place_norm AND g.guild_id != ` + lit + `), 0, 0, 0
+			FROM entity_place_names n WHERE n.entity_id IN (%[1]s) AND ` + touched
+		copies++
 	}
-	for _, p := range out {
-		p.names, p.places = map[string]*nameUses{}, map[string]*nameUses{}
+	out := map[int64]*entityPart{}
+	type nameRow struct {
+		kind int
+		id   int64
+		norm string
+		u    *nameUses
 	}
-	for chunk := range chunks(touched, 250) {
-		args := idArgs(chunk)
-		if load == partPlaces {
-			args = append(args, args...)
+	var names []nameRow
+	for chunk := range chunks(ids, 150) {
+		args := make([]any, 0, copies*len(chunk))
+		for range copies {
+			args = append(args, idArgs(chunk)...)
 		}
-		rows, err := tx.query(ctx, fmt.Sprintf(tables, placeholders(len(chunk))), args...)
+		rows, err := tx.query(ctx, fmt.Sprintf(q, placeholders(len(chunk))), args...)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
-			var place bool
+			var kind int
 			var id int64
-			var norm string
-			u := &nameUses{}
-			if err := rows.Scan(&place, &id, &norm, &u.text, &u.uses, &u.hidden); err != nil {
+			var norm, text string
+			var a, b, c, d, e int
+			if err := rows.Scan(&kind, &id, &norm, &text, &a, &b, &c, &d, &e); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			if place {
-				out[id].places[norm] = u
-			} else {
-				out[id].names[norm] = u
+			if kind == 0 {
+				if a > 0 || b > 0 || c > 0 || d > 0 {
+					out[id] = &entityPart{sources: a, mentions: b, events: c, quotes: d}
+				}
+				continue
 			}
+			names = append(names, nameRow{kind, id, norm, &nameUses{text: text, uses: a, hidden: b}})
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, err
+		}
+	}
+	if load >= partNames {
+		for _, p := range out {
+			p.names, p.places = map[string]*nameUses{}, map[string]*nameUses{}
+		}
+	}
+	for _, n := range names {
+		p := out[n.id]
+		if p == nil {
+			continue
+		}
+		if n.kind == 1 {
+			p.names[n.norm] = n.u
+		} else {
+			p.places[n.norm] = n.u
 		}
 	}
 	return out, nil
@@ -470,7 +523,7 @@ func (v *view) seeEntities(ctx context.Context, tx *Tx, ents []*Entity, n string
 				continue
 			}
 			if p := parts[e.ID]; p != nil {
-				if p.hiddenAll() {
+				if p.hiddenFrom(e.sources) {
 					seen[e.ID] = true
 					continue
 				}
@@ -552,9 +605,22 @@ func (v *view) nameFilter(ctx context.Context, tx *Tx, idx *nameIndex, n string,
 	if err != nil {
 		return nil, err
 	}
+	touched := make([]int64, 0, len(parts))
+	for id := range parts {
+		touched = append(touched, id)
+	}
+	ents, err := entitiesByID(ctx, tx, touched, "", "")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range ents {
+		if parts[e.ID].hiddenFrom(e.sources) {
+			parts[e.ID].whole = true
+		}
+	}
 	return func(id int64, norm string) bool {
 		p := parts[id]
-		return p != nil && (p.hiddenAll() || p.hidesName(norm))
+		return p != nil && (p.whole || p.hidesName(norm))
 	}, nil
 }
 
@@ -578,72 +644,37 @@ func jsonIDs(ids []int64) string {
 // none), with its disagreements.
 type seenHappening struct {
 	row *happeningRow
-	dis []*Disagreement
+	// dis are its disagreements as stored, with at most listReports
+	// sources per value.
+	dis []storedDisagreement
 	// reports are the ids of the reports a list shows (see
 	// happening_views.report_ids), when stored.
 	reports []int64
 }
 
-// seeHappenings returns, for the view, those of the happenings rows that
-// have guild-owned reports as it sees them: read from happening_views,
-// which the loader fills with the same merge.Summarize it stores the
-// happening with, over the reports the view sees (their date by the
-// support of those reports, the clearest one's wording, their sources
-// and their disagreements). Rows of happenings with no guild-owned
-// report stand. maxSources, when positive, caps the sources listed per
-// disagreement value.
-func (v *view) seeHappenings(ctx context.Context, tx *Tx, rows map[int64]*happeningRow, maxSources int) (map[int64]*seenHappening, error) {
-	if !v.scoped() {
-		return nil, nil
-	}
-	var ids []int64
-	for id, h := range rows {
-		if h.guildReports > 0 {
-			ids = append(ids, id)
-		}
-	}
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	type viewRow struct {
-		happeningRow
-		dis, ids string
-	}
-	global, own := map[int64]*viewRow{}, map[int64]*viewRow{}
-	for chunk := range chunks(ids, 500) {
-		rs, err := tx.query(ctx, `SELECT happening_id, guild_id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
-			source_count, report_count, inferred, disputed, disagreements, report_ids FROM happening_views
-			WHERE happening_id IN (`+placeholders(len(chunk))+`) AND guild_id IN ('', `+v.literal()+`)`, idArgs(chunk)...)
-		if err != nil {
-			return nil, err
-		}
-		for rs.Next() {
-			r := &viewRow{}
-			var guild string
-			if err := rs.Scan(&r.id, &guild, &r.date, &r.precision, &r.sortStart, &r.sortEnd, &r.summary, &r.best, &r.first,
-				&r.sources, &r.reports, &r.inferred, &r.disputed, &r.dis, &r.ids); err != nil {
-				rs.Close()
-				return nil, err
-			}
-			if guild == "" {
-				global[r.id] = r
-			} else {
-				own[r.id] = r
-			}
-		}
-		rs.Close()
-		if err := rs.Err(); err != nil {
-			return nil, err
-		}
-	}
+// viewRow is a row of happening_views.
+type viewRow struct {
+	happeningRow
+	dis, ids string
+}
+
+// viewRowCols are the columns of happening_views that viewRow.dest
+// scans.
+const viewRowCols = `date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
+	source_count, report_count, inferred, disputed, disagreements, report_ids`
+
+func (r *viewRow) dest() []any {
+	return []any{&r.date, &r.precision, &r.sortStart, &r.sortEnd, &r.summary, &r.best, &r.first,
+		&r.sources, &r.reports, &r.inferred, &r.disputed, &r.dis, &r.ids}
+}
+
+// choose picks, for each of the happenings ids with guild-owned reports,
+// the view's row: the guild's own when it has reports in the happening
+// (own), else the global one; those without rows are worked out here.
+func (v *view) choose(ctx context.Context, tx *Tx, ids []int64, own, global map[int64]*viewRow) (map[int64]*seenHappening, error) {
 	out := map[int64]*seenHappening{}
-	need := map[int64]bool{}
-	stored := map[int64][]storedDisagreement{}
 	var missing []int64
 	for _, id := range ids {
-		// The guild's own view when it has reports in the happening,
-		// else the global one.
 		r := own[id]
 		if r == nil {
 			r = global[id]
@@ -657,43 +688,18 @@ func (v *view) seeHappenings(ctx context.Context, tx *Tx, rows map[int64]*happen
 			continue
 		}
 		row := r.happeningRow
-		sh := &seenHappening{row: &row}
-		if r.ids != "" {
-			if err := json.Unmarshal([]byte(r.ids), &sh.reports); err != nil {
+		row.id = id
+		sh := &seenHappening{row: &row, reports: parseIDs(r.ids)}
+		out[id] = sh
+		if r.dis != "" {
+			if err := json.Unmarshal([]byte(r.dis), &sh.dis); err != nil {
 				return nil, err
 			}
 		}
-		out[id] = sh
-		if r.dis == "" {
-			continue
-		}
-		var ds []storedDisagreement
-		if err := json.Unmarshal([]byte(r.dis), &ds); err != nil {
-			return nil, err
-		}
-		stored[id] = ds
-		for _, d := range ds {
-			for _, val := range d.Vals {
-				srcs := val.Sources
-				if maxSources > 0 && len(srcs) > maxSources {
-					srcs = srcs[:maxSources]
-				}
-				for _, s := range srcs {
-					need[s] = true
-				}
-			}
-		}
-	}
-	refs, err := sourceRefs(ctx, tx, need)
-	if err != nil {
-		return nil, err
-	}
-	for id, ds := range stored {
-		out[id].dis = toDisagreements(ds, refs, maxSources)
 	}
 	if len(missing) > 0 {
 		// Written before happening_views, or by hand: worked out here.
-		sums, err := v.summarize(ctx, tx, missing, maxSources)
+		sums, err := v.summarize(ctx, tx, missing)
 		if err != nil {
 			return nil, err
 		}
@@ -704,34 +710,72 @@ func (v *view) seeHappenings(ctx context.Context, tx *Tx, rows map[int64]*happen
 	return out, nil
 }
 
-// toDisagreements turns stored disagreements into the API's, with at
-// most maxSources sources per value when positive.
-func toDisagreements(ds []storedDisagreement, refs map[int64]*SourceRef, maxSources int) []*Disagreement {
-	var out []*Disagreement
-	for _, d := range ds {
-		dd := &Disagreement{About: d.About}
-		for _, val := range d.Vals {
-			dv := &DisagreementValue{Value: val.Value, Text: val.Text, Count: len(val.Sources)}
-			srcs := val.Sources
-			if maxSources > 0 && len(srcs) > maxSources {
-				srcs = srcs[:maxSources]
+// happeningRowsIn reads the happenings rows of ids and, for a view that
+// hides sources, how it sees those that have guild-owned reports: as
+// happening_views has them, which the loader fills with the same
+// merge.Summarize it stores the happening with, over the reports the
+// view sees (their date by the support of those reports, the clearest
+// one's wording, their sources and their disagreements), in the same
+// query. Rows of happenings with no guild-owned report stand.
+func (v *view) happeningRowsIn(ctx context.Context, tx *Tx, ids []int64) (map[int64]*happeningRow, map[int64]*seenHappening, error) {
+	if !v.scoped() {
+		rows, err := happeningRows(ctx, tx, ids)
+		return rows, nil, err
+	}
+	rows := make(map[int64]*happeningRow, len(ids))
+	global, own := map[int64]*viewRow{}, map[int64]*viewRow{}
+	var owned []int64
+	for chunk := range chunks(ids, 500) {
+		rs, err := tx.query(ctx, `SELECT h.id, h.date, h.precision, h.sort_start, h.sort_end, h.summary, h.best_event_id, h.first_event_id,
+				h.source_count, h.report_count, h.inferred, h.disputed, h.guild_reports, w.guild_id IS NOT NULL, COALESCE(w.guild_id, ''),
+				COALESCE(w.date, ''), COALESCE(w.precision, ''), COALESCE(w.sort_start, ''), COALESCE(w.sort_end, ''), COALESCE(w.summary, ''),
+				COALESCE(w.best_event_id, 0), COALESCE(w.first_event_id, 0), COALESCE(w.source_count, 0), COALESCE(w.report_count, 0),
+				COALESCE(w.inferred, 0), COALESCE(w.disputed, 0), COALESCE(w.disagreements, ''), COALESCE(w.report_ids, '')
+			FROM happenings h LEFT JOIN happening_views w ON w.happening_id = h.id AND h.guild_reports > 0 AND w.guild_id IN ('', `+v.literal()+`)
+			WHERE h.id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, nil, err
+		}
+		for rs.Next() {
+			h := &happeningRow{}
+			r := &viewRow{}
+			var joined bool
+			var guild string
+			if err := rs.Scan(append([]any{&h.id, &h.date, &h.precision, &h.sortStart, &h.sortEnd, &h.summary, &h.best, &h.first,
+				&h.sources, &h.reports, &h.inferred, &h.disputed, &h.guildReports, &joined, &guild}, r.dest()...)...); err != nil {
+				rs.Close()
+				return nil, nil, err
 			}
-			for _, s := range srcs {
-				if r := refs[s]; r != nil {
-					dv.Sources = append(dv.Sources, r)
+			if rows[h.id] == nil {
+				rows[h.id] = h
+				if h.guildReports > 0 {
+					owned = append(owned, h.id)
 				}
 			}
-			dd.Values = append(dd.Values, dv)
+			switch {
+			case !joined:
+			case guild == "":
+				global[h.id] = r
+			default:
+				own[h.id] = r
+			}
 		}
-		out = append(out, dd)
+		rs.Close()
+		if err := rs.Err(); err != nil {
+			return nil, nil, err
+		}
 	}
-	return out
+	if len(owned) == 0 {
+		return rows, nil, nil
+	}
+	seen, err := v.choose(ctx, tx, owned, own, global)
+	return rows, seen, err
 }
 
 // summarize works the happenings ids out from the reports the view sees,
 // as the loader does for happening_views; those it sees whole are left
 // out.
-func (v *view) summarize(ctx context.Context, tx *Tx, ids []int64, maxSources int) (map[int64]*seenHappening, error) {
+func (v *view) summarize(ctx context.Context, tx *Tx, ids []int64) (map[int64]*seenHappening, error) {
 	visible := map[int64][]int64{}
 	partly := map[int64]bool{}
 	for chunk := range chunks(ids, 500) {
@@ -774,8 +818,6 @@ func (v *view) summarize(ctx context.Context, tx *Tx, ids []int64, maxSources in
 			by[hids[i]] = append(by[hids[i]], r)
 		}
 	}
-	need := map[int64]bool{}
-	stored := map[int64][]storedDisagreement{}
 	for id, sh := range out {
 		reps := by[id]
 		if len(reps) == 0 {
@@ -788,20 +830,8 @@ func (v *view) summarize(ctx context.Context, tx *Tx, ids []int64, maxSources in
 			summary: best.Summary, best: best.ID, first: reps[h.First].ID, sources: h.Sources, reports: len(reps),
 			inferred: h.Inferred, disputed: len(h.Disagreements) > 0}
 		for _, d := range h.Disagreements {
-			stored[id] = append(stored[id], storedDisagreement{d.About, toStoredValues(d.Values)})
-			for _, val := range d.Values {
-				for _, s := range val.Sources {
-					need[s] = true
-				}
-			}
+			sh.dis = append(sh.dis, storedDisagreement{d.About, toStoredValues(d.Values)})
 		}
-	}
-	refs, err := sourceRefs(ctx, tx, need)
-	if err != nil {
-		return nil, err
-	}
-	for id, ds := range stored {
-		out[id].dis = toDisagreements(ds, refs, maxSources)
 	}
 	return out, nil
 }
@@ -819,11 +849,7 @@ func (v *view) disputed(ctx context.Context, tx *Tx, hids []int64) ([]int64, err
 			real = append(real, h)
 		}
 	}
-	rows, err := happeningRows(ctx, tx, real)
-	if err != nil {
-		return nil, err
-	}
-	seen, err := v.seeHappenings(ctx, tx, rows, 1)
+	_, seen, err := v.happeningRowsIn(ctx, tx, real)
 	if err != nil {
 		return nil, err
 	}
@@ -841,7 +867,7 @@ func (v *view) disputed(ctx context.Context, tx *Tx, hids []int64) ([]int64, err
 // an entity counts when a source it sees names it and one calls it the
 // topic (by a name or place the view sees, or the surname of a person it
 // sees), with the events of those sources.
-func viewTopicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64, int, error) {
+func viewTopicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64, int, map[int64]*entityPart, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.how, e.event_count, e.source_count FROM (
 			SELECT id, 0 AS how FROM entities WHERE norm = ?1
 			UNION ALL SELECT entity_id, 1 FROM entity_names WHERE norm = ?1
@@ -849,7 +875,7 @@ func viewTopicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64
 			UNION ALL SELECT id, 3 FROM entities WHERE surname = ?1 AND kind = 'person'
 		) m JOIN entities e ON e.id = m.id`, n)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	type cand struct {
 		hows            []int
@@ -862,7 +888,7 @@ func viewTopicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64
 		var how, events, sources int
 		if err := rows.Scan(&id, &how, &events, &sources); err != nil {
 			rows.Close()
-			return nil, 0, err
+			return nil, 0, nil, err
 		}
 		c := cands[id]
 		if c == nil {
@@ -874,11 +900,11 @@ func viewTopicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	parts, err := v.parts(ctx, tx, ids, partPlaces)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	var out []int64
@@ -890,7 +916,7 @@ func viewTopicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64
 			sum += c.events
 			continue
 		}
-		if p.hiddenAll() {
+		if p.hiddenFrom(c.sources) {
 			continue
 		}
 		ok := false
@@ -909,7 +935,7 @@ func viewTopicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64
 			sum += max(c.events-p.events, 0)
 		}
 	}
-	return out, sum, nil
+	return out, sum, parts, nil
 }
 
 // othersSQL is the guilds that own the sources the view does not see, as
@@ -941,39 +967,41 @@ func (v *view) hiddenLinks(ctx context.Context, tx *Tx, id int64) (map[int64]boo
 	return out, rows.Err()
 }
 
-// renamed returns what the view hides of those of the entities ids whose
-// stored name no source it sees uses, which it shows by another (see
-// entityPart.displayName); the others, it shows as stored. Only the
-// entities of guild_canon can be such.
+// canonHidden is an SQL condition that holds when the view sees no use
+// of the stored name of the entity (the column col), from guild_canon:
+// to ask in the query that reads the names, so that only those entities
+// cost more (see renamed).
+func (v *view) canonHidden(col string) string {
+	if !v.scoped() {
+		return "0"
+	}
+	return `(EXISTS (SELECT 1 FROM guild_canon c WHERE c.entity_id = ` + col + `) AND NOT EXISTS (SELECT 1 FROM guild_canon c WHERE c.entity_id = ` + col +
+		` AND c.guild_id = ` + v.literal() + `))`
+}
+
+// renamed returns what the view hides of the entities ids (those whose
+// stored name it sees no use of: canonHidden, which the caller asked), to show them by the
+// names the view sees (see entityPart.displayName): only an entity whose
+// stored name only guild-owned sources use may have to be shown by
+// another.
 func (v *view) renamed(ctx context.Context, tx *Tx, ids []int64) (map[int64]*entityPart, error) {
 	if !v.scoped() || len(ids) == 0 {
 		return nil, nil
 	}
-	uniq := map[int64]bool{}
-	var list []int64
-	for _, id := range ids {
-		if !uniq[id] {
-			uniq[id] = true
-			list = append(list, id)
+	return v.parts(ctx, tx, ids, partNames)
+}
+
+// parseIDs reads a JSON list of ids as jsonIDs writes it; "" is none.
+func parseIDs(s string) []int64 {
+	s = strings.Trim(s, "[]")
+	if s == "" {
+		return nil
+	}
+	var out []int64
+	for _, f := range strings.Split(s, ",") {
+		if id, err := strconv.ParseInt(f, 10, 64); err == nil {
+			out = append(out, id)
 		}
 	}
-	// An entity of guild_canon keeps its name in the view of a guild
-	// whose sources use it.
-	own := ""
-	if v.guild != "" {
-		own = ` AND NOT EXISTS (SELECT 1 FROM entities e JOIN guild_names g ON g.entity_id = e.id AND g.norm = e.norm
-			WHERE e.id = c.entity_id AND g.guild_id = ` + v.literal() + `)`
-	}
-	var found []int64
-	for chunk := range chunks(list, 500) {
-		got, err := queryIDs(ctx, tx, `SELECT c.entity_id FROM guild_canon c WHERE c.entity_id IN (`+placeholders(len(chunk))+`)`+own, idArgs(chunk)...)
-		if err != nil {
-			return nil, err
-		}
-		found = append(found, got...)
-	}
-	if len(found) == 0 {
-		return nil, nil
-	}
-	return v.parts(ctx, tx, found, partNames)
+	return out
 }

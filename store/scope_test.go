@@ -435,3 +435,51 @@ func TestScope_Failure(t *testing.T) {
 		t.Errorf("a failed reload made the source global")
 	}
 }
+
+// TestScope_ConcurrentLoads reads the global view while a guild's source
+// comes and goes: no read may see it, whatever the owners cache held
+// when the read began.
+func TestScope_ConcurrentLoads(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	if _, err := db.LoadSource(ctx, wireInput()); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		for i := 0; i < 40; i++ {
+			if _, err := db.LoadSource(ctx, secretInput(guildA)); err != nil {
+				done <- err
+				return
+			}
+			if err := db.RemoveSource(ctx, "secret"); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for reads := 0; ; reads++ {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			if reads == 0 {
+				t.Fatal("no reads")
+			}
+			return
+		default:
+		}
+		ents, _, err := db.FindEntities(ctx, store.EntityFilter{Name: "lena ortiz"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ents) != 0 {
+			t.Fatalf("read %d: the global view found %s", reads, ents[0].Name)
+		}
+		if _, n, err := db.Search(ctx, "Ortiz", 0, 10, ""); err != nil || n != 0 {
+			t.Fatalf("read %d: search found %d, %v", reads, n, err)
+		}
+	}
+}

@@ -151,8 +151,10 @@ func refreshGuildCanon(ctx context.Context, tx *Tx, ids string, args ...any) err
 	if _, err := tx.exec(ctx, `DELETE FROM guild_canon WHERE entity_id IN (`+ids+`)`, args...); err != nil {
 		return err
 	}
-	_, err = tx.exec(ctx, `INSERT INTO guild_canon (entity_id) SELECT e.id FROM entities e JOIN entity_names n ON n.entity_id = e.id AND n.norm = e.norm
-		WHERE e.id IN (`+ids+`) AND n.uses <= (SELECT COALESCE(SUM(g.uses), 0) FROM guild_names g WHERE g.entity_id = e.id AND g.norm = e.norm)`, args...)
+	_, err = tx.exec(ctx, `INSERT INTO guild_canon (entity_id, guild_id)
+		SELECT e.id, g.guild_id FROM entities e JOIN entity_names n ON n.entity_id = e.id AND n.norm = e.norm
+			JOIN guild_names g ON g.entity_id = e.id AND g.norm = e.norm AND g.uses > 0
+		WHERE e.id IN (`+ids+`) AND n.uses <= (SELECT SUM(g2.uses) FROM guild_names g2 WHERE g2.entity_id = e.id AND g2.norm = e.norm)`, args...)
 	return err
 }
 
@@ -215,9 +217,17 @@ func writeHappeningView(ctx context.Context, tx *Tx, id int64, guild string, rep
 		return err
 	}
 	h := merge.Summarize(reports)
+	// Views are read by lists, which name the first few sources of
+	// each value: those are kept, with how many there are.
 	var dis []storedDisagreement
 	for _, d := range h.Disagreements {
-		dis = append(dis, storedDisagreement{d.About, toStoredValues(d.Values)})
+		vals := toStoredValues(d.Values)
+		for i := range vals {
+			if n := len(vals[i].Sources); n > listReports {
+				vals[i].Sources, vals[i].Count = vals[i].Sources[:listReports], n
+			}
+		}
+		dis = append(dis, storedDisagreement{d.About, vals})
 	}
 	js := ""
 	if len(dis) > 0 {

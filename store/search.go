@@ -134,15 +134,19 @@ func (db *DB) Search(ctx context.Context, query string, offset, limit int, guild
 	}
 	limit = clampLimit(limit, 10)
 	offset = max(offset, 0)
-	tx, err := db.beginRead(ctx)
+	var hits []*SearchHit
+	var total int
+	err := db.readView(ctx, guild, func(tx *Tx, v *view) (err error) {
+		hits, total, err = search(ctx, tx, v, fq, offset, limit)
+		return err
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
 	}
-	defer tx.Rollback()
-	v, err := tx.view(ctx, guild)
-	if err != nil {
-		return nil, 0, fmt.Errorf("search: %w", err)
-	}
+	return hits, total, nil
+}
+
+func search(ctx context.Context, tx *Tx, v *view, fq string, offset, limit int) ([]*SearchHit, int, error) {
 	// A view that hides sources reads each match's sentence for its
 	// source.
 	matches := `sentences_fts WHERE sentences_fts MATCH ?`
@@ -151,7 +155,7 @@ func (db *DB) Search(ctx context.Context, query string, offset, limit int, guild
 	}
 	var total int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+matches, fq).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("search: %w", err)
+		return nil, 0, err
 	}
 	if total == 0 || offset >= total {
 		return nil, total, nil
@@ -162,7 +166,7 @@ func (db *DB) Search(ctx context.Context, query string, offset, limit int, guild
 	if total > rankWindow && offset+limit <= rankWindow {
 		if err := tx.QueryRowContext(ctx, `SELECT sentences_fts.rowid FROM `+matches+` ORDER BY sentences_fts.rowid DESC LIMIT 1 OFFSET ?`,
 			fq, rankWindow-1).Scan(&minRowid); err != nil {
-			return nil, 0, fmt.Errorf("search: %w", err)
+			return nil, 0, err
 		}
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT st.start, st."end", st.text, snippet(sentences_fts, 0, '**', '**', '…', 24), sentences_fts.rank,
@@ -170,7 +174,7 @@ func (db *DB) Search(ctx context.Context, query string, offset, limit int, guild
 		FROM sentences_fts JOIN sentences st ON st.id = sentences_fts.rowid JOIN sources s ON s.id = st.source_id
 		WHERE sentences_fts MATCH ? AND sentences_fts.rowid >= ? AND `+v.keep("st.source_id")+` ORDER BY sentences_fts.rank, st.id LIMIT ? OFFSET ?`, fq, minRowid, limit, offset)
 	if err != nil {
-		return nil, 0, fmt.Errorf("search: %w", err)
+		return nil, 0, err
 	}
 	defer rows.Close()
 	var hits []*SearchHit
@@ -178,12 +182,12 @@ func (db *DB) Search(ctx context.Context, query string, offset, limit int, guild
 		h := &SearchHit{Source: &SourceRef{}}
 		if err := rows.Scan(&h.Start, &h.End, &h.Sentence, &h.Snippet, &h.Rank,
 			&h.Source.ID, &h.Source.Name, &h.Source.Title, &h.Source.URL, &h.Source.Published); err != nil {
-			return nil, 0, fmt.Errorf("search: %w", err)
+			return nil, 0, err
 		}
 		hits = append(hits, h)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("search: %w", err)
+		return nil, 0, err
 	}
 	return hits, total, nil
 }

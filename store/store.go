@@ -109,7 +109,7 @@ func (db *DB) dsn(txlock string) string {
 	q.Set("_synchronous", "NORMAL")
 	// Commands and loads run the same statements over and over; the
 	// driver keeps them prepared instead of parsing each anew.
-	q.Set("_stmt_cache_size", "64")
+	q.Set("_stmt_cache_size", "256")
 	if txlock != "" {
 		q.Set("_txlock", txlock)
 		// The writer touches many indexes per load; a 64 MiB page cache

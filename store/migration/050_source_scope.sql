@@ -8,8 +8,8 @@ ALTER TABLE source_configs ADD COLUMN guild_id TEXT NOT NULL DEFAULT '';
 
 -- Guild-owned sources are few next to the global ones: a partial index
 -- lists them (and tells at once when there are none) without touching
--- the wide rows.
-CREATE INDEX sources_guild ON sources (guild_id, id) WHERE guild_id != '';
+-- the wide rows, and tells a row's source's owner in one probe.
+CREATE INDEX sources_guild ON sources (id, guild_id) WHERE guild_id != '';
 
 -- guild_reports counts a happening's reports from guild-owned sources:
 -- every view shows a happening with none as stored.
@@ -79,13 +79,16 @@ CREATE TABLE guild_place_names (
 ) WITHOUT ROWID;
 
 -- guild_canon lists the entities whose stored name only guild-owned
--- sources use (a guild's article gave "Rutte" his full name): a view
--- that sees none of those uses shows another of the entity's names. It
--- is kept by loads and removals, so that a list of participants costs a
--- probe of a small table.
+-- sources use (a guild's article gave "Rutte" his full name), with the
+-- guilds whose sources use it: a view of another guild, or the global
+-- one, shows another of the entity's names. It is kept by loads and
+-- removals, so that a list of participants costs a probe of a small
+-- table.
 CREATE TABLE guild_canon (
-	entity_id INTEGER PRIMARY KEY REFERENCES entities (id) ON DELETE CASCADE
-);
+	entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+	guild_id  TEXT NOT NULL,
+	PRIMARY KEY (entity_id, guild_id)
+) WITHOUT ROWID;
 
 -- guild_links repeats the event_entities rows of guild-owned sources'
 -- reports, by entity: a view lists an entity's reports from the entity
