@@ -163,7 +163,7 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 	var setArgs, testArgs, lazyArgs []any
 	var topicIDs []int64
 	var topicParts map[int64]*entityPart // what the view hides of them
-	var restSQL string // testSQL without the entity links
+	var restSQL string                   // testSQL without the entity links
 	var restArgs []any
 	switch {
 	case f.Topic != "":
