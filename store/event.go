@@ -319,12 +319,10 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 		total = len(all)
 		hids = all[min(offset, len(all)):min(offset+limit, len(all))]
 	} else {
-		// The walks stop at a page: the sources the view does not see
-		// must not fill it. The stream walk skips them itself.
-		plain := cond
-		if v.scoped() {
-			cond += " AND " + v.keep("e.source_id")
-		}
+		// The walks read every source's events: the events of sources
+		// the view does not see are dropped from what they return
+		// (happeningIDs, streamWalk), which the loop below reads more of
+		// when a page falls short.
 		base, baseArgs := cond, args
 		if testSQL != "" {
 			cond = testSQL + " AND " + cond
@@ -332,7 +330,7 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 		}
 		total = estimate
 		if estimate < 0 {
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e WHERE `+cond, args...).Scan(&total); err != nil {
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e WHERE `+cond+` AND `+v.keep("e.source_id"), args...).Scan(&total); err != nil {
 				return nil, 0, err
 			}
 		}
@@ -355,7 +353,7 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 			switch {
 			case done:
 			case restSQL != "" && len(topicIDs) <= maxCompound && !f.Newest:
-				all, end, err := streamWalk(ctx, tx, v, topicParts, plain, baseArgs, topicIDs, restSQL, restArgs, want)
+				all, end, err := streamWalk(ctx, tx, v, topicParts, base, baseArgs, topicIDs, restSQL, restArgs, want)
 				if err == nil {
 					all, err = seen(all)
 				}
@@ -578,7 +576,8 @@ func lazyWalk(ctx context.Context, tx *Tx, cond string, args []any, test string,
 // hundred feeds costs a hundred index entries, not a hundred rounds.
 //
 // The view v skips the links of sources it does not see: those of the
-// entities such sources name (parts has them), through guild_links.
+// entities such sources name (parts has them), through guild_links, and
+// the other events of those sources as it reads them.
 func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPart, cond string, args []any, entityIDs []int64, rest string, restArgs []any, want int) (hids []int64, end bool, err error) {
 	type link struct {
 		eventPair
@@ -587,15 +586,15 @@ func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPar
 	var links []link
 	end = true
 	for _, ent := range entityIDs {
-		q := `SELECT event_id, sort_start, happening_id FROM event_entities WHERE entity_id = ?1 ORDER BY sort_start, event_id`
+		q := `SELECT event_id, sort_start, happening_id, 0 FROM event_entities WHERE entity_id = ?1 ORDER BY sort_start, event_id`
 		a := []any{ent}
 		switch {
 		case cond != "1":
-			q = `SELECT ee.event_id, ee.sort_start, ee.happening_id FROM event_entities ee JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
-				WHERE ee.entity_id = ? AND ` + cond + ` AND ` + v.keep("e.source_id") + ` ORDER BY ee.sort_start, ee.event_id`
+			q = `SELECT ee.event_id, ee.sort_start, ee.happening_id, e.source_id FROM event_entities ee JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
+				WHERE ee.entity_id = ? AND ` + cond + ` ORDER BY ee.sort_start, ee.event_id`
 			a = append(a, args...)
 		case parts[ent] != nil:
-			q = `SELECT ee.event_id, ee.sort_start, ee.happening_id FROM event_entities ee WHERE ee.entity_id = ?1 AND NOT EXISTS (SELECT 1 FROM guild_links g
+			q = `SELECT ee.event_id, ee.sort_start, ee.happening_id, 0 FROM event_entities ee WHERE ee.entity_id = ?1 AND NOT EXISTS (SELECT 1 FROM guild_links g
 				WHERE g.entity_id = ?1 AND g.guild_id IN ` + v.othersSQL() + ` AND g.event_id = ee.event_id) ORDER BY ee.sort_start, ee.event_id`
 		}
 		rows, err := tx.QueryContext(ctx, q, a...)
@@ -605,9 +604,13 @@ func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPar
 		seen := map[int64]bool{}
 		for rows.Next() {
 			var l link
-			if err := rows.Scan(&l.id, &l.date, &l.h); err != nil {
+			var src int64
+			if err := rows.Scan(&l.id, &l.date, &l.h, &src); err != nil {
 				rows.Close()
 				return nil, false, err
+			}
+			if src != 0 && !v.sees(src) {
+				continue
 			}
 			if l.h == 0 {
 				l.h = -l.id
@@ -645,7 +648,7 @@ func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPar
 			}
 		}
 	}
-	q := `SELECT e.id, e.sort_start, e.happening_id FROM events e INDEXED BY events_walk WHERE ` + rest + ` AND ` + cond + ` AND ` + v.keep("e.source_id")
+	q := `SELECT e.id, e.sort_start, e.happening_id, e.source_id FROM events e INDEXED BY events_walk WHERE ` + rest + ` AND ` + cond
 	a := append(append([]any{}, restArgs...), args...)
 	if bound != nil {
 		q += ` AND (e.sort_start, e.id) <= (?, ?)`
@@ -658,9 +661,13 @@ func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPar
 	var others []link
 	for rows.Next() {
 		var p link
-		if err := rows.Scan(&p.id, &p.date, &p.h); err != nil {
+		var src int64
+		if err := rows.Scan(&p.id, &p.date, &p.h, &src); err != nil {
 			rows.Close()
 			return nil, false, err
+		}
+		if !v.sees(src) {
+			continue
 		}
 		if p.h == 0 {
 			p.h = -p.id
