@@ -15,7 +15,7 @@ import (
 
 // scopeBenchVersion names BenchmarkScope's cached database; bump it when
 // the schema or the generator changes.
-const scopeBenchVersion = 6
+const scopeBenchVersion = 7
 
 // scopeGuildEvery makes one article in scopeGuildEvery guild-owned, by
 // turns guild A's and guild B's.

@@ -42,8 +42,10 @@ CREATE TABLE happening_views (
 	disputed       INTEGER NOT NULL DEFAULT 0,
 	disagreements  TEXT NOT NULL DEFAULT '',
 	report_ids     TEXT NOT NULL DEFAULT '',
+	-- Not WITHOUT ROWID: the rows (with their disagreements) are too wide
+	-- to be the keys of an index b-tree.
 	PRIMARY KEY (happening_id, guild_id)
-) WITHOUT ROWID;
+);
 
 -- The parts of the per-entity counts (entities.source_count,
 -- mention_count, event_count; entity_names.uses; entity_place_names.uses)
