@@ -189,16 +189,6 @@ func (tx *Tx) ownSource(id int64, guild string) {
 	tx.own.guild[id] = guild
 }
 
-// sourceOwned reports whether the source id is guild-owned, in a write
-// transaction.
-func (tx *Tx) sourceOwned(ctx context.Context, id int64) (bool, error) {
-	o, err := tx.owners(ctx)
-	if err != nil {
-		return false, err
-	}
-	return o.guild[id] != "", nil
-}
-
 // view is what one guild's commands see (see Visible). A nil view, or
 // one that hides nothing, sees every source: the reads then run as they
 // would without guilds.
@@ -401,19 +391,19 @@ func (v *view) parts(ctx context.Context, tx *Tx, ids []int64, load int) (map[in
 	lit := v.literal()
 	// One query: the counts, then the names and places of the entities
 	// that have counts.
-	q := `SELECT 0, g.entity_id, '', '', SUM(g.sources), SUM(g.mentions), SUM(g.events), SUM(g.quotes), 0
+	q := `SELECT 0, g.entity_id, '', '', SUM(g.sources), SUM(g.mentions), SUM(g.events), SUM(g.quotes)
 		FROM guild_entities g WHERE g.entity_id IN (%[1]s) AND g.guild_id != ` + lit + ` GROUP BY g.entity_id`
 	touched := `EXISTS (SELECT 1 FROM guild_entities g WHERE g.entity_id = n.entity_id AND g.guild_id != ` + lit + `)`
 	copies := 1
 	if load >= partNames {
 		q += ` UNION ALL SELECT 1, n.entity_id, n.norm, n.alias, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_names g
-				WHERE g.entity_id = n.entity_id AND g.norm = n.norm AND g.guild_id != ` + lit + `), 0, 0, 0
+				WHERE g.entity_id = n.entity_id AND g.norm = n.norm AND g.guild_id != ` + lit + `), 0, 0
 			FROM entity_names n WHERE n.entity_id IN (%[1]s) AND ` + touched
 		copies++
 	}
 	if load == partPlaces {
 		q += ` UNION ALL SELECT 2, n.entity_id, n.place_norm, n.place, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_place_names g
-				WHERE g.entity_id = n.entity_id AND g.place_norm = n.place_norm AND g.guild_id != ` + lit + `), 0, 0, 0
+				WHERE g.entity_id = n.entity_id AND g.place_norm = n.place_norm AND g.guild_id != ` + lit + `), 0, 0
 			FROM entity_place_names n WHERE n.entity_id IN (%[1]s) AND ` + touched
 		copies++
 	}
@@ -438,8 +428,8 @@ func (v *view) parts(ctx context.Context, tx *Tx, ids []int64, load int) (map[in
 			var kind int
 			var id int64
 			var norm, text string
-			var a, b, c, d, e int
-			if err := rows.Scan(&kind, &id, &norm, &text, &a, &b, &c, &d, &e); err != nil {
+			var a, b, c, d int
+			if err := rows.Scan(&kind, &id, &norm, &text, &a, &b, &c, &d); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -979,11 +969,9 @@ func (v *view) canonHidden(col string) string {
 		` AND c.guild_id = ` + v.literal() + `))`
 }
 
-// renamed returns what the view hides of the entities ids (those whose
-// stored name it sees no use of: canonHidden, which the caller asked), to show them by the
-// names the view sees (see entityPart.displayName): only an entity whose
-// stored name only guild-owned sources use may have to be shown by
-// another.
+// renamed returns what the view hides of the entities ids, those whose
+// stored name it sees no use of (canonHidden, which the caller asked),
+// to show them by the names it sees (see entityPart.displayName).
 func (v *view) renamed(ctx context.Context, tx *Tx, ids []int64) (map[int64]*entityPart, error) {
 	if !v.scoped() || len(ids) == 0 {
 		return nil, nil
