@@ -337,12 +337,13 @@ func formatReport(r source.Report) string {
 
 func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var e env
-	fs := newFlags("ask", `[--db PATH] [--config FILE] [--json] [--format text|markdown] [--limit N] "/who rutte"`, stderr)
+	fs := newFlags("ask", `[--db PATH] [--config FILE] [--json] [--format text|markdown] [--limit N] [--guild ID] "/who rutte"`, stderr)
 	e.flags(fs)
 	asJSON := fs.Bool("json", false, "print the command's structured result as JSON")
 	format := fs.String("format", "text", "text (plain, wrapped to the terminal) or markdown (as Discord shows it)")
 	limit := fs.Int("limit", 0, "show N items (a page of N; page:K for the next), instead of every item")
 	fs.Usage = func() { askUsage(stderr, fs) }
+	guild := fs.String("guild", "", "answer as in guild `ID`: from the global sources and that guild's own (default: the global sources only)")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -370,6 +371,7 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	req.Caller = commands.Caller{UserID: "cli", Name: "cli", Admin: true}
+	req.GuildID = *guild
 	// A terminal shows every item, unless a page or a limit was asked
 	// for: scrolling is free there, and no option could reach "… and 4
 	// more".
@@ -522,10 +524,11 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var e env
-	fs := newFlags("digest", "[--db PATH] [--config FILE] [--since DATE] [--channel ID]", stderr)
+	fs := newFlags("digest", "[--db PATH] [--config FILE] [--since DATE] [--channel ID] [--guild ID]", stderr)
 	e.flags(fs)
 	sinceFlag := fs.String("since", "", "show developments from sources loaded since DATE (YYYY-MM-DD or RFC 3339) instead of since the channel's last digest")
 	channel := fs.String("channel", "", "preview the digest of channel ID (its schedule, watermark and posted items)")
+	guild := fs.String("guild", "", "read guild `ID`'s view: the global sources and that guild's own (default: the global sources only, or the channel's guild)")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -547,7 +550,7 @@ func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := e.ensureLoaded(ctx, db, stderr); err != nil {
 		return err
 	}
-	d, err := digest.Preview(ctx, db, *channel, since, time.Now())
+	d, err := digest.PreviewIn(ctx, db, *channel, *guild, since, time.Now())
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -295,6 +296,10 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 			b.log.Error("interaction panicked", "id", i.ID, "panic", p, "stack", string(debug.Stack()))
 		}
 	}()
+	if !b.guildServed(i.GuildID) {
+		b.refuseGuild(ctx, i)
+		return
+	}
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
 		b.handleCommand(ctx, i)
@@ -308,6 +313,44 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 		b.log.Warn("unsupported interaction", "type", int(i.Type))
 	}
 	b.log.Debug("interaction done", "id", i.ID, "type", i.Type.String(), "elapsed", time.Since(start))
+}
+
+// guildServed reports whether the bot answers interactions from guild
+// (empty for a direct message): any guild when no guild_ids are
+// configured, else only those. With guild_ids the bot is one server's
+// (or a few's): another server that adds it, or a DM, must not read or
+// change their sources.
+func (b *Bot) guildServed(guild string) bool {
+	if len(b.cfg.GuildIDs) == 0 {
+		return true
+	}
+	return guild != "" && slices.Contains(b.cfg.GuildIDs, guild)
+}
+
+// refuseGuild answers an interaction from a guild the bot does not serve
+// before any handler sees it: an ephemeral message, or no choices for
+// autocomplete.
+func (b *Bot) refuseGuild(ctx context.Context, i *discordgo.Interaction) {
+	b.log.Warn("interaction from a guild not served", "id", i.ID, "guild", i.GuildID, "type", i.Type.String())
+	switch i.Type {
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		var resp autocompleteResponse
+		resp.Type = discordgo.InteractionApplicationCommandAutocompleteResult
+		resp.Data.Choices = toChoices(nil)
+		endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
+		if _, err := b.s.RequestWithBucketID("POST", endpoint, resp, endpoint, discordgo.WithContext(ctx)); err != nil {
+			b.log.Error("autocomplete response", "id", i.ID, "err", b.redactErr(err))
+		}
+	case discordgo.InteractionApplicationCommand, discordgo.InteractionMessageComponent:
+		where := "this server"
+		if i.GuildID == "" {
+			where = "direct messages"
+		}
+		newReply(b, i, false).finish(ctx, &commands.Response{
+			Title: "Not available here", Lines: []string{"briefbot does not answer in " + where + ": it serves only the servers it is set up for."},
+			Ephemeral: true, Error: true,
+		}, nil)
+	}
 }
 
 // refuseDuringShutdown tells the caller to try again rather than leaving

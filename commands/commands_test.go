@@ -205,7 +205,7 @@ func TestRouter_AdminAndMiddleware(t *testing.T) {
 }
 
 func TestAutocomplete_Limits(t *testing.T) {
-	facts := &FakeFacts{AutocompleteNamesFn: func(ctx context.Context, prefix string, limit int) ([]*store.Entity, error) {
+	facts := &FakeFacts{AutocompleteNamesFn: func(ctx context.Context, prefix string, limit int, guild string) ([]*store.Entity, error) {
 		var out []*store.Entity
 		for i := 0; i < 40; i++ {
 			out = append(out, &store.Entity{ID: int64(i), Name: strings.Repeat("Name ", 30) + fmt.Sprint(i), Kind: "person"})
@@ -241,7 +241,7 @@ func TestWho_Fake(t *testing.T) {
 			}
 			return []*store.Entity{{ID: 7, Name: "Mark Rutte", Kind: "person"}}, nil, nil
 		},
-		ProfileFn: func(ctx context.Context, id int64) (*store.Profile, error) {
+		ProfileFn: func(ctx context.Context, id int64, guild string) (*store.Profile, error) {
 			if id != 7 {
 				return nil, store.ErrNotFound
 			}
@@ -386,7 +386,7 @@ func TestResponses_FitDiscord(t *testing.T) {
 		FindEntitiesFn: func(ctx context.Context, f store.EntityFilter) ([]*store.Entity, []string, error) {
 			return []*store.Entity{{ID: 1, Name: "X", Kind: "person"}}, nil, nil
 		},
-		ProfileFn: func(ctx context.Context, id int64) (*store.Profile, error) {
+		ProfileFn: func(ctx context.Context, id int64, guild string) (*store.Profile, error) {
 			var roles []*store.Role
 			for i := 0; i < 50; i++ {
 				roles = append(roles, &store.Role{Title: long[:100], Org: "Org"})

@@ -76,7 +76,7 @@ func (d *DigestCommands) preview(ctx context.Context, req *Request) (*Response, 
 			return nil, Errorf("since must be a date such as 2026-03-01, not %q.", v)
 		}
 	}
-	dg, err := digest.Preview(ctx, d.Store, req.ChannelID, since, d.now())
+	dg, err := digest.PreviewIn(ctx, d.Store, req.ChannelID, req.GuildID, since, d.now())
 	if err != nil {
 		return nil, fmt.Errorf("digest: %w", err)
 	}

@@ -11,15 +11,17 @@ import (
 )
 
 // Facts is what the fact commands ask of the store; *store.DB satisfies
-// it, and tests use a fake.
+// it, and tests use a fake. Every read names the view of the guild the
+// request came from (Request.GuildID; "" on the command line without
+// --guild): the global sources and that guild's own (see store.Visible).
 type Facts interface {
 	FindEntities(ctx context.Context, f store.EntityFilter) ([]*store.Entity, []string, error)
-	Profile(ctx context.Context, id int64) (*store.Profile, error)
-	AutocompleteNames(ctx context.Context, prefix string, limit int) ([]*store.Entity, error)
+	Profile(ctx context.Context, id int64, guild string) (*store.Profile, error)
+	AutocompleteNames(ctx context.Context, prefix string, limit int, guild string) ([]*store.Entity, error)
 	FindEvents(ctx context.Context, f store.EventFilter) ([]*store.Event, int, error)
 	FindQuotes(ctx context.Context, f store.QuoteFilter) ([]*store.Quote, int, error)
-	Search(ctx context.Context, query string, offset, limit int) ([]*store.SearchHit, int, error)
-	FindSources(ctx context.Context) ([]*store.Source, error)
+	Search(ctx context.Context, query string, offset, limit int, guild string) ([]*store.SearchHit, int, error)
+	FindSourcesIn(ctx context.Context, guild string) ([]*store.Source, error)
 }
 
 // Options tune the fact commands.
@@ -65,7 +67,7 @@ type factCommands struct {
 
 // names autocompletes entity names for any option.
 func (f *factCommands) names(ctx context.Context, req *Request, option, typed string) ([]Choice, error) {
-	ents, err := f.facts.AutocompleteNames(ctx, typed, MaxChoices)
+	ents, err := f.facts.AutocompleteNames(ctx, typed, MaxChoices, req.GuildID)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +104,7 @@ func (f *factCommands) who() *Command {
 				}
 				_, day, _ = store.ParseDateBound(asOf)
 			}
-			ents, sugg, err := f.facts.FindEntities(ctx, store.EntityFilter{Name: name, Limit: 5})
+			ents, sugg, err := f.facts.FindEntities(ctx, store.EntityFilter{Name: name, Limit: 5, Guild: req.GuildID})
 			if err != nil {
 				return nil, fmt.Errorf("who: %w", err)
 			}
@@ -113,14 +115,14 @@ func (f *factCommands) who() *Command {
 				}
 				return &Response{Title: "Not found", Lines: []string{msg}, Suggestions: sugg, Ephemeral: true, NotFound: true}, nil
 			}
-			p, err := f.facts.Profile(ctx, ents[0].ID)
+			p, err := f.facts.Profile(ctx, ents[0].ID, req.GuildID)
 			if err != nil {
 				return nil, fmt.Errorf("who: %w", err)
 			}
 			// The events are paged, newest first.
 			size := f.opts.PageSize
 			page := max(req.Page, 0)
-			evs, total, err := f.events(ctx, req, store.EventFilter{EntityID: ents[0].ID, Newest: true, Offset: page * size, Limit: size})
+			evs, total, err := f.events(ctx, req, store.EventFilter{EntityID: ents[0].ID, Newest: true, Offset: page * size, Limit: size, Guild: req.GuildID})
 			if err != nil {
 				return nil, fmt.Errorf("who: %w", err)
 			}
@@ -297,7 +299,7 @@ func (f *factCommands) timeline() *Command {
 			}
 			size := f.opts.PageSize
 			page := max(req.Page, 0)
-			filter := store.EventFilter{Topic: topic, From: from, To: to, Newest: order == "newest", Offset: page * size, Limit: size}
+			filter := store.EventFilter{Topic: topic, From: from, To: to, Newest: order == "newest", Offset: page * size, Limit: size, Guild: req.GuildID}
 			evs, total, err := f.events(ctx, req, filter)
 			if err != nil {
 				return nil, fmt.Errorf("timeline: %w", err)
@@ -431,7 +433,7 @@ func (f *factCommands) conflicts() *Command {
 			topic := strings.TrimSpace(req.Option("topic"))
 			size := f.opts.PageSize
 			page := max(req.Page, 0)
-			evs, total, err := f.events(ctx, req, store.EventFilter{Topic: topic, Disputed: true, Newest: true, Offset: page * size, Limit: size})
+			evs, total, err := f.events(ctx, req, store.EventFilter{Topic: topic, Disputed: true, Newest: true, Offset: page * size, Limit: size, Guild: req.GuildID})
 			if err != nil {
 				return nil, fmt.Errorf("conflicts: %w", err)
 			}
@@ -505,7 +507,7 @@ func (f *factCommands) quotes() *Command {
 			speaker, topic := strings.TrimSpace(req.Option("speaker")), strings.TrimSpace(req.Option("topic"))
 			size := f.listSize(req)
 			page := max(req.Page, 0)
-			qs, total, err := f.facts.FindQuotes(ctx, store.QuoteFilter{Speaker: speaker, Topic: topic, Offset: page * size, Limit: size})
+			qs, total, err := f.facts.FindQuotes(ctx, store.QuoteFilter{Speaker: speaker, Topic: topic, Offset: page * size, Limit: size, Guild: req.GuildID})
 			if err != nil {
 				return nil, fmt.Errorf("quotes: %w", err)
 			}
@@ -553,7 +555,7 @@ func (f *factCommands) search() *Command {
 			q := strings.TrimSpace(req.Option("text"))
 			size := f.listSize(req)
 			page := max(req.Page, 0)
-			hits, total, err := f.facts.Search(ctx, q, page*size, size)
+			hits, total, err := f.facts.Search(ctx, q, page*size, size, req.GuildID)
 			if err != nil {
 				return nil, fmt.Errorf("search: %w", err)
 			}
@@ -586,7 +588,7 @@ func (f *factCommands) sources() *Command {
 	return &Command{
 		Definition: Definition{Name: "sources", Description: "The loaded sources, with fact counts and the result of their last load"},
 		Handler: HandlerFunc(func(ctx context.Context, req *Request) (*Response, error) {
-			srcs, err := f.facts.FindSources(ctx)
+			srcs, err := f.facts.FindSourcesIn(ctx, req.GuildID)
 			if err != nil {
 				return nil, fmt.Errorf("sources: %w", err)
 			}

@@ -11,12 +11,12 @@ import (
 // panics, which the router turns into an error response.
 type FakeFacts struct {
 	FindEntitiesFn      func(ctx context.Context, f store.EntityFilter) ([]*store.Entity, []string, error)
-	ProfileFn           func(ctx context.Context, id int64) (*store.Profile, error)
-	AutocompleteNamesFn func(ctx context.Context, prefix string, limit int) ([]*store.Entity, error)
+	ProfileFn           func(ctx context.Context, id int64, guild string) (*store.Profile, error)
+	AutocompleteNamesFn func(ctx context.Context, prefix string, limit int, guild string) ([]*store.Entity, error)
 	FindEventsFn        func(ctx context.Context, f store.EventFilter) ([]*store.Event, int, error)
 	FindQuotesFn        func(ctx context.Context, f store.QuoteFilter) ([]*store.Quote, int, error)
-	SearchFn            func(ctx context.Context, query string, offset, limit int) ([]*store.SearchHit, int, error)
-	FindSourcesFn       func(ctx context.Context) ([]*store.Source, error)
+	SearchFn            func(ctx context.Context, query string, offset, limit int, guild string) ([]*store.SearchHit, int, error)
+	FindSourcesInFn     func(ctx context.Context, guild string) ([]*store.Source, error)
 }
 
 var _ commands.Facts = (*FakeFacts)(nil)
@@ -24,11 +24,11 @@ var _ commands.Facts = (*FakeFacts)(nil)
 func (f *FakeFacts) FindEntities(ctx context.Context, x store.EntityFilter) ([]*store.Entity, []string, error) {
 	return f.FindEntitiesFn(ctx, x)
 }
-func (f *FakeFacts) Profile(ctx context.Context, id int64) (*store.Profile, error) {
-	return f.ProfileFn(ctx, id)
+func (f *FakeFacts) Profile(ctx context.Context, id int64, guild string) (*store.Profile, error) {
+	return f.ProfileFn(ctx, id, guild)
 }
-func (f *FakeFacts) AutocompleteNames(ctx context.Context, prefix string, limit int) ([]*store.Entity, error) {
-	return f.AutocompleteNamesFn(ctx, prefix, limit)
+func (f *FakeFacts) AutocompleteNames(ctx context.Context, prefix string, limit int, guild string) ([]*store.Entity, error) {
+	return f.AutocompleteNamesFn(ctx, prefix, limit, guild)
 }
 func (f *FakeFacts) FindEvents(ctx context.Context, x store.EventFilter) ([]*store.Event, int, error) {
 	return f.FindEventsFn(ctx, x)
@@ -36,11 +36,11 @@ func (f *FakeFacts) FindEvents(ctx context.Context, x store.EventFilter) ([]*sto
 func (f *FakeFacts) FindQuotes(ctx context.Context, x store.QuoteFilter) ([]*store.Quote, int, error) {
 	return f.FindQuotesFn(ctx, x)
 }
-func (f *FakeFacts) Search(ctx context.Context, q string, offset, limit int) ([]*store.SearchHit, int, error) {
-	return f.SearchFn(ctx, q, offset, limit)
+func (f *FakeFacts) Search(ctx context.Context, q string, offset, limit int, guild string) ([]*store.SearchHit, int, error) {
+	return f.SearchFn(ctx, q, offset, limit, guild)
 }
-func (f *FakeFacts) FindSources(ctx context.Context) ([]*store.Source, error) {
-	return f.FindSourcesFn(ctx)
+func (f *FakeFacts) FindSourcesIn(ctx context.Context, guild string) ([]*store.Source, error) {
+	return f.FindSourcesInFn(ctx, guild)
 }
 
 // The store satisfies Facts.

@@ -116,6 +116,9 @@ type Options struct {
 	// PostEmpty renders a one-line "nothing new" message for an empty
 	// digest; otherwise an empty digest has no message.
 	PostEmpty bool
+	// Guild names the view the digest reads (see store.Visible): the
+	// global sources and that guild's own; "" for the global ones only.
+	Guild string
 }
 
 // ItemFinder is the store query a digest is built from.
@@ -132,7 +135,7 @@ func Build(ctx context.Context, db ItemFinder, channelID string, since, due, now
 	if loc == nil {
 		loc = time.UTC
 	}
-	cands, err := db.FindDigestItems(ctx, store.DigestItemFilter{ChannelID: channelID, Since: since.Add(-LoadSlack), Published: PublishedFrom(since, due)})
+	cands, err := db.FindDigestItems(ctx, store.DigestItemFilter{ChannelID: channelID, Since: since.Add(-LoadSlack), Published: PublishedFrom(since, due), Guild: opt.Guild})
 	if err != nil {
 		return nil, fmt.Errorf("build digest: %w", err)
 	}

@@ -16,9 +16,16 @@ import (
 // ranked, as due at its next due time after now. since, when not zero,
 // replaces the watermark. A channel without a schedule (or channelID "")
 // gets the developments of the day before now (or since since), as UTC.
-// An empty preview still has a message, saying there is nothing new.
+// An empty preview still has a message, saying there is nothing new. It
+// reads the global sources only; PreviewIn reads a guild's view.
 func Preview(ctx context.Context, db Store, channelID string, since, now time.Time) (*Digest, error) {
-	sched := &store.DigestSchedule{ChannelID: channelID, Clock: "00:00", TimeZone: "UTC", Days: "daily"}
+	return PreviewIn(ctx, db, channelID, "", since, now)
+}
+
+// PreviewIn is Preview in the view of guild (see store.Visible), which a
+// channel's schedule, when it has one, replaces with its own guild's.
+func PreviewIn(ctx context.Context, db Store, channelID, guild string, since, now time.Time) (*Digest, error) {
+	sched := &store.DigestSchedule{ChannelID: channelID, GuildID: guild, Clock: "00:00", TimeZone: "UTC", Days: "daily"}
 	due := now.UTC().Truncate(time.Second)
 	if channelID != "" {
 		s, err := db.DigestSchedule(ctx, channelID)

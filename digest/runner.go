@@ -181,7 +181,7 @@ func BuildFor(ctx context.Context, db ItemFinder, sched *store.DigestSchedule, d
 			since = sched.CreatedAt.Add(-24 * time.Hour)
 		}
 	}
-	return Build(ctx, db, sched.ChannelID, since, due, now, loc, Options{MaxItems: maxItems, PostEmpty: sched.PostEmpty})
+	return Build(ctx, db, sched.ChannelID, since, due, now, loc, Options{MaxItems: maxItems, PostEmpty: sched.PostEmpty, Guild: sched.GuildID})
 }
 
 // post sends a recorded run and records the outcome. A resumed run (one

@@ -156,7 +156,7 @@ func (a *Admin) configs(ctx context.Context, guild string) ([]origin, error) {
 		out = append(out, origin{Config: c})
 	}
 	for _, sc := range added {
-		g := sourceConfigGuild(sc)
+		g := sc.Guild
 		if guild != AllGuilds && g != "" && g != guild {
 			continue
 		}
@@ -343,8 +343,7 @@ func (a *Admin) Add(ctx context.Context, src NewSource) (LoadReport, error) {
 		}
 		return LoadReport{}, fmt.Errorf("a source called %s already exists; choose another name", src.Name)
 	}
-	sc := &store.SourceConfig{Name: src.Name, Location: c.URL, Published: src.Published, Title: src.Title, AddedBy: src.AddedBy}
-	setSourceConfigGuild(sc, src.Guild)
+	sc := &store.SourceConfig{Name: src.Name, Location: c.URL, Published: src.Published, Title: src.Title, AddedBy: src.AddedBy, Guild: src.Guild}
 	if err := a.Store.AddSourceConfig(ctx, sc); errors.Is(err, store.ErrConflict) {
 		return LoadReport{}, fmt.Errorf("a source called %s already exists; choose another name", src.Name)
 	} else if err != nil {
@@ -425,7 +424,7 @@ func (a *Admin) Remove(ctx context.Context, guild, name string) error {
 		// Another guild's source is not there for this guild. A global
 		// one added from Discord before sources had owners may be
 		// removed by any admin, as before.
-		if g := sourceConfigGuild(sc); g != "" && guild != "" && guild != AllGuilds && g != guild {
+		if g := sc.Guild; g != "" && guild != "" && guild != AllGuilds && g != guild {
 			return fmt.Errorf("remove %s: %w", name, ErrSourceNotFound)
 		}
 		if err := a.Store.RemoveSourceConfig(ctx, name); err != nil && !errors.Is(err, store.ErrNotFound) {
@@ -535,7 +534,7 @@ func (a *Admin) List(ctx context.Context, guild string) ([]SourceStatus, error) 
 	var loose []SourceStatus
 	index := map[string]int{}
 	for i, s := range srcs {
-		if claimed[i] {
+		if claimed[i] || (guild != AllGuilds && s.Guild != "" && s.Guild != guild) {
 			continue
 		}
 		top, _, _ := strings.Cut(s.Name, "/")
@@ -565,9 +564,3 @@ func addStored(st *SourceStatus, s *store.Source) {
 		st.LoadedAt = t
 	}
 }
-
-// sourceConfigGuild and setSourceConfigGuild read and set the owning
-// guild of a source added from Discord.
-func sourceConfigGuild(sc *store.SourceConfig) string { return "" }
-
-func setSourceConfigGuild(sc *store.SourceConfig, guild string) {}

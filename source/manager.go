@@ -17,7 +17,7 @@ type Store interface {
 	SourceHash(ctx context.Context, name string) (hash string, ok bool, err error)
 	LoadSource(ctx context.Context, in store.SourceInput) (*store.LoadResult, error)
 	LoadSources(ctx context.Context, ins []store.SourceInput) ([]*store.LoadResult, error)
-	RecordFailure(ctx context.Context, name, location, origin string, loadErr error) error
+	RecordGuildFailure(ctx context.Context, guild, name, location, origin string, loadErr error) error
 	FindSources(ctx context.Context) ([]*store.Source, error)
 	RemoveSource(ctx context.Context, name string) error
 }
@@ -92,7 +92,7 @@ func (m *Manager) Reload(ctx context.Context, cfgs []Config) []Report {
 		}
 		arts, err := m.Loader.Load(ctx, c)
 		if err != nil {
-			emit(m.fail(ctx, c.Origin, c.Name, configLocation(c), err))
+			emit(m.fail(ctx, c, configLocation(c), err))
 			continue
 		}
 		pending = append(pending, arts...)
@@ -111,7 +111,7 @@ func (m *Manager) Reload(ctx context.Context, cfgs []Config) []Report {
 func (m *Manager) Load(ctx context.Context, c Config) []Report {
 	arts, err := m.Loader.Load(ctx, c)
 	if err != nil {
-		return []Report{m.fail(ctx, c.Origin, c.Name, configLocation(c), err)}
+		return []Report{m.fail(ctx, c, configLocation(c), err)}
 	}
 	return m.LoadArticles(ctx, arts)
 }
@@ -144,7 +144,7 @@ func (m *Manager) storeBatch(ctx context.Context, arts []Article) []Report {
 		in, rep, err := m.prepare(ctx, a)
 		if err != nil {
 			if len(arts) == 1 {
-				return []Report{m.fail(ctx, a.Origin, in.Name, in.Location, err)}
+				return []Report{m.fail(ctx, Config{Name: in.Name, Origin: a.Origin, Guild: a.Guild}, in.Location, err)}
 			}
 			return m.storeEach(ctx, arts)
 		}
@@ -162,7 +162,7 @@ func (m *Manager) storeBatch(ctx context.Context, arts []Article) []Report {
 	}
 	if err != nil {
 		if len(arts) == 1 {
-			return []Report{m.fail(ctx, arts[0].Origin, ins[0].Name, ins[0].Location, err)}
+			return []Report{m.fail(ctx, Config{Name: ins[0].Name, Origin: arts[0].Origin, Guild: arts[0].Guild}, ins[0].Location, err)}
 		}
 		return m.storeEach(ctx, arts)
 	}
@@ -205,6 +205,7 @@ func prepareArticle(ctx context.Context, s hasher, ex func(string, time.Time) *e
 		Published:     a.Published.Format("2006-01-02"),
 		PublishedNote: a.PublishedNote,
 		Origin:        a.Origin,
+		Guild:         a.Guild,
 		Text:          a.Text,
 	}
 	rep := Report{Name: a.Source, Location: in.Location, Title: a.Title, Published: in.Published, Note: a.PublishedNote, Warning: a.Note}
@@ -228,7 +229,8 @@ var ErrCancelled = errors.New("cancelled")
 // fail reports a failed load. The failure of a configured source is
 // recorded, so /sources shows it; an ad-hoc load (a path or URL given
 // once on the command line) that fails or is cancelled leaves no row.
-func (m *Manager) fail(ctx context.Context, origin, name, loc string, err error) Report {
+func (m *Manager) fail(ctx context.Context, c Config, loc string, err error) Report {
+	origin, name := c.Origin, c.Name
 	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 		err = ErrCancelled
 	}
@@ -240,7 +242,7 @@ func (m *Manager) fail(ctx context.Context, origin, name, loc string, err error)
 		// report outlives the request that caused it.
 		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()
-		if rerr := m.Store.RecordFailure(rctx, name, loc, origin, errors.New(msg)); rerr != nil {
+		if rerr := m.Store.RecordGuildFailure(rctx, c.Guild, name, loc, origin, errors.New(msg)); rerr != nil {
 			msg = fmt.Sprintf("%s (and recording it failed: %v)", msg, rerr)
 		}
 	}

@@ -265,7 +265,7 @@ func BenchmarkWho(b *testing.B) {
 				if err != nil || len(ents) == 0 {
 					b.Fatalf("%q: %v %v", tt.query, ents, err)
 				}
-				if _, err := db.Profile(ctx, ents[0].ID); err != nil {
+				if _, err := db.Profile(ctx, ents[0].ID, ""); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -302,7 +302,7 @@ func BenchmarkAutocomplete(b *testing.B) {
 	for _, prefix := range []string{"k", "kow"} {
 		b.Run(prefix, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				if ents, err := db.AutocompleteNames(ctx, prefix, 25); err != nil || len(ents) == 0 {
+				if ents, err := db.AutocompleteNames(ctx, prefix, 25, ""); err != nil || len(ents) == 0 {
 					b.Fatal(len(ents), err)
 				}
 			}
@@ -315,7 +315,7 @@ func BenchmarkSearch(b *testing.B) {
 	db, _ := benchDB(b)
 	ctx := context.Background()
 	for i := 0; i < b.N; i++ {
-		if hits, _, err := db.Search(ctx, `"oil supply" markets`, 0, 10); err != nil || len(hits) == 0 {
+		if hits, _, err := db.Search(ctx, `"oil supply" markets`, 0, 10, ""); err != nil || len(hits) == 0 {
 			b.Fatal(len(hits), err)
 		}
 	}

@@ -16,6 +16,9 @@ type SourceConfig struct {
 	Title     string `json:"title,omitempty"`
 	AddedBy   string `json:"added_by,omitempty"`
 	AddedAt   string `json:"added_at,omitempty"`
+	// Guild is the guild the source was added in, which owns it (see
+	// Visible); the loader passes it on as SourceInput.Guild.
+	Guild string `json:"guild,omitempty"`
 }
 
 // AddSourceConfig stores c, setting its ID and AddedAt. A name already in
@@ -23,6 +26,9 @@ type SourceConfig struct {
 func (db *DB) AddSourceConfig(ctx context.Context, c *SourceConfig) error {
 	if strings.TrimSpace(c.Name) == "" || strings.TrimSpace(c.Location) == "" {
 		return fmt.Errorf("add source config: %w: name and location required", ErrInvalid)
+	}
+	if err := checkGuild(c.Guild); err != nil {
+		return fmt.Errorf("add source config: %w", err)
 	}
 	if c.Published != "" {
 		if _, _, err := ParseDateBound(c.Published); err != nil || len(c.Published) != 10 {
@@ -41,8 +47,8 @@ func (db *DB) AddSourceConfig(ctx context.Context, c *SourceConfig) error {
 		return fmt.Errorf("add source config %s: %w", c.Name, ErrConflict)
 	}
 	c.AddedAt = formatTime(tx.now)
-	r, err := tx.ExecContext(ctx, `INSERT INTO source_configs (name, location, published, title, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		c.Name, c.Location, c.Published, c.Title, c.AddedBy, c.AddedAt)
+	r, err := tx.ExecContext(ctx, `INSERT INTO source_configs (name, location, published, title, added_by, added_at, guild_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		c.Name, c.Location, c.Published, c.Title, c.AddedBy, c.AddedAt, c.Guild)
 	if err != nil {
 		return fmt.Errorf("add source config: %w", err)
 	}
@@ -81,7 +87,7 @@ func (db *DB) RemoveSourceConfig(ctx context.Context, name string) error {
 
 // FindSourceConfigs returns every source config, by name.
 func (db *DB) FindSourceConfigs(ctx context.Context) ([]*SourceConfig, error) {
-	rows, err := db.rdb.QueryContext(ctx, `SELECT id, name, location, published, title, added_by, added_at FROM source_configs ORDER BY name`)
+	rows, err := db.rdb.QueryContext(ctx, `SELECT id, name, location, published, title, added_by, added_at, guild_id FROM source_configs ORDER BY name`)
 	if err != nil {
 		return nil, fmt.Errorf("find source configs: %w", err)
 	}
@@ -89,7 +95,7 @@ func (db *DB) FindSourceConfigs(ctx context.Context) ([]*SourceConfig, error) {
 	var out []*SourceConfig
 	for rows.Next() {
 		c := &SourceConfig{}
-		if err := rows.Scan(&c.ID, &c.Name, &c.Location, &c.Published, &c.Title, &c.AddedBy, &c.AddedAt); err != nil {
+		if err := rows.Scan(&c.ID, &c.Name, &c.Location, &c.Published, &c.Title, &c.AddedBy, &c.AddedAt, &c.Guild); err != nil {
 			return nil, fmt.Errorf("find source configs: %w", err)
 		}
 		out = append(out, c)

@@ -509,6 +509,9 @@ type DigestItemFilter struct {
 	// or after that day (and those with no date): an old article loaded
 	// today is not today's news.
 	Published string
+	// Guild names the view (see Visible): a schedule's digest reads its
+	// guild's.
+	Guild string
 }
 
 // FindDigestItems returns the candidates of a channel's next digest, in
@@ -516,31 +519,34 @@ type DigestItemFilter struct {
 // channel has already been shown are left out, as are duplicates within
 // the candidates (an article loaded under two names).
 func (db *DB) FindDigestItems(ctx context.Context, f DigestItemFilter) ([]*DigestItem, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("find digest items: %w", err)
-	}
-	defer tx.Rollback()
-	items, err := findDigestItems(ctx, tx, f)
+	var items []*DigestItem
+	err := db.readView(ctx, f.Guild, func(tx *Tx, v *view) (err error) {
+		items, err = findDigestItems(ctx, tx, v, f)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("find digest items: %w", err)
 	}
 	return items, nil
 }
 
-// newSources is the CTE of the sources loaded at or after ?1.
-const newSources = `WITH ns AS MATERIALIZED (SELECT id FROM sources WHERE loaded_at >= ?1 AND loaded_at != ''
-	AND (?2 = '' OR published = '' OR substr(published, 1, 10) >= ?2)) `
+// newSourcesIn is the CTE of the sources the view v sees loaded at or
+// after ?1.
+func newSourcesIn(v *view) string {
+	return `WITH ns AS MATERIALIZED (SELECT id FROM sources WHERE loaded_at >= ?1 AND loaded_at != ''
+	AND (?2 = '' OR published = '' OR substr(published, 1, 10) >= ?2) AND ` + v.keep("id") + `) `
+}
 
-func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*DigestItem, error) {
+func findDigestItems(ctx context.Context, tx *Tx, v *view, f DigestItemFilter) ([]*DigestItem, error) {
 	since := formatTime(f.Since)
+	newSources := newSourcesIn(v)
 	// The queries start from the few sources loaded since the watermark
 	// (a materialised CTE on the loaded_at index) and CROSS JOIN, which
 	// SQLite keeps in the written order, so that the planner never scans
 	// the whole fact base to avoid a sort.
 	rows, err := tx.QueryContext(ctx, newSources+`SELECT e.id, COALESCE(h.date, e.date), COALESCE(h.precision, e.precision), COALESCE(h.sort_start, e.sort_start),
 			COALESCE(h.sort_end, e.sort_end), COALESCE(h.summary, e.summary), e.date, e.summary, e.sent_index, e.start, e."end", e.happening_id, COALESCE(h.source_count, 1), COALESCE(h.disputed, 0),
-			s.id, s.name, s.title, s.url, s.published, s.loaded_at
+			COALESCE(h.guild_reports, 0), s.id, s.name, s.title, s.url, s.published, s.loaded_at
 		FROM ns CROSS JOIN sources s ON s.id = ns.id CROSS JOIN events e ON e.source_id = s.id LEFT JOIN happenings h ON h.id = e.happening_id
 		WHERE e.date != '' AND e.summary != ''
 		ORDER BY s.id, e.start, e.clause_start`, since, f.Published)
@@ -555,15 +561,21 @@ func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*Digest
 	var items []*DigestItem
 	byID := map[int64]*DigestItem{}
 	var spans []span
+	// The happenings that reports of guild-owned sources joined, which
+	// the view may see only in part.
+	var owned []int64
 	for rows.Next() {
 		it := &DigestItem{Kind: "event"}
-		var end int
+		var end, guildReports int
 		var loaded string
 		var ownDate, ownText string
 		if err := rows.Scan(&it.ID, &it.Date, &it.Precision, &it.SortStart, &it.SortEnd, &it.Text, &ownDate, &ownText, &it.SentIndex, &it.Start, &end,
-			&it.HappeningID, &it.Sources, &it.Disputed, &it.Source.ID, &it.Source.Name, &it.Source.Title, &it.Source.URL, &it.Source.Published, &loaded); err != nil {
+			&it.HappeningID, &it.Sources, &it.Disputed, &guildReports, &it.Source.ID, &it.Source.Name, &it.Source.Title, &it.Source.URL, &it.Source.Published, &loaded); err != nil {
 			rows.Close()
 			return nil, err
+		}
+		if guildReports > 0 && it.HappeningID != 0 {
+			owned = append(owned, it.HappeningID)
 		}
 		it.LoadedAt = parseTime(loaded)
 		// The key is the report's own, which does not change when
@@ -580,27 +592,51 @@ func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*Digest
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	if err := seeDigestHappenings(ctx, tx, v, owned, items); err != nil {
+		return nil, err
+	}
 
 	// Participants.
-	rows, err = tx.QueryContext(ctx, newSources+`SELECT ee.event_id, en.name, en.kind
+	rows, err = tx.QueryContext(ctx, newSources+`SELECT ee.event_id, en.name, en.kind, en.id, `+v.canonHidden("en.id")+`
 		FROM ns CROSS JOIN events e ON e.source_id = ns.id
 		CROSS JOIN event_entities ee ON ee.event_id = e.id CROSS JOIN entities en ON en.id = ee.entity_id
 		ORDER BY ee.event_id, en.name`, since, f.Published)
 	if err != nil {
 		return nil, err
 	}
+	type participant struct {
+		event, entity int64
+		name, kind    string
+	}
+	var parts []participant
+	var flagged []int64
 	for rows.Next() {
-		var id int64
-		var name, kind string
-		if err := rows.Scan(&id, &name, &kind); err != nil {
+		var p participant
+		var renamed bool
+		if err := rows.Scan(&p.event, &p.name, &p.kind, &p.entity, &renamed); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		it := byID[id]
+		parts = append(parts, p)
+		if renamed {
+			flagged = append(flagged, p.entity)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	entParts, err := v.renamed(ctx, tx, flagged)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range parts {
+		it := byID[p.event]
 		if it == nil {
 			continue
 		}
-		switch kind {
+		name := entParts[p.entity].displayName(p.name)
+		switch p.kind {
 		case "person":
 			it.People = append(it.People, name)
 		case "org":
@@ -608,10 +644,6 @@ func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*Digest
 		case "place":
 			it.Places = append(it.Places, name)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 
 	// Corroboration: other sources with an event of the same date and a
@@ -622,7 +654,7 @@ func findDigestItems(ctx context.Context, tx *Tx, f DigestItemFilter) ([]*Digest
 		CROSS JOIN entities en ON en.id = ee.entity_id AND en.kind IN ('person', 'org')
 		CROSS JOIN event_entities ee2 ON ee2.entity_id = ee.entity_id AND ee2.sort_start = ee.sort_start
 		CROSS JOIN events e2 INDEXED BY digest_events_source ON e2.id = ee2.event_id AND e2.source_id != e.source_id AND e2.date = e.date
-		WHERE e.date != ''
+		WHERE e.date != '' AND `+v.keep("e2.source_id")+`
 		GROUP BY e.id`, since, f.Published)
 	if err != nil {
 		return nil, err
@@ -743,4 +775,28 @@ func postedKeys(ctx context.Context, tx *Tx, channelID string, items []*DigestIt
 		}
 	}
 	return shown, nil
+}
+
+// seeDigestHappenings shows the digest event items whose happenings
+// (owned: those with reports of guild-owned sources) the view sees only
+// in part as the reports it sees tell them: date, wording, source count
+// and whether they differ.
+func seeDigestHappenings(ctx context.Context, tx *Tx, v *view, owned []int64, items []*DigestItem) error {
+	if !v.scoped() || len(owned) == 0 {
+		return nil
+	}
+	_, seen, err := v.happeningRowsIn(ctx, tx, owned)
+	if err != nil || len(seen) == 0 {
+		return err
+	}
+	for _, it := range items {
+		sh := seen[it.HappeningID]
+		if it.Kind != "event" || sh == nil || sh.row == nil {
+			continue
+		}
+		h := sh.row
+		it.Date, it.Precision, it.SortStart, it.SortEnd = h.date, h.precision, h.sortStart, h.sortEnd
+		it.Text, it.Sources, it.Disputed = h.summary, h.sources, h.disputed
+	}
+	return nil
 }

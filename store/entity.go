@@ -19,6 +19,9 @@ type Entity struct {
 	// Match says how FindEntities matched it: "id", "name", "alias",
 	// "surname", "prefix" or "fuzzy".
 	Match string `json:"match,omitempty"`
+
+	// sources counts the sources that name it, all guilds', for views.
+	sources int
 }
 
 // EntityFilter selects entities. Name is matched fuzzily: case and accents
@@ -29,6 +32,9 @@ type EntityFilter struct {
 	Name  string
 	Kind  string
 	Limit int
+	// Guild names the view (see Visible): "" for the global sources
+	// only.
+	Guild string
 }
 
 // Role is a position an entity holds, as a source reported it.
@@ -101,26 +107,25 @@ func clampLimit(n, def int) int {
 // FindEntities returns the entities matching f, best first, and when none
 // match, up to five "did you mean" names.
 func (db *DB) FindEntities(ctx context.Context, f EntityFilter) (ents []*Entity, suggestions []string, err error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, nil, fmt.Errorf("find entities: %w", err)
-	}
-	defer tx.Rollback()
-	ents, suggestions, err = findEntities(ctx, tx, f)
+	err = db.readView(ctx, f.Guild, func(tx *Tx, v *view) (err error) {
+		ents, suggestions, err = findEntities(ctx, tx, v, f)
+		return err
+	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("find entities: %w", err)
 	}
 	return ents, suggestions, nil
 }
 
-const entityCols = `e.id, e.name, e.kind, e.mention_count`
+// entityCols are the columns of an Entity, and its source count.
+const entityCols = `e.id, e.name, e.kind, e.mention_count, e.source_count`
 
 func scanEntities(rows *sql.Rows, match string) ([]*Entity, error) {
 	defer rows.Close()
 	var out []*Entity
 	for rows.Next() {
 		e := &Entity{Match: match}
-		if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.Mentions); err != nil {
+		if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.Mentions, &e.sources); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
@@ -128,7 +133,16 @@ func scanEntities(rows *sql.Rows, match string) ([]*Entity, error) {
 	return out, rows.Err()
 }
 
-func findEntities(ctx context.Context, tx *Tx, f EntityFilter) ([]*Entity, []string, error) {
+// fetchLimit is how many rows a query capped at limit reads for a view
+// that hides sources: it drops some and re-ranks the rest.
+func fetchLimit(v *view, limit int) int {
+	if v.scoped() {
+		return 4*limit + 20
+	}
+	return limit
+}
+
+func findEntities(ctx context.Context, tx *Tx, v *view, f EntityFilter) ([]*Entity, []string, error) {
 	limit := clampLimit(f.Limit, 10)
 	if f.ID != 0 {
 		rows, err := tx.QueryContext(ctx, `SELECT `+entityCols+` FROM entities e WHERE e.id = ? AND (?2 = '' OR e.kind = ?2)`, f.ID, f.Kind)
@@ -136,16 +150,24 @@ func findEntities(ctx context.Context, tx *Tx, f EntityFilter) ([]*Entity, []str
 			return nil, nil, err
 		}
 		ents, err := scanEntities(rows, "id")
+		if err != nil {
+			return nil, nil, err
+		}
+		ents, err = v.seeEntities(ctx, tx, ents, "", limit)
 		return ents, nil, err
 	}
 	n := Norm(f.Name)
 	if n == "" {
 		rows, err := tx.QueryContext(ctx, `SELECT `+entityCols+` FROM entities e WHERE (?1 = '' OR e.kind = ?1)
-			ORDER BY e.mention_count DESC, e.id LIMIT ?2`, f.Kind, limit)
+			ORDER BY e.mention_count DESC, e.id LIMIT ?2`, f.Kind, fetchLimit(v, limit))
 		if err != nil {
 			return nil, nil, err
 		}
 		ents, err := scanEntities(rows, "")
+		if err != nil {
+			return nil, nil, err
+		}
+		ents, err = v.seeEntities(ctx, tx, ents, "", limit)
 		return ents, nil, err
 	}
 
@@ -160,7 +182,10 @@ func findEntities(ctx context.Context, tx *Tx, f EntityFilter) ([]*Entity, []str
 	if err != nil {
 		return nil, nil, err
 	}
-	ents, err := scanMatches(rows, limit)
+	ents, err := scanMatches(rows, limit, v.scoped())
+	if err == nil {
+		ents, err = v.seeEntities(ctx, tx, ents, n, limit)
+	}
 	if err != nil || len(ents) > 0 {
 		return ents, nil, err
 	}
@@ -173,11 +198,14 @@ func findEntities(ctx context.Context, tx *Tx, f EntityFilter) ([]*Entity, []str
 				UNION SELECT entity_id FROM entity_names WHERE norm >= ?1 AND norm < ?2
 				UNION SELECT id FROM entities WHERE surname >= ?1 AND surname < ?2 AND kind = 'person'
 			) AND (?3 = '' OR e.kind = ?3)
-			ORDER BY e.mention_count DESC, e.id LIMIT ?4`, n, hi, f.Kind, limit)
+			ORDER BY e.mention_count DESC, e.id LIMIT ?4`, n, hi, f.Kind, fetchLimit(v, limit))
 		if err != nil {
 			return nil, nil, err
 		}
-		ents, err := scanMatches(rows, limit)
+		ents, err := scanMatches(rows, fetchLimit(v, limit), false)
+		if err == nil {
+			ents, err = v.seeEntities(ctx, tx, ents, n, limit)
+		}
 		if err != nil || len(ents) > 0 {
 			return ents, nil, err
 		}
@@ -188,9 +216,21 @@ func findEntities(ctx context.Context, tx *Tx, f EntityFilter) ([]*Entity, []str
 	if err != nil {
 		return nil, nil, err
 	}
-	ids, best := idx.near(n, maxDistance(n))
+	// Nothing close enough is suggested from within a looser distance.
+	loose := maxDistance(n) + 2
+	if l := len([]rune(n)) / 2; l > loose {
+		loose = l
+	}
+	skip, err := v.nameFilter(ctx, tx, idx, n, loose)
+	if err != nil {
+		return nil, nil, err
+	}
+	ids, _ := idx.near(n, maxDistance(n), skip)
 	if len(ids) > 0 {
 		ents, err := entitiesByID(ctx, tx, ids, f.Kind, "fuzzy")
+		if err == nil {
+			ents, err = v.seeEntities(ctx, tx, ents, "", limit)
+		}
 		if err != nil {
 			return nil, nil, err
 		}
@@ -201,18 +241,14 @@ func findEntities(ctx context.Context, tx *Tx, f EntityFilter) ([]*Entity, []str
 			return ents, nil, nil
 		}
 	}
-	_ = best
-	// Nothing close enough: suggest the nearest names within a looser
-	// distance.
-	loose := maxDistance(n) + 2
-	if l := len([]rune(n)) / 2; l > loose {
-		loose = l
-	}
-	sugg := idx.suggest(n, loose, 5)
+	sugg := idx.suggest(n, loose, 5, skip)
 	if len(sugg) == 0 {
 		return nil, nil, nil
 	}
 	sents, err := entitiesByID(ctx, tx, sugg, f.Kind, "")
+	if err == nil {
+		sents, err = v.seeEntities(ctx, tx, sents, "", len(sents))
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -225,7 +261,9 @@ func findEntities(ctx context.Context, tx *Tx, f EntityFilter) ([]*Entity, []str
 
 // scanMatches reads (entity, how) rows, keeping each entity once with its
 // best match.
-func scanMatches(rows *sql.Rows, limit int) ([]*Entity, error) {
+// all keeps every match of each entity, for a view to vet (see
+// view.seeEntities).
+func scanMatches(rows *sql.Rows, limit int, all bool) ([]*Entity, error) {
 	defer rows.Close()
 	hows := []string{"name", "alias", "surname", "prefix"}
 	seen := map[int64]bool{}
@@ -233,8 +271,13 @@ func scanMatches(rows *sql.Rows, limit int) ([]*Entity, error) {
 	for rows.Next() {
 		e := &Entity{}
 		var how int
-		if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.Mentions, &how); err != nil {
+		if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.Mentions, &e.sources, &how); err != nil {
 			return nil, err
+		}
+		if all {
+			e.Match = hows[how]
+			out = append(out, e)
+			continue
 		}
 		if seen[e.ID] || len(out) >= limit {
 			continue
@@ -285,100 +328,149 @@ func placeholders(n int) string {
 }
 
 // AutocompleteNames returns up to limit (at most 25) entities whose name,
-// alias or surname starts with prefix, most mentioned first.
-func (db *DB) AutocompleteNames(ctx context.Context, prefix string, limit int) ([]*Entity, error) {
+// alias or surname starts with prefix, most mentioned first, in the view
+// of guild (see Visible).
+func (db *DB) AutocompleteNames(ctx context.Context, prefix string, limit int, guild string) ([]*Entity, error) {
 	if limit <= 0 || limit > 25 {
 		limit = 25
 	}
-	n := Norm(prefix)
-	var rows *sql.Rows
-	var err error
-	if n == "" {
-		rows, err = db.rdb.QueryContext(ctx, `SELECT `+entityCols+` FROM entities e ORDER BY e.mention_count DESC, e.id LIMIT ?`, limit)
-	} else {
-		hi := n + "\U0010FFFF"
-		rows, err = db.rdb.QueryContext(ctx, `SELECT `+entityCols+` FROM entities e WHERE e.id IN (
-				SELECT id FROM entities WHERE norm >= ?1 AND norm < ?2
-				UNION SELECT entity_id FROM entity_names WHERE norm >= ?1 AND norm < ?2
-				UNION SELECT id FROM entities WHERE surname >= ?1 AND surname < ?2
-			) ORDER BY e.mention_count DESC, e.id LIMIT ?3`, n, hi, limit)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("autocomplete names: %w", err)
-	}
-	ents, err := scanEntities(rows, "prefix")
+	var ents []*Entity
+	err := db.readView(ctx, guild, func(tx *Tx, v *view) (err error) {
+		ents, err = autocompleteNames(ctx, tx, v, prefix, limit)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("autocomplete names: %w", err)
 	}
 	return ents, nil
 }
 
-// Profile returns what is known about the entity with the given id.
-func (db *DB) Profile(ctx context.Context, id int64) (*Profile, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("profile: %w", err)
+func autocompleteNames(ctx context.Context, tx *Tx, v *view, prefix string, limit int) ([]*Entity, error) {
+	n := Norm(prefix)
+	var rows *sql.Rows
+	var err error
+	if n == "" {
+		rows, err = tx.QueryContext(ctx, `SELECT `+entityCols+` FROM entities e ORDER BY e.mention_count DESC, e.id LIMIT ?`, fetchLimit(v, limit))
+	} else {
+		hi := n + "\U0010FFFF"
+		rows, err = tx.QueryContext(ctx, `SELECT `+entityCols+` FROM entities e WHERE e.id IN (
+				SELECT id FROM entities WHERE norm >= ?1 AND norm < ?2
+				UNION SELECT entity_id FROM entity_names WHERE norm >= ?1 AND norm < ?2
+				UNION SELECT id FROM entities WHERE surname >= ?1 AND surname < ?2
+			) ORDER BY e.mention_count DESC, e.id LIMIT ?3`, n, hi, fetchLimit(v, limit))
 	}
-	defer tx.Rollback()
-	p, err := profile(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	ents, err := scanEntities(rows, "prefix")
+	if err != nil {
+		return nil, err
+	}
+	return v.seeEntities(ctx, tx, ents, n, limit)
+}
+
+// Profile returns what is known about the entity with the given id, in
+// the view of guild (see Visible): ErrNotFound when no source it sees
+// names the entity.
+func (db *DB) Profile(ctx context.Context, id int64, guild string) (*Profile, error) {
+	var p *Profile
+	err := db.readView(ctx, guild, func(tx *Tx, v *view) (err error) {
+		p, err = profile(ctx, tx, v, id)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("profile: %w", err)
 	}
 	return p, nil
 }
 
-func profile(ctx context.Context, tx *Tx, id int64) (*Profile, error) {
+func profile(ctx context.Context, tx *Tx, v *view, id int64) (*Profile, error) {
 	p := &Profile{Entity: &Entity{}}
-	err := tx.QueryRowContext(ctx, `SELECT `+entityCols+` FROM entities e WHERE e.id = ?`, id).
-		Scan(&p.Entity.ID, &p.Entity.Name, &p.Entity.Kind, &p.Entity.Mentions)
+	var events, sources int
+	err := tx.QueryRowContext(ctx, `SELECT `+entityCols+`, e.event_count FROM entities e WHERE e.id = ?`, id).
+		Scan(&p.Entity.ID, &p.Entity.Name, &p.Entity.Kind, &p.Entity.Mentions, &sources, &events)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	} else if err != nil {
 		return nil, err
 	}
-
-	// Aliases, most used first, without the canonical name.
-	rows, err := tx.QueryContext(ctx, `SELECT alias, norm FROM entity_names WHERE entity_id = ? ORDER BY uses DESC, alias`, id)
+	// part is what sources the view does not see add to the entity; nil
+	// when none names it, and the profile is as stored.
+	parts, err := v.parts(ctx, tx, []int64{id}, partPlaces)
 	if err != nil {
 		return nil, err
 	}
+	part := parts[id]
+	if part.hiddenFrom(sources) {
+		return nil, ErrNotFound
+	}
+	// own is the view for what the entity's own sources tell: nil when
+	// the view sees them all.
+	own := v
+	if part == nil {
+		own = nil
+	}
 	canon := Norm(p.Entity.Name)
+	if part != nil {
+		p.Entity.Mentions -= part.mentions
+		p.Entity.Name = part.displayName(p.Entity.Name)
+		canon = Norm(p.Entity.Name)
+		events -= part.events
+		sources -= part.sources
+	}
+
+	// Aliases, most used first, without the canonical name.
 	seen := map[string]bool{canon: true}
-	for rows.Next() {
-		var a, n string
-		if err := rows.Scan(&a, &n); err != nil {
-			rows.Close()
+	if part != nil {
+		for _, n := range part.visibleNames() {
+			if !seen[n[1]] {
+				seen[n[1]] = true
+				p.Aliases = append(p.Aliases, n[0])
+			}
+		}
+	} else {
+		rows, err := tx.QueryContext(ctx, `SELECT alias, norm FROM entity_names WHERE entity_id = ? ORDER BY uses DESC, alias`, id)
+		if err != nil {
 			return nil, err
 		}
-		if !seen[n] {
-			seen[n] = true
-			p.Aliases = append(p.Aliases, a)
+		for rows.Next() {
+			var a, n string
+			if err := rows.Scan(&a, &n); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if !seen[n] {
+				seen[n] = true
+				p.Aliases = append(p.Aliases, a)
+			}
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
 
 	// Roles over time, from every source and the other holders of the
 	// same offices.
-	roles, err := entityRoles(ctx, tx, []int64{id})
+	roles, err := entityRoles(ctx, tx, v, own, []int64{id})
 	if err != nil {
 		return nil, err
 	}
 	p.Roles = roles[id]
 
-	rows, err = tx.QueryContext(ctx, `SELECT place FROM entity_place_names WHERE entity_id = ? ORDER BY place`, id)
+	rows, err := tx.QueryContext(ctx, `SELECT place, place_norm FROM entity_place_names WHERE entity_id = ? ORDER BY place`, id)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
-		var pl string
-		if err := rows.Scan(&pl); err != nil {
+		var pl, pn string
+		if err := rows.Scan(&pl, &pn); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		p.Places = append(p.Places, pl)
+		if !part.hidesPlace(pn) {
+			p.Places = append(p.Places, pl)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -386,16 +478,20 @@ func profile(ctx context.Context, tx *Tx, id int64) (*Profile, error) {
 	}
 
 	// The latest events, shown in date order.
-	if err := tx.QueryRowContext(ctx, `SELECT event_count FROM entities WHERE id = ?`, id).Scan(&p.EventsTotal); err != nil {
-		return nil, err
-	}
+	p.EventsTotal = events
 
-	if p.Quotes, p.QuotesTotal, err = findQuotes(ctx, tx, []int64{id}, "", "", 0, ProfileQuotes); err != nil {
+	// When sources the view does not see name the entity (own is not
+	// nil), its quotes and sources are read through the view.
+	hiddenQuotes := 0
+	if part != nil {
+		hiddenQuotes = part.quotes
+	}
+	if p.Quotes, p.QuotesTotal, err = findQuotes(ctx, tx, own, hiddenQuotes, []int64{id}, "", "", 0, ProfileQuotes); err != nil {
 		return nil, err
 	}
 
 	rows, err = tx.QueryContext(ctx, `SELECT s.id, s.name, s.title, s.url, s.published FROM entity_sources es JOIN sources s ON s.id = es.source_id
-		WHERE es.entity_id = ? ORDER BY es.published DESC, es.source_id DESC LIMIT ?`, id, ProfileSources)
+		WHERE es.entity_id = ? AND `+own.probe("es.source_id")+` ORDER BY es.published DESC, es.source_id DESC LIMIT ?`, id, ProfileSources)
 	if err != nil {
 		return nil, err
 	}
@@ -411,9 +507,7 @@ func profile(ctx context.Context, tx *Tx, id int64) (*Profile, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT source_count FROM entities WHERE id = ?`, id).Scan(&p.SourcesTotal); err != nil {
-		return nil, err
-	}
+	p.SourcesTotal = sources
 	return p, nil
 }
 

@@ -69,6 +69,9 @@ type EventFilter struct {
 	Disputed bool
 	Offset   int
 	Limit    int
+	// Guild names the view (see Visible): events, and what merged
+	// events say, come from the sources it sees.
+	Guild string
 }
 
 // topicEntities is the SQL for the ids of entities a normalised topic
@@ -92,12 +95,12 @@ const eventCols = `e.id, e.date, e.precision, e.sort_start, e.sort_end, e.summar
 // it and starts at most a year before it; To keeps those starting on or
 // before it.
 func (db *DB) FindEvents(ctx context.Context, f EventFilter) ([]*Event, int, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, 0, fmt.Errorf("find events: %w", err)
-	}
-	defer tx.Rollback()
-	evs, n, err := findEvents(ctx, tx, f)
+	var evs []*Event
+	var n int
+	err := db.readView(ctx, f.Guild, func(tx *Tx, v *view) (err error) {
+		evs, n, err = findEvents(ctx, tx, v, f)
+		return err
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("find events: %w", err)
 	}
@@ -116,11 +119,11 @@ func TotalIsEstimate(total int) bool {
 // date order and stops at the page.
 var exactTotalLimit = 3000
 
-func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, error) {
+func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, int, error) {
 	limit := clampLimit(f.Limit, 10)
 	offset := max(f.Offset, 0)
 	if f.EntityID != 0 && f.Topic == "" && f.From == "" && f.To == "" && f.SourceID == 0 && !f.Disputed {
-		return entityEvents(ctx, tx, f.EntityID, f.Newest, offset, limit)
+		return entityEvents(ctx, tx, v, f.EntityID, f.Newest, offset, limit)
 	}
 	var where []string
 	var args []any
@@ -159,7 +162,8 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 	var setSQL, pairSQL, testSQL, lazySQL string
 	var setArgs, testArgs, lazyArgs []any
 	var topicIDs []int64
-	var restSQL string // testSQL without the entity links
+	var topicParts map[int64]*entityPart // what the view hides of them
+	var restSQL string                   // testSQL without the entity links
 	var restArgs []any
 	switch {
 	case f.Topic != "":
@@ -167,11 +171,11 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		if n == "" || fq == "" {
 			return nil, 0, nil
 		}
-		ids, count, err := topicEntityIDs(ctx, tx, n)
+		ids, count, parts, err := topicEntityIDs(ctx, tx, v, n)
 		if err != nil {
 			return nil, 0, err
 		}
-		topicIDs = ids
+		topicIDs, topicParts = ids, parts
 		if count < exactTotalLimit {
 			about, err := topicSourceEvents(ctx, tx, ids, exactTotalLimit)
 			if err != nil {
@@ -262,6 +266,14 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 	}
 	var total int
 	var hids []int64
+	// seen keeps the merged events the view sees as the filter wants:
+	// some are disputed only by sources it does not see.
+	seen := func(all []int64) ([]int64, error) {
+		if f.Disputed {
+			return v.disputed(ctx, tx, all)
+		}
+		return all, nil
+	}
 	if exact {
 		// Few matches: list them all, so that the page and the total
 		// count merged events, each once.
@@ -297,13 +309,20 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 				return nil, 0, err
 			}
 		}
-		all, err := happeningIDs(ctx, tx, ids)
+		all, err := happeningIDs(ctx, tx, v, ids)
+		if err == nil {
+			all, err = seen(all)
+		}
 		if err != nil {
 			return nil, 0, err
 		}
 		total = len(all)
 		hids = all[min(offset, len(all)):min(offset+limit, len(all))]
 	} else {
+		// The walks read every source's events: the events of sources
+		// the view does not see are dropped from what they return
+		// (happeningIDs, streamWalk), which the loop below reads more of
+		// when a page falls short.
 		base, baseArgs := cond, args
 		if testSQL != "" {
 			cond = testSQL + " AND " + cond
@@ -311,7 +330,7 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		}
 		total = estimate
 		if estimate < 0 {
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e WHERE `+cond, args...).Scan(&total); err != nil {
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e WHERE `+cond+` AND `+v.keep("e.source_id"), args...).Scan(&total); err != nil {
 				return nil, 0, err
 			}
 		}
@@ -334,7 +353,10 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 			switch {
 			case done:
 			case restSQL != "" && len(topicIDs) <= maxCompound && !f.Newest:
-				all, end, err := streamWalk(ctx, tx, base, baseArgs, topicIDs, restSQL, restArgs, want)
+				all, end, err := streamWalk(ctx, tx, v, topicParts, base, baseArgs, topicIDs, restSQL, restArgs, want)
+				if err == nil {
+					all, err = seen(all)
+				}
 				if err != nil {
 					return nil, 0, err
 				}
@@ -349,7 +371,10 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 			if err != nil {
 				return nil, 0, err
 			}
-			all, err := happeningIDs(ctx, tx, ids)
+			all, err := happeningIDs(ctx, tx, v, ids)
+			if err == nil {
+				all, err = seen(all)
+			}
 			if err != nil {
 				return nil, 0, err
 			}
@@ -366,9 +391,18 @@ func findEvents(ctx context.Context, tx *Tx, f EventFilter) ([]*Event, int, erro
 		}
 	}
 page:
-	evs, err := happeningEvents(ctx, tx, hids, listReports)
+	evs, err := happeningEvents(ctx, tx, v, hids, listReports)
 	if err != nil {
 		return nil, 0, err
+	}
+	if f.Disputed && v.scoped() {
+		kept := evs[:0]
+		for _, e := range evs {
+			if len(e.Disagreements) > 0 {
+				kept = append(kept, e)
+			}
+		}
+		evs = kept
 	}
 	// A page lists its events by the dates their reports agree on, which
 	// may differ a little from the report that placed them.
@@ -383,9 +417,18 @@ page:
 // list), read from the entity index in date order, each happening once.
 // The total is exact for an entity in fewer than exactTotalLimit reports;
 // past that it is the report count, an upper bound.
-func entityEvents(ctx context.Context, tx *Tx, entityID int64, newest bool, offset, limit int) ([]*Event, int, error) {
-	var count int
-	if err := tx.QueryRowContext(ctx, `SELECT event_count FROM entities WHERE id = ?`, entityID).Scan(&count); err != nil {
+func entityEvents(ctx context.Context, tx *Tx, v *view, entityID int64, newest bool, offset, limit int) ([]*Event, int, error) {
+	// touched says that sources the view does not see name the entity:
+	// their links are skipped, and their reports not counted.
+	var count, hiddenEvents int
+	var touched bool
+	q := `SELECT event_count, 0, 0 FROM entities WHERE id = ?`
+	if v.scoped() {
+		q = `SELECT e.event_count, EXISTS (SELECT 1 FROM guild_entities g WHERE g.entity_id = e.id AND g.guild_id != ` + v.literal() + `),
+			(SELECT COALESCE(SUM(g.events), 0) FROM guild_entities g WHERE g.entity_id = e.id AND g.guild_id != ` + v.literal() + `)
+			FROM entities e WHERE e.id = ?`
+	}
+	if err := tx.QueryRowContext(ctx, q, entityID).Scan(&count, &touched, &hiddenEvents); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, 0, nil
 		}
@@ -395,12 +438,31 @@ func entityEvents(ctx context.Context, tx *Tx, entityID int64, newest bool, offs
 	if newest {
 		order = "ORDER BY sort_start DESC, event_id DESC"
 	}
-	rows, err := tx.query(ctx, `SELECT event_id, happening_id FROM event_entities WHERE entity_id = ? `+order, entityID)
-	if err != nil {
-		return nil, 0, err
+	if touched {
+		count = max(count-hiddenEvents, 0)
 	}
 	want := offset + limit
 	exact := count < exactTotalLimit
+	q = `SELECT event_id, happening_id FROM event_entities WHERE entity_id = ?1 ` + order
+	var hidden map[int64]bool
+	var err error
+	if touched {
+		if exact {
+			// All the links are read: those to skip are listed first.
+			if hidden, err = v.hiddenLinks(ctx, tx, entityID); err != nil {
+				return nil, 0, err
+			}
+		} else {
+			// A page of a big entity's links: each is looked up among
+			// the other guilds' links.
+			q = `SELECT ee.event_id, ee.happening_id FROM event_entities ee WHERE ee.entity_id = ?1 AND NOT EXISTS (SELECT 1 FROM guild_links g
+				WHERE g.entity_id = ?1 AND g.guild_id IN ` + v.othersSQL() + ` AND g.event_id = ee.event_id) ` + order
+		}
+	}
+	rows, err := tx.query(ctx, q, entityID)
+	if err != nil {
+		return nil, 0, err
+	}
 	seen := map[int64]bool{}
 	var hids []int64
 	for rows.Next() {
@@ -408,6 +470,9 @@ func entityEvents(ctx context.Context, tx *Tx, entityID int64, newest bool, offs
 		if err := rows.Scan(&id, &h); err != nil {
 			rows.Close()
 			return nil, 0, err
+		}
+		if hidden[id] {
+			continue
 		}
 		if h == 0 {
 			h = -id
@@ -429,7 +494,7 @@ func entityEvents(ctx context.Context, tx *Tx, entityID int64, newest bool, offs
 		total = len(hids)
 	}
 	page := hids[min(offset, len(hids)):min(want, len(hids))]
-	evs, err := happeningEvents(ctx, tx, page, listReports)
+	evs, err := happeningEvents(ctx, tx, v, page, listReports)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -509,7 +574,11 @@ func lazyWalk(ctx context.Context, tx *Tx, cond string, args []any, test string,
 // them unless the topic has fewer: end is then true and the list
 // complete). cond (with args) holds the other filters. A story told by a
 // hundred feeds costs a hundred index entries, not a hundred rounds.
-func streamWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs []int64, rest string, restArgs []any, want int) (hids []int64, end bool, err error) {
+//
+// The view v skips the links of sources it does not see: those of the
+// entities such sources name (parts has them), through guild_links, and
+// the other events of those sources as it reads them.
+func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPart, cond string, args []any, entityIDs []int64, rest string, restArgs []any, want int) (hids []int64, end bool, err error) {
 	type link struct {
 		eventPair
 		h int64
@@ -517,12 +586,16 @@ func streamWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs 
 	var links []link
 	end = true
 	for _, ent := range entityIDs {
-		q := `SELECT event_id, sort_start, happening_id FROM event_entities WHERE entity_id = ? ORDER BY sort_start, event_id`
+		q := `SELECT event_id, sort_start, happening_id, 0 FROM event_entities WHERE entity_id = ?1 ORDER BY sort_start, event_id`
 		a := []any{ent}
-		if cond != "1" {
-			q = `SELECT ee.event_id, ee.sort_start, ee.happening_id FROM event_entities ee JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
+		switch {
+		case cond != "1":
+			q = `SELECT ee.event_id, ee.sort_start, ee.happening_id, e.source_id FROM event_entities ee JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
 				WHERE ee.entity_id = ? AND ` + cond + ` ORDER BY ee.sort_start, ee.event_id`
 			a = append(a, args...)
+		case parts[ent] != nil:
+			q = `SELECT ee.event_id, ee.sort_start, ee.happening_id, 0 FROM event_entities ee WHERE ee.entity_id = ?1 AND NOT EXISTS (SELECT 1 FROM guild_links g
+				WHERE g.entity_id = ?1 AND g.guild_id IN ` + v.othersSQL() + ` AND g.event_id = ee.event_id) ORDER BY ee.sort_start, ee.event_id`
 		}
 		rows, err := tx.QueryContext(ctx, q, a...)
 		if err != nil {
@@ -531,9 +604,13 @@ func streamWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs 
 		seen := map[int64]bool{}
 		for rows.Next() {
 			var l link
-			if err := rows.Scan(&l.id, &l.date, &l.h); err != nil {
+			var src int64
+			if err := rows.Scan(&l.id, &l.date, &l.h, &src); err != nil {
 				rows.Close()
 				return nil, false, err
+			}
+			if src != 0 && !v.sees(src) {
+				continue
 			}
 			if l.h == 0 {
 				l.h = -l.id
@@ -571,7 +648,7 @@ func streamWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs 
 			}
 		}
 	}
-	q := `SELECT e.id, e.sort_start, e.happening_id FROM events e INDEXED BY events_walk WHERE ` + rest + ` AND ` + cond
+	q := `SELECT e.id, e.sort_start, e.happening_id, e.source_id FROM events e INDEXED BY events_walk WHERE ` + rest + ` AND ` + cond
 	a := append(append([]any{}, restArgs...), args...)
 	if bound != nil {
 		q += ` AND (e.sort_start, e.id) <= (?, ?)`
@@ -584,9 +661,13 @@ func streamWalk(ctx context.Context, tx *Tx, cond string, args []any, entityIDs 
 	var others []link
 	for rows.Next() {
 		var p link
-		if err := rows.Scan(&p.id, &p.date, &p.h); err != nil {
+		var src int64
+		if err := rows.Scan(&p.id, &p.date, &p.h, &src); err != nil {
 			rows.Close()
 			return nil, false, err
+		}
+		if !v.sees(src) {
+			continue
 		}
 		if p.h == 0 {
 			p.h = -p.id
@@ -695,11 +776,16 @@ func scanIDsTotal(rows *sql.Rows) ([]int64, int, error) {
 }
 
 // topicEntityIDs returns the entities a normalised topic names (by name,
-// alias, place or a person's surname) and the sum of their event counts.
-func topicEntityIDs(ctx context.Context, tx *Tx, n string) ([]int64, int, error) {
+// alias, place or a person's surname) and the sum of their event counts,
+// by the names and counts of the sources the view v sees, and what the
+// view hides of them (nil when it sees every source).
+func topicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64, int, map[int64]*entityPart, error) {
+	if v.scoped() {
+		return viewTopicEntityIDs(ctx, tx, v, n)
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT id, event_count FROM entities WHERE id IN (`+topicEntities+`)`, n, n, n, n)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	defer rows.Close()
 	var ids []int64
@@ -708,12 +794,12 @@ func topicEntityIDs(ctx context.Context, tx *Tx, n string) ([]int64, int, error)
 		var id int64
 		var c int
 		if err := rows.Scan(&id, &c); err != nil {
-			return nil, 0, err
+			return nil, 0, nil, err
 		}
 		ids = append(ids, id)
 		sum += c
 	}
-	return ids, sum, rows.Err()
+	return ids, sum, nil, rows.Err()
 }
 
 // topicSourceEvents estimates the events of the sources about any of ids
@@ -782,8 +868,9 @@ func scanEvents(rows rowScanner) ([]*Event, error) {
 	return out, rows.Err()
 }
 
-// loadEventEntities fills in the participants of evs with one query.
-func loadEventEntities(ctx context.Context, tx *Tx, evs []*Event) error {
+// loadEventEntities fills in the participants of evs with one query, by
+// the names the view v sees.
+func loadEventEntities(ctx context.Context, tx *Tx, v *view, evs []*Event) error {
 	if len(evs) == 0 {
 		return nil
 	}
@@ -794,19 +881,41 @@ func loadEventEntities(ctx context.Context, tx *Tx, evs []*Event) error {
 		args[i] = e.ID
 		e.Entities = []string{}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT ee.event_id, en.name FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
+	// A view that hides sources asks which participants' stored names
+	// it sees no use of (see renamed).
+	rows, err := tx.QueryContext(ctx, `SELECT ee.event_id, en.name, en.id, `+v.canonHidden("en.id")+` FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
 		WHERE ee.event_id IN (`+placeholders(len(evs))+`) ORDER BY ee.event_id, en.name`, args...)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
+	type link struct {
+		event, entity int64
+		name          string
+	}
+	var links []link
+	var flagged []int64
 	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
+		var l link
+		var renamed bool
+		if err := rows.Scan(&l.event, &l.name, &l.entity, &renamed); err != nil {
+			rows.Close()
 			return err
 		}
-		byID[id].Entities = append(byID[id].Entities, name)
+		links = append(links, l)
+		if renamed {
+			flagged = append(flagged, l.entity)
+		}
 	}
-	return rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	parts, err := v.renamed(ctx, tx, flagged)
+	if err != nil {
+		return err
+	}
+	for _, l := range links {
+		byID[l.event].Entities = append(byID[l.event].Entities, parts[l.entity].displayName(l.name))
+	}
+	return nil
 }

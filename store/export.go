@@ -192,7 +192,7 @@ func export(ctx context.Context, tx *Tx) (*Export, error) {
 	for id := range index {
 		ids = append(ids, id)
 	}
-	roles, err := entityRoles(ctx, tx, ids)
+	roles, err := entityRoles(ctx, tx, nil, nil, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -248,7 +248,7 @@ func export(ctx context.Context, tx *Tx) (*Export, error) {
 	if err != nil {
 		return nil, err
 	}
-	evs, err := happeningEvents(ctx, tx, append(hids, lone...), 0)
+	evs, err := happeningEvents(ctx, tx, nil, append(hids, lone...), 0)
 	if err != nil {
 		return nil, err
 	}

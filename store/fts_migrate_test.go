@@ -32,7 +32,7 @@ func TestMigrate_FTSColumnsize(t *testing.T) {
 	}
 	before := map[string]result{}
 	for _, q := range queries {
-		hits, total, err := old.Search(ctx, q, 0, 10)
+		hits, total, err := old.Search(ctx, q, 0, 10, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -52,7 +52,7 @@ func TestMigrate_FTSColumnsize(t *testing.T) {
 		t.Fatalf("index after upgrade: %v", err)
 	}
 	for _, q := range queries {
-		hits, total, err := db.Search(ctx, q, 0, 10)
+		hits, total, err := db.Search(ctx, q, 0, 10, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,7 +78,7 @@ func TestMigrate_FTSColumnsize(t *testing.T) {
 	if err := db.ExecRaw(`INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
 		t.Fatalf("index after reload and removal: %v", err)
 	}
-	hits, _, err := db.Search(ctx, "budget", 0, 10)
+	hits, _, err := db.Search(ctx, "budget", 0, 10, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestMigrate_FTSColumnsize(t *testing.T) {
 		t.Errorf("budget after reload found in %v, want rutte and budget", names)
 	}
 	for _, q := range []string{"Zelenskyy", `"White House"`} {
-		if _, total, err := db.Search(ctx, q, 0, 10); err != nil || total != 0 {
+		if _, total, err := db.Search(ctx, q, 0, 10, ""); err != nil || total != 0 {
 			t.Errorf("search %s after reload and removal: %d hits, %v; want none", q, total, err)
 		}
 	}

@@ -86,13 +86,18 @@ func (n *indexedName) distance(q []rune, oneWord bool, max int) int {
 	return best
 }
 
-func (idx *nameIndex) rank(q string, max int) []scored {
+// rank scores the entities with a name within max of q, nearest first;
+// skip, when not nil, leaves out the names a view does not see.
+func (idx *nameIndex) rank(q string, max int, skip func(id int64, norm string) bool) []scored {
 	qr := []rune(q)
 	oneWord := !strings.Contains(q, " ")
 	best := map[int64]scored{}
 	for i := range idx.names {
 		n := &idx.names[i]
 		d := n.distance(qr, oneWord, max)
+		if d <= max && skip != nil && skip(n.id, n.norm) {
+			continue
+		}
 		if d > max {
 			continue
 		}
@@ -118,11 +123,11 @@ func (idx *nameIndex) rank(q string, max int) []scored {
 }
 
 // near returns the entities at the smallest distance within max of q.
-func (idx *nameIndex) near(q string, max int) ([]int64, int) {
+func (idx *nameIndex) near(q string, max int, skip func(id int64, norm string) bool) ([]int64, int) {
 	if max <= 0 {
 		return nil, 0
 	}
-	r := idx.rank(q, max)
+	r := idx.rank(q, max, skip)
 	if len(r) == 0 {
 		return nil, 0
 	}
@@ -136,9 +141,9 @@ func (idx *nameIndex) near(q string, max int) ([]int64, int) {
 }
 
 // suggest returns up to n entities within max of q, nearest first.
-func (idx *nameIndex) suggest(q string, max, n int) []int64 {
+func (idx *nameIndex) suggest(q string, max, n int, skip func(id int64, norm string) bool) []int64 {
 	var ids []int64
-	for _, s := range idx.rank(q, max) {
+	for _, s := range idx.rank(q, max, skip) {
 		if len(ids) == n {
 			break
 		}

@@ -412,12 +412,21 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 		return err
 	}
 	if len(reports) == 0 {
+		if _, err := writeHappeningViews(ctx, tx, id, nil); err != nil {
+			return err
+		}
 		_, err := tx.exec(ctx, `DELETE FROM happenings WHERE id = ?`, id)
 		return err
 	}
 	// Reports in a stable order, so that ties resolve the same way
 	// whatever order they were read in.
 	sort.Slice(reports, func(i, j int) bool { return reports[i].ID < reports[j].ID })
+	// The reports of guild-owned sources, which views that do not see
+	// them all read as happening_views has them.
+	guildReports, err := writeHappeningViews(ctx, tx, id, reports)
+	if err != nil {
+		return err
+	}
 	h := merge.Summarize(reports)
 	first, last := "", ""
 	for _, r := range reports {
@@ -431,9 +440,9 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 	best := reports[h.Best]
 	summary := best.Summary
 	if _, err := tx.exec(ctx, `INSERT OR REPLACE INTO happenings (id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
-		first_published, last_published, source_count, report_count, inferred, disputed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		first_published, last_published, source_count, report_count, inferred, disputed, guild_reports) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, h.Date, h.Precision, h.SortStart, h.SortEnd, summary, best.ID, reports[h.First].ID, first, last,
-		h.Sources, len(reports), h.Inferred, len(h.Disagreements) > 0); err != nil {
+		h.Sources, len(reports), h.Inferred, len(h.Disagreements) > 0, guildReports); err != nil {
 		return err
 	}
 	for _, d := range h.Disagreements {
@@ -452,21 +461,28 @@ type storedValue struct {
 	Value   string  `json:"value"`
 	Text    string  `json:"text"`
 	Sources []int64 `json:"sources"`
+	// Count is how many sources give the value when Sources lists
+	// only the first of them (in happening_views).
+	Count int `json:"count,omitempty"`
 }
 
 func toStoredValues(vs []merge.Value) []storedValue {
 	out := make([]storedValue, len(vs))
 	for i, v := range vs {
-		out[i] = storedValue{v.Value, v.Text, v.Sources}
+		out[i] = storedValue{Value: v.Value, Text: v.Text, Sources: v.Sources}
 	}
 	return out
 }
 
 // singleHappeningRow is the happenings row of a happening told by one
 // new report, for the loader's multi-row insert.
-func singleHappeningRow(id int64, r *merge.Report, summary string) []any {
+func singleHappeningRow(id int64, r *merge.Report, summary string, owned bool) []any {
 	h := merge.Summarize([]*merge.Report{r})
-	return []any{id, h.Date, h.Precision, h.SortStart, h.SortEnd, summary, r.ID, r.ID, r.Published, r.Published, 1, 1, r.Inferred, false}
+	guildReports := 0
+	if owned {
+		guildReports = 1
+	}
+	return []any{id, h.Date, h.Precision, h.SortStart, h.SortEnd, summary, r.ID, r.ID, r.Published, r.Published, 1, 1, r.Inferred, false, guildReports}
 }
 
 // sourceHappenings lists the happenings a source's reports belong to, for

@@ -51,22 +51,28 @@ type happeningRow struct {
 	best, first                         int64
 	sources, reports                    int
 	inferred, disputed                  bool
+	// guildReports counts its reports from guild-owned sources.
+	guildReports int
 }
 
 // happeningIDs maps report (event) ids to their happenings, keeping the
-// order of the first report of each and dropping the rest.
-func happeningIDs(ctx context.Context, tx *Tx, ids []int64) ([]int64, error) {
+// order of the first report of each and dropping the rest, and the
+// reports of sources the view v does not see.
+func happeningIDs(ctx context.Context, tx *Tx, v *view, ids []int64) ([]int64, error) {
 	hid := make(map[int64]int64, len(ids))
 	for chunk := range chunks(ids, 500) {
-		rows, err := tx.QueryContext(ctx, `SELECT id, happening_id FROM events INDEXED BY events_byid WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		rows, err := tx.QueryContext(ctx, `SELECT id, happening_id, source_id FROM events INDEXED BY events_byid WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
-			var id, h int64
-			if err := rows.Scan(&id, &h); err != nil {
+			var id, h, src int64
+			if err := rows.Scan(&id, &h, &src); err != nil {
 				rows.Close()
 				return nil, err
+			}
+			if !v.sees(src) {
+				continue
 			}
 			if h == 0 {
 				h = -id // a report not yet merged stands alone
@@ -99,7 +105,10 @@ func happeningIDs(ctx context.Context, tx *Tx, ids []int64) ([]int64, error) {
 // maxReports, when positive, bounds the reports read per happening (the
 // earliest stored, and the clearest): a story told by a hundred feeds
 // lists a few of them, and ReportCount says how many there are.
-func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) ([]*Event, error) {
+//
+// The view v shows a happening as the reports of the sources it sees
+// tell it, and leaves out one none of them tells (see seeHappenings).
+func happeningEvents(ctx context.Context, tx *Tx, v *view, hids []int64, maxReports int) ([]*Event, error) {
 	if len(hids) == 0 {
 		return nil, nil
 	}
@@ -111,29 +120,23 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 			real = append(real, h)
 		}
 	}
-	rowsByID := map[int64]*happeningRow{}
-	for chunk := range chunks(real, 500) {
-		rows, err := tx.QueryContext(ctx, `SELECT id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
-			source_count, report_count, inferred, disputed FROM happenings WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			h := &happeningRow{}
-			if err := rows.Scan(&h.id, &h.date, &h.precision, &h.sortStart, &h.sortEnd, &h.summary, &h.best, &h.first,
-				&h.sources, &h.reports, &h.inferred, &h.disputed); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			rowsByID[h.id] = h
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
+	rowsByID, seen, err := v.happeningRowsIn(ctx, tx, real)
+	if err != nil {
+		return nil, err
+	}
+	// hidden counts the reports of each happening the view sees in part
+	// that it does not see.
+	hidden := map[int64]int{}
+	for id, sh := range seen {
+		if sh.row == nil {
+			delete(rowsByID, id)
+		} else {
+			hidden[id] = rowsByID[id].reports - sh.row.reports
+			rowsByID[id] = sh.row
 		}
 	}
 	// The reports of those happenings: all, or the first few of each
-	// and its clearest.
+	// and its clearest; of one the view sees in part, those it sees.
 	var reps []*Event
 	add := func(hcol, cond string, args ...any) error {
 		evs, err := reportsWhere(ctx, tx, hcol, cond, args...)
@@ -141,16 +144,52 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 		return err
 	}
 	if maxReports > 0 {
+		// Those of the happenings a view sees in part that list the
+		// reports it sees are read by id, all at once.
+		var listed []int64
 		for _, hid := range real {
 			n := len(reps)
-			if err := add("e.happening_id", `e.happening_id = ? ORDER BY e.happening_id, e.id LIMIT ?`, hid, maxReports); err != nil {
+			cond, want := `e.happening_id = ?`, maxReports
+			if sh := seen[hid]; sh != nil {
+				if sh.row == nil {
+					continue
+				}
+				if maxReports == listReports && len(sh.reports) > 0 {
+					listed = append(listed, sh.reports...)
+					continue
+				}
+				// The first maxReports it sees are among the first
+				// maxReports+hidden; past a few, the query skips the
+				// others itself.
+				if k := hidden[hid]; k <= 4*maxReports {
+					want += k
+				} else {
+					cond += ` AND ` + v.probe("e.source_id")
+				}
+			}
+			if err := add("e.happening_id", cond+` ORDER BY e.happening_id, e.id LIMIT ?`, hid, want); err != nil {
 				return nil, err
+			}
+			if want > maxReports {
+				kept, seenHere := reps[:n], 0
+				for _, r := range reps[n:] {
+					if v.sees(r.Source.ID) && seenHere < maxReports {
+						kept = append(kept, r)
+						seenHere++
+					}
+				}
+				reps = kept
 			}
 			h := rowsByID[hid]
 			if h == nil || h.best == 0 || slices.ContainsFunc(reps[n:], func(e *Event) bool { return e.ID == h.best }) {
 				continue
 			}
 			if err := add("e.happening_id", `e.id = ?`, h.best); err != nil {
+				return nil, err
+			}
+		}
+		for chunk := range chunks(listed, 500) {
+			if err := add("e.happening_id", `e.id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...); err != nil {
 				return nil, err
 			}
 		}
@@ -166,7 +205,18 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 			return nil, err
 		}
 	}
-	if err := loadEventEntities(ctx, tx, reps); err != nil {
+	if v.scoped() {
+		// Whatever the queries, nothing of a source the view does not
+		// see goes out.
+		kept := reps[:0]
+		for _, r := range reps {
+			if v.sees(r.Source.ID) {
+				kept = append(kept, r)
+			}
+		}
+		reps = kept
+	}
+	if err := loadEventEntities(ctx, tx, v, reps); err != nil {
 		return nil, err
 	}
 	byH := map[int64][]*Event{}
@@ -175,11 +225,20 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 	}
 	var disputed []int64
 	for _, h := range rowsByID {
-		if h.disputed {
+		if h.disputed && seen[h.id] == nil {
 			disputed = append(disputed, h.id)
 		}
 	}
-	dis, err := loadDisagreements(ctx, tx, disputed, maxReports)
+	raw, err := readDisagreements(ctx, tx, disputed)
+	if err != nil {
+		return nil, err
+	}
+	for id, sh := range seen {
+		if sh.row != nil && len(sh.dis) > 0 {
+			raw[id] = sh.dis
+		}
+	}
+	dis, err := resolveDisagreements(ctx, tx, raw, maxReports)
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +246,7 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 	out := make([]*Event, 0, len(hids))
 	for _, hid := range hids {
 		rs := byH[hid]
-		if len(rs) == 0 {
+		if len(rs) == 0 || hid > 0 && rowsByID[hid] == nil && seen[hid] != nil {
 			continue
 		}
 		// Earliest report first: by publication, then position.
@@ -242,20 +301,46 @@ func happeningEvents(ctx context.Context, tx *Tx, hids []int64, maxReports int) 
 	return out, nil
 }
 
+// happeningRows reads the happenings rows of ids.
+func happeningRows(ctx context.Context, tx *Tx, ids []int64) (map[int64]*happeningRow, error) {
+	out := make(map[int64]*happeningRow, len(ids))
+	for chunk := range chunks(ids, 500) {
+		rows, err := tx.QueryContext(ctx, `SELECT id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
+			source_count, report_count, inferred, disputed, guild_reports FROM happenings WHERE id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			h := &happeningRow{}
+			if err := rows.Scan(&h.id, &h.date, &h.precision, &h.sortStart, &h.sortEnd, &h.summary, &h.best, &h.first,
+				&h.sources, &h.reports, &h.inferred, &h.disputed, &h.guildReports); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[h.id] = h
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 // loadDisagreements reads the disagreements of happenings ids, with their
 // sources: all, or when maxSources is positive, that many per value (a
 // list names a few of a hundred feeds; Count says how many).
 func loadDisagreements(ctx context.Context, tx *Tx, ids []int64, maxSources int) (map[int64][]*Disagreement, error) {
-	out := map[int64][]*Disagreement{}
-	if len(ids) == 0 {
-		return out, nil
+	raw, err := readDisagreements(ctx, tx, ids)
+	if err != nil {
+		return nil, err
 	}
-	type pending struct {
-		d    *Disagreement
-		srcs [][]int64
-	}
-	var all []pending
-	need := map[int64]bool{}
+	return resolveDisagreements(ctx, tx, raw, maxSources)
+}
+
+// readDisagreements reads the stored disagreements of happenings ids.
+func readDisagreements(ctx context.Context, tx *Tx, ids []int64) (map[int64][]storedDisagreement, error) {
+	out := map[int64][]storedDisagreement{}
 	for chunk := range chunks(ids, 500) {
 		rows, err := tx.QueryContext(ctx, `SELECT happening_id, about, vals FROM disagreements WHERE happening_id IN (`+placeholders(len(chunk))+`) ORDER BY id`, idArgs(chunk)...)
 		if err != nil {
@@ -268,42 +353,62 @@ func loadDisagreements(ctx context.Context, tx *Tx, ids []int64, maxSources int)
 				rows.Close()
 				return nil, err
 			}
-			var sv []storedValue
-			if err := json.Unmarshal([]byte(vals), &sv); err != nil {
+			d := storedDisagreement{About: about}
+			if err := json.Unmarshal([]byte(vals), &d.Vals); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			d := &Disagreement{About: about}
-			p := pending{d: d}
-			for _, v := range sv {
-				d.Values = append(d.Values, &DisagreementValue{Value: v.Value, Text: v.Text, Count: len(v.Sources)})
-				if maxSources > 0 && len(v.Sources) > maxSources {
-					v.Sources = v.Sources[:maxSources]
-				}
-				p.srcs = append(p.srcs, v.Sources)
-				for _, s := range v.Sources {
-					need[s] = true
-				}
-			}
 			out[hid] = append(out[hid], d)
-			all = append(all, p)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, err
 		}
 	}
+	return out, nil
+}
+
+// resolveDisagreements turns stored disagreements into the API's, with
+// their sources read at once: all, or when maxSources is positive, that
+// many per value.
+func resolveDisagreements(ctx context.Context, tx *Tx, raw map[int64][]storedDisagreement, maxSources int) (map[int64][]*Disagreement, error) {
+	out := map[int64][]*Disagreement{}
+	if len(raw) == 0 {
+		return out, nil
+	}
+	capped := func(v storedValue) []int64 {
+		if maxSources > 0 && len(v.Sources) > maxSources {
+			return v.Sources[:maxSources]
+		}
+		return v.Sources
+	}
+	need := map[int64]bool{}
+	for _, ds := range raw {
+		for _, d := range ds {
+			for _, v := range d.Vals {
+				for _, s := range capped(v) {
+					need[s] = true
+				}
+			}
+		}
+	}
 	refs, err := sourceRefs(ctx, tx, need)
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range all {
-		for i, ids := range p.srcs {
-			for _, id := range ids {
-				if r := refs[id]; r != nil {
-					p.d.Values[i].Sources = append(p.d.Values[i].Sources, r)
+	for hid, ds := range raw {
+		for _, d := range ds {
+			dd := &Disagreement{About: d.About}
+			for _, v := range d.Vals {
+				dv := &DisagreementValue{Value: v.Value, Text: v.Text, Count: max(v.Count, len(v.Sources))}
+				for _, s := range capped(v) {
+					if r := refs[s]; r != nil {
+						dv.Sources = append(dv.Sources, r)
+					}
 				}
+				dd.Values = append(dd.Values, dv)
 			}
+			out[hid] = append(out[hid], dd)
 		}
 	}
 	return out, nil

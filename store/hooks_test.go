@@ -9,6 +9,15 @@ func SetLoadHook(f func(step string) error) (restore func()) {
 	return func() { loadHook = old }
 }
 
+// SetScoping turns views on or off: off, every read sees every source,
+// as before sources had guilds, for benchmarks to compare with. It
+// returns a function restoring the previous setting.
+func SetScoping(on bool) (restore func()) {
+	old := scopingOff
+	scopingOff = !on
+	return func() { scopingOff = old }
+}
+
 // SetExactTotalLimit sets the size under which FindEvents collects all
 // matches, so that tests can run both of its plans; it returns a function
 // restoring the previous value.

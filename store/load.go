@@ -20,6 +20,8 @@ type loader struct {
 	tx  *Tx
 	res *LoadResult
 	src int64
+	// guild owns the current source; "" for a global one.
+	guild string
 
 	byNorm, byAlias, bySurname, insEntity, renameEntity *sql.Stmt
 	addCounts                                           *sql.Stmt
@@ -149,7 +151,7 @@ func (l *loader) insertRowsThen(table string, width int, args []any, then string
 
 // insertFacts writes the facts of in, whose source row is res.SourceID,
 // with the transaction's loader.
-func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput) error {
+func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput, guild string) error {
 	l := tx.loader
 	if l == nil {
 		l = &loader{tx: tx, rows: map[rowsKey]*sql.Stmt{}, named: map[normKey]int64{}, recheck: map[int64]bool{}}
@@ -161,7 +163,7 @@ func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput) e
 		clear(l.named)
 		clear(l.reports)
 	}
-	l.ctx, l.res, l.src = ctx, res, res.SourceID
+	l.ctx, l.res, l.src, l.guild = ctx, res, res.SourceID, guild
 	l.ids, l.aliased, l.placed = map[string]int64{}, map[aliasKey]bool{}, map[aliasKey]bool{}
 	l.merged = map[int64]int64{}
 	l.aliases, l.places, l.roles = l.aliases[:0], l.places[:0], l.roles[:0]
@@ -421,6 +423,9 @@ func (l *loader) run(in SourceInput) error {
 	if err := l.insertRows(`event_entities (event_id, entity_id, sort_start, happening_id)`, 4, links); err != nil {
 		return err
 	}
+	if err := l.addGuildLinks(links); err != nil {
+		return err
+	}
 	// Happenings told once get their row from the report; those that
 	// gained reports are worked out again from all of theirs.
 	count := map[int64]int{}
@@ -428,20 +433,29 @@ func (l *loader) run(in SourceInput) error {
 		count[h]++
 	}
 	var single []any
+	var singles []int // of reps, for the views of a guild's source
 	for k, h := range hids {
 		if h < l.sourceFirstHappening {
 			continue
 		}
 		if count[h] == 1 {
-			single = append(single, singleHappeningRow(h, reps[k], doc.Events[kept[k]].Summary)...)
+			single = append(single, singleHappeningRow(h, reps[k], doc.Events[kept[k]].Summary, l.guild != "")...)
+			singles = append(singles, k)
 		} else if count[h] > 1 {
 			touched = append(touched, h)
 			count[h] = 0
 		}
 	}
 	if err := l.insertRows(`happenings (id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
-		first_published, last_published, source_count, report_count, inferred, disputed)`, 14, single); err != nil {
+		first_published, last_published, source_count, report_count, inferred, disputed, guild_reports)`, 15, single); err != nil {
 		return err
+	}
+	if l.guild != "" {
+		for _, k := range singles {
+			if _, err := writeHappeningViews(ctx, l.tx, hids[k], []*merge.Report{reps[k]}); err != nil {
+				return err
+			}
+		}
 	}
 	fresh := make(map[int64]*merge.Report, len(reps))
 	for _, r := range reps {
@@ -484,6 +498,9 @@ func (l *loader) run(in SourceInput) error {
 		if _, err := l.exec(&l.addCounts, qAddCounts, l.src); err != nil {
 			return err
 		}
+		if err := l.addGuildCounts(); err != nil {
+			return err
+		}
 	}
 	if err := l.settleKinds(); err != nil {
 		return err
@@ -512,6 +529,12 @@ func (l *loader) run(in SourceInput) error {
 	}
 	if err := l.insertRows(`quotes (source_id, speaker_entity_id, speaker_name, speaker_norm, text, date, start, "end", sentence_start, sentence_end)`,
 		10, args); err != nil {
+		return err
+	}
+	if err := l.addGuildQuotes(); err != nil {
+		return err
+	}
+	if err := refreshGuildCanon(ctx, l.tx, `SELECT entity_id FROM entity_sources WHERE source_id = ?`, l.src); err != nil {
 		return err
 	}
 	return hook("quotes")
@@ -546,6 +569,9 @@ func (l *loader) alias(id int64, a string) error {
 // alias), and the source has no rows yet (a reload deleted them first),
 // so every row is new.
 func (l *loader) flushNames() error {
+	if err := l.addGuildNames(l.aliases, l.places); err != nil {
+		return err
+	}
 	if err := l.insertRows(`aliases (source_id, entity_id, norm, alias)`, 4, l.aliases); err != nil {
 		return err
 	}

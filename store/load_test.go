@@ -92,11 +92,11 @@ func TestLoadSources_SameAsLoadSource(t *testing.T) {
 	}
 
 	for _, q := range []string{"Rutte", "white house", `"European Commission"`, "Zelenskyy Brussels"} {
-		sh, sn, err := single.Search(ctx, q, 0, 20)
+		sh, sn, err := single.Search(ctx, q, 0, 20, "")
 		if err != nil {
 			t.Fatal(err)
 		}
-		bh, bn, err := batch.Search(ctx, q, 0, 20)
+		bh, bn, err := batch.Search(ctx, q, 0, 20, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -206,7 +206,7 @@ func TestLoadSource_EventLinksOnce(t *testing.T) {
 	if err != nil || len(ents) != 1 {
 		t.Fatalf("mark rutte: %v %v", ents, err)
 	}
-	p, err := db.Profile(ctx, ents[0].ID)
+	p, err := db.Profile(ctx, ents[0].ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +240,7 @@ func TestLoadSources_ReloadInBatch(t *testing.T) {
 	if err != nil || len(ents2) != 1 {
 		t.Fatalf("zed unique: %v %v", ents2, err)
 	}
-	p, err := db.Profile(ctx, ents2[0].ID)
+	p, err := db.Profile(ctx, ents2[0].ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}

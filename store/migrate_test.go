@@ -55,7 +55,7 @@ func TestMigrate_Upgrade(t *testing.T) {
 	if err != nil || len(ents) != 1 {
 		t.Fatalf("rutte after upgrade: %v, %v", ents, err)
 	}
-	p, err := db.Profile(ctx, ents[0].ID)
+	p, err := db.Profile(ctx, ents[0].ID, "")
 	if err != nil || p.SourcesTotal != 1 || len(p.Sources) != 1 || p.EventsTotal != 1 {
 		t.Fatalf("profile after upgrade: %+v, %v", p, err)
 	}

@@ -18,7 +18,7 @@ func TestFindEntities_CrossArticleMerge(t *testing.T) {
 	if err != nil || len(ents) != 1 {
 		t.Fatalf("Mark Rutte: %+v, %v", ents, err)
 	}
-	p, err := db.Profile(ctx, ents[0].ID)
+	p, err := db.Profile(ctx, ents[0].ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,11 +109,11 @@ func TestAutocompleteNames(t *testing.T) {
 	ctx := context.Background()
 	db := MustOpenDB(t)
 	mustLoad(t, db)
-	ents, err := db.AutocompleteNames(ctx, "ru", 25)
+	ents, err := db.AutocompleteNames(ctx, "ru", 25, "")
 	if err != nil || len(ents) != 1 || ents[0].Name != "Mark Rutte" {
 		t.Fatalf("ru: %v, %v", describe(ents), err)
 	}
-	ents, err = db.AutocompleteNames(ctx, "", 3)
+	ents, err = db.AutocompleteNames(ctx, "", 3, "")
 	if err != nil || len(ents) != 3 {
 		t.Fatalf("empty: %v, %v", describe(ents), err)
 	}
@@ -134,7 +134,7 @@ func TestProfile(t *testing.T) {
 	db := MustOpenDB(t)
 	mustLoad(t, db)
 	ents, _, _ := db.FindEntities(ctx, store.EntityFilter{Name: "rutte"})
-	p, err := db.Profile(ctx, ents[0].ID)
+	p, err := db.Profile(ctx, ents[0].ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,14 +156,14 @@ func TestProfile(t *testing.T) {
 		t.Fatalf("sources newest first: %+v %+v", p.Sources[0], p.Sources[1])
 	}
 	tr, _, _ := db.FindEntities(ctx, store.EntityFilter{Name: "trump"})
-	p, err = db.Profile(ctx, tr[0].ID)
+	p, err = db.Profile(ctx, tr[0].ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(p.Quotes) != 1 || p.Quotes[0].Text != "We’ve had some very good discussions today" || p.Quotes[0].Source.Name != "rutte" {
 		t.Fatalf("quotes: %+v", p.Quotes)
 	}
-	if _, err := db.Profile(ctx, 999999); err == nil {
+	if _, err := db.Profile(ctx, 999999, ""); err == nil {
 		t.Fatal("profile of unknown id succeeded")
 	}
 }
@@ -263,37 +263,37 @@ func TestSearch(t *testing.T) {
 	ctx := context.Background()
 	db := MustOpenDB(t)
 	mustLoad(t, db)
-	hits, total, err := db.Search(ctx, "oil", 0, 10)
+	hits, total, err := db.Search(ctx, "oil", 0, 10, "")
 	if err != nil || total != 2 {
 		t.Fatalf("oil: %d, %v", total, err)
 	}
 	if !strings.Contains(hits[0].Snippet, "**oil**") || hits[0].Source == nil {
 		t.Fatalf("snippet = %q", hits[0].Snippet)
 	}
-	hits, total, _ = db.Search(ctx, `"oil prices"`, 0, 10)
+	hits, total, _ = db.Search(ctx, `"oil prices"`, 0, 10, "")
 	if total != 1 || hits[0].Source.Name != "budget" {
 		t.Fatalf("phrase: %d", total)
 	}
 	// Accents and case do not matter.
-	if _, total, _ := db.Search(ctx, "ZÉLENSKYY", 0, 10); total != 3 {
+	if _, total, _ := db.Search(ctx, "ZÉLENSKYY", 0, 10, ""); total != 3 {
 		t.Fatalf("zelenskyy: %d", total)
 	}
 	for _, q := range []string{`"; DROP TABLE sources; --`, "@everyone", "NEAR(", "NEAR(a b", `"unbalanced`, `a"b"c`, "*", "oil*", "text:oil", "^oil", "-oil", "AND", "(", "", "   ", "'", `\`, "🙂"} {
-		if _, _, err := db.Search(ctx, q, 0, 10); err != nil {
+		if _, _, err := db.Search(ctx, q, 0, 10, ""); err != nil {
 			t.Errorf("Search(%q): %v", q, err)
 		}
 	}
-	if _, total, _ := db.Search(ctx, "oil", 0, 10); total != 2 {
+	if _, total, _ := db.Search(ctx, "oil", 0, 10, ""); total != 2 {
 		t.Fatal("database damaged by hostile queries")
 	}
 
 	// Past the rank window, the first page ranks the latest matches.
 	defer store.SetRankWindow(1)()
-	hits, total, err = db.Search(ctx, "oil", 0, 1)
+	hits, total, err = db.Search(ctx, "oil", 0, 1, "")
 	if err != nil || total != 2 || len(hits) != 1 || hits[0].Source.Name != "budget" {
 		t.Fatalf("windowed search: %d hits of %d, %v", len(hits), total, err)
 	}
-	hits, _, _ = db.Search(ctx, "oil", 1, 1)
+	hits, _, _ = db.Search(ctx, "oil", 1, 1, "")
 	if len(hits) != 1 {
 		t.Fatalf("second page past the window: %d hits", len(hits))
 	}

@@ -33,33 +33,37 @@ type QuoteFilter struct {
 	Topic   string
 	Offset  int
 	Limit   int
+	// Guild names the view (see Visible).
+	Guild string
 }
 
 // FindQuotes returns a page of the quotes matching f, newest first (then
 // latest loaded), and
 // how many match in all.
 func (db *DB) FindQuotes(ctx context.Context, f QuoteFilter) ([]*Quote, int, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, 0, fmt.Errorf("find quotes: %w", err)
-	}
-	defer tx.Rollback()
-	var ids []int64
-	speakerNorm := ""
-	if strings.TrimSpace(f.Speaker) != "" {
-		ents, _, err := findEntities(ctx, tx, EntityFilter{Name: f.Speaker, Limit: 20})
-		if err != nil {
-			return nil, 0, fmt.Errorf("find quotes: %w", err)
+	var qs []*Quote
+	var n int
+	err := db.readView(ctx, f.Guild, func(tx *Tx, v *view) error {
+		qs, n = nil, 0
+		var ids []int64
+		speakerNorm := ""
+		if strings.TrimSpace(f.Speaker) != "" {
+			ents, _, err := findEntities(ctx, tx, v, EntityFilter{Name: f.Speaker, Limit: 20})
+			if err != nil {
+				return err
+			}
+			for _, e := range ents {
+				ids = append(ids, e.ID)
+			}
+			speakerNorm = Norm(f.Speaker)
+			if speakerNorm == "" {
+				return nil
+			}
 		}
-		for _, e := range ents {
-			ids = append(ids, e.ID)
-		}
-		speakerNorm = Norm(f.Speaker)
-		if speakerNorm == "" {
-			return nil, 0, nil
-		}
-	}
-	qs, n, err := findQuotes(ctx, tx, ids, speakerNorm, f.Topic, f.Offset, f.Limit)
+		var err error
+		qs, n, err = findQuotes(ctx, tx, v, -1, ids, speakerNorm, f.Topic, f.Offset, f.Limit)
+		return err
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("find quotes: %w", err)
 	}
@@ -67,8 +71,10 @@ func (db *DB) FindQuotes(ctx context.Context, f QuoteFilter) ([]*Quote, int, err
 }
 
 // findQuotes selects quotes by speaker entity ids or normalised speaker
-// name (either matches; both empty means any speaker) and topic.
-func findQuotes(ctx context.Context, tx *Tx, speakerIDs []int64, speakerNorm, topic string, offset, limit int) ([]*Quote, int, error) {
+// name (either matches; both empty means any speaker) and topic, from the
+// sources the view v sees. hidden is how many of the matches the view
+// does not see, when the caller knows (-1 when not).
+func findQuotes(ctx context.Context, tx *Tx, v *view, hidden int, speakerIDs []int64, speakerNorm, topic string, offset, limit int) ([]*Quote, int, error) {
 	limit = clampLimit(limit, 10)
 	offset = max(offset, 0)
 	var where []string
@@ -92,11 +98,23 @@ func findQuotes(ctx context.Context, tx *Tx, speakerIDs []int64, speakerNorm, to
 		if n == "" || fq == "" {
 			return nil, 0, nil
 		}
+		// A view that hides sources names the entities the topic names
+		// by the names it sees.
+		named := topicEntities
+		namedArgs := []any{n, n, n, n}
+		if v.scoped() {
+			ids, _, _, err := topicEntityIDs(ctx, tx, v, n)
+			if err != nil {
+				return nil, 0, err
+			}
+			named = `SELECT value FROM json_each(?)`
+			namedArgs = []any{jsonIDs(ids)}
+		}
 		where = append(where, `(EXISTS (SELECT 1 FROM mentions m WHERE m.source_id = q.source_id AND m.start >= q.sentence_start AND m.start < q.sentence_end
-				AND m.entity_id IN (`+topicEntities+`))
+				AND m.entity_id IN (`+named+`))
 			OR EXISTS (SELECT 1 FROM sentences st WHERE st.source_id = q.source_id AND st.start < q.sentence_end AND st."end" > q.sentence_start
 				AND st.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)))`)
-		args = append(args, n, n, n, n, fq)
+		args = append(append(args, namedArgs...), fq)
 	}
 	cond := "1"
 	if len(where) > 0 {
@@ -105,6 +123,19 @@ func findQuotes(ctx context.Context, tx *Tx, speakerIDs []int64, speakerNorm, to
 	var total int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM quotes q WHERE `+cond, args...).Scan(&total); err != nil {
 		return nil, 0, err
+	}
+	if v.scoped() && total > 0 {
+		// The quotes of the sources the view does not see are counted
+		// from those sources, and taken away: a famous speaker's count
+		// comes from an index that does not know quotes' sources.
+		if hidden < 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM quotes q INDEXED BY quotes_source WHERE `+v.hiddenSource("q.source_id")+` AND `+cond,
+				args...).Scan(&hidden); err != nil {
+				return nil, 0, err
+			}
+		}
+		total = max(total-hidden, 0)
+		cond += " AND " + v.probe("q.source_id")
 	}
 	if total == 0 || offset >= total {
 		return nil, total, nil

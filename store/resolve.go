@@ -130,11 +130,18 @@ func (l *loader) mergeEntities(keep, drop int64) error {
 			event_count = (SELECT COUNT(*) FROM event_entities WHERE entity_id = ?1),
 			source_count = (SELECT COUNT(*) FROM entity_sources WHERE entity_id = ?1)
 		WHERE id = ?1 AND ?3 = ?3`,
-		`DELETE FROM entities WHERE id = ?2 AND ?3 = ?3`,
 	} {
 		if _, err := l.tx.ExecContext(ctx, q, keep, drop, l.src); err != nil {
 			return err
 		}
+	}
+	// The guild parts of drop's counts move before drop goes, taking
+	// them with it.
+	if err := l.mergeGuildParts(keep, drop); err != nil {
+		return err
+	}
+	if _, err := l.tx.ExecContext(ctx, `DELETE FROM entities WHERE id = ?`, drop); err != nil {
+		return err
 	}
 	// Cached reports name drop among their participants: the loader's
 	// and the DB's caches of them go.

@@ -136,7 +136,7 @@ func TestResolveMergeInOneArticle(t *testing.T) {
 	if err != nil || len(ents) != 1 || ents[0].Name != "General Motors" {
 		t.Fatalf("gm = %+v, %v", ents, err)
 	}
-	p, err := db.Profile(ctx, ents[0].ID)
+	p, err := db.Profile(ctx, ents[0].ID, "")
 	if err != nil || p.SourcesTotal != 2 || p.EventsTotal != 3 {
 		t.Fatalf("profile: %d sources, %d events, %v", p.SourcesTotal, p.EventsTotal, err)
 	}

@@ -17,12 +17,15 @@ const roleGroupCols = `r.entity_id, r.title, r.org, r.since, r.until, MIN(r.sour
 // observation dated (the text's dates, else its source's publication
 // date), ended by "former" and the like, and single-holder offices ended
 // when a later source names another holder (which it reads from the
-// other holders of the same organisations' offices).
-func entityRoles(ctx context.Context, tx *Tx, ids []int64) (map[int64][]*Role, error) {
+// other holders of the same organisations' offices). Only the sources
+// the view v sees count; own, when not nil, is the view for the
+// entities' own observations (nil when no source it hides names them).
+func entityRoles(ctx context.Context, tx *Tx, v, own *view, ids []int64) (map[int64][]*Role, error) {
+	keep := v.keep("r.source_id")
 	var obs []merge.RoleObs
 	orgs := map[string]bool{}
 	for chunk := range chunks(ids, 500) {
-		o, err := roleObs(ctx, tx, `r.entity_id IN (`+placeholders(len(chunk))+`) GROUP BY r.entity_id, r.title, r.org, r.since, r.until`, idArgs(chunk)...)
+		o, err := roleObs(ctx, tx, `r.entity_id IN (`+placeholders(len(chunk))+`) AND `+own.keep("r.source_id")+` GROUP BY r.entity_id, r.title, r.org, r.since, r.until`, idArgs(chunk)...)
 		if err != nil {
 			return nil, err
 		}
@@ -49,7 +52,7 @@ func entityRoles(ctx context.Context, tx *Tx, ids []int64) (map[int64][]*Role, e
 	}
 	for len(list) > 0 {
 		k := min(len(list), 500)
-		o, err := roleObs(ctx, tx, `lower(r.org) IN (`+placeholders(k)+`) GROUP BY r.entity_id, r.title, r.org, r.since, r.until`, list[:k]...)
+		o, err := roleObs(ctx, tx, `lower(r.org) IN (`+placeholders(k)+`) AND `+keep+` GROUP BY r.entity_id, r.title, r.org, r.since, r.until`, list[:k]...)
 		if err != nil {
 			return nil, err
 		}

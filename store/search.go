@@ -125,22 +125,37 @@ var rankWindow = 1000
 // FTS5's bm25), and how many match in all. Any text is a valid query.
 // When more than rankWindow sentences match, the first pages rank the
 // rankWindow most recently loaded of them, which keeps common words fast
-// and favours fresh news; later pages rank them all.
-func (db *DB) Search(ctx context.Context, query string, offset, limit int) ([]*SearchHit, int, error) {
+// and favours fresh news; later pages rank them all. Only the sentences
+// of the sources the view of guild sees (see Visible) match.
+func (db *DB) Search(ctx context.Context, query string, offset, limit int, guild string) ([]*SearchHit, int, error) {
 	fq := ftsQuery(query)
 	if fq == "" {
 		return nil, 0, nil
 	}
 	limit = clampLimit(limit, 10)
 	offset = max(offset, 0)
-	tx, err := db.beginRead(ctx)
+	var hits []*SearchHit
+	var total int
+	err := db.readView(ctx, guild, func(tx *Tx, v *view) (err error) {
+		hits, total, err = search(ctx, tx, v, fq, offset, limit)
+		return err
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
 	}
-	defer tx.Rollback()
+	return hits, total, nil
+}
+
+func search(ctx context.Context, tx *Tx, v *view, fq string, offset, limit int) ([]*SearchHit, int, error) {
+	// A view that hides sources reads each match's sentence for its
+	// source.
+	matches := `sentences_fts WHERE sentences_fts MATCH ?`
+	if v.scoped() {
+		matches = `sentences_fts JOIN sentences vst ON vst.id = sentences_fts.rowid WHERE sentences_fts MATCH ? AND ` + v.keep("vst.source_id")
+	}
 	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH ?`, fq).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("search: %w", err)
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+matches, fq).Scan(&total); err != nil {
+		return nil, 0, err
 	}
 	if total == 0 || offset >= total {
 		return nil, total, nil
@@ -149,17 +164,17 @@ func (db *DB) Search(ctx context.Context, query string, offset, limit int) ([]*S
 	// rank only the most recently loaded rankWindow of them.
 	var minRowid int64
 	if total > rankWindow && offset+limit <= rankWindow {
-		if err := tx.QueryRowContext(ctx, `SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+		if err := tx.QueryRowContext(ctx, `SELECT sentences_fts.rowid FROM `+matches+` ORDER BY sentences_fts.rowid DESC LIMIT 1 OFFSET ?`,
 			fq, rankWindow-1).Scan(&minRowid); err != nil {
-			return nil, 0, fmt.Errorf("search: %w", err)
+			return nil, 0, err
 		}
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT st.start, st."end", st.text, snippet(sentences_fts, 0, '**', '**', '…', 24), sentences_fts.rank,
 			s.id, s.name, s.title, s.url, s.published
 		FROM sentences_fts JOIN sentences st ON st.id = sentences_fts.rowid JOIN sources s ON s.id = st.source_id
-		WHERE sentences_fts MATCH ? AND sentences_fts.rowid >= ? ORDER BY sentences_fts.rank, st.id LIMIT ? OFFSET ?`, fq, minRowid, limit, offset)
+		WHERE sentences_fts MATCH ? AND sentences_fts.rowid >= ? AND `+v.keep("st.source_id")+` ORDER BY sentences_fts.rank, st.id LIMIT ? OFFSET ?`, fq, minRowid, limit, offset)
 	if err != nil {
-		return nil, 0, fmt.Errorf("search: %w", err)
+		return nil, 0, err
 	}
 	defer rows.Close()
 	var hits []*SearchHit
@@ -167,12 +182,12 @@ func (db *DB) Search(ctx context.Context, query string, offset, limit int) ([]*S
 		h := &SearchHit{Source: &SourceRef{}}
 		if err := rows.Scan(&h.Start, &h.End, &h.Sentence, &h.Snippet, &h.Rank,
 			&h.Source.ID, &h.Source.Name, &h.Source.Title, &h.Source.URL, &h.Source.Published); err != nil {
-			return nil, 0, fmt.Errorf("search: %w", err)
+			return nil, 0, err
 		}
 		hits = append(hits, h)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("search: %w", err)
+		return nil, 0, err
 	}
 	return hits, total, nil
 }

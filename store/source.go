@@ -37,6 +37,11 @@ type SourceInput struct {
 	// Text is the article text the offsets in Doc point into.
 	Text string
 	Doc  *extract.Document
+	// Guild owns the source: "" for a global source (the configuration
+	// file's, the command line's), else the guild it was added in, whose
+	// view alone sees it (see Visible). It is stored when the source is
+	// first loaded; later loads keep the stored owner.
+	Guild string
 }
 
 // Origins of a source, recorded in sources.origin. Only config and
@@ -91,10 +96,12 @@ type Source struct {
 	LastResult    string `json:"last_result"`
 	LastError     string `json:"last_error,omitempty"`
 	Origin        string `json:"origin,omitempty"`
-	Entities      int    `json:"entities"`
-	Events        int    `json:"events"`
-	Quotes        int    `json:"quotes"`
-	Mentions      int    `json:"mentions"`
+	// Guild owns the source; "" for a global one (see Visible).
+	Guild    string `json:"guild,omitempty"`
+	Entities int    `json:"entities"`
+	Events   int    `json:"events"`
+	Quotes   int    `json:"quotes"`
+	Mentions int    `json:"mentions"`
 }
 
 // SourceHash returns the content hash stored for the named source; ok is
@@ -184,8 +191,16 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 	now := formatTime(tx.now)
 	res := &LoadResult{Name: in.Name}
 
-	var oldHash string
-	err := tx.QueryRowContext(ctx, `SELECT id, content_hash FROM sources WHERE name = ?`, in.Name).Scan(&res.SourceID, &oldHash)
+	var oldHash, guild, loadedAt string
+	err := tx.QueryRowContext(ctx, `SELECT id, content_hash, guild_id, loaded_at FROM sources WHERE name = ?`, in.Name).Scan(&res.SourceID, &oldHash, &guild, &loadedAt)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && loadedAt == "" {
+		// A source takes its owner when it is first loaded (a failed
+		// attempt leaves a row without facts); later loads keep it.
+		guild = in.Guild
+	}
+	if err := checkGuild(guild); err != nil {
+		return nil, err
+	}
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		res.Status = ResultAdded
@@ -205,9 +220,9 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 	}
 
 	if res.Status == ResultAdded {
-		r, err := tx.ExecContext(ctx, `INSERT INTO sources (name, location, url, title, published, published_note, content_hash, text, words, loaded_at, last_attempt_at, last_result, origin)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			in.Name, in.Location, in.URL, in.Title, in.Published, in.PublishedNote, hash, in.Text, words(in.Text), now, now, ResultAdded, in.Origin)
+		r, err := tx.ExecContext(ctx, `INSERT INTO sources (name, location, url, title, published, published_note, content_hash, text, words, loaded_at, last_attempt_at, last_result, origin, guild_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			in.Name, in.Location, in.URL, in.Title, in.Published, in.PublishedNote, hash, in.Text, words(in.Text), now, now, ResultAdded, in.Origin, guild)
 		if err != nil {
 			return nil, err
 		}
@@ -219,15 +234,16 @@ func loadSource(ctx context.Context, tx *Tx, in SourceInput) (*LoadResult, error
 			return nil, err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE sources SET location = ?, url = ?, title = ?, published = ?, published_note = ?, content_hash = ?, text = ?, words = ?,
-			loaded_at = ?, last_attempt_at = ?, last_result = ?, last_error = '', origin = CASE WHEN ? = '' THEN origin ELSE ? END WHERE id = ?`,
-			in.Location, in.URL, in.Title, in.Published, in.PublishedNote, hash, in.Text, words(in.Text), now, now, ResultChanged, in.Origin, in.Origin, res.SourceID); err != nil {
+			loaded_at = ?, last_attempt_at = ?, last_result = ?, last_error = '', origin = CASE WHEN ? = '' THEN origin ELSE ? END, guild_id = ? WHERE id = ?`,
+			in.Location, in.URL, in.Title, in.Published, in.PublishedNote, hash, in.Text, words(in.Text), now, now, ResultChanged, in.Origin, in.Origin, guild, res.SourceID); err != nil {
 			return nil, err
 		}
 	}
+	tx.ownSource(res.SourceID, guild)
 	if err := hook("source"); err != nil {
 		return nil, err
 	}
-	if err := insertFacts(ctx, tx, res, in); err != nil {
+	if err := insertFacts(ctx, tx, res, in, guild); err != nil {
 		return nil, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sources SET entity_count = ?, event_count = ?, quote_count = ?, mention_count = ? WHERE id = ?`,
@@ -288,6 +304,9 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 	if err != nil {
 		return err
 	}
+	if err := forgetGuildParts(ctx, tx, sourceID); err != nil {
+		return err
+	}
 	for _, q := range []string{
 		`UPDATE entity_names SET uses = uses - 1 WHERE (entity_id, norm) IN (SELECT entity_id, norm FROM aliases WHERE source_id = ?1)`,
 		`DELETE FROM entity_names WHERE (entity_id, norm) IN (SELECT entity_id, norm FROM aliases WHERE source_id = ?1) AND uses <= 0`,
@@ -312,7 +331,15 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 	if err := refreshHappenings(ctx, tx, happenings, nil); err != nil {
 		return err
 	}
-	return gcEntities(ctx, tx, ids)
+	if err := gcEntities(ctx, tx, ids); err != nil {
+		return err
+	}
+	for chunk := range chunks(ids, 500) {
+		if err := refreshGuildCanon(ctx, tx, placeholders(len(chunk)), idArgs(chunk)...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // gcEntities deletes those of ids that no source names any more (every
@@ -339,10 +366,22 @@ func gcEntities(ctx context.Context, tx *Tx, ids []int64) error {
 // RecordFailure notes that loading the named source, of the given origin,
 // failed. Facts of an earlier successful load are kept; a configured
 // source never loaded gets a row without facts so that /sources shows the
-// failure.
+// failure. The row of a source never loaded is global; RecordGuildFailure
+// records one for a guild.
 func (db *DB) RecordFailure(ctx context.Context, name, location, origin string, loadErr error) error {
+	return db.RecordGuildFailure(ctx, "", name, location, origin, loadErr)
+}
+
+// RecordGuildFailure is RecordFailure for a source of guild: a source
+// never loaded gets a row that only that guild's view sees (see
+// Visible), as its first successful load would; a known source keeps its
+// owner.
+func (db *DB) RecordGuildFailure(ctx context.Context, guild, name, location, origin string, loadErr error) error {
 	if strings.TrimSpace(name) == "" {
 		return fmt.Errorf("record failure: %w: name required", ErrInvalid)
+	}
+	if err := checkGuild(guild); err != nil {
+		return fmt.Errorf("record failure: %w", err)
 	}
 	msg := "unknown error"
 	if loadErr != nil {
@@ -354,11 +393,11 @@ func (db *DB) RecordFailure(ctx context.Context, name, location, origin string, 
 	}
 	defer tx.Rollback()
 	now := formatTime(tx.now)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (name, location, last_attempt_at, last_result, last_error, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (name, location, last_attempt_at, last_result, last_error, origin, guild_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
 		ON CONFLICT (name) DO UPDATE SET last_attempt_at = ?3, last_result = ?4, last_error = ?5,
 			location = CASE WHEN ?2 = '' THEN location ELSE ?2 END,
 			origin = CASE WHEN ?6 = '' THEN origin ELSE ?6 END`,
-		name, location, now, ResultFailed, msg, origin); err != nil {
+		name, location, now, ResultFailed, msg, origin, guild); err != nil {
 		return fmt.Errorf("record failure: %w", err)
 	}
 	if err := tx.commitWrite(); err != nil {
@@ -393,18 +432,32 @@ func (db *DB) RemoveSource(ctx context.Context, name string) error {
 	return nil
 }
 
-// FindSources returns every source, by name, with counts of its facts and
-// the outcome of its last load.
+// FindSources returns every source of every guild, by name, with counts
+// of its facts and the outcome of its last load: the administration's
+// list. Commands list a view's with FindSourcesIn.
 func (db *DB) FindSources(ctx context.Context) ([]*Source, error) {
+	return db.findSources(ctx, "1")
+}
+
+// FindSourcesIn returns the sources the view of guild sees (see Visible),
+// as FindSources does.
+func (db *DB) FindSourcesIn(ctx context.Context, guild string) ([]*Source, error) {
+	if err := checkGuild(guild); err != nil {
+		return nil, fmt.Errorf("find sources: %w", err)
+	}
+	return db.findSources(ctx, `s.guild_id IN ('', `+(&view{guild: guild}).literal()+`)`)
+}
+
+func (db *DB) findSources(ctx context.Context, cond string) ([]*Source, error) {
 	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("find sources: %w", err)
 	}
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.name, s.location, s.url, s.title, s.published, s.published_note, s.content_hash, s.words,
-			s.loaded_at, s.last_attempt_at, s.last_result, s.last_error, s.origin,
+			s.loaded_at, s.last_attempt_at, s.last_result, s.last_error, s.origin, s.guild_id,
 			s.entity_count, s.event_count, s.quote_count, s.mention_count
-		FROM sources s ORDER BY s.name`)
+		FROM sources s WHERE `+cond+` ORDER BY s.name`)
 	if err != nil {
 		return nil, fmt.Errorf("find sources: %w", err)
 	}
@@ -413,7 +466,7 @@ func (db *DB) FindSources(ctx context.Context) ([]*Source, error) {
 	for rows.Next() {
 		s := &Source{}
 		if err := rows.Scan(&s.ID, &s.Name, &s.Location, &s.URL, &s.Title, &s.Published, &s.PublishedNote, &s.ContentHash, &s.Words,
-			&s.LoadedAt, &s.LastAttemptAt, &s.LastResult, &s.LastError, &s.Origin, &s.Entities, &s.Events, &s.Quotes, &s.Mentions); err != nil {
+			&s.LoadedAt, &s.LastAttemptAt, &s.LastResult, &s.LastError, &s.Origin, &s.Guild, &s.Entities, &s.Events, &s.Quotes, &s.Mentions); err != nil {
 			return nil, fmt.Errorf("find sources: %w", err)
 		}
 		out = append(out, s)

@@ -130,7 +130,7 @@ func TestLoadSource_FailureKeepsFacts(t *testing.T) {
 	if len(after.Events) != len(before.Events) || len(after.Quotes) != len(before.Quotes) || len(after.Entities) != len(before.Entities) {
 		t.Fatalf("facts changed by failed loads: %d/%d events, %d/%d quotes", len(after.Events), len(before.Events), len(after.Quotes), len(before.Quotes))
 	}
-	if hits, _, _ := db.Search(ctx, "Rutte thanked", 0, 10); len(hits) != 1 {
+	if hits, _, _ := db.Search(ctx, "Rutte thanked", 0, 10, ""); len(hits) != 1 {
 		t.Fatalf("search after failed load: %d hits, want 1", len(hits))
 	}
 	srcs, err := db.FindSources(ctx)
@@ -171,7 +171,7 @@ func TestRemoveSource(t *testing.T) {
 	if err != nil || len(ents) != 1 {
 		t.Fatalf("rutte: %+v, %v", ents, err)
 	}
-	p, err := db.Profile(ctx, ents[0].ID)
+	p, err := db.Profile(ctx, ents[0].ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +183,7 @@ func TestRemoveSource(t *testing.T) {
 			t.Errorf("alias from removed source kept: %v", p.Aliases)
 		}
 	}
-	if hits, total, _ := db.Search(ctx, "Patriots", 0, 10); total != 0 || len(hits) != 0 {
+	if hits, total, _ := db.Search(ctx, "Patriots", 0, 10, ""); total != 0 || len(hits) != 0 {
 		t.Fatalf("search finds removed source: %d", total)
 	}
 }

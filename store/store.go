@@ -60,6 +60,10 @@ type DB struct {
 	// removed facts empties it.
 	reportsMu sync.Mutex
 	reports   map[int64]candidate
+
+	// owned caches the guild of every guild-owned source, as of a write
+	// generation (see Tx.owners).
+	owned atomic.Pointer[owners]
 }
 
 // maxSharedReports bounds the DB's cache of candidate reports.
@@ -105,7 +109,7 @@ func (db *DB) dsn(txlock string) string {
 	q.Set("_synchronous", "NORMAL")
 	// Commands and loads run the same statements over and over; the
 	// driver keeps them prepared instead of parsing each anew.
-	q.Set("_stmt_cache_size", "64")
+	q.Set("_stmt_cache_size", "256")
 	if txlock != "" {
 		q.Set("_txlock", txlock)
 		// The writer touches many indexes per load; a 64 MiB page cache
@@ -210,6 +214,13 @@ type Tx struct {
 	*sql.Tx
 	db  *DB
 	now time.Time
+	// gen is the DB's write generation when the transaction began, and
+	// write is set for a write transaction.
+	gen   int64
+	write bool
+	// own is the guild of every guild-owned source the transaction
+	// sees, once Tx.owners has read it.
+	own *owners
 
 	loader *loader // the statements of a load, prepared once per transaction
 	// stmts holds statements prepared once per transaction by stmt.
@@ -259,18 +270,24 @@ func (tx *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, erro
 // beginWrite starts a write transaction; commitWrite bumps the generation
 // so caches notice.
 func (db *DB) beginWrite(ctx context.Context) (*Tx, error) {
+	gen := db.gen.Load()
 	tx, err := db.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
-	return &Tx{Tx: tx, db: db, now: db.Now().UTC()}, nil
+	return &Tx{Tx: tx, db: db, now: db.Now().UTC(), gen: gen, write: true}, nil
 }
 
+// commitWrite commits tx. The generation is odd while the commit is under
+// way and moves on by two: a reader that finds it even and unchanged
+// after its snapshot began knows that its snapshot is of that generation
+// (see Tx.owners).
 func (tx *Tx) commitWrite() error {
+	tx.db.gen.Add(1)
+	defer tx.db.gen.Add(1)
 	if err := tx.Tx.Commit(); err != nil {
 		return err
 	}
-	tx.db.gen.Add(1)
 	if tx.deleted || tx.loader != nil {
 		tx.db.publishReports(tx)
 	}
@@ -280,11 +297,12 @@ func (tx *Tx) commitWrite() error {
 // beginRead starts a read-only transaction, which sees one snapshot of the
 // database for all its queries.
 func (db *DB) beginRead(ctx context.Context) (*Tx, error) {
+	gen := db.gen.Load()
 	tx, err := db.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
-	return &Tx{Tx: tx, db: db, now: db.Now().UTC()}, nil
+	return &Tx{Tx: tx, db: db, now: db.Now().UTC(), gen: gen}, nil
 }
 
 func formatTime(t time.Time) string {
