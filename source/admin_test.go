@@ -436,3 +436,61 @@ func TestAdminListShowsPolling(t *testing.T) {
 		t.Errorf("poll state of a dropped source kept: %+v", st)
 	}
 }
+
+// TestAdminGuildSources checks that a source added in a guild belongs to
+// it: listed and removable there, invisible to and not removable by
+// another guild, stored as the guild's, and not listed globally as an
+// ad-hoc source.
+func TestAdminGuildSources(t *testing.T) {
+	a, _ := newTestAdmin(t)
+	ctx := context.Background()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		fmt.Fprintln(w, "Lars Berg, the chief executive of Nordvik Shipping, resigned on Tuesday.")
+	}))
+	defer srv.Close()
+	a.Added = &Manager{Loader: &Loader{AllowPrivate: true}, Store: a.Manager.Store}
+	if _, err := a.Add(ctx, NewSource{Name: "ours", Location: srv.URL + "/a", Published: "2025-10-22", Guild: "111"}); err != nil {
+		t.Fatal(err)
+	}
+	names := func(guild string) string {
+		list, err := a.List(ctx, guild)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, s := range list {
+			out = append(out, s.Name+"@"+s.Guild)
+		}
+		return strings.Join(out, ",")
+	}
+	if got := names("111"); got != "local@,ours@111" {
+		t.Errorf("guild 111 lists %s", got)
+	}
+	for _, g := range []string{"222", ""} {
+		if got := names(g); got != "local@" {
+			t.Errorf("view %q lists %s", g, got)
+		}
+	}
+	srcs, _ := a.Manager.Store.FindSources(ctx)
+	for _, s := range srcs {
+		if s.Name == "ours" && (s.Guild != "111" || s.Origin != store.OriginDiscord) {
+			t.Errorf("stored %+v, want guild 111, origin discord", s)
+		}
+	}
+	if _, err := a.Add(ctx, NewSource{Name: "ours", Location: srv.URL + "/b", Guild: "222"}); err == nil {
+		t.Error("another guild reused the name")
+	}
+	if err := a.Remove(ctx, "222", "ours"); !errors.Is(err, ErrSourceNotFound) {
+		t.Errorf("another guild's remove = %v, want not found", err)
+	}
+	if reps, _ := a.Reload(ctx, "222", nil); len(reps) != 1 || reps[0].Name != "local" {
+		t.Errorf("another guild's reload = %+v, want only the global source", reps)
+	}
+	if err := a.Remove(ctx, "111", "ours"); err != nil {
+		t.Errorf("own guild's remove: %v", err)
+	}
+	if got := names(AllGuilds); got != "local@" {
+		t.Errorf("after removal the operator lists %s", got)
+	}
+}
