@@ -377,7 +377,14 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	// more".
 	req.All = !req.PageGiven && *limit == 0
 	resp := router.Serve(ctx, req)
-	if *asJSON {
+	return printResponse(stdout, resp, *asJSON, *format)
+}
+
+// printResponse prints a command's response as the terminal asks for it
+// (its structured result as JSON, plain text wrapped to a terminal, or
+// Discord's Markdown) and returns the exit status it stands for.
+func printResponse(stdout io.Writer, resp *commands.Response, asJSON bool, format string) error {
+	if asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
@@ -390,7 +397,7 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}
 	} else {
 		out := commands.RenderText(resp)
-		if *format == "markdown" {
+		if format == "markdown" {
 			out = commands.RenderMarkdown(resp)
 		} else if w := terminalWidth(stdout); w > 0 {
 			out = wrap(out, w)
@@ -524,22 +531,27 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var e env
-	fs := newFlags("digest", "[--db PATH] [--config FILE] [--since DATE] [--channel ID] [--guild ID]", stderr)
+	fs := newFlags("digest", "[--db PATH] [--config FILE] [--since DATE] [--channel ID] [--guild ID] [--json] [--format text|markdown]", stderr)
 	e.flags(fs)
 	sinceFlag := fs.String("since", "", "show developments from sources loaded since DATE (YYYY-MM-DD or RFC 3339) instead of since the channel's last digest")
 	channel := fs.String("channel", "", "preview the digest of channel ID (its schedule, watermark and posted items)")
 	guild := fs.String("guild", "", "read guild `ID`'s view: the global sources and that guild's own (default: the global sources only, or the channel's guild)")
+	asJSON := fs.Bool("json", false, "print the digest's structured result as JSON (as ask \"/digest\" --json)")
+	format := fs.String("format", "text", "text (plain, wrapped to the terminal) or markdown (as Discord shows it)")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageErrorf("digest takes no arguments, got %q", fs.Args())
 	}
+	if *format != "text" && *format != "markdown" {
+		return usageErrorf("--format %q: want text or markdown", *format)
+	}
 	var since time.Time
 	if *sinceFlag != "" {
 		var err error
 		if since, err = digest.ParseSince(*sinceFlag); err != nil {
-			return fmt.Errorf("digest: %w", err)
+			return usageErrorf("digest: %v", err)
 		}
 	}
 	db, err := e.open()
@@ -554,8 +566,10 @@ func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	_, err = io.WriteString(stdout, d.Message.Text())
-	return err
+	// The same response /digest gives, so that the terminal prints it as
+	// every other command: plain or Markdown, --json its structured
+	// result, exit 3 when there is nothing new.
+	return printResponse(stdout, commands.DigestMessageResponse(d), *asJSON, *format)
 }
 
 // runSource administers sources offline: list them with their state, or

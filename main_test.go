@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"briefbot/commands"
 	"briefbot/source"
 	"briefbot/store"
 )
@@ -271,8 +272,34 @@ func TestDigestCommand(t *testing.T) {
 	if !strings.Contains(out, "Key developments") || !strings.Contains(out, "Rutte") {
 		t.Errorf("digest preview = %q", out)
 	}
-	if _, _, err := cli(t, "", "digest", "--db", db, "--since", "yesterday-ish"); err == nil {
-		t.Error("digest accepted a malformed --since")
+	if strings.Contains(out, "**") {
+		t.Errorf("digest preview leaks Markdown: %q", out)
+	}
+	if _, _, err := cli(t, "", "digest", "--db", db, "--since", "yesterday-ish"); exitCode(err) != exitUsage {
+		t.Errorf("digest --since yesterday-ish: exit %d (%v), want %d", exitCode(err), err, exitUsage)
+	}
+	if _, _, err := cli(t, "", "digest", "--db", db, "--format", "html"); exitCode(err) != exitUsage {
+		t.Errorf("digest --format html: exit %d (%v), want %d", exitCode(err), err, exitUsage)
+	}
+	// --json is the structured result ask "/digest" --json gives.
+	out, _, err = cli(t, "", "digest", "--db", db, "--since", "2020-01-01", "--json")
+	if err != nil {
+		t.Fatalf("digest --json: %v", err)
+	}
+	var res commands.DigestResult
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("digest --json is not a DigestResult: %v\n%s", err, out)
+	}
+	if len(res.Items) == 0 || res.Items[0].Date == "" || res.Items[0].Source != "rutte-white-house" {
+		t.Errorf("digest --json items = %+v", res.Items)
+	}
+	out, _, err = cli(t, "", "digest", "--db", db, "--since", "2020-01-01", "--format", "markdown")
+	if err != nil || !strings.Contains(out, "**") {
+		t.Errorf("digest --format markdown = %q, %v; want Discord's Markdown", out, err)
+	}
+	// Nothing loaded in the last day: nothing new, exit 3.
+	if _, _, err := cli(t, "", "digest", "--db", db, "--since", "2999-01-01"); exitCode(err) != exitNotFound {
+		t.Errorf("digest with nothing new: exit %d (%v), want %d", exitCode(err), err, exitNotFound)
 	}
 	out, _, err = cli(t, "", "ask", "--db", db, "/admin digest list")
 	if err != nil || !strings.Contains(out, "No digests scheduled") {
