@@ -107,7 +107,7 @@ func parseAnywhere(fs *flag.FlagSet, args []string) error {
 			if errors.Is(err, flag.ErrHelp) {
 				return err
 			}
-			return exitError{code: exitUsage, err: err}
+			return exitError{code: exitUsage, err: err, shown: true}
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {

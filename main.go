@@ -51,6 +51,10 @@ func main() {
 		os.Exit(0)
 	}
 	if err != nil {
+		var ee exitError
+		if errors.As(err, &ee) && ee.shown {
+			os.Exit(ee.code)
+		}
 		if msg := err.Error(); msg != "" {
 			fmt.Fprintln(os.Stderr, "briefbot:", msg)
 		}

@@ -25,6 +25,9 @@ const (
 type exitError struct {
 	code int
 	err  error
+	// shown says the message is already on stderr (the flag package
+	// prints its own with the usage), so main does not print it twice.
+	shown bool
 }
 
 func (e exitError) Error() string {
