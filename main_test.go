@@ -406,6 +406,53 @@ func TestExtractOffsetsIndexInput(t *testing.T) {
 	}
 }
 
+// TestExportOffsetsIndexInput checks that the offsets export gives for a
+// file ingested with a byte-order mark, CRLF line endings, leading blank
+// lines and trailing spaces index the file's own bytes.
+func TestExportOffsetsIndexInput(t *testing.T) {
+	dir := t.TempDir()
+	in := "\xEF\xBB\xBF\r\n\r\n  Council votes on budget  \r\n\r\nPELLSTON — The Pellston council voted on Tuesday, Oct. 28, to raise water rates.\r\n\r\n\r\nMayor Ann Lee said on Wednesday the rise was fair.  \r\n"
+	path := filepath.Join(dir, "2025-10-30-budget.txt")
+	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "b.db")
+	if _, _, err := cli(t, "", "ingest", "--db", db, path); err != nil {
+		t.Fatalf("ingest: %v", err)
+	}
+	out, _, err := cli(t, "", "export", "--db", db)
+	if err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	var exp struct {
+		Events []struct {
+			Reports []struct {
+				Sentence   string `json:"sentence"`
+				Start, End int
+			} `json:"reports"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal([]byte(out), &exp); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, ev := range exp.Events {
+		for _, r := range ev.Reports {
+			n++
+			if r.Start < 0 || r.End > len(in) || r.Start > r.End {
+				t.Errorf("report [%d,%d) outside the file (%d bytes)", r.Start, r.End, len(in))
+				continue
+			}
+			if got := in[r.Start:r.End]; got != r.Sentence {
+				t.Errorf("report sentence %q, but the file holds %q at [%d,%d)", r.Sentence, got, r.Start, r.End)
+			}
+		}
+	}
+	if n < 2 {
+		t.Errorf("export has %d reports, want the two dated events:\n%s", n, out)
+	}
+}
+
 // watchFeed serves an RSS feed with an ETag, answering 304 to a request
 // for the current version.
 func watchFeed(t *testing.T, items ...string) *httptest.Server {

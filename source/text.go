@@ -266,13 +266,14 @@ var sameLength = strings.NewReplacer("\r\n", " \n", "\r", "\n", "\f", "\n", "\u2
 // becomes spaces, nothing is trimmed. Offsets the extractor computes on
 // it index the input exactly as given, which `briefbot extract` promises.
 // It reports false when the text would load differently as a source (it
-// is not plain text, e.g. HTML), so offsets could not match.
+// is not plain text, e.g. HTML), so offsets could not match; loaded is
+// the text the loader stored, normalised or exact.
 func ExactText(body []byte, loaded string) (string, bool) {
 	if _, err := decodeText(body); err != nil || !utf8.Valid(body) {
 		return "", false
 	}
 	text := sameLength.Replace(string(body))
-	if normalizeText(text) != loaded {
+	if normalizeText(text) != normalizeText(loaded) {
 		return "", false
 	}
 	return text, true
