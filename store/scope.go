@@ -385,8 +385,19 @@ func (p *entityPart) displayName(name string) string {
 // every source), with its names (partNames) and places (partPlaces)
 // when asked.
 func (v *view) parts(ctx context.Context, tx *Tx, ids []int64, load int) (map[int64]*entityPart, error) {
+	return v.partsOf(ctx, tx, ids, load, "")
+}
+
+// partsOf is parts whose names and places are only those of norm only,
+// when only is not "": all a topic's lookup asks (hidesName, hidesPlace
+// of the topic), for entities that may have scores of names each.
+func (v *view) partsOf(ctx context.Context, tx *Tx, ids []int64, load int, only string) (map[int64]*entityPart, error) {
 	if !v.scoped() || len(ids) == 0 {
 		return nil, nil
+	}
+	nameOnly, placeOnly := "", ""
+	if only != "" {
+		nameOnly, placeOnly = " AND n.norm = ?", " AND n.place_norm = ?"
 	}
 	lit := v.literal()
 	// One query: the counts, then the names and places of the entities
@@ -398,13 +409,13 @@ func (v *view) parts(ctx context.Context, tx *Tx, ids []int64, load int) (map[in
 	if load >= partNames {
 		q += ` UNION ALL SELECT 1, n.entity_id, n.norm, n.alias, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_names g
 				WHERE g.entity_id = n.entity_id AND g.norm = n.norm AND g.guild_id != ` + lit + `), 0, 0
-			FROM entity_names n WHERE n.entity_id IN (%[1]s) AND ` + touched
+			FROM entity_names n WHERE n.entity_id IN (%[1]s)` + nameOnly + ` AND ` + touched
 		copies++
 	}
 	if load == partPlaces {
 		q += ` UNION ALL SELECT 2, n.entity_id, n.place_norm, n.place, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_place_names g
 				WHERE g.entity_id = n.entity_id AND g.place_norm = n.place_norm AND g.guild_id != ` + lit + `), 0, 0
-			FROM entity_place_names n WHERE n.entity_id IN (%[1]s) AND ` + touched
+			FROM entity_place_names n WHERE n.entity_id IN (%[1]s)` + placeOnly + ` AND ` + touched
 		copies++
 	}
 	out := map[int64]*entityPart{}
@@ -416,9 +427,12 @@ func (v *view) parts(ctx context.Context, tx *Tx, ids []int64, load int) (map[in
 	}
 	var names []nameRow
 	for chunk := range chunks(ids, 150) {
-		args := make([]any, 0, copies*len(chunk))
-		for range copies {
+		args := make([]any, 0, copies*(len(chunk)+1))
+		for k := range copies {
 			args = append(args, idArgs(chunk)...)
+			if k > 0 && only != "" {
+				args = append(args, only)
+			}
 		}
 		rows, err := tx.query(ctx, fmt.Sprintf(q, placeholders(len(chunk))), args...)
 		if err != nil {
@@ -892,7 +906,7 @@ func viewTopicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64
 	if err := rows.Err(); err != nil {
 		return nil, 0, nil, err
 	}
-	parts, err := v.parts(ctx, tx, ids, partPlaces)
+	parts, err := v.partsOf(ctx, tx, ids, partPlaces, n)
 	if err != nil {
 		return nil, 0, nil, err
 	}
