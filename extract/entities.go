@@ -107,6 +107,8 @@ type ner struct {
 	localAcr map[string]bool
 	roles    []nerRole
 	ents     []*nerEnt
+	// ri indexes the long run segment is cutting.
+	ri runIndex
 }
 
 func newNER(text string, sents []Sentence, times []Time) *ner {
@@ -589,7 +591,7 @@ func (n *ner) run(s, i, j int) {
 			continue
 		}
 		// "Shares of Rosneft": a common noun and "of" opening a sentence.
-		if n.initial[i] && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads[t.lower] && !nerOrgHeads[t.lower] && !nerTitleSet[t.lower] && nerGaz[nerKey(n.toks, i, j)] == nil {
+		if n.initial[i] && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads[t.lower] && !nerOrgHeads[t.lower] && !nerTitleSet[t.lower] && n.gazAt(i, j) == nil {
 			i += 2
 			continue
 		}
@@ -607,6 +609,10 @@ func (n *ner) run(s, i, j int) {
 	}
 	if i >= j {
 		return
+	}
+	if j-i >= runIndexMin {
+		n.ri.index(n, i, j)
+		defer func() { n.ri.a, n.ri.b = 0, 0 }()
 	}
 	n.segment(s, i, j, true)
 }
@@ -674,376 +680,363 @@ var nerPersonSuffix = nerSet("jr,jr.,sr,sr.,ii,iii,iv")
 
 // segment cuts the run [i, j) at titles and classifies the pieces.
 func (n *ner) segment(s, i, j int, titles bool) {
-	for i < j && (nerConnectors[n.toks[i].lower] || nerNameParticles[n.toks[i].lower] && !n.toks[i].cap) {
-		i++
-	}
-	for j > i && nerConnectors[n.toks[j-1].lower] {
-		j--
-	}
-	if i >= j {
-		return
-	}
-	// "Helena Brightmore KC": a post-nominal ends a person's name and is
-	// no part of it; after a comma ("Lakshmi Venkataraman, IAS,") it
-	// names nothing.
-	post := false
-	if t := n.toks[j-1]; t.upper && nerPostNominals[t.lower] && !nerArticles[n.word(i-1)] && n.word(i-1) != "a" && n.word(i-1) != "an" && !n.toks[max(i-1, 0)].poss {
-		// Not "the Marunga East MP": a title after its constituency.
-		if j-i == 1 && n.word(i-1) == "," {
+	// Cutting a piece off the front goes round again rather than
+	// recursing, so that a long coordination needs no deep stack.
+cut:
+	for {
+		for i < j && (nerConnectors[n.toks[i].lower] || nerNameParticles[n.toks[i].lower] && !n.toks[i].cap) {
+			i++
+		}
+		for j > i && nerConnectors[n.toks[j-1].lower] {
+			j--
+		}
+		if i >= j {
 			return
 		}
-		a := i
-		if nerPersonPrefixes[n.toks[a].lower] {
-			a++
-		}
-		if j-1-a >= 2 && n.nameLike(a, j-1) {
-			j--
-			post = true
-		}
-	}
-	if titles {
-		// Greedy titles from the left; the last one followed by a name
-		// makes a person.
-		type span struct{ a, b int }
-		var ts []span
-		for p := i; p < j; {
-			if q := n.titleAt(p, j); q > p {
-				ts = append(ts, span{p, q})
-				p = q
-				continue
+		// "Helena Brightmore KC": a post-nominal ends a person's name and is
+		// no part of it; after a comma ("Lakshmi Venkataraman, IAS,") it
+		// names nothing.
+		post := false
+		if t := n.toks[j-1]; t.upper && nerPostNominals[t.lower] && !nerArticles[n.word(i-1)] && n.word(i-1) != "a" && n.word(i-1) != "an" && !n.toks[max(i-1, 0)].poss {
+			// Not "the Marunga East MP": a title after its constituency.
+			if j-i == 1 && n.word(i-1) == "," {
+				return
 			}
-			p++
-		}
-		for k := len(ts) - 1; k >= 0; k-- {
-			a, b := ts[k].a, ts[k].b
-			if b >= j {
-				continue
+			a := i
+			if nerPersonPrefixes[n.toks[a].lower] {
+				a++
 			}
-			nameStart := b
-			// "Prime Minister of Canada Stephen Harper".
-			if n.toks[b].lower == "of" {
-				c := b + 1
-				if c < j && n.toks[c].lower == "the" {
-					c++
-				}
-				found := false
-				for q := min(j, c+nerGazMaxLen); q > c; q-- {
-					if nerGaz[nerKey(n.toks, c, q)] != nil && q < j && n.nameLike(q, j) {
-						n.segment(s, c, q, false)
-						nameStart = q
-						found = true
-						break
-					}
-				}
-				if !found {
+			if j-1-a >= 2 && n.nameLike(a, j-1) {
+				j--
+				post = true
+			}
+		}
+		if titles {
+			// Greedy titles from the left; the last one followed by a name
+			// makes a person.
+			type span struct{ a, b int }
+			var ts []span
+			for p := n.nextTitleAt(i, j); p < j; p = n.nextTitleAt(p, j) {
+				if q := n.titleAt(p, j); q > p {
+					ts = append(ts, span{p, q})
+					p = q
 					continue
 				}
+				p++
 			}
-			// "Sen. Thomas Whitfield of Georgia", "Analyst Rochelle
-			// Yamamoto of Pruitt & Lowe Securities".
-			nameEnd := j
-			for m := nameStart + 1; m+1 < j; m++ {
-				if n.toks[m].lower == "of" {
-					if g := nerGaz[nerKey(n.toks, m+1, j)]; g != nil && g.kind == Place || n.orgShaped(m+1, j) {
+			for k := len(ts) - 1; k >= 0; k-- {
+				a, b := ts[k].a, ts[k].b
+				if b >= j {
+					continue
+				}
+				nameStart := b
+				// "Prime Minister of Canada Stephen Harper".
+				if n.toks[b].lower == "of" {
+					c := b + 1
+					if c < j && n.toks[c].lower == "the" {
+						c++
+					}
+					found := false
+					for q := min(j, c+nerGazMaxLen); q > c; q-- {
+						if nerGaz[nerKey(n.toks, c, q)] != nil && q < j && n.nameLike(q, j) {
+							n.segment(s, c, q, false)
+							nameStart = q
+							found = true
+							break
+						}
+					}
+					if !found {
+						continue
+					}
+				}
+				// "Sen. Thomas Whitfield of Georgia", "Analyst Rochelle
+				// Yamamoto of Pruitt & Lowe Securities".
+				nameEnd := j
+				if m := n.firstOf(nameStart+1, j); m+1 < j {
+					if g := n.gazAt(m+1, j); g != nil && g.kind == Place || n.orgShaped(m+1, j) {
 						nameEnd = m
 					}
-					break
 				}
-			}
-			if !n.nameLike(nameStart, nameEnd) {
-				continue
-			}
-			// "Sen. Haskell": an abbreviated title is no ordinary word.
-			if _, abbrev := nerTitleAbbrev[nerKey(n.toks, a, b)]; !abbrev && nerAmbiguousTitles[nerKey(n.toks, a, b)] && nameEnd-nameStart < 2 && a == i {
-				continue
-			}
-			n.segment(s, i, a, true)
-			n.addCand(s, nameStart, nameEnd, Person, nil)
-			if nameEnd < j {
-				n.segment(s, nameEnd+1, j, false)
-			}
-			return
-		}
-		if len(ts) > 0 {
-			// Titles without a name: classify what lies between them.
-			p := i
-			for _, t := range ts {
-				if nerAmbiguousTitles[nerKey(n.toks, t.a, t.b)] && (t.a > i || t.b < j) {
-					continue // "General" in "General Motors"
-				}
-				n.segment(s, p, t.a, false)
-				p = t.b
-			}
-			if p > i {
-				n.segment(s, p, j, false)
-				return
-			}
-		}
-	}
-	// "of" between a person and an organisation: "(Opposition leader)
-	// P. Anbarasan of the Makkal Munnetra Peravai"; between a firm and
-	// its town: "Dorsey & Vance Architects of Wichita".
-	for m := i + 1; m+1 < j; m++ {
-		if n.toks[m].lower != "of" {
-			continue
-		}
-		r := m + 1
-		if n.toks[r].lower == "the" {
-			r++
-		}
-		if r >= j || !n.toks[r].cap {
-			break
-		}
-		a := i
-		if nerPersonPrefixes[n.toks[a].lower] {
-			a++
-		}
-		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i)) {
-			n.addCand(s, a, m, Person, nil)
-			n.segment(s, r, j, false)
-			return
-		}
-		if h := n.toks[m-1].lower; nerOrgHeads[h] && !nerOrgLeadHeads[h] && !nerInstHeads[h] && n.toks[m-1].cap && !n.orgHeadIn(r, j) {
-			n.segment(s, i, m, false)
-			n.segment(s, r, j, false)
-			return
-		}
-		break
-	}
-	// "Republican Anna Holtz", "Democrat Marcus Leary": the party is no
-	// part of the name.
-	if nerPartyWords[n.toks[i].lower] && j-i >= 3 && n.nameLike(i+1, j) {
-		n.addCand(s, i+1, j, Person, nil)
-		return
-	}
-	// Honorifics.
-	if nerPersonPrefixes[n.toks[i].lower] && j-i >= 2 {
-		// "Mrs. Jane Holt and John Holt": the honorific covers the first.
-		for k := i + 2; k < j-1; k++ {
-			if l := n.toks[k].lower; l == "and" || l == "&" {
-				n.addCand(s, i+1, k, Person, nil)
-				n.segment(s, k+1, j, true)
-				return
-			}
-		}
-		n.addCand(s, i+1, j, Person, nil)
-		return
-	}
-	key := nerKey(n.toks, i, j)
-	if g := nerGaz[key]; g != nil && !n.localAcr[key] {
-		n.addCand(s, i, j, g.kind, g)
-		return
-	}
-	// "Mabry & Finch Construction", "Strand & Mercer": an ampersand
-	// between capitalised words joins a firm's name.
-	for k := i + 1; k < j-1; k++ {
-		if n.toks[k].lower == "&" && n.toks[k-1].cap && n.toks[k+1].cap {
-			c := n.addCand(s, i, j, Org, nil)
-			n.cands[c].places = n.placesIn(i, j)
-			return
-		}
-	}
-	// Split at "and": two names, not one ("Rosneft and Lukoil"), unless
-	// an organisation head follows ("Aeronautic Defence and Space
-	// Company").
-	for k := i; k < j; k++ {
-		if l := n.toks[k].lower; (l == "and" || l == "&") && !n.toks[k].cap {
-			// "Daimler AG and Chrysler Holding LLC": two companies.
-			if k > i && nerOrgSuffixes[n.toks[k-1].lower] {
-				n.segment(s, i, k, false)
-				n.segment(s, k+1, j, false)
-				return
-			}
-			// The head must end the run or a name of two words after
-			// the "and": "Air France" is no "Space Company".
-			head := false
-			for h := k + 1; h < j; h++ {
-				if nerOrgHeads[n.toks[h].lower] && n.toks[h].cap && (h >= k+2 || h == j-1) {
-					head = true
-				}
-			}
-			if !head {
-				n.segment(s, i, k, false)
-				n.segment(s, k+1, j, false)
-				return
-			}
-			break
-		}
-	}
-	// A demonym before an unknown name: "Japanese Toyota".
-	if g := nerGaz[n.toks[i].lower]; g != nil && g.demonym && j-i >= 2 && nerGaz[nerKey(n.toks, i, i+2)] == nil {
-		head := false
-		for h := i + 1; h < j; h++ {
-			if nerOrgHeads[n.toks[h].lower] || nerOrgLeadHeads[n.toks[h].lower] {
-				head = true
-			}
-		}
-		if !head {
-			n.addCand(s, i, i+1, Place, g)
-			n.segment(s, i+1, j, false)
-			return
-		}
-	}
-	// An institutional head and a connector: "Office for River
-	// Standards", "Trust for Coastal Paths".
-	if j-i >= 3 && nerInstHeads[n.toks[i].lower] && nerConnectors[n.toks[i+1].lower] && !n.toks[i+1].cap {
-		c := n.addCand(s, i, j, Org, nil)
-		n.cands[c].places = n.placesIn(i, j)
-		return
-	}
-	// A natural place by its first word: "River Wendle", "Lake Orvan",
-	// unless an organisation head follows ("Port Authority").
-	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower] && !n.orgHeadIn(i+1, j) {
-		c := n.addCand(s, i, j, Place, nil)
-		n.cands[c].places = n.placesIn(i+1, j)
-		return
-	}
-	// Places by their last word: "Changi International Airport", "the
-	// Atlantic Ocean"; but a district an institution names is that
-	// institution: "Holloway Bend Unified School District".
-	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower] && !(n.toks[j-1].lower == "district" && nerOrgHeads[n.toks[j-2].lower]) {
-		c := n.addCand(s, i, j, Place, nil)
-		n.cands[c].places = n.placesIn(i, j)
-		return
-	}
-	// Organisation heads.
-	for k := i; k < j; k++ {
-		t := n.toks[k]
-		if (k > i && nerOrgHeads[t.lower] && t.cap) || (nerOrgLeadHeads[t.lower] && k+1 < j && n.toks[k+1].lower == "of") {
-			// "Chrysler LLC Jim Press": a name after the last head.
-			h := k
-			for x := k + 1; x < j; x++ {
-				if nerOrgHeads[n.toks[x].lower] && n.toks[x].cap {
-					h = x
-				}
-			}
-			if j-h-1 >= 2 && n.nameLike(h+1, j) && nerOrgHeads[n.toks[h].lower] {
-				c := n.addCand(s, i, h+1, Org, nil)
-				n.cands[c].places = n.placesIn(i, h+1)
-				c = n.addCand(s, h+1, j, "", nil)
-				n.cands[c].lean[cuePerson]++
-				return
-			}
-			c := n.addCand(s, i, j, Org, nil)
-			n.cands[c].places = n.placesIn(i, j)
-			return
-		}
-	}
-	// An institutional head first: "Commission Rovane", "Trust Kelby".
-	if j-i >= 2 && nerInstHeads[n.toks[i].lower] {
-		c := n.addCand(s, i, j, Org, nil)
-		n.cands[c].places = n.placesIn(i, j)
-		return
-	}
-	// Gazetteer words, greedily.
-	type piece struct {
-		a, b int
-		g    *gazEntry
-	}
-	var pieces []piece
-	unknown := 0
-	known := false
-	for p := i; p < j; {
-		matched := false
-		for q := min(j, p+nerGazMaxLen); q > p; q-- {
-			if g := nerGaz[nerKey(n.toks, p, q)]; g != nil && !n.localAcr[nerKey(n.toks, p, q)] {
-				// An acronym must be written in capitals ("US", not "Us").
-				if g.acronym && !n.toks[p].upper {
+				if !n.nameLike(nameStart, nameEnd) {
 					continue
 				}
-				pieces = append(pieces, piece{p, q, g})
-				p = q
-				matched = true
-				known = true
+				// "Sen. Haskell": an abbreviated title is no ordinary word.
+				if _, abbrev := nerTitleAbbrev[nerKey(n.toks, a, b)]; !abbrev && nerAmbiguousTitles[nerKey(n.toks, a, b)] && nameEnd-nameStart < 2 && a == i {
+					continue
+				}
+				n.segment(s, i, a, true)
+				n.addCand(s, nameStart, nameEnd, Person, nil)
+				if nameEnd < j {
+					i, titles = nameEnd+1, false
+					continue cut
+				}
+				return
+			}
+			if len(ts) > 0 {
+				// Titles without a name: classify what lies between them.
+				p := i
+				for _, t := range ts {
+					if nerAmbiguousTitles[nerKey(n.toks, t.a, t.b)] && (t.a > i || t.b < j) {
+						continue // "General" in "General Motors"
+					}
+					n.segment(s, p, t.a, false)
+					p = t.b
+				}
+				if p > i {
+					i, titles = p, false
+					continue cut
+				}
+			}
+		}
+		// "of" between a person and an organisation: "(Opposition leader)
+		// P. Anbarasan of the Makkal Munnetra Peravai"; between a firm and
+		// its town: "Dorsey & Vance Architects of Wichita".
+		for m := n.firstOf(i+1, j); m+1 < j; {
+			r := m + 1
+			if n.toks[r].lower == "the" {
+				r++
+			}
+			if r >= j || !n.toks[r].cap {
+				break
+			}
+			a := i
+			if nerPersonPrefixes[n.toks[a].lower] {
+				a++
+			}
+			if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i)) {
+				n.addCand(s, a, m, Person, nil)
+				i, titles = r, false
+				continue cut
+			}
+			if h := n.toks[m-1].lower; nerOrgHeads[h] && !nerOrgLeadHeads[h] && !nerInstHeads[h] && n.toks[m-1].cap && !n.orgHeadIn(r, j) {
+				n.segment(s, i, m, false)
+				i, titles = r, false
+				continue cut
+			}
+			break
+		}
+		// "Republican Anna Holtz", "Democrat Marcus Leary": the party is no
+		// part of the name.
+		if nerPartyWords[n.toks[i].lower] && j-i >= 3 && n.nameLike(i+1, j) {
+			n.addCand(s, i+1, j, Person, nil)
+			return
+		}
+		// Honorifics.
+		if nerPersonPrefixes[n.toks[i].lower] && j-i >= 2 {
+			// "Mrs. Jane Holt and John Holt": the honorific covers the first.
+			for k := i + 2; k < j-1; k++ {
+				if l := n.toks[k].lower; l == "and" || l == "&" {
+					n.addCand(s, i+1, k, Person, nil)
+					i, titles = k+1, true
+					continue cut
+				}
+			}
+			n.addCand(s, i+1, j, Person, nil)
+			return
+		}
+		if g := n.gazAt(i, j); g != nil && !n.localAcr[nerKey(n.toks, i, j)] {
+			n.addCand(s, i, j, g.kind, g)
+			return
+		}
+		// "Mabry & Finch Construction", "Strand & Mercer": an ampersand
+		// between capitalised words joins a firm's name.
+		if n.ampIn(i, j) {
+			c := n.addCand(s, i, j, Org, nil)
+			n.cands[c].places = n.placesIn(i, j)
+			return
+		}
+		// Split at "and": two names, not one ("Rosneft and Lukoil"), unless
+		// an organisation head follows ("Aeronautic Defence and Space
+		// Company").
+		for k := i; k < j; k++ {
+			if l := n.toks[k].lower; (l == "and" || l == "&") && !n.toks[k].cap {
+				// "Daimler AG and Chrysler Holding LLC": two companies.
+				if k > i && nerOrgSuffixes[n.toks[k-1].lower] {
+					n.segment(s, i, k, false)
+					i, titles = k+1, false
+					continue cut
+				}
+				// The head must end the run or a name of two words after
+				// the "and": "Air France" is no "Space Company".
+				if !n.orgCapHeadAfter(k, j) {
+					n.segment(s, i, k, false)
+					i, titles = k+1, false
+					continue cut
+				}
 				break
 			}
 		}
-		if !matched {
-			if !nerConnectors[n.toks[p].lower] && !nerNameParticles[n.toks[p].lower] {
-				unknown++
-			}
-			pieces = append(pieces, piece{p, p + 1, nil})
-			p++
-		}
-	}
-	if unknown == 0 {
-		for _, pc := range pieces {
-			if pc.g != nil {
-				n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
+		// A demonym before an unknown name: "Japanese Toyota".
+		if g := nerGaz[n.toks[i].lower]; g != nil && g.demonym && j-i >= 2 && nerGaz[nerKey(n.toks, i, i+2)] == nil {
+			if !n.orgOrLeadHeadIn(i+1, j) {
+				n.addCand(s, i, i+1, Place, g)
+				i, titles = i+1, false
+				continue cut
 			}
 		}
-		return
-	}
-	if known && n.heading[s] {
-		// A headline in title case: the known names, and the rest as
-		// weak candidates.
-		p := i
-		for _, pc := range pieces {
-			if pc.g == nil {
-				continue
-			}
-			n.segment(s, p, pc.a, false)
-			n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
-			p = pc.b
-		}
-		n.segment(s, p, j, false)
-		return
-	}
-	if known {
-		// "Oslo Energi": leans to an organisation.
-		c := n.addCand(s, i, j, "", nil)
-		n.cands[c].mixed = true
-		n.cands[c].lean[cueOrg] += 2
-		n.cands[c].places = n.placesIn(i, j)
-		return
-	}
-	if post {
-		n.addCand(s, i, j, Person, nil)
-		return
-	}
-	// "on Labor Day", "until Election Day": a day, not a name (but
-	// "Jason Day said").
-	if j-i >= 2 && (n.toks[j-1].lower == "day" || n.toks[j-1].lower == "eve") && n.toks[j-1].cap {
-		switch n.word(i - 1) {
-		case "on", "until", "since", "before", "after", "by", "over", "during", "till", "through":
+		// An institutional head and a connector: "Office for River
+		// Standards", "Trust for Coastal Paths".
+		if j-i >= 3 && nerInstHeads[n.toks[i].lower] && nerConnectors[n.toks[i+1].lower] && !n.toks[i+1].cap {
+			c := n.addCand(s, i, j, Org, nil)
+			n.cands[c].places = n.placesIn(i, j)
 			return
 		}
-	}
-	c := n.addCand(s, i, j, "", nil)
-	cd := &n.cands[c]
-	switch {
-	case strings.Contains(key, " of ") || strings.HasPrefix(key, "of ") || n.innerFunctionWord(i, j):
-		// "Bank of the West", "Council for Rural Roads": a function word
-		// between capitalised words names no person.
-		cd.lean[cueOrg] += 2
-		cd.notPerson = true
-	case j-i == 1 && n.toks[i].upper:
-		// An acronym: "OFAC", "BBC".
-		if len(n.toks[i].lower) > 7 || nerNotNames[n.toks[i].lower] {
-			cd.weak = true
+		// A natural place by its first word: "River Wendle", "Lake Orvan",
+		// unless an organisation head follows ("Port Authority").
+		if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower] && !n.orgHeadIn(i+1, j) {
+			c := n.addCand(s, i, j, Place, nil)
+			n.cands[c].places = n.placesIn(i+1, j)
+			return
 		}
-		cd.lean[cueOrg] += 3
-	case j-i == 1 && utf8.RuneCountInString(strings.TrimSuffix(n.toks[i].lower, ".")) == 1:
-		cd.drop = true // a lone initial
-	case j-i == 1:
-		// A single unknown word: no lean; ties go to organisations.
-	case j-i >= 2 && nerPlaceLeanHeads[n.toks[j-1].lower]:
-		// "Cobley Weir", "Fallow Brook": a place unless context says
-		// otherwise.
-		cd.lean[cuePlace] += 2
-	case n.notPersonShape(i, j):
-		cd.lean[cueOrg]++
-	case cd.notPerson:
-		// "the Harlow Standards": a determiner before a name of several
-		// words; "the Far East", "the Kelby West" are places.
-		switch n.toks[j-1].lower {
-		case "east", "west", "north", "south":
-			cd.lean[cuePlace]++
-		default:
+		// Places by their last word: "Changi International Airport", "the
+		// Atlantic Ocean"; but a district an institution names is that
+		// institution: "Holloway Bend Unified School District".
+		if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower] && !(n.toks[j-1].lower == "district" && nerOrgHeads[n.toks[j-2].lower]) {
+			c := n.addCand(s, i, j, Place, nil)
+			n.cands[c].places = n.placesIn(i, j)
+			return
+		}
+		// Organisation heads.
+		for k := i; k < j; k++ {
+			t := n.toks[k]
+			if (k > i && nerOrgHeads[t.lower] && t.cap) || (nerOrgLeadHeads[t.lower] && k+1 < j && n.toks[k+1].lower == "of") {
+				// "Chrysler LLC Jim Press": a name after the last head.
+				h := k
+				for x := k + 1; x < j; x++ {
+					if nerOrgHeads[n.toks[x].lower] && n.toks[x].cap {
+						h = x
+					}
+				}
+				if j-h-1 >= 2 && n.nameLike(h+1, j) && nerOrgHeads[n.toks[h].lower] {
+					c := n.addCand(s, i, h+1, Org, nil)
+					n.cands[c].places = n.placesIn(i, h+1)
+					c = n.addCand(s, h+1, j, "", nil)
+					n.cands[c].lean[cuePerson]++
+					return
+				}
+				c := n.addCand(s, i, j, Org, nil)
+				n.cands[c].places = n.placesIn(i, j)
+				return
+			}
+		}
+		// An institutional head first: "Commission Rovane", "Trust Kelby".
+		if j-i >= 2 && nerInstHeads[n.toks[i].lower] {
+			c := n.addCand(s, i, j, Org, nil)
+			n.cands[c].places = n.placesIn(i, j)
+			return
+		}
+		// Gazetteer words, greedily.
+		type piece struct {
+			a, b int
+			g    *gazEntry
+		}
+		var pieces []piece
+		unknown := 0
+		known := false
+		for p := i; p < j; {
+			matched := false
+			for q := min(j, p+nerGazMaxLen); q > p; q-- {
+				if g := nerGaz[nerKey(n.toks, p, q)]; g != nil && !n.localAcr[nerKey(n.toks, p, q)] {
+					// An acronym must be written in capitals ("US", not "Us").
+					if g.acronym && !n.toks[p].upper {
+						continue
+					}
+					pieces = append(pieces, piece{p, q, g})
+					p = q
+					matched = true
+					known = true
+					break
+				}
+			}
+			if !matched {
+				if !nerConnectors[n.toks[p].lower] && !nerNameParticles[n.toks[p].lower] {
+					unknown++
+				}
+				pieces = append(pieces, piece{p, p + 1, nil})
+				p++
+			}
+		}
+		if unknown == 0 {
+			for _, pc := range pieces {
+				if pc.g != nil {
+					n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
+				}
+			}
+			return
+		}
+		if known && n.heading[s] {
+			// A headline in title case: the known names, and the rest as
+			// weak candidates.
+			p := i
+			for _, pc := range pieces {
+				if pc.g == nil {
+					continue
+				}
+				n.segment(s, p, pc.a, false)
+				n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
+				p = pc.b
+			}
+			i, titles = p, false
+			continue cut
+		}
+		if known {
+			// "Oslo Energi": leans to an organisation.
+			c := n.addCand(s, i, j, "", nil)
+			n.cands[c].mixed = true
+			n.cands[c].lean[cueOrg] += 2
+			n.cands[c].places = n.placesIn(i, j)
+			return
+		}
+		if post {
+			n.addCand(s, i, j, Person, nil)
+			return
+		}
+		// "on Labor Day", "until Election Day": a day, not a name (but
+		// "Jason Day said").
+		if j-i >= 2 && (n.toks[j-1].lower == "day" || n.toks[j-1].lower == "eve") && n.toks[j-1].cap {
+			switch n.word(i - 1) {
+			case "on", "until", "since", "before", "after", "by", "over", "during", "till", "through":
+				return
+			}
+		}
+		c := n.addCand(s, i, j, "", nil)
+		cd := &n.cands[c]
+		switch key := cd.key; {
+		case strings.Contains(key, " of ") || strings.HasPrefix(key, "of ") || n.innerFunctionWord(i, j):
+			// "Bank of the West", "Council for Rural Roads": a function word
+			// between capitalised words names no person.
+			cd.lean[cueOrg] += 2
+			cd.notPerson = true
+		case j-i == 1 && n.toks[i].upper:
+			// An acronym: "OFAC", "BBC".
+			if len(n.toks[i].lower) > 7 || nerNotNames[n.toks[i].lower] {
+				cd.weak = true
+			}
+			cd.lean[cueOrg] += 3
+		case j-i == 1 && utf8.RuneCountInString(strings.TrimSuffix(n.toks[i].lower, ".")) == 1:
+			cd.drop = true // a lone initial
+		case j-i == 1:
+			// A single unknown word: no lean; ties go to organisations.
+		case j-i >= 2 && nerPlaceLeanHeads[n.toks[j-1].lower]:
+			// "Cobley Weir", "Fallow Brook": a place unless context says
+			// otherwise.
+			cd.lean[cuePlace] += 2
+		case n.notPersonShape(i, j):
 			cd.lean[cueOrg]++
+		case cd.notPerson:
+			// "the Harlow Standards": a determiner before a name of several
+			// words; "the Far East", "the Kelby West" are places.
+			switch n.toks[j-1].lower {
+			case "east", "west", "north", "south":
+				cd.lean[cuePlace]++
+			default:
+				cd.lean[cueOrg]++
+			}
+		default:
+			cd.lean[cuePerson]++
 		}
-	default:
-		cd.lean[cuePerson]++
+
+		return
 	}
 }
 
@@ -1090,6 +1083,9 @@ func (n *ner) titleEndsAt(i int) bool {
 
 // orgHeadIn reports whether an organisation head word is among [i, j).
 func (n *ner) orgHeadIn(i, j int) bool {
+	if r := &n.ri; r.covers(i, j) {
+		return r.orgInst[j-r.a] > r.orgInst[i-r.a]
+	}
 	for k := i; k < j; k++ {
 		if nerOrgHeads[n.toks[k].lower] || nerInstHeads[n.toks[k].lower] {
 			return true
@@ -1265,6 +1261,20 @@ func (n *ner) findCues() {
 			n.cands[c].kind = Org
 		}
 	}
+	// firstCand returns the first token of sentence s a candidate covers,
+	// or the sentence's end; found once per sentence.
+	firstIn := map[int]int{}
+	firstCand := func(s int) int {
+		if k, ok := firstIn[s]; ok {
+			return k
+		}
+		k := n.sentTok[s][0]
+		for k < n.sentTok[s][1] && n.candAt(k) < 0 {
+			k++
+		}
+		firstIn[s] = k
+		return k
+	}
 	for c := range n.cands {
 		cd := &n.cands[c]
 		if cd.kind != "" {
@@ -1380,12 +1390,7 @@ func (n *ner) findCues() {
 		// opening the next.
 		if multi {
 			s := n.sentOf[cd.ts]
-			first := true
-			for k := n.sentTok[s][0]; k < cd.ts; k++ {
-				if n.candAt(k) >= 0 {
-					first = false
-				}
-			}
+			first := firstCand(s) >= cd.ts
 			if first && s+1 < len(n.sentTok) {
 				if k := n.sentTok[s+1][0]; k < len(n.toks) {
 					switch n.toks[k].lower {

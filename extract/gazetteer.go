@@ -399,6 +399,8 @@ type gazEntry struct {
 var (
 	nerGaz       map[string]*gazEntry
 	nerGazMaxLen int
+	// nerGazKeyMax is the longest key in bytes.
+	nerGazKeyMax int
 	// nerTitleSet holds every title, lower case tokens joined by spaces;
 	// nerTitleMaxLen is the longest in tokens.
 	nerTitleSet    map[string]bool
@@ -422,6 +424,7 @@ func init() {
 			return // first entry wins: countries before cities
 		}
 		nerGaz[key] = e
+		nerGazKeyMax = max(nerGazKeyMax, len(key))
 		if len(toks) > nerGazMaxLen {
 			nerGazMaxLen = len(toks)
 		}

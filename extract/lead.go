@@ -195,7 +195,11 @@ var notVerbPast = map[string]bool{
 // after a name ("Acme wins", "Acme sues Borealis"), and in a headline
 // "Acme to sell" stands for "Acme is to sell".
 func hasFiniteVerb(text string, s Sentence, sm []Mention, headline bool) bool {
+	ix := mentionSpans(sm)
 	afterName := func(at int) bool {
+		if ix != nil {
+			return ix.anyEndIn(at-3, at, func(end int) bool { return strings.TrimSpace(text[end:at]) == "" })
+		}
 		for _, m := range sm {
 			if m.End <= at && at-m.End <= 3 && strings.TrimSpace(text[m.End:at]) == "" {
 				return true
@@ -204,6 +208,9 @@ func hasFiniteVerb(text string, s Sentence, sm []Mention, headline bool) bool {
 		return false
 	}
 	inName := func(at int) bool {
+		if ix != nil {
+			return ix.contains(at)
+		}
 		for _, m := range sm {
 			if at >= m.Start && at < m.End {
 				return true
