@@ -184,7 +184,7 @@ func isVerbWord(w word) bool {
 	if finiteAux[w.w] || w.w == "may" {
 		return true
 	}
-	if l := timeLex[w.w]; !notVerbPast[w.w] && l.has(fPast|fReport|fBarePast) {
+	if l := timeLexicon()[w.w]; !notVerbPast[w.w] && l.has(fPast|fReport|fBarePast) {
 		return true
 	}
 	if reportVerbs[w.w] {

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // This file holds the small general gazetteer FindEntities relies on:
 // countries with their demonyms, capitals and large cities, US states,
@@ -374,15 +377,31 @@ var nerSpeechVerbs = nerSet("said,says,told,added,stated,noted,wrote,writes,argu
 // nerNameParticles join the parts of a person's or place's name.
 var nerNameParticles = nerSet("de,da,di,del,della,der,den,van,von,le,la,du,dos,das,al,el,bin,ibn,bint,ter,ten,y,st.,saint")
 
-func nerSet(list string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Split(list, ",") {
+// wordSet is a set of words given as a comma-separated list, built into a
+// map on first use so that the package's many word lists cost nothing at
+// start-up.
+type wordSet struct {
+	once sync.Once
+	list string
+	m    map[string]bool
+}
+
+func nerSet(list string) *wordSet { return &wordSet{list: list} }
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool {
+	s.once.Do(s.build)
+	return s.m[w]
+}
+
+func (s *wordSet) build() {
+	s.m = make(map[string]bool, strings.Count(s.list, ",")+1)
+	for _, w := range strings.Split(s.list, ",") {
 		w = strings.TrimSpace(w)
 		if w != "" {
-			m[w] = true
+			s.m[w] = true
 		}
 	}
-	return m
 }
 
 // gazEntry is what the gazetteer knows about a name.
@@ -409,9 +428,15 @@ var (
 	// the titles, so that a lookup can be skipped where none starts or
 	// ends.
 	nerTitleFirst, nerTitleLast map[string]bool
+	gazetteerOnce               sync.Once
 )
 
-func init() {
+// loadGazetteer builds the gazetteer and the title tables on first use, so
+// that importing the package costs no start-up time. Everything that reads
+// them (newNER, FindTimes) calls it first.
+func loadGazetteer() { gazetteerOnce.Do(buildGazetteer) }
+
+func buildGazetteer() {
 	nerGaz = make(map[string]*gazEntry)
 	add := func(name string, e *gazEntry) {
 		name = strings.TrimSpace(name)

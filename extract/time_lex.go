@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -95,7 +96,18 @@ type lexEntry struct {
 
 func (l *lexEntry) has(f uint32) bool { return l != nil && l.flags&f != 0 }
 
-var timeLex = map[string]*lexEntry{}
+// timeLex is built on first use by timeLexicon, so that importing the
+// package costs no start-up time.
+var (
+	timeLex     map[string]*lexEntry
+	timeLexOnce sync.Once
+)
+
+// timeLexicon returns the lexicon, building it on first use.
+func timeLexicon() map[string]*lexEntry {
+	timeLexOnce.Do(buildTimeLex)
+	return timeLex
+}
 
 func addLex(words []string, fn func(e *lexEntry)) {
 	for _, w := range words {
@@ -108,7 +120,8 @@ func addLex(words []string, fn func(e *lexEntry)) {
 	}
 }
 
-func init() {
+func buildTimeLex() {
+	timeLex = map[string]*lexEntry{}
 	months := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 	for i, m := range months {
 		n := i + 1
@@ -215,7 +228,7 @@ func lookupLex(w string) *lexEntry {
 		buf[n] = c
 		n++
 	}
-	return timeLex[string(buf[:n])]
+	return timeLexicon()[string(buf[:n])]
 }
 
 func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -266,7 +279,7 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 		case i > 0 && !isSpace(text[i-1]) && apostropheS(text, i) > 0:
 			// "'s" split off its word so that "Monday's" is a weekday.
 			j := i + apostropheS(text, i)
-			t = tk{s: start, e: j, kind: tkWord, lx: timeLex["'s"]}
+			t = tk{s: start, e: j, kind: tkWord, lx: timeLexicon()["'s"]}
 			i = j
 		case isASCIILetter(c) || c >= 0x80 && isLetterAt(text, i):
 			j := i

@@ -21,6 +21,7 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 	if sents == nil {
 		sents = SplitSentences(text)
 	}
+	loadGazetteer()
 	y, m, d := published.Date()
 	p := &tparser{
 		text: text,
