@@ -243,7 +243,19 @@ func isASCIILetter(c byte) bool {
 // else is one rune. Hyphens are their own tokens so that "three-year" and
 // "mid-2024" can be matched as sequences.
 func tokenizeTimes(text string, sents []Sentence) []tk {
-	toks := make([]tk, 0, len(text)/4+8)
+	// Count first, so that the tokens take one allocation of the exact
+	// size: a text of punctuation has a token per byte, and growing the
+	// slice by appending would copy and hold it several times over.
+	n := 0
+	for i := 0; i < len(text); {
+		if c := text[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
+		i, _, _ = timeTokEnd(text, i)
+		n++
+	}
+	toks := make([]tk, 0, n)
 	si := 0
 	i := 0
 	for i < len(text) {
@@ -253,83 +265,22 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 			continue
 		}
 		start := i
+		j, kind, numEnd := timeTokEnd(text, i)
 		var t tk
-		switch {
-		case isASCIIDigit(c):
-			j := i
-			for j < len(text) {
-				d := text[j]
-				if isASCIIDigit(d) {
-					j++
-					continue
-				}
-				if (d == ',' || d == '.' || d == ':' || d == '/') && j+1 < len(text) && isASCIIDigit(text[j+1]) && j > i {
-					j++
-					continue
-				}
-				break
-			}
-			numEnd := j
-			for j < len(text) && isASCIILetter(text[j]) {
-				j++
-			}
+		switch kind {
+		case tkNum:
 			t = tk{s: start, e: j, kind: tkNum}
 			parseNumTok(&t, text[start:numEnd], text[numEnd:j])
-			i = j
-		case i > 0 && !isSpace(text[i-1]) && apostropheS(text, i) > 0:
-			// "'s" split off its word so that "Monday's" is a weekday.
-			j := i + apostropheS(text, i)
+		case tkPossessive:
 			t = tk{s: start, e: j, kind: tkWord, lx: timeLexicon()["'s"]}
-			i = j
-		case isASCIILetter(c) || c >= 0x80 && isLetterAt(text, i):
-			j := i
-			for j < len(text) {
-				d := text[j]
-				if isASCIILetter(d) || isASCIIDigit(d) {
-					j++
-					continue
-				}
-				if d >= 0x80 {
-					if isLetterAt(text, j) {
-						_, sz := utf8.DecodeRuneInString(text[j:])
-						j += sz
-						continue
-					}
-					if j+3 < len(text) && text[j:j+3] == "’" && isASCIILetter(text[j+3]) && !isPossessiveAt(text, j+3) {
-						j += 3
-						continue
-					}
-					break
-				}
-				if d == '\'' && j+1 < len(text) && isASCIILetter(text[j+1]) {
-					if isPossessiveAt(text, j+1) {
-						break
-					}
-					j++
-					continue
-				}
-				break
-			}
-			// Dotted abbreviations: "p.m.", "a.m.", "U.S.".
-			if j-i == 1 && j+2 < len(text) && text[j] == '.' && isASCIILetter(text[j+1]) && (j+2 == len(text) || !isASCIILetter(text[j+2])) {
-				k := j
-				for k+1 < len(text) && text[k] == '.' && isASCIILetter(text[k+1]) && (k+2 == len(text) || !isASCIILetter(text[k+2])) {
-					k += 2
-				}
-				if k < len(text) && text[k] == '.' {
-					k++
-				}
-				j = k
-			}
+		case tkWord:
 			t = tk{s: start, e: j, kind: tkWord}
 			t.cap = 'A' <= c && c <= 'Z' || c >= 0x80 && isUpperAt(text, i)
 			t.lx = lookupLex(text[start:j])
-			i = j
 		default:
-			_, sz := utf8.DecodeRuneInString(text[i:])
-			t = tk{s: start, e: i + sz, kind: tkPunct}
-			i += sz
+			t = tk{s: start, e: j, kind: tkPunct}
 		}
+		i = j
 		for si < len(sents) && sents[si].End <= t.s {
 			si++
 		}
@@ -337,6 +288,84 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 		toks = append(toks, t)
 	}
 	return toks
+}
+
+// tkPossessive is the kind timeTokEnd gives a split-off "'s", which
+// tokenizeTimes makes a word.
+const tkPossessive = tkPunct + 1
+
+// timeTokEnd cuts the token starting at text[i], which is no space: it
+// returns its end, its kind and, for a number, where the digits end.
+func timeTokEnd(text string, i int) (end int, kind tkKind, numEnd int) {
+	c := text[i]
+	switch {
+	case isASCIIDigit(c):
+		j := i
+		for j < len(text) {
+			d := text[j]
+			if isASCIIDigit(d) {
+				j++
+				continue
+			}
+			if (d == ',' || d == '.' || d == ':' || d == '/') && j+1 < len(text) && isASCIIDigit(text[j+1]) && j > i {
+				j++
+				continue
+			}
+			break
+		}
+		numEnd := j
+		for j < len(text) && isASCIILetter(text[j]) {
+			j++
+		}
+		return j, tkNum, numEnd
+	case i > 0 && !isSpace(text[i-1]) && apostropheS(text, i) > 0:
+		// "'s" split off its word so that "Monday's" is a weekday.
+		return i + apostropheS(text, i), tkPossessive, 0
+	case isASCIILetter(c) || c >= 0x80 && isLetterAt(text, i):
+		j := i
+		for j < len(text) {
+			d := text[j]
+			if isASCIILetter(d) || isASCIIDigit(d) {
+				j++
+				continue
+			}
+			if d >= 0x80 {
+				if isLetterAt(text, j) {
+					_, sz := utf8.DecodeRuneInString(text[j:])
+					j += sz
+					continue
+				}
+				if j+3 < len(text) && text[j:j+3] == "’" && isASCIILetter(text[j+3]) && !isPossessiveAt(text, j+3) {
+					j += 3
+					continue
+				}
+				break
+			}
+			if d == '\'' && j+1 < len(text) && isASCIILetter(text[j+1]) {
+				if isPossessiveAt(text, j+1) {
+					break
+				}
+				j++
+				continue
+			}
+			break
+		}
+		// Dotted abbreviations: "p.m.", "a.m.", "U.S.".
+		if j-i == 1 && j+2 < len(text) && text[j] == '.' && isASCIILetter(text[j+1]) && (j+2 == len(text) || !isASCIILetter(text[j+2])) {
+			k := j
+			for k+1 < len(text) && text[k] == '.' && isASCIILetter(text[k+1]) && (k+2 == len(text) || !isASCIILetter(text[k+2])) {
+				k += 2
+			}
+			if k < len(text) && text[k] == '.' {
+				k++
+			}
+			j = k
+		}
+		return j, tkWord, 0
+	default:
+		_, sz := utf8.DecodeRuneInString(text[i:])
+		return i + sz, tkPunct, 0
+	}
 }
 
 // isPossessiveAt reports whether text[i:] is "s" ending a word, the rest
