@@ -18,19 +18,32 @@ const (
 
 // tk is one token of the time scanner. Tokens are cut once per text; every
 // matcher then works on token indexes, so no pattern ever rescans bytes.
+// A text of punctuation has a token per byte, so a token is kept small:
+// byte offsets in 32 bits (texts are capped far below 2 GiB), and what
+// only numbers have behind a pointer, shared by all other tokens.
 type tk struct {
-	s, e int
+	s, e int32
 	lx   *lexEntry // nil when the lower-cased word is not in the lexicon
-	// For tkNum: the numeric prefix, the lower-cased letters after it
-	// ("nd", "s", "pm") and its digit count (0 when it has separators).
+	// tkNumber holds what a tkNum token has; every other token points at
+	// tkNoNumber, which is never written.
+	*tkNumber
+	sent int32 // index of the sentence holding the token
+	kind tkKind
+	cap  bool // first letter upper-case
+}
+
+// tkNumber is the number of a tkNum token: the numeric prefix, the
+// lower-cased letters after it ("nd", "s", "pm") and its digit count (0
+// when it has separators).
+type tkNumber struct {
 	num    float64
 	suffix string
-	sent   int32 // index of the sentence holding the token
 	ndig   int16
-	kind   tkKind
-	cap    bool // first letter upper-case
 	intNum bool
 }
+
+// tkNoNumber is the tkNumber of every token that is no number.
+var tkNoNumber tkNumber
 
 // Lexicon flags: the roles a word can play in a time expression or as a
 // tense cue.
@@ -256,6 +269,8 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 		n++
 	}
 	toks := make([]tk, 0, n)
+	// The numbers' tkNumbers, allocated in blocks.
+	var nums []tkNumber
 	si := 0
 	i := 0
 	for i < len(text) {
@@ -269,19 +284,23 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 		var t tk
 		switch kind {
 		case tkNum:
-			t = tk{s: start, e: j, kind: tkNum}
+			if len(nums) == cap(nums) {
+				nums = make([]tkNumber, 0, 256)
+			}
+			nums = nums[:len(nums)+1]
+			t = tk{s: int32(start), e: int32(j), kind: tkNum, tkNumber: &nums[len(nums)-1]}
 			parseNumTok(&t, text[start:numEnd], text[numEnd:j])
 		case tkPossessive:
-			t = tk{s: start, e: j, kind: tkWord, lx: timeLexicon()["'s"]}
+			t = tk{s: int32(start), e: int32(j), kind: tkWord, lx: timeLexicon()["'s"], tkNumber: &tkNoNumber}
 		case tkWord:
-			t = tk{s: start, e: j, kind: tkWord}
+			t = tk{s: int32(start), e: int32(j), kind: tkWord, tkNumber: &tkNoNumber}
 			t.cap = 'A' <= c && c <= 'Z' || c >= 0x80 && isUpperAt(text, i)
 			t.lx = lookupLex(text[start:j])
 		default:
-			t = tk{s: start, e: j, kind: tkPunct}
+			t = tk{s: int32(start), e: int32(j), kind: tkPunct, tkNumber: &tkNoNumber}
 		}
 		i = j
-		for si < len(sents) && sents[si].End <= t.s {
+		for si < len(sents) && sents[si].End <= int(t.s) {
 			si++
 		}
 		t.sent = int32(si)
