@@ -633,8 +633,10 @@ func (n *ner) titleAt(i, j int) int {
 		if !nerTitleFirst[n.toks[p].lower] {
 			continue
 		}
+		var ks nerKeySpans
+		ks.set(n.toks, p, min(j, p+nerTitleMaxLen+2))
 		for q := min(j, p+nerTitleMaxLen+2); q > p; q-- {
-			if nerTitleSet[nerKey(n.toks, p, q)] {
+			if nerTitleSet[ks.at(q)] {
 				if q > best {
 					best = q
 				}
@@ -936,8 +938,10 @@ cut:
 		known := false
 		for p := i; p < j; {
 			matched := false
+			var ks nerKeySpans
+			ks.set(n.toks, p, min(j, p+nerGazMaxLen))
 			for q := min(j, p+nerGazMaxLen); q > p; q-- {
-				if g := nerGaz[nerKey(n.toks, p, q)]; g != nil && !n.localAcr[nerKey(n.toks, p, q)] {
+				if g := nerGaz[ks.at(q)]; g != nil && !n.localAcr[ks.at(q)] {
 					// An acronym must be written in capitals ("US", not "Us").
 					if g.acronym && !n.toks[p].upper {
 						continue
@@ -1160,8 +1164,10 @@ func (n *ner) notPersonShape(i, j int) bool {
 func (n *ner) placesIn(i, j int) []string {
 	var out []string
 	for p := i; p < j; p++ {
+		var ks nerKeySpans
+		ks.set(n.toks, p, min(j, p+nerGazMaxLen))
 		for q := min(j, p+nerGazMaxLen); q > p; q-- {
-			if g := nerGaz[nerKey(n.toks, p, q)]; g != nil && g.kind == Place {
+			if g := nerGaz[ks.at(q)]; g != nil && g.kind == Place {
 				out = nerAppendUniq(out, g.places...)
 				if g.canon != g.places[0] && !g.demonym {
 					out = nerAppendUniq(out, g.canon)

@@ -26,25 +26,28 @@ var nerAbbrevDot = nerSet("mr,mrs,ms,dr,prof,smt,shri,cllr,sr,jr,st,gen,col,lt,s
 
 func nerIsApos(r rune) bool { return r == '\'' || r == '’' }
 
-// nerTokenize splits text into tokens. It counts them first, so that they
-// take one allocation of the exact size: a text of punctuation has a token
-// per byte or two, and growing the slice by appending would copy and hold
-// it several times over.
+// nerTokenize splits text into tokens. A long text's tokens are counted
+// first, so that they take one allocation of the exact size: a text of
+// punctuation has a token per byte or two, and growing the slice by
+// appending would copy and hold it several times over.
 func nerTokenize(text string) []nerTok {
-	n := 0
-	space, prevWord := true, false
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
-			space = true
-			i += size
-			continue
+	n := len(text) / 5
+	if len(text) >= tokCountMin {
+		n = 0
+		space, prevWord := true, false
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				space = true
+				i += size
+				continue
+			}
+			var kind byte
+			i, kind = nerTokEnd(text, i, r, size, space, prevWord)
+			prevWord = kind == 'w'
+			space = false
+			n++
 		}
-		var kind byte
-		i, kind = nerTokEnd(text, i, r, size, space, prevWord)
-		prevWord = kind == 'w'
-		space = false
-		n++
 	}
 	toks := make([]nerTok, 0, n)
 	space, nl := true, true
@@ -189,7 +192,17 @@ func nerKey(toks []nerTok, i, j int) string {
 	if j-i == 1 {
 		return toks[i].lower
 	}
+	// Size the key first: a long run's key would otherwise be copied as
+	// it doubles.
+	n := 0
+	for k := i; k < j; k++ {
+		if k > i && toks[k].space {
+			n++
+		}
+		n += len(toks[k].lower)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for k := i; k < j; k++ {
 		if k > i && toks[k].space {
 			b.WriteByte(' ')
@@ -197,4 +210,40 @@ func nerKey(toks []nerTok, i, j int) string {
 		b.WriteString(toks[k].lower)
 	}
 	return b.String()
+}
+
+// nerKeySpans holds the key of toks[i:j] together with where the key of
+// each toks[i:k], i < k <= j, ends in it: those keys are its prefixes. A
+// lookup of every span from i, longest first, then builds one key rather
+// than one a span.
+type nerKeySpans struct {
+	toks []nerTok
+	i, j int
+	key  string
+	ends [16]int // ends[k-i-1] is the length of the key of toks[i:k]
+}
+
+// set makes r hold the spans of toks from i to at most j.
+func (r *nerKeySpans) set(toks []nerTok, i, j int) {
+	r.toks, r.i, r.j = toks, i, j
+	if j-i > len(r.ends) {
+		return // at builds each key
+	}
+	n := 0
+	for k := i; k < j; k++ {
+		if k > i && toks[k].space {
+			n++
+		}
+		n += len(toks[k].lower)
+		r.ends[k-i] = n
+	}
+	r.key = nerKey(toks, i, j)
+}
+
+// at returns the key of toks[r.i:k].
+func (r *nerKeySpans) at(k int) string {
+	if r.j-r.i > len(r.ends) {
+		return nerKey(r.toks, r.i, k)
+	}
+	return r.key[:r.ends[k-r.i-1]]
 }

@@ -371,6 +371,9 @@ func (c *quoteCtx) tokensMax(a, b, n int) []qtok {
 		k--
 	}
 	all := c.allTokens()
+	if all.toks == nil {
+		return c.scanTokens(a, b, n, k)
+	}
 	var buf [8]qtok
 	pre := buf[:0]
 	for i := a; i < b && len(pre) != n; {
@@ -419,6 +422,24 @@ func (c *quoteCtx) tokensMax(a, b, n int) []qtok {
 		return toks
 	}
 	return append(make([]qtok, 0, len(pre)), pre...)
+}
+
+// scanTokens is tokensMax scanning all of text[a:b], from the quotation
+// k on.
+func (c *quoteCtx) scanTokens(a, b, n, k int) []qtok {
+	capacity := max(8, (b-a)/6)
+	if n >= 0 {
+		capacity = min(capacity, n)
+	}
+	toks := make([]qtok, 0, capacity)
+	for i := a; i < b && len(toks) != n; {
+		t, ok, ni, nk := c.scanStep(i, k, b)
+		i, k = ni, nk
+		if ok {
+			toks = append(toks, t)
+		}
+	}
+	return toks
 }
 
 // scanStep is one step of the scanner at position i with k the next
@@ -478,7 +499,9 @@ func (c *quoteCtx) allTokens() *qAllToks {
 		return c.all
 	}
 	c.all = &qAllToks{}
-	if len(c.text) >= 1<<31-1 {
+	// Worth it only where the windows around the quotations would cover
+	// the text several times over.
+	if len(c.text) >= 1<<31-1 || len(c.spans)*qWindow < 4*len(c.text) {
 		return c.all
 	}
 	var toks []qtok

@@ -256,17 +256,21 @@ func isASCIILetter(c byte) bool {
 // else is one rune. Hyphens are their own tokens so that "three-year" and
 // "mid-2024" can be matched as sequences.
 func tokenizeTimes(text string, sents []Sentence) []tk {
-	// Count first, so that the tokens take one allocation of the exact
-	// size: a text of punctuation has a token per byte, and growing the
-	// slice by appending would copy and hold it several times over.
-	n := 0
-	for i := 0; i < len(text); {
-		if c := text[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
-			i++
-			continue
+	// A long text's tokens are counted first, so that they take one
+	// allocation of the exact size: a text of punctuation has a token per
+	// byte, and growing the slice by appending would copy and hold it
+	// several times over. A short one's are guessed at.
+	n := len(text)/4 + 8
+	if len(text) >= tokCountMin {
+		n = 0
+		for i := 0; i < len(text); {
+			if c := text[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+				i++
+				continue
+			}
+			i, _, _ = timeTokEnd(text, i)
+			n++
 		}
-		i, _, _ = timeTokEnd(text, i)
-		n++
 	}
 	toks := make([]tk, 0, n)
 	// The numbers' tkNumbers, allocated in blocks.
@@ -308,6 +312,10 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 	}
 	return toks
 }
+
+// tokCountMin is the length of text from which the tokenizers count their
+// tokens before allocating them.
+const tokCountMin = 64 << 10
 
 // tkPossessive is the kind timeTokEnd gives a split-off "'s", which
 // tokenizeTimes makes a word.
