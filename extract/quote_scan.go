@@ -504,9 +504,19 @@ func (c *quoteCtx) allTokens() *qAllToks {
 	if len(c.text) >= 1<<31-1 || len(c.spans)*qWindow < 4*len(c.text) {
 		return c.all
 	}
-	var toks []qtok
-	var kAfter []int32
-	k := 0
+	// Count the tokens first, so that they take one allocation each of
+	// the exact size.
+	count, k := 0, 0
+	for i := 0; i < len(c.text); {
+		var ok bool
+		_, ok, i, k = c.scanStep(i, k, len(c.text))
+		if ok {
+			count++
+		}
+	}
+	toks := make([]qtok, 0, count)
+	kAfter := make([]int32, 0, count)
+	k = 0
 	for i := 0; i < len(c.text); {
 		t, ok, ni, nk := c.scanStep(i, k, len(c.text))
 		i, k = ni, nk
