@@ -933,7 +933,7 @@ cut:
 			a, b int
 			g    *gazEntry
 		}
-		var pieces []piece
+		pieces := make([]piece, 0, j-i)
 		unknown := 0
 		known := false
 		for p := i; p < j; {
