@@ -136,6 +136,16 @@ func endsLine(text string, s Sentence) bool {
 }
 
 func timesIn(times []Time, s Sentence) []Time {
+	// Times in text order: those of s are a stretch of them, shared
+	// rather than copied (a sentence may hold hundreds of thousands).
+	if sort.SliceIsSorted(times, func(i, j int) bool { return times[i].Start < times[j].Start }) {
+		lo := sort.Search(len(times), func(i int) bool { return times[i].Start >= s.Start })
+		hi := lo + sort.Search(len(times)-lo, func(i int) bool { return times[lo+i].Start >= s.End })
+		if hi == lo {
+			return nil
+		}
+		return times[lo:hi:hi]
+	}
 	var out []Time
 	for _, t := range times {
 		if t.Start >= s.Start && t.Start < s.End {
@@ -146,6 +156,27 @@ func timesIn(times []Time, s Sentence) []Time {
 }
 
 func mentionsIn(mentions []Mention, s Sentence) []Mention {
+	// Mentions in text order, all of them that start in s ending in it:
+	// those of s are a stretch of them, shared rather than copied (a
+	// sentence may hold hundreds of thousands).
+	ordered := true
+	for i, m := range mentions {
+		ordered = ordered && m.End > m.Start && (i == 0 || mentions[i-1].Start <= m.Start)
+	}
+	if ordered {
+		lo := sort.Search(len(mentions), func(i int) bool { return mentions[i].Start >= s.Start })
+		hi := lo + sort.Search(len(mentions)-lo, func(i int) bool { return mentions[lo+i].Start > s.End })
+		within := true
+		for _, m := range mentions[lo:hi] {
+			within = within && m.End <= s.End
+		}
+		if within {
+			if hi == lo {
+				return nil
+			}
+			return mentions[lo:hi:hi]
+		}
+	}
 	var out []Mention
 	for _, m := range mentions {
 		if m.Start >= s.Start && m.End <= s.End {
