@@ -69,14 +69,15 @@ type nerCand struct {
 	// notPerson marks a name shaped like no person's: after the
 	// determiner "the", or with a function word inside.
 	notPerson bool
-	// cue holds the evidence for person, org and place; lean is the
-	// evidence of the name's shape, counted once per entity.
-	cue    [3]int
-	lean   [3]int
-	places []string
-	ent    int // entity index, -1 if dropped
 	// dateline marks the city of a dateline ("KELSBURY, Mich. (AP) —").
 	dateline bool
+	// cue holds the evidence for person, org and place; lean is the
+	// evidence of the name's shape, counted once per entity. (32 bits
+	// keep a candidate small: a long text has hundreds of thousands.)
+	cue    [3]int32
+	lean   [3]int32
+	places []string
+	ent    int // entity index, -1 if dropped
 }
 
 const (
@@ -1392,7 +1393,7 @@ func (n *ner) findCues() {
 		if n.word(cd.te) == "-" && n.word(cd.te+1) == "based" {
 			cd.cue[cuePlace] += 3
 		}
-		cd.cue[cuePlace] += n.placeContext(cd.ts, cd.te)
+		cd.cue[cuePlace] += int32(n.placeContext(cd.ts, cd.te))
 		// A multi-word name opening its sentence, and "He" or "She"
 		// opening the next.
 		if multi {
@@ -1744,11 +1745,11 @@ func (n *ner) resolve() {
 		}
 		weak := true
 		for x := range cue {
-			cue[x] += n.cands[cs[0]].lean[x]
+			cue[x] += int(n.cands[cs[0]].lean[x])
 		}
 		for _, c := range cs {
 			for x := range cue {
-				cue[x] += n.cands[c].cue[x]
+				cue[x] += int(n.cands[c].cue[x])
 			}
 			if !n.cands[c].weak {
 				weak = false
@@ -1900,7 +1901,7 @@ func (n *ner) bareInitialWord(cs []int) bool {
 	for _, c := range cs {
 		cd := n.cands[c]
 		t := n.toks[cd.ts]
-		if cd.te-cd.ts != 1 || !n.initial[cd.ts] || t.upper || cd.cue != [3]int{} || nerInnerCap(n.text[t.s:t.e]) {
+		if cd.te-cd.ts != 1 || !n.initial[cd.ts] || t.upper || cd.cue != [3]int32{} || nerInnerCap(n.text[t.s:t.e]) {
 			return false
 		}
 		// Capitalised elsewhere only inside a longer name, not first
