@@ -51,6 +51,7 @@ func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Ent
 	}
 	n := newNER(text, sents, times)
 	n.findCandidates()
+	collectBetweenPasses(text)
 	n.findCues()
 	n.findRoles()
 	n.resolve()
@@ -2327,7 +2328,20 @@ func nerIntRemove(list []int, x int) []int {
 func (n *ner) output() ([]Mention, []Entity) {
 	var mentions []Mention
 	type ref struct{ c, e int }
+	// Count, then allocate once: a long text has hundreds of thousands.
+	nrefs := 0
+	for e, ent := range n.ents {
+		for _, c := range ent.cands {
+			if n.cands[c].ent == e {
+				nrefs++
+			}
+		}
+	}
 	var refs []ref
+	if nrefs > 0 {
+		refs = make([]ref, 0, nrefs)
+		mentions = make([]Mention, 0, nrefs)
+	}
 	for e, ent := range n.ents {
 		for _, c := range ent.cands {
 			if n.cands[c].ent == e {
