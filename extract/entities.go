@@ -91,7 +91,7 @@ const (
 type ner struct {
 	text    string
 	toks    []nerTok
-	sentOf  []int // sentence index of each token
+	sentOf  []int32 // sentence index of each token
 	sents   []Sentence
 	initial []bool // first word of a sentence, quote or clause
 	quoted  []bool
@@ -103,7 +103,7 @@ type ner struct {
 	capSeen map[string]bool // capitalised words the text uses outside hyphenated compounds
 	capMid  map[string]bool // capitalised words the text uses other than as an initial word
 	cands   []nerCand
-	candOf  []int // candidate covering each token, or -1
+	candOf  []int32 // candidate covering each token, or -1
 	// localAcr holds acronyms the text defines for a name of its own
 	// ("People's Renewal Congress (PRC)"); they override the gazetteer.
 	localAcr map[string]bool
@@ -118,11 +118,11 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	n := &ner{text: text, sents: sents, times: times}
 	n.toks = nerTokenize(text)
 	nt := len(n.toks)
-	n.sentOf = make([]int, nt)
+	n.sentOf = make([]int32, nt)
 	n.initial = make([]bool, nt)
 	n.quoted = make([]bool, nt)
 	n.timed = make([]bool, nt)
-	n.candOf = make([]int, nt)
+	n.candOf = make([]int32, nt)
 	n.vocab = make(map[string]bool)
 	n.capSeen = make(map[string]bool)
 	n.capMid = make(map[string]bool)
@@ -139,7 +139,7 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 		for si < len(sents)-1 && t.s >= sents[si].End {
 			si++
 		}
-		n.sentOf[i] = si
+		n.sentOf[i] = int32(si)
 		if len(sents) > 0 {
 			if n.sentTok[si][0] == nt {
 				n.sentTok[si][0] = i
@@ -173,9 +173,9 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 		if !t.word {
 			continue
 		}
-		if n.sentOf[i] != prevSent || t.nl {
+		if int(n.sentOf[i]) != prevSent || t.nl {
 			n.initial[i] = true
-			prevSent = n.sentOf[i]
+			prevSent = int(n.sentOf[i])
 			continue
 		}
 		if i > 0 {
@@ -1229,7 +1229,7 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 	n.cands = append(n.cands, c)
 	idx := len(n.cands) - 1
 	for k := i; k < j; k++ {
-		n.candOf[k] = idx
+		n.candOf[k] = int32(idx)
 	}
 	return idx
 }
@@ -1239,7 +1239,7 @@ func (n *ner) candAt(i int) int {
 	if i < 0 || i >= len(n.candOf) {
 		return -1
 	}
-	return n.candOf[i]
+	return int(n.candOf[i])
 }
 
 func (n *ner) followedBySpeech(j int) bool {
@@ -1398,7 +1398,7 @@ func (n *ner) findCues() {
 		// A multi-word name opening its sentence, and "He" or "She"
 		// opening the next.
 		if multi {
-			s := n.sentOf[cd.ts]
+			s := int(n.sentOf[cd.ts])
 			first := firstCand(s) >= cd.ts
 			if first && s+1 < len(n.sentTok) {
 				if k := n.sentTok[s+1][0]; k < len(n.toks) {
