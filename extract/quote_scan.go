@@ -28,12 +28,47 @@ const (
 	qRquo = "”"
 )
 
+// qspanList collects spans in blocks, so that a text of a million
+// quotations does not copy them over and over as one slice grows; flat
+// joins them at the end.
+type qspanList struct {
+	blocks [][]qspan
+	n      int
+}
+
+const qspanBlock = 4096
+
+func (l *qspanList) add(sp qspan) {
+	if k := len(l.blocks) - 1; k < 0 || len(l.blocks[k]) == qspanBlock {
+		l.blocks = append(l.blocks, nil)
+	}
+	k := len(l.blocks) - 1
+	l.blocks[k] = append(l.blocks[k], sp)
+	l.n++
+}
+
+func (l *qspanList) at(i int) *qspan { return &l.blocks[i/qspanBlock][i%qspanBlock] }
+
+func (l *qspanList) flat() []qspan {
+	switch len(l.blocks) {
+	case 0:
+		return nil
+	case 1:
+		return l.blocks[0]
+	}
+	out := make([]qspan, 0, l.n)
+	for _, b := range l.blocks {
+		out = append(out, b...)
+	}
+	return out
+}
+
 // scanQuotes finds the quotations of text, paragraph by paragraph. Single
 // quotation marks are not quotations of their own: ’ is far more often an
 // apostrophe ("We’ve", "Rutte’s"), and ‘…’ inside “…” stays part of the
 // outer text.
 func scanQuotes(text string) []qspan {
-	var spans []qspan
+	var spans qspanList
 	prevOpen := -1 // index of a span whose quotation continues into the next paragraph
 	for ps := 0; ps < len(text); {
 		pe := strings.IndexByte(text[ps:], '\n')
@@ -63,9 +98,9 @@ func scanQuotes(text string) []qspan {
 				}
 				cl, clEnd := ss.find(openEnd)
 				sp := qspan{open: i, openEnd: openEnd, close: cl, closeEnd: clEnd}
-				sp.chain = len(spans)
+				sp.chain = spans.n
 				if first && prevOpen >= 0 && strings.TrimSpace(text[ps:i]) == "" {
-					sp.chain = spans[prevOpen].chain
+					sp.chain = spans.at(prevOpen).chain
 					sp.cont = true
 				}
 				prevOpen = -1
@@ -76,10 +111,10 @@ func scanQuotes(text string) []qspan {
 						continue
 					}
 					sp.close, sp.closeEnd = pe, pe
-					prevOpen = len(spans)
+					prevOpen = spans.n
 				}
 				sp.start, sp.end = qInner(text, sp.openEnd, sp.close)
-				spans = append(spans, sp)
+				spans.add(sp)
 				i = max(sp.closeEnd, i+1)
 				continue
 			}
@@ -99,9 +134,9 @@ func scanQuotes(text string) []qspan {
 			}
 			cl, clEnd := nc.find(openEnd, curly)
 			sp := qspan{open: i, openEnd: openEnd, close: cl, closeEnd: clEnd}
-			sp.chain = len(spans)
+			sp.chain = spans.n
 			if first && prevOpen >= 0 && strings.TrimSpace(text[ps:i]) == "" {
-				sp.chain = spans[prevOpen].chain
+				sp.chain = spans.at(prevOpen).chain
 				sp.cont = true
 			}
 			prevOpen = -1
@@ -114,10 +149,10 @@ func scanQuotes(text string) []qspan {
 					continue
 				}
 				sp.close, sp.closeEnd = pe, pe
-				prevOpen = len(spans)
+				prevOpen = spans.n
 			}
 			sp.start, sp.end = qInner(text, sp.openEnd, sp.close)
-			spans = append(spans, sp)
+			spans.add(sp)
 			i = sp.closeEnd
 		}
 		if first {
@@ -125,7 +160,7 @@ func scanQuotes(text string) []qspan {
 		}
 		ps = pe + 1
 	}
-	return spans
+	return spans.flat()
 }
 
 // qNextClose finds closing marks in one paragraph. It remembers the next
