@@ -252,7 +252,7 @@ func (n *ner) nameTok(i int) bool {
 	if !t.word || t.digit || n.timed[i] || !(t.cap || t.upper) {
 		return false
 	}
-	if nerCalendar.has(t.lower) && n.calendarWord(i) {
+	if nerCalendar[t.lower] && n.calendarWord(i) {
 		return false
 	}
 	// "US$ 40 billion" is money.
@@ -276,7 +276,7 @@ var nerCalendarAmbiguous = nerSet("jan,mar,apr,jun,jul,aug,sep,sept,oct,nov,dec,
 
 // calendarWord reports whether the calendar word at token i is used as one.
 func (n *ner) calendarWord(i int) bool {
-	if !nerCalendarAmbiguous.has(n.toks[i].lower) {
+	if !nerCalendarAmbiguous[n.toks[i].lower] {
 		return true
 	}
 	if i+1 < len(n.toks) && n.toks[i+1].digit || i > 0 && n.toks[i-1].digit {
@@ -344,14 +344,14 @@ func (n *ner) findCandidates() {
 					}
 					break
 				}
-				if (t.word || t.lower == "&") && t.space && (nerConnectors.has(t.lower) || nerNameParticles.has(t.lower)) && !t.cap {
+				if (t.word || t.lower == "&") && t.space && (nerConnectors[t.lower] || nerNameParticles[t.lower]) && !t.cap {
 					// "of the", "Bank of the West".
 					k := j + 1
 					if k < b && n.toks[k].lower == "the" && t.lower == "of" {
 						k++
 					}
 					// "van der Berg".
-					for k < b && nerNameParticles.has(t.lower) && nerNameParticles.has(n.toks[k].lower) && !n.toks[k].cap {
+					for k < b && nerNameParticles[t.lower] && nerNameParticles[n.toks[k].lower] && !n.toks[k].cap {
 						k++
 					}
 					if k < b && n.nameTok(k) && n.toks[k].space {
@@ -377,14 +377,14 @@ var nerPossOrgWords = nerSet("people,peoples,children,women,men,workers,farmers,
 // goes on to an organisation head: "People's Renewal Congress", not
 // "Varnex's Chief Executive".
 func (n *ner) possessiveName(i, j, b int) int {
-	if j+1 >= b || !n.toks[j].poss || !(nerPossOrgWords.has(n.toks[j-1].lower) || n.toks[i].lower == "our") || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
+	if j+1 >= b || !n.toks[j].poss || !(nerPossOrgWords[n.toks[j-1].lower] || n.toks[i].lower == "our") || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
 		return j
 	}
 	k := j + 1
 	for k < b && n.candOf[k] < 0 && n.nameTok(k) && n.toks[k].space {
 		k++
 	}
-	if t := n.toks[k-1]; k-j >= 2 && (nerOrgHeads.has(t.lower) || nerInstHeads.has(t.lower)) {
+	if t := n.toks[k-1]; k-j >= 2 && (nerOrgHeads[t.lower] || nerInstHeads[t.lower]) {
 		return k
 	}
 	return j
@@ -402,7 +402,7 @@ func (n *ner) findLocalAcronyms() {
 		i := len(acr) - 1
 		for p := k - 2; p >= 0 && i >= 0 && p >= k-16; p-- {
 			w := n.toks[p]
-			if w.poss || nerConnectors.has(w.lower) && !w.cap {
+			if w.poss || nerConnectors[w.lower] && !w.cap {
 				continue
 			}
 			if !w.word || !w.cap {
@@ -443,7 +443,7 @@ func (n *ner) dateline(s, i, b int) {
 	case ",", "—", "–", "-", "(":
 	case ":":
 		// Indian style: "VEERAPURAM: The State Cabinet ...".
-		if key := nerKey(n.toks, i, k); k+1 < b && !n.toks[k+1].upper && n.toks[k+1].cap && !nerStop.has(key) && !nerNotNames.has(key) && !nerTitleSet[key] {
+		if key := nerKey(n.toks, i, k); k+1 < b && !n.toks[k+1].upper && n.toks[k+1].cap && !nerStop[key] && !nerNotNames[key] && !nerTitleSet[key] {
 			g := nerGaz[key]
 			if g == nil || g.kind == Place {
 				c := n.addCand(s, i, k, Place, g)
@@ -478,7 +478,7 @@ func (n *ner) dateline(s, i, b int) {
 		return // a headline in capitals
 	}
 	key := nerKey(n.toks, i, k)
-	if nerStop.has(key) || nerNotNames.has(key) || nerTitleSet[key] {
+	if nerStop[key] || nerNotNames[key] || nerTitleSet[key] {
 		return
 	}
 	if g := nerGaz[key]; g != nil {
@@ -508,7 +508,7 @@ func (n *ner) dateline(s, i, b int) {
 	// The agency: "(AP)", "(Reuters)".
 	if open > k && close == dash-1 && close-open >= 2 {
 		for q := open + 1; q < close; q++ {
-			if !n.nameTok(q) && !nerConnectors.has(n.word(q)) {
+			if !n.nameTok(q) && !nerConnectors[n.word(q)] {
 				return
 			}
 		}
@@ -580,34 +580,34 @@ func (n *ner) run(s, i, j int) {
 	// Strip leading function words and connectors.
 	for i < j {
 		t := n.toks[i]
-		if t.lower == "our" && i+2 < j && n.toks[i+2].poss || nerPossOrgWords.has(t.lower) && i+1 < j && n.toks[i+1].poss {
+		if t.lower == "our" && i+2 < j && n.toks[i+2].poss || nerPossOrgWords[t.lower] && i+1 < j && n.toks[i+1].poss {
 			break // "Our Savior's Lutheran Church", "People's Renewal Congress"
 		}
 		// "Assistant U.S. Attorney Ben Cole": a title's modifier before a
 		// country qualifies the title.
-		if nerTitleModifiers.has(t.lower) && i+2 < j && nerGaz[n.toks[i+1].lower] != nil && n.titleAfter(i+2) {
+		if nerTitleModifiers[t.lower] && i+2 < j && nerGaz[n.toks[i+1].lower] != nil && n.titleAfter(i+2) {
 			i++
 			continue
 		}
-		if nerStop.has(t.lower) && !t.upper || nerConnectors.has(t.lower) || nerNameParticles.has(t.lower) && !t.cap {
+		if nerStop[t.lower] && !t.upper || nerConnectors[t.lower] || nerNameParticles[t.lower] && !t.cap {
 			i++
 			continue
 		}
 		// "Shares of Rosneft": a common noun and "of" opening a sentence.
-		if n.initial[i] && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads.has(t.lower) && !nerOrgHeads.has(t.lower) && !nerTitleSet[t.lower] && n.gazAt(i, j) == nil {
+		if n.initial[i] && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads[t.lower] && !nerOrgHeads[t.lower] && !nerTitleSet[t.lower] && n.gazAt(i, j) == nil {
 			i += 2
 			continue
 		}
 		// A capitalised common word opening a sentence ("Speaking ...",
 		// "Obviously"), but not an institutional head before a connector
 		// ("Office for River Standards inspectors").
-		if n.initial[i] && !(nerInstHeads.has(t.lower) && i+1 < j && nerConnectors.has(n.toks[i+1].lower)) && !nerNameParticles.has(t.lower) && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes.has(t.lower) {
+		if n.initial[i] && !(nerInstHeads[t.lower] && i+1 < j && nerConnectors[n.toks[i+1].lower]) && !nerNameParticles[t.lower] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] {
 			i++
 			continue
 		}
 		break
 	}
-	for j > i && (nerConnectors.has(n.toks[j-1].lower) || !n.toks[j-1].cap && !n.toks[j-1].upper) {
+	for j > i && (nerConnectors[n.toks[j-1].lower] || !n.toks[j-1].cap && !n.toks[j-1].upper) {
 		j--
 	}
 	if i >= j {
@@ -628,7 +628,7 @@ func (n *ner) titleAt(i, j int) int {
 	for p := i; p < j && p < i+3; p++ {
 		if p > i {
 			prev := n.toks[p-1].lower
-			if !nerTitleModifiers.has(prev) && !nerPortfolios.has(prev) {
+			if !nerTitleModifiers[prev] && !nerPortfolios[prev] {
 				break
 			}
 		}
@@ -665,15 +665,15 @@ func (n *ner) nameLike(i, j int) bool {
 	words := 0
 	for k := i; k < j; k++ {
 		t := n.toks[k]
-		if nerNameParticles.has(t.lower) || (t.lower == "-" || t.lower == "‑") && !t.space && k > i && k+1 < j && !n.toks[k+1].space {
+		if nerNameParticles[t.lower] || (t.lower == "-" || t.lower == "‑") && !t.space && k > i && k+1 < j && !n.toks[k+1].space {
 			continue
 		}
 		// A surname may be an occupation ("Isaac Singer"), a first name
 		// may not.
-		if !t.cap || nerOrgHeads.has(t.lower) || nerConnectors.has(t.lower) || nerTitleSet[t.lower] && (k == i || !nerAmbiguousTitles.has(t.lower)) || nerStop.has(t.lower) {
+		if !t.cap || nerOrgHeads[t.lower] || nerConnectors[t.lower] || nerTitleSet[t.lower] && (k == i || !nerAmbiguousTitles[t.lower]) || nerStop[t.lower] {
 			return false
 		}
-		if t.upper && len(t.lower) > 1 && !strings.Contains(t.lower, ".") && !nerPersonSuffix.has(t.lower) {
+		if t.upper && len(t.lower) > 1 && !strings.Contains(t.lower, ".") && !nerPersonSuffix[t.lower] {
 			return false
 		}
 		words++
@@ -688,363 +688,360 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	// Cutting a piece off the front goes round again rather than
 	// recursing, so that a long coordination needs no deep stack.
 cut:
-	for {
-		for i < j && (nerConnectors.has(n.toks[i].lower) || nerNameParticles.has(n.toks[i].lower) && !n.toks[i].cap) {
-			i++
-		}
-		for j > i && nerConnectors.has(n.toks[j-1].lower) {
-			j--
-		}
-		if i >= j {
+	for i < j && (nerConnectors[n.toks[i].lower] || nerNameParticles[n.toks[i].lower] && !n.toks[i].cap) {
+		i++
+	}
+	for j > i && nerConnectors[n.toks[j-1].lower] {
+		j--
+	}
+	if i >= j {
+		return
+	}
+	// "Helena Brightmore KC": a post-nominal ends a person's name and is
+	// no part of it; after a comma ("Lakshmi Venkataraman, IAS,") it
+	// names nothing.
+	post := false
+	if t := n.toks[j-1]; t.upper && nerPostNominals[t.lower] && !nerArticles[n.word(i-1)] && n.word(i-1) != "a" && n.word(i-1) != "an" && !n.toks[max(i-1, 0)].poss {
+		// Not "the Marunga East MP": a title after its constituency.
+		if j-i == 1 && n.word(i-1) == "," {
 			return
 		}
-		// "Helena Brightmore KC": a post-nominal ends a person's name and is
-		// no part of it; after a comma ("Lakshmi Venkataraman, IAS,") it
-		// names nothing.
-		post := false
-		if t := n.toks[j-1]; t.upper && nerPostNominals.has(t.lower) && !nerArticles.has(n.word(i-1)) && n.word(i-1) != "a" && n.word(i-1) != "an" && !n.toks[max(i-1, 0)].poss {
-			// Not "the Marunga East MP": a title after its constituency.
-			if j-i == 1 && n.word(i-1) == "," {
-				return
+		a := i
+		if nerPersonPrefixes[n.toks[a].lower] {
+			a++
+		}
+		if j-1-a >= 2 && n.nameLike(a, j-1) {
+			j--
+			post = true
+		}
+	}
+	if titles {
+		// Greedy titles from the left; the last one followed by a name
+		// makes a person.
+		type span struct{ a, b int }
+		var ts []span
+		for p := n.nextTitleAt(i, j); p < j; p = n.nextTitleAt(p, j) {
+			if q := n.titleAt(p, j); q > p {
+				ts = append(ts, span{p, q})
+				p = q
+				continue
 			}
-			a := i
-			if nerPersonPrefixes.has(n.toks[a].lower) {
-				a++
+			p++
+		}
+		for k := len(ts) - 1; k >= 0; k-- {
+			a, b := ts[k].a, ts[k].b
+			if b >= j {
+				continue
 			}
-			if j-1-a >= 2 && n.nameLike(a, j-1) {
-				j--
-				post = true
+			nameStart := b
+			// "Prime Minister of Canada Stephen Harper".
+			if n.toks[b].lower == "of" {
+				c := b + 1
+				if c < j && n.toks[c].lower == "the" {
+					c++
+				}
+				found := false
+				for q := min(j, c+nerGazMaxLen); q > c; q-- {
+					if nerGaz[nerKey(n.toks, c, q)] != nil && q < j && n.nameLike(q, j) {
+						n.segment(s, c, q, false)
+						nameStart = q
+						found = true
+						break
+					}
+				}
+				if !found {
+					continue
+				}
+			}
+			// "Sen. Thomas Whitfield of Georgia", "Analyst Rochelle
+			// Yamamoto of Pruitt & Lowe Securities".
+			nameEnd := j
+			if m := n.firstOf(nameStart+1, j); m+1 < j {
+				if g := n.gazAt(m+1, j); g != nil && g.kind == Place || n.orgShaped(m+1, j) {
+					nameEnd = m
+				}
+			}
+			if !n.nameLike(nameStart, nameEnd) {
+				continue
+			}
+			// "Sen. Haskell": an abbreviated title is no ordinary word.
+			if _, abbrev := nerTitleAbbrev[nerKey(n.toks, a, b)]; !abbrev && nerAmbiguousTitles[nerKey(n.toks, a, b)] && nameEnd-nameStart < 2 && a == i {
+				continue
+			}
+			n.segment(s, i, a, true)
+			n.addCand(s, nameStart, nameEnd, Person, nil)
+			if nameEnd < j {
+				i, titles = nameEnd+1, false
+				goto cut
+			}
+			return
+		}
+		if len(ts) > 0 {
+			// Titles without a name: classify what lies between them.
+			p := i
+			for _, t := range ts {
+				if nerAmbiguousTitles[nerKey(n.toks, t.a, t.b)] && (t.a > i || t.b < j) {
+					continue // "General" in "General Motors"
+				}
+				n.segment(s, p, t.a, false)
+				p = t.b
+			}
+			if p > i {
+				i, titles = p, false
+				goto cut
 			}
 		}
-		if titles {
-			// Greedy titles from the left; the last one followed by a name
-			// makes a person.
-			type span struct{ a, b int }
-			var ts []span
-			for p := n.nextTitleAt(i, j); p < j; p = n.nextTitleAt(p, j) {
-				if q := n.titleAt(p, j); q > p {
-					ts = append(ts, span{p, q})
-					p = q
-					continue
-				}
-				p++
-			}
-			for k := len(ts) - 1; k >= 0; k-- {
-				a, b := ts[k].a, ts[k].b
-				if b >= j {
-					continue
-				}
-				nameStart := b
-				// "Prime Minister of Canada Stephen Harper".
-				if n.toks[b].lower == "of" {
-					c := b + 1
-					if c < j && n.toks[c].lower == "the" {
-						c++
-					}
-					found := false
-					for q := min(j, c+nerGazMaxLen); q > c; q-- {
-						if nerGaz[nerKey(n.toks, c, q)] != nil && q < j && n.nameLike(q, j) {
-							n.segment(s, c, q, false)
-							nameStart = q
-							found = true
-							break
-						}
-					}
-					if !found {
-						continue
-					}
-				}
-				// "Sen. Thomas Whitfield of Georgia", "Analyst Rochelle
-				// Yamamoto of Pruitt & Lowe Securities".
-				nameEnd := j
-				if m := n.firstOf(nameStart+1, j); m+1 < j {
-					if g := n.gazAt(m+1, j); g != nil && g.kind == Place || n.orgShaped(m+1, j) {
-						nameEnd = m
-					}
-				}
-				if !n.nameLike(nameStart, nameEnd) {
-					continue
-				}
-				// "Sen. Haskell": an abbreviated title is no ordinary word.
-				if _, abbrev := nerTitleAbbrev[nerKey(n.toks, a, b)]; !abbrev && nerAmbiguousTitles.has(nerKey(n.toks, a, b)) && nameEnd-nameStart < 2 && a == i {
-					continue
-				}
-				n.segment(s, i, a, true)
-				n.addCand(s, nameStart, nameEnd, Person, nil)
-				if nameEnd < j {
-					i, titles = nameEnd+1, false
-					continue cut
-				}
-				return
-			}
-			if len(ts) > 0 {
-				// Titles without a name: classify what lies between them.
-				p := i
-				for _, t := range ts {
-					if nerAmbiguousTitles.has(nerKey(n.toks, t.a, t.b)) && (t.a > i || t.b < j) {
-						continue // "General" in "General Motors"
-					}
-					n.segment(s, p, t.a, false)
-					p = t.b
-				}
-				if p > i {
-					i, titles = p, false
-					continue cut
-				}
+	}
+	// "of" between a person and an organisation: "(Opposition leader)
+	// P. Anbarasan of the Makkal Munnetra Peravai"; between a firm and
+	// its town: "Dorsey & Vance Architects of Wichita".
+	for m := n.firstOf(i+1, j); m+1 < j; {
+		r := m + 1
+		if n.toks[r].lower == "the" {
+			r++
+		}
+		if r >= j || !n.toks[r].cap {
+			break
+		}
+		a := i
+		if nerPersonPrefixes[n.toks[a].lower] {
+			a++
+		}
+		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i)) {
+			n.addCand(s, a, m, Person, nil)
+			i, titles = r, false
+			goto cut
+		}
+		if h := n.toks[m-1].lower; nerOrgHeads[h] && !nerOrgLeadHeads[h] && !nerInstHeads[h] && n.toks[m-1].cap && !n.orgHeadIn(r, j) {
+			n.segment(s, i, m, false)
+			i, titles = r, false
+			goto cut
+		}
+		break
+	}
+	// "Republican Anna Holtz", "Democrat Marcus Leary": the party is no
+	// part of the name.
+	if nerPartyWords[n.toks[i].lower] && j-i >= 3 && n.nameLike(i+1, j) {
+		n.addCand(s, i+1, j, Person, nil)
+		return
+	}
+	// Honorifics.
+	if nerPersonPrefixes[n.toks[i].lower] && j-i >= 2 {
+		// "Mrs. Jane Holt and John Holt": the honorific covers the first.
+		for k := i + 2; k < j-1; k++ {
+			if l := n.toks[k].lower; l == "and" || l == "&" {
+				n.addCand(s, i+1, k, Person, nil)
+				i, titles = k+1, true
+				goto cut
 			}
 		}
-		// "of" between a person and an organisation: "(Opposition leader)
-		// P. Anbarasan of the Makkal Munnetra Peravai"; between a firm and
-		// its town: "Dorsey & Vance Architects of Wichita".
-		for m := n.firstOf(i+1, j); m+1 < j; {
-			r := m + 1
-			if n.toks[r].lower == "the" {
-				r++
+		n.addCand(s, i+1, j, Person, nil)
+		return
+	}
+	if g := n.gazAt(i, j); g != nil && !n.localAcr[nerKey(n.toks, i, j)] {
+		n.addCand(s, i, j, g.kind, g)
+		return
+	}
+	// "Mabry & Finch Construction", "Strand & Mercer": an ampersand
+	// between capitalised words joins a firm's name.
+	if n.ampIn(i, j) {
+		c := n.addCand(s, i, j, Org, nil)
+		n.cands[c].places = n.placesIn(i, j)
+		return
+	}
+	// Split at "and": two names, not one ("Rosneft and Lukoil"), unless
+	// an organisation head follows ("Aeronautic Defence and Space
+	// Company").
+	for k := i; k < j; k++ {
+		if l := n.toks[k].lower; (l == "and" || l == "&") && !n.toks[k].cap {
+			// "Daimler AG and Chrysler Holding LLC": two companies.
+			if k > i && nerOrgSuffixes[n.toks[k-1].lower] {
+				n.segment(s, i, k, false)
+				i, titles = k+1, false
+				goto cut
 			}
-			if r >= j || !n.toks[r].cap {
-				break
-			}
-			a := i
-			if nerPersonPrefixes.has(n.toks[a].lower) {
-				a++
-			}
-			if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i)) {
-				n.addCand(s, a, m, Person, nil)
-				i, titles = r, false
-				continue cut
-			}
-			if h := n.toks[m-1].lower; nerOrgHeads.has(h) && !nerOrgLeadHeads.has(h) && !nerInstHeads.has(h) && n.toks[m-1].cap && !n.orgHeadIn(r, j) {
-				n.segment(s, i, m, false)
-				i, titles = r, false
-				continue cut
+			// The head must end the run or a name of two words after
+			// the "and": "Air France" is no "Space Company".
+			if !n.orgCapHeadAfter(k, j) {
+				n.segment(s, i, k, false)
+				i, titles = k+1, false
+				goto cut
 			}
 			break
 		}
-		// "Republican Anna Holtz", "Democrat Marcus Leary": the party is no
-		// part of the name.
-		if nerPartyWords.has(n.toks[i].lower) && j-i >= 3 && n.nameLike(i+1, j) {
-			n.addCand(s, i+1, j, Person, nil)
-			return
+	}
+	// A demonym before an unknown name: "Japanese Toyota".
+	if g := nerGaz[n.toks[i].lower]; g != nil && g.demonym && j-i >= 2 && nerGaz[nerKey(n.toks, i, i+2)] == nil {
+		if !n.orgOrLeadHeadIn(i+1, j) {
+			n.addCand(s, i, i+1, Place, g)
+			i, titles = i+1, false
+			goto cut
 		}
-		// Honorifics.
-		if nerPersonPrefixes.has(n.toks[i].lower) && j-i >= 2 {
-			// "Mrs. Jane Holt and John Holt": the honorific covers the first.
-			for k := i + 2; k < j-1; k++ {
-				if l := n.toks[k].lower; l == "and" || l == "&" {
-					n.addCand(s, i+1, k, Person, nil)
-					i, titles = k+1, true
-					continue cut
+	}
+	// An institutional head and a connector: "Office for River
+	// Standards", "Trust for Coastal Paths".
+	if j-i >= 3 && nerInstHeads[n.toks[i].lower] && nerConnectors[n.toks[i+1].lower] && !n.toks[i+1].cap {
+		c := n.addCand(s, i, j, Org, nil)
+		n.cands[c].places = n.placesIn(i, j)
+		return
+	}
+	// A natural place by its first word: "River Wendle", "Lake Orvan",
+	// unless an organisation head follows ("Port Authority").
+	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower] && !n.orgHeadIn(i+1, j) {
+		c := n.addCand(s, i, j, Place, nil)
+		n.cands[c].places = n.placesIn(i+1, j)
+		return
+	}
+	// Places by their last word: "Changi International Airport", "the
+	// Atlantic Ocean"; but a district an institution names is that
+	// institution: "Holloway Bend Unified School District".
+	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower] && !(n.toks[j-1].lower == "district" && nerOrgHeads[n.toks[j-2].lower]) {
+		c := n.addCand(s, i, j, Place, nil)
+		n.cands[c].places = n.placesIn(i, j)
+		return
+	}
+	// Organisation heads.
+	for k := i; k < j; k++ {
+		t := n.toks[k]
+		if (k > i && nerOrgHeads[t.lower] && t.cap) || (nerOrgLeadHeads[t.lower] && k+1 < j && n.toks[k+1].lower == "of") {
+			// "Chrysler LLC Jim Press": a name after the last head.
+			h := k
+			for x := k + 1; x < j; x++ {
+				if nerOrgHeads[n.toks[x].lower] && n.toks[x].cap {
+					h = x
 				}
 			}
-			n.addCand(s, i+1, j, Person, nil)
-			return
-		}
-		if g := n.gazAt(i, j); g != nil && !n.localAcr[nerKey(n.toks, i, j)] {
-			n.addCand(s, i, j, g.kind, g)
-			return
-		}
-		// "Mabry & Finch Construction", "Strand & Mercer": an ampersand
-		// between capitalised words joins a firm's name.
-		if n.ampIn(i, j) {
+			if j-h-1 >= 2 && n.nameLike(h+1, j) && nerOrgHeads[n.toks[h].lower] {
+				c := n.addCand(s, i, h+1, Org, nil)
+				n.cands[c].places = n.placesIn(i, h+1)
+				c = n.addCand(s, h+1, j, "", nil)
+				n.cands[c].lean[cuePerson]++
+				return
+			}
 			c := n.addCand(s, i, j, Org, nil)
 			n.cands[c].places = n.placesIn(i, j)
 			return
 		}
-		// Split at "and": two names, not one ("Rosneft and Lukoil"), unless
-		// an organisation head follows ("Aeronautic Defence and Space
-		// Company").
-		for k := i; k < j; k++ {
-			if l := n.toks[k].lower; (l == "and" || l == "&") && !n.toks[k].cap {
-				// "Daimler AG and Chrysler Holding LLC": two companies.
-				if k > i && nerOrgSuffixes.has(n.toks[k-1].lower) {
-					n.segment(s, i, k, false)
-					i, titles = k+1, false
-					continue cut
+	}
+	// An institutional head first: "Commission Rovane", "Trust Kelby".
+	if j-i >= 2 && nerInstHeads[n.toks[i].lower] {
+		c := n.addCand(s, i, j, Org, nil)
+		n.cands[c].places = n.placesIn(i, j)
+		return
+	}
+	// Gazetteer words, greedily.
+	type piece struct {
+		a, b int
+		g    *gazEntry
+	}
+	pieces := make([]piece, 0, j-i)
+	unknown := 0
+	known := false
+	for p := i; p < j; {
+		matched := false
+		var ks nerKeySpans
+		ks.set(n.toks, p, min(j, p+nerGazMaxLen))
+		for q := min(j, p+nerGazMaxLen); q > p; q-- {
+			if g := nerGaz[ks.at(q)]; g != nil && !n.localAcr[ks.at(q)] {
+				// An acronym must be written in capitals ("US", not "Us").
+				if g.acronym && !n.toks[p].upper {
+					continue
 				}
-				// The head must end the run or a name of two words after
-				// the "and": "Air France" is no "Space Company".
-				if !n.orgCapHeadAfter(k, j) {
-					n.segment(s, i, k, false)
-					i, titles = k+1, false
-					continue cut
-				}
+				pieces = append(pieces, piece{p, q, g})
+				p = q
+				matched = true
+				known = true
 				break
 			}
 		}
-		// A demonym before an unknown name: "Japanese Toyota".
-		if g := nerGaz[n.toks[i].lower]; g != nil && g.demonym && j-i >= 2 && nerGaz[nerKey(n.toks, i, i+2)] == nil {
-			if !n.orgOrLeadHeadIn(i+1, j) {
-				n.addCand(s, i, i+1, Place, g)
-				i, titles = i+1, false
-				continue cut
+		if !matched {
+			if !nerConnectors[n.toks[p].lower] && !nerNameParticles[n.toks[p].lower] {
+				unknown++
 			}
+			pieces = append(pieces, piece{p, p + 1, nil})
+			p++
 		}
-		// An institutional head and a connector: "Office for River
-		// Standards", "Trust for Coastal Paths".
-		if j-i >= 3 && nerInstHeads.has(n.toks[i].lower) && nerConnectors.has(n.toks[i+1].lower) && !n.toks[i+1].cap {
-			c := n.addCand(s, i, j, Org, nil)
-			n.cands[c].places = n.placesIn(i, j)
-			return
-		}
-		// A natural place by its first word: "River Wendle", "Lake Orvan",
-		// unless an organisation head follows ("Port Authority").
-		if j-i >= 2 && nerPlacePrefixes.has(n.toks[i].lower) && !n.orgHeadIn(i+1, j) {
-			c := n.addCand(s, i, j, Place, nil)
-			n.cands[c].places = n.placesIn(i+1, j)
-			return
-		}
-		// Places by their last word: "Changi International Airport", "the
-		// Atlantic Ocean"; but a district an institution names is that
-		// institution: "Holloway Bend Unified School District".
-		if j-i >= 2 && nerPlaceHeads.has(n.toks[j-1].lower) && !(n.toks[j-1].lower == "district" && nerOrgHeads.has(n.toks[j-2].lower)) {
-			c := n.addCand(s, i, j, Place, nil)
-			n.cands[c].places = n.placesIn(i, j)
-			return
-		}
-		// Organisation heads.
-		for k := i; k < j; k++ {
-			t := n.toks[k]
-			if (k > i && nerOrgHeads.has(t.lower) && t.cap) || (nerOrgLeadHeads.has(t.lower) && k+1 < j && n.toks[k+1].lower == "of") {
-				// "Chrysler LLC Jim Press": a name after the last head.
-				h := k
-				for x := k + 1; x < j; x++ {
-					if nerOrgHeads.has(n.toks[x].lower) && n.toks[x].cap {
-						h = x
-					}
-				}
-				if j-h-1 >= 2 && n.nameLike(h+1, j) && nerOrgHeads.has(n.toks[h].lower) {
-					c := n.addCand(s, i, h+1, Org, nil)
-					n.cands[c].places = n.placesIn(i, h+1)
-					c = n.addCand(s, h+1, j, "", nil)
-					n.cands[c].lean[cuePerson]++
-					return
-				}
-				c := n.addCand(s, i, j, Org, nil)
-				n.cands[c].places = n.placesIn(i, j)
-				return
-			}
-		}
-		// An institutional head first: "Commission Rovane", "Trust Kelby".
-		if j-i >= 2 && nerInstHeads.has(n.toks[i].lower) {
-			c := n.addCand(s, i, j, Org, nil)
-			n.cands[c].places = n.placesIn(i, j)
-			return
-		}
-		// Gazetteer words, greedily.
-		type piece struct {
-			a, b int
-			g    *gazEntry
-		}
-		pieces := make([]piece, 0, j-i)
-		unknown := 0
-		known := false
-		for p := i; p < j; {
-			matched := false
-			var ks nerKeySpans
-			ks.set(n.toks, p, min(j, p+nerGazMaxLen))
-			for q := min(j, p+nerGazMaxLen); q > p; q-- {
-				if g := nerGaz[ks.at(q)]; g != nil && !n.localAcr[ks.at(q)] {
-					// An acronym must be written in capitals ("US", not "Us").
-					if g.acronym && !n.toks[p].upper {
-						continue
-					}
-					pieces = append(pieces, piece{p, q, g})
-					p = q
-					matched = true
-					known = true
-					break
-				}
-			}
-			if !matched {
-				if !nerConnectors.has(n.toks[p].lower) && !nerNameParticles.has(n.toks[p].lower) {
-					unknown++
-				}
-				pieces = append(pieces, piece{p, p + 1, nil})
-				p++
-			}
-		}
-		if unknown == 0 {
-			for _, pc := range pieces {
-				if pc.g != nil {
-					n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
-				}
-			}
-			return
-		}
-		if known && n.heading[s] {
-			// A headline in title case: the known names, and the rest as
-			// weak candidates.
-			p := i
-			for _, pc := range pieces {
-				if pc.g == nil {
-					continue
-				}
-				n.segment(s, p, pc.a, false)
+	}
+	if unknown == 0 {
+		for _, pc := range pieces {
+			if pc.g != nil {
 				n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
-				p = pc.b
-			}
-			i, titles = p, false
-			continue cut
-		}
-		if known {
-			// "Oslo Energi": leans to an organisation.
-			c := n.addCand(s, i, j, "", nil)
-			n.cands[c].mixed = true
-			n.cands[c].lean[cueOrg] += 2
-			n.cands[c].places = n.placesIn(i, j)
-			return
-		}
-		if post {
-			n.addCand(s, i, j, Person, nil)
-			return
-		}
-		// "on Labor Day", "until Election Day": a day, not a name (but
-		// "Jason Day said").
-		if j-i >= 2 && (n.toks[j-1].lower == "day" || n.toks[j-1].lower == "eve") && n.toks[j-1].cap {
-			switch n.word(i - 1) {
-			case "on", "until", "since", "before", "after", "by", "over", "during", "till", "through":
-				return
 			}
 		}
-		c := n.addCand(s, i, j, "", nil)
-		cd := &n.cands[c]
-		switch key := cd.key; {
-		case strings.Contains(key, " of ") || strings.HasPrefix(key, "of ") || n.innerFunctionWord(i, j):
-			// "Bank of the West", "Council for Rural Roads": a function word
-			// between capitalised words names no person.
-			cd.lean[cueOrg] += 2
-			cd.notPerson = true
-		case j-i == 1 && n.toks[i].upper:
-			// An acronym: "OFAC", "BBC".
-			if len(n.toks[i].lower) > 7 || nerNotNames.has(n.toks[i].lower) {
-				cd.weak = true
-			}
-			cd.lean[cueOrg] += 3
-		case j-i == 1 && utf8.RuneCountInString(strings.TrimSuffix(n.toks[i].lower, ".")) == 1:
-			cd.drop = true // a lone initial
-		case j-i == 1:
-			// A single unknown word: no lean; ties go to organisations.
-		case j-i >= 2 && nerPlaceLeanHeads.has(n.toks[j-1].lower):
-			// "Cobley Weir", "Fallow Brook": a place unless context says
-			// otherwise.
-			cd.lean[cuePlace] += 2
-		case n.notPersonShape(i, j):
-			cd.lean[cueOrg]++
-		case cd.notPerson:
-			// "the Harlow Standards": a determiner before a name of several
-			// words; "the Far East", "the Kelby West" are places.
-			switch n.toks[j-1].lower {
-			case "east", "west", "north", "south":
-				cd.lean[cuePlace]++
-			default:
-				cd.lean[cueOrg]++
-			}
-		default:
-			cd.lean[cuePerson]++
-		}
-
 		return
 	}
+	if known && n.heading[s] {
+		// A headline in title case: the known names, and the rest as
+		// weak candidates.
+		p := i
+		for _, pc := range pieces {
+			if pc.g == nil {
+				continue
+			}
+			n.segment(s, p, pc.a, false)
+			n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
+			p = pc.b
+		}
+		i, titles = p, false
+		goto cut
+	}
+	if known {
+		// "Oslo Energi": leans to an organisation.
+		c := n.addCand(s, i, j, "", nil)
+		n.cands[c].mixed = true
+		n.cands[c].lean[cueOrg] += 2
+		n.cands[c].places = n.placesIn(i, j)
+		return
+	}
+	if post {
+		n.addCand(s, i, j, Person, nil)
+		return
+	}
+	// "on Labor Day", "until Election Day": a day, not a name (but
+	// "Jason Day said").
+	if j-i >= 2 && (n.toks[j-1].lower == "day" || n.toks[j-1].lower == "eve") && n.toks[j-1].cap {
+		switch n.word(i - 1) {
+		case "on", "until", "since", "before", "after", "by", "over", "during", "till", "through":
+			return
+		}
+	}
+	c := n.addCand(s, i, j, "", nil)
+	cd := &n.cands[c]
+	switch key := cd.key; {
+	case strings.Contains(key, " of ") || strings.HasPrefix(key, "of ") || n.innerFunctionWord(i, j):
+		// "Bank of the West", "Council for Rural Roads": a function word
+		// between capitalised words names no person.
+		cd.lean[cueOrg] += 2
+		cd.notPerson = true
+	case j-i == 1 && n.toks[i].upper:
+		// An acronym: "OFAC", "BBC".
+		if len(n.toks[i].lower) > 7 || nerNotNames[n.toks[i].lower] {
+			cd.weak = true
+		}
+		cd.lean[cueOrg] += 3
+	case j-i == 1 && utf8.RuneCountInString(strings.TrimSuffix(n.toks[i].lower, ".")) == 1:
+		cd.drop = true // a lone initial
+	case j-i == 1:
+		// A single unknown word: no lean; ties go to organisations.
+	case j-i >= 2 && nerPlaceLeanHeads[n.toks[j-1].lower]:
+		// "Cobley Weir", "Fallow Brook": a place unless context says
+		// otherwise.
+		cd.lean[cuePlace] += 2
+	case n.notPersonShape(i, j):
+		cd.lean[cueOrg]++
+	case cd.notPerson:
+		// "the Harlow Standards": a determiner before a name of several
+		// words; "the Far East", "the Kelby West" are places.
+		switch n.toks[j-1].lower {
+		case "east", "west", "north", "south":
+			cd.lean[cuePlace]++
+		default:
+			cd.lean[cueOrg]++
+		}
+	default:
+		cd.lean[cuePerson]++
+	}
+
 }
 
 // nerPartyWords name a party's member before a name: "Republican Anna
@@ -1060,7 +1057,7 @@ func (n *ner) orgShaped(i, j int) bool {
 	}
 	for k := i; k < j; k++ {
 		t := n.toks[k]
-		if t.lower == "&" || k > i && t.cap && (nerOrgHeads.has(t.lower) || nerInstHeads.has(t.lower)) {
+		if t.lower == "&" || k > i && t.cap && (nerOrgHeads[t.lower] || nerInstHeads[t.lower]) {
 			return true
 		}
 	}
@@ -1094,7 +1091,7 @@ func (n *ner) orgHeadIn(i, j int) bool {
 		return r.orgInst[j-r.a] > r.orgInst[i-r.a]
 	}
 	for k := i; k < j; k++ {
-		if nerOrgHeads.has(n.toks[k].lower) || nerInstHeads.has(n.toks[k].lower) {
+		if nerOrgHeads[n.toks[k].lower] || nerInstHeads[n.toks[k].lower] {
 			return true
 		}
 	}
@@ -1145,7 +1142,7 @@ func (n *ner) notPersonShape(i, j int) bool {
 	common := 0
 	for k := i; k < j; k++ {
 		t := n.toks[k]
-		if t.upper && len(t.lower) > 1 && !strings.Contains(t.lower, ".") && !nerPersonSuffix.has(t.lower) {
+		if t.upper && len(t.lower) > 1 && !strings.Contains(t.lower, ".") && !nerPersonSuffix[t.lower] {
 			return true
 		}
 		if n.vocab[t.lower] {
@@ -1153,10 +1150,10 @@ func (n *ner) notPersonShape(i, j int) bool {
 		}
 	}
 	last := n.toks[j-1].lower
-	if words == 2 && (nerPersonSuffix.has(last) || len(last) == 1 && n.toks[j-1].cap) {
+	if words == 2 && (nerPersonSuffix[last] || len(last) == 1 && n.toks[j-1].cap) {
 		return true // "Atlas V", "Delta IV"
 	}
-	if nerArticles.has(n.toks[i].lower) && n.toks[i].cap || nerNotPersonHeads.has(last) {
+	if nerArticles[n.toks[i].lower] && n.toks[i].cap || nerNotPersonHeads[last] {
 		return true
 	}
 	return common == words
@@ -1212,7 +1209,7 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 			// "Container ships", "Union leaders": a word the text never
 			// capitalises elsewhere, modifying the lower-case noun after
 			// it, is an ordinary word.
-			if !common && !n.capMid[l] && j < len(n.toks) && n.toks[j].word && !n.toks[j].cap && !n.toks[j].digit && !nerStop.has(n.toks[j].lower) && !nerCopulas.has(n.toks[j].lower) && !nerSkipAdverbs.has(n.toks[j].lower) && !n.toks[j].nl && !n.titleAfter(j) {
+			if !common && !n.capMid[l] && j < len(n.toks) && n.toks[j].word && !n.toks[j].cap && !n.toks[j].digit && !nerStop[n.toks[j].lower] && !nerCopulas[n.toks[j].lower] && !nerSkipAdverbs[n.toks[j].lower] && !n.toks[j].nl && !n.titleAfter(j) {
 				common = true
 			}
 			c.weak = common && !n.followedBySpeech(j) && !(j < len(n.toks) && n.toks[j].poss) && !(n.word(j) == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an"))
@@ -1243,7 +1240,7 @@ func (n *ner) candAt(i int) int {
 }
 
 func (n *ner) followedBySpeech(j int) bool {
-	return j < len(n.toks) && nerSpeechVerbs.has(n.toks[j].lower)
+	return j < len(n.toks) && nerSpeechVerbs[n.toks[j].lower]
 }
 
 // word returns the lower-case token i, or "" out of range.
@@ -1296,16 +1293,16 @@ func (n *ner) findCues() {
 			// transport minister": a country.
 			if n.govTitleAfter(next + 1) {
 				cd.cue[cuePlace] += 2
-			} else if n.titleAfter(next+1) || nerOrgPossessions.has(n.word(next+1)) {
+			} else if n.titleAfter(next+1) || nerOrgPossessions[n.word(next+1)] {
 				cd.cue[cueOrg] += 2
 			}
 			next++
 		}
-		if multi && nerSpeechVerbs.has(n.word(next)) {
+		if multi && nerSpeechVerbs[n.word(next)] {
 			cd.cue[cuePerson]++
 		}
 		// "Putin said he would": a pronoun right after the speech verb.
-		if nerSpeechVerbs.has(n.word(next)) {
+		if nerSpeechVerbs[n.word(next)] {
 			for k := next + 1; k < next+4 && k < len(n.toks); k++ {
 				if w := n.toks[k].lower; w == "he" || w == "she" || w == "his" || w == "her" {
 					cd.cue[cuePerson] += 2
@@ -1321,7 +1318,7 @@ func (n *ner) findCues() {
 		if n.word(cd.ts-1) == "to" && n.word(cd.ts-2) == "according" && multi {
 			cd.cue[cuePerson]++
 		}
-		if nerSpeechVerbs.has(n.word(cd.ts-1)) && (n.word(cd.te) == "." || n.word(cd.te) == ",") {
+		if nerSpeechVerbs[n.word(cd.ts-1)] && (n.word(cd.te) == "." || n.word(cd.te) == ",") {
 			cd.cue[cuePerson]++
 		}
 		if n.word(cd.te) == "," {
@@ -1354,14 +1351,14 @@ func (n *ner) findCues() {
 		switch n.word(cd.ts - 1) {
 		case "in":
 			// "a stake in Chrysler" is no place.
-			if !nerInNotPlace.has(n.word(cd.ts - 2)) {
+			if !nerInNotPlace[n.word(cd.ts-2)] {
 				cd.cue[cuePlace] += 2
 			}
 		case "near", "outside", "across", "throughout", "inside":
 			cd.cue[cuePlace] += 2
 		case "by":
 			// "founded by", "led by" take people.
-			if nerByPerson.has(n.word(cd.ts - 2)) {
+			if nerByPerson[n.word(cd.ts-2)] {
 				cd.cue[cuePerson]++
 			} else {
 				cd.cue[cueOrg]++
@@ -1449,9 +1446,9 @@ func (n *ner) placeContext(ts, te int) int {
 	if n.word(ts-1) == "of" && ts >= 2 {
 		p := n.toks[ts-2]
 		switch {
-		case nerPlaceOfNouns.has(p.lower) && (!p.cap || n.initial[ts-2]):
+		case nerPlaceOfNouns[p.lower] && (!p.cap || n.initial[ts-2]):
 			w += 3
-		case p.cap && nerOrgHeads.has(p.lower) && !nerOrgLeadHeads.has(p.lower) && !nerInstHeads.has(p.lower):
+		case p.cap && nerOrgHeads[p.lower] && !nerOrgLeadHeads[p.lower] && !nerInstHeads[p.lower]:
 			w += 2 // "Dorsey & Vance Architects of Wichita"
 		}
 	}
@@ -1465,7 +1462,7 @@ func (n *ner) placeContext(ts, te int) int {
 				if !t.word || t.cap || t.digit {
 					break
 				}
-				if nerPlaceAppNouns.has(t.lower) {
+				if nerPlaceAppNouns[t.lower] {
 					// "Ekuru, the state capital,", "Halvard, a farming town
 					// in Minnesota".
 					switch e := n.word(k + 1); e {
@@ -1486,12 +1483,12 @@ func (n *ner) placeContext(ts, te int) int {
 	}
 	// "the Apapa terminal", "the Selby Moor barrier": a name before a
 	// work built somewhere or an area is that place.
-	if t := n.toks[min(te, len(n.toks)-1)]; te < len(n.toks) && t.word && !t.cap && nerPlaceModNouns.has(t.lower) {
+	if t := n.toks[min(te, len(n.toks)-1)]; te < len(n.toks) && t.word && !t.cap && nerPlaceModNouns[t.lower] {
 		w += 2
 	}
 	// "the capital, Port Auren".
-	if n.word(ts-1) == "," && ts >= 3 && nerPlaceAppNouns.has(n.word(ts-2)) && !n.toks[ts-2].cap {
-		if d := n.word(ts - 3); d == "the" || d == "its" || !n.toks[ts-3].cap && n.toks[ts-3].word && !nerStop.has(d) {
+	if n.word(ts-1) == "," && ts >= 3 && nerPlaceAppNouns[n.word(ts-2)] && !n.toks[ts-2].cap {
+		if d := n.word(ts - 3); d == "the" || d == "its" || !n.toks[ts-3].cap && n.toks[ts-3].word && !nerStop[d] {
 			w += 3
 		}
 	}
@@ -1507,9 +1504,9 @@ var nerGovTitles = nerSet("minister,prime minister,ambassador,mayor,governor,pre
 func (n *ner) govTitleAfter(i int) bool {
 	e := n.titleAt(i, min(len(n.toks), i+nerTitleMaxLen+3))
 	if e > i {
-		return nerGovTitles.has(n.toks[e-1].lower) || e-i >= 2 && nerGovTitles.has(nerKey(n.toks, e-2, e))
+		return nerGovTitles[n.toks[e-1].lower] || e-i >= 2 && nerGovTitles[nerKey(n.toks, e-2, e)]
 	}
-	return nerGovTitles.has(n.word(i))
+	return nerGovTitles[n.word(i)]
 }
 
 // nerOrgPossessions are what companies, not people, have: "Halvard
@@ -1587,7 +1584,7 @@ func (n *ner) resolve() {
 		var parts []int
 		for k := ts; k < te; k++ {
 			t := n.toks[k]
-			if nerNameParticles.has(t.lower) || nerPersonSuffix.has(t.lower) || t.lower == "-" || len(strings.TrimSuffix(t.lower, ".")) <= 1 {
+			if nerNameParticles[t.lower] || nerPersonSuffix[t.lower] || t.lower == "-" || len(strings.TrimSuffix(t.lower, ".")) <= 1 {
 				continue
 			}
 			parts = append(parts, k)
@@ -1657,7 +1654,7 @@ func (n *ner) resolve() {
 		if cd.kind == Org && cd.gaz == nil {
 			byKey[n.nameKey(c)] = e
 			// "Aer Lingus Group PLC" is also "Aer Lingus".
-			for te := cd.te - 1; te > cd.ts && nerOrgGeneric.has(n.toks[te].lower); te-- {
+			for te := cd.te - 1; te > cd.ts && nerOrgGeneric[n.toks[te].lower]; te-- {
 				if k := nerKey(n.toks, cd.ts, te); nerGaz[k] == nil {
 					if _, ok := byKey[k]; !ok {
 						byKey[k] = e
@@ -1759,7 +1756,7 @@ func (n *ner) resolve() {
 		if !weak && n.bareInitialWord(cs) {
 			weak = true
 		}
-		if cd := n.cands[cs[0]]; cd.te-cd.ts == 1 && (nerPlaceHeads.has(cd.key) && !nerOrgHeads.has(cd.key) || n.ordinalBefore(cd.ts)) {
+		if cd := n.cands[cs[0]]; cd.te-cd.ts == 1 && (nerPlaceHeads[cd.key] && !nerOrgHeads[cd.key] || n.ordinalBefore(cd.ts)) {
 			weak = true // "the city's 3rd District", "the 4th Ward": a generic word
 		}
 		if weak {
@@ -1917,7 +1914,7 @@ func (n *ner) bareInitialWord(cs []int) bool {
 		}
 		if j := cd.te; j < len(n.toks) {
 			nt := n.toks[j]
-			if nt.poss || nerSpeechVerbs.has(nt.lower) || nt.digit || nt.lower == "(" || !nt.space && nt.lower == "." ||
+			if nt.poss || nerSpeechVerbs[nt.lower] || nt.digit || nt.lower == "(" || !nt.space && nt.lower == "." ||
 				nt.lower == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an") {
 				return false
 			}
@@ -1945,7 +1942,7 @@ func (n *ner) placeInBody(cs []int) bool {
 		if cd.cue[cuePlace] < 2 || n.heading[n.sentOf[cd.ts]] {
 			continue
 		}
-		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop.has(t.lower) {
+		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower] {
 			continue
 		}
 		return true
@@ -1979,7 +1976,7 @@ func (n *ner) demonymOf(key string) (int, bool) {
 // last ("Pellston Falls City Council", "State Cabinet").
 func (n *ner) genericHeadOf(cs []int) (int, bool) {
 	cd := n.cands[cs[0]]
-	if cd.te-cd.ts != 1 || !(nerOrgHeads.has(cd.key) || nerInstHeads.has(cd.key)) || nerOrgSuffixes.has(cd.key) {
+	if cd.te-cd.ts != 1 || !(nerOrgHeads[cd.key] || nerInstHeads[cd.key]) || nerOrgSuffixes[cd.key] {
 		return 0, false
 	}
 	for _, c := range cs {
@@ -2080,7 +2077,7 @@ func (n *ner) listItem(k int) bool {
 		return true
 	case n.toks[k].poss:
 		t := n.toks[min(k+1, len(n.toks)-1)]
-		return k+1 < len(n.toks) && t.word && !t.cap && !t.digit && !n.titleAfter(k+1) && !nerTitleModifiers.has(t.lower)
+		return k+1 < len(n.toks) && t.word && !t.cap && !t.digit && !n.titleAfter(k+1) && !nerTitleModifiers[t.lower]
 	}
 	return false
 }
@@ -2091,7 +2088,7 @@ func (n *ner) listItem(k int) bool {
 func (n *ner) nameEnds(ts, te int) (first, last, count int) {
 	for k := ts; k < te; k++ {
 		t := n.toks[k]
-		if nerNameParticles.has(t.lower) || nerPersonSuffix.has(t.lower) || t.lower == "-" || len(strings.TrimSuffix(t.lower, ".")) <= 1 {
+		if nerNameParticles[t.lower] || nerPersonSuffix[t.lower] || t.lower == "-" || len(strings.TrimSuffix(t.lower, ".")) <= 1 {
 			continue
 		}
 		if count == 0 {
@@ -2234,7 +2231,7 @@ func (n *ner) acronymOf(key string, byKey map[string]int) (int, bool) {
 			var b strings.Builder
 			for _, w := range strings.Fields(ent.name) {
 				lw := strings.ToLower(w)
-				if lw == "of" || lw == "and" || lw == "the" || lw == "for" || lw == "&" || nerOrgSuffixes.has(lw) {
+				if lw == "of" || lw == "and" || lw == "the" || lw == "for" || lw == "&" || nerOrgSuffixes[lw] {
 					continue
 				}
 				r, _ := utf8.DecodeRuneInString(lw)
@@ -2277,7 +2274,7 @@ func (n *ner) prefixOrg(ts, te int, byKey map[string]int) (int, bool) {
 		// Only a company suffix or a generic word follows.
 		rest := n.toks[ts+1 : te]
 		for _, t := range rest {
-			if !nerOrgSuffixes.has(t.lower) && !nerOrgHeads.has(t.lower) {
+			if !nerOrgSuffixes[t.lower] && !nerOrgHeads[t.lower] {
 				return 0, false
 			}
 		}
@@ -2290,10 +2287,10 @@ func (n *ner) prefixOrg(ts, te int, byKey map[string]int) (int, bool) {
 // legal-form suffix for organisations.
 func (n *ner) nameKey(c int) string {
 	cd := n.cands[c]
-	if cd.te-cd.ts > 1 && nerOrgSuffixes.has(n.toks[cd.te-1].lower) {
+	if cd.te-cd.ts > 1 && nerOrgSuffixes[n.toks[cd.te-1].lower] {
 		return nerKey(n.toks, cd.ts, cd.te-1)
 	}
-	if cd.te-cd.ts > 2 && n.toks[cd.te-2].lower == "," && nerOrgSuffixes.has(n.toks[cd.te-1].lower) {
+	if cd.te-cd.ts > 2 && n.toks[cd.te-2].lower == "," && nerOrgSuffixes[n.toks[cd.te-1].lower] {
 		return nerKey(n.toks, cd.ts, cd.te-2)
 	}
 	return cd.key

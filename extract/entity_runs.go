@@ -45,7 +45,7 @@ func (r *runIndex) index(n *ner, a, b int) {
 		if t.lower == "&" && x > a && x+1 < b && n.toks[x-1].cap && n.toks[x+1].cap {
 			r.nextAmp[nx] = int32(x)
 		}
-		if nerTitleFirst[t.lower] || nerTitleModifiers.has(t.lower) || nerPortfolios.has(t.lower) {
+		if nerTitleFirst[t.lower] || nerTitleModifiers[t.lower] || nerPortfolios[t.lower] {
 			r.nextTitle[nx] = int32(x)
 		}
 	}
@@ -58,13 +58,13 @@ func (r *runIndex) index(n *ner, a, b int) {
 			break
 		}
 		t := &n.toks[x]
-		if nerOrgHeads.has(t.lower) && t.cap {
+		if nerOrgHeads[t.lower] && t.cap {
 			last = int32(x)
 		}
-		if nerOrgHeads.has(t.lower) || nerInstHeads.has(t.lower) {
+		if nerOrgHeads[t.lower] || nerInstHeads[t.lower] {
 			oi++
 		}
-		if nerOrgHeads.has(t.lower) || nerOrgLeadHeads.has(t.lower) {
+		if nerOrgHeads[t.lower] || nerOrgLeadHeads[t.lower] {
 			ol++
 		}
 	}
@@ -117,7 +117,7 @@ func (n *ner) orgCapHeadAfter(k, j int) bool {
 		return h >= k+2 || h == j-1 && h >= k+1
 	}
 	for h := k + 1; h < j; h++ {
-		if nerOrgHeads.has(n.toks[h].lower) && n.toks[h].cap && (h >= k+2 || h == j-1) {
+		if nerOrgHeads[n.toks[h].lower] && n.toks[h].cap && (h >= k+2 || h == j-1) {
 			return true
 		}
 	}
@@ -131,7 +131,7 @@ func (n *ner) orgOrLeadHeadIn(i, j int) bool {
 		return r.orgLead[j-r.a] > r.orgLead[i-r.a]
 	}
 	for h := i; h < j; h++ {
-		if nerOrgHeads.has(n.toks[h].lower) || nerOrgLeadHeads.has(n.toks[h].lower) {
+		if nerOrgHeads[n.toks[h].lower] || nerOrgLeadHeads[n.toks[h].lower] {
 			return true
 		}
 	}

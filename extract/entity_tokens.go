@@ -120,7 +120,7 @@ func nerTokEnd(text string, i int, r rune, size int, space, prevWord bool) (int,
 		// Trailing full stop of an initialism ("U.S.") or abbreviation.
 		if j < len(text) && text[j] == '.' {
 			w := strings.ToLower(text[start:j])
-			if dots > 0 && !unicode.IsDigit(r) || nerAbbrevDot.has(w) || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
+			if dots > 0 && !unicode.IsDigit(r) || nerAbbrevDot[w] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
 				j++
 			}
 		}

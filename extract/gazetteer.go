@@ -377,29 +377,31 @@ var nerSpeechVerbs = nerSet("said,says,told,added,stated,noted,wrote,writes,argu
 // nerNameParticles join the parts of a person's or place's name.
 var nerNameParticles = nerSet("de,da,di,del,della,der,den,van,von,le,la,du,dos,das,al,el,bin,ibn,bint,ter,ten,y,st.,saint")
 
-// wordSet is a set of words given as a comma-separated list, built into a
-// map on first use so that the package's many word lists cost nothing at
-// start-up.
-type wordSet struct {
-	once sync.Once
-	list string
+// nerSet returns the set of the words of a comma-separated list. The set
+// is empty until loadGazetteer fills it, so that the package's many word
+// lists cost nothing at start-up; everything that reads them (the entity
+// recogniser, FindTimes) loads the gazetteer first.
+func nerSet(list string) map[string]bool {
+	m := make(map[string]bool)
+	nerSets = append(nerSets, nerSetList{m, list})
+	return m
+}
+
+type nerSetList struct {
 	m    map[string]bool
+	list string
 }
 
-func nerSet(list string) *wordSet { return &wordSet{list: list} }
+// nerSets are the sets nerSet made, to be filled.
+var nerSets []nerSetList
 
-// has reports whether w is in the set.
-func (s *wordSet) has(w string) bool {
-	s.once.Do(s.build)
-	return s.m[w]
-}
-
-func (s *wordSet) build() {
-	s.m = make(map[string]bool, strings.Count(s.list, ",")+1)
-	for _, w := range strings.Split(s.list, ",") {
-		w = strings.TrimSpace(w)
-		if w != "" {
-			s.m[w] = true
+func fillNerSets() {
+	for _, s := range nerSets {
+		for _, w := range strings.Split(s.list, ",") {
+			w = strings.TrimSpace(w)
+			if w != "" {
+				s.m[w] = true
+			}
 		}
 	}
 }
@@ -437,6 +439,7 @@ var (
 func loadGazetteer() { gazetteerOnce.Do(buildGazetteer) }
 
 func buildGazetteer() {
+	fillNerSets()
 	nerGaz = make(map[string]*gazEntry)
 	add := func(name string, e *gazEntry) {
 		name = strings.TrimSpace(name)

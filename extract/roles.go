@@ -50,7 +50,7 @@ func (n *ner) findRoles() {
 		// across an honorific: "Prof. Ngozi Amadi-Ukpong" is a
 		// professor; "The chairman, Sir Malcolm Thwaite," a chairman.
 		base := cd.ts
-		if nerPersonPrefixes.has(n.word(base - 1)) {
+		if nerPersonPrefixes[n.word(base-1)] {
 			base--
 		}
 		for i, end := range [3]int{cd.ts, base, base - 1} {
@@ -187,7 +187,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 						}
 					}
 					// "The spokesman for the ministry, John Poe,"
-					if f+3 == e && n.word(f+1) == "the" && nerOrgNouns.has(n.word(f+2)) {
+					if f+3 == e && n.word(f+1) == "the" && nerOrgNouns[n.word(f+2)] {
 						if r, ok := n.titleBefore(c, f); ok && r.orgCand < 0 && r.orgNoun == "" {
 							r.orgNoun = n.word(f + 2)
 							return r, true
@@ -207,7 +207,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 		if o := n.candAt(e - 1); o >= 0 && e-1 > 0 && e <= n.cands[c].ts && n.cands[o].te == e && o != c {
 			k := n.cands[o].ts - 1
-			if nerPersonPrefixes.has(n.word(k)) {
+			if nerPersonPrefixes[n.word(k)] {
 				k--
 			}
 			if n.word(k) == "the" {
@@ -224,7 +224,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 		return nerRole{}, false
 	}
-	for a > 0 && n.candAt(a-1) < 0 && (nerTitleModifiers.has(n.word(a-1)) || nerPortfolios.has(n.word(a-1))) {
+	for a > 0 && n.candAt(a-1) < 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
 		a--
 	}
 	// "Aviation analyst Pieter Vanhoutte": a word opening the sentence
@@ -235,7 +235,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	// "EU antitrust chief": one lower-case word between the organisation
 	// and the title belongs to the title.
 	if a >= 2 && n.candAt(a-1) < 0 && n.toks[a-1].word && !n.toks[a-1].cap && !n.toks[a-1].digit &&
-		!nerStop.has(n.word(a-1)) && !nerConnectors.has(n.word(a-1)) && !nerCopulas.has(n.word(a-1)) && !nerSpeechVerbs.has(n.word(a-1)) {
+		!nerStop[n.word(a-1)] && !nerConnectors[n.word(a-1)] && !nerCopulas[n.word(a-1)] && !nerSpeechVerbs[n.word(a-1)] {
 		if o := n.candAt(a - 2); o >= 0 && n.cands[o].te == a-1 && n.cands[o].kind != Person && n.cands[o].lean[cuePerson] == 0 || n.toks[a-2].poss {
 			a--
 		}
@@ -243,14 +243,14 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	// "A political scientist", "the trust's medical director",
 	// "election director Hank Moravec": a lower-case word before the
 	// title belongs to it.
-	if o := n.candAt(a - 1); a >= 1 && o >= 0 && n.initial[a-1] && n.cands[o].te == a && n.cands[o].ts == a-1 && n.cands[o].kind == "" && nerPlaceHeads.has(n.word(a-1)) {
+	if o := n.candAt(a - 1); a >= 1 && o >= 0 && n.initial[a-1] && n.cands[o].te == a && n.cands[o].ts == a-1 && n.cands[o].kind == "" && nerPlaceHeads[n.word(a-1)] {
 		n.cands[o].drop = true // "Town council member Rosa Delgado"
 		a--
-	} else if a >= 1 && n.candAt(a-1) < 0 && n.lowerModifier(a-1) && !(n.initial[a-1] && (nerOrgNouns.has(n.word(a-1)) || nerInstHeads.has(n.word(a-1)))) {
+	} else if a >= 1 && n.candAt(a-1) < 0 && n.lowerModifier(a-1) && !(n.initial[a-1] && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)])) {
 		switch w := n.word(a - 2); {
 		case w == "a" || w == "an" || w == "the" || w == "its" || w == "his" || w == "her" || w == "their" || n.toks[a-2].poss:
 			a--
-		case end-a == 1 && (a < 2 || !n.toks[a-2].word || nerStop.has(w)) || n.initial[a-1]:
+		case end-a == 1 && (a < 2 || !n.toks[a-2].word || nerStop[w]) || n.initial[a-1]:
 			// "..., election director Hank Moravec said", "Town council
 			// member Rosa Delgado voted"
 			a--
@@ -276,7 +276,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		start = a - 2
 	}
 	switch {
-	case a >= 1 && n.candAt(a-1) < 0 && n.initial[a-1] && n.toks[a-1].cap && (nerOrgNouns.has(n.word(a-1)) || nerInstHeads.has(n.word(a-1))):
+	case a >= 1 && n.candAt(a-1) < 0 && n.initial[a-1] && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]):
 		// "Union general secretary Nadia Ferreira-Kost": the union.
 		r.orgNoun = n.word(a - 1)
 		start = a - 1
@@ -289,7 +289,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		if o := n.candAt(a - 2); o >= 0 && n.cands[o].kind != Person {
 			r.orgCand = o
 			start = n.cands[o].ts
-		} else if nerOrgNouns.has(n.word(a-2)) || nerTownNouns.has(n.word(a-2)) {
+		} else if nerOrgNouns[n.word(a-2)] || nerTownNouns[n.word(a-2)] {
 			r.orgNoun = n.word(a - 2)
 			start = a - 2
 		}
@@ -308,10 +308,10 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	r.e = n.toks[n.cands[c].te-1].e
 	// "Sen. Thomas Whitfield of Georgia", "analyst Pieter Vanhoutte of
 	// the consultancy Strand & Mercer".
-	if k := n.cands[c].te + 1; r.orgCand < 0 && (end == n.cands[c].ts || end == n.cands[c].ts-1 && nerPersonPrefixes.has(n.word(end))) && n.word(k-1) == "of" && k < len(n.toks) {
+	if k := n.cands[c].te + 1; r.orgCand < 0 && (end == n.cands[c].ts || end == n.cands[c].ts-1 && nerPersonPrefixes[n.word(end)]) && n.word(k-1) == "of" && k < len(n.toks) {
 		if n.word(k) == "the" {
 			k++
-			if nerOrgNouns.has(n.word(k)) && !n.toks[k].cap {
+			if nerOrgNouns[n.word(k)] && !n.toks[k].cap {
 				k++
 			}
 		}
@@ -361,8 +361,8 @@ func (n *ner) lowerModifier(k int) bool {
 		return false // not "two-term"; "Town" opening a sentence is "town"
 	}
 	w := t.lower
-	return !nerStop.has(w) && !nerConnectors.has(w) && !nerCopulas.has(w) && !nerSpeechVerbs.has(w) && !nerSkipAdverbs.has(w) &&
-		!strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !nerPersonPrefixes.has(w)
+	return !nerStop[w] && !nerConnectors[w] && !nerCopulas[w] && !nerSpeechVerbs[w] && !nerSkipAdverbs[w] &&
+		!strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !nerPersonPrefixes[w]
 }
 
 // pastMarker reports whether "former" or "ex-" is among tokens [a, b):
@@ -405,16 +405,16 @@ func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
 	verb := false
 	for q < sentEnd && q < p+5 {
 		w := n.word(q)
-		if nerCopulas.has(w) {
+		if nerCopulas[w] {
 			verb = true
 			q++
 			// "was named", "has been appointed".
-			for q < sentEnd && (nerCopulas.has(n.word(q)) || nerSkipAdverbs.has(n.word(q))) && n.titleAt(q, sentEnd) == q {
+			for q < sentEnd && (nerCopulas[n.word(q)] || nerSkipAdverbs[n.word(q)]) && n.titleAt(q, sentEnd) == q {
 				q++
 			}
 			break
 		}
-		if !nerSkipAdverbs.has(w) {
+		if !nerSkipAdverbs[w] {
 			return nil, false
 		}
 		q++
@@ -471,10 +471,10 @@ var nerAppointVerbs = nerSet("named,appointed,hired,promoted,elected,chose,picke
 func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 	cd := n.cands[c]
 	v := cd.ts - 1
-	if nerPersonPrefixes.has(n.word(v)) {
+	if nerPersonPrefixes[n.word(v)] {
 		v--
 	}
-	if !nerAppointVerbs.has(n.word(v)) || v > 0 && (nerCopulas.has(n.word(v-1)) || n.word(v-1) == "be" || n.word(v-1) == "been") {
+	if !nerAppointVerbs[n.word(v)] || v > 0 && (nerCopulas[n.word(v-1)] || n.word(v-1) == "be" || n.word(v-1) == "been") {
 		return nil, false // "was named": the copula reads it
 	}
 	p := cd.te
@@ -506,7 +506,7 @@ var nerBodyNames = nerSet("committee,board,panel,inquiry,commission,council,grou
 // subject being candidate c (or a pronoun, c < 0).
 func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 	q := p
-	for q < sentEnd && q < p+3 && (nerSkipAdverbs.has(n.word(q)) || n.word(q) == "has" || n.word(q) == "had") {
+	for q < sentEnd && q < p+3 && (nerSkipAdverbs[n.word(q)] || n.word(q) == "has" || n.word(q) == "had") {
 		q++
 	}
 	title, ok := nerTitleVerbs[n.word(q)]
@@ -521,10 +521,10 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 	if o < 0 {
 		// "who chairs the audit committee": a body named in lower case.
 		e := k
-		for e < sentEnd && e < k+4 && n.toks[e].word && !n.toks[e].cap && !n.toks[e].digit && !nerStop.has(n.word(e)) {
+		for e < sentEnd && e < k+4 && n.toks[e].word && !n.toks[e].cap && !n.toks[e].digit && !nerStop[n.word(e)] {
 			e++
 		}
-		if e > k && nerBodyNames.has(n.word(e-1)) {
+		if e > k && nerBodyNames[n.word(e-1)] {
 			r := nerRole{person: c, title: title + " of the " + nerTitleText(n, k, e), orgCand: -1, succeeds: -1, s: n.subjectStart(c), e: n.toks[e-1].e}
 			return []nerRole{r}, true
 		}
@@ -565,7 +565,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		} else if n.titleAt(e, sentEnd) > e {
 			orgCand, p = o, e
 		}
-	} else if (nerOrgNouns.has(n.word(p)) || nerTownNouns.has(n.word(p))) && p+1 < sentEnd && n.toks[p+1].poss {
+	} else if (nerOrgNouns[n.word(p)] || nerTownNouns[n.word(p)]) && p+1 < sentEnd && n.toks[p+1].poss {
 		orgNoun, p = n.word(p), p+2
 	}
 	var titles [][2]int
@@ -579,7 +579,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			// the title.
 			for k := p + 1; k <= p+2 && k < sentEnd; k++ {
 				t := n.toks[k-1]
-				if !t.word || t.cap || t.digit || n.candAt(k-1) >= 0 || nerCopulas.has(t.lower) || nerSkipAdverbs.has(t.lower) || nerConnectors.has(t.lower) {
+				if !t.word || t.cap || t.digit || n.candAt(k-1) >= 0 || nerCopulas[t.lower] || nerSkipAdverbs[t.lower] || nerConnectors[t.lower] {
 					break
 				}
 				if e := n.titleAt(k, sentEnd); e > k {
@@ -602,7 +602,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			break
 		}
 		// "minister of transport".
-		if n.word(q) == "of" && q+1 < sentEnd && nerPortfolios.has(n.word(q+1)) {
+		if n.word(q) == "of" && q+1 < sentEnd && nerPortfolios[n.word(q+1)] {
 			if o := n.candAt(q + 1); o >= 0 {
 				if n.cands[o].kind != "" {
 					break
@@ -644,7 +644,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && n.cands[o].kind != Person {
 				orgCand = o
 				end = n.cands[o].te
-			} else if nerOrgNouns.has(n.word(k)) {
+			} else if nerOrgNouns[n.word(k)] {
 				orgNoun = n.word(k)
 				end = k + 1
 			}
@@ -690,7 +690,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		// the title.
 		if (w == "from" || w == "for" || w == "in" || w == "of") && !copula {
 			q := k + 1
-			for q < sentEnd && q <= k+3 && n.toks[q].word && (!n.toks[q].cap || n.toks[q].digit) && !nerCopulas.has(n.word(q)) && !nerSpeechVerbs.has(n.word(q)) {
+			for q < sentEnd && q <= k+3 && n.toks[q].word && (!n.toks[q].cap || n.toks[q].digit) && !nerCopulas[n.word(q)] && !nerSpeechVerbs[n.word(q)] {
 				q++
 			}
 			if q > k+1 && q < sentEnd && (n.word(q) == "," || n.word(q) == ".") {
@@ -698,7 +698,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 				w = n.word(k)
 			}
 		}
-		if !(w == "," || w == "." || w == ";" || w == ")" || w == "—" || w == "”" || w == "who" || w == "whose" || nerSpeechVerbs.has(w) || w == "and" && copula || copula) {
+		if !(w == "," || w == "." || w == ";" || w == ")" || w == "—" || w == "”" || w == "who" || w == "whose" || nerSpeechVerbs[w] || w == "and" && copula || copula) {
 			return nil, false
 		}
 	}
@@ -731,18 +731,18 @@ func (n *ner) titleDomain(k, sentEnd int) int {
 	words := 0
 	for q < sentEnd && words < 4 {
 		t := n.toks[q]
-		if !t.word || t.cap || t.upper || t.digit || n.candAt(q) >= 0 || n.timed[q] || nerStop.has(t.lower) && t.lower != "and" || nerCopulas.has(t.lower) || nerSpeechVerbs.has(t.lower) {
+		if !t.word || t.cap || t.upper || t.digit || n.candAt(q) >= 0 || n.timed[q] || nerStop[t.lower] && t.lower != "and" || nerCopulas[t.lower] || nerSpeechVerbs[t.lower] {
 			break
 		}
 		q++
 		words++
 	}
-	if words == 0 || n.word(q-1) == "and" || nerOrgNouns.has(n.word(q-1)) && n.word(k) == "the" {
+	if words == 0 || n.word(q-1) == "and" || nerOrgNouns[n.word(q-1)] && n.word(k) == "the" {
 		return k
 	}
 	if q < sentEnd {
 		switch w := n.word(q); {
-		case w == "," || w == "." || w == ";" || w == ")" || w == "—" || nerSpeechVerbs.has(w):
+		case w == "," || w == "." || w == ";" || w == ")" || w == "—" || nerSpeechVerbs[w]:
 		case (w == "at" || w == "with") && (n.candAt(q+1) >= 0 || n.word(q+1) == "the" && n.candAt(q+2) >= 0):
 			// "a professor of agronomy at Kessler State University"
 		default:
@@ -793,7 +793,7 @@ func nerTitleText(n *ner, a, b int) string {
 	var sb strings.Builder
 	for k := a; k < b; k++ {
 		t := n.toks[k]
-		if k == a && nerTitleDrop.has(t.lower) {
+		if k == a && nerTitleDrop[t.lower] {
 			a++
 			continue
 		}
@@ -807,7 +807,7 @@ func nerTitleText(n *ner, a, b int) string {
 		switch {
 		case t.upper || !t.word:
 			sb.WriteString(w)
-		case nerTitleSmall.has(t.lower) && k > a:
+		case nerTitleSmall[t.lower] && k > a:
 			sb.WriteString(t.lower)
 		case nerTitleSet[t.lower] && len(t.lower) <= 3 && !strings.ContainsAny(t.lower, "aeiou"):
 			sb.WriteString(strings.ToUpper(w)) // "ceo"
@@ -1081,7 +1081,7 @@ func (n *ner) titleBody(title string, pos int) string {
 		return n.resolveNoun("council", pos)
 	}
 	for i, w := range ws {
-		if !nerBodyNouns.has(w) || i == len(ws)-1 {
+		if !nerBodyNouns[w] || i == len(ws)-1 {
 			continue
 		}
 		org := n.resolveNoun(w, pos)
@@ -1101,7 +1101,7 @@ var nerTownNouns = nerSet("city,town,village,borough,municipality")
 // such as "company", the latest organisation. "The city" is the town of
 // the dateline, else the last town named.
 func (n *ner) resolveNoun(noun string, pos int) string {
-	if nerTownNouns.has(noun) {
+	if nerTownNouns[noun] {
 		return n.townBefore(pos)
 	}
 	best, bestPos := "", -1
@@ -1172,11 +1172,11 @@ func (n *ner) tenure(c, p, sentEnd int) ([]nerRole, bool) {
 	for q < sentEnd && q < p+5 {
 		w := n.word(q)
 		switch {
-		case nerFutureWords.has(w) || w == "is" && n.word(q+1) == "to":
+		case nerFutureWords[w] || w == "is" && n.word(q+1) == "to":
 			future = true
 		case w == "was" || w == "were" || w == "been" || w == "be" || w == "is" || w == "being":
 			passive = true
-		case nerSkipAdverbs.has(w) || w == "has" || w == "had" || w == "have" || w == "would" || w == "abruptly" || w == "suddenly" || w == "unexpectedly":
+		case nerSkipAdverbs[w] || w == "has" || w == "had" || w == "have" || w == "would" || w == "abruptly" || w == "suddenly" || w == "unexpectedly":
 		default:
 			goto verb
 		}
@@ -1189,9 +1189,9 @@ verb:
 		leaving = 2
 	} else if nerLeaveVerbs[n.word(q)] == 1 {
 		leaving = 1
-	} else if passive && nerOustVerbs.has(n.word(q)) {
+	} else if passive && nerOustVerbs[n.word(q)] {
 		leaving = 1
-	} else if !passive && nerSucceedVerbs.has(n.word(q)) {
+	} else if !passive && nerSucceedVerbs[n.word(q)] {
 		succeeding = true
 	} else {
 		return nil, false
@@ -1203,7 +1203,7 @@ verb:
 		if o := n.candAt(k + 1); o >= 0 && n.cands[o].ts == k+1 && n.cands[o].kind != Org && n.cands[o].kind != Place && n.cands[o].gaz == nil {
 			other = o
 			k = n.cands[o].te
-		} else if nerOustVerbs.has(n.word(q)) && (n.word(q) == "replaced" || n.word(q) == "succeeded") {
+		} else if nerOustVerbs[n.word(q)] && (n.word(q) == "replaced" || n.word(q) == "succeeded") {
 			return nil, false // "replaced by a newer model"
 		}
 	} else if succeeding {
