@@ -34,6 +34,22 @@ var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they
 // modals make what follows a clause: "said it would install".
 var modals = map[string]bool{"would": true, "will": true, "could": true, "should": true, "might": true, "may": true, "must": true, "can": true}
 
+// hasTimeBeforeIx and hasTimeAfterIx are hasTimeBefore and hasTimeAfter,
+// asking tix, the spanSet of st, when there is one.
+func hasTimeBeforeIx(st []Time, tix *spanSet, pos int) bool {
+	if tix != nil {
+		return tix.endsBy(pos)
+	}
+	return hasTimeBefore(st, pos)
+}
+
+func hasTimeAfterIx(st []Time, tix *spanSet, pos int) bool {
+	if tix != nil {
+		return tix.startsFrom(pos)
+	}
+	return hasTimeAfter(st, pos)
+}
+
 // hasTimeBefore reports whether one of the times ends at or before pos.
 func hasTimeBefore(st []Time, pos int) bool {
 	for _, t := range st {
@@ -168,7 +184,7 @@ func isVerbWord(w word) bool {
 	if finiteAux[w.w] || w.w == "may" {
 		return true
 	}
-	if l := timeLex[w.w]; !notVerbPast[w.w] && l.has(fPast|fReport|fBarePast) {
+	if l := timeLexicon()[w.w]; !notVerbPast[w.w] && l.has(fPast|fReport|fBarePast) {
 		return true
 	}
 	if reportVerbs[w.w] {
@@ -224,6 +240,15 @@ func hasVerb(ws []word, kind clauseKind, text string, sm []Mention) bool {
 }
 
 // inTimes reports whether byte i lies inside one of the times.
+// inTimesIx is inTimes, asking tix, the spanSet of times, when there is
+// one.
+func inTimesIx(i int, times []Time, tix *spanSet) bool {
+	if tix != nil {
+		return tix.contains(i)
+	}
+	return inTimes(i, times)
+}
+
 func inTimes(i int, times []Time) bool {
 	for _, t := range times {
 		if i >= t.Start && i < t.End {
@@ -296,9 +321,13 @@ func negatedTime(text string, t Time, sentStart int) bool {
 // relatives finds the relative clauses of sentence s that are not inside
 // a time or a name: ", which …," and ", who …," up to the next comma, and
 // "the plant that opened …" up to the next verb group.
-func relatives(text string, s Sentence, ws []word, st []Time, sm []Mention) []piece {
+func relatives(text string, s Sentence, ws []word, st []Time, tix *spanSet, sm []Mention) []piece {
 	var out []piece
+	mix := mentionSpans(sm)
 	inName := func(i int) bool {
+		if mix != nil {
+			return mix.contains(i)
+		}
 		for _, m := range sm {
 			if i >= m.Start && i < m.End {
 				return true
@@ -309,12 +338,12 @@ func relatives(text string, s Sentence, ws []word, st []Time, sm []Mention) []pi
 	for k := 1; k < len(ws); k++ {
 		w := ws[k]
 		if w.w != "which" && w.w != "who" && w.w != "that" {
-			if r, ok := reducedRelative(text, s, ws, k, st, sm); ok && (len(out) == 0 || w.s >= out[len(out)-1].b) && verbOutside(ws, r, out) {
+			if r, ok := reducedRelative(text, s, ws, k, st, tix, sm); ok && (len(out) == 0 || w.s >= out[len(out)-1].b) && verbOutside(ws, r, out) {
 				out = append(out, r)
 			}
 			continue
 		}
-		if len(out) > 0 && w.s < out[len(out)-1].b || inTimes(w.s, st) || inName(w.s) || k+1 >= len(ws) {
+		if len(out) > 0 && w.s < out[len(out)-1].b || inTimesIx(w.s, st, tix) || inName(w.s) || k+1 >= len(ws) {
 			continue
 		}
 		comma := strings.HasSuffix(strings.TrimRight(text[ws[k-1].e:w.s], " "), ",")
@@ -330,7 +359,7 @@ func relatives(text string, s Sentence, ws []word, st []Time, sm []Mention) []pi
 			// "the plant that opened in 1998", not "that deal"; a verb
 			// in the present is known by the date after it: "talks that
 			// begin next month".
-			if !isVerbWord(ws[k+1]) && !(k+2 < len(ws) && inTimes(ws[k+2].s, st) && !ws[k+1].cap && !functionWords[ws[k+1].w] && !prepositions[ws[k+1].w] && ws[k+1].w[0] > '9') {
+			if !isVerbWord(ws[k+1]) && !(k+2 < len(ws) && inTimesIx(ws[k+2].s, st, tix) && !ws[k+1].cap && !functionWords[ws[k+1].w] && !prepositions[ws[k+1].w] && ws[k+1].w[0] > '9') {
 				continue
 			}
 			if w.w == "that" && reportedBefore(ws, k) {
@@ -338,7 +367,7 @@ func relatives(text string, s Sentence, ws []word, st []Time, sm []Mention) []pi
 			}
 		}
 		r := piece{a: w.s, pred: ws[k+1].s, kind: ckRelative}
-		r.b = relativeEnd(text, s, ws, k, comma, st)
+		r.b = relativeEnd(text, s, ws, k, comma, st, tix)
 		if r.b <= r.pred {
 			continue
 		}
@@ -367,9 +396,9 @@ var irregularParticiples = map[string]bool{
 
 // reducedRelative reads a participle phrase between commas that tells of
 // its own happening: "The plan, unveiled in May, was approved …".
-func reducedRelative(text string, s Sentence, ws []word, k int, st []Time, sm []Mention) (piece, bool) {
+func reducedRelative(text string, s Sentence, ws []word, k int, st []Time, tix *spanSet, sm []Mention) (piece, bool) {
 	w := ws[k]
-	if w.cap || k+1 >= len(ws) || notParticiples[w.w] || reportVerbs[w.w] || finiteAux[w.w] || inTimes(w.s, st) {
+	if w.cap || k+1 >= len(ws) || notParticiples[w.w] || reportVerbs[w.w] || finiteAux[w.w] || inTimesIx(w.s, st, tix) {
 		return piece{}, false
 	}
 	if !irregularParticiples[w.w] && !(len(w.w) >= 5 && strings.HasSuffix(w.w, "ed") && !notPastEd[w.w]) {
@@ -382,7 +411,7 @@ func reducedRelative(text string, s Sentence, ws []word, k int, st []Time, sm []
 		return piece{}, false
 	}
 	r := piece{a: w.s, pred: w.s, kind: ckRelative, reduced: true}
-	r.b = relativeEnd(text, s, ws, k, true, st)
+	r.b = relativeEnd(text, s, ws, k, true, st, tix)
 	r.ante = antecedent(text, s, ws, k, sm)
 	if r.b <= r.pred || r.ante[1] <= r.ante[0] {
 		return piece{}, false
@@ -425,11 +454,11 @@ func reportedBefore(ws []word, k int) bool {
 // the next comma, semicolon or dash that is not inside a time, or, for a
 // clause without commas, before the next verb group ("that opened in 1998
 // | will close").
-func relativeEnd(text string, s Sentence, ws []word, k int, comma bool, st []Time) int {
+func relativeEnd(text string, s Sentence, ws []word, k int, comma bool, st []Time, tix *spanSet) int {
 	end := s.End
 	for i := ws[k].e; i < s.End; i++ {
 		c := text[i]
-		if (c == ',' || c == ';' || c == '(' || c == ')') && !inTimes(i, st) || strings.HasPrefix(text[i:], "—") || strings.HasPrefix(text[i:], " - ") || strings.HasPrefix(text[i:], " – ") {
+		if (c == ',' || c == ';' || c == '(' || c == ')') && !inTimesIx(i, st, tix) || strings.HasPrefix(text[i:], "—") || strings.HasPrefix(text[i:], " - ") || strings.HasPrefix(text[i:], " – ") {
 			end = i
 			break
 		}
@@ -441,7 +470,7 @@ func relativeEnd(text string, s Sentence, ws []word, k int, comma bool, st []Tim
 			j++
 		}
 		for ; j < len(ws) && ws[j].s < end; j++ {
-			if isVerbWord(ws[j]) && !inTimes(ws[j].s, st) {
+			if isVerbWord(ws[j]) && !inTimesIx(ws[j].s, st, tix) {
 				end = ws[j].s
 				break
 			}
@@ -504,8 +533,12 @@ type cut struct {
 
 // clauseCuts finds where reported speech and conjoined clauses begin in
 // sentence s, outside the relative clauses rel.
-func clauseCuts(text string, s Sentence, ws []word, st []Time, rel []piece) []cut {
+func clauseCuts(text string, s Sentence, ws []word, st []Time, tix *spanSet, rel []piece) []cut {
+	rix := newSpanSet(len(rel), func(i int) (int, int) { return rel[i].a, rel[i].b })
 	inRel := func(i int) bool {
+		if rix != nil {
+			return rix.contains(i)
+		}
 		for _, r := range rel {
 			if i >= r.a && i < r.b {
 				return true
@@ -521,7 +554,7 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, rel []piece) []cu
 		// The reporting verb, an optional object and an optional time:
 		// "said on Tuesday", "told reporters on Monday".
 		j := k + 1
-		for j < len(ws) && j <= k+4 && (inTimes(ws[j].s, st) || prepositions[ws[j].w] || !ws[j].cap && !complementSubjects[ws[j].w] && ws[j].w != "that" && j == k+1 && !isVerbWord(ws[j])) {
+		for j < len(ws) && j <= k+4 && (inTimesIx(ws[j].s, st, tix) || prepositions[ws[j].w] || !ws[j].cap && !complementSubjects[ws[j].w] && ws[j].w != "that" && j == k+1 && !isVerbWord(ws[j])) {
 			j++
 		}
 		if j >= len(ws) || inRel(ws[j].s) || strings.ContainsAny(text[ws[k].e:ws[j].s], ",;:\"“”") {
@@ -530,7 +563,7 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, rel []piece) []cu
 		switch {
 		case ws[j].w == "that" && j+1 < len(ws):
 			cuts = append(cuts, cut{end: ws[j].s, next: ws[j+1].s, kind: ckComplement})
-		case complementSubjects[ws[j].w] && j > k+1 && inTimes(ws[j-1].s, st):
+		case complementSubjects[ws[j].w] && j > k+1 && inTimesIx(ws[j-1].s, st, tix):
 			cuts = append(cuts, cut{end: ws[j].s, next: ws[j].s, kind: ckComplement})
 		case subjectPronouns[ws[j].w] && j == k+1 && j+1 < len(ws) && modals[ws[j+1].w]:
 			// "said it would install cranes from July 1"
@@ -547,7 +580,7 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, rel []piece) []cu
 			if strings.ContainsAny(text[ws[j-1].e:ws[j].s], ",;:\"“”") || ws[j].cap || isVerbWord(ws[j]) {
 				break
 			}
-			if ws[j].w == "that" && inTimes(ws[j-1].s, st) && j+1 < len(ws) && !inRel(ws[j].s) {
+			if ws[j].w == "that" && inTimesIx(ws[j-1].s, st, tix) && j+1 < len(ws) && !inRel(ws[j].s) {
 				cuts = append(cuts, cut{end: ws[j].s, next: ws[j+1].s, kind: ckComplement})
 				break
 			}
@@ -559,12 +592,12 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, rel []piece) []cu
 		if !reportVerbs[ws[k].w] || inRel(ws[k].s) {
 			continue
 		}
-		if !(inTimes(ws[k+1].s, st) || prepositions[ws[k+1].w] && k+2 < len(ws) && inTimes(ws[k+2].s, st)) {
+		if !(inTimesIx(ws[k+1].s, st, tix) || prepositions[ws[k+1].w] && k+2 < len(ws) && inTimesIx(ws[k+2].s, st, tix)) {
 			continue
 		}
 		for j := k - 1; j >= 1 && j >= k-5; j-- {
 			gap := text[ws[j-1].e:ws[j].s]
-			if strings.Contains(gap, ",") && hasTimeBefore(st, ws[j-1].e) {
+			if strings.Contains(gap, ",") && hasTimeBeforeIx(st, tix, ws[j-1].e) {
 				cuts = append(cuts, cut{end: ws[j-1].e, next: ws[j].s, kind: ckComplement})
 				break
 			}
@@ -577,8 +610,8 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, rel []piece) []cu
 	// United on Boxing Day": a participle after "before" or "after"
 	// between two times.
 	for k := 1; k+1 < len(ws); k++ {
-		if w := ws[k].w; (w == "before" || w == "after") && strings.HasSuffix(ws[k+1].w, "ing") && !inRel(ws[k].s) && !inTimes(ws[k].s, st) &&
-			hasTimeBefore(st, ws[k].s) && hasTimeAfter(st, ws[k+1].e) {
+		if w := ws[k].w; (w == "before" || w == "after") && strings.HasSuffix(ws[k+1].w, "ing") && !inRel(ws[k].s) && !inTimesIx(ws[k].s, st, tix) &&
+			hasTimeBeforeIx(st, tix, ws[k].s) && hasTimeAfterIx(st, tix, ws[k+1].e) {
 			cuts = append(cuts, cut{end: ws[k].s, next: ws[k].s, kind: ckConj})
 		}
 	}
@@ -586,16 +619,16 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, rel []piece) []cu
 	// right after one time and before another tells a happening of its
 	// own.
 	for k := 1; k+1 < len(ws); k++ {
-		if ws[k].w != "to" || inRel(ws[k].s) || inTimes(ws[k].s, st) || !hasTimeBefore(st, ws[k].s) || !hasTimeAfter(st, ws[k].e) {
+		if ws[k].w != "to" || inRel(ws[k].s) || inTimesIx(ws[k].s, st, tix) || !hasTimeBeforeIx(st, tix, ws[k].s) || !hasTimeAfterIx(st, tix, ws[k].e) {
 			continue
 		}
 		n := ws[k+1]
-		if n.cap || n.w[0] >= '0' && n.w[0] <= '9' || functionWords[n.w] || prepositions[n.w] || inTimes(n.s, st) || isVerbWord(n) || strings.HasSuffix(n.w, "ing") {
+		if n.cap || n.w[0] >= '0' && n.w[0] <= '9' || functionWords[n.w] || prepositions[n.w] || inTimesIx(n.s, st, tix) || isVerbWord(n) || strings.HasSuffix(n.w, "ing") {
 			continue
 		}
 		// Only right after the time of the clause before: "on Tuesday to
 		// raise", not "expected to enter service later this year".
-		if !inTimes(ws[k-1].s, st) {
+		if !inTimesIx(ws[k-1].s, st, tix) {
 			continue
 		}
 		cuts = append(cuts, cut{end: ws[k].s, next: ws[k].s, kind: ckInfinitive})
@@ -657,8 +690,9 @@ func splitClauses(text string, s Sentence, st []Time, sm []Mention) []clause {
 	if len(ws) == 0 {
 		return whole()
 	}
-	rel := relatives(text, s, ws, st, sm)
-	cuts := clauseCuts(text, s, ws, st, rel)
+	tix := timeSpans(st)
+	rel := relatives(text, s, ws, st, tix, sm)
+	cuts := clauseCuts(text, s, ws, st, tix, rel)
 	if len(rel) == 0 && len(cuts) == 0 {
 		return whole()
 	}

@@ -51,6 +51,7 @@ func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Ent
 	}
 	n := newNER(text, sents, times)
 	n.findCandidates()
+	collectBetweenPasses(text)
 	n.findCues()
 	n.findRoles()
 	n.resolve()
@@ -69,14 +70,15 @@ type nerCand struct {
 	// notPerson marks a name shaped like no person's: after the
 	// determiner "the", or with a function word inside.
 	notPerson bool
-	// cue holds the evidence for person, org and place; lean is the
-	// evidence of the name's shape, counted once per entity.
-	cue    [3]int
-	lean   [3]int
-	places []string
-	ent    int // entity index, -1 if dropped
 	// dateline marks the city of a dateline ("KELSBURY, Mich. (AP) —").
 	dateline bool
+	// cue holds the evidence for person, org and place; lean is the
+	// evidence of the name's shape, counted once per entity. (32 bits
+	// keep a candidate small: a long text has hundreds of thousands.)
+	cue    [3]int32
+	lean   [3]int32
+	places []string
+	ent    int // entity index, -1 if dropped
 }
 
 const (
@@ -89,7 +91,7 @@ const (
 type ner struct {
 	text    string
 	toks    []nerTok
-	sentOf  []int // sentence index of each token
+	sentOf  []int32 // sentence index of each token
 	sents   []Sentence
 	initial []bool // first word of a sentence, quote or clause
 	quoted  []bool
@@ -101,23 +103,26 @@ type ner struct {
 	capSeen map[string]bool // capitalised words the text uses outside hyphenated compounds
 	capMid  map[string]bool // capitalised words the text uses other than as an initial word
 	cands   []nerCand
-	candOf  []int // candidate covering each token, or -1
+	candOf  []int32 // candidate covering each token, or -1
 	// localAcr holds acronyms the text defines for a name of its own
 	// ("People's Renewal Congress (PRC)"); they override the gazetteer.
 	localAcr map[string]bool
 	roles    []nerRole
 	ents     []*nerEnt
+	// ri indexes the long run segment is cutting.
+	ri runIndex
 }
 
 func newNER(text string, sents []Sentence, times []Time) *ner {
+	loadGazetteer()
 	n := &ner{text: text, sents: sents, times: times}
 	n.toks = nerTokenize(text)
 	nt := len(n.toks)
-	n.sentOf = make([]int, nt)
+	n.sentOf = make([]int32, nt)
 	n.initial = make([]bool, nt)
 	n.quoted = make([]bool, nt)
 	n.timed = make([]bool, nt)
-	n.candOf = make([]int, nt)
+	n.candOf = make([]int32, nt)
 	n.vocab = make(map[string]bool)
 	n.capSeen = make(map[string]bool)
 	n.capMid = make(map[string]bool)
@@ -134,7 +139,7 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 		for si < len(sents)-1 && t.s >= sents[si].End {
 			si++
 		}
-		n.sentOf[i] = si
+		n.sentOf[i] = int32(si)
 		if len(sents) > 0 {
 			if n.sentTok[si][0] == nt {
 				n.sentTok[si][0] = i
@@ -168,9 +173,9 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 		if !t.word {
 			continue
 		}
-		if n.sentOf[i] != prevSent || t.nl {
+		if int(n.sentOf[i]) != prevSent || t.nl {
 			n.initial[i] = true
-			prevSent = n.sentOf[i]
+			prevSent = int(n.sentOf[i])
 			continue
 		}
 		if i > 0 {
@@ -589,7 +594,7 @@ func (n *ner) run(s, i, j int) {
 			continue
 		}
 		// "Shares of Rosneft": a common noun and "of" opening a sentence.
-		if n.initial[i] && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads[t.lower] && !nerOrgHeads[t.lower] && !nerTitleSet[t.lower] && nerGaz[nerKey(n.toks, i, j)] == nil {
+		if n.initial[i] && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads[t.lower] && !nerOrgHeads[t.lower] && !nerTitleSet[t.lower] && n.gazAt(i, j) == nil {
 			i += 2
 			continue
 		}
@@ -607,6 +612,10 @@ func (n *ner) run(s, i, j int) {
 	}
 	if i >= j {
 		return
+	}
+	if j-i >= runIndexMin {
+		n.ri.index(n, i, j)
+		defer func() { n.ri.a, n.ri.b = 0, 0 }()
 	}
 	n.segment(s, i, j, true)
 }
@@ -626,8 +635,10 @@ func (n *ner) titleAt(i, j int) int {
 		if !nerTitleFirst[n.toks[p].lower] {
 			continue
 		}
+		var ks nerKeySpans
+		ks.set(n.toks, p, min(j, p+nerTitleMaxLen+2))
 		for q := min(j, p+nerTitleMaxLen+2); q > p; q-- {
-			if nerTitleSet[nerKey(n.toks, p, q)] {
+			if nerTitleSet[ks.at(q)] {
 				if q > best {
 					best = q
 				}
@@ -674,6 +685,9 @@ var nerPersonSuffix = nerSet("jr,jr.,sr,sr.,ii,iii,iv")
 
 // segment cuts the run [i, j) at titles and classifies the pieces.
 func (n *ner) segment(s, i, j int, titles bool) {
+	// Cutting a piece off the front goes round again rather than
+	// recursing, so that a long coordination needs no deep stack.
+cut:
 	for i < j && (nerConnectors[n.toks[i].lower] || nerNameParticles[n.toks[i].lower] && !n.toks[i].cap) {
 		i++
 	}
@@ -706,7 +720,7 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		// makes a person.
 		type span struct{ a, b int }
 		var ts []span
-		for p := i; p < j; {
+		for p := n.nextTitleAt(i, j); p < j; p = n.nextTitleAt(p, j) {
 			if q := n.titleAt(p, j); q > p {
 				ts = append(ts, span{p, q})
 				p = q
@@ -742,12 +756,9 @@ func (n *ner) segment(s, i, j int, titles bool) {
 			// "Sen. Thomas Whitfield of Georgia", "Analyst Rochelle
 			// Yamamoto of Pruitt & Lowe Securities".
 			nameEnd := j
-			for m := nameStart + 1; m+1 < j; m++ {
-				if n.toks[m].lower == "of" {
-					if g := nerGaz[nerKey(n.toks, m+1, j)]; g != nil && g.kind == Place || n.orgShaped(m+1, j) {
-						nameEnd = m
-					}
-					break
+			if m := n.firstOf(nameStart+1, j); m+1 < j {
+				if g := n.gazAt(m+1, j); g != nil && g.kind == Place || n.orgShaped(m+1, j) {
+					nameEnd = m
 				}
 			}
 			if !n.nameLike(nameStart, nameEnd) {
@@ -760,7 +771,8 @@ func (n *ner) segment(s, i, j int, titles bool) {
 			n.segment(s, i, a, true)
 			n.addCand(s, nameStart, nameEnd, Person, nil)
 			if nameEnd < j {
-				n.segment(s, nameEnd+1, j, false)
+				i, titles = nameEnd+1, false
+				goto cut
 			}
 			return
 		}
@@ -775,18 +787,15 @@ func (n *ner) segment(s, i, j int, titles bool) {
 				p = t.b
 			}
 			if p > i {
-				n.segment(s, p, j, false)
-				return
+				i, titles = p, false
+				goto cut
 			}
 		}
 	}
 	// "of" between a person and an organisation: "(Opposition leader)
 	// P. Anbarasan of the Makkal Munnetra Peravai"; between a firm and
 	// its town: "Dorsey & Vance Architects of Wichita".
-	for m := i + 1; m+1 < j; m++ {
-		if n.toks[m].lower != "of" {
-			continue
-		}
+	for m := n.firstOf(i+1, j); m+1 < j; {
 		r := m + 1
 		if n.toks[r].lower == "the" {
 			r++
@@ -800,13 +809,13 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		}
 		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i)) {
 			n.addCand(s, a, m, Person, nil)
-			n.segment(s, r, j, false)
-			return
+			i, titles = r, false
+			goto cut
 		}
 		if h := n.toks[m-1].lower; nerOrgHeads[h] && !nerOrgLeadHeads[h] && !nerInstHeads[h] && n.toks[m-1].cap && !n.orgHeadIn(r, j) {
 			n.segment(s, i, m, false)
-			n.segment(s, r, j, false)
-			return
+			i, titles = r, false
+			goto cut
 		}
 		break
 	}
@@ -822,26 +831,23 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		for k := i + 2; k < j-1; k++ {
 			if l := n.toks[k].lower; l == "and" || l == "&" {
 				n.addCand(s, i+1, k, Person, nil)
-				n.segment(s, k+1, j, true)
-				return
+				i, titles = k+1, true
+				goto cut
 			}
 		}
 		n.addCand(s, i+1, j, Person, nil)
 		return
 	}
-	key := nerKey(n.toks, i, j)
-	if g := nerGaz[key]; g != nil && !n.localAcr[key] {
+	if g := n.gazAt(i, j); g != nil && !n.localAcr[nerKey(n.toks, i, j)] {
 		n.addCand(s, i, j, g.kind, g)
 		return
 	}
 	// "Mabry & Finch Construction", "Strand & Mercer": an ampersand
 	// between capitalised words joins a firm's name.
-	for k := i + 1; k < j-1; k++ {
-		if n.toks[k].lower == "&" && n.toks[k-1].cap && n.toks[k+1].cap {
-			c := n.addCand(s, i, j, Org, nil)
-			n.cands[c].places = n.placesIn(i, j)
-			return
-		}
+	if n.ampIn(i, j) {
+		c := n.addCand(s, i, j, Org, nil)
+		n.cands[c].places = n.placesIn(i, j)
+		return
 	}
 	// Split at "and": two names, not one ("Rosneft and Lukoil"), unless
 	// an organisation head follows ("Aeronautic Defence and Space
@@ -851,37 +857,25 @@ func (n *ner) segment(s, i, j int, titles bool) {
 			// "Daimler AG and Chrysler Holding LLC": two companies.
 			if k > i && nerOrgSuffixes[n.toks[k-1].lower] {
 				n.segment(s, i, k, false)
-				n.segment(s, k+1, j, false)
-				return
+				i, titles = k+1, false
+				goto cut
 			}
 			// The head must end the run or a name of two words after
 			// the "and": "Air France" is no "Space Company".
-			head := false
-			for h := k + 1; h < j; h++ {
-				if nerOrgHeads[n.toks[h].lower] && n.toks[h].cap && (h >= k+2 || h == j-1) {
-					head = true
-				}
-			}
-			if !head {
+			if !n.orgCapHeadAfter(k, j) {
 				n.segment(s, i, k, false)
-				n.segment(s, k+1, j, false)
-				return
+				i, titles = k+1, false
+				goto cut
 			}
 			break
 		}
 	}
 	// A demonym before an unknown name: "Japanese Toyota".
 	if g := nerGaz[n.toks[i].lower]; g != nil && g.demonym && j-i >= 2 && nerGaz[nerKey(n.toks, i, i+2)] == nil {
-		head := false
-		for h := i + 1; h < j; h++ {
-			if nerOrgHeads[n.toks[h].lower] || nerOrgLeadHeads[n.toks[h].lower] {
-				head = true
-			}
-		}
-		if !head {
+		if !n.orgOrLeadHeadIn(i+1, j) {
 			n.addCand(s, i, i+1, Place, g)
-			n.segment(s, i+1, j, false)
-			return
+			i, titles = i+1, false
+			goto cut
 		}
 	}
 	// An institutional head and a connector: "Office for River
@@ -940,13 +934,15 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		a, b int
 		g    *gazEntry
 	}
-	var pieces []piece
+	pieces := make([]piece, 0, j-i)
 	unknown := 0
 	known := false
 	for p := i; p < j; {
 		matched := false
+		var ks nerKeySpans
+		ks.set(n.toks, p, min(j, p+nerGazMaxLen))
 		for q := min(j, p+nerGazMaxLen); q > p; q-- {
-			if g := nerGaz[nerKey(n.toks, p, q)]; g != nil && !n.localAcr[nerKey(n.toks, p, q)] {
+			if g := nerGaz[ks.at(q)]; g != nil && !n.localAcr[ks.at(q)] {
 				// An acronym must be written in capitals ("US", not "Us").
 				if g.acronym && !n.toks[p].upper {
 					continue
@@ -986,8 +982,8 @@ func (n *ner) segment(s, i, j int, titles bool) {
 			n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
 			p = pc.b
 		}
-		n.segment(s, p, j, false)
-		return
+		i, titles = p, false
+		goto cut
 	}
 	if known {
 		// "Oslo Energi": leans to an organisation.
@@ -1011,7 +1007,7 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	}
 	c := n.addCand(s, i, j, "", nil)
 	cd := &n.cands[c]
-	switch {
+	switch key := cd.key; {
 	case strings.Contains(key, " of ") || strings.HasPrefix(key, "of ") || n.innerFunctionWord(i, j):
 		// "Bank of the West", "Council for Rural Roads": a function word
 		// between capitalised words names no person.
@@ -1045,6 +1041,7 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	default:
 		cd.lean[cuePerson]++
 	}
+
 }
 
 // nerPartyWords name a party's member before a name: "Republican Anna
@@ -1090,6 +1087,9 @@ func (n *ner) titleEndsAt(i int) bool {
 
 // orgHeadIn reports whether an organisation head word is among [i, j).
 func (n *ner) orgHeadIn(i, j int) bool {
+	if r := &n.ri; r.covers(i, j) {
+		return r.orgInst[j-r.a] > r.orgInst[i-r.a]
+	}
 	for k := i; k < j; k++ {
 		if nerOrgHeads[n.toks[k].lower] || nerInstHeads[n.toks[k].lower] {
 			return true
@@ -1163,8 +1163,10 @@ func (n *ner) notPersonShape(i, j int) bool {
 func (n *ner) placesIn(i, j int) []string {
 	var out []string
 	for p := i; p < j; p++ {
+		var ks nerKeySpans
+		ks.set(n.toks, p, min(j, p+nerGazMaxLen))
 		for q := min(j, p+nerGazMaxLen); q > p; q-- {
-			if g := nerGaz[nerKey(n.toks, p, q)]; g != nil && g.kind == Place {
+			if g := nerGaz[ks.at(q)]; g != nil && g.kind == Place {
 				out = nerAppendUniq(out, g.places...)
 				if g.canon != g.places[0] && !g.demonym {
 					out = nerAppendUniq(out, g.canon)
@@ -1224,7 +1226,7 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 	n.cands = append(n.cands, c)
 	idx := len(n.cands) - 1
 	for k := i; k < j; k++ {
-		n.candOf[k] = idx
+		n.candOf[k] = int32(idx)
 	}
 	return idx
 }
@@ -1234,7 +1236,7 @@ func (n *ner) candAt(i int) int {
 	if i < 0 || i >= len(n.candOf) {
 		return -1
 	}
-	return n.candOf[i]
+	return int(n.candOf[i])
 }
 
 func (n *ner) followedBySpeech(j int) bool {
@@ -1264,6 +1266,20 @@ func (n *ner) findCues() {
 		if clubs[n.cands[c].key] && n.cands[c].kind == Place && n.cands[c].gaz == nil {
 			n.cands[c].kind = Org
 		}
+	}
+	// firstCand returns the first token of sentence s a candidate covers,
+	// or the sentence's end; found once per sentence.
+	firstIn := map[int]int{}
+	firstCand := func(s int) int {
+		if k, ok := firstIn[s]; ok {
+			return k
+		}
+		k := n.sentTok[s][0]
+		for k < n.sentTok[s][1] && n.candAt(k) < 0 {
+			k++
+		}
+		firstIn[s] = k
+		return k
 	}
 	for c := range n.cands {
 		cd := &n.cands[c]
@@ -1375,17 +1391,12 @@ func (n *ner) findCues() {
 		if n.word(cd.te) == "-" && n.word(cd.te+1) == "based" {
 			cd.cue[cuePlace] += 3
 		}
-		cd.cue[cuePlace] += n.placeContext(cd.ts, cd.te)
+		cd.cue[cuePlace] += int32(n.placeContext(cd.ts, cd.te))
 		// A multi-word name opening its sentence, and "He" or "She"
 		// opening the next.
 		if multi {
-			s := n.sentOf[cd.ts]
-			first := true
-			for k := n.sentTok[s][0]; k < cd.ts; k++ {
-				if n.candAt(k) >= 0 {
-					first = false
-				}
-			}
+			s := int(n.sentOf[cd.ts])
+			first := firstCand(s) >= cd.ts
 			if first && s+1 < len(n.sentTok) {
 				if k := n.sentTok[s+1][0]; k < len(n.toks) {
 					switch n.toks[k].lower {
@@ -1732,11 +1743,11 @@ func (n *ner) resolve() {
 		}
 		weak := true
 		for x := range cue {
-			cue[x] += n.cands[cs[0]].lean[x]
+			cue[x] += int(n.cands[cs[0]].lean[x])
 		}
 		for _, c := range cs {
 			for x := range cue {
-				cue[x] += n.cands[c].cue[x]
+				cue[x] += int(n.cands[c].cue[x])
 			}
 			if !n.cands[c].weak {
 				weak = false
@@ -1888,7 +1899,7 @@ func (n *ner) bareInitialWord(cs []int) bool {
 	for _, c := range cs {
 		cd := n.cands[c]
 		t := n.toks[cd.ts]
-		if cd.te-cd.ts != 1 || !n.initial[cd.ts] || t.upper || cd.cue != [3]int{} || nerInnerCap(n.text[t.s:t.e]) {
+		if cd.te-cd.ts != 1 || !n.initial[cd.ts] || t.upper || cd.cue != [3]int32{} || nerInnerCap(n.text[t.s:t.e]) {
 			return false
 		}
 		// Capitalised elsewhere only inside a longer name, not first
@@ -2314,7 +2325,20 @@ func nerIntRemove(list []int, x int) []int {
 func (n *ner) output() ([]Mention, []Entity) {
 	var mentions []Mention
 	type ref struct{ c, e int }
+	// Count, then allocate once: a long text has hundreds of thousands.
+	nrefs := 0
+	for e, ent := range n.ents {
+		for _, c := range ent.cands {
+			if n.cands[c].ent == e {
+				nrefs++
+			}
+		}
+	}
 	var refs []ref
+	if nrefs > 0 {
+		refs = make([]ref, 0, nrefs)
+		mentions = make([]Mention, 0, nrefs)
+	}
 	for e, ent := range n.ents {
 		for _, c := range ent.cands {
 			if n.cands[c].ent == e {

@@ -26,9 +26,30 @@ var nerAbbrevDot = nerSet("mr,mrs,ms,dr,prof,smt,shri,cllr,sr,jr,st,gen,col,lt,s
 
 func nerIsApos(r rune) bool { return r == '\'' || r == '’' }
 
-// nerTokenize splits text into tokens in one pass.
+// nerTokenize splits text into tokens. A long text's tokens are counted
+// first, so that they take one allocation of the exact size: a text of
+// punctuation has a token per byte or two, and growing the slice by
+// appending would copy and hold it several times over.
 func nerTokenize(text string) []nerTok {
-	toks := make([]nerTok, 0, len(text)/5)
+	n := len(text) / 5
+	if len(text) >= tokCountMin {
+		n = 0
+		space, prevWord := true, false
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				space = true
+				i += size
+				continue
+			}
+			var kind byte
+			i, kind = nerTokEnd(text, i, r, size, space, prevWord)
+			prevWord = kind == 'w'
+			space = false
+			n++
+		}
+	}
+	toks := make([]nerTok, 0, n)
 	space, nl := true, true
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -40,70 +61,83 @@ func nerTokenize(text string) []nerTok {
 			i += size
 			continue
 		}
-		start := i
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			j := i + size
-			dots := 0
-			for j < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
-					j += s2
-					continue
-				}
-				if r2 == '.' && j+1 < len(text) {
-					// "U.S" inside an initialism; "3.5" inside a number.
-					n, _ := utf8.DecodeRuneInString(text[j+1:])
-					if (unicode.IsLetter(n) && nerLastSegmentShort(text[start:j])) || (unicode.IsDigit(n) && unicode.IsDigit(r)) {
-						dots++
-						j++
-						continue
-					}
-				}
-				if nerIsApos(r2) && j+s2 < len(text) {
-					n, ns := utf8.DecodeRuneInString(text[j+s2:])
-					if unicode.IsLetter(n) {
-						// Split the possessive "’s"; keep "O’Leary", "don’t".
-						if (n == 's' || n == 'S') && !nerLetterAt(text, j+s2+ns) {
-							break
-						}
-						j += s2
-						continue
-					}
-				}
-				if r2 == '&' && j+1 < len(text) && nerUpperAt(text, j+1) && nerUpperAt(text, start) {
-					j++ // AT&T
-					continue
-				}
-				break
-			}
-			// Trailing full stop of an initialism ("U.S.") or abbreviation.
-			if j < len(text) && text[j] == '.' {
-				w := strings.ToLower(text[start:j])
-				if dots > 0 && !unicode.IsDigit(r) || nerAbbrevDot[w] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
-					j++
-				}
-			}
-			toks = append(toks, nerMakeTok(text, start, j, space, nl))
-			i = j
-		} else if nerIsApos(r) && len(toks) > 0 && !space && toks[len(toks)-1].word {
-			// Possessive "’s" or the bare "’" of "leaders’".
-			j := i + size
-			if j < len(text) && (text[j] == 's' || text[j] == 'S') && !nerLetterAt(text, j+1) {
-				j++
-			}
-			if j > i+size || !nerLetterAt(text, j) {
-				toks = append(toks, nerTok{s: i, e: j, lower: strings.ToLower(text[i:j]), poss: true, space: space, nl: nl})
-			} else {
-				toks = append(toks, nerTok{s: i, e: j, lower: text[i:j], space: space, nl: nl})
-			}
-			i = j
-		} else {
-			toks = append(toks, nerTok{s: i, e: i + size, lower: text[i : i+size], space: space, nl: nl})
-			i += size
+		j, kind := nerTokEnd(text, i, r, size, space, len(toks) > 0 && toks[len(toks)-1].word)
+		switch kind {
+		case 'w':
+			toks = append(toks, nerMakeTok(text, i, j, space, nl))
+		case 's':
+			toks = append(toks, nerTok{s: i, e: j, lower: strings.ToLower(text[i:j]), poss: true, space: space, nl: nl})
+		default:
+			toks = append(toks, nerTok{s: i, e: j, lower: text[i:j], space: space, nl: nl})
 		}
+		i = j
 		space, nl = false, false
 	}
 	return toks
+}
+
+// nerTokEnd cuts the token starting with the rune r of the given size at
+// text[i]: it returns the token's end and its kind, 'w' for a word, 's'
+// for a possessive and 'p' for anything else. space tells whether white
+// space precedes it, prevWord whether the token before is a word.
+func nerTokEnd(text string, i int, r rune, size int, space, prevWord bool) (int, byte) {
+	start := i
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		j := i + size
+		dots := 0
+		for j < len(text) {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+				j += s2
+				continue
+			}
+			if r2 == '.' && j+1 < len(text) {
+				// "U.S" inside an initialism; "3.5" inside a number.
+				n, _ := utf8.DecodeRuneInString(text[j+1:])
+				if (unicode.IsLetter(n) && nerLastSegmentShort(text[start:j])) || (unicode.IsDigit(n) && unicode.IsDigit(r)) {
+					dots++
+					j++
+					continue
+				}
+			}
+			if nerIsApos(r2) && j+s2 < len(text) {
+				n, ns := utf8.DecodeRuneInString(text[j+s2:])
+				if unicode.IsLetter(n) {
+					// Split the possessive "’s"; keep "O’Leary", "don’t".
+					if (n == 's' || n == 'S') && !nerLetterAt(text, j+s2+ns) {
+						break
+					}
+					j += s2
+					continue
+				}
+			}
+			if r2 == '&' && j+1 < len(text) && nerUpperAt(text, j+1) && nerUpperAt(text, start) {
+				j++ // AT&T
+				continue
+			}
+			break
+		}
+		// Trailing full stop of an initialism ("U.S.") or abbreviation.
+		if j < len(text) && text[j] == '.' {
+			w := strings.ToLower(text[start:j])
+			if dots > 0 && !unicode.IsDigit(r) || nerAbbrevDot[w] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
+				j++
+			}
+		}
+		return j, 'w'
+	}
+	if nerIsApos(r) && prevWord && !space {
+		// Possessive "’s" or the bare "’" of "leaders’".
+		j := i + size
+		if j < len(text) && (text[j] == 's' || text[j] == 'S') && !nerLetterAt(text, j+1) {
+			j++
+		}
+		if j > i+size || !nerLetterAt(text, j) {
+			return j, 's'
+		}
+		return j, 'p'
+	}
+	return i + size, 'p'
 }
 
 func nerMakeTok(text string, s, e int, space, nl bool) nerTok {
@@ -158,7 +192,17 @@ func nerKey(toks []nerTok, i, j int) string {
 	if j-i == 1 {
 		return toks[i].lower
 	}
+	// Size the key first: a long run's key would otherwise be copied as
+	// it doubles.
+	n := 0
+	for k := i; k < j; k++ {
+		if k > i && toks[k].space {
+			n++
+		}
+		n += len(toks[k].lower)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for k := i; k < j; k++ {
 		if k > i && toks[k].space {
 			b.WriteByte(' ')
@@ -166,4 +210,40 @@ func nerKey(toks []nerTok, i, j int) string {
 		b.WriteString(toks[k].lower)
 	}
 	return b.String()
+}
+
+// nerKeySpans holds the key of toks[i:j] together with where the key of
+// each toks[i:k], i < k <= j, ends in it: those keys are its prefixes. A
+// lookup of every span from i, longest first, then builds one key rather
+// than one a span.
+type nerKeySpans struct {
+	toks []nerTok
+	i, j int
+	key  string
+	ends [16]int // ends[k-i-1] is the length of the key of toks[i:k]
+}
+
+// set makes r hold the spans of toks from i to at most j.
+func (r *nerKeySpans) set(toks []nerTok, i, j int) {
+	r.toks, r.i, r.j = toks, i, j
+	if j-i > len(r.ends) {
+		return // at builds each key
+	}
+	n := 0
+	for k := i; k < j; k++ {
+		if k > i && toks[k].space {
+			n++
+		}
+		n += len(toks[k].lower)
+		r.ends[k-i] = n
+	}
+	r.key = nerKey(toks, i, j)
+}
+
+// at returns the key of toks[r.i:k].
+func (r *nerKeySpans) at(k int) string {
+	if r.j-r.i > len(r.ends) {
+		return nerKey(r.toks, r.i, k)
+	}
+	return r.key[:r.ends[k-r.i-1]]
 }

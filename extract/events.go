@@ -51,9 +51,16 @@ func FindEvents(text string, sents []Sentence, times []Time, mentions []Mention)
 	ti, mi := 0, 0
 	var history []dated // dated sentences, most recent last
 	for _, s := range sents {
-		var st []Time
 		for ti < len(times) && times[ti].Start < s.Start {
 			ti++
+		}
+		n := 0
+		for n < len(times)-ti && times[ti+n].Start < s.End {
+			n++
+		}
+		var st []Time
+		if n > 0 {
+			st = make([]Time, 0, n)
 		}
 		for j := ti; j < len(times) && times[j].Start < s.End; j++ {
 			if _, _, ok := eventDate(times[j]); ok && !negatedTime(text, times[j], s.Start) {

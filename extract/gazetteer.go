@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // This file holds the small general gazetteer FindEntities relies on:
 // countries with their demonyms, capitals and large cities, US states,
@@ -374,15 +377,33 @@ var nerSpeechVerbs = nerSet("said,says,told,added,stated,noted,wrote,writes,argu
 // nerNameParticles join the parts of a person's or place's name.
 var nerNameParticles = nerSet("de,da,di,del,della,der,den,van,von,le,la,du,dos,das,al,el,bin,ibn,bint,ter,ten,y,st.,saint")
 
+// nerSet returns the set of the words of a comma-separated list. The set
+// is empty until loadGazetteer fills it, so that the package's many word
+// lists cost nothing at start-up; everything that reads them (the entity
+// recogniser, FindTimes) loads the gazetteer first.
 func nerSet(list string) map[string]bool {
 	m := make(map[string]bool)
-	for _, w := range strings.Split(list, ",") {
-		w = strings.TrimSpace(w)
-		if w != "" {
-			m[w] = true
+	nerSets = append(nerSets, nerSetList{m, list})
+	return m
+}
+
+type nerSetList struct {
+	m    map[string]bool
+	list string
+}
+
+// nerSets are the sets nerSet made, to be filled.
+var nerSets []nerSetList
+
+func fillNerSets() {
+	for _, s := range nerSets {
+		for _, w := range strings.Split(s.list, ",") {
+			w = strings.TrimSpace(w)
+			if w != "" {
+				s.m[w] = true
+			}
 		}
 	}
-	return m
 }
 
 // gazEntry is what the gazetteer knows about a name.
@@ -399,6 +420,8 @@ type gazEntry struct {
 var (
 	nerGaz       map[string]*gazEntry
 	nerGazMaxLen int
+	// nerGazKeyMax is the longest key in bytes.
+	nerGazKeyMax int
 	// nerTitleSet holds every title, lower case tokens joined by spaces;
 	// nerTitleMaxLen is the longest in tokens.
 	nerTitleSet    map[string]bool
@@ -407,9 +430,16 @@ var (
 	// the titles, so that a lookup can be skipped where none starts or
 	// ends.
 	nerTitleFirst, nerTitleLast map[string]bool
+	gazetteerOnce               sync.Once
 )
 
-func init() {
+// loadGazetteer builds the gazetteer and the title tables on first use, so
+// that importing the package costs no start-up time. Everything that reads
+// them (newNER, FindTimes) calls it first.
+func loadGazetteer() { gazetteerOnce.Do(buildGazetteer) }
+
+func buildGazetteer() {
+	fillNerSets()
 	nerGaz = make(map[string]*gazEntry)
 	add := func(name string, e *gazEntry) {
 		name = strings.TrimSpace(name)
@@ -422,6 +452,7 @@ func init() {
 			return // first entry wins: countries before cities
 		}
 		nerGaz[key] = e
+		nerGazKeyMax = max(nerGazKeyMax, len(key))
 		if len(toks) > nerGazMaxLen {
 			nerGazMaxLen = len(toks)
 		}

@@ -136,6 +136,16 @@ func endsLine(text string, s Sentence) bool {
 }
 
 func timesIn(times []Time, s Sentence) []Time {
+	// Times in text order: those of s are a stretch of them, shared
+	// rather than copied (a sentence may hold hundreds of thousands).
+	if sort.SliceIsSorted(times, func(i, j int) bool { return times[i].Start < times[j].Start }) {
+		lo := sort.Search(len(times), func(i int) bool { return times[i].Start >= s.Start })
+		hi := lo + sort.Search(len(times)-lo, func(i int) bool { return times[lo+i].Start >= s.End })
+		if hi == lo {
+			return nil
+		}
+		return times[lo:hi:hi]
+	}
 	var out []Time
 	for _, t := range times {
 		if t.Start >= s.Start && t.Start < s.End {
@@ -146,6 +156,27 @@ func timesIn(times []Time, s Sentence) []Time {
 }
 
 func mentionsIn(mentions []Mention, s Sentence) []Mention {
+	// Mentions in text order, all of them that start in s ending in it:
+	// those of s are a stretch of them, shared rather than copied (a
+	// sentence may hold hundreds of thousands).
+	ordered := true
+	for i, m := range mentions {
+		ordered = ordered && m.End > m.Start && (i == 0 || mentions[i-1].Start <= m.Start)
+	}
+	if ordered {
+		lo := sort.Search(len(mentions), func(i int) bool { return mentions[i].Start >= s.Start })
+		hi := lo + sort.Search(len(mentions)-lo, func(i int) bool { return mentions[lo+i].Start > s.End })
+		within := true
+		for _, m := range mentions[lo:hi] {
+			within = within && m.End <= s.End
+		}
+		if within {
+			if hi == lo {
+				return nil
+			}
+			return mentions[lo:hi:hi]
+		}
+	}
 	var out []Mention
 	for _, m := range mentions {
 		if m.Start >= s.Start && m.End <= s.End {
@@ -195,7 +226,11 @@ var notVerbPast = map[string]bool{
 // after a name ("Acme wins", "Acme sues Borealis"), and in a headline
 // "Acme to sell" stands for "Acme is to sell".
 func hasFiniteVerb(text string, s Sentence, sm []Mention, headline bool) bool {
+	ix := mentionSpans(sm)
 	afterName := func(at int) bool {
+		if ix != nil {
+			return ix.anyEndIn(at-3, at, func(end int) bool { return strings.TrimSpace(text[end:at]) == "" })
+		}
 		for _, m := range sm {
 			if m.End <= at && at-m.End <= 3 && strings.TrimSpace(text[m.End:at]) == "" {
 				return true
@@ -204,6 +239,9 @@ func hasFiniteVerb(text string, s Sentence, sm []Mention, headline bool) bool {
 		return false
 	}
 	inName := func(at int) bool {
+		if ix != nil {
+			return ix.contains(at)
+		}
 		for _, m := range sm {
 			if at >= m.Start && at < m.End {
 				return true

@@ -28,12 +28,47 @@ const (
 	qRquo = "”"
 )
 
+// qspanList collects spans in blocks, so that a text of a million
+// quotations does not copy them over and over as one slice grows; flat
+// joins them at the end.
+type qspanList struct {
+	blocks [][]qspan
+	n      int
+}
+
+const qspanBlock = 4096
+
+func (l *qspanList) add(sp qspan) {
+	if k := len(l.blocks) - 1; k < 0 || len(l.blocks[k]) == qspanBlock {
+		l.blocks = append(l.blocks, nil)
+	}
+	k := len(l.blocks) - 1
+	l.blocks[k] = append(l.blocks[k], sp)
+	l.n++
+}
+
+func (l *qspanList) at(i int) *qspan { return &l.blocks[i/qspanBlock][i%qspanBlock] }
+
+func (l *qspanList) flat() []qspan {
+	switch len(l.blocks) {
+	case 0:
+		return nil
+	case 1:
+		return l.blocks[0]
+	}
+	out := make([]qspan, 0, l.n)
+	for _, b := range l.blocks {
+		out = append(out, b...)
+	}
+	return out
+}
+
 // scanQuotes finds the quotations of text, paragraph by paragraph. Single
 // quotation marks are not quotations of their own: ’ is far more often an
 // apostrophe ("We’ve", "Rutte’s"), and ‘…’ inside “…” stays part of the
 // outer text.
 func scanQuotes(text string) []qspan {
-	var spans []qspan
+	var spans qspanList
 	prevOpen := -1 // index of a span whose quotation continues into the next paragraph
 	for ps := 0; ps < len(text); {
 		pe := strings.IndexByte(text[ps:], '\n')
@@ -63,9 +98,9 @@ func scanQuotes(text string) []qspan {
 				}
 				cl, clEnd := ss.find(openEnd)
 				sp := qspan{open: i, openEnd: openEnd, close: cl, closeEnd: clEnd}
-				sp.chain = len(spans)
+				sp.chain = spans.n
 				if first && prevOpen >= 0 && strings.TrimSpace(text[ps:i]) == "" {
-					sp.chain = spans[prevOpen].chain
+					sp.chain = spans.at(prevOpen).chain
 					sp.cont = true
 				}
 				prevOpen = -1
@@ -76,10 +111,10 @@ func scanQuotes(text string) []qspan {
 						continue
 					}
 					sp.close, sp.closeEnd = pe, pe
-					prevOpen = len(spans)
+					prevOpen = spans.n
 				}
 				sp.start, sp.end = qInner(text, sp.openEnd, sp.close)
-				spans = append(spans, sp)
+				spans.add(sp)
 				i = max(sp.closeEnd, i+1)
 				continue
 			}
@@ -99,9 +134,9 @@ func scanQuotes(text string) []qspan {
 			}
 			cl, clEnd := nc.find(openEnd, curly)
 			sp := qspan{open: i, openEnd: openEnd, close: cl, closeEnd: clEnd}
-			sp.chain = len(spans)
+			sp.chain = spans.n
 			if first && prevOpen >= 0 && strings.TrimSpace(text[ps:i]) == "" {
-				sp.chain = spans[prevOpen].chain
+				sp.chain = spans.at(prevOpen).chain
 				sp.cont = true
 			}
 			prevOpen = -1
@@ -114,10 +149,10 @@ func scanQuotes(text string) []qspan {
 					continue
 				}
 				sp.close, sp.closeEnd = pe, pe
-				prevOpen = len(spans)
+				prevOpen = spans.n
 			}
 			sp.start, sp.end = qInner(text, sp.openEnd, sp.close)
-			spans = append(spans, sp)
+			spans.add(sp)
 			i = sp.closeEnd
 		}
 		if first {
@@ -125,7 +160,7 @@ func scanQuotes(text string) []qspan {
 		}
 		ps = pe + 1
 	}
-	return spans
+	return spans.flat()
 }
 
 // qNextClose finds closing marks in one paragraph. It remembers the next
@@ -355,60 +390,201 @@ type qtok struct {
 func (c *quoteCtx) tokens(a, b int) []qtok { return c.tokensMax(a, b, -1) }
 
 // tokensMax is tokens stopping after n tokens when n >= 0.
+//
+// Every quotation's attribution reads the tokens of a window of up to
+// qWindow bytes around it, so a text dense with quotation marks would
+// tokenize each byte hundreds of times. The scanner's state is only its
+// position and the next quotation, so once a scan from a has emitted a
+// token that the scan of the whole text (c.all) also emits, in the same
+// state, the rest up to b is that scan's tokens: tokensMax scans only
+// until it meets them, then copies, and scans again only for a word that
+// b cuts short.
 func (c *quoteCtx) tokensMax(a, b, n int) []qtok {
-	text := c.text
-	b = min(b, len(text))
+	b = min(b, len(c.text))
+	k := c.spanAfter(a)
+	if k > 0 && c.spans[k-1].closeEnd > a {
+		k--
+	}
+	all := c.allTokens()
+	if all.toks == nil {
+		return c.scanTokens(a, b, n, k)
+	}
+	var buf [8]qtok
+	pre := buf[:0]
+	for i := a; i < b && len(pre) != n; {
+		t, ok, ni, nk := c.scanStep(i, k, b)
+		i, k = ni, nk
+		if !ok {
+			continue
+		}
+		pre = append(pre, t)
+		g, synced := all.find(t, i, k)
+		if !synced {
+			continue
+		}
+		// The whole scan's tokens after g that start before b, the last
+		// perhaps a word that b cuts short.
+		lo := g + 1
+		hi := lo + sort.Search(len(all.toks)-lo, func(x int) bool { return all.toks[lo+x].s >= b })
+		cut := hi > lo && all.toks[hi-1].k == 'w' && all.toks[hi-1].e > b
+		if cut {
+			hi--
+		}
+		if len(pre) == 1 && !cut {
+			// The window is a stretch of the whole scan: share it.
+			if n >= 0 {
+				hi = min(hi, g+n)
+			}
+			return all.toks[g:hi:hi]
+		}
+		total := len(pre) + hi - lo
+		if cut {
+			total++
+		}
+		if n >= 0 {
+			total = min(total, n)
+		}
+		toks := make([]qtok, 0, total)
+		toks = append(toks, pre...)
+		for x := lo; x < hi && len(toks) < total; x++ {
+			toks = append(toks, all.toks[x])
+		}
+		if cut && len(toks) < total {
+			at := all.toks[hi]
+			t, _, _, _ := c.scanStep(at.s, all.kBefore(hi), b)
+			toks = append(toks, t)
+		}
+		return toks
+	}
+	return append(make([]qtok, 0, len(pre)), pre...)
+}
+
+// scanTokens is tokensMax scanning all of text[a:b], from the quotation
+// k on.
+func (c *quoteCtx) scanTokens(a, b, n, k int) []qtok {
 	capacity := max(8, (b-a)/6)
 	if n >= 0 {
 		capacity = min(capacity, n)
 	}
 	toks := make([]qtok, 0, capacity)
-	k := c.spanAfter(a)
-	if k > 0 && c.spans[k-1].closeEnd > a {
-		k--
-	}
 	for i := a; i < b && len(toks) != n; {
-		if k < len(c.spans) && c.spans[k].open <= i {
-			sp := c.spans[k]
-			toks = append(toks, qtok{s: sp.open, e: sp.closeEnd, k: 'q', q: k})
-			i = max(i+1, sp.closeEnd)
-			k++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case unicode.IsSpace(r):
-			i += size
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := i + size
-			for j < b {
-				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
-					j += s2
-					continue
-				}
-				if r2 == '’' || r2 == '\'' || r2 == '.' || r2 == '-' || r2 == '&' {
-					if j+s2 < b {
-						r3, _ := utf8.DecodeRuneInString(text[j+s2:])
-						if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
-							j += s2
-							continue
-						}
-					}
-					if r2 == '.' && qIsAbbrev(text[i:j]) {
-						j += s2
-					}
-				}
-				break
-			}
-			toks = append(toks, qtok{s: i, e: j, k: 'w'})
-			i = j
-		default:
-			toks = append(toks, qtok{s: i, e: i + size, k: 'p'})
-			i += size
+		t, ok, ni, nk := c.scanStep(i, k, b)
+		i, k = ni, nk
+		if ok {
+			toks = append(toks, t)
 		}
 	}
 	return toks
+}
+
+// scanStep is one step of the scanner at position i with k the next
+// quotation, reading no further than b: it returns the token emitted if
+// any, and the next position and quotation.
+func (c *quoteCtx) scanStep(i, k, b int) (qtok, bool, int, int) {
+	text := c.text
+	if k < len(c.spans) && c.spans[k].open <= i {
+		sp := c.spans[k]
+		return qtok{s: sp.open, e: sp.closeEnd, k: 'q', q: k}, true, max(i+1, sp.closeEnd), k + 1
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	switch {
+	case unicode.IsSpace(r):
+		return qtok{}, false, i + size, k
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		j := i + size
+		for j < b {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				j += s2
+				continue
+			}
+			if r2 == '’' || r2 == '\'' || r2 == '.' || r2 == '-' || r2 == '&' {
+				if j+s2 < b {
+					r3, _ := utf8.DecodeRuneInString(text[j+s2:])
+					if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
+						j += s2
+						continue
+					}
+				}
+				if r2 == '.' && qIsAbbrev(text[i:j]) {
+					j += s2
+				}
+			}
+			break
+		}
+		return qtok{s: i, e: j, k: 'w'}, true, j, k
+	default:
+		return qtok{s: i, e: i + size, k: 'p'}, true, i + size, k
+	}
+}
+
+// qAllToks is the scan of the whole text, with the scanner's next
+// quotation after each token. It is used only when the scan resumes at
+// each token's end and the tokens' starts increase, as they do but for
+// quotations found inside a word; toks is nil otherwise. Windows share its
+// tokens where they can, so callers must not write to what tokens returns.
+type qAllToks struct {
+	toks   []qtok
+	kAfter []int32
+}
+
+// allTokens scans the whole text once, on first use.
+func (c *quoteCtx) allTokens() *qAllToks {
+	if c.all != nil {
+		return c.all
+	}
+	c.all = &qAllToks{}
+	// Worth it only where the windows around the quotations would cover
+	// the text several times over.
+	if len(c.text) >= 1<<31-1 || len(c.spans)*qWindow < 4*len(c.text) {
+		return c.all
+	}
+	// Count the tokens first, so that they take one allocation each of
+	// the exact size.
+	count, k := 0, 0
+	for i := 0; i < len(c.text); {
+		var ok bool
+		_, ok, i, k = c.scanStep(i, k, len(c.text))
+		if ok {
+			count++
+		}
+	}
+	toks := make([]qtok, 0, count)
+	kAfter := make([]int32, 0, count)
+	k = 0
+	for i := 0; i < len(c.text); {
+		t, ok, ni, nk := c.scanStep(i, k, len(c.text))
+		i, k = ni, nk
+		if !ok {
+			continue
+		}
+		if i != t.e || len(toks) > 0 && toks[len(toks)-1].s >= t.s {
+			return c.all
+		}
+		toks = append(toks, t)
+		kAfter = append(kAfter, int32(k))
+	}
+	c.all.toks, c.all.kAfter = toks, kAfter
+	return c.all
+}
+
+// find returns the index of the token of the whole scan that t is, when
+// the scan after t resumes at i with k the next quotation as it does
+// there.
+func (all *qAllToks) find(t qtok, i, k int) (int, bool) {
+	g := sort.Search(len(all.toks), func(g int) bool { return all.toks[g].s >= t.s })
+	if g == len(all.toks) {
+		return 0, false
+	}
+	return g, all.toks[g] == t && i == t.e && int(all.kAfter[g]) == k
+}
+
+// kBefore is the scanner's next quotation before token g.
+func (all *qAllToks) kBefore(g int) int {
+	if g == 0 {
+		return 0
+	}
+	return int(all.kAfter[g-1])
 }
 
 // qIsAbbrev reports whether the word w keeps its full stop: a known

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // qVerbClass says how a verb can introduce a quotation.
 type qVerbClass uint8
@@ -61,7 +64,11 @@ var qIrregularVerbs = map[string]string{
 // qDoubledVerbs double their final consonant before -ed and -ing.
 var qDoubledVerbs = map[string]bool{"admit": true, "quip": true, "snap": true, "dub": true, "concur": true, "refer": true}
 
-var quoteVerbs = qBuildVerbs()
+// quoteVerbs is built on first use by qVerbOf.
+var (
+	quoteVerbs     map[string]qVerbClass
+	quoteVerbsOnce sync.Once
+)
 
 func qBuildVerbs() map[string]qVerbClass {
 	m := make(map[string]qVerbClass, 1024)
@@ -117,7 +124,10 @@ func qInflect(b string) []string {
 }
 
 // qVerbOf returns the class of the quote verb w (lower case), or 0.
-func qVerbOf(w string) qVerbClass { return quoteVerbs[w] }
+func qVerbOf(w string) qVerbClass {
+	quoteVerbsOnce.Do(func() { quoteVerbs = qBuildVerbs() })
+	return quoteVerbs[w]
+}
 
 // qPrepositions make the noun after them an object, never a subject.
 var qPrepositions = map[string]bool{

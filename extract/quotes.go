@@ -136,6 +136,9 @@ type quoteCtx struct {
 	spans []qspan
 	// genders is read on first use by genderOf.
 	genders map[string]int
+	// all is the token scan of the whole text, made on first use by
+	// allTokens.
+	all *qAllToks
 }
 
 func newQuoteCtx(text string, sents []Sentence, mentions []Mention, entities []Entity, spans []qspan) *quoteCtx {

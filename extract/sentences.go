@@ -199,29 +199,32 @@ func isOpeningStraightQuote(text string, i int) bool {
 
 // quoteIndex answers, in constant time, whether a quotation mark opened
 // at some offset closes within its paragraph; scanning ahead at each mark
-// would make a paragraph full of unclosed marks quadratic.
+// would make a paragraph full of unclosed marks quadratic. It holds one
+// bit per byte of text for each question, so that a text of nothing but
+// quotation marks costs a quarter of its size, not maps of its marks.
 type quoteIndex struct {
-	// nextCurly[i] is the offset of the first '“', '”' or line break
-	// after offset i; nextStraight[i] that of the first '"' or line
-	// break. Both are len(text) when there is none. Only offsets of
-	// quotation marks are filled in.
-	nextCurly    map[int]int
-	nextStraight map[int]int
-	text         string
+	// closing has the bit of each '“' or '”' whose next '“', '”' or
+	// line break is a '”'; straight that of each '"' whose next '"' or
+	// line break is a '"'.
+	closing, straight []uint64
 }
 
 func newQuoteIndex(text string) *quoteIndex {
-	q := &quoteIndex{nextCurly: map[int]int{}, nextStraight: map[int]int{}, text: text}
+	q := &quoteIndex{closing: make([]uint64, len(text)/64+1), straight: make([]uint64, len(text)/64+1)}
 	curly, straight := len(text), len(text)
 	for i := len(text) - 1; i >= 0; i-- {
 		switch {
 		case text[i] == '\n':
 			curly, straight = i, i
 		case text[i] == '"':
-			q.nextStraight[i] = straight
+			if straight < len(text) && text[straight] == '"' {
+				q.straight[i/64] |= 1 << (i % 64)
+			}
 			straight = i
 		case strings.HasPrefix(text[i:], "“") || strings.HasPrefix(text[i:], "”"):
-			q.nextCurly[i] = curly
+			if curly < len(text) && strings.HasPrefix(text[curly:], "”") {
+				q.closing[i/64] |= 1 << (i % 64)
+			}
 			curly = i
 		}
 	}
@@ -231,15 +234,13 @@ func newQuoteIndex(text string) *quoteIndex {
 // closes reports whether the '“' at offset i is closed by a '”' before the
 // paragraph ends or another '“' opens.
 func (q *quoteIndex) closes(i int) bool {
-	j, ok := q.nextCurly[i]
-	return ok && j < len(q.text) && strings.HasPrefix(q.text[j:], "”")
+	return i >= 0 && i/64 < len(q.closing) && q.closing[i/64]&(1<<(i%64)) != 0
 }
 
 // straightFollows reports whether another '"' follows the one at offset i
 // within its paragraph.
 func (q *quoteIndex) straightFollows(i int) bool {
-	j, ok := q.nextStraight[i]
-	return ok && j < len(q.text) && q.text[j] == '"'
+	return i >= 0 && i/64 < len(q.straight) && q.straight[i/64]&(1<<(i%64)) != 0
 }
 
 // trimSpan narrows [s, e) to exclude surrounding white space.

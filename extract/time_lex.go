@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -17,19 +18,32 @@ const (
 
 // tk is one token of the time scanner. Tokens are cut once per text; every
 // matcher then works on token indexes, so no pattern ever rescans bytes.
+// A text of punctuation has a token per byte, so a token is kept small:
+// byte offsets in 32 bits (texts are capped far below 2 GiB), and what
+// only numbers have behind a pointer, shared by all other tokens.
 type tk struct {
-	s, e int
+	s, e int32
 	lx   *lexEntry // nil when the lower-cased word is not in the lexicon
-	// For tkNum: the numeric prefix, the lower-cased letters after it
-	// ("nd", "s", "pm") and its digit count (0 when it has separators).
+	// tkNumber holds what a tkNum token has; every other token points at
+	// tkNoNumber, which is never written.
+	*tkNumber
+	sent int32 // index of the sentence holding the token
+	kind tkKind
+	cap  bool // first letter upper-case
+}
+
+// tkNumber is the number of a tkNum token: the numeric prefix, the
+// lower-cased letters after it ("nd", "s", "pm") and its digit count (0
+// when it has separators).
+type tkNumber struct {
 	num    float64
 	suffix string
-	sent   int32 // index of the sentence holding the token
 	ndig   int16
-	kind   tkKind
-	cap    bool // first letter upper-case
 	intNum bool
 }
+
+// tkNoNumber is the tkNumber of every token that is no number.
+var tkNoNumber tkNumber
 
 // Lexicon flags: the roles a word can play in a time expression or as a
 // tense cue.
@@ -95,7 +109,18 @@ type lexEntry struct {
 
 func (l *lexEntry) has(f uint32) bool { return l != nil && l.flags&f != 0 }
 
-var timeLex = map[string]*lexEntry{}
+// timeLex is built on first use by timeLexicon, so that importing the
+// package costs no start-up time.
+var (
+	timeLex     map[string]*lexEntry
+	timeLexOnce sync.Once
+)
+
+// timeLexicon returns the lexicon, building it on first use.
+func timeLexicon() map[string]*lexEntry {
+	timeLexOnce.Do(buildTimeLex)
+	return timeLex
+}
 
 func addLex(words []string, fn func(e *lexEntry)) {
 	for _, w := range words {
@@ -108,7 +133,8 @@ func addLex(words []string, fn func(e *lexEntry)) {
 	}
 }
 
-func init() {
+func buildTimeLex() {
+	timeLex = map[string]*lexEntry{}
 	months := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 	for i, m := range months {
 		n := i + 1
@@ -215,7 +241,7 @@ func lookupLex(w string) *lexEntry {
 		buf[n] = c
 		n++
 	}
-	return timeLex[string(buf[:n])]
+	return timeLexicon()[string(buf[:n])]
 }
 
 func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -230,7 +256,25 @@ func isASCIILetter(c byte) bool {
 // else is one rune. Hyphens are their own tokens so that "three-year" and
 // "mid-2024" can be matched as sequences.
 func tokenizeTimes(text string, sents []Sentence) []tk {
-	toks := make([]tk, 0, len(text)/4+8)
+	// A long text's tokens are counted first, so that they take one
+	// allocation of the exact size: a text of punctuation has a token per
+	// byte, and growing the slice by appending would copy and hold it
+	// several times over. A short one's are guessed at.
+	n := len(text)/4 + 8
+	if len(text) >= tokCountMin {
+		n = 0
+		for i := 0; i < len(text); {
+			if c := text[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+				i++
+				continue
+			}
+			i, _, _ = timeTokEnd(text, i)
+			n++
+		}
+	}
+	toks := make([]tk, 0, n)
+	// The numbers' tkNumbers, allocated in blocks.
+	var nums []tkNumber
 	si := 0
 	i := 0
 	for i < len(text) {
@@ -240,90 +284,115 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 			continue
 		}
 		start := i
+		j, kind, numEnd := timeTokEnd(text, i)
 		var t tk
-		switch {
-		case isASCIIDigit(c):
-			j := i
-			for j < len(text) {
-				d := text[j]
-				if isASCIIDigit(d) {
-					j++
-					continue
-				}
-				if (d == ',' || d == '.' || d == ':' || d == '/') && j+1 < len(text) && isASCIIDigit(text[j+1]) && j > i {
-					j++
-					continue
-				}
-				break
+		switch kind {
+		case tkNum:
+			if len(nums) == cap(nums) {
+				nums = make([]tkNumber, 0, 256)
 			}
-			numEnd := j
-			for j < len(text) && isASCIILetter(text[j]) {
-				j++
-			}
-			t = tk{s: start, e: j, kind: tkNum}
+			nums = nums[:len(nums)+1]
+			t = tk{s: int32(start), e: int32(j), kind: tkNum, tkNumber: &nums[len(nums)-1]}
 			parseNumTok(&t, text[start:numEnd], text[numEnd:j])
-			i = j
-		case i > 0 && !isSpace(text[i-1]) && apostropheS(text, i) > 0:
-			// "'s" split off its word so that "Monday's" is a weekday.
-			j := i + apostropheS(text, i)
-			t = tk{s: start, e: j, kind: tkWord, lx: timeLex["'s"]}
-			i = j
-		case isASCIILetter(c) || c >= 0x80 && isLetterAt(text, i):
-			j := i
-			for j < len(text) {
-				d := text[j]
-				if isASCIILetter(d) || isASCIIDigit(d) {
-					j++
-					continue
-				}
-				if d >= 0x80 {
-					if isLetterAt(text, j) {
-						_, sz := utf8.DecodeRuneInString(text[j:])
-						j += sz
-						continue
-					}
-					if j+3 < len(text) && text[j:j+3] == "’" && isASCIILetter(text[j+3]) && !isPossessiveAt(text, j+3) {
-						j += 3
-						continue
-					}
-					break
-				}
-				if d == '\'' && j+1 < len(text) && isASCIILetter(text[j+1]) {
-					if isPossessiveAt(text, j+1) {
-						break
-					}
-					j++
-					continue
-				}
-				break
-			}
-			// Dotted abbreviations: "p.m.", "a.m.", "U.S.".
-			if j-i == 1 && j+2 < len(text) && text[j] == '.' && isASCIILetter(text[j+1]) && (j+2 == len(text) || !isASCIILetter(text[j+2])) {
-				k := j
-				for k+1 < len(text) && text[k] == '.' && isASCIILetter(text[k+1]) && (k+2 == len(text) || !isASCIILetter(text[k+2])) {
-					k += 2
-				}
-				if k < len(text) && text[k] == '.' {
-					k++
-				}
-				j = k
-			}
-			t = tk{s: start, e: j, kind: tkWord}
+		case tkPossessive:
+			t = tk{s: int32(start), e: int32(j), kind: tkWord, lx: timeLexicon()["'s"], tkNumber: &tkNoNumber}
+		case tkWord:
+			t = tk{s: int32(start), e: int32(j), kind: tkWord, tkNumber: &tkNoNumber}
 			t.cap = 'A' <= c && c <= 'Z' || c >= 0x80 && isUpperAt(text, i)
 			t.lx = lookupLex(text[start:j])
-			i = j
 		default:
-			_, sz := utf8.DecodeRuneInString(text[i:])
-			t = tk{s: start, e: i + sz, kind: tkPunct}
-			i += sz
+			t = tk{s: int32(start), e: int32(j), kind: tkPunct, tkNumber: &tkNoNumber}
 		}
-		for si < len(sents) && sents[si].End <= t.s {
+		i = j
+		for si < len(sents) && sents[si].End <= int(t.s) {
 			si++
 		}
 		t.sent = int32(si)
 		toks = append(toks, t)
 	}
 	return toks
+}
+
+// tokCountMin is the length of text from which the tokenizers count their
+// tokens before allocating them.
+const tokCountMin = 64 << 10
+
+// tkPossessive is the kind timeTokEnd gives a split-off "'s", which
+// tokenizeTimes makes a word.
+const tkPossessive = tkPunct + 1
+
+// timeTokEnd cuts the token starting at text[i], which is no space: it
+// returns its end, its kind and, for a number, where the digits end.
+func timeTokEnd(text string, i int) (end int, kind tkKind, numEnd int) {
+	c := text[i]
+	switch {
+	case isASCIIDigit(c):
+		j := i
+		for j < len(text) {
+			d := text[j]
+			if isASCIIDigit(d) {
+				j++
+				continue
+			}
+			if (d == ',' || d == '.' || d == ':' || d == '/') && j+1 < len(text) && isASCIIDigit(text[j+1]) && j > i {
+				j++
+				continue
+			}
+			break
+		}
+		numEnd := j
+		for j < len(text) && isASCIILetter(text[j]) {
+			j++
+		}
+		return j, tkNum, numEnd
+	case i > 0 && !isSpace(text[i-1]) && apostropheS(text, i) > 0:
+		// "'s" split off its word so that "Monday's" is a weekday.
+		return i + apostropheS(text, i), tkPossessive, 0
+	case isASCIILetter(c) || c >= 0x80 && isLetterAt(text, i):
+		j := i
+		for j < len(text) {
+			d := text[j]
+			if isASCIILetter(d) || isASCIIDigit(d) {
+				j++
+				continue
+			}
+			if d >= 0x80 {
+				if isLetterAt(text, j) {
+					_, sz := utf8.DecodeRuneInString(text[j:])
+					j += sz
+					continue
+				}
+				if j+3 < len(text) && text[j:j+3] == "’" && isASCIILetter(text[j+3]) && !isPossessiveAt(text, j+3) {
+					j += 3
+					continue
+				}
+				break
+			}
+			if d == '\'' && j+1 < len(text) && isASCIILetter(text[j+1]) {
+				if isPossessiveAt(text, j+1) {
+					break
+				}
+				j++
+				continue
+			}
+			break
+		}
+		// Dotted abbreviations: "p.m.", "a.m.", "U.S.".
+		if j-i == 1 && j+2 < len(text) && text[j] == '.' && isASCIILetter(text[j+1]) && (j+2 == len(text) || !isASCIILetter(text[j+2])) {
+			k := j
+			for k+1 < len(text) && text[k] == '.' && isASCIILetter(text[k+1]) && (k+2 == len(text) || !isASCIILetter(text[k+2])) {
+				k += 2
+			}
+			if k < len(text) && text[k] == '.' {
+				k++
+			}
+			j = k
+		}
+		return j, tkWord, 0
+	default:
+		_, sz := utf8.DecodeRuneInString(text[i:])
+		return i + sz, tkPunct, 0
+	}
 }
 
 // isPossessiveAt reports whether text[i:] is "s" ending a word, the rest

@@ -21,6 +21,7 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 	if sents == nil {
 		sents = SplitSentences(text)
 	}
+	loadGazetteer()
 	y, m, d := published.Date()
 	p := &tparser{
 		text: text,
@@ -90,7 +91,7 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 		if c.typ == "TIME" && len(c.val) > 10 && c.val[4] == '-' && c.a == i && p.toks[i].kind == tkWord && strings.EqualFold(p.str(i), "the") {
 			anaTok, anaVal = c.b-1, c.val[:10] // "the next morning" goes on
 		}
-		s, e := p.toks[c.a].s, p.toks[c.b-1].e
+		s, e := int(p.toks[c.a].s), int(p.toks[c.b-1].e)
 		out = append(out, Time{Start: s, End: e, Text: text[s:e], Type: c.typ, Value: c.val, Precision: c.prec, Mod: c.mod})
 		i = c.b
 	}
@@ -280,7 +281,7 @@ func (p *tparser) hyphenAt(i int) bool {
 
 func (p *tparser) num(i int) (tk, bool) {
 	if i < 0 || i >= len(p.toks) || p.toks[i].kind != tkNum {
-		return tk{}, false
+		return tk{tkNumber: &tkNoNumber}, false
 	}
 	return p.toks[i], true
 }
