@@ -18,8 +18,8 @@ import (
 // TestHeldout scores the extractor on the held-out articles of issue 11
 // (testdata/heldout, see its README): invented news in house styles the
 // extractor was not developed on, with gold written before any output was
-// seen. The dev half may be tuned on; the test half prints aggregate
-// figures only, to discourage tuning on it.
+// seen. The dev half may be tuned on; the test and test2 halves print
+// aggregate figures only, to discourage tuning on them.
 //
 //	go test -tags sqlite_fts5 -run TestHeldout -v ./extract
 //	go test -tags sqlite_fts5 -run TestHeldout -v ./extract -heldout.verbose
@@ -129,9 +129,13 @@ var heldoutHalves = []struct {
 	// After issue 11: people 1.000, P 1.000; orgs 0.974, P 0.950; places
 	// 0.897, P 0.963; roles 1.000 (org missing 1.000); events 1.000;
 	// quotes with speaker 0.979; 0 non-verbatim quotes; 0 false dates.
+	// With eight more articles (27-34, added with test2), before tuning
+	// on them: people 0.979, P 0.931; orgs 0.892, P 0.827; places 0.833,
+	// P 0.978; roles 0.807 (org missing 0.841); events 0.976; quotes
+	// with speaker 0.932; 0 non-verbatim quotes; 0 false dates of 43.
 	{"dev", true, heldoutFloors{
-		people: 0.98, peopleP: 0.98, orgs: 0.95, orgsP: 0.93, places: 0.87, placesP: 0.94,
-		roles: 0.98, rolesNoOrg: 0.98, events: 0.98, quotes: 0.95, nonVerbatim: 0, falseDates: 0,
+		people: 0.96, peopleP: 0.91, orgs: 0.87, orgsP: 0.80, places: 0.81, placesP: 0.95,
+		roles: 0.78, rolesNoOrg: 0.82, events: 0.95, quotes: 0.91, nonVerbatim: 0, falseDates: 0,
 	}},
 	// Baseline: people 0.889, P 0.935; orgs 0.812, P 0.422; places 0.588,
 	// P 0.909; roles 0.373 (org missing 0.424); events 0.757; quotes with
@@ -142,6 +146,17 @@ var heldoutHalves = []struct {
 	{"test", false, heldoutFloors{
 		people: 0.94, peopleP: 0.96, orgs: 0.91, orgsP: 0.65, places: 0.86, placesP: 0.91,
 		roles: 0.72, rolesNoOrg: 0.76, events: 0.83, quotes: 0.98, nonVerbatim: 0, falseDates: 1,
+	}},
+	// A second held-out half (35-38), written with eight more dev
+	// articles (27-34) after the first round of issue 11, in house
+	// styles neither earlier half has; aggregate figures only, like test.
+	// Baseline (before tuning on 27-34): people 0.952, P 0.909; orgs
+	// 0.938, P 0.762; places 0.786, P 1.000; roles 0.571 (org missing
+	// 0.714); events 0.875; quotes with speaker 1.000; 0 non-verbatim
+	// quotes; 0 false dates of 10.
+	{"test2", false, heldoutFloors{
+		people: 0.93, peopleP: 0.88, orgs: 0.91, orgsP: 0.74, places: 0.76, placesP: 0.98,
+		roles: 0.55, rolesNoOrg: 0.69, events: 0.85, quotes: 0.98, nonVerbatim: 0, falseDates: 0,
 	}},
 }
 
