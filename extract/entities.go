@@ -532,7 +532,15 @@ var nerStateAbbrevs = map[string]string{
 	"s.c.": "South Carolina", "s.d.": "South Dakota", "tenn": "Tennessee", "tex": "Texas",
 	"vt": "Vermont", "va": "Virginia", "wash": "Washington", "w.va.": "West Virginia",
 	"wis": "Wisconsin", "wyo": "Wyoming",
+	// Canadian provinces and Australian states, as their papers write
+	// them after a town ("HALCOURT, Ont. —", "WARRABINDA, Qld —").
+	"ont": "Ontario", "que": "Quebec", "b.c.": "British Columbia", "alta": "Alberta",
+	"sask": "Saskatchewan", "n.s.": "Nova Scotia", "n.b.": "New Brunswick", "nfld": "Newfoundland",
+	"qld": "Queensland", "nsw": "New South Wales", "tas": "Tasmania",
 }
+
+// nerDotlessStates are the abbreviations written without a full stop.
+var nerDotlessStates = nerSet("qld,nsw,tas")
 
 // stateAbbrev returns the gazetteer entry of the state abbreviated at
 // token k: after a comma after a capitalised word, and with its full stop.
@@ -541,7 +549,7 @@ func (n *ner) stateAbbrev(k int) *gazEntry {
 		return nil
 	}
 	w := n.toks[k].lower
-	if !strings.HasSuffix(w, ".") && (k+1 >= len(n.toks) || n.word(k+1) != "." || n.toks[k+1].space) {
+	if !strings.HasSuffix(w, ".") && (k+1 >= len(n.toks) || n.word(k+1) != "." || n.toks[k+1].space) && !nerDotlessStates[w] {
 		return nil
 	}
 	state, ok := nerStateAbbrevs[w]
@@ -641,7 +649,7 @@ func (n *ner) titleAt(i, j int) int {
 
 // nerAmbiguousTitles are titles that are also ordinary words in names
 // ("General Dynamics"): a name after them needs two words.
-var nerAmbiguousTitles = nerSet("general,chief,head,executive,chair,owner,manager,leader,justice,director,analyst,economist,editor,coach,speaker,captain,commander,king,queen,prince,premier,sen.,rep.,representative,singer,actor,actress,rapper,writer,author,novelist,poet,historian,player,striker,goalkeeper,midfielder,defender,artist,filmmaker,lawyer,attorney,doctor,surgeon,nurse,teacher,pilot,activist,journalist,reporter,photographer,scientist,researcher,chef,architect,entrepreneur,billionaire,businessman,businesswoman,engineer,detective,soldier,priest,athlete,runner,swimmer,boxer,golfer,cyclist,musician,composer,conductor,comedian,dancer,strategist,consultant,fellow,lecturer,scholar,physicist,chemist,biologist,epidemiologist,virologist,diplomat,negotiator,mediator,candidate,challenger,incumbent,nominee,campaigner,organizer,organiser,volunteer,official,judge,bishop,cardinal,marshal,mayor,sheriff,founder")
+var nerAmbiguousTitles = nerSet("general,chief,head,executive,chair,owner,manager,leader,justice,director,analyst,economist,editor,coach,speaker,captain,commander,king,queen,prince,premier,sen.,rep.,representative,singer,actor,actress,rapper,writer,author,novelist,poet,historian,player,striker,goalkeeper,midfielder,defender,artist,filmmaker,lawyer,attorney,doctor,surgeon,nurse,teacher,pilot,activist,journalist,reporter,photographer,scientist,researcher,chef,architect,entrepreneur,billionaire,businessman,businesswoman,engineer,detective,soldier,priest,athlete,runner,swimmer,boxer,golfer,cyclist,musician,composer,conductor,comedian,dancer,strategist,consultant,fellow,lecturer,scholar,physicist,chemist,biologist,epidemiologist,virologist,diplomat,negotiator,mediator,candidate,challenger,incumbent,nominee,campaigner,organizer,organiser,volunteer,official,judge,bishop,cardinal,marshal,mayor,sheriff,founder,dean,wing,skipper")
 
 // nameLike reports whether [i, j) can be a person's name.
 func (n *ner) nameLike(i, j int) bool {
@@ -894,6 +902,13 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	// A natural place by its first word: "River Wendle", "Lake Orvan",
 	// unless an organisation head follows ("Port Authority").
 	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower] && !n.orgHeadIn(i+1, j) {
+		c := n.addCand(s, i, j, Place, nil)
+		n.cands[c].places = n.placesIn(i+1, j)
+		return
+	}
+	// An Irish county by its first word: "Co Tullaghmore", "County
+	// Kerry".
+	if j-i >= 2 && j-i <= 3 && n.toks[i].cap && (n.toks[i].lower == "co" || n.toks[i].lower == "co." || n.toks[i].lower == "county") && !n.orgHeadIn(i+1, j) && !nerPlaceHeads[n.toks[j-1].lower] {
 		c := n.addCand(s, i, j, Place, nil)
 		n.cands[c].places = n.placesIn(i+1, j)
 		return

@@ -168,6 +168,13 @@ const gazProvinces = `Ontario;Canada
 Quebec;Canada
 British Columbia;Canada
 Alberta;Canada
+Saskatchewan;Canada
+Manitoba;Canada
+Nova Scotia;Canada
+New Brunswick;Canada
+Newfoundland;Canada
+Western Australia;Australia
+South Australia;Australia
 Bavaria;Germany
 Catalonia;Spain
 Queensland;Australia
@@ -312,14 +319,15 @@ judge,justice,attorney general,prosecutor,general,gen.,admiral,adm.,colonel,col.
 analyst,economist,professor,prof.,adviser,advisor,national security adviser,commissioner,administrator,premier,leader,opposition leader,supreme leader,ayatollah,sheikh,emir,sultan,
 editor,editor-in-chief,correspondent,coach,head coach,singer,actor,actress,rapper,writer,author,novelist,poet,historian,player,striker,goalkeeper,midfielder,defender,artist,filmmaker,lawyer,attorney,doctor,surgeon,nurse,teacher,pilot,activist,journalist,reporter,photographer,scientist,researcher,chef,architect,entrepreneur,billionaire,businessman,businesswoman,engineer,detective,soldier,priest,athlete,runner,swimmer,boxer,golfer,cyclist,musician,composer,conductor,comedian,dancer,strategist,consultant,fellow,lecturer,scholar,physicist,chemist,biologist,epidemiologist,virologist,diplomat,negotiator,mediator,candidate,challenger,incumbent,nominee,campaigner,organizer,organiser,volunteer,official,owner,executive,senior vice president,executive vice president,chief scientist,
 member,council member,councilmember,board member,school board member,city council member,committee member,general secretary,barrister,solicitor,counsel,microbiologist,ecologist,geologist,hydrologist,statistician,sociologist,political scientist,economist,tenant,homeowner,landlord,farmer,shopkeeper,trader,commuter,retiree,ward sister,staff nurse,matron,midwife,sheriff,district judge,circuit judge,magistrate judge,chief judge,high court judge,county executive,county commissioner,treasurer,clerk,auditor,comptroller,registrar,provost,dean,principal,headteacher,headmaster,headmistress,chairperson,
-agent,special agent,accountant,bookkeeper,trustee,vicar,rector,imam,rabbi,pastor,chaplain,presenter,broadcaster,columnist,biographer,curator,agronomist,geneticist,technician,surveyor,planner,campaign manager,police chief,fire chief,chief constable,constable,coroner,advocate,district attorney,state attorney,public defender,returning officer,corporator,mla,mca,selectman,supervisor,vice-chancellor,senior lecturer,assistant coach,winger,forward,sprinter,marathoner,jockey,referee,umpire,pacemaker,race director,athletics coach,investor,fund manager,portfolio manager,broker,economist,statistician,epidemiologist,paramedic,firefighter,officer,police officer,spokesperson,secretary-general,permanent secretary,principal secretary,cabinet secretary,county secretary,auditor-general,attorney-general,solicitor-general,cllr,cllr.,champion,defending champion,world champion,co-author,lead author`
+agent,special agent,accountant,bookkeeper,trustee,vicar,rector,imam,rabbi,pastor,chaplain,presenter,broadcaster,columnist,biographer,curator,agronomist,geneticist,technician,surveyor,planner,campaign manager,police chief,fire chief,chief constable,constable,coroner,advocate,district attorney,state attorney,public defender,returning officer,corporator,mla,mca,selectman,supervisor,vice-chancellor,senior lecturer,assistant coach,winger,forward,sprinter,marathoner,jockey,referee,umpire,pacemaker,race director,athletics coach,investor,fund manager,portfolio manager,broker,economist,statistician,epidemiologist,paramedic,firefighter,officer,police officer,spokesperson,secretary-general,permanent secretary,principal secretary,cabinet secretary,county secretary,auditor-general,attorney-general,solicitor-general,cllr,cllr.,champion,defending champion,world champion,co-author,lead author,
+td,mla,mpp,msp,mhk,skipper,vice-captain,opener,opening batsman,batsman,batter,bowler,spinner,all-rounder,wicketkeeper,wicket-keeper,flanker,full-back,fullback,fly-half,scrum-half,wing,number eight,quarterback,pitcher,shortstop,point guard`
 
 // nerTitleModifiers may precede a title without changing it.
-var nerTitleModifiers = nerSet("municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
+var nerTitleModifiers = nerSet("shadow,municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
 
 // nerPortfolios are the domains of ministers and secretaries, which become
 // part of the title ("Finance Minister").
-var nerPortfolios = nerSet("finance,foreign,defence,defense,interior,home,health,education,transport,transportation,energy,trade,justice,labour,labor,agriculture,environment,economy,economic,economics,commerce,treasury,culture,industry,housing,communications,information,tourism,sports,oil,petroleum,mining,water,fisheries,immigration,security,veterans,affairs,digital,science,technology,development,planning,infrastructure,budget,revenue,climate,foreign affairs,public,works,social,welfare,women,youth,family,urban,rural,land,navy,army,air,force")
+var nerPortfolios = nerSet("police,policing,pensions,disability,equality,arts,heritage,prisons,finance,foreign,defence,defense,interior,home,health,education,transport,transportation,energy,trade,justice,labour,labor,agriculture,environment,economy,economic,economics,commerce,treasury,culture,industry,housing,communications,information,tourism,sports,oil,petroleum,mining,water,fisheries,immigration,security,veterans,affairs,digital,science,technology,development,planning,infrastructure,budget,revenue,climate,foreign affairs,public,works,social,welfare,women,youth,family,urban,rural,land,navy,army,air,force")
 
 // nerOrgHeads are words that end (or head, "Bank of ...") organisation
 // names.

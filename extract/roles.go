@@ -59,6 +59,13 @@ func (n *ner) findRoles() {
 			}
 			if r, ok := n.titleBefore(c, end); ok && (cd.te-cd.ts > 1 || cd.kind == Person || n.titleCapitalised(r)) {
 				n.roles = append(n.roles, r)
+				// "The deputy vice-chancellor, Professor Rajiv Mehta,": a
+				// title used as an honorific after an apposition.
+				if k := n.tokAfter(r.s); i == 0 && k >= 2 && n.word(k-1) == "," && r.orgCand < 0 && r.orgNoun == "" {
+					if r2, ok := n.titleBefore(c, k-1); ok {
+						n.roles = append(n.roles, r2)
+					}
+				}
 				if found || end < base {
 					found = true
 					break
@@ -108,8 +115,18 @@ func (n *ner) findRoles() {
 					} else if r, ok := n.verbRole(c, p+2, sentEnd); ok {
 						n.roles = append(n.roles, r...) // "Sir Ian Pike, who chairs the audit committee,"
 						found = true
+					} else if r, ok := n.verbRole(c, n.whoAnd(p+2, sentEnd), sentEnd); ok {
+						n.roles = append(n.roles, r...) // "who farms near Bellfield and chairs the X"
+						found = true
 					}
 				} else if r, ok := n.copula(c, p+1, sentEnd); ok && n.toks[p-1].digit {
+					n.roles = append(n.roles, r...)
+					found = true
+				}
+			} else if n.word(p) == "(" {
+				// "Professor Annette Kirwan (vice-chancellor of the
+				// University of X)", "Jason Mah (an analyst at Y)".
+				if r, ok := n.titlePhrase(c, p+1, sentEnd, false); ok {
 					n.roles = append(n.roles, r...)
 					found = true
 				}
@@ -224,7 +241,20 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 		return nerRole{}, false
 	}
-	for a > 0 && n.candAt(a-1) < 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
+	for a > 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
+		// "Shadow police minister X": a modifier capitalised because it
+		// opens the sentence is still a modifier.
+		if o := n.candAt(a - 1); o >= 0 {
+			if !n.initial[a-1] || n.cands[o].kind != "" || n.cands[o].te-n.cands[o].ts != 1 {
+				break
+			}
+			n.cands[o].drop = true
+		}
+		a--
+	}
+	// "Independent TD Martina Rowley": an independent is of no party.
+	if o := n.candAt(a - 1); o >= 0 && n.word(a-1) == "independent" && n.cands[o].kind == "" && n.cands[o].te == a && n.cands[o].ts == a-1 {
+		n.cands[o].drop = true
 		a--
 	}
 	// "Aviation analyst Pieter Vanhoutte": a word opening the sentence
@@ -395,6 +425,10 @@ func (n *ner) titleCapitalised(r nerRole) bool {
 // nerCopulas introduce a role after a name: "has served as", "became".
 var nerCopulas = nerSet("serves,served,is,was,became,becomes,remains,remained,named,appointed,elected,been,serve,become,works,worked,acts,acted")
 
+// nerTakeVerbs with "over", "charge" or "office" and "as" start a role:
+// "took over as chief executive".
+var nerTakeVerbs = nerSet("took,takes,take,taking,taken")
+
 // nerSkipAdverbs may sit between a name and its copula.
 var nerSkipAdverbs = nerSet("now,currently,also,still,previously,formerly,recently,then,later,has,had,have,will,would,is,was,once,long,since,already,newly,just")
 
@@ -405,6 +439,12 @@ func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
 	verb := false
 	for q < sentEnd && q < p+5 {
 		w := n.word(q)
+		// "took over as interim chief executive", "takes charge as".
+		if nerTakeVerbs[w] && (n.word(q+1) == "over" || n.word(q+1) == "charge" || n.word(q+1) == "office") && n.word(q+2) == "as" {
+			verb = true
+			q += 2
+			break
+		}
 		if nerCopulas[w] {
 			verb = true
 			q++
@@ -494,9 +534,29 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 	return n.titlePhrase(c, p+1, sentEnd, true)
 }
 
+// whoAnd returns the token after the "and" that coordinates a second
+// verb in a relative clause starting at p ("who farms near Bellfield and
+// chairs the X"), or p when there is none before a comma.
+func (n *ner) whoAnd(p, sentEnd int) int {
+	for k := p + 1; k < sentEnd && k < p+10; k++ {
+		switch n.word(k) {
+		case ",", ";", "—", "(", "who", "said", "says":
+			return p
+		case "and":
+			return k + 1
+		}
+	}
+	return p
+}
+
 // nerTitleVerbs state a role by their verb: "has chaired the X
 // Foundation since 2023".
-var nerTitleVerbs = map[string]string{"chairs": "Chair", "chaired": "Chair", "chairing": "Chair"}
+var nerTitleVerbs = map[string]string{
+	"chairs": "Chair", "chaired": "Chair", "chairing": "Chair",
+	// "X, who heads the Y Squad", "who directs the institute".
+	"heads": "Head", "headed": "Head", "directs": "Director", "directed": "Director",
+	"manages": "Manager", "founded": "Founder", "co-founded": "Co-founder",
+}
 
 // nerBodyNames end the lower-case names of bodies one chairs: "the audit
 // committee", "the planning board".
@@ -518,6 +578,11 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 		k++
 	}
 	o := n.candAt(k)
+	// "who heads the union's Halcourt local": the union.
+	if o < 0 && k > q+1 && nerOrgNouns[n.word(k)] && k+1 < sentEnd && n.toks[k+1].poss {
+		r := nerRole{person: c, title: title, orgCand: -1, orgNoun: n.word(k), succeeds: -1, s: n.subjectStart(c), e: n.toks[k].e}
+		return []nerRole{r}, true
+	}
 	if o < 0 {
 		// "who chairs the audit committee": a body named in lower case.
 		e := k
@@ -1104,6 +1169,11 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 	if nerTownNouns[noun] {
 		return n.townBefore(pos)
 	}
+	if noun == "its" {
+		if o := n.prevSubjectOrg(pos); o != "" {
+			return o
+		}
+	}
 	best, bestPos := "", -1
 	generic, genericPos := "", -1
 	for _, ent := range n.ents {
@@ -1140,6 +1210,25 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 			}
 		}
 		return generic
+	}
+	return ""
+}
+
+// prevSubjectOrg returns the organisation that opens the sentence before
+// the one opening with the "Its" at pos: "The X Group, which runs St
+// Colman's, said ... Its chief executive" is the group's, not the
+// hospital's. "" when that sentence opens otherwise.
+func (n *ner) prevSubjectOrg(pos int) string {
+	k := n.tokAfter(pos)
+	if k >= len(n.toks) || !n.initial[k] || n.sentOf[k] == 0 || n.sentTok[n.sentOf[k]][0] != k {
+		return ""
+	}
+	a := n.sentTok[n.sentOf[k]-1][0]
+	if n.word(a) == "the" {
+		a++
+	}
+	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
+		return n.ents[n.cands[c].ent].name
 	}
 	return ""
 }

@@ -144,7 +144,9 @@ func sentenceBreak(text string, p, end int) bool {
 	if abbreviations[lw] {
 		// "U.S." before a name or a digit rarely ends a sentence; before
 		// a pronoun or article it usually does.
-		if lw == "u.s" || lw == "u.k" || lw == "u.n" || lw == "e.u" || lw == "d.c" || lw == "a.m" || lw == "p.m" {
+		// Nor does a company's suffix ("Fuels Pty Ltd. They will").
+		if lw == "u.s" || lw == "u.k" || lw == "u.n" || lw == "e.u" || lw == "d.c" || lw == "a.m" || lw == "p.m" ||
+			lw == "inc" || lw == "corp" || lw == "co" || lw == "ltd" {
 			return startsSentenceWord(text[j:])
 		}
 		return false
