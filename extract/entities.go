@@ -782,6 +782,16 @@ func (n *ner) segment(s, i, j int, titles bool) {
 				n.segment(s, p, t.a, false)
 				p = t.b
 			}
+			// "The Minister for Health": the portfolio is no name.
+			if p > i && p+1 < j && (n.toks[p].lower == "for" || n.toks[p].lower == "of") {
+				k := p + 1
+				for k < j && (nerPortfolios[n.toks[k].lower] || nerConnectors[n.toks[k].lower]) {
+					k++
+				}
+				if k == j {
+					return
+				}
+			}
 			if p > i {
 				n.segment(s, p, j, false)
 				return
@@ -1286,6 +1296,9 @@ func (n *ner) findCues() {
 			continue
 		}
 		multi := cd.te-cd.ts > 1
+		if multi && n.teamName(cd.ts, cd.te) {
+			cd.cue[cueOrg] += 4
+		}
 		next := cd.te
 		if n.word(next) == "’s" || n.word(next) == "'s" {
 			// "Oslo Energi’s general manager": an employer; "Velmora's
@@ -1428,6 +1441,23 @@ func (n *ner) findCues() {
 	}
 }
 
+// teamName reports whether the name [ts, te) ends in a plural the text
+// also uses alone after "the": "Sangharpur Falcons" and "the Falcons", a
+// team's or a band's name, not a person's.
+func (n *ner) teamName(ts, te int) bool {
+	last := n.toks[te-1]
+	w := last.lower
+	if !last.cap || last.upper || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is") {
+		return false
+	}
+	for k := 1; k+1 < len(n.toks); k++ {
+		if k != te-1 && n.toks[k].lower == w && n.toks[k-1].lower == "the" && !(k+1 < len(n.toks) && n.toks[k+1].cap && n.toks[k+1].space) {
+			return true
+		}
+	}
+	return false
+}
+
 // nerPlaceOfNouns name a place by "of": "the port city of Saldanha
 // Vale", "the suburb of Thenmalai Nagar", "residents of X", "60 miles
 // south of Portland".
@@ -1435,7 +1465,11 @@ var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,suburb,suburbs,o
 
 // nerPlaceModNouns are works and areas a place name qualifies: "the
 // Apapa terminal", "the Selby Moor barrier", "the Kandipur constituency".
-var nerPlaceModNouns = nerSet("terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
+var nerPlaceModNouns = nerSet("province,parish,county,municipality,governorate,prefecture,terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
+
+// nerAreaNouns are the areas a name before them is the place of: "the
+// Rangiwai district", "Sindh province".
+var nerAreaNouns = nerSet("district,region,province,parish,county,state,municipality,governorate,prefecture,area,valley,constituency")
 
 // nerPlaceAppNouns head an apposition that makes a place: "Ekuru, the
 // state capital," and "the capital, Port Auren".
@@ -1946,7 +1980,8 @@ func (n *ner) placeInBody(cs []int) bool {
 		if cd.cue[cuePlace] < 2 || n.heading[n.sentOf[cd.ts]] {
 			continue
 		}
-		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower] {
+		// Not "in Ashcombe hospital"; but "in the Rangiwai district".
+		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower] && !nerAreaNouns[t.lower] {
 			continue
 		}
 		return true

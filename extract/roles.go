@@ -168,12 +168,31 @@ func (n *ner) findRoles() {
 			n.roles = append(n.roles, rs...)
 		}
 	}
-	// The organisation of a role is no person.
+	// The organisation of a role is no person; the seat of a member
+	// after the name ("Helen Ashworth, the Labour MP for Harwell Vale")
+	// is a place.
 	for _, r := range n.roles {
-		if r.orgCand >= 0 {
-			n.cands[r.orgCand].cue[cueOrg] += 3
+		if r.orgCand < 0 {
+			continue
 		}
+		o := &n.cands[r.orgCand]
+		if r.person >= 0 && o.ts > n.cands[r.person].te && n.word(o.ts-1) == "for" && nerSeatTitles[strings.ToLower(lastWord(r.title))] {
+			o.cue[cuePlace] += 3
+			continue
+		}
+		o.cue[cueOrg] += 3
 	}
+}
+
+// nerSeatTitles hold a seat for a place: "the MP for Harwell Vale".
+var nerSeatTitles = nerSet("mp,td,mla,mpp,msp,member,senator,representative,congressman,congresswoman,assemblyman,assemblywoman,councillor,councilor,mca")
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // titleBefore reads a title ending at token end (exclusive) that belongs
@@ -196,10 +215,25 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		if e := end; n.word(e-1) == "," && e-1 < n.cands[c].ts {
 			e--
 			for f := e - 2; f >= 0 && f >= e-6; f-- {
-				if w := n.word(f); w == "of" || w == "for" {
-					if n.titleDomain(f+1, e+1) == e {
+				if w := n.word(f); w == "of" || w == "for" || w == "on" {
+					// "The Minister for Health, NAME": a capitalised
+					// portfolio is a domain too.
+					port := true
+					for x := f + 1; x < e; x++ {
+						port = port && (nerPortfolios[n.word(x)] || x > f+1 && nerConnectors[n.word(x)])
+					}
+					if n.titleDomain(f+1, e+1) == e || port {
 						if r, ok := n.titleBefore(c, f); ok {
-							r.title += " " + w + " " + strings.ToLower(n.text[n.toks[f+1].s:n.toks[e-1].e])
+							dom := n.text[n.toks[f+1].s:n.toks[e-1].e]
+							if !port {
+								dom = strings.ToLower(dom)
+							}
+							r.title += " " + w + " " + dom
+							for x := f + 1; x < e; x++ {
+								if o := n.candAt(x); o >= 0 {
+									n.cands[o].drop = true
+								}
+							}
 							return r, true
 						}
 					}
@@ -640,10 +674,14 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		}
 		q := n.titleAt(p, sentEnd)
 		if q == p && len(titles) == 0 {
-			// "a shipping analyst": one or two lower-case words before
-			// the title.
-			for k := p + 1; k <= p+2 && k < sentEnd; k++ {
+			// "a shipping analyst", "a food-sector analyst": one or two
+			// lower-case words before the title.
+			for k, words := p+1, 0; words < 2 && k < sentEnd; k++ {
 				t := n.toks[k-1]
+				if (t.lower == "-" || t.lower == "‑") && !t.space && k-1 > p && !n.toks[k].space && n.toks[k].word {
+					continue // "food-sector": one word
+				}
+				words++
 				if !t.word || t.cap || t.digit || n.candAt(k-1) >= 0 || nerCopulas[t.lower] || nerSkipAdverbs[t.lower] || nerConnectors[t.lower] {
 					break
 				}
@@ -982,6 +1020,12 @@ func (n *ner) implicitOrgs() {
 			}
 			r.Org = n.mainOrgBefore(r.Start)
 		}
+		// "Mayor Simone Gagnon" in a story from a town: its mayor.
+		for i := range ent.roles {
+			if r := &ent.roles[i]; r.Org == "" && r.Until == "" && strings.HasSuffix(nerTitleNorm(r.Title), "mayor") {
+				r.Org = n.datelineTown()
+			}
+		}
 	}
 }
 
@@ -1182,7 +1226,7 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 		}
 		has := false
 		for _, w := range strings.Fields(strings.ToLower(ent.name)) {
-			if w == noun || strings.TrimSuffix(w, "s") == noun {
+			if w == noun || strings.TrimSuffix(w, "s") == noun || nerNounHeads[noun][w] {
 				has = true
 			}
 		}
@@ -1212,6 +1256,12 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 		return generic
 	}
 	return ""
+}
+
+// nerNounHeads are the other heads of the names a common noun refers
+// back to: "the union" is the "Amalgamated Transit Workers of Ontario".
+var nerNounHeads = map[string]map[string]bool{
+	"union": nerSet("workers,workers',federation,guild,brotherhood,congress"),
 }
 
 // prevSubjectOrg returns the organisation that opens the sentence before
@@ -1388,6 +1438,21 @@ func (n *ner) dateAfter(k, sentEnd int) (string, int, bool) {
 		return t.Value, n.tokAfter(t.End), true
 	}
 	return "", k, false
+}
+
+// datelineTown returns the town of the dateline, or "".
+func (n *ner) datelineTown() string {
+	for _, ent := range n.ents {
+		if ent.kind != Place {
+			continue
+		}
+		for _, c := range ent.cands {
+			if n.cands[c].dateline && n.cands[c].ent >= 0 {
+				return ent.name
+			}
+		}
+	}
+	return ""
 }
 
 // townBefore returns the town of the dateline, else the last place named
