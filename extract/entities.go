@@ -329,6 +329,11 @@ func (n *ner) findCandidates() {
 					j++
 					continue
 				}
+				// "Ashdown Property Group plc".
+				if t.lower == "plc" && t.space {
+					j++
+					continue
+				}
 				if !t.space && (t.lower == "-" || t.lower == "‑") && j+1 < b && n.nameTok(j+1) && !n.toks[j+1].space {
 					// "M-Kopa", "Jean-Claude" are one name; "Rutte-Trump"
 					// are two names the text also uses alone.
@@ -372,7 +377,12 @@ var nerPossOrgWords = nerSet("people,peoples,children,women,men,workers,farmers,
 // goes on to an organisation head: "People's Renewal Congress", not
 // "Varnex's Chief Executive".
 func (n *ner) possessiveName(i, j, b int) int {
-	if j+1 >= b || !n.toks[j].poss || !(nerPossOrgWords[n.toks[j-1].lower] || n.toks[i].lower == "our") || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
+	// "St Anne's University Hospital", "Tilby Growers' Cooperative".
+	if j+1 >= b || !n.toks[j].poss {
+		return j
+	}
+	saint := j-i == 2 && (n.toks[i].lower == "st" || n.toks[i].lower == "st." || n.toks[i].lower == "saint")
+	if !(nerPossOrgWords[n.toks[j-1].lower] || n.toks[i].lower == "our" || saint || n.pluralOwner(j)) || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
 		return j
 	}
 	k := j + 1
@@ -383,6 +393,22 @@ func (n *ner) possessiveName(i, j, b int) int {
 		return k
 	}
 	return j
+}
+
+// pluralOwner reports whether the trailing apostrophe at token j follows
+// a plural the text capitalises nowhere else ("Tilby Growers'
+// Cooperative"), not a name ending in s ("Airbus' Delivery Center").
+func (n *ner) pluralOwner(j int) bool {
+	if l := n.toks[j].lower; l != "'" && l != "’" || !strings.HasSuffix(n.toks[j-1].lower, "s") {
+		return false
+	}
+	w := n.toks[j-1].lower
+	for k, t := range n.toks {
+		if k != j-1 && t.lower == w && t.cap {
+			return false
+		}
+	}
+	return true
 }
 
 // findLocalAcronyms records the acronyms defined in parentheses after
@@ -610,7 +636,7 @@ func (n *ner) run(s, i, j int) {
 		}
 		break
 	}
-	for j > i && (nerConnectors[n.toks[j-1].lower] || !n.toks[j-1].cap && !n.toks[j-1].upper) {
+	for j > i && (nerConnectors[n.toks[j-1].lower] || !n.toks[j-1].cap && !n.toks[j-1].upper && !(n.toks[j-1].lower == "plc" && j-i >= 2)) {
 		j--
 	}
 	if i >= j {
@@ -728,6 +754,18 @@ func (n *ner) segment(s, i, j int, titles bool) {
 				continue
 			}
 			nameStart := b
+			// "Principal Secretary for Health Tomas Brandt".
+			if l := n.toks[b].lower; l == "for" || l == "of" {
+				c := b + 1
+				for c < j && n.capPortfolio(c, c+1) {
+					c++
+				}
+				if c > b+1 && c < j && n.nameLike(c, j) {
+					n.segment(s, i, a, true)
+					n.addCand(s, c, j, Person, nil)
+					return
+				}
+			}
 			// "Prime Minister of Canada Stephen Harper".
 			if n.toks[b].lower == "of" {
 				c := b + 1
@@ -771,6 +809,19 @@ func (n *ner) segment(s, i, j int, titles bool) {
 				n.segment(s, nameEnd+1, j, false)
 			}
 			return
+		}
+		// "Director of the Kelemba Irrigation Fund": a title opening
+		// the run before "of" and an organisation's name is no part of
+		// it.
+		if len(ts) > 0 && ts[0].a == i && ts[0].b+1 < j && n.toks[ts[0].b].lower == "of" && n.toks[i].cap && !nerOrgLeadHeads[n.toks[ts[0].b-1].lower] {
+			r := ts[0].b + 1
+			if n.toks[r].lower == "the" {
+				r++
+			}
+			if r < j && n.orgShaped(r, j) {
+				n.segment(s, r, j, false)
+				return
+			}
 		}
 		if len(ts) > 0 {
 			// Titles without a name: classify what lies between them.

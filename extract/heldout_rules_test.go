@@ -57,6 +57,17 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"She was born in Tallow Creek, Neb., in 1950.", "Nebraska", Place},
 		// A party is no part of a name.
 		{"Republican Anna Holtz beat Democrat Marcus Leary on Tuesday.", "Anna Holtz", Person},
+		// Second round of issue 11.
+		{"FARLEY, Qld — Police said on Monday the road was shut.", "Queensland", Place},
+		{"LISMORE, Ont. — Buses stopped on Monday.", "Ontario", Place},
+		{"Patients waited in hospitals across Co Tullow last month.", "Co Tullow", Place},
+		{"Trade fell in the Kavani district and across Marra province.", "Marra", Place},
+		{"Police patrolled the Ruvu district. The Ruvu District Council met later.", "Ruvu", Place},
+		{"Asha Penn, the Labour MP for Dornley, said no.", "Dornley", Place},
+		{"Porthcawl Falcons beat Dale Rangers. The Falcons are top.", "Porthcawl Falcons", Org},
+		{"Shares in Tarrow Fuels Pty Ltd. They fell 3% on Monday.", "Tarrow Fuels Pty Ltd.", Org},
+		{"Patients waited at St Anne's University Hospital on Monday.", "St Anne's University Hospital", Org},
+		{"Opener Amir Khan made 80.", "Amir Khan", Person},
 		// An age after a name.
 		{"Colm Brady, 71, and Ita Brady, 68, were rescued. \"Colm and Ita are fine,\" a neighbour said.", "Colm Brady", Person},
 	}
@@ -130,6 +141,26 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Dr. Lena Voss, a professor of agronomy at Kessler State University, led the study.", role{"Lena Voss", "Professor of Agronomy", "Kessler State University", false}},
 		{"Sir Ian Pike, who chairs the audit committee, agreed.", role{"Ian Pike", "Chair of the Audit Committee", "", false}},
 		{"Dalby Mills said sales rose. Ravi Nair, the alliance's chief scientist, was pleased.", role{"Ravi Nair", "Chief Scientist", "", false}},
+		// Second round of issue 11: shapes of the new dev articles.
+		{"Inspector Jo Marr, who heads the Kestin Fraud Squad, spoke.", role{"Jo Marr", "Head", "Kestin Fraud Squad", false}},
+		{"Ana Ruiz, who farms near Oldcote and chairs the Tilby Growers' Cooperative, agreed.", role{"Ana Ruiz", "Chair", "Tilby Growers' Cooperative", false}},
+		{"Dr Ian Bell (vice-chancellor of the University of Ormsby) wrote to staff.", role{"Ian Bell", "Vice-Chancellor", "University of Ormsby", false}},
+		{"Nia Oduya (an analyst at Kerrow Capital) was cautious.", role{"Nia Oduya", "Analyst", "Kerrow Capital", false}},
+		{"When Sipho Mthembu took over as interim chief executive of Veld Foods in May, sales were falling.", role{"Sipho Mthembu", "Interim Chief Executive", "Veld Foods", false}},
+		{"Shadow housing minister Ewan Pike said the plan had failed.", role{"Ewan Pike", "Shadow Housing Minister", "", false}},
+		{"The deputy vice-chancellor, Professor Ama Sarpong, agreed.", role{"Ama Sarpong", "Deputy Vice-Chancellor", "", false}},
+		{"The Lorne Health Group, which runs St Bride's, said it was busy. Its chief executive, Dr Ruth Kane, apologised.", role{"Ruth Kane", "Chief Executive", "Lorne Health Group", false}},
+		{"Tessa Lund, a retail-sector analyst at Pyle Securities, said sales fell.", role{"Tessa Lund", "Retail-Sector Analyst", "Pyle Securities", false}},
+		{"The Minister for Health, Colm Deasy, told the house on Tuesday.", role{"Colm Deasy", "Minister for Health", "", false}},
+		{"Principal Secretary for Water Jane Wambui said the dams were full.", role{"Jane Wambui", "Principal Secretary for Water", "", false}},
+		{"Mrs Efua Mensah, Director of the Ankobra Water Fund, said the money had arrived.", role{"Efua Mensah", "Director", "Ankobra Water Fund", false}},
+		{"Tom Kerr, a deputy director at the Institute for Upland Research (IUR), said so.", role{"Tom Kerr", "Deputy Director", "Institute for Upland Research", false}},
+		{"Tom Kerr, the acting head of Harle Holdings plc, said profits fell.", role{"Tom Kerr", "Acting Head", "Harle Holdings plc", false}},
+		{"Harle Holdings plc named Tom Kerr its new finance chief on Monday.", role{"Tom Kerr", "Finance Chief", "Harle Holdings plc", false}},
+		{"The Lengaro County government said so. Hon. Paul Kamau, the county's finance executive, agreed.", role{"Paul Kamau", "Finance Executive", "Lengaro County", false}},
+		{"Peter Coyle, then the floods minister, ordered the review.", role{"Peter Coyle", "Floods Minister", "", true}},
+		{"DRENTON, Ont. — Mayor Lise Roy said the buses would run.", role{"Lise Roy", "Mayor", "Drenton", false}},
+		{"Independent TD Mary Gill said the ward was full.", role{"Mary Gill", "TD", "", false}},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")

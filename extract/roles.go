@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -212,17 +213,19 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	if a < 0 {
 		// "the county executive committee member for finance, Dr. Esther
 		// Wanjiru": a title with its lower-case domain.
-		if e := end; n.word(e-1) == "," && e-1 < n.cands[c].ts {
-			e--
+		// "Principal Secretary for Health Tomas Brandt": a capitalised
+		// portfolio without the comma.
+		if e := end; (n.word(e-1) == "," || nerPortfolios[n.word(e-1)] && n.toks[e-1].cap) && e-1 < n.cands[c].ts {
+			comma := n.word(e-1) == ","
+			if comma {
+				e--
+			}
 			for f := e - 2; f >= 0 && f >= e-6; f-- {
 				if w := n.word(f); w == "of" || w == "for" || w == "on" {
 					// "The Minister for Health, NAME": a capitalised
 					// portfolio is a domain too.
-					port := true
-					for x := f + 1; x < e; x++ {
-						port = port && (nerPortfolios[n.word(x)] || x > f+1 && nerConnectors[n.word(x)])
-					}
-					if n.titleDomain(f+1, e+1) == e || port {
+					port := n.capPortfolio(f+1, e)
+					if comma && n.titleDomain(f+1, e+1) == e || port {
 						if r, ok := n.titleBefore(c, f); ok {
 							dom := n.text[n.toks[f+1].s:n.toks[e-1].e]
 							if !port {
@@ -289,7 +292,6 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	// "Independent TD Martina Rowley": an independent is of no party.
 	if o := n.candAt(a - 1); o >= 0 && n.word(a-1) == "independent" && n.cands[o].kind == "" && n.cands[o].te == a && n.cands[o].ts == a-1 {
 		n.cands[o].drop = true
-		a--
 	}
 	// "Aviation analyst Pieter Vanhoutte": a word opening the sentence
 	// that names nothing elsewhere qualifies the title.
@@ -312,7 +314,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		a--
 	} else if a >= 1 && n.candAt(a-1) < 0 && n.lowerModifier(a-1) && !(n.initial[a-1] && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)])) {
 		switch w := n.word(a - 2); {
-		case w == "a" || w == "an" || w == "the" || w == "its" || w == "his" || w == "her" || w == "their" || n.toks[a-2].poss:
+		case w == "a" || w == "an" || w == "the" || w == "its" || w == "his" || w == "her" || w == "their" || a >= 2 && n.toks[a-2].poss:
 			a--
 		case end-a == 1 && (a < 2 || !n.toks[a-2].word || nerStop[w]) || n.initial[a-1]:
 			// "..., election director Hank Moravec said", "Town council
@@ -353,7 +355,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		if o := n.candAt(a - 2); o >= 0 && n.cands[o].kind != Person {
 			r.orgCand = o
 			start = n.cands[o].ts
-		} else if nerOrgNouns[n.word(a-2)] || nerTownNouns[n.word(a-2)] {
+		} else if nerOrgNouns[n.word(a-2)] || nerTownNouns[n.word(a-2)] || nerAreaOwners[n.word(a-2)] {
 			r.orgNoun = n.word(a - 2)
 			start = a - 2
 		}
@@ -562,6 +564,20 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 		}
 		p = k + 1
 	}
+	if n.word(p) == "its" || n.word(p) == "their" {
+		// "Marlow Holdings plc named Tomas Brandt its new finance chief".
+		rs, ok := n.titlePhrase(c, p, sentEnd, true)
+		if ok && v > 0 {
+			if o := n.candAt(v - 1); o >= 0 && n.cands[o].kind != Person {
+				for i := range rs {
+					if rs[i].orgCand < 0 && rs[i].orgNoun == "" {
+						rs[i].orgCand = o
+					}
+				}
+			}
+		}
+		return rs, ok
+	}
 	if n.word(p) != "as" {
 		return nil, false
 	}
@@ -664,7 +680,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		} else if n.titleAt(e, sentEnd) > e {
 			orgCand, p = o, e
 		}
-	} else if (nerOrgNouns[n.word(p)] || nerTownNouns[n.word(p)]) && p+1 < sentEnd && n.toks[p+1].poss {
+	} else if (nerOrgNouns[n.word(p)] || nerTownNouns[n.word(p)] || nerAreaOwners[n.word(p)]) && p+1 < sentEnd && n.toks[p+1].poss {
 		orgNoun, p = n.word(p), p+2
 	}
 	var titles [][2]int
@@ -704,8 +720,8 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		if inCand {
 			break
 		}
-		// "minister of transport".
-		if n.word(q) == "of" && q+1 < sentEnd && nerPortfolios[n.word(q+1)] {
+		// "minister of transport", "the Chief Officer for Health".
+		if (n.word(q) == "of" || n.word(q) == "for" && n.capPortfolio(q+1, n.candEnd(q+1))) && q+1 < sentEnd && nerPortfolios[n.word(q+1)] {
 			if o := n.candAt(q + 1); o >= 0 {
 				if n.cands[o].kind != "" {
 					break
@@ -752,6 +768,11 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 				end = k + 1
 			}
 		}
+	}
+	// "a deputy director at the Institute for Coastal Research (ICR),":
+	// the acronym is the organisation's.
+	if orgCand >= 0 && n.word(end) == "(" && n.word(end+2) == ")" && n.toks[end+1].upper {
+		end += 3
 	}
 	// "Odile Brandt, its director of sales,": the organisation last
 	// named.
@@ -805,8 +826,8 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			return nil, false
 		}
 	}
-	if until == "" && n.pastMarker(start, titles[0][1]) {
-		until = "PAST_REF"
+	if until == "" && (n.pastMarker(start, titles[0][1]) || n.word(start) == "then" && n.word(start-1) == ",") {
+		until = "PAST_REF" // "Peter Coyle, then the floods minister,"
 	}
 	var out []nerRole
 	for _, t := range titles {
@@ -1202,6 +1223,37 @@ func (n *ner) titleBody(title string, pos int) string {
 	return ""
 }
 
+// candEnd returns the end of the candidate at token k, or k+1.
+func (n *ner) candEnd(k int) int {
+	if o := n.candAt(k); o >= 0 {
+		return n.cands[o].te
+	}
+	return k + 1
+}
+
+// capPortfolio reports whether tokens [a, b) are a capitalised portfolio
+// ("Health", "Roads and Transport"), not an armed force's name ("Air
+// Force Communications").
+func (n *ner) capPortfolio(a, b int) bool {
+	if a >= b || b > len(n.toks) {
+		return false
+	}
+	for x := a; x < b; x++ {
+		w := n.word(x)
+		if x > a && nerConnectors[w] {
+			continue
+		}
+		if !nerPortfolios[w] || !n.toks[x].cap || w == "air" || w == "force" || w == "navy" || w == "army" {
+			return false
+		}
+	}
+	return true
+}
+
+// nerAreaOwners are areas with offices of their own: "the county's
+// finance executive", "the district's superintendent".
+var nerAreaOwners = nerSet("county,state,province,district,region,parish")
+
 // nerTownNouns name the town of a dateline: "the city's finance director".
 var nerTownNouns = nerSet("city,town,village,borough,municipality")
 
@@ -1212,6 +1264,22 @@ var nerTownNouns = nerSet("city,town,village,borough,municipality")
 func (n *ner) resolveNoun(noun string, pos int) string {
 	if nerTownNouns[noun] {
 		return n.townBefore(pos)
+	}
+	if nerAreaOwners[noun] {
+		// "the county's finance executive": the latest organisation or
+		// place named with that word ("Lengaro County").
+		best, bestPos := "", -1
+		for _, ent := range n.ents {
+			if ent.kind == Person || !slices.Contains(strings.Fields(strings.ToLower(ent.name)), noun) {
+				continue
+			}
+			for _, c := range ent.cands {
+				if p := n.toks[n.cands[c].ts].s; p < pos && p > bestPos && n.cands[c].ent >= 0 {
+					best, bestPos = ent.name, p
+				}
+			}
+		}
+		return best
 	}
 	if noun == "its" {
 		if o := n.prevSubjectOrg(pos); o != "" {
