@@ -544,7 +544,8 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, rel []piece) []cu
 			continue
 		}
 		for j := k + 2; j < len(ws) && j <= k+9; j++ {
-			if strings.ContainsAny(text[ws[j-1].e:ws[j].s], ",;:\"“”") || ws[j].cap || isVerbWord(ws[j]) {
+			// The object may be a name: "told the Dáil on Tuesday that".
+			if strings.ContainsAny(text[ws[j-1].e:ws[j].s], ",;:\"“”") || ws[j].cap && j > k+3 && !inTimes(ws[j].s, st) || isVerbWord(ws[j]) {
 				break
 			}
 			if ws[j].w == "that" && inTimes(ws[j-1].s, st) && j+1 < len(ws) && !inRel(ws[j].s) {

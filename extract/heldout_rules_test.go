@@ -266,6 +266,11 @@ func TestUnseenStylesEvents(t *testing.T) {
 		{"They play Leeds next Saturday before hosting Hull on Boxing Day.", "2026-11-30", []string{"2026-12-05", "2026-12-26"}, ""},
 		// The dateline dates the report, the body's own date the news.
 		{"BRANDON FALLS, Nov. 5 (Prairie Wire) — Anna Holtz won the seat on Tuesday.", "2025-11-05", []string{"2025-11-04"}, "2025-11-05"},
+		// A reporting verb with a named object, then "that" and a
+		// clause of its own in the future.
+		{"The minister told the Dáil on Tuesday that the ward would open early next year.", "2026-04-23", []string{"2026-04-21", "2027"}, "2026-04-28"},
+		{"She died on Sunday, aged 84.", "2026-04-23", []string{"2026-04-19"}, "2026-04-26"},
+		{"Shares in Tarrow Fuels Pty Ltd. They will appear in court on Thursday.", "2026-08-18", []string{"2026-08-20"}, ""},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, tt.pub)
