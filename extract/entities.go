@@ -804,6 +804,11 @@ func (n *ner) segment(s, i, j int, titles bool) {
 				continue
 			}
 			n.segment(s, i, a, true)
+			// "Superintendent Dr. Marcus Bell", "Chairman Sir Roger
+			// Blake": the honorific is no part of the name.
+			if nerPersonPrefixes[n.toks[nameStart].lower] && nameEnd-nameStart >= 2 {
+				nameStart++
+			}
 			n.addCand(s, nameStart, nameEnd, Person, nil)
 			if nameEnd < j {
 				n.segment(s, nameEnd+1, j, false)
@@ -1428,6 +1433,11 @@ func (n *ner) findCues() {
 			}
 		case "at", "with":
 			cd.cue[cueOrg]++
+			// "Analysts at Peel Hunt", "researchers at Kelby": people
+			// work at an organisation.
+			if w := n.word(cd.ts - 2); n.word(cd.ts-1) == "at" && len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && (!n.toks[cd.ts-2].cap || n.initial[cd.ts-2]) && nerPluralStaff[w] {
+				cd.cue[cueOrg] += 3
+			}
 		case "mr", "mr.", "mrs", "mrs.", "ms", "ms.":
 			cd.cue[cuePerson] += 3
 		}
@@ -1508,6 +1518,10 @@ func (n *ner) teamName(ts, te int) bool {
 	}
 	return false
 }
+
+// nerPluralStaff are the people who work at an organisation: "analysts
+// at Peel Hunt".
+var nerPluralStaff = nerSet("analysts,economists,researchers,scientists,officials,executives,staff,workers,employees,engineers,strategists,doctors,nurses,lawyers,bankers,traders,managers,directors,sources,teachers,students,academics,experts")
 
 // nerPlaceOfNouns name a place by "of": "the port city of Saldanha
 // Vale", "the suburb of Thenmalai Nagar", "residents of X", "60 miles
@@ -1888,7 +1902,9 @@ func (n *ner) resolve() {
 		if !ok {
 			e, ok = n.demonymOf(k)
 		}
-		if !ok && !(cue[cuePlace] > cue[cueOrg] && n.cands[first].te-n.cands[first].ts == 1 && n.placeInBody(cs)) {
+		// "Keane, who founded the Keane Gallery": a person's cue wins
+		// over the gallery's first word.
+		if !ok && !(cue[cuePlace] > cue[cueOrg] && n.cands[first].te-n.cands[first].ts == 1 && n.placeInBody(cs)) && !(cue[cuePerson] >= 3 && cue[cuePerson] > cue[cueOrg]) {
 			// "Ashcombe" after "Ashcombe and Wrayford Hospitals Trust"
 			// is the town when it is written as one ("in Ashcombe").
 			e, ok = n.prefixOrg(n.cands[first].ts, n.cands[first].te, byKey)

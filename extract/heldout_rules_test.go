@@ -68,6 +68,7 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Shares in Tarrow Fuels Pty Ltd. They fell 3% on Monday.", "Tarrow Fuels Pty Ltd.", Org},
 		{"Patients waited at St Anne's University Hospital on Monday.", "St Anne's University Hospital", Org},
 		{"Opener Amir Khan made 80.", "Amir Khan", Person},
+		{"Analysts at Pellow Hunt said the results were strong.", "Pellow Hunt", Org},
 		// An age after a name.
 		{"Colm Brady, 71, and Ita Brady, 68, were rescued. \"Colm and Ita are fine,\" a neighbour said.", "Colm Brady", Person},
 	}
@@ -161,6 +162,13 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Peter Coyle, then the floods minister, ordered the review.", role{"Peter Coyle", "Floods Minister", "", true}},
 		{"DRENTON, Ont. — Mayor Lise Roy said the buses would run.", role{"Lise Roy", "Mayor", "Drenton", false}},
 		{"Independent TD Mary Gill said the ward was full.", role{"Mary Gill", "TD", "", false}},
+		{"Superintendent Dr. Lena Marsh will retire in June.", role{"Lena Marsh", "Superintendent", "", true}},
+		{"Chairman Sir Roger Vane said the year had been tough.", role{"Roger Vane", "Chairman", "", false}},
+		{"U.S. District Judge Hannah Rourke sentenced him.", role{"Hannah Rourke", "U.S. District Judge", "United States", false}},
+		{"The Member of Parliament for Ofankor, Hon. Yaw Dede, promised more funds.", role{"Yaw Dede", "Member of Parliament", "Ofankor", false}},
+		{"Council leader John Pryce said the docks would reopen.", role{"John Pryce", "Leader", "", false}},
+		{"Mayor-elect Priya Nair thanked voters.", role{"Priya Nair", "Mayor-Elect", "", false}},
+		{"Keane, who founded the Keane Gallery in 1971, died on Sunday.", role{"Keane", "Founder", "Keane Gallery", false}},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")

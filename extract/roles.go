@@ -177,7 +177,7 @@ func (n *ner) findRoles() {
 			continue
 		}
 		o := &n.cands[r.orgCand]
-		if r.person >= 0 && o.ts > n.cands[r.person].te && n.word(o.ts-1) == "for" && nerSeatTitles[strings.ToLower(lastWord(r.title))] {
+		if n.word(o.ts-1) == "for" && nerSeatTitles[strings.ToLower(lastWord(r.title))] {
 			o.cue[cuePlace] += 3
 			continue
 		}
@@ -185,8 +185,23 @@ func (n *ner) findRoles() {
 	}
 }
 
+// genericWordCand reports whether token k is a one-word candidate of its
+// own with no gazetteer entry that the text never capitalises elsewhere
+// ("Council" in "Council leader John Price").
+func (n *ner) genericWordCand(k int) bool {
+	o := n.candAt(k)
+	if o < 0 || n.cands[o].ts != k || n.cands[o].te != k+1 || n.cands[o].gaz != nil || n.capMid[n.toks[k].lower] {
+		return false
+	}
+	return true
+}
+
+// nerFederalTitles are the US federal offices written with "U.S.": "U.S.
+// Attorney", "U.S. District Judge", "U.S. Marshal".
+var nerFederalTitles = nerSet("attorney,judge,marshal")
+
 // nerSeatTitles hold a seat for a place: "the MP for Harwell Vale".
-var nerSeatTitles = nerSet("mp,td,mla,mpp,msp,member,senator,representative,congressman,congresswoman,assemblyman,assemblywoman,councillor,councilor,mca")
+var nerSeatTitles = nerSet("parliament,mp,td,mla,mpp,msp,member,senator,representative,congressman,congresswoman,assemblyman,assemblywoman,councillor,councilor,mca")
 
 func lastWord(s string) string {
 	f := strings.Fields(s)
@@ -269,7 +284,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 			}
 			if w := n.word(k); w == "of" || (w == "at" || w == "for") && end < n.cands[c].ts {
 				if r, ok := n.titleBefore(c, k); ok && r.orgCand < 0 && r.orgNoun == "" {
-					if n.cands[o].kind != Person && !(n.cands[o].kind == "" && w == "for" && n.cands[o].te-n.cands[o].ts == 1) {
+					if n.cands[o].kind != Person && !(n.cands[o].kind == "" && w == "for" && n.cands[o].te-n.cands[o].ts == 1 && !nerSeatTitles[strings.ToLower(lastWord(r.title))]) {
 						r.orgCand = o
 					}
 					return r, true
@@ -342,6 +357,13 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		start = a - 2
 	}
 	switch {
+	case a >= 1 && n.initial[a-1] && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]) && n.genericWordCand(a-1):
+		// "Council leader John Price": a common noun opening the
+		// sentence, no name.
+		o := n.candAt(a - 1)
+		n.cands[o].kind, n.cands[o].drop = "", true
+		r.orgNoun = n.word(a - 1)
+		start = a - 1
 	case a >= 1 && n.candAt(a-1) < 0 && n.initial[a-1] && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]):
 		// "Union general secretary Nadia Ferreira-Kost": the union.
 		r.orgNoun = n.word(a - 1)
@@ -365,6 +387,11 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 			r.orgCand = o
 			start = n.cands[o].ts
 		}
+	}
+	// "U.S. District Judge Hannah Rourke", "Assistant U.S. Attorney":
+	// the federal office is named with its country.
+	if o := r.orgCand; o >= 0 && n.cands[o].gaz != nil && n.cands[o].gaz.canon == "United States" && n.cands[o].te == a && nerFederalTitles[strings.ToLower(lastWord(r.title))] {
+		r.title = n.text[n.toks[n.cands[o].ts].s:n.toks[n.cands[o].te-1].e] + " " + r.title
 	}
 	// "former Airbus chief executive Noel Forgeard".
 	if past || n.pastMarker(max(start-1, 0), end) {
@@ -950,6 +977,7 @@ var nerTitleAbbrev = map[string]string{
 	"col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain", "adm.": "admiral",
 	"pres.": "president", "supt.": "superintendent", "insp.": "inspector", "cmdr.": "commander",
 	"cllr": "councillor", "cllr.": "councillor",
+	"sgt": "sergeant", "insp": "inspector", "supt": "superintendent", "det": "detective", "ch": "chief",
 }
 
 var nerTitleSmall = nerSet("of,the,and,for,at,in,on")
