@@ -1902,9 +1902,10 @@ func (n *ner) resolve() {
 		if !ok {
 			e, ok = n.demonymOf(k)
 		}
-		// "Keane, who founded the Keane Gallery": a person's cue wins
-		// over the gallery's first word.
-		if !ok && !(cue[cuePlace] > cue[cueOrg] && n.cands[first].te-n.cands[first].ts == 1 && n.placeInBody(cs)) && !(cue[cuePerson] >= 3 && cue[cuePerson] > cue[cueOrg]) {
+		// "Keane, who founded the Keane Gallery": strong person cues (a
+		// role, an age; not ", who" alone, which British style gives
+		// clubs and firms) win over the gallery's first word.
+		if !ok && !(cue[cuePlace] > cue[cueOrg] && n.cands[first].te-n.cands[first].ts == 1 && n.placeInBody(cs)) && !(cue[cuePerson] >= 5 && cue[cuePerson] > cue[cueOrg]) {
 			// "Ashcombe" after "Ashcombe and Wrayford Hospitals Trust"
 			// is the town when it is written as one ("in Ashcombe").
 			e, ok = n.prefixOrg(n.cands[first].ts, n.cands[first].te, byKey)
