@@ -1128,6 +1128,18 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	}
 }
 
+// afterDateline reports whether token k is the first word after the dash
+// of a dateline ("HALCOURT, Ont. — Bus and streetcar service").
+func (n *ner) afterDateline(k int) bool {
+	a := n.sentTok[n.sentOf[k]][0]
+	for p := a; p < k-1; p++ {
+		if c := n.candAt(p); c >= 0 && n.cands[c].dateline {
+			return true
+		}
+	}
+	return false
+}
+
 // nerPartyWords name a party's member before a name: "Republican Anna
 // Holtz".
 var nerPartyWords = nerSet("republican,democrat,democratic,labour,labor,conservative,tory,liberal,independent,socialist,communist")
@@ -2016,7 +2028,9 @@ func (n *ner) bareInitialWord(cs []int) bool {
 		}
 		switch n.word(cd.ts - 1) {
 		case "-", "–", "—":
-			return false // "Wal - Mart"
+			if !n.afterDateline(cd.ts) {
+				return false // "Wal - Mart"
+			}
 		}
 		if j := cd.te; j < len(n.toks) {
 			nt := n.toks[j]

@@ -69,6 +69,7 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Patients waited at St Anne's University Hospital on Monday.", "St Anne's University Hospital", Org},
 		{"Opener Amir Khan made 80.", "Amir Khan", Person},
 		{"Analysts at Pellow Hunt said the results were strong.", "Pellow Hunt", Org},
+		{"DRAYTON, Ont. — Ferry and bus service in Drayton stopped on Monday.", "Drayton", Place},
 		// An age after a name.
 		{"Colm Brady, 71, and Ita Brady, 68, were rescued. \"Colm and Ita are fine,\" a neighbour said.", "Colm Brady", Person},
 	}
@@ -105,6 +106,7 @@ func TestUnseenStylesNotNames(t *testing.T) {
 		{"Shops will close on Labor Day, the union said.", "Labor Day"},
 		{"Irrigation fund pays farmers\n\nThe Volta Basin Irrigation Fund paid GH¢12 million on Monday.", "Irrigation"},
 		{"The Volta Basin Irrigation Fund paid GH¢12 million on Monday.", "GH"},
+		{"DRAYTON, Ont. — Ferry and bus service in Drayton stopped on Monday.", "Ferry"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -169,6 +171,8 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Council leader John Pryce said the docks would reopen.", role{"John Pryce", "Leader", "", false}},
 		{"Mayor-elect Priya Nair thanked voters.", role{"Priya Nair", "Mayor-Elect", "", false}},
 		{"Keane, who founded the Keane Gallery in 1971, died on Sunday.", role{"Keane", "Founder", "Keane Gallery", false}},
+		{"Chasing 210, the Harlow Kestrels lost early wickets before captain Imran Sadiq added 90.", role{"Imran Sadiq", "Captain", "Harlow Kestrels", false}},
+		{"The University of Ormsby will cut 80 jobs. The deputy vice-chancellor, Professor Ama Sarpong, agreed.", role{"Ama Sarpong", "Deputy Vice-Chancellor", "University of Ormsby", false}},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")

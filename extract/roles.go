@@ -1069,13 +1069,73 @@ func (n *ner) implicitOrgs() {
 			}
 			r.Org = n.mainOrgBefore(r.Start)
 		}
-		// "Mayor Simone Gagnon" in a story from a town: its mayor.
 		for i := range ent.roles {
-			if r := &ent.roles[i]; r.Org == "" && r.Until == "" && strings.HasSuffix(nerTitleNorm(r.Title), "mayor") {
+			r := &ent.roles[i]
+			if r.Org != "" || ent.unresolved[nerTitleNorm(r.Title)] {
+				continue
+			}
+			t := nerTitleNorm(r.Title)
+			switch {
+			case r.Until == "" && strings.HasSuffix(t, "mayor"):
+				// "Mayor Simone Gagnon" in a story from a town: its mayor.
 				r.Org = n.datelineTown()
+			case nerTeamTitles[lastWord(t)] || nerTeamTitles[t]:
+				// "the Falcons lost two wickets before captain Faisal
+				// Nawaz added 151": the team of the sentence.
+				r.Org = n.sentenceOrgBefore(r.Start)
+			case nerAcademicTitles[t]:
+				// "The deputy vice-chancellor, Professor X": the
+				// university of the story.
+				r.Org = n.latestOrgWith(r.Start, nerAcademicBodies)
 			}
 		}
 	}
+}
+
+// nerTeamTitles are a team's positions, whose team a match report leaves
+// to the sentence: "captain", "wicketkeeper", "head coach".
+var nerTeamTitles = nerSet("captain,skipper,vice-captain,coach,head coach,assistant coach,wicketkeeper,goalkeeper,keeper,striker,midfielder,defender,winger,forward,opener,batsman,batter,bowler,spinner,all-rounder,flanker,full-back,fullback,fly-half,scrum-half,wing,quarterback,pitcher,shortstop")
+
+// nerAcademicTitles head a university.
+var nerAcademicTitles = nerSet("vice chancellor,deputy vice chancellor,pro vice chancellor,provost,deputy provost,registrar,rector,principal and vice chancellor")
+
+// nerAcademicBodies are the head words of a university's name.
+var nerAcademicBodies = nerSet("university,college,institute,polytechnic,academy")
+
+// sentenceOrgBefore returns the organisation named last before pos in
+// pos's sentence, or "".
+func (n *ner) sentenceOrgBefore(pos int) string {
+	k := min(n.tokAfter(pos), len(n.toks)-1)
+	for p := k - 1; p >= n.sentTok[n.sentOf[k]][0] && p >= 0; p-- {
+		if c := n.candAt(p); c >= 0 && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
+			return n.ents[n.cands[c].ent].name
+		}
+	}
+	return ""
+}
+
+// latestOrgWith returns the organisation named last before pos whose
+// name has one of the words, or "".
+func (n *ner) latestOrgWith(pos int, words map[string]bool) string {
+	best, bestPos := "", -1
+	for _, ent := range n.ents {
+		if ent.kind != Org {
+			continue
+		}
+		has := false
+		for _, w := range strings.Fields(strings.ToLower(ent.name)) {
+			has = has || words[w]
+		}
+		if !has {
+			continue
+		}
+		for _, c := range ent.cands {
+			if p := n.toks[n.cands[c].ts].s; p < pos && p > bestPos && n.cands[c].ent >= 0 {
+				best, bestPos = ent.name, p
+			}
+		}
+	}
+	return best
 }
 
 // mainOrgBefore returns the organisation a role at pos belongs to when
