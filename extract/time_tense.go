@@ -239,6 +239,12 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			continue
 		case l.has(fReport):
 			if strings.HasSuffix(l.word, "ed") {
+				// "Results will be declared on Sunday": a passive after
+				// a modal looks ahead.
+				if d, ok := p.afterBe(k); ok && d > 0 {
+					add(tenseCue{tok: k, dir: d})
+					continue
+				}
 				add(tenseCue{tok: k, dir: -1, report: true})
 			}
 			continue // present-tense reporting verb: "says"
