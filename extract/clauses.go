@@ -171,11 +171,15 @@ func isVerbWord(w word) bool {
 	if l := timeLex[w.w]; !notVerbPast[w.w] && l.has(fPast|fReport|fBarePast) {
 		return true
 	}
-	if reportVerbs[w.w] {
+	if reportVerbs[w.w] || sameFormPast[w.w] {
 		return true
 	}
 	return len(w.w) >= 5 && strings.HasSuffix(w.w, "ed") && !notPastEd[w.w]
 }
+
+// sameFormPast are verbs whose past is their base form: "set a record in
+// 2019 and won again on Sunday".
+var sameFormPast = map[string]bool{"set": true, "hit": true, "beat": true, "shut": true, "quit": true, "spread": true, "cost": true, "hurt": true, "bid": true, "split": true}
 
 // hasVerb reports whether the words ws hold a verb. A conjoined clause
 // may open on a bare verb that takes its subject back ("and review the

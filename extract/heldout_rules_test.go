@@ -283,6 +283,7 @@ func TestUnseenStylesEvents(t *testing.T) {
 		{"The minister told the Dáil on Tuesday that the ward would open early next year.", "2026-04-23", []string{"2026-04-21", "2027"}, "2026-04-28"},
 		{"She died on Sunday, aged 84.", "2026-04-23", []string{"2026-04-19"}, "2026-04-26"},
 		{"Results will be declared on Sunday.", "2026-04-23", []string{"2026-04-26"}, "2026-04-19"},
+		{"The runner set a course record in 2019 and won again on Sunday.", "2026-04-23", []string{"2019", "2026-04-19"}, ""},
 		{"Shares in Tarrow Fuels Pty Ltd. They will appear in court on Thursday.", "2026-08-18", []string{"2026-08-20"}, ""},
 	}
 	for _, tt := range tests {
