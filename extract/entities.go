@@ -244,7 +244,7 @@ func (n *ner) isHeading(s int) bool {
 // nameTok reports whether token i can be part of a name.
 func (n *ner) nameTok(i int) bool {
 	t := n.toks[i]
-	if !t.word || t.digit || n.timed[i] || !(t.cap || t.upper) {
+	if !t.word || t.digit || n.timed[i] && !n.dayInName(i) || !(t.cap || t.upper) {
 		return false
 	}
 	if nerCalendar[t.lower] && n.calendarWord(i) {
@@ -262,6 +262,17 @@ func (n *ner) nameTok(i int) bool {
 		return false
 	}
 	return true
+}
+
+// dayInName reports whether the plural day name at token i opens a name
+// ("Sundays Valley Citrus Ltd") rather than a time ("Sundays").
+func (n *ner) dayInName(i int) bool {
+	w := n.toks[i].lower
+	if !strings.HasSuffix(w, "days") || !nerCalendar[strings.TrimSuffix(w, "s")] || i+1 >= len(n.toks) {
+		return false
+	}
+	nt := n.toks[i+1]
+	return nt.cap && nt.space && nt.word && !n.timed[i+1] && !nerCalendar[nt.lower]
 }
 
 // nerCalendarAmbiguous are month and day words that are also names
@@ -656,6 +667,11 @@ func (n *ner) titleAt(i, j int) int {
 			if !nerTitleModifiers[prev] && !nerPortfolios[prev] {
 				break
 			}
+			// "the Labour MP for Harwell Vale": the party, not a
+			// portfolio.
+			if (prev == "labour" || prev == "labor") && n.toks[p-1].cap && nerPartyTitles[n.toks[p].lower] {
+				break
+			}
 		}
 		if !nerTitleFirst[n.toks[p].lower] {
 			continue
@@ -672,6 +688,9 @@ func (n *ner) titleAt(i, j int) int {
 	// Modifiers alone are no title.
 	return best
 }
+
+// nerPartyTitles are held for a party: "Labour MP", "Labor senator".
+var nerPartyTitles = nerSet("mp,mps,td,mla,msp,mep,senator,councillor,councilor,candidate,leader,member,peer,lawmaker,activist")
 
 // nerAmbiguousTitles are titles that are also ordinary words in names
 // ("General Dynamics"): a name after them needs two words.
@@ -1428,6 +1447,11 @@ func (n *ner) findCues() {
 				}
 			}
 		}
+		// "service between Tessaly and Grand Harrow", "flights from X to
+		// Y": the ends of a route are places.
+		if n.routeEnd(cd.ts) {
+			cd.cue[cuePlace] += 3
+		}
 		switch n.word(cd.ts - 1) {
 		case "in":
 			// "a stake in Chrysler" is no place.
@@ -1527,6 +1551,33 @@ func (n *ner) teamName(ts, te int) bool {
 		if k != te-1 && n.toks[k].lower == w && n.toks[k-1].lower == "the" && !(k+1 < len(n.toks) && n.toks[k+1].cap && n.toks[k+1].space) {
 			return true
 		}
+	}
+	return false
+}
+
+// nerRouteNouns name a route between places: "service between X and Y".
+var nerRouteNouns = nerSet("service,services,flight,flights,route,routes,line,lines,road,railway,rail,ferry,ferries,train,trains,bus,buses,link,links,highway,motorway,pipeline,corridor,journey,trip,connection,connections,flies,flew,fly")
+
+// routeEnd reports whether the name at token ts is an end of a route:
+// after "between" or "from" following a route noun, or after the "and"
+// or "to" that closes such a pair.
+func (n *ner) routeEnd(ts int) bool {
+	route := func(k int) bool { // the route noun before token k, perhaps a comma between
+		if n.word(k) == "," {
+			k--
+		}
+		return nerRouteNouns[n.word(k)]
+	}
+	switch n.word(ts - 1) {
+	case "between", "from":
+		return route(ts - 2)
+	case "and", "to":
+		o := n.candAt(ts - 2)
+		if o < 0 || n.cands[o].te != ts-1 {
+			return false
+		}
+		w := n.word(n.cands[o].ts - 1)
+		return (w == "between" && n.word(ts-1) == "and" || w == "from" && n.word(ts-1) == "to") && route(n.cands[o].ts-2)
 	}
 	return false
 }

@@ -70,6 +70,10 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Opener Amir Khan made 80.", "Amir Khan", Person},
 		{"Analysts at Pellow Hunt said the results were strong.", "Pellow Hunt", Org},
 		{"DRAYTON, Ont. — Ferry and bus service in Drayton stopped on Monday.", "Drayton", Place},
+		{"The last service, between Orvane and Kell Harbour, ran on Monday.", "Orvane", Place},
+		{"The last service, between Orvane and Kell Harbour, ran on Monday.", "Kell Harbour", Place},
+		{"The sale of its citrus arm, Fridays Valley Citrus Ltd, was agreed.", "Fridays Valley Citrus Ltd", Org},
+		{"Asha Penn, the Labour MP for Dornley, said no.", "Labour", Org},
 		// An age after a name.
 		{"Colm Brady, 71, and Ita Brady, 68, were rescued. \"Colm and Ita are fine,\" a neighbour said.", "Colm Brady", Person},
 	}
@@ -169,6 +173,7 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"U.S. District Judge Hannah Rourke sentenced him.", role{"Hannah Rourke", "U.S. District Judge", "United States", false}},
 		{"The Member of Parliament for Ofankor, Hon. Yaw Dede, promised more funds.", role{"Yaw Dede", "Member of Parliament", "Ofankor", false}},
 		{"Council leader John Pryce said the docks would reopen.", role{"John Pryce", "Leader", "", false}},
+		{"Asha Penn, the Labour MP for Dornley, said no.", role{"Asha Penn", "MP", "Dornley", false}},
 		{"Mayor-elect Priya Nair thanked voters.", role{"Priya Nair", "Mayor-Elect", "", false}},
 		{"Keane, who founded the Keane Gallery in 1971, died on Sunday.", role{"Keane", "Founder", "Keane Gallery", false}},
 		{"Chasing 210, the Harlow Kestrels lost early wickets before captain Imran Sadiq added 90.", role{"Imran Sadiq", "Captain", "Harlow Kestrels", false}},

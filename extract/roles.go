@@ -835,6 +835,13 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		}
 		break
 	}
+	// "the Labour MP for Harwell Vale": the seat after a party's member.
+	if k < sentEnd && n.word(k) == "for" && len(titles) > 0 && nerSeatTitles[n.toks[titles[len(titles)-1][1]-1].lower] {
+		if o := n.candAt(k + 1); o >= 0 && n.cands[o].ts == k+1 && n.cands[o].kind != Person {
+			orgCand, orgNoun = o, ""
+			end, k = n.cands[o].te, n.cands[o].te
+		}
+	}
 	if k < sentEnd {
 		w := n.word(k)
 		// "the corporator from ward 7,": a short place or domain after
