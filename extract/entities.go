@@ -345,6 +345,11 @@ func (n *ner) findCandidates() {
 					j++
 					continue
 				}
+				// "Stoke-on-Trent", "Newcastle-upon-Tyne".
+				if !t.space && t.lower == "-" && j+3 < b && nerHyphenParticles[n.word(j+1)] && !n.toks[j+1].space && n.word(j+2) == "-" && !n.toks[j+2].space && !n.toks[j+3].space && n.nameTok(j+3) {
+					j += 4
+					continue
+				}
 				if !t.space && (t.lower == "-" || t.lower == "‑") && j+1 < b && n.nameTok(j+1) && !n.toks[j+1].space {
 					// "M-Kopa", "Jean-Claude" are one name; "Rutte-Trump"
 					// are two names the text also uses alone.
@@ -377,6 +382,23 @@ func (n *ner) findCandidates() {
 			i = j
 		}
 	}
+}
+
+// nerHyphenParticles join hyphenated place names: "Stoke-on-Trent".
+var nerHyphenParticles = nerSet("on,upon,under,in,le,la,sur,en,de,by,the")
+
+// hyphenPlace reports whether [i, j) is one hyphenated name joined by a
+// lower-case particle: "Stoke-on-Trent".
+func (n *ner) hyphenPlace(i, j int) bool {
+	if j-i != 5 {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if n.toks[k].space {
+			return false
+		}
+	}
+	return n.toks[i+1].lower == "-" && nerHyphenParticles[n.toks[i+2].lower] && n.toks[i+3].lower == "-"
 }
 
 // nerPossOrgWords open organisations' names with a possessive: "People's
@@ -891,7 +913,9 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		if nerPersonPrefixes[n.toks[a].lower] {
 			a++
 		}
-		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i)) {
+		// "Paul Ferraro of Ferraro & Lind": a name of two or three words
+		// before a firm's.
+		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i) || m-a >= 2 && m-a <= 3 && n.orgShaped(r, j)) {
 			n.addCand(s, a, m, Person, nil)
 			n.segment(s, r, j, false)
 			return
@@ -1112,6 +1136,10 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	c := n.addCand(s, i, j, "", nil)
 	cd := &n.cands[c]
 	switch {
+	case n.hyphenPlace(i, j):
+		// "Stoke-on-Trent": a town's shape.
+		cd.lean[cuePlace] += 2
+		cd.notPerson = true
 	case strings.Contains(key, " of ") || strings.HasPrefix(key, "of ") || n.innerFunctionWord(i, j):
 		// "Bank of the West", "Council for Rural Roads": a function word
 		// between capitalised words names no person.
@@ -1449,8 +1477,24 @@ func (n *ner) findCues() {
 		}
 		// "service between Tessaly and Grand Harrow", "flights from X to
 		// Y": the ends of a route are places.
-		if n.routeEnd(cd.ts) {
+		if n.routeEnd(cd.ts) && !(cd.te < len(n.toks) && n.toks[cd.te].poss) {
 			cd.cue[cuePlace] += 3
+		}
+		// "its brickworks at Sallowby, near Stoke-on-Trent": a place
+		// near another.
+		if n.word(cd.te) == "," && (n.word(cd.te+1) == "near" || n.word(cd.te+1) == "outside") {
+			cd.cue[cuePlace] += 3
+		}
+		// "Born in Kirkcaldy, Fife,": the region of a place.
+		if n.word(cd.ts-1) == "," && cd.ts >= 3 {
+			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].te == cd.ts-1 && n.word(n.cands[o].ts-1) == "in" && (n.cands[o].kind == Place || n.cands[o].kind == "") &&
+				(n.word(cd.te) == "," || n.word(cd.te) == "." || n.word(cd.te) == "and") {
+				cd.cue[cuePlace] += 3
+			}
+		}
+		// "her own firm, Varley Charts,": an apposition to a firm.
+		if n.word(cd.ts-1) == "," && nerFirmNouns[n.word(cd.ts-2)] && !n.toks[cd.ts-2].cap {
+			cd.cue[cueOrg] += 3
 		}
 		switch n.word(cd.ts - 1) {
 		case "in":
@@ -1554,6 +1598,10 @@ func (n *ner) teamName(ts, te int) bool {
 	}
 	return false
 }
+
+// nerFirmNouns stand in apposition before a firm's name: "her own firm,
+// Varley Charts,".
+var nerFirmNouns = nerSet("firm,company,business,subsidiary,arm,charity,consultancy,startup,agency,label,publisher,brand,group,partnership")
 
 // nerRouteNouns name a route between places: "service between X and Y".
 var nerRouteNouns = nerSet("service,services,flight,flights,route,routes,line,lines,road,railway,rail,ferry,ferries,train,trains,bus,buses,link,links,highway,motorway,pipeline,corridor,journey,trip,connection,connections,flies,flew,fly")

@@ -51,7 +51,8 @@ import (
 //     when the gold names one, contains the gold organisation (any of its
 //     names) word for word or is contained in it (an empty organisation
 //     never matches a named one); and whose former status agrees: a role
-//     with an Until is former. A gold role with org "" accepts any
+//     with an Until is former unless the Until is a date after the
+//     publication date (a role that "will end in July" has not ended). A gold role with org "" accepts any
 //     organisation. Since and until values are not scored yet. A second
 //     figure, "roles recall (org missing)", also accepts a role with no
 //     organisation where the gold names one (often left implicit, as in
@@ -565,7 +566,7 @@ func scoreHeldout(a hoArticle, doc *extract.Document) *heldoutScore {
 			}
 			for _, er := range e.Roles {
 				got = append(got, fmt.Sprintf("%q/%q/until=%q", er.Title, er.Org, er.Until))
-				if !titles[normTitle(er.Title)] || (er.Until != "") != r.Former {
+				if !titles[normTitle(er.Title)] || hoFormer(er.Until, a.published) != r.Former {
 					continue
 				}
 				orgOK := r.Org == ""
@@ -684,6 +685,25 @@ func scoreHeldout(a hoArticle, doc *extract.Document) *heldoutScore {
 		}
 	}
 	return s
+}
+
+// hoFormer reports whether a role with this Until has ended by the
+// publication date: any Until but a date after it (or FUTURE_REF).
+func hoFormer(until string, pub time.Time) bool {
+	if until == "" || until == "FUTURE_REF" {
+		return false
+	}
+	if len(until) >= 4 && until[0] >= '0' && until[0] <= '9' {
+		p := pub.Format("2006-01-02")
+		u := until
+		if i := strings.IndexByte(u, 'T'); i > 0 {
+			u = u[:i]
+		}
+		if len(u) <= len(p) && u[:min(len(u), 4)] != "" {
+			return u <= p[:len(u)]
+		}
+	}
+	return true
 }
 
 func clip(s string, n int) string {

@@ -53,6 +53,10 @@ func (n *ner) findRoles() {
 		base := cd.ts
 		if nerPersonPrefixes[n.word(base-1)] {
 			base--
+			// "The church's pastor, the Rev. Darnell Whitfield,".
+			if n.word(base-1) == "the" && n.word(base-2) == "," {
+				base--
+			}
 		}
 		for i, end := range [3]int{cd.ts, base, base - 1} {
 			if end < 1 || i == 2 && n.word(end) != "," || i == 1 && base == cd.ts {
@@ -181,6 +185,11 @@ func (n *ner) findRoles() {
 			o.cue[cuePlace] += 3
 			continue
 		}
+		// "a farmer at Nsuaem": where one farms is a place.
+		if n.word(o.ts-1) == "at" && nerPlaceTitles[strings.ToLower(lastWord(r.title))] {
+			o.cue[cuePlace] += 3
+			continue
+		}
 		o.cue[cueOrg] += 3
 	}
 }
@@ -195,6 +204,14 @@ func (n *ner) genericWordCand(k int) bool {
 	}
 	return true
 }
+
+// nerFireVerbs end the role of their object: "voted to fire
+// Superintendent X".
+var nerFireVerbs = nerSet("fire,fired,sack,sacked,dismiss,dismissed,oust,ousted,remove,removed,depose,deposed")
+
+// nerPlaceTitles work at a place, not an organisation: "a farmer at
+// Nsuaem".
+var nerPlaceTitles = nerSet("farmer,fisherman,herder,trader,shopkeeper,resident,villager,vendor,miner,smallholder")
 
 // nerFederalTitles are the US federal offices written with "U.S.": "U.S.
 // Attorney", "U.S. District Judge", "U.S. Marshal".
@@ -242,6 +259,9 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 					port := n.capPortfolio(f+1, e)
 					if comma && n.titleDomain(f+1, e+1) == e || port {
 						if r, ok := n.titleBefore(c, f); ok {
+							if !port && nerSeatTitles[strings.ToLower(lastWord(r.title))] {
+								return r, true // "The Member of Parliament for the area"
+							}
 							dom := n.text[n.toks[f+1].s:n.toks[e-1].e]
 							if !port {
 								dom = strings.ToLower(dom)
@@ -324,13 +344,15 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	// "A political scientist", "the trust's medical director",
 	// "election director Hank Moravec": a lower-case word before the
 	// title belongs to it.
-	if o := n.candAt(a - 1); a >= 1 && o >= 0 && n.initial[a-1] && n.cands[o].te == a && n.cands[o].ts == a-1 && n.cands[o].kind == "" && nerPlaceHeads[n.word(a-1)] {
+	if o := n.candAt(a - 1); a >= 1 && o >= 0 && (n.initial[a-1] || a >= 2 && n.word(a-2) == "the" && n.initial[a-2]) && n.cands[o].te == a && n.cands[o].ts == a-1 && n.cands[o].kind == "" && nerPlaceHeads[n.word(a-1)] {
 		n.cands[o].drop = true // "Town council member Rosa Delgado"
 		a--
 	} else if a >= 1 && n.candAt(a-1) < 0 && n.lowerModifier(a-1) && !(n.initial[a-1] && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)])) {
 		switch w := n.word(a - 2); {
 		case w == "a" || w == "an" || w == "the" || w == "its" || w == "his" || w == "her" || w == "their" || a >= 2 && n.toks[a-2].poss:
 			a--
+		case w == "to":
+			// "voted to fire Superintendent X": a verb.
 		case end-a == 1 && (a < 2 || !n.toks[a-2].word || nerStop[w]) || n.initial[a-1]:
 			// "..., election director Hank Moravec said", "Town council
 			// member Rosa Delgado voted"
@@ -392,16 +414,19 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	// the federal office is named with its country.
 	if o := r.orgCand; o >= 0 && n.cands[o].gaz != nil && n.cands[o].gaz.canon == "United States" && n.cands[o].te == a && nerFederalTitles[strings.ToLower(lastWord(r.title))] {
 		r.title = n.text[n.toks[n.cands[o].ts].s:n.toks[n.cands[o].te-1].e] + " " + r.title
+		r.orgCand = -1
+		n.cands[o].kind, n.cands[o].gaz, n.cands[o].drop = "", nil, true
 	}
-	// "former Airbus chief executive Noel Forgeard".
-	if past || n.pastMarker(max(start-1, 0), end) {
+	// "former Airbus chief executive Noel Forgeard"; "voted to fire
+	// Superintendent X".
+	if past || n.pastMarker(max(start-1, 0), end) || nerFireVerbs[n.word(start-1)] {
 		r.until = "PAST_REF"
 	}
 	r.s = n.toks[start].s
 	r.e = n.toks[n.cands[c].te-1].e
 	// "Sen. Thomas Whitfield of Georgia", "analyst Pieter Vanhoutte of
 	// the consultancy Strand & Mercer".
-	if k := n.cands[c].te + 1; r.orgCand < 0 && (end == n.cands[c].ts || end == n.cands[c].ts-1 && nerPersonPrefixes[n.word(end)]) && n.word(k-1) == "of" && k < len(n.toks) {
+	if k := n.cands[c].te + 1; r.orgCand < 0 && r.orgNoun == "" && (end == n.cands[c].ts || end == n.cands[c].ts-1 && (nerPersonPrefixes[n.word(end)] || n.word(end) == ",")) && n.word(k-1) == "of" && k < len(n.toks) {
 		if n.word(k) == "the" {
 			k++
 			if nerOrgNouns[n.word(k)] && !n.toks[k].cap {
@@ -691,6 +716,13 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		case "the", "a", "an", "its", "his", "her", "their", "now", "currently", "also", "former", "then", "newly", "recently", "elected", "appointed", "re-elected":
 			p++
 			continue
+		case "as":
+			// "named its chief financial officer, Raymond Quill, as
+			// interim superintendent".
+			if p == start && n.word(p-1) == "," {
+				p++
+				continue
+			}
 		case "ex":
 			if n.word(p+1) == "-" && !n.toks[p+1].space {
 				p += 2
@@ -725,7 +757,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 					continue // "food-sector": one word
 				}
 				words++
-				if !t.word || t.cap || t.digit || n.candAt(k-1) >= 0 || nerCopulas[t.lower] || nerSkipAdverbs[t.lower] || nerConnectors[t.lower] {
+				if !t.word || t.cap || t.digit || n.candAt(k-1) >= 0 || nerCopulas[t.lower] || nerSkipAdverbs[t.lower] || nerConnectors[t.lower] || nerStop[t.lower] {
 					break
 				}
 				if e := n.titleAt(k, sentEnd); e > k {
@@ -801,6 +833,10 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	if orgCand >= 0 && n.word(end) == "(" && n.word(end+2) == ")" && n.toks[end+1].upper {
 		end += 3
 	}
+	// "the MCA for Kapsowar ward": the seat's area noun.
+	if orgCand >= 0 && (nerAreaNouns[n.word(end)] || n.word(end) == "ward") && nerSeatTitles[n.toks[titles[len(titles)-1][1]-1].lower] {
+		end++
+	}
 	// "Odile Brandt, its director of sales,": the organisation last
 	// named.
 	if orgCand < 0 && orgNoun == "" && !copula && n.word(start) == "its" && n.word(start-1) == "," {
@@ -840,6 +876,9 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		if o := n.candAt(k + 1); o >= 0 && n.cands[o].ts == k+1 && n.cands[o].kind != Person {
 			orgCand, orgNoun = o, ""
 			end, k = n.cands[o].te, n.cands[o].te
+			if nerAreaNouns[n.word(k)] || n.word(k) == "ward" {
+				end, k = k+1, k+1 // "the MCA for Kapsowar ward"
+			}
 		}
 	}
 	if k < sentEnd {
@@ -863,9 +902,20 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	if until == "" && (n.pastMarker(start, titles[0][1]) || n.word(start) == "then" && n.word(start-1) == ",") {
 		until = "PAST_REF" // "Peter Coyle, then the floods minister,"
 	}
+	// "a non-executive director and former chief executive of Tasker
+	// Homes": the later title alone has ended, and the organisation
+	// after it is its own.
+	lastPast := len(titles) > 1 && until == "" && n.pastMarker(titles[len(titles)-1][0]-1, titles[len(titles)-1][1])
 	var out []nerRole
-	for _, t := range titles {
+	for i, t := range titles {
 		r := nerRole{person: c, title: nerTitleText(n, t[0], t[1]), orgCand: orgCand, orgNoun: orgNoun, since: since, until: until, succeeds: -1}
+		if lastPast {
+			if i == len(titles)-1 {
+				r.until = "PAST_REF"
+			} else {
+				r.orgCand, r.orgNoun = -1, ""
+			}
+		}
 		r.s = n.subjectStart(c)
 		last := max(end, k) - 1
 		if last < start {
@@ -1285,7 +1335,7 @@ func (n *ner) attachRole(r nerRole) {
 func nerCorporateTitle(title string) bool {
 	t := nerTitleNorm(title)
 	switch t {
-	case "ceo", "cfo", "coo", "cto", "managing director", "general counsel":
+	case "ceo", "cfo", "coo", "cto", "managing director", "general counsel", "finance director", "chairman", "chairwoman":
 		return true
 	}
 	return strings.HasPrefix(t, "chief ") && t != "chief minister" && t != "chief justice" && t != "chief of staff"
@@ -1380,6 +1430,9 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 		if o := n.prevSubjectOrg(pos); o != "" {
 			return o
 		}
+		if o, ok := n.subjectOrg(pos); ok {
+			return o
+		}
 	}
 	best, bestPos := "", -1
 	generic, genericPos := "", -1
@@ -1410,6 +1463,13 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 		return best
 	}
 	switch noun {
+	case "broker", "brokerage":
+		// "an analyst at the broker": the one named last.
+		if generic != "" {
+			return generic
+		}
+	}
+	switch noun {
 	case "its", "company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "manufacturer", "business", "conglomerate", "startup", "maker", "producer", "supplier", "utility", "operator", "retailer", "lender", "insurer", "developer":
 		if noun != "its" {
 			if m := n.mainOrgBefore(pos); m != "" {
@@ -1425,6 +1485,32 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 // back to: "the union" is the "Amalgamated Transit Workers of Ontario".
 var nerNounHeads = map[string]map[string]bool{
 	"union": nerSet("workers,workers',federation,guild,brotherhood,congress"),
+}
+
+// subjectOrg returns the organisation that is the subject of the
+// sentence holding the "its" at pos: "The board named its chief financial
+// officer", "Pennard & Dale, the Midlands group, said ... its chairman".
+// A subject "the board" that names no organisation gives "", true; a
+// subject that is no organisation gives false.
+func (n *ner) subjectOrg(pos int) (string, bool) {
+	k := min(n.tokAfter(pos), len(n.toks)-1)
+	a := n.sentTok[n.sentOf[k]][0]
+	if n.word(a) == "the" {
+		a++
+	}
+	if a >= k {
+		return "", false
+	}
+	if c := n.candAt(a); c >= 0 {
+		if n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
+			return n.ents[n.cands[c].ent].name, true
+		}
+		return "", false
+	}
+	if w := n.word(a); nerOrgNouns[w] && n.word(a+1) != "of" && !n.toks[a+1].poss {
+		return n.resolveNoun(w, pos), true
+	}
+	return "", false
 }
 
 // prevSubjectOrg returns the organisation that opens the sentence before
@@ -1463,7 +1549,7 @@ var nerOustVerbs = nerSet("ousted,fired,dismissed,removed,sacked,deposed,replace
 var nerSucceedVerbs = nerSet("replaced,replaces,replace,replacing,succeeded,succeeds,succeed,succeeding")
 
 // nerFutureWords before a verb put it in the future: "will step down".
-var nerFutureWords = nerSet("will,shall,to,plans,intends,expects,set")
+var nerFutureWords = nerSet("will,would,shall,to,plans,intends,expects,set")
 
 // tenure reads the end or start of a role after the name of candidate c at
 // token p: "resigned as chief executive of Y on March 3", "will step down
