@@ -225,6 +225,10 @@ func TestUnseenStylesQuotes(t *testing.T) {
 		{"‘The nurses’ letter changed everything,’ said Ben Ross.", "The nurses’ letter changed everything", "Ben Ross"},
 		// An apposition naming the speaker.
 		{"The Dunmore head coach, Piet Laar, said they had been 'careless'.", "careless", "Piet Laar"},
+		// A noun after "said" is no verb of its own ("demand").
+		{"Chief executive Ann Kell said demand had been \"stubbornly weak\" since the autumn.", "stubbornly weak", "Ann Kell"},
+		// A kinship noun shows the gender: "her nephew, X" is a he.
+		{"She retired in 1993, handing the firm to her nephew, Colin Vane, who runs it today.\n\n‘She never drew a line she had not sailed,’ he said.", "She never drew a line", "Colin Vane"},
 		{"A spokesman for Ms Okafor, Tim Reyes, said she would \"fight on\".", "fight on", "Tim Reyes"},
 	}
 	for _, tt := range tests {

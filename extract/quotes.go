@@ -355,6 +355,11 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (qAttr, bool) {
 		if v > 0 && toks[v-1].k == 'w' {
 			prev = c.lower(toks[v-1])
 		}
+		// "said demand had been “…”": a bare form right after a verb of
+		// saying is the noun opening its clause, not a verb.
+		if prev != "" && qVerbOf(prev) == qSpeechVerb && !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "ing") && !strings.HasSuffix(lw, "s") {
+			continue
+		}
 		if qPassiveAux[prev] {
 			if !qParticiple(lw) {
 				continue // "were welcome but “…”": an adjective, not a verb
