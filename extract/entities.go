@@ -1641,7 +1641,7 @@ var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,suburb,suburbs,o
 
 // nerPlaceModNouns are works and areas a place name qualifies: "the
 // Apapa terminal", "the Selby Moor barrier", "the Kandipur constituency".
-var nerPlaceModNouns = nerSet("province,parish,county,municipality,governorate,prefecture,terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
+var nerPlaceModNouns = nerSet("camp,province,parish,county,municipality,governorate,prefecture,terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
 
 // nerAreaNouns are the areas a name before them is the place of: "the
 // Rangiwai district", "Sindh province".
@@ -1728,7 +1728,7 @@ func (n *ner) govTitleAfter(i int) bool {
 var nerOrgPossessions = nerSet("shares,stock,subsidiary,subsidiaries,division,divisions,headquarters,factory,factories,plants,workforce,employees,shareholders,profits,revenue,revenues,earnings,fleet")
 
 // nerByPerson are participles whose agent ("by X") is usually a person.
-var nerByPerson = nerSet("founded,co-founded,cofounded,started,led,headed,run,created,invented,chaired,directed,written,authored,signed,appointed,nominated,named,hired,fired,coached,replaced,succeeded,interviewed")
+var nerByPerson = nerSet("set,broken,held,beaten,won,trained,captained,represented,defended,prosecuted,founded,co-founded,cofounded,started,led,headed,run,created,invented,chaired,directed,written,authored,signed,appointed,nominated,named,hired,fired,coached,replaced,succeeded,interviewed")
 
 // nerInNotPlace are words after which "in X" names an organisation.
 var nerInNotPlace = nerSet("stake,stakes,share,shares,interest,interests,investment,investments,invest,invested,investing,holding,holdings,position,role,jobs,job,seat,seats,merger,partner,partners,competition,rival")
@@ -2162,7 +2162,7 @@ func (n *ner) placeInBody(cs []int) bool {
 			continue
 		}
 		// Not "in Ashcombe hospital"; but "in the Rangiwai district".
-		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower] && !nerAreaNouns[t.lower] {
+		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.cue[cuePlace] < 3 && cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower] && !nerAreaNouns[t.lower] {
 			continue
 		}
 		return true

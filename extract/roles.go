@@ -205,6 +205,9 @@ func (n *ner) genericWordCand(k int) bool {
 	return true
 }
 
+// nerSubjectPronouns open a clause whose next word is its verb.
+var nerSubjectPronouns = nerSet("he,she,it,they,we,i,you")
+
 // nerFireVerbs end the role of their object: "voted to fire
 // Superintendent X".
 var nerFireVerbs = nerSet("fire,fired,sack,sacked,dismiss,dismissed,oust,ousted,remove,removed,depose,deposed")
@@ -351,8 +354,9 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		switch w := n.word(a - 2); {
 		case w == "a" || w == "an" || w == "the" || w == "its" || w == "his" || w == "her" || w == "their" || a >= 2 && n.toks[a-2].poss:
 			a--
-		case w == "to":
-			// "voted to fire Superintendent X": a verb.
+		case w == "to" || nerSubjectPronouns[w]:
+			// "voted to fire Superintendent X", "She succeeds Gov. X":
+			// a verb.
 		case end-a == 1 && (a < 2 || !n.toks[a-2].word || nerStop[w]) || n.initial[a-1]:
 			// "..., election director Hank Moravec said", "Town council
 			// member Rosa Delgado voted"
@@ -893,6 +897,15 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			if q > k+1 && q < sentEnd && (n.word(q) == "," || n.word(q) == ".") {
 				k = q
 				w = n.word(k)
+			}
+		}
+		// "a sorghum grower near Hays who tested it": where one works.
+		if (w == "near" || w == "in" || w == "from") && !copula {
+			if o := n.candAt(k + 1); o >= 0 && n.cands[o].ts == k+1 {
+				if x := n.word(n.cands[o].te); x == "," || x == "." || x == "who" || x == ";" {
+					k = n.cands[o].te
+					w = x
+				}
 			}
 		}
 		if !(w == "," || w == "." || w == ";" || w == ")" || w == "—" || w == "”" || w == "who" || w == "whose" || nerSpeechVerbs[w] || w == "and" && copula || copula) {
