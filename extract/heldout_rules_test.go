@@ -314,6 +314,7 @@ func TestUnseenStylesEvents(t *testing.T) {
 		{"She died on Sunday, aged 84.", "2026-04-23", []string{"2026-04-19"}, "2026-04-26"},
 		{"Results will be declared on Sunday.", "2026-04-23", []string{"2026-04-26"}, "2026-04-19"},
 		{"The runner set a course record in 2019 and won again on Sunday.", "2026-04-23", []string{"2019", "2026-04-19"}, ""},
+		{"Voters went to the polls at the weekend.", "2026-04-23", []string{"2026-W16-WE"}, ""},
 		{"Shares in Tarrow Fuels Pty Ltd. They will appear in court on Thursday.", "2026-08-18", []string{"2026-08-20"}, ""},
 	}
 	for _, tt := range tests {
