@@ -799,6 +799,12 @@ func splitClauses(text string, s Sentence, st []Time, sm []Mention) []clause {
 		if !r.alive {
 			continue
 		}
+		// "who joined the board in 2014 and became chairman two years
+		// later": a relative clause of two dated verbs is two events.
+		if cs := relativeConj(text, s.Start, r, sm); len(cs) > 1 {
+			out = append(out, cs...)
+			continue
+		}
 		t, _ := anchorOf(text, r.times, s.Start)
 		c := clause{time: t, kind: ckRelative, parts: [][2]int{{r.pred, r.b}}, ante: r.ante, reduced: r.reduced}
 		c.start, c.end = trimClause(text, [2]int{r.a, r.b})
@@ -813,6 +819,50 @@ func splitClauses(text string, s Sentence, st []Time, sm []Mention) []clause {
 		}
 	}
 	return out
+}
+
+// relativeConj splits the relative clause r at an "and" between two of its
+// times when what follows has a verb: one clause per dated verb, or nil.
+func relativeConj(text string, sentStart int, r piece, sm []Mention) []clause {
+	if len(r.times) < 2 {
+		return nil
+	}
+	var out []clause
+	a, pred := r.a, r.pred
+	var ts []Time
+	for k, t := range r.times {
+		ts = append(ts, t)
+		if k+1 == len(r.times) {
+			break
+		}
+		gap := text[t.End:r.times[k+1].Start]
+		i := strings.LastIndex(gap, " and ")
+		if i < 0 {
+			continue
+		}
+		cut := t.End + i
+		if !hasVerb(words(text, cut+1, r.times[k+1].Start), ckConj, text, sm) {
+			continue
+		}
+		tm, ok := anchorOf(text, ts, sentStart)
+		if !ok {
+			return nil
+		}
+		c := clause{time: tm, kind: ckRelative, parts: [][2]int{{pred, cut}}, ante: r.ante, reduced: r.reduced}
+		c.start, c.end = trimClause(text, [2]int{a, cut})
+		out = append(out, c)
+		a, pred, ts = cut+1, cut+1, nil
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	tm, ok := anchorOf(text, ts, sentStart)
+	if !ok {
+		return nil
+	}
+	c := clause{time: tm, kind: ckRelative, parts: [][2]int{{pred, r.b}}, ante: r.ante, reduced: r.reduced}
+	c.start, c.end = trimClause(text, [2]int{a, r.b})
+	return append(out, c)
 }
 
 // mergeTimes merges two lists of times in text order.

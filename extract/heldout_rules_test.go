@@ -315,6 +315,8 @@ func TestUnseenStylesEvents(t *testing.T) {
 		{"Results will be declared on Sunday.", "2026-04-23", []string{"2026-04-26"}, "2026-04-19"},
 		{"The runner set a course record in 2019 and won again on Sunday.", "2026-04-23", []string{"2019", "2026-04-19"}, ""},
 		{"Voters went to the polls at the weekend.", "2026-04-23", []string{"2026-W16-WE"}, ""},
+		{"Sir Ian Carr, who joined the board in 2014 and became chairman two years later, will retire.", "2026-04-23", []string{"2014", "2016"}, ""},
+		{"Work on the flats had been due to begin in the autumn but was delayed.", "2026-03-19", []string{"2025-FA"}, ""},
 		{"Shares in Tarrow Fuels Pty Ltd. They will appear in court on Thursday.", "2026-08-18", []string{"2026-08-20"}, ""},
 	}
 	for _, tt := range tests {

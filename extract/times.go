@@ -1694,12 +1694,16 @@ func (p *tparser) season(i, dir int, deictic bool) (cand, bool) {
 		}
 	}
 	if j < len(p.toks) && p.toks[j].kind == tkWord && !p.toks[j].cap && p.toks[j].sent == p.toks[i].sent &&
-		!p.lx(j).has(fPrep) && p.word(j) != "'s" {
+		!p.lx(j).has(fPrep) && p.word(j) != "'s" && !seasonClauseWords[strings.ToLower(p.str(j))] {
 		return cand{}, false // "in spring training", "in the fall election": a noun compound
 	}
 	y := p.resolveSeason(l.season, p.dir(i, j))
 	return cand{a: i, b: j, typ: "DATE", val: pad4(y) + "-" + l.season, prec: Season}, true
 }
+
+// seasonClauseWords may follow a season that ends its phrase: "due to
+// begin in the autumn but was delayed".
+var seasonClauseWords = map[string]bool{"and": true, "but": true, "or": true, "when": true, "while": true, "as": true, "because": true, "so": true, "then": true, "if": true, "although": true, "though": true, "which": true, "that": true, "who": true, "is": true, "was": true, "will": true, "would": true}
 
 // special handles single words with fixed meanings: today, yesterday,
 // tomorrow, tonight, now, recently, every/each, Christmas, noon.
