@@ -317,6 +317,7 @@ func TestUnseenStylesEvents(t *testing.T) {
 		{"Voters went to the polls at the weekend.", "2026-04-23", []string{"2026-W16-WE"}, ""},
 		{"Sir Ian Carr, who joined the board in 2014 and became chairman two years later, will retire.", "2026-04-23", []string{"2014", "2016"}, ""},
 		{"Work on the flats had been due to begin in the autumn but was delayed.", "2026-03-19", []string{"2025-FA"}, ""},
+		{"She was appointed MBE in 1992 and retired the following year.", "2026-03-19", []string{"1992", "1993"}, ""},
 		{"Shares in Tarrow Fuels Pty Ltd. They will appear in court on Thursday.", "2026-08-18", []string{"2026-08-20"}, ""},
 	}
 	for _, tt := range tests {

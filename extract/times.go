@@ -50,6 +50,17 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 				}
 			}
 		}
+		// "retired the following year": a year after the date last
+		// named.
+		if lastDate != "" && p.quoteOf(i) == 0 && strings.EqualFold(p.str(i), "the") && strings.EqualFold(p.str(i+1), "following") {
+			if dur, ok2 := followingUnits[strings.ToLower(p.str(i+2))]; ok2 {
+				if pw := strings.ToLower(p.str(i - 1)); pw != "over" && pw != "for" && pw != "within" && pw != "during" {
+					if v, pr, ok3 := shiftDate(lastDate, dur, false); ok3 {
+						c, ok = cand{a: i, b: i + 3, typ: "DATE", val: v, prec: pr}, true
+					}
+				}
+			}
+		}
 		if b, off, part, isAna := p.anaphor(i); isAna {
 			// "the same day", "the next morning": the day last named in
 			// this or the two sentences before, else the story's day.
@@ -96,6 +107,9 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 	}
 	return out
 }
+
+// followingUnits are the periods "the following ..." steps by.
+var followingUnits = map[string]string{"year": "P1Y", "month": "P1M", "week": "P1W"}
 
 // shiftDate moves the date value v by the duration dur ("P4Y", "P2D"):
 // "four years later" than 1961 is 1965. The result keeps the precision
