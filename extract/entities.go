@@ -205,9 +205,29 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 		}
 	}
 	for s := range sents {
-		n.heading[s] = n.isHeading(s)
+		n.heading[s] = n.isHeading(s) || s == 0 && n.firstLineHeadline()
 	}
 	return n
+}
+
+// firstLineHeadline reports whether the first sentence is a headline in
+// sentence case: the text's whole first line, without closing
+// punctuation, with a blank line after it ("Record 61 on trolleys at
+// Ballinmore hospital, union says").
+func (n *ner) firstLineHeadline() bool {
+	a, b := n.sentTok[0][0], n.sentTok[0][1]
+	if a >= b || b >= len(n.toks) || !n.toks[b].nl {
+		return false
+	}
+	end := n.toks[b-1].e
+	if !strings.HasPrefix(n.text[end:], "\n\n") && !strings.HasPrefix(n.text[end:], "\r\n\r\n") {
+		return false
+	}
+	switch n.toks[b-1].lower {
+	case ".", "!", "?", "”", "\"", ")", ":", ";":
+		return false
+	}
+	return true
 }
 
 // isHeading reports whether sentence s is a headline: no closing
@@ -1970,6 +1990,11 @@ func (n *ner) resolve() {
 		if !weak && n.bareInitialWord(cs) {
 			weak = true
 		}
+		// "Record 61 on trolleys …": a name only a headline uses, that
+		// the story never names, is a headline's word.
+		if !weak && n.headlineOnly(cs) {
+			weak = true
+		}
 		if cd := n.cands[cs[0]]; cd.te-cd.ts == 1 && (nerPlaceHeads[cd.key] && !nerOrgHeads[cd.key] || n.ordinalBefore(cd.ts)) {
 			weak = true // "the city's 3rd District", "the 4th Ward": a generic word
 		}
@@ -2106,6 +2131,33 @@ func (n *ner) resolve() {
 			cd.gaz = nil
 		}
 	}
+}
+
+// headlineOnly reports whether every candidate of cs is in a headline
+// and the story names none of its words in capitals elsewhere.
+func (n *ner) headlineOnly(cs []int) bool {
+	for _, c := range cs {
+		if !n.heading[n.sentOf[n.cands[c].ts]] || n.cands[c].cue[cuePerson] > 0 {
+			return false
+		}
+	}
+	cd := n.cands[cs[0]]
+	for k := cd.ts; k < cd.te; k++ {
+		if n.toks[k].cap && n.capMid[n.toks[k].lower] && !n.onlyHeading(n.toks[k].lower) {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyHeading reports whether the word w is capitalised only in headlines.
+func (n *ner) onlyHeading(w string) bool {
+	for k, t := range n.toks {
+		if t.lower == w && t.cap && !n.heading[n.sentOf[k]] {
+			return false
+		}
+	}
+	return true
 }
 
 // bareInitialWord reports whether the candidates cs are one word that

@@ -119,6 +119,8 @@ func TestUnseenStylesNotNames(t *testing.T) {
 		{"Irrigation fund pays farmers\n\nThe Volta Basin Irrigation Fund paid GH¢12 million on Monday.", "Irrigation"},
 		{"The Volta Basin Irrigation Fund paid GH¢12 million on Monday.", "GH"},
 		{"DRAYTON, Ont. — Ferry and bus service in Drayton stopped on Monday.", "Ferry"},
+		{"Record 61 on trolleys at Kelby hospital, union says\n\nSixty-one patients waited at Kelby General Hospital on Monday.", "Record"},
+		{"Oran MCAs reject roads budget\n\nMembers of the Oran County Assembly rejected the budget on Monday.", "Oran MCAs"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
