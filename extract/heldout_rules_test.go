@@ -277,6 +277,8 @@ func TestUnseenStylesTimes(t *testing.T) {
 		{"The bank still runs Windows 2000 on its tills.", "2026-03-11", "2000", ""},
 		{"Apple showed the phone at WWDC 2010.", "2026-03-11", "2010", "2010"},
 		{"The court heard section 1983 claims.", "2026-03-11", "1983", ""},
+		{"The board met on Thursday last week.", "2026-04-23", "Thursday last week", "2026-04-16"},
+		{"The board meets on Monday next week.", "2026-04-23", "Monday next week", "2026-04-27"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, tt.pub)

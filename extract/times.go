@@ -1473,6 +1473,19 @@ func (p *tparser) weekday(i, dir int, strict bool) (cand, bool) {
 			return c, true
 		}
 	}
+	// "on Thursday last week", "on Monday next week": that weekday of
+	// the week named.
+	if !strict && (strings.EqualFold(p.str(j), "last") || strings.EqualFold(p.str(j), "next")) && strings.EqualFold(p.str(j+1), "week") {
+		pwd := (int(p.pub.Weekday()) + 6) % 7 // Monday 0
+		mon := p.pub.AddDate(0, 0, -pwd)
+		if strings.EqualFold(p.str(j), "last") {
+			mon = mon.AddDate(0, 0, -7)
+		} else {
+			mon = mon.AddDate(0, 0, 7)
+		}
+		d := mon.AddDate(0, 0, (l.weekday+6)%7)
+		return cand{a: i, b: j + 2, typ: "DATE", val: fmtDay(d), prec: Day}, true
+	}
 	if dir == 0 && !strict {
 		switch p.word(i - 1) {
 		case "earlier":
