@@ -971,6 +971,11 @@ func (n *ner) segment(s, i, j int, titles bool) {
 		n.addCand(s, i, j, g.kind, g)
 		return
 	}
+	// "the Finance Bill", "the Local Government Act 2000": a law names
+	// no organisation.
+	if j-i >= 2 && n.toks[j-1].cap && nerLawHeads[n.toks[j-1].lower] {
+		return
+	}
 	// "Mabry & Finch Construction", "Strand & Mercer": an ampersand
 	// between capitalised words joins a firm's name.
 	for k := i + 1; k < j-1; k++ {
@@ -1206,6 +1211,9 @@ func (n *ner) afterDateline(k int) bool {
 	}
 	return false
 }
+
+// nerLawHeads end the names of laws and treaties.
+var nerLawHeads = nerSet("act,bill,treaty,accord,accords,charter,amendment,protocol,directive,regulations,ordinance,statute")
 
 // nerPartyWords name a party's member before a name: "Republican Anna
 // Holtz".

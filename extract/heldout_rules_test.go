@@ -120,6 +120,10 @@ func TestUnseenStylesNotNames(t *testing.T) {
 		{"The Volta Basin Irrigation Fund paid GH¢12 million on Monday.", "GH"},
 		{"DRAYTON, Ont. — Ferry and bus service in Drayton stopped on Monday.", "Ferry"},
 		{"Record 61 on trolleys at Kelby hospital, union says\n\nSixty-one patients waited at Kelby General Hospital on Monday.", "Record"},
+		{"The Finance Bill was passed by the assembly on Tuesday.", "Finance Bill"},
+		{"The Local Government Act 2000 requires a vote.", "Local Government Act"},
+		{"The move was approved at the AGM. He was awarded the OBE.", "AGM"},
+		{"The move was approved at the AGM. He was awarded the OBE.", "OBE"},
 		{"Oran MCAs reject roads budget\n\nMembers of the Oran County Assembly rejected the budget on Monday.", "Oran MCAs"},
 	}
 	for _, tt := range tests {
