@@ -2003,6 +2003,10 @@ func (n *ner) resolve() {
 		if !weak && n.headlineOnly(cs) {
 			weak = true
 		}
+		// "the Nimbus 3000 ... The Nimbus will ship": a product line.
+		if !weak && n.productName(cs) {
+			weak = true
+		}
 		if cd := n.cands[cs[0]]; cd.te-cd.ts == 1 && (nerPlaceHeads[cd.key] && !nerOrgHeads[cd.key] || n.ordinalBefore(cd.ts)) {
 			weak = true // "the city's 3rd District", "the 4th Ward": a generic word
 		}
@@ -2139,6 +2143,30 @@ func (n *ner) resolve() {
 			cd.gaz = nil
 		}
 	}
+}
+
+// productName reports whether the candidates cs name a product: the
+// text writes the name with a model number ("the Nimbus 3000") and alone
+// after "the" ("The Nimbus will ship"), as it would not a maker ("Boeing
+// 747s", "Boeing said").
+func (n *ner) productName(cs []int) bool {
+	model, the := false, false
+	for _, c := range cs {
+		cd := n.cands[c]
+		next := cd.te < len(n.toks) && n.toks[cd.te].digit && n.toks[cd.te].space
+		switch {
+		case next:
+			model = true
+		case n.word(cd.ts-1) == "the" && !(cd.te < len(n.toks) && n.toks[cd.te].poss):
+			the = true
+		default:
+			return false // "Boeing said": a maker
+		}
+		if n.cands[c].cue[cuePerson] > 0 {
+			return false
+		}
+	}
+	return model && the
 }
 
 // headlineOnly reports whether every candidate of cs is in a headline

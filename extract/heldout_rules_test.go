@@ -124,6 +124,7 @@ func TestUnseenStylesNotNames(t *testing.T) {
 		{"The Local Government Act 2000 requires a vote.", "Local Government Act"},
 		{"The move was approved at the AGM. He was awarded the OBE.", "AGM"},
 		{"The move was approved at the AGM. He was awarded the OBE.", "OBE"},
+		{"Tessaro Labs unveiled the Nimbus 3000 on Tuesday. The Nimbus will ship in March.", "Nimbus"},
 		{"Oran MCAs reject roads budget\n\nMembers of the Oran County Assembly rejected the budget on Monday.", "Oran MCAs"},
 	}
 	for _, tt := range tests {
@@ -178,6 +179,7 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Tom Kerr, a deputy director at the Institute for Upland Research (IUR), said so.", role{"Tom Kerr", "Deputy Director", "Institute for Upland Research", false}},
 		{"Tom Kerr, the acting head of Harle Holdings plc, said profits fell.", role{"Tom Kerr", "Acting Head", "Harle Holdings plc", false}},
 		{"Harle Holdings plc named Tom Kerr its new finance chief on Monday.", role{"Tom Kerr", "Finance Chief", "Harle Holdings plc", false}},
+		{"Tessaro Labs unveiled the Nimbus 3000. The Nimbus will ship soon. \"The Nimbus changes everything,\" chief executive Lena Ortiz said.", role{"Lena Ortiz", "Chief Executive", "Tessaro Labs", false}},
 		{"The Lengaro County government said so. Hon. Paul Kamau, the county's finance executive, agreed.", role{"Paul Kamau", "Finance Executive", "Lengaro County", false}},
 		{"Peter Coyle, then the floods minister, ordered the review.", role{"Peter Coyle", "Floods Minister", "", true}},
 		{"DRENTON, Ont. — Mayor Lise Roy said the buses would run.", role{"Lise Roy", "Mayor", "Drenton", false}},
