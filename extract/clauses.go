@@ -187,11 +187,15 @@ func isVerbWord(w word) bool {
 	if l := timeLexicon()[w.w]; !notVerbPast[w.w] && l.has(fPast|fReport|fBarePast) {
 		return true
 	}
-	if reportVerbs[w.w] {
+	if reportVerbs[w.w] || sameFormPast[w.w] {
 		return true
 	}
 	return len(w.w) >= 5 && strings.HasSuffix(w.w, "ed") && !notPastEd[w.w]
 }
+
+// sameFormPast are verbs whose past is their base form: "set a record in
+// 2019 and won again on Sunday".
+var sameFormPast = map[string]bool{"set": true, "hit": true, "beat": true, "shut": true, "quit": true, "spread": true, "cost": true, "hurt": true, "bid": true, "split": true}
 
 // hasVerb reports whether the words ws hold a verb. A conjoined clause
 // may open on a bare verb that takes its subject back ("and review the
@@ -577,7 +581,8 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, tix *spanSet, rel
 			continue
 		}
 		for j := k + 2; j < len(ws) && j <= k+9; j++ {
-			if strings.ContainsAny(text[ws[j-1].e:ws[j].s], ",;:\"“”") || ws[j].cap || isVerbWord(ws[j]) {
+			// The object may be a name: "told the Dáil on Tuesday that".
+			if strings.ContainsAny(text[ws[j-1].e:ws[j].s], ",;:\"“”") || ws[j].cap && j > k+3 && !inTimes(ws[j].s, st) || isVerbWord(ws[j]) {
 				break
 			}
 			if ws[j].w == "that" && inTimesIx(ws[j-1].s, st, tix) && j+1 < len(ws) && !inRel(ws[j].s) {
@@ -828,6 +833,12 @@ func splitClauses(text string, s Sentence, st []Time, sm []Mention) []clause {
 		if !r.alive {
 			continue
 		}
+		// "who joined the board in 2014 and became chairman two years
+		// later": a relative clause of two dated verbs is two events.
+		if cs := relativeConj(text, s.Start, r, sm); len(cs) > 1 {
+			out = append(out, cs...)
+			continue
+		}
 		t, _ := anchorOf(text, r.times, s.Start)
 		c := clause{time: t, kind: ckRelative, parts: [][2]int{{r.pred, r.b}}, ante: r.ante, reduced: r.reduced}
 		c.start, c.end = trimClause(text, [2]int{r.a, r.b})
@@ -842,6 +853,50 @@ func splitClauses(text string, s Sentence, st []Time, sm []Mention) []clause {
 		}
 	}
 	return out
+}
+
+// relativeConj splits the relative clause r at an "and" between two of its
+// times when what follows has a verb: one clause per dated verb, or nil.
+func relativeConj(text string, sentStart int, r piece, sm []Mention) []clause {
+	if len(r.times) < 2 {
+		return nil
+	}
+	var out []clause
+	a, pred := r.a, r.pred
+	var ts []Time
+	for k, t := range r.times {
+		ts = append(ts, t)
+		if k+1 == len(r.times) {
+			break
+		}
+		gap := text[t.End:r.times[k+1].Start]
+		i := strings.LastIndex(gap, " and ")
+		if i < 0 {
+			continue
+		}
+		cut := t.End + i
+		if !hasVerb(words(text, cut+1, r.times[k+1].Start), ckConj, text, sm) {
+			continue
+		}
+		tm, ok := anchorOf(text, ts, sentStart)
+		if !ok {
+			return nil
+		}
+		c := clause{time: tm, kind: ckRelative, parts: [][2]int{{pred, cut}}, ante: r.ante, reduced: r.reduced}
+		c.start, c.end = trimClause(text, [2]int{a, cut})
+		out = append(out, c)
+		a, pred, ts = cut+1, cut+1, nil
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	tm, ok := anchorOf(text, ts, sentStart)
+	if !ok {
+		return nil
+	}
+	c := clause{time: tm, kind: ckRelative, parts: [][2]int{{pred, r.b}}, ante: r.ante, reduced: r.reduced}
+	c.start, c.end = trimClause(text, [2]int{a, r.b})
+	return append(out, c)
 }
 
 // mergeTimes merges two lists of times in text order.

@@ -210,9 +210,29 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 		}
 	}
 	for s := range sents {
-		n.heading[s] = n.isHeading(s)
+		n.heading[s] = n.isHeading(s) || s == 0 && n.firstLineHeadline()
 	}
 	return n
+}
+
+// firstLineHeadline reports whether the first sentence is a headline in
+// sentence case: the text's whole first line, without closing
+// punctuation, with a blank line after it ("Record 61 on trolleys at
+// Ballinmore hospital, union says").
+func (n *ner) firstLineHeadline() bool {
+	a, b := n.sentTok[0][0], n.sentTok[0][1]
+	if a >= b || b >= len(n.toks) || !n.toks[b].nl {
+		return false
+	}
+	end := n.toks[b-1].e
+	if !strings.HasPrefix(n.text[end:], "\n\n") && !strings.HasPrefix(n.text[end:], "\r\n\r\n") {
+		return false
+	}
+	switch n.toks[b-1].lower {
+	case ".", "!", "?", "”", "\"", ")", ":", ";":
+		return false
+	}
+	return true
 }
 
 // isHeading reports whether sentence s is a headline: no closing
@@ -249,7 +269,7 @@ func (n *ner) isHeading(s int) bool {
 // nameTok reports whether token i can be part of a name.
 func (n *ner) nameTok(i int) bool {
 	t := n.toks[i]
-	if !t.word || t.digit || n.timed[i] || !(t.cap || t.upper) {
+	if !t.word || t.digit || n.timed[i] && !n.dayInName(i) || !(t.cap || t.upper) {
 		return false
 	}
 	if nerCalendar[t.lower] && n.calendarWord(i) {
@@ -267,6 +287,17 @@ func (n *ner) nameTok(i int) bool {
 		return false
 	}
 	return true
+}
+
+// dayInName reports whether the plural day name at token i opens a name
+// ("Sundays Valley Citrus Ltd") rather than a time ("Sundays").
+func (n *ner) dayInName(i int) bool {
+	w := n.toks[i].lower
+	if !strings.HasSuffix(w, "days") || !nerCalendar[strings.TrimSuffix(w, "s")] || i+1 >= len(n.toks) {
+		return false
+	}
+	nt := n.toks[i+1]
+	return nt.cap && nt.space && nt.word && !n.timed[i+1] && !nerCalendar[nt.lower]
 }
 
 // nerCalendarAmbiguous are month and day words that are also names
@@ -334,6 +365,16 @@ func (n *ner) findCandidates() {
 					j++
 					continue
 				}
+				// "Ashdown Property Group plc".
+				if t.lower == "plc" && t.space {
+					j++
+					continue
+				}
+				// "Stoke-on-Trent", "Newcastle-upon-Tyne".
+				if !t.space && t.lower == "-" && j+3 < b && nerHyphenParticles[n.word(j+1)] && !n.toks[j+1].space && n.word(j+2) == "-" && !n.toks[j+2].space && !n.toks[j+3].space && n.nameTok(j+3) {
+					j += 4
+					continue
+				}
 				if !t.space && (t.lower == "-" || t.lower == "‑") && j+1 < b && n.nameTok(j+1) && !n.toks[j+1].space {
 					// "M-Kopa", "Jean-Claude" are one name; "Rutte-Trump"
 					// are two names the text also uses alone.
@@ -368,6 +409,23 @@ func (n *ner) findCandidates() {
 	}
 }
 
+// nerHyphenParticles join hyphenated place names: "Stoke-on-Trent".
+var nerHyphenParticles = nerSet("on,upon,under,in,le,la,sur,en,de,by,the")
+
+// hyphenPlace reports whether [i, j) is one hyphenated name joined by a
+// lower-case particle: "Stoke-on-Trent".
+func (n *ner) hyphenPlace(i, j int) bool {
+	if j-i != 5 {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if n.toks[k].space {
+			return false
+		}
+	}
+	return n.toks[i+1].lower == "-" && nerHyphenParticles[n.toks[i+2].lower] && n.toks[i+3].lower == "-"
+}
+
 // nerPossOrgWords open organisations' names with a possessive: "People's
 // Renewal Congress", "Children's Hospital", "Our Savior's Lutheran
 // Church".
@@ -377,7 +435,12 @@ var nerPossOrgWords = nerSet("people,peoples,children,women,men,workers,farmers,
 // goes on to an organisation head: "People's Renewal Congress", not
 // "Varnex's Chief Executive".
 func (n *ner) possessiveName(i, j, b int) int {
-	if j+1 >= b || !n.toks[j].poss || !(nerPossOrgWords[n.toks[j-1].lower] || n.toks[i].lower == "our") || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
+	// "St Anne's University Hospital", "Tilby Growers' Cooperative".
+	if j+1 >= b || !n.toks[j].poss {
+		return j
+	}
+	saint := j-i == 2 && (n.toks[i].lower == "st" || n.toks[i].lower == "st." || n.toks[i].lower == "saint")
+	if !(nerPossOrgWords[n.toks[j-1].lower] || n.toks[i].lower == "our" || saint || n.pluralOwner(j)) || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
 		return j
 	}
 	k := j + 1
@@ -388,6 +451,22 @@ func (n *ner) possessiveName(i, j, b int) int {
 		return k
 	}
 	return j
+}
+
+// pluralOwner reports whether the trailing apostrophe at token j follows
+// a plural the text capitalises nowhere else ("Tilby Growers'
+// Cooperative"), not a name ending in s ("Airbus' Delivery Center").
+func (n *ner) pluralOwner(j int) bool {
+	if l := n.toks[j].lower; l != "'" && l != "’" || !strings.HasSuffix(n.toks[j-1].lower, "s") {
+		return false
+	}
+	w := n.toks[j-1].lower
+	for k, t := range n.toks {
+		if k != j-1 && t.lower == w && t.cap {
+			return false
+		}
+	}
+	return true
 }
 
 // findLocalAcronyms records the acronyms defined in parentheses after
@@ -537,7 +616,15 @@ var nerStateAbbrevs = map[string]string{
 	"s.c.": "South Carolina", "s.d.": "South Dakota", "tenn": "Tennessee", "tex": "Texas",
 	"vt": "Vermont", "va": "Virginia", "wash": "Washington", "w.va.": "West Virginia",
 	"wis": "Wisconsin", "wyo": "Wyoming",
+	// Canadian provinces and Australian states, as their papers write
+	// them after a town ("HALCOURT, Ont. —", "WARRABINDA, Qld —").
+	"ont": "Ontario", "que": "Quebec", "b.c.": "British Columbia", "alta": "Alberta",
+	"sask": "Saskatchewan", "n.s.": "Nova Scotia", "n.b.": "New Brunswick", "nfld": "Newfoundland",
+	"qld": "Queensland", "nsw": "New South Wales", "tas": "Tasmania",
 }
+
+// nerDotlessStates are the abbreviations written without a full stop.
+var nerDotlessStates = nerSet("qld,nsw,tas")
 
 // stateAbbrev returns the gazetteer entry of the state abbreviated at
 // token k: after a comma after a capitalised word, and with its full stop.
@@ -546,7 +633,7 @@ func (n *ner) stateAbbrev(k int) *gazEntry {
 		return nil
 	}
 	w := n.toks[k].lower
-	if !strings.HasSuffix(w, ".") && (k+1 >= len(n.toks) || n.word(k+1) != "." || n.toks[k+1].space) {
+	if !strings.HasSuffix(w, ".") && (k+1 >= len(n.toks) || n.word(k+1) != "." || n.toks[k+1].space) && !nerDotlessStates[w] {
 		return nil
 	}
 	state, ok := nerStateAbbrevs[w]
@@ -607,7 +694,7 @@ func (n *ner) run(s, i, j int) {
 		}
 		break
 	}
-	for j > i && (nerConnectors[n.toks[j-1].lower] || !n.toks[j-1].cap && !n.toks[j-1].upper) {
+	for j > i && (nerConnectors[n.toks[j-1].lower] || !n.toks[j-1].cap && !n.toks[j-1].upper && !(n.toks[j-1].lower == "plc" && j-i >= 2)) {
 		j--
 	}
 	if i >= j {
@@ -631,6 +718,11 @@ func (n *ner) titleAt(i, j int) int {
 			if !nerTitleModifiers[prev] && !nerPortfolios[prev] {
 				break
 			}
+			// "the Labour MP for Harwell Vale": the party, not a
+			// portfolio.
+			if (prev == "labour" || prev == "labor") && n.toks[p-1].cap && nerPartyTitles[n.toks[p].lower] {
+				break
+			}
 		}
 		if !nerTitleFirst[n.toks[p].lower] {
 			continue
@@ -650,9 +742,12 @@ func (n *ner) titleAt(i, j int) int {
 	return best
 }
 
+// nerPartyTitles are held for a party: "Labour MP", "Labor senator".
+var nerPartyTitles = nerSet("mp,mps,td,mla,msp,mep,senator,councillor,councilor,candidate,leader,member,peer,lawmaker,activist")
+
 // nerAmbiguousTitles are titles that are also ordinary words in names
 // ("General Dynamics"): a name after them needs two words.
-var nerAmbiguousTitles = nerSet("general,chief,head,executive,chair,owner,manager,leader,justice,director,analyst,economist,editor,coach,speaker,captain,commander,king,queen,prince,premier,sen.,rep.,representative,singer,actor,actress,rapper,writer,author,novelist,poet,historian,player,striker,goalkeeper,midfielder,defender,artist,filmmaker,lawyer,attorney,doctor,surgeon,nurse,teacher,pilot,activist,journalist,reporter,photographer,scientist,researcher,chef,architect,entrepreneur,billionaire,businessman,businesswoman,engineer,detective,soldier,priest,athlete,runner,swimmer,boxer,golfer,cyclist,musician,composer,conductor,comedian,dancer,strategist,consultant,fellow,lecturer,scholar,physicist,chemist,biologist,epidemiologist,virologist,diplomat,negotiator,mediator,candidate,challenger,incumbent,nominee,campaigner,organizer,organiser,volunteer,official,judge,bishop,cardinal,marshal,mayor,sheriff,founder")
+var nerAmbiguousTitles = nerSet("general,chief,head,executive,chair,owner,manager,leader,justice,director,analyst,economist,editor,coach,speaker,captain,commander,king,queen,prince,premier,sen.,rep.,representative,singer,actor,actress,rapper,writer,author,novelist,poet,historian,player,striker,goalkeeper,midfielder,defender,artist,filmmaker,lawyer,attorney,doctor,surgeon,nurse,teacher,pilot,activist,journalist,reporter,photographer,scientist,researcher,chef,architect,entrepreneur,billionaire,businessman,businesswoman,engineer,detective,soldier,priest,athlete,runner,swimmer,boxer,golfer,cyclist,musician,composer,conductor,comedian,dancer,strategist,consultant,fellow,lecturer,scholar,physicist,chemist,biologist,epidemiologist,virologist,diplomat,negotiator,mediator,candidate,challenger,incumbent,nominee,campaigner,organizer,organiser,volunteer,official,judge,bishop,cardinal,marshal,mayor,sheriff,founder,dean,wing,skipper")
 
 // nameLike reports whether [i, j) can be a person's name.
 func (n *ner) nameLike(i, j int) bool {
@@ -734,6 +829,18 @@ cut:
 				continue
 			}
 			nameStart := b
+			// "Principal Secretary for Health Tomas Brandt".
+			if l := n.toks[b].lower; l == "for" || l == "of" {
+				c := b + 1
+				for c < j && n.capPortfolio(c, c+1) {
+					c++
+				}
+				if c > b+1 && c < j && n.nameLike(c, j) {
+					n.segment(s, i, a, true)
+					n.addCand(s, c, j, Person, nil)
+					return
+				}
+			}
 			// "Prime Minister of Canada Stephen Harper".
 			if n.toks[b].lower == "of" {
 				c := b + 1
@@ -769,12 +876,30 @@ cut:
 				continue
 			}
 			n.segment(s, i, a, true)
+			// "Superintendent Dr. Marcus Bell", "Chairman Sir Roger
+			// Blake": the honorific is no part of the name.
+			if nerPersonPrefixes[n.toks[nameStart].lower] && nameEnd-nameStart >= 2 {
+				nameStart++
+			}
 			n.addCand(s, nameStart, nameEnd, Person, nil)
 			if nameEnd < j {
 				i, titles = nameEnd+1, false
 				goto cut
 			}
 			return
+		}
+		// "Director of the Kelemba Irrigation Fund": a title opening
+		// the run before "of" and an organisation's name is no part of
+		// it.
+		if len(ts) > 0 && ts[0].a == i && ts[0].b+1 < j && n.toks[ts[0].b].lower == "of" && n.toks[i].cap && !nerOrgLeadHeads[n.toks[ts[0].b-1].lower] {
+			r := ts[0].b + 1
+			if n.toks[r].lower == "the" {
+				r++
+			}
+			if r < j && n.orgShaped(r, j) {
+				n.segment(s, r, j, false)
+				return
+			}
 		}
 		if len(ts) > 0 {
 			// Titles without a name: classify what lies between them.
@@ -785,6 +910,16 @@ cut:
 				}
 				n.segment(s, p, t.a, false)
 				p = t.b
+			}
+			// "The Minister for Health": the portfolio is no name.
+			if p > i && p+1 < j && (n.toks[p].lower == "for" || n.toks[p].lower == "of") {
+				k := p + 1
+				for k < j && (nerPortfolios[n.toks[k].lower] || nerConnectors[n.toks[k].lower]) {
+					k++
+				}
+				if k == j {
+					return
+				}
 			}
 			if p > i {
 				i, titles = p, false
@@ -807,7 +942,9 @@ cut:
 		if nerPersonPrefixes[n.toks[a].lower] {
 			a++
 		}
-		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i)) {
+		// "Paul Ferraro of Ferraro & Lind": a name of two or three words
+		// before a firm's.
+		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i) || m-a >= 2 && m-a <= 3 && n.orgShaped(r, j)) {
 			n.addCand(s, a, m, Person, nil)
 			i, titles = r, false
 			goto cut
@@ -840,6 +977,11 @@ cut:
 	}
 	if g := n.gazAt(i, j); g != nil && !n.localAcr[nerKey(n.toks, i, j)] {
 		n.addCand(s, i, j, g.kind, g)
+		return
+	}
+	// "the Finance Bill", "the Local Government Act 2000": a law names
+	// no organisation.
+	if j-i >= 2 && n.toks[j-1].cap && nerLawHeads[n.toks[j-1].lower] {
 		return
 	}
 	// "Mabry & Finch Construction", "Strand & Mercer": an ampersand
@@ -888,6 +1030,13 @@ cut:
 	// A natural place by its first word: "River Wendle", "Lake Orvan",
 	// unless an organisation head follows ("Port Authority").
 	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower] && !n.orgHeadIn(i+1, j) {
+		c := n.addCand(s, i, j, Place, nil)
+		n.cands[c].places = n.placesIn(i+1, j)
+		return
+	}
+	// An Irish county by its first word: "Co Tullaghmore", "County
+	// Kerry".
+	if j-i >= 2 && j-i <= 3 && n.toks[i].cap && (n.toks[i].lower == "co" || n.toks[i].lower == "co." || n.toks[i].lower == "county") && !n.orgHeadIn(i+1, j) && !nerPlaceHeads[n.toks[j-1].lower] {
 		c := n.addCand(s, i, j, Place, nil)
 		n.cands[c].places = n.placesIn(i+1, j)
 		return
@@ -1007,7 +1156,12 @@ cut:
 	}
 	c := n.addCand(s, i, j, "", nil)
 	cd := &n.cands[c]
-	switch key := cd.key; {
+	key := cd.key
+	switch {
+	case n.hyphenPlace(i, j):
+		// "Stoke-on-Trent": a town's shape.
+		cd.lean[cuePlace] += 2
+		cd.notPerson = true
 	case strings.Contains(key, " of ") || strings.HasPrefix(key, "of ") || n.innerFunctionWord(i, j):
 		// "Bank of the West", "Council for Rural Roads": a function word
 		// between capitalised words names no person.
@@ -1043,6 +1197,21 @@ cut:
 	}
 
 }
+
+// afterDateline reports whether token k is the first word after the dash
+// of a dateline ("HALCOURT, Ont. — Bus and streetcar service").
+func (n *ner) afterDateline(k int) bool {
+	a := n.sentTok[n.sentOf[k]][0]
+	for p := a; p < k-1; p++ {
+		if c := n.candAt(p); c >= 0 && n.cands[c].dateline {
+			return true
+		}
+	}
+	return false
+}
+
+// nerLawHeads end the names of laws and treaties.
+var nerLawHeads = nerSet("act,bill,treaty,accord,accords,charter,amendment,protocol,directive,regulations,ordinance,statute")
 
 // nerPartyWords name a party's member before a name: "Republican Anna
 // Holtz".
@@ -1287,6 +1456,9 @@ func (n *ner) findCues() {
 			continue
 		}
 		multi := cd.te-cd.ts > 1
+		if multi && n.teamName(cd.ts, cd.te) {
+			cd.cue[cueOrg] += 4
+		}
 		next := cd.te
 		if n.word(next) == "’s" || n.word(next) == "'s" {
 			// "Oslo Energi’s general manager": an employer; "Velmora's
@@ -1348,6 +1520,27 @@ func (n *ner) findCues() {
 				}
 			}
 		}
+		// "service between Tessaly and Grand Harrow", "flights from X to
+		// Y": the ends of a route are places.
+		if n.routeEnd(cd.ts) && !(cd.te < len(n.toks) && n.toks[cd.te].poss) {
+			cd.cue[cuePlace] += 3
+		}
+		// "its brickworks at Sallowby, near Stoke-on-Trent": a place
+		// near another.
+		if n.word(cd.te) == "," && (n.word(cd.te+1) == "near" || n.word(cd.te+1) == "outside") {
+			cd.cue[cuePlace] += 3
+		}
+		// "Born in Kirkcaldy, Fife,": the region of a place.
+		if n.word(cd.ts-1) == "," && cd.ts >= 3 {
+			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].te == cd.ts-1 && n.word(n.cands[o].ts-1) == "in" && (n.cands[o].kind == Place || n.cands[o].kind == "") &&
+				(n.word(cd.te) == "," || n.word(cd.te) == "." || n.word(cd.te) == "and") {
+				cd.cue[cuePlace] += 3
+			}
+		}
+		// "her own firm, Varley Charts,": an apposition to a firm.
+		if n.word(cd.ts-1) == "," && nerFirmNouns[n.word(cd.ts-2)] && !n.toks[cd.ts-2].cap {
+			cd.cue[cueOrg] += 3
+		}
 		switch n.word(cd.ts - 1) {
 		case "in":
 			// "a stake in Chrysler" is no place.
@@ -1365,6 +1558,11 @@ func (n *ner) findCues() {
 			}
 		case "at", "with":
 			cd.cue[cueOrg]++
+			// "Analysts at Peel Hunt", "researchers at Kelby": people
+			// work at an organisation.
+			if w := n.word(cd.ts - 2); n.word(cd.ts-1) == "at" && len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && (!n.toks[cd.ts-2].cap || n.initial[cd.ts-2]) && nerPluralStaff[w] {
+				cd.cue[cueOrg] += 3
+			}
 		case "mr", "mr.", "mrs", "mrs.", "ms", "ms.":
 			cd.cue[cuePerson] += 3
 		}
@@ -1424,6 +1622,58 @@ func (n *ner) findCues() {
 	}
 }
 
+// teamName reports whether the name [ts, te) ends in a plural the text
+// also uses alone after "the": "Sangharpur Falcons" and "the Falcons", a
+// team's or a band's name, not a person's.
+func (n *ner) teamName(ts, te int) bool {
+	last := n.toks[te-1]
+	w := last.lower
+	if !last.cap || last.upper || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is") {
+		return false
+	}
+	for k := 1; k+1 < len(n.toks); k++ {
+		if k != te-1 && n.toks[k].lower == w && n.toks[k-1].lower == "the" && !(k+1 < len(n.toks) && n.toks[k+1].cap && n.toks[k+1].space) {
+			return true
+		}
+	}
+	return false
+}
+
+// nerFirmNouns stand in apposition before a firm's name: "her own firm,
+// Varley Charts,".
+var nerFirmNouns = nerSet("firm,company,business,subsidiary,arm,charity,consultancy,startup,agency,label,publisher,brand,group,partnership")
+
+// nerRouteNouns name a route between places: "service between X and Y".
+var nerRouteNouns = nerSet("service,services,flight,flights,route,routes,line,lines,road,railway,rail,ferry,ferries,train,trains,bus,buses,link,links,highway,motorway,pipeline,corridor,journey,trip,connection,connections,flies,flew,fly")
+
+// routeEnd reports whether the name at token ts is an end of a route:
+// after "between" or "from" following a route noun, or after the "and"
+// or "to" that closes such a pair.
+func (n *ner) routeEnd(ts int) bool {
+	route := func(k int) bool { // the route noun before token k, perhaps a comma between
+		if n.word(k) == "," {
+			k--
+		}
+		return nerRouteNouns[n.word(k)]
+	}
+	switch n.word(ts - 1) {
+	case "between", "from":
+		return route(ts - 2)
+	case "and", "to":
+		o := n.candAt(ts - 2)
+		if o < 0 || n.cands[o].te != ts-1 {
+			return false
+		}
+		w := n.word(n.cands[o].ts - 1)
+		return (w == "between" && n.word(ts-1) == "and" || w == "from" && n.word(ts-1) == "to") && route(n.cands[o].ts-2)
+	}
+	return false
+}
+
+// nerPluralStaff are the people who work at an organisation: "analysts
+// at Peel Hunt".
+var nerPluralStaff = nerSet("analysts,economists,researchers,scientists,officials,executives,staff,workers,employees,engineers,strategists,doctors,nurses,lawyers,bankers,traders,managers,directors,sources,teachers,students,academics,experts")
+
 // nerPlaceOfNouns name a place by "of": "the port city of Saldanha
 // Vale", "the suburb of Thenmalai Nagar", "residents of X", "60 miles
 // south of Portland".
@@ -1431,7 +1681,11 @@ var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,suburb,suburbs,o
 
 // nerPlaceModNouns are works and areas a place name qualifies: "the
 // Apapa terminal", "the Selby Moor barrier", "the Kandipur constituency".
-var nerPlaceModNouns = nerSet("terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
+var nerPlaceModNouns = nerSet("camp,province,parish,county,municipality,governorate,prefecture,terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
+
+// nerAreaNouns are the areas a name before them is the place of: "the
+// Rangiwai district", "Sindh province".
+var nerAreaNouns = nerSet("district,region,province,parish,county,state,municipality,governorate,prefecture,area,valley,constituency")
 
 // nerPlaceAppNouns head an apposition that makes a place: "Ekuru, the
 // state capital," and "the capital, Port Auren".
@@ -1514,7 +1768,7 @@ func (n *ner) govTitleAfter(i int) bool {
 var nerOrgPossessions = nerSet("shares,stock,subsidiary,subsidiaries,division,divisions,headquarters,factory,factories,plants,workforce,employees,shareholders,profits,revenue,revenues,earnings,fleet")
 
 // nerByPerson are participles whose agent ("by X") is usually a person.
-var nerByPerson = nerSet("founded,co-founded,cofounded,started,led,headed,run,created,invented,chaired,directed,written,authored,signed,appointed,nominated,named,hired,fired,coached,replaced,succeeded,interviewed")
+var nerByPerson = nerSet("set,broken,held,beaten,won,trained,captained,represented,defended,prosecuted,founded,co-founded,cofounded,started,led,headed,run,created,invented,chaired,directed,written,authored,signed,appointed,nominated,named,hired,fired,coached,replaced,succeeded,interviewed")
 
 // nerInNotPlace are words after which "in X" names an organisation.
 var nerInNotPlace = nerSet("stake,stakes,share,shares,interest,interests,investment,investments,invest,invested,investing,holding,holdings,position,role,jobs,job,seat,seats,merger,partner,partners,competition,rival")
@@ -1756,6 +2010,15 @@ func (n *ner) resolve() {
 		if !weak && n.bareInitialWord(cs) {
 			weak = true
 		}
+		// "Record 61 on trolleys …": a name only a headline uses, that
+		// the story never names, is a headline's word.
+		if !weak && n.headlineOnly(cs) {
+			weak = true
+		}
+		// "the Nimbus 3000 ... The Nimbus will ship": a product line.
+		if !weak && n.productName(cs) {
+			weak = true
+		}
 		if cd := n.cands[cs[0]]; cd.te-cd.ts == 1 && (nerPlaceHeads[cd.key] && !nerOrgHeads[cd.key] || n.ordinalBefore(cd.ts)) {
 			weak = true // "the city's 3rd District", "the 4th Ward": a generic word
 		}
@@ -1799,7 +2062,10 @@ func (n *ner) resolve() {
 		if !ok {
 			e, ok = n.demonymOf(k)
 		}
-		if !ok && !(cue[cuePlace] > cue[cueOrg] && n.cands[first].te-n.cands[first].ts == 1 && n.placeInBody(cs)) {
+		// "Keane, who founded the Keane Gallery": strong person cues (a
+		// role, an age; not ", who" alone, which British style gives
+		// clubs and firms) win over the gallery's first word.
+		if !ok && !(cue[cuePlace] > cue[cueOrg] && n.cands[first].te-n.cands[first].ts == 1 && n.placeInBody(cs)) && !(cue[cuePerson] >= 5 && cue[cuePerson] > cue[cueOrg]) {
 			// "Ashcombe" after "Ashcombe and Wrayford Hospitals Trust"
 			// is the town when it is written as one ("in Ashcombe").
 			e, ok = n.prefixOrg(n.cands[first].ts, n.cands[first].te, byKey)
@@ -1891,6 +2157,57 @@ func (n *ner) resolve() {
 	}
 }
 
+// productName reports whether the candidates cs name a product: the
+// text writes the name with a model number ("the Nimbus 3000") and alone
+// after "the" ("The Nimbus will ship"), as it would not a maker ("Boeing
+// 747s", "Boeing said").
+func (n *ner) productName(cs []int) bool {
+	model, the := false, false
+	for _, c := range cs {
+		cd := n.cands[c]
+		next := cd.te < len(n.toks) && n.toks[cd.te].digit && n.toks[cd.te].space
+		switch {
+		case next:
+			model = true
+		case n.word(cd.ts-1) == "the" && !(cd.te < len(n.toks) && n.toks[cd.te].poss):
+			the = true
+		default:
+			return false // "Boeing said": a maker
+		}
+		if n.cands[c].cue[cuePerson] > 0 {
+			return false
+		}
+	}
+	return model && the
+}
+
+// headlineOnly reports whether every candidate of cs is in a headline
+// and the story names none of its words in capitals elsewhere.
+func (n *ner) headlineOnly(cs []int) bool {
+	for _, c := range cs {
+		if !n.heading[n.sentOf[n.cands[c].ts]] || n.cands[c].cue[cuePerson] > 0 {
+			return false
+		}
+	}
+	cd := n.cands[cs[0]]
+	for k := cd.ts; k < cd.te; k++ {
+		if n.toks[k].cap && n.capMid[n.toks[k].lower] && !n.onlyHeading(n.toks[k].lower) {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyHeading reports whether the word w is capitalised only in headlines.
+func (n *ner) onlyHeading(w string) bool {
+	for k, t := range n.toks {
+		if t.lower == w && t.cap && !n.heading[n.sentOf[k]] {
+			return false
+		}
+	}
+	return true
+}
+
 // bareInitialWord reports whether the candidates cs are one word that
 // only ever opens a sentence, never elsewhere capitalised, with nothing
 // around it that a name would have: "Turnout was 41%", "Born in 1937",
@@ -1910,7 +2227,9 @@ func (n *ner) bareInitialWord(cs []int) bool {
 		}
 		switch n.word(cd.ts - 1) {
 		case "-", "–", "—":
-			return false // "Wal - Mart"
+			if !n.afterDateline(cd.ts) {
+				return false // "Wal - Mart"
+			}
 		}
 		if j := cd.te; j < len(n.toks) {
 			nt := n.toks[j]
@@ -1942,7 +2261,8 @@ func (n *ner) placeInBody(cs []int) bool {
 		if cd.cue[cuePlace] < 2 || n.heading[n.sentOf[cd.ts]] {
 			continue
 		}
-		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower] {
+		// Not "in Ashcombe hospital"; but "in the Rangiwai district".
+		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.cue[cuePlace] < 3 && cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower] && !nerAreaNouns[t.lower] {
 			continue
 		}
 		return true

@@ -216,6 +216,8 @@ func PrecisionOf(v string) Precision {
 		return Month
 	case len(v) == 8 && digits(v[:4]) && strings.HasPrefix(v[4:], "-W") && digits(v[6:]):
 		return Week
+	case len(v) == 11 && digits(v[:4]) && strings.HasPrefix(v[4:], "-W") && digits(v[6:8]) && v[8:] == "-WE":
+		return Week // a weekend: "at the weekend"
 	case len(v) == 7 && digits(v[:4]) && strings.HasPrefix(v[4:], "-Q") && digits(v[6:]):
 		return Quarter
 	case len(v) == 7 && digits(v[:4]) && strings.HasPrefix(v[4:], "-H") && digits(v[6:]):

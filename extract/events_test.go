@@ -107,7 +107,7 @@ func TestFindEventsSkipsDatelinesAndVagueTimes(t *testing.T) {
 
 func TestPrecisionOf(t *testing.T) {
 	for v, want := range map[string]Precision{
-		"2025-10-22": Day, "2025-10": Month, "2026-Q4": Quarter, "2026-W24": Week, "2025": Year,
+		"2025-10-22": Day, "2025-10": Month, "2026-Q4": Quarter, "2026-W24": Week, "2026-W24-WE": Week, "2025": Year,
 		"202": Decade, "20": Century, "2025-H1": Half, "2025-SU": Season, "P90D": "", "PRESENT_REF": "", "": "",
 	} {
 		if got := PrecisionOf(v); got != want {

@@ -171,6 +171,13 @@ const gazProvinces = `Ontario;Canada
 Quebec;Canada
 British Columbia;Canada
 Alberta;Canada
+Saskatchewan;Canada
+Manitoba;Canada
+Nova Scotia;Canada
+New Brunswick;Canada
+Newfoundland;Canada
+Western Australia;Australia
+South Australia;Australia
 Bavaria;Germany
 Catalonia;Spain
 Queensland;Australia
@@ -315,14 +322,17 @@ judge,justice,attorney general,prosecutor,general,gen.,admiral,adm.,colonel,col.
 analyst,economist,professor,prof.,adviser,advisor,national security adviser,commissioner,administrator,premier,leader,opposition leader,supreme leader,ayatollah,sheikh,emir,sultan,
 editor,editor-in-chief,correspondent,coach,head coach,singer,actor,actress,rapper,writer,author,novelist,poet,historian,player,striker,goalkeeper,midfielder,defender,artist,filmmaker,lawyer,attorney,doctor,surgeon,nurse,teacher,pilot,activist,journalist,reporter,photographer,scientist,researcher,chef,architect,entrepreneur,billionaire,businessman,businesswoman,engineer,detective,soldier,priest,athlete,runner,swimmer,boxer,golfer,cyclist,musician,composer,conductor,comedian,dancer,strategist,consultant,fellow,lecturer,scholar,physicist,chemist,biologist,epidemiologist,virologist,diplomat,negotiator,mediator,candidate,challenger,incumbent,nominee,campaigner,organizer,organiser,volunteer,official,owner,executive,senior vice president,executive vice president,chief scientist,
 member,council member,councilmember,board member,school board member,city council member,committee member,general secretary,barrister,solicitor,counsel,microbiologist,ecologist,geologist,hydrologist,statistician,sociologist,political scientist,economist,tenant,homeowner,landlord,farmer,shopkeeper,trader,commuter,retiree,ward sister,staff nurse,matron,midwife,sheriff,district judge,circuit judge,magistrate judge,chief judge,high court judge,county executive,county commissioner,treasurer,clerk,auditor,comptroller,registrar,provost,dean,principal,headteacher,headmaster,headmistress,chairperson,
-agent,special agent,accountant,bookkeeper,trustee,vicar,rector,imam,rabbi,pastor,chaplain,presenter,broadcaster,columnist,biographer,curator,agronomist,geneticist,technician,surveyor,planner,campaign manager,police chief,fire chief,chief constable,constable,coroner,advocate,district attorney,state attorney,public defender,returning officer,corporator,mla,mca,selectman,supervisor,vice-chancellor,senior lecturer,assistant coach,winger,forward,sprinter,marathoner,jockey,referee,umpire,pacemaker,race director,athletics coach,investor,fund manager,portfolio manager,broker,economist,statistician,epidemiologist,paramedic,firefighter,officer,police officer,spokesperson,secretary-general,permanent secretary,principal secretary,cabinet secretary,county secretary,auditor-general,attorney-general,solicitor-general,cllr,cllr.,champion,defending champion,world champion,co-author,lead author`
+agent,special agent,accountant,bookkeeper,trustee,vicar,rector,imam,rabbi,pastor,chaplain,presenter,broadcaster,columnist,biographer,curator,agronomist,geneticist,technician,surveyor,planner,campaign manager,police chief,fire chief,chief constable,constable,coroner,advocate,district attorney,state attorney,public defender,returning officer,corporator,mla,mca,selectman,supervisor,vice-chancellor,senior lecturer,assistant coach,winger,forward,sprinter,marathoner,jockey,referee,umpire,pacemaker,race director,athletics coach,investor,fund manager,portfolio manager,broker,economist,statistician,epidemiologist,paramedic,firefighter,officer,police officer,spokesperson,secretary-general,permanent secretary,principal secretary,cabinet secretary,county secretary,auditor-general,attorney-general,solicitor-general,cllr,cllr.,champion,defending champion,world champion,co-author,lead author,
+grower,breeder,plant breeder,deputy,painter,sculptor,cartographer,illustrator,designer,potter,assistant,bookseller,publisher,
+mayor-elect,governor-elect,senator-elect,member of parliament,election commissioner,state election commissioner,chief electoral officer,district chief executive,investigator,principal investigator,lead researcher,lead investigator,chief officer,chief superintendent,chief inspector,detective sergeant,detective constable,detective superintendent,detective chief inspector,detective chief superintendent,police constable,sgt,insp,insp.,supt,supt.,ch supt,det sgt,det insp,det con,det supt,det ch insp,det ch supt,
+td,mla,mpp,msp,mhk,skipper,vice-captain,opener,opening batsman,batsman,batter,bowler,spinner,all-rounder,wicketkeeper,wicket-keeper,flanker,full-back,fullback,fly-half,scrum-half,wing,number eight,quarterback,pitcher,shortstop,point guard`
 
 // nerTitleModifiers may precede a title without changing it.
-var nerTitleModifiers = nerSet("municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
+var nerTitleModifiers = nerSet("chief,shadow,municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
 
 // nerPortfolios are the domains of ministers and secretaries, which become
 // part of the title ("Finance Minister").
-var nerPortfolios = nerSet("finance,foreign,defence,defense,interior,home,health,education,transport,transportation,energy,trade,justice,labour,labor,agriculture,environment,economy,economic,economics,commerce,treasury,culture,industry,housing,communications,information,tourism,sports,oil,petroleum,mining,water,fisheries,immigration,security,veterans,affairs,digital,science,technology,development,planning,infrastructure,budget,revenue,climate,foreign affairs,public,works,social,welfare,women,youth,family,urban,rural,land,navy,army,air,force")
+var nerPortfolios = nerSet("roads,lands,police,policing,pensions,disability,equality,arts,heritage,prisons,finance,foreign,defence,defense,interior,home,health,education,transport,transportation,energy,trade,justice,labour,labor,agriculture,environment,economy,economic,economics,commerce,treasury,culture,industry,housing,communications,information,tourism,sports,oil,petroleum,mining,water,fisheries,immigration,security,veterans,affairs,digital,science,technology,development,planning,infrastructure,budget,revenue,climate,foreign affairs,public,works,social,welfare,women,youth,family,urban,rural,land,navy,army,air,force")
 
 // nerOrgHeads are words that end (or head, "Bank of ...") organisation
 // names.
@@ -350,7 +360,7 @@ var nerOrgLeadHeads = nerSet("church,office,bank,ministry,department,university,
 
 // nerOrgNouns are common nouns that refer back to an organisation ("the
 // authority's general manager").
-var nerOrgNouns = nerSet("consultancy,partnership,trust,alliance,foundation,cooperative,coalition,charity,hospital,church,company,firm,group,carrier,airline,automaker,carmaker,manufacturer,bank,agency,authority,utility,organisation,organization,alliance,ministry,department,government,administration,council,commission,board,lender,insurer,retailer,operator,regulator,union,party,university,club,team,bloc,network,court,fund,institute,association,business,conglomerate,startup,broadcaster,newspaper,paper,developer,producer,supplier,maker")
+var nerOrgNouns = nerSet("consortium,society,federation,broker,brokerage,consultancy,partnership,trust,alliance,foundation,cooperative,coalition,charity,hospital,church,company,firm,group,carrier,airline,automaker,carmaker,manufacturer,bank,agency,authority,utility,organisation,organization,alliance,ministry,department,government,administration,council,commission,board,lender,insurer,retailer,operator,regulator,union,party,university,club,team,bloc,network,court,fund,institute,association,business,conglomerate,startup,broadcaster,newspaper,paper,developer,producer,supplier,maker")
 
 // nerStop are capitalised words that start sentences or clauses and are
 // never names on their own.
@@ -361,10 +371,10 @@ var nerStop = nerSet(`the,a,an,ex,former,whereas,in,on,at,by,for,from,to,of,with
 var nerCalendar = nerSet("january,february,march,april,may,june,july,august,september,october,november,december,jan,jan.,feb,feb.,mar,mar.,apr,apr.,jun,jun.,jul,jul.,aug,aug.,sep,sep.,sept,sept.,oct,oct.,nov,nov.,dec,dec.,monday,tuesday,wednesday,thursday,friday,saturday,sunday,mon,tue,tues,wed,thu,thur,thurs,fri,sat,sun,christmas,easter,ramadan,eid,thanksgiving,hanukkah,diwali")
 
 // nerNotNames are capitalised abbreviations that name no entity.
-var nerNotNames = nerSet("ebitda,ebit,esg,ev,evs,ppe,kpi,kpis,r&d,m&a,ict,sme,smes,ngo,ngos,mri,gst,gmo,gmos,pfas,pfoa,ppm,kw,mw,gw,kwh,mwh,gwh,ghg,nox,atm,atms,sim,hq,eps,roi,cagr,yoy,qoq,gdp,ceo,cfo,coo,cto,ipo,ai,tv,pc,usb,dvd,gps,hiv,aids,covid,co2,ok,am,pm,a.m.,p.m.,fm,usd,eur,gbp,etf,lng,gmt,utc,est,pdf,faq,id,it,vat,ram,cpu,suv,mp,mps,ceos,q1,q2,q3,q4,bc,ad,ph.d.,phd,dna,rna,led,lcd,hd,uk's,ps,pr,hr,rip,vs,tba,eta,asap,fyi,diy,vip,mph,kph,km,kg,lb,sms,api,url,www,html,ok.")
+var nerNotNames = nerSet("agm,egm,obe,mbe,cbe,kbe,dbe,gcse,gcses,gp,gps,ebitda,ebit,esg,ev,evs,ppe,kpi,kpis,r&d,m&a,ict,sme,smes,ngo,ngos,mri,gst,gmo,gmos,pfas,pfoa,ppm,kw,mw,gw,kwh,mwh,gwh,ghg,nox,atm,atms,sim,hq,eps,roi,cagr,yoy,qoq,gdp,ceo,cfo,coo,cto,ipo,ai,tv,pc,usb,dvd,gps,hiv,aids,covid,co2,ok,am,pm,a.m.,p.m.,fm,usd,eur,gbp,etf,lng,gmt,utc,est,pdf,faq,id,it,vat,ram,cpu,suv,mp,mps,ceos,q1,q2,q3,q4,bc,ad,ph.d.,phd,dna,rna,led,lcd,hd,uk's,ps,pr,hr,rip,vs,tba,eta,asap,fyi,diy,vip,mph,kph,km,kg,lb,sms,api,url,www,html,ok.")
 
 // nerPersonPrefixes are honorifics before people's names.
-var nerPersonPrefixes = nerSet("mr,mr.,mrs,mrs.,ms,ms.,miss,dr,dr.,prof,prof.,sir,dame,lord,lady,rev,rev.,reverend,mx,madam,madame,monsieur,herr,frau,señor,senor,smt,smt.,shri,shri.,sri,shrimati,alhaji,alhaja,hajia,hajiya,mallam,hon,hon.,cllr,cllr.")
+var nerPersonPrefixes = nerSet("mr,mr.,mrs,mrs.,ms,ms.,miss,dr,dr.,prof,prof.,sir,dame,lord,lady,rev,rev.,reverend,mx,madam,madame,monsieur,herr,frau,señor,senor,smt,smt.,shri,shri.,sri,shrimati,alhaji,alhaja,hajia,hajiya,mallam,hon,hon.,cllr,cllr.,eng,eng.")
 
 // nerPostNominals follow a person's name without being part of it:
 // "Helena Brightmore KC", "Lakshmi Venkataraman, IAS".

@@ -18,8 +18,8 @@ import (
 // TestHeldout scores the extractor on the held-out articles of issue 11
 // (testdata/heldout, see its README): invented news in house styles the
 // extractor was not developed on, with gold written before any output was
-// seen. The dev half may be tuned on; the test half prints aggregate
-// figures only, to discourage tuning on it.
+// seen. The dev half may be tuned on; the test and test2 halves print
+// aggregate figures only, to discourage tuning on them.
 //
 //	go test -tags sqlite_fts5 -run TestHeldout -v ./extract
 //	go test -tags sqlite_fts5 -run TestHeldout -v ./extract -heldout.verbose
@@ -51,7 +51,8 @@ import (
 //     when the gold names one, contains the gold organisation (any of its
 //     names) word for word or is contained in it (an empty organisation
 //     never matches a named one); and whose former status agrees: a role
-//     with an Until is former. A gold role with org "" accepts any
+//     with an Until is former unless the Until is a date after the
+//     publication date (a role that "will end in July" has not ended). A gold role with org "" accepts any
 //     organisation. Since and until values are not scored yet. A second
 //     figure, "roles recall (org missing)", also accepts a role with no
 //     organisation where the gold names one (often left implicit, as in
@@ -123,25 +124,49 @@ var heldoutHalves = []struct {
 	details bool // misses may be listed
 	floors  heldoutFloors
 }{
-	// Baseline: people 0.825, P 0.855; orgs 0.692, P 0.474; places 0.517,
-	// P 0.789; roles 0.265 (org missing 0.408); events 0.782; quotes with
-	// speaker 0.562; 0 non-verbatim quotes; 3 false dates of 16.
-	// After issue 11: people 1.000, P 1.000; orgs 0.974, P 0.950; places
-	// 0.897, P 0.963; roles 1.000 (org missing 1.000); events 1.000;
-	// quotes with speaker 0.979; 0 non-verbatim quotes; 0 false dates.
+	// First round of issue 11 (articles 01-13): baseline people 0.825,
+	// P 0.855; orgs 0.692, P 0.474; places 0.517, P 0.789; roles 0.265
+	// (org missing 0.408); events 0.782; quotes with speaker 0.562; after
+	// it people 1.000, P 1.000; orgs 0.974, P 0.950; places 0.897, P
+	// 0.963; roles 1.000; events 1.000; quotes 0.979.
+	// Second round (now 32 articles: 01-13, 27-34, 39-49), measured with
+	// the extractor as the second round found it and the matching rules
+	// of now: people 0.968, P 0.928; orgs 0.882, P 0.773; places 0.795,
+	// P 0.945; roles 0.660 (org missing 0.741); events 0.950; quotes with
+	// speaker 0.906; 0 non-verbatim quotes; 1 false date of 68. After it:
+	// people 1.000, P 0.981; orgs 0.964, P 0.965; places 0.955, P 0.976;
+	// roles 0.905 (org missing 0.959); events 0.989; quotes 0.990; 0
+	// non-verbatim quotes; 1 false date.
 	{"dev", true, heldoutFloors{
-		people: 0.98, peopleP: 0.98, orgs: 0.95, orgsP: 0.93, places: 0.87, placesP: 0.94,
-		roles: 0.98, rolesNoOrg: 0.98, events: 0.98, quotes: 0.95, nonVerbatim: 0, falseDates: 0,
+		people: 0.98, peopleP: 0.96, orgs: 0.94, orgsP: 0.94, places: 0.93, placesP: 0.95,
+		roles: 0.88, rolesNoOrg: 0.93, events: 0.97, quotes: 0.97, nonVerbatim: 0, falseDates: 1,
 	}},
-	// Baseline: people 0.889, P 0.935; orgs 0.812, P 0.422; places 0.588,
-	// P 0.909; roles 0.373 (org missing 0.424); events 0.757; quotes with
-	// speaker 0.482; 0 non-verbatim quotes; 8 false dates of 15.
-	// After issue 11: people 0.968, P 0.984; orgs 0.938, P 0.674; places
-	// 0.882, P 0.938; roles 0.746 (org missing 0.780); events 0.857;
-	// quotes with speaker 1.000; 0 non-verbatim quotes; 1 false date.
+	// First round: baseline people 0.889, P 0.935; orgs 0.812, P 0.422;
+	// places 0.588, P 0.909; roles 0.373 (org missing 0.424); events
+	// 0.757; quotes with speaker 0.482; 8 false dates of 15.
+	// Second round, before (matching rules of now, which count a role
+	// ending after publication as current): people 0.968, P 0.984; orgs
+	// 0.938, P 0.674; places 0.882, P 0.938; roles 0.780 (org missing
+	// 0.814); events 0.857; quotes 1.000; 0 non-verbatim quotes; 1 false
+	// date. After: people 0.968, P 0.984; orgs 0.938, P 0.738; places
+	// 0.941, P 0.970; roles 0.847 (org missing 0.864); events 0.857;
+	// quotes 1.000; 0 non-verbatim quotes; 1 false date.
 	{"test", false, heldoutFloors{
-		people: 0.94, peopleP: 0.96, orgs: 0.91, orgsP: 0.65, places: 0.86, placesP: 0.91,
-		roles: 0.72, rolesNoOrg: 0.76, events: 0.83, quotes: 0.98, nonVerbatim: 0, falseDates: 1,
+		people: 0.94, peopleP: 0.96, orgs: 0.91, orgsP: 0.71, places: 0.92, placesP: 0.95,
+		roles: 0.82, rolesNoOrg: 0.84, events: 0.83, quotes: 0.98, nonVerbatim: 0, falseDates: 1,
+	}},
+	// A second held-out half (35-38), written with the first new dev
+	// articles (27-34) in the second round of issue 11, in house styles
+	// neither earlier half has; aggregate figures only, like test.
+	// Before the second round's tuning: people 0.952, P 0.909; orgs
+	// 0.938, P 0.762; places 0.786, P 1.000; roles 0.571 (org missing
+	// 0.714); events 0.875; quotes with speaker 1.000; 0 non-verbatim
+	// quotes; 0 false dates of 10. After: people 1.000, P 0.955; orgs
+	// 0.938, P 0.762; places 0.786, P 1.000; roles 0.714 (org missing
+	// 0.952); events 0.875; quotes 1.000; 0 non-verbatim; 0 false dates.
+	{"test2", false, heldoutFloors{
+		people: 0.98, peopleP: 0.93, orgs: 0.91, orgsP: 0.74, places: 0.76, placesP: 0.98,
+		roles: 0.69, rolesNoOrg: 0.93, events: 0.85, quotes: 0.98, nonVerbatim: 0, falseDates: 0,
 	}},
 }
 
@@ -550,7 +575,7 @@ func scoreHeldout(a hoArticle, doc *extract.Document) *heldoutScore {
 			}
 			for _, er := range e.Roles {
 				got = append(got, fmt.Sprintf("%q/%q/until=%q", er.Title, er.Org, er.Until))
-				if !titles[normTitle(er.Title)] || (er.Until != "") != r.Former {
+				if !titles[normTitle(er.Title)] || hoFormer(er.Until, a.published) != r.Former {
 					continue
 				}
 				orgOK := r.Org == ""
@@ -669,6 +694,25 @@ func scoreHeldout(a hoArticle, doc *extract.Document) *heldoutScore {
 		}
 	}
 	return s
+}
+
+// hoFormer reports whether a role with this Until has ended by the
+// publication date: any Until but a date after it (or FUTURE_REF).
+func hoFormer(until string, pub time.Time) bool {
+	if until == "" || until == "FUTURE_REF" {
+		return false
+	}
+	if len(until) >= 4 && until[0] >= '0' && until[0] <= '9' {
+		p := pub.Format("2006-01-02")
+		u := until
+		if i := strings.IndexByte(u, 'T'); i > 0 {
+			u = u[:i]
+		}
+		if len(u) <= len(p) && u[:min(len(u), 4)] != "" {
+			return u <= p[:len(u)]
+		}
+	}
+	return true
 }
 
 func clip(s string, n int) string {

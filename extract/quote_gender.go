@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // spkFilter restricts the speakers a pronoun may refer to: a kind, and
 // for he (+1) or she (-1) a gender.
 type qSpkFilter struct {
@@ -67,6 +69,9 @@ func (c *quoteCtx) readGenders() map[string]int {
 				g[name] += 3
 			case "Mrs", "Mrs.", "Ms", "Ms.", "Miss":
 				g[name] -= 3
+			default:
+				// "her nephew, Colin Varley", "his widow Ann".
+				g[name] += 3 * qKinGender[strings.ToLower(strings.TrimSuffix(w, ","))]
 			}
 			if only == "" {
 				only = name
@@ -91,6 +96,13 @@ func (c *quoteCtx) readGenders() map[string]int {
 		}
 	}
 	return g
+}
+
+// qKinGender is the gender of a kinship noun before a name: +1 male, -1
+// female.
+var qKinGender = map[string]int{
+	"son": 1, "nephew": 1, "husband": 1, "brother": 1, "father": 1, "grandson": 1, "uncle": 1, "widower": 1, "stepson": 1, "grandfather": 1,
+	"daughter": -1, "niece": -1, "wife": -1, "sister": -1, "mother": -1, "granddaughter": -1, "aunt": -1, "widow": -1, "stepdaughter": -1, "grandmother": -1,
 }
 
 // countPronouns counts the masculine and feminine pronouns of text[lo:hi]

@@ -358,7 +358,15 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (qAttr, bool) {
 		if v > 0 && toks[v-1].k == 'w' {
 			prev = c.lower(toks[v-1])
 		}
+		// "said demand had been “…”": a bare form right after a verb of
+		// saying is the noun opening its clause, not a verb.
+		if prev != "" && qVerbOf(prev) == qSpeechVerb && !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "ing") && !strings.HasSuffix(lw, "s") {
+			continue
+		}
 		if qPassiveAux[prev] {
+			if !qParticiple(lw) {
+				continue // "were welcome but “…”": an adjective, not a verb
+			}
 			return qAttr{}, false // "was called “…”": the subject is not the speaker
 		}
 		if prev == "as" && v >= 2 {
@@ -647,4 +655,18 @@ func qKindOr(k, def Kind) Kind {
 
 func qClamp(x, lo, hi int) int {
 	return max(lo, min(x, hi))
+}
+
+// qParticiple reports whether a verb of saying or characterising after
+// "was" or "were" reads as a passive participle ("was called", "were
+// told") rather than an adjective ("were welcome", "was content").
+func qParticiple(w string) bool {
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") {
+		return true
+	}
+	switch w {
+	case "told", "said", "thought", "sought", "taught", "quoted", "dubbed", "hailed", "put", "cast", "held", "kept", "left", "made", "read", "heard", "seen", "shown", "known", "won", "led":
+		return true
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,6 +53,10 @@ func (n *ner) findRoles() {
 		base := cd.ts
 		if nerPersonPrefixes[n.word(base-1)] {
 			base--
+			// "The church's pastor, the Rev. Darnell Whitfield,".
+			if n.word(base-1) == "the" && n.word(base-2) == "," {
+				base--
+			}
 		}
 		for i, end := range [3]int{cd.ts, base, base - 1} {
 			if end < 1 || i == 2 && n.word(end) != "," || i == 1 && base == cd.ts {
@@ -59,6 +64,13 @@ func (n *ner) findRoles() {
 			}
 			if r, ok := n.titleBefore(c, end); ok && (cd.te-cd.ts > 1 || cd.kind == Person || n.titleCapitalised(r)) {
 				n.roles = append(n.roles, r)
+				// "The deputy vice-chancellor, Professor Rajiv Mehta,": a
+				// title used as an honorific after an apposition.
+				if k := n.tokAfter(r.s); i == 0 && k >= 2 && n.word(k-1) == "," && r.orgCand < 0 && r.orgNoun == "" {
+					if r2, ok := n.titleBefore(c, k-1); ok {
+						n.roles = append(n.roles, r2)
+					}
+				}
 				if found || end < base {
 					found = true
 					break
@@ -108,8 +120,18 @@ func (n *ner) findRoles() {
 					} else if r, ok := n.verbRole(c, p+2, sentEnd); ok {
 						n.roles = append(n.roles, r...) // "Sir Ian Pike, who chairs the audit committee,"
 						found = true
+					} else if r, ok := n.verbRole(c, n.whoAnd(p+2, sentEnd), sentEnd); ok {
+						n.roles = append(n.roles, r...) // "who farms near Bellfield and chairs the X"
+						found = true
 					}
 				} else if r, ok := n.copula(c, p+1, sentEnd); ok && n.toks[p-1].digit {
+					n.roles = append(n.roles, r...)
+					found = true
+				}
+			} else if n.word(p) == "(" {
+				// "Professor Annette Kirwan (vice-chancellor of the
+				// University of X)", "Jason Mah (an analyst at Y)".
+				if r, ok := n.titlePhrase(c, p+1, sentEnd, false); ok {
 					n.roles = append(n.roles, r...)
 					found = true
 				}
@@ -151,12 +173,62 @@ func (n *ner) findRoles() {
 			n.roles = append(n.roles, rs...)
 		}
 	}
-	// The organisation of a role is no person.
+	// The organisation of a role is no person; the seat of a member
+	// after the name ("Helen Ashworth, the Labour MP for Harwell Vale")
+	// is a place.
 	for _, r := range n.roles {
-		if r.orgCand >= 0 {
-			n.cands[r.orgCand].cue[cueOrg] += 3
+		if r.orgCand < 0 {
+			continue
 		}
+		o := &n.cands[r.orgCand]
+		if n.word(o.ts-1) == "for" && nerSeatTitles[strings.ToLower(lastWord(r.title))] {
+			o.cue[cuePlace] += 3
+			continue
+		}
+		// "a farmer at Nsuaem": where one farms is a place.
+		if n.word(o.ts-1) == "at" && nerPlaceTitles[strings.ToLower(lastWord(r.title))] {
+			o.cue[cuePlace] += 3
+			continue
+		}
+		o.cue[cueOrg] += 3
 	}
+}
+
+// genericWordCand reports whether token k is a one-word candidate of its
+// own with no gazetteer entry that the text never capitalises elsewhere
+// ("Council" in "Council leader John Price").
+func (n *ner) genericWordCand(k int) bool {
+	o := n.candAt(k)
+	if o < 0 || n.cands[o].ts != k || n.cands[o].te != k+1 || n.cands[o].gaz != nil || n.capMid[n.toks[k].lower] {
+		return false
+	}
+	return true
+}
+
+// nerSubjectPronouns open a clause whose next word is its verb.
+var nerSubjectPronouns = nerSet("he,she,it,they,we,i,you")
+
+// nerFireVerbs end the role of their object: "voted to fire
+// Superintendent X".
+var nerFireVerbs = nerSet("fire,fired,sack,sacked,dismiss,dismissed,oust,ousted,remove,removed,depose,deposed")
+
+// nerPlaceTitles work at a place, not an organisation: "a farmer at
+// Nsuaem".
+var nerPlaceTitles = nerSet("farmer,fisherman,herder,trader,shopkeeper,resident,villager,vendor,miner,smallholder")
+
+// nerFederalTitles are the US federal offices written with "U.S.": "U.S.
+// Attorney", "U.S. District Judge", "U.S. Marshal".
+var nerFederalTitles = nerSet("attorney,judge,marshal")
+
+// nerSeatTitles hold a seat for a place: "the MP for Harwell Vale".
+var nerSeatTitles = nerSet("parliament,mp,td,mla,mpp,msp,member,senator,representative,congressman,congresswoman,assemblyman,assemblywoman,councillor,councilor,mca")
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // titleBefore reads a title ending at token end (exclusive) that belongs
@@ -176,13 +248,33 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	if a < 0 {
 		// "the county executive committee member for finance, Dr. Esther
 		// Wanjiru": a title with its lower-case domain.
-		if e := end; n.word(e-1) == "," && e-1 < n.cands[c].ts {
-			e--
+		// "Principal Secretary for Health Tomas Brandt": a capitalised
+		// portfolio without the comma.
+		if e := end; (n.word(e-1) == "," || nerPortfolios[n.word(e-1)] && n.toks[e-1].cap) && e-1 < n.cands[c].ts {
+			comma := n.word(e-1) == ","
+			if comma {
+				e--
+			}
 			for f := e - 2; f >= 0 && f >= e-6; f-- {
-				if w := n.word(f); w == "of" || w == "for" {
-					if n.titleDomain(f+1, e+1) == e {
+				if w := n.word(f); w == "of" || w == "for" || w == "on" {
+					// "The Minister for Health, NAME": a capitalised
+					// portfolio is a domain too.
+					port := n.capPortfolio(f+1, e)
+					if comma && n.titleDomain(f+1, e+1) == e || port {
 						if r, ok := n.titleBefore(c, f); ok {
-							r.title += " " + w + " " + strings.ToLower(n.text[n.toks[f+1].s:n.toks[e-1].e])
+							if !port && nerSeatTitles[strings.ToLower(lastWord(r.title))] {
+								return r, true // "The Member of Parliament for the area"
+							}
+							dom := n.text[n.toks[f+1].s:n.toks[e-1].e]
+							if !port {
+								dom = strings.ToLower(dom)
+							}
+							r.title += " " + w + " " + dom
+							for x := f + 1; x < e; x++ {
+								if o := n.candAt(x); o >= 0 {
+									n.cands[o].drop = true
+								}
+							}
 							return r, true
 						}
 					}
@@ -215,7 +307,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 			}
 			if w := n.word(k); w == "of" || (w == "at" || w == "for") && end < n.cands[c].ts {
 				if r, ok := n.titleBefore(c, k); ok && r.orgCand < 0 && r.orgNoun == "" {
-					if n.cands[o].kind != Person && !(n.cands[o].kind == "" && w == "for" && n.cands[o].te-n.cands[o].ts == 1) {
+					if n.cands[o].kind != Person && !(n.cands[o].kind == "" && w == "for" && n.cands[o].te-n.cands[o].ts == 1 && !nerSeatTitles[strings.ToLower(lastWord(r.title))]) {
 						r.orgCand = o
 					}
 					return r, true
@@ -224,8 +316,20 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 		return nerRole{}, false
 	}
-	for a > 0 && n.candAt(a-1) < 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
+	for a > 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
+		// "Shadow police minister X": a modifier capitalised because it
+		// opens the sentence is still a modifier.
+		if o := n.candAt(a - 1); o >= 0 {
+			if !n.initial[a-1] || n.cands[o].kind != "" || n.cands[o].te-n.cands[o].ts != 1 {
+				break
+			}
+			n.cands[o].drop = true
+		}
 		a--
+	}
+	// "Independent TD Martina Rowley": an independent is of no party.
+	if o := n.candAt(a - 1); o >= 0 && n.word(a-1) == "independent" && n.cands[o].kind == "" && n.cands[o].te == a && n.cands[o].ts == a-1 {
+		n.cands[o].drop = true
 	}
 	// "Aviation analyst Pieter Vanhoutte": a word opening the sentence
 	// that names nothing elsewhere qualifies the title.
@@ -243,13 +347,16 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	// "A political scientist", "the trust's medical director",
 	// "election director Hank Moravec": a lower-case word before the
 	// title belongs to it.
-	if o := n.candAt(a - 1); a >= 1 && o >= 0 && n.initial[a-1] && n.cands[o].te == a && n.cands[o].ts == a-1 && n.cands[o].kind == "" && nerPlaceHeads[n.word(a-1)] {
+	if o := n.candAt(a - 1); a >= 1 && o >= 0 && (n.initial[a-1] || a >= 2 && n.word(a-2) == "the" && n.initial[a-2]) && n.cands[o].te == a && n.cands[o].ts == a-1 && n.cands[o].kind == "" && nerPlaceHeads[n.word(a-1)] {
 		n.cands[o].drop = true // "Town council member Rosa Delgado"
 		a--
 	} else if a >= 1 && n.candAt(a-1) < 0 && n.lowerModifier(a-1) && !(n.initial[a-1] && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)])) {
 		switch w := n.word(a - 2); {
-		case w == "a" || w == "an" || w == "the" || w == "its" || w == "his" || w == "her" || w == "their" || n.toks[a-2].poss:
+		case w == "a" || w == "an" || w == "the" || w == "its" || w == "his" || w == "her" || w == "their" || a >= 2 && n.toks[a-2].poss:
 			a--
+		case w == "to" || nerSubjectPronouns[w]:
+			// "voted to fire Superintendent X", "She succeeds Gov. X":
+			// a verb.
 		case end-a == 1 && (a < 2 || !n.toks[a-2].word || nerStop[w]) || n.initial[a-1]:
 			// "..., election director Hank Moravec said", "Town council
 			// member Rosa Delgado voted"
@@ -276,6 +383,13 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		start = a - 2
 	}
 	switch {
+	case a >= 1 && n.initial[a-1] && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]) && n.genericWordCand(a-1):
+		// "Council leader John Price": a common noun opening the
+		// sentence, no name.
+		o := n.candAt(a - 1)
+		n.cands[o].kind, n.cands[o].drop = "", true
+		r.orgNoun = n.word(a - 1)
+		start = a - 1
 	case a >= 1 && n.candAt(a-1) < 0 && n.initial[a-1] && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]):
 		// "Union general secretary Nadia Ferreira-Kost": the union.
 		r.orgNoun = n.word(a - 1)
@@ -289,7 +403,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		if o := n.candAt(a - 2); o >= 0 && n.cands[o].kind != Person {
 			r.orgCand = o
 			start = n.cands[o].ts
-		} else if nerOrgNouns[n.word(a-2)] || nerTownNouns[n.word(a-2)] {
+		} else if nerOrgNouns[n.word(a-2)] || nerTownNouns[n.word(a-2)] || nerAreaOwners[n.word(a-2)] {
 			r.orgNoun = n.word(a - 2)
 			start = a - 2
 		}
@@ -300,15 +414,23 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 			start = n.cands[o].ts
 		}
 	}
-	// "former Airbus chief executive Noel Forgeard".
-	if past || n.pastMarker(max(start-1, 0), end) {
+	// "U.S. District Judge Hannah Rourke", "Assistant U.S. Attorney":
+	// the federal office is named with its country.
+	if o := r.orgCand; o >= 0 && n.cands[o].gaz != nil && n.cands[o].gaz.canon == "United States" && n.cands[o].te == a && nerFederalTitles[strings.ToLower(lastWord(r.title))] {
+		r.title = n.text[n.toks[n.cands[o].ts].s:n.toks[n.cands[o].te-1].e] + " " + r.title
+		r.orgCand = -1
+		n.cands[o].kind, n.cands[o].gaz, n.cands[o].drop = "", nil, true
+	}
+	// "former Airbus chief executive Noel Forgeard"; "voted to fire
+	// Superintendent X".
+	if past || n.pastMarker(max(start-1, 0), end) || nerFireVerbs[n.word(start-1)] {
 		r.until = "PAST_REF"
 	}
 	r.s = n.toks[start].s
 	r.e = n.toks[n.cands[c].te-1].e
 	// "Sen. Thomas Whitfield of Georgia", "analyst Pieter Vanhoutte of
 	// the consultancy Strand & Mercer".
-	if k := n.cands[c].te + 1; r.orgCand < 0 && (end == n.cands[c].ts || end == n.cands[c].ts-1 && nerPersonPrefixes[n.word(end)]) && n.word(k-1) == "of" && k < len(n.toks) {
+	if k := n.cands[c].te + 1; r.orgCand < 0 && r.orgNoun == "" && (end == n.cands[c].ts || end == n.cands[c].ts-1 && (nerPersonPrefixes[n.word(end)] || n.word(end) == ",")) && n.word(k-1) == "of" && k < len(n.toks) {
 		if n.word(k) == "the" {
 			k++
 			if nerOrgNouns[n.word(k)] && !n.toks[k].cap {
@@ -395,6 +517,10 @@ func (n *ner) titleCapitalised(r nerRole) bool {
 // nerCopulas introduce a role after a name: "has served as", "became".
 var nerCopulas = nerSet("serves,served,is,was,became,becomes,remains,remained,named,appointed,elected,been,serve,become,works,worked,acts,acted")
 
+// nerTakeVerbs with "over", "charge" or "office" and "as" start a role:
+// "took over as chief executive".
+var nerTakeVerbs = nerSet("took,takes,take,taking,taken")
+
 // nerSkipAdverbs may sit between a name and its copula.
 var nerSkipAdverbs = nerSet("now,currently,also,still,previously,formerly,recently,then,later,has,had,have,will,would,is,was,once,long,since,already,newly,just")
 
@@ -405,6 +531,12 @@ func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
 	verb := false
 	for q < sentEnd && q < p+5 {
 		w := n.word(q)
+		// "took over as interim chief executive", "takes charge as".
+		if nerTakeVerbs[w] && (n.word(q+1) == "over" || n.word(q+1) == "charge" || n.word(q+1) == "office") && n.word(q+2) == "as" {
+			verb = true
+			q += 2
+			break
+		}
 		if nerCopulas[w] {
 			verb = true
 			q++
@@ -488,15 +620,49 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 		}
 		p = k + 1
 	}
+	if n.word(p) == "its" || n.word(p) == "their" {
+		// "Marlow Holdings plc named Tomas Brandt its new finance chief".
+		rs, ok := n.titlePhrase(c, p, sentEnd, true)
+		if ok && v > 0 {
+			if o := n.candAt(v - 1); o >= 0 && n.cands[o].kind != Person {
+				for i := range rs {
+					if rs[i].orgCand < 0 && rs[i].orgNoun == "" {
+						rs[i].orgCand = o
+					}
+				}
+			}
+		}
+		return rs, ok
+	}
 	if n.word(p) != "as" {
 		return nil, false
 	}
 	return n.titlePhrase(c, p+1, sentEnd, true)
 }
 
+// whoAnd returns the token after the "and" that coordinates a second
+// verb in a relative clause starting at p ("who farms near Bellfield and
+// chairs the X"), or p when there is none before a comma.
+func (n *ner) whoAnd(p, sentEnd int) int {
+	for k := p + 1; k < sentEnd && k < p+10; k++ {
+		switch n.word(k) {
+		case ",", ";", "—", "(", "who", "said", "says":
+			return p
+		case "and":
+			return k + 1
+		}
+	}
+	return p
+}
+
 // nerTitleVerbs state a role by their verb: "has chaired the X
 // Foundation since 2023".
-var nerTitleVerbs = map[string]string{"chairs": "Chair", "chaired": "Chair", "chairing": "Chair"}
+var nerTitleVerbs = map[string]string{
+	"chairs": "Chair", "chaired": "Chair", "chairing": "Chair",
+	// "X, who heads the Y Squad", "who directs the institute".
+	"heads": "Head", "headed": "Head", "directs": "Director", "directed": "Director",
+	"manages": "Manager", "founded": "Founder", "co-founded": "Co-founder",
+}
 
 // nerBodyNames end the lower-case names of bodies one chairs: "the audit
 // committee", "the planning board".
@@ -518,6 +684,11 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 		k++
 	}
 	o := n.candAt(k)
+	// "who heads the union's Halcourt local": the union.
+	if o < 0 && k > q+1 && nerOrgNouns[n.word(k)] && k+1 < sentEnd && n.toks[k+1].poss {
+		r := nerRole{person: c, title: title, orgCand: -1, orgNoun: n.word(k), succeeds: -1, s: n.subjectStart(c), e: n.toks[k].e}
+		return []nerRole{r}, true
+	}
 	if o < 0 {
 		// "who chairs the audit committee": a body named in lower case.
 		e := k
@@ -549,6 +720,13 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		case "the", "a", "an", "its", "his", "her", "their", "now", "currently", "also", "former", "then", "newly", "recently", "elected", "appointed", "re-elected":
 			p++
 			continue
+		case "as":
+			// "named its chief financial officer, Raymond Quill, as
+			// interim superintendent".
+			if p == start && n.word(p-1) == "," {
+				p++
+				continue
+			}
 		case "ex":
 			if n.word(p+1) == "-" && !n.toks[p+1].space {
 				p += 2
@@ -565,7 +743,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		} else if n.titleAt(e, sentEnd) > e {
 			orgCand, p = o, e
 		}
-	} else if (nerOrgNouns[n.word(p)] || nerTownNouns[n.word(p)]) && p+1 < sentEnd && n.toks[p+1].poss {
+	} else if (nerOrgNouns[n.word(p)] || nerTownNouns[n.word(p)] || nerAreaOwners[n.word(p)]) && p+1 < sentEnd && n.toks[p+1].poss {
 		orgNoun, p = n.word(p), p+2
 	}
 	var titles [][2]int
@@ -575,11 +753,15 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		}
 		q := n.titleAt(p, sentEnd)
 		if q == p && len(titles) == 0 {
-			// "a shipping analyst": one or two lower-case words before
-			// the title.
-			for k := p + 1; k <= p+2 && k < sentEnd; k++ {
+			// "a shipping analyst", "a food-sector analyst": one or two
+			// lower-case words before the title.
+			for k, words := p+1, 0; words < 2 && k < sentEnd; k++ {
 				t := n.toks[k-1]
-				if !t.word || t.cap || t.digit || n.candAt(k-1) >= 0 || nerCopulas[t.lower] || nerSkipAdverbs[t.lower] || nerConnectors[t.lower] {
+				if (t.lower == "-" || t.lower == "‑") && !t.space && k-1 > p && !n.toks[k].space && n.toks[k].word {
+					continue // "food-sector": one word
+				}
+				words++
+				if !t.word || t.cap || t.digit || n.candAt(k-1) >= 0 || nerCopulas[t.lower] || nerSkipAdverbs[t.lower] || nerConnectors[t.lower] || nerStop[t.lower] {
 					break
 				}
 				if e := n.titleAt(k, sentEnd); e > k {
@@ -601,8 +783,8 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		if inCand {
 			break
 		}
-		// "minister of transport".
-		if n.word(q) == "of" && q+1 < sentEnd && nerPortfolios[n.word(q+1)] {
+		// "minister of transport", "the Chief Officer for Health".
+		if (n.word(q) == "of" || n.word(q) == "for" && n.capPortfolio(q+1, n.candEnd(q+1))) && q+1 < sentEnd && nerPortfolios[n.word(q+1)] {
 			if o := n.candAt(q + 1); o >= 0 {
 				if n.cands[o].kind != "" {
 					break
@@ -650,6 +832,15 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			}
 		}
 	}
+	// "a deputy director at the Institute for Coastal Research (ICR),":
+	// the acronym is the organisation's.
+	if orgCand >= 0 && n.word(end) == "(" && n.word(end+2) == ")" && n.toks[end+1].upper {
+		end += 3
+	}
+	// "the MCA for Kapsowar ward": the seat's area noun.
+	if orgCand >= 0 && (nerAreaNouns[n.word(end)] || n.word(end) == "ward") && nerSeatTitles[n.toks[titles[len(titles)-1][1]-1].lower] {
+		end++
+	}
 	// "Odile Brandt, its director of sales,": the organisation last
 	// named.
 	if orgCand < 0 && orgNoun == "" && !copula && n.word(start) == "its" && n.word(start-1) == "," {
@@ -684,6 +875,16 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		}
 		break
 	}
+	// "the Labour MP for Harwell Vale": the seat after a party's member.
+	if k < sentEnd && n.word(k) == "for" && len(titles) > 0 && nerSeatTitles[n.toks[titles[len(titles)-1][1]-1].lower] {
+		if o := n.candAt(k + 1); o >= 0 && n.cands[o].ts == k+1 && n.cands[o].kind != Person {
+			orgCand, orgNoun = o, ""
+			end, k = n.cands[o].te, n.cands[o].te
+			if nerAreaNouns[n.word(k)] || n.word(k) == "ward" {
+				end, k = k+1, k+1 // "the MCA for Kapsowar ward"
+			}
+		}
+	}
 	if k < sentEnd {
 		w := n.word(k)
 		// "the corporator from ward 7,": a short place or domain after
@@ -698,16 +899,36 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 				w = n.word(k)
 			}
 		}
+		// "a sorghum grower near Hays who tested it": where one works.
+		if (w == "near" || w == "in" || w == "from") && !copula {
+			if o := n.candAt(k + 1); o >= 0 && n.cands[o].ts == k+1 {
+				if x := n.word(n.cands[o].te); x == "," || x == "." || x == "who" || x == ";" {
+					k = n.cands[o].te
+					w = x
+				}
+			}
+		}
 		if !(w == "," || w == "." || w == ";" || w == ")" || w == "—" || w == "”" || w == "who" || w == "whose" || nerSpeechVerbs[w] || w == "and" && copula || copula) {
 			return nil, false
 		}
 	}
-	if until == "" && n.pastMarker(start, titles[0][1]) {
-		until = "PAST_REF"
+	if until == "" && (n.pastMarker(start, titles[0][1]) || n.word(start) == "then" && n.word(start-1) == ",") {
+		until = "PAST_REF" // "Peter Coyle, then the floods minister,"
 	}
+	// "a non-executive director and former chief executive of Tasker
+	// Homes": the later title alone has ended, and the organisation
+	// after it is its own.
+	lastPast := len(titles) > 1 && until == "" && n.pastMarker(titles[len(titles)-1][0]-1, titles[len(titles)-1][1])
 	var out []nerRole
-	for _, t := range titles {
+	for i, t := range titles {
 		r := nerRole{person: c, title: nerTitleText(n, t[0], t[1]), orgCand: orgCand, orgNoun: orgNoun, since: since, until: until, succeeds: -1}
+		if lastPast {
+			if i == len(titles)-1 {
+				r.until = "PAST_REF"
+			} else {
+				r.orgCand, r.orgNoun = -1, ""
+			}
+		}
 		r.s = n.subjectStart(c)
 		last := max(end, k) - 1
 		if last < start {
@@ -826,6 +1047,7 @@ var nerTitleAbbrev = map[string]string{
 	"col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain", "adm.": "admiral",
 	"pres.": "president", "supt.": "superintendent", "insp.": "inspector", "cmdr.": "commander",
 	"cllr": "councillor", "cllr.": "councillor",
+	"sgt": "sergeant", "insp": "inspector", "supt": "superintendent", "det": "detective", "ch": "chief",
 }
 
 var nerTitleSmall = nerSet("of,the,and,for,at,in,on")
@@ -917,7 +1139,73 @@ func (n *ner) implicitOrgs() {
 			}
 			r.Org = n.mainOrgBefore(r.Start)
 		}
+		for i := range ent.roles {
+			r := &ent.roles[i]
+			if r.Org != "" || ent.unresolved[nerTitleNorm(r.Title)] {
+				continue
+			}
+			t := nerTitleNorm(r.Title)
+			switch {
+			case r.Until == "" && strings.HasSuffix(t, "mayor"):
+				// "Mayor Simone Gagnon" in a story from a town: its mayor.
+				r.Org = n.datelineTown()
+			case nerTeamTitles[lastWord(t)] || nerTeamTitles[t]:
+				// "the Falcons lost two wickets before captain Faisal
+				// Nawaz added 151": the team of the sentence.
+				r.Org = n.sentenceOrgBefore(r.Start)
+			case nerAcademicTitles[t]:
+				// "The deputy vice-chancellor, Professor X": the
+				// university of the story.
+				r.Org = n.latestOrgWith(r.Start, nerAcademicBodies)
+			}
+		}
 	}
+}
+
+// nerTeamTitles are a team's positions, whose team a match report leaves
+// to the sentence: "captain", "wicketkeeper", "head coach".
+var nerTeamTitles = nerSet("captain,skipper,vice-captain,coach,head coach,assistant coach,wicketkeeper,goalkeeper,keeper,striker,midfielder,defender,winger,forward,opener,batsman,batter,bowler,spinner,all-rounder,flanker,full-back,fullback,fly-half,scrum-half,wing,quarterback,pitcher,shortstop")
+
+// nerAcademicTitles head a university.
+var nerAcademicTitles = nerSet("vice chancellor,deputy vice chancellor,pro vice chancellor,provost,deputy provost,registrar,rector,principal and vice chancellor")
+
+// nerAcademicBodies are the head words of a university's name.
+var nerAcademicBodies = nerSet("university,college,institute,polytechnic,academy")
+
+// sentenceOrgBefore returns the organisation named last before pos in
+// pos's sentence, or "".
+func (n *ner) sentenceOrgBefore(pos int) string {
+	k := min(n.tokAfter(pos), len(n.toks)-1)
+	for p := k - 1; p >= n.sentTok[n.sentOf[k]][0] && p >= 0; p-- {
+		if c := n.candAt(p); c >= 0 && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
+			return n.ents[n.cands[c].ent].name
+		}
+	}
+	return ""
+}
+
+// latestOrgWith returns the organisation named last before pos whose
+// name has one of the words, or "".
+func (n *ner) latestOrgWith(pos int, words map[string]bool) string {
+	best, bestPos := "", -1
+	for _, ent := range n.ents {
+		if ent.kind != Org {
+			continue
+		}
+		has := false
+		for _, w := range strings.Fields(strings.ToLower(ent.name)) {
+			has = has || words[w]
+		}
+		if !has {
+			continue
+		}
+		for _, c := range ent.cands {
+			if p := n.toks[n.cands[c].ts].s; p < pos && p > bestPos && n.cands[c].ent >= 0 {
+				best, bestPos = ent.name, p
+			}
+		}
+	}
+	return best
 }
 
 // mainOrgBefore returns the organisation a role at pos belongs to when
@@ -1060,7 +1348,7 @@ func (n *ner) attachRole(r nerRole) {
 func nerCorporateTitle(title string) bool {
 	t := nerTitleNorm(title)
 	switch t {
-	case "ceo", "cfo", "coo", "cto", "managing director", "general counsel":
+	case "ceo", "cfo", "coo", "cto", "managing director", "general counsel", "finance director", "chairman", "chairwoman":
 		return true
 	}
 	return strings.HasPrefix(t, "chief ") && t != "chief minister" && t != "chief justice" && t != "chief of staff"
@@ -1093,6 +1381,37 @@ func (n *ner) titleBody(title string, pos int) string {
 	return ""
 }
 
+// candEnd returns the end of the candidate at token k, or k+1.
+func (n *ner) candEnd(k int) int {
+	if o := n.candAt(k); o >= 0 {
+		return n.cands[o].te
+	}
+	return k + 1
+}
+
+// capPortfolio reports whether tokens [a, b) are a capitalised portfolio
+// ("Health", "Roads and Transport"), not an armed force's name ("Air
+// Force Communications").
+func (n *ner) capPortfolio(a, b int) bool {
+	if a >= b || b > len(n.toks) {
+		return false
+	}
+	for x := a; x < b; x++ {
+		w := n.word(x)
+		if x > a && nerConnectors[w] {
+			continue
+		}
+		if !nerPortfolios[w] || !n.toks[x].cap || w == "air" || w == "force" || w == "navy" || w == "army" {
+			return false
+		}
+	}
+	return true
+}
+
+// nerAreaOwners are areas with offices of their own: "the county's
+// finance executive", "the district's superintendent".
+var nerAreaOwners = nerSet("county,state,province,district,region,parish")
+
 // nerTownNouns name the town of a dateline: "the city's finance director".
 var nerTownNouns = nerSet("city,town,village,borough,municipality")
 
@@ -1104,6 +1423,30 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 	if nerTownNouns[noun] {
 		return n.townBefore(pos)
 	}
+	if nerAreaOwners[noun] {
+		// "the county's finance executive": the latest organisation or
+		// place named with that word ("Lengaro County").
+		best, bestPos := "", -1
+		for _, ent := range n.ents {
+			if ent.kind == Person || !slices.Contains(strings.Fields(strings.ToLower(ent.name)), noun) {
+				continue
+			}
+			for _, c := range ent.cands {
+				if p := n.toks[n.cands[c].ts].s; p < pos && p > bestPos && n.cands[c].ent >= 0 {
+					best, bestPos = ent.name, p
+				}
+			}
+		}
+		return best
+	}
+	if noun == "its" {
+		if o := n.prevSubjectOrg(pos); o != "" {
+			return o
+		}
+		if o, ok := n.subjectOrg(pos); ok {
+			return o
+		}
+	}
 	best, bestPos := "", -1
 	generic, genericPos := "", -1
 	for _, ent := range n.ents {
@@ -1112,7 +1455,7 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 		}
 		has := false
 		for _, w := range strings.Fields(strings.ToLower(ent.name)) {
-			if w == noun || strings.TrimSuffix(w, "s") == noun {
+			if w == noun || strings.TrimSuffix(w, "s") == noun || nerNounHeads[noun][w] {
 				has = true
 			}
 		}
@@ -1133,6 +1476,13 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 		return best
 	}
 	switch noun {
+	case "broker", "brokerage":
+		// "an analyst at the broker": the one named last.
+		if generic != "" {
+			return generic
+		}
+	}
+	switch noun {
 	case "its", "company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "manufacturer", "business", "conglomerate", "startup", "maker", "producer", "supplier", "utility", "operator", "retailer", "lender", "insurer", "developer":
 		if noun != "its" {
 			if m := n.mainOrgBefore(pos); m != "" {
@@ -1140,6 +1490,57 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 			}
 		}
 		return generic
+	}
+	return ""
+}
+
+// nerNounHeads are the other heads of the names a common noun refers
+// back to: "the union" is the "Amalgamated Transit Workers of Ontario".
+var nerNounHeads = map[string]map[string]bool{
+	"union": nerSet("workers,workers',federation,guild,brotherhood,congress"),
+}
+
+// subjectOrg returns the organisation that is the subject of the
+// sentence holding the "its" at pos: "The board named its chief financial
+// officer", "Pennard & Dale, the Midlands group, said ... its chairman".
+// A subject "the board" that names no organisation gives "", true; a
+// subject that is no organisation gives false.
+func (n *ner) subjectOrg(pos int) (string, bool) {
+	k := min(n.tokAfter(pos), len(n.toks)-1)
+	a := n.sentTok[n.sentOf[k]][0]
+	if n.word(a) == "the" {
+		a++
+	}
+	if a >= k {
+		return "", false
+	}
+	if c := n.candAt(a); c >= 0 {
+		if n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
+			return n.ents[n.cands[c].ent].name, true
+		}
+		return "", false
+	}
+	if w := n.word(a); nerOrgNouns[w] && n.word(a+1) != "of" && !n.toks[a+1].poss {
+		return n.resolveNoun(w, pos), true
+	}
+	return "", false
+}
+
+// prevSubjectOrg returns the organisation that opens the sentence before
+// the one opening with the "Its" at pos: "The X Group, which runs St
+// Colman's, said ... Its chief executive" is the group's, not the
+// hospital's. "" when that sentence opens otherwise.
+func (n *ner) prevSubjectOrg(pos int) string {
+	k := n.tokAfter(pos)
+	if k >= len(n.toks) || !n.initial[k] || n.sentOf[k] == 0 || n.sentTok[n.sentOf[k]][0] != k {
+		return ""
+	}
+	a := n.sentTok[n.sentOf[k]-1][0]
+	if n.word(a) == "the" {
+		a++
+	}
+	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
+		return n.ents[n.cands[c].ent].name
 	}
 	return ""
 }
@@ -1161,7 +1562,7 @@ var nerOustVerbs = nerSet("ousted,fired,dismissed,removed,sacked,deposed,replace
 var nerSucceedVerbs = nerSet("replaced,replaces,replace,replacing,succeeded,succeeds,succeed,succeeding")
 
 // nerFutureWords before a verb put it in the future: "will step down".
-var nerFutureWords = nerSet("will,shall,to,plans,intends,expects,set")
+var nerFutureWords = nerSet("will,would,shall,to,plans,intends,expects,set")
 
 // tenure reads the end or start of a role after the name of candidate c at
 // token p: "resigned as chief executive of Y on March 3", "will step down
@@ -1299,6 +1700,21 @@ func (n *ner) dateAfter(k, sentEnd int) (string, int, bool) {
 		return t.Value, n.tokAfter(t.End), true
 	}
 	return "", k, false
+}
+
+// datelineTown returns the town of the dateline, or "".
+func (n *ner) datelineTown() string {
+	for _, ent := range n.ents {
+		if ent.kind != Place {
+			continue
+		}
+		for _, c := range ent.cands {
+			if n.cands[c].dateline && n.cands[c].ent >= 0 {
+				return ent.name
+			}
+		}
+	}
+	return ""
 }
 
 // townBefore returns the town of the dateline, else the last place named

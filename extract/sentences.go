@@ -9,7 +9,7 @@ import (
 // abbreviations are words that end in a full stop without ending the
 // sentence when a capitalised word follows. Lower-cased, without the dot.
 var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "smt": true, "shri": true, "cllr": true, "sr": true, "jr": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "smt": true, "shri": true, "cllr": true, "eng": true, "sr": true, "jr": true,
 	"st": true, "gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "cmdr": true,
 	"adm": true, "gov": true, "sen": true, "rep": true, "rev": true, "hon": true, "pres": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
@@ -144,7 +144,9 @@ func sentenceBreak(text string, p, end int) bool {
 	if abbreviations[lw] {
 		// "U.S." before a name or a digit rarely ends a sentence; before
 		// a pronoun or article it usually does.
-		if lw == "u.s" || lw == "u.k" || lw == "u.n" || lw == "e.u" || lw == "d.c" || lw == "a.m" || lw == "p.m" {
+		// Nor does a company's suffix ("Fuels Pty Ltd. They will").
+		if lw == "u.s" || lw == "u.k" || lw == "u.n" || lw == "e.u" || lw == "d.c" || lw == "a.m" || lw == "p.m" ||
+			lw == "inc" || lw == "corp" || lw == "co" || lw == "ltd" {
 			return startsSentenceWord(text[j:])
 		}
 		return false

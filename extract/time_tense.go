@@ -106,6 +106,10 @@ var notPastEd = map[string]bool{
 	"needed": true, "used": true, "increased": true, "reduced": true, "continued": true,
 }
 
+// shortPastEd are past tenses too short for the "-ed" rule: "She died on
+// Sunday".
+var shortPastEd = map[string]bool{"died": true, "sued": true, "axed": true, "owed": true, "tied": true, "lied": true, "eyed": true}
+
 // sentenceCues finds the tense cues of sentence s, once per sentence.
 func (p *tparser) sentenceCues(i int) []tenseCue {
 	s := int(p.toks[i].sent)
@@ -235,11 +239,17 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			continue
 		case l.has(fReport):
 			if strings.HasSuffix(l.word, "ed") {
+				// "Results will be declared on Sunday": a passive after
+				// a modal looks ahead.
+				if d, ok := p.afterBe(k); ok && d > 0 {
+					add(tenseCue{tok: k, dir: d})
+					continue
+				}
 				add(tenseCue{tok: k, dir: -1, report: true})
 			}
 			continue // present-tense reporting verb: "says"
 		}
-		if l != nil || t.cap || t.e-t.s < 5 {
+		if l != nil || t.cap || t.e-t.s < 5 && !shortPastEd[p.text[t.s:t.e]] {
 			continue
 		}
 		w := p.text[t.s:t.e]
@@ -345,7 +355,7 @@ func (p *tparser) dir(a, b int) int {
 		}
 		if d < bestD {
 			best, bestD = c.dir, d
-			bestOther = c.tok >= b && p.subjectBetween(b, c.tok)
+			bestOther = c.tok >= b && (p.subjectBetween(b, c.tok) || p.thatBetween(b, c.tok))
 		}
 	}
 	if bestOther && repD < 1000 {
@@ -421,6 +431,17 @@ func (p *tparser) subjectBetween(a, b int) bool {
 	for k := a; k < b; k++ {
 		switch strings.ToLower(p.str(k)) {
 		case "it", "he", "she", "they", "we", "i":
+			return true
+		}
+	}
+	return false
+}
+
+// thatBetween reports whether a "that" opening a reported clause lies in
+// tokens [a, b): "told the Dáil on Tuesday that a new block would open".
+func (p *tparser) thatBetween(a, b int) bool {
+	for k := a; k < b && k < len(p.toks); k++ {
+		if strings.ToLower(p.str(k)) == "that" {
 			return true
 		}
 	}

@@ -51,6 +51,17 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 				}
 			}
 		}
+		// "retired the following year": a year after the date last
+		// named.
+		if lastDate != "" && p.quoteOf(i) == 0 && strings.EqualFold(p.str(i), "the") && strings.EqualFold(p.str(i+1), "following") {
+			if dur, ok2 := followingUnits[strings.ToLower(p.str(i+2))]; ok2 {
+				if pw := strings.ToLower(p.str(i - 1)); pw != "over" && pw != "for" && pw != "within" && pw != "during" {
+					if v, pr, ok3 := shiftDate(lastDate, dur, false); ok3 {
+						c, ok = cand{a: i, b: i + 3, typ: "DATE", val: v, prec: pr}, true
+					}
+				}
+			}
+		}
 		if b, off, part, isAna := p.anaphor(i); isAna {
 			// "the same day", "the next morning": the day last named in
 			// this or the two sentences before, else the story's day.
@@ -97,6 +108,9 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 	}
 	return out
 }
+
+// followingUnits are the periods "the following ..." steps by.
+var followingUnits = map[string]string{"year": "P1Y", "month": "P1M", "week": "P1W"}
 
 // shiftDate moves the date value v by the duration dur ("P4Y", "P2D"):
 // "four years later" than 1961 is 1965. The result keeps the precision
@@ -1460,6 +1474,19 @@ func (p *tparser) weekday(i, dir int, strict bool) (cand, bool) {
 			return c, true
 		}
 	}
+	// "on Thursday last week", "on Monday next week": that weekday of
+	// the week named.
+	if !strict && (strings.EqualFold(p.str(j), "last") || strings.EqualFold(p.str(j), "next")) && strings.EqualFold(p.str(j+1), "week") {
+		pwd := (int(p.pub.Weekday()) + 6) % 7 // Monday 0
+		mon := p.pub.AddDate(0, 0, -pwd)
+		if strings.EqualFold(p.str(j), "last") {
+			mon = mon.AddDate(0, 0, -7)
+		} else {
+			mon = mon.AddDate(0, 0, 7)
+		}
+		d := mon.AddDate(0, 0, (l.weekday+6)%7)
+		return cand{a: i, b: j + 2, typ: "DATE", val: fmtDay(d), prec: Day}, true
+	}
 	if dir == 0 && !strict {
 		switch p.word(i - 1) {
 		case "earlier":
@@ -1695,12 +1722,16 @@ func (p *tparser) season(i, dir int, deictic bool) (cand, bool) {
 		}
 	}
 	if j < len(p.toks) && p.toks[j].kind == tkWord && !p.toks[j].cap && p.toks[j].sent == p.toks[i].sent &&
-		!p.lx(j).has(fPrep) && p.word(j) != "'s" {
+		!p.lx(j).has(fPrep) && p.word(j) != "'s" && !seasonClauseWords[strings.ToLower(p.str(j))] {
 		return cand{}, false // "in spring training", "in the fall election": a noun compound
 	}
 	y := p.resolveSeason(l.season, p.dir(i, j))
 	return cand{a: i, b: j, typ: "DATE", val: pad4(y) + "-" + l.season, prec: Season}, true
 }
+
+// seasonClauseWords may follow a season that ends its phrase: "due to
+// begin in the autumn but was delayed".
+var seasonClauseWords = map[string]bool{"and": true, "but": true, "or": true, "when": true, "while": true, "as": true, "because": true, "so": true, "then": true, "if": true, "although": true, "though": true, "which": true, "that": true, "who": true, "is": true, "was": true, "will": true, "would": true}
 
 // special handles single words with fixed meanings: today, yesterday,
 // tomorrow, tonight, now, recently, every/each, Christmas, noon.
