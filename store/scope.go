@@ -726,42 +726,39 @@ func (v *view) happeningRowsIn(ctx context.Context, tx *Tx, ids []int64) (map[in
 		rows, err := happeningRows(ctx, tx, ids)
 		return rows, nil, err
 	}
-	rows := make(map[int64]*happeningRow, len(ids))
-	global, own := map[int64]*viewRow{}, map[int64]*viewRow{}
+	// The happenings rows as an unscoped read has them, then the view
+	// rows of those with guild-owned reports only: one wide join would
+	// scan every happening's columns again for each view row, and the
+	// view's columns (NULL) for every happening without one.
+	rows, err := happeningRows(ctx, tx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
 	var owned []int64
-	for chunk := range chunks(ids, 500) {
-		rs, err := tx.query(ctx, `SELECT h.id, h.date, h.precision, h.sort_start, h.sort_end, h.summary, h.best_event_id, h.first_event_id,
-				h.source_count, h.report_count, h.inferred, h.disputed, h.guild_reports, w.guild_id IS NOT NULL, COALESCE(w.guild_id, ''),
-				COALESCE(w.date, ''), COALESCE(w.precision, ''), COALESCE(w.sort_start, ''), COALESCE(w.sort_end, ''), COALESCE(w.summary, ''),
-				COALESCE(w.best_event_id, 0), COALESCE(w.first_event_id, 0), COALESCE(w.source_count, 0), COALESCE(w.report_count, 0),
-				COALESCE(w.inferred, 0), COALESCE(w.disputed, 0), COALESCE(w.disagreements, ''), COALESCE(w.report_ids, '')
-			FROM happenings h LEFT JOIN happening_views w ON w.happening_id = h.id AND h.guild_reports > 0 AND w.guild_id IN ('', `+v.literal()+`)
-			WHERE h.id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+	for _, id := range ids {
+		if h := rows[id]; h != nil && h.guildReports > 0 {
+			owned = append(owned, id)
+		}
+	}
+	global, own := map[int64]*viewRow{}, map[int64]*viewRow{}
+	for chunk := range chunks(owned, 500) {
+		rs, err := tx.query(ctx, `SELECT happening_id, guild_id, `+viewRowCols+` FROM happening_views
+			WHERE happening_id IN (`+placeholders(len(chunk))+`) AND guild_id IN ('', `+v.literal()+`)`, idArgs(chunk)...)
 		if err != nil {
 			return nil, nil, err
 		}
 		for rs.Next() {
-			h := &happeningRow{}
-			r := &viewRow{}
-			var joined bool
+			var id int64
 			var guild string
-			if err := rs.Scan(append([]any{&h.id, &h.date, &h.precision, &h.sortStart, &h.sortEnd, &h.summary, &h.best, &h.first,
-				&h.sources, &h.reports, &h.inferred, &h.disputed, &h.guildReports, &joined, &guild}, r.dest()...)...); err != nil {
+			r := &viewRow{}
+			if err := rs.Scan(append([]any{&id, &guild}, r.dest()...)...); err != nil {
 				rs.Close()
 				return nil, nil, err
 			}
-			if rows[h.id] == nil {
-				rows[h.id] = h
-				if h.guildReports > 0 {
-					owned = append(owned, h.id)
-				}
-			}
-			switch {
-			case !joined:
-			case guild == "":
-				global[h.id] = r
-			default:
-				own[h.id] = r
+			if guild == "" {
+				global[id] = r
+			} else {
+				own[id] = r
 			}
 		}
 		rs.Close()
