@@ -443,10 +443,17 @@ func entityEvents(ctx context.Context, tx *Tx, v *view, entityID int64, newest b
 	}
 	want := offset + limit
 	exact := count < exactTotalLimit
-	q = `SELECT event_id, happening_id FROM event_entities WHERE entity_id = ?1 ` + order
+	// Its merged events come one row each from entity_happenings, in
+	// the order of their first link (their last, newest first), which
+	// is where walking the links would meet each first.
+	q = `SELECT 0, happening FROM entity_happenings INDEXED BY entity_happenings_first WHERE entity_id = ?1 ORDER BY first_start, first_event`
+	if newest {
+		q = `SELECT 0, happening FROM entity_happenings INDEXED BY entity_happenings_last WHERE entity_id = ?1 ORDER BY last_start DESC, last_event DESC`
+	}
 	var hidden map[int64]bool
 	var err error
 	if touched {
+		q = `SELECT event_id, happening_id FROM event_entities WHERE entity_id = ?1 ` + order
 		if exact {
 			// All the links are read: those to skip are listed first.
 			if hidden, err = v.hiddenLinks(ctx, tx, entityID); err != nil {
@@ -474,7 +481,7 @@ func entityEvents(ctx context.Context, tx *Tx, v *view, entityID int64, newest b
 		if hidden[id] {
 			continue
 		}
-		if h == 0 {
+		if h == 0 && id != 0 {
 			h = -id
 		}
 		if !seen[h] {
@@ -586,7 +593,9 @@ func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPar
 	var links []link
 	end = true
 	for _, ent := range entityIDs {
-		q := `SELECT event_id, sort_start, happening_id, 0 FROM event_entities WHERE entity_id = ?1 ORDER BY sort_start, event_id`
+		// The first link of each merged event, from entity_happenings:
+		// the later ones come after it in the walk, and change nothing.
+		q := `SELECT first_event, first_start, happening, 0 FROM entity_happenings INDEXED BY entity_happenings_first WHERE entity_id = ?1 ORDER BY first_start, first_event`
 		a := []any{ent}
 		switch {
 		case cond != "1":
