@@ -162,7 +162,10 @@ func findQuotes(ctx context.Context, tx *Tx, v *view, hidden int, speakerIDs []i
 	return out, total, rows.Err()
 }
 
+// likeEscaper escapes LIKE's wildcards; a Replacer builds its tables on
+// first use, once.
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
 func likeEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
+	return likeEscaper.Replace(s)
 }
