@@ -11,6 +11,7 @@ package merge
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -229,11 +230,11 @@ func ContentWords(text string) map[string]bool {
 		if i := strings.IndexAny(w, "'’"); i > 0 {
 			w = w[:i] // possessives: "apple's" is "apple"
 		}
-		if len(w) < 3 || stopWords[w] {
+		if len(w) < 3 || stopWords()[w] {
 			continue
 		}
 		st := Stem(w)
-		if c, ok := synonyms[st]; ok {
+		if c, ok := synonyms()[st]; ok {
 			st = c
 		}
 		out[st] = true
@@ -254,7 +255,7 @@ func NameWords(text string) map[string]bool {
 		if i := strings.IndexAny(w, "'’"); i > 0 {
 			w = w[:i]
 		}
-		if len(w) < 2 || stopWords[w] || nameStop[w] {
+		if len(w) < 2 || stopWords()[w] || nameStop[w] {
 			continue
 		}
 		out[w] = true
@@ -268,8 +269,9 @@ var nameStop = map[string]bool{"in": true, "on": true, "at": true, "as": true, "
 // synonyms maps the stems of the verbs and nouns news uses for one kind
 // of happening to one of them, so that "unveiled" and "introduced",
 // "settled" and "agreement" meet. The classes are closed and general:
-// they name kinds of happenings, not any story.
-var synonyms = func() map[string]string {
+// they name kinds of happenings, not any story. Built on first use, so
+// that processes that merge nothing do not pay for it at start.
+var synonyms = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, class := range [][]string{
 		{"unveil", "introduce", "present", "launch", "debut", "reveal", "showcase"},
@@ -294,7 +296,7 @@ var synonyms = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // Stem cuts a lower-case word to a crude stem: common inflectional and
 // derivational endings off, then at most six letters, which is enough to
@@ -314,7 +316,7 @@ func Stem(w string) string {
 
 // stopWords are function words and reporting verbs: sharing them says
 // nothing about sharing a happening.
-var stopWords = func() map[string]bool {
+var stopWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`the and for that this with from was were are has have had been being its his her
 		their they them who whom which what when where will would could should may might can also but not
@@ -329,7 +331,7 @@ var stopWords = func() map[string]bool {
 		m[w] = true
 	}
 	return m
-}()
+})
 
 // Happening is what a set of reports says together.
 type Happening struct {
