@@ -35,6 +35,23 @@ func checkEntityHappenings(t *testing.T, db *store.DB, when string) {
 	}
 }
 
+// checkQuoteCounts fails the test unless every entity's quote_count is
+// the number of quotes it is the speaker of.
+func checkQuoteCounts(t *testing.T, db *store.DB, when string) {
+	t.Helper()
+	bad, err := db.QueryRows(`SELECT e.id, e.quote_count, (SELECT COUNT(*) FROM quotes q WHERE q.speaker_entity_id = e.id) AS n
+		FROM entities e WHERE e.quote_count != n`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bad) > 0 {
+		t.Fatalf("%s: quote counts (id, kept, counted) differ:\n%s", when, strings.Join(bad, "\n"))
+	}
+	if n, err := db.QueryRows(`SELECT COUNT(*) FROM entities WHERE quote_count > 0`); err != nil || n[0] == "0" {
+		t.Fatalf("%s: no entity with quotes: %v %v", when, n, err)
+	}
+}
+
 func diffLines(got, want []string) string {
 	var b strings.Builder
 	for i := 0; i < max(len(got), len(want)) && b.Len() < 2000; i++ {
@@ -71,6 +88,7 @@ func TestEntityHappenings_Kept(t *testing.T) {
 		}
 	}
 	checkEntityHappenings(t, db, "after loads")
+	checkQuoteCounts(t, db, "after loads")
 	if n, err := db.QueryRows(`SELECT COUNT(*) FROM entity_happenings WHERE n > 1`); err != nil || n[0] == "0" {
 		t.Fatalf("no merged event with several links: %v %v", n, err)
 	}
@@ -84,21 +102,26 @@ func TestEntityHappenings_Kept(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkEntityHappenings(t, db, "after reloads")
+	checkQuoteCounts(t, db, "after reloads")
 	for _, i := range []int{0, 5, 50, 119, 77} {
 		if err := db.RemoveSource(ctx, fmt.Sprintf("article-%05d", i)); err != nil {
 			t.Fatal(err)
 		}
 	}
 	checkEntityHappenings(t, db, "after removals")
+	checkQuoteCounts(t, db, "after removals")
 }
 
 // TestEntityHappenings_Migrate opens a database of the schema before
-// entity_happenings, with merged events in it, and checks that the
-// migration folds its links.
+// entity_happenings and entities.quote_count, with merged events and
+// quotes in it, and checks that the migrations fold its links and count
+// its quotes.
 func TestEntityHappenings_Migrate(t *testing.T) {
 	ctx := context.Background()
 	path := t.TempDir() + "/db"
-	restore := store.SetMigrationFilter(func(name string) bool { return !strings.Contains(name, "/054_") })
+	restore := store.SetMigrationFilter(func(name string) bool {
+		return !strings.Contains(name, "/054_") && !strings.Contains(name, "/055_")
+	})
 	old := store.NewDB(path)
 	err := old.Open()
 	restore()
@@ -118,8 +141,10 @@ func TestEntityHappenings_Migrate(t *testing.T) {
 	}
 	defer MustCloseDB(t, db)
 	checkEntityHappenings(t, db, "after the migration")
+	checkQuoteCounts(t, db, "after the migration")
 	if err := db.RemoveSource(ctx, "article-00003"); err != nil {
 		t.Fatal(err)
 	}
 	checkEntityHappenings(t, db, "after a removal")
+	checkQuoteCounts(t, db, "after a removal")
 }
