@@ -365,6 +365,16 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 					total = len(all)
 				}
 				goto page
+			case !f.Disputed:
+				all, end, err := walkHappenings(ctx, tx, v, cond, args, order, n, want)
+				if err != nil {
+					return nil, 0, err
+				}
+				hids = all[min(offset, len(all)):min(want, len(all))]
+				if end {
+					total = len(all)
+				}
+				goto page
 			default:
 				ids, err = walk(ctx, tx, cond, args, order, 0, n)
 			}
@@ -723,6 +733,43 @@ func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPar
 		}
 	}
 	return hids, end, nil
+}
+
+// walkHappenings is the walk of the loop in findEvents in one pass: it
+// reads the events matching cond in order, with their happenings from
+// the walk's index, and stops where that loop would, at the first of n,
+// 4n, 16n, ... events that holds want merged events the view sees. end
+// is set when it read every matching event. The loop walks again from
+// the start at each step, and reads the events' happenings by id.
+func walkHappenings(ctx context.Context, tx *Tx, v *view, cond string, args []any, order string, n, want int) (hids []int64, end bool, err error) {
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.happening_id, e.source_id FROM events e INDEXED BY events_walk WHERE `+cond+` `+order, args...)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	seen := map[int64]bool{}
+	for read := 1; rows.Next(); read++ {
+		var id, h, src int64
+		if err := rows.Scan(&id, &h, &src); err != nil {
+			return nil, false, err
+		}
+		if v.sees(src) {
+			if h == 0 {
+				h = -id // a report not yet merged stands alone
+			}
+			if !seen[h] {
+				seen[h] = true
+				hids = append(hids, h)
+			}
+		}
+		if read == n {
+			if len(hids) >= want {
+				return hids, false, nil
+			}
+			n *= 4
+		}
+	}
+	return hids, true, rows.Err()
 }
 
 // eventPair is an event's id and sort_start.
