@@ -81,6 +81,8 @@ func entityRoles(ctx context.Context, tx *Tx, v, own *view, ids []int64) (map[in
 type roleGroup struct {
 	o           merge.RoleObs
 	first, last int64
+	// firstPub and lastPub are the sources' publication dates.
+	firstPub, lastPub string
 }
 
 // roleGroups reads the groups of role observations matching gcond (on
@@ -89,14 +91,15 @@ type roleGroup struct {
 // their rows (those matching rcond, on roles r) fall in are folded
 // again from the rows it sees, and dropped when it sees none.
 func roleGroups(ctx context.Context, tx *Tx, v *view, gcond, rcond string, args ...any) ([]roleGroup, error) {
-	rows, err := tx.query(ctx, `SELECT g.entity_id, g.title, g.org, g.since, g.until, g.first_source, g.last_source FROM role_groups g WHERE `+gcond, args...)
+	rows, err := tx.query(ctx, `SELECT g.entity_id, g.title, g.org, g.since, g.until, g.first_source, g.last_source, g.first_published, g.last_published
+		FROM role_groups g WHERE `+gcond, args...)
 	if err != nil {
 		return nil, err
 	}
 	var gs []roleGroup
 	for rows.Next() {
 		var g roleGroup
-		if err := rows.Scan(&g.o.EntityID, &g.o.Title, &g.o.Org, &g.o.Since, &g.o.Until, &g.first, &g.last); err != nil {
+		if err := rows.Scan(&g.o.EntityID, &g.o.Title, &g.o.Org, &g.o.Since, &g.o.Until, &g.first, &g.last, &g.firstPub, &g.lastPub); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -161,6 +164,10 @@ func scopeRoleGroups(ctx context.Context, tx *Tx, v *view, gs []roleGroup, rcond
 				continue
 			}
 			g.first, g.last = first.Int64, last.Int64
+			if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT published FROM sources WHERE id = ?), ''), COALESCE((SELECT published FROM sources WHERE id = ?), '')`,
+				g.first, g.last).Scan(&g.firstPub, &g.lastPub); err != nil {
+				return nil, err
+			}
 		}
 		kept = append(kept, g)
 	}
@@ -175,16 +182,8 @@ func roleObs(ctx context.Context, tx *Tx, v *view, gcond, rcond string, args ...
 	if err != nil {
 		return nil, err
 	}
-	need := map[int64]bool{}
-	for _, g := range gs {
-		need[g.first], need[g.last] = true, true
-	}
 	// Sources are loaded in about publication order, so the first and
-	// last of a group date it well enough, at two lookups a group.
-	refs, err := sourceRefs(ctx, tx, need)
-	if err != nil {
-		return nil, err
-	}
+	// last of a group date it well enough; the group keeps their dates.
 	var out []merge.RoleObs
 	for _, g := range gs {
 		o := g.o
@@ -193,13 +192,7 @@ func roleObs(ctx context.Context, tx *Tx, v *view, gcond, rcond string, args ...
 		if o.Until != "" && o.Until != "PAST_REF" {
 			o.UntilDay = dayOf(o.Until)
 		}
-		first, last := "", ""
-		if r := refs[g.first]; r != nil {
-			first = dayOf(r.Published)
-		}
-		if r := refs[g.last]; r != nil {
-			last = dayOf(r.Published)
-		}
+		first, last := dayOf(g.firstPub), dayOf(g.lastPub)
 		if last != "" && (first == "" || last < first) {
 			first, last = last, first
 		}
