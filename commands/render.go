@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"briefbot/extract"
@@ -17,29 +18,33 @@ func RenderText(r *Response) string {
 	return StripMarkdown(RenderMarkdown(r))
 }
 
-var (
-	mdLink   = regexp.MustCompile(`\[([^\]\n]+)\]\(<?(https?://[^)>\s]+)>?\)`)
-	mdBold   = regexp.MustCompile(`\*\*([^*\n]+?)\*\*`)
-	mdUnder  = regexp.MustCompile(`__([^_\n]+?)__`)
-	mdStrike = regexp.MustCompile(`~~([^~\n]+?)~~`)
-	mdItalic = regexp.MustCompile(`(^|[\s(“"'—\-\[])\*([^*\s][^*\n]*?)\*`)
-	mdCode   = regexp.MustCompile("`([^`\n]+)`")
-	mdQuote  = regexp.MustCompile(`(?m)^> `)
-	mdEscape = regexp.MustCompile(`\\([*_~|` + "`" + `>\[\]()\\])`)
-)
+// markdown holds the patterns StripMarkdown removes, compiled on first
+// use rather than at process start.
+var markdown = sync.OnceValue(func() (m struct{ link, bold, under, strike, italic, code, quote, escape *regexp.Regexp }) {
+	m.link = regexp.MustCompile(`\[([^\]\n]+)\]\(<?(https?://[^)>\s]+)>?\)`)
+	m.bold = regexp.MustCompile(`\*\*([^*\n]+?)\*\*`)
+	m.under = regexp.MustCompile(`__([^_\n]+?)__`)
+	m.strike = regexp.MustCompile(`~~([^~\n]+?)~~`)
+	m.italic = regexp.MustCompile(`(^|[\s(“"'—\-\[])\*([^*\s][^*\n]*?)\*`)
+	m.code = regexp.MustCompile("`([^`\n]+)`")
+	m.quote = regexp.MustCompile(`(?m)^> `)
+	m.escape = regexp.MustCompile(`\\([*_~|` + "`" + `>\[\]()\\])`)
+	return m
+})
 
 // StripMarkdown removes the Discord Markdown the handlers write — bold,
 // italics, underline, strike-through, inline code, block quotes and
 // links — and undoes backslash escapes, leaving the words.
 func StripMarkdown(s string) string {
-	s = mdLink.ReplaceAllString(s, "$1 <$2>")
-	s = mdBold.ReplaceAllString(s, "$1")
-	s = mdUnder.ReplaceAllString(s, "$1")
-	s = mdStrike.ReplaceAllString(s, "$1")
-	s = mdItalic.ReplaceAllString(s, "$1$2")
-	s = mdCode.ReplaceAllString(s, "$1")
-	s = mdQuote.ReplaceAllString(s, "")
-	return mdEscape.ReplaceAllString(s, "$1")
+	md := markdown()
+	s = md.link.ReplaceAllString(s, "$1 <$2>")
+	s = md.bold.ReplaceAllString(s, "$1")
+	s = md.under.ReplaceAllString(s, "$1")
+	s = md.strike.ReplaceAllString(s, "$1")
+	s = md.italic.ReplaceAllString(s, "$1$2")
+	s = md.code.ReplaceAllString(s, "$1")
+	s = md.quote.ReplaceAllString(s, "")
+	return md.escape.ReplaceAllString(s, "$1")
 }
 
 // RenderMarkdown renders a response as text with Discord's Markdown, as

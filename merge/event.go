@@ -11,6 +11,7 @@ package merge
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -229,11 +230,11 @@ func ContentWords(text string) map[string]bool {
 		if i := strings.IndexAny(w, "'’"); i > 0 {
 			w = w[:i] // possessives: "apple's" is "apple"
 		}
-		if len(w) < 3 || stopWords[w] {
+		if len(w) < 3 || stopWords()[w] {
 			continue
 		}
 		st := Stem(w)
-		if c, ok := synonyms[st]; ok {
+		if c, ok := synonyms()[st]; ok {
 			st = c
 		}
 		out[st] = true
@@ -254,7 +255,7 @@ func NameWords(text string) map[string]bool {
 		if i := strings.IndexAny(w, "'’"); i > 0 {
 			w = w[:i]
 		}
-		if len(w) < 2 || stopWords[w] || nameStop[w] {
+		if len(w) < 2 || stopWords()[w] || nameStop[w] {
 			continue
 		}
 		out[w] = true
@@ -268,8 +269,9 @@ var nameStop = map[string]bool{"in": true, "on": true, "at": true, "as": true, "
 // synonyms maps the stems of the verbs and nouns news uses for one kind
 // of happening to one of them, so that "unveiled" and "introduced",
 // "settled" and "agreement" meet. The classes are closed and general:
-// they name kinds of happenings, not any story.
-var synonyms = func() map[string]string {
+// they name kinds of happenings, not any story. Built on first use, so
+// that processes that merge nothing do not pay for it at start.
+var synonyms = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, class := range [][]string{
 		{"unveil", "introduce", "present", "launch", "debut", "reveal", "showcase"},
@@ -294,7 +296,7 @@ var synonyms = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // Stem cuts a lower-case word to a crude stem: common inflectional and
 // derivational endings off, then at most six letters, which is enough to
@@ -314,7 +316,7 @@ func Stem(w string) string {
 
 // stopWords are function words and reporting verbs: sharing them says
 // nothing about sharing a happening.
-var stopWords = func() map[string]bool {
+var stopWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`the and for that this with from was were are has have had been being its his her
 		their they them who whom which what when where will would could should may might can also but not
@@ -329,7 +331,7 @@ var stopWords = func() map[string]bool {
 		m[w] = true
 	}
 	return m
-}()
+})
 
 // Happening is what a set of reports says together.
 type Happening struct {
@@ -393,23 +395,36 @@ func Summarize(reports []*Report) Happening {
 	// then the best supported, then the one most reports give exactly.
 	// Inferred dates (a publication date standing in for none) support
 	// but never beat a date some text gives.
+	//
+	// Support and exactness depend only on a report's day range and date
+	// value, so they are worked out once per distinct range and value:
+	// a happening many feeds tell has hundreds of reports but few dates.
 	support := make([]int, len(reports))
 	exact := make([]int, len(reports))
 	top := 0
+	byDate := map[string]int{}
+	for _, o := range reports {
+		byDate[o.Date]++
+	}
+	spans := dateSpans(reports)
+	supportOf := make([]int, len(spans.spans))
+	for k, sp := range spans.spans {
+		srcs := map[int64]bool{}
+		for _, other := range spans.spans {
+			if Overlaps(sp.rep, other.rep) {
+				for s := range other.sources {
+					srcs[s] = true
+				}
+			}
+		}
+		supportOf[k] = len(srcs)
+	}
 	for i, r := range reports {
 		if r.Date == "" || r.SortStart == "" {
 			continue
 		}
-		srcs := map[int64]bool{}
-		for _, o := range reports {
-			if Overlaps(r, o) {
-				srcs[o.SourceID] = true
-			}
-			if o.Date == r.Date {
-				exact[i]++
-			}
-		}
-		support[i] = len(srcs)
+		exact[i] = byDate[r.Date]
+		support[i] = supportOf[spans.index(r)]
 		if !r.Inferred {
 			top = max(top, support[i])
 		}
@@ -458,26 +473,37 @@ func Summarize(reports []*Report) Happening {
 // dateDisagreement lists the dates of reports that conflict with another
 // report's (their day ranges do not overlap), each with its sources.
 func dateDisagreement(reports []*Report) (Disagreement, bool) {
+	// A report conflicts when another source's report gives a date
+	// (neither inferred) whose days do not overlap its own. Whether two
+	// reports overlap depends on their day ranges only, so the reports
+	// that take part are grouped by range, each with its sources.
+	var taking []*Report
+	for _, r := range reports {
+		if r.Date != "" && !r.Inferred {
+			taking = append(taking, r)
+		}
+	}
+	spans := dateSpans(taking)
 	conflict := make([]bool, len(reports))
 	any := false
 	for i, a := range reports {
-		for _, b := range reports[i+1:] {
-			if a.SourceID != b.SourceID && a.Date != "" && b.Date != "" && !a.Inferred && !b.Inferred && !Overlaps(a, b) {
+		if a.Date == "" || a.Inferred {
+			continue
+		}
+		sp := spans.spans[spans.index(a)]
+		for _, other := range spans.spans {
+			if Overlaps(sp.rep, other.rep) {
+				continue
+			}
+			if len(other.sources) > 1 || !other.sources[a.SourceID] {
 				conflict[i] = true
 				any = true
+				break
 			}
 		}
 	}
 	if !any {
 		return Disagreement{}, false
-	}
-	// A report is in conflict with someone when any pair involves it.
-	for i, a := range reports {
-		for j, b := range reports {
-			if i != j && conflict[j] && a.SourceID != b.SourceID && !a.Inferred && !b.Inferred && a.Date != "" && !Overlaps(a, b) {
-				conflict[i] = true
-			}
-		}
 	}
 	d := Disagreement{About: "date"}
 	idx := map[string]int{}
@@ -651,3 +677,36 @@ func rank(p string) int {
 	}
 	return 9
 }
+
+// dateSpan is the reports of one day range (SortStart, SortEnd), by one
+// of them, with their sources.
+type dateSpan struct {
+	rep     *Report
+	sources map[int64]bool
+}
+
+// spanList is the distinct day ranges of some reports, in order of first
+// appearance, and where each is in it.
+type spanList struct {
+	spans []dateSpan
+	at    map[[2]string]int
+}
+
+// dateSpans groups reports by day range.
+func dateSpans(reports []*Report) spanList {
+	l := spanList{at: map[[2]string]int{}}
+	for _, r := range reports {
+		k, ok := l.at[[2]string{r.SortStart, r.SortEnd}]
+		if !ok {
+			k = len(l.spans)
+			l.at[[2]string{r.SortStart, r.SortEnd}] = k
+			l.spans = append(l.spans, dateSpan{rep: r, sources: map[int64]bool{}})
+		}
+		l.spans[k].sources[r.SourceID] = true
+	}
+	return l
+}
+
+// index returns the index of the day range of r, one of the reports l
+// was made from.
+func (l spanList) index(r *Report) int { return l.at[[2]string{r.SortStart, r.SortEnd}] }

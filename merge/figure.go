@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -23,8 +24,12 @@ type Figure struct {
 }
 
 var (
-	wordMoneyRE = regexp.MustCompile(`(?i)\b(\d[\d,]*(?:\.\d+)?)\s?(trillion|billion|million|thousand)?\s(dollars|euros|pounds|yen|rupees|rand)\b`)
-	percentRE   = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?)\s?(%|per\s?cent\b|percent\b)`)
+	wordMoneyRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(\d[\d,]*(?:\.\d+)?)\s?(trillion|billion|million|thousand)?\s(dollars|euros|pounds|yen|rupees|rand)\b`)
+	})
+	percentRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?)\s?(%|per\s?cent\b|percent\b)`)
+	})
 )
 
 var numberWords = map[string]float64{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -55,7 +60,7 @@ func Figures(text string) []Figure {
 	if money {
 		out = append(out, amounts(text)...)
 	}
-	for _, m := range when(wordMoney, func() [][]string { return wordMoneyRE.FindAllStringSubmatch(text, -1) }) {
+	for _, m := range when(wordMoney, func() [][]string { return wordMoneyRE().FindAllStringSubmatch(text, -1) }) {
 		n, ok := parseNumber(m[1])
 		if !ok {
 			continue
@@ -66,7 +71,7 @@ func Figures(text string) []Figure {
 	if duration {
 		out = append(out, durations(text)...)
 	}
-	for _, m := range when(percent, func() [][]string { return percentRE.FindAllStringSubmatch(text, -1) }) {
+	for _, m := range when(percent, func() [][]string { return percentRE().FindAllStringSubmatch(text, -1) }) {
 		n, ok := parseNumber(m[1])
 		if !ok {
 			continue

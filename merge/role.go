@@ -62,11 +62,15 @@ func (r *RoleSpan) HeldOn(day string) bool {
 	return !r.Ended || r.To == "" || day < r.To
 }
 
+// titlePunct drops the full stops of titles and makes their hyphens
+// spaces; a Replacer builds its tables on first use, once.
+var titlePunct = strings.NewReplacer(".", "", "-", " ")
+
 // TitleKey is the form titles are compared in: "CEO", "chief executive"
 // and "Chief Executive Officer" are one title.
 func TitleKey(t string) string {
 	t = strings.ToLower(strings.TrimSpace(t))
-	t = strings.Join(strings.Fields(strings.NewReplacer(".", "", "-", " ").Replace(t)), " ")
+	t = strings.Join(strings.Fields(titlePunct.Replace(t)), " ")
 	// "President and CEO": the chief executive's office.
 	if f := " " + t + " "; (strings.Contains(f, " ceo ") || strings.Contains(f, " chief executive ")) &&
 		!strings.Contains(f, " deputy ") && !strings.Contains(f, " vice ") && !strings.Contains(f, " assistant ") {

@@ -323,6 +323,38 @@ func readReports(ctx context.Context, tx *Tx, withEntities bool, cond string, ar
 	return out, hids, nil
 }
 
+// summaryReports reads the reports (events rows) matching cond as
+// summarising them needs them, and each one's happening: their clauses
+// (cut from the sentence in SQL, as clauseOf cuts them) without their
+// sentences. A story a hundred feeds tell has its hundred reports read
+// each time it gains one.
+func summaryReports(ctx context.Context, tx *Tx, cond string, args ...any) ([]*merge.Report, []int64, error) {
+	rows, err := tx.query(ctx, `SELECT e.id, e.source_id, s.published, e.date, e.precision, e.sort_start, e.sort_end,
+		CASE WHEN e.clause_start >= e.start AND e.clause_start < e.clause_end AND e.clause_end - e.start <= length(CAST(e.sentence AS BLOB))
+			THEN CAST(substr(CAST(e.sentence AS BLOB), e.clause_start - e.start + 1, e.clause_end - e.clause_start) AS TEXT)
+			ELSE e.sentence END,
+		e.sent_index, e.time_text != '', e.inferred, e.happening_id, e.summary
+		FROM events e JOIN sources s ON s.id = e.source_id WHERE `+cond, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var out []*merge.Report
+	var hids []int64
+	for rows.Next() {
+		r := &merge.Report{}
+		var hid int64
+		if err := rows.Scan(&r.ID, &r.SourceID, &r.Published, &r.Date, &r.Precision, &r.SortStart, &r.SortEnd,
+			&r.Clause, &r.SentIndex, &r.Dated, &r.Inferred, &hid, &r.Summary); err != nil {
+			return nil, nil, err
+		}
+		r.Published = dayOf(r.Published)
+		out = append(out, r)
+		hids = append(hids, hid)
+	}
+	return out, hids, rows.Err()
+}
+
 // chunks yields ids n at a time, under SQLite's limit on bound
 // parameters.
 func chunks(ids []int64, n int) func(func([]int64) bool) {
@@ -388,7 +420,7 @@ func refreshHappenings(ctx context.Context, tx *Tx, ids []int64, known func(int6
 			return err
 		}
 		for part := range chunks(missing, 500) {
-			reps, hids, err := readReports(ctx, tx, false, `e.id IN (`+placeholders(len(part))+`)`, idArgs(part)...)
+			reps, hids, err := summaryReports(ctx, tx, `e.id IN (`+placeholders(len(part))+`)`, idArgs(part)...)
 			if err != nil {
 				return err
 			}

@@ -1,5 +1,7 @@
 package store
 
+import "fmt"
+
 // SetLoadHook installs f to run between the steps of LoadSource, so that
 // tests can make a load fail half-way; it returns a function restoring
 // the previous hook.
@@ -48,4 +50,31 @@ func SetMigrationFilter(f func(name string) bool) (restore func()) {
 func (db *DB) ExecRaw(q string, args ...any) error {
 	_, err := db.wdb.Exec(q, args...)
 	return err
+}
+
+// QueryRows runs q on the write connection and returns its rows, each
+// formatted with fmt.Sprint, for tests that compare tables.
+func (db *DB) QueryRows(q string, args ...any) ([]string, error) {
+	rows, err := db.wdb.Query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		out = append(out, fmt.Sprint(vals...))
+	}
+	return out, rows.Err()
 }

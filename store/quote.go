@@ -121,7 +121,12 @@ func findQuotes(ctx context.Context, tx *Tx, v *view, hidden int, speakerIDs []i
 		cond = strings.Join(where, " AND ")
 	}
 	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM quotes q WHERE `+cond, args...).Scan(&total); err != nil {
+	count := `SELECT COUNT(*) FROM quotes q WHERE ` + cond
+	if len(speakerIDs) > 0 && speakerNorm == "" && topic == "" {
+		// The speakers' quotes, as the loader counts them.
+		count = `SELECT COALESCE(SUM(quote_count), 0) FROM entities WHERE id IN (` + placeholders(len(speakerIDs)) + `)`
+	}
+	if err := tx.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	if v.scoped() && total > 0 {
@@ -162,7 +167,10 @@ func findQuotes(ctx context.Context, tx *Tx, v *view, hidden int, speakerIDs []i
 	return out, total, rows.Err()
 }
 
+// likeEscaper escapes LIKE's wildcards; a Replacer builds its tables on
+// first use, once.
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
 func likeEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
+	return likeEscaper.Replace(s)
 }

@@ -1,17 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"database/sql"
+	"slices"
 	"strings"
 
 	"briefbot/merge"
 )
-
-// roleGroupCols reads role observations folded in SQL: identical rows
-// (the same role read from many articles) become one, with the first and
-// last of their sources, so that a person in thousands of articles costs
-// a few rows; roleObs then reads those sources' publication dates.
-const roleGroupCols = `r.entity_id, r.title, r.org, r.since, r.until, MIN(r.source_id), MAX(r.source_id)`
 
 // entityRoles works out the roles over time of the entities ids: every
 // observation dated (the text's dates, else its source's publication
@@ -21,11 +18,11 @@ const roleGroupCols = `r.entity_id, r.title, r.org, r.since, r.until, MIN(r.sour
 // the view v sees count; own, when not nil, is the view for the
 // entities' own observations (nil when no source it hides names them).
 func entityRoles(ctx context.Context, tx *Tx, v, own *view, ids []int64) (map[int64][]*Role, error) {
-	keep := v.keep("r.source_id")
 	var obs []merge.RoleObs
 	orgs := map[string]bool{}
 	for chunk := range chunks(ids, 500) {
-		o, err := roleObs(ctx, tx, `r.entity_id IN (`+placeholders(len(chunk))+`) AND `+own.keep("r.source_id")+` GROUP BY r.entity_id, r.title, r.org, r.since, r.until`, idArgs(chunk)...)
+		ph := placeholders(len(chunk))
+		o, err := roleObs(ctx, tx, own, `g.entity_id IN (`+ph+`)`, `r.entity_id IN (`+ph+`)`, idArgs(chunk)...)
 		if err != nil {
 			return nil, err
 		}
@@ -52,7 +49,8 @@ func entityRoles(ctx context.Context, tx *Tx, v, own *view, ids []int64) (map[in
 	}
 	for len(list) > 0 {
 		k := min(len(list), 500)
-		o, err := roleObs(ctx, tx, `lower(r.org) IN (`+placeholders(k)+`) AND `+keep+` GROUP BY r.entity_id, r.title, r.org, r.since, r.until`, list[:k]...)
+		ph := placeholders(k)
+		o, err := roleObs(ctx, tx, v, `lower(g.org) IN (`+ph+`)`, `lower(r.org) IN (`+ph+`)`, list[:k]...)
 		if err != nil {
 			return nil, err
 		}
@@ -78,38 +76,114 @@ func entityRoles(ctx context.Context, tx *Tx, v, own *view, ids []int64) (map[in
 	return out, nil
 }
 
-// roleObs reads grouped role observations (see roleGroupCols) matching
-// cond, which ends in the GROUP BY.
-func roleObs(ctx context.Context, tx *Tx, cond string, args ...any) ([]merge.RoleObs, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+roleGroupCols+` FROM roles r WHERE `+cond, args...)
+// roleGroup is a group of identical role observations (the same role
+// read from many articles) with the first and last of their sources.
+type roleGroup struct {
+	o           merge.RoleObs
+	first, last int64
+	// firstPub and lastPub are the sources' publication dates.
+	firstPub, lastPub string
+}
+
+// roleGroups reads the groups of role observations matching gcond (on
+// role_groups g, which folds the rows of every source) that the view v
+// sees, in the order of their key. When v hides sources, the groups
+// their rows (those matching rcond, on roles r) fall in are folded
+// again from the rows it sees, and dropped when it sees none.
+func roleGroups(ctx context.Context, tx *Tx, v *view, gcond, rcond string, args ...any) ([]roleGroup, error) {
+	rows, err := tx.query(ctx, `SELECT g.entity_id, g.title, g.org, g.since, g.until, g.first_source, g.last_source, g.first_published, g.last_published
+		FROM role_groups g WHERE `+gcond, args...)
 	if err != nil {
 		return nil, err
 	}
-	type group struct {
-		o           merge.RoleObs
-		first, last int64
-	}
-	var gs []group
-	need := map[int64]bool{}
+	var gs []roleGroup
 	for rows.Next() {
-		var g group
-		if err := rows.Scan(&g.o.EntityID, &g.o.Title, &g.o.Org, &g.o.Since, &g.o.Until, &g.first, &g.last); err != nil {
+		var g roleGroup
+		if err := rows.Scan(&g.o.EntityID, &g.o.Title, &g.o.Org, &g.o.Since, &g.o.Until, &g.first, &g.last, &g.firstPub, &g.lastPub); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		gs = append(gs, g)
-		need[g.first], need[g.last] = true, true
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	// Sources are loaded in about publication order, so the first and
-	// last of a group date it well enough, at two lookups a group.
-	refs, err := sourceRefs(ctx, tx, need)
+	if v.scoped() && len(gs) > 0 {
+		if gs, err = scopeRoleGroups(ctx, tx, v, gs, rcond, args); err != nil {
+			return nil, err
+		}
+	}
+	// The order of the key, as grouping the rows in SQL gave them.
+	slices.SortFunc(gs, func(a, b roleGroup) int {
+		return cmp.Or(cmp.Compare(a.o.EntityID, b.o.EntityID), strings.Compare(a.o.Title, b.o.Title), strings.Compare(a.o.Org, b.o.Org),
+			strings.Compare(a.o.Since, b.o.Since), strings.Compare(a.o.Until, b.o.Until))
+	})
+	return gs, nil
+}
+
+// scopeRoleGroups folds again, from the rows the view v sees, the groups
+// of gs that rows of sources it hides (among those matching rcond) fall
+// in.
+func scopeRoleGroups(ctx context.Context, tx *Tx, v *view, gs []roleGroup, rcond string, args []any) ([]roleGroup, error) {
+	type key struct {
+		entity                   int64
+		title, org, since, until string
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT r.entity_id, r.title, r.org, r.since, r.until FROM roles r WHERE `+rcond+
+		` AND `+v.hiddenSource("r.source_id"), args...)
 	if err != nil {
 		return nil, err
 	}
+	touched := map[key]bool{}
+	for rows.Next() {
+		var k key
+		if err := rows.Scan(&k.entity, &k.title, &k.org, &k.since, &k.until); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		touched[k] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(touched) == 0 {
+		return gs, nil
+	}
+	kept := gs[:0]
+	for _, g := range gs {
+		if touched[key{g.o.EntityID, g.o.Title, g.o.Org, g.o.Since, g.o.Until}] {
+			var first, last sql.NullInt64
+			if err := tx.QueryRowContext(ctx, `SELECT MIN(r.source_id), MAX(r.source_id) FROM roles r WHERE r.entity_id = ? AND r.title = ?
+				AND r.org = ? AND r.since = ? AND r.until = ? AND `+v.keep("r.source_id"), g.o.EntityID, g.o.Title, g.o.Org, g.o.Since, g.o.Until).
+				Scan(&first, &last); err != nil {
+				return nil, err
+			}
+			if !first.Valid {
+				continue
+			}
+			g.first, g.last = first.Int64, last.Int64
+			if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT published FROM sources WHERE id = ?), ''), COALESCE((SELECT published FROM sources WHERE id = ?), '')`,
+				g.first, g.last).Scan(&g.firstPub, &g.lastPub); err != nil {
+				return nil, err
+			}
+		}
+		kept = append(kept, g)
+	}
+	return kept, nil
+}
+
+// roleObs reads the role observations of the groups roleGroups finds
+// (gcond, rcond and args are its), dated by their first and last
+// sources.
+func roleObs(ctx context.Context, tx *Tx, v *view, gcond, rcond string, args ...any) ([]merge.RoleObs, error) {
+	gs, err := roleGroups(ctx, tx, v, gcond, rcond, args...)
+	if err != nil {
+		return nil, err
+	}
+	// Sources are loaded in about publication order, so the first and
+	// last of a group date it well enough; the group keeps their dates.
 	var out []merge.RoleObs
 	for _, g := range gs {
 		o := g.o
@@ -118,13 +192,7 @@ func roleObs(ctx context.Context, tx *Tx, cond string, args ...any) ([]merge.Rol
 		if o.Until != "" && o.Until != "PAST_REF" {
 			o.UntilDay = dayOf(o.Until)
 		}
-		first, last := "", ""
-		if r := refs[g.first]; r != nil {
-			first = dayOf(r.Published)
-		}
-		if r := refs[g.last]; r != nil {
-			last = dayOf(r.Published)
-		}
+		first, last := dayOf(g.firstPub), dayOf(g.lastPub)
 		if last != "" && (first == "" || last < first) {
 			first, last = last, first
 		}

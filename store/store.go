@@ -172,10 +172,31 @@ func (db *DB) migrate() error {
 		return err
 	}
 	sort.Strings(names)
+	// The applied migrations, in one query: opening an up-to-date
+	// database (every `briefbot ask`) then takes no write transaction.
+	applied := map[string]bool{}
+	rows, err := db.wdb.Query(`SELECT name FROM migrations`)
+	if err != nil {
+		return fmt.Errorf("read migrations: %w", err)
+	}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return fmt.Errorf("read migrations: %w", err)
+		}
+		applied[name] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read migrations: %w", err)
+	}
 	for _, name := range names {
-		if migrationFilter != nil && !migrationFilter(name) {
+		if applied[name] || migrationFilter != nil && !migrationFilter(name) {
 			continue
 		}
+		// migrateFile checks again in its transaction, for another
+		// process opening the database at the same time.
 		if err := db.migrateFile(name); err != nil {
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
