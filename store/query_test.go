@@ -2,8 +2,10 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"briefbot/extract"
 	"briefbot/store"
@@ -358,4 +360,31 @@ func describe(ents []*store.Entity) []string {
 		out = append(out, e.Name+"/"+e.Kind+"/"+e.Match)
 	}
 	return out
+}
+
+// TestOptimizeSearch checks that merging the full-text index keeps every
+// answer /search gave.
+func TestOptimizeSearch(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	for i, txt := range []string{"Acme Corp raised prices on Monday.", "Acme Corp cut jobs on Tuesday.", "Beta Ltd hired staff."} {
+		in := store.SourceInput{Name: fmt.Sprintf("s%d", i), Title: "t", Text: txt, Published: "2025-01-01", Doc: extract.Extract(txt, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))}
+		if _, err := db.LoadSource(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, n1, err := db.Search(ctx, "acme", 0, 10, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.OptimizeSearch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	after, n2, err := db.Search(ctx, "acme", 0, 10, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n1 != 2 || n2 != n1 || len(after) != len(before) {
+		t.Errorf("search acme: %d hits (%d) before optimize, %d (%d) after; want 2", n1, len(before), n2, len(after))
+	}
 }
