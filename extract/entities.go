@@ -984,6 +984,12 @@ cut:
 	if j-i >= 2 && n.toks[j-1].cap && nerLawHeads[n.toks[j-1].lower] {
 		return
 	}
+	// "the Oranmo Business Summit", "the Ferryhaven Regatta", "the
+	// Governor's Award for Community Service", "Firefighter of the
+	// Year": events and awards name no organisation, place or person.
+	if n.notNamedBody(i, j) {
+		return
+	}
 	// "Mabry & Finch Construction", "Strand & Mercer": an ampersand
 	// between capitalised words joins a firm's name.
 	if n.ampIn(i, j) {
@@ -1211,7 +1217,42 @@ func (n *ner) afterDateline(k int) bool {
 }
 
 // nerLawHeads end the names of laws and treaties.
-var nerLawHeads = nerSet("act,bill,treaty,accord,accords,charter,amendment,protocol,directive,regulations,ordinance,statute")
+var nerLawHeads = nerSet("act,bill,treaty,accord,accords,charter,amendment,protocol,directive,regulations,ordinance,statute,law")
+
+// nerEventHeads end the names of events and awards: "the Oranmo
+// Business Summit", "the Ferryhaven Regatta".
+var nerEventHeads = nerSet("summit,expo,regatta,festival,award,awards,prize")
+
+// nerVesselNouns name a vessel in apposition: "a fishing boat, the Sea
+// Thistle,".
+var nerVesselNouns = nerSet("boat,ship,vessel,yacht,trawler,ferry,tanker,freighter,tug,lifeboat,steamer,liner")
+
+// nerProductNouns follow a product's name: "the CleanPay app".
+var nerProductNouns = nerSet("app,apps,platform,handset,smartphone,chatbot,console,browser")
+
+// notNamedBody reports whether the capitalised run [i, j) names an
+// event, award, venue, vessel or product rather than a body, a place or
+// a person: "the Oranmo Business Summit", "the Award for Community
+// Service", "Firefighter of the Year", "a fishing boat, the Sea
+// Thistle", "the CleanPay app".
+func (n *ner) notNamedBody(i, j int) bool {
+	if j-i >= 2 && n.toks[j-1].cap && nerEventHeads[n.toks[j-1].lower] {
+		return true
+	}
+	if j-i >= 3 && n.toks[i].cap && nerEventHeads[n.toks[i].lower] && (n.toks[i+1].lower == "for" || n.toks[i+1].lower == "of") {
+		return true
+	}
+	if n.toks[j-1].lower == "year" && n.word(j-2) == "the" && n.word(j-3) == "of" {
+		return true
+	}
+	if i >= 3 && n.word(i-1) == "the" && n.toks[i-2].lower == "," && nerVesselNouns[n.word(i-3)] {
+		return true
+	}
+	if j < len(n.toks) && n.word(i-1) == "the" && !n.toks[j].cap && nerProductNouns[n.toks[j].lower] {
+		return true
+	}
+	return false
+}
 
 // nerPartyWords name a party's member before a name: "Republican Anna
 // Holtz".
@@ -2162,13 +2203,20 @@ func (n *ner) resolve() {
 // after "the" ("The Nimbus will ship"), as it would not a maker ("Boeing
 // 747s", "Boeing said").
 func (n *ner) productName(cs []int) bool {
-	model, the := false, false
+	model, the, body := false, false, false
 	for _, c := range cs {
 		cd := n.cands[c]
 		next := cd.te < len(n.toks) && n.toks[cd.te].digit && n.toks[cd.te].space
+		if n.heading[n.sentOf[cd.ts]] && !next {
+			continue // "drops MedLink contract": a headline's shorthand
+		}
+		body = true
 		switch {
 		case next:
 			model = true
+			if n.word(cd.ts-1) == "the" {
+				the = true // "the MedLink 3 records system"
+			}
 		case n.word(cd.ts-1) == "the" && !(cd.te < len(n.toks) && n.toks[cd.te].poss):
 			the = true
 		default:
@@ -2178,7 +2226,7 @@ func (n *ner) productName(cs []int) bool {
 			return false
 		}
 	}
-	return model && the
+	return body && model && the
 }
 
 // headlineOnly reports whether every candidate of cs is in a headline
