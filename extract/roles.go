@@ -1219,20 +1219,30 @@ func (n *ner) mainOrgBefore(pos int) string {
 			return n.ents[n.cands[c].ent].name
 		}
 	}
+	// The organisation named most often before pos; of those named as
+	// often, the one the story named first, the lead's ("Corriveau
+	// Health Systems will cut 240 jobs ... a system built by Halden
+	// Digital ... The company's former chief technology officer").
 	best, bestCount, bestPos := "", 0, -1
 	for _, ent := range n.ents {
 		if ent.kind != Org {
 			continue
 		}
-		count, last := 0, -1
+		count, first := 0, -1
 		for _, c := range ent.cands {
-			if p := n.toks[n.cands[c].ts].s; n.cands[c].ent >= 0 && p < pos {
+			ts := n.cands[c].ts
+			if n.word(ts-1) == "(" && n.afterDateline(ts) {
+				continue // "DENVERTON, Nov. 4 (Keystone Wire) —": the agency
+			}
+			if p := n.toks[ts].s; n.cands[c].ent >= 0 && p < pos && !n.heading[n.sentOf[ts]] {
 				count++
-				last = max(last, p)
+				if first < 0 || p < first {
+					first = p
+				}
 			}
 		}
-		if count > bestCount || count == bestCount && count > 0 && last > bestPos {
-			best, bestCount, bestPos = ent.name, count, last
+		if count > bestCount || count == bestCount && count > 0 && first < bestPos {
+			best, bestCount, bestPos = ent.name, count, first
 		}
 	}
 	return best
@@ -1443,20 +1453,28 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 		if o := n.prevSubjectOrg(pos); o != "" {
 			return o
 		}
+		if o := n.quoteLedOrg(pos); o != "" {
+			return o
+		}
 		if o, ok := n.subjectOrg(pos); ok {
 			return o
 		}
 	}
 	best, bestPos := "", -1
+	head, headPos := "", -1
 	generic, genericPos := "", -1
 	for _, ent := range n.ents {
 		if ent.kind != Org {
 			continue
 		}
-		has := false
-		for _, w := range strings.Fields(strings.ToLower(ent.name)) {
+		has, isHead := false, false
+		ws := strings.Fields(strings.ToLower(ent.name))
+		for i, w := range ws {
 			if w == noun || strings.TrimSuffix(w, "s") == noun || nerNounHeads[noun][w] {
 				has = true
+				// "Calderbrook University" is "the university"; the
+				// "University and College Staff Federation" is not.
+				isHead = isHead || i == len(ws)-1 || i == 0 && len(ws) > 2 && ws[1] == "of"
 			}
 		}
 		for _, c := range ent.cands {
@@ -1467,10 +1485,16 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 			if has && p > bestPos {
 				best, bestPos = ent.name, p
 			}
+			if isHead && p > headPos {
+				head, headPos = ent.name, p
+			}
 			if p > genericPos {
 				generic, genericPos = ent.name, p
 			}
 		}
+	}
+	if head != "" {
+		return head
 	}
 	if best != "" {
 		return best
@@ -1536,6 +1560,32 @@ func (n *ner) prevSubjectOrg(pos int) string {
 		return ""
 	}
 	a := n.sentTok[n.sentOf[k]-1][0]
+	if n.word(a) == "the" {
+		a++
+	}
+	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
+		return n.ents[n.cands[c].ent].name
+	}
+	return ""
+}
+
+// quoteLedOrg returns the organisation that opens the sentence before
+// one that opens with a quotation and holds the "its" at pos: "The
+// Nurses' Association said ... \"We are back to clipboards,\" said its
+// vice-president, NAME." The quotation's speaker is the role's holder,
+// so the organisation is the one the story just named as subject. ""
+// when the sentences open otherwise.
+func (n *ner) quoteLedOrg(pos int) string {
+	k := min(n.tokAfter(pos), len(n.toks)-1)
+	s := n.sentOf[k]
+	if s == 0 {
+		return ""
+	}
+	first := n.sentTok[s][0]
+	if !n.quoted[first] && !(first+1 < len(n.toks) && n.quoted[first+1]) {
+		return ""
+	}
+	a := n.sentTok[s-1][0]
 	if n.word(a) == "the" {
 		a++
 	}
