@@ -1008,6 +1008,12 @@ cut:
 				i, titles = k+1, false
 				goto cut
 			}
+			// "Oranmo Chamber of Commerce and Industry", "Ministry of
+			// Trade and Industry": the last word of a head's "of"
+			// complement.
+			if k+2 == j && k-2 > i && n.toks[k-2].lower == "of" && n.toks[k+1].cap && n.orgOrLeadHeadIn(i, k-2) {
+				break
+			}
 			// The head must end the run or a name of two words after
 			// the "and": "Air France" is no "Space Company".
 			if !n.orgCapHeadAfter(k, j) {
@@ -1780,6 +1786,14 @@ func (n *ner) placeContext(ts, te int) int {
 	// work built somewhere or an area is that place.
 	if t := n.toks[min(te, len(n.toks)-1)]; te < len(n.toks) && t.word && !t.cap && nerPlaceModNouns[t.lower] {
 		w += 2
+	}
+	// "in nearby Eastbrook", "to neighbouring Kelderby": a place beside
+	// the one the story is in.
+	if w0 := n.word(ts - 1); (w0 == "nearby" || w0 == "neighbouring" || w0 == "neighboring") && !n.toks[ts-1].cap {
+		switch n.word(ts - 2) {
+		case "in", "to", "from", "at", "of":
+			w += 3
+		}
 	}
 	// "the capital, Port Auren".
 	if n.word(ts-1) == "," && ts >= 3 && nerPlaceAppNouns[n.word(ts-2)] && !n.toks[ts-2].cap {
