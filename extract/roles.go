@@ -770,6 +770,12 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 				}
 			}
 		}
+		if q == p && len(titles) == 0 && n.word(p-1) == "former" && p > start && n.unknownTitleWord(p) {
+			// "Euan Baird, the former harbourmaster, said": after "the
+			// former", one lower-case noun ending the phrase is a title
+			// the lexicon lacks.
+			q = p + 1
+		}
 		if q == p {
 			break
 		}
@@ -938,6 +944,24 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		out = append(out, r)
 	}
 	return out, true
+}
+
+// unknownTitleWord reports whether token k is one lower-case noun that
+// ends its phrase (before a comma, a full stop, "of", "at" or "for"), as
+// a title after "the former" does: "the former harbourmaster,".
+func (n *ner) unknownTitleWord(k int) bool {
+	t := n.toks[k]
+	if !t.word || t.cap || t.digit || n.candAt(k) >= 0 || nerStop[t.lower] || nerConnectors[t.lower] || nerCopulas[t.lower] || nerSkipAdverbs[t.lower] || len(t.lower) < 4 {
+		return false
+	}
+	if strings.HasSuffix(t.lower, "ly") || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ed") {
+		return false
+	}
+	switch n.word(k + 1) {
+	case ",", ".", ";", "of", "at", "for":
+		return true
+	}
+	return false
 }
 
 // titleDomain returns the end of a lower-case domain of a title starting
