@@ -1041,7 +1041,7 @@ cut:
 	}
 	// A natural place by its first word: "River Wendle", "Lake Orvan",
 	// unless an organisation head follows ("Port Authority").
-	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower] && !n.orgHeadIn(i+1, j) {
+	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower] && !n.orgHeadIn(i+1, j) && !n.teamAfterPlace(i, j) {
 		c := n.addCand(s, i, j, Place, nil)
 		n.cands[c].places = n.placesIn(i+1, j)
 		return
@@ -1220,6 +1220,21 @@ func (n *ner) afterDateline(k int) bool {
 		}
 	}
 	return false
+}
+
+// nerGeoPlurals end place names in the plural: "Port Jervis Heights",
+// "Fort Lauderdale Beaches".
+var nerGeoPlurals = nerSet("falls,springs,heights,hills,sands,islands,isles,woods,lakes,rapids,flats,meadows,gardens,downs,fields,banks,pines,oaks,narrows,keys,shoals,cliffs,rocks,mills,wells,crossings,groves,beaches,plains,ridges,forks,bluffs,cays,dunes,glades,greens,lands,moors,vale,vales,waters,works,docks,villas,towers,terraces,estates,acres,parks,shores,points,crossroads,pools,ponds,creeks,brooks,valleys,mountains,highlands,lowlands,territories,palisades,plantations")
+
+// teamAfterPlace reports whether the run [i, j), opening with a place
+// prefix, is a place name of two words or more and a capitalised plural
+// that is no landform: "the Port Elwyn Harriers", a team.
+func (n *ner) teamAfterPlace(i, j int) bool {
+	if j-i < 3 {
+		return false
+	}
+	t := n.toks[j-1]
+	return t.cap && len(t.lower) > 3 && strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss") && !strings.HasSuffix(t.lower, "'s") && !nerGeoPlurals[t.lower]
 }
 
 // nerLawHeads end the names of laws and treaties.
