@@ -1381,6 +1381,10 @@ func (n *ner) attachRole(r nerRole) {
 // executive", "CFO", "managing director".
 func nerCorporateTitle(title string) bool {
 	t := nerTitleNorm(title)
+	// "Interim CEO", "acting chief financial officer": the same office.
+	for _, m := range []string{"interim ", "acting "} {
+		t = strings.TrimPrefix(t, m)
+	}
 	switch t {
 	case "ceo", "cfo", "coo", "cto", "managing director", "general counsel", "finance director", "chairman", "chairwoman":
 		return true
