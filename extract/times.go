@@ -2060,6 +2060,18 @@ func (p *tparser) edge(i int) (cand, bool) {
 			j++
 		}
 	case "earlier", "later":
+		// "had told journalists earlier in the week", "later in the
+		// month": the publication's week or month.
+		if strings.EqualFold(p.str(j), "in") && p.word(j+1) == "the" {
+			if ul := p.lx(j + 2); ul.has(fUnit) && !ul.plural {
+				switch ul.unit {
+				case uWeek:
+					return cand{a: i, b: j + 3, typ: "DATE", val: fmtWeek(p.pub), prec: Week}, true
+				case uMonth:
+					return cand{a: i, b: j + 3, typ: "DATE", val: fmtMonth(p.pub.Year(), int(p.pub.Month())), prec: Month}, true
+				}
+			}
+		}
 		c, ok := p.core(j)
 		if !ok || c.typ != "DATE" && c.typ != "TIME" {
 			return cand{}, false
