@@ -1181,6 +1181,10 @@ func (n *ner) implicitOrgs() {
 				// "The deputy vice-chancellor, Professor X": the
 				// university of the story.
 				r.Org = n.latestOrgWith(r.Start, nerAcademicBodies)
+			case nerMinistryTitles[t]:
+				// "The province's Ministry of Health said ... The deputy
+				// minister, X,": the ministry named last before.
+				r.Org = n.latestOrgWith(r.Start, nerMinistryBodies)
 			}
 		}
 	}
@@ -1192,6 +1196,13 @@ var nerTeamTitles = nerSet("captain,skipper,vice-captain,coach,head coach,assist
 
 // nerAcademicTitles head a university.
 var nerAcademicTitles = nerSet("vice chancellor,deputy vice chancellor,pro vice chancellor,provost,deputy provost,registrar,rector,principal and vice chancellor")
+
+// nerMinistryTitles are the officers of a ministry named without their
+// portfolio: "the deputy minister, X".
+var nerMinistryTitles = nerSet("minister,deputy minister,junior minister,assistant minister,minister of state,permanent secretary,principal secretary,deputy permanent secretary")
+
+// nerMinistryBodies are the head words of a ministry's name.
+var nerMinistryBodies = nerSet("ministry")
 
 // nerAcademicBodies are the head words of a university's name.
 var nerAcademicBodies = nerSet("university,college,institute,polytechnic,academy")
