@@ -620,6 +620,33 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, tix *spanSet, rel
 			cuts = append(cuts, cut{end: ws[k].s, next: ws[k].s, kind: ckConj})
 		}
 	}
+	// "was introduced in March after the House of Assembly passed the
+	// law on December 18 last year", "led the department from 2011 until
+	// he retired in 2022": a subordinate clause with a subject and a verb
+	// of its own between two times tells a happening of its own.
+	for k := 1; k+2 < len(ws); k++ {
+		if w := ws[k].w; w != "after" && w != "before" && w != "until" && w != "when" || inRel(ws[k].s) || inTimesIx(ws[k].s, st, tix) || inTimesIx(ws[k+1].s, st, tix) ||
+			!hasTimeBeforeIx(st, tix, ws[k].s) || !hasTimeAfterIx(st, tix, ws[k+1].e) {
+			continue
+		}
+		if strings.HasSuffix(ws[k+1].w, "ing") || isVerbWord(ws[k+1]) || prepositions[ws[k+1].w] {
+			continue
+		}
+		// A verb after at least one subject word, before the next time.
+		verb := false
+		for m := k + 2; m < len(ws) && m <= k+8 && !inTimesIx(ws[m].s, st, tix); m++ {
+			if strings.ContainsAny(text[ws[m-1].e:ws[m].s], ",;:\"“”") {
+				break
+			}
+			if isVerbWord(ws[m]) {
+				verb = true
+				break
+			}
+		}
+		if verb {
+			cuts = append(cuts, cut{end: ws[k].s, next: ws[k].s, kind: ckComplement})
+		}
+	}
 	// "voted 5-2 on Tuesday to raise rates from July 1": an infinitive
 	// right after one time and before another tells a happening of its
 	// own.

@@ -984,6 +984,12 @@ cut:
 	if j-i >= 2 && n.toks[j-1].cap && nerLawHeads[n.toks[j-1].lower] {
 		return
 	}
+	// "the Oranmo Business Summit", "the Ferryhaven Regatta", "the
+	// Governor's Award for Community Service", "Firefighter of the
+	// Year": events and awards name no organisation, place or person.
+	if n.notNamedBody(i, j) {
+		return
+	}
 	// "Mabry & Finch Construction", "Strand & Mercer": an ampersand
 	// between capitalised words joins a firm's name.
 	if n.ampIn(i, j) {
@@ -1001,6 +1007,12 @@ cut:
 				n.segment(s, i, k, false)
 				i, titles = k+1, false
 				goto cut
+			}
+			// "Oranmo Chamber of Commerce and Industry", "Ministry of
+			// Trade and Industry": the last word of a head's "of"
+			// complement.
+			if k+2 == j && k-2 > i && n.toks[k-2].lower == "of" && n.toks[k+1].cap && n.orgOrLeadHeadIn(i, k-2) {
+				break
 			}
 			// The head must end the run or a name of two words after
 			// the "and": "Air France" is no "Space Company".
@@ -1029,7 +1041,7 @@ cut:
 	}
 	// A natural place by its first word: "River Wendle", "Lake Orvan",
 	// unless an organisation head follows ("Port Authority").
-	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower] && !n.orgHeadIn(i+1, j) {
+	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower] && !n.orgHeadIn(i+1, j) && !n.teamAfterPlace(i, j) {
 		c := n.addCand(s, i, j, Place, nil)
 		n.cands[c].places = n.placesIn(i+1, j)
 		return
@@ -1210,8 +1222,58 @@ func (n *ner) afterDateline(k int) bool {
 	return false
 }
 
+// nerGeoPlurals end place names in the plural: "Port Jervis Heights",
+// "Fort Lauderdale Beaches".
+var nerGeoPlurals = nerSet("falls,springs,heights,hills,sands,islands,isles,woods,lakes,rapids,flats,meadows,gardens,downs,fields,banks,pines,oaks,narrows,keys,shoals,cliffs,rocks,mills,wells,crossings,groves,beaches,plains,ridges,forks,bluffs,cays,dunes,glades,greens,lands,moors,vale,vales,waters,works,docks,villas,towers,terraces,estates,acres,parks,shores,points,crossroads,pools,ponds,creeks,brooks,valleys,mountains,highlands,lowlands,territories,palisades,plantations")
+
+// teamAfterPlace reports whether the run [i, j), opening with a place
+// prefix, is a place name of two words or more and a capitalised plural
+// that is no landform: "the Port Elwyn Harriers", a team.
+func (n *ner) teamAfterPlace(i, j int) bool {
+	if j-i < 3 {
+		return false
+	}
+	t := n.toks[j-1]
+	return t.cap && len(t.lower) > 3 && strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss") && !strings.HasSuffix(t.lower, "'s") && !nerGeoPlurals[t.lower]
+}
+
 // nerLawHeads end the names of laws and treaties.
-var nerLawHeads = nerSet("act,bill,treaty,accord,accords,charter,amendment,protocol,directive,regulations,ordinance,statute")
+var nerLawHeads = nerSet("act,bill,treaty,accord,accords,charter,amendment,protocol,directive,regulations,ordinance,statute,law")
+
+// nerEventHeads end the names of events and awards: "the Oranmo
+// Business Summit", "the Ferryhaven Regatta".
+var nerEventHeads = nerSet("summit,expo,regatta,festival,award,awards,prize")
+
+// nerVesselNouns name a vessel in apposition: "a fishing boat, the Sea
+// Thistle,".
+var nerVesselNouns = nerSet("boat,ship,vessel,yacht,trawler,ferry,tanker,freighter,tug,lifeboat,steamer,liner")
+
+// nerProductNouns follow a product's name: "the CleanPay app".
+var nerProductNouns = nerSet("app,apps,platform,handset,smartphone,chatbot,console,browser")
+
+// notNamedBody reports whether the capitalised run [i, j) names an
+// event, award, venue, vessel or product rather than a body, a place or
+// a person: "the Oranmo Business Summit", "the Award for Community
+// Service", "Firefighter of the Year", "a fishing boat, the Sea
+// Thistle", "the CleanPay app".
+func (n *ner) notNamedBody(i, j int) bool {
+	if j-i >= 2 && n.toks[j-1].cap && nerEventHeads[n.toks[j-1].lower] {
+		return true
+	}
+	if j-i >= 3 && n.toks[i].cap && nerEventHeads[n.toks[i].lower] && (n.toks[i+1].lower == "for" || n.toks[i+1].lower == "of") {
+		return true
+	}
+	if n.toks[j-1].lower == "year" && n.word(j-2) == "the" && n.word(j-3) == "of" {
+		return true
+	}
+	if i >= 3 && n.word(i-1) == "the" && n.toks[i-2].lower == "," && nerVesselNouns[n.word(i-3)] {
+		return true
+	}
+	if j < len(n.toks) && n.word(i-1) == "the" && !n.toks[j].cap && nerProductNouns[n.toks[j].lower] {
+		return true
+	}
+	return false
+}
 
 // nerPartyWords name a party's member before a name: "Republican Anna
 // Holtz".
@@ -1740,6 +1802,14 @@ func (n *ner) placeContext(ts, te int) int {
 	if t := n.toks[min(te, len(n.toks)-1)]; te < len(n.toks) && t.word && !t.cap && nerPlaceModNouns[t.lower] {
 		w += 2
 	}
+	// "in nearby Eastbrook", "to neighbouring Kelderby": a place beside
+	// the one the story is in.
+	if w0 := n.word(ts - 1); (w0 == "nearby" || w0 == "neighbouring" || w0 == "neighboring") && !n.toks[ts-1].cap {
+		switch n.word(ts - 2) {
+		case "in", "to", "from", "at", "of":
+			w += 3
+		}
+	}
 	// "the capital, Port Auren".
 	if n.word(ts-1) == "," && ts >= 3 && nerPlaceAppNouns[n.word(ts-2)] && !n.toks[ts-2].cap {
 		if d := n.word(ts - 3); d == "the" || d == "its" || !n.toks[ts-3].cap && n.toks[ts-3].word && !nerStop[d] {
@@ -2162,13 +2232,20 @@ func (n *ner) resolve() {
 // after "the" ("The Nimbus will ship"), as it would not a maker ("Boeing
 // 747s", "Boeing said").
 func (n *ner) productName(cs []int) bool {
-	model, the := false, false
+	model, the, body := false, false, false
 	for _, c := range cs {
 		cd := n.cands[c]
 		next := cd.te < len(n.toks) && n.toks[cd.te].digit && n.toks[cd.te].space
+		if n.heading[n.sentOf[cd.ts]] && !next {
+			continue // "drops MedLink contract": a headline's shorthand
+		}
+		body = true
 		switch {
 		case next:
 			model = true
+			if n.word(cd.ts-1) == "the" {
+				the = true // "the MedLink 3 records system"
+			}
 		case n.word(cd.ts-1) == "the" && !(cd.te < len(n.toks) && n.toks[cd.te].poss):
 			the = true
 		default:
@@ -2178,7 +2255,7 @@ func (n *ner) productName(cs []int) bool {
 			return false
 		}
 	}
-	return model && the
+	return body && model && the
 }
 
 // headlineOnly reports whether every candidate of cs is in a headline

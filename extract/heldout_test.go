@@ -137,9 +137,16 @@ var heldoutHalves = []struct {
 	// people 1.000, P 0.981; orgs 0.964, P 0.965; places 0.955, P 0.976;
 	// roles 0.905 (org missing 0.959); events 0.989; quotes 0.990; 0
 	// non-verbatim quotes; 1 false date.
+	// Third round (now 40 articles: 50-57 added, gold written before any
+	// run on them), before: people 1.000, P 0.981; orgs 0.960, P 0.892;
+	// places 0.924, P 0.973; roles 0.845 (org missing 0.912); events
+	// 0.931; quotes 0.982; 0 non-verbatim quotes; 1 false date of 88.
+	// After: people 1.000, P 0.985; orgs 0.973, P 0.968; places 0.932,
+	// P 0.973; roles 0.892 (org missing 0.943); events 0.966; quotes
+	// 0.982; 0 non-verbatim quotes; 1 false date.
 	{"dev", true, heldoutFloors{
-		people: 0.98, peopleP: 0.96, orgs: 0.94, orgsP: 0.94, places: 0.93, placesP: 0.95,
-		roles: 0.88, rolesNoOrg: 0.93, events: 0.97, quotes: 0.97, nonVerbatim: 0, falseDates: 1,
+		people: 0.98, peopleP: 0.96, orgs: 0.95, orgsP: 0.94, places: 0.91, placesP: 0.95,
+		roles: 0.87, rolesNoOrg: 0.92, events: 0.94, quotes: 0.96, nonVerbatim: 0, falseDates: 1,
 	}},
 	// First round: baseline people 0.889, P 0.935; orgs 0.812, P 0.422;
 	// places 0.588, P 0.909; roles 0.373 (org missing 0.424); events
@@ -150,7 +157,8 @@ var heldoutHalves = []struct {
 	// 0.814); events 0.857; quotes 1.000; 0 non-verbatim quotes; 1 false
 	// date. After: people 0.968, P 0.984; orgs 0.938, P 0.738; places
 	// 0.941, P 0.970; roles 0.847 (org missing 0.864); events 0.857;
-	// quotes 1.000; 0 non-verbatim quotes; 1 false date.
+	// quotes 1.000; 0 non-verbatim quotes; 1 false date. Third round:
+	// every figure unchanged.
 	{"test", false, heldoutFloors{
 		people: 0.94, peopleP: 0.96, orgs: 0.91, orgsP: 0.71, places: 0.92, placesP: 0.95,
 		roles: 0.82, rolesNoOrg: 0.84, events: 0.83, quotes: 0.98, nonVerbatim: 0, falseDates: 1,
@@ -164,9 +172,10 @@ var heldoutHalves = []struct {
 	// quotes; 0 false dates of 10. After: people 1.000, P 0.955; orgs
 	// 0.938, P 0.762; places 0.786, P 1.000; roles 0.714 (org missing
 	// 0.952); events 0.875; quotes 1.000; 0 non-verbatim; 0 false dates.
+	// Third round: events 0.875 -> 0.917, every other figure unchanged.
 	{"test2", false, heldoutFloors{
 		people: 0.98, peopleP: 0.93, orgs: 0.91, orgsP: 0.74, places: 0.76, placesP: 0.98,
-		roles: 0.69, rolesNoOrg: 0.93, events: 0.85, quotes: 0.98, nonVerbatim: 0, falseDates: 0,
+		roles: 0.69, rolesNoOrg: 0.93, events: 0.89, quotes: 0.98, nonVerbatim: 0, falseDates: 0,
 	}},
 }
 

@@ -770,6 +770,12 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 				}
 			}
 		}
+		if q == p && len(titles) == 0 && n.word(p-1) == "former" && p > start && n.unknownTitleWord(p) {
+			// "Euan Baird, the former harbourmaster, said": after "the
+			// former", one lower-case noun ending the phrase is a title
+			// the lexicon lacks.
+			q = p + 1
+		}
 		if q == p {
 			break
 		}
@@ -938,6 +944,24 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		out = append(out, r)
 	}
 	return out, true
+}
+
+// unknownTitleWord reports whether token k is one lower-case noun that
+// ends its phrase (before a comma, a full stop, "of", "at" or "for"), as
+// a title after "the former" does: "the former harbourmaster,".
+func (n *ner) unknownTitleWord(k int) bool {
+	t := n.toks[k]
+	if !t.word || t.cap || t.digit || n.candAt(k) >= 0 || nerStop[t.lower] || nerConnectors[t.lower] || nerCopulas[t.lower] || nerSkipAdverbs[t.lower] || len(t.lower) < 4 {
+		return false
+	}
+	if strings.HasSuffix(t.lower, "ly") || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ed") {
+		return false
+	}
+	switch n.word(k + 1) {
+	case ",", ".", ";", "of", "at", "for":
+		return true
+	}
+	return false
 }
 
 // titleDomain returns the end of a lower-case domain of a title starting
@@ -1157,6 +1181,10 @@ func (n *ner) implicitOrgs() {
 				// "The deputy vice-chancellor, Professor X": the
 				// university of the story.
 				r.Org = n.latestOrgWith(r.Start, nerAcademicBodies)
+			case nerMinistryTitles[t]:
+				// "The province's Ministry of Health said ... The deputy
+				// minister, X,": the ministry named last before.
+				r.Org = n.latestOrgWith(r.Start, nerMinistryBodies)
 			}
 		}
 	}
@@ -1168,6 +1196,13 @@ var nerTeamTitles = nerSet("captain,skipper,vice-captain,coach,head coach,assist
 
 // nerAcademicTitles head a university.
 var nerAcademicTitles = nerSet("vice chancellor,deputy vice chancellor,pro vice chancellor,provost,deputy provost,registrar,rector,principal and vice chancellor")
+
+// nerMinistryTitles are the officers of a ministry named without their
+// portfolio: "the deputy minister, X".
+var nerMinistryTitles = nerSet("minister,deputy minister,junior minister,assistant minister,minister of state,permanent secretary,principal secretary,deputy permanent secretary")
+
+// nerMinistryBodies are the head words of a ministry's name.
+var nerMinistryBodies = nerSet("ministry")
 
 // nerAcademicBodies are the head words of a university's name.
 var nerAcademicBodies = nerSet("university,college,institute,polytechnic,academy")
@@ -1219,20 +1254,30 @@ func (n *ner) mainOrgBefore(pos int) string {
 			return n.ents[n.cands[c].ent].name
 		}
 	}
+	// The organisation named most often before pos; of those named as
+	// often, the one the story named first, the lead's ("Corriveau
+	// Health Systems will cut 240 jobs ... a system built by Halden
+	// Digital ... The company's former chief technology officer").
 	best, bestCount, bestPos := "", 0, -1
 	for _, ent := range n.ents {
 		if ent.kind != Org {
 			continue
 		}
-		count, last := 0, -1
+		count, first := 0, -1
 		for _, c := range ent.cands {
-			if p := n.toks[n.cands[c].ts].s; n.cands[c].ent >= 0 && p < pos {
+			ts := n.cands[c].ts
+			if n.word(ts-1) == "(" && n.afterDateline(ts) {
+				continue // "DENVERTON, Nov. 4 (Keystone Wire) —": the agency
+			}
+			if p := n.toks[ts].s; n.cands[c].ent >= 0 && p < pos && !n.heading[n.sentOf[ts]] {
 				count++
-				last = max(last, p)
+				if first < 0 || p < first {
+					first = p
+				}
 			}
 		}
-		if count > bestCount || count == bestCount && count > 0 && last > bestPos {
-			best, bestCount, bestPos = ent.name, count, last
+		if count > bestCount || count == bestCount && count > 0 && first < bestPos {
+			best, bestCount, bestPos = ent.name, count, first
 		}
 	}
 	return best
@@ -1347,6 +1392,10 @@ func (n *ner) attachRole(r nerRole) {
 // executive", "CFO", "managing director".
 func nerCorporateTitle(title string) bool {
 	t := nerTitleNorm(title)
+	// "Interim CEO", "acting chief financial officer": the same office.
+	for _, m := range []string{"interim ", "acting "} {
+		t = strings.TrimPrefix(t, m)
+	}
 	switch t {
 	case "ceo", "cfo", "coo", "cto", "managing director", "general counsel", "finance director", "chairman", "chairwoman":
 		return true
@@ -1443,20 +1492,28 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 		if o := n.prevSubjectOrg(pos); o != "" {
 			return o
 		}
+		if o := n.quoteLedOrg(pos); o != "" {
+			return o
+		}
 		if o, ok := n.subjectOrg(pos); ok {
 			return o
 		}
 	}
 	best, bestPos := "", -1
+	head, headPos := "", -1
 	generic, genericPos := "", -1
 	for _, ent := range n.ents {
 		if ent.kind != Org {
 			continue
 		}
-		has := false
-		for _, w := range strings.Fields(strings.ToLower(ent.name)) {
+		has, isHead := false, false
+		ws := strings.Fields(strings.ToLower(ent.name))
+		for i, w := range ws {
 			if w == noun || strings.TrimSuffix(w, "s") == noun || nerNounHeads[noun][w] {
 				has = true
+				// "Calderbrook University" is "the university"; the
+				// "University and College Staff Federation" is not.
+				isHead = isHead || i == len(ws)-1 || i == 0 && len(ws) > 2 && ws[1] == "of"
 			}
 		}
 		for _, c := range ent.cands {
@@ -1467,10 +1524,16 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 			if has && p > bestPos {
 				best, bestPos = ent.name, p
 			}
+			if isHead && p > headPos {
+				head, headPos = ent.name, p
+			}
 			if p > genericPos {
 				generic, genericPos = ent.name, p
 			}
 		}
+	}
+	if head != "" {
+		return head
 	}
 	if best != "" {
 		return best
@@ -1536,6 +1599,32 @@ func (n *ner) prevSubjectOrg(pos int) string {
 		return ""
 	}
 	a := n.sentTok[n.sentOf[k]-1][0]
+	if n.word(a) == "the" {
+		a++
+	}
+	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
+		return n.ents[n.cands[c].ent].name
+	}
+	return ""
+}
+
+// quoteLedOrg returns the organisation that opens the sentence before
+// one that opens with a quotation and holds the "its" at pos: "The
+// Nurses' Association said ... \"We are back to clipboards,\" said its
+// vice-president, NAME." The quotation's speaker is the role's holder,
+// so the organisation is the one the story just named as subject. ""
+// when the sentences open otherwise.
+func (n *ner) quoteLedOrg(pos int) string {
+	k := min(n.tokAfter(pos), len(n.toks)-1)
+	s := n.sentOf[k]
+	if s == 0 {
+		return ""
+	}
+	first := n.sentTok[s][0]
+	if !n.quoted[first] && !(first+1 < len(n.toks) && n.quoted[first+1]) {
+		return ""
+	}
+	a := n.sentTok[s-1][0]
 	if n.word(a) == "the" {
 		a++
 	}

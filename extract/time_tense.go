@@ -340,6 +340,11 @@ func (p *tparser) dir(a, b int) int {
 		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote || c.ahead && c.tok >= b {
 			continue
 		}
+		if c.tok >= b && !c.report && p.breaksPhrase(b, c.tok) && p.pastBefore(a, cues, clause, quote) {
+			// "announced the suspension on Tuesday, saying the state
+			// would review": the past verb before is the time's own.
+			continue
+		}
 		d := dist(c)
 		if c.tok > a {
 			// The verb a time adjunct belongs to usually comes first ("cut
@@ -451,6 +456,17 @@ func (p *tparser) thatBetween(a, b int) bool {
 func (p *tparser) sentenceHas(i int, word string) bool {
 	for _, c := range p.sentenceCues(i) {
 		if p.word(c.tok) == word {
+			return true
+		}
+	}
+	return false
+}
+
+// pastBefore reports whether a past-tense cue of the same clause and
+// quotation comes before token a.
+func (p *tparser) pastBefore(a int, cues []tenseCue, clause, quote int) bool {
+	for _, c := range cues {
+		if c.tok < a && c.dir < 0 && c.clause == clause && c.quote == quote {
 			return true
 		}
 	}

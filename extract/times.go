@@ -787,8 +787,47 @@ func (p *tparser) number(i int) (cand, bool) {
 	}
 	if t.intNum && t.num > 0 && (t.suffix == "st" || t.suffix == "nd" || t.suffix == "rd" || t.suffix == "th") {
 		try(p.century(i, int(t.num)))
+		try(p.bareOrdinalDay(i))
 	}
 	return best.c, best.ok
+}
+
+// bareOrdinalDays are the prepositions before "the 14th" that make it a
+// day of a month the text leaves out: "told staff on the 14th".
+var bareOrdinalDays = map[string]bool{"on": true, "by": true, "until": true, "since": true, "from": true, "before": true, "after": true}
+
+// bareOrdinalDay reads "on the 14th", a day whose month is the
+// publication month's, or the month before (after) it when the tense
+// points back (ahead) past the publication day. The ordinal must end its
+// phrase ("on the 14th that", "on the 19th,"), so that "on the 14th
+// floor" and "the 3rd of March" are not read.
+func (p *tparser) bareOrdinalDay(i int) (cand, bool) {
+	t := p.toks[i]
+	if t.ndig < 1 || t.ndig > 2 || t.suffix == "" || p.word(i-1) != "the" || i < 2 || !bareOrdinalDays[strings.ToLower(p.str(i-2))] {
+		return cand{}, false
+	}
+	d := int(t.num)
+	if d < 1 || d > 31 {
+		return cand{}, false
+	}
+	if i+1 < len(p.toks) {
+		nx := p.toks[i+1]
+		switch w := strings.ToLower(p.str(i + 1)); {
+		case nx.kind == tkWord && w != "that" && w != "and" && w != "when" && w != "but" && w != "after" && w != "before" && w != "to" && w != "at" && w != "in" && w != "with":
+			return cand{}, false
+		}
+	}
+	y, m := p.pub.Year(), int(p.pub.Month())
+	switch dir := p.dir(i-1, i+1); {
+	case dir < 0 && d > p.pub.Day():
+		y, m = p.addMonths(-1)
+	case dir > 0 && d < p.pub.Day():
+		y, m = p.addMonths(1)
+	}
+	if d > daysIn(y, m) {
+		return cand{}, false
+	}
+	return cand{a: i, b: i + 1, typ: "DATE", val: fmtMonth(y, m) + "-" + pad2(d), prec: Day, allowThe: true}, true
 }
 
 // slashDate reads 7/8/07 (month first) or 22/10/2025 (day first when the
@@ -1811,7 +1850,7 @@ func (p *tparser) special(i int) (cand, bool) {
 			v = "T24:00"
 		}
 		return p.attachDay(cand{a: i, b: i + 1, typ: "TIME", prec: Day}, v), true
-	case "christmas", "halloween", "new", "valentine's", "thanksgiving", "boxing":
+	case "christmas", "halloween", "new", "valentine's", "thanksgiving", "boxing", "easter":
 		return p.holiday(i)
 	case "recent":
 		if nl := p.lx(i + 1); nl.has(fUnit) && nl.plural {
@@ -1888,6 +1927,34 @@ func (p *tparser) holiday(i int) (cand, bool) {
 		}
 		m, d = 2, 14
 		j++
+	case "easter":
+		// Easter (Sunday), Easter Monday; "Easter" alone is the Sunday,
+		// but "before Easter" and "at Easter" stay vague enough that the
+		// day is what the text gives.
+		off := 0
+		switch strings.ToLower(p.str(j)) {
+		case "sunday", "day":
+			j++
+		case "monday":
+			off = 1
+			j++
+		case "saturday":
+			off = -1
+			j++
+		}
+		y := p.pub.Year()
+		if yy, ok := p.yearAt(j); ok {
+			y = yy
+			j++
+		} else {
+			dir := p.dir(i, j)
+			if e := easterSunday(y).AddDate(0, 0, off); dir < 0 && e.After(p.pub) {
+				y--
+			} else if dir > 0 && e.Before(p.pub) {
+				y++
+			}
+		}
+		return cand{a: i, b: j, typ: "DATE", val: fmtDay(easterSunday(y).AddDate(0, 0, off)), prec: Day}, true
 	case "thanksgiving":
 		// Fourth Thursday of November.
 		y := p.pub.Year()
@@ -1993,6 +2060,18 @@ func (p *tparser) edge(i int) (cand, bool) {
 			j++
 		}
 	case "earlier", "later":
+		// "had told journalists earlier in the week", "later in the
+		// month": the publication's week or month.
+		if strings.EqualFold(p.str(j), "in") && p.word(j+1) == "the" {
+			if ul := p.lx(j + 2); ul.has(fUnit) && !ul.plural {
+				switch ul.unit {
+				case uWeek:
+					return cand{a: i, b: j + 3, typ: "DATE", val: fmtWeek(p.pub), prec: Week}, true
+				case uMonth:
+					return cand{a: i, b: j + 3, typ: "DATE", val: fmtMonth(p.pub.Year(), int(p.pub.Month())), prec: Month}, true
+				}
+			}
+		}
 		c, ok := p.core(j)
 		if !ok || c.typ != "DATE" && c.typ != "TIME" {
 			return cand{}, false
@@ -2091,4 +2170,20 @@ func (p *tparser) durMod(i int) (cand, bool) {
 	c.a = i
 	c.mod = mod
 	return c, true
+}
+
+// easterSunday returns the date of Easter Sunday in year y (the Gregorian
+// computus, Meeus/Jones/Butcher).
+func easterSunday(y int) time.Time {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
 }
