@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -903,9 +905,28 @@ func viewTopicEntityIDs(ctx context.Context, tx *Tx, v *view, n string) ([]int64
 	if err := rows.Err(); err != nil {
 		return nil, 0, nil, err
 	}
-	parts, err := v.partsOf(ctx, tx, ids, partPlaces, n)
+	// A surname match needs no name's uses (the view sees it as long as
+	// it sees the entity): those entities' counts alone are read.
+	var bySurname, byName []int64
+	for _, id := range ids {
+		if slices.Contains(cands[id].hows, 3) {
+			bySurname = append(bySurname, id)
+		} else {
+			byName = append(byName, id)
+		}
+	}
+	parts, err := v.partsOf(ctx, tx, byName, partPlaces, n)
 	if err != nil {
 		return nil, 0, nil, err
+	}
+	counts, err := v.partsOf(ctx, tx, bySurname, partCounts, "")
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	if parts == nil {
+		parts = counts
+	} else {
+		maps.Copy(parts, counts)
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	var out []int64
