@@ -408,17 +408,35 @@ func (v *view) partsOf(ctx context.Context, tx *Tx, ids []int64, load int, only 
 		FROM guild_entities g WHERE g.entity_id IN (%[1]s) AND g.guild_id != ` + lit + ` GROUP BY g.entity_id`
 	touched := `EXISTS (SELECT 1 FROM guild_entities g WHERE g.entity_id = n.entity_id AND g.guild_id != ` + lit + `)`
 	copies := 1
-	if load >= partNames {
-		q += ` UNION ALL SELECT 1, n.entity_id, n.norm, n.alias, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_names g
+	switch {
+	case only != "":
+		// One name: only the entities other guilds' sources call so
+		// can lose it, and their guild_names rows say which.
+		if load >= partNames {
+			q += ` UNION ALL SELECT 1, g.entity_id, g.norm, n.alias, n.uses, SUM(g.uses), 0, 0
+				FROM guild_names g JOIN entity_names n ON n.entity_id = g.entity_id AND n.norm = g.norm
+				WHERE g.entity_id IN (%[1]s)` + strings.Replace(nameOnly, "n.", "g.", 1) + ` AND g.guild_id != ` + lit + ` GROUP BY g.entity_id`
+			copies++
+		}
+		if load == partPlaces {
+			q += ` UNION ALL SELECT 2, g.entity_id, g.place_norm, n.place, n.uses, SUM(g.uses), 0, 0
+				FROM guild_place_names g JOIN entity_place_names n ON n.entity_id = g.entity_id AND n.place_norm = g.place_norm
+				WHERE g.entity_id IN (%[1]s)` + strings.Replace(placeOnly, "n.", "g.", 1) + ` AND g.guild_id != ` + lit + ` GROUP BY g.entity_id`
+			copies++
+		}
+	default:
+		if load >= partNames {
+			q += ` UNION ALL SELECT 1, n.entity_id, n.norm, n.alias, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_names g
 				WHERE g.entity_id = n.entity_id AND g.norm = n.norm AND g.guild_id != ` + lit + `), 0, 0
-			FROM entity_names n WHERE n.entity_id IN (%[1]s)` + nameOnly + ` AND ` + touched
-		copies++
-	}
-	if load == partPlaces {
-		q += ` UNION ALL SELECT 2, n.entity_id, n.place_norm, n.place, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_place_names g
+			FROM entity_names n WHERE n.entity_id IN (%[1]s) AND ` + touched
+			copies++
+		}
+		if load == partPlaces {
+			q += ` UNION ALL SELECT 2, n.entity_id, n.place_norm, n.place, n.uses, (SELECT COALESCE(SUM(g.uses), 0) FROM guild_place_names g
 				WHERE g.entity_id = n.entity_id AND g.place_norm = n.place_norm AND g.guild_id != ` + lit + `), 0, 0
-			FROM entity_place_names n WHERE n.entity_id IN (%[1]s)` + placeOnly + ` AND ` + touched
-		copies++
+			FROM entity_place_names n WHERE n.entity_id IN (%[1]s) AND ` + touched
+			copies++
+		}
 	}
 	out := map[int64]*entityPart{}
 	type nameRow struct {
