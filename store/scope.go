@@ -397,10 +397,6 @@ func (v *view) partsOf(ctx context.Context, tx *Tx, ids []int64, load int, only 
 	if !v.scoped() || len(ids) == 0 {
 		return nil, nil
 	}
-	nameOnly, placeOnly := "", ""
-	if only != "" {
-		nameOnly, placeOnly = " AND n.norm = ?", " AND n.place_norm = ?"
-	}
 	lit := v.literal()
 	// One query: the counts, then the names and places of the entities
 	// that have counts.
@@ -415,13 +411,13 @@ func (v *view) partsOf(ctx context.Context, tx *Tx, ids []int64, load int, only 
 		if load >= partNames {
 			q += ` UNION ALL SELECT 1, g.entity_id, g.norm, n.alias, n.uses, SUM(g.uses), 0, 0
 				FROM guild_names g JOIN entity_names n ON n.entity_id = g.entity_id AND n.norm = g.norm
-				WHERE g.entity_id IN (%[1]s)` + strings.Replace(nameOnly, "n.", "g.", 1) + ` AND g.guild_id != ` + lit + ` GROUP BY g.entity_id`
+				WHERE g.entity_id IN (%[1]s) AND g.norm = ? AND g.guild_id != ` + lit + ` GROUP BY g.entity_id`
 			copies++
 		}
 		if load == partPlaces {
 			q += ` UNION ALL SELECT 2, g.entity_id, g.place_norm, n.place, n.uses, SUM(g.uses), 0, 0
 				FROM guild_place_names g JOIN entity_place_names n ON n.entity_id = g.entity_id AND n.place_norm = g.place_norm
-				WHERE g.entity_id IN (%[1]s)` + strings.Replace(placeOnly, "n.", "g.", 1) + ` AND g.guild_id != ` + lit + ` GROUP BY g.entity_id`
+				WHERE g.entity_id IN (%[1]s) AND g.place_norm = ? AND g.guild_id != ` + lit + ` GROUP BY g.entity_id`
 			copies++
 		}
 	default:
