@@ -21,14 +21,7 @@ import (
 // into a fresh file database, on one goroutine. It reports words/s against
 // the 200,000 words/s target.
 func BenchmarkIngest(b *testing.B) {
-	dir, ok := meantime.Find(".")
-	if !ok {
-		b.Skip("MEANTIME corpus not found (../shared/corpus/meantime)")
-	}
-	docs, err := meantime.Load(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
+	docs := meantimeDocs(b)
 	const n = 1000
 	arts := make([]source.Article, n)
 	words := 0
@@ -62,6 +55,21 @@ func BenchmarkIngest(b *testing.B) {
 // corpusDBVersion names the cached 10,000-article database; bump it when
 // the schema or the extractor changes what it would hold.
 const corpusDBVersion = 2
+
+// meantimeDocs loads the MEANTIME texts the benchmarks are made from,
+// skipping when ../shared/corpus/meantime is absent.
+func meantimeDocs(b *testing.B) []meantime.Doc {
+	b.Helper()
+	dir, ok := meantime.Find(".")
+	if !ok {
+		b.Skip("MEANTIME corpus not found (../shared/corpus/meantime)")
+	}
+	docs, err := meantime.Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return docs
+}
 
 // corpusDB returns a database of 10,000 articles generated from the
 // MEANTIME texts (each text loaded again under a new name, published a day

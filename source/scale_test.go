@@ -211,14 +211,7 @@ var scaleQueries = []struct{ line, name string }{
 //
 //	taskset -c 0 go test -tags sqlite_fts5 -run '^$' -bench BenchmarkScale -benchtime 200x -cpu 1 ./source/ [-args -scale 100000]
 func BenchmarkScale(b *testing.B) {
-	dir, ok := meantime.Find(".")
-	if !ok {
-		b.Skip("MEANTIME corpus not found (../shared/corpus/meantime)")
-	}
-	docs, err := meantime.Load(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
+	docs := meantimeDocs(b)
 	bin := ""
 	for _, n := range scaleSizes() {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
