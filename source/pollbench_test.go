@@ -27,12 +27,11 @@ const (
 // pollBench is a database with every feed polled once, and the clock
 // and poller that did it.
 type pollBench struct {
-	fs    *feedServer
-	db    *store.DB
-	clk   *fakeClock
-	p     *Poller
-	cfgs  []Config
-	added int // items added to feeds since the first round
+	fs   *feedServer
+	db   *store.DB
+	clk  *fakeClock
+	p    *Poller
+	cfgs []Config
 }
 
 func newPollBench(b *testing.B) *pollBench {

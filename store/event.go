@@ -925,20 +925,6 @@ type rowScanner interface {
 	Close() error
 }
 
-func scanEvents(rows rowScanner) ([]*Event, error) {
-	defer rows.Close()
-	var out []*Event
-	for rows.Next() {
-		e := &Event{Source: &SourceRef{}}
-		if err := rows.Scan(&e.ID, &e.Date, &e.Precision, &e.SortStart, &e.SortEnd, &e.Summary, &e.Sentence, &e.Start, &e.End,
-			&e.ClauseStart, &e.ClauseEnd, &e.TimeText, &e.SentIndex, &e.Source.ID, &e.Source.Name, &e.Source.Title, &e.Source.URL, &e.Source.Published); err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
 // loadEventEntities fills in the participants of evs with one query, by
 // the names the view v sees.
 func loadEventEntities(ctx context.Context, tx *Tx, v *view, evs []*Event) error {

@@ -327,17 +327,6 @@ func happeningRows(ctx context.Context, tx *Tx, ids []int64) (map[int64]*happeni
 	return out, nil
 }
 
-// loadDisagreements reads the disagreements of happenings ids, with their
-// sources: all, or when maxSources is positive, that many per value (a
-// list names a few of a hundred feeds; Count says how many).
-func loadDisagreements(ctx context.Context, tx *Tx, ids []int64, maxSources int) (map[int64][]*Disagreement, error) {
-	raw, err := readDisagreements(ctx, tx, ids)
-	if err != nil {
-		return nil, err
-	}
-	return resolveDisagreements(ctx, tx, raw, maxSources)
-}
-
 // readDisagreements reads the stored disagreements of happenings ids.
 func readDisagreements(ctx context.Context, tx *Tx, ids []int64) (map[int64][]storedDisagreement, error) {
 	out := map[int64][]storedDisagreement{}
