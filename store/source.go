@@ -500,23 +500,3 @@ func (db *DB) HasSources(ctx context.Context) (bool, error) {
 	}
 	return ok, nil
 }
-
-// OptimizeSearch merges the full-text index's segments into one. Loads
-// leave FTS5 many small segments (its automerge keeps them bounded, not
-// few); after a bulk ingest one merge makes /search several times faster
-// (measured at 10,000 articles: 172 → 25 µs) for well under a second.
-// Concurrent readers keep reading the old segments until it commits.
-func (db *DB) OptimizeSearch(ctx context.Context) error {
-	tx, err := db.beginWrite(ctx)
-	if err != nil {
-		return fmt.Errorf("optimize search index: %w", err)
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sentences_fts (sentences_fts) VALUES ('optimize')`); err != nil {
-		return fmt.Errorf("optimize search index: %w", err)
-	}
-	if err := tx.commitWrite(); err != nil {
-		return fmt.Errorf("optimize search index: %w", err)
-	}
-	return nil
-}
