@@ -254,8 +254,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 // optimizeAfter is the number of articles added or changed by one ingest
+// (a variable so that a test can lower it)
 // after which it merges the search index.
-const optimizeAfter = 500
+var optimizeAfter = 500
 
 // ingestSummary counts an ingest's reports by outcome.
 type ingestSummary struct {

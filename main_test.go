@@ -749,3 +749,27 @@ func TestAskJSONEveryCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestMergesSearchIndex checks that a bulk ingest merges the
+// search index once it is done, and that /search answers after it.
+func TestIngestMergesSearchIndex(t *testing.T) {
+	old := optimizeAfter
+	optimizeAfter = 1
+	defer func() { optimizeAfter = old }()
+	db := filepath.Join(t.TempDir(), "b.db")
+	_, stderr, err := cli(t, "", "ingest", "--db", db)
+	if err != nil {
+		t.Fatalf("ingest: %v", err)
+	}
+	if !strings.Contains(stderr, "search index merged") {
+		t.Errorf("ingest of %d+ articles did not merge the search index; stderr:\n%s", optimizeAfter, stderr)
+	}
+	out, _, err := cli(t, "", "ask", "--db", db, "/search sanctions")
+	if err != nil || !strings.Contains(out, "sanctions") {
+		t.Errorf("/search after the merge = %q, %v", out, err)
+	}
+	_, stderr, _ = cli(t, "", "ingest", "--db", db)
+	if strings.Contains(stderr, "search index merged") {
+		t.Errorf("an ingest that changed nothing merged the index again")
+	}
+}
