@@ -254,8 +254,8 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 // optimizeAfter is the number of articles added or changed by one ingest
-// (a variable so that a test can lower it)
-// after which it merges the search index.
+// after which it merges the search index (a variable so that a test can
+// lower it).
 var optimizeAfter = 500
 
 // ingestSummary counts an ingest's reports by outcome.
