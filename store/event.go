@@ -360,20 +360,14 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 				if err != nil {
 					return nil, 0, err
 				}
-				hids = all[min(offset, len(all)):min(want, len(all))]
-				if end {
-					total = len(all)
-				}
+				hids, total = pageOfWalk(all, end, offset, want, total)
 				goto page
 			case !f.Disputed:
 				all, end, err := walkHappenings(ctx, tx, v, cond, args, order, n, want)
 				if err != nil {
 					return nil, 0, err
 				}
-				hids = all[min(offset, len(all)):min(want, len(all))]
-				if end {
-					total = len(all)
-				}
+				hids, total = pageOfWalk(all, end, offset, want, total)
 				goto page
 			default:
 				ids, err = walk(ctx, tx, cond, args, order, 0, n)
@@ -530,6 +524,16 @@ const listReports = 5
 // part per entity, under SQLite's limit of 500 terms in a compound
 // SELECT.
 const maxCompound = 400
+
+// pageOfWalk is the page [offset, want) of the merged events a walk
+// listed, and the total: exact once the walk reached the end (end), else
+// total as estimated.
+func pageOfWalk(all []int64, end bool, offset, want, total int) ([]int64, int) {
+	if end {
+		total = len(all)
+	}
+	return all[min(offset, len(all)):min(want, len(all))], total
+}
 
 // lazyWalkRows is how many events, per event of the page and the ones
 // before it, the lazy walk of a big topic reads before it gives up.
