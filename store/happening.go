@@ -262,45 +262,22 @@ func idArgs(ids []int64) []any {
 	return a
 }
 
-// readReports reads the reports (events rows) matching cond, with their
-// participants, and each one's happening.
+// readReports reads the reports (events rows) matching cond as
+// summaryReports does, with their participants when withEntities, and
+// each one's happening.
 func readReports(ctx context.Context, tx *Tx, withEntities bool, cond string, args ...any) ([]*merge.Report, []int64, error) {
-	rows, err := tx.query(ctx, `SELECT e.id, e.source_id, s.published, e.date, e.precision, e.sort_start, e.sort_end,
-		e.sentence, e.start, e.clause_start, e.clause_end, e.sent_index, e.time_text, e.inferred, e.happening_id, e.summary
-		FROM events e JOIN sources s ON s.id = e.source_id WHERE `+cond, args...)
+	out, hids, err := summaryReports(ctx, tx, cond, args...)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer rows.Close()
-	var out []*merge.Report
-	var hids []int64
-	byID := map[int64]*merge.Report{}
-	for rows.Next() {
-		r := &merge.Report{}
-		var start, cs, ce int
-		var timeText string
-		var hid int64
-		if err := rows.Scan(&r.ID, &r.SourceID, &r.Published, &r.Date, &r.Precision, &r.SortStart, &r.SortEnd,
-			&r.Sentence, &start, &cs, &ce, &r.SentIndex, &timeText, &r.Inferred, &hid, &r.Summary); err != nil {
-			return nil, nil, err
-		}
-		r.Published = dayOf(r.Published)
-		r.Clause = clauseOf(r.Sentence, start, cs, ce)
-		r.Dated = timeText != ""
-		out = append(out, r)
-		hids = append(hids, hid)
-		byID[r.ID] = r
-	}
-	if err := rows.Err(); err != nil {
-		return nil, nil, err
-	}
-	rows.Close()
 	if len(out) == 0 || !withEntities {
 		return out, hids, nil
 	}
 	ids := make([]int64, len(out))
+	byID := make(map[int64]*merge.Report, len(out))
 	for i, r := range out {
 		ids[i] = r.ID
+		byID[r.ID] = r
 	}
 	for chunk := range chunks(ids, 500) {
 		erows, err := tx.query(ctx, `SELECT event_id, entity_id FROM event_entities WHERE event_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
@@ -324,9 +301,9 @@ func readReports(ctx context.Context, tx *Tx, withEntities bool, cond string, ar
 }
 
 // summaryReports reads the reports (events rows) matching cond as
-// summarising them needs them, and each one's happening: their clauses
-// (cut from the sentence in SQL, as clauseOf cuts them) without their
-// sentences. A story a hundred feeds tell has its hundred reports read
+// merging and summarising them need them, and each one's happening: their
+// clauses, cut from the sentence in SQL (the whole sentence when the
+// clause's offsets do not fall inside it), without their sentences. A story a hundred feeds tell has its hundred reports read
 // each time it gains one.
 func summaryReports(ctx context.Context, tx *Tx, cond string, args ...any) ([]*merge.Report, []int64, error) {
 	rows, err := tx.query(ctx, `SELECT e.id, e.source_id, s.published, e.date, e.precision, e.sort_start, e.sort_end,
@@ -367,16 +344,6 @@ func chunks(ids []int64, n int) func(func([]int64) bool) {
 			ids = ids[k:]
 		}
 	}
-}
-
-// clauseOf cuts a report's clause out of its sentence (which starts at
-// byte start of the source text).
-func clauseOf(sentence string, start, cs, ce int) string {
-	a, b := cs-start, ce-start
-	if a < 0 || b > len(sentence) || a >= b {
-		return sentence
-	}
-	return sentence[a:b]
 }
 
 // dayOf is the day (YYYY-MM-DD) of a publication date, or "".
