@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -74,5 +75,30 @@ func TestMigrate_Upgrade(t *testing.T) {
 	}
 	if ents, _, _ := db.FindEntities(ctx, store.EntityFilter{Name: "rutte"}); len(ents) != 0 {
 		t.Fatalf("rutte survived removal after upgrade: %v", ents)
+	}
+}
+
+// TestOpen_NewerSchema checks that a database a newer briefbot migrated is
+// refused with a clear error instead of being read and written with a
+// schema this binary does not know.
+func TestOpen_NewerSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "db")
+	db := store.NewDB(path)
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ExecRaw(`INSERT INTO migrations (name, applied_at) VALUES ('migration/999_from_the_future.sql', '2030-01-01T00:00:00Z')`); err != nil {
+		t.Fatal(err)
+	}
+	MustCloseDB(t, db)
+
+	again := store.NewDB(path)
+	err := again.Open()
+	if err == nil {
+		MustCloseDB(t, again)
+		t.Fatal("opened a database with an unknown migration")
+	}
+	if !errors.Is(err, store.ErrNewerSchema) || !strings.Contains(err.Error(), "999_from_the_future.sql") {
+		t.Fatalf("err = %v, want ErrNewerSchema naming the migration", err)
 	}
 }

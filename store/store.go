@@ -13,7 +13,9 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -29,6 +31,10 @@ var (
 	ErrNotFound = errors.New("not found")
 	ErrConflict = errors.New("already exists")
 	ErrInvalid  = errors.New("invalid input")
+	// ErrNewerSchema is returned by Open for a database that a newer
+	// briefbot has migrated: this binary would misread tables it does
+	// not know, or write rows their triggers never see.
+	ErrNewerSchema = errors.New("database written by a newer briefbot")
 )
 
 // DB is the briefbot database. Writes go through a single connection that
@@ -190,6 +196,20 @@ func (db *DB) migrate() error {
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read migrations: %w", err)
+	}
+	known := make(map[string]bool, len(names))
+	for _, name := range names {
+		known[name] = true
+	}
+	var unknown []string
+	for name := range applied {
+		if !known[name] {
+			unknown = append(unknown, path.Base(name))
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return fmt.Errorf("%w: it has migration %s, which this binary does not know; use the newer briefbot or another --db", ErrNewerSchema, strings.Join(unknown, ", "))
 	}
 	for _, name := range names {
 		if applied[name] || migrationFilter != nil && !migrationFilter(name) {
