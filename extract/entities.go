@@ -737,9 +737,27 @@ func (n *ner) titleAt(i, j int) int {
 				break
 			}
 		}
+		if n.chiefDomainAt(p) && p+3 <= j && p+3 > best {
+			best = p + 3
+		}
 	}
 	// Modifiers alone are no title.
 	return best
+}
+
+// chiefDomainAt reports whether tokens [k, k+3) read "chief <domain>
+// officer" ("chief product officer", "Chief Academic Officer"): firms and
+// school districts coin one for every domain, too many to list.
+func (n *ner) chiefDomainAt(k int) bool {
+	if n.word(k) != "chief" || n.word(k+2) != "officer" {
+		return false
+	}
+	t := n.toks[k+1]
+	if !t.word || t.digit || t.upper || nerStop[t.lower] || nerTitleSmall[t.lower] {
+		return false
+	}
+	// A capitalised domain only inside a capitalised title.
+	return !t.cap || n.toks[k].cap && n.toks[k+2].cap
 }
 
 // nerPartyTitles are held for a party: "Labour MP", "Labor senator".

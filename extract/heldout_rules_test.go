@@ -207,6 +207,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Keane, who founded the Keane Gallery in 1971, died on Sunday.", role{"Keane", "Founder", "Keane Gallery", false}},
 		{"Chasing 210, the Harlow Kestrels lost early wickets before captain Imran Sadiq added 90.", role{"Imran Sadiq", "Captain", "Harlow Kestrels", false}},
 		{"The University of Ormsby will cut 80 jobs. The deputy vice-chancellor, Professor Ama Sarpong, agreed.", role{"Ama Sarpong", "Deputy Vice-Chancellor", "University of Ormsby", false}},
+		// Fourth round of issue 11.
+		{"Tamber Labs said sales rose. Its chief marketing officer, Ines Cole, was pleased.", role{"Ines Cole", "Chief Marketing Officer", "Tamber Labs", false}},
+		{"Chief Nursing Officer Ruth Amis said wards were full.", role{"Ruth Amis", "Chief Nursing Officer", "", false}},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")

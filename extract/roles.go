@@ -316,6 +316,9 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 		return nerRole{}, false
 	}
+	if a >= 2 && n.chiefDomainAt(a-2) {
+		a -= 2 // "The company's chief product officer, NAME"
+	}
 	for a > 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
 		// "Shadow police minister X": a modifier capitalised because it
 		// opens the sentence is still a modifier.
