@@ -210,6 +210,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// Fourth round of issue 11.
 		{"Tamber Labs said sales rose. Its chief marketing officer, Ines Cole, was pleased.", role{"Ines Cole", "Chief Marketing Officer", "Tamber Labs", false}},
 		{"Chief Nursing Officer Ruth Amis said wards were full.", role{"Ruth Amis", "Chief Nursing Officer", "", false}},
+		// A role whose holder is named at the start of the next sentence.
+		{"The trust's finance director resigned in May. Colin Aske, who had held the post since 2015, said he was tired.", role{"Colin Aske", "Finance Director", "", true}},
+		{"The inquiry was led by the council's chief planner. Mira Dent, who joined in 2021, found no fault.", role{"Mira Dent", "Chief Planner", "", false}},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -226,6 +229,23 @@ func TestUnseenStylesRoles(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("%q: %q roles %+v, want %+v", tt.text, tt.want.person, e.Roles, tt.want)
+		}
+	}
+}
+
+// TestUnseenStylesNoNextSentenceRole checks that a title in one sentence
+// is not given to a name opening the next when the title speaks or acts,
+// or when its sentence names its holder.
+func TestUnseenStylesNoNextSentenceRole(t *testing.T) {
+	for _, text := range []string{
+		"The firm's chief executive said sales fell. Ann Pike, who owns a shop nearby, disagreed.",
+		"The trust's finance director, Rob Hale, resigned in May. Colin Aske, who farms nearby, said he was sorry.",
+	} {
+		doc := hoExtract(t, text, "2026-05-12")
+		for _, name := range []string{"Ann Pike", "Colin Aske"} {
+			if e := hoEntity(doc, name); e != nil && len(e.Roles) > 0 {
+				t.Errorf("%q: %s has roles %+v", text, name, e.Roles)
+			}
 		}
 	}
 }

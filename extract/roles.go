@@ -150,6 +150,10 @@ func (n *ner) findRoles() {
 			n.roles = append(n.roles, r...)
 			found = true
 		}
+		if r, ok := n.namedNext(c); ok {
+			n.roles = append(n.roles, r...)
+			found = true
+		}
 		if found {
 			cd.cue[cuePerson] += 3
 		}
@@ -192,6 +196,94 @@ func (n *ner) findRoles() {
 		}
 		o.cue[cueOrg] += 3
 	}
+}
+
+// namedNext reads a role whose holder the text names only at the start of
+// the next sentence: "The agency's chief executive stood down in
+// November. Karen Oduya, who had run it since 2019, told …", "The report
+// was written by the council's monitoring officer. Rebecca Hanlon, who
+// took up the post in January, found …". An introduction opens its
+// sentence with the full name and a relative clause; the title must name
+// its organisation, as the subject of its sentence or the agent closing
+// it, and that sentence must name no person, or the title is theirs.
+func (n *ner) namedNext(c int) ([]nerRole, bool) {
+	cd := &n.cands[c]
+	if cd.te-cd.ts < 2 || n.word(cd.te) != "," || n.word(cd.te+1) != "who" {
+		return nil, false
+	}
+	start := cd.ts
+	if nerPersonPrefixes[n.word(start-1)] {
+		start--
+	}
+	si := n.sentOf[cd.ts]
+	if si == 0 || n.sentTok[si][0] != start || n.quoted[cd.ts] {
+		return nil, false
+	}
+	ps, pe := n.sentTok[si-1][0], n.sentTok[si-1][1]
+	if pe-ps < 4 || n.word(pe-1) != "." {
+		return nil, false
+	}
+	for k := ps; k < pe; k++ {
+		if n.quoted[k] || nerPersonPrefixes[n.word(k)] {
+			return nil, false
+		}
+		if o := n.candAt(k); o >= 0 && n.cands[o].kind == Person {
+			return nil, false
+		}
+	}
+	for k := ps; k < pe-1; k++ {
+		if k > ps && n.word(k-1) != "by" {
+			continue
+		}
+		// The subject's verb follows its title, as a copula's would.
+		rs, ok := n.titlePhrase(c, k, pe, k == ps)
+		if !ok || len(rs) == 0 {
+			continue
+		}
+		after := n.tokAfter(rs[len(rs)-1].e)
+		if k > ps && after != pe-1 {
+			continue
+		}
+		for _, r := range rs {
+			if r.orgCand < 0 && r.orgNoun == "" {
+				return nil, false
+			}
+		}
+		for i := range rs {
+			rs[i].s = n.toks[k].s // the phrase, not the name after it
+		}
+		// "The leader of X resigned on Wednesday night": the subject's
+		// verb ends the role. A subject that speaks or acts ("The firm's
+		// chief executive said …") is someone the text leaves unnamed,
+		// not the next sentence's newcomer; one that leaves or is acted
+		// on ("was suspended") is the news the newcomer is named for.
+		if k == ps {
+			if ts, ok := n.tenure(c, after, pe); ok && len(ts) > 0 && ts[0].until != "" {
+				for i := range rs {
+					rs[i].until = ts[0].until
+				}
+			} else if !n.passiveAhead(after, pe) {
+				return nil, false
+			}
+		}
+		return rs, true
+	}
+	return nil, false
+}
+
+// passiveAhead reports whether a passive or perfect auxiliary ("was
+// suspended", "has been moved") follows within a few words of token k, a
+// title's domain ("for procurement") between, and no speech verb after it.
+func (n *ner) passiveAhead(k, end int) bool {
+	for q := k; q < end && q < k+4; q++ {
+		switch w := n.word(q); w {
+		case "was", "were", "has", "had":
+			return !nerSpeechVerbs[n.word(q+1)]
+		case ",", "said", "says":
+			return false
+		}
+	}
+	return false
 }
 
 // genericWordCand reports whether token k is a one-word candidate of its
