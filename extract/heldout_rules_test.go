@@ -192,7 +192,7 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Asha Penn, the Labour MP for Dornley, said no.", role{"Asha Penn", "MP", "Dornley", false}},
 		{"Her lawyer, Paul Ferrin of Ferrin & Lodge, objected.", role{"Paul Ferrin", "Lawyer", "Ferrin & Lodge", false}},
 		{"The board voted on Wednesday to fire Superintendent Dr. Lena Marsh.", role{"Lena Marsh", "Superintendent", "", true}},
-		{"The Dorley Schools board named its chief financial officer, Ray Quint, as interim superintendent.", role{"Ray Quint", "Interim Superintendent", "", false}},
+		{"The Dorley Schools board named its chief financial officer, Ray Quint, as interim superintendent.", role{"Ray Quint", "Interim Superintendent", "Dorley Schools", false}},
 		{"Kemble & Dyke said on Thursday that profit fell and that its chairman, Sir Alan Frere, was pleased.", role{"Alan Frere", "Chairman", "Kemble & Dyke", false}},
 		{"The County Executive Committee Member for Roads, Eng. Ruth Wafula, defended the budget.", role{"Ruth Wafula", "Executive Committee Member for Roads", "", false}},
 		{"\"We cannot pay,\" said Hon. Kiptoo, the MCA for Kabarnet ward.", role{"Kiptoo", "MCA", "Kabarnet", false}},
@@ -210,6 +210,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// Fourth round of issue 11.
 		{"Tamber Labs said sales rose. Its chief marketing officer, Ines Cole, was pleased.", role{"Ines Cole", "Chief Marketing Officer", "Tamber Labs", false}},
 		{"Chief Nursing Officer Ruth Amis said wards were full.", role{"Ruth Amis", "Chief Nursing Officer", "", false}},
+		// A school district's officers take the district, not a school.
+		{"The Dunmore School District board met on Monday. Staff at Dunmore High School waited. Board President Ann Ray said the vote was fair.", role{"Ann Ray", "Board President", "Dunmore School District", false}},
+		{"The Lisle Public Schools board voted on Monday. Board member Ed Pryor voted no.", role{"Ed Pryor", "Board Member", "Lisle Public Schools", false}},
 		// A role whose holder is named at the start of the next sentence.
 		{"The trust's finance director resigned in May. Colin Aske, who had held the post since 2015, said he was tired.", role{"Colin Aske", "Finance Director", "", true}},
 		{"The inquiry was led by the council's chief planner. Mira Dent, who joined in 2021, found no fault.", role{"Mira Dent", "Chief Planner", "", false}},

@@ -1280,6 +1280,11 @@ func (n *ner) implicitOrgs() {
 				// "The province's Ministry of Health said ... The deputy
 				// minister, X,": the ministry named last before.
 				r.Org = n.latestOrgWith(r.Start, nerMinistryBodies)
+			case nerSchoolTitles[t]:
+				// "The Redfern School District board voted … Board
+				// President X": the district named last before, not a
+				// school in it.
+				r.Org = n.latestOrgWhere(r.Start, nerSchoolDistrict)
 			}
 		}
 	}
@@ -1295,6 +1300,17 @@ var nerAcademicTitles = nerSet("vice chancellor,deputy vice chancellor,pro vice 
 // nerMinistryTitles are the officers of a ministry named without their
 // portfolio: "the deputy minister, X".
 var nerMinistryTitles = nerSet("minister,deputy minister,junior minister,assistant minister,minister of state,permanent secretary,principal secretary,deputy permanent secretary")
+
+// nerSchoolTitles are the officers of a school district and its board.
+var nerSchoolTitles = nerSet("superintendent,interim superintendent,acting superintendent,deputy superintendent,assistant superintendent,board president,board vice president,board chairman,board chair,board member,school board member")
+
+// nerSchoolDistrict reports whether an organisation's name is a school
+// district's ("Redfern School District", "Brackett Public Schools",
+// "Pike County Board of Education"), not a school's or a council's.
+func nerSchoolDistrict(name string) bool {
+	l := strings.ToLower(name)
+	return strings.HasSuffix(l, " schools") || strings.HasSuffix(l, "school district") || strings.HasSuffix(l, "board of education") || strings.HasSuffix(l, "school board")
+}
 
 // nerMinistryBodies are the head words of a ministry's name.
 var nerMinistryBodies = nerSet("ministry")
@@ -1317,16 +1333,22 @@ func (n *ner) sentenceOrgBefore(pos int) string {
 // latestOrgWith returns the organisation named last before pos whose
 // name has one of the words, or "".
 func (n *ner) latestOrgWith(pos int, words map[string]bool) string {
+	return n.latestOrgWhere(pos, func(name string) bool {
+		for _, w := range strings.Fields(strings.ToLower(name)) {
+			if words[w] {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// latestOrgWhere returns the organisation named last before pos whose
+// name satisfies ok, or "".
+func (n *ner) latestOrgWhere(pos int, ok func(name string) bool) string {
 	best, bestPos := "", -1
 	for _, ent := range n.ents {
-		if ent.kind != Org {
-			continue
-		}
-		has := false
-		for _, w := range strings.Fields(strings.ToLower(ent.name)) {
-			has = has || words[w]
-		}
-		if !has {
+		if ent.kind != Org || !ok(ent.name) {
 			continue
 		}
 		for _, c := range ent.cands {
