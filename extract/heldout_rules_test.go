@@ -210,6 +210,8 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// Fourth round of issue 11.
 		{"Tamber Labs said sales rose. Its chief marketing officer, Ines Cole, was pleased.", role{"Ines Cole", "Chief Marketing Officer", "Tamber Labs", false}},
 		{"Chief Nursing Officer Ruth Amis said wards were full.", role{"Ruth Amis", "Chief Nursing Officer", "", false}},
+		{"District Collector Shri K. Anand, IAS, declared the result.", role{"K. Anand", "District Collector", "", false}},
+		{"Her son, Owain Price-Hughes, a GP in Tregaron, said she was kind.", role{"Owain Price-Hughes", "GP", "Tregaron", false}},
 		// A school district's officers take the district, not a school.
 		{"The Dunmore School District board met on Monday. Staff at Dunmore High School waited. Board President Ann Ray said the vote was fair.", role{"Ann Ray", "Board President", "Dunmore School District", false}},
 		{"The Lisle Public Schools board voted on Monday. Board member Ed Pryor voted no.", role{"Ed Pryor", "Board Member", "Lisle Public Schools", false}},
