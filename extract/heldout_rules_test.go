@@ -212,6 +212,8 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Chief Nursing Officer Ruth Amis said wards were full.", role{"Ruth Amis", "Chief Nursing Officer", "", false}},
 		{"District Collector Shri K. Anand, IAS, declared the result.", role{"K. Anand", "District Collector", "", false}},
 		{"Her son, Owain Price-Hughes, a GP in Tregaron, said she was kind.", role{"Owain Price-Hughes", "GP", "Tregaron", false}},
+		{"Party leader and former minister Smt. Uma Rao of the Desh Sewa Party conceded.", role{"Uma Rao", "Leader", "Desh Sewa Party", false}},
+		{"NSP leader and former mayor Shri Vinod Kale conceded defeat.", role{"Vinod Kale", "Leader", "NSP", false}},
 		// A school district's officers take the district, not a school.
 		{"The Dunmore School District board met on Monday. Staff at Dunmore High School waited. Board President Ann Ray said the vote was fair.", role{"Ann Ray", "Board President", "Dunmore School District", false}},
 		{"The Lisle Public Schools board voted on Monday. Board member Ed Pryor voted no.", role{"Ed Pryor", "Board Member", "Lisle Public Schools", false}},

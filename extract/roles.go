@@ -64,6 +64,13 @@ func (n *ner) findRoles() {
 			}
 			if r, ok := n.titleBefore(c, end); ok && (cd.te-cd.ts > 1 || cd.kind == Person || n.titleCapitalised(r)) {
 				n.roles = append(n.roles, r)
+				// "JVS leader and former minister Smt. NAME": two titles
+				// before one name, each with its own organisation.
+				if k := n.tokAfter(r.s); n.word(k-1) == "and" && k-1 > 0 {
+					if r2, ok := n.titleBefore(c, k-1); ok {
+						n.roles = append(n.roles, r2)
+					}
+				}
 				// "The deputy vice-chancellor, Professor Rajiv Mehta,": a
 				// title used as an honorific after an apposition.
 				if k := n.tokAfter(r.s); i == 0 && k >= 2 && n.word(k-1) == "," && r.orgCand < 0 && r.orgNoun == "" {
