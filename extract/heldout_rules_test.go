@@ -214,6 +214,7 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Her son, Owain Price-Hughes, a GP in Tregaron, said she was kind.", role{"Owain Price-Hughes", "GP", "Tregaron", false}},
 		{"Party leader and former minister Smt. Uma Rao of the Desh Sewa Party conceded.", role{"Uma Rao", "Leader", "Desh Sewa Party", false}},
 		{"NSP leader and former mayor Shri Vinod Kale conceded defeat.", role{"Vinod Kale", "Leader", "NSP", false}},
+		{"\"He lied,\" Assistant U.S. Attorney Maria Delong told the jury.", role{"Maria Delong", "Assistant U.S. Attorney", "", false}},
 		// A school district's officers take the district, not a school.
 		{"The Dunmore School District board met on Monday. Staff at Dunmore High School waited. Board President Ann Ray said the vote was fair.", role{"Ann Ray", "Board President", "Dunmore School District", false}},
 		{"The Lisle Public Schools board voted on Monday. Board member Ed Pryor voted no.", role{"Ed Pryor", "Board Member", "Lisle Public Schools", false}},

@@ -522,6 +522,17 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		r.title = n.text[n.toks[n.cands[o].ts].s:n.toks[n.cands[o].te-1].e] + " " + r.title
 		r.orgCand = -1
 		n.cands[o].kind, n.cands[o].gaz, n.cands[o].drop = "", nil, true
+		// "Assistant U.S. Attorney", "Acting U.S. Marshal": a modifier
+		// before the country is the title's.
+		if k := n.cands[o].ts - 1; k >= 0 && nerTitleModifiers[n.word(k)] && n.toks[k].cap {
+			if m := n.candAt(k); m < 0 || n.cands[m].te-n.cands[m].ts == 1 && n.cands[m].kind == "" {
+				if m >= 0 {
+					n.cands[m].drop = true
+				}
+				r.title = n.text[n.toks[k].s:n.toks[k].e] + " " + r.title
+				start = k
+			}
+		}
 	}
 	// "former Airbus chief executive Noel Forgeard"; "voted to fire
 	// Superintendent X".
