@@ -157,6 +157,10 @@ func (n *ner) findRoles() {
 			n.roles = append(n.roles, r...)
 			found = true
 		}
+		if r, ok := n.foundedBy(c); ok {
+			n.roles = append(n.roles, r...)
+			found = true
+		}
 		if r, ok := n.namedNext(c); ok {
 			n.roles = append(n.roles, r...)
 			found = true
@@ -203,6 +207,48 @@ func (n *ner) findRoles() {
 		}
 		o.cue[cueOrg] += 3
 	}
+}
+
+// foundedBy reads the founders of a passive founding: "Nimbus was founded
+// in 2014 by Priya Raman and Oscar Lindqvist" makes candidate c (either
+// name) a founder of the subject.
+func (n *ner) foundedBy(c int) ([]nerRole, bool) {
+	k := n.cands[c].ts - 1
+	if nerPersonPrefixes[n.word(k)] {
+		k--
+	}
+	if n.word(k) == "and" {
+		o := n.candAt(k - 1)
+		if o < 0 || n.cands[o].te != k || n.cands[o].kind == Org || n.cands[o].kind == Place {
+			return nil, false
+		}
+		k = n.cands[o].ts - 1
+		if nerPersonPrefixes[n.word(k)] {
+			k--
+		}
+	}
+	if n.word(k) != "by" {
+		return nil, false
+	}
+	k--
+	for k > 0 && n.timed[k] {
+		k--
+	}
+	if w := n.word(k); (w == "in" || w == "on") && n.timed[k+1] {
+		k--
+	}
+	if w := n.word(k); w != "founded" && w != "co-founded" && w != "established" && w != "started" {
+		return nil, false
+	}
+	if w := n.word(k - 1); w != "was" && w != "were" {
+		return nil, false
+	}
+	o := n.candAt(k - 2)
+	if o < 0 || n.cands[o].te != k-1 || n.cands[o].kind == Person || n.cands[o].kind == Place {
+		return nil, false
+	}
+	r := nerRole{person: c, title: "Founder", orgCand: o, succeeds: -1, s: n.toks[n.cands[o].ts].s, e: n.toks[n.cands[c].te-1].e}
+	return []nerRole{r}, true
 }
 
 // namedNext reads a role whose holder the text names only at the start of
@@ -775,6 +821,8 @@ var nerTitleVerbs = map[string]string{
 	// "X, who heads the Y Squad", "who directs the institute".
 	"heads": "Head", "headed": "Head", "directs": "Director", "directed": "Director",
 	"manages": "Manager", "founded": "Founder", "co-founded": "Co-founder",
+	// "Luis Arriaga, who owns Arriaga Lumber & Supply,".
+	"owns": "Owner",
 }
 
 // nerBodyNames end the lower-case names of bodies one chairs: "the audit
