@@ -707,6 +707,12 @@ func (n *ner) run(s, i, j int) {
 	n.segment(s, i, j, true)
 }
 
+// gazPlace reports whether tokens [i, j) are a place the gazetteer knows.
+func (n *ner) gazPlace(i, j int) bool {
+	g := n.gazAt(i, j)
+	return g != nil && g.kind == Place
+}
+
 // titleAt returns the end of the longest title starting at token i within
 // [i, j), allowing modifiers ("acting") and portfolios ("Finance") before
 // it, or i if there is none.
@@ -962,7 +968,9 @@ cut:
 		}
 		// "Paul Ferraro of Ferraro & Lind": a name of two or three words
 		// before a firm's.
-		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i) || m-a >= 2 && m-a <= 3 && n.orgShaped(r, j)) {
+		// "Abraham Tesfaye of Ethiopia": before a country or another
+		// known place.
+		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i) || m-a >= 2 && m-a <= 3 && (n.orgShaped(r, j) || n.gazPlace(r, j) && n.gazAt(i, j) == nil)) {
 			n.addCand(s, a, m, Person, nil)
 			i, titles = r, false
 			goto cut

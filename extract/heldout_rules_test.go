@@ -82,6 +82,9 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"The last service, between Orvane and Kell Harbour, ran on Monday.", "Kell Harbour", Place},
 		{"The sale of its citrus arm, Fridays Valley Citrus Ltd, was agreed.", "Fridays Valley Citrus Ltd", Org},
 		{"Asha Penn, the Labour MP for Dornley, said no.", "Labour", Org},
+		// A person "of" a country.
+		{"She beat Almaz Bekele of Ethiopia by a second.", "Almaz Bekele", Person},
+		{"She beat Almaz Bekele of Ethiopia by a second.", "Ethiopia", Place},
 		// An age after a name.
 		{"Colm Brady, 71, and Ita Brady, 68, were rescued. \"Colm and Ita are fine,\" a neighbour said.", "Colm Brady", Person},
 	}
