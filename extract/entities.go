@@ -1625,6 +1625,14 @@ func (n *ner) findCues() {
 				cd.cue[cuePlace] += 3
 			}
 		}
+		// "homes in the Midlands", "across the North East": a region
+		// after "the", unless its head names a body ("in the Senate").
+		if n.word(cd.ts-1) == "the" && cd.ts >= 2 && !n.toks[cd.te-1].upper && !nerOrgHeads[n.word(cd.te-1)] && !nerInstHeads[n.word(cd.te-1)] && !nerOrgLeadHeads[n.word(cd.ts)] {
+			switch n.word(cd.ts - 2) {
+			case "in", "across", "throughout":
+				cd.cue[cuePlace] += 2
+			}
+		}
 		// "her own firm, Varley Charts,": an apposition to a firm.
 		if n.word(cd.ts-1) == "," && nerFirmNouns[n.word(cd.ts-2)] && !n.toks[cd.ts-2].cap {
 			cd.cue[cueOrg] += 3
