@@ -276,6 +276,8 @@ func TestUnseenStylesQuotes(t *testing.T) {
 		{"Ms Jo Tamm said the plan was 'a mess'. 'We will fix it,' she said.\n\n'Nobody will lose a bed.'", "Nobody will lose a bed.", "Jo Tamm"},
 		{"The judge, Amira Kell, said he had shown ‘no remorse at all’.", "no remorse at all", "Amira Kell"},
 		{"‘The nurses’ letter changed everything,’ said Ben Ross.", "The nurses’ letter changed everything", "Ben Ross"},
+		// A second verb shares the first one's subject, not its object.
+		{"The mayor, Hon. Kwame Tetteh, thanked the Kessa Trust and urged traders to pay their rates \"so that the roads get done\".", "so that the roads get done", "Kwame Tetteh"},
 		// An apposition naming the speaker.
 		{"The Dunmore head coach, Piet Laar, said they had been 'careless'.", "careless", "Piet Laar"},
 		// A noun after "said" is no verb of its own ("demand").
