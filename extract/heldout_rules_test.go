@@ -357,6 +357,7 @@ func TestUnseenStylesEvents(t *testing.T) {
 		{"The jets will go by the end of June, the airline said on Wednesday.", "2026-02-19", []string{"2026-06", "2026-02-18"}, ""},
 		{"The mill said it would open the plant in stages, not next year, but now.", "2026-03-11", nil, "2027"},
 		{"They play Leeds next Saturday before hosting Hull on Boxing Day.", "2026-11-30", []string{"2026-12-05", "2026-12-26"}, ""},
+		{"The new pump used 30% less power this summer, the cooperative said Tuesday.", "2026-09-10", []string{"2026-SU", "2026-09-08"}, ""},
 		// The dateline dates the report, the body's own date the news.
 		{"BRANDON FALLS, Nov. 5 (Prairie Wire) — Anna Holtz won the seat on Tuesday.", "2025-11-05", []string{"2025-11-04"}, "2025-11-05"},
 		// A reporting verb with a named object, then "that" and a
