@@ -251,6 +251,15 @@ func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 	return []nerRole{r}, true
 }
 
+// ageAdjective returns the end of an age written as an adjective
+// ("19-year-old") at token p, or p.
+func (n *ner) ageAdjective(p int) int {
+	if p+4 < len(n.toks) && n.toks[p].digit && n.word(p+1) == "-" && n.word(p+2) == "year" && n.word(p+3) == "-" && n.word(p+4) == "old" {
+		return p + 5
+	}
+	return p
+}
+
 // namedNext reads a role whose holder the text names only at the start of
 // the next sentence: "The agency's chief executive stood down in
 // November. Karen Oduya, who had run it since 2019, told …", "The report
@@ -893,6 +902,11 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 				p += 2
 				continue
 			}
+		}
+		// "a 19-year-old prison warder": an age before the title.
+		if q := n.ageAdjective(p); q > p && p > start {
+			p = q
+			continue
 		}
 		break
 	}
