@@ -1041,6 +1041,20 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 				continue
 			}
 		}
+		// "served as county clerk from 2012 until she resigned in March
+		// 2024": the leaving ends the role.
+		if w == "until" && nerSubjectPronouns[n.word(k+1)] && nerLeaveVerbs[n.word(k+2)] == 1 {
+			q := k + 3
+			if x := n.word(q); x == "in" || x == "on" {
+				q++
+			}
+			if t, ok := n.timeAt(q); ok {
+				until, k = t.Value, n.tokAfter(t.End)
+			} else {
+				until, k = "PAST_REF", k+3
+			}
+			continue
+		}
 		if w == "since" || w == "until" || w == "till" || w == "from" || w == "effective" || (w == "in" || w == "on") && copula ||
 			(w == "to" || w == "through") && since != "" && until == "" {
 			if t, ok := n.timeAt(k + 1); ok {
@@ -1360,6 +1374,10 @@ func (n *ner) implicitOrgs() {
 				// "The province's Ministry of Health said ... The deputy
 				// minister, X,": the ministry named last before.
 				r.Org = n.latestOrgWith(r.Start, nerMinistryBodies)
+			case strings.HasPrefix(t, "county ") && !strings.HasPrefix(t, "county executive committee"):
+				// "A former Tolliver County clerk … served as county
+				// clerk": the county named last before.
+				r.Org = n.latestCountyBefore(r.Start)
 			case nerSchoolTitles[t]:
 				// "The Redfern School District board voted … Board
 				// President X": the district named last before, not a
@@ -1421,6 +1439,23 @@ func (n *ner) latestOrgWith(pos int, words map[string]bool) string {
 		}
 		return false
 	})
+}
+
+// latestCountyBefore returns the county, as a government or a place,
+// named last before pos ("Tolliver County"), or "".
+func (n *ner) latestCountyBefore(pos int) string {
+	best, bestPos := "", -1
+	for _, ent := range n.ents {
+		if ent.kind != Org && ent.kind != Place || !strings.HasSuffix(ent.name, " County") {
+			continue
+		}
+		for _, c := range ent.cands {
+			if p := n.toks[n.cands[c].ts].s; p < pos && p > bestPos && n.cands[c].ent >= 0 {
+				best, bestPos = ent.name, p
+			}
+		}
+	}
+	return best
 }
 
 // latestOrgWhere returns the organisation named last before pos whose
