@@ -225,6 +225,7 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Dan Ruiz, who owns Ruiz Feed & Seed in Alma, said prices rose.", role{"Dan Ruiz", "Owner", "Ruiz Feed & Seed", false}},
 		{"Ruth Chebet, a 22-year-old police officer, won the women's race.", role{"Ruth Chebet", "Police Officer", "", false}},
 		{"A former Dray County treasurer was charged. Ann Vole served as county treasurer from 2010 until she retired in May 2023.", role{"Ann Vole", "County Treasurer", "Dray County", true}},
+		{"Mae Lund began the work in 2015, when she was still a lecturer at Harlow State University.", role{"Mae Lund", "Lecturer", "Harlow State University", true}},
 		// A school district's officers take the district, not a school.
 		{"The Dunmore School District board met on Monday. Staff at Dunmore High School waited. Board President Ann Ray said the vote was fair.", role{"Ann Ray", "Board President", "Dunmore School District", false}},
 		{"The Lisle Public Schools board voted on Monday. Board member Ed Pryor voted no.", role{"Ed Pryor", "Board Member", "Lisle Public Schools", false}},

@@ -182,8 +182,14 @@ func (n *ner) findRoles() {
 			rs, ok = n.verbRole(-1-k, k+1, sentEnd)
 		}
 		if ok {
+			// "when she was still a researcher at X": a past state in a
+			// time clause has ended.
+			ended := (n.word(k-1) == "when" || n.word(k-1) == "while") && (n.word(k+1) == "was" || n.word(k+1) == "were")
 			for i := range rs {
 				rs[i].person, rs[i].pron = -1, k
+				if ended && rs[i].until == "" {
+					rs[i].until = "PAST_REF"
+				}
 			}
 			n.roles = append(n.roles, rs...)
 		}
