@@ -707,6 +707,20 @@ func (n *ner) run(s, i, j int) {
 	n.segment(s, i, j, true)
 }
 
+// nerKinNoun reports whether w names a relative, in the singular or the
+// plural ("daughters", "grandchildren").
+func nerKinNoun(w string) bool {
+	switch w {
+	case "children", "grandchildren", "child", "grandchild", "parents", "partner":
+		return true
+	}
+	if qKinGender[w] != 0 {
+		return true
+	}
+	t, ok := strings.CutSuffix(w, "s")
+	return ok && qKinGender[t] != 0
+}
+
 // gazPlace reports whether tokens [i, j) are a place the gazetteer knows.
 func (n *ner) gazPlace(i, j int) bool {
 	g := n.gazAt(i, j)
@@ -1631,6 +1645,15 @@ func (n *ner) findCues() {
 			switch n.word(cd.ts - 2) {
 			case "in", "across", "throughout":
 				cd.cue[cuePlace] += 2
+			}
+		}
+		// "their daughters, Catrin and Sian,", "her nephew, Colin":
+		// kin are people, and so is a name coordinated with one.
+		if n.word(cd.ts-1) == "," && nerKinNoun(n.word(cd.ts-2)) {
+			cd.cue[cuePerson] += 3
+		} else if n.word(cd.ts-1) == "and" {
+			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].te == cd.ts-1 && n.word(n.cands[o].ts-1) == "," && nerKinNoun(n.word(n.cands[o].ts-2)) {
+				cd.cue[cuePerson] += 3
 			}
 		}
 		// "her own firm, Varley Charts,": an apposition to a firm.

@@ -82,6 +82,8 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"The last service, between Orvane and Kell Harbour, ran on Monday.", "Kell Harbour", Place},
 		{"The sale of its citrus arm, Fridays Valley Citrus Ltd, was agreed.", "Fridays Valley Citrus Ltd", Org},
 		{"Asha Penn, the Labour MP for Dornley, said no.", "Labour", Org},
+		// Kin are people.
+		{"He is survived by his sons, Dafydd and Iolo, and a sister.", "Iolo", Person},
 		// A region after "in the".
 		{"Sales fell 3%. The chain will open four stores in the Fenlands next year.", "Fenlands", Place},
 		// A person "of" a country.
