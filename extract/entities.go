@@ -707,6 +707,11 @@ func (n *ner) run(s, i, j int) {
 	n.segment(s, i, j, true)
 }
 
+// nerInstTitles head an institution (a school, a trust, a firm) rather
+// than a place: "headteacher of X" names an organisation, where "mayor of
+// X" would name a town.
+var nerInstTitles = nerSet("headteacher,headmaster,headmistress,principal,director,chairman,chairwoman,chairperson,chief executive,founder,co-founder,dean,provost,managing director,executive director,general manager,treasurer,trustee")
+
 // nerKinNoun reports whether w names a relative, in the singular or the
 // plural ("daughters", "grandchildren").
 func nerKinNoun(w string) bool {
@@ -1645,6 +1650,16 @@ func (n *ner) findCues() {
 			switch n.word(cd.ts - 2) {
 			case "in", "across", "throughout":
 				cd.cue[cuePlace] += 2
+			}
+		}
+		// "headteacher of Ysgol Penrhiw", "chairman of the Kesby Trust":
+		// an institution's head is of an institution, not a person.
+		if k := cd.ts - 1; n.word(k) == "of" || n.word(k) == "the" && n.word(k-1) == "of" {
+			if n.word(k) == "the" {
+				k--
+			}
+			if nerInstTitles[n.word(k-1)] || nerInstTitles[n.word(k-2)+" "+n.word(k-1)] {
+				cd.cue[cueOrg] += 3
 			}
 		}
 		// "their daughters, Catrin and Sian,", "her nephew, Colin":

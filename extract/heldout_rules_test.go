@@ -82,6 +82,8 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"The last service, between Orvane and Kell Harbour, ran on Monday.", "Kell Harbour", Place},
 		{"The sale of its citrus arm, Fridays Valley Citrus Ltd, was agreed.", "Fridays Valley Citrus Ltd", Org},
 		{"Asha Penn, the Labour MP for Dornley, said no.", "Labour", Org},
+		// An institution's head is of an institution.
+		{"In 1981 she became headteacher of Ysgol Glanrafon, which she ran for twenty years.", "Ysgol Glanrafon", Org},
 		// Kin are people.
 		{"He is survived by his sons, Dafydd and Iolo, and a sister.", "Iolo", Person},
 		// A region after "in the".
