@@ -230,6 +230,7 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Ruth Chebet, a 22-year-old police officer, won the women's race.", role{"Ruth Chebet", "Police Officer", "", false}},
 		{"A former Dray County treasurer was charged. Ann Vole served as county treasurer from 2010 until she retired in May 2023.", role{"Ann Vole", "County Treasurer", "Dray County", true}},
 		{"Mae Lund began the work in 2015, when she was still a lecturer at Harlow State University.", role{"Mae Lund", "Lecturer", "Harlow State University", true}},
+		{"The roads committee, chaired by Hon. Alice Mwende, met on Friday.", role{"Alice Mwende", "Chair", "", false}},
 		// A school district's officers take the district, not a school.
 		{"The Dunmore School District board met on Monday. Staff at Dunmore High School waited. Board President Ann Ray said the vote was fair.", role{"Ann Ray", "Board President", "Dunmore School District", false}},
 		{"The Lisle Public Schools board voted on Monday. Board member Ed Pryor voted no.", role{"Ed Pryor", "Board Member", "Lisle Public Schools", false}},

@@ -157,6 +157,16 @@ func (n *ner) findRoles() {
 			n.roles = append(n.roles, r...)
 			found = true
 		}
+		// "The health committee, chaired by Hon. NAME, gave …": the
+		// chair of the body before.
+		if k := base - 1; n.word(k) == "by" && (n.word(k-1) == "chaired" || n.word(k-1) == "headed") && n.word(k-2) == "," {
+			title := "Chair"
+			if n.word(k-1) == "headed" {
+				title = "Head"
+			}
+			n.roles = append(n.roles, nerRole{person: c, title: title, orgCand: -1, succeeds: -1, s: n.toks[k-1].s, e: n.toks[cd.te-1].e})
+			found = true
+		}
 		if r, ok := n.foundedBy(c); ok {
 			n.roles = append(n.roles, r...)
 			found = true
