@@ -231,6 +231,7 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"A former Dray County treasurer was charged. Ann Vole served as county treasurer from 2010 until she retired in May 2023.", role{"Ann Vole", "County Treasurer", "Dray County", true}},
 		{"Mae Lund began the work in 2015, when she was still a lecturer at Harlow State University.", role{"Mae Lund", "Lecturer", "Harlow State University", true}},
 		{"The roads committee, chaired by Hon. Alice Mwende, met on Friday.", role{"Alice Mwende", "Chair", "", false}},
+		{"Her coach at the Iten Harriers club, Paul Kibet, was pleased.", role{"Paul Kibet", "Coach", "Iten Harriers", false}},
 		// A school district's officers take the district, not a school.
 		{"The Dunmore School District board met on Monday. Staff at Dunmore High School waited. Board President Ann Ray said the vote was fair.", role{"Ann Ray", "Board President", "Dunmore School District", false}},
 		{"The Lisle Public Schools board voted on Monday. Board member Ed Pryor voted no.", role{"Ed Pryor", "Board Member", "Lisle Public Schools", false}},

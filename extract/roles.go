@@ -467,6 +467,13 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		if n.word(e-1) == "," {
 			e--
 		}
+		// "His coach at the Rift Valley Wardens club, NAME": a common
+		// noun after the organisation's name.
+		if e >= 2 && nerOrgNouns[n.word(e-1)] && !n.toks[e-1].cap && n.candAt(e-1) < 0 {
+			if o := n.candAt(e - 2); o >= 0 && n.cands[o].te == e-1 {
+				e--
+			}
+		}
 		if o := n.candAt(e - 1); o >= 0 && e-1 > 0 && e <= n.cands[c].ts && n.cands[o].te == e && o != c {
 			k := n.cands[o].ts - 1
 			if nerPersonPrefixes[n.word(k)] {
