@@ -563,6 +563,17 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		start = a - 2
 	}
 	switch {
+	case a >= 2 && n.word(a-1) == "whose":
+		// "to Delta Star Transit, a company whose owner, NAME,": the
+		// organisation the relative clause hangs on.
+		for k := a - 2; k >= 0 && k >= a-7 && n.word(k) != "."; k-- {
+			if o := n.candAt(k); o >= 0 {
+				if n.cands[o].kind != Person {
+					r.orgCand = o
+				}
+				break
+			}
+		}
 	case a >= 1 && n.initial[a-1] && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]) && n.genericWordCand(a-1):
 		// "Council leader John Price": a common noun opening the
 		// sentence, no name.
