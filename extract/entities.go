@@ -1004,6 +1004,11 @@ cut:
 	// "Republican Anna Holtz", "Democrat Marcus Leary": the party is no
 	// part of the name.
 	if nerPartyWords[n.toks[i].lower] && j-i >= 3 && n.nameLike(i+1, j) {
+		// "Democrat Carla Ridley": the party is named too, as it is
+		// after the name ("Peggy Laramore, a Republican,").
+		if l := n.toks[i].lower; l == "democrat" || l == "republican" {
+			n.addCand(s, i, i+1, Org, nil)
+		}
 		n.addCand(s, i+1, j, Person, nil)
 		return
 	}

@@ -91,6 +91,7 @@ func TestUnseenStylesKinds(t *testing.T) {
 		// A person "of" a country.
 		{"She beat Almaz Bekele of Ethiopia by a second.", "Almaz Bekele", Person},
 		{"She beat Almaz Bekele of Ethiopia by a second.", "Ethiopia", Place},
+		{"Republican Anna Holtz beat Democrat Marcus Leary on Tuesday.", "Democrat", Org},
 		// An age after a name.
 		{"Colm Brady, 71, and Ita Brady, 68, were rescued. \"Colm and Ita are fine,\" a neighbour said.", "Colm Brady", Person},
 	}
