@@ -234,6 +234,7 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"The roads committee, chaired by Hon. Alice Mwende, met on Friday.", role{"Alice Mwende", "Chair", "", false}},
 		{"Her coach at the Iten Harriers club, Paul Kibet, was pleased.", role{"Paul Kibet", "Coach", "Iten Harriers", false}},
 		{"The deal went to Pell Haulage, a firm whose owner, Ray Tasker, sat on the council.", role{"Ray Tasker", "Owner", "Pell Haulage", false}},
+		{"Taking over as head coach is the club's academy director, Joe Marsh.", role{"Joe Marsh", "Head Coach", "", false}},
 		// A school district's officers take the district, not a school.
 		{"The Dunmore School District board met on Monday. Staff at Dunmore High School waited. Board President Ann Ray said the vote was fair.", role{"Ann Ray", "Board President", "Dunmore School District", false}},
 		{"The Lisle Public Schools board voted on Monday. Board member Ed Pryor voted no.", role{"Ed Pryor", "Board Member", "Lisle Public Schools", false}},

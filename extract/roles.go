@@ -167,6 +167,10 @@ func (n *ner) findRoles() {
 			n.roles = append(n.roles, nerRole{person: c, title: title, orgCand: -1, succeeds: -1, s: n.toks[k-1].s, e: n.toks[cd.te-1].e})
 			found = true
 		}
+		if r, ok := n.frontedRole(c); ok {
+			n.roles = append(n.roles, r)
+			found = true
+		}
 		if r, ok := n.foundedBy(c); ok {
 			n.roles = append(n.roles, r...)
 			found = true
@@ -223,6 +227,46 @@ func (n *ner) findRoles() {
 		}
 		o.cue[cueOrg] += 3
 	}
+}
+
+// frontedRole reads a role fronted before its copula and holder:
+// "Stepping in as acting superintendent is the district's chief academic
+// officer, Dr. Yvonne Talbert", "Taking over as chairman will be NAME".
+func (n *ner) frontedRole(c int) (nerRole, bool) {
+	s0 := n.sentTok[n.sentOf[n.cands[c].ts]][0]
+	if !n.toks[s0].cap || !strings.HasSuffix(n.word(s0), "ing") {
+		return nerRole{}, false
+	}
+	as := -1
+	for k := s0 + 1; k <= s0+3 && k < n.cands[c].ts; k++ {
+		if n.word(k) == "as" {
+			as = k
+			break
+		}
+	}
+	if as < 0 {
+		return nerRole{}, false
+	}
+	q := n.titleAt(as+1, n.cands[c].ts)
+	if q == as+1 {
+		return nerRole{}, false
+	}
+	v := q
+	if n.word(v) == "will" && n.word(v+1) == "be" {
+		v++
+	} else if n.word(v) != "is" && n.word(v) != "was" {
+		return nerRole{}, false
+	}
+	// The holder is the first person after the copula.
+	for k := v + 1; k < n.cands[c].ts; k++ {
+		if o := n.candAt(k); o >= 0 && n.cands[o].kind == Person || n.word(k) == "." {
+			return nerRole{}, false
+		}
+	}
+	if n.cands[c].ts > v+12 {
+		return nerRole{}, false
+	}
+	return nerRole{person: c, title: nerTitleText(n, as+1, q), orgCand: -1, succeeds: -1, s: n.toks[s0].s, e: n.toks[n.cands[c].te-1].e}, true
 }
 
 // foundedBy reads the founders of a passive founding: "Nimbus was founded
