@@ -707,6 +707,31 @@ func (n *ner) run(s, i, j int) {
 	n.segment(s, i, j, true)
 }
 
+// nerInstTitles head an institution (a school, a trust, a firm) rather
+// than a place: "headteacher of X" names an organisation, where "mayor of
+// X" would name a town.
+var nerInstTitles = nerSet("headteacher,headmaster,headmistress,principal,director,chairman,chairwoman,chairperson,chief executive,founder,co-founder,dean,provost,managing director,executive director,general manager,treasurer,trustee")
+
+// nerKinNoun reports whether w names a relative, in the singular or the
+// plural ("daughters", "grandchildren").
+func nerKinNoun(w string) bool {
+	switch w {
+	case "children", "grandchildren", "child", "grandchild", "parents", "partner":
+		return true
+	}
+	if qKinGender[w] != 0 {
+		return true
+	}
+	t, ok := strings.CutSuffix(w, "s")
+	return ok && qKinGender[t] != 0
+}
+
+// gazPlace reports whether tokens [i, j) are a place the gazetteer knows.
+func (n *ner) gazPlace(i, j int) bool {
+	g := n.gazAt(i, j)
+	return g != nil && g.kind == Place
+}
+
 // titleAt returns the end of the longest title starting at token i within
 // [i, j), allowing modifiers ("acting") and portfolios ("Finance") before
 // it, or i if there is none.
@@ -737,9 +762,27 @@ func (n *ner) titleAt(i, j int) int {
 				break
 			}
 		}
+		if n.chiefDomainAt(p) && p+3 <= j && p+3 > best {
+			best = p + 3
+		}
 	}
 	// Modifiers alone are no title.
 	return best
+}
+
+// chiefDomainAt reports whether tokens [k, k+3) read "chief <domain>
+// officer" ("chief product officer", "Chief Academic Officer"): firms and
+// school districts coin one for every domain, too many to list.
+func (n *ner) chiefDomainAt(k int) bool {
+	if n.word(k) != "chief" || n.word(k+2) != "officer" {
+		return false
+	}
+	t := n.toks[k+1]
+	if !t.word || t.digit || t.upper || nerStop[t.lower] || nerTitleSmall[t.lower] {
+		return false
+	}
+	// A capitalised domain only inside a capitalised title.
+	return !t.cap || n.toks[k].cap && n.toks[k+2].cap
 }
 
 // nerPartyTitles are held for a party: "Labour MP", "Labor senator".
@@ -944,7 +987,9 @@ cut:
 		}
 		// "Paul Ferraro of Ferraro & Lind": a name of two or three words
 		// before a firm's.
-		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i) || m-a >= 2 && m-a <= 3 && n.orgShaped(r, j)) {
+		// "Abraham Tesfaye of Ethiopia": before a country or another
+		// known place.
+		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i) || m-a >= 2 && m-a <= 3 && (n.orgShaped(r, j) || n.gazPlace(r, j) && n.gazAt(i, j) == nil)) {
 			n.addCand(s, a, m, Person, nil)
 			i, titles = r, false
 			goto cut
@@ -959,6 +1004,11 @@ cut:
 	// "Republican Anna Holtz", "Democrat Marcus Leary": the party is no
 	// part of the name.
 	if nerPartyWords[n.toks[i].lower] && j-i >= 3 && n.nameLike(i+1, j) {
+		// "Democrat Carla Ridley": the party is named too, as it is
+		// after the name ("Peggy Laramore, a Republican,").
+		if l := n.toks[i].lower; l == "democrat" || l == "republican" {
+			n.addCand(s, i, i+1, Org, nil)
+		}
 		n.addCand(s, i+1, j, Person, nil)
 		return
 	}
@@ -1597,6 +1647,33 @@ func (n *ner) findCues() {
 			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].te == cd.ts-1 && n.word(n.cands[o].ts-1) == "in" && (n.cands[o].kind == Place || n.cands[o].kind == "") &&
 				(n.word(cd.te) == "," || n.word(cd.te) == "." || n.word(cd.te) == "and") {
 				cd.cue[cuePlace] += 3
+			}
+		}
+		// "homes in the Midlands", "across the North East": a region
+		// after "the", unless its head names a body ("in the Senate").
+		if n.word(cd.ts-1) == "the" && cd.ts >= 2 && !n.toks[cd.te-1].upper && !nerOrgHeads[n.word(cd.te-1)] && !nerInstHeads[n.word(cd.te-1)] && !nerOrgLeadHeads[n.word(cd.ts)] {
+			switch n.word(cd.ts - 2) {
+			case "in", "across", "throughout":
+				cd.cue[cuePlace] += 2
+			}
+		}
+		// "headteacher of Ysgol Penrhiw", "chairman of the Kesby Trust":
+		// an institution's head is of an institution, not a person.
+		if k := cd.ts - 1; n.word(k) == "of" || n.word(k) == "the" && n.word(k-1) == "of" {
+			if n.word(k) == "the" {
+				k--
+			}
+			if nerInstTitles[n.word(k-1)] || nerInstTitles[n.word(k-2)+" "+n.word(k-1)] {
+				cd.cue[cueOrg] += 3
+			}
+		}
+		// "their daughters, Catrin and Sian,", "her nephew, Colin":
+		// kin are people, and so is a name coordinated with one.
+		if n.word(cd.ts-1) == "," && nerKinNoun(n.word(cd.ts-2)) {
+			cd.cue[cuePerson] += 3
+		} else if n.word(cd.ts-1) == "and" {
+			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].te == cd.ts-1 && n.word(n.cands[o].ts-1) == "," && nerKinNoun(n.word(n.cands[o].ts-2)) {
+				cd.cue[cuePerson] += 3
 			}
 		}
 		// "her own firm, Varley Charts,": an apposition to a firm.

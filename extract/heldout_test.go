@@ -144,9 +144,17 @@ var heldoutHalves = []struct {
 	// After: people 1.000, P 0.985; orgs 0.973, P 0.968; places 0.932,
 	// P 0.973; roles 0.892 (org missing 0.943); events 0.966; quotes
 	// 0.982; 0 non-verbatim quotes; 1 false date.
+	// Fourth round (now 53 articles: 58-70 added, gold written before any
+	// run on them), before: people 0.985, P 0.978; orgs 0.969, P 0.946;
+	// places 0.916, P 0.973; roles 0.815 (org missing 0.868); events
+	// 0.959 (0.962 after a gold fix in 58); quotes 0.980; 0 non-verbatim
+	// quotes; 1 false date of 121. After: people 1.000, P 0.986; orgs
+	// 0.979, P 0.965; places 0.929, P 0.973; roles 0.925 (org missing
+	// 0.947); events 0.965; quotes 0.986; 0 non-verbatim quotes; 1 false
+	// date.
 	{"dev", true, heldoutFloors{
 		people: 0.98, peopleP: 0.96, orgs: 0.95, orgsP: 0.94, places: 0.91, placesP: 0.95,
-		roles: 0.87, rolesNoOrg: 0.92, events: 0.94, quotes: 0.96, nonVerbatim: 0, falseDates: 1,
+		roles: 0.90, rolesNoOrg: 0.92, events: 0.94, quotes: 0.96, nonVerbatim: 0, falseDates: 1,
 	}},
 	// First round: baseline people 0.889, P 0.935; orgs 0.812, P 0.422;
 	// places 0.588, P 0.909; roles 0.373 (org missing 0.424); events
@@ -158,10 +166,12 @@ var heldoutHalves = []struct {
 	// date. After: people 0.968, P 0.984; orgs 0.938, P 0.738; places
 	// 0.941, P 0.970; roles 0.847 (org missing 0.864); events 0.857;
 	// quotes 1.000; 0 non-verbatim quotes; 1 false date. Third round:
-	// every figure unchanged.
+	// every figure unchanged. Fourth round: people 0.968 -> 0.984, orgs P
+	// 0.738 -> 0.756, roles 0.847 -> 0.864 (org missing 0.864 -> 0.898),
+	// every other figure unchanged.
 	{"test", false, heldoutFloors{
-		people: 0.94, peopleP: 0.96, orgs: 0.91, orgsP: 0.71, places: 0.92, placesP: 0.95,
-		roles: 0.82, rolesNoOrg: 0.84, events: 0.83, quotes: 0.98, nonVerbatim: 0, falseDates: 1,
+		people: 0.96, peopleP: 0.96, orgs: 0.91, orgsP: 0.73, places: 0.92, placesP: 0.95,
+		roles: 0.84, rolesNoOrg: 0.87, events: 0.83, quotes: 0.98, nonVerbatim: 0, falseDates: 1,
 	}},
 	// A second held-out half (35-38), written with the first new dev
 	// articles (27-34) in the second round of issue 11, in house styles
@@ -173,6 +183,7 @@ var heldoutHalves = []struct {
 	// 0.938, P 0.762; places 0.786, P 1.000; roles 0.714 (org missing
 	// 0.952); events 0.875; quotes 1.000; 0 non-verbatim; 0 false dates.
 	// Third round: events 0.875 -> 0.917, every other figure unchanged.
+	// Fourth round: every figure unchanged.
 	{"test2", false, heldoutFloors{
 		people: 0.98, peopleP: 0.93, orgs: 0.91, orgsP: 0.74, places: 0.76, placesP: 0.98,
 		roles: 0.69, rolesNoOrg: 0.93, events: 0.89, quotes: 0.98, nonVerbatim: 0, falseDates: 0,

@@ -381,7 +381,10 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (qAttr, bool) {
 				return a, cls == qSpeechVerb && introduces(v)
 			}
 		}
-		if strings.HasSuffix(lw, "ing") || prev == "to" {
+		if strings.HasSuffix(lw, "ing") || prev == "to" || prev == "and" {
+			// "X thanked the Fund and urged farmers to repay “…”": a
+			// second verb shares the subject of the first, and the noun
+			// before "and" is the first verb's object.
 			// "calling it “…”", "adding, “…”", "refused to call it “…”".
 			return c.subjectOf(lo, t.s, qSpkFilter{}, true), cls == qSpeechVerb && introduces(v)
 		}

@@ -64,6 +64,13 @@ func (n *ner) findRoles() {
 			}
 			if r, ok := n.titleBefore(c, end); ok && (cd.te-cd.ts > 1 || cd.kind == Person || n.titleCapitalised(r)) {
 				n.roles = append(n.roles, r)
+				// "JVS leader and former minister Smt. NAME": two titles
+				// before one name, each with its own organisation.
+				if k := n.tokAfter(r.s); n.word(k-1) == "and" && k-1 > 0 {
+					if r2, ok := n.titleBefore(c, k-1); ok {
+						n.roles = append(n.roles, r2)
+					}
+				}
 				// "The deputy vice-chancellor, Professor Rajiv Mehta,": a
 				// title used as an honorific after an apposition.
 				if k := n.tokAfter(r.s); i == 0 && k >= 2 && n.word(k-1) == "," && r.orgCand < 0 && r.orgNoun == "" {
@@ -150,6 +157,28 @@ func (n *ner) findRoles() {
 			n.roles = append(n.roles, r...)
 			found = true
 		}
+		// "The health committee, chaired by Hon. NAME, gave …": the
+		// chair of the body before.
+		if k := base - 1; n.word(k) == "by" && (n.word(k-1) == "chaired" || n.word(k-1) == "headed") && n.word(k-2) == "," {
+			title := "Chair"
+			if n.word(k-1) == "headed" {
+				title = "Head"
+			}
+			n.roles = append(n.roles, nerRole{person: c, title: title, orgCand: -1, succeeds: -1, s: n.toks[k-1].s, e: n.toks[cd.te-1].e})
+			found = true
+		}
+		if r, ok := n.frontedRole(c); ok {
+			n.roles = append(n.roles, r)
+			found = true
+		}
+		if r, ok := n.foundedBy(c); ok {
+			n.roles = append(n.roles, r...)
+			found = true
+		}
+		if r, ok := n.namedNext(c); ok {
+			n.roles = append(n.roles, r...)
+			found = true
+		}
 		if found {
 			cd.cue[cuePerson] += 3
 		}
@@ -167,8 +196,14 @@ func (n *ner) findRoles() {
 			rs, ok = n.verbRole(-1-k, k+1, sentEnd)
 		}
 		if ok {
+			// "when she was still a researcher at X": a past state in a
+			// time clause has ended.
+			ended := (n.word(k-1) == "when" || n.word(k-1) == "while") && (n.word(k+1) == "was" || n.word(k+1) == "were")
 			for i := range rs {
 				rs[i].person, rs[i].pron = -1, k
+				if ended && rs[i].until == "" {
+					rs[i].until = "PAST_REF"
+				}
 			}
 			n.roles = append(n.roles, rs...)
 		}
@@ -192,6 +227,185 @@ func (n *ner) findRoles() {
 		}
 		o.cue[cueOrg] += 3
 	}
+}
+
+// frontedRole reads a role fronted before its copula and holder:
+// "Stepping in as acting superintendent is the district's chief academic
+// officer, Dr. Yvonne Talbert", "Taking over as chairman will be NAME".
+func (n *ner) frontedRole(c int) (nerRole, bool) {
+	s0 := n.sentTok[n.sentOf[n.cands[c].ts]][0]
+	if !n.toks[s0].cap || !strings.HasSuffix(n.word(s0), "ing") {
+		return nerRole{}, false
+	}
+	as := -1
+	for k := s0 + 1; k <= s0+3 && k < n.cands[c].ts; k++ {
+		if n.word(k) == "as" {
+			as = k
+			break
+		}
+	}
+	if as < 0 {
+		return nerRole{}, false
+	}
+	q := n.titleAt(as+1, n.cands[c].ts)
+	if q == as+1 {
+		return nerRole{}, false
+	}
+	v := q
+	if n.word(v) == "will" && n.word(v+1) == "be" {
+		v++
+	} else if n.word(v) != "is" && n.word(v) != "was" {
+		return nerRole{}, false
+	}
+	// The holder is the first person after the copula.
+	for k := v + 1; k < n.cands[c].ts; k++ {
+		if o := n.candAt(k); o >= 0 && n.cands[o].kind == Person || n.word(k) == "." {
+			return nerRole{}, false
+		}
+	}
+	if n.cands[c].ts > v+12 {
+		return nerRole{}, false
+	}
+	return nerRole{person: c, title: nerTitleText(n, as+1, q), orgCand: -1, succeeds: -1, s: n.toks[s0].s, e: n.toks[n.cands[c].te-1].e}, true
+}
+
+// foundedBy reads the founders of a passive founding: "Nimbus was founded
+// in 2014 by Priya Raman and Oscar Lindqvist" makes candidate c (either
+// name) a founder of the subject.
+func (n *ner) foundedBy(c int) ([]nerRole, bool) {
+	k := n.cands[c].ts - 1
+	if nerPersonPrefixes[n.word(k)] {
+		k--
+	}
+	if n.word(k) == "and" {
+		o := n.candAt(k - 1)
+		if o < 0 || n.cands[o].te != k || n.cands[o].kind == Org || n.cands[o].kind == Place {
+			return nil, false
+		}
+		k = n.cands[o].ts - 1
+		if nerPersonPrefixes[n.word(k)] {
+			k--
+		}
+	}
+	if n.word(k) != "by" {
+		return nil, false
+	}
+	k--
+	for k > 0 && n.timed[k] {
+		k--
+	}
+	if w := n.word(k); (w == "in" || w == "on") && n.timed[k+1] {
+		k--
+	}
+	if w := n.word(k); w != "founded" && w != "co-founded" && w != "established" && w != "started" {
+		return nil, false
+	}
+	if w := n.word(k - 1); w != "was" && w != "were" {
+		return nil, false
+	}
+	o := n.candAt(k - 2)
+	if o < 0 || n.cands[o].te != k-1 || n.cands[o].kind == Person || n.cands[o].kind == Place {
+		return nil, false
+	}
+	r := nerRole{person: c, title: "Founder", orgCand: o, succeeds: -1, s: n.toks[n.cands[o].ts].s, e: n.toks[n.cands[c].te-1].e}
+	return []nerRole{r}, true
+}
+
+// ageAdjective returns the end of an age written as an adjective
+// ("19-year-old") at token p, or p.
+func (n *ner) ageAdjective(p int) int {
+	if p+4 < len(n.toks) && n.toks[p].digit && n.word(p+1) == "-" && n.word(p+2) == "year" && n.word(p+3) == "-" && n.word(p+4) == "old" {
+		return p + 5
+	}
+	return p
+}
+
+// namedNext reads a role whose holder the text names only at the start of
+// the next sentence: "The agency's chief executive stood down in
+// November. Karen Oduya, who had run it since 2019, told …", "The report
+// was written by the council's monitoring officer. Rebecca Hanlon, who
+// took up the post in January, found …". An introduction opens its
+// sentence with the full name and a relative clause; the title must name
+// its organisation, as the subject of its sentence or the agent closing
+// it, and that sentence must name no person, or the title is theirs.
+func (n *ner) namedNext(c int) ([]nerRole, bool) {
+	cd := &n.cands[c]
+	if cd.te-cd.ts < 2 || n.word(cd.te) != "," || n.word(cd.te+1) != "who" {
+		return nil, false
+	}
+	start := cd.ts
+	if nerPersonPrefixes[n.word(start-1)] {
+		start--
+	}
+	si := n.sentOf[cd.ts]
+	if si == 0 || n.sentTok[si][0] != start || n.quoted[cd.ts] {
+		return nil, false
+	}
+	ps, pe := n.sentTok[si-1][0], n.sentTok[si-1][1]
+	if pe-ps < 4 || n.word(pe-1) != "." {
+		return nil, false
+	}
+	for k := ps; k < pe; k++ {
+		if n.quoted[k] || nerPersonPrefixes[n.word(k)] {
+			return nil, false
+		}
+		if o := n.candAt(k); o >= 0 && n.cands[o].kind == Person {
+			return nil, false
+		}
+	}
+	for k := ps; k < pe-1; k++ {
+		if k > ps && n.word(k-1) != "by" {
+			continue
+		}
+		// The subject's verb follows its title, as a copula's would.
+		rs, ok := n.titlePhrase(c, k, pe, k == ps)
+		if !ok || len(rs) == 0 {
+			continue
+		}
+		after := n.tokAfter(rs[len(rs)-1].e)
+		if k > ps && after != pe-1 {
+			continue
+		}
+		for _, r := range rs {
+			if r.orgCand < 0 && r.orgNoun == "" {
+				return nil, false
+			}
+		}
+		for i := range rs {
+			rs[i].s = n.toks[k].s // the phrase, not the name after it
+		}
+		// "The leader of X resigned on Wednesday night": the subject's
+		// verb ends the role. A subject that speaks or acts ("The firm's
+		// chief executive said …") is someone the text leaves unnamed,
+		// not the next sentence's newcomer; one that leaves or is acted
+		// on ("was suspended") is the news the newcomer is named for.
+		if k == ps {
+			if ts, ok := n.tenure(c, after, pe); ok && len(ts) > 0 && ts[0].until != "" {
+				for i := range rs {
+					rs[i].until = ts[0].until
+				}
+			} else if !n.passiveAhead(after, pe) {
+				return nil, false
+			}
+		}
+		return rs, true
+	}
+	return nil, false
+}
+
+// passiveAhead reports whether a passive or perfect auxiliary ("was
+// suspended", "has been moved") follows within a few words of token k, a
+// title's domain ("for procurement") between, and no speech verb after it.
+func (n *ner) passiveAhead(k, end int) bool {
+	for q := k; q < end && q < k+4; q++ {
+		switch w := n.word(q); w {
+		case "was", "were", "has", "had":
+			return !nerSpeechVerbs[n.word(q+1)]
+		case ",", "said", "says":
+			return false
+		}
+	}
+	return false
 }
 
 // genericWordCand reports whether token k is a one-word candidate of its
@@ -297,6 +511,13 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		if n.word(e-1) == "," {
 			e--
 		}
+		// "His coach at the Rift Valley Wardens club, NAME": a common
+		// noun after the organisation's name.
+		if e >= 2 && nerOrgNouns[n.word(e-1)] && !n.toks[e-1].cap && n.candAt(e-1) < 0 {
+			if o := n.candAt(e - 2); o >= 0 && n.cands[o].te == e-1 {
+				e--
+			}
+		}
 		if o := n.candAt(e - 1); o >= 0 && e-1 > 0 && e <= n.cands[c].ts && n.cands[o].te == e && o != c {
 			k := n.cands[o].ts - 1
 			if nerPersonPrefixes[n.word(k)] {
@@ -315,6 +536,9 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 			}
 		}
 		return nerRole{}, false
+	}
+	if a >= 2 && n.chiefDomainAt(a-2) {
+		a -= 2 // "The company's chief product officer, NAME"
 	}
 	for a > 0 && (nerTitleModifiers[n.word(a-1)] || nerPortfolios[n.word(a-1)]) {
 		// "Shadow police minister X": a modifier capitalised because it
@@ -383,6 +607,17 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		start = a - 2
 	}
 	switch {
+	case a >= 2 && n.word(a-1) == "whose":
+		// "to Delta Star Transit, a company whose owner, NAME,": the
+		// organisation the relative clause hangs on.
+		for k := a - 2; k >= 0 && k >= a-7 && n.word(k) != "."; k-- {
+			if o := n.candAt(k); o >= 0 {
+				if n.cands[o].kind != Person {
+					r.orgCand = o
+				}
+				break
+			}
+		}
 	case a >= 1 && n.initial[a-1] && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]) && n.genericWordCand(a-1):
 		// "Council leader John Price": a common noun opening the
 		// sentence, no name.
@@ -420,6 +655,17 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		r.title = n.text[n.toks[n.cands[o].ts].s:n.toks[n.cands[o].te-1].e] + " " + r.title
 		r.orgCand = -1
 		n.cands[o].kind, n.cands[o].gaz, n.cands[o].drop = "", nil, true
+		// "Assistant U.S. Attorney", "Acting U.S. Marshal": a modifier
+		// before the country is the title's.
+		if k := n.cands[o].ts - 1; k >= 0 && nerTitleModifiers[n.word(k)] && n.toks[k].cap {
+			if m := n.candAt(k); m < 0 || n.cands[m].te-n.cands[m].ts == 1 && n.cands[m].kind == "" {
+				if m >= 0 {
+					n.cands[m].drop = true
+				}
+				r.title = n.text[n.toks[k].s:n.toks[k].e] + " " + r.title
+				start = k
+			}
+		}
 	}
 	// "former Airbus chief executive Noel Forgeard"; "voted to fire
 	// Superintendent X".
@@ -662,6 +908,8 @@ var nerTitleVerbs = map[string]string{
 	// "X, who heads the Y Squad", "who directs the institute".
 	"heads": "Head", "headed": "Head", "directs": "Director", "directed": "Director",
 	"manages": "Manager", "founded": "Founder", "co-founded": "Co-founder",
+	// "Luis Arriaga, who owns Arriaga Lumber & Supply,".
+	"owns": "Owner",
 }
 
 // nerBodyNames end the lower-case names of bodies one chairs: "the audit
@@ -732,6 +980,11 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 				p += 2
 				continue
 			}
+		}
+		// "a 19-year-old prison warder": an age before the title.
+		if q := n.ageAdjective(p); q > p && p > start {
+			p = q
+			continue
 		}
 		break
 	}
@@ -865,6 +1118,20 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 				k = n.tokAfter(t.End)
 				continue
 			}
+		}
+		// "served as county clerk from 2012 until she resigned in March
+		// 2024": the leaving ends the role.
+		if w == "until" && nerSubjectPronouns[n.word(k+1)] && nerLeaveVerbs[n.word(k+2)] == 1 {
+			q := k + 3
+			if x := n.word(q); x == "in" || x == "on" {
+				q++
+			}
+			if t, ok := n.timeAt(q); ok {
+				until, k = t.Value, n.tokAfter(t.End)
+			} else {
+				until, k = "PAST_REF", k+3
+			}
+			continue
 		}
 		if w == "since" || w == "until" || w == "till" || w == "from" || w == "effective" || (w == "in" || w == "on") && copula ||
 			(w == "to" || w == "through") && since != "" && until == "" {
@@ -1185,6 +1452,15 @@ func (n *ner) implicitOrgs() {
 				// "The province's Ministry of Health said ... The deputy
 				// minister, X,": the ministry named last before.
 				r.Org = n.latestOrgWith(r.Start, nerMinistryBodies)
+			case strings.HasPrefix(t, "county ") && !strings.HasPrefix(t, "county executive committee"):
+				// "A former Tolliver County clerk … served as county
+				// clerk": the county named last before.
+				r.Org = n.latestCountyBefore(r.Start)
+			case nerSchoolTitles[t]:
+				// "The Redfern School District board voted … Board
+				// President X": the district named last before, not a
+				// school in it.
+				r.Org = n.latestOrgWhere(r.Start, nerSchoolDistrict)
 			}
 		}
 	}
@@ -1200,6 +1476,17 @@ var nerAcademicTitles = nerSet("vice chancellor,deputy vice chancellor,pro vice 
 // nerMinistryTitles are the officers of a ministry named without their
 // portfolio: "the deputy minister, X".
 var nerMinistryTitles = nerSet("minister,deputy minister,junior minister,assistant minister,minister of state,permanent secretary,principal secretary,deputy permanent secretary")
+
+// nerSchoolTitles are the officers of a school district and its board.
+var nerSchoolTitles = nerSet("superintendent,interim superintendent,acting superintendent,deputy superintendent,assistant superintendent,board president,board vice president,board chairman,board chair,board member,school board member")
+
+// nerSchoolDistrict reports whether an organisation's name is a school
+// district's ("Redfern School District", "Brackett Public Schools",
+// "Pike County Board of Education"), not a school's or a council's.
+func nerSchoolDistrict(name string) bool {
+	l := strings.ToLower(name)
+	return strings.HasSuffix(l, " schools") || strings.HasSuffix(l, "school district") || strings.HasSuffix(l, "board of education") || strings.HasSuffix(l, "school board")
+}
 
 // nerMinistryBodies are the head words of a ministry's name.
 var nerMinistryBodies = nerSet("ministry")
@@ -1222,16 +1509,39 @@ func (n *ner) sentenceOrgBefore(pos int) string {
 // latestOrgWith returns the organisation named last before pos whose
 // name has one of the words, or "".
 func (n *ner) latestOrgWith(pos int, words map[string]bool) string {
+	return n.latestOrgWhere(pos, func(name string) bool {
+		for _, w := range strings.Fields(strings.ToLower(name)) {
+			if words[w] {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// latestCountyBefore returns the county, as a government or a place,
+// named last before pos ("Tolliver County"), or "".
+func (n *ner) latestCountyBefore(pos int) string {
 	best, bestPos := "", -1
 	for _, ent := range n.ents {
-		if ent.kind != Org {
+		if ent.kind != Org && ent.kind != Place || !strings.HasSuffix(ent.name, " County") {
 			continue
 		}
-		has := false
-		for _, w := range strings.Fields(strings.ToLower(ent.name)) {
-			has = has || words[w]
+		for _, c := range ent.cands {
+			if p := n.toks[n.cands[c].ts].s; p < pos && p > bestPos && n.cands[c].ent >= 0 {
+				best, bestPos = ent.name, p
+			}
 		}
-		if !has {
+	}
+	return best
+}
+
+// latestOrgWhere returns the organisation named last before pos whose
+// name satisfies ok, or "".
+func (n *ner) latestOrgWhere(pos int, ok func(name string) bool) string {
+	best, bestPos := "", -1
+	for _, ent := range n.ents {
+		if ent.kind != Org || !ok(ent.name) {
 			continue
 		}
 		for _, c := range ent.cands {
