@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1124,6 +1125,16 @@ cut:
 		}
 	}
 	if unknown == 0 {
+		// Make room for them all at once: a run of known names can be
+		// millions long ("U.S. U.S. …"), and appending one by one would
+		// hold the old candidates and their copy together as they grow.
+		named := 0
+		for _, pc := range pieces {
+			if pc.g != nil {
+				named++
+			}
+		}
+		n.cands = slices.Grow(n.cands, named)
 		for _, pc := range pieces {
 			if pc.g != nil {
 				n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
@@ -1414,7 +1425,10 @@ func (n *ner) placesIn(i, j int) []string {
 func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 	c := nerCand{ts: i, te: j, key: nerKey(n.toks, i, j), kind: kind, gaz: g, ent: -1}
 	if g != nil {
-		c.places = append([]string(nil), g.places...)
+		// Shared with the gazetteer, capacity cut to length so that adding
+		// a place copies it: most candidates never add one, and a long
+		// text has millions.
+		c.places = g.places[:len(g.places):len(g.places)]
 	}
 	if kind == "" {
 		single := j-i == 1
