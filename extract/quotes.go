@@ -143,9 +143,24 @@ type quoteCtx struct {
 
 func newQuoteCtx(text string, sents []Sentence, mentions []Mention, entities []Entity, spans []qspan) *quoteCtx {
 	c := &quoteCtx{text: text, sents: sents, spans: spans, ents: make(map[string]*Entity, len(entities))}
+	// Read the mentions in place when all are valid, as they come from
+	// FindEntities: a long text has millions, and attribution only reads
+	// them. Copy them only to drop or reorder some.
+	valid := true
 	for _, m := range mentions {
-		if m.Start >= 0 && m.Start < m.End && m.End <= len(text) {
-			c.ments = append(c.ments, m)
+		if !(m.Start >= 0 && m.Start < m.End && m.End <= len(text)) {
+			valid = false
+			break
+		}
+	}
+	sorted := sort.SliceIsSorted(mentions, func(i, j int) bool { return mentions[i].Start < mentions[j].Start })
+	if valid && sorted {
+		c.ments = mentions
+	} else {
+		for _, m := range mentions {
+			if m.Start >= 0 && m.Start < m.End && m.End <= len(text) {
+				c.ments = append(c.ments, m)
+			}
 		}
 	}
 	if !sort.SliceIsSorted(c.ments, func(i, j int) bool { return c.ments[i].Start < c.ments[j].Start }) {
