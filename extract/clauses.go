@@ -103,7 +103,21 @@ type word struct {
 // hyphens, or digits.
 func words(text string, a, b int) []word {
 	out := make([]word, 0, (b-a)/6+1)
-	for i := a; i < b; {
+	for i := a; ; {
+		w, next, ok := nextWord(text, i, b)
+		if !ok {
+			return out
+		}
+		out = append(out, w)
+		i = next
+	}
+}
+
+// nextWord returns the first word of text[i:b) and where the scan goes on,
+// or false when there is none: words one at a time, for a reader that may
+// stop early in a long sentence.
+func nextWord(text string, i, b int) (word, int, bool) {
+	for i < b {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			i += n
@@ -128,10 +142,9 @@ func words(text string, a, b int) []word {
 		if strings.Contains(w, "’") {
 			w = strings.ReplaceAll(w, "’", "'")
 		}
-		out = append(out, word{s: i, e: j, w: strings.ToLower(w), cap: unicode.IsUpper(r)})
-		i = j
+		return word{s: i, e: j, w: strings.ToLower(w), cap: unicode.IsUpper(r)}, j, true
 	}
-	return out
+	return word{}, b, false
 }
 
 // reportVerbs introduce reported speech or thought.

@@ -249,8 +249,15 @@ func hasFiniteVerb(text string, s Sentence, sm []Mention, headline bool) bool {
 		}
 		return false
 	}
-	ws := words(text, s.Start, s.End)
-	for i, w := range ws {
+	// Word by word, keeping the one before: a verb usually comes early,
+	// and a sentence may be megabytes long.
+	var prev, w word
+	for i, at := 0, s.Start; ; i++ {
+		prev = w
+		var ok bool
+		if w, at, ok = nextWord(text, at, s.End); !ok {
+			break
+		}
 		if inName(w.s) {
 			continue
 		}
@@ -260,7 +267,7 @@ func hasFiniteVerb(text string, s Sentence, sm []Mention, headline bool) bool {
 		if w.cap {
 			continue
 		}
-		if headline && i > 0 && ws[i-1].w == "to" && afterName(ws[i-1].s) && !inName(ws[i-1].s) {
+		if headline && i > 0 && prev.w == "to" && afterName(prev.s) && !inName(prev.s) {
 			return true // "Acme to sell its plant"
 		}
 		if len(w.w) >= 4 && strings.HasSuffix(w.w, "s") && !strings.HasSuffix(w.w, "ss") && !strings.HasSuffix(w.w, "'s") && !notVerbS[w.w] && afterName(w.s) {
