@@ -18,8 +18,7 @@ type qspan struct {
 	start, end      int // the quoted text, trimmed
 	chain           int // index of the chain's first span
 	cont            bool
-	sent0, sent1    int // sentences holding the opening and the closing mark
-	who             qAttr
+	sent0, sent1    int  // sentences holding the opening and the closing mark
 	direct          bool // attributed by a speech verb next to it
 }
 
