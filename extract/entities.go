@@ -1887,6 +1887,30 @@ outer:
 	return list
 }
 
+// nerOneSpace is strings.Join(strings.Fields(s), " "), returning s itself
+// when it is already so: a long text may have millions of mentions to
+// normalise, nearly all of them already are.
+func nerOneSpace(s string) string {
+	prevSpace := true
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = true
+			continue
+		}
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = false
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
 // nerEnt is an entity being built.
 type nerEnt struct {
 	name    string
@@ -1962,7 +1986,7 @@ func (n *ner) resolve() {
 		}
 		var key string
 		if cd.gaz != nil {
-			key = "gaz:" + cd.gaz.canon
+			key = cd.gaz.byKey
 		} else {
 			key = n.nameKey(c)
 		}
@@ -2735,7 +2759,7 @@ func nerIntRemove(list []int, x int) []int {
 // output builds the mentions and entities.
 func (n *ner) output() ([]Mention, []Entity) {
 	var mentions []Mention
-	type ref struct{ c, e int }
+	type ref struct{ c, e int32 } // 32 bits: a long text has millions
 	// Count, then allocate once: a long text has hundreds of thousands.
 	nrefs := 0
 	for e, ent := range n.ents {
@@ -2753,7 +2777,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 	for e, ent := range n.ents {
 		for _, c := range ent.cands {
 			if n.cands[c].ent == e {
-				refs = append(refs, ref{c, e})
+				refs = append(refs, ref{int32(c), int32(e)})
 			}
 		}
 	}
@@ -2796,7 +2820,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 		txt := n.text[s:e]
 		mentions = append(mentions, Mention{Start: s, End: e, Text: txt, Kind: ent.kind, Entity: ent.name})
 		if txt != ent.name {
-			ent.aliases = nerAppendUniq(ent.aliases, strings.Join(strings.Fields(txt), " "))
+			ent.aliases = nerAppendUniq(ent.aliases, nerOneSpace(txt))
 		}
 		if ent.kind != Person {
 			ent.places = nerAppendUniq(ent.places, cd.places...)
