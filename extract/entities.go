@@ -104,7 +104,10 @@ type ner struct {
 	capSeen map[string]bool // capitalised words the text uses outside hyphenated compounds
 	capMid  map[string]bool // capitalised words the text uses other than as an initial word
 	cands   []nerCand
-	candOf  []int32 // candidate covering each token, or -1
+	// capWords counts the capitalised words: no more candidates than
+	// that are made in one pass over the text, which bounds growCands.
+	capWords int
+	candOf   []int32 // candidate covering each token, or -1
 	// localAcr holds acronyms the text defines for a name of its own
 	// ("People's Renewal Congress (PRC)"); they override the gazetteer.
 	localAcr map[string]bool
@@ -159,6 +162,9 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 			inQ = !inQ
 		}
 		n.quoted[i] = inQ
+		if t.word && (t.cap || t.upper) {
+			n.capWords++
+		}
 		if t.word && !t.cap && !t.upper && !t.digit {
 			n.vocab[t.lower] = true
 		}
@@ -1421,6 +1427,26 @@ func (n *ner) placesIn(i, j int) []string {
 	return out
 }
 
+// growCands makes room for the candidates still to come when the slice
+// is full, i the token the next one starts at. Appending would grow it by
+// a quarter at a time, holding each old copy with the new until the
+// collector runs: a long text with a name every few words (hundreds of
+// thousands) would hold several times its candidates. Once there are many,
+// it extrapolates instead from how densely the text so far had them, at
+// most eight times as many as so far, nor more than there are capitalised
+// words.
+func (n *ner) growCands(i int) {
+	have := len(n.cands)
+	if have < cap(n.cands) || have < 4096 || i <= 0 {
+		return
+	}
+	want := have * len(n.toks) / i
+	want = min(want+want/16, 8*have, n.capWords+16)
+	if want > have+have/4 {
+		n.cands = slices.Grow(n.cands, want-have)
+	}
+}
+
 // addCand records the candidate [i, j) of sentence s.
 func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 	c := nerCand{ts: i, te: j, key: nerKey(n.toks, i, j), kind: kind, gaz: g, ent: -1}
@@ -1468,6 +1494,7 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 			c.weak = true
 		}
 	}
+	n.growCands(i)
 	n.cands = append(n.cands, c)
 	idx := len(n.cands) - 1
 	for k := i; k < j; k++ {
