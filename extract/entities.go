@@ -105,7 +105,7 @@ type ner struct {
 	capMid  map[string]bool // capitalised words the text uses other than as an initial word
 	cands   []nerCand
 	// capWords counts the capitalised words: no more candidates than
-	// that are made in one pass over the text, which bounds growCands.
+	// that are made in one pass over the text.
 	capWords int
 	candOf   []int32 // candidate covering each token, or -1
 	// localAcr holds acronyms the text defines for a name of its own
@@ -1427,26 +1427,6 @@ func (n *ner) placesIn(i, j int) []string {
 	return out
 }
 
-// growCands makes room for the candidates still to come when the slice
-// is full, i the token the next one starts at. Appending would grow it by
-// a quarter at a time, holding each old copy with the new until the
-// collector runs: a long text with a name every few words (hundreds of
-// thousands) would hold several times its candidates. Once there are many,
-// it extrapolates instead from how densely the text so far had them, at
-// most eight times as many as so far, nor more than there are capitalised
-// words.
-func (n *ner) growCands(i int) {
-	have := len(n.cands)
-	if have < cap(n.cands) || have < 4096 || i <= 0 {
-		return
-	}
-	want := have * len(n.toks) / i
-	want = min(want+want/16, 8*have, n.capWords+16)
-	if want > have+have/4 {
-		n.cands = slices.Grow(n.cands, want-have)
-	}
-}
-
 // addCand records the candidate [i, j) of sentence s.
 func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 	c := nerCand{ts: i, te: j, key: nerKey(n.toks, i, j), kind: kind, gaz: g, ent: -1}
@@ -1494,7 +1474,7 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 			c.weak = true
 		}
 	}
-	n.growCands(i)
+	n.cands = growByDensity(n.cands, i, len(n.toks), n.capWords+16)
 	n.cands = append(n.cands, c)
 	idx := len(n.cands) - 1
 	for k := i; k < j; k++ {

@@ -103,6 +103,7 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 			anaTok, anaVal = c.b-1, c.val[:10] // "the next morning" goes on
 		}
 		s, e := int(p.toks[c.a].s), int(p.toks[c.b-1].e)
+		out = growByDensity(out, c.a, len(p.toks), len(out)+len(p.toks)-c.a)
 		out = append(out, Time{Start: s, End: e, Text: text[s:e], Type: c.typ, Value: c.val, Precision: c.prec, Mod: c.mod})
 		i = c.b
 	}
