@@ -114,7 +114,7 @@ func isHeadline(text string, s Sentence, times []Time) bool {
 		return false
 	}
 	sentence := strings.TrimSpace(text[s.Start:s.End])
-	if sentence == "" || len(strings.Fields(sentence)) > maxTitleWords {
+	if sentence == "" || moreFieldsThan(sentence, maxTitleWords) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(sentence)
@@ -126,6 +126,19 @@ func isHeadline(text string, s Sentence, times []Time) bool {
 		return false
 	}
 	return true
+}
+
+// moreFieldsThan reports whether s has more than n words separated by
+// white space, reading no further than the word after the nth: a sentence
+// may be megabytes long.
+func moreFieldsThan(s string, n int) bool {
+	k := 0
+	for range strings.FieldsSeq(s) {
+		if k++; k > n {
+			return true
+		}
+	}
+	return false
 }
 
 // endsLine reports whether a line break follows sentence s, or the text

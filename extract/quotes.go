@@ -98,6 +98,7 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 			SentenceStart: min(c.sentStart(sp.sent0), sp.open),
 			SentenceEnd:   max(c.sentEnd(sp.sent1), sp.closeEnd),
 		}
+		out = growByDensity(out, i, len(c.spans), len(c.spans))
 		out = append(out, q)
 	}
 	return out
