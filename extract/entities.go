@@ -52,6 +52,9 @@ func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Ent
 	}
 	n := newNER(text, sents, times)
 	n.findCandidates()
+	// The index of the last long run is kept for the next; with the
+	// candidates found, let it go (6 words a token of a run of millions).
+	n.ri = runIndex{}
 	collectBetweenPasses(text)
 	n.findCues()
 	n.findRoles()

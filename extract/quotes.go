@@ -53,6 +53,10 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 	if len(spans) == 0 {
 		return nil
 	}
+	// scanQuotes gathered the spans in blocks and copied them into one
+	// slice: on a long text, take the blocks back before attribution
+	// builds its tokens.
+	collectBetweenPasses(text)
 	if len(sents) == 0 {
 		sents = SplitSentences(text)
 		if len(sents) == 0 {
