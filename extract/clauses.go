@@ -102,8 +102,49 @@ type word struct {
 // words splits text[a:b) into words: letters with inner apostrophes and
 // hyphens, or digits.
 func words(text string, a, b int) []word {
-	out := make([]word, 0, (b-a)/6+1)
-	for i := a; i < b; {
+	// A long range's words are counted first, so that they take one
+	// allocation of the exact size rather than growing by copies.
+	n := (b-a)/6 + 1
+	if b-a >= tokCountMin {
+		n = 0
+		for i := a; ; n++ {
+			var ok bool
+			if _, i, ok = wordSpan(text, i, b); !ok {
+				break
+			}
+		}
+	}
+	out := make([]word, 0, n)
+	for i := a; ; {
+		w, next, ok := nextWord(text, i, b)
+		if !ok {
+			return out
+		}
+		out = append(out, w)
+		i = next
+	}
+}
+
+// nextWord returns the first word of text[i:b) and where the scan goes on,
+// or false when there is none: words one at a time, for a reader that may
+// stop early in a long sentence.
+func nextWord(text string, i, b int) (word, int, bool) {
+	i, j, ok := wordSpan(text, i, b)
+	if !ok {
+		return word{}, b, false
+	}
+	w := text[i:j]
+	r, _ := utf8.DecodeRuneInString(w)
+	if strings.Contains(w, "’") {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
+	return word{s: i, e: j, w: strings.ToLower(w), cap: unicode.IsUpper(r)}, j, true
+}
+
+// wordSpan returns the span of the first word of text[i:b), or false
+// when there is none.
+func wordSpan(text string, i, b int) (int, int, bool) {
+	for i < b {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			i += n
@@ -124,14 +165,9 @@ func words(text string, a, b int) []word {
 			}
 			break
 		}
-		w := text[i:j]
-		if strings.Contains(w, "’") {
-			w = strings.ReplaceAll(w, "’", "'")
-		}
-		out = append(out, word{s: i, e: j, w: strings.ToLower(w), cap: unicode.IsUpper(r)})
-		i = j
+		return i, j, true
 	}
-	return out
+	return b, b, false
 }
 
 // reportVerbs introduce reported speech or thought.

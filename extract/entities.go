@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,6 +52,9 @@ func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Ent
 	}
 	n := newNER(text, sents, times)
 	n.findCandidates()
+	// The index of the last long run is kept for the next; with the
+	// candidates found, let it go (6 words a token of a run of millions).
+	n.ri = runIndex{}
 	collectBetweenPasses(text)
 	n.findCues()
 	n.findRoles()
@@ -103,7 +107,10 @@ type ner struct {
 	capSeen map[string]bool // capitalised words the text uses outside hyphenated compounds
 	capMid  map[string]bool // capitalised words the text uses other than as an initial word
 	cands   []nerCand
-	candOf  []int32 // candidate covering each token, or -1
+	// capWords counts the capitalised words: no more candidates than
+	// that are made in one pass over the text.
+	capWords int
+	candOf   []int32 // candidate covering each token, or -1
 	// localAcr holds acronyms the text defines for a name of its own
 	// ("People's Renewal Congress (PRC)"); they override the gazetteer.
 	localAcr map[string]bool
@@ -158,6 +165,9 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 			inQ = !inQ
 		}
 		n.quoted[i] = inQ
+		if t.word && (t.cap || t.upper) {
+			n.capWords++
+		}
 		if t.word && !t.cap && !t.upper && !t.digit {
 			n.vocab[t.lower] = true
 		}
@@ -1174,6 +1184,16 @@ cut:
 		}
 	}
 	if unknown == 0 {
+		// Make room for them all at once: a run of known names can be
+		// millions long ("U.S. U.S. …"), and appending one by one would
+		// hold the old candidates and their copy together as they grow.
+		named := 0
+		for _, pc := range pieces {
+			if pc.g != nil {
+				named++
+			}
+		}
+		n.cands = slices.Grow(n.cands, named)
 		for _, pc := range pieces {
 			if pc.g != nil {
 				n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
@@ -1464,7 +1484,10 @@ func (n *ner) placesIn(i, j int) []string {
 func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 	c := nerCand{ts: i, te: j, key: nerKey(n.toks, i, j), kind: kind, gaz: g, ent: -1}
 	if g != nil {
-		c.places = append([]string(nil), g.places...)
+		// Shared with the gazetteer, capacity cut to length so that adding
+		// a place copies it: most candidates never add one, and a long
+		// text has millions.
+		c.places = g.places[:len(g.places):len(g.places)]
 	}
 	if kind == "" {
 		single := j-i == 1
@@ -1504,6 +1527,7 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 			c.weak = true
 		}
 	}
+	n.cands = growByDensity(n.cands, i, len(n.toks), n.capWords+16)
 	n.cands = append(n.cands, c)
 	idx := len(n.cands) - 1
 	for k := i; k < j; k++ {
@@ -1950,6 +1974,30 @@ outer:
 	return list
 }
 
+// nerOneSpace is strings.Join(strings.Fields(s), " "), returning s itself
+// when it is already so: a long text may have millions of mentions to
+// normalise, nearly all of them already are.
+func nerOneSpace(s string) string {
+	prevSpace := true
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = true
+			continue
+		}
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = false
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
 // nerEnt is an entity being built.
 type nerEnt struct {
 	name    string
@@ -2025,7 +2073,7 @@ func (n *ner) resolve() {
 		}
 		var key string
 		if cd.gaz != nil {
-			key = "gaz:" + cd.gaz.canon
+			key = cd.gaz.byKey
 		} else {
 			key = n.nameKey(c)
 		}
@@ -2798,7 +2846,7 @@ func nerIntRemove(list []int, x int) []int {
 // output builds the mentions and entities.
 func (n *ner) output() ([]Mention, []Entity) {
 	var mentions []Mention
-	type ref struct{ c, e int }
+	type ref struct{ c, e int32 } // 32 bits: a long text has millions
 	// Count, then allocate once: a long text has hundreds of thousands.
 	nrefs := 0
 	for e, ent := range n.ents {
@@ -2816,7 +2864,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 	for e, ent := range n.ents {
 		for _, c := range ent.cands {
 			if n.cands[c].ent == e {
-				refs = append(refs, ref{c, e})
+				refs = append(refs, ref{int32(c), int32(e)})
 			}
 		}
 	}
@@ -2859,7 +2907,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 		txt := n.text[s:e]
 		mentions = append(mentions, Mention{Start: s, End: e, Text: txt, Kind: ent.kind, Entity: ent.name})
 		if txt != ent.name {
-			ent.aliases = nerAppendUniq(ent.aliases, strings.Join(strings.Fields(txt), " "))
+			ent.aliases = nerAppendUniq(ent.aliases, nerOneSpace(txt))
 		}
 		if ent.kind != Person {
 			ent.places = nerAppendUniq(ent.places, cd.places...)

@@ -58,13 +58,26 @@ func FindEvents(text string, sents []Sentence, times []Time, mentions []Mention)
 		for n < len(times)-ti && times[ti+n].Start < s.End {
 			n++
 		}
-		var st []Time
-		if n > 0 {
-			st = make([]Time, 0, n)
+		// The sentence's times that can date an event: those of times
+		// themselves when all can, as they all can in most sentences
+		// (capped, so that nothing appends into times), else a copy of
+		// those that can; a sentence may hold hundreds of thousands.
+		all := true
+		for j := ti; j < ti+n; j++ {
+			if _, _, ok := eventDate(times[j]); !ok || negatedTime(text, times[j], s.Start) {
+				all = false
+				break
+			}
 		}
-		for j := ti; j < len(times) && times[j].Start < s.End; j++ {
-			if _, _, ok := eventDate(times[j]); ok && !negatedTime(text, times[j], s.Start) {
-				st = append(st, times[j])
+		var st []Time
+		if all && n > 0 {
+			st = times[ti : ti+n : ti+n]
+		} else if n > 0 {
+			st = make([]Time, 0, n)
+			for j := ti; j < ti+n; j++ {
+				if _, _, ok := eventDate(times[j]); ok && !negatedTime(text, times[j], s.Start) {
+					st = append(st, times[j])
+				}
 			}
 		}
 		// "BRANDON FALLS, Nov. 5 (Prairie Wire) — Holtz won on Tuesday":
@@ -166,7 +179,7 @@ func inherit(sentence string, history []dated) (dated, bool) {
 func eventGroups(sentence string) map[string]bool {
 	g := map[string]bool{}
 	lower := strings.ToLower(sentence)
-	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+	for w := range strings.FieldsFuncSeq(lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
 		if grp, ok := eventNouns[w]; ok {
 			g[grp] = true
 		}

@@ -423,6 +423,10 @@ type gazEntry struct {
 	places  []string // canonical places for topic matching
 	demonym bool     // "Russian": an adjective for the place
 	acronym bool
+	// byKey is the key that groups the entity's mentions in resolve,
+	// "gaz:" and canon, made once rather than for each of the millions of
+	// mentions a long text may have.
+	byKey string
 }
 
 // nerGaz maps a name, as lower-case tokens joined by single spaces, to its
@@ -461,6 +465,7 @@ func buildGazetteer() {
 		if _, ok := nerGaz[key]; ok {
 			return // first entry wins: countries before cities
 		}
+		e.byKey = "gaz:" + e.canon
 		nerGaz[key] = e
 		nerGazKeyMax = max(nerGazKeyMax, len(key))
 		if len(toks) > nerGazMaxLen {

@@ -114,7 +114,7 @@ func isHeadline(text string, s Sentence, times []Time) bool {
 		return false
 	}
 	sentence := strings.TrimSpace(text[s.Start:s.End])
-	if sentence == "" || len(strings.Fields(sentence)) > maxTitleWords {
+	if sentence == "" || moreFieldsThan(sentence, maxTitleWords) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(sentence)
@@ -126,6 +126,19 @@ func isHeadline(text string, s Sentence, times []Time) bool {
 		return false
 	}
 	return true
+}
+
+// moreFieldsThan reports whether s has more than n words separated by
+// white space, reading no further than the word after the nth: a sentence
+// may be megabytes long.
+func moreFieldsThan(s string, n int) bool {
+	k := 0
+	for range strings.FieldsSeq(s) {
+		if k++; k > n {
+			return true
+		}
+	}
+	return false
 }
 
 // endsLine reports whether a line break follows sentence s, or the text
@@ -249,8 +262,15 @@ func hasFiniteVerb(text string, s Sentence, sm []Mention, headline bool) bool {
 		}
 		return false
 	}
-	ws := words(text, s.Start, s.End)
-	for i, w := range ws {
+	// Word by word, keeping the one before: a verb usually comes early,
+	// and a sentence may be megabytes long.
+	var prev, w word
+	for i, at := 0, s.Start; ; i++ {
+		prev = w
+		var ok bool
+		if w, at, ok = nextWord(text, at, s.End); !ok {
+			break
+		}
 		if inName(w.s) {
 			continue
 		}
@@ -260,7 +280,7 @@ func hasFiniteVerb(text string, s Sentence, sm []Mention, headline bool) bool {
 		if w.cap {
 			continue
 		}
-		if headline && i > 0 && ws[i-1].w == "to" && afterName(ws[i-1].s) && !inName(ws[i-1].s) {
+		if headline && i > 0 && prev.w == "to" && afterName(prev.s) && !inName(prev.s) {
 			return true // "Acme to sell its plant"
 		}
 		if len(w.w) >= 4 && strings.HasSuffix(w.w, "s") && !strings.HasSuffix(w.w, "ss") && !strings.HasSuffix(w.w, "'s") && !notVerbS[w.w] && afterName(w.s) {

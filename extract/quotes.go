@@ -53,6 +53,10 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 	if len(spans) == 0 {
 		return nil
 	}
+	// scanQuotes gathered the spans in blocks and copied them into one
+	// slice: on a long text, take the blocks back before attribution
+	// builds its tokens.
+	collectBetweenPasses(text)
 	if len(sents) == 0 {
 		sents = SplitSentences(text)
 		if len(sents) == 0 {
@@ -65,37 +69,40 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 		sp.sent0 = c.sentOf(sp.open)
 		sp.sent1 = max(sp.sent0, c.sentOf(max(sp.open, sp.closeEnd-1)))
 	}
+	c.who = make([]qAttr, len(c.spans))
 	for i := range c.spans {
-		c.spans[i].who = c.attribute(i)
+		c.who[i] = c.attribute(i)
 	}
 	// A quotation over several paragraphs has one speaker, wherever in it
 	// the attribution stood.
 	for i := range c.spans {
 		sp := &c.spans[i]
-		if sp.who.st == qAttrFound {
+		if c.who[i].st == qAttrFound {
 			continue
 		}
 		for j := sp.chain; j < len(c.spans) && c.spans[j].chain == sp.chain; j++ {
-			if c.spans[j].who.st == qAttrFound {
-				sp.who = c.spans[j].who
+			if c.who[j].st == qAttrFound {
+				c.who[i] = c.who[j]
 				break
 			}
 		}
 	}
 	var out []Quote
-	for _, sp := range c.spans {
-		if sp.who.st != qAttrFound || sp.who.name == "" || !qHasLetter(text[sp.start:sp.end]) {
+	for i, sp := range c.spans {
+		who := c.who[i]
+		if who.st != qAttrFound || who.name == "" || !qHasLetter(text[sp.start:sp.end]) {
 			continue
 		}
 		q := Quote{
-			Speaker:       sp.who.name,
-			SpeakerKind:   sp.who.kind,
+			Speaker:       who.name,
+			SpeakerKind:   who.kind,
 			Text:          text[sp.start:sp.end],
 			Start:         sp.start,
 			End:           sp.end,
 			SentenceStart: min(c.sentStart(sp.sent0), sp.open),
 			SentenceEnd:   max(c.sentEnd(sp.sent1), sp.closeEnd),
 		}
+		out = growByDensity(out, i, len(c.spans), len(c.spans))
 		out = append(out, q)
 	}
 	return out
@@ -134,6 +141,10 @@ type quoteCtx struct {
 	ents  map[string]*Entity
 	roles []qRoleEntry
 	spans []qspan
+	// who is the attribution of each span, filled in span order. It is
+	// kept apart from the spans so that they are small while scanQuotes
+	// gathers and copies them: a long text has millions.
+	who []qAttr
 	// genders is read on first use by genderOf.
 	genders map[string]int
 	// all is the token scan of the whole text, made on first use by
@@ -143,9 +154,24 @@ type quoteCtx struct {
 
 func newQuoteCtx(text string, sents []Sentence, mentions []Mention, entities []Entity, spans []qspan) *quoteCtx {
 	c := &quoteCtx{text: text, sents: sents, spans: spans, ents: make(map[string]*Entity, len(entities))}
+	// Read the mentions in place when all are valid, as they come from
+	// FindEntities: a long text has millions, and attribution only reads
+	// them. Copy them only to drop or reorder some.
+	valid := true
 	for _, m := range mentions {
-		if m.Start >= 0 && m.Start < m.End && m.End <= len(text) {
-			c.ments = append(c.ments, m)
+		if !(m.Start >= 0 && m.Start < m.End && m.End <= len(text)) {
+			valid = false
+			break
+		}
+	}
+	sorted := sort.SliceIsSorted(mentions, func(i, j int) bool { return mentions[i].Start < mentions[j].Start })
+	if valid && sorted {
+		c.ments = mentions
+	} else {
+		for _, m := range mentions {
+			if m.Start >= 0 && m.Start < m.End && m.End <= len(text) {
+				c.ments = append(c.ments, m)
+			}
 		}
 	}
 	if !sort.SliceIsSorted(c.ments, func(i, j int) bool { return c.ments[i].Start < c.ments[j].Start }) {
@@ -482,7 +508,7 @@ func (c *quoteCtx) continuation(i int) qAttr {
 		if sp.sent0 <= ps {
 			// The last quotation of the sentence before decides: its
 			// speaker continues, or nobody if it had none.
-			return sp.who
+			return c.who[k]
 		}
 	}
 	toks := c.tokens(max(c.sentStart(ps), c.sentEnd(ps)-qWindow), c.sentEnd(ps))

@@ -31,6 +31,9 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 	p.cues = make([][]tenseCue, len(sents)+1)
 	p.cueDone = make([]bool, len(sents)+1)
 	var out []Time
+	// Each value is kept once: a text naming the same day a million
+	// times would otherwise hold a million copies of it.
+	values := map[string]string{}
 	lastDay := -1            // token index after the last expression with a day value
 	lastDayVal := ""         // its day value
 	mainDay := ""            // the first day value of the text: the story's day
@@ -103,7 +106,13 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 			anaTok, anaVal = c.b-1, c.val[:10] // "the next morning" goes on
 		}
 		s, e := int(p.toks[c.a].s), int(p.toks[c.b-1].e)
-		out = append(out, Time{Start: s, End: e, Text: text[s:e], Type: c.typ, Value: c.val, Precision: c.prec, Mod: c.mod})
+		out = growByDensity(out, c.a, len(p.toks), len(out)+len(p.toks)-c.a)
+		val, seen := values[c.val]
+		if !seen {
+			val = c.val
+			values[val] = val
+		}
+		out = append(out, Time{Start: s, End: e, Text: text[s:e], Type: c.typ, Value: val, Precision: c.prec, Mod: c.mod})
 		i = c.b
 	}
 	return out
