@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"sort"
 )
@@ -30,7 +31,15 @@ type Report struct {
 type Disagreement struct {
 	About  string               `json:"about"`
 	Values []*DisagreementValue `json:"values"`
+	// More counts the values a list leaves out: it reads the
+	// listValues best supported, and a date told a day apart by every
+	// round of a recurring feed has hundreds.
+	More int `json:"more,omitempty"`
 }
+
+// listValues is how many values of each disagreement a list (a timeline
+// page, a profile) reads: the best supported, as stored first.
+const listValues = 5
 
 // DisagreementValue is one side of a disagreement: the value (a TimeML
 // date or a normalised figure such as "USD 13400000000"), as the first
@@ -229,7 +238,7 @@ func happeningEvents(ctx context.Context, tx *Tx, v *view, hids []int64, maxRepo
 			disputed = append(disputed, h.id)
 		}
 	}
-	raw, err := readDisagreements(ctx, tx, disputed)
+	raw, err := readDisagreements(ctx, tx, disputed, maxReports)
 	if err != nil {
 		return nil, err
 	}
@@ -327,18 +336,28 @@ func happeningRows(ctx context.Context, tx *Tx, ids []int64) (map[int64]*happeni
 	return out, nil
 }
 
-// readDisagreements reads the stored disagreements of happenings ids.
-func readDisagreements(ctx context.Context, tx *Tx, ids []int64) (map[int64][]storedDisagreement, error) {
+// readDisagreements reads the stored disagreements of happenings ids:
+// all their values, or for a list (maxReports positive) the first
+// listValues of each (they are stored best supported first) and how
+// many there are, cut in SQL so that a value list hundreds long is not
+// decoded here.
+func readDisagreements(ctx context.Context, tx *Tx, ids []int64, maxReports int) (map[int64][]storedDisagreement, error) {
 	out := map[int64][]storedDisagreement{}
+	cols := `vals, 0`
+	if maxReports > 0 {
+		cols = fmt.Sprintf(`IIF(json_array_length(vals) > %[1]d, (SELECT json_group_array(json(j.value)) FROM (SELECT value FROM json_each(d.vals) ORDER BY key LIMIT %[1]d) j), vals),
+			json_array_length(vals)`, listValues)
+	}
 	for chunk := range chunks(ids, 500) {
-		rows, err := tx.QueryContext(ctx, `SELECT happening_id, about, vals FROM disagreements WHERE happening_id IN (`+placeholders(len(chunk))+`) ORDER BY id`, idArgs(chunk)...)
+		rows, err := tx.QueryContext(ctx, `SELECT happening_id, about, `+cols+` FROM disagreements d WHERE happening_id IN (`+placeholders(len(chunk))+`) ORDER BY id`, idArgs(chunk)...)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
 			var hid int64
 			var about, vals string
-			if err := rows.Scan(&hid, &about, &vals); err != nil {
+			var n int
+			if err := rows.Scan(&hid, &about, &vals, &n); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -347,6 +366,7 @@ func readDisagreements(ctx context.Context, tx *Tx, ids []int64) (map[int64][]st
 				rows.Close()
 				return nil, err
 			}
+			d.More = max(n-len(d.Vals), 0)
 			out[hid] = append(out[hid], d)
 		}
 		rows.Close()
@@ -359,7 +379,7 @@ func readDisagreements(ctx context.Context, tx *Tx, ids []int64) (map[int64][]st
 
 // resolveDisagreements turns stored disagreements into the API's, with
 // their sources read at once: all, or when maxSources is positive, that
-// many per value.
+// many per value, of the first listValues values.
 func resolveDisagreements(ctx context.Context, tx *Tx, raw map[int64][]storedDisagreement, maxSources int) (map[int64][]*Disagreement, error) {
 	out := map[int64][]*Disagreement{}
 	if len(raw) == 0 {
@@ -370,6 +390,17 @@ func resolveDisagreements(ctx context.Context, tx *Tx, raw map[int64][]storedDis
 			return v.Sources[:maxSources]
 		}
 		return v.Sources
+	}
+	if maxSources > 0 {
+		// What a view stores holds every value: a list keeps the
+		// first few here.
+		for _, ds := range raw {
+			for i := range ds {
+				if n := len(ds[i].Vals); n > listValues {
+					ds[i].Vals, ds[i].More = ds[i].Vals[:listValues], ds[i].More+n-listValues
+				}
+			}
+		}
 	}
 	need := map[int64]bool{}
 	for _, ds := range raw {
@@ -387,7 +418,7 @@ func resolveDisagreements(ctx context.Context, tx *Tx, raw map[int64][]storedDis
 	}
 	for hid, ds := range raw {
 		for _, d := range ds {
-			dd := &Disagreement{About: d.About}
+			dd := &Disagreement{About: d.About, More: d.More}
 			for _, v := range d.Vals {
 				dv := &DisagreementValue{Value: v.Value, Text: v.Text, Count: max(v.Count, len(v.Sources))}
 				for _, s := range capped(v) {
