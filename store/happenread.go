@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Report is one source's telling of a merged event: its sentence and
@@ -156,25 +157,49 @@ func happeningEvents(ctx context.Context, tx *Tx, v *view, hids []int64, maxRepo
 		// Those of the happenings a view sees in part that list the
 		// reports it sees are read by id, all at once.
 		var listed []int64
+		// Those the view sees whole are read in one query: each one's
+		// first reports and its clearest.
+		var whole []int64
 		for _, hid := range real {
+			if seen[hid] == nil {
+				whole = append(whole, hid)
+			}
+		}
+		// SQLite takes at most 500 terms in a compound SELECT, two a
+		// happening here.
+		for chunk := range chunks(whole, 200) {
+			parts := make([]string, 0, 2*len(chunk))
+			args := make([]any, 0, 3*len(chunk))
+			for _, hid := range chunk {
+				parts = append(parts, `SELECT id FROM (SELECT id FROM events INDEXED BY events_happening WHERE happening_id = ? ORDER BY happening_id, id LIMIT ?)`)
+				args = append(args, hid, maxReports)
+				if h := rowsByID[hid]; h != nil && h.best != 0 {
+					parts = append(parts, `SELECT ?`)
+					args = append(args, h.best)
+				}
+			}
+			if err := add("e.happening_id", `e.id IN (`+strings.Join(parts, " UNION ")+`)`, args...); err != nil {
+				return nil, err
+			}
+		}
+		for _, hid := range real {
+			sh := seen[hid]
+			if sh == nil || sh.row == nil {
+				continue
+			}
 			n := len(reps)
 			cond, want := `e.happening_id = ?`, maxReports
-			if sh := seen[hid]; sh != nil {
-				if sh.row == nil {
-					continue
-				}
-				if maxReports == listReports && len(sh.reports) > 0 {
-					listed = append(listed, sh.reports...)
-					continue
-				}
-				// The first maxReports it sees are among the first
-				// maxReports+hidden; past a few, the query skips the
-				// others itself.
-				if k := hidden[hid]; k <= 4*maxReports {
-					want += k
-				} else {
-					cond += ` AND ` + v.probe("e.source_id")
-				}
+			if maxReports == listReports && len(sh.reports) > 0 {
+				listed = append(listed, sh.reports...)
+				continue
+			}
+			// The first maxReports it sees are among the first
+			// maxReports+hidden; past a few, the query skips the
+			// others itself.
+			if k := hidden[hid]; k <= 4*maxReports {
+				want += k
+			} else {
+				cond += ` AND ` + v.probe("e.source_id")
 			}
 			if err := add("e.happening_id", cond+` ORDER BY e.happening_id, e.id LIMIT ?`, hid, want); err != nil {
 				return nil, err
