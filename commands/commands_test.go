@@ -425,3 +425,23 @@ func TestStripMarkdown(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeline_MoreValues checks that a disagreement whose list was cut
+// says how many values it leaves out, in the line and in the result.
+func TestTimeline_MoreValues(t *testing.T) {
+	a := &store.SourceRef{ID: 1, Name: "wire", Title: "Wire"}
+	b := &store.SourceRef{ID: 2, Name: "paper", Title: "Paper"}
+	facts := &FakeFacts{FindEventsFn: func(ctx context.Context, f store.EventFilter) ([]*store.Event, int, error) {
+		return []*store.Event{{Date: "2026-03-02", Precision: "day", Summary: "Harrow Motors will close its Dunmore plant", Source: a, Sources: 2,
+			Disagreements: []*store.Disagreement{{About: "date", More: 718, Values: []*store.DisagreementValue{
+				{Value: "2026-03-02", Sources: []*store.SourceRef{a}, Count: 1}, {Value: "2026-03-03", Sources: []*store.SourceRef{b}, Count: 1}}}}}}, 1, nil
+	}}
+	resp := ask(t, commands.New(facts, commands.Options{}), "/timeline harrow")
+	if len(resp.Lines) != 1 || !strings.HasSuffix(resp.Lines[0], "vs 3 Mar 2026 (Paper) and 718 more") {
+		t.Fatalf("lines %q", resp.Lines)
+	}
+	data := resp.Data.(*commands.TimelineResult)
+	if d := data.Items[0].Disagreements; len(d) != 1 || d[0].More != 718 || len(d[0].Values) != 2 {
+		t.Fatalf("disagreements = %+v", d)
+	}
+}

@@ -411,7 +411,11 @@ func differText(e *store.Event) string {
 			}
 			vs = append(vs, fmt.Sprintf("%s (%s)", oneLine(text, 40), strings.Join(names, ", ")))
 		}
-		parts = append(parts, d.About+" "+strings.Join(vs, " vs "))
+		part := d.About + " " + strings.Join(vs, " vs ")
+		if d.More > 0 {
+			part += fmt.Sprintf(" and %d more", d.More)
+		}
+		parts = append(parts, part)
 	}
 	if len(parts) == 0 {
 		return ""

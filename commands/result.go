@@ -53,11 +53,14 @@ type ReportItem struct {
 // DisagreementItem is a point on which the sources of an event differ:
 // About is "date" or the kind of figure ("amount", "duration",
 // "percentage", "count"); Event is the event's summary and Date its date.
+// More counts the values left out of Values: a list gives the best
+// supported few.
 type DisagreementItem struct {
 	About  string      `json:"about"`
 	Event  string      `json:"event"`
 	Date   string      `json:"date"`
 	Values []ValueItem `json:"values"`
+	More   int         `json:"more,omitempty"`
 }
 
 // ValueItem is one side of a disagreement: the normalised value, as the
@@ -141,7 +144,7 @@ func eventItem(e *store.Event) EventItem {
 func disagreementItems(e *store.Event) []DisagreementItem {
 	out := []DisagreementItem{}
 	for _, d := range e.Disagreements {
-		di := DisagreementItem{About: d.About, Event: e.Summary, Date: e.Date}
+		di := DisagreementItem{About: d.About, Event: e.Summary, Date: e.Date, More: d.More}
 		for _, v := range d.Values {
 			vi := ValueItem{Value: v.Value, Text: v.Text, Sources: []string{}}
 			for _, s := range v.Sources {

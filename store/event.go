@@ -164,7 +164,8 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 	var topicIDs []int64
 	var topicParts map[int64]*entityPart // what the view hides of them
 	var restSQL string                   // testSQL without the entity links
-	var restArgs []any
+	var ftsSQL string                    // the words' part of testSQL
+	var ftsArgs []any
 	switch {
 	case f.Topic != "":
 		n, fq := Norm(f.Topic), ftsQuery(f.Topic)
@@ -222,7 +223,8 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 			// The matching sentences are listed once (a few thousand
 			// rowids even for common words, a millisecond) rather than
 			// testing each event's sentence.
-			tests = append(tests, `+e.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)`)
+			ftsSQL, ftsArgs = `+e.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)`, []any{fq}
+			tests = append(tests, ftsSQL)
 			testArgs = append(testArgs, fq)
 			// A correlated FTS query costs ~0.1 ms an event; the terms
 			// column answers the same question with LIKE, tested last
@@ -239,7 +241,6 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 		testSQL = `(` + strings.Join(tests, " OR ") + `)`
 		if len(ids) > 0 {
 			restSQL = `(` + strings.Join(tests[1:], " OR ") + `)`
-			restArgs = testArgs[len(ids):]
 		}
 		lazySQL = `(` + strings.Join(lazy, " OR ") + `)`
 	case f.EntityID != 0:
@@ -353,7 +354,7 @@ func findEvents(ctx context.Context, tx *Tx, v *view, f EventFilter) ([]*Event, 
 			switch {
 			case done:
 			case restSQL != "" && len(topicIDs) <= maxCompound && !f.Newest:
-				all, end, err := streamWalk(ctx, tx, v, topicParts, base, baseArgs, topicIDs, restSQL, restArgs, want)
+				all, end, err := streamWalk(ctx, tx, v, topicParts, base, baseArgs, topicIDs, ftsSQL, ftsArgs, want)
 				if err == nil {
 					all, err = seen(all)
 				}
@@ -589,48 +590,41 @@ func lazyWalk(ctx context.Context, tx *Tx, cond string, args []any, test string,
 // streamWalk is the walk of a big topic with entities (entityIDs): it
 // reads each entity's links in date order from the entity index, which
 // knows their happenings, only until that entity has given want merged
-// events, then walks the topic's other parts (rest, with restArgs) up to
-// the link that completes want merged events of all the links, and
-// returns the merged events of the lot in date order (at least want of
-// them unless the topic has fewer: end is then true and the list
-// complete). cond (with args) holds the other filters. A story told by a
-// hundred feeds costs a hundred index entries, not a hundred rounds.
+// events, and as far the reports of the articles about it (from
+// topic_happenings, the same for source_topics), then walks the topic's
+// words (fts, with ftsArgs; none when empty) up to the link that
+// completes want merged events of all the links, and returns the merged
+// events of the lot in date order (at least want of them unless the
+// topic has fewer: end is then true and the list complete). cond (with
+// args) holds the other filters: with them, the articles about the
+// entities are walked with the words, as topic_happenings knows no
+// filters. A story told by a hundred feeds costs a hundred index
+// entries, not a hundred rounds.
 //
 // The view v skips the links of sources it does not see: those of the
 // entities such sources name (parts has them), through guild_links, and
-// the other events of those sources as it reads them.
-func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPart, cond string, args []any, entityIDs []int64, rest string, restArgs []any, want int) (hids []int64, end bool, err error) {
-	type link struct {
-		eventPair
-		h int64
-	}
+// the other events of those sources as it reads them; the articles about
+// an entity that it does not see all are walked with the words.
+func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPart, cond string, args []any, entityIDs []int64, fts string, ftsArgs []any, want int) (hids []int64, end bool, err error) {
 	var links []link
 	end = true
-	for _, ent := range entityIDs {
-		// The first link of each merged event, from entity_happenings:
-		// the later ones come after it in the walk, and change nothing.
-		q := `SELECT first_event, first_start, happening, 0 FROM entity_happenings INDEXED BY entity_happenings_first WHERE entity_id = ?1 ORDER BY first_start, first_event`
-		a := []any{ent}
-		switch {
-		case cond != "1":
-			q = `SELECT ee.event_id, ee.sort_start, ee.happening_id, e.source_id FROM event_entities ee JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
-				WHERE ee.entity_id = ? AND ` + cond + ` ORDER BY ee.sort_start, ee.event_id`
-			a = append(a, args...)
-		case parts[ent] != nil:
-			q = `SELECT ee.event_id, ee.sort_start, ee.happening_id, 0 FROM event_entities ee WHERE ee.entity_id = ?1 AND NOT EXISTS (SELECT 1 FROM guild_links g
-				WHERE g.entity_id = ?1 AND g.guild_id IN ` + v.othersSQL() + ` AND g.event_id = ee.event_id) ORDER BY ee.sort_start, ee.event_id`
-		}
+	// walked are the entities whose articles' reports are walked with
+	// the words rather than read from topic_happenings.
+	var walked []int64
+	// read appends the links of query q (id, date, happening, source
+	// id or 0) until they give want merged events.
+	read := func(q string, a ...any) error {
 		rows, err := tx.QueryContext(ctx, q, a...)
 		if err != nil {
-			return nil, false, err
+			return err
 		}
+		defer rows.Close()
 		seen := map[int64]bool{}
 		for rows.Next() {
 			var l link
 			var src int64
 			if err := rows.Scan(&l.id, &l.date, &l.h, &src); err != nil {
-				rows.Close()
-				return nil, false, err
+				return err
 			}
 			if src != 0 && !v.sees(src) {
 				continue
@@ -647,32 +641,105 @@ func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPar
 				}
 			}
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		return rows.Err()
+	}
+	for _, ent := range entityIDs {
+		// The first link of each merged event, from entity_happenings:
+		// the later ones come after it in the walk, and change nothing.
+		q := `SELECT first_event, first_start, happening, 0 FROM entity_happenings INDEXED BY entity_happenings_first WHERE entity_id = ?1 ORDER BY first_start, first_event`
+		a := []any{ent}
+		switch {
+		case cond != "1":
+			q = `SELECT ee.event_id, ee.sort_start, ee.happening_id, e.source_id FROM event_entities ee JOIN events e INDEXED BY events_byid ON e.id = ee.event_id
+				WHERE ee.entity_id = ? AND ` + cond + ` ORDER BY ee.sort_start, ee.event_id`
+			a = append(a, args...)
+		case parts[ent] != nil:
+			q = `SELECT ee.event_id, ee.sort_start, ee.happening_id, 0 FROM event_entities ee WHERE ee.entity_id = ?1 AND NOT EXISTS (SELECT 1 FROM guild_links g
+				WHERE g.entity_id = ?1 AND g.guild_id IN ` + v.othersSQL() + ` AND g.event_id = ee.event_id) ORDER BY ee.sort_start, ee.event_id`
+		}
+		if err := read(q, a...); err != nil {
 			return nil, false, err
 		}
 	}
-	sort.Slice(links, func(i, j int) bool {
-		if links[i].date != links[j].date {
-			return links[i].date < links[j].date
-		}
-		return links[i].id < links[j].id
-	})
-	// The link that completes want merged events bounds the rest;
-	// without one (the links ran out), the rest is walked to its end.
-	var bound *link
-	seen := map[int64]bool{}
-	for i := range links {
-		if !seen[links[i].h] {
-			seen[links[i].h] = true
-			if len(seen) == want {
-				bound = &links[i]
-				break
+	// When the links bound the page, the articles about the entities
+	// give their merged events from topic_happenings, which bounds the
+	// words' walk closer still; when they do not, everything else is
+	// walked to its end (a few pages of reports at most), which counts
+	// a small topic's merged events exactly.
+	bounded := cond == "1" && pageBound(links, want) != nil
+	linksEnd := end
+	for _, ent := range entityIDs {
+		touched := !bounded
+		if !touched && v.scoped() {
+			// An article the view does not see about the entity:
+			// its rows hold reports the view must skip.
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM source_topics st WHERE st.entity_id = ? AND `+v.hiddenSource("st.source_id")+`)`, ent).Scan(&touched); err != nil {
+				return nil, false, err
 			}
 		}
+		if touched {
+			walked = append(walked, ent)
+			continue
+		}
+		// The first report of each merged event the articles about
+		// the entity tell.
+		if err := read(`SELECT first_event, first_start, happening, 0 FROM topic_happenings INDEXED BY topic_happenings_first WHERE entity_id = ? ORDER BY first_start, first_event`, ent); err != nil {
+			return nil, false, err
+		}
 	}
+	// Whether the walk reached the end is the links' to say, as when
+	// the articles about the entities were walked with the words.
+	end = linksEnd
+	var restParts []string
+	var restArgs []any
+	if len(walked) > 0 {
+		restParts = append(restParts, `+e.source_id IN (SELECT source_id FROM source_topics WHERE entity_id IN (`+placeholders(len(walked))+`))`)
+		restArgs = append(restArgs, idArgs(walked)...)
+	}
+	if fts != "" {
+		restParts = append(restParts, fts)
+		restArgs = append(restArgs, ftsArgs...)
+	}
+	// The link that completes want merged events bounds the rest;
+	// without one (the links ran out), the rest is walked to its end.
+	bound := pageBound(links, want)
+	others, err := walkRest(ctx, tx, v, cond, args, restParts, restArgs, bound, want)
+	if err != nil {
+		return nil, false, err
+	}
+	if bound == nil && len(others) >= 256*want {
+		// Far past a page, with no links to bound it: the walk stopped
+		// there, and the merged events say how far it got.
+		end = false
+	}
+	all := append(links, others...)
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].date != all[j].date {
+			return all[i].date < all[j].date
+		}
+		return all[i].id < all[j].id
+	})
+	seen := map[int64]bool{}
+	for _, l := range all {
+		if !seen[l.h] {
+			seen[l.h] = true
+			hids = append(hids, l.h)
+		}
+	}
+	return hids, end, nil
+}
+
+// walkRest reads the reports of the topic's other parts (parts, ORed,
+// with args; none when empty) that match cond, in the walk's order up to
+// bound: one row per merged event, its first report. Without a bound it
+// reads them in order, and stops 256 pages in.
+func walkRest(ctx context.Context, tx *Tx, v *view, cond string, args []any, parts []string, partArgs []any, bound *link, want int) ([]link, error) {
+	if len(parts) == 0 {
+		return nil, nil
+	}
+	rest := `(` + strings.Join(parts, " OR ") + `)`
 	q := `SELECT e.id, e.sort_start, e.happening_id, e.source_id FROM events e INDEXED BY events_walk WHERE ` + rest + ` AND ` + cond
-	a := append(append([]any{}, restArgs...), args...)
+	a := append(append([]any{}, partArgs...), args...)
 	if bound != nil {
 		// Bounded, the rest is read one row per merged event: its
 		// first report in the walk's order (the least of sort_start,
@@ -689,7 +756,7 @@ func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPar
 	}
 	rows, err := tx.QueryContext(ctx, q, a...)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	var others []link
 	var key string
@@ -702,7 +769,7 @@ func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPar
 		}
 		if err := rows.Scan(dest...); err != nil {
 			rows.Close()
-			return nil, false, err
+			return nil, err
 		}
 		if !v.sees(src) {
 			continue
@@ -714,29 +781,39 @@ func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPar
 		if bound == nil && len(others) >= 256*want {
 			// Far past a page, with no links to bound it: stop here
 			// and let the merged events say how far this got.
-			end = false
 			break
 		}
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, false, err
-	}
-	all := append(links, others...)
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].date != all[j].date {
-			return all[i].date < all[j].date
+	return others, rows.Err()
+}
+
+// pageBound sorts links in date order and returns the one that
+// completes want merged events, nil when they are fewer.
+func pageBound(links []link, want int) *link {
+	sort.Slice(links, func(i, j int) bool {
+		if links[i].date != links[j].date {
+			return links[i].date < links[j].date
 		}
-		return all[i].id < all[j].id
+		return links[i].id < links[j].id
 	})
-	seen = map[int64]bool{}
-	for _, l := range all {
-		if !seen[l.h] {
-			seen[l.h] = true
-			hids = append(hids, l.h)
+	seen := map[int64]bool{}
+	for i := range links {
+		if !seen[links[i].h] {
+			seen[links[i].h] = true
+			if len(seen) == want {
+				return &links[i]
+			}
 		}
 	}
-	return hids, end, nil
+	return nil
+}
+
+// link is a report in a walk: its id and date, and its happening (minus
+// its id when it stands alone).
+type link struct {
+	eventPair
+	h int64
 }
 
 // walkHappenings is the walk of the loop in findEvents in one pass: it

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -119,5 +120,35 @@ func TestHappenings(t *testing.T) {
 	}
 	if find(evs, "test track").Sources != 1 {
 		t.Errorf("the test track is the paper's alone")
+	}
+}
+
+// TestDisagreementValuesBounded checks that a list reads the five
+// best-supported values of a disagreement and counts the rest: a story
+// that every feed tells with its own figure would otherwise list them all.
+func TestDisagreementValuesBounded(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	harrow := []string{"Harrow Motors"}
+	for i, amount := range []string{"2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.1"} {
+		in := factstest.Article(fmt.Sprintf("feed%d", i), "2026-03-04",
+			factstest.Sentence{Text: "A court fined Harrow Motors $" + amount + " million on Tuesday over the Dunmore spill.", Date: "2026-03-03", Orgs: harrow})
+		if _, err := db.LoadSource(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	evs, _, err := db.FindEvents(ctx, store.EventFilter{Topic: "harrow motors", Limit: 10})
+	if err != nil || len(evs) != 1 {
+		t.Fatalf("timeline: %d events, %v", len(evs), err)
+	}
+	if evs[0].Sources != 8 || len(evs[0].Disagreements) != 1 {
+		t.Fatalf("fine: %d sources, disagreements %+v", evs[0].Sources, evs[0].Disagreements)
+	}
+	d := evs[0].Disagreements[0]
+	if len(d.Values) != 5 || d.More != 2 {
+		t.Fatalf("want 5 values and 2 more, got %d and %d", len(d.Values), d.More)
+	}
+	if v := d.Values[0]; v.Value != "USD 2100000" || v.Count != 2 {
+		t.Errorf("best supported first: %s by %d", v.Value, v.Count)
 	}
 }

@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Report is one source's telling of a merged event: its sentence and
@@ -30,7 +32,15 @@ type Report struct {
 type Disagreement struct {
 	About  string               `json:"about"`
 	Values []*DisagreementValue `json:"values"`
+	// More counts the values a list leaves out: it reads the
+	// listValues best supported, and a date told a day apart by every
+	// round of a recurring feed has hundreds.
+	More int `json:"more,omitempty"`
 }
+
+// listValues is how many values of each disagreement a list (a timeline
+// page, a profile) reads: the best supported, as stored first.
+const listValues = 5
 
 // DisagreementValue is one side of a disagreement: the value (a TimeML
 // date or a normalised figure such as "USD 13400000000"), as the first
@@ -147,25 +157,49 @@ func happeningEvents(ctx context.Context, tx *Tx, v *view, hids []int64, maxRepo
 		// Those of the happenings a view sees in part that list the
 		// reports it sees are read by id, all at once.
 		var listed []int64
+		// Those the view sees whole are read in one query: each one's
+		// first reports and its clearest.
+		var whole []int64
 		for _, hid := range real {
+			if seen[hid] == nil {
+				whole = append(whole, hid)
+			}
+		}
+		// SQLite takes at most 500 terms in a compound SELECT, two a
+		// happening here.
+		for chunk := range chunks(whole, 200) {
+			parts := make([]string, 0, 2*len(chunk))
+			args := make([]any, 0, 3*len(chunk))
+			for _, hid := range chunk {
+				parts = append(parts, `SELECT id FROM (SELECT id FROM events INDEXED BY events_happening WHERE happening_id = ? ORDER BY happening_id, id LIMIT ?)`)
+				args = append(args, hid, maxReports)
+				if h := rowsByID[hid]; h != nil && h.best != 0 {
+					parts = append(parts, `SELECT ?`)
+					args = append(args, h.best)
+				}
+			}
+			if err := add("e.happening_id", `e.id IN (`+strings.Join(parts, " UNION ")+`)`, args...); err != nil {
+				return nil, err
+			}
+		}
+		for _, hid := range real {
+			sh := seen[hid]
+			if sh == nil || sh.row == nil {
+				continue
+			}
 			n := len(reps)
 			cond, want := `e.happening_id = ?`, maxReports
-			if sh := seen[hid]; sh != nil {
-				if sh.row == nil {
-					continue
-				}
-				if maxReports == listReports && len(sh.reports) > 0 {
-					listed = append(listed, sh.reports...)
-					continue
-				}
-				// The first maxReports it sees are among the first
-				// maxReports+hidden; past a few, the query skips the
-				// others itself.
-				if k := hidden[hid]; k <= 4*maxReports {
-					want += k
-				} else {
-					cond += ` AND ` + v.probe("e.source_id")
-				}
+			if maxReports == listReports && len(sh.reports) > 0 {
+				listed = append(listed, sh.reports...)
+				continue
+			}
+			// The first maxReports it sees are among the first
+			// maxReports+hidden; past a few, the query skips the
+			// others itself.
+			if k := hidden[hid]; k <= 4*maxReports {
+				want += k
+			} else {
+				cond += ` AND ` + v.probe("e.source_id")
 			}
 			if err := add("e.happening_id", cond+` ORDER BY e.happening_id, e.id LIMIT ?`, hid, want); err != nil {
 				return nil, err
@@ -229,7 +263,7 @@ func happeningEvents(ctx context.Context, tx *Tx, v *view, hids []int64, maxRepo
 			disputed = append(disputed, h.id)
 		}
 	}
-	raw, err := readDisagreements(ctx, tx, disputed)
+	raw, err := readDisagreements(ctx, tx, disputed, maxReports)
 	if err != nil {
 		return nil, err
 	}
@@ -327,18 +361,28 @@ func happeningRows(ctx context.Context, tx *Tx, ids []int64) (map[int64]*happeni
 	return out, nil
 }
 
-// readDisagreements reads the stored disagreements of happenings ids.
-func readDisagreements(ctx context.Context, tx *Tx, ids []int64) (map[int64][]storedDisagreement, error) {
+// readDisagreements reads the stored disagreements of happenings ids:
+// all their values, or for a list (maxReports positive) the first
+// listValues of each (they are stored best supported first) and how
+// many there are, cut in SQL so that a value list hundreds long is not
+// decoded here.
+func readDisagreements(ctx context.Context, tx *Tx, ids []int64, maxReports int) (map[int64][]storedDisagreement, error) {
 	out := map[int64][]storedDisagreement{}
+	cols := `vals, 0`
+	if maxReports > 0 {
+		cols = fmt.Sprintf(`IIF(json_array_length(vals) > %[1]d, (SELECT json_group_array(json(j.value)) FROM (SELECT value FROM json_each(d.vals) ORDER BY key LIMIT %[1]d) j), vals),
+			json_array_length(vals)`, listValues)
+	}
 	for chunk := range chunks(ids, 500) {
-		rows, err := tx.QueryContext(ctx, `SELECT happening_id, about, vals FROM disagreements WHERE happening_id IN (`+placeholders(len(chunk))+`) ORDER BY id`, idArgs(chunk)...)
+		rows, err := tx.QueryContext(ctx, `SELECT happening_id, about, `+cols+` FROM disagreements d WHERE happening_id IN (`+placeholders(len(chunk))+`) ORDER BY id`, idArgs(chunk)...)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
 			var hid int64
 			var about, vals string
-			if err := rows.Scan(&hid, &about, &vals); err != nil {
+			var n int
+			if err := rows.Scan(&hid, &about, &vals, &n); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -347,6 +391,7 @@ func readDisagreements(ctx context.Context, tx *Tx, ids []int64) (map[int64][]st
 				rows.Close()
 				return nil, err
 			}
+			d.More = max(n-len(d.Vals), 0)
 			out[hid] = append(out[hid], d)
 		}
 		rows.Close()
@@ -359,7 +404,7 @@ func readDisagreements(ctx context.Context, tx *Tx, ids []int64) (map[int64][]st
 
 // resolveDisagreements turns stored disagreements into the API's, with
 // their sources read at once: all, or when maxSources is positive, that
-// many per value.
+// many per value, of the first listValues values.
 func resolveDisagreements(ctx context.Context, tx *Tx, raw map[int64][]storedDisagreement, maxSources int) (map[int64][]*Disagreement, error) {
 	out := map[int64][]*Disagreement{}
 	if len(raw) == 0 {
@@ -370,6 +415,17 @@ func resolveDisagreements(ctx context.Context, tx *Tx, raw map[int64][]storedDis
 			return v.Sources[:maxSources]
 		}
 		return v.Sources
+	}
+	if maxSources > 0 {
+		// What a view stores holds every value: a list keeps the
+		// first few here.
+		for _, ds := range raw {
+			for i := range ds {
+				if n := len(ds[i].Vals); n > listValues {
+					ds[i].Vals, ds[i].More = ds[i].Vals[:listValues], ds[i].More+n-listValues
+				}
+			}
+		}
 	}
 	need := map[int64]bool{}
 	for _, ds := range raw {
@@ -387,7 +443,7 @@ func resolveDisagreements(ctx context.Context, tx *Tx, raw map[int64][]storedDis
 	}
 	for hid, ds := range raw {
 		for _, d := range ds {
-			dd := &Disagreement{About: d.About}
+			dd := &Disagreement{About: d.About, More: d.More}
 			for _, v := range d.Vals {
 				dv := &DisagreementValue{Value: v.Value, Text: v.Text, Count: max(v.Count, len(v.Sources))}
 				for _, s := range capped(v) {

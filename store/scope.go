@@ -847,7 +847,7 @@ func (v *view) summarize(ctx context.Context, tx *Tx, ids []int64) (map[int64]*s
 			summary: best.Summary, best: best.ID, first: reps[h.First].ID, sources: h.Sources, reports: len(reps),
 			inferred: h.Inferred, disputed: len(h.Disagreements) > 0}
 		for _, d := range h.Disagreements {
-			sh.dis = append(sh.dis, storedDisagreement{d.About, toStoredValues(d.Values)})
+			sh.dis = append(sh.dis, storedDisagreement{About: d.About, Vals: toStoredValues(d.Values)})
 		}
 	}
 	return out, nil

@@ -206,6 +206,8 @@ func writeHappeningViews(ctx context.Context, tx *Tx, id int64, reports []*merge
 type storedDisagreement struct {
 	About string        `json:"about"`
 	Vals  []storedValue `json:"vals"`
+	// More counts the values a list read left out of Vals.
+	More int `json:"-"`
 }
 
 // writeHappeningView stores what reports (sorted by id) say together as
@@ -227,7 +229,7 @@ func writeHappeningView(ctx context.Context, tx *Tx, id int64, guild string, rep
 				vals[i].Sources, vals[i].Count = vals[i].Sources[:listReports], n
 			}
 		}
-		dis = append(dis, storedDisagreement{d.About, vals})
+		dis = append(dis, storedDisagreement{About: d.About, Vals: vals})
 	}
 	js := ""
 	if len(dis) > 0 {
