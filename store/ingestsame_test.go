@@ -125,7 +125,9 @@ func meantimeIngest(t *testing.T, docs []meantime.Doc, rounds int) string {
 
 // TestIngestDump_MEANTIME loads the MEANTIME texts in three rounds (see
 // meantimeIngest) and writes the dump to $BRIEFBOT_INGEST_DUMP when set,
-// so that two versions of the loader can be compared byte for byte.
+// so that two versions of the loader can be compared byte for byte. It
+// checks that updating happenings from their aggregates stores what
+// working them out from all their reports does.
 func TestIngestDump_MEANTIME(t *testing.T) {
 	dir, ok := meantime.Find(".")
 	if !ok {
@@ -139,6 +141,18 @@ func TestIngestDump_MEANTIME(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := meantimeIngest(t, docs, 3)
+	restore := store.SetIncrementalHappenings(false)
+	want := meantimeIngest(t, docs, 3)
+	restore()
+	if got != want {
+		g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+		for i := range min(len(g), len(w)) {
+			if g[i] != w[i] {
+				t.Fatalf("line %d: incremental\n%s\nfrom all reports\n%s", i+1, g[i], w[i])
+			}
+		}
+		t.Fatalf("incremental dump has %d lines, from all reports %d", len(g), len(w))
+	}
 	if out := os.Getenv("BRIEFBOT_INGEST_DUMP"); out != "" {
 		if err := os.WriteFile(out, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
