@@ -1,6 +1,8 @@
 package merge
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -580,5 +582,29 @@ func values(vs []AggValue) []Value {
 		out[i] = Value{Value: v.Value, Text: v.Text, Sources: append([]int64(nil), v.Sources...)}
 	}
 	sortValues(out)
+	return out
+}
+
+// Clone returns a copy of a that shares nothing Add changes.
+func (a *Aggregate) Clone() *Aggregate {
+	c := *a
+	c.Keys = slices.Clone(a.Keys)
+	c.Dates = maps.Clone(a.Dates)
+	c.Spans = slices.Clone(a.Spans)
+	c.Sigs = maps.Clone(a.Sigs)
+	c.Taking = slices.Clone(a.Taking)
+	c.DateValues = cloneValues(a.DateValues)
+	c.Figures = slices.Clone(a.Figures)
+	for i := range c.Figures {
+		c.Figures[i].Values = cloneValues(c.Figures[i].Values)
+	}
+	return &c
+}
+
+func cloneValues(vs []AggValue) []AggValue {
+	out := slices.Clone(vs)
+	for i := range out {
+		out[i].Sources = slices.Clone(out[i].Sources)
+	}
 	return out
 }

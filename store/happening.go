@@ -413,6 +413,11 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 	if _, err := tx.exec(ctx, `DELETE FROM disagreements WHERE happening_id = ?`, id); err != nil {
 		return err
 	}
+	delete(tx.aggs, id)
+	if tx.aggsGone == nil {
+		tx.aggsGone = map[int64]bool{}
+	}
+	tx.aggsGone[id] = true
 	if len(reports) == 0 {
 		if _, err := writeHappeningViews(ctx, tx, id, nil); err != nil {
 			return err
@@ -493,28 +498,38 @@ func (l *loader) addToHappenings(ids []int64, add map[int64][]*merge.Report) (sl
 	if incrementalOff || l.guild != "" {
 		return ids, nil
 	}
-	read, err := l.stmt(&l.readAggregate, `SELECT a.state, h.guild_reports, h.best_event_id FROM happening_aggregates a
+	read, err := l.stmt(&l.readAggregate, `SELECT a.state, h.guild_reports FROM happening_aggregates a
 		JOIN happenings h ON h.id = a.happening_id WHERE a.happening_id = ?`)
 	if err != nil {
 		return nil, err
 	}
 	for _, id := range ids {
-		var state string
-		var guildReports int
-		var bestWas int64
-		err := read.QueryRowContext(l.ctx, id).Scan(&state, &guildReports, &bestWas)
-		if errors.Is(err, sql.ErrNoRows) || err == nil && guildReports > 0 {
-			slow = append(slow, id)
-			continue
-		} else if err != nil {
-			return nil, err
+		// The aggregate as this transaction last wrote it, else as the
+		// last one did, else as stored. Only happenings without
+		// guild-owned reports have one written by this path or cached.
+		agg := l.tx.aggs[id]
+		if agg == nil && !l.tx.aggsGone[id] {
+			agg, _ = l.tx.db.cachedAggregate(id)
 		}
-		var agg merge.Aggregate
-		if err := json.Unmarshal([]byte(state), &agg); err != nil {
-			return nil, fmt.Errorf("happening %d aggregate: %w", id, err)
+		if agg == nil {
+			var state string
+			var guildReports int
+			err := read.QueryRowContext(l.ctx, id).Scan(&state, &guildReports)
+			if errors.Is(err, sql.ErrNoRows) || err == nil && guildReports > 0 {
+				slow = append(slow, id)
+				continue
+			} else if err != nil {
+				return nil, err
+			}
+			agg = &merge.Aggregate{}
+			if err := json.Unmarshal([]byte(state), agg); err != nil {
+				return nil, fmt.Errorf("happening %d aggregate: %w", id, err)
+			}
 		}
+		bestWas := agg.Best.ID
 		before := agg.Happening().Disagreements
 		if !agg.Add(add[id]) {
+			delete(l.tx.aggs, id)
 			slow = append(slow, id)
 			continue
 		}
@@ -542,13 +557,17 @@ func (l *loader) addToHappenings(ids []int64, add map[int64][]*merge.Report) (sl
 				return nil, err
 			}
 		}
-		buf, err := json.Marshal(&agg)
+		buf, err := json.Marshal(agg)
 		if err != nil {
 			return nil, err
 		}
 		if _, err := l.exec(&l.writeAggregate, `UPDATE happening_aggregates SET state = ? WHERE happening_id = ?`, string(buf), id); err != nil {
 			return nil, err
 		}
+		if l.tx.aggs == nil {
+			l.tx.aggs = map[int64]*merge.Aggregate{}
+		}
+		l.tx.aggs[id] = agg
 	}
 	return slow, nil
 }

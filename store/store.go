@@ -6,6 +6,8 @@
 package store
 
 import (
+	"briefbot/merge"
+
 	"context"
 	"database/sql"
 	"embed"
@@ -64,6 +66,48 @@ type DB struct {
 	// owned caches the guild of every guild-owned source, as of a write
 	// generation (see Tx.owners).
 	owned atomic.Pointer[owners]
+
+	// aggs caches happenings' aggregates (see migration 058), parsed, as
+	// committed: a story a feed follows gains a report from most of its
+	// articles, and parsing the aggregate of a long-running one cost
+	// more than updating it. Loads publish what they wrote when they
+	// commit; a happening worked out from its reports is forgotten.
+	aggsMu sync.Mutex
+	aggs   map[int64]*merge.Aggregate
+}
+
+// maxSharedAggregates bounds the DB's cache of aggregates.
+const maxSharedAggregates = 20000
+
+// cachedAggregate returns a copy of the aggregate of happening id as the
+// DB has it cached.
+func (db *DB) cachedAggregate(id int64) (*merge.Aggregate, bool) {
+	db.aggsMu.Lock()
+	defer db.aggsMu.Unlock()
+	a, ok := db.aggs[id]
+	if !ok {
+		return nil, false
+	}
+	return a.Clone(), true
+}
+
+// publishAggregates applies to the DB's cache of aggregates what a
+// committed transaction wrote.
+func (db *DB) publishAggregates(tx *Tx) {
+	if len(tx.aggsGone) == 0 && len(tx.aggs) == 0 {
+		return
+	}
+	db.aggsMu.Lock()
+	defer db.aggsMu.Unlock()
+	for id := range tx.aggsGone {
+		delete(db.aggs, id)
+	}
+	if db.aggs == nil || len(db.aggs)+len(tx.aggs) > maxSharedAggregates {
+		db.aggs = make(map[int64]*merge.Aggregate, len(tx.aggs))
+	}
+	for id, a := range tx.aggs {
+		db.aggs[id] = a
+	}
 }
 
 // maxSharedReports bounds the DB's cache of candidate reports.
@@ -250,6 +294,11 @@ type Tx struct {
 	// DB's cache of reports must not be trusted in it, and is emptied
 	// when it commits.
 	deleted bool
+	// aggs are the aggregates the transaction wrote, by happening;
+	// aggsGone the happenings whose aggregates it wrote from their
+	// reports (or deleted), which the DB's cache forgets.
+	aggs     map[int64]*merge.Aggregate
+	aggsGone map[int64]bool
 }
 
 // stmt returns q prepared in the transaction, preparing it the first
@@ -312,6 +361,7 @@ func (tx *Tx) commitWrite() error {
 	if tx.deleted || tx.loader != nil {
 		tx.db.publishReports(tx)
 	}
+	tx.db.publishAggregates(tx)
 	return nil
 }
 
