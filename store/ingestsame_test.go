@@ -88,6 +88,18 @@ func meantimeIngest(t *testing.T, docs []meantime.Doc, rounds int) string {
 		t.Fatal(err)
 	}
 	defer conn.Close()
+	// entity_kinds is what its triggers keep it: the kinds of each
+	// entity's sources, counted.
+	var stray int
+	if err := conn.QueryRow(`SELECT COUNT(*) FROM (
+		SELECT * FROM (SELECT entity_id, kind, COUNT(*), SUM(mentions), MIN(source_id) FROM entity_sources WHERE kind != '' GROUP BY entity_id, kind
+			EXCEPT SELECT entity_id, kind, sources, mentions, first_source FROM entity_kinds)
+		UNION ALL SELECT * FROM (SELECT entity_id, kind, sources, mentions, first_source FROM entity_kinds
+			EXCEPT SELECT entity_id, kind, COUNT(*), SUM(mentions), MIN(source_id) FROM entity_sources WHERE kind != '' GROUP BY entity_id, kind))`).Scan(&stray); err != nil {
+		t.Fatal(err)
+	} else if stray != 0 {
+		t.Errorf("entity_kinds: %d rows differ from entity_sources' counts", stray)
+	}
 	for _, q := range []string{
 		`SELECT id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id, first_published, last_published,
 			source_count, report_count, inferred, disputed, guild_reports FROM happenings ORDER BY id`,
