@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"time"
@@ -410,8 +413,16 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 	if _, err := tx.exec(ctx, `DELETE FROM disagreements WHERE happening_id = ?`, id); err != nil {
 		return err
 	}
+	delete(tx.aggs, id)
+	if tx.aggsGone == nil {
+		tx.aggsGone = map[int64]bool{}
+	}
+	tx.aggsGone[id] = true
 	if len(reports) == 0 {
 		if _, err := writeHappeningViews(ctx, tx, id, nil); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM happening_aggregates WHERE happening_id = ?`, id); err != nil {
 			return err
 		}
 		_, err := tx.exec(ctx, `DELETE FROM happenings WHERE id = ?`, id)
@@ -444,7 +455,23 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 		h.Sources, len(reports), h.Inferred, len(h.Disagreements) > 0, guildReports); err != nil {
 		return err
 	}
-	for _, d := range h.Disagreements {
+	if err := insertDisagreements(ctx, tx, id, h.Disagreements); err != nil {
+		return err
+	}
+	// The next source to tell it adds to this rather than reading the
+	// reports again.
+	state, err := json.Marshal(merge.NewAggregate(reports))
+	if err != nil {
+		return err
+	}
+	_, err = tx.exec(ctx, `INSERT OR REPLACE INTO happening_aggregates (happening_id, state) VALUES (?, ?)`, id, string(state))
+	return err
+}
+
+// insertDisagreements stores the disagreements of happening id, which
+// has none stored.
+func insertDisagreements(ctx context.Context, tx *Tx, id int64, ds []merge.Disagreement) error {
+	for _, d := range ds {
 		vals, err := json.Marshal(toStoredValues(d.Values))
 		if err != nil {
 			return err
@@ -454,6 +481,95 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 		}
 	}
 	return nil
+}
+
+// incrementalOff makes every happening that gains reports be worked out
+// from all of them, for tests to compare with.
+var incrementalOff bool
+
+// addToHappenings updates the happenings of ids, which existed before
+// the current source and each gained its reports add[id], from their
+// aggregates (see migration 058) without reading their other reports. It
+// returns those it cannot update so: without an aggregate, with reports
+// of guild-owned sources (whose views need every report), told by a
+// guild-owned source, or gaining reports the aggregate cannot take (see
+// merge.Aggregate.Add); refreshHappenings works them out.
+func (l *loader) addToHappenings(ids []int64, add map[int64][]*merge.Report) (slow []int64, err error) {
+	if incrementalOff || l.guild != "" {
+		return ids, nil
+	}
+	read, err := l.stmt(&l.readAggregate, `SELECT a.state, h.guild_reports FROM happening_aggregates a
+		JOIN happenings h ON h.id = a.happening_id WHERE a.happening_id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		// The aggregate as this transaction last wrote it, else as the
+		// last one did, else as stored. Only happenings without
+		// guild-owned reports have one written by this path or cached.
+		agg := l.tx.aggs[id]
+		if agg == nil && !l.tx.aggsGone[id] {
+			agg, _ = l.tx.db.cachedAggregate(id)
+		}
+		if agg == nil {
+			var state string
+			var guildReports int
+			err := read.QueryRowContext(l.ctx, id).Scan(&state, &guildReports)
+			if errors.Is(err, sql.ErrNoRows) || err == nil && guildReports > 0 {
+				slow = append(slow, id)
+				continue
+			} else if err != nil {
+				return nil, err
+			}
+			agg = &merge.Aggregate{}
+			if err := json.Unmarshal([]byte(state), agg); err != nil {
+				return nil, fmt.Errorf("happening %d aggregate: %w", id, err)
+			}
+		}
+		bestWas := agg.Best.ID
+		before := agg.Happening().Disagreements
+		if !agg.Add(add[id]) {
+			delete(l.tx.aggs, id)
+			slow = append(slow, id)
+			continue
+		}
+		h := agg.Happening()
+		summary := sql.NullString{}
+		if agg.Best.ID != bestWas {
+			for _, r := range add[id] {
+				if r.ID == agg.Best.ID {
+					summary = sql.NullString{String: r.Summary, Valid: true}
+				}
+			}
+		}
+		if _, err := l.exec(&l.updateHappening, `UPDATE happenings SET date = ?, precision = ?, sort_start = ?, sort_end = ?,
+			summary = COALESCE(?, summary), best_event_id = ?, first_event_id = ?, first_published = ?, last_published = ?,
+			source_count = ?, report_count = ?, inferred = ?, disputed = ? WHERE id = ?`,
+			h.Date, h.Precision, h.SortStart, h.SortEnd, summary, agg.Best.ID, agg.First.ID, agg.FirstPublished, agg.LastPublished,
+			int64(h.Sources), int64(agg.Reports), h.Inferred, len(h.Disagreements) > 0, id); err != nil {
+			return nil, err
+		}
+		if !reflect.DeepEqual(before, h.Disagreements) {
+			if _, err := l.tx.exec(l.ctx, `DELETE FROM disagreements WHERE happening_id = ?`, id); err != nil {
+				return nil, err
+			}
+			if err := insertDisagreements(l.ctx, l.tx, id, h.Disagreements); err != nil {
+				return nil, err
+			}
+		}
+		buf, err := json.Marshal(agg)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := l.exec(&l.writeAggregate, `UPDATE happening_aggregates SET state = ? WHERE happening_id = ?`, string(buf), id); err != nil {
+			return nil, err
+		}
+		if l.tx.aggs == nil {
+			l.tx.aggs = map[int64]*merge.Aggregate{}
+		}
+		l.tx.aggs[id] = agg
+	}
+	return slow, nil
 }
 
 type storedValue struct {

@@ -78,3 +78,13 @@ func (db *DB) QueryRows(q string, args ...any) ([]string, error) {
 	}
 	return out, rows.Err()
 }
+
+// SetIncrementalHappenings turns off (or on) the update of happenings
+// from their aggregates: off, every happening that gains reports is
+// worked out from all of them. It returns a function restoring the
+// previous setting.
+func SetIncrementalHappenings(on bool) (restore func()) {
+	old := incrementalOff
+	incrementalOff = !on
+	return func() { incrementalOff = old }
+}

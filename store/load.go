@@ -60,6 +60,10 @@ type loader struct {
 	recheck   map[int64]bool
 	byNormAny *sql.Stmt
 
+	// readAggregate, updateHappening and writeAggregate update a
+	// happening that gained reports from its aggregate.
+	readAggregate, updateHappening, writeAggregate *sql.Stmt
+
 	// reports caches stored reports read as merge candidates, by event
 	// id, for the transaction; a removal of facts clears it.
 	reports map[int64]candidate
@@ -472,6 +476,27 @@ func (l *loader) run(in SourceInput) error {
 			return c.Report
 		}
 		return nil
+	}
+	// Happenings that existed before gain this source's reports from
+	// their aggregates where they can.
+	var gained, rest []int64
+	for _, h := range touched {
+		if h < l.sourceFirstHappening {
+			gained = append(gained, h)
+		} else {
+			rest = append(rest, h)
+		}
+	}
+	if len(gained) > 0 {
+		add := map[int64][]*merge.Report{}
+		for k, h := range hids {
+			add[h] = append(add[h], reps[k])
+		}
+		slow, err := l.addToHappenings(gained, add)
+		if err != nil {
+			return err
+		}
+		touched = append(slow, rest...)
 	}
 	if err := refreshHappenings(ctx, l.tx, touched, known); err != nil {
 		return err

@@ -20,8 +20,7 @@ const (
 	qByNormAny = `SELECT IIF(COUNT(*) = 1, MAX(id), NULL) FROM (SELECT id FROM entities WHERE norm = ? LIMIT 2)`
 	// qMajorityKind is the kind most of an entity's sources give it (on
 	// a tie, the one named more often, then the first source's).
-	qMajorityKind = `SELECT kind FROM entity_sources WHERE entity_id = ? AND kind != ''
-		GROUP BY kind ORDER BY COUNT(*) DESC, SUM(mentions) DESC, MIN(source_id) LIMIT 1`
+	qMajorityKind = `SELECT kind FROM entity_kinds WHERE entity_id = ? ORDER BY sources DESC, mentions DESC, first_source LIMIT 1`
 )
 
 // variants are the other names under which a fragment of entity e may
