@@ -25,7 +25,7 @@ import (
 // scaleVersion names BenchmarkScale's cached databases; bump it when the
 // schema, the loader or the extractor changes what they would hold, or
 // how long they take to build.
-const scaleVersion = 4
+const scaleVersion = 5
 
 // scaleFlag adds a size to BenchmarkScale's 1,000 and 10,000 articles:
 // -scale 100000 (or BRIEFBOT_SCALE=100000). The 100,000-article run takes
