@@ -74,8 +74,25 @@ func diffLines(got, want []string) string {
 // checks after each step that entity_happenings is the fold of
 // event_entities, and that /who's event pages read the same either way.
 func TestEntityHappenings_Kept(t *testing.T) {
-	ctx := context.Background()
 	db := MustOpenDB(t)
+	loadReloadRemove(t, db, func(step string) {
+		checkEntityHappenings(t, db, step)
+		checkQuoteCounts(t, db, step)
+		if step != "after loads" {
+			return
+		}
+		if n, err := db.QueryRows(`SELECT COUNT(*) FROM entity_happenings WHERE n > 1`); err != nil || n[0] == "0" {
+			t.Fatalf("no merged event with several links: %v %v", n, err)
+		}
+	})
+}
+
+// loadReloadRemove loads 120 articles whose events merge across sources,
+// reloads 20 of them with other articles' contents and removes five,
+// calling check after each of the three steps.
+func loadReloadRemove(t *testing.T, db *store.DB, check func(step string)) {
+	t.Helper()
+	ctx := context.Background()
 	c := newCorpus(3)
 	var batch []store.SourceInput
 	for i := range 120 {
@@ -87,11 +104,7 @@ func TestEntityHappenings_Kept(t *testing.T) {
 			batch = batch[:0]
 		}
 	}
-	checkEntityHappenings(t, db, "after loads")
-	checkQuoteCounts(t, db, "after loads")
-	if n, err := db.QueryRows(`SELECT COUNT(*) FROM entity_happenings WHERE n > 1`); err != nil || n[0] == "0" {
-		t.Fatalf("no merged event with several links: %v %v", n, err)
-	}
+	check("after loads")
 	// Reloads: the same names with another article's contents.
 	for i := 10; i < 30; i++ {
 		in := c.article(500 + i)
@@ -101,15 +114,13 @@ func TestEntityHappenings_Kept(t *testing.T) {
 	if _, err := db.LoadSources(ctx, batch); err != nil {
 		t.Fatal(err)
 	}
-	checkEntityHappenings(t, db, "after reloads")
-	checkQuoteCounts(t, db, "after reloads")
+	check("after reloads")
 	for _, i := range []int{0, 5, 50, 119, 77} {
 		if err := db.RemoveSource(ctx, fmt.Sprintf("article-%05d", i)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	checkEntityHappenings(t, db, "after removals")
-	checkQuoteCounts(t, db, "after removals")
+	check("after removals")
 }
 
 // TestEntityHappenings_Migrate opens a database of the schema before

@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -40,38 +39,16 @@ func checkTopicHappenings(t *testing.T, db *store.DB, when string) {
 // reports of the articles about each entity, and that timelines of
 // topics read the same pages as the walk over every report.
 func TestTopicHappenings_Kept(t *testing.T) {
-	ctx := context.Background()
 	db := MustOpenDB(t)
-	c := newCorpus(3)
-	var batch []store.SourceInput
-	for i := range 120 {
-		batch = append(batch, c.article(i))
-		if len(batch) == 40 {
-			if _, err := db.LoadSources(ctx, batch); err != nil {
-				t.Fatal(err)
-			}
-			batch = batch[:0]
+	loadReloadRemove(t, db, func(step string) {
+		checkTopicHappenings(t, db, step)
+		if step != "after loads" {
+			return
 		}
-	}
-	checkTopicHappenings(t, db, "after loads")
-	if n, err := db.QueryRows(`SELECT COUNT(*) FROM topic_happenings WHERE n > 1`); err != nil || n[0] == "0" {
-		t.Fatalf("no merged event told by several articles about an entity: %v %v", n, err)
-	}
-	for i := 10; i < 30; i++ {
-		in := c.article(500 + i)
-		in.Name, in.Location = fmt.Sprintf("article-%05d", i), fmt.Sprintf("corpus/article-%05d.txt", i)
-		batch = append(batch, in)
-	}
-	if _, err := db.LoadSources(ctx, batch); err != nil {
-		t.Fatal(err)
-	}
-	checkTopicHappenings(t, db, "after reloads")
-	for _, i := range []int{0, 5, 50, 119, 77} {
-		if err := db.RemoveSource(ctx, fmt.Sprintf("article-%05d", i)); err != nil {
-			t.Fatal(err)
+		if n, err := db.QueryRows(`SELECT COUNT(*) FROM topic_happenings WHERE n > 1`); err != nil || n[0] == "0" {
+			t.Fatalf("no merged event told by several articles about an entity: %v %v", n, err)
 		}
-	}
-	checkTopicHappenings(t, db, "after removals")
+	})
 }
 
 // TestTopicHappenings_Migrate opens a database of the schema before
