@@ -358,8 +358,15 @@ func (tx *Tx) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
 	return s, nil
 }
 
-// query is QueryContext through stmt.
+// query is QueryContext through stmt in a write transaction. A read
+// transaction runs q directly: the driver keeps the statements it runs so
+// prepared on its connection (_stmt_cache_size) across transactions,
+// while one prepared through stmt would be compiled again in each, which
+// for a view's wide statements cost more than running them.
 func (tx *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if !tx.write {
+		return tx.QueryContext(ctx, q, args...)
+	}
 	s, err := tx.stmt(ctx, q)
 	if err != nil {
 		return nil, err
