@@ -690,6 +690,12 @@ func (n *ner) run(s, i, j int) {
 			i++
 			continue
 		}
+		// "(SSP) Central Farhan Qureshi": a jurisdiction after a rank's
+		// abbreviation is no part of the name.
+		if nerAreaWords[t.lower] && t.cap && j-i >= 3 && n.titleAcronymBefore(i+1) >= 0 {
+			i++
+			continue
+		}
 		// "Shares of Rosneft": a common noun and "of" opening a sentence.
 		if n.initial[i] && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads[t.lower] && !nerOrgHeads[t.lower] && !nerTitleSet[t.lower] && n.gazAt(i, j) == nil {
 			i += 2
@@ -929,6 +935,11 @@ cut:
 				continue
 			}
 			n.segment(s, i, a, true)
+			// "SSP Central Farhan Qureshi": a jurisdiction after a
+			// rank's abbreviation is no part of the name.
+			if b-a == 1 && n.toks[a].upper && nerAreaWords[n.toks[nameStart].lower] && n.toks[nameStart].cap && nameEnd-nameStart >= 3 && n.nameLike(nameStart+1, nameEnd) {
+				nameStart++
+			}
 			// "Superintendent Dr. Marcus Bell", "Chairman Sir Roger
 			// Blake": the honorific is no part of the name.
 			if nerPersonPrefixes[n.toks[nameStart].lower] && nameEnd-nameStart >= 2 {
@@ -1622,6 +1633,11 @@ func (n *ner) findCues() {
 					break
 				}
 			}
+		}
+		// "Imran alias Kala", "Zeeshan alias Shani": police reports give
+		// a suspect's nickname after "alias"; only people have one.
+		if n.word(cd.te) == "alias" && !n.toks[cd.te].cap || n.word(cd.ts-1) == "alias" && !n.toks[cd.ts-1].cap {
+			cd.cue[cuePerson] += 4
 		}
 		if n.word(cd.ts-1) == "to" && n.word(cd.ts-2) == "according" && multi {
 			cd.cue[cuePerson]++

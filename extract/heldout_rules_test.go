@@ -94,6 +94,11 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Republican Anna Holtz beat Democrat Marcus Leary on Tuesday.", "Democrat", Org},
 		// An age after a name.
 		{"Colm Brady, 71, and Ita Brady, 68, were rescued. \"Colm and Ita are fine,\" a neighbour said.", "Colm Brady", Person},
+		// Fifth round: a rank's abbreviation and jurisdiction are no
+		// part of a name; "NAME alias NAME" names a person twice.
+		{"Deputy Inspector General (DIG) South Omar Siyal praised the team.", "Omar Siyal", Person},
+		{"The dead were identified as Sajid alias Pappu and Naveed Lund.", "Sajid", Person},
+		{"The dead were identified as Sajid alias Pappu and Naveed Lund.", "Naveed Lund", Person},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -241,6 +246,13 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// A role whose holder is named at the start of the next sentence.
 		{"The trust's finance director resigned in May. Colin Aske, who had held the post since 2015, said he was tired.", role{"Colin Aske", "Finance Director", "", true}},
 		{"The inquiry was led by the council's chief planner. Mira Dent, who joined in 2021, found no fault.", role{"Mira Dent", "Chief Planner", "", false}},
+		// Fifth round: South Asian police ranks with their abbreviation
+		// and jurisdiction before the name.
+		{"Senior Superintendent of Police (SSP) East Junaid Malik said the raid was lawful.", role{"Junaid Malik", "Senior Superintendent of Police", "", false}},
+		{"The injured man, Assistant Sub-Inspector (ASI) Rahim Bux, was taken to hospital.", role{"Rahim Bux", "Assistant Sub-Inspector", "", false}},
+		{"Station House Officer (SHO) Inspector Sana Javed said a case had been registered.", role{"Sana Javed", "Station House Officer", "", false}},
+		{"Superintendent of Police (Saddar division) Bilal Chohan said the men were held.", role{"Bilal Chohan", "Superintendent of Police", "", false}},
+		{"The raid was ordered on Monday. SSP West Kamran Abro said it was lawful.", role{"Kamran Abro", "SSP", "", false}},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")

@@ -85,6 +85,33 @@ func (n *ner) findRoles() {
 				found = true
 			}
 		}
+		// "Senior Superintendent of Police (SSP) Central NAME": a rank
+		// with its abbreviation and jurisdiction before the name, or
+		// before a second title ("Station House Officer (SHO) Inspector
+		// NAME").
+		k := cd.ts
+		if found {
+			k = -1
+			if r := n.roles[len(n.roles)-1]; r.person == c {
+				k = n.tokAfter(r.s)
+			}
+		}
+		if k > 1 && nerAreaWords[n.word(k-1)] && n.toks[k-1].cap && n.toks[k-2].upper && nerTitleSet[n.word(k-2)] {
+			// "SSP Central NAME".
+			if r, ok := n.titleBefore(c, k-1); ok {
+				n.roles = append(n.roles, r)
+				found = true
+				k = -1
+			}
+		}
+		if k > 0 {
+			if a := n.titleAcronymBefore(k); a > 0 {
+				if r, ok := n.titleBefore(c, a); ok {
+					n.roles = append(n.roles, r)
+					found = true
+				}
+			}
+		}
 		// Apposition or copula after the name.
 		p := cd.te
 		if n.word(p) == "’s" || n.word(p) == "'s" {
@@ -2145,4 +2172,43 @@ func (n *ner) townBefore(pos int) string {
 		}
 	}
 	return best
+}
+
+// nerAreaWords name a police or civil jurisdiction written between a
+// rank and the name: "SSP Central NAME", "DIG (West) NAME".
+var nerAreaWords = nerSet("central,north,south,east,west,city,rural,saddar,cantonment")
+
+// nerJurisdictionNouns end a jurisdiction in parentheses after a rank:
+// "(Cantonment division)", "(Saddar circle)".
+var nerJurisdictionNouns = nerSet("division,zone,range,circle,district,region,sector")
+
+// titleAcronymBefore returns the token of "(" when the tokens before end
+// read "TITLE (ACR)", perhaps with a jurisdiction after it: South Asian
+// police and civil ranks are written with their abbreviation before the
+// name ("Assistant Sub-Inspector (ASI) NAME", "Deputy Inspector General
+// (DIG) Central NAME"). It returns -1 otherwise.
+func (n *ner) titleAcronymBefore(end int) int {
+	p := end
+	if p >= 1 && nerAreaWords[n.word(p-1)] && n.toks[p-1].cap {
+		p--
+	}
+	if p >= 4 && n.word(p-1) == ")" && n.toks[p-2].upper && n.word(p-3) == "(" && nerTitleSet[n.word(p-2)] && nerTitleLast[n.word(p-4)] {
+		return p - 3
+	}
+	// "Superintendent of Police (Cantonment division) NAME": the
+	// jurisdiction itself in parentheses.
+	if p == end && n.word(p-1) == ")" && nerJurisdictionNouns[n.word(p-2)] {
+		for q := p - 3; q >= 1 && q >= p-6; q-- {
+			if n.word(q) == "(" {
+				if nerTitleLast[n.word(q-1)] {
+					return q
+				}
+				break
+			}
+			if !n.toks[q].cap {
+				break
+			}
+		}
+	}
+	return -1
 }
