@@ -253,6 +253,11 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Station House Officer (SHO) Inspector Sana Javed said a case had been registered.", role{"Sana Javed", "Station House Officer", "", false}},
 		{"Superintendent of Police (Saddar division) Bilal Chohan said the men were held.", role{"Bilal Chohan", "Superintendent of Police", "", false}},
 		{"The raid was ordered on Monday. SSP West Kamran Abro said it was lawful.", role{"Kamran Abro", "SSP", "", false}},
+		// Fifth round: a team position's team is the sentence's subject,
+		// or the team the sentence before was about; hyphenated
+		// positions count.
+		{"Tregwyn RFC won at home on Saturday. Scrum-half Dylan Pask kicked 12 points.", role{"Dylan Pask", "Scrum-Half", "Tregwyn RFC", false}},
+		{"Rhosfach Athletic, who beat Penlan Rovers last week, scored through winger Ieuan Bowen.", role{"Ieuan Bowen", "Winger", "Rhosfach Athletic", false}},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")

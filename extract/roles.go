@@ -1467,10 +1467,21 @@ func (n *ner) implicitOrgs() {
 			case r.Until == "" && strings.HasSuffix(t, "mayor"):
 				// "Mayor Simone Gagnon" in a story from a town: its mayor.
 				r.Org = n.datelineTown()
-			case nerTeamTitles[lastWord(t)] || nerTeamTitles[t]:
+			case nerTeamTitles[lastWord(t)] || nerTeamTitles[t] || nerTeamTitles[strings.ToLower(r.Title)]:
+				// (The last test is for hyphenated positions, "fly-half",
+				// "vice-captain", which the normal form splits.)
 				// "the Falcons lost two wickets before captain Faisal
-				// Nawaz added 151": the team of the sentence.
-				r.Org = n.sentenceOrgBefore(r.Start)
+				// Nawaz added 151": the team of the sentence, its
+				// subject before a team named later in it ("Aberhafod,
+				// who beat Llanferris, scored twice through wing NAME");
+				// with none, the team the sentence before was about
+				// ("Cwmtawel stayed top … Fly-half NAME kicked 14
+				// points").
+				if o, ok := n.subjectOrg(r.Start); ok && o != "" {
+					r.Org = o
+				} else if r.Org = n.sentenceOrgBefore(r.Start); r.Org == "" {
+					r.Org = n.prevSentenceSubjectOrg(r.Start)
+				}
 			case nerAcademicTitles[t]:
 				// "The deputy vice-chancellor, Professor X": the
 				// university of the story.
@@ -1495,7 +1506,26 @@ func (n *ner) implicitOrgs() {
 
 // nerTeamTitles are a team's positions, whose team a match report leaves
 // to the sentence: "captain", "wicketkeeper", "head coach".
-var nerTeamTitles = nerSet("captain,skipper,vice-captain,coach,head coach,assistant coach,wicketkeeper,goalkeeper,keeper,striker,midfielder,defender,winger,forward,opener,batsman,batter,bowler,spinner,all-rounder,flanker,full-back,fullback,fly-half,scrum-half,wing,quarterback,pitcher,shortstop")
+var nerTeamTitles = nerSet("captain,skipper,vice-captain,coach,head coach,assistant coach,wicketkeeper,goalkeeper,keeper,striker,midfielder,defender,winger,forward,opener,batsman,batter,bowler,spinner,all-rounder,flanker,full-back,fullback,fly-half,outside-half,scrum-half,wing,hooker,prop,lock,number eight,quarterback,pitcher,shortstop")
+
+// prevSentenceSubjectOrg returns the organisation opening the sentence
+// before the one at byte pos, or "". A team is often named by its town
+// alone ("Cwmtawel stayed top"), so a place opening it counts too: the
+// caller asks only for a team position's team.
+func (n *ner) prevSentenceSubjectOrg(pos int) string {
+	k := min(n.tokAfter(pos), len(n.toks)-1)
+	if k < 0 || n.sentOf[k] == 0 {
+		return ""
+	}
+	a := n.sentTok[n.sentOf[k]-1][0]
+	if n.word(a) == "the" {
+		a++
+	}
+	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
+		return n.ents[n.cands[c].ent].name
+	}
+	return ""
+}
 
 // nerAcademicTitles head a university.
 var nerAcademicTitles = nerSet("vice chancellor,deputy vice chancellor,pro vice chancellor,provost,deputy provost,registrar,rector,principal and vice chancellor")
@@ -1965,7 +1995,7 @@ func (n *ner) quoteLedOrg(pos int) string {
 	if n.word(a) == "the" {
 		a++
 	}
-	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
+	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind != Person {
 		return n.ents[n.cands[c].ent].name
 	}
 	return ""
