@@ -375,6 +375,15 @@ func (n *ner) findCandidates() {
 					j++
 					continue
 				}
+				// "Rail, Tram and Signal Union (RTSU)": a name listing
+				// its trades with commas is one name when the acronym
+				// after it spells all of them.
+				if t.lower == "," {
+					if k := n.acronymAcrossCommas(i, j, b); k > j {
+						j = k
+						break
+					}
+				}
 				// "Ashdown Property Group plc".
 				if t.lower == "plc" && t.space {
 					j++
@@ -420,7 +429,9 @@ func (n *ner) findCandidates() {
 }
 
 // nerHyphenParticles join hyphenated place names: "Stoke-on-Trent".
-var nerHyphenParticles = nerSet("on,upon,under,in,le,la,sur,en,de,by,the")
+// Urdu and Persian names join theirs the same way: "Gulshan-e-Noor",
+// "Bagh-e-Rehmat", "Zia-ul-Haq", "Nizam-ud-Din".
+var nerHyphenParticles = nerSet("on,upon,under,in,le,la,sur,en,de,by,the,e,ul,ud")
 
 // hyphenPlace reports whether [i, j) is one hyphenated name joined by a
 // lower-case particle: "Stoke-on-Trent".
@@ -477,6 +488,33 @@ func (n *ner) pluralOwner(j int) bool {
 		}
 	}
 	return true
+}
+
+// acronymAcrossCommas returns the end of a name that runs from token i
+// over the comma at token c to a "(ACR)" whose letters are the initials
+// of all its capitalised words ("Rail, Tram and Signal Union (RTSU)"),
+// or c when there is none.
+func (n *ner) acronymAcrossCommas(i, c, b int) int {
+	k := c
+	for k < b && k < c+12 && (n.word(k) == "," || n.nameTok(k) || nerConnectors[n.word(k)] && !n.toks[k].cap) {
+		k++
+	}
+	// Only a body's name ends in "Union", "Association" and the like;
+	// "Smith, Jones and Brown (SJB)" may be three people.
+	if k+2 >= b || n.word(k) != "(" || n.word(k+2) != ")" || !n.toks[k+1].upper || !nerOrgHeads[n.word(k-1)] && !nerInstHeads[n.word(k-1)] {
+		return c
+	}
+	var init []rune
+	for p := i; p < k; p++ {
+		if w := n.toks[p]; w.word && w.cap && !(p == i && w.lower == "the") {
+			r, _ := utf8.DecodeRuneInString(w.lower)
+			init = append(init, r)
+		}
+	}
+	if string(init) != strings.ReplaceAll(n.word(k+1), ".", "") || len(init) < 3 {
+		return c
+	}
+	return k
 }
 
 // findLocalAcronyms records the acronyms defined in parentheses after

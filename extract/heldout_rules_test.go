@@ -99,6 +99,10 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Deputy Inspector General (DIG) South Omar Siyal praised the team.", "Omar Siyal", Person},
 		{"The dead were identified as Sajid alias Pappu and Naveed Lund.", "Sajid", Person},
 		{"The dead were identified as Sajid alias Pappu and Naveed Lund.", "Naveed Lund", Person},
+		// A name listing its trades with commas, spelt out by its
+		// acronym, is one organisation; Urdu names joined by "-e-".
+		{"The Meat, Fish and Poultry Workers Association (MFPWA) called a strike.", "Meat, Fish and Poultry Workers Association", Org},
+		{"He was arrested at a house in Bagh-e-Noor on Monday night.", "Bagh-e-Noor", Place},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
