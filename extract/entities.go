@@ -361,6 +361,14 @@ func (n *ner) findCandidates() {
 				i++
 				continue
 			}
+			// A stock ticker: "Halmora Foods Inc. (TSX: HLM)", "(NYSE:
+			// KST)" names no organisation of its own.
+			if n.word(i-1) == "(" && n.toks[i].upper && n.word(i+1) == ":" {
+				for i < b && n.toks[i].lower != ")" {
+					i++
+				}
+				continue
+			}
 			// A party tag: "(D-Calif.)", "(R-AZ)".
 			if n.word(i-1) == "(" && len(n.toks[i].lower) == 1 && n.word(i+1) == "-" {
 				for i < b && n.toks[i].lower != ")" {
@@ -392,6 +400,12 @@ func (n *ner) findCandidates() {
 				// "Stoke-on-Trent", "Newcastle-upon-Tyne".
 				if !t.space && t.lower == "-" && j+3 < b && nerHyphenParticles[n.word(j+1)] && !n.toks[j+1].space && n.word(j+2) == "-" && !n.toks[j+2].space && !n.toks[j+3].space && n.nameTok(j+3) {
 					j += 4
+					continue
+				}
+				// "Laurentide Dairy Co-operative": an organisation's head
+				// written with a hyphen and a lower-case half.
+				if !t.space && t.lower == "-" && j+1 < b && !n.toks[j+1].space && nerOrgHeads[n.word(j-1)+"-"+n.word(j+1)] {
+					j += 2
 					continue
 				}
 				if !t.space && (t.lower == "-" || t.lower == "‑") && j+1 < b && n.nameTok(j+1) && !n.toks[j+1].space {
@@ -749,6 +763,9 @@ func (n *ner) run(s, i, j int) {
 		break
 	}
 	for j > i && (nerConnectors[n.toks[j-1].lower] || !n.toks[j-1].cap && !n.toks[j-1].upper && !(n.toks[j-1].lower == "plc" && j-i >= 2)) {
+		if j-i >= 3 && n.word(j-2) == "-" && nerOrgHeads[n.word(j-3)+"-"+n.word(j-1)] {
+			break // "Laurentide Dairy Co-operative"
+		}
 		j--
 	}
 	if i >= j {

@@ -103,6 +103,7 @@ func TestUnseenStylesKinds(t *testing.T) {
 		// acronym, is one organisation; Urdu names joined by "-e-".
 		{"The Meat, Fish and Poultry Workers Association (MFPWA) called a strike.", "Meat, Fish and Poultry Workers Association", Org},
 		{"He was arrested at a house in Bagh-e-Noor on Monday night.", "Bagh-e-Noor", Place},
+		{"She ran the Quebec plants of Pinefield Dairy Co-operative for a decade.", "Pinefield Dairy Co-operative", Org},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -261,6 +262,13 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// or the team the sentence before was about; hyphenated
 		// positions count.
 		{"Tregwyn RFC won at home on Saturday. Scrum-half Dylan Pask kicked 12 points.", role{"Dylan Pask", "Scrum-Half", "Tregwyn RFC", false}},
+		// Fifth round: Canadian business news. A ticker after "Inc."
+		// neither ends the sentence nor names an organisation; board
+		// chairs, founders and "president and chief executive" are the
+		// company's.
+		{"OSPREY LAKE, Ont. — Brantwell Foods Inc. (TSX: BWF) said Tuesday that chief financial officer Lena Roy would lead the review.", role{"Lena Roy", "Chief Financial Officer", "Brantwell Foods Inc.", false}},
+		{"Corlen Mining Ltd. posted a loss. \"We are on track,\" board chair Tom Baird said in a statement.", role{"Tom Baird", "Board Chair", "Corlen Mining Ltd.", false}},
+		{"Corlen Mining Ltd. posted a loss. Chief operating officer Ada Moss will become president and chief executive in May.", role{"Ada Moss", "President and Chief Executive", "Corlen Mining Ltd.", false}},
 		{"Rhosfach Athletic, who beat Penlan Rovers last week, scored through winger Ieuan Bowen.", role{"Ieuan Bowen", "Winger", "Rhosfach Athletic", false}},
 	}
 	for _, tt := range tests {

@@ -1764,7 +1764,14 @@ func nerCorporateTitle(title string) bool {
 		t = strings.TrimPrefix(t, m)
 	}
 	switch t {
-	case "ceo", "cfo", "coo", "cto", "managing director", "general counsel", "finance director", "chairman", "chairwoman":
+	case "ceo", "cfo", "coo", "cto", "managing director", "general counsel", "finance director", "chairman", "chairwoman",
+		// "board chair NAME said in a statement", "founder NAME, who
+		// started the company in 1998": the company's own.
+		"board chair", "board chairman", "board chairwoman", "founder", "co founder":
+		return true
+	}
+	// "will become president and chief executive on Sept. 1".
+	if strings.HasPrefix(t, "president and ") {
 		return true
 	}
 	return strings.HasPrefix(t, "chief ") && t != "chief minister" && t != "chief justice" && t != "chief of staff"
