@@ -326,6 +326,9 @@ func TestUnseenStylesQuotes(t *testing.T) {
 		// A kinship noun shows the gender: "her nephew, X" is a he.
 		{"She retired in 1993, handing the firm to her nephew, Colin Vane, who runs it today.\n\n‘She never drew a line she had not sailed,’ he said.", "She never drew a line", "Colin Vane"},
 		{"A spokesman for Ms Okafor, Tim Reyes, said she would \"fight on\".", "fight on", "Tim Reyes"},
+		// Fifth round: a pronoun's antecedent is the name after "ORG
+		// of X title", not the speaker before it.
+		{"Ian Cole said the council would not \"back down\". Brenford Chamber of Commerce president Mary Teal said shops were hurt. \"A day without buses costs the high street dearly,\" she said.", "A day without buses", "Mary Teal"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
