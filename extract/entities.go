@@ -392,6 +392,13 @@ func (n *ner) findCandidates() {
 						break
 					}
 				}
+				// "the Gulbahar police station": South Asian police
+				// stations are named for their area, and the station
+				// is the body ("registered at the X police station").
+				if t.lower == "police" && !t.cap && n.word(j+1) == "station" && !n.toks[j+1].cap && n.word(i-1) == "the" {
+					j += 2
+					break
+				}
 				// "Ashdown Property Group plc".
 				if t.lower == "plc" && t.space {
 					j++
@@ -765,6 +772,9 @@ func (n *ner) run(s, i, j int) {
 	for j > i && (nerConnectors[n.toks[j-1].lower] || !n.toks[j-1].cap && !n.toks[j-1].upper && !(n.toks[j-1].lower == "plc" && j-i >= 2)) {
 		if j-i >= 3 && n.word(j-2) == "-" && nerOrgHeads[n.word(j-3)+"-"+n.word(j-1)] {
 			break // "Laurentide Dairy Co-operative"
+		}
+		if j-i >= 3 && n.word(j-2) == "police" && n.word(j-1) == "station" {
+			break // "the Gulbahar police station"
 		}
 		j--
 	}
@@ -1911,7 +1921,7 @@ var nerPluralStaff = nerSet("analysts,economists,researchers,scientists,official
 // nerPlaceOfNouns name a place by "of": "the port city of Saldanha
 // Vale", "the suburb of Thenmalai Nagar", "residents of X", "60 miles
 // south of Portland".
-var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,suburb,suburbs,outskirts,port,capital,province,region,county,district,island,islands,residents,inhabitants,north,south,east,west,northeast,northwest,southeast,southwest,heart,streets,mayor,municipality,neighbourhood,neighborhood")
+var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,suburb,suburbs,outskirts,port,capital,province,region,county,district,island,islands,residents,resident,native,inhabitants,north,south,east,west,northeast,northwest,southeast,southwest,heart,streets,mayor,municipality,neighbourhood,neighborhood")
 
 // nerPlaceModNouns are works and areas a place name qualifies: "the
 // Apapa terminal", "the Selby Moor barrier", "the Kandipur constituency".

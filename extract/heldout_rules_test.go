@@ -104,6 +104,10 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"The Meat, Fish and Poultry Workers Association (MFPWA) called a strike.", "Meat, Fish and Poultry Workers Association", Org},
 		{"He was arrested at a house in Bagh-e-Noor on Monday night.", "Bagh-e-Noor", Place},
 		{"She ran the Quebec plants of Pinefield Dairy Co-operative for a decade.", "Pinefield Dairy Co-operative", Org},
+		// "the X police station" is the station, named for its area;
+		// "a resident of X" is of a place.
+		{"A case was registered at the Sadiqpura police station on Friday.", "Sadiqpura police station", Org},
+		{"The case was filed by Ali Raza, a resident of Nishatpur. He said he paid in March.", "Nishatpur", Place},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
