@@ -360,6 +360,9 @@ func TestUnseenStylesTimes(t *testing.T) {
 		expr, val string // val "" when expr must give no time
 	}{
 		{"The board said later Tuesday that the deal was off.", "2026-05-13", "Tuesday", "2026-05-12"},
+		// Fifth round: a past verb in a subordinate clause after the
+		// time does not turn a present-tense plan back.
+		{"Passengers face a day without ferries on Friday after crews voted to strike.", "2026-09-09", "Friday", "2026-09-11"},
 		{"The mayor said the fares would rise, effective Jan. 1.", "2026-11-20", "Jan. 1", "2027-01-01"},
 		{"The council voted on Monday to cut fares from July 1.", "2026-03-11", "July 1", "2026-07-01"},
 		{"The scheme had been due to open in June but was delayed.", "2026-03-11", "June", "2025-06"},
