@@ -671,6 +671,13 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 	case a >= 1 && n.candAt(a-1) >= 0:
 		o := n.candAt(a - 1)
+		// "The union's Queensland branch secretary": the place names
+		// the branch; the union holds the office.
+		if ts := n.cands[o].ts; n.cands[o].te == a && ts >= 2 && n.toks[ts-1].poss && nerOrgNouns[n.word(ts-2)] && (n.cands[o].kind == Place || n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place) {
+			r.orgNoun = n.word(ts - 2)
+			start = ts - 2
+			break
+		}
 		if n.cands[o].kind != Person && n.cands[o].te == a {
 			r.orgCand = o
 			start = n.cands[o].ts
@@ -1934,7 +1941,7 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 // nerNounHeads are the other heads of the names a common noun refers
 // back to: "the union" is the "Amalgamated Transit Workers of Ontario".
 var nerNounHeads = map[string]map[string]bool{
-	"union": nerSet("workers,workers',federation,guild,brotherhood,congress"),
+	"union": nerSet("workers,workers',federation,guild,brotherhood,congress,association,employees,employees'"),
 }
 
 // subjectOrg returns the organisation that is the subject of the
