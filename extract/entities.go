@@ -114,8 +114,12 @@ type ner struct {
 	// localAcr holds acronyms the text defines for a name of its own
 	// ("People's Renewal Congress (PRC)"); they override the gazetteer.
 	localAcr map[string]bool
-	roles    []nerRole
-	ents     []*nerEnt
+	// titleAcrs holds the initials of the capitalised titles the text
+	// writes out ("Superintendent of Police" gives "sp"), made on first
+	// use: see titleAcronym.
+	titleAcrs map[string]bool
+	roles     []nerRole
+	ents      []*nerEnt
 	// ri indexes the long run segment is cutting.
 	ri runIndex
 }
@@ -818,6 +822,12 @@ func (n *ner) gazPlace(i, j int) bool {
 // it, or i if there is none.
 func (n *ner) titleAt(i, j int) int {
 	best := i
+	// "SP Butt" after "Superintendent of Police (Cantonment division)
+	// Ayesha Butt": a rank the text wrote out, shortened to its
+	// initials before a surname.
+	if t := n.toks[i]; t.upper && len(t.lower) >= 2 && len(t.lower) <= 4 && i+1 < j && n.toks[i+1].cap && !n.toks[i+1].upper && nerGaz[t.lower] == nil && n.titleAcronym(t.lower) {
+		best = i + 1
+	}
 	for p := i; p < j && p < i+3; p++ {
 		if p > i {
 			prev := n.toks[p-1].lower
@@ -849,6 +859,37 @@ func (n *ner) titleAt(i, j int) int {
 	}
 	// Modifiers alone are no title.
 	return best
+}
+
+// titleAcronym reports whether acr (lower case) spells the initials of
+// the capitalised words of a title of two words or more that the text
+// writes out ("Superintendent of Police", "Station House Officer").
+func (n *ner) titleAcronym(acr string) bool {
+	if n.titleAcrs == nil {
+		n.titleAcrs = map[string]bool{}
+		var ks nerKeySpans
+		for k, t := range n.toks {
+			if !t.cap || !nerTitleFirst[t.lower] {
+				continue
+			}
+			ks.set(n.toks, k, min(len(n.toks), k+nerTitleMaxLen))
+			for q := min(len(n.toks), k+nerTitleMaxLen); q > k+1; q-- {
+				if !nerTitleSet[ks.at(q)] || !n.toks[q-1].cap {
+					continue
+				}
+				var b strings.Builder
+				for p := k; p < q; p++ {
+					if w := n.toks[p]; w.word && w.cap {
+						r, _ := utf8.DecodeRuneInString(w.lower)
+						b.WriteRune(r)
+					}
+				}
+				n.titleAcrs[b.String()] = true
+				break
+			}
+		}
+	}
+	return n.titleAcrs[acr]
 }
 
 // chiefDomainAt reports whether tokens [k, k+3) read "chief <domain>

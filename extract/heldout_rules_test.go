@@ -107,6 +107,10 @@ func TestUnseenStylesKinds(t *testing.T) {
 		// "the X police station" is the station, named for its area;
 		// "a resident of X" is of a place.
 		{"A case was registered at the Sadiqpura police station on Friday.", "Sadiqpura police station", Org},
+		// A rank the text wrote out, shortened to its initials before
+		// the surname, is no part of the name.
+		{"Deputy Superintendent of Police (Saddar circle) Nabeel Soomro raided the house. DSP Soomro said two men fled.", "Nabeel Soomro", Person},
+		{"Returning Officer Rehana Kazmi ordered a recount. RO Kazmi said the count was fair.", "Rehana Kazmi", Person},
 		{"The case was filed by Ali Raza, a resident of Nishatpur. He said he paid in March.", "Nishatpur", Place},
 	}
 	for _, tt := range tests {
@@ -136,6 +140,11 @@ func TestUnseenStylesNotNames(t *testing.T) {
 		word string
 	}{
 		{"Turnout was 38%, officials said.", "Turnout"},
+		// Fifth round: a rank's initials before a surname, a rank's
+		// abbreviation in parentheses and a stock ticker name nothing.
+		{"Returning Officer Rehana Kazmi ordered a recount. RO Kazmi said the count was fair.", "RO Kazmi"},
+		{"The injured man, Assistant Sub-Inspector (ASI) Rahim Bux, was taken to hospital.", "ASI"},
+		{"Brantwell Foods Inc. (TSX: BWF) said Tuesday that sales rose.", "BWF"},
 		{"Born in 1941 in a mining village, Ada Penhale trained as a teacher.", "Born"},
 		{"Algae living in the pond can break down oil. Algae grow fast.", "Algae"},
 		{"She represents the city's 5th Ward on the council.", "Ward"},
