@@ -281,6 +281,7 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// company's.
 		{"OSPREY LAKE, Ont. — Brantwell Foods Inc. (TSX: BWF) said Tuesday that chief financial officer Lena Roy would lead the review.", role{"Lena Roy", "Chief Financial Officer", "Brantwell Foods Inc.", false}},
 		{"Corlen Mining Ltd. posted a loss. \"We are on track,\" board chair Tom Baird said in a statement.", role{"Tom Baird", "Board Chair", "Corlen Mining Ltd.", false}},
+		{"A spokeswoman for Mayor Dale Okon, Pia Lund, said the budget was fair.", role{"Pia Lund", "Spokeswoman", "", false}},
 		// "The union's Queensland branch secretary": the union's, not
 		// the state's; an employees' association is a union.
 		{"The Tram and Bus Employees Association balloted members. The union's Tasmania branch secretary, Jo Hart, said the vote was clear.", role{"Jo Hart", "Branch Secretary", "Tram and Bus Employees Association", false}},

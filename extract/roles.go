@@ -549,6 +549,8 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 			k := n.cands[o].ts - 1
 			if nerPersonPrefixes[n.word(k)] {
 				k--
+			} else if n.cands[o].kind == Person && n.toks[max(k, 0)].cap && nerTitleSet[n.word(k)] && n.word(k-1) == "for" {
+				k-- // "A spokesman for Premier Sharon Te Huia, Liam Farrugia,"
 			}
 			if n.word(k) == "the" {
 				k--
