@@ -145,6 +145,7 @@ func TestUnseenStylesNotNames(t *testing.T) {
 		{"Returning Officer Rehana Kazmi ordered a recount. RO Kazmi said the count was fair.", "RO Kazmi"},
 		{"The injured man, Assistant Sub-Inspector (ASI) Rahim Bux, was taken to hospital.", "ASI"},
 		{"Brantwell Foods Inc. (TSX: BWF) said Tuesday that sales rose.", "BWF"},
+		{"Police held two men at the Dhok Ratta police station. Station House Officer Inspector Sadia Gill said a case was filed.", "House"},
 		{"Born in 1941 in a mining village, Ada Penhale trained as a teacher.", "Born"},
 		{"Algae living in the pond can break down oil. Algae grow fast.", "Algae"},
 		{"She represents the city's 5th Ward on the council.", "Ward"},
