@@ -1757,7 +1757,11 @@ func (n *ner) findCues() {
 		if n.word(cd.te) == "," {
 			switch n.word(cd.te + 1) {
 			case "who", "whose":
-				cd.cue[cuePerson] += 3
+				// Not "NAME, a resident of Nishatabad, who said": the
+				// relative clause goes back to the apposition's head.
+				if !(n.word(cd.ts-1) == "of" && nerPlaceOfNouns[n.word(cd.ts-2)] && !n.toks[cd.ts-2].cap) {
+					cd.cue[cuePerson] += 3
+				}
 			case "which":
 				cd.cue[cueOrg] += 2
 			}

@@ -112,6 +112,7 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Deputy Superintendent of Police (Saddar circle) Nabeel Soomro raided the house. DSP Soomro said two men fled.", "Nabeel Soomro", Person},
 		{"Returning Officer Rehana Kazmi ordered a recount. RO Kazmi said the count was fair.", "Rehana Kazmi", Person},
 		{"The case was filed by Ali Raza, a resident of Nishatpur. He said he paid in March.", "Nishatpur", Place},
+		{"The case was filed by Ali Raza, a resident of Qasimpur, who said he paid in March.", "Qasimpur", Place},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
