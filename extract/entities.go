@@ -114,8 +114,12 @@ type ner struct {
 	// localAcr holds acronyms the text defines for a name of its own
 	// ("People's Renewal Congress (PRC)"); they override the gazetteer.
 	localAcr map[string]bool
-	roles    []nerRole
-	ents     []*nerEnt
+	// titleAcrs holds the initials of the capitalised titles the text
+	// writes out ("Superintendent of Police" gives "sp"), made on first
+	// use: see titleAcronym.
+	titleAcrs map[string]bool
+	roles     []nerRole
+	ents      []*nerEnt
 	// ri indexes the long run segment is cutting.
 	ri runIndex
 }
@@ -361,6 +365,14 @@ func (n *ner) findCandidates() {
 				i++
 				continue
 			}
+			// A stock ticker: "Halmora Foods Inc. (TSX: HLM)", "(NYSE:
+			// KST)" names no organisation of its own.
+			if n.word(i-1) == "(" && n.toks[i].upper && n.word(i+1) == ":" {
+				for i < b && n.toks[i].lower != ")" {
+					i++
+				}
+				continue
+			}
 			// A party tag: "(D-Calif.)", "(R-AZ)".
 			if n.word(i-1) == "(" && len(n.toks[i].lower) == 1 && n.word(i+1) == "-" {
 				for i < b && n.toks[i].lower != ")" {
@@ -375,6 +387,22 @@ func (n *ner) findCandidates() {
 					j++
 					continue
 				}
+				// "Rail, Tram and Signal Union (RTSU)": a name listing
+				// its trades with commas is one name when the acronym
+				// after it spells all of them.
+				if t.lower == "," {
+					if k := n.acronymAcrossCommas(i, j, b); k > j {
+						j = k
+						break
+					}
+				}
+				// "the Gulbahar police station": South Asian police
+				// stations are named for their area, and the station
+				// is the body ("registered at the X police station").
+				if t.lower == "police" && !t.cap && n.word(j+1) == "station" && !n.toks[j+1].cap && n.word(i-1) == "the" {
+					j += 2
+					break
+				}
 				// "Ashdown Property Group plc".
 				if t.lower == "plc" && t.space {
 					j++
@@ -383,6 +411,12 @@ func (n *ner) findCandidates() {
 				// "Stoke-on-Trent", "Newcastle-upon-Tyne".
 				if !t.space && t.lower == "-" && j+3 < b && nerHyphenParticles[n.word(j+1)] && !n.toks[j+1].space && n.word(j+2) == "-" && !n.toks[j+2].space && !n.toks[j+3].space && n.nameTok(j+3) {
 					j += 4
+					continue
+				}
+				// "Laurentide Dairy Co-operative": an organisation's head
+				// written with a hyphen and a lower-case half.
+				if !t.space && t.lower == "-" && j+1 < b && !n.toks[j+1].space && nerOrgHeads[n.word(j-1)+"-"+n.word(j+1)] {
+					j += 2
 					continue
 				}
 				if !t.space && (t.lower == "-" || t.lower == "‑") && j+1 < b && n.nameTok(j+1) && !n.toks[j+1].space {
@@ -420,7 +454,9 @@ func (n *ner) findCandidates() {
 }
 
 // nerHyphenParticles join hyphenated place names: "Stoke-on-Trent".
-var nerHyphenParticles = nerSet("on,upon,under,in,le,la,sur,en,de,by,the")
+// Urdu and Persian names join theirs the same way: "Gulshan-e-Noor",
+// "Bagh-e-Rehmat", "Zia-ul-Haq", "Nizam-ud-Din".
+var nerHyphenParticles = nerSet("on,upon,under,in,le,la,sur,en,de,by,the,e,ul,ud")
 
 // hyphenPlace reports whether [i, j) is one hyphenated name joined by a
 // lower-case particle: "Stoke-on-Trent".
@@ -477,6 +513,33 @@ func (n *ner) pluralOwner(j int) bool {
 		}
 	}
 	return true
+}
+
+// acronymAcrossCommas returns the end of a name that runs from token i
+// over the comma at token c to a "(ACR)" whose letters are the initials
+// of all its capitalised words ("Rail, Tram and Signal Union (RTSU)"),
+// or c when there is none.
+func (n *ner) acronymAcrossCommas(i, c, b int) int {
+	k := c
+	for k < b && k < c+12 && (n.word(k) == "," || n.nameTok(k) || nerConnectors[n.word(k)] && !n.toks[k].cap) {
+		k++
+	}
+	// Only a body's name ends in "Union", "Association" and the like;
+	// "Smith, Jones and Brown (SJB)" may be three people.
+	if k+2 >= b || n.word(k) != "(" || n.word(k+2) != ")" || !n.toks[k+1].upper || !nerOrgHeads[n.word(k-1)] && !nerInstHeads[n.word(k-1)] {
+		return c
+	}
+	var init []rune
+	for p := i; p < k; p++ {
+		if w := n.toks[p]; w.word && w.cap && !(p == i && w.lower == "the") {
+			r, _ := utf8.DecodeRuneInString(w.lower)
+			init = append(init, r)
+		}
+	}
+	if string(init) != strings.ReplaceAll(n.word(k+1), ".", "") || len(init) < 3 {
+		return c
+	}
+	return k
 }
 
 // findLocalAcronyms records the acronyms defined in parentheses after
@@ -690,6 +753,12 @@ func (n *ner) run(s, i, j int) {
 			i++
 			continue
 		}
+		// "(SSP) Central Farhan Qureshi": a jurisdiction after a rank's
+		// abbreviation is no part of the name.
+		if nerAreaWords[t.lower] && t.cap && j-i >= 3 && n.titleAcronymBefore(i+1) >= 0 {
+			i++
+			continue
+		}
 		// "Shares of Rosneft": a common noun and "of" opening a sentence.
 		if n.initial[i] && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads[t.lower] && !nerOrgHeads[t.lower] && !nerTitleSet[t.lower] && n.gazAt(i, j) == nil {
 			i += 2
@@ -698,13 +767,22 @@ func (n *ner) run(s, i, j int) {
 		// A capitalised common word opening a sentence ("Speaking ...",
 		// "Obviously"), but not an institutional head before a connector
 		// ("Office for River Standards inspectors").
-		if n.initial[i] && !(nerInstHeads[t.lower] && i+1 < j && nerConnectors[n.toks[i+1].lower]) && !nerNameParticles[t.lower] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] {
+		if n.initial[i] && !(nerInstHeads[t.lower] && i+1 < j && nerConnectors[n.toks[i+1].lower]) && !nerNameParticles[t.lower] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] && !(nerTitleFirst[t.lower] && n.titleAt(i, j) > i+1) {
+			// (Not a title of several words: "Station House Officer
+			// Inspector NAME said" in a text that writes "police
+			// station".)
 			i++
 			continue
 		}
 		break
 	}
 	for j > i && (nerConnectors[n.toks[j-1].lower] || !n.toks[j-1].cap && !n.toks[j-1].upper && !(n.toks[j-1].lower == "plc" && j-i >= 2)) {
+		if j-i >= 3 && n.word(j-2) == "-" && nerOrgHeads[n.word(j-3)+"-"+n.word(j-1)] {
+			break // "Laurentide Dairy Co-operative"
+		}
+		if j-i >= 3 && n.word(j-2) == "police" && n.word(j-1) == "station" {
+			break // "the Gulbahar police station"
+		}
 		j--
 	}
 	if i >= j {
@@ -747,6 +825,12 @@ func (n *ner) gazPlace(i, j int) bool {
 // it, or i if there is none.
 func (n *ner) titleAt(i, j int) int {
 	best := i
+	// "SP Butt" after "Superintendent of Police (Cantonment division)
+	// Ayesha Butt": a rank the text wrote out, shortened to its
+	// initials before a surname.
+	if t := n.toks[i]; t.upper && len(t.lower) >= 2 && len(t.lower) <= 4 && i+1 < j && n.toks[i+1].cap && !n.toks[i+1].upper && nerGaz[t.lower] == nil && n.titleAcronym(t.lower) {
+		best = i + 1
+	}
 	for p := i; p < j && p < i+3; p++ {
 		if p > i {
 			prev := n.toks[p-1].lower
@@ -778,6 +862,37 @@ func (n *ner) titleAt(i, j int) int {
 	}
 	// Modifiers alone are no title.
 	return best
+}
+
+// titleAcronym reports whether acr (lower case) spells the initials of
+// the capitalised words of a title of two words or more that the text
+// writes out ("Superintendent of Police", "Station House Officer").
+func (n *ner) titleAcronym(acr string) bool {
+	if n.titleAcrs == nil {
+		n.titleAcrs = map[string]bool{}
+		var ks nerKeySpans
+		for k, t := range n.toks {
+			if !t.cap || !nerTitleFirst[t.lower] {
+				continue
+			}
+			ks.set(n.toks, k, min(len(n.toks), k+nerTitleMaxLen))
+			for q := min(len(n.toks), k+nerTitleMaxLen); q > k+1; q-- {
+				if !nerTitleSet[ks.at(q)] || !n.toks[q-1].cap {
+					continue
+				}
+				var b strings.Builder
+				for p := k; p < q; p++ {
+					if w := n.toks[p]; w.word && w.cap {
+						r, _ := utf8.DecodeRuneInString(w.lower)
+						b.WriteRune(r)
+					}
+				}
+				n.titleAcrs[b.String()] = true
+				break
+			}
+		}
+	}
+	return n.titleAcrs[acr]
 }
 
 // chiefDomainAt reports whether tokens [k, k+3) read "chief <domain>
@@ -929,6 +1044,11 @@ cut:
 				continue
 			}
 			n.segment(s, i, a, true)
+			// "SSP Central Farhan Qureshi": a jurisdiction after a
+			// rank's abbreviation is no part of the name.
+			if b-a == 1 && n.toks[a].upper && nerAreaWords[n.toks[nameStart].lower] && n.toks[nameStart].cap && nameEnd-nameStart >= 3 && n.nameLike(nameStart+1, nameEnd) {
+				nameStart++
+			}
 			// "Superintendent Dr. Marcus Bell", "Chairman Sir Roger
 			// Blake": the honorific is no part of the name.
 			if nerPersonPrefixes[n.toks[nameStart].lower] && nameEnd-nameStart >= 2 {
@@ -1623,6 +1743,11 @@ func (n *ner) findCues() {
 				}
 			}
 		}
+		// "Imran alias Kala", "Zeeshan alias Shani": police reports give
+		// a suspect's nickname after "alias"; only people have one.
+		if n.word(cd.te) == "alias" && !n.toks[cd.te].cap || n.word(cd.ts-1) == "alias" && !n.toks[cd.ts-1].cap {
+			cd.cue[cuePerson] += 4
+		}
 		if n.word(cd.ts-1) == "to" && n.word(cd.ts-2) == "according" && multi {
 			cd.cue[cuePerson]++
 		}
@@ -1632,7 +1757,11 @@ func (n *ner) findCues() {
 		if n.word(cd.te) == "," {
 			switch n.word(cd.te + 1) {
 			case "who", "whose":
-				cd.cue[cuePerson] += 3
+				// Not "NAME, a resident of Nishatabad, who said": the
+				// relative clause goes back to the apposition's head.
+				if !(n.word(cd.ts-1) == "of" && nerPlaceOfNouns[n.word(cd.ts-2)] && !n.toks[cd.ts-2].cap) {
+					cd.cue[cuePerson] += 3
+				}
 			case "which":
 				cd.cue[cueOrg] += 2
 			}
@@ -1840,7 +1969,7 @@ var nerPluralStaff = nerSet("analysts,economists,researchers,scientists,official
 // nerPlaceOfNouns name a place by "of": "the port city of Saldanha
 // Vale", "the suburb of Thenmalai Nagar", "residents of X", "60 miles
 // south of Portland".
-var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,suburb,suburbs,outskirts,port,capital,province,region,county,district,island,islands,residents,inhabitants,north,south,east,west,northeast,northwest,southeast,southwest,heart,streets,mayor,municipality,neighbourhood,neighborhood")
+var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,suburb,suburbs,outskirts,port,capital,province,region,county,district,island,islands,residents,resident,native,inhabitants,north,south,east,west,northeast,northwest,southeast,southwest,heart,streets,mayor,municipality,neighbourhood,neighborhood")
 
 // nerPlaceModNouns are works and areas a place name qualifies: "the
 // Apapa terminal", "the Selby Moor barrier", "the Kandipur constituency".

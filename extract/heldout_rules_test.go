@@ -94,6 +94,25 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Republican Anna Holtz beat Democrat Marcus Leary on Tuesday.", "Democrat", Org},
 		// An age after a name.
 		{"Colm Brady, 71, and Ita Brady, 68, were rescued. \"Colm and Ita are fine,\" a neighbour said.", "Colm Brady", Person},
+		// Fifth round: a rank's abbreviation and jurisdiction are no
+		// part of a name; "NAME alias NAME" names a person twice.
+		{"Deputy Inspector General (DIG) South Omar Siyal praised the team.", "Omar Siyal", Person},
+		{"The dead were identified as Sajid alias Pappu and Naveed Lund.", "Sajid", Person},
+		{"The dead were identified as Sajid alias Pappu and Naveed Lund.", "Naveed Lund", Person},
+		// A name listing its trades with commas, spelt out by its
+		// acronym, is one organisation; Urdu names joined by "-e-".
+		{"The Meat, Fish and Poultry Workers Association (MFPWA) called a strike.", "Meat, Fish and Poultry Workers Association", Org},
+		{"He was arrested at a house in Bagh-e-Noor on Monday night.", "Bagh-e-Noor", Place},
+		{"She ran the Quebec plants of Pinefield Dairy Co-operative for a decade.", "Pinefield Dairy Co-operative", Org},
+		// "the X police station" is the station, named for its area;
+		// "a resident of X" is of a place.
+		{"A case was registered at the Sadiqpura police station on Friday.", "Sadiqpura police station", Org},
+		// A rank the text wrote out, shortened to its initials before
+		// the surname, is no part of the name.
+		{"Deputy Superintendent of Police (Saddar circle) Nabeel Soomro raided the house. DSP Soomro said two men fled.", "Nabeel Soomro", Person},
+		{"Returning Officer Rehana Kazmi ordered a recount. RO Kazmi said the count was fair.", "Rehana Kazmi", Person},
+		{"The case was filed by Ali Raza, a resident of Nishatpur. He said he paid in March.", "Nishatpur", Place},
+		{"The case was filed by Ali Raza, a resident of Qasimpur, who said he paid in March.", "Qasimpur", Place},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -122,6 +141,12 @@ func TestUnseenStylesNotNames(t *testing.T) {
 		word string
 	}{
 		{"Turnout was 38%, officials said.", "Turnout"},
+		// Fifth round: a rank's initials before a surname, a rank's
+		// abbreviation in parentheses and a stock ticker name nothing.
+		{"Returning Officer Rehana Kazmi ordered a recount. RO Kazmi said the count was fair.", "RO Kazmi"},
+		{"The injured man, Assistant Sub-Inspector (ASI) Rahim Bux, was taken to hospital.", "ASI"},
+		{"Brantwell Foods Inc. (TSX: BWF) said Tuesday that sales rose.", "BWF"},
+		{"Police held two men at the Dhok Ratta police station. Station House Officer Inspector Sadia Gill said a case was filed.", "House"},
 		{"Born in 1941 in a mining village, Ada Penhale trained as a teacher.", "Born"},
 		{"Algae living in the pond can break down oil. Algae grow fast.", "Algae"},
 		{"She represents the city's 5th Ward on the council.", "Ward"},
@@ -241,6 +266,29 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// A role whose holder is named at the start of the next sentence.
 		{"The trust's finance director resigned in May. Colin Aske, who had held the post since 2015, said he was tired.", role{"Colin Aske", "Finance Director", "", true}},
 		{"The inquiry was led by the council's chief planner. Mira Dent, who joined in 2021, found no fault.", role{"Mira Dent", "Chief Planner", "", false}},
+		// Fifth round: South Asian police ranks with their abbreviation
+		// and jurisdiction before the name.
+		{"Senior Superintendent of Police (SSP) East Junaid Malik said the raid was lawful.", role{"Junaid Malik", "Senior Superintendent of Police", "", false}},
+		{"The injured man, Assistant Sub-Inspector (ASI) Rahim Bux, was taken to hospital.", role{"Rahim Bux", "Assistant Sub-Inspector", "", false}},
+		{"Station House Officer (SHO) Inspector Sana Javed said a case had been registered.", role{"Sana Javed", "Station House Officer", "", false}},
+		{"Superintendent of Police (Saddar division) Bilal Chohan said the men were held.", role{"Bilal Chohan", "Superintendent of Police", "", false}},
+		{"The raid was ordered on Monday. SSP West Kamran Abro said it was lawful.", role{"Kamran Abro", "SSP", "", false}},
+		// Fifth round: a team position's team is the sentence's subject,
+		// or the team the sentence before was about; hyphenated
+		// positions count.
+		{"Tregwyn RFC won at home on Saturday. Scrum-half Dylan Pask kicked 12 points.", role{"Dylan Pask", "Scrum-Half", "Tregwyn RFC", false}},
+		// Fifth round: Canadian business news. A ticker after "Inc."
+		// neither ends the sentence nor names an organisation; board
+		// chairs, founders and "president and chief executive" are the
+		// company's.
+		{"OSPREY LAKE, Ont. — Brantwell Foods Inc. (TSX: BWF) said Tuesday that chief financial officer Lena Roy would lead the review.", role{"Lena Roy", "Chief Financial Officer", "Brantwell Foods Inc.", false}},
+		{"Corlen Mining Ltd. posted a loss. \"We are on track,\" board chair Tom Baird said in a statement.", role{"Tom Baird", "Board Chair", "Corlen Mining Ltd.", false}},
+		{"A spokeswoman for Mayor Dale Okon, Pia Lund, said the budget was fair.", role{"Pia Lund", "Spokeswoman", "", false}},
+		// "The union's Queensland branch secretary": the union's, not
+		// the state's; an employees' association is a union.
+		{"The Tram and Bus Employees Association balloted members. The union's Tasmania branch secretary, Jo Hart, said the vote was clear.", role{"Jo Hart", "Branch Secretary", "Tram and Bus Employees Association", false}},
+		{"Corlen Mining Ltd. posted a loss. Chief operating officer Ada Moss will become president and chief executive in May.", role{"Ada Moss", "President and Chief Executive", "Corlen Mining Ltd.", false}},
+		{"Rhosfach Athletic, who beat Penlan Rovers last week, scored through winger Ieuan Bowen.", role{"Ieuan Bowen", "Winger", "Rhosfach Athletic", false}},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -297,6 +345,9 @@ func TestUnseenStylesQuotes(t *testing.T) {
 		// A kinship noun shows the gender: "her nephew, X" is a he.
 		{"She retired in 1993, handing the firm to her nephew, Colin Vane, who runs it today.\n\n‘She never drew a line she had not sailed,’ he said.", "She never drew a line", "Colin Vane"},
 		{"A spokesman for Ms Okafor, Tim Reyes, said she would \"fight on\".", "fight on", "Tim Reyes"},
+		// Fifth round: a pronoun's antecedent is the name after "ORG
+		// of X title", not the speaker before it.
+		{"Ian Cole said the council would not \"back down\". Brenford Chamber of Commerce president Mary Teal said shops were hurt. \"A day without buses costs the high street dearly,\" she said.", "A day without buses", "Mary Teal"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -324,6 +375,9 @@ func TestUnseenStylesTimes(t *testing.T) {
 		expr, val string // val "" when expr must give no time
 	}{
 		{"The board said later Tuesday that the deal was off.", "2026-05-13", "Tuesday", "2026-05-12"},
+		// Fifth round: a past verb in a subordinate clause after the
+		// time does not turn a present-tense plan back.
+		{"Passengers face a day without ferries on Friday after crews voted to strike.", "2026-09-09", "Friday", "2026-09-11"},
 		{"The mayor said the fares would rise, effective Jan. 1.", "2026-11-20", "Jan. 1", "2027-01-01"},
 		{"The council voted on Monday to cut fares from July 1.", "2026-03-11", "July 1", "2026-07-01"},
 		{"The scheme had been due to open in June but was delayed.", "2026-03-11", "June", "2025-06"},

@@ -152,9 +152,16 @@ var heldoutHalves = []struct {
 	// 0.979, P 0.965; places 0.929, P 0.973; roles 0.925 (org missing
 	// 0.947); events 0.965; quotes 0.986; 0 non-verbatim quotes; 1 false
 	// date.
+	// Fifth round (now 61 articles: 71-78 added in test2's four styles,
+	// gold written before any run on them), before: people 0.984, P
+	// 0.969; orgs 0.960, P 0.904; places 0.926, P 0.970; roles 0.862 (org
+	// missing 0.911); events 0.964; quotes 0.965; 0 non-verbatim quotes;
+	// 1 false date of 141. After: people 1.000, P 0.984; orgs 0.978, P
+	// 0.970; places 0.938, P 0.976; roles 0.911 (org missing 0.941);
+	// events 0.966; quotes 0.988; 0 non-verbatim quotes; 1 false date.
 	{"dev", true, heldoutFloors{
-		people: 0.98, peopleP: 0.96, orgs: 0.95, orgsP: 0.94, places: 0.91, placesP: 0.95,
-		roles: 0.90, rolesNoOrg: 0.92, events: 0.94, quotes: 0.96, nonVerbatim: 0, falseDates: 1,
+		people: 0.98, peopleP: 0.96, orgs: 0.96, orgsP: 0.95, places: 0.92, placesP: 0.95,
+		roles: 0.89, rolesNoOrg: 0.92, events: 0.94, quotes: 0.96, nonVerbatim: 0, falseDates: 1,
 	}},
 	// First round: baseline people 0.889, P 0.935; orgs 0.812, P 0.422;
 	// places 0.588, P 0.909; roles 0.373 (org missing 0.424); events
@@ -186,7 +193,7 @@ var heldoutHalves = []struct {
 	// Fourth round: every figure unchanged.
 	{"test2", false, heldoutFloors{
 		people: 0.98, peopleP: 0.93, orgs: 0.91, orgsP: 0.74, places: 0.76, placesP: 0.98,
-		roles: 0.69, rolesNoOrg: 0.93, events: 0.89, quotes: 0.98, nonVerbatim: 0, falseDates: 0,
+		roles: 0.74, rolesNoOrg: 0.93, events: 0.89, quotes: 0.98, nonVerbatim: 0, falseDates: 0,
 	}},
 }
 

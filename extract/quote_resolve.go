@@ -175,6 +175,15 @@ func (c *quoteCtx) subjectOf(lo, hi int, f qSpkFilter, allowPron bool) qAttr {
 			if k >= 0 && toks[k].k == 'w' {
 				prev = c.lower(toks[k])
 			}
+			// "Tallowby Chamber of Commerce president Joanne
+			// Kettering said": the walk back crossed into a name that
+			// only qualifies the title; its inner "of" governs
+			// nothing outside it.
+			if k >= 0 && k < i-1 {
+				if o := c.mentionOver(toks[k].s, toks[k].e); o != nil && o.Kind != Person && o.End <= toks[i-1].s && c.isTitleWord(toks[i-1]) {
+					prev = ""
+				}
+			}
 			possessive := toks[end].e > m.End || strings.HasPrefix(c.text[m.End:], "’s") || strings.HasPrefix(c.text[m.End:], "'s")
 			// "Ryanair CEO Michael O’Leary": the company only qualifies
 			// the title of the subject.

@@ -85,6 +85,33 @@ func (n *ner) findRoles() {
 				found = true
 			}
 		}
+		// "Senior Superintendent of Police (SSP) Central NAME": a rank
+		// with its abbreviation and jurisdiction before the name, or
+		// before a second title ("Station House Officer (SHO) Inspector
+		// NAME").
+		k := cd.ts
+		if found {
+			k = -1
+			if r := n.roles[len(n.roles)-1]; r.person == c {
+				k = n.tokAfter(r.s)
+			}
+		}
+		if k > 1 && nerAreaWords[n.word(k-1)] && n.toks[k-1].cap && n.toks[k-2].upper && nerTitleSet[n.word(k-2)] {
+			// "SSP Central NAME".
+			if r, ok := n.titleBefore(c, k-1); ok {
+				n.roles = append(n.roles, r)
+				found = true
+				k = -1
+			}
+		}
+		if k > 0 {
+			if a := n.titleAcronymBefore(k); a > 0 {
+				if r, ok := n.titleBefore(c, a); ok {
+					n.roles = append(n.roles, r)
+					found = true
+				}
+			}
+		}
 		// Apposition or copula after the name.
 		p := cd.te
 		if n.word(p) == "’s" || n.word(p) == "'s" {
@@ -522,6 +549,8 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 			k := n.cands[o].ts - 1
 			if nerPersonPrefixes[n.word(k)] {
 				k--
+			} else if n.cands[o].kind == Person && n.toks[max(k, 0)].cap && nerTitleSet[n.word(k)] && n.word(k-1) == "for" {
+				k-- // "A spokesman for Premier Sharon Te Huia, Liam Farrugia,"
 			}
 			if n.word(k) == "the" {
 				k--
@@ -644,6 +673,13 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 	case a >= 1 && n.candAt(a-1) >= 0:
 		o := n.candAt(a - 1)
+		// "The union's Queensland branch secretary": the place names
+		// the branch; the union holds the office.
+		if ts := n.cands[o].ts; n.cands[o].te == a && ts >= 2 && n.toks[ts-1].poss && nerOrgNouns[n.word(ts-2)] && (n.cands[o].kind == Place || n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place) {
+			r.orgNoun = n.word(ts - 2)
+			start = ts - 2
+			break
+		}
 		if n.cands[o].kind != Person && n.cands[o].te == a {
 			r.orgCand = o
 			start = n.cands[o].ts
@@ -1440,10 +1476,21 @@ func (n *ner) implicitOrgs() {
 			case r.Until == "" && strings.HasSuffix(t, "mayor"):
 				// "Mayor Simone Gagnon" in a story from a town: its mayor.
 				r.Org = n.datelineTown()
-			case nerTeamTitles[lastWord(t)] || nerTeamTitles[t]:
+			case nerTeamTitles[lastWord(t)] || nerTeamTitles[t] || nerTeamTitles[strings.ToLower(r.Title)]:
+				// (The last test is for hyphenated positions, "fly-half",
+				// "vice-captain", which the normal form splits.)
 				// "the Falcons lost two wickets before captain Faisal
-				// Nawaz added 151": the team of the sentence.
-				r.Org = n.sentenceOrgBefore(r.Start)
+				// Nawaz added 151": the team of the sentence, its
+				// subject before a team named later in it ("Aberhafod,
+				// who beat Llanferris, scored twice through wing NAME");
+				// with none, the team the sentence before was about
+				// ("Cwmtawel stayed top … Fly-half NAME kicked 14
+				// points").
+				if o, ok := n.subjectOrg(r.Start); ok && o != "" {
+					r.Org = o
+				} else if r.Org = n.sentenceOrgBefore(r.Start); r.Org == "" {
+					r.Org = n.prevSentenceSubjectOrg(r.Start)
+				}
 			case nerAcademicTitles[t]:
 				// "The deputy vice-chancellor, Professor X": the
 				// university of the story.
@@ -1468,7 +1515,26 @@ func (n *ner) implicitOrgs() {
 
 // nerTeamTitles are a team's positions, whose team a match report leaves
 // to the sentence: "captain", "wicketkeeper", "head coach".
-var nerTeamTitles = nerSet("captain,skipper,vice-captain,coach,head coach,assistant coach,wicketkeeper,goalkeeper,keeper,striker,midfielder,defender,winger,forward,opener,batsman,batter,bowler,spinner,all-rounder,flanker,full-back,fullback,fly-half,scrum-half,wing,quarterback,pitcher,shortstop")
+var nerTeamTitles = nerSet("captain,skipper,vice-captain,coach,head coach,assistant coach,wicketkeeper,goalkeeper,keeper,striker,midfielder,defender,winger,forward,opener,batsman,batter,bowler,spinner,all-rounder,flanker,full-back,fullback,fly-half,outside-half,scrum-half,wing,hooker,prop,lock,number eight,quarterback,pitcher,shortstop")
+
+// prevSentenceSubjectOrg returns the organisation opening the sentence
+// before the one at byte pos, or "". A team is often named by its town
+// alone ("Cwmtawel stayed top"), so a place opening it counts too: the
+// caller asks only for a team position's team.
+func (n *ner) prevSentenceSubjectOrg(pos int) string {
+	k := min(n.tokAfter(pos), len(n.toks)-1)
+	if k < 0 || n.sentOf[k] == 0 {
+		return ""
+	}
+	a := n.sentTok[n.sentOf[k]-1][0]
+	if n.word(a) == "the" {
+		a++
+	}
+	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
+		return n.ents[n.cands[c].ent].name
+	}
+	return ""
+}
 
 // nerAcademicTitles head a university.
 var nerAcademicTitles = nerSet("vice chancellor,deputy vice chancellor,pro vice chancellor,provost,deputy provost,registrar,rector,principal and vice chancellor")
@@ -1707,7 +1773,14 @@ func nerCorporateTitle(title string) bool {
 		t = strings.TrimPrefix(t, m)
 	}
 	switch t {
-	case "ceo", "cfo", "coo", "cto", "managing director", "general counsel", "finance director", "chairman", "chairwoman":
+	case "ceo", "cfo", "coo", "cto", "managing director", "general counsel", "finance director", "chairman", "chairwoman",
+		// "board chair NAME said in a statement", "founder NAME, who
+		// started the company in 1998": the company's own.
+		"board chair", "board chairman", "board chairwoman", "founder", "co founder":
+		return true
+	}
+	// "will become president and chief executive on Sept. 1".
+	if strings.HasPrefix(t, "president and ") {
 		return true
 	}
 	return strings.HasPrefix(t, "chief ") && t != "chief minister" && t != "chief justice" && t != "chief of staff"
@@ -1870,7 +1943,7 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 // nerNounHeads are the other heads of the names a common noun refers
 // back to: "the union" is the "Amalgamated Transit Workers of Ontario".
 var nerNounHeads = map[string]map[string]bool{
-	"union": nerSet("workers,workers',federation,guild,brotherhood,congress"),
+	"union": nerSet("workers,workers',federation,guild,brotherhood,congress,association,employees,employees'"),
 }
 
 // subjectOrg returns the organisation that is the subject of the
@@ -1938,7 +2011,7 @@ func (n *ner) quoteLedOrg(pos int) string {
 	if n.word(a) == "the" {
 		a++
 	}
-	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
+	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind != Person {
 		return n.ents[n.cands[c].ent].name
 	}
 	return ""
@@ -2145,4 +2218,43 @@ func (n *ner) townBefore(pos int) string {
 		}
 	}
 	return best
+}
+
+// nerAreaWords name a police or civil jurisdiction written between a
+// rank and the name: "SSP Central NAME", "DIG (West) NAME".
+var nerAreaWords = nerSet("central,north,south,east,west,city,rural,saddar,cantonment")
+
+// nerJurisdictionNouns end a jurisdiction in parentheses after a rank:
+// "(Cantonment division)", "(Saddar circle)".
+var nerJurisdictionNouns = nerSet("division,zone,range,circle,district,region,sector")
+
+// titleAcronymBefore returns the token of "(" when the tokens before end
+// read "TITLE (ACR)", perhaps with a jurisdiction after it: South Asian
+// police and civil ranks are written with their abbreviation before the
+// name ("Assistant Sub-Inspector (ASI) NAME", "Deputy Inspector General
+// (DIG) Central NAME"). It returns -1 otherwise.
+func (n *ner) titleAcronymBefore(end int) int {
+	p := end
+	if p >= 1 && nerAreaWords[n.word(p-1)] && n.toks[p-1].cap {
+		p--
+	}
+	if p >= 4 && n.word(p-1) == ")" && n.toks[p-2].upper && n.word(p-3) == "(" && nerTitleSet[n.word(p-2)] && nerTitleLast[n.word(p-4)] {
+		return p - 3
+	}
+	// "Superintendent of Police (Cantonment division) NAME": the
+	// jurisdiction itself in parentheses.
+	if p == end && n.word(p-1) == ")" && nerJurisdictionNouns[n.word(p-2)] {
+		for q := p - 3; q >= 1 && q >= p-6; q-- {
+			if n.word(q) == "(" {
+				if nerTitleLast[n.word(q-1)] {
+					return q
+				}
+				break
+			}
+			if !n.toks[q].cap {
+				break
+			}
+		}
+	}
+	return -1
 }

@@ -147,6 +147,11 @@ func sentenceBreak(text string, p, end int) bool {
 		// Nor does a company's suffix ("Fuels Pty Ltd. They will").
 		if lw == "u.s" || lw == "u.k" || lw == "u.n" || lw == "e.u" || lw == "d.c" || lw == "a.m" || lw == "p.m" ||
 			lw == "inc" || lw == "corp" || lw == "co" || lw == "ltd" {
+			// Nor before a ticker or an acronym in parentheses
+			// ("Halmora Foods Inc. (TSX: HLM) said").
+			if next == '(' && (lw == "inc" || lw == "corp" || lw == "co" || lw == "ltd") {
+				return false
+			}
 			return startsSentenceWord(text[j:])
 		}
 		return false

@@ -345,6 +345,12 @@ func (p *tparser) dir(a, b int) int {
 			// would review": the past verb before is the time's own.
 			continue
 		}
+		if c.tok >= b && !c.report && p.subordinatorBetween(b, c.tok) {
+			// "face a day without trains on Friday after drivers
+			// voted to strike": a verb in a subordinate clause after
+			// the time is not the time's own.
+			continue
+		}
 		d := dist(c)
 		if c.tok > a {
 			// The verb a time adjunct belongs to usually comes first ("cut
@@ -467,6 +473,18 @@ func (p *tparser) sentenceHas(i int, word string) bool {
 func (p *tparser) pastBefore(a int, cues []tenseCue, clause, quote int) bool {
 	for _, c := range cues {
 		if c.tok < a && c.dir < 0 && c.clause == clause && c.quote == quote {
+			return true
+		}
+	}
+	return false
+}
+
+// subordinatorBetween reports whether a subordinating conjunction stands
+// between tokens a and b: "… on Friday after drivers voted".
+func (p *tparser) subordinatorBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch p.word(k) {
+		case "after", "because", "although", "though", "unless", "whereas":
 			return true
 		}
 	}
