@@ -1526,12 +1526,8 @@ func (n *ner) prevSentenceSubjectOrg(pos int) string {
 	if k < 0 || n.sentOf[k] == 0 {
 		return ""
 	}
-	a := n.sentTok[n.sentOf[k]-1][0]
-	if n.word(a) == "the" {
-		a++
-	}
-	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
-		return n.ents[n.cands[c].ent].name
+	if e := n.openingEntity(n.sentOf[k] - 1); e >= 0 && n.ents[e].kind == Org {
+		return n.ents[e].name
 	}
 	return ""
 }
@@ -1981,12 +1977,8 @@ func (n *ner) prevSubjectOrg(pos int) string {
 	if k >= len(n.toks) || !n.initial[k] || n.sentOf[k] == 0 || n.sentTok[n.sentOf[k]][0] != k {
 		return ""
 	}
-	a := n.sentTok[n.sentOf[k]-1][0]
-	if n.word(a) == "the" {
-		a++
-	}
-	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
-		return n.ents[n.cands[c].ent].name
+	if e := n.openingEntity(n.sentOf[k] - 1); e >= 0 && n.ents[e].kind == Org {
+		return n.ents[e].name
 	}
 	return ""
 }
@@ -2007,14 +1999,24 @@ func (n *ner) quoteLedOrg(pos int) string {
 	if !n.quoted[first] && !(first+1 < len(n.toks) && n.quoted[first+1]) {
 		return ""
 	}
-	a := n.sentTok[s-1][0]
+	if e := n.openingEntity(s - 1); e >= 0 && n.ents[e].kind != Person {
+		return n.ents[e].name
+	}
+	return ""
+}
+
+// openingEntity returns the entity whose name opens sentence s, after a
+// leading "the", or -1: the subject a following sentence's "its" or
+// team position most often goes back to.
+func (n *ner) openingEntity(s int32) int {
+	a := n.sentTok[s][0]
 	if n.word(a) == "the" {
 		a++
 	}
-	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind != Person {
-		return n.ents[n.cands[c].ent].name
+	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 {
+		return n.cands[c].ent
 	}
-	return ""
+	return -1
 }
 
 // nerLeaveVerbs end a role: "resigned as chief executive", "will step
