@@ -87,6 +87,18 @@ func TestEntityHappenings_Kept(t *testing.T) {
 	})
 }
 
+// loadCorpus loads the first n articles of a corpus whose events merge
+// across sources, one at a time.
+func loadCorpus(t *testing.T, db *store.DB, n int) {
+	t.Helper()
+	c := newCorpus(5)
+	for i := range n {
+		if _, err := db.LoadSource(context.Background(), c.article(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // loadReloadRemove loads 120 articles whose events merge across sources,
 // reloads 20 of them with other articles' contents and removes five,
 // calling check after each of the three steps.
@@ -129,28 +141,7 @@ func loadReloadRemove(t *testing.T, db *store.DB, check func(step string)) {
 // its quotes.
 func TestEntityHappenings_Migrate(t *testing.T) {
 	ctx := context.Background()
-	path := t.TempDir() + "/db"
-	restore := store.SetMigrationFilter(func(name string) bool {
-		return !strings.Contains(name, "/054_") && !strings.Contains(name, "/055_")
-	})
-	old := store.NewDB(path)
-	err := old.Open()
-	restore()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := newCorpus(5)
-	for i := range 60 {
-		if _, err := old.LoadSource(ctx, c.article(i)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	MustCloseDB(t, old)
-	db := store.NewDB(path)
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer MustCloseDB(t, db)
+	db := openUpgraded(t, func(old *store.DB) { loadCorpus(t, old, 60) }, "054", "055")
 	checkEntityHappenings(t, db, "after the migration")
 	checkQuoteCounts(t, db, "after the migration")
 	if err := db.RemoveSource(ctx, "article-00003"); err != nil {

@@ -87,24 +87,7 @@ func TestRoleGroups_Kept(t *testing.T) {
 // them, and that profiles read roles from them.
 func TestRoleGroups_Migrate(t *testing.T) {
 	ctx := context.Background()
-	path := t.TempDir() + "/db"
-	restore := store.SetMigrationFilter(func(name string) bool {
-		return !strings.Contains(name, "/053_") && !strings.Contains(name, "/056_")
-	})
-	old := store.NewDB(path)
-	err := old.Open()
-	restore()
-	if err != nil {
-		t.Fatal(err)
-	}
-	mustLoad(t, old)
-	MustCloseDB(t, old)
-
-	db := store.NewDB(path)
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer MustCloseDB(t, db)
+	db := openUpgraded(t, func(old *store.DB) { mustLoad(t, old) }, "053", "056")
 	ents, _, err := db.FindEntities(ctx, store.EntityFilter{Name: "rutte"})
 	if err != nil || len(ents) == 0 {
 		t.Fatal(ents, err)

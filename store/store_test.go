@@ -32,6 +32,37 @@ func MustCloseDB(tb testing.TB, db *store.DB) {
 	}
 }
 
+// openUpgraded builds a database at the schema before the migrations
+// skip names (by number, "060"), fills it with load, and returns it
+// opened again with every migration applied, as an old database meets a
+// new briefbot; it is closed when the test ends.
+func openUpgraded(tb testing.TB, load func(old *store.DB), skip ...string) *store.DB {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "db")
+	restore := store.SetMigrationFilter(func(name string) bool {
+		for _, n := range skip {
+			if strings.Contains(name, "/"+n+"_") {
+				return false
+			}
+		}
+		return true
+	})
+	old := store.NewDB(path)
+	err := old.Open()
+	restore()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	load(old)
+	MustCloseDB(tb, old)
+	db := store.NewDB(path)
+	if err := db.Open(); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { MustCloseDB(tb, db) })
+	return db
+}
+
 // ent describes an entity of a hand-built document: every occurrence of
 // each of its forms in the text becomes a mention.
 type ent struct {

@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"slices"
-	"strings"
 	"testing"
 
 	"briefbot/store"
@@ -56,26 +55,7 @@ func TestTopicHappenings_Kept(t *testing.T) {
 // migration folds the reports of the articles about each entity.
 func TestTopicHappenings_Migrate(t *testing.T) {
 	ctx := context.Background()
-	path := t.TempDir() + "/db"
-	restore := store.SetMigrationFilter(func(name string) bool { return !strings.Contains(name, "/060_") })
-	old := store.NewDB(path)
-	err := old.Open()
-	restore()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := newCorpus(5)
-	for i := range 60 {
-		if _, err := old.LoadSource(ctx, c.article(i)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	MustCloseDB(t, old)
-	db := store.NewDB(path)
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer MustCloseDB(t, db)
+	db := openUpgraded(t, func(old *store.DB) { loadCorpus(t, old, 60) }, "060")
 	checkTopicHappenings(t, db, "after the migration")
 	if err := db.RemoveSource(ctx, "article-00003"); err != nil {
 		t.Fatal(err)
