@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -14,18 +15,9 @@ import (
 // the reports, and holds what aggregating them afresh would.
 func TestAggregate_MatchesSummarize(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	dates := []struct{ date, prec, start, end string }{
-		{"2025-06-03", "day", "2025-06-03", "2025-06-03"},
-		{"2025-06-04", "day", "2025-06-04", "2025-06-04"},
-		{"2025-06-09", "day", "2025-06-09", "2025-06-09"},
-		{"2025-06", "month", "2025-06-01", "2025-06-30"},
-		{"2025-W23", "week", "2025-06-02", "2025-06-08"},
-		{"2025", "year", "2025-01-01", "2025-12-31"},
-		{"2024-12-30", "day", "2024-12-30", "2024-12-30"},
-		{"PRESENT_REF", "", "", ""},
-		{"", "", "", ""},
-		{"2025-07-01", "day", "2025-07-01", "2025-06-01"}, // a range that ends before it starts
-	}
+	// testDates with a third day, a week after the first, so that some
+	// date ranges start conflicting as sources are added.
+	dates := slices.Concat(testDates[:2], []testDate{{"2025-06-09", "day", "2025-06-09", "2025-06-09"}}, testDates[2:])
 	clauses := []string{"Sales rose 5 percent to $4 billion on June 3.", "Sales rose 7 percent.", "The company said sales rose.",
 		"Sales rose 5 percent to $5 billion.", "Profits of $4 billion and $2 billion.",
 		"“Sales rose,” he said on June 4 in a statement of some length about the results of the quarter."}

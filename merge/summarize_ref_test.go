@@ -148,22 +148,30 @@ func refDateDisagreement(reports []*Report) (Disagreement, bool) {
 	return d, true
 }
 
+// testDates are the report dates the random happenings of the
+// Summarize and Aggregate tests draw from: several precisions, some
+// overlapping, an undated and a reference-only one, and a range that
+// ends before it starts.
+var testDates = []testDate{
+	{"2025-06-03", "day", "2025-06-03", "2025-06-03"},
+	{"2025-06-04", "day", "2025-06-04", "2025-06-04"},
+	{"2025-06", "month", "2025-06-01", "2025-06-30"},
+	{"2025-W23", "week", "2025-06-02", "2025-06-08"},
+	{"2025", "year", "2025-01-01", "2025-12-31"},
+	{"2024-12-30", "day", "2024-12-30", "2024-12-30"},
+	{"PRESENT_REF", "", "", ""},
+	{"", "", "", ""},
+	{"2025-07-01", "day", "2025-07-01", "2025-06-01"},
+}
+
+type testDate struct{ date, prec, start, end string }
+
 // TestSummarize_MatchesPairwise checks Summarize against the pairwise
 // reference on random happenings: reports from a few sources with dates
 // of several precisions, some overlapping, some inferred or undated.
 func TestSummarize_MatchesPairwise(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	dates := []struct{ date, prec, start, end string }{
-		{"2025-06-03", "day", "2025-06-03", "2025-06-03"},
-		{"2025-06-04", "day", "2025-06-04", "2025-06-04"},
-		{"2025-06", "month", "2025-06-01", "2025-06-30"},
-		{"2025-W23", "week", "2025-06-02", "2025-06-08"},
-		{"2025", "year", "2025-01-01", "2025-12-31"},
-		{"2024-12-30", "day", "2024-12-30", "2024-12-30"},
-		{"PRESENT_REF", "", "", ""},
-		{"", "", "", ""},
-		{"2025-07-01", "day", "2025-07-01", "2025-06-01"}, // a range that ends before it starts
-	}
+	dates := testDates
 	clauses := []string{"Sales rose 5 percent to $4 billion on June 3.", "Sales rose 7 percent.", "The company said sales rose.",
 		"“Sales rose,” he said on June 4 in a statement of some length about the results of the quarter."}
 	for n := 0; n < 3000; n++ {
