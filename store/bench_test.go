@@ -211,8 +211,23 @@ func BenchmarkLoadSource_1000(b *testing.B) {
 // benchDB opens a database of 10,000 articles, built once and cached
 // under os.TempDir() by benchVersion.
 func benchDB(b *testing.B) (*store.DB, *corpus) {
+	db := cachedBenchDB(b, fmt.Sprintf("briefbot-bench-v%d-10k.db", benchVersion), func(db *store.DB, c *corpus) {
+		for i := 0; i < 10000; i++ {
+			if _, err := db.LoadSource(context.Background(), c.article(i)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	return db, newCorpus(1)
+}
+
+// cachedBenchDB opens the database name under os.TempDir(), building it
+// first with fill (given newCorpus(1)) when it is not there: built under
+// another name and renamed when complete, so that an interrupted build
+// is never taken for a cached one.
+func cachedBenchDB(b *testing.B, name string, fill func(db *store.DB, c *corpus)) *store.DB {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("briefbot-bench-v%d-10k.db", benchVersion))
+	path := filepath.Join(os.TempDir(), name)
 	if _, err := os.Stat(path); err != nil {
 		tmp := path + ".building"
 		for _, suffix := range []string{"", "-wal", "-shm"} {
@@ -222,13 +237,8 @@ func benchDB(b *testing.B) (*store.DB, *corpus) {
 		if err := db.Open(); err != nil {
 			b.Fatal(err)
 		}
-		c := newCorpus(1)
 		t0 := time.Now()
-		for i := 0; i < 10000; i++ {
-			if _, err := db.LoadSource(context.Background(), c.article(i)); err != nil {
-				b.Fatal(err)
-			}
-		}
+		fill(db, newCorpus(1))
 		b.Logf("built %s in %v", path, time.Since(t0))
 		if err := db.Close(context.Background()); err != nil {
 			b.Fatal(err)
@@ -245,7 +255,7 @@ func benchDB(b *testing.B) (*store.DB, *corpus) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { db.Close(context.Background()) })
-	return db, newCorpus(1)
+	return db
 }
 
 // BenchmarkWho is /who: FindEntities by surname then Profile, for the

@@ -3,8 +3,6 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -25,19 +23,7 @@ const scopeGuildEvery = 40
 // articles of which one in scopeGuildEvery (250) is guild-owned, built
 // once and cached under os.TempDir() by scopeBenchVersion.
 func scopeBenchDB(b *testing.B) (*store.DB, *corpus) {
-	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("briefbot-bench-scope-v%d-10k.db", scopeBenchVersion))
-	if _, err := os.Stat(path); err != nil {
-		tmp := path + ".building"
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			os.Remove(tmp + suffix)
-		}
-		db := store.NewDB(tmp)
-		if err := db.Open(); err != nil {
-			b.Fatal(err)
-		}
-		c := newCorpus(1)
-		t0 := time.Now()
+	db := cachedBenchDB(b, fmt.Sprintf("briefbot-bench-scope-v%d-10k.db", scopeBenchVersion), func(db *store.DB, c *corpus) {
 		var batch []store.SourceInput
 		for i := 0; i < 10000; i++ {
 			in := c.article(i)
@@ -55,22 +41,7 @@ func scopeBenchDB(b *testing.B) (*store.DB, *corpus) {
 				batch = batch[:0]
 			}
 		}
-		b.Logf("built %s in %v", path, time.Since(t0))
-		if err := db.Close(context.Background()); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.Rename(tmp, path); err != nil {
-			b.Fatal(err)
-		}
-		for _, suffix := range []string{"-wal", "-shm"} {
-			os.Remove(tmp + suffix)
-		}
-	}
-	db := store.NewDB(path)
-	if err := db.Open(); err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close(context.Background()) })
+	})
 	return db, newCorpus(1)
 }
 
