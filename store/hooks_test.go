@@ -88,3 +88,9 @@ func SetIncrementalHappenings(on bool) (restore func()) {
 	incrementalOff = !on
 	return func() { incrementalOff = old }
 }
+
+// OpenConns returns the number of open connections of the write and the
+// read pool.
+func (db *DB) OpenConns() (write, read int) {
+	return db.wdb.Stats().OpenConnections, db.rdb.Stats().OpenConnections
+}

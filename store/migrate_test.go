@@ -102,3 +102,56 @@ func TestOpen_NewerSchema(t *testing.T) {
 		t.Fatalf("err = %v, want ErrNewerSchema naming the migration", err)
 	}
 }
+
+// TestOpen_UpToDateReadsOnly checks that opening an up-to-date database
+// makes no write connection (each connection reads the whole schema
+// again, a third of `briefbot ask`'s open), that a first write still
+// works, and that a database missing a migration is still migrated.
+func TestOpen_UpToDateReadsOnly(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "db")
+	restore := store.SetMigrationFilter(func(name string) bool { return !strings.Contains(name, "/060_") })
+	old := store.NewDB(path)
+	if err := old.Open(); err != nil {
+		restore()
+		t.Fatal(err)
+	}
+	restore()
+	if w, _ := old.OpenConns(); w != 1 {
+		t.Errorf("creating the database: %d write connections, want 1", w)
+	}
+	MustCloseDB(t, old)
+
+	db := store.NewDB(path)
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	if w, _ := db.OpenConns(); w != 1 {
+		t.Errorf("migrating 060: %d write connections, want 1", w)
+	}
+	if rows, err := db.QueryRows(`SELECT COUNT(*) FROM migrations WHERE name = 'migration/060_topic_happenings.sql'`); err != nil || len(rows) != 1 || rows[0] != "1" {
+		t.Fatalf("060 after reopening: %v, %v", rows, err)
+	}
+	MustCloseDB(t, db)
+
+	db = store.NewDB(path)
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer MustCloseDB(t, db)
+	if w, r := db.OpenConns(); w != 0 || r != 1 {
+		t.Errorf("up to date: %d write and %d read connections, want 0 and 1", w, r)
+	}
+	if has, err := db.HasSources(ctx); err != nil || has {
+		t.Fatalf("HasSources = %v, %v on an empty database", has, err)
+	}
+	if _, r := db.OpenConns(); r != 1 {
+		t.Errorf("the first query made another read connection: %d", r)
+	}
+	if err := db.ExecRaw(`INSERT INTO sources (id, name, title, published, content_hash, text) VALUES (1, 'a', 'A', '2025-10-22', 'h', 'x')`); err != nil {
+		t.Fatal(err)
+	}
+	if has, err := db.HasSources(ctx); err != nil || !has {
+		t.Fatalf("HasSources = %v, %v after a write", has, err)
+	}
+}

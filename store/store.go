@@ -196,20 +196,22 @@ func (db *DB) Open() (err error) {
 	if db.Path == "" {
 		return fmt.Errorf("open db: %w: path required", ErrInvalid)
 	}
+	// sql.Open connects nothing: each pool makes its first connection
+	// when first used, and each connection reads the whole schema then.
 	if db.wdb, err = sql.Open(writerDriver, db.dsn("immediate")); err != nil {
 		return fmt.Errorf("open db: %w", err)
 	}
 	db.wdb.SetMaxOpenConns(1)
-	if err := db.migrate(); err != nil {
-		db.wdb.Close()
-		return fmt.Errorf("migrate: %w", err)
-	}
 	if db.rdb, err = sql.Open("sqlite3", db.dsn("")); err != nil {
 		db.wdb.Close()
 		return fmt.Errorf("open db: %w", err)
 	}
 	db.rdb.SetMaxOpenConns(4)
 	db.rdb.SetMaxIdleConns(4)
+	if err := db.migrate(); err != nil {
+		db.Close(context.Background())
+		return fmt.Errorf("migrate: %w", err)
+	}
 	return nil
 }
 
@@ -232,34 +234,71 @@ var migrationFilter func(name string) bool
 // migrate applies the embedded migrations in name order, each in its own
 // transaction together with its row in the migrations table, so that a
 // failed migration leaves nothing behind and reopening is a no-op.
+//
+// An up-to-date database (every `briefbot ask`) is checked through the
+// read pool alone, whose connection the first query then reuses: the
+// write connection, with its own reading of the schema, is made only
+// when something is written.
 func (db *DB) migrate() error {
-	if _, err := db.wdb.Exec(`CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("create migrations table: %w", err)
-	}
 	names, err := fs.Glob(migrationFS, "migration/*.sql")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
-	// The applied migrations, in one query: opening an up-to-date
-	// database (every `briefbot ask`) then takes no write transaction.
-	applied := map[string]bool{}
-	rows, err := db.wdb.Query(`SELECT name FROM migrations`)
-	if err != nil {
-		return fmt.Errorf("read migrations: %w", err)
+	// A new database has no migrations table yet: the writer makes it.
+	if applied, err := appliedMigrations(db.rdb); err == nil {
+		if err := checkKnown(names, applied); err != nil {
+			return err
+		}
+		if len(pendingMigrations(names, applied)) == 0 {
+			return nil
+		}
 	}
+	if _, err := db.wdb.Exec(`CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("create migrations table: %w", err)
+	}
+	applied, err := appliedMigrations(db.wdb)
+	if err != nil {
+		return err
+	}
+	if err := checkKnown(names, applied); err != nil {
+		return err
+	}
+	for _, name := range pendingMigrations(names, applied) {
+		// migrateFile checks again in its transaction, for another
+		// process opening the database at the same time.
+		if err := db.migrateFile(name); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// appliedMigrations reads the names of the applied migrations in one
+// query.
+func appliedMigrations(q *sql.DB) (map[string]bool, error) {
+	applied := map[string]bool{}
+	rows, err := q.Query(`SELECT name FROM migrations`)
+	if err != nil {
+		return nil, fmt.Errorf("read migrations: %w", err)
+	}
+	defer rows.Close()
 	for rows.Next() {
 		var name string
 		if err := rows.Scan(&name); err != nil {
-			rows.Close()
-			return fmt.Errorf("read migrations: %w", err)
+			return nil, fmt.Errorf("read migrations: %w", err)
 		}
 		applied[name] = true
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read migrations: %w", err)
+		return nil, fmt.Errorf("read migrations: %w", err)
 	}
+	return applied, nil
+}
+
+// checkKnown refuses a database with applied migrations that are not
+// among names, the ones this binary embeds.
+func checkKnown(names []string, applied map[string]bool) error {
 	known := make(map[string]bool, len(names))
 	for _, name := range names {
 		known[name] = true
@@ -274,17 +313,19 @@ func (db *DB) migrate() error {
 		sort.Strings(unknown)
 		return fmt.Errorf("%w: it has migration %s, which this binary does not know; use the newer briefbot or another --db", ErrNewerSchema, strings.Join(unknown, ", "))
 	}
+	return nil
+}
+
+// pendingMigrations lists, in order, the migrations of names not yet
+// applied (of those migrationFilter lets through, when set).
+func pendingMigrations(names []string, applied map[string]bool) []string {
+	var pending []string
 	for _, name := range names {
-		if applied[name] || migrationFilter != nil && !migrationFilter(name) {
-			continue
-		}
-		// migrateFile checks again in its transaction, for another
-		// process opening the database at the same time.
-		if err := db.migrateFile(name); err != nil {
-			return fmt.Errorf("migration %s: %w", name, err)
+		if !applied[name] && (migrationFilter == nil || migrationFilter(name)) {
+			pending = append(pending, name)
 		}
 	}
-	return nil
+	return pending
 }
 
 func (db *DB) migrateFile(name string) error {
