@@ -199,7 +199,7 @@ func (l *Loader) itemPage(ctx context.Context, link string) (itemPageResult, err
 	}
 	switch d.kind {
 	case kindHTML:
-		p, err := extractHTML(d.body, d.charset, d.url)
+		p, err := extractHTML(d.body, d.charset)
 		if err != nil {
 			return r, err
 		}

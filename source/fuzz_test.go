@@ -31,7 +31,7 @@ func FuzzExtractHTML(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		p, err := extractHTML(b, "", nil)
+		p, err := extractHTML(b, "")
 		if err == nil && !utf8.ValidString(p.text) {
 			t.Errorf("invalid UTF-8 text from %q", b)
 		}

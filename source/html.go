@@ -5,13 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
-	readability "codeberg.org/readeck/go-readability/v2"
-	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -24,11 +22,11 @@ type page struct {
 	published time.Time
 }
 
-// extractHTML pulls the main text out of an HTML page with readability,
+// extractHTML pulls the main text out of an HTML page (see mainText),
 // and the title and publication date from its metadata. Pages whose main
 // text cannot be found fall back to the text of the whole body, so a
 // short page still loads rather than failing.
-func extractHTML(body []byte, servedCharset string, pageURL *url.URL) (page, error) {
+func extractHTML(body []byte, servedCharset string) (page, error) {
 	var p page
 	src, err := decodeHTML(body, servedCharset)
 	if err != nil {
@@ -39,48 +37,17 @@ func extractHTML(body []byte, servedCharset string, pageURL *url.URL) (page, err
 		return p, fmt.Errorf("parse HTML: %w", err)
 	}
 	meta := scanMeta(doc)
-
-	art, rerr := readable(doc, pageURL)
-	if rerr == nil && art.Node != nil {
-		var b strings.Builder
-		if err := art.RenderText(&b); err == nil {
-			p.text = normalizeText(b.String())
-		}
-		p.title = strings.TrimSpace(art.Title())
-		if t, err := art.PublishedTime(); err == nil {
-			p.published = t
-		}
-	}
+	p.title, p.published = meta.title, meta.published
+	p.text = normalizeText(mainText(doc, p.title))
 	if p.text == "" {
 		if b := findElement(doc, "body"); b != nil {
-			p.text = normalizeText(render.InnerText(b))
+			p.text = normalizeText(innerText(b, nil))
 		}
 	}
 	if p.text == "" {
-		if rerr != nil {
-			return p, fmt.Errorf("no readable text in HTML page: %w", rerr)
-		}
 		return p, errors.New("no readable text in HTML page")
 	}
-	if p.title == "" {
-		p.title = meta.title
-	}
-	if p.published.IsZero() {
-		p.published = meta.published
-	}
 	return p, nil
-}
-
-// readable runs readability, turning a panic on hostile markup into an
-// error so one bad page cannot take the bot down.
-func readable(doc *html.Node, pageURL *url.URL) (art readability.Article, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("readability: panic: %v", r)
-		}
-	}()
-	parser := readability.NewParser()
-	return parser.ParseDocument(doc, pageURL)
 }
 
 // decodeHTML converts an HTML body to UTF-8 using, in order, a BOM, the
@@ -114,10 +81,11 @@ func decodeHTML(body []byte, servedCharset string) (string, error) {
 	return s, nil
 }
 
-// pageMeta is metadata readability does not read itself: <time datetime>,
-// itemprop and name="date" style tags. Readability already covers
-// JSON-LD datePublished, article:published_time and og:title, but its own
-// results are used first.
+// pageMeta is a page's title and publication date from its metadata:
+// a JSON-LD article's headline, then og:title and similar tags, then
+// <title>; JSON-LD datePublished, then
+// article:published_time and name="date" style tags, then <time>
+// elements.
 type pageMeta struct {
 	title     string
 	published time.Time
@@ -125,7 +93,7 @@ type pageMeta struct {
 
 func scanMeta(doc *html.Node) pageMeta {
 	var m pageMeta
-	var docTitle, ogTitle, jsonLDDate, metaDate, timePub, timeAny string
+	var docTitle, ogTitle, jsonLDDate, jsonLDHeadline, jsonLDName, metaDate, timePub, timeAny string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -138,7 +106,7 @@ func scanMeta(doc *html.Node) pageMeta {
 				key := strings.ToLower(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"))
 				val := attr(n, "content")
 				switch key {
-				case "og:title", "twitter:title", "dc.title", "headline":
+				case "og:title", "twitter:title", "dc.title", "headline", "parsely-title":
 					if ogTitle == "" {
 						ogTitle = val
 					}
@@ -159,8 +127,14 @@ func scanMeta(doc *html.Node) pageMeta {
 					timeAny = dt
 				}
 			case "script":
-				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && jsonLDDate == "" {
-					jsonLDDate = jsonLDPublished(textOf(n))
+				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+					d, h, name := jsonLD(textOf(n))
+					if jsonLDDate == "" {
+						jsonLDDate = d
+					}
+					if jsonLDHeadline == "" && jsonLDName == "" {
+						jsonLDHeadline, jsonLDName = h, name
+					}
 				}
 			}
 		}
@@ -175,40 +149,112 @@ func scanMeta(doc *html.Node) pageMeta {
 			break
 		}
 	}
-	m.title = strings.TrimSpace(ogTitle)
+	// A JSON-LD article may have both: Wikipedia's headline is a
+	// description ("constitutional monarchy in Oceania"), a news site's
+	// name the site's: the one more like the page's <title> wins
+	// (Readability weighs them the same way).
+	m.title = jsonLDHeadline
+	if m.title == "" || jsonLDName != "" && similarity(jsonLDName, docTitle) > similarity(jsonLDHeadline, docTitle) {
+		m.title = jsonLDName
+	}
 	if m.title == "" {
-		m.title = strings.TrimSpace(docTitle)
+		m.title = strings.TrimSpace(ogTitle)
+	}
+	if m.title == "" {
+		m.title = siteless(strings.TrimSpace(docTitle))
 	}
 	return m
 }
 
-// jsonLDPublished finds datePublished in a JSON-LD block, which may be an
-// object, an array, or an object with an @graph.
-func jsonLDPublished(src string) string {
+// similarity is the share of b's words, by length, that are among a's
+// (Readability's textSimilarity).
+func similarity(a, b string) float64 {
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	inA := map[string]bool{}
+	for _, w := range words(a) {
+		inA[w] = true
+	}
+	var all, missing int
+	for _, w := range words(b) {
+		all += len(w) + 1
+		if !inA[w] {
+			missing += len(w) + 1
+		}
+	}
+	if all == 0 || len(inA) == 0 {
+		return 0
+	}
+	return 1 - float64(missing)/float64(all)
+}
+
+// titleSeparators part a page's <title> from the site's name.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / "}
+
+// siteless takes the site's name off a page's <title> ("Obama admits
+// ... - BBC News"), as Readability does: the text before the last
+// separator, when it has five words or more (a shorter one may be the
+// site's name, "Solar & Storage Magazine - Salderingsregeling ...").
+func siteless(title string) string {
+	cut := -1
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(title, sep); i > cut {
+			cut = i
+		}
+	}
+	if cut <= 0 {
+		return title
+	}
+	if head := strings.TrimSpace(title[:cut]); len(strings.Fields(head)) >= 5 {
+		return head
+	}
+	return title
+}
+
+// jsonLD finds an article's datePublished, headline and name in a
+// JSON-LD block, which may be an object, an array, or an object with an
+// @graph. The headline and name are taken from objects of an article
+// type only: a page's WebSite or Organization object is named too.
+func jsonLD(src string) (published, headline, name string) {
+	// Some pages wrap the block in CDATA for old XHTML parsers.
+	src = strings.TrimSpace(src)
+	if rest, ok := strings.CutPrefix(src, "<![CDATA["); ok {
+		src = strings.TrimSuffix(strings.TrimSpace(rest), "]]>")
+	}
 	var v any
 	if json.Unmarshal([]byte(src), &v) != nil {
-		return ""
+		return "", "", ""
 	}
-	var find func(v any) string
-	find = func(v any) string {
+	var find func(v any)
+	find = func(v any) {
 		switch x := v.(type) {
 		case map[string]any:
-			if s, ok := x["datePublished"].(string); ok && s != "" {
-				return s
+			if s, ok := x["datePublished"].(string); ok && s != "" && published == "" {
+				published = s
+			}
+			if typ, _ := x["@type"].(string); headline == "" && name == "" && articleType(typ) {
+				headline, _ = x["headline"].(string)
+				name, _ = x["name"].(string)
+				headline, name = strings.TrimSpace(headline), strings.TrimSpace(name)
 			}
 			if g, ok := x["@graph"]; ok {
-				return find(g)
+				find(g)
 			}
 		case []any:
 			for _, e := range x {
-				if s := find(e); s != "" {
-					return s
-				}
+				find(e)
 			}
 		}
-		return ""
 	}
-	return find(v)
+	find(v)
+	return published, headline, name
+}
+
+// articleType reports a schema.org type of article: Article,
+// NewsArticle, BlogPosting, Report and the like.
+func articleType(t string) bool {
+	return strings.Contains(t, "Article") || strings.Contains(t, "BlogPosting") || t == "Report" || t == "SocialMediaPosting"
 }
 
 var metaTimeLayouts = []string{
@@ -302,5 +348,5 @@ func htmlToText(fragment string) string {
 	for _, n := range nodes {
 		root.AppendChild(n)
 	}
-	return normalizeText(render.InnerText(root))
+	return normalizeText(innerText(root, nil))
 }

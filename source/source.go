@@ -360,7 +360,7 @@ func (l *Loader) documentArticle(d *document) (Article, error) {
 	}
 	switch d.kind {
 	case kindHTML:
-		p, err := extractHTML(d.body, d.charset, d.url)
+		p, err := extractHTML(d.body, d.charset)
 		if err != nil {
 			return a, err
 		}
