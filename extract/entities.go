@@ -147,7 +147,7 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	for i := range n.toks {
 		t := &n.toks[i]
 		n.candOf[i] = -1
-		for si < len(sents)-1 && t.s >= sents[si].End {
+		for si < len(sents)-1 && int(t.s) >= sents[si].End {
 			si++
 		}
 		n.sentOf[i] = int32(si)
@@ -213,11 +213,11 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	}
 	for i := range n.toks {
 		t := n.toks[i]
-		for ti < len(sortedTimes) && sortedTimes[ti].End <= t.s {
+		for ti < len(sortedTimes) && sortedTimes[ti].End <= int(t.s) {
 			ti++
 		}
-		for k := ti; k < len(sortedTimes) && sortedTimes[k].Start < t.e; k++ {
-			if sortedTimes[k].End > t.s {
+		for k := ti; k < len(sortedTimes) && sortedTimes[k].Start < int(t.e); k++ {
+			if sortedTimes[k].End > int(t.s) {
 				n.timed[i] = true
 				break
 			}
@@ -2196,7 +2196,7 @@ func (n *ner) resolve() {
 		cd := &n.cands[c]
 		if cd.kind == Person && cd.te-cd.ts == 1 {
 			if es := surname[cd.key]; len(es) > 0 {
-				attach(c, n.nearestEnt(n.sameSex(es, c), n.toks[cd.ts].s))
+				attach(c, n.nearestEnt(n.sameSex(es, c), int(n.toks[cd.ts].s)))
 				continue
 			}
 		}
@@ -2369,7 +2369,7 @@ func (n *ner) resolve() {
 		}
 		if !ok {
 			if es := surname[k]; len(es) > 0 {
-				e, ok = n.nearestEnt(es, n.toks[n.cands[first].ts].s), true
+				e, ok = n.nearestEnt(es, int(n.toks[n.cands[first].ts].s)), true
 				// "Ford" is both "William Clay Ford Jr." and "Ford Motor
 				// Company": without a person cue, the company.
 				if oe, isOrg := n.prefixOrg(n.cands[first].ts, n.cands[first].te, byKey); isOrg && cue[cuePerson] == 0 {
@@ -2458,7 +2458,7 @@ func (n *ner) resolve() {
 		if len(es) == 0 || nerIntContains(es, e) {
 			continue
 		}
-		to := n.nearestEnt(n.sameSex(es, ent.cands[0]), n.toks[n.cands[ent.cands[0]].ts].s)
+		to := n.nearestEnt(n.sameSex(es, ent.cands[0]), int(n.toks[n.cands[ent.cands[0]].ts].s))
 		for _, c := range ent.cands {
 			attach(c, to)
 		}
@@ -2473,7 +2473,7 @@ func (n *ner) resolve() {
 		}
 		if es := surname[cd.key]; len(es) > 0 {
 			old := cd.ent
-			e := n.nearestEnt(es, n.toks[cd.ts].s)
+			e := n.nearestEnt(es, int(n.toks[cd.ts].s))
 			n.ents[old].cands = nerIntRemove(n.ents[old].cands, c)
 			attach(c, e)
 			cd.gaz = nil
@@ -2644,7 +2644,7 @@ func (n *ner) genericHeadOf(cs []int) (int, bool) {
 		if o.te-o.ts < 2 || n.toks[o.te-1].lower != cd.key {
 			continue
 		}
-		if p := n.toks[o.ts].s; best < 0 || p < n.toks[cd.ts].s && p > bestPos {
+		if p := int(n.toks[o.ts].s); best < 0 || p < int(n.toks[cd.ts].s) && p > bestPos {
 			best, bestPos = e, p
 		}
 	}
@@ -2784,7 +2784,7 @@ func (n *ner) variantOf(c int, surname map[string][]int) (int, bool) {
 	if len(match) == 0 {
 		return 0, false
 	}
-	return n.nearestEnt(match, n.toks[cd.ts].s), true
+	return n.nearestEnt(match, int(n.toks[cd.ts].s)), true
 }
 
 // splitWeak keeps the words of a weak candidate that name known entities.
@@ -2795,7 +2795,7 @@ func (n *ner) splitWeak(c int, byKey map[string]int, surname map[string][]int, a
 		e, ok := byKey[l]
 		if !ok {
 			if es := surname[l]; len(es) > 0 {
-				e, ok = n.nearestEnt(es, n.toks[k].s), true
+				e, ok = n.nearestEnt(es, int(n.toks[k].s)), true
 			}
 		}
 		if !ok {
@@ -2858,7 +2858,7 @@ func (n *ner) nearestEnt(es []int, pos int) int {
 	best, bestPos := es[0], -1
 	for _, e := range es {
 		for _, c := range n.ents[e].cands {
-			p := n.toks[n.cands[c].ts].s
+			p := int(n.toks[n.cands[c].ts].s)
 			if p < pos && p > bestPos {
 				best, bestPos = e, p
 			}
@@ -3024,7 +3024,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 	lastEnd := -1
 	for _, r := range refs {
 		cd := n.cands[r.c]
-		s, e := n.toks[cd.ts].s, n.toks[cd.te-1].e
+		s, e := int(n.toks[cd.ts].s), int(n.toks[cd.te-1].e)
 		if s < lastEnd {
 			continue
 		}

@@ -9,8 +9,12 @@ import (
 // nerTok is one token of the text as FindEntities sees it: a word (letters,
 // digits, internal apostrophes and the dots of "U.S." or "Mr."), a
 // possessive "’s", or a single punctuation rune.
+//
+// A text of punctuation has a token per byte, so the byte offsets take 32
+// bits (a text is capped far below 2 GiB): 32 bytes a token rather than 40,
+// 80 MB less for 10 MiB of quotation marks.
 type nerTok struct {
-	s, e  int
+	s, e  int32
 	lower string
 	word  bool // starts with a letter or digit
 	cap   bool // starts with an upper-case letter
@@ -66,9 +70,9 @@ func nerTokenize(text string) []nerTok {
 		case 'w':
 			toks = append(toks, nerMakeTok(text, i, j, space, nl))
 		case 's':
-			toks = append(toks, nerTok{s: i, e: j, lower: strings.ToLower(text[i:j]), poss: true, space: space, nl: nl})
+			toks = append(toks, nerTok{s: int32(i), e: int32(j), lower: strings.ToLower(text[i:j]), poss: true, space: space, nl: nl})
 		default:
-			toks = append(toks, nerTok{s: i, e: j, lower: text[i:j], space: space, nl: nl})
+			toks = append(toks, nerTok{s: int32(i), e: int32(j), lower: text[i:j], space: space, nl: nl})
 		}
 		i = j
 		space, nl = false, false
@@ -142,7 +146,7 @@ func nerTokEnd(text string, i int, r rune, size int, space, prevWord bool) (int,
 
 func nerMakeTok(text string, s, e int, space, nl bool) nerTok {
 	w := text[s:e]
-	t := nerTok{s: s, e: e, word: true, space: space, nl: nl}
+	t := nerTok{s: int32(s), e: int32(e), word: true, space: space, nl: nl}
 	t.lower = strings.ToLower(w)
 	r, _ := utf8.DecodeRuneInString(w)
 	t.cap = unicode.IsUpper(r)

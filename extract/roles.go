@@ -191,7 +191,7 @@ func (n *ner) findRoles() {
 			if n.word(k-1) == "headed" {
 				title = "Head"
 			}
-			n.roles = append(n.roles, nerRole{person: c, title: title, orgCand: -1, succeeds: -1, s: n.toks[k-1].s, e: n.toks[cd.te-1].e})
+			n.roles = append(n.roles, nerRole{person: c, title: title, orgCand: -1, succeeds: -1, s: int(n.toks[k-1].s), e: int(n.toks[cd.te-1].e)})
 			found = true
 		}
 		if r, ok := n.frontedRole(c); ok {
@@ -293,7 +293,7 @@ func (n *ner) frontedRole(c int) (nerRole, bool) {
 	if n.cands[c].ts > v+12 {
 		return nerRole{}, false
 	}
-	return nerRole{person: c, title: nerTitleText(n, as+1, q), orgCand: -1, succeeds: -1, s: n.toks[s0].s, e: n.toks[n.cands[c].te-1].e}, true
+	return nerRole{person: c, title: nerTitleText(n, as+1, q), orgCand: -1, succeeds: -1, s: int(n.toks[s0].s), e: int(n.toks[n.cands[c].te-1].e)}, true
 }
 
 // foundedBy reads the founders of a passive founding: "Nimbus was founded
@@ -334,7 +334,7 @@ func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 	if o < 0 || n.cands[o].te != k-1 || n.cands[o].kind == Person || n.cands[o].kind == Place {
 		return nil, false
 	}
-	r := nerRole{person: c, title: "Founder", orgCand: o, succeeds: -1, s: n.toks[n.cands[o].ts].s, e: n.toks[n.cands[c].te-1].e}
+	r := nerRole{person: c, title: "Founder", orgCand: o, succeeds: -1, s: int(n.toks[n.cands[o].ts].s), e: int(n.toks[n.cands[c].te-1].e)}
 	return []nerRole{r}, true
 }
 
@@ -399,7 +399,7 @@ func (n *ner) namedNext(c int) ([]nerRole, bool) {
 			}
 		}
 		for i := range rs {
-			rs[i].s = n.toks[k].s // the phrase, not the name after it
+			rs[i].s = int(n.toks[k].s) // the phrase, not the name after it
 		}
 		// "The leader of X resigned on Wednesday night": the subject's
 		// verb ends the role. A subject that speaks or acts ("The firm's
@@ -708,8 +708,8 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	if past || n.pastMarker(max(start-1, 0), end) || nerFireVerbs[n.word(start-1)] {
 		r.until = "PAST_REF"
 	}
-	r.s = n.toks[start].s
-	r.e = n.toks[n.cands[c].te-1].e
+	r.s = int(n.toks[start].s)
+	r.e = int(n.toks[n.cands[c].te-1].e)
 	// "Sen. Thomas Whitfield of Georgia", "analyst Pieter Vanhoutte of
 	// the consultancy Strand & Mercer".
 	if k := n.cands[c].te + 1; r.orgCand < 0 && r.orgNoun == "" && (end == n.cands[c].ts || end == n.cands[c].ts-1 && (nerPersonPrefixes[n.word(end)] || n.word(end) == ",")) && n.word(k-1) == "of" && k < len(n.toks) {
@@ -721,7 +721,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 		if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && (n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place || n.cands[o].gaz == nil && n.cands[o].kind != Person) {
 			r.orgCand = o
-			r.e = n.toks[n.cands[o].te-1].e
+			r.e = int(n.toks[n.cands[o].te-1].e)
 		}
 	}
 	return r, true
@@ -872,9 +872,9 @@ func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
 // candidate c, or for c < 0 the pronoun at token -1-c.
 func (n *ner) subjectStart(c int) int {
 	if c < 0 {
-		return n.toks[-1-c].s
+		return int(n.toks[-1-c].s)
 	}
-	return n.toks[n.cands[c].ts].s
+	return int(n.toks[n.cands[c].ts].s)
 }
 
 // nerAppointVerbs give their object a role: "named X as chief operating
@@ -970,7 +970,7 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 	o := n.candAt(k)
 	// "who heads the union's Halcourt local": the union.
 	if o < 0 && k > q+1 && nerOrgNouns[n.word(k)] && k+1 < sentEnd && n.toks[k+1].poss {
-		r := nerRole{person: c, title: title, orgCand: -1, orgNoun: n.word(k), succeeds: -1, s: n.subjectStart(c), e: n.toks[k].e}
+		r := nerRole{person: c, title: title, orgCand: -1, orgNoun: n.word(k), succeeds: -1, s: n.subjectStart(c), e: int(n.toks[k].e)}
 		return []nerRole{r}, true
 	}
 	if o < 0 {
@@ -980,7 +980,7 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 			e++
 		}
 		if e > k && nerBodyNames[n.word(e-1)] {
-			r := nerRole{person: c, title: title + " of the " + nerTitleText(n, k, e), orgCand: -1, succeeds: -1, s: n.subjectStart(c), e: n.toks[e-1].e}
+			r := nerRole{person: c, title: title + " of the " + nerTitleText(n, k, e), orgCand: -1, succeeds: -1, s: n.subjectStart(c), e: int(n.toks[e-1].e)}
 			return []nerRole{r}, true
 		}
 		return nil, false
@@ -988,7 +988,7 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 	if n.cands[o].ts != k || n.cands[o].kind == Person {
 		return nil, false
 	}
-	r := nerRole{person: c, title: title, orgCand: o, succeeds: -1, s: n.subjectStart(c), e: n.toks[n.cands[o].te-1].e}
+	r := nerRole{person: c, title: title, orgCand: o, succeeds: -1, s: n.subjectStart(c), e: int(n.toks[n.cands[o].te-1].e)}
 	if t, _, ok := n.dateAfter(n.cands[o].te, sentEnd); ok {
 		r.since = t
 	}
@@ -1243,7 +1243,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		if last < start {
 			last = start
 		}
-		r.e = n.toks[min(last, len(n.toks)-1)].e
+		r.e = int(n.toks[min(last, len(n.toks)-1)].e)
 		out = append(out, r)
 	}
 	return out, true
@@ -1306,12 +1306,12 @@ func (n *ner) timeAt(k int) (Time, bool) {
 	if k >= len(n.toks) {
 		return Time{}, false
 	}
-	lo := n.toks[k].s
+	lo := int(n.toks[k].s)
 	if k > 0 {
-		lo = n.toks[k-1].s
+		lo = int(n.toks[k-1].s)
 	}
 	for _, t := range n.times {
-		if t.Start >= lo && t.Start <= n.toks[k].s && t.Value != "" {
+		if t.Start >= lo && t.Start <= int(n.toks[k].s) && t.Value != "" {
 			return t, true
 		}
 	}
@@ -1323,7 +1323,7 @@ func (n *ner) tokAfter(b int) int {
 	lo, hi := 0, len(n.toks)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if n.toks[m].s < b {
+		if int(n.toks[m].s) < b {
 			lo = m + 1
 		} else {
 			hi = m
@@ -1590,7 +1590,7 @@ func (n *ner) latestCountyBefore(pos int) string {
 			continue
 		}
 		for _, c := range ent.cands {
-			if p := n.toks[n.cands[c].ts].s; p < pos && p > bestPos && n.cands[c].ent >= 0 {
+			if p := int(n.toks[n.cands[c].ts].s); p < pos && p > bestPos && n.cands[c].ent >= 0 {
 				best, bestPos = ent.name, p
 			}
 		}
@@ -1607,7 +1607,7 @@ func (n *ner) latestOrgWhere(pos int, ok func(name string) bool) string {
 			continue
 		}
 		for _, c := range ent.cands {
-			if p := n.toks[n.cands[c].ts].s; p < pos && p > bestPos && n.cands[c].ent >= 0 {
+			if p := int(n.toks[n.cands[c].ts].s); p < pos && p > bestPos && n.cands[c].ent >= 0 {
 				best, bestPos = ent.name, p
 			}
 		}
@@ -1641,10 +1641,10 @@ func (n *ner) mainOrgBefore(pos int) string {
 			if n.word(ts-1) == "(" && n.afterDateline(ts) {
 				continue // "DENVERTON, Nov. 4 (Keystone Wire) —": the agency
 			}
-			if p := n.toks[ts].s; n.cands[c].ent >= 0 && p < pos && !n.heading[n.sentOf[ts]] {
+			if p := int(n.toks[ts].s); n.cands[c].ent >= 0 && p < pos && !n.heading[n.sentOf[ts]] {
 				count++
 				if first < 0 || p < first {
-					first = p
+					first = int(p)
 				}
 			}
 		}
@@ -1860,7 +1860,7 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 				continue
 			}
 			for _, c := range ent.cands {
-				if p := n.toks[n.cands[c].ts].s; p < pos && p > bestPos && n.cands[c].ent >= 0 {
+				if p := int(n.toks[n.cands[c].ts].s); p < pos && p > bestPos && n.cands[c].ent >= 0 {
 					best, bestPos = ent.name, p
 				}
 			}
@@ -1896,7 +1896,7 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 			}
 		}
 		for _, c := range ent.cands {
-			p := n.toks[n.cands[c].ts].s
+			p := int(n.toks[n.cands[c].ts].s)
 			if p >= pos || n.cands[c].ent < 0 {
 				continue
 			}
@@ -1904,10 +1904,10 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 				best, bestPos = ent.name, p
 			}
 			if isHead && p > headPos {
-				head, headPos = ent.name, p
+				head, headPos = ent.name, int(p)
 			}
 			if p > genericPos {
-				generic, genericPos = ent.name, p
+				generic, genericPos = ent.name, int(p)
 			}
 		}
 	}
@@ -2121,7 +2121,7 @@ verb:
 	lo := n.toks[n.cands[c].ts].s
 	hi := n.toks[max(k, q+1)-1].e
 	if len(roles) == 0 {
-		roles = []nerRole{{person: c, orgCand: -1, succeeds: -1, end: true, s: lo, e: hi}}
+		roles = []nerRole{{person: c, orgCand: -1, succeeds: -1, end: true, s: int(lo), e: int(hi)}}
 	}
 	for i := range roles {
 		roles[i].since = ""
@@ -2170,7 +2170,7 @@ func (n *ner) dateAfter(k, sentEnd int) (string, int, bool) {
 			return t.Value, n.tokAfter(t.End), true
 		}
 	}
-	if t, ok := n.timeAt(k); ok && t.Type == "DATE" && t.Start >= n.toks[k].s {
+	if t, ok := n.timeAt(k); ok && t.Type == "DATE" && t.Start >= int(n.toks[k].s) {
 		return t.Value, n.tokAfter(t.End), true
 	}
 	return "", k, false
@@ -2214,7 +2214,7 @@ func (n *ner) townBefore(pos int) string {
 			case "road", "street", "avenue", "square", "bridge", "highway", "boulevard", "plaza", "park", "river", "lake", "airport":
 				continue // no town
 			}
-			if p := n.toks[cd.ts].s; p < pos && p > bestPos {
+			if p := int(n.toks[cd.ts].s); p < pos && p > bestPos {
 				best, bestPos = ent.name, p
 			}
 		}
