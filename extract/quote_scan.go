@@ -389,11 +389,13 @@ func qInner(text string, s, e int) (int, int) {
 }
 
 // qtok is a token of the prose around quotations: a word, a punctuation
-// mark, or a whole quotation (k 'q', q its span index).
+// mark, or a whole quotation (k 'q', q its span index). Offsets and index
+// take 32 bits (16 bytes a token, not 32): the scan of a text dense with
+// quotation marks keeps a token per mark.
 type qtok struct {
-	s, e int
+	s, e int32
 	k    byte
-	q    int
+	q    int32
 }
 
 // tokens splits text[a:b] into words, punctuation and whole quotations.
@@ -435,8 +437,8 @@ func (c *quoteCtx) tokensMax(a, b, n int) []qtok {
 		// The whole scan's tokens after g that start before b, the last
 		// perhaps a word that b cuts short.
 		lo := g + 1
-		hi := lo + sort.Search(len(all.toks)-lo, func(x int) bool { return all.toks[lo+x].s >= b })
-		cut := hi > lo && all.toks[hi-1].k == 'w' && all.toks[hi-1].e > b
+		hi := lo + sort.Search(len(all.toks)-lo, func(x int) bool { return int(all.toks[lo+x].s) >= b })
+		cut := hi > lo && all.toks[hi-1].k == 'w' && int(all.toks[hi-1].e) > b
 		if cut {
 			hi--
 		}
@@ -461,7 +463,7 @@ func (c *quoteCtx) tokensMax(a, b, n int) []qtok {
 		}
 		if cut && len(toks) < total {
 			at := all.toks[hi]
-			t, _, _, _ := c.scanStep(at.s, all.kBefore(hi), b)
+			t, _, _, _ := c.scanStep(int(at.s), all.kBefore(hi), b)
 			toks = append(toks, t)
 		}
 		return toks
@@ -494,7 +496,7 @@ func (c *quoteCtx) scanStep(i, k, b int) (qtok, bool, int, int) {
 	text := c.text
 	if k < len(c.spans) && c.spans[k].open <= i {
 		sp := c.spans[k]
-		return qtok{s: sp.open, e: sp.closeEnd, k: 'q', q: k}, true, max(i+1, sp.closeEnd), k + 1
+		return qtok{s: int32(sp.open), e: int32(sp.closeEnd), k: 'q', q: int32(k)}, true, max(i+1, sp.closeEnd), k + 1
 	}
 	r, size := utf8.DecodeRuneInString(text[i:])
 	switch {
@@ -522,9 +524,9 @@ func (c *quoteCtx) scanStep(i, k, b int) (qtok, bool, int, int) {
 			}
 			break
 		}
-		return qtok{s: i, e: j, k: 'w'}, true, j, k
+		return qtok{s: int32(i), e: int32(j), k: 'w'}, true, j, k
 	default:
-		return qtok{s: i, e: i + size, k: 'p'}, true, i + size, k
+		return qtok{s: int32(i), e: int32(i + size), k: 'p'}, true, i + size, k
 	}
 }
 
@@ -568,7 +570,7 @@ func (c *quoteCtx) allTokens() *qAllToks {
 		if !ok {
 			continue
 		}
-		if i != t.e || len(toks) > 0 && toks[len(toks)-1].s >= t.s {
+		if i != int(t.e) || len(toks) > 0 && toks[len(toks)-1].s >= t.s {
 			return c.all
 		}
 		toks = append(toks, t)
@@ -586,7 +588,7 @@ func (all *qAllToks) find(t qtok, i, k int) (int, bool) {
 	if g == len(all.toks) {
 		return 0, false
 	}
-	return g, all.toks[g] == t && i == t.e && int(all.kAfter[g]) == k
+	return g, all.toks[g] == t && i == int(t.e) && int(all.kAfter[g]) == k
 }
 
 // kBefore is the scanner's next quotation before token g.

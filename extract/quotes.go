@@ -412,7 +412,7 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (qAttr, bool) {
 			// second verb shares the subject of the first, and the noun
 			// before "and" is the first verb's object.
 			// "calling it “…”", "adding, “…”", "refused to call it “…”".
-			return c.subjectOf(lo, t.s, qSpkFilter{}, true), cls == qSpeechVerb && introduces(v)
+			return c.subjectOf(lo, int(t.s), qSpkFilter{}, true), cls == qSpeechVerb && introduces(v)
 		}
 		a, _ := c.npBefore(toks, v)
 		if a.st == qAttrNone && cls == qSpeechVerb {
@@ -429,7 +429,7 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (qAttr, bool) {
 		case a.st == qAttrBlocked:
 			continue // "the officials who called for “…”" inside a longer clause
 		}
-		return c.subjectOf(lo, t.s, qSpkFilter{}, true), cls == qSpeechVerb && introduces(v)
+		return c.subjectOf(lo, int(t.s), qSpkFilter{}, true), cls == qSpeechVerb && introduces(v)
 	}
 	return qAttr{}, false
 }
