@@ -66,8 +66,8 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 	c := newQuoteCtx(text, sents, mentions, entities, spans)
 	for i := range c.spans {
 		sp := &c.spans[i]
-		sp.sent0 = c.sentOf(sp.open)
-		sp.sent1 = max(sp.sent0, c.sentOf(max(sp.open, sp.closeEnd-1)))
+		sp.sent0 = int32(c.sentOf(int(sp.open)))
+		sp.sent1 = max(sp.sent0, int32(c.sentOf(int(max(sp.open, sp.closeEnd-1)))))
 	}
 	c.who = make([]qAttr, len(c.spans))
 	for i := range c.spans {
@@ -80,7 +80,7 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 		if c.who[i].st == qAttrFound {
 			continue
 		}
-		for j := sp.chain; j < len(c.spans) && c.spans[j].chain == sp.chain; j++ {
+		for j := int(sp.chain); j < len(c.spans) && c.spans[j].chain == sp.chain; j++ {
 			if c.who[j].st == qAttrFound {
 				c.who[i] = c.who[j]
 				break
@@ -97,10 +97,10 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 			Speaker:       who.name,
 			SpeakerKind:   who.kind,
 			Text:          text[sp.start:sp.end],
-			Start:         sp.start,
-			End:           sp.end,
-			SentenceStart: min(c.sentStart(sp.sent0), sp.open),
-			SentenceEnd:   max(c.sentEnd(sp.sent1), sp.closeEnd),
+			Start:         int(sp.start),
+			End:           int(sp.end),
+			SentenceStart: min(c.sentStart(int(sp.sent0)), int(sp.open)),
+			SentenceEnd:   max(c.sentEnd(int(sp.sent1)), int(sp.closeEnd)),
 		}
 		out = growByDensity(out, i, len(c.spans), len(c.spans))
 		out = append(out, q)
@@ -193,11 +193,11 @@ func newQuoteCtx(text string, sents []Sentence, mentions []Mention, entities []E
 // attribute finds the speaker of span i.
 func (c *quoteCtx) attribute(i int) qAttr {
 	sp := &c.spans[i]
-	lo, hi := c.sentStart(sp.sent0), c.sentEnd(sp.sent1)
+	lo, hi := c.sentStart(int(sp.sent0)), c.sentEnd(int(sp.sent1))
 	// A window around the quotation keeps a text without sentence breaks
 	// linear: an attribution is never further away than this.
-	lo = max(min(lo, sp.open), sp.open-qWindow)
-	hi = min(hi, sp.closeEnd+qWindow)
+	lo = max(min(lo, int(sp.open)), int(sp.open)-qWindow)
+	hi = min(hi, int(sp.closeEnd)+qWindow)
 	inner := c.text[sp.start:sp.end]
 	if !qHasLetter(inner) {
 		return qAttr{}
@@ -231,7 +231,7 @@ func (c *quoteCtx) attribute(i int) qAttr {
 // quotation as a name or the writer's scare quote rather than speech.
 func (c *quoteCtx) namingQuote(i, lo int) bool {
 	sp := c.spans[i]
-	before := c.text[max(lo, sp.open-40):sp.open]
+	before := c.text[max(lo, int(sp.open)-40):sp.open]
 	w := qLastWord(before)
 	if lw := strings.ToLower(w); lw == "a" || lw == "an" || lw == "the" {
 		w = qLastWord(strings.TrimSuffix(strings.TrimRight(before, " "), w))
@@ -250,11 +250,11 @@ func (c *quoteCtx) afterQuote(i int) qAttr {
 	if sp.close == sp.closeEnd { // continues in the next paragraph
 		return qAttr{}
 	}
-	pe := min(len(c.text), sp.closeEnd+400)
+	pe := min(len(c.text), int(sp.closeEnd)+400)
 	if k := strings.IndexByte(c.text[sp.closeEnd:pe], '\n'); k >= 0 {
-		pe = sp.closeEnd + k
+		pe = int(sp.closeEnd) + k
 	}
-	toks := c.tokensMax(sp.closeEnd, pe, 25)
+	toks := c.tokensMax(int(sp.closeEnd), pe, 25)
 	n := 0
 	for n < len(toks) && n < 24 && toks[n].k != 'q' && !c.isStop(toks[n]) {
 		n++
@@ -335,7 +335,7 @@ func (c *quoteCtx) attribClause(toks []qtok) (qAttr, int) {
 // itself (Smith said: “…”, Smith said that “…”), not a clause containing it.
 func (c *quoteCtx) beforeQuote(i int, lo int) (qAttr, bool) {
 	sp := c.spans[i]
-	toks := c.tokens(lo, sp.open)
+	toks := c.tokens(lo, int(sp.open))
 	introduces := func(v int) bool {
 		rest := toks[v+1:]
 		switch {
@@ -438,11 +438,11 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (qAttr, bool) {
 // embedded in it: … has “no plans” to meet Putin, the White House said.
 func (c *quoteCtx) trailing(i int, hi int) qAttr {
 	sp := c.spans[i]
-	if sp.closeEnd >= hi {
+	if int(sp.closeEnd) >= hi {
 		return qAttr{}
 	}
 	// The attribution and what follows it fit in the last few words.
-	toks := c.tokens(max(sp.closeEnd, hi-300), hi)
+	toks := c.tokens(max(int(sp.closeEnd), hi-300), hi)
 	for k := len(toks) - 1; k >= 0; k-- {
 		t := toks[k]
 		if t.k == 'q' {
@@ -477,8 +477,8 @@ func (c *quoteCtx) trailing(i int, hi int) qAttr {
 func (c *quoteCtx) fullSentence(i, lo, hi int) bool {
 	k := c.spanAfter(lo)
 	for p := lo; p < hi; {
-		if k < len(c.spans) && c.spans[k].open <= p {
-			p = max(p+1, c.spans[k].closeEnd)
+		if k < len(c.spans) && int(c.spans[k].open) <= p {
+			p = max(p+1, int(c.spans[k].closeEnd))
 			k++
 			continue
 		}
@@ -511,7 +511,7 @@ func (c *quoteCtx) continuation(i int) qAttr {
 			return c.who[k]
 		}
 	}
-	toks := c.tokens(max(c.sentStart(ps), c.sentEnd(ps)-qWindow), c.sentEnd(ps))
+	toks := c.tokens(max(c.sentStart(int(ps)), c.sentEnd(int(ps))-qWindow), c.sentEnd(int(ps)))
 	for v := len(toks) - 1; v >= 0; v-- {
 		t := toks[v]
 		if t.k != 'w' || !c.isSpeechVerb(t) {
@@ -530,12 +530,12 @@ func (c *quoteCtx) continuation(i int) qAttr {
 // inQuote reports whether pos lies inside a quotation.
 func (c *quoteCtx) inQuote(pos int) bool {
 	k := c.spanAfter(pos + 1)
-	return k > 0 && c.spans[k-1].open <= pos && pos < c.spans[k-1].closeEnd
+	return k > 0 && int(c.spans[k-1].open) <= pos && pos < int(c.spans[k-1].closeEnd)
 }
 
 // spanAfter returns the index of the first span opening at or after pos.
 func (c *quoteCtx) spanAfter(pos int) int {
-	return sort.Search(len(c.spans), func(k int) bool { return c.spans[k].open >= pos })
+	return sort.Search(len(c.spans), func(k int) bool { return int(c.spans[k].open) >= pos })
 }
 
 // sentOf returns the index of the sentence holding pos.
