@@ -69,11 +69,11 @@ func TestExtractPeakRSS(t *testing.T) {
 			if err != nil {
 				t.Fatalf("child: %v\n%s", err, out)
 			}
-			peak, secs, ok := rssParse(out)
+			peak, secs, cpu, ok := rssParse(out)
 			if !ok {
 				t.Fatalf("child reported no peak RSS:\n%s", out)
 			}
-			t.Logf("%s at 10 MiB: peak RSS %.0f MB, %.1f s", c.name, float64(peak)/(1<<20), secs)
+			t.Logf("%s at 10 MiB: peak RSS %.0f MB, %.1f s, %.2f CPU s/MB", c.name, float64(peak)/(1<<20), secs, cpu/(10<<20/1e6))
 			if ceiling, over := rssOver[c.name]; over {
 				if peak > ceiling {
 					t.Errorf("peak RSS %d bytes, above this input's ceiling of %d (and the limit of %d)", peak, ceiling, rssLimit)
@@ -102,14 +102,14 @@ func rssChild(t *testing.T, name string) {
 		t.Fatalf("no pathological input %q", name)
 	}
 	text := pathologicalText(unit, 10<<20)
-	start := time.Now()
+	start, startCPU := time.Now(), cpuTime()
 	extract.Extract(text, pathologicalPublished)
-	secs := time.Since(start).Seconds()
+	secs, cpu := time.Since(start).Seconds(), (cpuTime() - startCPU).Seconds()
 	peak, ok := peakRSS()
 	if !ok {
 		t.Skip("no way to read the peak RSS here")
 	}
-	fmt.Printf("extract-peak-rss %d %.3f\n", peak, secs)
+	fmt.Printf("extract-peak-rss %d %.3f %.3f\n", peak, secs, cpu)
 }
 
 // peakRSS returns the process's peak resident memory in bytes: VmHWM from
@@ -138,14 +138,16 @@ func peakRSS() (int64, bool) {
 	return int64(ru.Maxrss), true
 }
 
-// rssParse finds the child's report in its output.
-func rssParse(out []byte) (peak int64, secs float64, ok bool) {
+// rssParse finds the child's report in its output: peak RSS, wall and
+// CPU seconds (the CPU time, unlike the wall time, does not count what
+// other processes take of a loaded machine).
+func rssParse(out []byte) (peak int64, secs, cpu float64, ok bool) {
 	for _, line := range bytes.Split(out, []byte("\n")) {
 		var p int64
-		var s float64
-		if n, _ := fmt.Sscanf(string(line), "extract-peak-rss %d %f", &p, &s); n == 2 {
-			return p, s, true
+		var s, c float64
+		if n, _ := fmt.Sscanf(string(line), "extract-peak-rss %d %f %f", &p, &s, &c); n == 3 {
+			return p, s, c, true
 		}
 	}
-	return 0, 0, false
+	return 0, 0, 0, false
 }
