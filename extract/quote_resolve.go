@@ -117,8 +117,8 @@ func (c *quoteCtx) resolvePronoun(p string, pos int) qAttr {
 	k0 := c.spanAfter(pos) - 1
 	for s := si - 1; s >= 0 && s >= si-4; s-- {
 		for k := k0; k >= 0 && int(c.spans[k].sent1) >= s; k-- {
-			if int(c.spans[k].sent0) == s && f.ok(c, c.who[k]) {
-				return c.who[k]
+			if int(c.spans[k].sent0) == s && f.ok(c, c.whoOf(k)) {
+				return c.whoOf(k)
 			}
 		}
 		if a := c.subjectOf(c.sentStart(s), min(c.sentEnd(s), c.sentStart(s)+qWindow), f, false); a.st == qAttrFound {

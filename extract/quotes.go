@@ -69,19 +69,20 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 		sp.sent0 = int32(c.sentOf(int(sp.open)))
 		sp.sent1 = max(sp.sent0, int32(c.sentOf(int(max(sp.open, sp.closeEnd-1)))))
 	}
-	c.who = make([]qAttr, len(c.spans))
+	c.who = make([]int32, len(c.spans))
+	c.attrs = []qAttr{{}}
 	for i := range c.spans {
-		c.who[i] = c.attribute(i)
+		c.setWho(i, c.attribute(i))
 	}
 	// A quotation over several paragraphs has one speaker, wherever in it
 	// the attribution stood.
 	for i := range c.spans {
 		sp := &c.spans[i]
-		if c.who[i].st == qAttrFound {
+		if c.whoOf(i).st == qAttrFound {
 			continue
 		}
 		for j := int(sp.chain); j < len(c.spans) && c.spans[j].chain == sp.chain; j++ {
-			if c.who[j].st == qAttrFound {
+			if c.whoOf(j).st == qAttrFound {
 				c.who[i] = c.who[j]
 				break
 			}
@@ -89,7 +90,7 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 	}
 	var out []Quote
 	for i, sp := range c.spans {
-		who := c.who[i]
+		who := c.whoOf(i)
 		if who.st != qAttrFound || who.name == "" || !qHasLetter(text[sp.start:sp.end]) {
 			continue
 		}
@@ -141,16 +142,42 @@ type quoteCtx struct {
 	ents  map[string]*Entity
 	roles []qRoleEntry
 	spans []qspan
-	// who is the attribution of each span, filled in span order. It is
-	// kept apart from the spans so that they are small while scanQuotes
-	// gathers and copies them: a long text has millions.
-	who []qAttr
+	// who is the attribution of each span, filled in span order, as an
+	// index into attrs, which holds each distinct attribution once (the
+	// zero qAttr first). It is kept apart from the spans so that they are
+	// small while scanQuotes gathers and copies them, and as an index
+	// because a long text has millions of quotations and few speakers: 4
+	// bytes a quotation rather than a 40-byte qAttr.
+	who     []int32
+	attrs   []qAttr
+	attrIdx map[qAttr]int32
 	// genders is read on first use by genderOf.
 	genders map[string]int
 	// all is the token scan of the whole text, made on first use by
 	// allTokens.
 	all *qAllToks
 }
+
+// setWho records a as the attribution of span i.
+func (c *quoteCtx) setWho(i int, a qAttr) {
+	if a == (qAttr{}) {
+		c.who[i] = 0
+		return
+	}
+	k, ok := c.attrIdx[a]
+	if !ok {
+		if c.attrIdx == nil {
+			c.attrIdx = make(map[qAttr]int32)
+		}
+		k = int32(len(c.attrs))
+		c.attrs = append(c.attrs, a)
+		c.attrIdx[a] = k
+	}
+	c.who[i] = k
+}
+
+// whoOf returns the attribution of span i.
+func (c *quoteCtx) whoOf(i int) qAttr { return c.attrs[c.who[i]] }
 
 func newQuoteCtx(text string, sents []Sentence, mentions []Mention, entities []Entity, spans []qspan) *quoteCtx {
 	c := &quoteCtx{text: text, sents: sents, spans: spans, ents: make(map[string]*Entity, len(entities))}
@@ -508,7 +535,7 @@ func (c *quoteCtx) continuation(i int) qAttr {
 		if sp.sent0 <= ps {
 			// The last quotation of the sentence before decides: its
 			// speaker continues, or nobody if it had none.
-			return c.who[k]
+			return c.whoOf(k)
 		}
 	}
 	toks := c.tokens(max(c.sentStart(int(ps)), c.sentEnd(int(ps))-qWindow), c.sentEnd(int(ps)))
