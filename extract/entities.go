@@ -102,9 +102,9 @@ type ner struct {
 	toks    []nerTok
 	sentOf  []int32 // sentence index of each token
 	sents   []Sentence
-	initial []bool // first word of a sentence, quote or clause
-	quoted  []bool
-	timed   []bool
+	initial tokBits // first word of a sentence, quote or clause (a bit a token)
+	quoted  tokBits
+	timed   tokBits
 	heading []bool // per sentence: a headline in title case or capitals
 	sentTok [][2]int
 	times   []Time
@@ -135,9 +135,9 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	n.toks = nerTokenize(text)
 	nt := len(n.toks)
 	n.sentOf = make([]int32, nt)
-	n.initial = make([]bool, nt)
-	n.quoted = make([]bool, nt)
-	n.timed = make([]bool, nt)
+	n.initial = newTokBits(nt)
+	n.quoted = newTokBits(nt)
+	n.timed = newTokBits(nt)
 	n.candOf = make([]int32, nt)
 	n.vocab = make(map[string]bool)
 	n.capSeen = make(map[string]bool)
@@ -173,7 +173,7 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 		case "\"":
 			inQ = !inQ
 		}
-		n.quoted[i] = inQ
+		n.quoted.set(i, inQ)
 		if t.word && (t.cap || t.upper) {
 			n.capWords++
 		}
@@ -193,20 +193,20 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 			continue
 		}
 		if int(n.sentOf[i]) != prevSent || t.nl {
-			n.initial[i] = true
+			n.initial.set(i, true)
 			prevSent = int(n.sentOf[i])
 			continue
 		}
 		if i > 0 {
 			switch n.toks[i-1].lower {
 			case "“", "\"", ":", "—", "–", "•", "(", "‘", "`", ";":
-				n.initial[i] = true
+				n.initial.set(i, true)
 			case "-", "--":
 				// A spaced hyphen used as a dash: "LONDON (Reuters) - Dock".
-				n.initial[i] = n.toks[i-1].space && t.space
+				n.initial.set(i, n.toks[i-1].space && t.space)
 			}
 		}
-		if !n.initial[i] && t.cap {
+		if !n.initial.has(i) && t.cap {
 			n.capMid[t.lower] = true
 		}
 	}
@@ -223,7 +223,7 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 		}
 		for k := ti; k < len(sortedTimes) && sortedTimes[k].Start < int(t.e); k++ {
 			if sortedTimes[k].End > int(t.s) {
-				n.timed[i] = true
+				n.timed.set(i, true)
 				break
 			}
 		}
@@ -288,7 +288,7 @@ func (n *ner) isHeading(s int) bool {
 // nameTok reports whether token i can be part of a name.
 func (n *ner) nameTok(i int) bool {
 	t := n.toks[i]
-	if !t.word || t.digit || n.timed[i] && !n.dayInName(i) || !(t.cap || t.upper) {
+	if !t.word || t.digit || n.timed.has(i) && !n.dayInName(i) || !(t.cap || t.upper) {
 		return false
 	}
 	if nerCalendar[t.lower] && n.calendarWord(i) {
@@ -316,7 +316,7 @@ func (n *ner) dayInName(i int) bool {
 		return false
 	}
 	nt := n.toks[i+1]
-	return nt.cap && nt.space && nt.word && !n.timed[i+1] && !nerCalendar[nt.lower]
+	return nt.cap && nt.space && nt.word && !n.timed.has(i+1) && !nerCalendar[nt.lower]
 }
 
 // nerCalendarAmbiguous are month and day words that are also names
@@ -765,14 +765,14 @@ func (n *ner) run(s, i, j int) {
 			continue
 		}
 		// "Shares of Rosneft": a common noun and "of" opening a sentence.
-		if n.initial[i] && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads[t.lower] && !nerOrgHeads[t.lower] && !nerTitleSet[t.lower] && n.gazAt(i, j) == nil {
+		if n.initial.has(i) && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads[t.lower] && !nerOrgHeads[t.lower] && !nerTitleSet[t.lower] && n.gazAt(i, j) == nil {
 			i += 2
 			continue
 		}
 		// A capitalised common word opening a sentence ("Speaking ...",
 		// "Obviously"), but not an institutional head before a connector
 		// ("Office for River Standards inspectors").
-		if n.initial[i] && !(nerInstHeads[t.lower] && i+1 < j && nerConnectors[n.toks[i+1].lower]) && !nerNameParticles[t.lower] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] && !(nerTitleFirst[t.lower] && n.titleAt(i, j) > i+1) {
+		if n.initial.has(i) && !(nerInstHeads[t.lower] && i+1 < j && nerConnectors[n.toks[i+1].lower]) && !nerNameParticles[t.lower] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] && !(nerTitleFirst[t.lower] && n.titleAt(i, j) > i+1) {
 			// (Not a title of several words: "Station House Officer
 			// Inspector NAME said" in a text that writes "police
 			// station".)
@@ -1624,9 +1624,9 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 		switch {
 		case n.heading[s]:
 			c.weak = true
-		case single && n.quoted[i]:
+		case single && n.quoted.has(i):
 			c.weak = true
-		case n.initial[i] && single && !n.toks[i].upper:
+		case n.initial.has(i) && single && !n.toks[i].upper:
 			// A capitalised word opening a sentence is a name unless it
 			// looks like an ordinary word: the text writes it in lower
 			// case elsewhere, or it ends like an adverb, participle or
@@ -1857,7 +1857,7 @@ func (n *ner) findCues() {
 			cd.cue[cueOrg]++
 			// "Analysts at Peel Hunt", "researchers at Kelby": people
 			// work at an organisation.
-			if w := n.word(cd.ts - 2); n.word(cd.ts-1) == "at" && len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && (!n.toks[cd.ts-2].cap || n.initial[cd.ts-2]) && nerPluralStaff[w] {
+			if w := n.word(cd.ts - 2); n.word(cd.ts-1) == "at" && len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && (!n.toks[cd.ts-2].cap || n.initial.has(cd.ts-2)) && nerPluralStaff[w] {
 				cd.cue[cueOrg] += 3
 			}
 		case "mr", "mr.", "mrs", "mrs.", "ms", "ms.":
@@ -1997,7 +1997,7 @@ func (n *ner) placeContext(ts, te int) int {
 	if n.word(ts-1) == "of" && ts >= 2 {
 		p := n.toks[ts-2]
 		switch {
-		case nerPlaceOfNouns[p.lower] && (!p.cap || n.initial[ts-2]):
+		case nerPlaceOfNouns[p.lower] && (!p.cap || n.initial.has(ts-2)):
 			w += 3
 		case p.cap && nerOrgHeads[p.lower] && !nerOrgLeadHeads[p.lower] && !nerInstHeads[p.lower]:
 			w += 2 // "Dorsey & Vance Architects of Wichita"
@@ -2354,7 +2354,7 @@ func (n *ner) resolve() {
 		if weak {
 			// "does not vote in Ugbaja": a place named in a quotation.
 			for _, c := range cs {
-				if cd := n.cands[c]; cd.te-cd.ts == 1 && n.quoted[cd.ts] && cd.cue[cuePlace] >= 2 && !n.initial[cd.ts] && !n.heading[n.sentOf[cd.ts]] {
+				if cd := n.cands[c]; cd.te-cd.ts == 1 && n.quoted.has(cd.ts) && cd.cue[cuePlace] >= 2 && !n.initial.has(cd.ts) && !n.heading[n.sentOf[cd.ts]] {
 					weak = false
 				}
 			}
@@ -2552,7 +2552,7 @@ func (n *ner) bareInitialWord(cs []int) bool {
 	for _, c := range cs {
 		cd := n.cands[c]
 		t := n.toks[cd.ts]
-		if cd.te-cd.ts != 1 || !n.initial[cd.ts] || t.upper || cd.cue != [3]int32{} || nerInnerCap(n.text[t.s:t.e]) {
+		if cd.te-cd.ts != 1 || !n.initial.has(cd.ts) || t.upper || cd.cue != [3]int32{} || nerInnerCap(n.text[t.s:t.e]) {
 			return false
 		}
 		// Capitalised elsewhere only inside a longer name, not first
@@ -2636,7 +2636,7 @@ func (n *ner) genericHeadOf(cs []int) (int, bool) {
 		return 0, false
 	}
 	for _, c := range cs {
-		if p := n.cands[c].ts; !n.initial[p] && n.word(p-1) != "the" {
+		if p := n.cands[c].ts; !n.initial.has(p) && n.word(p-1) != "the" {
 			return 0, false
 		}
 	}
@@ -2661,7 +2661,7 @@ func (n *ner) genericHeadOf(cs []int) (int, bool) {
 // after its first word.
 func (n *ner) onlyInsideNames(w string) bool {
 	for k, t := range n.toks {
-		if t.lower != w || !t.cap || n.initial[k] {
+		if t.lower != w || !t.cap || n.initial.has(k) {
 			continue
 		}
 		c := n.candOf[k]

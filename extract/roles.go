@@ -214,7 +214,7 @@ func (n *ner) findRoles() {
 	// "Since then she has chaired the Ondara Health Equity Foundation":
 	// the person is found when kinds are known.
 	for k, t := range n.toks {
-		if t.lower != "he" && t.lower != "she" || n.quoted[k] {
+		if t.lower != "he" && t.lower != "she" || n.quoted.has(k) {
 			continue
 		}
 		sentEnd := n.sentTok[n.sentOf[k]][1]
@@ -318,10 +318,10 @@ func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 		return nil, false
 	}
 	k--
-	for k > 0 && n.timed[k] {
+	for k > 0 && n.timed.has(k) {
 		k--
 	}
-	if w := n.word(k); (w == "in" || w == "on") && n.timed[k+1] {
+	if w := n.word(k); (w == "in" || w == "on") && n.timed.has(k+1) {
 		k--
 	}
 	if w := n.word(k); w != "founded" && w != "co-founded" && w != "established" && w != "started" {
@@ -365,7 +365,7 @@ func (n *ner) namedNext(c int) ([]nerRole, bool) {
 		start--
 	}
 	si := n.sentOf[cd.ts]
-	if si == 0 || n.sentTok[si][0] != start || n.quoted[cd.ts] {
+	if si == 0 || n.sentTok[si][0] != start || n.quoted.has(cd.ts) {
 		return nil, false
 	}
 	ps, pe := n.sentTok[si-1][0], n.sentTok[si-1][1]
@@ -373,7 +373,7 @@ func (n *ner) namedNext(c int) ([]nerRole, bool) {
 		return nil, false
 	}
 	for k := ps; k < pe; k++ {
-		if n.quoted[k] || nerPersonPrefixes[n.word(k)] {
+		if n.quoted.has(k) || nerPersonPrefixes[n.word(k)] {
 			return nil, false
 		}
 		if o := n.candAt(k); o >= 0 && n.cands[o].kind == Person {
@@ -479,7 +479,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	for p := end - 1; p >= 0 && p >= end-nerTitleMaxLen-1 && nerTitleLast[n.toks[end-1].lower]; p-- {
 		// A title may cross a one-word unknown candidate ("Opposition
 		// leader"), nothing else.
-		if o := n.candAt(p); o >= 0 && !(n.cands[o].kind == "" && n.cands[o].te-n.cands[o].ts == 1) || n.timed[p] {
+		if o := n.candAt(p); o >= 0 && !(n.cands[o].kind == "" && n.cands[o].te-n.cands[o].ts == 1) || n.timed.has(p) {
 			break
 		}
 		if nerTitleSet[nerKey(n.toks, p, end)] {
@@ -573,7 +573,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		// "Shadow police minister X": a modifier capitalised because it
 		// opens the sentence is still a modifier.
 		if o := n.candAt(a - 1); o >= 0 {
-			if !n.initial[a-1] || n.cands[o].kind != "" || n.cands[o].te-n.cands[o].ts != 1 {
+			if !n.initial.has(a-1) || n.cands[o].kind != "" || n.cands[o].te-n.cands[o].ts != 1 {
 				break
 			}
 			n.cands[o].drop = true
@@ -600,17 +600,17 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	// "A political scientist", "the trust's medical director",
 	// "election director Hank Moravec": a lower-case word before the
 	// title belongs to it.
-	if o := n.candAt(a - 1); a >= 1 && o >= 0 && (n.initial[a-1] || a >= 2 && n.word(a-2) == "the" && n.initial[a-2]) && n.cands[o].te == a && n.cands[o].ts == a-1 && n.cands[o].kind == "" && nerPlaceHeads[n.word(a-1)] {
+	if o := n.candAt(a - 1); a >= 1 && o >= 0 && (n.initial.has(a-1) || a >= 2 && n.word(a-2) == "the" && n.initial.has(a-2)) && n.cands[o].te == a && n.cands[o].ts == a-1 && n.cands[o].kind == "" && nerPlaceHeads[n.word(a-1)] {
 		n.cands[o].drop = true // "Town council member Rosa Delgado"
 		a--
-	} else if a >= 1 && n.candAt(a-1) < 0 && n.lowerModifier(a-1) && !(n.initial[a-1] && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)])) {
+	} else if a >= 1 && n.candAt(a-1) < 0 && n.lowerModifier(a-1) && !(n.initial.has(a-1) && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)])) {
 		switch w := n.word(a - 2); {
 		case w == "a" || w == "an" || w == "the" || w == "its" || w == "his" || w == "her" || w == "their" || a >= 2 && n.toks[a-2].poss:
 			a--
 		case w == "to" || nerSubjectPronouns[w]:
 			// "voted to fire Superintendent X", "She succeeds Gov. X":
 			// a verb.
-		case end-a == 1 && (a < 2 || !n.toks[a-2].word || nerStop[w]) || n.initial[a-1]:
+		case end-a == 1 && (a < 2 || !n.toks[a-2].word || nerStop[w]) || n.initial.has(a-1):
 			// "..., election director Hank Moravec said", "Town council
 			// member Rosa Delgado voted"
 			a--
@@ -647,14 +647,14 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 				break
 			}
 		}
-	case a >= 1 && n.initial[a-1] && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]) && n.genericWordCand(a-1):
+	case a >= 1 && n.initial.has(a-1) && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]) && n.genericWordCand(a-1):
 		// "Council leader John Price": a common noun opening the
 		// sentence, no name.
 		o := n.candAt(a - 1)
 		n.cands[o].kind, n.cands[o].drop = "", true
 		r.orgNoun = n.word(a - 1)
 		start = a - 1
-	case a >= 1 && n.candAt(a-1) < 0 && n.initial[a-1] && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]):
+	case a >= 1 && n.candAt(a-1) < 0 && n.initial.has(a-1) && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]):
 		// "Union general secretary Nadia Ferreira-Kost": the union.
 		r.orgNoun = n.word(a - 1)
 		start = a - 1
@@ -734,7 +734,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 func (n *ner) bareTitleWord(o int) bool {
 	cd := n.cands[o]
 	t := n.toks[cd.ts]
-	if cd.kind != "" || cd.te-cd.ts != 1 || !n.initial[cd.ts] || t.upper || n.capMid[t.lower] || nerInnerCap(n.text[t.s:t.e]) {
+	if cd.kind != "" || cd.te-cd.ts != 1 || !n.initial.has(cd.ts) || t.upper || n.capMid[t.lower] || nerInnerCap(n.text[t.s:t.e]) {
 		return false
 	}
 	for x := range n.cands {
@@ -761,7 +761,7 @@ func nerCommonNounEnding(w string) bool {
 // qualify a title: not a function word, verb, adverb or number.
 func (n *ner) lowerModifier(k int) bool {
 	t := n.toks[k]
-	if !t.word || t.cap && !(n.initial[k] && n.candAt(k) < 0) || t.upper || t.digit || n.timed[k] || !t.space && k > 0 && n.toks[k-1].lower == "-" {
+	if !t.word || t.cap && !(n.initial.has(k) && n.candAt(k) < 0) || t.upper || t.digit || n.timed.has(k) || !t.space && k > 0 && n.toks[k-1].lower == "-" {
 		return false // not "two-term"; "Town" opening a sentence is "town"
 	}
 	w := t.lower
@@ -1279,7 +1279,7 @@ func (n *ner) titleDomain(k, sentEnd int) int {
 	words := 0
 	for q < sentEnd && words < 4 {
 		t := n.toks[q]
-		if !t.word || t.cap || t.upper || t.digit || n.candAt(q) >= 0 || n.timed[q] || nerStop[t.lower] && t.lower != "and" || nerCopulas[t.lower] || nerSpeechVerbs[t.lower] {
+		if !t.word || t.cap || t.upper || t.digit || n.candAt(q) >= 0 || n.timed.has(q) || nerStop[t.lower] && t.lower != "and" || nerCopulas[t.lower] || nerSpeechVerbs[t.lower] {
 			break
 		}
 		q++
@@ -1663,7 +1663,7 @@ func (n *ner) pronounPerson(k int) int {
 	she := n.word(k) == "she"
 	for p := k - 1; p >= 0; p-- {
 		c := n.candAt(p)
-		if c < 0 || n.quoted[p] || n.personOf(c) == nil {
+		if c < 0 || n.quoted.has(p) || n.personOf(c) == nil {
 			continue
 		}
 		ent := n.ents[n.cands[c].ent]
@@ -1974,7 +1974,7 @@ func (n *ner) subjectOrg(pos int) (string, bool) {
 // hospital's. "" when that sentence opens otherwise.
 func (n *ner) prevSubjectOrg(pos int) string {
 	k := n.tokAfter(pos)
-	if k >= len(n.toks) || !n.initial[k] || n.sentOf[k] == 0 || n.sentTok[n.sentOf[k]][0] != k {
+	if k >= len(n.toks) || !n.initial.has(k) || n.sentOf[k] == 0 || n.sentTok[n.sentOf[k]][0] != k {
 		return ""
 	}
 	if e := n.openingEntity(n.sentOf[k] - 1); e >= 0 && n.ents[e].kind == Org {
@@ -1996,7 +1996,7 @@ func (n *ner) quoteLedOrg(pos int) string {
 		return ""
 	}
 	first := n.sentTok[s][0]
-	if !n.quoted[first] && !(first+1 < len(n.toks) && n.quoted[first+1]) {
+	if !n.quoted.has(first) && !(first+1 < len(n.toks) && n.quoted.has(first+1)) {
 		return ""
 	}
 	if e := n.openingEntity(s - 1); e >= 0 && n.ents[e].kind != Person {
