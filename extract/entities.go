@@ -67,6 +67,26 @@ func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Ent
 	return n.output()
 }
 
+// tokRun is a run of tokens in one sentence: tok is its first token.
+type tokRun struct{ tok, sent int32 }
+
+// sentOf returns the index of the sentence holding token k. That index
+// only grows along the tokens, so it is kept as the runs of tokens that
+// share one rather than an index a token (a text of punctuation is one
+// sentence of millions of tokens), and found by binary search.
+func (n *ner) sentOf(k int) int32 {
+	lo, hi := 0, len(n.sruns)
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if int(n.sruns[m].tok) <= k {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return n.sruns[lo].sent
+}
+
 // nerCand is a candidate mention: a token range with what is known of it.
 type nerCand struct {
 	ts, te int // token range [ts, te)
@@ -100,7 +120,7 @@ const (
 type ner struct {
 	text    string
 	toks    []nerTok
-	sentOf  []int32 // sentence index of each token
+	sruns   []tokRun // where the sentence changes along the tokens: see sentOf
 	sents   []Sentence
 	initial tokBits // first word of a sentence, quote or clause (a bit a token)
 	quoted  tokBits
@@ -134,7 +154,7 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	n := &ner{text: text, sents: sents, times: times}
 	n.toks = nerTokenize(text)
 	nt := len(n.toks)
-	n.sentOf = make([]int32, nt)
+	n.sruns = make([]tokRun, 0, min(nt, len(sents)+1))
 	n.initial = newTokBits(nt)
 	n.quoted = newTokBits(nt)
 	n.timed = newTokBits(nt)
@@ -155,7 +175,9 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 		for si < len(sents)-1 && int(t.s) >= sents[si].End {
 			si++
 		}
-		n.sentOf[i] = int32(si)
+		if k := len(n.sruns) - 1; k < 0 || n.sruns[k].sent != int32(si) {
+			n.sruns = append(n.sruns, tokRun{int32(i), int32(si)})
+		}
 		if len(sents) > 0 {
 			if n.sentTok[si][0] == nt {
 				n.sentTok[si][0] = i
@@ -192,9 +214,9 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 		if !t.word {
 			continue
 		}
-		if int(n.sentOf[i]) != prevSent || t.nl {
+		if int(n.sentOf(i)) != prevSent || t.nl {
 			n.initial.set(i, true)
-			prevSent = int(n.sentOf[i])
+			prevSent = int(n.sentOf(i))
 			continue
 		}
 		if i > 0 {
@@ -1408,7 +1430,7 @@ cut:
 // afterDateline reports whether token k is the first word after the dash
 // of a dateline ("HALCOURT, Ont. — Bus and streetcar service").
 func (n *ner) afterDateline(k int) bool {
-	a := n.sentTok[n.sentOf[k]][0]
+	a := n.sentTok[n.sentOf(k)][0]
 	for p := a; p < k-1; p++ {
 		if c := n.candAt(p); c >= 0 && n.cands[c].dateline {
 			return true
@@ -1890,7 +1912,7 @@ func (n *ner) findCues() {
 		// A multi-word name opening its sentence, and "He" or "She"
 		// opening the next.
 		if multi {
-			s := int(n.sentOf[cd.ts])
+			s := int(n.sentOf(cd.ts))
 			first := firstCand(s) >= cd.ts
 			if first && s+1 < len(n.sentTok) {
 				if k := n.sentTok[s+1][0]; k < len(n.toks) {
@@ -2354,7 +2376,7 @@ func (n *ner) resolve() {
 		if weak {
 			// "does not vote in Ugbaja": a place named in a quotation.
 			for _, c := range cs {
-				if cd := n.cands[c]; cd.te-cd.ts == 1 && n.quoted.has(cd.ts) && cd.cue[cuePlace] >= 2 && !n.initial.has(cd.ts) && !n.heading[n.sentOf[cd.ts]] {
+				if cd := n.cands[c]; cd.te-cd.ts == 1 && n.quoted.has(cd.ts) && cd.cue[cuePlace] >= 2 && !n.initial.has(cd.ts) && !n.heading[n.sentOf(cd.ts)] {
 					weak = false
 				}
 			}
@@ -2495,7 +2517,7 @@ func (n *ner) productName(cs []int) bool {
 	for _, c := range cs {
 		cd := n.cands[c]
 		next := cd.te < len(n.toks) && n.toks[cd.te].digit && n.toks[cd.te].space
-		if n.heading[n.sentOf[cd.ts]] && !next {
+		if n.heading[n.sentOf(cd.ts)] && !next {
 			continue // "drops MedLink contract": a headline's shorthand
 		}
 		body = true
@@ -2521,7 +2543,7 @@ func (n *ner) productName(cs []int) bool {
 // and the story names none of its words in capitals elsewhere.
 func (n *ner) headlineOnly(cs []int) bool {
 	for _, c := range cs {
-		if !n.heading[n.sentOf[n.cands[c].ts]] || n.cands[c].cue[cuePerson] > 0 {
+		if !n.heading[n.sentOf(n.cands[c].ts)] || n.cands[c].cue[cuePerson] > 0 {
 			return false
 		}
 	}
@@ -2537,7 +2559,7 @@ func (n *ner) headlineOnly(cs []int) bool {
 // onlyHeading reports whether the word w is capitalised only in headlines.
 func (n *ner) onlyHeading(w string) bool {
 	for k, t := range n.toks {
-		if t.lower == w && t.cap && !n.heading[n.sentOf[k]] {
+		if t.lower == w && t.cap && !n.heading[n.sentOf(k)] {
 			return false
 		}
 	}
@@ -2594,7 +2616,7 @@ func (n *ner) ordinalBefore(i int) bool {
 func (n *ner) placeInBody(cs []int) bool {
 	for _, c := range cs {
 		cd := n.cands[c]
-		if cd.cue[cuePlace] < 2 || n.heading[n.sentOf[cd.ts]] {
+		if cd.cue[cuePlace] < 2 || n.heading[n.sentOf(cd.ts)] {
 			continue
 		}
 		// Not "in Ashcombe hospital"; but "in the Rangiwai district".

@@ -121,7 +121,7 @@ func (n *ner) findRoles() {
 		if p >= 0 && n.word(p) == "," && p+2 < len(n.toks) && n.toks[p+1].digit && n.word(p+2) == "," {
 			p += 2
 		}
-		sentEnd := n.sentTok[n.sentOf[cd.ts]][1]
+		sentEnd := n.sentTok[n.sentOf(cd.ts)][1]
 		if p >= 0 {
 			if n.word(p) == "," && n.word(p+1) == "who" {
 				if r, ok := n.tenure(c, p+2, sentEnd); ok {
@@ -217,7 +217,7 @@ func (n *ner) findRoles() {
 		if t.lower != "he" && t.lower != "she" || n.quoted.has(k) {
 			continue
 		}
-		sentEnd := n.sentTok[n.sentOf[k]][1]
+		sentEnd := n.sentTok[n.sentOf(k)][1]
 		rs, ok := n.copula(-1-k, k+1, sentEnd)
 		if !ok {
 			rs, ok = n.verbRole(-1-k, k+1, sentEnd)
@@ -260,7 +260,7 @@ func (n *ner) findRoles() {
 // "Stepping in as acting superintendent is the district's chief academic
 // officer, Dr. Yvonne Talbert", "Taking over as chairman will be NAME".
 func (n *ner) frontedRole(c int) (nerRole, bool) {
-	s0 := n.sentTok[n.sentOf[n.cands[c].ts]][0]
+	s0 := n.sentTok[n.sentOf(n.cands[c].ts)][0]
 	if !n.toks[s0].cap || !strings.HasSuffix(n.word(s0), "ing") {
 		return nerRole{}, false
 	}
@@ -364,7 +364,7 @@ func (n *ner) namedNext(c int) ([]nerRole, bool) {
 	if nerPersonPrefixes[n.word(start-1)] {
 		start--
 	}
-	si := n.sentOf[cd.ts]
+	si := n.sentOf(cd.ts)
 	if si == 0 || n.sentTok[si][0] != start || n.quoted.has(cd.ts) {
 		return nil, false
 	}
@@ -1408,10 +1408,10 @@ func (n *ner) attachRoles() {
 		if ent == nil {
 			continue
 		}
-		sent := n.sentOf[min(n.tokAfter(r.s), len(n.toks)-1)]
+		sent := n.sentOf(min(n.tokAfter(r.s), len(n.toks)-1))
 		var hit []int
 		for i, o := range ent.roles {
-			if o.Until == "" && n.sentOf[min(n.tokAfter(o.Start), len(n.toks)-1)] == sent {
+			if o.Until == "" && n.sentOf(min(n.tokAfter(o.Start), len(n.toks)-1)) == sent {
 				hit = append(hit, i)
 			}
 		}
@@ -1523,10 +1523,10 @@ var nerTeamTitles = nerSet("captain,skipper,vice-captain,coach,head coach,assist
 // caller asks only for a team position's team.
 func (n *ner) prevSentenceSubjectOrg(pos int) string {
 	k := min(n.tokAfter(pos), len(n.toks)-1)
-	if k < 0 || n.sentOf[k] == 0 {
+	if k < 0 || n.sentOf(k) == 0 {
 		return ""
 	}
-	if e := n.openingEntity(n.sentOf[k] - 1); e >= 0 && n.ents[e].kind == Org {
+	if e := n.openingEntity(n.sentOf(k) - 1); e >= 0 && n.ents[e].kind == Org {
 		return n.ents[e].name
 	}
 	return ""
@@ -1560,7 +1560,7 @@ var nerAcademicBodies = nerSet("university,college,institute,polytechnic,academy
 // pos's sentence, or "".
 func (n *ner) sentenceOrgBefore(pos int) string {
 	k := min(n.tokAfter(pos), len(n.toks)-1)
-	for p := k - 1; p >= n.sentTok[n.sentOf[k]][0] && p >= 0; p-- {
+	for p := k - 1; p >= n.sentTok[n.sentOf(k)][0] && p >= 0; p-- {
 		if c := n.candAt(p); c >= 0 && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
 			return n.ents[n.cands[c].ent].name
 		}
@@ -1621,7 +1621,7 @@ func (n *ner) latestOrgWhere(pos int, ok func(name string) bool) string {
 // latest of them on a tie).
 func (n *ner) mainOrgBefore(pos int) string {
 	k := min(n.tokAfter(pos), len(n.toks)-1)
-	for p := k - 1; p >= n.sentTok[n.sentOf[k]][0] && p >= 0; p-- {
+	for p := k - 1; p >= n.sentTok[n.sentOf(k)][0] && p >= 0; p-- {
 		if c := n.candAt(p); c >= 0 && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
 			return n.ents[n.cands[c].ent].name
 		}
@@ -1641,7 +1641,7 @@ func (n *ner) mainOrgBefore(pos int) string {
 			if n.word(ts-1) == "(" && n.afterDateline(ts) {
 				continue // "DENVERTON, Nov. 4 (Keystone Wire) —": the agency
 			}
-			if p := int(n.toks[ts].s); n.cands[c].ent >= 0 && p < pos && !n.heading[n.sentOf[ts]] {
+			if p := int(n.toks[ts].s); n.cands[c].ent >= 0 && p < pos && !n.heading[n.sentOf(ts)] {
 				count++
 				if first < 0 || p < first {
 					first = int(p)
@@ -1949,7 +1949,7 @@ var nerNounHeads = map[string]map[string]bool{
 // subject that is no organisation gives false.
 func (n *ner) subjectOrg(pos int) (string, bool) {
 	k := min(n.tokAfter(pos), len(n.toks)-1)
-	a := n.sentTok[n.sentOf[k]][0]
+	a := n.sentTok[n.sentOf(k)][0]
 	if n.word(a) == "the" {
 		a++
 	}
@@ -1974,10 +1974,10 @@ func (n *ner) subjectOrg(pos int) (string, bool) {
 // hospital's. "" when that sentence opens otherwise.
 func (n *ner) prevSubjectOrg(pos int) string {
 	k := n.tokAfter(pos)
-	if k >= len(n.toks) || !n.initial.has(k) || n.sentOf[k] == 0 || n.sentTok[n.sentOf[k]][0] != k {
+	if k >= len(n.toks) || !n.initial.has(k) || n.sentOf(k) == 0 || n.sentTok[n.sentOf(k)][0] != k {
 		return ""
 	}
-	if e := n.openingEntity(n.sentOf[k] - 1); e >= 0 && n.ents[e].kind == Org {
+	if e := n.openingEntity(n.sentOf(k) - 1); e >= 0 && n.ents[e].kind == Org {
 		return n.ents[e].name
 	}
 	return ""
@@ -1991,7 +1991,7 @@ func (n *ner) prevSubjectOrg(pos int) string {
 // when the sentences open otherwise.
 func (n *ner) quoteLedOrg(pos int) string {
 	k := min(n.tokAfter(pos), len(n.toks)-1)
-	s := n.sentOf[k]
+	s := n.sentOf(k)
 	if s == 0 {
 		return ""
 	}
