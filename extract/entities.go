@@ -53,7 +53,8 @@ func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Ent
 	n := newNER(text, sents, times)
 	n.findCandidates()
 	// The index of the last long run is kept for the next; with the
-	// candidates found, let it go (6 words a token of a run of millions).
+	// candidates found, let it go (a position for each head word of a run
+	// of millions).
 	n.ri = runIndex{}
 	collectBetweenPasses(text)
 	n.findCues()
@@ -1536,7 +1537,7 @@ func (n *ner) titleEndsAt(i int) bool {
 // orgHeadIn reports whether an organisation head word is among [i, j).
 func (n *ner) orgHeadIn(i, j int) bool {
 	if r := &n.ri; r.covers(i, j) {
-		return r.orgInst[j-r.a] > r.orgInst[i-r.a]
+		return r.next(r.insts, i) < j
 	}
 	for k := i; k < j; k++ {
 		if nerOrgHeads[n.toks[k].lower] || nerInstHeads[n.toks[k].lower] {
