@@ -258,9 +258,11 @@ type tparser struct {
 	// models holds the numbers the text writes after a name ("Model
 	// 2000", "Windows 2000"), read on first use.
 	models map[string]bool
-	// quoteAt is the quotation each token stands in (see quoteOf), read
-	// on first use.
-	quoteAt []int32
+	// quoteRuns is the quotation each token stands in (see quoteOf), as
+	// the tokens where it changes, read on first use; quoteRead tells
+	// whether it has been.
+	quoteRuns []quoteRun
+	quoteRead bool
 }
 
 // ---- token helpers ----
