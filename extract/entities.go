@@ -3000,6 +3000,14 @@ func nerIntRemove(list []int, x int) []int {
 	return out
 }
 
+// releaseTokens lets go of the per-token and per-candidate state once
+// output no longer reads it: only entities are left to build.
+func (n *ner) releaseTokens() {
+	n.toks, n.cands, n.candOf = nil, nil, nil
+	n.sruns, n.initial, n.quoted, n.timed = nil, nil, nil, nil
+	n.ri = runIndex{}
+}
+
 // output builds the mentions and entities.
 func (n *ner) output() ([]Mention, []Entity) {
 	var mentions []Mention
@@ -3016,7 +3024,6 @@ func (n *ner) output() ([]Mention, []Entity) {
 	var refs []ref
 	if nrefs > 0 {
 		refs = make([]ref, 0, nrefs)
-		mentions = make([]Mention, 0, nrefs)
 	}
 	for e, ent := range n.ents {
 		for _, c := range ent.cands {
@@ -3049,6 +3056,13 @@ func (n *ner) output() ([]Mention, []Entity) {
 			ent.name = best
 		}
 	}
+	// The mentions are kept as spans until the tokens and candidates are
+	// let go, and made only then: 10 MiB of "U.S. " has 2 million, 128 MB
+	// as Mentions, which would otherwise stand beside 240 MB of
+	// candidates. Entities' names and kinds are final here; roles do not
+	// change them.
+	type kept struct{ s, e, ent int32 }
+	spans := make([]kept, 0, len(refs))
 	lastEnd := -1
 	for _, r := range refs {
 		cd := n.cands[r.c]
@@ -3062,7 +3076,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 			ent.first = s
 		}
 		txt := n.text[s:e]
-		mentions = append(mentions, Mention{Start: s, End: e, Text: txt, Kind: ent.kind, Entity: ent.name})
+		spans = append(spans, kept{int32(s), int32(e), r.e})
 		if txt != ent.name {
 			ent.aliases = nerAppendUniq(ent.aliases, nerOneSpace(txt))
 		}
@@ -3070,8 +3084,18 @@ func (n *ner) output() ([]Mention, []Entity) {
 			ent.places = nerAppendUniq(ent.places, cd.places...)
 		}
 	}
+	refs = nil
 	n.attachRoles()
 	n.implicitOrgs()
+	n.releaseTokens()
+	collectBetweenPasses(n.text)
+	if len(spans) > 0 {
+		mentions = make([]Mention, len(spans))
+		for i, k := range spans {
+			ent := n.ents[k.ent]
+			mentions[i] = Mention{Start: int(k.s), End: int(k.e), Text: n.text[k.s:k.e], Kind: ent.kind, Entity: ent.name}
+		}
+	}
 	var live []*nerEnt
 	for _, ent := range n.ents {
 		if ent.first >= 0 {
