@@ -210,14 +210,18 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	// Initial words: first word of a sentence, or after an opening quote,
 	// a colon, a dash or a bullet.
 	prevSent := -1
+	run := 0 // the sentence run holding token i, walked along, not searched
 	for i := range n.toks {
 		t := n.toks[i]
 		if !t.word {
 			continue
 		}
-		if int(n.sentOf(i)) != prevSent || t.nl {
+		for run+1 < len(n.sruns) && int(n.sruns[run+1].tok) <= i {
+			run++
+		}
+		if si := int(n.sruns[run].sent); si != prevSent || t.nl {
 			n.initial.set(i, true)
-			prevSent = int(n.sentOf(i))
+			prevSent = si
 			continue
 		}
 		if i > 0 {
