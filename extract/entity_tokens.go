@@ -54,7 +54,7 @@ func nerTokenize(text string) []nerTok {
 		}
 	}
 	toks := make([]nerTok, 0, n)
-	var lowers nerLowers
+	lowers := nerLowers{on: len(text) >= tokCountMin}
 	space, nl := true, true
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -168,19 +168,25 @@ func nerMakeTok(text string, s, e int, space, nl bool, lowers *nerLowers) nerTok
 }
 
 // nerLowers keeps the lower-cased form of the capitalised words of one
-// text, so that a word the text repeats is lower-cased into one string
-// rather than one a token: 10 MiB of "U.S. " has 2 million, each a string
-// of its own besides its token. Lower-case words need no copy; past
-// nerLowersMax distinct words the rest are lower-cased one by one, so a
-// text of ever new words does not grow the map without bound.
+// long text, so that a word the text repeats is lower-cased into one
+// string rather than one a token: 10 MiB of "U.S. " has 2 million, each a
+// string of its own besides its token. Lower-case words need no copy;
+// past nerLowersMax distinct words the rest are lower-cased one by one, so
+// a text of ever new words does not grow the map without bound. A short
+// text (on false) repeats too few words for the map to pay: its words are
+// lower-cased one by one.
 type nerLowers struct {
-	m map[string]string
+	on bool
+	m  map[string]string
 }
 
 const nerLowersMax = 1 << 14
 
 // lower returns strings.ToLower(w).
 func (l *nerLowers) lower(w string) string {
+	if !l.on {
+		return strings.ToLower(w)
+	}
 	ascii := true
 	upper := false
 	for i := 0; i < len(w); i++ {
