@@ -53,13 +53,39 @@ func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Ent
 	n := newNER(text, sents, times)
 	n.findCandidates()
 	// The index of the last long run is kept for the next; with the
-	// candidates found, let it go (6 words a token of a run of millions).
+	// candidates found, let it go (a position for each head word of a run
+	// of millions).
 	n.ri = runIndex{}
 	collectBetweenPasses(text)
 	n.findCues()
 	n.findRoles()
 	n.resolve()
+	// Grouping leaves garbage (sorted index lists, keys, entity candidate
+	// lists grown by appending) that would otherwise still be resident
+	// when output allocates the mentions: 10 MiB of "U.S. " has 2
+	// million, 128 MB.
+	collectBetweenPasses(text)
 	return n.output()
+}
+
+// tokRun is a run of tokens in one sentence: tok is its first token.
+type tokRun struct{ tok, sent int32 }
+
+// sentOf returns the index of the sentence holding token k. That index
+// only grows along the tokens, so it is kept as the runs of tokens that
+// share one rather than an index a token (a text of punctuation is one
+// sentence of millions of tokens), and found by binary search.
+func (n *ner) sentOf(k int) int32 {
+	lo, hi := 0, len(n.sruns)
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if int(n.sruns[m].tok) <= k {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return n.sruns[lo].sent
 }
 
 // nerCand is a candidate mention: a token range with what is known of it.
@@ -95,11 +121,11 @@ const (
 type ner struct {
 	text    string
 	toks    []nerTok
-	sentOf  []int32 // sentence index of each token
+	sruns   []tokRun // where the sentence changes along the tokens: see sentOf
 	sents   []Sentence
-	initial []bool // first word of a sentence, quote or clause
-	quoted  []bool
-	timed   []bool
+	initial tokBits // first word of a sentence, quote or clause (a bit a token)
+	quoted  tokBits
+	timed   tokBits
 	heading []bool // per sentence: a headline in title case or capitals
 	sentTok [][2]int
 	times   []Time
@@ -129,10 +155,10 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	n := &ner{text: text, sents: sents, times: times}
 	n.toks = nerTokenize(text)
 	nt := len(n.toks)
-	n.sentOf = make([]int32, nt)
-	n.initial = make([]bool, nt)
-	n.quoted = make([]bool, nt)
-	n.timed = make([]bool, nt)
+	n.sruns = make([]tokRun, 0, min(nt, len(sents)+1))
+	n.initial = newTokBits(nt)
+	n.quoted = newTokBits(nt)
+	n.timed = newTokBits(nt)
 	n.candOf = make([]int32, nt)
 	n.vocab = make(map[string]bool)
 	n.capSeen = make(map[string]bool)
@@ -147,10 +173,12 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	for i := range n.toks {
 		t := &n.toks[i]
 		n.candOf[i] = -1
-		for si < len(sents)-1 && t.s >= sents[si].End {
+		for si < len(sents)-1 && int(t.s) >= sents[si].End {
 			si++
 		}
-		n.sentOf[i] = int32(si)
+		if k := len(n.sruns) - 1; k < 0 || n.sruns[k].sent != int32(si) {
+			n.sruns = append(n.sruns, tokRun{int32(i), int32(si)})
+		}
 		if len(sents) > 0 {
 			if n.sentTok[si][0] == nt {
 				n.sentTok[si][0] = i
@@ -168,7 +196,7 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 		case "\"":
 			inQ = !inQ
 		}
-		n.quoted[i] = inQ
+		n.quoted.set(i, inQ)
 		if t.word && (t.cap || t.upper) {
 			n.capWords++
 		}
@@ -182,26 +210,30 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	// Initial words: first word of a sentence, or after an opening quote,
 	// a colon, a dash or a bullet.
 	prevSent := -1
+	run := 0 // the sentence run holding token i, walked along, not searched
 	for i := range n.toks {
 		t := n.toks[i]
 		if !t.word {
 			continue
 		}
-		if int(n.sentOf[i]) != prevSent || t.nl {
-			n.initial[i] = true
-			prevSent = int(n.sentOf[i])
+		for run+1 < len(n.sruns) && int(n.sruns[run+1].tok) <= i {
+			run++
+		}
+		if si := int(n.sruns[run].sent); si != prevSent || t.nl {
+			n.initial.set(i, true)
+			prevSent = si
 			continue
 		}
 		if i > 0 {
 			switch n.toks[i-1].lower {
 			case "“", "\"", ":", "—", "–", "•", "(", "‘", "`", ";":
-				n.initial[i] = true
+				n.initial.set(i, true)
 			case "-", "--":
 				// A spaced hyphen used as a dash: "LONDON (Reuters) - Dock".
-				n.initial[i] = n.toks[i-1].space && t.space
+				n.initial.set(i, n.toks[i-1].space && t.space)
 			}
 		}
-		if !n.initial[i] && t.cap {
+		if !n.initial.has(i) && t.cap {
 			n.capMid[t.lower] = true
 		}
 	}
@@ -213,12 +245,12 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	}
 	for i := range n.toks {
 		t := n.toks[i]
-		for ti < len(sortedTimes) && sortedTimes[ti].End <= t.s {
+		for ti < len(sortedTimes) && sortedTimes[ti].End <= int(t.s) {
 			ti++
 		}
-		for k := ti; k < len(sortedTimes) && sortedTimes[k].Start < t.e; k++ {
-			if sortedTimes[k].End > t.s {
-				n.timed[i] = true
+		for k := ti; k < len(sortedTimes) && sortedTimes[k].Start < int(t.e); k++ {
+			if sortedTimes[k].End > int(t.s) {
+				n.timed.set(i, true)
 				break
 			}
 		}
@@ -283,7 +315,7 @@ func (n *ner) isHeading(s int) bool {
 // nameTok reports whether token i can be part of a name.
 func (n *ner) nameTok(i int) bool {
 	t := n.toks[i]
-	if !t.word || t.digit || n.timed[i] && !n.dayInName(i) || !(t.cap || t.upper) {
+	if !t.word || t.digit || n.timed.has(i) && !n.dayInName(i) || !(t.cap || t.upper) {
 		return false
 	}
 	if nerCalendar[t.lower] && n.calendarWord(i) {
@@ -311,7 +343,7 @@ func (n *ner) dayInName(i int) bool {
 		return false
 	}
 	nt := n.toks[i+1]
-	return nt.cap && nt.space && nt.word && !n.timed[i+1] && !nerCalendar[nt.lower]
+	return nt.cap && nt.space && nt.word && !n.timed.has(i+1) && !nerCalendar[nt.lower]
 }
 
 // nerCalendarAmbiguous are month and day words that are also names
@@ -760,14 +792,14 @@ func (n *ner) run(s, i, j int) {
 			continue
 		}
 		// "Shares of Rosneft": a common noun and "of" opening a sentence.
-		if n.initial[i] && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads[t.lower] && !nerOrgHeads[t.lower] && !nerTitleSet[t.lower] && n.gazAt(i, j) == nil {
+		if n.initial.has(i) && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads[t.lower] && !nerOrgHeads[t.lower] && !nerTitleSet[t.lower] && n.gazAt(i, j) == nil {
 			i += 2
 			continue
 		}
 		// A capitalised common word opening a sentence ("Speaking ...",
 		// "Obviously"), but not an institutional head before a connector
 		// ("Office for River Standards inspectors").
-		if n.initial[i] && !(nerInstHeads[t.lower] && i+1 < j && nerConnectors[n.toks[i+1].lower]) && !nerNameParticles[t.lower] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] && !(nerTitleFirst[t.lower] && n.titleAt(i, j) > i+1) {
+		if n.initial.has(i) && !(nerInstHeads[t.lower] && i+1 < j && nerConnectors[n.toks[i+1].lower]) && !nerNameParticles[t.lower] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] && !(nerTitleFirst[t.lower] && n.titleAt(i, j) > i+1) {
 			// (Not a title of several words: "Station House Officer
 			// Inspector NAME said" in a text that writes "police
 			// station".)
@@ -1403,7 +1435,7 @@ cut:
 // afterDateline reports whether token k is the first word after the dash
 // of a dateline ("HALCOURT, Ont. — Bus and streetcar service").
 func (n *ner) afterDateline(k int) bool {
-	a := n.sentTok[n.sentOf[k]][0]
+	a := n.sentTok[n.sentOf(k)][0]
 	for p := a; p < k-1; p++ {
 		if c := n.candAt(p); c >= 0 && n.cands[c].dateline {
 			return true
@@ -1509,7 +1541,7 @@ func (n *ner) titleEndsAt(i int) bool {
 // orgHeadIn reports whether an organisation head word is among [i, j).
 func (n *ner) orgHeadIn(i, j int) bool {
 	if r := &n.ri; r.covers(i, j) {
-		return r.orgInst[j-r.a] > r.orgInst[i-r.a]
+		return r.next(r.insts, i) < j
 	}
 	for k := i; k < j; k++ {
 		if nerOrgHeads[n.toks[k].lower] || nerInstHeads[n.toks[k].lower] {
@@ -1619,9 +1651,9 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 		switch {
 		case n.heading[s]:
 			c.weak = true
-		case single && n.quoted[i]:
+		case single && n.quoted.has(i):
 			c.weak = true
-		case n.initial[i] && single && !n.toks[i].upper:
+		case n.initial.has(i) && single && !n.toks[i].upper:
 			// A capitalised word opening a sentence is a name unless it
 			// looks like an ordinary word: the text writes it in lower
 			// case elsewhere, or it ends like an adverb, participle or
@@ -1852,7 +1884,7 @@ func (n *ner) findCues() {
 			cd.cue[cueOrg]++
 			// "Analysts at Peel Hunt", "researchers at Kelby": people
 			// work at an organisation.
-			if w := n.word(cd.ts - 2); n.word(cd.ts-1) == "at" && len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && (!n.toks[cd.ts-2].cap || n.initial[cd.ts-2]) && nerPluralStaff[w] {
+			if w := n.word(cd.ts - 2); n.word(cd.ts-1) == "at" && len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && (!n.toks[cd.ts-2].cap || n.initial.has(cd.ts-2)) && nerPluralStaff[w] {
 				cd.cue[cueOrg] += 3
 			}
 		case "mr", "mr.", "mrs", "mrs.", "ms", "ms.":
@@ -1885,7 +1917,7 @@ func (n *ner) findCues() {
 		// A multi-word name opening its sentence, and "He" or "She"
 		// opening the next.
 		if multi {
-			s := int(n.sentOf[cd.ts])
+			s := int(n.sentOf(cd.ts))
 			first := firstCand(s) >= cd.ts
 			if first && s+1 < len(n.sentTok) {
 				if k := n.sentTok[s+1][0]; k < len(n.toks) {
@@ -1992,7 +2024,7 @@ func (n *ner) placeContext(ts, te int) int {
 	if n.word(ts-1) == "of" && ts >= 2 {
 		p := n.toks[ts-2]
 		switch {
-		case nerPlaceOfNouns[p.lower] && (!p.cap || n.initial[ts-2]):
+		case nerPlaceOfNouns[p.lower] && (!p.cap || n.initial.has(ts-2)):
 			w += 3
 		case p.cap && nerOrgHeads[p.lower] && !nerOrgLeadHeads[p.lower] && !nerInstHeads[p.lower]:
 			w += 2 // "Dorsey & Vance Architects of Wichita"
@@ -2196,7 +2228,7 @@ func (n *ner) resolve() {
 		cd := &n.cands[c]
 		if cd.kind == Person && cd.te-cd.ts == 1 {
 			if es := surname[cd.key]; len(es) > 0 {
-				attach(c, n.nearestEnt(n.sameSex(es, c), n.toks[cd.ts].s))
+				attach(c, n.nearestEnt(n.sameSex(es, c), int(n.toks[cd.ts].s)))
 				continue
 			}
 		}
@@ -2349,7 +2381,7 @@ func (n *ner) resolve() {
 		if weak {
 			// "does not vote in Ugbaja": a place named in a quotation.
 			for _, c := range cs {
-				if cd := n.cands[c]; cd.te-cd.ts == 1 && n.quoted[cd.ts] && cd.cue[cuePlace] >= 2 && !n.initial[cd.ts] && !n.heading[n.sentOf[cd.ts]] {
+				if cd := n.cands[c]; cd.te-cd.ts == 1 && n.quoted.has(cd.ts) && cd.cue[cuePlace] >= 2 && !n.initial.has(cd.ts) && !n.heading[n.sentOf(cd.ts)] {
 					weak = false
 				}
 			}
@@ -2369,7 +2401,7 @@ func (n *ner) resolve() {
 		}
 		if !ok {
 			if es := surname[k]; len(es) > 0 {
-				e, ok = n.nearestEnt(es, n.toks[n.cands[first].ts].s), true
+				e, ok = n.nearestEnt(es, int(n.toks[n.cands[first].ts].s)), true
 				// "Ford" is both "William Clay Ford Jr." and "Ford Motor
 				// Company": without a person cue, the company.
 				if oe, isOrg := n.prefixOrg(n.cands[first].ts, n.cands[first].te, byKey); isOrg && cue[cuePerson] == 0 {
@@ -2458,7 +2490,7 @@ func (n *ner) resolve() {
 		if len(es) == 0 || nerIntContains(es, e) {
 			continue
 		}
-		to := n.nearestEnt(n.sameSex(es, ent.cands[0]), n.toks[n.cands[ent.cands[0]].ts].s)
+		to := n.nearestEnt(n.sameSex(es, ent.cands[0]), int(n.toks[n.cands[ent.cands[0]].ts].s))
 		for _, c := range ent.cands {
 			attach(c, to)
 		}
@@ -2473,7 +2505,7 @@ func (n *ner) resolve() {
 		}
 		if es := surname[cd.key]; len(es) > 0 {
 			old := cd.ent
-			e := n.nearestEnt(es, n.toks[cd.ts].s)
+			e := n.nearestEnt(es, int(n.toks[cd.ts].s))
 			n.ents[old].cands = nerIntRemove(n.ents[old].cands, c)
 			attach(c, e)
 			cd.gaz = nil
@@ -2490,7 +2522,7 @@ func (n *ner) productName(cs []int) bool {
 	for _, c := range cs {
 		cd := n.cands[c]
 		next := cd.te < len(n.toks) && n.toks[cd.te].digit && n.toks[cd.te].space
-		if n.heading[n.sentOf[cd.ts]] && !next {
+		if n.heading[n.sentOf(cd.ts)] && !next {
 			continue // "drops MedLink contract": a headline's shorthand
 		}
 		body = true
@@ -2516,7 +2548,7 @@ func (n *ner) productName(cs []int) bool {
 // and the story names none of its words in capitals elsewhere.
 func (n *ner) headlineOnly(cs []int) bool {
 	for _, c := range cs {
-		if !n.heading[n.sentOf[n.cands[c].ts]] || n.cands[c].cue[cuePerson] > 0 {
+		if !n.heading[n.sentOf(n.cands[c].ts)] || n.cands[c].cue[cuePerson] > 0 {
 			return false
 		}
 	}
@@ -2532,7 +2564,7 @@ func (n *ner) headlineOnly(cs []int) bool {
 // onlyHeading reports whether the word w is capitalised only in headlines.
 func (n *ner) onlyHeading(w string) bool {
 	for k, t := range n.toks {
-		if t.lower == w && t.cap && !n.heading[n.sentOf[k]] {
+		if t.lower == w && t.cap && !n.heading[n.sentOf(k)] {
 			return false
 		}
 	}
@@ -2547,7 +2579,7 @@ func (n *ner) bareInitialWord(cs []int) bool {
 	for _, c := range cs {
 		cd := n.cands[c]
 		t := n.toks[cd.ts]
-		if cd.te-cd.ts != 1 || !n.initial[cd.ts] || t.upper || cd.cue != [3]int32{} || nerInnerCap(n.text[t.s:t.e]) {
+		if cd.te-cd.ts != 1 || !n.initial.has(cd.ts) || t.upper || cd.cue != [3]int32{} || nerInnerCap(n.text[t.s:t.e]) {
 			return false
 		}
 		// Capitalised elsewhere only inside a longer name, not first
@@ -2589,7 +2621,7 @@ func (n *ner) ordinalBefore(i int) bool {
 func (n *ner) placeInBody(cs []int) bool {
 	for _, c := range cs {
 		cd := n.cands[c]
-		if cd.cue[cuePlace] < 2 || n.heading[n.sentOf[cd.ts]] {
+		if cd.cue[cuePlace] < 2 || n.heading[n.sentOf(cd.ts)] {
 			continue
 		}
 		// Not "in Ashcombe hospital"; but "in the Rangiwai district".
@@ -2631,7 +2663,7 @@ func (n *ner) genericHeadOf(cs []int) (int, bool) {
 		return 0, false
 	}
 	for _, c := range cs {
-		if p := n.cands[c].ts; !n.initial[p] && n.word(p-1) != "the" {
+		if p := n.cands[c].ts; !n.initial.has(p) && n.word(p-1) != "the" {
 			return 0, false
 		}
 	}
@@ -2644,7 +2676,7 @@ func (n *ner) genericHeadOf(cs []int) (int, bool) {
 		if o.te-o.ts < 2 || n.toks[o.te-1].lower != cd.key {
 			continue
 		}
-		if p := n.toks[o.ts].s; best < 0 || p < n.toks[cd.ts].s && p > bestPos {
+		if p := int(n.toks[o.ts].s); best < 0 || p < int(n.toks[cd.ts].s) && p > bestPos {
 			best, bestPos = e, p
 		}
 	}
@@ -2656,7 +2688,7 @@ func (n *ner) genericHeadOf(cs []int) (int, bool) {
 // after its first word.
 func (n *ner) onlyInsideNames(w string) bool {
 	for k, t := range n.toks {
-		if t.lower != w || !t.cap || n.initial[k] {
+		if t.lower != w || !t.cap || n.initial.has(k) {
 			continue
 		}
 		c := n.candOf[k]
@@ -2784,7 +2816,7 @@ func (n *ner) variantOf(c int, surname map[string][]int) (int, bool) {
 	if len(match) == 0 {
 		return 0, false
 	}
-	return n.nearestEnt(match, n.toks[cd.ts].s), true
+	return n.nearestEnt(match, int(n.toks[cd.ts].s)), true
 }
 
 // splitWeak keeps the words of a weak candidate that name known entities.
@@ -2795,7 +2827,7 @@ func (n *ner) splitWeak(c int, byKey map[string]int, surname map[string][]int, a
 		e, ok := byKey[l]
 		if !ok {
 			if es := surname[l]; len(es) > 0 {
-				e, ok = n.nearestEnt(es, n.toks[k].s), true
+				e, ok = n.nearestEnt(es, int(n.toks[k].s)), true
 			}
 		}
 		if !ok {
@@ -2858,7 +2890,7 @@ func (n *ner) nearestEnt(es []int, pos int) int {
 	best, bestPos := es[0], -1
 	for _, e := range es {
 		for _, c := range n.ents[e].cands {
-			p := n.toks[n.cands[c].ts].s
+			p := int(n.toks[n.cands[c].ts].s)
 			if p < pos && p > bestPos {
 				best, bestPos = e, p
 			}
@@ -2972,6 +3004,14 @@ func nerIntRemove(list []int, x int) []int {
 	return out
 }
 
+// releaseTokens lets go of the per-token and per-candidate state once
+// output no longer reads it: only entities are left to build.
+func (n *ner) releaseTokens() {
+	n.toks, n.cands, n.candOf = nil, nil, nil
+	n.sruns, n.initial, n.quoted, n.timed = nil, nil, nil, nil
+	n.ri = runIndex{}
+}
+
 // output builds the mentions and entities.
 func (n *ner) output() ([]Mention, []Entity) {
 	var mentions []Mention
@@ -2988,7 +3028,6 @@ func (n *ner) output() ([]Mention, []Entity) {
 	var refs []ref
 	if nrefs > 0 {
 		refs = make([]ref, 0, nrefs)
-		mentions = make([]Mention, 0, nrefs)
 	}
 	for e, ent := range n.ents {
 		for _, c := range ent.cands {
@@ -3021,10 +3060,17 @@ func (n *ner) output() ([]Mention, []Entity) {
 			ent.name = best
 		}
 	}
+	// The mentions are kept as spans until the tokens and candidates are
+	// let go, and made only then: 10 MiB of "U.S. " has 2 million, 128 MB
+	// as Mentions, which would otherwise stand beside 240 MB of
+	// candidates. Entities' names and kinds are final here; roles do not
+	// change them.
+	type kept struct{ s, e, ent int32 }
+	spans := make([]kept, 0, len(refs))
 	lastEnd := -1
 	for _, r := range refs {
 		cd := n.cands[r.c]
-		s, e := n.toks[cd.ts].s, n.toks[cd.te-1].e
+		s, e := int(n.toks[cd.ts].s), int(n.toks[cd.te-1].e)
 		if s < lastEnd {
 			continue
 		}
@@ -3034,7 +3080,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 			ent.first = s
 		}
 		txt := n.text[s:e]
-		mentions = append(mentions, Mention{Start: s, End: e, Text: txt, Kind: ent.kind, Entity: ent.name})
+		spans = append(spans, kept{int32(s), int32(e), r.e})
 		if txt != ent.name {
 			ent.aliases = nerAppendUniq(ent.aliases, nerOneSpace(txt))
 		}
@@ -3042,8 +3088,18 @@ func (n *ner) output() ([]Mention, []Entity) {
 			ent.places = nerAppendUniq(ent.places, cd.places...)
 		}
 	}
+	refs = nil
 	n.attachRoles()
 	n.implicitOrgs()
+	n.releaseTokens()
+	collectBetweenPasses(n.text)
+	if len(spans) > 0 {
+		mentions = make([]Mention, len(spans))
+		for i, k := range spans {
+			ent := n.ents[k.ent]
+			mentions[i] = Mention{Start: int(k.s), End: int(k.e), Text: n.text[k.s:k.e], Kind: ent.kind, Entity: ent.name}
+		}
+	}
 	var live []*nerEnt
 	for _, ent := range n.ents {
 		if ent.first >= 0 {

@@ -5,18 +5,19 @@ package extract
 // Corp and Acme Corp and …") costs time in its length rather than its
 // square: every piece segment recurses on would otherwise rescan the rest
 // of the run. It is built only for long runs; short ones scan.
+//
+// It holds the sorted positions of each kind of token in the run, found
+// by binary search, rather than an answer for every token of the run: a
+// run of millions of words has few of most kinds, and six answers a token
+// took 24 bytes a token.
 type runIndex struct {
 	a, b int // the run [a, b); b == a when there is no index
-	// For x in [a, b]: the first token at or after x that is "of", an
-	// ampersand between capitalised words, or may open a title (see
-	// titleAt), else b.
-	nextOf, nextAmp, nextTitle []int32
-	// For x in [a, b]: the last token before x (and from a) that is an
-	// organisation head in capitals, else -1.
-	lastOrgCap []int32
-	// For x in [a, b]: how many tokens of [a, x) are organisation or
-	// institution heads (orgHeadIn), and organisation or leading heads.
-	orgInst, orgLead []int32
+	// "of"; an ampersand between capitalised words; a token that may open
+	// a title (see titleAt).
+	ofs, amps, titles []int32
+	// An organisation head in capitals; an organisation or institution
+	// head (orgHeadIn); an organisation or leading head.
+	orgCaps, insts, leads []int32
 }
 
 // runIndexMin is the shortest run worth an index.
@@ -24,50 +25,55 @@ const runIndexMin = 24
 
 // index builds the run index for [a, b).
 func (r *runIndex) index(n *ner, a, b int) {
-	l := b - a + 1
-	grow := func(s []int32) []int32 {
-		if cap(s) < l {
-			return make([]int32, l)
-		}
-		return s[:l]
-	}
 	r.a, r.b = a, b
-	r.nextOf, r.nextAmp, r.nextTitle = grow(r.nextOf), grow(r.nextAmp), grow(r.nextTitle)
-	r.lastOrgCap, r.orgInst, r.orgLead = grow(r.lastOrgCap), grow(r.orgInst), grow(r.orgLead)
-	r.nextOf[l-1], r.nextAmp[l-1], r.nextTitle[l-1] = int32(b), int32(b), int32(b)
-	for x := b - 1; x >= a; x-- {
+	r.ofs, r.amps, r.titles = r.ofs[:0], r.amps[:0], r.titles[:0]
+	r.orgCaps, r.insts, r.leads = r.orgCaps[:0], r.insts[:0], r.leads[:0]
+	for x := a; x < b; x++ {
 		t := &n.toks[x]
-		nx := x - a
-		r.nextOf[nx], r.nextAmp[nx], r.nextTitle[nx] = r.nextOf[nx+1], r.nextAmp[nx+1], r.nextTitle[nx+1]
+		x32 := int32(x)
 		if t.lower == "of" {
-			r.nextOf[nx] = int32(x)
+			r.ofs = append(r.ofs, x32)
 		}
 		if t.lower == "&" && x > a && x+1 < b && n.toks[x-1].cap && n.toks[x+1].cap {
-			r.nextAmp[nx] = int32(x)
+			r.amps = append(r.amps, x32)
 		}
 		if nerTitleFirst[t.lower] || nerTitleModifiers[t.lower] || nerPortfolios[t.lower] {
-			r.nextTitle[nx] = int32(x)
+			r.titles = append(r.titles, x32)
 		}
-	}
-	last := int32(-1)
-	var oi, ol int32
-	for x := a; x <= b; x++ {
-		nx := x - a
-		r.lastOrgCap[nx], r.orgInst[nx], r.orgLead[nx] = last, oi, ol
-		if x == b {
-			break
-		}
-		t := &n.toks[x]
 		if nerOrgHeads[t.lower] && t.cap {
-			last = int32(x)
+			r.orgCaps = append(r.orgCaps, x32)
 		}
 		if nerOrgHeads[t.lower] || nerInstHeads[t.lower] {
-			oi++
+			r.insts = append(r.insts, x32)
 		}
 		if nerOrgHeads[t.lower] || nerOrgLeadHeads[t.lower] {
-			ol++
+			r.leads = append(r.leads, x32)
 		}
 	}
+}
+
+// posFrom returns the index in the sorted positions ps of the first at or
+// after x, or len(ps).
+func posFrom(ps []int32, x int) int {
+	lo, hi := 0, len(ps)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(ps[m]) < x {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// next returns the first of the positions ps at or after x, or the run's
+// end.
+func (r *runIndex) next(ps []int32, x int) int {
+	if k := posFrom(ps, x); k < len(ps) {
+		return int(ps[k])
+	}
+	return r.b
 }
 
 // covers reports whether the index holds [i, j).
@@ -76,7 +82,7 @@ func (r *runIndex) covers(i, j int) bool { return r.b > r.a && i >= r.a && j <= 
 // firstOf returns the first "of" in [i, j), or j.
 func (n *ner) firstOf(i, j int) int {
 	if r := &n.ri; r.covers(i, j) {
-		return min(int(r.nextOf[i-r.a]), j)
+		return min(r.next(r.ofs, i), j)
 	}
 	for k := i; k < j; k++ {
 		if n.toks[k].lower == "of" {
@@ -90,7 +96,7 @@ func (n *ner) firstOf(i, j int) int {
 // [i, j), neither first nor last.
 func (n *ner) ampIn(i, j int) bool {
 	if r := &n.ri; r.covers(i, j) && i < j {
-		return int(r.nextAmp[i+1-r.a]) < j-1
+		return r.next(r.amps, i+1) < j-1
 	}
 	for k := i + 1; k < j-1; k++ {
 		if n.toks[k].lower == "&" && n.toks[k-1].cap && n.toks[k+1].cap {
@@ -104,7 +110,7 @@ func (n *ner) ampIn(i, j int) bool {
 // titleAt may find a title, or j.
 func (n *ner) nextTitleAt(p, j int) int {
 	if r := &n.ri; r.covers(p, j) {
-		return min(int(r.nextTitle[p-r.a]), j)
+		return min(r.next(r.titles, p), j)
 	}
 	return p
 }
@@ -113,7 +119,10 @@ func (n *ner) nextTitleAt(p, j int) int {
 // in [k+1, j) as a head after "and" at k: two or more words on, or last.
 func (n *ner) orgCapHeadAfter(k, j int) bool {
 	if r := &n.ri; r.covers(k+1, j) {
-		h := int(r.lastOrgCap[j-r.a])
+		h := -1 // the last organisation head in capitals before j
+		if k := posFrom(r.orgCaps, j) - 1; k >= 0 {
+			h = int(r.orgCaps[k])
+		}
 		return h >= k+2 || h == j-1 && h >= k+1
 	}
 	for h := k + 1; h < j; h++ {
@@ -128,7 +137,7 @@ func (n *ner) orgCapHeadAfter(k, j int) bool {
 // among [i, j).
 func (n *ner) orgOrLeadHeadIn(i, j int) bool {
 	if r := &n.ri; r.covers(i, j) {
-		return r.orgLead[j-r.a] > r.orgLead[i-r.a]
+		return r.next(r.leads, i) < j
 	}
 	for h := i; h < j; h++ {
 		if nerOrgHeads[n.toks[h].lower] || nerOrgLeadHeads[n.toks[h].lower] {

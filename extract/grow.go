@@ -22,3 +22,44 @@ func growByDensity[T any](s []T, i, n, limit int) []T {
 	}
 	return s
 }
+
+// blockList collects items in blocks instead of one growing slice, so that
+// a scan finding hundreds of thousands never holds an old copy of them
+// beside the new: each block is allocated once at its full size, as large
+// as all the blocks before it up to blockListMax items. flat joins them at
+// the end, when the scan's own data can be let go first.
+type blockList[T any] struct {
+	blocks [][]T
+	n      int
+}
+
+const blockListMax = 4096
+
+// add appends x.
+func (l *blockList[T]) add(x T) {
+	if k := len(l.blocks) - 1; k < 0 || len(l.blocks[k]) == cap(l.blocks[k]) {
+		l.blocks = append(l.blocks, make([]T, 0, min(blockListMax, max(8, l.n))))
+	}
+	k := len(l.blocks) - 1
+	l.blocks[k] = append(l.blocks[k], x)
+	l.n++
+}
+
+// flat returns the items as one slice, nil when there are none. It lets
+// go of each block once copied, so that the collector can take the
+// blocks back while the copy is made rather than hold both.
+func (l *blockList[T]) flat() []T {
+	switch len(l.blocks) {
+	case 0:
+		return nil
+	case 1:
+		return l.blocks[0]
+	}
+	out := make([]T, 0, l.n)
+	for i, b := range l.blocks {
+		out = append(out, b...)
+		l.blocks[i] = nil
+	}
+	l.blocks = nil
+	return out
+}

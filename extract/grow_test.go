@@ -57,3 +57,30 @@ func TestGrowByDensity(t *testing.T) {
 		}
 	}
 }
+
+// TestBlockList checks that a blockList gives back what was added, in
+// order, across many blocks, and nil when nothing was.
+func TestBlockList(t *testing.T) {
+	var empty blockList[int]
+	if got := empty.flat(); got != nil {
+		t.Errorf("empty list: flat = %v, want nil", got)
+	}
+	for _, n := range []int{1, 8, 9, 100, 3 * blockListMax, 5*blockListMax + 7} {
+		var l blockList[int]
+		for i := 0; i < n; i++ {
+			l.add(i)
+		}
+		got := l.flat()
+		if len(got) != n {
+			t.Fatalf("%d items: flat has %d", n, len(got))
+		}
+		for i, x := range got {
+			if x != i {
+				t.Fatalf("%d items: item %d is %d", n, i, x)
+			}
+		}
+		if n > 8 && len(l.blocks) != 0 {
+			t.Errorf("%d items: flat kept %d blocks", n, len(l.blocks))
+		}
+	}
+}

@@ -112,8 +112,8 @@ func (c *quoteCtx) countPronouns(lo, hi int) (male, female, start int) {
 	k := c.spanAfter(lo)
 	first := true
 	for i := lo; i < hi; {
-		if k < len(c.spans) && c.spans[k].open <= i {
-			i = max(i+1, c.spans[k].closeEnd)
+		if k < len(c.spans) && int(c.spans[k].open) <= i {
+			i = max(i+1, int(c.spans[k].closeEnd))
 			k++
 			first = false
 			continue

@@ -143,7 +143,7 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (qAttr, int) {
 	t := toks[j]
 	lw := c.lower(t)
 	if qIsPronoun(lw) {
-		return c.resolvePronoun(lw, t.s), j
+		return c.resolvePronoun(lw, int(t.s)), j
 	}
 	if lw == "who" && j > 0 {
 		// "Charles O’Reilly, a management expert at Stanford, who stated"
@@ -159,9 +159,9 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (qAttr, int) {
 		}
 		return c.npEnding(toks, j-1)
 	}
-	if m := c.mentionOver(t.s, t.e); m != nil && t.e <= m.End {
+	if m := c.mentionOver(int(t.s), int(t.e)); m != nil && int(t.e) <= m.End {
 		k := j
-		for k > 0 && toks[k-1].k != 'q' && toks[k-1].s >= m.Start {
+		for k > 0 && toks[k-1].k != 'q' && int(toks[k-1].s) >= m.Start {
 			k--
 		}
 		if m.Kind == Place && k > 0 && toks[k-1].k == 'w' && qPrepositions[c.lower(toks[k-1])] {
@@ -175,7 +175,7 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (qAttr, int) {
 				p--
 			}
 			if p > 0 && c.lower(toks[p]) == "of" {
-				if pm := c.mentionOver(toks[p-1].s, toks[p-1].e); pm != nil && pm.Kind == Person {
+				if pm := c.mentionOver(int(toks[p-1].s), int(toks[p-1].e)); pm != nil && pm.Kind == Person {
 					return c.npEnding(toks, p-1)
 				}
 			}
@@ -185,7 +185,7 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (qAttr, int) {
 	// "Smith’s office said": the office speaks for its holder.
 	if (qPossessorNouns[lw] || qDocumentNouns[lw]) && j > 0 && toks[j-1].k == 'w' {
 		if p := toks[j-1]; strings.HasSuffix(c.word(p), "’s") || strings.HasSuffix(c.word(p), "'s") {
-			if m := c.mentionOver(p.s, p.e); m != nil && m.Kind != Place {
+			if m := c.mentionOver(int(p.s), int(p.e)); m != nil && m.Kind != Place {
 				return c.fromMention(m), c.extendNP(toks, j-1)
 			}
 			if c.isCapWord(p) && !qNotNames[c.word(p)] {
@@ -201,7 +201,7 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (qAttr, int) {
 			p--
 		}
 		if p > 0 && p < j && toks[p].k == 'w' && c.lower(toks[p]) == "of" {
-			if pm := c.mentionOver(toks[p-1].s, toks[p-1].e); pm != nil && pm.Kind == Person {
+			if pm := c.mentionOver(int(toks[p-1].s), int(toks[p-1].e)); pm != nil && pm.Kind == Person {
 				return c.npEnding(toks, p-1)
 			}
 		}
@@ -213,7 +213,7 @@ func (c *quoteCtx) npEnding(toks []qtok, j int) (qAttr, int) {
 	}
 	if k >= 0 && k < j && toks[k].k == 'w' && qDeterminers[c.lower(toks[k])] {
 		phrase := toks[k+1 : j+1]
-		return c.phraseSpeaker(phrase, t.s, c.lower(toks[k])), k
+		return c.phraseSpeaker(phrase, int(t.s), c.lower(toks[k])), k
 	}
 	// A capitalised name.
 	k = j
@@ -245,7 +245,7 @@ func (c *quoteCtx) npAfter(toks []qtok, v int) (qAttr, int) {
 	t := toks[j]
 	lw := c.lower(t)
 	if qIsPronoun(lw) {
-		return c.resolvePronoun(lw, t.s), j + 1
+		return c.resolvePronoun(lw, int(t.s)), j + 1
 	}
 	end := j
 	for end < len(toks) && end < j+12 && toks[end].k == 'w' {
@@ -265,12 +265,12 @@ func (c *quoteCtx) npAfter(toks []qtok, v int) (qAttr, int) {
 	var best *Mention
 	bestEnd := 0
 	for k := j; k < end; k++ {
-		m := c.mentionOver(toks[k].s, toks[k].e)
+		m := c.mentionOver(int(toks[k].s), int(toks[k].e))
 		if m == nil {
 			continue
 		}
 		e := k
-		for e < len(toks) && toks[e].k == 'w' && toks[e].s < m.End {
+		for e < len(toks) && toks[e].k == 'w' && int(toks[e].s) < m.End {
 			e++
 		}
 		if m.Kind == Place && (k != j || e != end) || qTitleWords[m.Text] {
@@ -309,7 +309,7 @@ func (c *quoteCtx) npAfter(toks []qtok, v int) (qAttr, int) {
 		for pe < end && c.lower(toks[pe]) != "for" && c.lower(toks[pe]) != "of" {
 			pe++
 		}
-		a := c.phraseSpeaker(toks[j+1:pe], t.s, lw)
+		a := c.phraseSpeaker(toks[j+1:pe], int(t.s), lw)
 		if a.st != qAttrFound && end+1 < len(toks) && c.isDashOrComma(toks[end]) && c.isCapWord(toks[end+1]) {
 			// "said the general secretary of the union, Tony Woodley"
 			if b, e := c.npAfter(toks, end); b.st == qAttrFound {
@@ -350,7 +350,7 @@ func (c *quoteCtx) phraseSpeaker(phrase []qtok, pos int, det string) qAttr {
 		return qAttr{}
 	}
 	for _, pt := range phrase {
-		if m := c.mentionOver(pt.s, pt.e); m != nil && m.Kind != Place {
+		if m := c.mentionOver(int(pt.s), int(pt.e)); m != nil && m.Kind != Place {
 			return c.fromMention(m)
 		}
 	}
@@ -489,7 +489,7 @@ func (c *quoteCtx) isModifierName(t qtok) bool {
 	if !c.isCapWord(t) {
 		return false
 	}
-	if m := c.mentionOver(t.s, t.e); m != nil && m.Kind != Person {
+	if m := c.mentionOver(int(t.s), int(t.e)); m != nil && m.Kind != Person {
 		return true
 	}
 	w := c.word(t)

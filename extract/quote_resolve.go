@@ -116,9 +116,9 @@ func (c *quoteCtx) resolvePronoun(p string, pos int) qAttr {
 	}
 	k0 := c.spanAfter(pos) - 1
 	for s := si - 1; s >= 0 && s >= si-4; s-- {
-		for k := k0; k >= 0 && c.spans[k].sent1 >= s; k-- {
-			if c.spans[k].sent0 == s && f.ok(c, c.who[k]) {
-				return c.who[k]
+		for k := k0; k >= 0 && int(c.spans[k].sent1) >= s; k-- {
+			if int(c.spans[k].sent0) == s && f.ok(c, c.whoOf(k)) {
+				return c.whoOf(k)
 			}
 		}
 		if a := c.subjectOf(c.sentStart(s), min(c.sentEnd(s), c.sentStart(s)+qWindow), f, false); a.st == qAttrFound {
@@ -155,14 +155,14 @@ func (c *quoteCtx) subjectOf(lo, hi int, f qSpkFilter, allowPron bool) qAttr {
 			if lw == "it" && i > 0 && toks[i-1].k == 'w' {
 				continue // "calling it": an object
 			}
-			if a := c.resolvePronoun(lw, t.s); a.st == qAttrFound && f.ok(c, a) {
+			if a := c.resolvePronoun(lw, int(t.s)); a.st == qAttrFound && f.ok(c, a) {
 				return a
 			}
 			continue
 		}
-		if m := c.mentionOver(t.s, t.e); m != nil {
+		if m := c.mentionOver(int(t.s), int(t.e)); m != nil {
 			end := i
-			for end+1 < len(toks) && toks[end+1].k == 'w' && toks[end+1].s < m.End {
+			for end+1 < len(toks) && toks[end+1].k == 'w' && int(toks[end+1].s) < m.End {
 				end++
 			}
 			// Skip back over the title before the name ("with Russian
@@ -180,11 +180,11 @@ func (c *quoteCtx) subjectOf(lo, hi int, f qSpkFilter, allowPron bool) qAttr {
 			// only qualifies the title; its inner "of" governs
 			// nothing outside it.
 			if k >= 0 && k < i-1 {
-				if o := c.mentionOver(toks[k].s, toks[k].e); o != nil && o.Kind != Person && o.End <= toks[i-1].s && c.isTitleWord(toks[i-1]) {
+				if o := c.mentionOver(int(toks[k].s), int(toks[k].e)); o != nil && o.Kind != Person && o.End <= int(toks[i-1].s) && c.isTitleWord(toks[i-1]) {
 					prev = ""
 				}
 			}
-			possessive := toks[end].e > m.End || strings.HasPrefix(c.text[m.End:], "’s") || strings.HasPrefix(c.text[m.End:], "'s")
+			possessive := int(toks[end].e) > m.End || strings.HasPrefix(c.text[m.End:], "’s") || strings.HasPrefix(c.text[m.End:], "'s")
 			// "Ryanair CEO Michael O’Leary": the company only qualifies
 			// the title of the subject.
 			modifier := m.Kind != Person && end+1 < len(toks) && c.isTitleWord(toks[end+1])
@@ -204,7 +204,7 @@ func (c *quoteCtx) subjectOf(lo, hi int, f qSpkFilter, allowPron bool) qAttr {
 			// A name the entity finder missed, as subject of a verb:
 			// "Republican Senator Bob Corker was ...".
 			r := i
-			for r < len(toks) && r < i+6 && c.isCapWord(toks[r]) && !qNotNames[c.word(toks[r])] && c.mentionOver(toks[r].s, toks[r].e) == nil {
+			for r < len(toks) && r < i+6 && c.isCapWord(toks[r]) && !qNotNames[c.word(toks[r])] && c.mentionOver(int(toks[r].s), int(toks[r].e)) == nil {
 				r++
 			}
 			prevPrep := i > 0 && toks[i-1].k == 'w' && (qPrepositions[c.lower(toks[i-1])] || qDeterminers[c.lower(toks[i-1])])
@@ -225,7 +225,7 @@ func (c *quoteCtx) subjectOf(lo, hi int, f qSpkFilter, allowPron bool) qAttr {
 			var words []string
 			named := false
 			for k := i + 1; k < len(toks) && k <= i+4 && toks[k].k == 'w'; k++ {
-				if m := c.mentionOver(toks[k].s, toks[k].e); m != nil && m.Kind == Person {
+				if m := c.mentionOver(int(toks[k].s), int(toks[k].e)); m != nil && m.Kind == Person {
 					named = true // "the current Microsoft CEO Steve Ballmer": the name decides
 					break
 				}
@@ -235,7 +235,7 @@ func (c *quoteCtx) subjectOf(lo, hi int, f qSpkFilter, allowPron bool) qAttr {
 				continue
 			}
 			for n := len(words); n > 0; n-- {
-				if a := c.roleLookup(words[:n], t.s); f.ok(c, a) {
+				if a := c.roleLookup(words[:n], int(t.s)); f.ok(c, a) {
 					return a
 				}
 			}

@@ -11,15 +11,16 @@ import (
 // qspan is one quotation: the marks and the text between them. A quotation
 // running over several paragraphs (news style: no closing mark at the end
 // of a paragraph, an opening mark at the start of the next) is one qspan
-// per paragraph, linked by chain.
+// per paragraph, linked by chain. Offsets and indexes take 32 bits (40
+// bytes a span, not 80): 10 MiB of straight quotes holds 1.7 million.
 type qspan struct {
-	open, openEnd   int // the opening mark
-	close, closeEnd int // the closing mark; both at the paragraph end when it continues
-	start, end      int // the quoted text, trimmed
-	chain           int // index of the chain's first span
+	open, openEnd   int32 // the opening mark
+	close, closeEnd int32 // the closing mark; both at the paragraph end when it continues
+	start, end      int32 // the quoted text, trimmed
+	chain           int32 // index of the chain's first span
 	cont            bool
-	sent0, sent1    int  // sentences holding the opening and the closing mark
-	direct          bool // attributed by a speech verb next to it
+	sent0, sent1    int32 // sentences holding the opening and the closing mark
+	direct          bool  // attributed by a speech verb next to it
 }
 
 const (
@@ -107,8 +108,8 @@ func scanQuotes(text string) []qspan {
 					ss = newQSingleCloses(text, ps, pe)
 				}
 				cl, clEnd := ss.find(openEnd)
-				sp := qspan{open: i, openEnd: openEnd, close: cl, closeEnd: clEnd}
-				sp.chain = spans.n
+				sp := qspan{open: int32(i), openEnd: int32(openEnd), close: int32(cl), closeEnd: int32(clEnd)}
+				sp.chain = int32(spans.n)
 				if first && prevOpen >= 0 && strings.TrimSpace(text[ps:i]) == "" {
 					sp.chain = spans.at(prevOpen).chain
 					sp.cont = true
@@ -120,12 +121,12 @@ func scanQuotes(text string) []qspan {
 						i = openEnd
 						continue
 					}
-					sp.close, sp.closeEnd = pe, pe
+					sp.close, sp.closeEnd = int32(pe), int32(pe)
 					prevOpen = spans.n
 				}
-				sp.start, sp.end = qInner(text, sp.openEnd, sp.close)
+				sp.start, sp.end = qInner32(text, sp.openEnd, sp.close)
 				spans.add(sp)
-				i = max(sp.closeEnd, i+1)
+				i = max(int(sp.closeEnd), i+1)
 				continue
 			}
 			curly := strings.HasPrefix(text[i:], qLquo)
@@ -143,8 +144,8 @@ func scanQuotes(text string) []qspan {
 				continue
 			}
 			cl, clEnd := nc.find(openEnd, curly)
-			sp := qspan{open: i, openEnd: openEnd, close: cl, closeEnd: clEnd}
-			sp.chain = spans.n
+			sp := qspan{open: int32(i), openEnd: int32(openEnd), close: int32(cl), closeEnd: int32(clEnd)}
+			sp.chain = int32(spans.n)
 			if first && prevOpen >= 0 && strings.TrimSpace(text[ps:i]) == "" {
 				sp.chain = spans.at(prevOpen).chain
 				sp.cont = true
@@ -158,12 +159,12 @@ func scanQuotes(text string) []qspan {
 					i = openEnd
 					continue
 				}
-				sp.close, sp.closeEnd = pe, pe
+				sp.close, sp.closeEnd = int32(pe), int32(pe)
 				prevOpen = spans.n
 			}
-			sp.start, sp.end = qInner(text, sp.openEnd, sp.close)
+			sp.start, sp.end = qInner32(text, sp.openEnd, sp.close)
 			spans.add(sp)
-			i = sp.closeEnd
+			i = int(sp.closeEnd)
 		}
 		if first {
 			prevOpen = -1
@@ -359,6 +360,12 @@ func qNextParagraphOpens(text string, pe int) bool {
 // qInner trims the quoted text between the marks: white space, and a
 // final comma that belongs to the sentence around the quotation
 // (“…today,” Trump said) rather than to the words quoted.
+// qInner32 is qInner on a span's 32-bit offsets.
+func qInner32(text string, s, e int32) (int32, int32) {
+	is, ie := qInner(text, int(s), int(e))
+	return int32(is), int32(ie)
+}
+
 func qInner(text string, s, e int) (int, int) {
 	s, e = trimSpan(text, s, e)
 	if e > s && text[e-1] == ',' {
@@ -389,11 +396,13 @@ func qInner(text string, s, e int) (int, int) {
 }
 
 // qtok is a token of the prose around quotations: a word, a punctuation
-// mark, or a whole quotation (k 'q', q its span index).
+// mark, or a whole quotation (k 'q', q its span index). Offsets and index
+// take 32 bits (16 bytes a token, not 32): the scan of a text dense with
+// quotation marks keeps a token per mark.
 type qtok struct {
-	s, e int
+	s, e int32
 	k    byte
-	q    int
+	q    int32
 }
 
 // tokens splits text[a:b] into words, punctuation and whole quotations.
@@ -412,7 +421,7 @@ func (c *quoteCtx) tokens(a, b int) []qtok { return c.tokensMax(a, b, -1) }
 func (c *quoteCtx) tokensMax(a, b, n int) []qtok {
 	b = min(b, len(c.text))
 	k := c.spanAfter(a)
-	if k > 0 && c.spans[k-1].closeEnd > a {
+	if k > 0 && int(c.spans[k-1].closeEnd) > a {
 		k--
 	}
 	all := c.allTokens()
@@ -435,8 +444,8 @@ func (c *quoteCtx) tokensMax(a, b, n int) []qtok {
 		// The whole scan's tokens after g that start before b, the last
 		// perhaps a word that b cuts short.
 		lo := g + 1
-		hi := lo + sort.Search(len(all.toks)-lo, func(x int) bool { return all.toks[lo+x].s >= b })
-		cut := hi > lo && all.toks[hi-1].k == 'w' && all.toks[hi-1].e > b
+		hi := lo + sort.Search(len(all.toks)-lo, func(x int) bool { return int(all.toks[lo+x].s) >= b })
+		cut := hi > lo && all.toks[hi-1].k == 'w' && int(all.toks[hi-1].e) > b
 		if cut {
 			hi--
 		}
@@ -461,7 +470,7 @@ func (c *quoteCtx) tokensMax(a, b, n int) []qtok {
 		}
 		if cut && len(toks) < total {
 			at := all.toks[hi]
-			t, _, _, _ := c.scanStep(at.s, all.kBefore(hi), b)
+			t, _, _, _ := c.scanStep(int(at.s), all.kBefore(hi), b)
 			toks = append(toks, t)
 		}
 		return toks
@@ -492,9 +501,9 @@ func (c *quoteCtx) scanTokens(a, b, n, k int) []qtok {
 // any, and the next position and quotation.
 func (c *quoteCtx) scanStep(i, k, b int) (qtok, bool, int, int) {
 	text := c.text
-	if k < len(c.spans) && c.spans[k].open <= i {
+	if k < len(c.spans) && int(c.spans[k].open) <= i {
 		sp := c.spans[k]
-		return qtok{s: sp.open, e: sp.closeEnd, k: 'q', q: k}, true, max(i+1, sp.closeEnd), k + 1
+		return qtok{s: int32(sp.open), e: int32(sp.closeEnd), k: 'q', q: int32(k)}, true, max(i+1, int(sp.closeEnd)), k + 1
 	}
 	r, size := utf8.DecodeRuneInString(text[i:])
 	switch {
@@ -522,9 +531,9 @@ func (c *quoteCtx) scanStep(i, k, b int) (qtok, bool, int, int) {
 			}
 			break
 		}
-		return qtok{s: i, e: j, k: 'w'}, true, j, k
+		return qtok{s: int32(i), e: int32(j), k: 'w'}, true, j, k
 	default:
-		return qtok{s: i, e: i + size, k: 'p'}, true, i + size, k
+		return qtok{s: int32(i), e: int32(i + size), k: 'p'}, true, i + size, k
 	}
 }
 
@@ -568,7 +577,7 @@ func (c *quoteCtx) allTokens() *qAllToks {
 		if !ok {
 			continue
 		}
-		if i != t.e || len(toks) > 0 && toks[len(toks)-1].s >= t.s {
+		if i != int(t.e) || len(toks) > 0 && toks[len(toks)-1].s >= t.s {
 			return c.all
 		}
 		toks = append(toks, t)
@@ -586,7 +595,7 @@ func (all *qAllToks) find(t qtok, i, k int) (int, bool) {
 	if g == len(all.toks) {
 		return 0, false
 	}
-	return g, all.toks[g] == t && i == t.e && int(all.kAfter[g]) == k
+	return g, all.toks[g] == t && i == int(t.e) && int(all.kAfter[g]) == k
 }
 
 // kBefore is the scanner's next quotation before token g.

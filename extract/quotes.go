@@ -66,22 +66,23 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 	c := newQuoteCtx(text, sents, mentions, entities, spans)
 	for i := range c.spans {
 		sp := &c.spans[i]
-		sp.sent0 = c.sentOf(sp.open)
-		sp.sent1 = max(sp.sent0, c.sentOf(max(sp.open, sp.closeEnd-1)))
+		sp.sent0 = int32(c.sentOf(int(sp.open)))
+		sp.sent1 = max(sp.sent0, int32(c.sentOf(int(max(sp.open, sp.closeEnd-1)))))
 	}
-	c.who = make([]qAttr, len(c.spans))
+	c.who = make([]int32, len(c.spans))
+	c.attrs = []qAttr{{}}
 	for i := range c.spans {
-		c.who[i] = c.attribute(i)
+		c.setWho(i, c.attribute(i))
 	}
 	// A quotation over several paragraphs has one speaker, wherever in it
 	// the attribution stood.
 	for i := range c.spans {
 		sp := &c.spans[i]
-		if c.who[i].st == qAttrFound {
+		if c.whoOf(i).st == qAttrFound {
 			continue
 		}
-		for j := sp.chain; j < len(c.spans) && c.spans[j].chain == sp.chain; j++ {
-			if c.who[j].st == qAttrFound {
+		for j := int(sp.chain); j < len(c.spans) && c.spans[j].chain == sp.chain; j++ {
+			if c.whoOf(j).st == qAttrFound {
 				c.who[i] = c.who[j]
 				break
 			}
@@ -89,7 +90,7 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 	}
 	var out []Quote
 	for i, sp := range c.spans {
-		who := c.who[i]
+		who := c.whoOf(i)
 		if who.st != qAttrFound || who.name == "" || !qHasLetter(text[sp.start:sp.end]) {
 			continue
 		}
@@ -97,10 +98,10 @@ func FindQuotes(text string, sents []Sentence, mentions []Mention, entities []En
 			Speaker:       who.name,
 			SpeakerKind:   who.kind,
 			Text:          text[sp.start:sp.end],
-			Start:         sp.start,
-			End:           sp.end,
-			SentenceStart: min(c.sentStart(sp.sent0), sp.open),
-			SentenceEnd:   max(c.sentEnd(sp.sent1), sp.closeEnd),
+			Start:         int(sp.start),
+			End:           int(sp.end),
+			SentenceStart: min(c.sentStart(int(sp.sent0)), int(sp.open)),
+			SentenceEnd:   max(c.sentEnd(int(sp.sent1)), int(sp.closeEnd)),
 		}
 		out = growByDensity(out, i, len(c.spans), len(c.spans))
 		out = append(out, q)
@@ -141,16 +142,42 @@ type quoteCtx struct {
 	ents  map[string]*Entity
 	roles []qRoleEntry
 	spans []qspan
-	// who is the attribution of each span, filled in span order. It is
-	// kept apart from the spans so that they are small while scanQuotes
-	// gathers and copies them: a long text has millions.
-	who []qAttr
+	// who is the attribution of each span, filled in span order, as an
+	// index into attrs, which holds each distinct attribution once (the
+	// zero qAttr first). It is kept apart from the spans so that they are
+	// small while scanQuotes gathers and copies them, and as an index
+	// because a long text has millions of quotations and few speakers: 4
+	// bytes a quotation rather than a 40-byte qAttr.
+	who     []int32
+	attrs   []qAttr
+	attrIdx map[qAttr]int32
 	// genders is read on first use by genderOf.
 	genders map[string]int
 	// all is the token scan of the whole text, made on first use by
 	// allTokens.
 	all *qAllToks
 }
+
+// setWho records a as the attribution of span i.
+func (c *quoteCtx) setWho(i int, a qAttr) {
+	if a == (qAttr{}) {
+		c.who[i] = 0
+		return
+	}
+	k, ok := c.attrIdx[a]
+	if !ok {
+		if c.attrIdx == nil {
+			c.attrIdx = make(map[qAttr]int32)
+		}
+		k = int32(len(c.attrs))
+		c.attrs = append(c.attrs, a)
+		c.attrIdx[a] = k
+	}
+	c.who[i] = k
+}
+
+// whoOf returns the attribution of span i.
+func (c *quoteCtx) whoOf(i int) qAttr { return c.attrs[c.who[i]] }
 
 func newQuoteCtx(text string, sents []Sentence, mentions []Mention, entities []Entity, spans []qspan) *quoteCtx {
 	c := &quoteCtx{text: text, sents: sents, spans: spans, ents: make(map[string]*Entity, len(entities))}
@@ -193,11 +220,11 @@ func newQuoteCtx(text string, sents []Sentence, mentions []Mention, entities []E
 // attribute finds the speaker of span i.
 func (c *quoteCtx) attribute(i int) qAttr {
 	sp := &c.spans[i]
-	lo, hi := c.sentStart(sp.sent0), c.sentEnd(sp.sent1)
+	lo, hi := c.sentStart(int(sp.sent0)), c.sentEnd(int(sp.sent1))
 	// A window around the quotation keeps a text without sentence breaks
 	// linear: an attribution is never further away than this.
-	lo = max(min(lo, sp.open), sp.open-qWindow)
-	hi = min(hi, sp.closeEnd+qWindow)
+	lo = max(min(lo, int(sp.open)), int(sp.open)-qWindow)
+	hi = min(hi, int(sp.closeEnd)+qWindow)
 	inner := c.text[sp.start:sp.end]
 	if !qHasLetter(inner) {
 		return qAttr{}
@@ -231,7 +258,7 @@ func (c *quoteCtx) attribute(i int) qAttr {
 // quotation as a name or the writer's scare quote rather than speech.
 func (c *quoteCtx) namingQuote(i, lo int) bool {
 	sp := c.spans[i]
-	before := c.text[max(lo, sp.open-40):sp.open]
+	before := c.text[max(lo, int(sp.open)-40):sp.open]
 	w := qLastWord(before)
 	if lw := strings.ToLower(w); lw == "a" || lw == "an" || lw == "the" {
 		w = qLastWord(strings.TrimSuffix(strings.TrimRight(before, " "), w))
@@ -250,11 +277,11 @@ func (c *quoteCtx) afterQuote(i int) qAttr {
 	if sp.close == sp.closeEnd { // continues in the next paragraph
 		return qAttr{}
 	}
-	pe := min(len(c.text), sp.closeEnd+400)
+	pe := min(len(c.text), int(sp.closeEnd)+400)
 	if k := strings.IndexByte(c.text[sp.closeEnd:pe], '\n'); k >= 0 {
-		pe = sp.closeEnd + k
+		pe = int(sp.closeEnd) + k
 	}
-	toks := c.tokensMax(sp.closeEnd, pe, 25)
+	toks := c.tokensMax(int(sp.closeEnd), pe, 25)
 	n := 0
 	for n < len(toks) && n < 24 && toks[n].k != 'q' && !c.isStop(toks[n]) {
 		n++
@@ -335,7 +362,7 @@ func (c *quoteCtx) attribClause(toks []qtok) (qAttr, int) {
 // itself (Smith said: “…”, Smith said that “…”), not a clause containing it.
 func (c *quoteCtx) beforeQuote(i int, lo int) (qAttr, bool) {
 	sp := c.spans[i]
-	toks := c.tokens(lo, sp.open)
+	toks := c.tokens(lo, int(sp.open))
 	introduces := func(v int) bool {
 		rest := toks[v+1:]
 		switch {
@@ -412,7 +439,7 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (qAttr, bool) {
 			// second verb shares the subject of the first, and the noun
 			// before "and" is the first verb's object.
 			// "calling it “…”", "adding, “…”", "refused to call it “…”".
-			return c.subjectOf(lo, t.s, qSpkFilter{}, true), cls == qSpeechVerb && introduces(v)
+			return c.subjectOf(lo, int(t.s), qSpkFilter{}, true), cls == qSpeechVerb && introduces(v)
 		}
 		a, _ := c.npBefore(toks, v)
 		if a.st == qAttrNone && cls == qSpeechVerb {
@@ -429,7 +456,7 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (qAttr, bool) {
 		case a.st == qAttrBlocked:
 			continue // "the officials who called for “…”" inside a longer clause
 		}
-		return c.subjectOf(lo, t.s, qSpkFilter{}, true), cls == qSpeechVerb && introduces(v)
+		return c.subjectOf(lo, int(t.s), qSpkFilter{}, true), cls == qSpeechVerb && introduces(v)
 	}
 	return qAttr{}, false
 }
@@ -438,11 +465,11 @@ func (c *quoteCtx) beforeQuote(i int, lo int) (qAttr, bool) {
 // embedded in it: … has “no plans” to meet Putin, the White House said.
 func (c *quoteCtx) trailing(i int, hi int) qAttr {
 	sp := c.spans[i]
-	if sp.closeEnd >= hi {
+	if int(sp.closeEnd) >= hi {
 		return qAttr{}
 	}
 	// The attribution and what follows it fit in the last few words.
-	toks := c.tokens(max(sp.closeEnd, hi-300), hi)
+	toks := c.tokens(max(int(sp.closeEnd), hi-300), hi)
 	for k := len(toks) - 1; k >= 0; k-- {
 		t := toks[k]
 		if t.k == 'q' {
@@ -477,8 +504,8 @@ func (c *quoteCtx) trailing(i int, hi int) qAttr {
 func (c *quoteCtx) fullSentence(i, lo, hi int) bool {
 	k := c.spanAfter(lo)
 	for p := lo; p < hi; {
-		if k < len(c.spans) && c.spans[k].open <= p {
-			p = max(p+1, c.spans[k].closeEnd)
+		if k < len(c.spans) && int(c.spans[k].open) <= p {
+			p = max(p+1, int(c.spans[k].closeEnd))
 			k++
 			continue
 		}
@@ -508,10 +535,10 @@ func (c *quoteCtx) continuation(i int) qAttr {
 		if sp.sent0 <= ps {
 			// The last quotation of the sentence before decides: its
 			// speaker continues, or nobody if it had none.
-			return c.who[k]
+			return c.whoOf(k)
 		}
 	}
-	toks := c.tokens(max(c.sentStart(ps), c.sentEnd(ps)-qWindow), c.sentEnd(ps))
+	toks := c.tokens(max(c.sentStart(int(ps)), c.sentEnd(int(ps))-qWindow), c.sentEnd(int(ps)))
 	for v := len(toks) - 1; v >= 0; v-- {
 		t := toks[v]
 		if t.k != 'w' || !c.isSpeechVerb(t) {
@@ -530,12 +557,12 @@ func (c *quoteCtx) continuation(i int) qAttr {
 // inQuote reports whether pos lies inside a quotation.
 func (c *quoteCtx) inQuote(pos int) bool {
 	k := c.spanAfter(pos + 1)
-	return k > 0 && c.spans[k-1].open <= pos && pos < c.spans[k-1].closeEnd
+	return k > 0 && int(c.spans[k-1].open) <= pos && pos < int(c.spans[k-1].closeEnd)
 }
 
 // spanAfter returns the index of the first span opening at or after pos.
 func (c *quoteCtx) spanAfter(pos int) int {
-	return sort.Search(len(c.spans), func(k int) bool { return c.spans[k].open >= pos })
+	return sort.Search(len(c.spans), func(k int) bool { return int(c.spans[k].open) >= pos })
 }
 
 // sentOf returns the index of the sentence holding pos.

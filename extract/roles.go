@@ -121,7 +121,7 @@ func (n *ner) findRoles() {
 		if p >= 0 && n.word(p) == "," && p+2 < len(n.toks) && n.toks[p+1].digit && n.word(p+2) == "," {
 			p += 2
 		}
-		sentEnd := n.sentTok[n.sentOf[cd.ts]][1]
+		sentEnd := n.sentTok[n.sentOf(cd.ts)][1]
 		if p >= 0 {
 			if n.word(p) == "," && n.word(p+1) == "who" {
 				if r, ok := n.tenure(c, p+2, sentEnd); ok {
@@ -191,7 +191,7 @@ func (n *ner) findRoles() {
 			if n.word(k-1) == "headed" {
 				title = "Head"
 			}
-			n.roles = append(n.roles, nerRole{person: c, title: title, orgCand: -1, succeeds: -1, s: n.toks[k-1].s, e: n.toks[cd.te-1].e})
+			n.roles = append(n.roles, nerRole{person: c, title: title, orgCand: -1, succeeds: -1, s: int(n.toks[k-1].s), e: int(n.toks[cd.te-1].e)})
 			found = true
 		}
 		if r, ok := n.frontedRole(c); ok {
@@ -214,10 +214,10 @@ func (n *ner) findRoles() {
 	// "Since then she has chaired the Ondara Health Equity Foundation":
 	// the person is found when kinds are known.
 	for k, t := range n.toks {
-		if t.lower != "he" && t.lower != "she" || n.quoted[k] {
+		if t.lower != "he" && t.lower != "she" || n.quoted.has(k) {
 			continue
 		}
-		sentEnd := n.sentTok[n.sentOf[k]][1]
+		sentEnd := n.sentTok[n.sentOf(k)][1]
 		rs, ok := n.copula(-1-k, k+1, sentEnd)
 		if !ok {
 			rs, ok = n.verbRole(-1-k, k+1, sentEnd)
@@ -260,7 +260,7 @@ func (n *ner) findRoles() {
 // "Stepping in as acting superintendent is the district's chief academic
 // officer, Dr. Yvonne Talbert", "Taking over as chairman will be NAME".
 func (n *ner) frontedRole(c int) (nerRole, bool) {
-	s0 := n.sentTok[n.sentOf[n.cands[c].ts]][0]
+	s0 := n.sentTok[n.sentOf(n.cands[c].ts)][0]
 	if !n.toks[s0].cap || !strings.HasSuffix(n.word(s0), "ing") {
 		return nerRole{}, false
 	}
@@ -293,7 +293,7 @@ func (n *ner) frontedRole(c int) (nerRole, bool) {
 	if n.cands[c].ts > v+12 {
 		return nerRole{}, false
 	}
-	return nerRole{person: c, title: nerTitleText(n, as+1, q), orgCand: -1, succeeds: -1, s: n.toks[s0].s, e: n.toks[n.cands[c].te-1].e}, true
+	return nerRole{person: c, title: nerTitleText(n, as+1, q), orgCand: -1, succeeds: -1, s: int(n.toks[s0].s), e: int(n.toks[n.cands[c].te-1].e)}, true
 }
 
 // foundedBy reads the founders of a passive founding: "Nimbus was founded
@@ -318,10 +318,10 @@ func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 		return nil, false
 	}
 	k--
-	for k > 0 && n.timed[k] {
+	for k > 0 && n.timed.has(k) {
 		k--
 	}
-	if w := n.word(k); (w == "in" || w == "on") && n.timed[k+1] {
+	if w := n.word(k); (w == "in" || w == "on") && n.timed.has(k+1) {
 		k--
 	}
 	if w := n.word(k); w != "founded" && w != "co-founded" && w != "established" && w != "started" {
@@ -334,7 +334,7 @@ func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 	if o < 0 || n.cands[o].te != k-1 || n.cands[o].kind == Person || n.cands[o].kind == Place {
 		return nil, false
 	}
-	r := nerRole{person: c, title: "Founder", orgCand: o, succeeds: -1, s: n.toks[n.cands[o].ts].s, e: n.toks[n.cands[c].te-1].e}
+	r := nerRole{person: c, title: "Founder", orgCand: o, succeeds: -1, s: int(n.toks[n.cands[o].ts].s), e: int(n.toks[n.cands[c].te-1].e)}
 	return []nerRole{r}, true
 }
 
@@ -364,8 +364,8 @@ func (n *ner) namedNext(c int) ([]nerRole, bool) {
 	if nerPersonPrefixes[n.word(start-1)] {
 		start--
 	}
-	si := n.sentOf[cd.ts]
-	if si == 0 || n.sentTok[si][0] != start || n.quoted[cd.ts] {
+	si := n.sentOf(cd.ts)
+	if si == 0 || n.sentTok[si][0] != start || n.quoted.has(cd.ts) {
 		return nil, false
 	}
 	ps, pe := n.sentTok[si-1][0], n.sentTok[si-1][1]
@@ -373,7 +373,7 @@ func (n *ner) namedNext(c int) ([]nerRole, bool) {
 		return nil, false
 	}
 	for k := ps; k < pe; k++ {
-		if n.quoted[k] || nerPersonPrefixes[n.word(k)] {
+		if n.quoted.has(k) || nerPersonPrefixes[n.word(k)] {
 			return nil, false
 		}
 		if o := n.candAt(k); o >= 0 && n.cands[o].kind == Person {
@@ -399,7 +399,7 @@ func (n *ner) namedNext(c int) ([]nerRole, bool) {
 			}
 		}
 		for i := range rs {
-			rs[i].s = n.toks[k].s // the phrase, not the name after it
+			rs[i].s = int(n.toks[k].s) // the phrase, not the name after it
 		}
 		// "The leader of X resigned on Wednesday night": the subject's
 		// verb ends the role. A subject that speaks or acts ("The firm's
@@ -479,7 +479,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	for p := end - 1; p >= 0 && p >= end-nerTitleMaxLen-1 && nerTitleLast[n.toks[end-1].lower]; p-- {
 		// A title may cross a one-word unknown candidate ("Opposition
 		// leader"), nothing else.
-		if o := n.candAt(p); o >= 0 && !(n.cands[o].kind == "" && n.cands[o].te-n.cands[o].ts == 1) || n.timed[p] {
+		if o := n.candAt(p); o >= 0 && !(n.cands[o].kind == "" && n.cands[o].te-n.cands[o].ts == 1) || n.timed.has(p) {
 			break
 		}
 		if nerTitleSet[nerKey(n.toks, p, end)] {
@@ -573,7 +573,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		// "Shadow police minister X": a modifier capitalised because it
 		// opens the sentence is still a modifier.
 		if o := n.candAt(a - 1); o >= 0 {
-			if !n.initial[a-1] || n.cands[o].kind != "" || n.cands[o].te-n.cands[o].ts != 1 {
+			if !n.initial.has(a-1) || n.cands[o].kind != "" || n.cands[o].te-n.cands[o].ts != 1 {
 				break
 			}
 			n.cands[o].drop = true
@@ -600,17 +600,17 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	// "A political scientist", "the trust's medical director",
 	// "election director Hank Moravec": a lower-case word before the
 	// title belongs to it.
-	if o := n.candAt(a - 1); a >= 1 && o >= 0 && (n.initial[a-1] || a >= 2 && n.word(a-2) == "the" && n.initial[a-2]) && n.cands[o].te == a && n.cands[o].ts == a-1 && n.cands[o].kind == "" && nerPlaceHeads[n.word(a-1)] {
+	if o := n.candAt(a - 1); a >= 1 && o >= 0 && (n.initial.has(a-1) || a >= 2 && n.word(a-2) == "the" && n.initial.has(a-2)) && n.cands[o].te == a && n.cands[o].ts == a-1 && n.cands[o].kind == "" && nerPlaceHeads[n.word(a-1)] {
 		n.cands[o].drop = true // "Town council member Rosa Delgado"
 		a--
-	} else if a >= 1 && n.candAt(a-1) < 0 && n.lowerModifier(a-1) && !(n.initial[a-1] && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)])) {
+	} else if a >= 1 && n.candAt(a-1) < 0 && n.lowerModifier(a-1) && !(n.initial.has(a-1) && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)])) {
 		switch w := n.word(a - 2); {
 		case w == "a" || w == "an" || w == "the" || w == "its" || w == "his" || w == "her" || w == "their" || a >= 2 && n.toks[a-2].poss:
 			a--
 		case w == "to" || nerSubjectPronouns[w]:
 			// "voted to fire Superintendent X", "She succeeds Gov. X":
 			// a verb.
-		case end-a == 1 && (a < 2 || !n.toks[a-2].word || nerStop[w]) || n.initial[a-1]:
+		case end-a == 1 && (a < 2 || !n.toks[a-2].word || nerStop[w]) || n.initial.has(a-1):
 			// "..., election director Hank Moravec said", "Town council
 			// member Rosa Delgado voted"
 			a--
@@ -647,14 +647,14 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 				break
 			}
 		}
-	case a >= 1 && n.initial[a-1] && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]) && n.genericWordCand(a-1):
+	case a >= 1 && n.initial.has(a-1) && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]) && n.genericWordCand(a-1):
 		// "Council leader John Price": a common noun opening the
 		// sentence, no name.
 		o := n.candAt(a - 1)
 		n.cands[o].kind, n.cands[o].drop = "", true
 		r.orgNoun = n.word(a - 1)
 		start = a - 1
-	case a >= 1 && n.candAt(a-1) < 0 && n.initial[a-1] && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]):
+	case a >= 1 && n.candAt(a-1) < 0 && n.initial.has(a-1) && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]):
 		// "Union general secretary Nadia Ferreira-Kost": the union.
 		r.orgNoun = n.word(a - 1)
 		start = a - 1
@@ -708,8 +708,8 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	if past || n.pastMarker(max(start-1, 0), end) || nerFireVerbs[n.word(start-1)] {
 		r.until = "PAST_REF"
 	}
-	r.s = n.toks[start].s
-	r.e = n.toks[n.cands[c].te-1].e
+	r.s = int(n.toks[start].s)
+	r.e = int(n.toks[n.cands[c].te-1].e)
 	// "Sen. Thomas Whitfield of Georgia", "analyst Pieter Vanhoutte of
 	// the consultancy Strand & Mercer".
 	if k := n.cands[c].te + 1; r.orgCand < 0 && r.orgNoun == "" && (end == n.cands[c].ts || end == n.cands[c].ts-1 && (nerPersonPrefixes[n.word(end)] || n.word(end) == ",")) && n.word(k-1) == "of" && k < len(n.toks) {
@@ -721,7 +721,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 		if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && (n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place || n.cands[o].gaz == nil && n.cands[o].kind != Person) {
 			r.orgCand = o
-			r.e = n.toks[n.cands[o].te-1].e
+			r.e = int(n.toks[n.cands[o].te-1].e)
 		}
 	}
 	return r, true
@@ -734,7 +734,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 func (n *ner) bareTitleWord(o int) bool {
 	cd := n.cands[o]
 	t := n.toks[cd.ts]
-	if cd.kind != "" || cd.te-cd.ts != 1 || !n.initial[cd.ts] || t.upper || n.capMid[t.lower] || nerInnerCap(n.text[t.s:t.e]) {
+	if cd.kind != "" || cd.te-cd.ts != 1 || !n.initial.has(cd.ts) || t.upper || n.capMid[t.lower] || nerInnerCap(n.text[t.s:t.e]) {
 		return false
 	}
 	for x := range n.cands {
@@ -761,7 +761,7 @@ func nerCommonNounEnding(w string) bool {
 // qualify a title: not a function word, verb, adverb or number.
 func (n *ner) lowerModifier(k int) bool {
 	t := n.toks[k]
-	if !t.word || t.cap && !(n.initial[k] && n.candAt(k) < 0) || t.upper || t.digit || n.timed[k] || !t.space && k > 0 && n.toks[k-1].lower == "-" {
+	if !t.word || t.cap && !(n.initial.has(k) && n.candAt(k) < 0) || t.upper || t.digit || n.timed.has(k) || !t.space && k > 0 && n.toks[k-1].lower == "-" {
 		return false // not "two-term"; "Town" opening a sentence is "town"
 	}
 	w := t.lower
@@ -872,9 +872,9 @@ func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
 // candidate c, or for c < 0 the pronoun at token -1-c.
 func (n *ner) subjectStart(c int) int {
 	if c < 0 {
-		return n.toks[-1-c].s
+		return int(n.toks[-1-c].s)
 	}
-	return n.toks[n.cands[c].ts].s
+	return int(n.toks[n.cands[c].ts].s)
 }
 
 // nerAppointVerbs give their object a role: "named X as chief operating
@@ -970,7 +970,7 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 	o := n.candAt(k)
 	// "who heads the union's Halcourt local": the union.
 	if o < 0 && k > q+1 && nerOrgNouns[n.word(k)] && k+1 < sentEnd && n.toks[k+1].poss {
-		r := nerRole{person: c, title: title, orgCand: -1, orgNoun: n.word(k), succeeds: -1, s: n.subjectStart(c), e: n.toks[k].e}
+		r := nerRole{person: c, title: title, orgCand: -1, orgNoun: n.word(k), succeeds: -1, s: n.subjectStart(c), e: int(n.toks[k].e)}
 		return []nerRole{r}, true
 	}
 	if o < 0 {
@@ -980,7 +980,7 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 			e++
 		}
 		if e > k && nerBodyNames[n.word(e-1)] {
-			r := nerRole{person: c, title: title + " of the " + nerTitleText(n, k, e), orgCand: -1, succeeds: -1, s: n.subjectStart(c), e: n.toks[e-1].e}
+			r := nerRole{person: c, title: title + " of the " + nerTitleText(n, k, e), orgCand: -1, succeeds: -1, s: n.subjectStart(c), e: int(n.toks[e-1].e)}
 			return []nerRole{r}, true
 		}
 		return nil, false
@@ -988,7 +988,7 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 	if n.cands[o].ts != k || n.cands[o].kind == Person {
 		return nil, false
 	}
-	r := nerRole{person: c, title: title, orgCand: o, succeeds: -1, s: n.subjectStart(c), e: n.toks[n.cands[o].te-1].e}
+	r := nerRole{person: c, title: title, orgCand: o, succeeds: -1, s: n.subjectStart(c), e: int(n.toks[n.cands[o].te-1].e)}
 	if t, _, ok := n.dateAfter(n.cands[o].te, sentEnd); ok {
 		r.since = t
 	}
@@ -1243,7 +1243,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		if last < start {
 			last = start
 		}
-		r.e = n.toks[min(last, len(n.toks)-1)].e
+		r.e = int(n.toks[min(last, len(n.toks)-1)].e)
 		out = append(out, r)
 	}
 	return out, true
@@ -1279,7 +1279,7 @@ func (n *ner) titleDomain(k, sentEnd int) int {
 	words := 0
 	for q < sentEnd && words < 4 {
 		t := n.toks[q]
-		if !t.word || t.cap || t.upper || t.digit || n.candAt(q) >= 0 || n.timed[q] || nerStop[t.lower] && t.lower != "and" || nerCopulas[t.lower] || nerSpeechVerbs[t.lower] {
+		if !t.word || t.cap || t.upper || t.digit || n.candAt(q) >= 0 || n.timed.has(q) || nerStop[t.lower] && t.lower != "and" || nerCopulas[t.lower] || nerSpeechVerbs[t.lower] {
 			break
 		}
 		q++
@@ -1306,12 +1306,12 @@ func (n *ner) timeAt(k int) (Time, bool) {
 	if k >= len(n.toks) {
 		return Time{}, false
 	}
-	lo := n.toks[k].s
+	lo := int(n.toks[k].s)
 	if k > 0 {
-		lo = n.toks[k-1].s
+		lo = int(n.toks[k-1].s)
 	}
 	for _, t := range n.times {
-		if t.Start >= lo && t.Start <= n.toks[k].s && t.Value != "" {
+		if t.Start >= lo && t.Start <= int(n.toks[k].s) && t.Value != "" {
 			return t, true
 		}
 	}
@@ -1323,7 +1323,7 @@ func (n *ner) tokAfter(b int) int {
 	lo, hi := 0, len(n.toks)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if n.toks[m].s < b {
+		if int(n.toks[m].s) < b {
 			lo = m + 1
 		} else {
 			hi = m
@@ -1408,10 +1408,10 @@ func (n *ner) attachRoles() {
 		if ent == nil {
 			continue
 		}
-		sent := n.sentOf[min(n.tokAfter(r.s), len(n.toks)-1)]
+		sent := n.sentOf(min(n.tokAfter(r.s), len(n.toks)-1))
 		var hit []int
 		for i, o := range ent.roles {
-			if o.Until == "" && n.sentOf[min(n.tokAfter(o.Start), len(n.toks)-1)] == sent {
+			if o.Until == "" && n.sentOf(min(n.tokAfter(o.Start), len(n.toks)-1)) == sent {
 				hit = append(hit, i)
 			}
 		}
@@ -1523,10 +1523,10 @@ var nerTeamTitles = nerSet("captain,skipper,vice-captain,coach,head coach,assist
 // caller asks only for a team position's team.
 func (n *ner) prevSentenceSubjectOrg(pos int) string {
 	k := min(n.tokAfter(pos), len(n.toks)-1)
-	if k < 0 || n.sentOf[k] == 0 {
+	if k < 0 || n.sentOf(k) == 0 {
 		return ""
 	}
-	if e := n.openingEntity(n.sentOf[k] - 1); e >= 0 && n.ents[e].kind == Org {
+	if e := n.openingEntity(n.sentOf(k) - 1); e >= 0 && n.ents[e].kind == Org {
 		return n.ents[e].name
 	}
 	return ""
@@ -1560,7 +1560,7 @@ var nerAcademicBodies = nerSet("university,college,institute,polytechnic,academy
 // pos's sentence, or "".
 func (n *ner) sentenceOrgBefore(pos int) string {
 	k := min(n.tokAfter(pos), len(n.toks)-1)
-	for p := k - 1; p >= n.sentTok[n.sentOf[k]][0] && p >= 0; p-- {
+	for p := k - 1; p >= n.sentTok[n.sentOf(k)][0] && p >= 0; p-- {
 		if c := n.candAt(p); c >= 0 && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
 			return n.ents[n.cands[c].ent].name
 		}
@@ -1590,7 +1590,7 @@ func (n *ner) latestCountyBefore(pos int) string {
 			continue
 		}
 		for _, c := range ent.cands {
-			if p := n.toks[n.cands[c].ts].s; p < pos && p > bestPos && n.cands[c].ent >= 0 {
+			if p := int(n.toks[n.cands[c].ts].s); p < pos && p > bestPos && n.cands[c].ent >= 0 {
 				best, bestPos = ent.name, p
 			}
 		}
@@ -1607,7 +1607,7 @@ func (n *ner) latestOrgWhere(pos int, ok func(name string) bool) string {
 			continue
 		}
 		for _, c := range ent.cands {
-			if p := n.toks[n.cands[c].ts].s; p < pos && p > bestPos && n.cands[c].ent >= 0 {
+			if p := int(n.toks[n.cands[c].ts].s); p < pos && p > bestPos && n.cands[c].ent >= 0 {
 				best, bestPos = ent.name, p
 			}
 		}
@@ -1621,7 +1621,7 @@ func (n *ner) latestOrgWhere(pos int, ok func(name string) bool) string {
 // latest of them on a tie).
 func (n *ner) mainOrgBefore(pos int) string {
 	k := min(n.tokAfter(pos), len(n.toks)-1)
-	for p := k - 1; p >= n.sentTok[n.sentOf[k]][0] && p >= 0; p-- {
+	for p := k - 1; p >= n.sentTok[n.sentOf(k)][0] && p >= 0; p-- {
 		if c := n.candAt(p); c >= 0 && n.cands[c].ent >= 0 && n.ents[n.cands[c].ent].kind == Org {
 			return n.ents[n.cands[c].ent].name
 		}
@@ -1641,10 +1641,10 @@ func (n *ner) mainOrgBefore(pos int) string {
 			if n.word(ts-1) == "(" && n.afterDateline(ts) {
 				continue // "DENVERTON, Nov. 4 (Keystone Wire) —": the agency
 			}
-			if p := n.toks[ts].s; n.cands[c].ent >= 0 && p < pos && !n.heading[n.sentOf[ts]] {
+			if p := int(n.toks[ts].s); n.cands[c].ent >= 0 && p < pos && !n.heading[n.sentOf(ts)] {
 				count++
 				if first < 0 || p < first {
-					first = p
+					first = int(p)
 				}
 			}
 		}
@@ -1663,7 +1663,7 @@ func (n *ner) pronounPerson(k int) int {
 	she := n.word(k) == "she"
 	for p := k - 1; p >= 0; p-- {
 		c := n.candAt(p)
-		if c < 0 || n.quoted[p] || n.personOf(c) == nil {
+		if c < 0 || n.quoted.has(p) || n.personOf(c) == nil {
 			continue
 		}
 		ent := n.ents[n.cands[c].ent]
@@ -1860,7 +1860,7 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 				continue
 			}
 			for _, c := range ent.cands {
-				if p := n.toks[n.cands[c].ts].s; p < pos && p > bestPos && n.cands[c].ent >= 0 {
+				if p := int(n.toks[n.cands[c].ts].s); p < pos && p > bestPos && n.cands[c].ent >= 0 {
 					best, bestPos = ent.name, p
 				}
 			}
@@ -1896,7 +1896,7 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 			}
 		}
 		for _, c := range ent.cands {
-			p := n.toks[n.cands[c].ts].s
+			p := int(n.toks[n.cands[c].ts].s)
 			if p >= pos || n.cands[c].ent < 0 {
 				continue
 			}
@@ -1904,10 +1904,10 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 				best, bestPos = ent.name, p
 			}
 			if isHead && p > headPos {
-				head, headPos = ent.name, p
+				head, headPos = ent.name, int(p)
 			}
 			if p > genericPos {
-				generic, genericPos = ent.name, p
+				generic, genericPos = ent.name, int(p)
 			}
 		}
 	}
@@ -1949,7 +1949,7 @@ var nerNounHeads = map[string]map[string]bool{
 // subject that is no organisation gives false.
 func (n *ner) subjectOrg(pos int) (string, bool) {
 	k := min(n.tokAfter(pos), len(n.toks)-1)
-	a := n.sentTok[n.sentOf[k]][0]
+	a := n.sentTok[n.sentOf(k)][0]
 	if n.word(a) == "the" {
 		a++
 	}
@@ -1974,10 +1974,10 @@ func (n *ner) subjectOrg(pos int) (string, bool) {
 // hospital's. "" when that sentence opens otherwise.
 func (n *ner) prevSubjectOrg(pos int) string {
 	k := n.tokAfter(pos)
-	if k >= len(n.toks) || !n.initial[k] || n.sentOf[k] == 0 || n.sentTok[n.sentOf[k]][0] != k {
+	if k >= len(n.toks) || !n.initial.has(k) || n.sentOf(k) == 0 || n.sentTok[n.sentOf(k)][0] != k {
 		return ""
 	}
-	if e := n.openingEntity(n.sentOf[k] - 1); e >= 0 && n.ents[e].kind == Org {
+	if e := n.openingEntity(n.sentOf(k) - 1); e >= 0 && n.ents[e].kind == Org {
 		return n.ents[e].name
 	}
 	return ""
@@ -1991,12 +1991,12 @@ func (n *ner) prevSubjectOrg(pos int) string {
 // when the sentences open otherwise.
 func (n *ner) quoteLedOrg(pos int) string {
 	k := min(n.tokAfter(pos), len(n.toks)-1)
-	s := n.sentOf[k]
+	s := n.sentOf(k)
 	if s == 0 {
 		return ""
 	}
 	first := n.sentTok[s][0]
-	if !n.quoted[first] && !(first+1 < len(n.toks) && n.quoted[first+1]) {
+	if !n.quoted.has(first) && !(first+1 < len(n.toks) && n.quoted.has(first+1)) {
 		return ""
 	}
 	if e := n.openingEntity(s - 1); e >= 0 && n.ents[e].kind != Person {
@@ -2121,7 +2121,7 @@ verb:
 	lo := n.toks[n.cands[c].ts].s
 	hi := n.toks[max(k, q+1)-1].e
 	if len(roles) == 0 {
-		roles = []nerRole{{person: c, orgCand: -1, succeeds: -1, end: true, s: lo, e: hi}}
+		roles = []nerRole{{person: c, orgCand: -1, succeeds: -1, end: true, s: int(lo), e: int(hi)}}
 	}
 	for i := range roles {
 		roles[i].since = ""
@@ -2170,7 +2170,7 @@ func (n *ner) dateAfter(k, sentEnd int) (string, int, bool) {
 			return t.Value, n.tokAfter(t.End), true
 		}
 	}
-	if t, ok := n.timeAt(k); ok && t.Type == "DATE" && t.Start >= n.toks[k].s {
+	if t, ok := n.timeAt(k); ok && t.Type == "DATE" && t.Start >= int(n.toks[k].s) {
 		return t.Value, n.tokAfter(t.End), true
 	}
 	return "", k, false
@@ -2214,7 +2214,7 @@ func (n *ner) townBefore(pos int) string {
 			case "road", "street", "avenue", "square", "bridge", "highway", "boulevard", "plaza", "park", "river", "lake", "airport":
 				continue // no town
 			}
-			if p := n.toks[cd.ts].s; p < pos && p > bestPos {
+			if p := int(n.toks[cd.ts].s); p < pos && p > bestPos {
 				best, bestPos = ent.name, p
 			}
 		}

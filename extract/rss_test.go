@@ -29,17 +29,18 @@ const rssLimit = 300 << 20
 // machine (in brackets; the collector falls behind under load and the
 // figures move by a tenth or more): the test fails should one grow past
 // its ceiling, and logs how far it is from the limit. What is left is
-// mostly each pass's tokens (one per word or mark) and the output itself:
-// 2 million mentions of "U.S." take 128 MB as Mentions alone. Bring one
-// well under rssLimit and take it out of here.
+// mostly each pass's tokens (32 bytes a word or mark in the time and the
+// entity pass: 10 MiB of quotation marks is 10 million tokens), the
+// entity candidates (120 bytes each) and the output itself: 2 million
+// mentions of "U.S." take 128 MB as Mentions alone. Bring one well under
+// rssLimit and take it out of here.
 var rssOver = map[string]int64{
-	"coordination":      500 << 20, // [355 MB] 750 000 mentions
-	"quotation-marks":   720 << 20, // [508 MB] a token per byte in each pass
-	"straight-quotes":   500 << 20, // [358 MB] 1.7 million quotations
-	"attributed-quotes": 560 << 20, // [377-437 MB] 480 000 quotes and mentions
-	"abbreviations":     920 << 20, // [656 MB] 2 million mentions
-	"dates":             470 << 20, // [335 MB] 870 000 times
-	"capitals":          420 << 20, // [263-313 MB] one run of 2 million words
+	"coordination":      410 << 20, // [279-294 MB] 750 000 mentions
+	"quotation-marks":   530 << 20, // [379 MB] a token per byte in each pass
+	"straight-quotes":   365 << 20, // [261 MB] 1.7 million quotations
+	"attributed-quotes": 430 << 20, // [300-310 MB] 480 000 quotes and mentions
+	"abbreviations":     670 << 20, // [474-479 MB] 2 million candidates and mentions
+	"dates":             410 << 20, // [284-298 MB] 870 000 times
 }
 
 const rssChildEnv = "BRIEFBOT_EXTRACT_RSS_CHILD"
@@ -69,11 +70,11 @@ func TestExtractPeakRSS(t *testing.T) {
 			if err != nil {
 				t.Fatalf("child: %v\n%s", err, out)
 			}
-			peak, secs, ok := rssParse(out)
+			peak, secs, cpu, ok := rssParse(out)
 			if !ok {
 				t.Fatalf("child reported no peak RSS:\n%s", out)
 			}
-			t.Logf("%s at 10 MiB: peak RSS %.0f MB, %.1f s", c.name, float64(peak)/(1<<20), secs)
+			t.Logf("%s at 10 MiB: peak RSS %.0f MB, %.1f s, %.2f CPU s/MB", c.name, float64(peak)/(1<<20), secs, cpu/(10<<20/1e6))
 			if ceiling, over := rssOver[c.name]; over {
 				if peak > ceiling {
 					t.Errorf("peak RSS %d bytes, above this input's ceiling of %d (and the limit of %d)", peak, ceiling, rssLimit)
@@ -102,14 +103,14 @@ func rssChild(t *testing.T, name string) {
 		t.Fatalf("no pathological input %q", name)
 	}
 	text := pathologicalText(unit, 10<<20)
-	start := time.Now()
+	start, startCPU := time.Now(), cpuTime()
 	extract.Extract(text, pathologicalPublished)
-	secs := time.Since(start).Seconds()
+	secs, cpu := time.Since(start).Seconds(), (cpuTime() - startCPU).Seconds()
 	peak, ok := peakRSS()
 	if !ok {
 		t.Skip("no way to read the peak RSS here")
 	}
-	fmt.Printf("extract-peak-rss %d %.3f\n", peak, secs)
+	fmt.Printf("extract-peak-rss %d %.3f %.3f\n", peak, secs, cpu)
 }
 
 // peakRSS returns the process's peak resident memory in bytes: VmHWM from
@@ -138,14 +139,16 @@ func peakRSS() (int64, bool) {
 	return int64(ru.Maxrss), true
 }
 
-// rssParse finds the child's report in its output.
-func rssParse(out []byte) (peak int64, secs float64, ok bool) {
+// rssParse finds the child's report in its output: peak RSS, wall and
+// CPU seconds (the CPU time, unlike the wall time, does not count what
+// other processes take of a loaded machine).
+func rssParse(out []byte) (peak int64, secs, cpu float64, ok bool) {
 	for _, line := range bytes.Split(out, []byte("\n")) {
 		var p int64
-		var s float64
-		if n, _ := fmt.Sscanf(string(line), "extract-peak-rss %d %f", &p, &s); n == 2 {
-			return p, s, true
+		var s, c float64
+		if n, _ := fmt.Sscanf(string(line), "extract-peak-rss %d %f %f", &p, &s, &c); n == 3 {
+			return p, s, c, true
 		}
 	}
-	return 0, 0, false
+	return 0, 0, 0, false
 }

@@ -101,3 +101,21 @@ func timeSpans(ts []Time) *spanSet {
 func mentionSpans(ms []Mention) *spanSet {
 	return newSpanSet(len(ms), func(i int) (int, int) { return ms[i].Start, ms[i].End })
 }
+
+// tokBits holds a bit for each token of a text: a text of punctuation has
+// a token per byte, and a bool each would take eight times the room.
+type tokBits []uint64
+
+func newTokBits(n int) tokBits { return make(tokBits, (n+63)/64) }
+
+// has reports whether token i's bit is set.
+func (b tokBits) has(i int) bool { return b[i>>6]&(1<<(uint(i)&63)) != 0 }
+
+// set sets or clears token i's bit.
+func (b tokBits) set(i int, v bool) {
+	if v {
+		b[i>>6] |= 1 << (uint(i) & 63)
+	} else {
+		b[i>>6] &^= 1 << (uint(i) & 63)
+	}
+}
