@@ -498,11 +498,8 @@ func (l *loader) addToHappenings(ids []int64, add map[int64][]*merge.Report) (sl
 	if incrementalOff || l.guild != "" {
 		return ids, nil
 	}
-	read, err := l.stmt(&l.readAggregate, `SELECT a.state, h.guild_reports FROM happening_aggregates a
-		JOIN happenings h ON h.id = a.happening_id WHERE a.happening_id = ?`)
-	if err != nil {
-		return nil, err
-	}
+	const read = `SELECT a.state, h.guild_reports FROM happening_aggregates a
+		JOIN happenings h ON h.id = a.happening_id WHERE a.happening_id = ?`
 	for _, id := range ids {
 		// The aggregate as this transaction last wrote it, else as the
 		// last one did, else as stored. Only happenings without
@@ -514,7 +511,7 @@ func (l *loader) addToHappenings(ids []int64, add map[int64][]*merge.Report) (sl
 		if agg == nil {
 			var state string
 			var guildReports int
-			err := read.QueryRowContext(l.ctx, id).Scan(&state, &guildReports)
+			err := l.tx.QueryRowContext(l.ctx, read, id).Scan(&state, &guildReports)
 			if errors.Is(err, sql.ErrNoRows) || err == nil && guildReports > 0 {
 				slow = append(slow, id)
 				continue
@@ -542,7 +539,7 @@ func (l *loader) addToHappenings(ids []int64, add map[int64][]*merge.Report) (sl
 				}
 			}
 		}
-		if _, err := l.exec(&l.updateHappening, `UPDATE happenings SET date = ?, precision = ?, sort_start = ?, sort_end = ?,
+		if _, err := l.exec(`UPDATE happenings SET date = ?, precision = ?, sort_start = ?, sort_end = ?,
 			summary = COALESCE(?, summary), best_event_id = ?, first_event_id = ?, first_published = ?, last_published = ?,
 			source_count = ?, report_count = ?, inferred = ?, disputed = ? WHERE id = ?`,
 			h.Date, h.Precision, h.SortStart, h.SortEnd, summary, agg.Best.ID, agg.First.ID, agg.FirstPublished, agg.LastPublished,
@@ -561,7 +558,7 @@ func (l *loader) addToHappenings(ids []int64, add map[int64][]*merge.Report) (sl
 		if err != nil {
 			return nil, err
 		}
-		if _, err := l.exec(&l.writeAggregate, `UPDATE happening_aggregates SET state = ? WHERE happening_id = ?`, string(buf), id); err != nil {
+		if _, err := l.exec(`UPDATE happening_aggregates SET state = ? WHERE happening_id = ?`, string(buf), id); err != nil {
 			return nil, err
 		}
 		if l.tx.aggs == nil {

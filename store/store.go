@@ -184,8 +184,10 @@ func (db *DB) dsn(txlock string) string {
 		// The writer touches many indexes per load; a 64 MiB page cache
 		// keeps their upper levels in memory.
 		q.Set("_cache_size", "-65536")
-		// A load's multi-row statements come in several sizes.
-		q.Set("_stmt_cache_size", "128")
+		// A load's multi-row statements come in several sizes (seven
+		// per table), and all of a load's statements stay prepared
+		// across its transactions (see Tx.exec).
+		q.Set("_stmt_cache_size", "256")
 	}
 	return "file:" + db.Path + "?" + q.Encode()
 }
@@ -326,9 +328,7 @@ type Tx struct {
 	// sees, once Tx.owners has read it.
 	own *owners
 
-	loader *loader // the statements of a load, prepared once per transaction
-	// stmts holds statements prepared once per transaction by stmt.
-	stmts map[string]*sql.Stmt
+	loader *loader // the state of a load, kept across the transaction's sources
 	// deleted is set when the transaction removes a source's facts: the
 	// DB's cache of reports must not be trusted in it, and is emptied
 	// when it commits.
@@ -340,47 +340,19 @@ type Tx struct {
 	aggsGone map[int64]bool
 }
 
-// stmt returns q prepared in the transaction, preparing it the first
-// time: the merge of reports runs the same few statements thousands of
-// times in a batch of loads.
-func (tx *Tx) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
-	if s := tx.stmts[q]; s != nil {
-		return s, nil
-	}
-	s, err := tx.PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	if tx.stmts == nil {
-		tx.stmts = map[string]*sql.Stmt{}
-	}
-	tx.stmts[q] = s
-	return s, nil
-}
-
-// query is QueryContext through stmt in a write transaction. A read
-// transaction runs q directly: the driver keeps the statements it runs so
-// prepared on its connection (_stmt_cache_size) across transactions,
-// while one prepared through stmt would be compiled again in each, which
-// for a view's wide statements cost more than running them.
+// query is QueryContext. Statements are not prepared per transaction:
+// run directly, they are kept prepared on their connection by the driver
+// (_stmt_cache_size) across transactions, while one prepared in a
+// transaction is compiled again in each — for a view's wide statements
+// more than running them cost, and for a load's statements (triggers
+// included) about a twentieth of a batch of loads.
 func (tx *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	if !tx.write {
-		return tx.QueryContext(ctx, q, args...)
-	}
-	s, err := tx.stmt(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	return s.QueryContext(ctx, args...)
+	return tx.QueryContext(ctx, q, args...)
 }
 
-// exec is ExecContext through stmt.
+// exec is ExecContext, through the driver's statement cache as query.
 func (tx *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	s, err := tx.stmt(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	return s.ExecContext(ctx, args...)
+	return tx.ExecContext(ctx, q, args...)
 }
 
 // beginWrite starts a write transaction; commitWrite bumps the generation
