@@ -46,8 +46,10 @@ func scaleSizes() []int {
 }
 
 // scaleChunk is how many articles one LoadArticles call stores while a
-// scale database is built; each call is timed.
-const scaleChunk = 100
+// scale database is built; each call is timed. It is the batch size of
+// the Manager (source.batchSize), so that each call is one transaction
+// as in `briefbot ingest` of many files.
+const scaleChunk = 500
 
 // scaleBuild is what building a scale database measured, kept beside it
 // (as DB.json) so that a cached database still reports its ingest.
