@@ -554,19 +554,38 @@ func (l *loader) addToHappenings(ids []int64, add map[int64][]*merge.Report) (sl
 				return nil, err
 			}
 		}
-		buf, err := json.Marshal(agg)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := l.exec(`UPDATE happening_aggregates SET state = ? WHERE happening_id = ?`, string(buf), id); err != nil {
-			return nil, err
-		}
+		// The aggregate is stored when the transaction commits (see
+		// flushAggregates).
 		if l.tx.aggs == nil {
 			l.tx.aggs = map[int64]*merge.Aggregate{}
 		}
 		l.tx.aggs[id] = agg
 	}
 	return slow, nil
+}
+
+// flushAggregates stores the aggregates the transaction updated from
+// its loads (tx.aggs), each once: in a batch of loads a running story
+// gains a report from most rounds of its feeds, and its aggregate, which
+// grows with the date ranges its sources give, was written (and encoded)
+// again for each. Nothing reads a stored aggregate the transaction holds
+// in tx.aggs, and writeHappening removes from it those it stores itself.
+func flushAggregates(ctx context.Context, tx *Tx) error {
+	ids := make([]int64, 0, len(tx.aggs))
+	for id := range tx.aggs {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		buf, err := json.Marshal(tx.aggs[id])
+		if err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `UPDATE happening_aggregates SET state = ? WHERE happening_id = ?`, string(buf), id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type storedValue struct {

@@ -335,9 +335,10 @@ type Tx struct {
 	// DB's cache of reports must not be trusted in it, and is emptied
 	// when it commits.
 	deleted bool
-	// aggs are the aggregates the transaction wrote, by happening;
-	// aggsGone the happenings whose aggregates it wrote from their
-	// reports (or deleted), which the DB's cache forgets.
+	// aggs are the aggregates the transaction updated, by happening,
+	// stored when it commits (flushAggregates); aggsGone the happenings
+	// whose aggregates it wrote from their reports (or deleted), which
+	// the DB's cache forgets.
 	aggs     map[int64]*merge.Aggregate
 	aggsGone map[int64]bool
 }
@@ -373,6 +374,15 @@ func (db *DB) beginWrite(ctx context.Context) (*Tx, error) {
 // after its snapshot began knows that its snapshot is of that generation
 // (see Tx.owners).
 func (tx *Tx) commitWrite() error {
+	if len(tx.aggs) > 0 {
+		ctx := context.Background()
+		if tx.loader != nil {
+			ctx = tx.loader.ctx
+		}
+		if err := flushAggregates(ctx, tx); err != nil {
+			return err
+		}
+	}
 	tx.db.gen.Add(1)
 	defer tx.db.gen.Add(1)
 	if err := tx.Tx.Commit(); err != nil {
