@@ -76,12 +76,18 @@ func (m *Manager) logger() *slog.Logger {
 // 180 KB (see the README, "At scale").
 const batchSize = 500
 
+// firstBatch is the size of the first batch Reload stores; each next
+// one is twice the last, up to batchSize, so that an ingest of many
+// files reports (and keeps, if interrupted) its first articles soon.
+const firstBatch = 64
+
 // Reload loads the configured sources and reports on each article. A
 // source that fails to load keeps its previous facts; its failure is
 // recorded and reported, and the others still load.
 func (m *Manager) Reload(ctx context.Context, cfgs []Config) []Report {
 	var reports []Report
 	var pending []Article
+	batch := firstBatch
 	emit := func(reps ...Report) {
 		if m.OnReport != nil {
 			for _, r := range reps {
@@ -101,9 +107,10 @@ func (m *Manager) Reload(ctx context.Context, cfgs []Config) []Report {
 			continue
 		}
 		pending = append(pending, arts...)
-		if len(pending) >= batchSize {
+		if len(pending) >= batch {
 			emit(m.LoadArticles(ctx, pending)...)
 			pending = pending[:0]
+			batch = min(2*batch, batchSize)
 		}
 	}
 	emit(m.LoadArticles(ctx, pending)...)
