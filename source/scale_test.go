@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -46,8 +47,10 @@ func scaleSizes() []int {
 }
 
 // scaleChunk is how many articles one LoadArticles call stores while a
-// scale database is built; each call is timed.
-const scaleChunk = 100
+// scale database is built; each call is timed. It is the batch size of
+// the Manager (source.batchSize), so that each call is one transaction
+// as in `briefbot ingest` of many files.
+const scaleChunk = 500
 
 // scaleBuild is what building a scale database measured, kept beside it
 // (as DB.json) so that a cached database still reports its ingest.
@@ -307,4 +310,106 @@ func coldStart(b *testing.B, bin, path string, args ...string) (wall, cpu float6
 	slices.Sort(ws)
 	slices.Sort(cs)
 	return float64(ws[len(ws)/2].Microseconds()) / 1000, float64(cs[len(cs)/2].Microseconds()) / 1000
+}
+
+// BenchmarkScaleMore measures what adding articles costs to a store of
+// each of BenchmarkScale's sizes without building it again: it copies
+// the cached scale database (building it first if needed) and loads the
+// next 1,000 articles in two batches, reporting per article the CPU
+// time (more-ms/article) and the bytes the process read and wrote
+// through system calls (more-read-B/article, more-write-B/article:
+// mostly the pages the batches dirty, written to the log and
+// checkpointed back, and the pages missing from the page cache). The
+// byte counts do not depend on how busy the machine is, so they show a
+// change to the write path at 100,000 articles in seconds rather than
+// in the quarter of an hour a rebuild takes.
+//
+//	BRIEFBOT_SCALE=100000 taskset -c 0 go test -tags sqlite_fts5 -run '^$' -bench BenchmarkScaleMore -benchtime 1x -cpu 1 ./source/
+func BenchmarkScaleMore(b *testing.B) {
+	docs := meantimeDocs(b)
+	for _, n := range scaleSizes() {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			path, _ := scaleDB(b, docs, n)
+			const more = 2 * scaleChunk
+			var cpu time.Duration
+			var read, written int64
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				cp := filepath.Join(b.TempDir(), "more.db")
+				if err := copyFile(cp, path); err != nil {
+					b.Fatal(err)
+				}
+				db := store.NewDB(cp)
+				if err := db.Open(); err != nil {
+					b.Fatal(err)
+				}
+				m := &source.Manager{Loader: &source.Loader{}, Store: db, Logger: slog.New(slog.DiscardHandler)}
+				arts := make([]source.Article, more)
+				for k := range arts {
+					arts[k] = scaleArticle(docs, n+k)
+				}
+				r0, w0 := ioBytes()
+				c0 := cpuTime()
+				b.StartTimer()
+				for _, r := range m.LoadArticles(context.Background(), arts) {
+					if r.Status != store.ResultAdded {
+						b.Fatalf("%s: %s %s", r.Name, r.Status, r.Error)
+					}
+				}
+				b.StopTimer()
+				cpu += cpuTime() - c0
+				r1, w1 := ioBytes()
+				read, written = read+r1-r0, written+w1-w0
+				if err := db.Close(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			per := float64(b.N * more)
+			b.ReportMetric(float64(cpu.Microseconds())/1000/per, "more-ms/article")
+			b.ReportMetric(float64(read)/per, "more-read-B/article")
+			b.ReportMetric(float64(written)/per, "more-write-B/article")
+		})
+	}
+}
+
+// copyFile copies the file at src to dst.
+func copyFile(dst, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// ioBytes returns the bytes the process has read and written through
+// system calls (rchar and wchar of /proc/self/io), 0 where that file is
+// missing.
+func ioBytes() (read, written int64) {
+	buf, err := os.ReadFile("/proc/self/io")
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(buf), "\n") {
+		k, v, ok := strings.Cut(line, ": ")
+		if !ok {
+			continue
+		}
+		n, _ := strconv.ParseInt(v, 10, 64)
+		switch k {
+		case "rchar":
+			read = n
+		case "wchar":
+			written = n
+		}
+	}
+	return read, written
 }

@@ -498,11 +498,8 @@ func (l *loader) addToHappenings(ids []int64, add map[int64][]*merge.Report) (sl
 	if incrementalOff || l.guild != "" {
 		return ids, nil
 	}
-	read, err := l.stmt(&l.readAggregate, `SELECT a.state, h.guild_reports FROM happening_aggregates a
-		JOIN happenings h ON h.id = a.happening_id WHERE a.happening_id = ?`)
-	if err != nil {
-		return nil, err
-	}
+	const read = `SELECT a.state, h.guild_reports FROM happening_aggregates a
+		JOIN happenings h ON h.id = a.happening_id WHERE a.happening_id = ?`
 	for _, id := range ids {
 		// The aggregate as this transaction last wrote it, else as the
 		// last one did, else as stored. Only happenings without
@@ -514,7 +511,7 @@ func (l *loader) addToHappenings(ids []int64, add map[int64][]*merge.Report) (sl
 		if agg == nil {
 			var state string
 			var guildReports int
-			err := read.QueryRowContext(l.ctx, id).Scan(&state, &guildReports)
+			err := l.tx.QueryRowContext(l.ctx, read, id).Scan(&state, &guildReports)
 			if errors.Is(err, sql.ErrNoRows) || err == nil && guildReports > 0 {
 				slow = append(slow, id)
 				continue
@@ -542,7 +539,7 @@ func (l *loader) addToHappenings(ids []int64, add map[int64][]*merge.Report) (sl
 				}
 			}
 		}
-		if _, err := l.exec(&l.updateHappening, `UPDATE happenings SET date = ?, precision = ?, sort_start = ?, sort_end = ?,
+		if _, err := l.exec(`UPDATE happenings SET date = ?, precision = ?, sort_start = ?, sort_end = ?,
 			summary = COALESCE(?, summary), best_event_id = ?, first_event_id = ?, first_published = ?, last_published = ?,
 			source_count = ?, report_count = ?, inferred = ?, disputed = ? WHERE id = ?`,
 			h.Date, h.Precision, h.SortStart, h.SortEnd, summary, agg.Best.ID, agg.First.ID, agg.FirstPublished, agg.LastPublished,
@@ -557,19 +554,38 @@ func (l *loader) addToHappenings(ids []int64, add map[int64][]*merge.Report) (sl
 				return nil, err
 			}
 		}
-		buf, err := json.Marshal(agg)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := l.exec(&l.writeAggregate, `UPDATE happening_aggregates SET state = ? WHERE happening_id = ?`, string(buf), id); err != nil {
-			return nil, err
-		}
+		// The aggregate is stored when the transaction commits (see
+		// flushAggregates).
 		if l.tx.aggs == nil {
 			l.tx.aggs = map[int64]*merge.Aggregate{}
 		}
 		l.tx.aggs[id] = agg
 	}
 	return slow, nil
+}
+
+// flushAggregates stores the aggregates the transaction updated from
+// its loads (tx.aggs), each once: in a batch of loads a running story
+// gains a report from most rounds of its feeds, and its aggregate, which
+// grows with the date ranges its sources give, was written (and encoded)
+// again for each. Nothing reads a stored aggregate the transaction holds
+// in tx.aggs, and writeHappening removes from it those it stores itself.
+func flushAggregates(ctx context.Context, tx *Tx) error {
+	ids := make([]int64, 0, len(tx.aggs))
+	for id := range tx.aggs {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		buf, err := json.Marshal(tx.aggs[id])
+		if err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `UPDATE happening_aggregates SET state = ? WHERE happening_id = ?`, string(buf), id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type storedValue struct {

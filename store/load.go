@@ -6,15 +6,16 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"briefbot/extract"
 	"briefbot/merge"
 )
 
 // loader writes the facts of the sources of one write transaction. Its
-// statements are prepared on first use and reused by every source of the
-// transaction (database/sql closes them when it ends): preparing them per
-// source cost as much as a tenth of a batch load.
+// statements run through the driver's statement cache (see Tx.exec), so
+// they are prepared once per connection, not per source or transaction:
+// preparing them per source cost as much as a tenth of a batch load.
 type loader struct {
 	ctx context.Context
 	tx  *Tx
@@ -22,12 +23,6 @@ type loader struct {
 	src int64
 	// guild owns the current source; "" for a global one.
 	guild string
-
-	byNorm, byAlias, bySurname, insEntity, renameEntity *sql.Stmt
-	addCounts                                           *sql.Stmt
-
-	// rows holds the multi-row INSERT statements by table and row count.
-	rows map[rowsKey]*sql.Stmt
 
 	// nextSentence and nextEvent are the ids the next sentence and event
 	// get, 0 until known. They are inserted many per statement, so their
@@ -57,12 +52,7 @@ type loader struct {
 
 	// recheck holds the entities this source gave another kind than
 	// they have, whose kind settleKinds decides again.
-	recheck   map[int64]bool
-	byNormAny *sql.Stmt
-
-	// readAggregate, updateHappening and writeAggregate update a
-	// happening that gained reports from its aggregate.
-	readAggregate, updateHappening, writeAggregate *sql.Stmt
+	recheck map[int64]bool
 
 	// reports caches stored reports read as merge candidates, by event
 	// id, for the transaction; a removal of facts clears it.
@@ -89,25 +79,9 @@ type aliasKey struct {
 	norm string
 }
 
-// stmt returns *p, preparing q into it first if needed.
-func (l *loader) stmt(p **sql.Stmt, q string) (*sql.Stmt, error) {
-	if *p == nil {
-		s, err := l.tx.PrepareContext(l.ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		*p = s
-	}
-	return *p, nil
-}
-
-// exec runs the statement *p (prepared from q on first use).
-func (l *loader) exec(p **sql.Stmt, q string, args ...any) (sql.Result, error) {
-	s, err := l.stmt(p, q)
-	if err != nil {
-		return nil, err
-	}
-	return s.ExecContext(l.ctx, args...)
+// exec runs q in the loader's transaction.
+func (l *loader) exec(q string, args ...any) (sql.Result, error) {
+	return l.tx.exec(l.ctx, q, args...)
 }
 
 // rowChunks are the row counts of the multi-row INSERT statements, largest
@@ -134,18 +108,7 @@ func (l *loader) insertRowsThen(table string, width int, args []any, then string
 				break
 			}
 		}
-		k := rowsKey{table + then, n}
-		s := l.rows[k]
-		if s == nil {
-			row := "(?" + strings.Repeat(", ?", width-1) + ")"
-			q := "INSERT INTO " + table + " VALUES " + row + strings.Repeat(", "+row, n-1) + then
-			var err error
-			if s, err = l.tx.PrepareContext(l.ctx, q); err != nil {
-				return err
-			}
-			l.rows[k] = s
-		}
-		if _, err := s.ExecContext(l.ctx, args[:n*width]...); err != nil {
+		if _, err := l.exec(rowsStatement(table, then, width, n), args[:n*width]...); err != nil {
 			return err
 		}
 		args = args[n*width:]
@@ -153,12 +116,29 @@ func (l *loader) insertRowsThen(table string, width int, args []any, then string
 	return nil
 }
 
+// rowsStatements holds the multi-row INSERT statements' text by table,
+// upsert clause and row count, built once per process.
+var rowsStatements sync.Map // rowsKey → string
+
+// rowsStatement is the INSERT of n rows of width columns into table,
+// followed by then.
+func rowsStatement(table, then string, width, n int) string {
+	k := rowsKey{table + then, n}
+	if q, ok := rowsStatements.Load(k); ok {
+		return q.(string)
+	}
+	row := "(?" + strings.Repeat(", ?", width-1) + ")"
+	q := "INSERT INTO " + table + " VALUES " + row + strings.Repeat(", "+row, n-1) + then
+	rowsStatements.Store(k, q)
+	return q
+}
+
 // insertFacts writes the facts of in, whose source row is res.SourceID,
 // with the transaction's loader.
 func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput, guild string) error {
 	l := tx.loader
 	if l == nil {
-		l = &loader{tx: tx, rows: map[rowsKey]*sql.Stmt{}, named: map[normKey]int64{}, recheck: map[int64]bool{}}
+		l = &loader{tx: tx, named: map[normKey]int64{}, recheck: map[int64]bool{}}
 		tx.loader = l
 	}
 	if res.Status != ResultAdded {
@@ -520,7 +500,7 @@ func (l *loader) run(in SourceInput) error {
 	}
 	if len(ids) > 0 {
 		// The counts just written are added to the entities' totals.
-		if _, err := l.exec(&l.addCounts, qAddCounts, l.src); err != nil {
+		if _, err := l.exec(qAddCounts, l.src); err != nil {
 			return err
 		}
 		if err := l.addGuildCounts(); err != nil {
@@ -644,13 +624,9 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 	ctx := l.ctx
 	// one runs a query of one row holding the single matching id, or NULL
 	// when none or several match.
-	one := func(p **sql.Stmt, q string, args ...any) (int64, bool, error) {
-		s, err := l.stmt(p, q)
-		if err != nil {
-			return 0, false, err
-		}
+	one := func(q string, args ...any) (int64, bool, error) {
 		var id sql.NullInt64
-		err = s.QueryRowContext(ctx, args...).Scan(&id)
+		err := l.tx.QueryRowContext(ctx, q, args...).Scan(&id)
 		return id.Int64, id.Valid, err
 	}
 	// byNorm finds the one entity of the kind named m, if there is one.
@@ -659,7 +635,7 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 		if id, ok := l.named[k]; ok {
 			return id, true, nil
 		}
-		id, ok, err := one(&l.byNorm, qByNorm, m, string(kind))
+		id, ok, err := one(qByNorm, m, string(kind))
 		if ok && err == nil {
 			l.named[k] = id
 		}
@@ -672,7 +648,7 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 	if err := l.flushNames(); err != nil {
 		return 0, err
 	}
-	if id, ok, err := one(&l.byAlias, qByAlias, n, string(kind)); err != nil || ok {
+	if id, ok, err := one(qByAlias, n, string(kind)); err != nil || ok {
 		return id, err
 	}
 	// A full alias ("Volodymyr Zelensky") is as good as the name.
@@ -689,7 +665,7 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 			if id, ok, err := byNorm(c); err != nil || ok {
 				return id, err
 			}
-			if id, ok, err := one(&l.byAlias, qByAlias, c, string(kind)); err != nil || ok {
+			if id, ok, err := one(qByAlias, c, string(kind)); err != nil || ok {
 				return id, err
 			}
 		}
@@ -698,7 +674,7 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 	// sources: the kind most give is settled once this source's counts
 	// are in.
 	if multiWord(n) {
-		id, ok, err := one(&l.byNormAny, qByNormAny, n)
+		id, ok, err := one(qByNormAny, n)
 		if err != nil {
 			return 0, err
 		}
@@ -709,11 +685,7 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 	}
 	first, surname, tokens := nameParts(n)
 	if kind == extract.Person && surname != "" {
-		bySurname, err := l.stmt(&l.bySurname, qBySurname)
-		if err != nil {
-			return 0, err
-		}
-		rows, err := bySurname.QueryContext(ctx, surname)
+		rows, err := l.tx.query(ctx, qBySurname, surname)
 		if err != nil {
 			return 0, err
 		}
@@ -762,7 +734,7 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 		if len(cands) == 1 {
 			c := cands[0]
 			if tokens > c.tokens || (tokens == c.tokens && len(first) > len(c.first)) {
-				if _, err := l.exec(&l.renameEntity, qRenameEntity, name, n, first, surname, tokens, c.id); err != nil {
+				if _, err := l.exec(qRenameEntity, name, n, first, surname, tokens, c.id); err != nil {
 					return 0, err
 				}
 				// Its old name no longer finds it.
@@ -775,7 +747,7 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 			return c.id, nil
 		}
 	}
-	r, err := l.exec(&l.insEntity, qInsEntity, name, n, string(kind), first, surname, tokens)
+	r, err := l.exec(qInsEntity, name, n, string(kind), first, surname, tokens)
 	if err != nil {
 		return 0, err
 	}

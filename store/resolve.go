@@ -71,12 +71,8 @@ func coreName(name string) string {
 // earlier article used only that form.
 func (l *loader) mergeFragments(id int64, e extract.Entity) error {
 	for _, v := range variants(e) {
-		s, err := l.stmt(&l.byNorm, qByNorm)
-		if err != nil {
-			return err
-		}
 		var other *int64
-		if err := s.QueryRowContext(l.ctx, v, string(extract.Org)).Scan(&other); err != nil {
+		if err := l.tx.QueryRowContext(l.ctx, qByNorm, v, string(extract.Org)).Scan(&other); err != nil {
 			return err
 		}
 		if other == nil || *other == id {

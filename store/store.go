@@ -181,11 +181,15 @@ func (db *DB) dsn(txlock string) string {
 	q.Set("_stmt_cache_size", "256")
 	if txlock != "" {
 		q.Set("_txlock", txlock)
-		// The writer touches many indexes per load; a 64 MiB page cache
-		// keeps their upper levels in memory.
-		q.Set("_cache_size", "-65536")
-		// A load's multi-row statements come in several sizes.
-		q.Set("_stmt_cache_size", "128")
+		// The writer touches many indexes per load; a 128 MiB page
+		// cache keeps their upper levels in memory, and holds the pages
+		// a batch of loads dirties (about 13,000 at 100,000 articles),
+		// which 64 MiB did not: a batch then read its pages again.
+		q.Set("_cache_size", "-131072")
+		// A load's multi-row statements come in several sizes (seven
+		// per table), and all of a load's statements stay prepared
+		// across its transactions (see Tx.exec).
+		q.Set("_stmt_cache_size", "256")
 	}
 	return "file:" + db.Path + "?" + q.Encode()
 }
@@ -367,61 +371,32 @@ type Tx struct {
 	// sees, once Tx.owners has read it.
 	own *owners
 
-	loader *loader // the statements of a load, prepared once per transaction
-	// stmts holds statements prepared once per transaction by stmt.
-	stmts map[string]*sql.Stmt
+	loader *loader // the state of a load, kept across the transaction's sources
 	// deleted is set when the transaction removes a source's facts: the
 	// DB's cache of reports must not be trusted in it, and is emptied
 	// when it commits.
 	deleted bool
-	// aggs are the aggregates the transaction wrote, by happening;
-	// aggsGone the happenings whose aggregates it wrote from their
-	// reports (or deleted), which the DB's cache forgets.
+	// aggs are the aggregates the transaction updated, by happening,
+	// stored when it commits (flushAggregates); aggsGone the happenings
+	// whose aggregates it wrote from their reports (or deleted), which
+	// the DB's cache forgets.
 	aggs     map[int64]*merge.Aggregate
 	aggsGone map[int64]bool
 }
 
-// stmt returns q prepared in the transaction, preparing it the first
-// time: the merge of reports runs the same few statements thousands of
-// times in a batch of loads.
-func (tx *Tx) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
-	if s := tx.stmts[q]; s != nil {
-		return s, nil
-	}
-	s, err := tx.PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	if tx.stmts == nil {
-		tx.stmts = map[string]*sql.Stmt{}
-	}
-	tx.stmts[q] = s
-	return s, nil
-}
-
-// query is QueryContext through stmt in a write transaction. A read
-// transaction runs q directly: the driver keeps the statements it runs so
-// prepared on its connection (_stmt_cache_size) across transactions,
-// while one prepared through stmt would be compiled again in each, which
-// for a view's wide statements cost more than running them.
+// query is QueryContext. Statements are not prepared per transaction:
+// run directly, they are kept prepared on their connection by the driver
+// (_stmt_cache_size) across transactions, while one prepared in a
+// transaction is compiled again in each — for a view's wide statements
+// more than running them cost, and for a load's statements (triggers
+// included) about a twentieth of a batch of loads.
 func (tx *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	if !tx.write {
-		return tx.QueryContext(ctx, q, args...)
-	}
-	s, err := tx.stmt(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	return s.QueryContext(ctx, args...)
+	return tx.QueryContext(ctx, q, args...)
 }
 
-// exec is ExecContext through stmt.
+// exec is ExecContext, through the driver's statement cache as query.
 func (tx *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	s, err := tx.stmt(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	return s.ExecContext(ctx, args...)
+	return tx.ExecContext(ctx, q, args...)
 }
 
 // beginWrite starts a write transaction; commitWrite bumps the generation
@@ -440,6 +415,15 @@ func (db *DB) beginWrite(ctx context.Context) (*Tx, error) {
 // after its snapshot began knows that its snapshot is of that generation
 // (see Tx.owners).
 func (tx *Tx) commitWrite() error {
+	if len(tx.aggs) > 0 {
+		ctx := context.Background()
+		if tx.loader != nil {
+			ctx = tx.loader.ctx
+		}
+		if err := flushAggregates(ctx, tx); err != nil {
+			return err
+		}
+	}
 	tx.db.gen.Add(1)
 	defer tx.db.gen.Add(1)
 	if err := tx.Tx.Commit(); err != nil {
