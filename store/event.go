@@ -1006,25 +1006,19 @@ type rowScanner interface {
 	Close() error
 }
 
-// loadEventEntities fills in the participants of evs with one query, by
-// the names the view v sees.
+// loadEventEntities fills in the participants of evs, by the names the
+// view v sees, a query per 500 events: an export reads every report,
+// more than SQLite binds in one statement.
 func loadEventEntities(ctx context.Context, tx *Tx, v *view, evs []*Event) error {
 	if len(evs) == 0 {
 		return nil
 	}
 	byID := make(map[int64]*Event, len(evs))
-	args := make([]any, len(evs))
+	ids := make([]int64, len(evs))
 	for i, e := range evs {
 		byID[e.ID] = e
-		args[i] = e.ID
+		ids[i] = e.ID
 		e.Entities = []string{}
-	}
-	// A view that hides sources asks which participants' stored names
-	// it sees no use of (see renamed).
-	rows, err := tx.QueryContext(ctx, `SELECT ee.event_id, en.name, en.id, `+v.canonHidden("en.id")+` FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
-		WHERE ee.event_id IN (`+placeholders(len(evs))+`) ORDER BY ee.event_id, en.name`, args...)
-	if err != nil {
-		return err
 	}
 	type link struct {
 		event, entity int64
@@ -1032,21 +1026,30 @@ func loadEventEntities(ctx context.Context, tx *Tx, v *view, evs []*Event) error
 	}
 	var links []link
 	var flagged []int64
-	for rows.Next() {
-		var l link
-		var renamed bool
-		if err := rows.Scan(&l.event, &l.name, &l.entity, &renamed); err != nil {
-			rows.Close()
+	for chunk := range chunks(ids, 500) {
+		// A view that hides sources asks which participants' stored
+		// names it sees no use of (see renamed).
+		rows, err := tx.QueryContext(ctx, `SELECT ee.event_id, en.name, en.id, `+v.canonHidden("en.id")+` FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
+			WHERE ee.event_id IN (`+placeholders(len(chunk))+`) ORDER BY ee.event_id, en.name`, idArgs(chunk)...)
+		if err != nil {
 			return err
 		}
-		links = append(links, l)
-		if renamed {
-			flagged = append(flagged, l.entity)
+		for rows.Next() {
+			var l link
+			var renamed bool
+			if err := rows.Scan(&l.event, &l.name, &l.entity, &renamed); err != nil {
+				rows.Close()
+				return err
+			}
+			links = append(links, l)
+			if renamed {
+				flagged = append(flagged, l.entity)
+			}
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
 	}
 	parts, err := v.renamed(ctx, tx, flagged)
 	if err != nil {

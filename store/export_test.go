@@ -3,11 +3,15 @@ package store_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"briefbot/store"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -63,5 +67,71 @@ func TestExport_Golden(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestExport_ManyReports exports a database with more reports than
+// SQLite binds in one statement (32,766): a query per chunk, not one IN
+// list of every report.
+func TestExport_ManyReports(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	mustLoad(t, db)
+	path := db.Path
+	MustCloseDB(t, db)
+
+	raw, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cols []string
+	rows, err := raw.Query(`SELECT name FROM pragma_table_info('events') WHERE name != 'id'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			t.Fatal(err)
+		}
+		cols = append(cols, `"`+c+`"`)
+	}
+	rows.Close()
+	var before int
+	if err := raw.QueryRow(`SELECT count(*) FROM events`).Scan(&before); err != nil || before == 0 {
+		t.Fatalf("events: %d, %v", before, err)
+	}
+	copies := 33000/before + 1
+	list := strings.Join(cols, ", ")
+	if _, err := raw.Exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < ?)
+		INSERT INTO events (`+list+`) SELECT `+list+` FROM events, n`, copies); err != nil {
+		t.Fatal(err)
+	}
+	var total int
+	if err := raw.QueryRow(`SELECT count(*) FROM events`).Scan(&total); err != nil || total <= 32766 {
+		t.Fatalf("events after copying: %d, %v", total, err)
+	}
+	if err := raw.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	db = store.NewDB(path)
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer MustCloseDB(t, db)
+	x, err := db.Export(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports := 0
+	for _, e := range x.Events {
+		reports += len(e.Reports)
+		if len(e.Entities) == 0 && len(e.Reports) > 1 {
+			t.Errorf("event %s of %d reports lost its participants", e.ID, len(e.Reports))
+		}
+	}
+	if reports != total {
+		t.Errorf("export has %d reports, the database %d", reports, total)
 	}
 }
