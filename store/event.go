@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -703,7 +704,14 @@ func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPar
 	// The link that completes want merged events bounds the rest;
 	// without one (the links ran out), the rest is walked to its end.
 	bound := pageBound(links, want)
-	others, err := walkRest(ctx, tx, v, cond, args, restParts, restArgs, bound, want)
+	var others []link
+	if len(walked) == 0 && len(ftsArgs) == 1 {
+		// The words alone: event_words lists their reports in the
+		// walk's order.
+		others, err = walkWords(ctx, tx, v, cond, args, ftsArgs[0], bound, want, linksEnd)
+	} else {
+		others, err = walkRest(ctx, tx, v, cond, args, restParts, restArgs, bound, want)
+	}
 	if err != nil {
 		return nil, false, err
 	}
@@ -786,6 +794,88 @@ func walkRest(ctx context.Context, tx *Tx, v *view, cond string, args []any, par
 	}
 	rows.Close()
 	return others, rows.Err()
+}
+
+// walkWords is walkRest for a topic's words alone (fq, an FTS query),
+// read from event_words in the walk's order (sort_start, then id)
+// rather than by testing every report dated before the bound: the same
+// links, found by reading only the reports that have the words. Bounded
+// (bound), it returns the first report of each merged event up to
+// bound; when the page is the links' to finish (all is false) it stops
+// at the want-th merged event, since a merged event whose first report
+// with the words comes later either is not on the page or is among the
+// links. With all set it reads to bound, as the total then counts what
+// it returns. Unbounded, it returns every report in order and stops
+// 256 pages in, as walkRest does.
+func walkWords(ctx context.Context, tx *Tx, v *view, cond string, args []any, fq any, bound *link, want int, all bool) ([]link, error) {
+	// Without other filters the index's rows hold all the walk needs;
+	// with them, each report is looked up in events_byid to test them.
+	q := `SELECT event_words.rowid, happening, source FROM event_words WHERE event_words MATCH ?`
+	if cond != "1" {
+		q = `SELECT event_words.rowid, e.happening_id, e.source_id FROM event_words
+			JOIN events e INDEXED BY events_byid ON e.id = event_words.rowid & 4294967295
+			WHERE event_words MATCH ? AND ` + cond
+	}
+	a := append([]any{fq}, args...)
+	if bound != nil {
+		q += ` AND event_words.rowid <= ?`
+		a = append(a, wordsKey(bound.date, bound.id))
+	}
+	rows, err := tx.QueryContext(ctx, q+` ORDER BY event_words.rowid`, a...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var others []link
+	seen := map[int64]bool{}
+	for rows.Next() {
+		var key, h, src int64
+		if err := rows.Scan(&key, &h, &src); err != nil {
+			return nil, err
+		}
+		if !v.sees(src) {
+			continue
+		}
+		id := key & (1<<32 - 1)
+		if h == 0 {
+			h = -id
+		}
+		if bound == nil {
+			others = append(others, link{wordsPair(key), h})
+			if len(others) >= 256*want {
+				break
+			}
+			continue
+		}
+		// Only the first report of each merged event is kept, and its
+		// date worked out.
+		if seen[h] {
+			continue
+		}
+		seen[h] = true
+		others = append(others, link{wordsPair(key), h})
+		if !all && len(others) == want {
+			break
+		}
+	}
+	return others, rows.Err()
+}
+
+// wordsKey is the event_words rowid of the report id dated date (its
+// sort_start, "" or YYYY-MM-DD), as migration 061 computes it: the day
+// as YYYYMMDD (0 for none) times 2^32, plus the id.
+func wordsKey(date string, id int64) int64 {
+	day, _ := strconv.ParseInt(strings.ReplaceAll(date, "-", ""), 10, 64)
+	return day<<32 + id
+}
+
+// wordsPair is the report (date and id) of an event_words rowid.
+func wordsPair(key int64) eventPair {
+	p := eventPair{id: key & (1<<32 - 1)}
+	if day := key >> 32; day != 0 {
+		p.date = fmt.Sprintf("%04d-%02d-%02d", day/10000, day/100%100, day%100)
+	}
+	return p
 }
 
 // pageBound sorts links in date order and returns the one that
