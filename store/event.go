@@ -705,10 +705,10 @@ func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPar
 	// without one (the links ran out), the rest is walked to its end.
 	bound := pageBound(links, want)
 	var others []link
-	if len(walked) == 0 && len(ftsArgs) == 1 {
-		// The words alone: event_words lists their reports in the
-		// walk's order.
-		others, err = walkWords(ctx, tx, v, cond, args, ftsArgs[0], bound, want, linksEnd)
+	if len(walked) == 0 && len(ftsArgs) == 1 && bound != nil && cond == "1" && !v.scoped() {
+		// The words alone, up to a bound: event_words lists their
+		// merged events in the walk's order.
+		others, err = walkWords(ctx, tx, ftsArgs[0], bound, want, linksEnd)
 	} else {
 		others, err = walkRest(ctx, tx, v, cond, args, restParts, restArgs, bound, want)
 	}
@@ -796,32 +796,21 @@ func walkRest(ctx context.Context, tx *Tx, v *view, cond string, args []any, par
 	return others, rows.Err()
 }
 
-// walkWords is walkRest for a topic's words alone (fq, an FTS query),
-// read from event_words in the walk's order (sort_start, then id)
-// rather than by testing every report dated before the bound: the same
-// links, found by reading only the reports that have the words. Bounded
-// (bound), it returns the first report of each merged event up to
-// bound; when the page is the links' to finish (all is false) it stops
-// at the want-th merged event, since a merged event whose first report
-// with the words comes later either is not on the page or is among the
-// links. With all set it reads to bound, as the total then counts what
-// it returns. Unbounded, it returns every report in order and stops
-// 256 pages in, as walkRest does.
-func walkWords(ctx context.Context, tx *Tx, v *view, cond string, args []any, fq any, bound *link, want int, all bool) ([]link, error) {
-	// Without other filters the index's rows hold all the walk needs;
-	// with them, each report is looked up in events_byid to test them.
-	q := `SELECT event_words.rowid, happening, source FROM event_words WHERE event_words MATCH ?`
-	if cond != "1" {
-		q = `SELECT event_words.rowid, e.happening_id, e.source_id FROM event_words
-			JOIN events e INDEXED BY events_byid ON e.id = event_words.rowid & 4294967295
-			WHERE event_words MATCH ? AND ` + cond
-	}
-	a := append([]any{fq}, args...)
-	if bound != nil {
-		q += ` AND event_words.rowid <= ?`
-		a = append(a, wordsKey(bound.date, bound.id))
-	}
-	rows, err := tx.QueryContext(ctx, q+` ORDER BY event_words.rowid`, a...)
+// walkWords is walkRest for a topic's words alone (fq, an FTS query) up
+// to bound, for a view that sees every source and no other filters: it
+// reads event_words in the walk's order (sort_start, then id) rather
+// than testing every report dated before bound, and returns the first
+// report of each merged event that has the words. event_words holds one
+// row per merged event and wording, at its first report; whether a
+// report matches depends on its wording alone, so the first row of a
+// merged event is its first report that matches. When the page is the
+// links' to finish (all is false) it stops at the want-th merged event,
+// since one whose first report with the words comes later either is not
+// on the page or is among the links; with all set it reads to bound, as
+// the total then counts what it returns.
+func walkWords(ctx context.Context, tx *Tx, fq any, bound *link, want int, all bool) ([]link, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT rowid, happening FROM event_words WHERE event_words MATCH ? AND rowid <= ? ORDER BY rowid`,
+		fq, wordsKey(bound.date, bound.id))
 	if err != nil {
 		return nil, err
 	}
@@ -829,26 +818,10 @@ func walkWords(ctx context.Context, tx *Tx, v *view, cond string, args []any, fq
 	var others []link
 	seen := map[int64]bool{}
 	for rows.Next() {
-		var key, h, src int64
-		if err := rows.Scan(&key, &h, &src); err != nil {
+		var key, h int64
+		if err := rows.Scan(&key, &h); err != nil {
 			return nil, err
 		}
-		if !v.sees(src) {
-			continue
-		}
-		id := key & (1<<32 - 1)
-		if h == 0 {
-			h = -id
-		}
-		if bound == nil {
-			others = append(others, link{wordsPair(key), h})
-			if len(others) >= 256*want {
-				break
-			}
-			continue
-		}
-		// Only the first report of each merged event is kept, and its
-		// date worked out.
 		if seen[h] {
 			continue
 		}
@@ -861,7 +834,7 @@ func walkWords(ctx context.Context, tx *Tx, v *view, cond string, args []any, fq
 	return others, rows.Err()
 }
 
-// wordsKey is the event_words rowid of the report id dated date (its
+// wordsKey is the event_words key of the report id dated date (its
 // sort_start, "" or YYYY-MM-DD), as migration 061 computes it: the day
 // as YYYYMMDD (0 for none) times 2^32, plus the id.
 func wordsKey(date string, id int64) int64 {
@@ -869,7 +842,7 @@ func wordsKey(date string, id int64) int64 {
 	return day<<32 + id
 }
 
-// wordsPair is the report (date and id) of an event_words rowid.
+// wordsPair is the report (date and id) of an event_words key.
 func wordsPair(key int64) eventPair {
 	p := eventPair{id: key & (1<<32 - 1)}
 	if day := key >> 32; day != 0 {
