@@ -1040,7 +1040,8 @@ func topicSourceEvents(ctx context.Context, tx *Tx, ids []int64, limit int) (int
 
 // ftsTermCount returns how many sentences hold the rarest word of s (an
 // upper bound on the sentences that match all of them), 0 when a word is
-// not indexed at all.
+// not indexed at all. The counts are sentences_fts's, kept in
+// sentence_terms rather than read by walking each word's postings.
 func ftsTermCount(ctx context.Context, tx *Tx, s string) (int, error) {
 	words := strings.Fields(strings.Join(ftsPhrases(s), " "))
 	if len(words) == 0 {
@@ -1049,7 +1050,7 @@ func ftsTermCount(ctx context.Context, tx *Tx, s string) (int, error) {
 	best := -1
 	for _, w := range words {
 		var n int
-		err := tx.QueryRowContext(ctx, `SELECT doc FROM sentences_vocab WHERE term = ?`, w).Scan(&n)
+		err := tx.QueryRowContext(ctx, `SELECT docs FROM sentence_terms WHERE term = ?`, w).Scan(&n)
 		if errors.Is(err, sql.ErrNoRows) {
 			return 0, nil
 		} else if err != nil {

@@ -338,6 +338,10 @@ type Tx struct {
 	// reports (or deleted), which the DB's cache forgets.
 	aggs     map[int64]*merge.Aggregate
 	aggsGone map[int64]bool
+	// terms is set once the transaction has counted the words of
+	// sentences it adds or removes (noteSentences), termRows how many.
+	terms    bool
+	termRows int64
 }
 
 // stmt returns q prepared in the transaction, preparing it the first
@@ -399,6 +403,11 @@ func (db *DB) beginWrite(ctx context.Context) (*Tx, error) {
 // after its snapshot began knows that its snapshot is of that generation
 // (see Tx.owners).
 func (tx *Tx) commitWrite() error {
+	// The words of the sentences it added or removed count before it
+	// commits, so that no reader sees sentence_terms behind sentences.
+	if err := tx.foldSentenceTerms(context.Background()); err != nil {
+		return err
+	}
 	tx.db.gen.Add(1)
 	defer tx.db.gen.Add(1)
 	if err := tx.Tx.Commit(); err != nil {
