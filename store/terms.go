@@ -33,7 +33,9 @@ func (tx *Tx) noteSentences(ctx context.Context, removed bool, where string, arg
 	}
 	// Contentless tables take their rowids from the caller: a count
 	// kept by the transaction keeps them apart.
-	res, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (rowid, text) SELECT ? + ROW_NUMBER() OVER (ORDER BY id), text FROM sentences WHERE `+where,
+	// A load notes each source's sentences: the statement is prepared
+	// once per transaction.
+	res, err := tx.exec(ctx, `INSERT INTO `+table+` (rowid, text) SELECT ? + ROW_NUMBER() OVER (ORDER BY id), text FROM sentences WHERE `+where,
 		append([]any{tx.termRows}, args...)...)
 	if err != nil {
 		return fmt.Errorf("count terms: %w", err)
