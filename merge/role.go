@@ -1,7 +1,6 @@
 package merge
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -130,24 +129,48 @@ type roleKey struct {
 // and ends the terms of single-holder offices that a later holder took
 // over. Spans come out by entity, then start.
 func Roles(obs []RoleObs) []RoleSpan {
+	// The observations repeat a few titles and organisations (an office
+	// dated by every article that names it): their keys are worked out
+	// once each.
+	titleKeys, orgKeys := map[string]string{}, map[string]string{}
+	titleKey := func(t string) string {
+		k, ok := titleKeys[t]
+		if !ok {
+			k = TitleKey(t)
+			titleKeys[t] = k
+		}
+		return k
+	}
+	orgKey := func(o string) string {
+		k, ok := orgKeys[o]
+		if !ok {
+			k = OrgKey(o)
+			orgKeys[o] = k
+		}
+		return k
+	}
 	// A title given without its organisation ("resigned as chief
 	// executive") is the entity's one office of that title, when the
 	// sources name exactly one.
-	orgsOf := map[[2]string]map[string]string{}
+	type entityTitle struct {
+		entity int64
+		title  string
+	}
+	orgsOf := map[entityTitle]map[string]string{}
 	for _, o := range obs {
 		if strings.TrimSpace(o.Org) == "" {
 			continue
 		}
-		k := [2]string{fmt.Sprint(o.EntityID), TitleKey(o.Title)}
+		k := entityTitle{o.EntityID, titleKey(o.Title)}
 		if orgsOf[k] == nil {
 			orgsOf[k] = map[string]string{}
 		}
-		orgsOf[k][OrgKey(o.Org)] = o.Org
+		orgsOf[k][orgKey(o.Org)] = o.Org
 	}
 	filled := make([]RoleObs, len(obs))
 	for i, o := range obs {
 		if strings.TrimSpace(o.Org) == "" {
-			if m := orgsOf[[2]string{fmt.Sprint(o.EntityID), TitleKey(o.Title)}]; len(m) == 1 {
+			if m := orgsOf[entityTitle{o.EntityID, titleKey(o.Title)}]; len(m) == 1 {
 				for _, org := range m {
 					o.Org = org
 				}
@@ -163,7 +186,7 @@ func Roles(obs []RoleObs) []RoleSpan {
 		if o.Title == "" && o.Org == "" {
 			continue
 		}
-		k := roleKey{o.EntityID, TitleKey(o.Title), OrgKey(o.Org)}
+		k := roleKey{o.EntityID, titleKey(o.Title), orgKey(o.Org)}
 		s := byKey[k]
 		if s == nil {
 			s = &RoleSpan{EntityID: o.EntityID, Title: o.Title, Org: o.Org}
@@ -192,7 +215,7 @@ func Roles(obs []RoleObs) []RoleSpan {
 			if o.Published != "" && (firstFormer[k] == "" || o.Published < firstFormer[k]) {
 				firstFormer[k] = o.Published
 			}
-		} else if len(o.Title) > len(s.Title) && TitleKey(o.Title) == k.title {
+		} else if len(o.Title) > len(s.Title) && titleKey(o.Title) == k.title {
 			// The fullest spelling of a current title names it.
 			s.Title = o.Title
 		}

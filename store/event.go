@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -703,7 +704,14 @@ func streamWalk(ctx context.Context, tx *Tx, v *view, parts map[int64]*entityPar
 	// The link that completes want merged events bounds the rest;
 	// without one (the links ran out), the rest is walked to its end.
 	bound := pageBound(links, want)
-	others, err := walkRest(ctx, tx, v, cond, args, restParts, restArgs, bound, want)
+	var others []link
+	if len(walked) == 0 && len(ftsArgs) == 1 && bound != nil && cond == "1" && !v.scoped() {
+		// The words alone, up to a bound: event_words lists their
+		// merged events in the walk's order.
+		others, err = walkWords(ctx, tx, ftsArgs[0], bound, want, linksEnd)
+	} else {
+		others, err = walkRest(ctx, tx, v, cond, args, restParts, restArgs, bound, want)
+	}
 	if err != nil {
 		return nil, false, err
 	}
@@ -786,6 +794,61 @@ func walkRest(ctx context.Context, tx *Tx, v *view, cond string, args []any, par
 	}
 	rows.Close()
 	return others, rows.Err()
+}
+
+// walkWords is walkRest for a topic's words alone (fq, an FTS query) up
+// to bound, for a view that sees every source and no other filters: it
+// reads event_words in the walk's order (sort_start, then id) rather
+// than testing every report dated before bound, and returns the first
+// report of each merged event that has the words. event_words holds one
+// row per merged event and wording, at its first report; whether a
+// report matches depends on its wording alone, so the first row of a
+// merged event is its first report that matches. When the page is the
+// links' to finish (all is false) it stops at the want-th merged event,
+// since one whose first report with the words comes later either is not
+// on the page or is among the links; with all set it reads to bound, as
+// the total then counts what it returns.
+func walkWords(ctx context.Context, tx *Tx, fq any, bound *link, want int, all bool) ([]link, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT rowid, happening FROM event_words WHERE event_words MATCH ? AND rowid <= ? ORDER BY rowid`,
+		fq, wordsKey(bound.date, bound.id))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var others []link
+	seen := map[int64]bool{}
+	for rows.Next() {
+		var key, h int64
+		if err := rows.Scan(&key, &h); err != nil {
+			return nil, err
+		}
+		if seen[h] {
+			continue
+		}
+		seen[h] = true
+		others = append(others, link{wordsPair(key), h})
+		if !all && len(others) == want {
+			break
+		}
+	}
+	return others, rows.Err()
+}
+
+// wordsKey is the event_words key of the report id dated date (its
+// sort_start, "" or YYYY-MM-DD), as migration 061 computes it: the day
+// as YYYYMMDD (0 for none) times 2^32, plus the id.
+func wordsKey(date string, id int64) int64 {
+	day, _ := strconv.ParseInt(strings.ReplaceAll(date, "-", ""), 10, 64)
+	return day<<32 + id
+}
+
+// wordsPair is the report (date and id) of an event_words key.
+func wordsPair(key int64) eventPair {
+	p := eventPair{id: key & (1<<32 - 1)}
+	if day := key >> 32; day != 0 {
+		p.date = fmt.Sprintf("%04d-%02d-%02d", day/10000, day/100%100, day%100)
+	}
+	return p
 }
 
 // pageBound sorts links in date order and returns the one that
@@ -977,7 +1040,8 @@ func topicSourceEvents(ctx context.Context, tx *Tx, ids []int64, limit int) (int
 
 // ftsTermCount returns how many sentences hold the rarest word of s (an
 // upper bound on the sentences that match all of them), 0 when a word is
-// not indexed at all.
+// not indexed at all. The counts are sentences_fts's, kept in
+// sentence_terms rather than read by walking each word's postings.
 func ftsTermCount(ctx context.Context, tx *Tx, s string) (int, error) {
 	words := strings.Fields(strings.Join(ftsPhrases(s), " "))
 	if len(words) == 0 {
@@ -986,7 +1050,7 @@ func ftsTermCount(ctx context.Context, tx *Tx, s string) (int, error) {
 	best := -1
 	for _, w := range words {
 		var n int
-		err := tx.QueryRowContext(ctx, `SELECT doc FROM sentences_vocab WHERE term = ?`, w).Scan(&n)
+		err := tx.QueryRowContext(ctx, `SELECT docs FROM sentence_terms WHERE term = ?`, w).Scan(&n)
 		if errors.Is(err, sql.ErrNoRows) {
 			return 0, nil
 		} else if err != nil {

@@ -193,6 +193,11 @@ func (l *loader) run(in SourceInput) error {
 	if err := l.insertRows(`sentences (id, source_id, start, "end", text)`, 5, args); err != nil {
 		return err
 	}
+	if len(args) > 0 {
+		if err := l.tx.noteSentences(ctx, false, `source_id = ?`, l.src); err != nil {
+			return err
+		}
+	}
 
 	// entities counts this source's mentions of each entity.
 	entities := map[int64]int{}

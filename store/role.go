@@ -26,7 +26,14 @@ func entityRoles(ctx context.Context, tx *Tx, v, own *view, ids []int64) (map[in
 		if err != nil {
 			return nil, err
 		}
+		// An office dated by many articles comes once per date: each
+		// title and organisation is looked at once.
+		seen := map[[2]string]bool{}
 		for _, x := range o {
+			if seen[[2]string{x.Title, x.Org}] {
+				continue
+			}
+			seen[[2]string{x.Title, x.Org}] = true
 			if merge.SingleHolder(merge.TitleKey(x.Title), x.Org) {
 				orgs[strings.ToLower(strings.TrimSpace(x.Org))] = true
 				if c := merge.OrgKey(x.Org); c != "" {
@@ -47,10 +54,19 @@ func entityRoles(ctx context.Context, tx *Tx, v, own *view, ids []int64) (map[in
 	for o := range orgs {
 		list = append(list, o)
 	}
+	// The entities' own groups were read above and are dropped below:
+	// they are left out here (one of them named in a thousand articles
+	// with a date each has as many groups).
+	notMine, notMineR := "", ""
+	var mineArgs []any
+	if len(ids) <= 500 {
+		notMine, notMineR = ` AND g.entity_id NOT IN (`+placeholders(len(ids))+`)`, ` AND r.entity_id NOT IN (`+placeholders(len(ids))+`)`
+		mineArgs = idArgs(ids)
+	}
 	for len(list) > 0 {
 		k := min(len(list), 500)
 		ph := placeholders(k)
-		o, err := roleObs(ctx, tx, v, `lower(g.org) IN (`+ph+`)`, `lower(r.org) IN (`+ph+`)`, list[:k]...)
+		o, err := roleObs(ctx, tx, v, `lower(g.org) IN (`+ph+`)`+notMine, `lower(r.org) IN (`+ph+`)`+notMineR, append(list[:k:k], mineArgs...)...)
 		if err != nil {
 			return nil, err
 		}
@@ -185,14 +201,24 @@ func roleObs(ctx context.Context, tx *Tx, v *view, gcond, rcond string, args ...
 	// Sources are loaded in about publication order, so the first and
 	// last of a group date it well enough; the group keeps their dates.
 	var out []merge.RoleObs
+	// Groups repeat dates (and publication days): each is parsed once.
+	days := map[string]string{}
+	day := func(v string) string {
+		d, ok := days[v]
+		if !ok {
+			d = dayOf(v)
+			days[v] = d
+		}
+		return d
+	}
 	for _, g := range gs {
 		o := g.o
 		o.SourceID = g.first
-		o.SinceDay = dayOf(o.Since)
+		o.SinceDay = day(o.Since)
 		if o.Until != "" && o.Until != "PAST_REF" {
-			o.UntilDay = dayOf(o.Until)
+			o.UntilDay = day(o.Until)
 		}
-		first, last := dayOf(g.firstPub), dayOf(g.lastPub)
+		first, last := day(g.firstPub), day(g.lastPub)
 		if last != "" && (first == "" || last < first) {
 			first, last = last, first
 		}

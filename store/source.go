@@ -307,6 +307,10 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 	if err := forgetGuildParts(ctx, tx, sourceID); err != nil {
 		return err
 	}
+	// Its sentences' words no longer count (sentence_terms).
+	if err := tx.noteSentences(ctx, true, `source_id = ?`, sourceID); err != nil {
+		return err
+	}
 	for _, q := range []string{
 		`UPDATE entity_names SET uses = uses - 1 WHERE (entity_id, norm) IN (SELECT entity_id, norm FROM aliases WHERE source_id = ?1)`,
 		`DELETE FROM entity_names WHERE (entity_id, norm) IN (SELECT entity_id, norm FROM aliases WHERE source_id = ?1) AND uses <= 0`,

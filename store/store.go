@@ -382,6 +382,10 @@ type Tx struct {
 	// the DB's cache forgets.
 	aggs     map[int64]*merge.Aggregate
 	aggsGone map[int64]bool
+	// terms is set once the transaction has counted the words of
+	// sentences it adds or removes (noteSentences), termRows how many.
+	terms    bool
+	termRows int64
 }
 
 // query is QueryContext. Statements are not prepared per transaction:
@@ -415,14 +419,19 @@ func (db *DB) beginWrite(ctx context.Context) (*Tx, error) {
 // after its snapshot began knows that its snapshot is of that generation
 // (see Tx.owners).
 func (tx *Tx) commitWrite() error {
+	ctx := context.Background()
+	if tx.loader != nil {
+		ctx = tx.loader.ctx
+	}
 	if len(tx.aggs) > 0 {
-		ctx := context.Background()
-		if tx.loader != nil {
-			ctx = tx.loader.ctx
-		}
 		if err := flushAggregates(ctx, tx); err != nil {
 			return err
 		}
+	}
+	// The words of the sentences it added or removed count before it
+	// commits, so that no reader sees sentence_terms behind sentences.
+	if err := tx.foldSentenceTerms(ctx); err != nil {
+		return err
 	}
 	tx.db.gen.Add(1)
 	defer tx.db.gen.Add(1)
