@@ -970,7 +970,7 @@ cut:
 			return
 		}
 		a := i
-		if nerPersonPrefixes[n.toks[a].lower] {
+		for a < j-1 && n.prefixAt(a) {
 			a++
 		}
 		if j-1-a >= 2 && n.nameLike(a, j-1) {
@@ -1051,7 +1051,7 @@ cut:
 			}
 			// "Superintendent Dr. Marcus Bell", "Chairman Sir Roger
 			// Blake": the honorific is no part of the name.
-			if nerPersonPrefixes[n.toks[nameStart].lower] && nameEnd-nameStart >= 2 {
+			for n.prefixAt(nameStart) && nameEnd-nameStart >= 2 {
 				nameStart++
 			}
 			n.addCand(s, nameStart, nameEnd, Person, nil)
@@ -1112,7 +1112,7 @@ cut:
 			break
 		}
 		a := i
-		if nerPersonPrefixes[n.toks[a].lower] {
+		for a < m && n.prefixAt(a) {
 			a++
 		}
 		// "Paul Ferraro of Ferraro & Lind": a name of two or three words
@@ -1143,16 +1143,21 @@ cut:
 		return
 	}
 	// Honorifics.
-	if nerPersonPrefixes[n.toks[i].lower] && j-i >= 2 {
+	if n.prefixAt(i) && j-i >= 2 {
+		// "Datuk Seri Wong Mei Ling": an honorific of two words.
+		h := i + 1
+		for h < j-1 && n.prefixAt(h) {
+			h++
+		}
 		// "Mrs. Jane Holt and John Holt": the honorific covers the first.
-		for k := i + 2; k < j-1; k++ {
+		for k := h + 1; k < j-1; k++ {
 			if l := n.toks[k].lower; l == "and" || l == "&" {
-				n.addCand(s, i+1, k, Person, nil)
+				n.addCand(s, h, k, Person, nil)
 				i, titles = k+1, true
 				goto cut
 			}
 		}
-		n.addCand(s, i+1, j, Person, nil)
+		n.addCand(s, h, j, Person, nil)
 		return
 	}
 	if g := n.gazAt(i, j); g != nil && !n.localAcr[nerKey(n.toks, i, j)] {
@@ -1669,6 +1674,22 @@ func (n *ner) followedBySpeech(j int) bool {
 }
 
 // word returns the lower-case token i, or "" out of range.
+// prefixAt reports whether token k is an honorific before a name: one of
+// nerPersonPrefixes, or a word of an honorific of two words whose word
+// alone is none ("Datuk Seri", "Tan Sri").
+func (n *ner) prefixAt(k int) bool {
+	w := n.word(k)
+	switch {
+	case nerPersonPrefixes[w]:
+		return true
+	case w == "seri":
+		return nerSeriAfter[n.word(k-1)]
+	case w == "tan":
+		return n.word(k+1) == "sri" && k+2 < len(n.toks) && n.toks[k+2].cap
+	}
+	return false
+}
+
 func (n *ner) word(i int) string {
 	if i < 0 || i >= len(n.toks) {
 		return ""

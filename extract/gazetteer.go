@@ -376,10 +376,14 @@ var nerCalendar = nerSet("january,february,march,april,may,june,july,august,sept
 var nerNotNames = nerSet("agm,egm,obe,mbe,cbe,kbe,dbe,gcse,gcses,gp,gps,ebitda,ebit,esg,ev,evs,ppe,kpi,kpis,r&d,m&a,ict,sme,smes,ngo,ngos,mri,gst,gmo,gmos,pfas,pfoa,ppm,kw,mw,gw,kwh,mwh,gwh,ghg,nox,atm,atms,sim,hq,eps,roi,cagr,yoy,qoq,gdp,ceo,cfo,coo,cto,ipo,ai,tv,pc,usb,dvd,gps,hiv,aids,covid,co2,ok,am,pm,a.m.,p.m.,fm,usd,eur,gbp,etf,lng,gmt,utc,est,pdf,faq,id,it,vat,ram,cpu,suv,mp,mps,ceos,q1,q2,q3,q4,bc,ad,ph.d.,phd,dna,rna,led,lcd,hd,uk's,ps,pr,hr,rip,vs,tba,eta,asap,fyi,diy,vip,mph,kph,km,kg,lb,sms,api,url,www,html,ok.")
 
 // nerPersonPrefixes are honorifics before people's names.
-var nerPersonPrefixes = nerSet("mr,mr.,mrs,mrs.,ms,ms.,miss,dr,dr.,prof,prof.,sir,dame,lord,lady,rev,rev.,reverend,mx,madam,madame,monsieur,herr,frau,señor,senor,smt,smt.,shri,shri.,sri,shrimati,alhaji,alhaja,hajia,hajiya,mallam,hon,hon.,cllr,cllr.,eng,eng.")
+var nerPersonPrefixes = nerSet("mr,mr.,mrs,mrs.,ms,ms.,miss,dr,dr.,prof,prof.,sir,dame,lord,lady,rev,rev.,reverend,mx,madam,madame,monsieur,herr,frau,señor,senor,smt,smt.,shri,shri.,sri,shrimati,alhaji,alhaja,hajia,hajiya,mallam,hon,hon.,cllr,cllr.,eng,eng.,datuk,dato,dato',datin,puan,encik,tun,ir,ir.,atty,atty.,engr,engr.")
 
 // nerPostNominals follow a person's name without being part of it:
 // "Helena Brightmore KC", "Lakshmi Venkataraman, IAS".
+// nerSeriAfter are the honorifics that "Seri" follows as part of a title
+// of two words ("Datuk Seri NAME"); "Seri" alone begins names of places.
+var nerSeriAfter = nerSet("datuk,dato,dato',datin")
+
 var nerPostNominals = nerSet("kc,qc,sc,ias,ips,ifs,obe,mbe,cbe,kbe,dbe,frs,jp,mp,msp,mep")
 
 // nerSpeechVerbs follow a speaker ("Rutte said") or precede one ("said

@@ -113,6 +113,13 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Returning Officer Rehana Kazmi ordered a recount. RO Kazmi said the count was fair.", "Rehana Kazmi", Person},
 		{"The case was filed by Ali Raza, a resident of Nishatpur. He said he paid in March.", "Nishatpur", Place},
 		{"The case was filed by Ali Raza, a resident of Qasimpur, who said he paid in March.", "Qasimpur", Place},
+		// Sixth round: Malaysian and Philippine honorifics, of one word
+		// or two, are no part of a name.
+		{"State housing committee chairman Datuk Seri Rahim Osman said the flats were ready.", "Rahim Osman", Person},
+		{"Tan Sri Lee Chong Wah opened the plant on Monday.", "Lee Chong Wah", Person},
+		{"The agency's engineer, Ir. Faridah Yusof, said the dam was safe.", "Faridah Yusof", Person},
+		{"His lawyer, Atty. Ramon Cruz, said he would appeal.", "Ramon Cruz", Person},
+		{"Puan Salmah Idris said the market would reopen.", "Salmah Idris", Person},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -161,6 +168,8 @@ func TestUnseenStylesNotNames(t *testing.T) {
 		{"The move was approved at the AGM. He was awarded the OBE.", "OBE"},
 		{"Tessaro Labs unveiled the Nimbus 3000 on Tuesday. The Nimbus will ship in March.", "Nimbus"},
 		{"Oran MCAs reject roads budget\n\nMembers of the Oran County Assembly rejected the budget on Monday.", "Oran MCAs"},
+		// Sixth round: "Seri" is an honorific only after "Datuk".
+		{"Floods hit Taman Seri Kembang on Monday. Seri Kembang residents left.", "Kembang"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")

@@ -51,8 +51,11 @@ func (n *ner) findRoles() {
 		// across an honorific: "Prof. Ngozi Amadi-Ukpong" is a
 		// professor; "The chairman, Sir Malcolm Thwaite," a chairman.
 		base := cd.ts
-		if nerPersonPrefixes[n.word(base-1)] {
+		if n.prefixAt(base - 1) {
 			base--
+			for n.prefixAt(base - 1) {
+				base--
+			}
 			// "The church's pastor, the Rev. Darnell Whitfield,".
 			if n.word(base-1) == "the" && n.word(base-2) == "," {
 				base--
@@ -301,7 +304,7 @@ func (n *ner) frontedRole(c int) (nerRole, bool) {
 // name) a founder of the subject.
 func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 	k := n.cands[c].ts - 1
-	if nerPersonPrefixes[n.word(k)] {
+	for n.prefixAt(k) {
 		k--
 	}
 	if n.word(k) == "and" {
@@ -310,7 +313,7 @@ func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 			return nil, false
 		}
 		k = n.cands[o].ts - 1
-		if nerPersonPrefixes[n.word(k)] {
+		for n.prefixAt(k) {
 			k--
 		}
 	}
@@ -361,7 +364,7 @@ func (n *ner) namedNext(c int) ([]nerRole, bool) {
 		return nil, false
 	}
 	start := cd.ts
-	if nerPersonPrefixes[n.word(start-1)] {
+	for n.prefixAt(start - 1) {
 		start--
 	}
 	si := n.sentOf[cd.ts]
@@ -373,7 +376,7 @@ func (n *ner) namedNext(c int) ([]nerRole, bool) {
 		return nil, false
 	}
 	for k := ps; k < pe; k++ {
-		if n.quoted[k] || nerPersonPrefixes[n.word(k)] {
+		if n.quoted[k] || n.prefixAt(k) {
 			return nil, false
 		}
 		if o := n.candAt(k); o >= 0 && n.cands[o].kind == Person {
@@ -547,8 +550,10 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 		if o := n.candAt(e - 1); o >= 0 && e-1 > 0 && e <= n.cands[c].ts && n.cands[o].te == e && o != c {
 			k := n.cands[o].ts - 1
-			if nerPersonPrefixes[n.word(k)] {
-				k--
+			if n.prefixAt(k) {
+				for n.prefixAt(k) {
+					k--
+				}
 			} else if n.cands[o].kind == Person && n.toks[max(k, 0)].cap && nerTitleSet[n.word(k)] && n.word(k-1) == "for" {
 				k-- // "A spokesman for Premier Sharon Te Huia, Liam Farrugia,"
 			}
@@ -885,7 +890,7 @@ var nerAppointVerbs = nerSet("named,appointed,hired,promoted,elected,chose,picke
 func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 	cd := n.cands[c]
 	v := cd.ts - 1
-	if nerPersonPrefixes[n.word(v)] {
+	for n.prefixAt(v) {
 		v--
 	}
 	if !nerAppointVerbs[n.word(v)] || v > 0 && (nerCopulas[n.word(v-1)] || n.word(v-1) == "be" || n.word(v-1) == "been") {
