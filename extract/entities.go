@@ -486,12 +486,18 @@ func (n *ner) possessiveName(i, j, b int) int {
 		return j
 	}
 	saint := j-i == 2 && (n.toks[i].lower == "st" || n.toks[i].lower == "st." || n.toks[i].lower == "saint")
-	if !(nerPossOrgWords[n.toks[j-1].lower] || n.toks[i].lower == "our" || saint || n.pluralOwner(j)) || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
+	// "Ardmouth Fishermen's Co-operative": a plural of "-man" owns too.
+	menOwner := strings.HasSuffix(n.toks[j-1].lower, "men") && len(n.toks[j-1].lower) > 5
+	if !(nerPossOrgWords[n.toks[j-1].lower] || menOwner || n.toks[i].lower == "our" || saint || n.pluralOwner(j)) || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
 		return j
 	}
 	k := j + 1
 	for k < b && n.candOf[k] < 0 && n.nameTok(k) && n.toks[k].space {
 		k++
+	}
+	// "Ardmouth Fishermen's Co-operative": a hyphenated head.
+	if k+1 < b && k-j >= 2 && n.word(k) == "-" && !n.toks[k].space && !n.toks[k+1].space && nerOrgHeads[n.toks[k-1].lower+"-"+n.toks[k+1].lower] {
+		return k + 2
 	}
 	if t := n.toks[k-1]; k-j >= 2 && (nerOrgHeads[t.lower] || nerInstHeads[t.lower]) {
 		return k

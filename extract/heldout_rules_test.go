@@ -120,6 +120,13 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"The agency's engineer, Ir. Faridah Yusof, said the dam was safe.", "Faridah Yusof", Person},
 		{"His lawyer, Atty. Ramon Cruz, said he would appeal.", "Ramon Cruz", Person},
 		{"Puan Salmah Idris said the market would reopen.", "Salmah Idris", Person},
+		// Sixth round: company suffixes and heads of other house styles;
+		// a plural of "-man" owns a name as "Farmers'" does; "Journal of
+		// X" is one name.
+		{"The contract went to Setia Jaya Bina Sdn Bhd in 2023.", "Setia Jaya Bina Sdn Bhd", Org},
+		{"She joined from rival Kelso Mobile in 2022.", "Kelso Mobile", Org},
+		{"Ian Roe, who chairs the Cragside Fishermen's Co-operative, said no.", "Cragside Fishermen's Co-operative", Org},
+		{"The study appeared on Monday in the Journal of Renal Medicine.", "Journal of Renal Medicine", Org},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
