@@ -663,6 +663,18 @@ func (n *ner) dateline(s, i, b int) {
 			}
 		}
 	}
+	// "SAN ISIDRO DEL MAR, Bantaloc —", "VUNIMASI, Nalavu —": the province
+	// or country after the town, when the gazetteer knows neither.
+	if n.word(k) == "," && n.stateAbbrev(k+1) == nil {
+		q := k + 1
+		for q < dash && q < k+4 && n.nameTok(q) && n.toks[q].cap && !n.toks[q].upper && !nerCalendar[n.toks[q].lower] {
+			q++
+		}
+		if key := nerKey(n.toks, k+1, q); q > k+1 && (q == dash || n.word(q) == "(" || n.word(q) == ",") && n.candOf[k+1] < 0 && nerGaz[key] == nil && !nerStop[key] && !nerNotNames[key] && !nerTitleSet[key] {
+			c := n.addCand(s, k+1, q, Place, nil)
+			n.cands[c].dateline = true
+		}
+	}
 	// The agency: "(AP)", "(Reuters)".
 	if open > k && close == dash-1 && close-open >= 2 {
 		for q := open + 1; q < close; q++ {
@@ -699,7 +711,7 @@ var nerStateAbbrevs = map[string]string{
 	// them after a town ("HALCOURT, Ont. —", "WARRABINDA, Qld —").
 	"ont": "Ontario", "que": "Quebec", "b.c.": "British Columbia", "alta": "Alberta",
 	"sask": "Saskatchewan", "n.s.": "Nova Scotia", "n.b.": "New Brunswick", "nfld": "Newfoundland",
-	"qld": "Queensland", "nsw": "New South Wales", "tas": "Tasmania",
+	"qld": "Queensland", "nsw": "New South Wales", "tas": "Tasmania", "man": "Manitoba",
 }
 
 // nerDotlessStates are the abbreviations written without a full stop.

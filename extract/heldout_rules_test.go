@@ -127,6 +127,12 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"She joined from rival Kelso Mobile in 2022.", "Kelso Mobile", Org},
 		{"Ian Roe, who chairs the Cragside Fishermen's Co-operative, said no.", "Cragside Fishermen's Co-operative", Org},
 		{"The study appeared on Monday in the Journal of Renal Medicine.", "Journal of Renal Medicine", Org},
+		// Sixth round: the province or country after a dateline's town,
+		// when no gazetteer knows it, is a place even when it also opens
+		// an organisation's name; "Man." is Manitoba after a town.
+		{"KORANDI, Velbaro — Rain closed schools on Monday, the Velbaro Weather Service said.", "Velbaro", Place},
+		{"SAN TEODORO, Kalingan (Coastline) — Kalingan Gov. Ana Ruiz ordered an audit.", "Kalingan", Place},
+		{"MAPLE BEND, Man. (Coastline) — The plant closed on Monday.", "Manitoba", Place},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
