@@ -330,6 +330,9 @@ func (n *ner) calendarWord(i int) bool {
 	switch n.word(i - 1) {
 	case "in", "since", "until", "last", "next", "early", "late", "mid", "of", "on", "by", "from", "through", "till", "this":
 		return true
+	case "the":
+		// "washed out in the May floods": a month before a common noun.
+		return i+1 < len(n.toks) && n.toks[i+1].word && !n.toks[i+1].cap && !n.toks[i+1].digit && !nerStop[n.toks[i+1].lower]
 	}
 	return false
 }

@@ -350,11 +350,11 @@ var nerInstHeads = nerSet("office,ministry,department,agency,authority,council,c
 
 // nerPlacePrefixes open the names of natural places: "River Wendle",
 // "Lake Orvan", "Mount Kessel".
-var nerPlacePrefixes = nerSet("river,lake,loch,lough,mount,mt.,cape,isle,fort,port")
+var nerPlacePrefixes = nerSet("river,lake,loch,lough,mount,mt.,cape,isle,fort,port,sungai,kuala,bukit,pulau,tanjung,teluk,kampung,gunung")
 
 // nerPlaceLeanHeads end names of places but are also surnames ("Cobley
 // Weir", "Peter Weir"): a lean to a place that context can overturn.
-var nerPlaceLeanHeads = nerSet("weir,brook,fen,marsh,creek,reservoir,estuary,wharf,quay")
+var nerPlaceLeanHeads = nerSet("weir,brook,fen,marsh,creek,reservoir,estuary,wharf,quay,stream,pass,point,gorge,ridge,inlet,headland,lagoon")
 
 // nerOrgLeadHeads head an organisation name when followed by "of"
 // ("Office of Foreign Assets Control", "Bank of England").

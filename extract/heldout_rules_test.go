@@ -133,6 +133,12 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"KORANDI, Velbaro — Rain closed schools on Monday, the Velbaro Weather Service said.", "Velbaro", Place},
 		{"SAN TEODORO, Kalingan (Coastline) — Kalingan Gov. Ana Ruiz ordered an audit.", "Kalingan", Place},
 		{"MAPLE BEND, Man. (Coastline) — The plant closed on Monday.", "Manitoba", Place},
+		// Sixth round: natural places by a Malay first word or by a last
+		// word of a landform.
+		{"The wall along the Sungai Lendu will be finished in May.", "Sungai Lendu", Place},
+		{"Convoys were turned back at the Korsan Pass checkpoint.", "Korsan Pass", Place},
+		{"The new crossing on the Waipuna Stream was approved.", "Waipuna Stream", Place},
+		{"Trips to the settlement of Tarewa Point take longer now.", "Tarewa Point", Place},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -181,6 +187,8 @@ func TestUnseenStylesNotNames(t *testing.T) {
 		{"The move was approved at the AGM. He was awarded the OBE.", "OBE"},
 		{"Tessaro Labs unveiled the Nimbus 3000 on Tuesday. The Nimbus will ship in March.", "Nimbus"},
 		{"Oran MCAs reject roads budget\n\nMembers of the Oran County Assembly rejected the budget on Monday.", "Oran MCAs"},
+		// Sixth round: a month before a common noun is no name.
+		{"The bridge was washed out in the May floods.", "May"},
 		// Sixth round: "Seri" is an honorific only after "Datuk".
 		{"Floods hit Taman Seri Kembang on Monday. Seri Kembang residents left.", "Kembang"},
 	}
