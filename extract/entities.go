@@ -2409,7 +2409,14 @@ func (n *ner) resolve() {
 				continue
 			}
 		}
-		if !ok {
+		// "in Perantau" beside "Wisma Perantau" and "Perantau Residents'
+		// Association": a word the text writes as a place, that opens an
+		// organisation's name, is neither a surname nor the organisation.
+		placeWord := n.cands[first].te-n.cands[first].ts == 1 && cue[cuePlace] > cue[cueOrg] && cue[cuePlace] > cue[cuePerson] && n.placeInBody(cs)
+		if placeWord {
+			_, placeWord = n.prefixOrg(n.cands[first].ts, n.cands[first].te, byKey)
+		}
+		if !ok && !placeWord {
 			if es := surname[k]; len(es) > 0 {
 				e, ok = n.nearestEnt(es, n.toks[n.cands[first].ts].s), true
 				// "Ford" is both "William Clay Ford Jr." and "Ford Motor
@@ -2635,7 +2642,8 @@ func (n *ner) placeInBody(cs []int) bool {
 			continue
 		}
 		// Not "in Ashcombe hospital"; but "in the Rangiwai district".
-		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.cue[cuePlace] < 3 && cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower] && !nerAreaNouns[t.lower] {
+		// "Farmers across Rangiwhero have …": a verb may follow.
+		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.cue[cuePlace] < 3 && cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower] && !nerAreaNouns[t.lower] && !nerCopulas[t.lower] && !nerAuxVerbs[t.lower] {
 			continue
 		}
 		return true

@@ -563,3 +563,7 @@ func nerIsAcronym(s string) bool {
 	}
 	return letters >= 2
 }
+
+// nerAuxVerbs are auxiliary verbs, which may follow a place that is the
+// end of a subject ("Farmers across Rangiwhero have …").
+var nerAuxVerbs = nerSet("have,has,had,are,were,will,would,can,could,should,might,must,did,does,do")

@@ -139,6 +139,10 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Convoys were turned back at the Korsan Pass checkpoint.", "Korsan Pass", Place},
 		{"The new crossing on the Waipuna Stream was approved.", "Waipuna Stream", Place},
 		{"Trips to the settlement of Tarewa Point take longer now.", "Tarewa Point", Place},
+		// Sixth round: a word written as a place that also opens an
+		// organisation's name (and a building's) stays a place.
+		{"The Korvali Farmers' Association met at Wisma Korvali. Farmers across Korvali have waited for months.", "Korvali", Place},
+		{"The Dessan Residents' Association met at Wisma Dessan. It is the longest wall in Dessan.", "Dessan", Place},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
