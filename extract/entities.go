@@ -846,6 +846,9 @@ func (n *ner) gazPlace(i, j int) bool {
 // it, or i if there is none.
 func (n *ner) titleAt(i, j int) int {
 	best := i
+	if i >= j || i >= len(n.toks) {
+		return best // an organisation that ends the text: "ORG — NAME, Head of Communications"
+	}
 	// "SP Butt" after "Superintendent of Police (Cantonment division)
 	// Ayesha Butt": a rank the text wrote out, shortened to its
 	// initials before a surname.

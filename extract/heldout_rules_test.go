@@ -488,3 +488,15 @@ func TestUnseenStylesEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestUnseenStylesTextEndsAfterOrg checks that a text ending in a title
+// after an organisation and a name (a press release's contacts block)
+// does not read past its last token.
+func TestUnseenStylesTextEndsAfterOrg(t *testing.T) {
+	for _, text := range []string{
+		"For further information:\nHarrow Logistics plc — Tom Brierley, Head of Communications",
+		"Contact: Kelso Partners — Ann Roe, Head of",
+	} {
+		hoExtract(t, text, "2026-05-12")
+	}
+}
