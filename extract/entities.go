@@ -1097,6 +1097,20 @@ cut:
 				n.segment(s, r, j, false)
 				return
 			}
+			// "Eleanor Whitcombe, Chair of Harrowgate, said": in
+			// apposition after a name, the title's organisation
+			// whatever its shape; "Tom Brierley, Head of
+			// Communications": a portfolio names nothing.
+			if r < j && n.word(i-1) == "," && n.candAt(i-2) >= 0 && n.cands[n.candAt(i-2)].kind != Org && n.cands[n.candAt(i-2)].kind != Place {
+				k := r
+				for k < j && (nerPortfolios[n.toks[k].lower] || nerConnectors[n.toks[k].lower]) {
+					k++
+				}
+				if k < j {
+					n.segment(s, r, j, false)
+				}
+				return
+			}
 		}
 		if len(ts) > 0 {
 			// Titles without a name: classify what lies between them.

@@ -323,6 +323,12 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"The Tram and Bus Employees Association balloted members. The union's Tasmania branch secretary, Jo Hart, said the vote was clear.", role{"Jo Hart", "Branch Secretary", "Tram and Bus Employees Association", false}},
 		{"Corlen Mining Ltd. posted a loss. Chief operating officer Ada Moss will become president and chief executive in May.", role{"Ada Moss", "President and Chief Executive", "Corlen Mining Ltd.", false}},
 		{"Rhosfach Athletic, who beat Penlan Rovers last week, scored through winger Ieuan Bowen.", role{"Ieuan Bowen", "Winger", "Rhosfach Athletic", false}},
+		// Sixth round: a title-case title of an organisation in
+		// apposition, whatever the organisation's shape (a press
+		// release's "NAME, Chair of ORG, said:"); a portfolio after
+		// "Head of" names nothing.
+		{"Kelbrook said profits rose. Ann Marr, Chair of Kelbrook, said: \"We are pleased.\"", role{"Ann Marr", "Chair", "Kelbrook", false}},
+		{"Tom Reed, Head of Communications at Kelbrook, said so.", role{"Tom Reed", "Head of Communications", "Kelbrook", false}},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
