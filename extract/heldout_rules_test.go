@@ -329,6 +329,11 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// "Head of" names nothing.
 		{"Kelbrook said profits rose. Ann Marr, Chair of Kelbrook, said: \"We are pleased.\"", role{"Ann Marr", "Chair", "Kelbrook", false}},
 		{"Tom Reed, Head of Communications at Kelbrook, said so.", role{"Tom Reed", "Head of Communications", "Kelbrook", false}},
+		// Sixth round: the appointing organisation is the verb's subject
+		// or, for "the appointment of", the organisation opening the
+		// sentence.
+		{"Brantley Foods plc today announced the appointment of Mira Kent as Chief Financial Officer, with effect from 1 June.", role{"Mira Kent", "Chief Financial Officer", "Brantley Foods plc", false}},
+		{"The Kessel Water Board has named Ada Frey, a former planning minister, as its general manager.", role{"Ada Frey", "General Manager", "Kessel Water Board", false}},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")

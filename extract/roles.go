@@ -893,8 +893,30 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 	for n.prefixAt(v) {
 		v--
 	}
-	if !nerAppointVerbs[n.word(v)] || v > 0 && (nerCopulas[n.word(v-1)] || n.word(v-1) == "be" || n.word(v-1) == "been") {
+	// "announced the appointment of NAME as Chief Financial Officer".
+	noun := n.word(v) == "of" && nerAppointNouns[n.word(v-1)]
+	if !noun && !nerAppointVerbs[n.word(v)] || v > 0 && (nerCopulas[n.word(v-1)] || n.word(v-1) == "be" || n.word(v-1) == "been") {
 		return nil, false // "was named": the copula reads it
+	}
+	// The appointing organisation: the verb's subject ("The X Board has
+	// named NAME … as its general manager"), or for the noun the
+	// organisation opening the sentence.
+	subj := -1
+	if noun {
+		if k := n.sentTok[n.sentOf[cd.ts]][0]; n.word(k) == "the" {
+			subj = n.candAt(k + 1)
+		} else {
+			subj = n.candAt(k)
+		}
+	} else {
+		k := v - 1
+		for k > 0 && (n.word(k) == "has" || n.word(k) == "have" || n.word(k) == "had") {
+			k--
+		}
+		subj = n.candAt(k)
+	}
+	if subj >= 0 && (n.cands[subj].kind == Person || n.cands[subj].kind == "" && n.cands[subj].te-n.cands[subj].ts < 2) {
+		subj = -1
 	}
 	p := cd.te
 	if n.word(p) == "," {
@@ -924,8 +946,19 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 	if n.word(p) != "as" {
 		return nil, false
 	}
-	return n.titlePhrase(c, p+1, sentEnd, true)
+	rs, ok := n.titlePhrase(c, p+1, sentEnd, true)
+	if ok && subj >= 0 {
+		for i := range rs {
+			if rs[i].orgCand < 0 && rs[i].orgNoun == "" {
+				rs[i].orgCand = subj
+			}
+		}
+	}
+	return rs, ok
 }
+
+// nerAppointNouns name an appointment before "of NAME as TITLE".
+var nerAppointNouns = nerSet("appointment,election,nomination,promotion")
 
 // whoAnd returns the token after the "and" that coordinates a second
 // verb in a relative clause starting at p ("who farms near Bellfield and
