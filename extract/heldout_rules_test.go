@@ -334,6 +334,11 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// sentence.
 		{"Brantley Foods plc today announced the appointment of Mira Kent as Chief Financial Officer, with effect from 1 June.", role{"Mira Kent", "Chief Financial Officer", "Brantley Foods plc", false}},
 		{"The Kessel Water Board has named Ada Frey, a former planning minister, as its general manager.", role{"Ada Frey", "General Manager", "Kessel Water Board", false}},
+		// Sixth round: a verb's role after a tenure coordinated in one
+		// relative clause; "chairs the board" is the story's company's;
+		// a party and district tag before a relative clause.
+		{"Pellmark Robotics cut jobs. Its founder, Ida Berg, who stepped down as chief executive in 2024 and now chairs the board, said little.", role{"Ida Berg", "Chair", "Pellmark Robotics", false}},
+		{"State Sen. Rob Hale, R-Kettle Bay, who chairs the Senate Finance Committee, said no.", role{"Rob Hale", "Chair", "Senate Finance Committee", false}},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")

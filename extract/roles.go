@@ -125,11 +125,28 @@ func (n *ner) findRoles() {
 			p += 2
 		}
 		sentEnd := n.sentTok[n.sentOf[cd.ts]][1]
+		// A party and district: "State Rep. Maria Ochoa, D-Cascade
+		// Falls, who chairs …".
+		if p >= 0 && n.word(p) == "," && n.partyTag(p+1) {
+			for k := p + 3; k < sentEnd && k < p+8; k++ {
+				if n.word(k) == "," {
+					p = k
+					break
+				}
+			}
+		}
 		if p >= 0 {
 			if n.word(p) == "," && n.word(p+1) == "who" {
 				if r, ok := n.tenure(c, p+2, sentEnd); ok {
 					n.roles = append(n.roles, r...)
 					found = true
+					// "who stepped down as chief executive last year and
+					// now chairs the board".
+					if a := n.whoAnd(p+2, sentEnd); a > p+2 {
+						if r, ok := n.verbRole(c, a, sentEnd); ok {
+							n.roles = append(n.roles, r...)
+						}
+					}
 					p = -1
 				}
 			} else if r, ok := n.tenure(c, p, sentEnd); ok {
@@ -960,6 +977,19 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 // nerAppointNouns name an appointment before "of NAME as TITLE".
 var nerAppointNouns = nerSet("appointment,election,nomination,promotion")
 
+// partyTag reports whether a US party and district tag starts at token
+// k: "D-Cascade Falls", "R-Texas".
+func (n *ner) partyTag(k int) bool {
+	if k+2 >= len(n.toks) || !n.toks[k].cap || n.word(k+1) != "-" || n.toks[k+1].space || n.toks[k+2].space || !n.toks[k+2].cap {
+		return false
+	}
+	switch n.word(k) {
+	case "d", "r", "i", "d.", "r.":
+		return true
+	}
+	return false
+}
+
 // whoAnd returns the token after the "and" that coordinates a second
 // verb in a relative clause starting at p ("who farms near Bellfield and
 // chairs the X"), or p when there is none before a comma.
@@ -1016,6 +1046,11 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 		e := k
 		for e < sentEnd && e < k+4 && n.toks[e].word && !n.toks[e].cap && !n.toks[e].digit && !nerStop[n.word(e)] {
 			e++
+		}
+		// "now chairs the board": the board of the story's company.
+		if e == k+1 && title == "Chair" && n.word(k) == "board" && n.word(k-1) == "the" && !n.toks[k].cap {
+			r := nerRole{person: c, title: title, orgCand: -1, orgNoun: "company", succeeds: -1, s: n.subjectStart(c), e: n.toks[k].e}
+			return []nerRole{r}, true
 		}
 		if e > k && nerBodyNames[n.word(e-1)] {
 			r := nerRole{person: c, title: title + " of the " + nerTitleText(n, k, e), orgCand: -1, succeeds: -1, s: n.subjectStart(c), e: n.toks[e-1].e}
