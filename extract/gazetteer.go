@@ -327,10 +327,11 @@ grower,breeder,plant breeder,deputy,warder,prison warder,finalist,collector,dist
 mayor-elect,governor-elect,senator-elect,member of parliament,election commissioner,state election commissioner,chief electoral officer,district chief executive,investigator,principal investigator,lead researcher,lead investigator,chief officer,chief superintendent,chief inspector,detective sergeant,detective constable,detective superintendent,detective chief inspector,detective chief superintendent,police constable,sgt,insp,insp.,supt,supt.,ch supt,det sgt,det insp,det con,det supt,det ch insp,det ch supt,
 td,mla,mpp,msp,mhk,skipper,vice-captain,opener,opening batsman,batsman,batter,bowler,spinner,all-rounder,wicketkeeper,wicket-keeper,flanker,full-back,fullback,fly-half,scrum-half,wing,number eight,quarterback,pitcher,shortstop,point guard,
 outside-half,hooker,prop,lock,replacement scrum-half,director of rugby,
-superintendent of police,senior superintendent of police,deputy superintendent of police,assistant superintendent of police,station house officer,inspector general,inspector general of police,deputy inspector general,additional inspector general,sub-inspector,assistant sub-inspector,head constable,ssp,dsp,sho,asi,dig,igp`
+superintendent of police,senior superintendent of police,deputy superintendent of police,assistant superintendent of police,station house officer,inspector general,inspector general of police,deputy inspector general,additional inspector general,sub-inspector,assistant sub-inspector,head constable,ssp,dsp,sho,asi,dig,igp,
+harbour master,harbor master,harbourmaster,harbormaster,coordinator,humanitarian coordinator,country director,head of programmes,head of programs,group manager,writer in residence,writer-in-residence,neurologist,cardiologist,physician,oncologist,paediatrician,pediatrician,psychiatrist,radiologist,anaesthetist,anesthesiologist`
 
 // nerTitleModifiers may precede a title without changing it.
-var nerTitleModifiers = nerSet("chief,special,permanent,principal,shadow,municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
+var nerTitleModifiers = nerSet("chief,consultant,special,permanent,principal,shadow,municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
 
 // nerPortfolios are the domains of ministers and secretaries, which become
 // part of the title ("Finance Minister").

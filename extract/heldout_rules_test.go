@@ -339,6 +339,10 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// a party and district tag before a relative clause.
 		{"Pellmark Robotics cut jobs. Its founder, Ida Berg, who stepped down as chief executive in 2024 and now chairs the board, said little.", role{"Ida Berg", "Chair", "Pellmark Robotics", false}},
 		{"State Sen. Rob Hale, R-Kettle Bay, who chairs the Senate Finance Committee, said no.", role{"Rob Hale", "Chair", "Senate Finance Committee", false}},
+		// Sixth round: titles of ports, aid agencies and medicine.
+		{"The Kellan Harbour Commissioners' chief harbour master, Capt. Rona Weir, said the channel was open.", role{"Rona Weir", "Chief Harbour Master", "Kellan Harbour Commissioners", false}},
+		{"The regional humanitarian coordinator, Ida Roos, called for calm.", role{"Ida Roos", "Regional Humanitarian Coordinator", "", false}},
+		{"Dr Ana Celik, a consultant neurologist at Kelby General Hospital, led the trial.", role{"Ana Celik", "Consultant Neurologist", "Kelby General Hospital", false}},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
