@@ -339,6 +339,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// a party and district tag before a relative clause.
 		{"Pellmark Robotics cut jobs. Its founder, Ida Berg, who stepped down as chief executive in 2024 and now chairs the board, said little.", role{"Ida Berg", "Chair", "Pellmark Robotics", false}},
 		{"State Sen. Rob Hale, R-Kettle Bay, who chairs the Senate Finance Committee, said no.", role{"Rob Hale", "Chair", "Senate Finance Committee", false}},
+		// Sixth round: in a round-up of items under datelines of their
+		// own, a company officer is of the company of the item.
+		{"KELTON, Velbaro (Coastline) — Marsh Ferries S.A. was fined on Wednesday. Its lawyer said it would appeal.\n\nTARN FALLS, Man. (Coastline) — Norvik Minerals Corp. will reopen its mine in March. President and chief executive Guy Lamont said 220 jobs would return.", role{"Guy Lamont", "President and Chief Executive", "Norvik Minerals Corp.", false}},
 		// Sixth round: titles of ports, aid agencies and medicine.
 		{"The Kellan Harbour Commissioners' chief harbour master, Capt. Rona Weir, said the channel was open.", role{"Rona Weir", "Chief Harbour Master", "Kellan Harbour Commissioners", false}},
 		{"The regional humanitarian coordinator, Ida Roos, called for calm.", role{"Ida Roos", "Regional Humanitarian Coordinator", "", false}},

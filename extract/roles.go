@@ -1703,6 +1703,25 @@ func (n *ner) mainOrgBefore(pos int) string {
 	// often, the one the story named first, the lead's ("Corriveau
 	// Health Systems will cut 240 jobs ... a system built by Halden
 	// Digital ... The company's former chief technology officer").
+	// A round-up of items, each under a dateline of its own: the
+	// organisations of the item pos is in.
+	from := -1
+	for _, c := range n.cands {
+		if p := n.toks[c.ts].s; c.dateline && p < pos && p > from {
+			from = p
+		}
+	}
+	if from >= 0 {
+		if m := n.mainOrgIn(from, pos); m != "" {
+			return m
+		}
+	}
+	return n.mainOrgIn(-1, pos)
+}
+
+// mainOrgIn returns the organisation named most often in [from, pos)
+// (of those named as often, the one named first).
+func (n *ner) mainOrgIn(from, pos int) string {
 	best, bestCount, bestPos := "", 0, -1
 	for _, ent := range n.ents {
 		if ent.kind != Org {
@@ -1714,7 +1733,7 @@ func (n *ner) mainOrgBefore(pos int) string {
 			if n.word(ts-1) == "(" && n.afterDateline(ts) {
 				continue // "DENVERTON, Nov. 4 (Keystone Wire) —": the agency
 			}
-			if p := n.toks[ts].s; n.cands[c].ent >= 0 && p < pos && !n.heading[n.sentOf[ts]] {
+			if p := n.toks[ts].s; n.cands[c].ent >= 0 && p < pos && p >= from && !n.heading[n.sentOf[ts]] {
 				count++
 				if first < 0 || p < first {
 					first = p
