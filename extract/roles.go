@@ -1547,8 +1547,14 @@ func (n *ner) implicitOrgs() {
 			t := nerTitleNorm(r.Title)
 			switch {
 			case r.Until == "" && strings.HasSuffix(t, "mayor"):
-				// "Mayor Simone Gagnon" in a story from a town: its mayor.
-				r.Org = n.datelineTown()
+				// "Mayor Simone Gagnon" in a story from a town: its mayor;
+				// in a story about a district's council ("Rangiwhero
+				// District Council will borrow …"), the council's.
+				if c := n.councilBefore(r.Start); c != "" {
+					r.Org = c
+				} else {
+					r.Org = n.datelineTown()
+				}
 			case nerTeamTitles[lastWord(t)] || nerTeamTitles[t] || nerTeamTitles[strings.ToLower(r.Title)]:
 				// (The last test is for hyphenated positions, "fly-half",
 				// "vice-captain", which the normal form splits.)
@@ -1717,6 +1723,27 @@ func (n *ner) mainOrgBefore(pos int) string {
 		}
 	}
 	return n.mainOrgIn(-1, pos)
+}
+
+// nerCouncilKinds name the local councils a mayor leads: "X District
+// Council", "X City Council".
+var nerCouncilKinds = nerSet("district,city,borough,town,shire,municipal,county,regional")
+
+// councilBefore returns the local council named last before pos, or "".
+func (n *ner) councilBefore(pos int) string {
+	best, bestPos := "", -1
+	for _, ent := range n.ents {
+		ws := strings.Fields(strings.ToLower(ent.name))
+		if ent.kind != Org || len(ws) < 3 || ws[len(ws)-1] != "council" || !nerCouncilKinds[ws[len(ws)-2]] {
+			continue
+		}
+		for _, c := range ent.cands {
+			if p := n.toks[n.cands[c].ts].s; p < pos && p > bestPos && !n.heading[n.sentOf[n.cands[c].ts]] {
+				best, bestPos = ent.name, p
+			}
+		}
+	}
+	return best
 }
 
 // mainOrgIn returns the organisation named most often in [from, pos)
