@@ -345,6 +345,8 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// Sixth round: a mayor in a story about a district's council
 		// leads that council.
 		{"TE HAU — Waimoko District Council will borrow $2 million. Mayor Hine Rawiri said the cost was fair.", role{"Hine Rawiri", "Mayor", "Waimoko District Council", false}},
+		// Sixth round: "the system's TITLE" is a health system's.
+		{"Nurses at Alder Medical Center voted to strike. The hospital's parent, Pinecrest Health System, said it would bargain. The system's former chief nursing officer, Jan Pruitt, who resigned in May, agreed.", role{"Jan Pruitt", "Chief Nursing Officer", "Pinecrest Health System", true}},
 		// Sixth round: titles of ports, aid agencies and medicine.
 		{"The Kellan Harbour Commissioners' chief harbour master, Capt. Rona Weir, said the channel was open.", role{"Rona Weir", "Chief Harbour Master", "Kellan Harbour Commissioners", false}},
 		{"The regional humanitarian coordinator, Ida Roos, called for calm.", role{"Ida Roos", "Regional Humanitarian Coordinator", "", false}},
