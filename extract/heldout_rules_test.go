@@ -499,6 +499,9 @@ func TestUnseenStylesEvents(t *testing.T) {
 		{"Work on the flats had been due to begin in the autumn but was delayed.", "2026-03-19", []string{"2025-FA"}, ""},
 		{"She was appointed MBE in 1992 and retired the following year.", "2026-03-19", []string{"1992", "1993"}, ""},
 		{"Shares in Tarrow Fuels Pty Ltd. They will appear in court on Thursday.", "2026-08-18", []string{"2026-08-20"}, ""},
+		// Sixth round: a month before a common noun after "in" ("in the
+		// May floods") dates its clause.
+		{"The council will rebuild the bridge, which was washed out in the May floods, after voting on Tuesday.", "2026-08-12", []string{"2026-05", "2026-08-11"}, ""},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, tt.pub)
