@@ -1849,6 +1849,13 @@ func (n *ner) findCues() {
 		if n.routeEnd(cd.ts) && !(cd.te < len(n.toks) && n.toks[cd.te].poss) {
 			cd.cue[cuePlace] += 3
 		}
+		// "carrying fertiliser from Kesterwijk to Port Carrick": "from X
+		// to Y" with Y a place by its shape.
+		if n.word(cd.ts-1) == "from" && n.word(cd.te) == "to" {
+			if o := n.candAt(cd.te + 1); o >= 0 && n.cands[o].ts == cd.te+1 && n.cands[o].kind == Place {
+				cd.cue[cuePlace] += 3
+			}
+		}
 		// "its brickworks at Sallowby, near Stoke-on-Trent": a place
 		// near another.
 		if n.word(cd.te) == "," && (n.word(cd.te+1) == "near" || n.word(cd.te+1) == "outside") {

@@ -143,6 +143,8 @@ func TestUnseenStylesKinds(t *testing.T) {
 		// organisation's name (and a building's) stays a place.
 		{"The Korvali Farmers' Association met at Wisma Korvali. Farmers across Korvali have waited for months.", "Korvali", Place},
 		{"The Dessan Residents' Association met at Wisma Dessan. It is the longest wall in Dessan.", "Dessan", Place},
+		// Sixth round: "from X to Y" with Y a place by its shape.
+		{"The ship was carrying grain from Vellerup to Port Carrow.", "Vellerup", Place},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
