@@ -120,6 +120,8 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"The agency's engineer, Ir. Faridah Yusof, said the dam was safe.", "Faridah Yusof", Person},
 		{"His lawyer, Atty. Ramon Cruz, said he would appeal.", "Ramon Cruz", Person},
 		{"Puan Salmah Idris said the market would reopen.", "Salmah Idris", Person},
+		// "Ma." (Maria) in a Filipino name ends no sentence.
+		{"Kalingan Gov. Ma. Teresa Lim-Uy ordered an audit.", "Ma. Teresa Lim-Uy", Person},
 		// Sixth round: company suffixes and heads of other house styles;
 		// a plural of "-man" owns a name as "Farmers'" does; "Journal of
 		// X" is one name.
