@@ -432,7 +432,10 @@ func (n *ner) findCandidates() {
 					}
 					break
 				}
-				if (t.word || t.lower == "&") && t.space && (nerConnectors[t.lower] || nerNameParticles[t.lower]) && !t.cap {
+				// "Te Rūnanga o Ngāti Tawhiri": Māori "o" (of) inside a
+				// name that opens with "Te".
+				maoriOf := t.lower == "o" && n.toks[i].lower == "te" && n.toks[i].cap
+				if (t.word || t.lower == "&") && t.space && (nerConnectors[t.lower] || nerNameParticles[t.lower] || maoriOf) && !t.cap {
 					// "of the", "Bank of the West".
 					k := j + 1
 					if k < b && n.toks[k].lower == "the" && t.lower == "of" {

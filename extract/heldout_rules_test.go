@@ -147,6 +147,8 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"The Dessan Residents' Association met at Wisma Dessan. It is the longest wall in Dessan.", "Dessan", Place},
 		// Sixth round: "from X to Y" with Y a place by its shape.
 		{"The ship was carrying grain from Vellerup to Port Carrow.", "Vellerup", Place},
+		// Sixth round: Māori "o" (of) inside a name opening with "Te".
+		{"Hone Parata, chairman of Te Rūnanga o Ngāti Korimako, said the iwi agreed.", "Te Rūnanga o Ngāti Korimako", Org},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
