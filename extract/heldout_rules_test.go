@@ -508,6 +508,8 @@ func TestUnseenStylesEvents(t *testing.T) {
 		// Sixth round: a month before a common noun after "in" ("in the
 		// May floods") dates its clause.
 		{"The council will rebuild the bridge, which was washed out in the May floods, after voting on Tuesday.", "2026-08-12", []string{"2026-05", "2026-08-11"}, ""},
+		// Sixth round: the present in a time clause looks ahead.
+		{"She said the council should have waited until the Kelso Recovery Fund opens for bids in November.", "2026-08-12", []string{"2026-11"}, "2025-11"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, tt.pub)
