@@ -348,6 +348,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// Sixth round: in a round-up of items under datelines of their
 		// own, a company officer is of the company of the item.
 		{"KELTON, Velbaro (Coastline) — Marsh Ferries S.A. was fined on Wednesday. Its lawyer said it would appeal.\n\nTARN FALLS, Man. (Coastline) — Norvik Minerals Corp. will reopen its mine in March. President and chief executive Guy Lamont said 220 jobs would return.", role{"Guy Lamont", "President and Chief Executive", "Norvik Minerals Corp.", false}},
+		// Sixth round: "from 2018 until he lost his seat in …" ends the
+		// role by any past verb.
+		{"Charged was Ben Ortiz, who served as chairman of the Kelso Water Board from 2018 until he lost his seat in the October 2023 polls.", role{"Ben Ortiz", "Chairman", "Kelso Water Board", true}},
 		// Sixth round: a mayor in a story about a district's council
 		// leads that council.
 		{"TE HAU — Waimoko District Council will borrow $2 million. Mayor Hine Rawiri said the cost was fair.", role{"Hine Rawiri", "Mayor", "Waimoko District Council", false}},

@@ -1242,6 +1242,23 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			}
 			continue
 		}
+		// "served as chairman from 2018 until he lost his seat in the
+		// October 2023 polls": another past verb ends it too, dated by
+		// the clause's time.
+		if v := n.word(k + 2); w == "until" && since != "" && nerSubjectPronouns[n.word(k+1)] && (nerPastEndVerbs[v] || strings.HasSuffix(v, "ed") && len(v) > 4) {
+			until = "PAST_REF"
+			for q := k + 3; q < sentEnd && q < k+12; q++ {
+				if x := n.word(q); x == "," || x == ";" || x == "." {
+					break
+				}
+				if t, ok := n.timeAt(q); ok {
+					until = t.Value
+					break
+				}
+			}
+			k += 3
+			continue
+		}
 		if w == "since" || w == "until" || w == "till" || w == "from" || w == "effective" || (w == "in" || w == "on") && copula ||
 			(w == "to" || w == "through") && since != "" && until == "" {
 			if t, ok := n.timeAt(k + 1); ok {
@@ -2146,6 +2163,10 @@ var nerLeaveVerbs = map[string]int{
 	"stepped down": 2, "steps down": 2, "step down": 2, "stepping down": 2,
 	"stood down": 2, "stands down": 2, "stand down": 2, "standing down": 2,
 }
+
+// nerPastEndVerbs are past verbs of irregular form that end a role after
+// "until he": "until he lost his seat".
+var nerPastEndVerbs = nerSet("lost,left,died,quit,fell,ran,became,was,took")
 
 // nerOustVerbs end a role in the passive: "was ousted as chairman".
 var nerOustVerbs = nerSet("ousted,fired,dismissed,removed,sacked,deposed,replaced,succeeded,unseated,toppled")
