@@ -2462,6 +2462,9 @@ func (n *ner) resolve() {
 		if !ok {
 			e, ok = n.demonymOf(k)
 		}
+		if !ok && n.cands[first].te-n.cands[first].ts == 1 {
+			e, ok = n.riverOf(k)
+		}
 		// "Keane, who founded the Keane Gallery": strong person cues (a
 		// role, an age; not ", who" alone, which British style gives
 		// clubs and firms) win over the gallery's first word.
@@ -2676,6 +2679,22 @@ func (n *ner) placeInBody(cs []int) bool {
 		return true
 	}
 	return false
+}
+
+// riverOf links a river's bare name ("the main bridge over the Vatuloa")
+// to the river the text named in full ("the Vatuloa River", "the River
+// Ardle").
+func (n *ner) riverOf(key string) (int, bool) {
+	for e, ent := range n.ents {
+		if ent.kind != Place {
+			continue
+		}
+		l := strings.ToLower(ent.name)
+		if l == key+" river" || l == "river "+key {
+			return e, true
+		}
+	}
+	return 0, false
 }
 
 // demonymOf links an adjective formed from a place the text names

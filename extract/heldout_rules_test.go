@@ -147,6 +147,8 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"The Dessan Residents' Association met at Wisma Dessan. It is the longest wall in Dessan.", "Dessan", Place},
 		// Sixth round: "from X to Y" with Y a place by its shape.
 		{"The ship was carrying grain from Vellerup to Port Carrow.", "Vellerup", Place},
+		// Sixth round: a river's bare name is the river.
+		{"Villages along the Kaloa River flooded. The bridge over the Kaloa stays closed.", "Kaloa River", Place},
 		// Sixth round: Māori "o" (of) inside a name opening with "Te".
 		{"Hone Parata, chairman of Te Rūnanga o Ngāti Korimako, said the iwi agreed.", "Te Rūnanga o Ngāti Korimako", Org},
 	}
@@ -540,5 +542,16 @@ func TestUnseenStylesTextEndsAfterOrg(t *testing.T) {
 		"Contact: Kelso Partners — Ann Roe, Head of",
 	} {
 		hoExtract(t, text, "2026-05-12")
+	}
+}
+
+// TestUnseenStylesRiverAlias checks that a river's bare name is no
+// organisation of its own.
+func TestUnseenStylesRiverAlias(t *testing.T) {
+	doc := hoExtract(t, "Villages along the Kaloa River flooded. The bridge over the Kaloa stays closed.", "2026-05-12")
+	for _, e := range doc.Entities {
+		if e.Name == "Kaloa" {
+			t.Errorf("Kaloa is an entity of its own (%s)", e.Kind)
+		}
 	}
 }
