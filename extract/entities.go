@@ -2689,8 +2689,9 @@ func (n *ner) riverOf(key string) (int, bool) {
 		if ent.kind != Place {
 			continue
 		}
-		l := strings.ToLower(ent.name)
-		if l == key+" river" || l == "river "+key {
+		// (Compared in place: this runs for every single word the text
+		// names, and the lower-cased names would be garbage.)
+		if nm := ent.name; len(nm) == len(key)+6 && (strings.EqualFold(nm[:len(key)], key) && strings.EqualFold(nm[len(key):], " river") || strings.EqualFold(nm[:6], "river ") && strings.EqualFold(nm[6:], key)) {
 			return e, true
 		}
 	}
