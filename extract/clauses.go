@@ -321,6 +321,19 @@ func isNounModifier(text string, t Time, sentStart int) bool {
 	default:
 		return false
 	}
+	// "washed out in the May floods", "lost his seat in the October
+	// 2023 polls": after "in" or "during" the dated noun is when the
+	// clause happened.
+	if p := a - 1; p > sentStart+1 && text[p] == ' ' {
+		q := p
+		for q > sentStart && isASCIILetter(text[q-1]) {
+			q--
+		}
+		switch strings.ToLower(text[q:p]) {
+		case "in", "during":
+			return false
+		}
+	}
 	// The word after: a noun, in lower case.
 	b := t.End + 1
 	e := b

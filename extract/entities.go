@@ -362,6 +362,9 @@ func (n *ner) calendarWord(i int) bool {
 	switch n.word(i - 1) {
 	case "in", "since", "until", "last", "next", "early", "late", "mid", "of", "on", "by", "from", "through", "till", "this":
 		return true
+	case "the":
+		// "washed out in the May floods": a month before a common noun.
+		return i+1 < len(n.toks) && n.toks[i+1].word && !n.toks[i+1].cap && !n.toks[i+1].digit && !nerStop[n.toks[i+1].lower]
 	}
 	return false
 }
@@ -461,7 +464,10 @@ func (n *ner) findCandidates() {
 					}
 					break
 				}
-				if (t.word || t.lower == "&") && t.space && (nerConnectors[t.lower] || nerNameParticles[t.lower]) && !t.cap {
+				// "Te Rūnanga o Ngāti Tawhiri": Māori "o" (of) inside a
+				// name that opens with "Te".
+				maoriOf := t.lower == "o" && n.toks[i].lower == "te" && n.toks[i].cap
+				if (t.word || t.lower == "&") && t.space && (nerConnectors[t.lower] || nerNameParticles[t.lower] || maoriOf) && !t.cap {
 					// "of the", "Bank of the West".
 					k := j + 1
 					if k < b && n.toks[k].lower == "the" && t.lower == "of" {
@@ -518,12 +524,18 @@ func (n *ner) possessiveName(i, j, b int) int {
 		return j
 	}
 	saint := j-i == 2 && (n.toks[i].lower == "st" || n.toks[i].lower == "st." || n.toks[i].lower == "saint")
-	if !(nerPossOrgWords[n.toks[j-1].lower] || n.toks[i].lower == "our" || saint || n.pluralOwner(j)) || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
+	// "Ardmouth Fishermen's Co-operative": a plural of "-man" owns too.
+	menOwner := strings.HasSuffix(n.toks[j-1].lower, "men") && len(n.toks[j-1].lower) > 5
+	if !(nerPossOrgWords[n.toks[j-1].lower] || menOwner || n.toks[i].lower == "our" || saint || n.pluralOwner(j)) || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
 		return j
 	}
 	k := j + 1
 	for k < b && n.candOf[k] < 0 && n.nameTok(k) && n.toks[k].space {
 		k++
+	}
+	// "Ardmouth Fishermen's Co-operative": a hyphenated head.
+	if k+1 < b && k-j >= 2 && n.word(k) == "-" && !n.toks[k].space && !n.toks[k+1].space && nerOrgHeads[n.toks[k-1].lower+"-"+n.toks[k+1].lower] {
+		return k + 2
 	}
 	if t := n.toks[k-1]; k-j >= 2 && (nerOrgHeads[t.lower] || nerInstHeads[t.lower]) {
 		return k
@@ -689,6 +701,18 @@ func (n *ner) dateline(s, i, b int) {
 			}
 		}
 	}
+	// "SAN ISIDRO DEL MAR, Bantaloc —", "VUNIMASI, Nalavu —": the province
+	// or country after the town, when the gazetteer knows neither.
+	if n.word(k) == "," && n.stateAbbrev(k+1) == nil {
+		q := k + 1
+		for q < dash && q < k+4 && n.nameTok(q) && n.toks[q].cap && !n.toks[q].upper && !nerCalendar[n.toks[q].lower] {
+			q++
+		}
+		if key := nerKey(n.toks, k+1, q); q > k+1 && (q == dash || n.word(q) == "(" || n.word(q) == ",") && n.candOf[k+1] < 0 && nerGaz[key] == nil && !nerStop[key] && !nerNotNames[key] && !nerTitleSet[key] {
+			c := n.addCand(s, k+1, q, Place, nil)
+			n.cands[c].dateline = true
+		}
+	}
 	// The agency: "(AP)", "(Reuters)".
 	if open > k && close == dash-1 && close-open >= 2 {
 		for q := open + 1; q < close; q++ {
@@ -725,7 +749,7 @@ var nerStateAbbrevs = map[string]string{
 	// them after a town ("HALCOURT, Ont. —", "WARRABINDA, Qld —").
 	"ont": "Ontario", "que": "Quebec", "b.c.": "British Columbia", "alta": "Alberta",
 	"sask": "Saskatchewan", "n.s.": "Nova Scotia", "n.b.": "New Brunswick", "nfld": "Newfoundland",
-	"qld": "Queensland", "nsw": "New South Wales", "tas": "Tasmania",
+	"qld": "Queensland", "nsw": "New South Wales", "tas": "Tasmania", "man": "Manitoba",
 }
 
 // nerDotlessStates are the abbreviations written without a full stop.
@@ -857,6 +881,9 @@ func (n *ner) gazPlace(i, j int) bool {
 // it, or i if there is none.
 func (n *ner) titleAt(i, j int) int {
 	best := i
+	if i >= j || i >= len(n.toks) {
+		return best // an organisation that ends the text: "ORG — NAME, Head of Communications"
+	}
 	// "SP Butt" after "Superintendent of Police (Cantonment division)
 	// Ayesha Butt": a rank the text wrote out, shortened to its
 	// initials before a surname.
@@ -1002,7 +1029,7 @@ cut:
 			return
 		}
 		a := i
-		if nerPersonPrefixes[n.toks[a].lower] {
+		for a < j-1 && n.prefixAt(a) {
 			a++
 		}
 		if j-1-a >= 2 && n.nameLike(a, j-1) {
@@ -1083,7 +1110,7 @@ cut:
 			}
 			// "Superintendent Dr. Marcus Bell", "Chairman Sir Roger
 			// Blake": the honorific is no part of the name.
-			if nerPersonPrefixes[n.toks[nameStart].lower] && nameEnd-nameStart >= 2 {
+			for n.prefixAt(nameStart) && nameEnd-nameStart >= 2 {
 				nameStart++
 			}
 			n.addCand(s, nameStart, nameEnd, Person, nil)
@@ -1103,6 +1130,20 @@ cut:
 			}
 			if r < j && n.orgShaped(r, j) {
 				n.segment(s, r, j, false)
+				return
+			}
+			// "Eleanor Whitcombe, Chair of Harrowgate, said": in
+			// apposition after a name, the title's organisation
+			// whatever its shape; "Tom Brierley, Head of
+			// Communications": a portfolio names nothing.
+			if r < j && n.word(i-1) == "," && n.candAt(i-2) >= 0 && n.cands[n.candAt(i-2)].kind != Org && n.cands[n.candAt(i-2)].kind != Place {
+				k := r
+				for k < j && (nerPortfolios[n.toks[k].lower] || nerConnectors[n.toks[k].lower]) {
+					k++
+				}
+				if k < j {
+					n.segment(s, r, j, false)
+				}
 				return
 			}
 		}
@@ -1144,7 +1185,7 @@ cut:
 			break
 		}
 		a := i
-		if nerPersonPrefixes[n.toks[a].lower] {
+		for a < m && n.prefixAt(a) {
 			a++
 		}
 		// "Paul Ferraro of Ferraro & Lind": a name of two or three words
@@ -1175,16 +1216,21 @@ cut:
 		return
 	}
 	// Honorifics.
-	if nerPersonPrefixes[n.toks[i].lower] && j-i >= 2 {
+	if n.prefixAt(i) && j-i >= 2 {
+		// "Datuk Seri Wong Mei Ling": an honorific of two words.
+		h := i + 1
+		for h < j-1 && n.prefixAt(h) {
+			h++
+		}
 		// "Mrs. Jane Holt and John Holt": the honorific covers the first.
-		for k := i + 2; k < j-1; k++ {
+		for k := h + 1; k < j-1; k++ {
 			if l := n.toks[k].lower; l == "and" || l == "&" {
-				n.addCand(s, i+1, k, Person, nil)
+				n.addCand(s, h, k, Person, nil)
 				i, titles = k+1, true
 				goto cut
 			}
 		}
-		n.addCand(s, i+1, j, Person, nil)
+		n.addCand(s, h, j, Person, nil)
 		return
 	}
 	if g := n.gazAt(i, j); g != nil && !n.localAcr[nerKey(n.toks, i, j)] {
@@ -1701,6 +1747,22 @@ func (n *ner) followedBySpeech(j int) bool {
 }
 
 // word returns the lower-case token i, or "" out of range.
+// prefixAt reports whether token k is an honorific before a name: one of
+// nerPersonPrefixes, or a word of an honorific of two words whose word
+// alone is none ("Datuk Seri", "Tan Sri").
+func (n *ner) prefixAt(k int) bool {
+	w := n.word(k)
+	switch {
+	case nerPersonPrefixes[w]:
+		return true
+	case w == "seri":
+		return nerSeriAfter[n.word(k-1)]
+	case w == "tan":
+		return n.word(k+1) == "sri" && k+2 < len(n.toks) && n.toks[k+2].cap
+	}
+	return false
+}
+
 func (n *ner) word(i int) string {
 	if i < 0 || i >= len(n.toks) {
 		return ""
@@ -1821,6 +1883,13 @@ func (n *ner) findCues() {
 		// Y": the ends of a route are places.
 		if n.routeEnd(cd.ts) && !(cd.te < len(n.toks) && n.toks[cd.te].poss) {
 			cd.cue[cuePlace] += 3
+		}
+		// "carrying fertiliser from Kesterwijk to Port Carrick": "from X
+		// to Y" with Y a place by its shape.
+		if n.word(cd.ts-1) == "from" && n.word(cd.te) == "to" {
+			if o := n.candAt(cd.te + 1); o >= 0 && n.cands[o].ts == cd.te+1 && n.cands[o].kind == Place {
+				cd.cue[cuePlace] += 3
+			}
 		}
 		// "its brickworks at Sallowby, near Stoke-on-Trent": a place
 		// near another.
@@ -2399,7 +2468,14 @@ func (n *ner) resolve() {
 				continue
 			}
 		}
-		if !ok {
+		// "in Perantau" beside "Wisma Perantau" and "Perantau Residents'
+		// Association": a word the text writes as a place, that opens an
+		// organisation's name, is neither a surname nor the organisation.
+		placeWord := n.cands[first].te-n.cands[first].ts == 1 && cue[cuePlace] > cue[cueOrg] && cue[cuePlace] > cue[cuePerson] && n.placeInBody(cs)
+		if placeWord {
+			_, placeWord = n.prefixOrg(n.cands[first].ts, n.cands[first].te, byKey)
+		}
+		if !ok && !placeWord {
 			if es := surname[k]; len(es) > 0 {
 				e, ok = n.nearestEnt(es, int(n.toks[n.cands[first].ts].s)), true
 				// "Ford" is both "William Clay Ford Jr." and "Ford Motor
@@ -2417,6 +2493,9 @@ func (n *ner) resolve() {
 		}
 		if !ok {
 			e, ok = n.demonymOf(k)
+		}
+		if !ok && n.cands[first].te-n.cands[first].ts == 1 {
+			e, ok = n.riverOf(k)
 		}
 		// "Keane, who founded the Keane Gallery": strong person cues (a
 		// role, an age; not ", who" alone, which British style gives
@@ -2625,12 +2704,30 @@ func (n *ner) placeInBody(cs []int) bool {
 			continue
 		}
 		// Not "in Ashcombe hospital"; but "in the Rangiwai district".
-		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.cue[cuePlace] < 3 && cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower] && !nerAreaNouns[t.lower] {
+		// "Farmers across Rangiwhero have …": a verb may follow.
+		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.cue[cuePlace] < 3 && cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower] && !nerAreaNouns[t.lower] && !nerCopulas[t.lower] && !nerAuxVerbs[t.lower] {
 			continue
 		}
 		return true
 	}
 	return false
+}
+
+// riverOf links a river's bare name ("the main bridge over the Vatuloa")
+// to the river the text named in full ("the Vatuloa River", "the River
+// Ardle").
+func (n *ner) riverOf(key string) (int, bool) {
+	for e, ent := range n.ents {
+		if ent.kind != Place {
+			continue
+		}
+		// (Compared in place: this runs for every single word the text
+		// names, and the lower-cased names would be garbage.)
+		if nm := ent.name; len(nm) == len(key)+6 && (strings.EqualFold(nm[:len(key)], key) && strings.EqualFold(nm[len(key):], " river") || strings.EqualFold(nm[:6], "river ") && strings.EqualFold(nm[6:], key)) {
+			return e, true
+		}
+	}
+	return 0, false
 }
 
 // demonymOf links an adjective formed from a place the text names

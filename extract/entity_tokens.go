@@ -26,7 +26,7 @@ type nerTok struct {
 }
 
 // nerAbbrevDot are words whose full stop belongs to the word.
-var nerAbbrevDot = nerSet("mr,mrs,ms,dr,prof,smt,shri,cllr,eng,sr,jr,st,gen,col,lt,sgt,capt,cmdr,adm,gov,sen,rep,rev,hon,pres,inc,corp,co,ltd,no,vs,mt,ft,dept,univ,jan,feb,mar,apr,jun,jul,aug,sep,sept,oct,nov,dec,bros")
+var nerAbbrevDot = nerSet("mr,mrs,ms,dr,prof,smt,shri,cllr,eng,ir,atty,engr,ma,sr,jr,st,gen,col,lt,sgt,capt,cmdr,adm,gov,sen,rep,rev,hon,pres,inc,corp,co,ltd,no,vs,mt,ft,dept,univ,jan,feb,mar,apr,jun,jul,aug,sep,sept,oct,nov,dec,bros")
 
 func nerIsApos(r rune) bool { return r == '\'' || r == '’' }
 

@@ -327,10 +327,11 @@ grower,breeder,plant breeder,deputy,warder,prison warder,finalist,collector,dist
 mayor-elect,governor-elect,senator-elect,member of parliament,election commissioner,state election commissioner,chief electoral officer,district chief executive,investigator,principal investigator,lead researcher,lead investigator,chief officer,chief superintendent,chief inspector,detective sergeant,detective constable,detective superintendent,detective chief inspector,detective chief superintendent,police constable,sgt,insp,insp.,supt,supt.,ch supt,det sgt,det insp,det con,det supt,det ch insp,det ch supt,
 td,mla,mpp,msp,mhk,skipper,vice-captain,opener,opening batsman,batsman,batter,bowler,spinner,all-rounder,wicketkeeper,wicket-keeper,flanker,full-back,fullback,fly-half,scrum-half,wing,number eight,quarterback,pitcher,shortstop,point guard,
 outside-half,hooker,prop,lock,replacement scrum-half,director of rugby,
-superintendent of police,senior superintendent of police,deputy superintendent of police,assistant superintendent of police,station house officer,inspector general,inspector general of police,deputy inspector general,additional inspector general,sub-inspector,assistant sub-inspector,head constable,ssp,dsp,sho,asi,dig,igp`
+superintendent of police,senior superintendent of police,deputy superintendent of police,assistant superintendent of police,station house officer,inspector general,inspector general of police,deputy inspector general,additional inspector general,sub-inspector,assistant sub-inspector,head constable,ssp,dsp,sho,asi,dig,igp,
+harbour master,harbor master,harbourmaster,harbormaster,coordinator,humanitarian coordinator,country director,head of programmes,head of programs,group manager,writer in residence,writer-in-residence,neurologist,cardiologist,physician,oncologist,paediatrician,pediatrician,psychiatrist,radiologist,anaesthetist,anesthesiologist`
 
 // nerTitleModifiers may precede a title without changing it.
-var nerTitleModifiers = nerSet("chief,special,permanent,principal,shadow,municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
+var nerTitleModifiers = nerSet("chief,consultant,special,permanent,principal,shadow,municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
 
 // nerPortfolios are the domains of ministers and secretaries, which become
 // part of the title ("Finance Minister").
@@ -338,7 +339,7 @@ var nerPortfolios = nerSet("roads,lands,police,policing,pensions,disability,equa
 
 // nerOrgHeads are words that end (or head, "Bank of ...") organisation
 // names.
-var nerOrgHeads = nerSet("dairy,dairies,farms,bakery,brewery,distillery,creamery,winery,partnership,cooperative,co-operative,co-op,church,architects,construction,builders,contractors,engineering,rovers,wanderers,rangers,athletic,albion,united,fc,afc,hotspur,inc,inc.,corp,corp.,corporation,co,co.,company,companies,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,holdings,holding,group,airlines,airline,airways,air,bank,ministry,department,office,agency,council,commission,union,university,college,school,institute,party,association,organization,organisation,court,parliament,congress,senate,assembly,force,forces,army,navy,guard,police,committee,federation,foundation,fund,trust,authority,board,bureau,service,services,administration,motors,motor,industries,technologies,systems,network,networks,media,news,times,post,journal,television,tv,radio,broadcasting,social,capital,partners,securities,exchange,energy,petroleum,oil,gas,electric,telecom,communications,pharmaceuticals,labs,laboratories,studios,records,entertainment,club,league,team,hospital,center,centre,museum,coalition,alliance,movement,front,brigade,brigades,cabinet,government,secretariat,tribunal,reserve,command,research,consulting,consultants,analytics,economics,advisors,advisers,associates,insights,strategies,solutions,logistics,resources,ventures,investments,brands,foods,stores,mart,aerospace,aviation,automotive,auto,electronics,software,pharma,therapeutics,biotech,chemicals,steel,mining,railways,railway,rail,shipping,lines,transit,motors,program,programme,brothers,bros,bros.,automobile,automobiles,cars,semiconductor,semiconductors,instruments,dynamics,democrats,republicans,socialists,conservatives,liberals,greens,communists,nationalists,unionists,tories,labour")
+var nerOrgHeads = nerSet("dairy,dairies,farms,bakery,brewery,distillery,creamery,winery,partnership,cooperative,co-operative,co-op,church,architects,construction,builders,contractors,engineering,rovers,wanderers,rangers,athletic,albion,united,fc,afc,hotspur,inc,inc.,corp,corp.,corporation,bhd,bhd.,berhad,mobile,co,co.,company,companies,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,holdings,holding,group,airlines,airline,airways,air,bank,ministry,department,office,agency,council,commission,union,university,college,school,institute,party,association,organization,organisation,court,parliament,congress,senate,assembly,force,forces,army,navy,guard,police,committee,federation,foundation,fund,trust,authority,board,bureau,service,services,administration,motors,motor,industries,technologies,systems,network,networks,media,news,times,post,journal,television,tv,radio,broadcasting,social,capital,partners,securities,exchange,energy,petroleum,oil,gas,electric,telecom,communications,pharmaceuticals,labs,laboratories,studios,records,entertainment,club,league,team,hospital,center,centre,museum,coalition,alliance,movement,front,brigade,brigades,cabinet,government,secretariat,tribunal,reserve,command,research,consulting,consultants,analytics,economics,advisors,advisers,associates,insights,strategies,solutions,logistics,resources,ventures,investments,brands,foods,stores,mart,aerospace,aviation,automotive,auto,electronics,software,pharma,therapeutics,biotech,chemicals,steel,mining,railways,railway,rail,shipping,lines,transit,motors,program,programme,brothers,bros,bros.,automobile,automobiles,cars,semiconductor,semiconductors,instruments,dynamics,democrats,republicans,socialists,conservatives,liberals,greens,communists,nationalists,unionists,tories,labour")
 
 // nerPlaceHeads end the names of places and facilities.
 var nerPlaceHeads = nerSet("stadium,arena,oval,airport,ocean,sea,river,lake,mountain,mountains,mount,island,islands,bay,strait,canal,valley,peninsula,desert,park,square,avenue,bridge,province,county,district,region,state,city,town,village,coast,gulf,harbour,harbor,port,beach,falls,forest,glacier,highway,boulevard,road,street,plaza")
@@ -350,19 +351,19 @@ var nerInstHeads = nerSet("office,ministry,department,agency,authority,council,c
 
 // nerPlacePrefixes open the names of natural places: "River Wendle",
 // "Lake Orvan", "Mount Kessel".
-var nerPlacePrefixes = nerSet("river,lake,loch,lough,mount,mt.,cape,isle,fort,port")
+var nerPlacePrefixes = nerSet("river,lake,loch,lough,mount,mt.,cape,isle,fort,port,sungai,kuala,bukit,pulau,tanjung,teluk,kampung,gunung")
 
 // nerPlaceLeanHeads end names of places but are also surnames ("Cobley
 // Weir", "Peter Weir"): a lean to a place that context can overturn.
-var nerPlaceLeanHeads = nerSet("weir,brook,fen,marsh,creek,reservoir,estuary,wharf,quay")
+var nerPlaceLeanHeads = nerSet("weir,brook,fen,marsh,creek,reservoir,estuary,wharf,quay,stream,pass,point,gorge,ridge,inlet,headland,lagoon")
 
 // nerOrgLeadHeads head an organisation name when followed by "of"
 // ("Office of Foreign Assets Control", "Bank of England").
-var nerOrgLeadHeads = nerSet("church,chamber,office,bank,ministry,department,university,college,institute,council,commission,committee,organization,organisation,association,federation,union,court,house,board,bureau,agency,academy,church,school,party,league,federal,central,national,people's,peoples")
+var nerOrgLeadHeads = nerSet("journal,church,chamber,office,bank,ministry,department,university,college,institute,council,commission,committee,organization,organisation,association,federation,union,court,house,board,bureau,agency,academy,church,school,party,league,federal,central,national,people's,peoples")
 
 // nerOrgNouns are common nouns that refer back to an organisation ("the
 // authority's general manager").
-var nerOrgNouns = nerSet("consortium,society,federation,broker,brokerage,consultancy,partnership,trust,alliance,foundation,cooperative,coalition,charity,hospital,church,company,firm,group,carrier,airline,automaker,carmaker,manufacturer,bank,agency,authority,utility,organisation,organization,alliance,ministry,department,government,administration,council,commission,board,lender,insurer,retailer,operator,regulator,union,party,university,club,team,bloc,network,court,fund,institute,association,business,conglomerate,startup,broadcaster,newspaper,paper,developer,producer,supplier,maker")
+var nerOrgNouns = nerSet("consortium,system,society,federation,broker,brokerage,consultancy,partnership,trust,alliance,foundation,cooperative,coalition,charity,hospital,church,company,firm,group,carrier,airline,automaker,carmaker,manufacturer,bank,agency,authority,utility,organisation,organization,alliance,ministry,department,government,administration,council,commission,board,lender,insurer,retailer,operator,regulator,union,party,university,club,team,bloc,network,court,fund,institute,association,business,conglomerate,startup,broadcaster,newspaper,paper,developer,producer,supplier,maker")
 
 // nerStop are capitalised words that start sentences or clauses and are
 // never names on their own.
@@ -376,10 +377,14 @@ var nerCalendar = nerSet("january,february,march,april,may,june,july,august,sept
 var nerNotNames = nerSet("agm,egm,obe,mbe,cbe,kbe,dbe,gcse,gcses,gp,gps,ebitda,ebit,esg,ev,evs,ppe,kpi,kpis,r&d,m&a,ict,sme,smes,ngo,ngos,mri,gst,gmo,gmos,pfas,pfoa,ppm,kw,mw,gw,kwh,mwh,gwh,ghg,nox,atm,atms,sim,hq,eps,roi,cagr,yoy,qoq,gdp,ceo,cfo,coo,cto,ipo,ai,tv,pc,usb,dvd,gps,hiv,aids,covid,co2,ok,am,pm,a.m.,p.m.,fm,usd,eur,gbp,etf,lng,gmt,utc,est,pdf,faq,id,it,vat,ram,cpu,suv,mp,mps,ceos,q1,q2,q3,q4,bc,ad,ph.d.,phd,dna,rna,led,lcd,hd,uk's,ps,pr,hr,rip,vs,tba,eta,asap,fyi,diy,vip,mph,kph,km,kg,lb,sms,api,url,www,html,ok.")
 
 // nerPersonPrefixes are honorifics before people's names.
-var nerPersonPrefixes = nerSet("mr,mr.,mrs,mrs.,ms,ms.,miss,dr,dr.,prof,prof.,sir,dame,lord,lady,rev,rev.,reverend,mx,madam,madame,monsieur,herr,frau,señor,senor,smt,smt.,shri,shri.,sri,shrimati,alhaji,alhaja,hajia,hajiya,mallam,hon,hon.,cllr,cllr.,eng,eng.")
+var nerPersonPrefixes = nerSet("mr,mr.,mrs,mrs.,ms,ms.,miss,dr,dr.,prof,prof.,sir,dame,lord,lady,rev,rev.,reverend,mx,madam,madame,monsieur,herr,frau,señor,senor,smt,smt.,shri,shri.,sri,shrimati,alhaji,alhaja,hajia,hajiya,mallam,hon,hon.,cllr,cllr.,eng,eng.,datuk,dato,dato',datin,puan,encik,tun,ir,ir.,atty,atty.,engr,engr.")
 
 // nerPostNominals follow a person's name without being part of it:
 // "Helena Brightmore KC", "Lakshmi Venkataraman, IAS".
+// nerSeriAfter are the honorifics that "Seri" follows as part of a title
+// of two words ("Datuk Seri NAME"); "Seri" alone begins names of places.
+var nerSeriAfter = nerSet("datuk,dato,dato',datin")
+
 var nerPostNominals = nerSet("kc,qc,sc,ias,ips,ifs,obe,mbe,cbe,kbe,dbe,frs,jp,mp,msp,mep")
 
 // nerSpeechVerbs follow a speaker ("Rutte said") or precede one ("said
@@ -559,3 +564,7 @@ func nerIsAcronym(s string) bool {
 	}
 	return letters >= 2
 }
+
+// nerAuxVerbs are auxiliary verbs, which may follow a place that is the
+// end of a subject ("Farmers across Rangiwhero have …").
+var nerAuxVerbs = nerSet("have,has,had,are,were,will,would,can,could,should,might,must,did,does,do")

@@ -159,9 +159,17 @@ var heldoutHalves = []struct {
 	// 1 false date of 141. After: people 1.000, P 0.984; orgs 0.978, P
 	// 0.970; places 0.938, P 0.976; roles 0.911 (org missing 0.941);
 	// events 0.966; quotes 0.988; 0 non-verbatim quotes; 1 false date.
+	// Sixth round (now 73 articles: 79-90 added in house styles and
+	// shapes no article had, gold written before any run on them),
+	// before: people 0.986, P 0.966; orgs 0.967, P 0.926; places 0.900,
+	// P 0.965; roles 0.842 (org missing 0.870); events 0.961; quotes
+	// 0.985; 0 non-verbatim quotes; 1 false date of 171. After: people
+	// 0.995, P 0.987; orgs 0.982, P 0.969; places 0.945, P 0.981; roles
+	// 0.897 (org missing 0.921); events 0.965; quotes 0.990; 0
+	// non-verbatim quotes; 1 false date.
 	{"dev", true, heldoutFloors{
-		people: 0.98, peopleP: 0.96, orgs: 0.96, orgsP: 0.95, places: 0.92, placesP: 0.95,
-		roles: 0.89, rolesNoOrg: 0.92, events: 0.94, quotes: 0.96, nonVerbatim: 0, falseDates: 1,
+		people: 0.97, peopleP: 0.96, orgs: 0.96, orgsP: 0.95, places: 0.92, placesP: 0.96,
+		roles: 0.87, rolesNoOrg: 0.90, events: 0.94, quotes: 0.97, nonVerbatim: 0, falseDates: 1,
 	}},
 	// First round: baseline people 0.889, P 0.935; orgs 0.812, P 0.422;
 	// places 0.588, P 0.909; roles 0.373 (org missing 0.424); events

@@ -51,8 +51,11 @@ func (n *ner) findRoles() {
 		// across an honorific: "Prof. Ngozi Amadi-Ukpong" is a
 		// professor; "The chairman, Sir Malcolm Thwaite," a chairman.
 		base := cd.ts
-		if nerPersonPrefixes[n.word(base-1)] {
+		if n.prefixAt(base - 1) {
 			base--
+			for n.prefixAt(base - 1) {
+				base--
+			}
 			// "The church's pastor, the Rev. Darnell Whitfield,".
 			if n.word(base-1) == "the" && n.word(base-2) == "," {
 				base--
@@ -122,11 +125,28 @@ func (n *ner) findRoles() {
 			p += 2
 		}
 		sentEnd := n.sentTok[n.sentOf(cd.ts)][1]
+		// A party and district: "State Rep. Maria Ochoa, D-Cascade
+		// Falls, who chairs …".
+		if p >= 0 && n.word(p) == "," && n.partyTag(p+1) {
+			for k := p + 3; k < sentEnd && k < p+8; k++ {
+				if n.word(k) == "," {
+					p = k
+					break
+				}
+			}
+		}
 		if p >= 0 {
 			if n.word(p) == "," && n.word(p+1) == "who" {
 				if r, ok := n.tenure(c, p+2, sentEnd); ok {
 					n.roles = append(n.roles, r...)
 					found = true
+					// "who stepped down as chief executive last year and
+					// now chairs the board".
+					if a := n.whoAnd(p+2, sentEnd); a > p+2 {
+						if r, ok := n.verbRole(c, a, sentEnd); ok {
+							n.roles = append(n.roles, r...)
+						}
+					}
 					p = -1
 				}
 			} else if r, ok := n.tenure(c, p, sentEnd); ok {
@@ -301,7 +321,7 @@ func (n *ner) frontedRole(c int) (nerRole, bool) {
 // name) a founder of the subject.
 func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 	k := n.cands[c].ts - 1
-	if nerPersonPrefixes[n.word(k)] {
+	for n.prefixAt(k) {
 		k--
 	}
 	if n.word(k) == "and" {
@@ -310,7 +330,7 @@ func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 			return nil, false
 		}
 		k = n.cands[o].ts - 1
-		if nerPersonPrefixes[n.word(k)] {
+		for n.prefixAt(k) {
 			k--
 		}
 	}
@@ -361,7 +381,7 @@ func (n *ner) namedNext(c int) ([]nerRole, bool) {
 		return nil, false
 	}
 	start := cd.ts
-	if nerPersonPrefixes[n.word(start-1)] {
+	for n.prefixAt(start - 1) {
 		start--
 	}
 	si := n.sentOf(cd.ts)
@@ -373,7 +393,7 @@ func (n *ner) namedNext(c int) ([]nerRole, bool) {
 		return nil, false
 	}
 	for k := ps; k < pe; k++ {
-		if n.quoted.has(k) || nerPersonPrefixes[n.word(k)] {
+		if n.quoted.has(k) || n.prefixAt(k) {
 			return nil, false
 		}
 		if o := n.candAt(k); o >= 0 && n.cands[o].kind == Person {
@@ -547,8 +567,10 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		}
 		if o := n.candAt(e - 1); o >= 0 && e-1 > 0 && e <= n.cands[c].ts && n.cands[o].te == e && o != c {
 			k := n.cands[o].ts - 1
-			if nerPersonPrefixes[n.word(k)] {
-				k--
+			if n.prefixAt(k) {
+				for n.prefixAt(k) {
+					k--
+				}
 			} else if n.cands[o].kind == Person && n.toks[max(k, 0)].cap && nerTitleSet[n.word(k)] && n.word(k-1) == "for" {
 				k-- // "A spokesman for Premier Sharon Te Huia, Liam Farrugia,"
 			}
@@ -885,11 +907,33 @@ var nerAppointVerbs = nerSet("named,appointed,hired,promoted,elected,chose,picke
 func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 	cd := n.cands[c]
 	v := cd.ts - 1
-	if nerPersonPrefixes[n.word(v)] {
+	for n.prefixAt(v) {
 		v--
 	}
-	if !nerAppointVerbs[n.word(v)] || v > 0 && (nerCopulas[n.word(v-1)] || n.word(v-1) == "be" || n.word(v-1) == "been") {
+	// "announced the appointment of NAME as Chief Financial Officer".
+	noun := n.word(v) == "of" && nerAppointNouns[n.word(v-1)]
+	if !noun && !nerAppointVerbs[n.word(v)] || v > 0 && (nerCopulas[n.word(v-1)] || n.word(v-1) == "be" || n.word(v-1) == "been") {
 		return nil, false // "was named": the copula reads it
+	}
+	// The appointing organisation: the verb's subject ("The X Board has
+	// named NAME … as its general manager"), or for the noun the
+	// organisation opening the sentence.
+	subj := -1
+	if noun {
+		if k := n.sentTok[n.sentOf(cd.ts)][0]; n.word(k) == "the" {
+			subj = n.candAt(k + 1)
+		} else {
+			subj = n.candAt(k)
+		}
+	} else {
+		k := v - 1
+		for k > 0 && (n.word(k) == "has" || n.word(k) == "have" || n.word(k) == "had") {
+			k--
+		}
+		subj = n.candAt(k)
+	}
+	if subj >= 0 && (n.cands[subj].kind == Person || n.cands[subj].kind == "" && n.cands[subj].te-n.cands[subj].ts < 2) {
+		subj = -1
 	}
 	p := cd.te
 	if n.word(p) == "," {
@@ -919,7 +963,31 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 	if n.word(p) != "as" {
 		return nil, false
 	}
-	return n.titlePhrase(c, p+1, sentEnd, true)
+	rs, ok := n.titlePhrase(c, p+1, sentEnd, true)
+	if ok && subj >= 0 {
+		for i := range rs {
+			if rs[i].orgCand < 0 && rs[i].orgNoun == "" {
+				rs[i].orgCand = subj
+			}
+		}
+	}
+	return rs, ok
+}
+
+// nerAppointNouns name an appointment before "of NAME as TITLE".
+var nerAppointNouns = nerSet("appointment,election,nomination,promotion")
+
+// partyTag reports whether a US party and district tag starts at token
+// k: "D-Cascade Falls", "R-Texas".
+func (n *ner) partyTag(k int) bool {
+	if k+2 >= len(n.toks) || !n.toks[k].cap || n.word(k+1) != "-" || n.toks[k+1].space || n.toks[k+2].space || !n.toks[k+2].cap {
+		return false
+	}
+	switch n.word(k) {
+	case "d", "r", "i", "d.", "r.":
+		return true
+	}
+	return false
 }
 
 // whoAnd returns the token after the "and" that coordinates a second
@@ -978,6 +1046,11 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 		e := k
 		for e < sentEnd && e < k+4 && n.toks[e].word && !n.toks[e].cap && !n.toks[e].digit && !nerStop[n.word(e)] {
 			e++
+		}
+		// "now chairs the board": the board of the story's company.
+		if e == k+1 && title == "Chair" && n.word(k) == "board" && n.word(k-1) == "the" && !n.toks[k].cap {
+			r := nerRole{person: c, title: title, orgCand: -1, orgNoun: "company", succeeds: -1, s: n.subjectStart(c), e: int(n.toks[k].e)}
+			return []nerRole{r}, true
 		}
 		if e > k && nerBodyNames[n.word(e-1)] {
 			r := nerRole{person: c, title: title + " of the " + nerTitleText(n, k, e), orgCand: -1, succeeds: -1, s: n.subjectStart(c), e: int(n.toks[e-1].e)}
@@ -1167,6 +1240,23 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			} else {
 				until, k = "PAST_REF", k+3
 			}
+			continue
+		}
+		// "served as chairman from 2018 until he lost his seat in the
+		// October 2023 polls": another past verb ends it too, dated by
+		// the clause's time.
+		if v := n.word(k + 2); w == "until" && since != "" && nerSubjectPronouns[n.word(k+1)] && (nerPastEndVerbs[v] || strings.HasSuffix(v, "ed") && len(v) > 4) {
+			until = "PAST_REF"
+			for q := k + 3; q < sentEnd && q < k+12; q++ {
+				if x := n.word(q); x == "," || x == ";" || x == "." {
+					break
+				}
+				if t, ok := n.timeAt(q); ok {
+					until = t.Value
+					break
+				}
+			}
+			k += 3
 			continue
 		}
 		if w == "since" || w == "until" || w == "till" || w == "from" || w == "effective" || (w == "in" || w == "on") && copula ||
@@ -1474,8 +1564,14 @@ func (n *ner) implicitOrgs() {
 			t := nerTitleNorm(r.Title)
 			switch {
 			case r.Until == "" && strings.HasSuffix(t, "mayor"):
-				// "Mayor Simone Gagnon" in a story from a town: its mayor.
-				r.Org = n.datelineTown()
+				// "Mayor Simone Gagnon" in a story from a town: its mayor;
+				// in a story about a district's council ("Rangiwhero
+				// District Council will borrow …"), the council's.
+				if c := n.councilBefore(r.Start); c != "" {
+					r.Org = c
+				} else {
+					r.Org = n.datelineTown()
+				}
 			case nerTeamTitles[lastWord(t)] || nerTeamTitles[t] || nerTeamTitles[strings.ToLower(r.Title)]:
 				// (The last test is for hyphenated positions, "fly-half",
 				// "vice-captain", which the normal form splits.)
@@ -1630,6 +1726,46 @@ func (n *ner) mainOrgBefore(pos int) string {
 	// often, the one the story named first, the lead's ("Corriveau
 	// Health Systems will cut 240 jobs ... a system built by Halden
 	// Digital ... The company's former chief technology officer").
+	// A round-up of items, each under a dateline of its own: the
+	// organisations of the item pos is in.
+	from := -1
+	for _, c := range n.cands {
+		if p := int(n.toks[c.ts].s); c.dateline && p < pos && p > from {
+			from = p
+		}
+	}
+	if from >= 0 {
+		if m := n.mainOrgIn(from, pos); m != "" {
+			return m
+		}
+	}
+	return n.mainOrgIn(-1, pos)
+}
+
+// nerCouncilKinds name the local councils a mayor leads: "X District
+// Council", "X City Council".
+var nerCouncilKinds = nerSet("district,city,borough,town,shire,municipal,county,regional")
+
+// councilBefore returns the local council named last before pos, or "".
+func (n *ner) councilBefore(pos int) string {
+	best, bestPos := "", -1
+	for _, ent := range n.ents {
+		ws := strings.Fields(strings.ToLower(ent.name))
+		if ent.kind != Org || len(ws) < 3 || ws[len(ws)-1] != "council" || !nerCouncilKinds[ws[len(ws)-2]] {
+			continue
+		}
+		for _, c := range ent.cands {
+			if p := int(n.toks[n.cands[c].ts].s); p < pos && p > bestPos && !n.heading[n.sentOf(n.cands[c].ts)] {
+				best, bestPos = ent.name, p
+			}
+		}
+	}
+	return best
+}
+
+// mainOrgIn returns the organisation named most often in [from, pos)
+// (of those named as often, the one named first).
+func (n *ner) mainOrgIn(from, pos int) string {
 	best, bestCount, bestPos := "", 0, -1
 	for _, ent := range n.ents {
 		if ent.kind != Org {
@@ -1641,7 +1777,7 @@ func (n *ner) mainOrgBefore(pos int) string {
 			if n.word(ts-1) == "(" && n.afterDateline(ts) {
 				continue // "DENVERTON, Nov. 4 (Keystone Wire) —": the agency
 			}
-			if p := int(n.toks[ts].s); n.cands[c].ent >= 0 && p < pos && !n.heading[n.sentOf(ts)] {
+			if p := int(n.toks[ts].s); n.cands[c].ent >= 0 && p < pos && p >= from && !n.heading[n.sentOf(ts)] {
 				count++
 				if first < 0 || p < first {
 					first = int(p)
@@ -2027,6 +2163,10 @@ var nerLeaveVerbs = map[string]int{
 	"stepped down": 2, "steps down": 2, "step down": 2, "stepping down": 2,
 	"stood down": 2, "stands down": 2, "stand down": 2, "standing down": 2,
 }
+
+// nerPastEndVerbs are past verbs of irregular form that end a role after
+// "until he": "until he lost his seat".
+var nerPastEndVerbs = nerSet("lost,left,died,quit,fell,ran,became,was,took")
 
 // nerOustVerbs end a role in the passive: "was ousted as chairman".
 var nerOustVerbs = nerSet("ousted,fired,dismissed,removed,sacked,deposed,replaced,succeeded,unseated,toppled")

@@ -9,7 +9,7 @@ import (
 // abbreviations are words that end in a full stop without ending the
 // sentence when a capitalised word follows. Lower-cased, without the dot.
 var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "smt": true, "shri": true, "cllr": true, "eng": true, "sr": true, "jr": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "smt": true, "shri": true, "cllr": true, "eng": true, "ir": true, "atty": true, "engr": true, "ma": true, "sr": true, "jr": true,
 	"st": true, "gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "cmdr": true,
 	"adm": true, "gov": true, "sen": true, "rep": true, "rev": true, "hon": true, "pres": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,

@@ -272,6 +272,12 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			}
 			continue // present-tense reporting verb: "says"
 		}
+		if l == nil && !t.cap && p.presentInTimeClause(k, a) {
+			// "should have waited until the Fund opens for applications
+			// in November": the present in a time clause looks ahead.
+			add(tenseCue{tok: k, dir: 1})
+			continue
+		}
 		if l != nil || t.cap || t.e-t.s < 5 && !shortPastEd[p.text[t.s:t.e]] {
 			continue
 		}
@@ -289,6 +295,33 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 	}
 	p.cues[s] = cues
 	return cues
+}
+
+// presentInTimeClause reports whether the word at token k is a verb in
+// the present third person right after a proper-name subject of a time
+// clause ("until the Regional Resilience Fund opens"), a sentence starting
+// at token a.
+func (p *tparser) presentInTimeClause(k, a int) bool {
+	w := p.text[p.toks[k].s:p.toks[k].e]
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is") {
+		return false
+	}
+	if k < 1 || p.toks[k-1].kind != tkWord || !p.toks[k-1].cap {
+		return false
+	}
+	for j := k - 2; j >= a && j >= k-8; j-- {
+		if p.toks[j].kind != tkWord {
+			if p.str(j) == "'s" || p.str(j) == "’s" || p.str(j) == "'" || p.str(j) == "’" {
+				continue
+			}
+			return false
+		}
+		switch strings.ToLower(p.str(j)) {
+		case "until", "till", "once", "when", "before":
+			return true
+		}
+	}
+	return false
 }
 
 // dir reads the tense around the expression over tokens [a, b): -1 when it

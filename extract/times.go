@@ -1438,6 +1438,9 @@ func (p *tparser) month(i int) (cand, bool) {
 	switch prev {
 	case "in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "early", "late", "mid", "last", "next", "this", "of", "between", "and", "or", "to", "throughout", "end", "beginning", "start", "middle", "as", "each", "every", "past", "coming", "previous", "following":
 		prevSupports = true
+	case "the":
+		// "washed out in the May floods": a month before a common noun.
+		prevSupports = t.cap && j < len(p.toks) && p.toks[j].kind == tkWord && !p.toks[j].cap && p.toks[j].sent == t.sent && p.toks[j].lx == nil
 	}
 	if p.hyphenAt(i - 1) {
 		prevSupports = p.word(i-2) == "mid"
