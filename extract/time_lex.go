@@ -23,14 +23,22 @@ const (
 // only numbers have behind a pointer, shared by all other tokens.
 type tk struct {
 	s, e int32
-	lx   *lexEntry // nil when the lower-cased word is not in the lexicon
 	// tkNumber holds what a tkNum token has; every other token points at
 	// tkNoNumber, which is never written.
 	*tkNumber
 	sent int32 // index of the sentence holding the token
+	// lxi is the index of the lower-cased word's lexicon entry in
+	// timeLexByIdx, 0 when it is not in the lexicon: see lex. (16 bits
+	// rather than a pointer make a token 24 bytes rather than 32: 10 MiB
+	// of quotation marks is 10 million tokens.)
+	lxi  uint16
 	kind tkKind
 	cap  bool // first letter upper-case
 }
+
+// lex returns the token's lexicon entry, nil when the lower-cased word is
+// not in the lexicon.
+func (t tk) lex() *lexEntry { return timeLexByIdx[t.lxi] }
 
 // tkNumber is the number of a tkNum token: the numeric prefix, the
 // lower-cased letters after it ("nd", "s", "pm") and its digit count (0
@@ -105,6 +113,7 @@ type lexEntry struct {
 	season  string   // for fSeason: SP, SU, FA, WI
 	dir     int      // for fDeictic: -1 last, 0 this, +1 next
 	word    string   // the lower-cased word itself, for special cases
+	idx     uint16   // its index in timeLexByIdx, from 1
 }
 
 func (l *lexEntry) has(f uint32) bool { return l != nil && l.flags&f != 0 }
@@ -114,6 +123,11 @@ func (l *lexEntry) has(f uint32) bool { return l != nil && l.flags&f != 0 }
 var (
 	timeLex     map[string]*lexEntry
 	timeLexOnce sync.Once
+	// timeLexByIdx holds the entries by index (tk.lxi), from 1; timeLexN
+	// is how many there are. A whole array, indexed by a uint16, needs no
+	// bounds check; its pages past the last entry are never touched.
+	timeLexByIdx [1 << 16]*lexEntry
+	timeLexN     int
 )
 
 // timeLexicon returns the lexicon, building it on first use.
@@ -126,8 +140,13 @@ func addLex(words []string, fn func(e *lexEntry)) {
 	for _, w := range words {
 		e := timeLex[w]
 		if e == nil {
-			e = &lexEntry{word: w}
+			timeLexN++
+			if timeLexN >= len(timeLexByIdx) {
+				panic("extract: time lexicon past 65535 entries")
+			}
+			e = &lexEntry{word: w, idx: uint16(timeLexN)}
 			timeLex[w] = e
+			timeLexByIdx[e.idx] = e
 		}
 		fn(e)
 	}
@@ -295,11 +314,13 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 			t = tk{s: int32(start), e: int32(j), kind: tkNum, tkNumber: &nums[len(nums)-1]}
 			parseNumTok(&t, text[start:numEnd], text[numEnd:j])
 		case tkPossessive:
-			t = tk{s: int32(start), e: int32(j), kind: tkWord, lx: timeLexicon()["'s"], tkNumber: &tkNoNumber}
+			t = tk{s: int32(start), e: int32(j), kind: tkWord, lxi: timeLexicon()["'s"].idx, tkNumber: &tkNoNumber}
 		case tkWord:
 			t = tk{s: int32(start), e: int32(j), kind: tkWord, tkNumber: &tkNoNumber}
 			t.cap = 'A' <= c && c <= 'Z' || c >= 0x80 && isUpperAt(text, i)
-			t.lx = lookupLex(text[start:j])
+			if l := lookupLex(text[start:j]); l != nil {
+				t.lxi = l.idx
+			}
 		default:
 			t = tk{s: int32(start), e: int32(j), kind: tkPunct, tkNumber: &tkNoNumber}
 		}

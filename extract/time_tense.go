@@ -167,7 +167,7 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			}
 			continue
 		}
-		l := t.lx
+		l := t.lex()
 		if l != nil && l.month > 0 {
 			if l.word == "may" && !t.cap {
 				add(tenseCue{tok: k, dir: 1}) // "the vote may take place"

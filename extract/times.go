@@ -271,7 +271,7 @@ func (p *tparser) lx(i int) *lexEntry {
 	if i < 0 || i >= len(p.toks) {
 		return nil
 	}
-	return p.toks[i].lx
+	return p.toks[i].lex()
 }
 
 func (p *tparser) word(i int) string {
@@ -628,19 +628,19 @@ func (p *tparser) match(i int) (cand, bool) {
 		}
 		return cand{}, false
 	}
-	if t.kind == tkWord && t.lx == nil && !quarterish(p.str(i)) {
+	if t.kind == tkWord && t.lex() == nil && !quarterish(p.str(i)) {
 		return cand{}, false
 	}
 	var best longest
 	try := best.try
 	try(p.core(i))
-	if t.kind == tkWord && t.lx != nil {
-		switch w := t.lx.word; {
+	if t.kind == tkWord && t.lex() != nil {
+		switch w := t.lex().word; {
 		case w == "the":
 			try(p.the(i))
-		case t.lx.has(fEdge):
+		case t.lex().has(fEdge):
 			try(p.edge(i))
-		case t.lx.has(fDurMod) || w == "more" || w == "less" || w == "at" || w == "up" || w == "just":
+		case t.lex().has(fDurMod) || w == "more" || w == "less" || w == "at" || w == "up" || w == "just":
 			try(p.durMod(i))
 		}
 	}
@@ -674,10 +674,10 @@ func (p *tparser) core(i int) (cand, bool) {
 	if t.kind == tkNum {
 		return p.number(i)
 	}
-	if t.lx == nil {
+	if t.lex() == nil {
 		return p.quarterTok(i)
 	}
-	l := t.lx
+	l := t.lex()
 	var best longest
 	try := best.try
 	if l.month > 0 {
@@ -1191,7 +1191,7 @@ func (p *tparser) capNameBefore(k int) bool {
 	}
 	pt := p.toks[k-1]
 	return pt.kind == tkWord && pt.cap && !isSentenceStart(p.toks, k-1) && p.toks[k].s == pt.e+1 &&
-		(pt.lx == nil || !isDateWord(pt.lx) && !pt.lx.has(fPrep|fUnit) && pt.lx.season == "")
+		(pt.lex() == nil || !isDateWord(pt.lex()) && !pt.lex().has(fPrep|fUnit) && pt.lex().season == "")
 }
 
 // isDateWord reports whether a word can continue a date: a month, a
@@ -1289,7 +1289,7 @@ func (p *tparser) durationFrom(a, numEnd int, n float64) (cand, bool) {
 // decade", "six months", "twenty-five years", "several years", "a couple of
 // weeks".
 func (p *tparser) duration(i int) (cand, bool) {
-	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lex() == nil {
 		return cand{}, false
 	}
 	l := p.lx(i)
@@ -1378,11 +1378,11 @@ func (p *tparser) vaguePlural(i int) (cand, bool) {
 
 // month reads expressions that start with a month name.
 func (p *tparser) month(i int) (cand, bool) {
-	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lex() == nil {
 		return cand{}, false
 	}
 	t := p.toks[i]
-	l := t.lx
+	l := t.lex()
 	if !t.cap {
 		return cand{}, false
 	}
@@ -1440,7 +1440,7 @@ func (p *tparser) month(i int) (cand, bool) {
 		prevSupports = true
 	case "the":
 		// "washed out in the May floods": a month before a common noun.
-		prevSupports = t.cap && j < len(p.toks) && p.toks[j].kind == tkWord && !p.toks[j].cap && p.toks[j].sent == t.sent && p.toks[j].lx == nil
+		prevSupports = t.cap && j < len(p.toks) && p.toks[j].kind == tkWord && !p.toks[j].cap && p.toks[j].sent == t.sent && p.toks[j].lex() == nil
 	}
 	if p.hyphenAt(i - 1) {
 		prevSupports = p.word(i-2) == "mid"
@@ -1458,14 +1458,14 @@ func (p *tparser) month(i int) (cand, bool) {
 		}
 	}
 	if nt := j; nt < len(p.toks) && p.toks[nt].kind == tkWord && p.toks[nt].cap && p.toks[nt].sent == t.sent {
-		nl := p.toks[nt].lx
+		nl := p.toks[nt].lex()
 		if nl == nil || (nl.month == 0 && nl.weekday == 0) {
 			if !prevSupports || l.has(fAmbiguous) {
 				return cand{}, false // "April Smith", "August Strindberg"
 			}
 		}
 	}
-	if !prevSupports && i > 0 && p.toks[i-1].kind == tkWord && p.toks[i-1].cap && !isSentenceStart(p.toks, i-1) && p.toks[i-1].lx == nil {
+	if !prevSupports && i > 0 && p.toks[i-1].kind == tkWord && p.toks[i-1].cap && !isSentenceStart(p.toks, i-1) && p.toks[i-1].lex() == nil {
 		return cand{}, false // "Sarah April"
 	}
 	if dotted && !prevSupports {
@@ -1494,11 +1494,11 @@ func (p *tparser) month(i int) (cand, bool) {
 // weekday reads "Wednesday", "Friday morning", "Monday, Oct. 20" and
 // "Mondays". dir and strict come from a preceding "last"/"next".
 func (p *tparser) weekday(i, dir int, strict bool) (cand, bool) {
-	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lex() == nil {
 		return cand{}, false
 	}
 	t := p.toks[i]
-	l := t.lx
+	l := t.lex()
 	if !t.cap {
 		return cand{}, false
 	}
@@ -1509,10 +1509,10 @@ func (p *tparser) weekday(i, dir int, strict bool) (cand, bool) {
 		}
 		j++
 	}
-	if i > 0 && p.toks[i-1].kind == tkWord && p.toks[i-1].cap && p.toks[i-1].lx == nil && !isSentenceStart(p.toks, i-1) {
+	if i > 0 && p.toks[i-1].kind == tkWord && p.toks[i-1].cap && p.toks[i-1].lex() == nil && !isSentenceStart(p.toks, i-1) {
 		return cand{}, false // "Fox News Sunday", "Good Friday Agreement"
 	}
-	if nt := j; p.word(i-1) == "the" && nt < len(p.toks) && p.toks[nt].kind == tkWord && p.toks[nt].cap && !isDateWord(p.toks[nt].lx) {
+	if nt := j; p.word(i-1) == "the" && nt < len(p.toks) && p.toks[nt].kind == tkWord && p.toks[nt].cap && !isDateWord(p.toks[nt].lex()) {
 		return cand{}, false // "the Sunday Times"
 	}
 	if l.plural {
@@ -1568,7 +1568,7 @@ func (p *tparser) weekday(i, dir int, strict bool) (cand, bool) {
 // "last night", "next month", "the past two years" (via the), "this
 // century".
 func (p *tparser) deictic(i int) (cand, bool) {
-	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lex() == nil {
 		return cand{}, false
 	}
 	l := p.lx(i)
@@ -1659,7 +1659,7 @@ func (p *tparser) deictic(i int) (cand, bool) {
 // ordinal reads "fourth quarter (of 2026)", "first half of 2025",
 // "19th century" spelled out.
 func (p *tparser) ordinal(i int) (cand, bool) {
-	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lex() == nil {
 		return cand{}, false
 	}
 	l := p.lx(i)
@@ -1740,7 +1740,7 @@ func (p *tparser) century(i, n int) (cand, bool) {
 // preposition or a determiner before it, since "fall" and "spring" are
 // common verbs and nouns.
 func (p *tparser) season(i, dir int, deictic bool) (cand, bool) {
-	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lex() == nil {
 		return cand{}, false
 	}
 	l := p.lx(i)
@@ -1795,7 +1795,7 @@ var seasonClauseWords = map[string]bool{"and": true, "but": true, "or": true, "w
 // special handles single words with fixed meanings: today, yesterday,
 // tomorrow, tonight, now, recently, every/each, Christmas, noon.
 func (p *tparser) special(i int) (cand, bool) {
-	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lex() == nil {
 		return cand{}, false
 	}
 	l := p.lx(i)
@@ -1900,7 +1900,7 @@ func (p *tparser) special(i int) (cand, bool) {
 
 // holiday reads the few fixed holidays news mentions most.
 func (p *tparser) holiday(i int) (cand, bool) {
-	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lex() == nil {
 		return cand{}, false
 	}
 	if !p.toks[i].cap {
@@ -2052,7 +2052,7 @@ func (p *tparser) the(i int) (cand, bool) {
 // edge reads "early 2027", "late 2025", "mid-2024", "early June", "late last
 // year", "the end of this year", "earlier this year", "later today".
 func (p *tparser) edge(i int) (cand, bool) {
-	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lex() == nil {
 		return cand{}, false
 	}
 	l := p.lx(i)
@@ -2136,7 +2136,7 @@ func (p *tparser) withThe(c cand) cand {
 // durMod reads "more than two years", "nearly a decade", "at least 90
 // days", "about 3 p.m.".
 func (p *tparser) durMod(i int) (cand, bool) {
-	if i < 0 || i >= len(p.toks) || p.toks[i].lx == nil {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lex() == nil {
 		return cand{}, false
 	}
 	l := p.lx(i)
