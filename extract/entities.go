@@ -188,7 +188,7 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 		if t.nl {
 			inQ = false
 		}
-		switch t.lower {
+		switch t.lower() {
 		case "“", "`":
 			inQ = true
 		case "”", "''":
@@ -201,10 +201,10 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 			n.capWords++
 		}
 		if t.word && !t.cap && !t.upper && !t.digit {
-			n.vocab[t.lower] = true
+			n.vocab[t.lower()] = true
 		}
-		if t.word && t.cap && (i == 0 || n.toks[i-1].lower != "-" || t.space) && (i+1 >= len(n.toks) || n.toks[i+1].lower != "-" || n.toks[i+1].space) {
-			n.capSeen[t.lower] = true
+		if t.word && t.cap && (i == 0 || n.toks[i-1].lower() != "-" || t.space) && (i+1 >= len(n.toks) || n.toks[i+1].lower() != "-" || n.toks[i+1].space) {
+			n.capSeen[t.lower()] = true
 		}
 	}
 	// Initial words: first word of a sentence, or after an opening quote,
@@ -225,7 +225,7 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 			continue
 		}
 		if i > 0 {
-			switch n.toks[i-1].lower {
+			switch n.toks[i-1].lower() {
 			case "“", "\"", ":", "—", "–", "•", "(", "‘", "`", ";":
 				n.initial.set(i, true)
 			case "-", "--":
@@ -234,7 +234,7 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 			}
 		}
 		if !n.initial.has(i) && t.cap {
-			n.capMid[t.lower] = true
+			n.capMid[t.lower()] = true
 		}
 	}
 	ti := 0
@@ -274,7 +274,7 @@ func (n *ner) firstLineHeadline() bool {
 	if !strings.HasPrefix(n.text[end:], "\n\n") && !strings.HasPrefix(n.text[end:], "\r\n\r\n") {
 		return false
 	}
-	switch n.toks[b-1].lower {
+	switch n.toks[b-1].lower() {
 	case ".", "!", "?", "”", "\"", ")", ":", ";":
 		return false
 	}
@@ -305,7 +305,7 @@ func (n *ner) isHeading(s int) bool {
 	if words >= 3 && uppers*10 >= words*6 {
 		return true
 	}
-	switch n.toks[b-1].lower {
+	switch n.toks[b-1].lower() {
 	case ".", "!", "?", "”", "\"", "’", ")", ":", ";", ",":
 		return false
 	}
@@ -318,18 +318,18 @@ func (n *ner) nameTok(i int) bool {
 	if !t.word || t.digit || n.timed.has(i) && !n.dayInName(i) || !(t.cap || t.upper) {
 		return false
 	}
-	if nerCalendar[t.lower] && n.calendarWord(i) {
+	if nerCalendar[t.lower()] && n.calendarWord(i) {
 		return false
 	}
 	// "US$ 40 billion" is money.
-	if i+1 < len(n.toks) && !n.toks[i+1].space && strings.Contains("$€£¢₵₦₹¥", n.toks[i+1].lower) && n.toks[i+1].lower != "" {
+	if i+1 < len(n.toks) && !n.toks[i+1].space && strings.Contains("$€£¢₵₦₹¥", n.toks[i+1].lower()) && n.toks[i+1].lower() != "" {
 		return false
 	}
 	// Model numbers ("A330", "KC-45") are no names; "G7" is.
-	if strings.ContainsAny(t.lower, "0123456789") && nerGaz[t.lower] == nil {
+	if strings.ContainsAny(t.lower(), "0123456789") && nerGaz[t.lower()] == nil {
 		return false
 	}
-	if t.upper && i+2 < len(n.toks) && n.toks[i+1].lower == "-" && !n.toks[i+1].space && n.toks[i+2].digit {
+	if t.upper && i+2 < len(n.toks) && n.toks[i+1].lower() == "-" && !n.toks[i+1].space && n.toks[i+2].digit {
 		return false
 	}
 	return true
@@ -338,12 +338,12 @@ func (n *ner) nameTok(i int) bool {
 // dayInName reports whether the plural day name at token i opens a name
 // ("Sundays Valley Citrus Ltd") rather than a time ("Sundays").
 func (n *ner) dayInName(i int) bool {
-	w := n.toks[i].lower
+	w := n.toks[i].lower()
 	if !strings.HasSuffix(w, "days") || !nerCalendar[strings.TrimSuffix(w, "s")] || i+1 >= len(n.toks) {
 		return false
 	}
 	nt := n.toks[i+1]
-	return nt.cap && nt.space && nt.word && !n.timed.has(i+1) && !nerCalendar[nt.lower]
+	return nt.cap && nt.space && nt.word && !n.timed.has(i+1) && !nerCalendar[nt.lower()]
 }
 
 // nerCalendarAmbiguous are month and day words that are also names
@@ -353,7 +353,7 @@ var nerCalendarAmbiguous = nerSet("jan,mar,apr,jun,jul,aug,sep,sept,oct,nov,dec,
 
 // calendarWord reports whether the calendar word at token i is used as one.
 func (n *ner) calendarWord(i int) bool {
-	if !nerCalendarAmbiguous[n.toks[i].lower] {
+	if !nerCalendarAmbiguous[n.toks[i].lower()] {
 		return true
 	}
 	if i+1 < len(n.toks) && n.toks[i+1].digit || i > 0 && n.toks[i-1].digit {
@@ -364,7 +364,7 @@ func (n *ner) calendarWord(i int) bool {
 		return true
 	case "the":
 		// "washed out in the May floods": a month before a common noun.
-		return i+1 < len(n.toks) && n.toks[i+1].word && !n.toks[i+1].cap && !n.toks[i+1].digit && !nerStop[n.toks[i+1].lower]
+		return i+1 < len(n.toks) && n.toks[i+1].word && !n.toks[i+1].cap && !n.toks[i+1].digit && !nerStop[n.toks[i+1].lower()]
 	}
 	return false
 }
@@ -379,7 +379,7 @@ func (n *ner) findCandidates() {
 	for s := range n.sents {
 		a, b := n.sentTok[s][0], n.sentTok[s][1]
 		// A byline: "By Priya Raman".
-		if b-a >= 3 && b-a <= 6 && n.toks[a].lower == "by" && n.toks[a].cap && n.nameLike(a+1, b) {
+		if b-a >= 3 && b-a <= 6 && n.toks[a].lower() == "by" && n.toks[a].cap && n.nameLike(a+1, b) {
 			n.addCand(s, a+1, b, Person, nil)
 			continue
 		}
@@ -403,14 +403,14 @@ func (n *ner) findCandidates() {
 			// A stock ticker: "Halmora Foods Inc. (TSX: HLM)", "(NYSE:
 			// KST)" names no organisation of its own.
 			if n.word(i-1) == "(" && n.toks[i].upper && n.word(i+1) == ":" {
-				for i < b && n.toks[i].lower != ")" {
+				for i < b && n.toks[i].lower() != ")" {
 					i++
 				}
 				continue
 			}
 			// A party tag: "(D-Calif.)", "(R-AZ)".
-			if n.word(i-1) == "(" && len(n.toks[i].lower) == 1 && n.word(i+1) == "-" {
-				for i < b && n.toks[i].lower != ")" {
+			if n.word(i-1) == "(" && len(n.toks[i].lower()) == 1 && n.word(i+1) == "-" {
+				for i < b && n.toks[i].lower() != ")" {
 					i++
 				}
 				continue
@@ -425,7 +425,7 @@ func (n *ner) findCandidates() {
 				// "Rail, Tram and Signal Union (RTSU)": a name listing
 				// its trades with commas is one name when the acronym
 				// after it spells all of them.
-				if t.lower == "," {
+				if t.lower() == "," {
 					if k := n.acronymAcrossCommas(i, j, b); k > j {
 						j = k
 						break
@@ -434,31 +434,31 @@ func (n *ner) findCandidates() {
 				// "the Gulbahar police station": South Asian police
 				// stations are named for their area, and the station
 				// is the body ("registered at the X police station").
-				if t.lower == "police" && !t.cap && n.word(j+1) == "station" && !n.toks[j+1].cap && n.word(i-1) == "the" {
+				if t.lower() == "police" && !t.cap && n.word(j+1) == "station" && !n.toks[j+1].cap && n.word(i-1) == "the" {
 					j += 2
 					break
 				}
 				// "Ashdown Property Group plc".
-				if t.lower == "plc" && t.space {
+				if t.lower() == "plc" && t.space {
 					j++
 					continue
 				}
 				// "Stoke-on-Trent", "Newcastle-upon-Tyne".
-				if !t.space && t.lower == "-" && j+3 < b && nerHyphenParticles[n.word(j+1)] && !n.toks[j+1].space && n.word(j+2) == "-" && !n.toks[j+2].space && !n.toks[j+3].space && n.nameTok(j+3) {
+				if !t.space && t.lower() == "-" && j+3 < b && nerHyphenParticles[n.word(j+1)] && !n.toks[j+1].space && n.word(j+2) == "-" && !n.toks[j+2].space && !n.toks[j+3].space && n.nameTok(j+3) {
 					j += 4
 					continue
 				}
 				// "Laurentide Dairy Co-operative": an organisation's head
 				// written with a hyphen and a lower-case half.
-				if !t.space && t.lower == "-" && j+1 < b && !n.toks[j+1].space && nerOrgHeads[n.word(j-1)+"-"+n.word(j+1)] {
+				if !t.space && t.lower() == "-" && j+1 < b && !n.toks[j+1].space && nerOrgHeads[n.word(j-1)+"-"+n.word(j+1)] {
 					j += 2
 					continue
 				}
-				if !t.space && (t.lower == "-" || t.lower == "‑") && j+1 < b && n.nameTok(j+1) && !n.toks[j+1].space {
+				if !t.space && (t.lower() == "-" || t.lower() == "‑") && j+1 < b && n.nameTok(j+1) && !n.toks[j+1].space {
 					// "M-Kopa", "Jean-Claude" are one name; "Rutte-Trump"
 					// are two names the text also uses alone.
 					k := nerKey(n.toks, j-1, j+2)
-					if nerGaz[k] != nil || nerTitleSet[k] || !(n.capSeen[n.toks[j-1].lower] && n.capSeen[n.toks[j+1].lower]) && nerGaz[n.toks[j-1].lower] == nil && nerGaz[n.toks[j+1].lower] == nil {
+					if nerGaz[k] != nil || nerTitleSet[k] || !(n.capSeen[n.toks[j-1].lower()] && n.capSeen[n.toks[j+1].lower()]) && nerGaz[n.toks[j-1].lower()] == nil && nerGaz[n.toks[j+1].lower()] == nil {
 						j += 2
 						continue
 					}
@@ -466,15 +466,15 @@ func (n *ner) findCandidates() {
 				}
 				// "Te Rūnanga o Ngāti Tawhiri": Māori "o" (of) inside a
 				// name that opens with "Te".
-				maoriOf := t.lower == "o" && n.toks[i].lower == "te" && n.toks[i].cap
-				if (t.word || t.lower == "&") && t.space && (nerConnectors[t.lower] || nerNameParticles[t.lower] || maoriOf) && !t.cap {
+				maoriOf := t.lower() == "o" && n.toks[i].lower() == "te" && n.toks[i].cap
+				if (t.word || t.lower() == "&") && t.space && (nerConnectors[t.lower()] || nerNameParticles[t.lower()] || maoriOf) && !t.cap {
 					// "of the", "Bank of the West".
 					k := j + 1
-					if k < b && n.toks[k].lower == "the" && t.lower == "of" {
+					if k < b && n.toks[k].lower() == "the" && t.lower() == "of" {
 						k++
 					}
 					// "van der Berg".
-					for k < b && nerNameParticles[t.lower] && nerNameParticles[n.toks[k].lower] && !n.toks[k].cap {
+					for k < b && nerNameParticles[t.lower()] && nerNameParticles[n.toks[k].lower()] && !n.toks[k].cap {
 						k++
 					}
 					if k < b && n.nameTok(k) && n.toks[k].space {
@@ -507,7 +507,7 @@ func (n *ner) hyphenPlace(i, j int) bool {
 			return false
 		}
 	}
-	return n.toks[i+1].lower == "-" && nerHyphenParticles[n.toks[i+2].lower] && n.toks[i+3].lower == "-"
+	return n.toks[i+1].lower() == "-" && nerHyphenParticles[n.toks[i+2].lower()] && n.toks[i+3].lower() == "-"
 }
 
 // nerPossOrgWords open organisations' names with a possessive: "People's
@@ -523,10 +523,10 @@ func (n *ner) possessiveName(i, j, b int) int {
 	if j+1 >= b || !n.toks[j].poss {
 		return j
 	}
-	saint := j-i == 2 && (n.toks[i].lower == "st" || n.toks[i].lower == "st." || n.toks[i].lower == "saint")
+	saint := j-i == 2 && (n.toks[i].lower() == "st" || n.toks[i].lower() == "st." || n.toks[i].lower() == "saint")
 	// "Ardmouth Fishermen's Co-operative": a plural of "-man" owns too.
-	menOwner := strings.HasSuffix(n.toks[j-1].lower, "men") && len(n.toks[j-1].lower) > 5
-	if !(nerPossOrgWords[n.toks[j-1].lower] || menOwner || n.toks[i].lower == "our" || saint || n.pluralOwner(j)) || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
+	menOwner := strings.HasSuffix(n.toks[j-1].lower(), "men") && len(n.toks[j-1].lower()) > 5
+	if !(nerPossOrgWords[n.toks[j-1].lower()] || menOwner || n.toks[i].lower() == "our" || saint || n.pluralOwner(j)) || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
 		return j
 	}
 	k := j + 1
@@ -534,10 +534,10 @@ func (n *ner) possessiveName(i, j, b int) int {
 		k++
 	}
 	// "Ardmouth Fishermen's Co-operative": a hyphenated head.
-	if k+1 < b && k-j >= 2 && n.word(k) == "-" && !n.toks[k].space && !n.toks[k+1].space && nerOrgHeads[n.toks[k-1].lower+"-"+n.toks[k+1].lower] {
+	if k+1 < b && k-j >= 2 && n.word(k) == "-" && !n.toks[k].space && !n.toks[k+1].space && nerOrgHeads[n.toks[k-1].lower()+"-"+n.toks[k+1].lower()] {
 		return k + 2
 	}
-	if t := n.toks[k-1]; k-j >= 2 && (nerOrgHeads[t.lower] || nerInstHeads[t.lower]) {
+	if t := n.toks[k-1]; k-j >= 2 && (nerOrgHeads[t.lower()] || nerInstHeads[t.lower()]) {
 		return k
 	}
 	return j
@@ -547,12 +547,12 @@ func (n *ner) possessiveName(i, j, b int) int {
 // a plural the text capitalises nowhere else ("Tilby Growers'
 // Cooperative"), not a name ending in s ("Airbus' Delivery Center").
 func (n *ner) pluralOwner(j int) bool {
-	if l := n.toks[j].lower; l != "'" && l != "’" || !strings.HasSuffix(n.toks[j-1].lower, "s") {
+	if l := n.toks[j].lower(); l != "'" && l != "’" || !strings.HasSuffix(n.toks[j-1].lower(), "s") {
 		return false
 	}
-	w := n.toks[j-1].lower
+	w := n.toks[j-1].lower()
 	for k, t := range n.toks {
-		if k != j-1 && t.lower == w && t.cap {
+		if k != j-1 && t.lower() == w && t.cap {
 			return false
 		}
 	}
@@ -575,8 +575,8 @@ func (n *ner) acronymAcrossCommas(i, c, b int) int {
 	}
 	var init []rune
 	for p := i; p < k; p++ {
-		if w := n.toks[p]; w.word && w.cap && !(p == i && w.lower == "the") {
-			r, _ := utf8.DecodeRuneInString(w.lower)
+		if w := n.toks[p]; w.word && w.cap && !(p == i && w.lower() == "the") {
+			r, _ := utf8.DecodeRuneInString(w.lower())
 			init = append(init, r)
 		}
 	}
@@ -591,20 +591,20 @@ func (n *ner) acronymAcrossCommas(i, c, b int) int {
 func (n *ner) findLocalAcronyms() {
 	for k := 2; k+1 < len(n.toks); k++ {
 		t := n.toks[k]
-		if n.toks[k-1].lower != "(" || n.toks[k+1].lower != ")" || !t.upper || len(t.lower) < 2 || len(t.lower) > 6 || nerGaz[t.lower] == nil {
+		if n.toks[k-1].lower() != "(" || n.toks[k+1].lower() != ")" || !t.upper || len(t.lower()) < 2 || len(t.lower()) > 6 || nerGaz[t.lower()] == nil {
 			continue
 		}
-		acr := []rune(strings.ReplaceAll(t.lower, ".", ""))
+		acr := []rune(strings.ReplaceAll(t.lower(), ".", ""))
 		i := len(acr) - 1
 		for p := k - 2; p >= 0 && i >= 0 && p >= k-16; p-- {
 			w := n.toks[p]
-			if w.poss || nerConnectors[w.lower] && !w.cap {
+			if w.poss || nerConnectors[w.lower()] && !w.cap {
 				continue
 			}
 			if !w.word || !w.cap {
 				break
 			}
-			r, _ := utf8.DecodeRuneInString(w.lower)
+			r, _ := utf8.DecodeRuneInString(w.lower())
 			if r != acr[i] {
 				break
 			}
@@ -614,7 +614,7 @@ func (n *ner) findLocalAcronyms() {
 			if n.localAcr == nil {
 				n.localAcr = map[string]bool{}
 			}
-			n.localAcr[t.lower] = true
+			n.localAcr[t.lower()] = true
 		}
 	}
 }
@@ -626,7 +626,7 @@ func (n *ner) findLocalAcronyms() {
 // organisation; the agency is an organisation.
 func (n *ner) dateline(s, i, b int) {
 	k := i
-	for k < b && n.toks[k].word && (n.toks[k].upper || n.toks[k].cap && len(n.toks[k].lower) <= 3 && strings.HasSuffix(n.toks[k].lower, ".") && k+1 < b && n.toks[k+1].upper) && !n.toks[k].digit {
+	for k < b && n.toks[k].word && (n.toks[k].upper || n.toks[k].cap && len(n.toks[k].lower()) <= 3 && strings.HasSuffix(n.toks[k].lower(), ".") && k+1 < b && n.toks[k+1].upper) && !n.toks[k].digit {
 		if k > i && n.toks[k].nl {
 			break
 		}
@@ -705,7 +705,7 @@ func (n *ner) dateline(s, i, b int) {
 	// or country after the town, when the gazetteer knows neither.
 	if n.word(k) == "," && n.stateAbbrev(k+1) == nil {
 		q := k + 1
-		for q < dash && q < k+4 && n.nameTok(q) && n.toks[q].cap && !n.toks[q].upper && !nerCalendar[n.toks[q].lower] {
+		for q < dash && q < k+4 && n.nameTok(q) && n.toks[q].cap && !n.toks[q].upper && !nerCalendar[n.toks[q].lower()] {
 			q++
 		}
 		if key := nerKey(n.toks, k+1, q); q > k+1 && (q == dash || n.word(q) == "(" || n.word(q) == ",") && n.candOf[k+1] < 0 && nerGaz[key] == nil && !nerStop[key] && !nerNotNames[key] && !nerTitleSet[key] {
@@ -761,7 +761,7 @@ func (n *ner) stateAbbrev(k int) *gazEntry {
 	if k < 2 || k >= len(n.toks) || !n.toks[k].cap || n.word(k-1) != "," || !(n.toks[k-2].cap || n.toks[k-2].upper) {
 		return nil
 	}
-	w := n.toks[k].lower
+	w := n.toks[k].lower()
 	if !strings.HasSuffix(w, ".") && (k+1 >= len(n.toks) || n.word(k+1) != "." || n.toks[k+1].space) && !nerDotlessStates[w] {
 		return nil
 	}
@@ -796,34 +796,34 @@ func (n *ner) run(s, i, j int) {
 	// Strip leading function words and connectors.
 	for i < j {
 		t := n.toks[i]
-		if t.lower == "our" && i+2 < j && n.toks[i+2].poss || nerPossOrgWords[t.lower] && i+1 < j && n.toks[i+1].poss {
+		if t.lower() == "our" && i+2 < j && n.toks[i+2].poss || nerPossOrgWords[t.lower()] && i+1 < j && n.toks[i+1].poss {
 			break // "Our Savior's Lutheran Church", "People's Renewal Congress"
 		}
 		// "Assistant U.S. Attorney Ben Cole": a title's modifier before a
 		// country qualifies the title.
-		if nerTitleModifiers[t.lower] && i+2 < j && nerGaz[n.toks[i+1].lower] != nil && n.titleAfter(i+2) {
+		if nerTitleModifiers[t.lower()] && i+2 < j && nerGaz[n.toks[i+1].lower()] != nil && n.titleAfter(i+2) {
 			i++
 			continue
 		}
-		if nerStop[t.lower] && !t.upper || nerConnectors[t.lower] || nerNameParticles[t.lower] && !t.cap {
+		if nerStop[t.lower()] && !t.upper || nerConnectors[t.lower()] || nerNameParticles[t.lower()] && !t.cap {
 			i++
 			continue
 		}
 		// "(SSP) Central Farhan Qureshi": a jurisdiction after a rank's
 		// abbreviation is no part of the name.
-		if nerAreaWords[t.lower] && t.cap && j-i >= 3 && n.titleAcronymBefore(i+1) >= 0 {
+		if nerAreaWords[t.lower()] && t.cap && j-i >= 3 && n.titleAcronymBefore(i+1) >= 0 {
 			i++
 			continue
 		}
 		// "Shares of Rosneft": a common noun and "of" opening a sentence.
-		if n.initial.has(i) && i+1 < j && n.toks[i+1].lower == "of" && !nerOrgLeadHeads[t.lower] && !nerOrgHeads[t.lower] && !nerTitleSet[t.lower] && n.gazAt(i, j) == nil {
+		if n.initial.has(i) && i+1 < j && n.toks[i+1].lower() == "of" && !nerOrgLeadHeads[t.lower()] && !nerOrgHeads[t.lower()] && !nerTitleSet[t.lower()] && n.gazAt(i, j) == nil {
 			i += 2
 			continue
 		}
 		// A capitalised common word opening a sentence ("Speaking ...",
 		// "Obviously"), but not an institutional head before a connector
 		// ("Office for River Standards inspectors").
-		if n.initial.has(i) && !(nerInstHeads[t.lower] && i+1 < j && nerConnectors[n.toks[i+1].lower]) && !nerNameParticles[t.lower] && (n.vocab[t.lower] || strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower] == nil && !nerTitleSet[t.lower] && !nerPersonPrefixes[t.lower] && !(nerTitleFirst[t.lower] && n.titleAt(i, j) > i+1) {
+		if n.initial.has(i) && !(nerInstHeads[t.lower()] && i+1 < j && nerConnectors[n.toks[i+1].lower()]) && !nerNameParticles[t.lower()] && (n.vocab[t.lower()] || strings.HasSuffix(t.lower(), "ly") && len(t.lower()) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower()] == nil && !nerTitleSet[t.lower()] && !nerPersonPrefixes[t.lower()] && !(nerTitleFirst[t.lower()] && n.titleAt(i, j) > i+1) {
 			// (Not a title of several words: "Station House Officer
 			// Inspector NAME said" in a text that writes "police
 			// station".)
@@ -832,7 +832,7 @@ func (n *ner) run(s, i, j int) {
 		}
 		break
 	}
-	for j > i && (nerConnectors[n.toks[j-1].lower] || !n.toks[j-1].cap && !n.toks[j-1].upper && !(n.toks[j-1].lower == "plc" && j-i >= 2)) {
+	for j > i && (nerConnectors[n.toks[j-1].lower()] || !n.toks[j-1].cap && !n.toks[j-1].upper && !(n.toks[j-1].lower() == "plc" && j-i >= 2)) {
 		if j-i >= 3 && n.word(j-2) == "-" && nerOrgHeads[n.word(j-3)+"-"+n.word(j-1)] {
 			break // "Laurentide Dairy Co-operative"
 		}
@@ -887,22 +887,22 @@ func (n *ner) titleAt(i, j int) int {
 	// "SP Butt" after "Superintendent of Police (Cantonment division)
 	// Ayesha Butt": a rank the text wrote out, shortened to its
 	// initials before a surname.
-	if t := n.toks[i]; t.upper && len(t.lower) >= 2 && len(t.lower) <= 4 && i+1 < j && n.toks[i+1].cap && !n.toks[i+1].upper && nerGaz[t.lower] == nil && n.titleAcronym(t.lower) {
+	if t := n.toks[i]; t.upper && len(t.lower()) >= 2 && len(t.lower()) <= 4 && i+1 < j && n.toks[i+1].cap && !n.toks[i+1].upper && nerGaz[t.lower()] == nil && n.titleAcronym(t.lower()) {
 		best = i + 1
 	}
 	for p := i; p < j && p < i+3; p++ {
 		if p > i {
-			prev := n.toks[p-1].lower
+			prev := n.toks[p-1].lower()
 			if !nerTitleModifiers[prev] && !nerPortfolios[prev] {
 				break
 			}
 			// "the Labour MP for Harwell Vale": the party, not a
 			// portfolio.
-			if (prev == "labour" || prev == "labor") && n.toks[p-1].cap && nerPartyTitles[n.toks[p].lower] {
+			if (prev == "labour" || prev == "labor") && n.toks[p-1].cap && nerPartyTitles[n.toks[p].lower()] {
 				break
 			}
 		}
-		if !nerTitleFirst[n.toks[p].lower] {
+		if !nerTitleFirst[n.toks[p].lower()] {
 			continue
 		}
 		var ks nerKeySpans
@@ -931,7 +931,7 @@ func (n *ner) titleAcronym(acr string) bool {
 		n.titleAcrs = map[string]bool{}
 		var ks nerKeySpans
 		for k, t := range n.toks {
-			if !t.cap || !nerTitleFirst[t.lower] {
+			if !t.cap || !nerTitleFirst[t.lower()] {
 				continue
 			}
 			ks.set(n.toks, k, min(len(n.toks), k+nerTitleMaxLen))
@@ -942,7 +942,7 @@ func (n *ner) titleAcronym(acr string) bool {
 				var b strings.Builder
 				for p := k; p < q; p++ {
 					if w := n.toks[p]; w.word && w.cap {
-						r, _ := utf8.DecodeRuneInString(w.lower)
+						r, _ := utf8.DecodeRuneInString(w.lower())
 						b.WriteRune(r)
 					}
 				}
@@ -962,7 +962,7 @@ func (n *ner) chiefDomainAt(k int) bool {
 		return false
 	}
 	t := n.toks[k+1]
-	if !t.word || t.digit || t.upper || nerStop[t.lower] || nerTitleSmall[t.lower] {
+	if !t.word || t.digit || t.upper || nerStop[t.lower()] || nerTitleSmall[t.lower()] {
 		return false
 	}
 	// A capitalised domain only inside a capitalised title.
@@ -987,15 +987,15 @@ func (n *ner) nameLike(i, j int) bool {
 	words := 0
 	for k := i; k < j; k++ {
 		t := n.toks[k]
-		if nerNameParticles[t.lower] || (t.lower == "-" || t.lower == "‑") && !t.space && k > i && k+1 < j && !n.toks[k+1].space {
+		if nerNameParticles[t.lower()] || (t.lower() == "-" || t.lower() == "‑") && !t.space && k > i && k+1 < j && !n.toks[k+1].space {
 			continue
 		}
 		// A surname may be an occupation ("Isaac Singer"), a first name
 		// may not.
-		if !t.cap || nerOrgHeads[t.lower] || nerConnectors[t.lower] || nerTitleSet[t.lower] && (k == i || !nerAmbiguousTitles[t.lower]) || nerStop[t.lower] {
+		if !t.cap || nerOrgHeads[t.lower()] || nerConnectors[t.lower()] || nerTitleSet[t.lower()] && (k == i || !nerAmbiguousTitles[t.lower()]) || nerStop[t.lower()] {
 			return false
 		}
-		if t.upper && len(t.lower) > 1 && !strings.Contains(t.lower, ".") && !nerPersonSuffix[t.lower] {
+		if t.upper && len(t.lower()) > 1 && !strings.Contains(t.lower(), ".") && !nerPersonSuffix[t.lower()] {
 			return false
 		}
 		words++
@@ -1010,10 +1010,10 @@ func (n *ner) segment(s, i, j int, titles bool) {
 	// Cutting a piece off the front goes round again rather than
 	// recursing, so that a long coordination needs no deep stack.
 cut:
-	for i < j && (nerConnectors[n.toks[i].lower] || nerNameParticles[n.toks[i].lower] && !n.toks[i].cap) {
+	for i < j && (nerConnectors[n.toks[i].lower()] || nerNameParticles[n.toks[i].lower()] && !n.toks[i].cap) {
 		i++
 	}
-	for j > i && nerConnectors[n.toks[j-1].lower] {
+	for j > i && nerConnectors[n.toks[j-1].lower()] {
 		j--
 	}
 	if i >= j {
@@ -1023,7 +1023,7 @@ cut:
 	// no part of it; after a comma ("Lakshmi Venkataraman, IAS,") it
 	// names nothing.
 	post := false
-	if t := n.toks[j-1]; t.upper && nerPostNominals[t.lower] && !nerArticles[n.word(i-1)] && n.word(i-1) != "a" && n.word(i-1) != "an" && !n.toks[max(i-1, 0)].poss {
+	if t := n.toks[j-1]; t.upper && nerPostNominals[t.lower()] && !nerArticles[n.word(i-1)] && n.word(i-1) != "a" && n.word(i-1) != "an" && !n.toks[max(i-1, 0)].poss {
 		// Not "the Marunga East MP": a title after its constituency.
 		if j-i == 1 && n.word(i-1) == "," {
 			return
@@ -1057,7 +1057,7 @@ cut:
 			}
 			nameStart := b
 			// "Principal Secretary for Health Tomas Brandt".
-			if l := n.toks[b].lower; l == "for" || l == "of" {
+			if l := n.toks[b].lower(); l == "for" || l == "of" {
 				c := b + 1
 				for c < j && n.capPortfolio(c, c+1) {
 					c++
@@ -1069,9 +1069,9 @@ cut:
 				}
 			}
 			// "Prime Minister of Canada Stephen Harper".
-			if n.toks[b].lower == "of" {
+			if n.toks[b].lower() == "of" {
 				c := b + 1
-				if c < j && n.toks[c].lower == "the" {
+				if c < j && n.toks[c].lower() == "the" {
 					c++
 				}
 				found := false
@@ -1105,7 +1105,7 @@ cut:
 			n.segment(s, i, a, true)
 			// "SSP Central Farhan Qureshi": a jurisdiction after a
 			// rank's abbreviation is no part of the name.
-			if b-a == 1 && n.toks[a].upper && nerAreaWords[n.toks[nameStart].lower] && n.toks[nameStart].cap && nameEnd-nameStart >= 3 && n.nameLike(nameStart+1, nameEnd) {
+			if b-a == 1 && n.toks[a].upper && nerAreaWords[n.toks[nameStart].lower()] && n.toks[nameStart].cap && nameEnd-nameStart >= 3 && n.nameLike(nameStart+1, nameEnd) {
 				nameStart++
 			}
 			// "Superintendent Dr. Marcus Bell", "Chairman Sir Roger
@@ -1123,9 +1123,9 @@ cut:
 		// "Director of the Kelemba Irrigation Fund": a title opening
 		// the run before "of" and an organisation's name is no part of
 		// it.
-		if len(ts) > 0 && ts[0].a == i && ts[0].b+1 < j && n.toks[ts[0].b].lower == "of" && n.toks[i].cap && !nerOrgLeadHeads[n.toks[ts[0].b-1].lower] {
+		if len(ts) > 0 && ts[0].a == i && ts[0].b+1 < j && n.toks[ts[0].b].lower() == "of" && n.toks[i].cap && !nerOrgLeadHeads[n.toks[ts[0].b-1].lower()] {
 			r := ts[0].b + 1
-			if n.toks[r].lower == "the" {
+			if n.toks[r].lower() == "the" {
 				r++
 			}
 			if r < j && n.orgShaped(r, j) {
@@ -1138,7 +1138,7 @@ cut:
 			// Communications": a portfolio names nothing.
 			if r < j && n.word(i-1) == "," && n.candAt(i-2) >= 0 && n.cands[n.candAt(i-2)].kind != Org && n.cands[n.candAt(i-2)].kind != Place {
 				k := r
-				for k < j && (nerPortfolios[n.toks[k].lower] || nerConnectors[n.toks[k].lower]) {
+				for k < j && (nerPortfolios[n.toks[k].lower()] || nerConnectors[n.toks[k].lower()]) {
 					k++
 				}
 				if k < j {
@@ -1158,9 +1158,9 @@ cut:
 				p = t.b
 			}
 			// "The Minister for Health": the portfolio is no name.
-			if p > i && p+1 < j && (n.toks[p].lower == "for" || n.toks[p].lower == "of") {
+			if p > i && p+1 < j && (n.toks[p].lower() == "for" || n.toks[p].lower() == "of") {
 				k := p + 1
-				for k < j && (nerPortfolios[n.toks[k].lower] || nerConnectors[n.toks[k].lower]) {
+				for k < j && (nerPortfolios[n.toks[k].lower()] || nerConnectors[n.toks[k].lower()]) {
 					k++
 				}
 				if k == j {
@@ -1178,7 +1178,7 @@ cut:
 	// its town: "Dorsey & Vance Architects of Wichita".
 	for m := n.firstOf(i+1, j); m+1 < j; {
 		r := m + 1
-		if n.toks[r].lower == "the" {
+		if n.toks[r].lower() == "the" {
 			r++
 		}
 		if r >= j || !n.toks[r].cap {
@@ -1197,7 +1197,7 @@ cut:
 			i, titles = r, false
 			goto cut
 		}
-		if h := n.toks[m-1].lower; nerOrgHeads[h] && !nerOrgLeadHeads[h] && !nerInstHeads[h] && n.toks[m-1].cap && !n.orgHeadIn(r, j) {
+		if h := n.toks[m-1].lower(); nerOrgHeads[h] && !nerOrgLeadHeads[h] && !nerInstHeads[h] && n.toks[m-1].cap && !n.orgHeadIn(r, j) {
 			n.segment(s, i, m, false)
 			i, titles = r, false
 			goto cut
@@ -1206,10 +1206,10 @@ cut:
 	}
 	// "Republican Anna Holtz", "Democrat Marcus Leary": the party is no
 	// part of the name.
-	if nerPartyWords[n.toks[i].lower] && j-i >= 3 && n.nameLike(i+1, j) {
+	if nerPartyWords[n.toks[i].lower()] && j-i >= 3 && n.nameLike(i+1, j) {
 		// "Democrat Carla Ridley": the party is named too, as it is
 		// after the name ("Peggy Laramore, a Republican,").
-		if l := n.toks[i].lower; l == "democrat" || l == "republican" {
+		if l := n.toks[i].lower(); l == "democrat" || l == "republican" {
 			n.addCand(s, i, i+1, Org, nil)
 		}
 		n.addCand(s, i+1, j, Person, nil)
@@ -1224,7 +1224,7 @@ cut:
 		}
 		// "Mrs. Jane Holt and John Holt": the honorific covers the first.
 		for k := h + 1; k < j-1; k++ {
-			if l := n.toks[k].lower; l == "and" || l == "&" {
+			if l := n.toks[k].lower(); l == "and" || l == "&" {
 				n.addCand(s, h, k, Person, nil)
 				i, titles = k+1, true
 				goto cut
@@ -1239,7 +1239,7 @@ cut:
 	}
 	// "the Finance Bill", "the Local Government Act 2000": a law names
 	// no organisation.
-	if j-i >= 2 && n.toks[j-1].cap && nerLawHeads[n.toks[j-1].lower] {
+	if j-i >= 2 && n.toks[j-1].cap && nerLawHeads[n.toks[j-1].lower()] {
 		return
 	}
 	// "the Oranmo Business Summit", "the Ferryhaven Regatta", "the
@@ -1259,9 +1259,9 @@ cut:
 	// an organisation head follows ("Aeronautic Defence and Space
 	// Company").
 	for k := i; k < j; k++ {
-		if l := n.toks[k].lower; (l == "and" || l == "&") && !n.toks[k].cap {
+		if l := n.toks[k].lower(); (l == "and" || l == "&") && !n.toks[k].cap {
 			// "Daimler AG and Chrysler Holding LLC": two companies.
-			if k > i && nerOrgSuffixes[n.toks[k-1].lower] {
+			if k > i && nerOrgSuffixes[n.toks[k-1].lower()] {
 				n.segment(s, i, k, false)
 				i, titles = k+1, false
 				goto cut
@@ -1269,7 +1269,7 @@ cut:
 			// "Oranmo Chamber of Commerce and Industry", "Ministry of
 			// Trade and Industry": the last word of a head's "of"
 			// complement.
-			if k+2 == j && k-2 > i && n.toks[k-2].lower == "of" && n.toks[k+1].cap && n.orgOrLeadHeadIn(i, k-2) {
+			if k+2 == j && k-2 > i && n.toks[k-2].lower() == "of" && n.toks[k+1].cap && n.orgOrLeadHeadIn(i, k-2) {
 				break
 			}
 			// The head must end the run or a name of two words after
@@ -1283,7 +1283,7 @@ cut:
 		}
 	}
 	// A demonym before an unknown name: "Japanese Toyota".
-	if g := nerGaz[n.toks[i].lower]; g != nil && g.demonym && j-i >= 2 && nerGaz[nerKey(n.toks, i, i+2)] == nil {
+	if g := nerGaz[n.toks[i].lower()]; g != nil && g.demonym && j-i >= 2 && nerGaz[nerKey(n.toks, i, i+2)] == nil {
 		if !n.orgOrLeadHeadIn(i+1, j) {
 			n.addCand(s, i, i+1, Place, g)
 			i, titles = i+1, false
@@ -1292,21 +1292,21 @@ cut:
 	}
 	// An institutional head and a connector: "Office for River
 	// Standards", "Trust for Coastal Paths".
-	if j-i >= 3 && nerInstHeads[n.toks[i].lower] && nerConnectors[n.toks[i+1].lower] && !n.toks[i+1].cap {
+	if j-i >= 3 && nerInstHeads[n.toks[i].lower()] && nerConnectors[n.toks[i+1].lower()] && !n.toks[i+1].cap {
 		c := n.addCand(s, i, j, Org, nil)
 		n.cands[c].places = n.placesIn(i, j)
 		return
 	}
 	// A natural place by its first word: "River Wendle", "Lake Orvan",
 	// unless an organisation head follows ("Port Authority").
-	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower] && !n.orgHeadIn(i+1, j) && !n.teamAfterPlace(i, j) {
+	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower()] && !n.orgHeadIn(i+1, j) && !n.teamAfterPlace(i, j) {
 		c := n.addCand(s, i, j, Place, nil)
 		n.cands[c].places = n.placesIn(i+1, j)
 		return
 	}
 	// An Irish county by its first word: "Co Tullaghmore", "County
 	// Kerry".
-	if j-i >= 2 && j-i <= 3 && n.toks[i].cap && (n.toks[i].lower == "co" || n.toks[i].lower == "co." || n.toks[i].lower == "county") && !n.orgHeadIn(i+1, j) && !nerPlaceHeads[n.toks[j-1].lower] {
+	if j-i >= 2 && j-i <= 3 && n.toks[i].cap && (n.toks[i].lower() == "co" || n.toks[i].lower() == "co." || n.toks[i].lower() == "county") && !n.orgHeadIn(i+1, j) && !nerPlaceHeads[n.toks[j-1].lower()] {
 		c := n.addCand(s, i, j, Place, nil)
 		n.cands[c].places = n.placesIn(i+1, j)
 		return
@@ -1314,7 +1314,7 @@ cut:
 	// Places by their last word: "Changi International Airport", "the
 	// Atlantic Ocean"; but a district an institution names is that
 	// institution: "Holloway Bend Unified School District".
-	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower] && !(n.toks[j-1].lower == "district" && nerOrgHeads[n.toks[j-2].lower]) {
+	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower()] && !(n.toks[j-1].lower() == "district" && nerOrgHeads[n.toks[j-2].lower()]) {
 		c := n.addCand(s, i, j, Place, nil)
 		n.cands[c].places = n.placesIn(i, j)
 		return
@@ -1322,15 +1322,15 @@ cut:
 	// Organisation heads.
 	for k := i; k < j; k++ {
 		t := n.toks[k]
-		if (k > i && nerOrgHeads[t.lower] && t.cap) || (nerOrgLeadHeads[t.lower] && k+1 < j && n.toks[k+1].lower == "of") {
+		if (k > i && nerOrgHeads[t.lower()] && t.cap) || (nerOrgLeadHeads[t.lower()] && k+1 < j && n.toks[k+1].lower() == "of") {
 			// "Chrysler LLC Jim Press": a name after the last head.
 			h := k
 			for x := k + 1; x < j; x++ {
-				if nerOrgHeads[n.toks[x].lower] && n.toks[x].cap {
+				if nerOrgHeads[n.toks[x].lower()] && n.toks[x].cap {
 					h = x
 				}
 			}
-			if j-h-1 >= 2 && n.nameLike(h+1, j) && nerOrgHeads[n.toks[h].lower] {
+			if j-h-1 >= 2 && n.nameLike(h+1, j) && nerOrgHeads[n.toks[h].lower()] {
 				c := n.addCand(s, i, h+1, Org, nil)
 				n.cands[c].places = n.placesIn(i, h+1)
 				c = n.addCand(s, h+1, j, "", nil)
@@ -1343,7 +1343,7 @@ cut:
 		}
 	}
 	// An institutional head first: "Commission Rovane", "Trust Kelby".
-	if j-i >= 2 && nerInstHeads[n.toks[i].lower] {
+	if j-i >= 2 && nerInstHeads[n.toks[i].lower()] {
 		c := n.addCand(s, i, j, Org, nil)
 		n.cands[c].places = n.placesIn(i, j)
 		return
@@ -1374,7 +1374,7 @@ cut:
 			}
 		}
 		if !matched {
-			if !nerConnectors[n.toks[p].lower] && !nerNameParticles[n.toks[p].lower] {
+			if !nerConnectors[n.toks[p].lower()] && !nerNameParticles[n.toks[p].lower()] {
 				unknown++
 			}
 			pieces = append(pieces, piece{p, p + 1, nil})
@@ -1428,7 +1428,7 @@ cut:
 	}
 	// "on Labor Day", "until Election Day": a day, not a name (but
 	// "Jason Day said").
-	if j-i >= 2 && (n.toks[j-1].lower == "day" || n.toks[j-1].lower == "eve") && n.toks[j-1].cap {
+	if j-i >= 2 && (n.toks[j-1].lower() == "day" || n.toks[j-1].lower() == "eve") && n.toks[j-1].cap {
 		switch n.word(i - 1) {
 		case "on", "until", "since", "before", "after", "by", "over", "during", "till", "through":
 			return
@@ -1449,15 +1449,15 @@ cut:
 		cd.notPerson = true
 	case j-i == 1 && n.toks[i].upper:
 		// An acronym: "OFAC", "BBC".
-		if len(n.toks[i].lower) > 7 || nerNotNames[n.toks[i].lower] {
+		if len(n.toks[i].lower()) > 7 || nerNotNames[n.toks[i].lower()] {
 			cd.weak = true
 		}
 		cd.lean[cueOrg] += 3
-	case j-i == 1 && utf8.RuneCountInString(strings.TrimSuffix(n.toks[i].lower, ".")) == 1:
+	case j-i == 1 && utf8.RuneCountInString(strings.TrimSuffix(n.toks[i].lower(), ".")) == 1:
 		cd.drop = true // a lone initial
 	case j-i == 1:
 		// A single unknown word: no lean; ties go to organisations.
-	case j-i >= 2 && nerPlaceLeanHeads[n.toks[j-1].lower]:
+	case j-i >= 2 && nerPlaceLeanHeads[n.toks[j-1].lower()]:
 		// "Cobley Weir", "Fallow Brook": a place unless context says
 		// otherwise.
 		cd.lean[cuePlace] += 2
@@ -1466,7 +1466,7 @@ cut:
 	case cd.notPerson:
 		// "the Harlow Standards": a determiner before a name of several
 		// words; "the Far East", "the Kelby West" are places.
-		switch n.toks[j-1].lower {
+		switch n.toks[j-1].lower() {
 		case "east", "west", "north", "south":
 			cd.lean[cuePlace]++
 		default:
@@ -1502,7 +1502,7 @@ func (n *ner) teamAfterPlace(i, j int) bool {
 		return false
 	}
 	t := n.toks[j-1]
-	return t.cap && len(t.lower) > 3 && strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss") && !strings.HasSuffix(t.lower, "'s") && !nerGeoPlurals[t.lower]
+	return t.cap && len(t.lower()) > 3 && strings.HasSuffix(t.lower(), "s") && !strings.HasSuffix(t.lower(), "ss") && !strings.HasSuffix(t.lower(), "'s") && !nerGeoPlurals[t.lower()]
 }
 
 // nerLawHeads end the names of laws and treaties.
@@ -1525,19 +1525,19 @@ var nerProductNouns = nerSet("app,apps,platform,handset,smartphone,chatbot,conso
 // Service", "Firefighter of the Year", "a fishing boat, the Sea
 // Thistle", "the CleanPay app".
 func (n *ner) notNamedBody(i, j int) bool {
-	if j-i >= 2 && n.toks[j-1].cap && nerEventHeads[n.toks[j-1].lower] {
+	if j-i >= 2 && n.toks[j-1].cap && nerEventHeads[n.toks[j-1].lower()] {
 		return true
 	}
-	if j-i >= 3 && n.toks[i].cap && nerEventHeads[n.toks[i].lower] && (n.toks[i+1].lower == "for" || n.toks[i+1].lower == "of") {
+	if j-i >= 3 && n.toks[i].cap && nerEventHeads[n.toks[i].lower()] && (n.toks[i+1].lower() == "for" || n.toks[i+1].lower() == "of") {
 		return true
 	}
-	if n.toks[j-1].lower == "year" && n.word(j-2) == "the" && n.word(j-3) == "of" {
+	if n.toks[j-1].lower() == "year" && n.word(j-2) == "the" && n.word(j-3) == "of" {
 		return true
 	}
-	if i >= 3 && n.word(i-1) == "the" && n.toks[i-2].lower == "," && nerVesselNouns[n.word(i-3)] {
+	if i >= 3 && n.word(i-1) == "the" && n.toks[i-2].lower() == "," && nerVesselNouns[n.word(i-3)] {
 		return true
 	}
-	if j < len(n.toks) && n.word(i-1) == "the" && !n.toks[j].cap && nerProductNouns[n.toks[j].lower] {
+	if j < len(n.toks) && n.word(i-1) == "the" && !n.toks[j].cap && nerProductNouns[n.toks[j].lower()] {
 		return true
 	}
 	return false
@@ -1551,12 +1551,12 @@ var nerPartyWords = nerSet("republican,democrat,democratic,labour,labor,conserva
 // organisation's name: an organisation head after its first word, or an
 // ampersand ("Strand & Mercer").
 func (n *ner) orgShaped(i, j int) bool {
-	if i < j && n.toks[i].lower == "the" {
+	if i < j && n.toks[i].lower() == "the" {
 		i++
 	}
 	for k := i; k < j; k++ {
 		t := n.toks[k]
-		if t.lower == "&" || k > i && t.cap && (nerOrgHeads[t.lower] || nerInstHeads[t.lower]) {
+		if t.lower() == "&" || k > i && t.cap && (nerOrgHeads[t.lower()] || nerInstHeads[t.lower()]) {
 			return true
 		}
 	}
@@ -1567,13 +1567,13 @@ func (n *ner) orgShaped(i, j int) bool {
 // Anbarasan", "K. Rajasekhar Naidu".
 func (n *ner) initialLed(i, j int) bool {
 	t := n.toks[i]
-	return j-i >= 2 && t.cap && len(t.lower) == 2 && t.lower[1] == '.'
+	return j-i >= 2 && t.cap && len(t.lower()) == 2 && t.lower()[1] == '.'
 }
 
 // titleEndsAt reports whether a title ends right before token i:
 // "opposition leader P. Anbarasan".
 func (n *ner) titleEndsAt(i int) bool {
-	if i < 1 || !nerTitleLast[n.toks[i-1].lower] {
+	if i < 1 || !nerTitleLast[n.toks[i-1].lower()] {
 		return false
 	}
 	for p := i - 1; p >= 0 && p >= i-nerTitleMaxLen; p-- {
@@ -1590,7 +1590,7 @@ func (n *ner) orgHeadIn(i, j int) bool {
 		return r.next(r.insts, i) < j
 	}
 	for k := i; k < j; k++ {
-		if nerOrgHeads[n.toks[k].lower] || nerInstHeads[n.toks[k].lower] {
+		if nerOrgHeads[n.toks[k].lower()] || nerInstHeads[n.toks[k].lower()] {
 			return true
 		}
 	}
@@ -1605,7 +1605,7 @@ func (n *ner) innerFunctionWord(i, j int) bool {
 		if t.cap || !t.word {
 			continue
 		}
-		switch t.lower {
+		switch t.lower() {
 		case "of", "for", "on", "the", "and", "&":
 			return true
 		}
@@ -1641,18 +1641,18 @@ func (n *ner) notPersonShape(i, j int) bool {
 	common := 0
 	for k := i; k < j; k++ {
 		t := n.toks[k]
-		if t.upper && len(t.lower) > 1 && !strings.Contains(t.lower, ".") && !nerPersonSuffix[t.lower] {
+		if t.upper && len(t.lower()) > 1 && !strings.Contains(t.lower(), ".") && !nerPersonSuffix[t.lower()] {
 			return true
 		}
-		if n.vocab[t.lower] {
+		if n.vocab[t.lower()] {
 			common++
 		}
 	}
-	last := n.toks[j-1].lower
+	last := n.toks[j-1].lower()
 	if words == 2 && (nerPersonSuffix[last] || len(last) == 1 && n.toks[j-1].cap) {
 		return true // "Atlas V", "Delta IV"
 	}
-	if nerArticles[n.toks[i].lower] && n.toks[i].cap || nerNotPersonHeads[last] {
+	if nerArticles[n.toks[i].lower()] && n.toks[i].cap || nerNotPersonHeads[last] {
 		return true
 	}
 	return common == words
@@ -1705,21 +1705,21 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 			// case elsewhere, or it ends like an adverb, participle or
 			// plural. A speech verb, a possessive or an apposition
 			// after it makes it a name.
-			l := n.toks[i].lower
+			l := n.toks[i].lower()
 			common := n.vocab[l] || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") ||
 				strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !strings.HasSuffix(l, "is")
 			// "Container ships", "Union leaders": a word the text never
 			// capitalises elsewhere, modifying the lower-case noun after
 			// it, is an ordinary word.
-			if !common && !n.capMid[l] && j < len(n.toks) && n.toks[j].word && !n.toks[j].cap && !n.toks[j].digit && !nerStop[n.toks[j].lower] && !nerCopulas[n.toks[j].lower] && !nerSkipAdverbs[n.toks[j].lower] && !n.toks[j].nl && !n.titleAfter(j) {
+			if !common && !n.capMid[l] && j < len(n.toks) && n.toks[j].word && !n.toks[j].cap && !n.toks[j].digit && !nerStop[n.toks[j].lower()] && !nerCopulas[n.toks[j].lower()] && !nerSkipAdverbs[n.toks[j].lower()] && !n.toks[j].nl && !n.titleAfter(j) {
 				common = true
 			}
 			c.weak = common && !n.followedBySpeech(j) && !(j < len(n.toks) && n.toks[j].poss) && !(n.word(j) == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an"))
-		case single && j < len(n.toks) && n.toks[j].digit && i > 0 && n.toks[i-1].word && !n.toks[i-1].cap && !strings.HasSuffix(n.toks[j].lower, "s"):
+		case single && j < len(n.toks) && n.toks[j].digit && i > 0 && n.toks[i-1].word && !n.toks[i-1].cap && !strings.HasSuffix(n.toks[j].lower(), "s"):
 			// "Chapter 11", "Flight 370": a name only if used alone
 			// elsewhere; but "Boeing 747s" are the maker's.
 			c.weak = true
-		case single && !n.toks[i].upper && n.vocab[n.toks[i].lower]:
+		case single && !n.toks[i].upper && n.vocab[n.toks[i].lower()]:
 			// "Maintenance": a common word the text also writes in lower
 			// case.
 			c.weak = true
@@ -1743,7 +1743,7 @@ func (n *ner) candAt(i int) int {
 }
 
 func (n *ner) followedBySpeech(j int) bool {
-	return j < len(n.toks) && nerSpeechVerbs[n.toks[j].lower]
+	return j < len(n.toks) && nerSpeechVerbs[n.toks[j].lower()]
 }
 
 // word returns the lower-case token i, or "" out of range.
@@ -1767,7 +1767,7 @@ func (n *ner) word(i int) string {
 	if i < 0 || i >= len(n.toks) {
 		return ""
 	}
-	return n.toks[i].lower
+	return n.toks[i].lower()
 }
 
 // findCues gathers context evidence for the kinds of undecided candidates.
@@ -1776,7 +1776,7 @@ func (n *ner) findCues() {
 	// club's, and so is every mention of it.
 	clubs := map[string]bool{}
 	for _, cd := range n.cands {
-		if cd.kind == Place && cd.gaz == nil && cd.te-cd.ts >= 2 && (n.toks[cd.te-1].lower == "city" || n.toks[cd.te-1].lower == "town") &&
+		if cd.kind == Place && cd.gaz == nil && cd.te-cd.ts >= 2 && (n.toks[cd.te-1].lower() == "city" || n.toks[cd.te-1].lower() == "town") &&
 			n.word(cd.te) == "," && n.word(cd.te+1) == "who" {
 			clubs[cd.key] = true
 		}
@@ -1826,7 +1826,7 @@ func (n *ner) findCues() {
 		// "Putin said he would": a pronoun right after the speech verb.
 		if nerSpeechVerbs[n.word(next)] {
 			for k := next + 1; k < next+4 && k < len(n.toks); k++ {
-				if w := n.toks[k].lower; w == "he" || w == "she" || w == "his" || w == "her" {
+				if w := n.toks[k].lower(); w == "he" || w == "she" || w == "his" || w == "her" {
 					cd.cue[cuePerson] += 2
 					break
 				} else if w == "its" && k == next+1 {
@@ -1861,7 +1861,7 @@ func (n *ner) findCues() {
 			}
 			// An age: "Paul Ingram, 67, and". Only people have one.
 			if k := cd.te + 1; k+1 < len(n.toks) && n.toks[k].digit && n.word(k+1) == "," {
-				if a, err := strconv.Atoi(n.toks[k].lower); err == nil && a > 0 && a < 120 {
+				if a, err := strconv.Atoi(n.toks[k].lower()); err == nil && a > 0 && a < 120 {
 					cd.cue[cuePerson] += 5
 				}
 			}
@@ -1869,7 +1869,7 @@ func (n *ner) findCues() {
 			if k := cd.te + 1; k < len(n.toks) && n.candAt(k) >= 0 {
 				o := n.cands[n.candAt(k)]
 				if o.gaz != nil && o.gaz.kind == Place && !o.gaz.demonym && o.ts == k {
-					if e := o.te; e >= len(n.toks) || !n.toks[e].word || n.toks[e].lower == "and" {
+					if e := o.te; e >= len(n.toks) || !n.toks[e].word || n.toks[e].lower() == "and" {
 						cd.cue[cuePlace] += 3
 						cd.places = nerAppendUniq(cd.places, o.gaz.places...)
 						if o.gaz.canon != o.gaz.places[0] {
@@ -1990,7 +1990,7 @@ func (n *ner) findCues() {
 			first := firstCand(s) >= cd.ts
 			if first && s+1 < len(n.sentTok) {
 				if k := n.sentTok[s+1][0]; k < len(n.toks) {
-					switch n.toks[k].lower {
+					switch n.toks[k].lower() {
 					case "he", "she":
 						cd.cue[cuePerson]++
 					case "it":
@@ -2002,7 +2002,7 @@ func (n *ner) findCues() {
 			// "Odile Brandt, its director of sales," is a person in
 			// apposition to one.
 			for k := cd.te; k < len(n.toks) && k < cd.te+8; k++ {
-				if n.toks[k].lower == "its" {
+				if n.toks[k].lower() == "its" {
 					if k == cd.te+1 && n.word(cd.te) == "," && n.titleAfter(k+1) {
 						cd.cue[cuePerson] += 2
 					} else {
@@ -2020,12 +2020,12 @@ func (n *ner) findCues() {
 // team's or a band's name, not a person's.
 func (n *ner) teamName(ts, te int) bool {
 	last := n.toks[te-1]
-	w := last.lower
+	w := last.lower()
 	if !last.cap || last.upper || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is") {
 		return false
 	}
 	for k := 1; k+1 < len(n.toks); k++ {
-		if k != te-1 && n.toks[k].lower == w && n.toks[k-1].lower == "the" && !(k+1 < len(n.toks) && n.toks[k+1].cap && n.toks[k+1].space) {
+		if k != te-1 && n.toks[k].lower() == w && n.toks[k-1].lower() == "the" && !(k+1 < len(n.toks) && n.toks[k+1].cap && n.toks[k+1].space) {
 			return true
 		}
 	}
@@ -2093,9 +2093,9 @@ func (n *ner) placeContext(ts, te int) int {
 	if n.word(ts-1) == "of" && ts >= 2 {
 		p := n.toks[ts-2]
 		switch {
-		case nerPlaceOfNouns[p.lower] && (!p.cap || n.initial.has(ts-2)):
+		case nerPlaceOfNouns[p.lower()] && (!p.cap || n.initial.has(ts-2)):
 			w += 3
-		case p.cap && nerOrgHeads[p.lower] && !nerOrgLeadHeads[p.lower] && !nerInstHeads[p.lower]:
+		case p.cap && nerOrgHeads[p.lower()] && !nerOrgLeadHeads[p.lower()] && !nerInstHeads[p.lower()]:
 			w += 2 // "Dorsey & Vance Architects of Wichita"
 		}
 	}
@@ -2109,7 +2109,7 @@ func (n *ner) placeContext(ts, te int) int {
 				if !t.word || t.cap || t.digit {
 					break
 				}
-				if nerPlaceAppNouns[t.lower] {
+				if nerPlaceAppNouns[t.lower()] {
 					// "Ekuru, the state capital,", "Halvard, a farming town
 					// in Minnesota".
 					switch e := n.word(k + 1); e {
@@ -2130,7 +2130,7 @@ func (n *ner) placeContext(ts, te int) int {
 	}
 	// "the Apapa terminal", "the Selby Moor barrier": a name before a
 	// work built somewhere or an area is that place.
-	if t := n.toks[min(te, len(n.toks)-1)]; te < len(n.toks) && t.word && !t.cap && nerPlaceModNouns[t.lower] {
+	if t := n.toks[min(te, len(n.toks)-1)]; te < len(n.toks) && t.word && !t.cap && nerPlaceModNouns[t.lower()] {
 		w += 2
 	}
 	// "in nearby Eastbrook", "to neighbouring Kelderby": a place beside
@@ -2159,7 +2159,7 @@ var nerGovTitles = nerSet("minister,prime minister,ambassador,mayor,governor,pre
 func (n *ner) govTitleAfter(i int) bool {
 	e := n.titleAt(i, min(len(n.toks), i+nerTitleMaxLen+3))
 	if e > i {
-		return nerGovTitles[n.toks[e-1].lower] || e-i >= 2 && nerGovTitles[nerKey(n.toks, e-2, e)]
+		return nerGovTitles[n.toks[e-1].lower()] || e-i >= 2 && nerGovTitles[nerKey(n.toks, e-2, e)]
 	}
 	return nerGovTitles[n.word(i)]
 }
@@ -2263,13 +2263,13 @@ func (n *ner) resolve() {
 		var parts []int
 		for k := ts; k < te; k++ {
 			t := n.toks[k]
-			if nerNameParticles[t.lower] || nerPersonSuffix[t.lower] || t.lower == "-" || len(strings.TrimSuffix(t.lower, ".")) <= 1 {
+			if nerNameParticles[t.lower()] || nerPersonSuffix[t.lower()] || t.lower() == "-" || len(strings.TrimSuffix(t.lower(), ".")) <= 1 {
 				continue
 			}
 			parts = append(parts, k)
 		}
 		if len(parts) >= 2 {
-			keys := []string{n.toks[parts[0]].lower, n.toks[parts[len(parts)-1]].lower}
+			keys := []string{n.toks[parts[0]].lower(), n.toks[parts[len(parts)-1]].lower()}
 			// "Núñez-Ortega", "van der Berg": all after the first name.
 			if parts[0]+1 < te-1 {
 				keys = append(keys, nerKey(n.toks, parts[0]+1, te))
@@ -2333,7 +2333,7 @@ func (n *ner) resolve() {
 		if cd.kind == Org && cd.gaz == nil {
 			byKey[n.nameKey(c)] = e
 			// "Aer Lingus Group PLC" is also "Aer Lingus".
-			for te := cd.te - 1; te > cd.ts && nerOrgGeneric[n.toks[te].lower]; te-- {
+			for te := cd.te - 1; te > cd.ts && nerOrgGeneric[n.toks[te].lower()]; te-- {
 				if k := nerKey(n.toks, cd.ts, te); nerGaz[k] == nil {
 					if _, ok := byKey[k]; !ok {
 						byKey[k] = e
@@ -2406,7 +2406,7 @@ func (n *ner) resolve() {
 		cs := groups[k]
 		var cue [3]int
 		if cd := n.cands[cs[0]]; cd.te-cd.ts > 1 {
-			first, last := n.toks[cd.ts].lower, n.toks[cd.te-1].lower
+			first, last := n.toks[cd.ts].lower(), n.toks[cd.te-1].lower()
 			if singles[first] && !singles[last] {
 				cue[cueOrg] += 3
 			} else if singles[last] && !singles[first] && !n.toks[cd.te-1].upper {
@@ -2633,7 +2633,7 @@ func (n *ner) headlineOnly(cs []int) bool {
 	}
 	cd := n.cands[cs[0]]
 	for k := cd.ts; k < cd.te; k++ {
-		if n.toks[k].cap && n.capMid[n.toks[k].lower] && !n.onlyHeading(n.toks[k].lower) {
+		if n.toks[k].cap && n.capMid[n.toks[k].lower()] && !n.onlyHeading(n.toks[k].lower()) {
 			return false
 		}
 	}
@@ -2643,7 +2643,7 @@ func (n *ner) headlineOnly(cs []int) bool {
 // onlyHeading reports whether the word w is capitalised only in headlines.
 func (n *ner) onlyHeading(w string) bool {
 	for k, t := range n.toks {
-		if t.lower == w && t.cap && !n.heading[n.sentOf(k)] {
+		if t.lower() == w && t.cap && !n.heading[n.sentOf(k)] {
 			return false
 		}
 	}
@@ -2664,7 +2664,7 @@ func (n *ner) bareInitialWord(cs []int) bool {
 		// Capitalised elsewhere only inside a longer name, not first
 		// ("Irrigation fund disburses …" and the "Volta Basin Irrigation
 		// Fund"), it is still an ordinary word here.
-		if n.capMid[t.lower] && !n.onlyInsideNames(t.lower) {
+		if n.capMid[t.lower()] && !n.onlyInsideNames(t.lower()) {
 			return false
 		}
 		switch n.word(cd.ts - 1) {
@@ -2675,8 +2675,8 @@ func (n *ner) bareInitialWord(cs []int) bool {
 		}
 		if j := cd.te; j < len(n.toks) {
 			nt := n.toks[j]
-			if nt.poss || nerSpeechVerbs[nt.lower] || nt.digit || nt.lower == "(" || !nt.space && nt.lower == "." ||
-				nt.lower == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an") {
+			if nt.poss || nerSpeechVerbs[nt.lower()] || nt.digit || nt.lower() == "(" || !nt.space && nt.lower() == "." ||
+				nt.lower() == "," && (n.word(j+1) == "the" || n.word(j+1) == "a" || n.word(j+1) == "an") {
 				return false
 			}
 		}
@@ -2690,7 +2690,7 @@ func (n *ner) ordinalBefore(i int) bool {
 	if i < 1 || !n.toks[i-1].digit {
 		return false
 	}
-	w := n.toks[i-1].lower
+	w := n.toks[i-1].lower()
 	return strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th")
 }
 
@@ -2705,7 +2705,7 @@ func (n *ner) placeInBody(cs []int) bool {
 		}
 		// Not "in Ashcombe hospital"; but "in the Rangiwai district".
 		// "Farmers across Rangiwhero have …": a verb may follow.
-		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.cue[cuePlace] < 3 && cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower] && !nerAreaNouns[t.lower] && !nerCopulas[t.lower] && !nerAuxVerbs[t.lower] {
+		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.cue[cuePlace] < 3 && cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower()] && !nerAreaNouns[t.lower()] && !nerCopulas[t.lower()] && !nerAuxVerbs[t.lower()] {
 			continue
 		}
 		return true
@@ -2770,7 +2770,7 @@ func (n *ner) genericHeadOf(cs []int) (int, bool) {
 			continue
 		}
 		o := n.cands[ent.cands[0]]
-		if o.te-o.ts < 2 || n.toks[o.te-1].lower != cd.key {
+		if o.te-o.ts < 2 || n.toks[o.te-1].lower() != cd.key {
 			continue
 		}
 		if p := int(n.toks[o.ts].s); best < 0 || p < int(n.toks[cd.ts].s) && p > bestPos {
@@ -2785,7 +2785,7 @@ func (n *ner) genericHeadOf(cs []int) (int, bool) {
 // after its first word.
 func (n *ner) onlyInsideNames(w string) bool {
 	for k, t := range n.toks {
-		if t.lower != w || !t.cap || n.initial.has(k) {
+		if t.lower() != w || !t.cap || n.initial.has(k) {
 			continue
 		}
 		c := n.candOf[k]
@@ -2857,7 +2857,7 @@ func (n *ner) listItem(k int) bool {
 		return true
 	case n.toks[k].poss:
 		t := n.toks[min(k+1, len(n.toks)-1)]
-		return k+1 < len(n.toks) && t.word && !t.cap && !t.digit && !n.titleAfter(k+1) && !nerTitleModifiers[t.lower]
+		return k+1 < len(n.toks) && t.word && !t.cap && !t.digit && !n.titleAfter(k+1) && !nerTitleModifiers[t.lower()]
 	}
 	return false
 }
@@ -2868,7 +2868,7 @@ func (n *ner) listItem(k int) bool {
 func (n *ner) nameEnds(ts, te int) (first, last, count int) {
 	for k := ts; k < te; k++ {
 		t := n.toks[k]
-		if nerNameParticles[t.lower] || nerPersonSuffix[t.lower] || t.lower == "-" || len(strings.TrimSuffix(t.lower, ".")) <= 1 {
+		if nerNameParticles[t.lower()] || nerPersonSuffix[t.lower()] || t.lower() == "-" || len(strings.TrimSuffix(t.lower(), ".")) <= 1 {
 			continue
 		}
 		if count == 0 {
@@ -2890,7 +2890,7 @@ func (n *ner) variantOf(c int, surname map[string][]int) (int, bool) {
 	if count < 2 {
 		return 0, false
 	}
-	first, last := n.toks[fi].lower, n.toks[li].lower
+	first, last := n.toks[fi].lower(), n.toks[li].lower()
 	var match []int
 	for _, e := range surname[last] {
 		ent := n.ents[e]
@@ -2900,10 +2900,10 @@ func (n *ner) variantOf(c int, surname map[string][]int) (int, bool) {
 		for _, oc := range ent.cands {
 			o := n.cands[oc]
 			ofi, oli, ocount := n.nameEnds(o.ts, o.te)
-			if ocount < 2 || n.toks[oli].lower != last {
+			if ocount < 2 || n.toks[oli].lower() != last {
 				continue
 			}
-			of := n.toks[ofi].lower
+			of := n.toks[ofi].lower()
 			if of != first && (strings.HasPrefix(of, first) || strings.HasPrefix(first, of)) && min(len(of), len(first)) >= 2 {
 				match = append(match, e)
 				break
@@ -2920,7 +2920,7 @@ func (n *ner) variantOf(c int, surname map[string][]int) (int, bool) {
 func (n *ner) splitWeak(c int, byKey map[string]int, surname map[string][]int, attach func(c, e int)) {
 	cd := n.cands[c]
 	for k := cd.ts; k < cd.te; k++ {
-		l := n.toks[k].lower
+		l := n.toks[k].lower()
 		e, ok := byKey[l]
 		if !ok {
 			if es := surname[l]; len(es) > 0 {
@@ -3037,14 +3037,14 @@ var nerOrgSuffixes = nerSet("inc,inc.,corp,corp.,corporation,co,co.,ltd,ltd.,llc
 // prefixOrg links "Apple" to "Apple Inc." and "Apple Computer" to an
 // earlier "Apple": one name is the first word of the other.
 func (n *ner) prefixOrg(ts, te int, byKey map[string]int) (int, bool) {
-	first := n.toks[ts].lower
+	first := n.toks[ts].lower()
 	if te-ts == 1 {
 		for e, ent := range n.ents {
 			if ent.kind != Org || len(ent.cands) == 0 {
 				continue
 			}
 			o := n.cands[ent.cands[0]]
-			if o.gaz == nil && o.te-o.ts > 1 && n.toks[o.ts].lower == first && nerGaz[first] == nil {
+			if o.gaz == nil && o.te-o.ts > 1 && n.toks[o.ts].lower() == first && nerGaz[first] == nil {
 				return e, true
 			}
 		}
@@ -3054,7 +3054,7 @@ func (n *ner) prefixOrg(ts, te int, byKey map[string]int) (int, bool) {
 		// Only a company suffix or a generic word follows.
 		rest := n.toks[ts+1 : te]
 		for _, t := range rest {
-			if !nerOrgSuffixes[t.lower] && !nerOrgHeads[t.lower] {
+			if !nerOrgSuffixes[t.lower()] && !nerOrgHeads[t.lower()] {
 				return 0, false
 			}
 		}
@@ -3067,10 +3067,10 @@ func (n *ner) prefixOrg(ts, te int, byKey map[string]int) (int, bool) {
 // legal-form suffix for organisations.
 func (n *ner) nameKey(c int) string {
 	cd := n.cands[c]
-	if cd.te-cd.ts > 1 && nerOrgSuffixes[n.toks[cd.te-1].lower] {
+	if cd.te-cd.ts > 1 && nerOrgSuffixes[n.toks[cd.te-1].lower()] {
 		return nerKey(n.toks, cd.ts, cd.te-1)
 	}
-	if cd.te-cd.ts > 2 && n.toks[cd.te-2].lower == "," && nerOrgSuffixes[n.toks[cd.te-1].lower] {
+	if cd.te-cd.ts > 2 && n.toks[cd.te-2].lower() == "," && nerOrgSuffixes[n.toks[cd.te-1].lower()] {
 		return nerKey(n.toks, cd.ts, cd.te-2)
 	}
 	return cd.key

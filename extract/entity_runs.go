@@ -31,22 +31,22 @@ func (r *runIndex) index(n *ner, a, b int) {
 	for x := a; x < b; x++ {
 		t := &n.toks[x]
 		x32 := int32(x)
-		if t.lower == "of" {
+		if t.lower() == "of" {
 			r.ofs = append(r.ofs, x32)
 		}
-		if t.lower == "&" && x > a && x+1 < b && n.toks[x-1].cap && n.toks[x+1].cap {
+		if t.lower() == "&" && x > a && x+1 < b && n.toks[x-1].cap && n.toks[x+1].cap {
 			r.amps = append(r.amps, x32)
 		}
-		if nerTitleFirst[t.lower] || nerTitleModifiers[t.lower] || nerPortfolios[t.lower] {
+		if nerTitleFirst[t.lower()] || nerTitleModifiers[t.lower()] || nerPortfolios[t.lower()] {
 			r.titles = append(r.titles, x32)
 		}
-		if nerOrgHeads[t.lower] && t.cap {
+		if nerOrgHeads[t.lower()] && t.cap {
 			r.orgCaps = append(r.orgCaps, x32)
 		}
-		if nerOrgHeads[t.lower] || nerInstHeads[t.lower] {
+		if nerOrgHeads[t.lower()] || nerInstHeads[t.lower()] {
 			r.insts = append(r.insts, x32)
 		}
-		if nerOrgHeads[t.lower] || nerOrgLeadHeads[t.lower] {
+		if nerOrgHeads[t.lower()] || nerOrgLeadHeads[t.lower()] {
 			r.leads = append(r.leads, x32)
 		}
 	}
@@ -85,7 +85,7 @@ func (n *ner) firstOf(i, j int) int {
 		return min(r.next(r.ofs, i), j)
 	}
 	for k := i; k < j; k++ {
-		if n.toks[k].lower == "of" {
+		if n.toks[k].lower() == "of" {
 			return k
 		}
 	}
@@ -99,7 +99,7 @@ func (n *ner) ampIn(i, j int) bool {
 		return r.next(r.amps, i+1) < j-1
 	}
 	for k := i + 1; k < j-1; k++ {
-		if n.toks[k].lower == "&" && n.toks[k-1].cap && n.toks[k+1].cap {
+		if n.toks[k].lower() == "&" && n.toks[k-1].cap && n.toks[k+1].cap {
 			return true
 		}
 	}
@@ -126,7 +126,7 @@ func (n *ner) orgCapHeadAfter(k, j int) bool {
 		return h >= k+2 || h == j-1 && h >= k+1
 	}
 	for h := k + 1; h < j; h++ {
-		if nerOrgHeads[n.toks[h].lower] && n.toks[h].cap && (h >= k+2 || h == j-1) {
+		if nerOrgHeads[n.toks[h].lower()] && n.toks[h].cap && (h >= k+2 || h == j-1) {
 			return true
 		}
 	}
@@ -140,7 +140,7 @@ func (n *ner) orgOrLeadHeadIn(i, j int) bool {
 		return r.next(r.leads, i) < j
 	}
 	for h := i; h < j; h++ {
-		if nerOrgHeads[n.toks[h].lower] || nerOrgLeadHeads[n.toks[h].lower] {
+		if nerOrgHeads[n.toks[h].lower()] || nerOrgLeadHeads[n.toks[h].lower()] {
 			return true
 		}
 	}

@@ -543,8 +543,8 @@ func buildGazetteer() {
 		}
 		toks := nerTokenize(t)
 		nerTitleSet[nerKey(toks, 0, len(toks))] = true
-		nerTitleFirst[toks[0].lower] = true
-		nerTitleLast[toks[len(toks)-1].lower] = true
+		nerTitleFirst[toks[0].lower()] = true
+		nerTitleLast[toks[len(toks)-1].lower()] = true
 		if n := len(toks); n > nerTitleMaxLen {
 			nerTitleMaxLen = n
 		}

@@ -234,7 +234,7 @@ func (n *ner) findRoles() {
 	// "Since then she has chaired the Ondara Health Equity Foundation":
 	// the person is found when kinds are known.
 	for k, t := range n.toks {
-		if t.lower != "he" && t.lower != "she" || n.quoted.has(k) {
+		if t.lower() != "he" && t.lower() != "she" || n.quoted.has(k) {
 			continue
 		}
 		sentEnd := n.sentTok[n.sentOf(k)][1]
@@ -460,7 +460,7 @@ func (n *ner) passiveAhead(k, end int) bool {
 // ("Council" in "Council leader John Price").
 func (n *ner) genericWordCand(k int) bool {
 	o := n.candAt(k)
-	if o < 0 || n.cands[o].ts != k || n.cands[o].te != k+1 || n.cands[o].gaz != nil || n.capMid[n.toks[k].lower] {
+	if o < 0 || n.cands[o].ts != k || n.cands[o].te != k+1 || n.cands[o].gaz != nil || n.capMid[n.toks[k].lower()] {
 		return false
 	}
 	return true
@@ -496,7 +496,7 @@ func lastWord(s string) string {
 // to candidate c, with the organisation before it.
 func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	a := -1
-	for p := end - 1; p >= 0 && p >= end-nerTitleMaxLen-1 && nerTitleLast[n.toks[end-1].lower]; p-- {
+	for p := end - 1; p >= 0 && p >= end-nerTitleMaxLen-1 && nerTitleLast[n.toks[end-1].lower()]; p-- {
 		// A title may cross a one-word unknown candidate ("Opposition
 		// leader"), nothing else.
 		if o := n.candAt(p); o >= 0 && !(n.cands[o].kind == "" && n.cands[o].te-n.cands[o].ts == 1) || n.timed.has(p) {
@@ -756,7 +756,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 func (n *ner) bareTitleWord(o int) bool {
 	cd := n.cands[o]
 	t := n.toks[cd.ts]
-	if cd.kind != "" || cd.te-cd.ts != 1 || !n.initial.has(cd.ts) || t.upper || n.capMid[t.lower] || nerInnerCap(n.text[t.s:t.e]) {
+	if cd.kind != "" || cd.te-cd.ts != 1 || !n.initial.has(cd.ts) || t.upper || n.capMid[t.lower()] || nerInnerCap(n.text[t.s:t.e]) {
 		return false
 	}
 	for x := range n.cands {
@@ -764,7 +764,7 @@ func (n *ner) bareTitleWord(o int) bool {
 			return false
 		}
 	}
-	return nerCommonNounEnding(t.lower)
+	return nerCommonNounEnding(t.lower())
 }
 
 // nerCommonNounEnding reports whether w ends like an English abstract or
@@ -783,10 +783,10 @@ func nerCommonNounEnding(w string) bool {
 // qualify a title: not a function word, verb, adverb or number.
 func (n *ner) lowerModifier(k int) bool {
 	t := n.toks[k]
-	if !t.word || t.cap && !(n.initial.has(k) && n.candAt(k) < 0) || t.upper || t.digit || n.timed.has(k) || !t.space && k > 0 && n.toks[k-1].lower == "-" {
+	if !t.word || t.cap && !(n.initial.has(k) && n.candAt(k) < 0) || t.upper || t.digit || n.timed.has(k) || !t.space && k > 0 && n.toks[k-1].lower() == "-" {
 		return false // not "two-term"; "Town" opening a sentence is "town"
 	}
-	w := t.lower
+	w := t.lower()
 	return !nerStop[w] && !nerConnectors[w] && !nerCopulas[w] && !nerSpeechVerbs[w] && !nerSkipAdverbs[w] &&
 		!strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !nerPersonPrefixes[w]
 }
@@ -795,7 +795,7 @@ func (n *ner) lowerModifier(k int) bool {
 // the role they qualify has ended.
 func (n *ner) pastMarker(a, b int) bool {
 	for k := a; k < b && k < len(n.toks); k++ {
-		switch n.toks[k].lower {
+		switch n.toks[k].lower() {
 		case "former", "formerly", "previously":
 			return true
 		case "then":
@@ -1119,11 +1119,11 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			// lower-case words before the title.
 			for k, words := p+1, 0; words < 2 && k < sentEnd; k++ {
 				t := n.toks[k-1]
-				if (t.lower == "-" || t.lower == "‑") && !t.space && k-1 > p && !n.toks[k].space && n.toks[k].word {
+				if (t.lower() == "-" || t.lower() == "‑") && !t.space && k-1 > p && !n.toks[k].space && n.toks[k].word {
 					continue // "food-sector": one word
 				}
 				words++
-				if !t.word || t.cap || t.digit || n.candAt(k-1) >= 0 || nerCopulas[t.lower] || nerSkipAdverbs[t.lower] || nerConnectors[t.lower] || nerStop[t.lower] {
+				if !t.word || t.cap || t.digit || n.candAt(k-1) >= 0 || nerCopulas[t.lower()] || nerSkipAdverbs[t.lower()] || nerConnectors[t.lower()] || nerStop[t.lower()] {
 					break
 				}
 				if e := n.titleAt(k, sentEnd); e > k {
@@ -1206,7 +1206,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		end += 3
 	}
 	// "the MCA for Kapsowar ward": the seat's area noun.
-	if orgCand >= 0 && (nerAreaNouns[n.word(end)] || n.word(end) == "ward") && nerSeatTitles[n.toks[titles[len(titles)-1][1]-1].lower] {
+	if orgCand >= 0 && (nerAreaNouns[n.word(end)] || n.word(end) == "ward") && nerSeatTitles[n.toks[titles[len(titles)-1][1]-1].lower()] {
 		end++
 	}
 	// "Odile Brandt, its director of sales,": the organisation last
@@ -1275,7 +1275,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		break
 	}
 	// "the Labour MP for Harwell Vale": the seat after a party's member.
-	if k < sentEnd && n.word(k) == "for" && len(titles) > 0 && nerSeatTitles[n.toks[titles[len(titles)-1][1]-1].lower] {
+	if k < sentEnd && n.word(k) == "for" && len(titles) > 0 && nerSeatTitles[n.toks[titles[len(titles)-1][1]-1].lower()] {
 		if o := n.candAt(k + 1); o >= 0 && n.cands[o].ts == k+1 && n.cands[o].kind != Person {
 			orgCand, orgNoun = o, ""
 			end, k = n.cands[o].te, n.cands[o].te
@@ -1344,10 +1344,10 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 // a title after "the former" does: "the former harbourmaster,".
 func (n *ner) unknownTitleWord(k int) bool {
 	t := n.toks[k]
-	if !t.word || t.cap || t.digit || n.candAt(k) >= 0 || nerStop[t.lower] || nerConnectors[t.lower] || nerCopulas[t.lower] || nerSkipAdverbs[t.lower] || len(t.lower) < 4 {
+	if !t.word || t.cap || t.digit || n.candAt(k) >= 0 || nerStop[t.lower()] || nerConnectors[t.lower()] || nerCopulas[t.lower()] || nerSkipAdverbs[t.lower()] || len(t.lower()) < 4 {
 		return false
 	}
-	if strings.HasSuffix(t.lower, "ly") || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ed") {
+	if strings.HasSuffix(t.lower(), "ly") || strings.HasSuffix(t.lower(), "ing") || strings.HasSuffix(t.lower(), "ed") {
 		return false
 	}
 	switch n.word(k + 1) {
@@ -1369,7 +1369,7 @@ func (n *ner) titleDomain(k, sentEnd int) int {
 	words := 0
 	for q < sentEnd && words < 4 {
 		t := n.toks[q]
-		if !t.word || t.cap || t.upper || t.digit || n.candAt(q) >= 0 || n.timed.has(q) || nerStop[t.lower] && t.lower != "and" || nerCopulas[t.lower] || nerSpeechVerbs[t.lower] {
+		if !t.word || t.cap || t.upper || t.digit || n.candAt(q) >= 0 || n.timed.has(q) || nerStop[t.lower()] && t.lower() != "and" || nerCopulas[t.lower()] || nerSpeechVerbs[t.lower()] {
 			break
 		}
 		q++
@@ -1431,7 +1431,7 @@ func nerTitleText(n *ner, a, b int) string {
 	var sb strings.Builder
 	for k := a; k < b; k++ {
 		t := n.toks[k]
-		if k == a && nerTitleDrop[t.lower] {
+		if k == a && nerTitleDrop[t.lower()] {
 			a++
 			continue
 		}
@@ -1439,15 +1439,15 @@ func nerTitleText(n *ner, a, b int) string {
 			sb.WriteByte(' ')
 		}
 		w := n.text[t.s:t.e]
-		if full, ok := nerTitleAbbrev[t.lower]; ok {
+		if full, ok := nerTitleAbbrev[t.lower()]; ok {
 			w = full
 		}
 		switch {
 		case t.upper || !t.word:
 			sb.WriteString(w)
-		case nerTitleSmall[t.lower] && k > a:
-			sb.WriteString(t.lower)
-		case nerTitleSet[t.lower] && len(t.lower) <= 3 && !strings.ContainsAny(t.lower, "aeiou"):
+		case nerTitleSmall[t.lower()] && k > a:
+			sb.WriteString(t.lower())
+		case nerTitleSet[t.lower()] && len(t.lower()) <= 3 && !strings.ContainsAny(t.lower(), "aeiou"):
 			sb.WriteString(strings.ToUpper(w)) // "ceo"
 		default:
 			r, size := utf8.DecodeRuneInString(w)
@@ -2350,7 +2350,7 @@ func (n *ner) townBefore(pos int) string {
 			if g := cd.gaz; g != nil && (g.demonym || g.canon == g.places[0] || g.places[0] == "United States" && !strings.Contains(g.canon, " ") && nerGaz[strings.ToLower(g.canon)] == g) {
 				continue
 			}
-			switch n.toks[cd.te-1].lower {
+			switch n.toks[cd.te-1].lower() {
 			case "road", "street", "avenue", "square", "bridge", "highway", "boulevard", "plaza", "park", "river", "lake", "airport":
 				continue // no town
 			}
