@@ -136,7 +136,11 @@ type ner struct {
 	// capWords counts the capitalised words: no more candidates than
 	// that are made in one pass over the text.
 	capWords int
-	candOf   []int32 // candidate covering each token, or -1
+	// candOf holds the candidate covering each token, or -1: read it
+	// with candAt. It is made with the first candidate, so that a text
+	// of none (10 MiB of quotation marks: 10 million tokens) takes no
+	// 40 MB for it.
+	candOf []int32
 	// localAcr holds acronyms the text defines for a name of its own
 	// ("People's Renewal Congress (PRC)"); they override the gazetteer.
 	localAcr map[string]bool
@@ -159,7 +163,6 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	n.initial = newTokBits(nt)
 	n.quoted = newTokBits(nt)
 	n.timed = newTokBits(nt)
-	n.candOf = make([]int32, nt)
 	n.vocab = make(map[string]bool)
 	n.capSeen = make(map[string]bool)
 	n.capMid = make(map[string]bool)
@@ -172,7 +175,6 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	inQ := false
 	for i := range n.toks {
 		t := &n.toks[i]
-		n.candOf[i] = -1
 		for si < len(sents)-1 && int(t.s) >= sents[si].End {
 			si++
 		}
@@ -391,12 +393,12 @@ func (n *ner) findCandidates() {
 		// "Halvard, Minn.", "MERRICK, Kan. —": a US state abbreviated
 		// after a town.
 		for k := a + 2; k < b; k++ {
-			if g := n.stateAbbrev(k); g != nil && n.candOf[k] < 0 {
+			if g := n.stateAbbrev(k); g != nil && n.candAt(k) < 0 {
 				n.addCand(s, k, k+1, Place, g)
 			}
 		}
 		for i := a; i < b; {
-			if !n.nameTok(i) || n.candOf[i] >= 0 {
+			if !n.nameTok(i) || n.candAt(i) >= 0 {
 				i++
 				continue
 			}
@@ -416,7 +418,7 @@ func (n *ner) findCandidates() {
 				continue
 			}
 			j := i + 1
-			for j < b && n.candOf[j] < 0 {
+			for j < b && n.candAt(j) < 0 {
 				t := n.toks[j]
 				if n.nameTok(j) && t.space {
 					j++
@@ -526,11 +528,11 @@ func (n *ner) possessiveName(i, j, b int) int {
 	saint := j-i == 2 && (n.toks[i].lower() == "st" || n.toks[i].lower() == "st." || n.toks[i].lower() == "saint")
 	// "Ardmouth Fishermen's Co-operative": a plural of "-man" owns too.
 	menOwner := strings.HasSuffix(n.toks[j-1].lower(), "men") && len(n.toks[j-1].lower()) > 5
-	if !(nerPossOrgWords[n.toks[j-1].lower()] || menOwner || n.toks[i].lower() == "our" || saint || n.pluralOwner(j)) || !n.nameTok(j+1) || !n.toks[j+1].space || n.candOf[j+1] >= 0 {
+	if !(nerPossOrgWords[n.toks[j-1].lower()] || menOwner || n.toks[i].lower() == "our" || saint || n.pluralOwner(j)) || !n.nameTok(j+1) || !n.toks[j+1].space || n.candAt(j+1) >= 0 {
 		return j
 	}
 	k := j + 1
-	for k < b && n.candOf[k] < 0 && n.nameTok(k) && n.toks[k].space {
+	for k < b && n.candAt(k) < 0 && n.nameTok(k) && n.toks[k].space {
 		k++
 	}
 	// "Ardmouth Fishermen's Co-operative": a hyphenated head.
@@ -708,7 +710,7 @@ func (n *ner) dateline(s, i, b int) {
 		for q < dash && q < k+4 && n.nameTok(q) && n.toks[q].cap && !n.toks[q].upper && !nerCalendar[n.toks[q].lower()] {
 			q++
 		}
-		if key := nerKey(n.toks, k+1, q); q > k+1 && (q == dash || n.word(q) == "(" || n.word(q) == ",") && n.candOf[k+1] < 0 && nerGaz[key] == nil && !nerStop[key] && !nerNotNames[key] && !nerTitleSet[key] {
+		if key := nerKey(n.toks, k+1, q); q > k+1 && (q == dash || n.word(q) == "(" || n.word(q) == ",") && n.candAt(k+1) < 0 && nerGaz[key] == nil && !nerStop[key] && !nerNotNames[key] && !nerTitleSet[key] {
 			c := n.addCand(s, k+1, q, Place, nil)
 			n.cands[c].dateline = true
 		}
@@ -1728,6 +1730,12 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 	n.cands = growByDensity(n.cands, i, len(n.toks), n.capWords+16)
 	n.cands = append(n.cands, c)
 	idx := len(n.cands) - 1
+	if n.candOf == nil {
+		n.candOf = make([]int32, len(n.toks))
+		for k := range n.candOf {
+			n.candOf[k] = -1
+		}
+	}
 	for k := i; k < j; k++ {
 		n.candOf[k] = int32(idx)
 	}
@@ -2788,7 +2796,7 @@ func (n *ner) onlyInsideNames(w string) bool {
 		if t.lower() != w || !t.cap || n.initial.has(k) {
 			continue
 		}
-		c := n.candOf[k]
+		c := n.candAt(k)
 		if c < 0 || n.cands[c].te-n.cands[c].ts < 2 || n.cands[c].ts == k {
 			return false
 		}
