@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
@@ -87,6 +88,10 @@ func (n *ner) sentOf(k int) int32 {
 	}
 	return n.sruns[lo].sent
 }
+
+// bigCandGrow is the number of candidates (60 MB of them) from which a run
+// of known names collects the garbage before it makes room for them.
+const bigCandGrow = 1 << 19
 
 // nerCand is a candidate mention: a token range with what is known of it.
 type nerCand struct {
@@ -1393,6 +1398,13 @@ cut:
 				named++
 			}
 		}
+		if cap(n.cands)-len(n.cands) < named && named >= bigCandGrow {
+			// Cutting the run left garbage (the keys of its windows, tens
+			// of megabytes for millions of names): collect it before the
+			// candidates take their hundreds, so that the two are not
+			// resident together.
+			debug.FreeOSMemory()
+		}
 		n.cands = slices.Grow(n.cands, named)
 		for _, pc := range pieces {
 			if pc.g != nil {
@@ -2242,7 +2254,7 @@ type nerEnt struct {
 	kind    Kind
 	first   int // byte offset of the first mention
 	aliases []string
-	cands   []int
+	cands   []int32 // 32 bits: one entity can have millions
 	roles   []Role
 	places  []string
 	decided bool
@@ -2264,7 +2276,7 @@ func (n *ner) resolve() {
 	}
 	attach := func(c, e int) {
 		n.cands[c].ent = e
-		n.ents[e].cands = append(n.ents[e].cands, c)
+		n.ents[e].cands = append(n.ents[e].cands, int32(c))
 	}
 	addPerson := func(c, e int) {
 		ts, te := n.cands[c].ts, n.cands[c].te
@@ -2291,10 +2303,10 @@ func (n *ner) resolve() {
 	}
 	// 1. Gazetteer names and decided people and organisations, longer
 	// names first so that "Mr. Kiprotich" finds "Daniel Kiprotich".
-	decided := make([]int, 0, len(n.cands))
+	decided := make([]int32, 0, len(n.cands)) // 32 bits: millions of candidates
 	for c := range n.cands {
 		if n.cands[c].kind != "" {
-			decided = append(decided, c)
+			decided = append(decided, int32(c))
 		}
 	}
 	sort.SliceStable(decided, func(a, b int) bool {
@@ -2302,6 +2314,7 @@ func (n *ner) resolve() {
 		return ca.te-ca.ts > cb.te-cb.ts
 	})
 	for _, c := range decided {
+		c := int(c)
 		cd := &n.cands[c]
 		if cd.kind == Person && cd.te-cd.ts == 1 {
 			if es := surname[cd.key]; len(es) > 0 {
@@ -2566,6 +2579,7 @@ func (n *ner) resolve() {
 		}
 		lone := true
 		for _, c := range ent.cands {
+			c := int(c)
 			if n.cands[c].te-n.cands[c].ts != 1 {
 				lone = false
 			}
@@ -2577,8 +2591,9 @@ func (n *ner) resolve() {
 		if len(es) == 0 || nerIntContains(es, e) {
 			continue
 		}
-		to := n.nearestEnt(n.sameSex(es, ent.cands[0]), int(n.toks[n.cands[ent.cands[0]].ts].s))
+		to := n.nearestEnt(n.sameSex(es, int(ent.cands[0])), int(n.toks[n.cands[ent.cands[0]].ts].s))
 		for _, c := range ent.cands {
+			c := int(c)
 			attach(c, to)
 		}
 		ent.cands = nil
@@ -2593,7 +2608,7 @@ func (n *ner) resolve() {
 		if es := surname[cd.key]; len(es) > 0 {
 			old := cd.ent
 			e := n.nearestEnt(es, int(n.toks[cd.ts].s))
-			n.ents[old].cands = nerIntRemove(n.ents[old].cands, c)
+			n.ents[old].cands = nerIntRemove(n.ents[old].cands, int32(c))
 			attach(c, e)
 			cd.gaz = nil
 		}
@@ -2833,6 +2848,7 @@ func (n *ner) coordinatedOrgs() {
 		}
 		cue, coord := false, false
 		for _, c := range ent.cands {
+			c := int(c)
 			cd := n.cands[c]
 			if cd.cue[cuePerson] > 0 || cd.kind == Person {
 				cue = true
@@ -2906,6 +2922,7 @@ func (n *ner) variantOf(c int, surname map[string][]int) (int, bool) {
 			continue
 		}
 		for _, oc := range ent.cands {
+			oc := int(oc)
 			o := n.cands[oc]
 			ofi, oli, ocount := n.nameEnds(o.ts, o.te)
 			if ocount < 2 || n.toks[oli].lower() != last {
@@ -2975,6 +2992,7 @@ func (n *ner) sameSex(es []int, c int) []int {
 	for _, e := range es {
 		ok := true
 		for _, oc := range n.ents[e].cands {
+			oc := int(oc)
 			if x := n.candSex(oc); x != 0 && x != sex {
 				ok = false
 			}
@@ -2995,6 +3013,7 @@ func (n *ner) nearestEnt(es []int, pos int) int {
 	best, bestPos := es[0], -1
 	for _, e := range es {
 		for _, c := range n.ents[e].cands {
+			c := int(c)
 			p := int(n.toks[n.cands[c].ts].s)
 			if p < pos && p > bestPos {
 				best, bestPos = e, p
@@ -3099,7 +3118,7 @@ func nerIntContains(list []int, x int) bool {
 	return false
 }
 
-func nerIntRemove(list []int, x int) []int {
+func nerIntRemove[T comparable](list []T, x T) []T {
 	out := list[:0]
 	for _, v := range list {
 		if v != x {
@@ -3125,6 +3144,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 	nrefs := 0
 	for e, ent := range n.ents {
 		for _, c := range ent.cands {
+			c := int(c)
 			if n.cands[c].ent == e {
 				nrefs++
 			}
@@ -3136,6 +3156,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 	}
 	for e, ent := range n.ents {
 		for _, c := range ent.cands {
+			c := int(c)
 			if n.cands[c].ent == e {
 				refs = append(refs, ref{int32(c), int32(e)})
 			}
@@ -3149,6 +3170,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 		}
 		best := ""
 		for _, c := range ent.cands {
+			c := int(c)
 			if n.cands[c].ent < 0 {
 				continue
 			}

@@ -1686,6 +1686,7 @@ func (n *ner) latestCountyBefore(pos int) string {
 			continue
 		}
 		for _, c := range ent.cands {
+			c := int(c)
 			if p := int(n.toks[n.cands[c].ts].s); p < pos && p > bestPos && n.cands[c].ent >= 0 {
 				best, bestPos = ent.name, p
 			}
@@ -1703,6 +1704,7 @@ func (n *ner) latestOrgWhere(pos int, ok func(name string) bool) string {
 			continue
 		}
 		for _, c := range ent.cands {
+			c := int(c)
 			if p := int(n.toks[n.cands[c].ts].s); p < pos && p > bestPos && n.cands[c].ent >= 0 {
 				best, bestPos = ent.name, p
 			}
@@ -1755,6 +1757,7 @@ func (n *ner) councilBefore(pos int) string {
 			continue
 		}
 		for _, c := range ent.cands {
+			c := int(c)
 			if p := int(n.toks[n.cands[c].ts].s); p < pos && p > bestPos && !n.heading[n.sentOf(n.cands[c].ts)] {
 				best, bestPos = ent.name, p
 			}
@@ -1773,6 +1776,7 @@ func (n *ner) mainOrgIn(from, pos int) string {
 		}
 		count, first := 0, -1
 		for _, c := range ent.cands {
+			c := int(c)
 			ts := n.cands[c].ts
 			if n.word(ts-1) == "(" && n.afterDateline(ts) {
 				continue // "DENVERTON, Nov. 4 (Keystone Wire) —": the agency
@@ -1805,6 +1809,7 @@ func (n *ner) pronounPerson(k int) int {
 		ent := n.ents[n.cands[c].ent]
 		other := false
 		for _, oc := range ent.cands {
+			oc := int(oc)
 			switch n.word(n.cands[oc].ts - 1) {
 			case "mr", "mr.", "sir", "lord":
 				other = she
@@ -1996,6 +2001,7 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 				continue
 			}
 			for _, c := range ent.cands {
+				c := int(c)
 				if p := int(n.toks[n.cands[c].ts].s); p < pos && p > bestPos && n.cands[c].ent >= 0 {
 					best, bestPos = ent.name, p
 				}
@@ -2032,6 +2038,7 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 			}
 		}
 		for _, c := range ent.cands {
+			c := int(c)
 			p := int(n.toks[n.cands[c].ts].s)
 			if p >= pos || n.cands[c].ent < 0 {
 				continue
@@ -2323,6 +2330,7 @@ func (n *ner) datelineTown() string {
 			continue
 		}
 		for _, c := range ent.cands {
+			c := int(c)
 			if n.cands[c].dateline && n.cands[c].ent >= 0 {
 				return ent.name
 			}
@@ -2340,6 +2348,7 @@ func (n *ner) townBefore(pos int) string {
 			continue
 		}
 		for _, c := range ent.cands {
+			c := int(c)
 			cd := n.cands[c]
 			if cd.ent < 0 {
 				continue
