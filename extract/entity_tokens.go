@@ -13,23 +13,25 @@ import (
 //
 // A text of punctuation has a token per byte, so the byte offsets take 32
 // bits (a text is capped far below 2 GiB): 32 bytes a token rather than 40,
-// 80 MB less for 10 MiB of quotation marks.
+// 80 MB less for 10 MiB of quotation marks (and 24 since: see lp).
 type nerTok struct {
 	s, e int32
-	// lp points at the token's lower-cased form (see lower): at its own
-	// bytes in the text when lowIn, the word being its own lower-cased
-	// form (every punctuation mark, most words), else at a string kept
-	// by nerLowers. A pointer rather than a string makes a token 24 bytes
-	// rather than 32: 80 MB less for 10 MiB of quotation marks.
-	lp    unsafe.Pointer
-	lowIn bool
-	word  bool // starts with a letter or digit
-	cap   bool // starts with an upper-case letter
-	upper bool // every letter upper case, at least two letters
-	digit bool // starts with a digit
-	poss  bool // this token is the possessive "’s" or a trailing "’"
-	space bool // white space precedes it
-	nl    bool // a line break precedes it
+	// lp points at the bytes of the token's lower-cased form, e-s of them
+	// (see lower): at its own bytes in the text when the word is its own
+	// lower-cased form (every punctuation mark, most words), else at
+	// those of the string nerLowers made; when lower-casing changed the
+	// length (lowOdd, rare) at that string itself. A pointer rather than
+	// a string makes a token 24 bytes rather than 32: 80 MB less for 10
+	// MiB of quotation marks.
+	lp     unsafe.Pointer
+	lowOdd bool
+	word   bool // starts with a letter or digit
+	cap    bool // starts with an upper-case letter
+	upper  bool // every letter upper case, at least two letters
+	digit  bool // starts with a digit
+	poss   bool // this token is the possessive "’s" or a trailing "’"
+	space  bool // white space precedes it
+	nl     bool // a line break precedes it
 }
 
 // nerAbbrevDot are words whose full stop belongs to the word.
@@ -188,45 +190,34 @@ func nerMakeTok(text string, s, e int, space, nl bool, lowers *nerLowers) nerTok
 // lower-cased one by one.
 type nerLowers struct {
 	on bool
-	m  map[string]*string
-	// blk is the block the strings a token points at are taken from.
+	m  map[string]string
+	// blk is the block the strings of tokens whose lower-cased form
+	// differs in length from the word are taken from (see point).
 	blk []string
 }
 
 // lower returns the token's lower-cased form.
 func (t nerTok) lower() string {
-	if t.lowIn {
-		return unsafe.String((*byte)(t.lp), int(t.e-t.s))
+	if t.lowOdd {
+		return *(*string)(t.lp)
 	}
-	return *(*string)(t.lp)
+	return unsafe.String((*byte)(t.lp), int(t.e-t.s))
 }
 
-// point makes t point at lw, the lower-cased form of its text w: at w
-// itself when lw is w, else at a string of its own, shared by the tokens
-// of one word when the map is on.
+// point makes t point at lw, the lower-cased form of its text w: at the
+// bytes of lw, which are w's own when the word is its own lower-cased
+// form (every punctuation mark, most words), or, in the rare case that
+// lower-casing changed the length, at a string of its own.
 func (l *nerLowers) point(t *nerTok, w, lw string) {
-	if len(lw) == len(w) && unsafe.StringData(lw) == unsafe.StringData(w) {
-		t.lp, t.lowIn = unsafe.Pointer(unsafe.StringData(w)), true
+	if len(lw) == len(w) {
+		t.lp = unsafe.Pointer(unsafe.StringData(lw))
 		return
 	}
-	if l.on {
-		if p, ok := l.m[w]; ok {
-			t.lp = unsafe.Pointer(p)
-			return
-		}
-	}
 	if len(l.blk) == cap(l.blk) {
-		l.blk = make([]string, 0, 64)
+		l.blk = make([]string, 0, 16)
 	}
 	l.blk = append(l.blk, lw)
-	p := &l.blk[len(l.blk)-1]
-	if l.on && len(l.m) < nerLowersMax {
-		if l.m == nil {
-			l.m = make(map[string]*string)
-		}
-		l.m[w] = p
-	}
-	t.lp = unsafe.Pointer(p)
+	t.lp, t.lowOdd = unsafe.Pointer(&l.blk[len(l.blk)-1]), true
 }
 
 const nerLowersMax = 1 << 14
@@ -249,10 +240,17 @@ func (l *nerLowers) lower(w string) string {
 	if ascii && !upper {
 		return w
 	}
-	if p, ok := l.m[w]; ok {
-		return *p
+	if s, ok := l.m[w]; ok {
+		return s
 	}
-	return strings.ToLower(w)
+	s := strings.ToLower(w)
+	if l.m == nil {
+		l.m = make(map[string]string)
+	}
+	if len(l.m) < nerLowersMax {
+		l.m[w] = s
+	}
+	return s
 }
 
 // nerLastSegmentShort reports whether the text after the last dot of w is a
