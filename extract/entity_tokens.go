@@ -197,7 +197,7 @@ type nerLowers struct {
 }
 
 // lower returns the token's lower-cased form.
-func (t nerTok) lower() string {
+func (t *nerTok) lower() string {
 	if t.lowOdd {
 		return *(*string)(t.lp)
 	}
