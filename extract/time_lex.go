@@ -38,7 +38,7 @@ type tk struct {
 
 // lex returns the token's lexicon entry, nil when the lower-cased word is
 // not in the lexicon.
-func (t tk) lex() *lexEntry { return timeLexByIdx[t.lxi] }
+func (t *tk) lex() *lexEntry { return timeLexByIdx[t.lxi] }
 
 // tkNumber is the number of a tkNum token: the numeric prefix, the
 // lower-cased letters after it ("nd", "s", "pm") and its digit count (0
