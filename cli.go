@@ -403,6 +403,8 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fs.Usage()
 		return usageErrorf(`ask needs a command, e.g. briefbot ask "/who rutte"`)
 	}
+	// One command, then exit: a page-cache pool saves its page faults.
+	store.ShortLivedPageCache()
 	db, err := e.open()
 	if err != nil {
 		return err
