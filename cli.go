@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"briefbot/bot"
@@ -139,6 +140,36 @@ func (e *env) manager(db *store.DB) *source.Manager {
 // admin is the source administration over db for the offline commands.
 func (e *env) admin(db *store.DB) *source.Admin {
 	return &source.Admin{Manager: e.manager(db), Store: db, Static: e.config.Sources, Builtin: e.builtin()}
+}
+
+// lazyAdmin is the source administration for `ask`, made on first use:
+// most commands never administer sources, and making it decodes the
+// embedded default article (about 0.4 ms of a cold start).
+type lazyAdmin struct {
+	once  sync.Once
+	make  func() *source.Admin
+	admin *source.Admin
+}
+
+func (l *lazyAdmin) get() *source.Admin {
+	l.once.Do(func() { l.admin = l.make() })
+	return l.admin
+}
+
+func (l *lazyAdmin) Reload(ctx context.Context, guild string, progress func(string)) ([]source.LoadReport, error) {
+	return l.get().Reload(ctx, guild, progress)
+}
+
+func (l *lazyAdmin) Add(ctx context.Context, src source.NewSource) (source.LoadReport, error) {
+	return l.get().Add(ctx, src)
+}
+
+func (l *lazyAdmin) Remove(ctx context.Context, guild, name string) error {
+	return l.get().Remove(ctx, guild, name)
+}
+
+func (l *lazyAdmin) List(ctx context.Context, guild string) ([]source.SourceStatus, error) {
+	return l.get().List(ctx, guild)
 }
 
 // builtin is the embedded default article when no source is configured.
@@ -372,12 +403,14 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fs.Usage()
 		return usageErrorf(`ask needs a command, e.g. briefbot ask "/who rutte"`)
 	}
+	// One command, then exit: a page-cache pool saves its page faults.
+	store.ShortLivedPageCache()
 	db, err := e.open()
 	if err != nil {
 		return err
 	}
 	defer db.Close(context.Background())
-	router, _ := newRouter(db, e.admin(db), slog.New(slog.DiscardHandler), commands.Options{PageSize: *limit})
+	router, _ := newRouter(db, &lazyAdmin{make: func() *source.Admin { return e.admin(db) }}, slog.New(slog.DiscardHandler), commands.Options{PageSize: *limit})
 	req, err := commands.ParseLine(strings.Join(fs.Args(), " "), router.Definitions())
 	if err != nil {
 		return usageErrorf("%v", err)
