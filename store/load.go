@@ -189,14 +189,10 @@ func (l *loader) run(in SourceInput) error {
 		sentIDs[i] = l.nextSentence
 		l.nextSentence++
 		args = append(args, sentIDs[i], l.src, int64(s.Start), int64(s.End), text[s.Start:s.End])
+		l.tx.noteText(false, text[s.Start:s.End])
 	}
 	if err := l.insertRows(`sentences (id, source_id, start, "end", text)`, 5, args); err != nil {
 		return err
-	}
-	if len(args) > 0 {
-		if err := l.tx.noteSentences(ctx, false, `source_id = ?`, l.src); err != nil {
-			return err
-		}
 	}
 
 	// entities counts this source's mentions of each entity.

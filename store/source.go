@@ -308,7 +308,7 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 		return err
 	}
 	// Its sentences' words no longer count (sentence_terms).
-	if err := tx.noteSentences(ctx, true, `source_id = ?`, sourceID); err != nil {
+	if err := tx.noteSentences(ctx, `source_id = ?`, sourceID); err != nil {
 		return err
 	}
 	for _, q := range []string{

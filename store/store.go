@@ -382,10 +382,9 @@ type Tx struct {
 	// the DB's cache forgets.
 	aggs     map[int64]*merge.Aggregate
 	aggsGone map[int64]bool
-	// terms is set once the transaction has counted the words of
-	// sentences it adds or removes (noteSentences), termRows how many.
-	terms    bool
-	termRows int64
+	// termTexts counts the sentences the transaction added (+1 each)
+	// and removed (-1 each) by wording, for sentence_terms (noteText).
+	termTexts map[string]int64
 }
 
 // query is QueryContext. Statements are not prepared per transaction:

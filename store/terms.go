@@ -5,69 +5,112 @@ import (
 	"fmt"
 )
 
-// termTables are the temporary FTS5 tables a write transaction counts
+// termTables are the temporary FTS5 table a write transaction counts
 // the words of the sentences it adds and removes in, tokenized as
-// sentences_fts tokenizes them, with no positions: their vocabularies
-// give each word's number of sentences, which foldSentenceTerms adds to
-// sentence_terms (migration 062) before the transaction commits.
-const termTables = `CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_added USING fts5 (text, content = '', detail = none, columnsize = 0,
+// sentences_fts tokenizes them, with no positions, and its vocabulary
+// by instance: foldSentenceTerms adds each word's number of sentences
+// to sentence_terms (migration 062) before the transaction commits.
+const termTables = `CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_delta USING fts5 (text, content = '', detail = none, columnsize = 0,
 		tokenize = 'unicode61 remove_diacritics 2');
-	CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_added_vocab USING fts5vocab (temp, terms_added, 'row');
-	CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_removed USING fts5 (text, content = '', detail = none, columnsize = 0,
-		tokenize = 'unicode61 remove_diacritics 2');
-	CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_removed_vocab USING fts5vocab (temp, terms_removed, 'row')`
+	CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_delta_instance USING fts5vocab (temp, terms_delta, 'instance')`
+
+// termWeight masks the number of sentences a row of temp.terms_delta
+// stands for out of its rowid (see foldSentenceTerms).
+const termWeight = 1<<32 - 1
+
+// noteText counts the sentence text for sentence_terms: as added, just
+// after it is inserted, or as removed, just before it is deleted. The
+// transaction keeps the count by wording, so that a wording many
+// sentences share (a story many feeds tell) is tokenized once, and one
+// removed and added again (a reload) not at all.
+func (tx *Tx) noteText(removed bool, text string) {
+	if tx.termTexts == nil {
+		tx.termTexts = map[string]int64{}
+	}
+	if removed {
+		tx.termTexts[text]--
+	} else {
+		tx.termTexts[text]++
+	}
+}
 
 // noteSentences counts the words of the sentences matching where (with
-// args) for sentence_terms: as added, just after they are inserted, or
-// as removed, just before they are deleted.
-func (tx *Tx) noteSentences(ctx context.Context, removed bool, where string, args ...any) error {
-	if !tx.terms {
-		if _, err := tx.ExecContext(ctx, termTables); err != nil {
+// args) for sentence_terms as removed, just before they are deleted.
+func (tx *Tx) noteSentences(ctx context.Context, where string, args ...any) error {
+	rows, err := tx.query(ctx, `SELECT text FROM sentences WHERE `+where, args...)
+	if err != nil {
+		return fmt.Errorf("count terms: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var text string
+		if err := rows.Scan(&text); err != nil {
 			return fmt.Errorf("count terms: %w", err)
 		}
-		tx.terms = true
+		tx.noteText(true, text)
 	}
-	table := "temp.terms_added"
-	if removed {
-		table = "temp.terms_removed"
-	}
-	// Contentless tables take their rowids from the caller: a count
-	// kept by the transaction keeps them apart.
-	// A load notes each source's sentences: the statement is prepared
-	// once per transaction.
-	res, err := tx.exec(ctx, `INSERT INTO `+table+` (rowid, text) SELECT ? + ROW_NUMBER() OVER (ORDER BY id), text FROM sentences WHERE `+where,
-		append([]any{tx.termRows}, args...)...)
-	if err != nil {
+	if err := rows.Err(); err != nil {
 		return fmt.Errorf("count terms: %w", err)
 	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return fmt.Errorf("count terms: %w", err)
-	}
-	tx.termRows += n
 	return nil
 }
 
-// foldSentenceTerms adds the counts noteSentences gathered to
-// sentence_terms, drops the words no sentence holds any longer, and
-// empties the temporary tables for the connection's next transaction.
+// foldSentenceTerms adds the counts noteText gathered to sentence_terms
+// and drops the words no sentence holds any longer. Each wording whose
+// count changed is tokenized once, as a row of temp.terms_delta whose
+// rowid carries the change: (i << 32 | n) for n sentences added, its
+// negative for n removed. The table is emptied for the connection's
+// next transaction.
 func (tx *Tx) foldSentenceTerms(ctx context.Context) error {
-	if !tx.terms {
+	texts := tx.termTexts
+	tx.termTexts = nil
+	args := make([]any, 0, 2*len(texts))
+	removed := false
+	i := int64(0)
+	for text, n := range texts {
+		if n == 0 {
+			continue
+		}
+		i++
+		if n > 0 {
+			args = append(args, i<<32|n, text)
+		} else {
+			args = append(args, -(i<<32 | -n), text)
+			removed = true
+		}
+	}
+	if len(args) == 0 {
 		return nil
 	}
-	for _, q := range []string{
-		`INSERT INTO sentence_terms (term, docs) SELECT term, doc FROM temp.terms_added_vocab WHERE 1
+	if _, err := tx.exec(ctx, termTables); err != nil {
+		return fmt.Errorf("count terms: %w", err)
+	}
+	for len(args) > 0 {
+		n := len(args) / 2
+		for _, c := range rowChunks {
+			if c <= n {
+				n = c
+				break
+			}
+		}
+		if _, err := tx.exec(ctx, rowsStatement(`temp.terms_delta (rowid, text)`, "", 2, n), args[:2*n]...); err != nil {
+			return fmt.Errorf("count terms: %w", err)
+		}
+		args = args[2*n:]
+	}
+	qs := []string{
+		`INSERT INTO sentence_terms (term, docs)
+			SELECT term, SUM(IIF(doc > 0, doc & 4294967295, -(-doc & 4294967295))) AS d FROM temp.terms_delta_instance WHERE 1 GROUP BY term HAVING d != 0
 			ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs`,
-		`UPDATE sentence_terms SET docs = docs - (SELECT v.doc FROM temp.terms_removed_vocab v WHERE v.term = sentence_terms.term)
-			WHERE term IN (SELECT term FROM temp.terms_removed_vocab)`,
-		`DELETE FROM sentence_terms WHERE docs <= 0 AND term IN (SELECT term FROM temp.terms_removed_vocab)`,
-		`INSERT INTO temp.terms_added (terms_added) VALUES ('delete-all')`,
-		`INSERT INTO temp.terms_removed (terms_removed) VALUES ('delete-all')`,
-	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
+	}
+	if removed {
+		qs = append(qs, `DELETE FROM sentence_terms WHERE docs <= 0 AND term IN (SELECT term FROM temp.terms_delta_instance WHERE doc < 0)`)
+	}
+	qs = append(qs, `INSERT INTO temp.terms_delta (terms_delta) VALUES ('delete-all')`)
+	for _, q := range qs {
+		if _, err := tx.exec(ctx, q); err != nil {
 			return fmt.Errorf("count terms: %w", err)
 		}
 	}
-	tx.terms, tx.termRows = false, 0
 	return nil
 }
