@@ -1680,27 +1680,23 @@ func (n *ner) latestOrgWith(pos int, words map[string]bool) string {
 // latestCountyBefore returns the county, as a government or a place,
 // named last before pos ("Tolliver County"), or "".
 func (n *ner) latestCountyBefore(pos int) string {
-	best, bestPos := "", -1
-	for _, ent := range n.ents {
-		if ent.kind != Org && ent.kind != Place || !strings.HasSuffix(ent.name, " County") {
-			continue
-		}
-		for _, c := range ent.cands {
-			c := int(c)
-			if p := int(n.toks[n.cands[c].ts].s); p < pos && p > bestPos && n.cands[c].ent >= 0 {
-				best, bestPos = ent.name, p
-			}
-		}
-	}
-	return best
+	return n.latestEntWhere(pos, func(ent *nerEnt) bool {
+		return (ent.kind == Org || ent.kind == Place) && strings.HasSuffix(ent.name, " County")
+	})
 }
 
 // latestOrgWhere returns the organisation named last before pos whose
 // name satisfies ok, or "".
 func (n *ner) latestOrgWhere(pos int, ok func(name string) bool) string {
+	return n.latestEntWhere(pos, func(ent *nerEnt) bool { return ent.kind == Org && ok(ent.name) })
+}
+
+// latestEntWhere returns the name of the entity satisfying ok that is
+// named last before pos, or "".
+func (n *ner) latestEntWhere(pos int, ok func(ent *nerEnt) bool) string {
 	best, bestPos := "", -1
 	for _, ent := range n.ents {
-		if ent.kind != Org || !ok(ent.name) {
+		if !ok(ent) {
 			continue
 		}
 		for _, c := range ent.cands {
