@@ -472,7 +472,7 @@ func entityEvents(ctx context.Context, tx *Tx, v *view, entityID int64, newest b
 				WHERE g.entity_id = ?1 AND g.guild_id IN ` + v.othersSQL() + ` AND g.event_id = ee.event_id) ` + order
 		}
 	}
-	rows, err := tx.query(ctx, q, entityID)
+	rows, err := tx.QueryContext(ctx, q, entityID)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -197,7 +197,7 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 		return nil, nil
 	}
 	q := strings.Join(parts, " UNION ALL ")
-	rows, err := l.tx.query(l.ctx, q, args...)
+	rows, err := l.tx.QueryContext(l.ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -283,7 +283,7 @@ func readReports(ctx context.Context, tx *Tx, withEntities bool, cond string, ar
 		byID[r.ID] = r
 	}
 	for chunk := range chunks(ids, 500) {
-		erows, err := tx.query(ctx, `SELECT event_id, entity_id FROM event_entities WHERE event_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		erows, err := tx.QueryContext(ctx, `SELECT event_id, entity_id FROM event_entities WHERE event_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -309,7 +309,7 @@ func readReports(ctx context.Context, tx *Tx, withEntities bool, cond string, ar
 // clause's offsets do not fall inside it), without their sentences. A story a hundred feeds tell has its hundred reports read
 // each time it gains one.
 func summaryReports(ctx context.Context, tx *Tx, cond string, args ...any) ([]*merge.Report, []int64, error) {
-	rows, err := tx.query(ctx, `SELECT e.id, e.source_id, s.published, e.date, e.precision, e.sort_start, e.sort_end,
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.source_id, s.published, e.date, e.precision, e.sort_start, e.sort_end,
 		CASE WHEN e.clause_start >= e.start AND e.clause_start < e.clause_end AND e.clause_end - e.start <= length(CAST(e.sentence AS BLOB))
 			THEN CAST(substr(CAST(e.sentence AS BLOB), e.clause_start - e.start + 1, e.clause_end - e.clause_start) AS TEXT)
 			ELSE e.sentence END,
@@ -365,7 +365,7 @@ func dayOf(published string) string {
 func refreshHappenings(ctx context.Context, tx *Tx, ids []int64, known func(int64) *merge.Report) error {
 	for chunk := range chunks(ids, 200) {
 		// Which reports each happening has, from the narrow index.
-		rows, err := tx.query(ctx, `SELECT happening_id, id FROM events INDEXED BY events_happening WHERE happening_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		rows, err := tx.QueryContext(ctx, `SELECT happening_id, id FROM events INDEXED BY events_happening WHERE happening_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
 		if err != nil {
 			return err
 		}
@@ -410,7 +410,7 @@ func refreshHappenings(ctx context.Context, tx *Tx, ids []int64, known func(int6
 // writeHappening stores what reports (all of happening id's) say
 // together, replacing its row and disagreements.
 func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Report) error {
-	if _, err := tx.exec(ctx, `DELETE FROM disagreements WHERE happening_id = ?`, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM disagreements WHERE happening_id = ?`, id); err != nil {
 		return err
 	}
 	delete(tx.aggs, id)
@@ -422,10 +422,10 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 		if _, err := writeHappeningViews(ctx, tx, id, nil); err != nil {
 			return err
 		}
-		if _, err := tx.exec(ctx, `DELETE FROM happening_aggregates WHERE happening_id = ?`, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM happening_aggregates WHERE happening_id = ?`, id); err != nil {
 			return err
 		}
-		_, err := tx.exec(ctx, `DELETE FROM happenings WHERE id = ?`, id)
+		_, err := tx.ExecContext(ctx, `DELETE FROM happenings WHERE id = ?`, id)
 		return err
 	}
 	// Reports in a stable order, so that ties resolve the same way
@@ -449,7 +449,7 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 	}
 	best := reports[h.Best]
 	summary := best.Summary
-	if _, err := tx.exec(ctx, `INSERT OR REPLACE INTO happenings (id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
+	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO happenings (id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
 		first_published, last_published, source_count, report_count, inferred, disputed, guild_reports) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, h.Date, h.Precision, h.SortStart, h.SortEnd, summary, best.ID, reports[h.First].ID, first, last,
 		h.Sources, len(reports), h.Inferred, len(h.Disagreements) > 0, guildReports); err != nil {
@@ -464,7 +464,7 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 	if err != nil {
 		return err
 	}
-	_, err = tx.exec(ctx, `INSERT OR REPLACE INTO happening_aggregates (happening_id, state) VALUES (?, ?)`, id, string(state))
+	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO happening_aggregates (happening_id, state) VALUES (?, ?)`, id, string(state))
 	return err
 }
 
@@ -476,7 +476,7 @@ func insertDisagreements(ctx context.Context, tx *Tx, id int64, ds []merge.Disag
 		if err != nil {
 			return err
 		}
-		if _, err := tx.exec(ctx, `INSERT INTO disagreements (happening_id, about, vals) VALUES (?, ?, ?)`, id, d.About, string(vals)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO disagreements (happening_id, about, vals) VALUES (?, ?, ?)`, id, d.About, string(vals)); err != nil {
 			return err
 		}
 	}
@@ -547,7 +547,7 @@ func (l *loader) addToHappenings(ids []int64, add map[int64][]*merge.Report) (sl
 			return nil, err
 		}
 		if !reflect.DeepEqual(before, h.Disagreements) {
-			if _, err := l.tx.exec(l.ctx, `DELETE FROM disagreements WHERE happening_id = ?`, id); err != nil {
+			if _, err := l.tx.ExecContext(l.ctx, `DELETE FROM disagreements WHERE happening_id = ?`, id); err != nil {
 				return nil, err
 			}
 			if err := insertDisagreements(l.ctx, l.tx, id, h.Disagreements); err != nil {
@@ -581,7 +581,7 @@ func flushAggregates(ctx context.Context, tx *Tx) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.exec(ctx, `UPDATE happening_aggregates SET state = ? WHERE happening_id = ?`, string(buf), id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE happening_aggregates SET state = ? WHERE happening_id = ?`, string(buf), id); err != nil {
 			return err
 		}
 	}

@@ -490,7 +490,7 @@ func sourceRefs(ctx context.Context, tx *Tx, ids map[int64]bool) (map[int64]*Sou
 // reportsWhere reads the reports matching cond with their sources and
 // happenings (hcol: the column that names it).
 func reportsWhere(ctx context.Context, tx *Tx, hcol, cond string, args ...any) ([]*Event, error) {
-	rows, err := tx.query(ctx, `SELECT `+eventCols+`, e.inferred, `+hcol+` FROM events e JOIN sources s INDEXED BY sources_ref ON s.id = e.source_id WHERE `+cond, args...)
+	rows, err := tx.QueryContext(ctx, `SELECT `+eventCols+`, e.inferred, `+hcol+` FROM events e JOIN sources s INDEXED BY sources_ref ON s.id = e.source_id WHERE `+cond, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -81,7 +81,7 @@ type aliasKey struct {
 
 // exec runs q in the loader's transaction.
 func (l *loader) exec(q string, args ...any) (sql.Result, error) {
-	return l.tx.exec(l.ctx, q, args...)
+	return l.tx.ExecContext(l.ctx, q, args...)
 }
 
 // rowChunks are the row counts of the multi-row INSERT statements, largest
@@ -686,7 +686,7 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 	}
 	first, surname, tokens := nameParts(n)
 	if kind == extract.Person && surname != "" {
-		rows, err := l.tx.query(ctx, qBySurname, surname)
+		rows, err := l.tx.QueryContext(ctx, qBySurname, surname)
 		if err != nil {
 			return 0, err
 		}

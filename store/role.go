@@ -107,7 +107,7 @@ type roleGroup struct {
 // their rows (those matching rcond, on roles r) fall in are folded
 // again from the rows it sees, and dropped when it sees none.
 func roleGroups(ctx context.Context, tx *Tx, v *view, gcond, rcond string, args ...any) ([]roleGroup, error) {
-	rows, err := tx.query(ctx, `SELECT g.entity_id, g.title, g.org, g.since, g.until, g.first_source, g.last_source, g.first_published, g.last_published
+	rows, err := tx.QueryContext(ctx, `SELECT g.entity_id, g.title, g.org, g.since, g.until, g.first_source, g.last_source, g.first_published, g.last_published
 		FROM role_groups g WHERE `+gcond, args...)
 	if err != nil {
 		return nil, err

@@ -450,7 +450,7 @@ func (v *view) partsOf(ctx context.Context, tx *Tx, ids []int64, load int, only 
 				args = append(args, only)
 			}
 		}
-		rows, err := tx.query(ctx, fmt.Sprintf(q, placeholders(len(chunk))), args...)
+		rows, err := tx.QueryContext(ctx, fmt.Sprintf(q, placeholders(len(chunk))), args...)
 		if err != nil {
 			return nil, err
 		}
@@ -758,7 +758,7 @@ func (v *view) happeningRowsIn(ctx context.Context, tx *Tx, ids []int64) (map[in
 	}
 	global, own := map[int64]*viewRow{}, map[int64]*viewRow{}
 	for chunk := range chunks(owned, 500) {
-		rs, err := tx.query(ctx, `SELECT happening_id, guild_id, `+viewRowCols+` FROM happening_views
+		rs, err := tx.QueryContext(ctx, `SELECT happening_id, guild_id, `+viewRowCols+` FROM happening_views
 			WHERE happening_id IN (`+placeholders(len(chunk))+`) AND guild_id IN ('', `+v.literal()+`)`, idArgs(chunk)...)
 		if err != nil {
 			return nil, nil, err
@@ -796,7 +796,7 @@ func (v *view) summarize(ctx context.Context, tx *Tx, ids []int64) (map[int64]*s
 	visible := map[int64][]int64{}
 	partly := map[int64]bool{}
 	for chunk := range chunks(ids, 500) {
-		rs, err := tx.query(ctx, `SELECT happening_id, id, source_id FROM events WHERE happening_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		rs, err := tx.QueryContext(ctx, `SELECT happening_id, id, source_id FROM events WHERE happening_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
 		if err != nil {
 			return nil, err
 		}
@@ -987,7 +987,7 @@ func (v *view) othersSQL() string {
 // hiddenLinks returns the reports of entity id from sources the view
 // does not see, from guild_links.
 func (v *view) hiddenLinks(ctx context.Context, tx *Tx, id int64) (map[int64]bool, error) {
-	rows, err := tx.query(ctx, `SELECT event_id FROM guild_links WHERE entity_id = ? AND guild_id != `+v.literal(), id)
+	rows, err := tx.QueryContext(ctx, `SELECT event_id FROM guild_links WHERE entity_id = ? AND guild_id != `+v.literal(), id)
 	if err != nil {
 		return nil, err
 	}

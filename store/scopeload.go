@@ -61,7 +61,7 @@ func (l *loader) addGuildCounts() error {
 	if l.guild == "" {
 		return nil
 	}
-	_, err := l.tx.exec(l.ctx, qAddGuildCounts, l.src, l.guild)
+	_, err := l.tx.ExecContext(l.ctx, qAddGuildCounts, l.src, l.guild)
 	return err
 }
 
@@ -71,7 +71,7 @@ func (l *loader) addGuildQuotes() error {
 	if l.guild == "" || l.res.Quotes == 0 {
 		return nil
 	}
-	_, err := l.tx.exec(l.ctx, `INSERT INTO guild_entities (entity_id, guild_id, quotes)
+	_, err := l.tx.ExecContext(l.ctx, `INSERT INTO guild_entities (entity_id, guild_id, quotes)
 		SELECT speaker_entity_id, ?2, COUNT(*) FROM quotes WHERE source_id = ?1 AND speaker_entity_id IS NOT NULL GROUP BY speaker_entity_id
 		ON CONFLICT (entity_id, guild_id) DO UPDATE SET quotes = quotes + excluded.quotes`, l.src, l.guild)
 	return err
@@ -148,10 +148,10 @@ func refreshGuildCanon(ctx context.Context, tx *Tx, ids string, args ...any) err
 	if err != nil || len(o.guild) == 0 {
 		return err
 	}
-	if _, err := tx.exec(ctx, `DELETE FROM guild_canon WHERE entity_id IN (`+ids+`)`, args...); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM guild_canon WHERE entity_id IN (`+ids+`)`, args...); err != nil {
 		return err
 	}
-	_, err = tx.exec(ctx, `INSERT INTO guild_canon (entity_id, guild_id)
+	_, err = tx.ExecContext(ctx, `INSERT INTO guild_canon (entity_id, guild_id)
 		SELECT e.id, g.guild_id FROM entities e JOIN entity_names n ON n.entity_id = e.id AND n.norm = e.norm
 			JOIN guild_names g ON g.entity_id = e.id AND g.norm = e.norm AND g.uses > 0
 		WHERE e.id IN (`+ids+`) AND n.uses <= (SELECT SUM(g2.uses) FROM guild_names g2 WHERE g2.entity_id = e.id AND g2.norm = e.norm)`, args...)
@@ -167,7 +167,7 @@ func writeHappeningViews(ctx context.Context, tx *Tx, id int64, reports []*merge
 	if err != nil || len(o.guild) == 0 {
 		return 0, err
 	}
-	if _, err := tx.exec(ctx, `DELETE FROM happening_views WHERE happening_id = ?`, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM happening_views WHERE happening_id = ?`, id); err != nil {
 		return 0, err
 	}
 	var global []*merge.Report
@@ -215,7 +215,7 @@ type storedDisagreement struct {
 // reports, which the view leaves out.
 func writeHappeningView(ctx context.Context, tx *Tx, id int64, guild string, reports []*merge.Report) error {
 	if len(reports) == 0 {
-		_, err := tx.exec(ctx, `INSERT INTO happening_views (happening_id, guild_id) VALUES (?, ?)`, id, guild)
+		_, err := tx.ExecContext(ctx, `INSERT INTO happening_views (happening_id, guild_id) VALUES (?, ?)`, id, guild)
 		return err
 	}
 	h := merge.Summarize(reports)
@@ -249,7 +249,7 @@ func writeHappeningView(ctx context.Context, tx *Tx, id int64, guild string, rep
 	if h.Best >= listReports {
 		ids = append(ids, best.ID)
 	}
-	_, err := tx.exec(ctx, `INSERT INTO happening_views (happening_id, guild_id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
+	_, err := tx.ExecContext(ctx, `INSERT INTO happening_views (happening_id, guild_id, date, precision, sort_start, sort_end, summary, best_event_id, first_event_id,
 		source_count, report_count, inferred, disputed, disagreements, report_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, guild, h.Date, h.Precision, h.SortStart, h.SortEnd, best.Summary, best.ID, reports[h.First].ID,
 		h.Sources, len(reports), h.Inferred, len(h.Disagreements) > 0, js, jsonIDs(ids))

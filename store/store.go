@@ -359,6 +359,13 @@ func (db *DB) migrateFile(name string) error {
 
 // Tx is a transaction with the time it started, so that every row it
 // writes carries the same timestamp.
+//
+// Statements run through it directly (QueryContext, ExecContext), not
+// prepared per transaction: the driver keeps what runs prepared on its
+// connection (_stmt_cache_size) across transactions, while a statement
+// prepared in a transaction is compiled again in each — for a view's
+// wide statements that cost more than running them, and for a load's
+// statements (triggers included) about a twentieth of a batch.
 type Tx struct {
 	*sql.Tx
 	db  *DB
@@ -385,21 +392,6 @@ type Tx struct {
 	// termTexts counts the sentences the transaction added (+1 each)
 	// and removed (-1 each) by wording, for sentence_terms (noteText).
 	termTexts map[string]int64
-}
-
-// query is QueryContext. Statements are not prepared per transaction:
-// run directly, they are kept prepared on their connection by the driver
-// (_stmt_cache_size) across transactions, while one prepared in a
-// transaction is compiled again in each — for a view's wide statements
-// more than running them cost, and for a load's statements (triggers
-// included) about a twentieth of a batch of loads.
-func (tx *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	return tx.QueryContext(ctx, q, args...)
-}
-
-// exec is ExecContext, through the driver's statement cache as query.
-func (tx *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return tx.ExecContext(ctx, q, args...)
 }
 
 // beginWrite starts a write transaction; commitWrite bumps the generation

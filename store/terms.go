@@ -37,7 +37,7 @@ func (tx *Tx) noteText(removed bool, text string) {
 // noteSentences counts the words of the sentences matching where (with
 // args) for sentence_terms as removed, just before they are deleted.
 func (tx *Tx) noteSentences(ctx context.Context, where string, args ...any) error {
-	rows, err := tx.query(ctx, `SELECT text FROM sentences WHERE `+where, args...)
+	rows, err := tx.QueryContext(ctx, `SELECT text FROM sentences WHERE `+where, args...)
 	if err != nil {
 		return fmt.Errorf("count terms: %w", err)
 	}
@@ -82,7 +82,7 @@ func (tx *Tx) foldSentenceTerms(ctx context.Context) error {
 	if len(args) == 0 {
 		return nil
 	}
-	if _, err := tx.exec(ctx, termTables); err != nil {
+	if _, err := tx.ExecContext(ctx, termTables); err != nil {
 		return fmt.Errorf("count terms: %w", err)
 	}
 	for len(args) > 0 {
@@ -93,7 +93,7 @@ func (tx *Tx) foldSentenceTerms(ctx context.Context) error {
 				break
 			}
 		}
-		if _, err := tx.exec(ctx, rowsStatement(`temp.terms_delta (rowid, text)`, "", 2, n), args[:2*n]...); err != nil {
+		if _, err := tx.ExecContext(ctx, rowsStatement(`temp.terms_delta (rowid, text)`, "", 2, n), args[:2*n]...); err != nil {
 			return fmt.Errorf("count terms: %w", err)
 		}
 		args = args[2*n:]
@@ -108,7 +108,7 @@ func (tx *Tx) foldSentenceTerms(ctx context.Context) error {
 	}
 	qs = append(qs, `INSERT INTO temp.terms_delta (terms_delta) VALUES ('delete-all')`)
 	for _, q := range qs {
-		if _, err := tx.exec(ctx, q); err != nil {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("count terms: %w", err)
 		}
 	}
