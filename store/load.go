@@ -13,7 +13,7 @@ import (
 )
 
 // loader writes the facts of the sources of one write transaction. Its
-// statements run through the driver's statement cache (see Tx.exec), so
+// statements run through the driver's statement cache (see Tx), so
 // they are prepared once per connection, not per source or transaction:
 // preparing them per source cost as much as a tenth of a batch load.
 type loader struct {

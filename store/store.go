@@ -188,7 +188,7 @@ func (db *DB) dsn(txlock string) string {
 		q.Set("_cache_size", "-131072")
 		// A load's multi-row statements come in several sizes (seven
 		// per table), and all of a load's statements stay prepared
-		// across its transactions (see Tx.exec).
+		// across its transactions (see Tx).
 		q.Set("_stmt_cache_size", "256")
 	}
 	return "file:" + db.Path + "?" + q.Encode()
