@@ -89,31 +89,37 @@ func (n *ner) sentOf(k int) int32 {
 	return n.sruns[lo].sent
 }
 
-// bigCandGrow is the number of candidates (60 MB of them) from which a run
+// bigCandGrow is the number of candidates (36 MB of them) from which a run
 // of known names collects the garbage before it makes room for them.
 const bigCandGrow = 1 << 19
 
 // nerCand is a candidate mention: a token range with what is known of it.
+// A long text has millions, so it is kept to 72 bytes: the kind in a
+// byte, the places an index, the shape evidence in 8 bits.
 type nerCand struct {
 	ts, te int // token range [ts, te)
 	key    string
-	kind   Kind // decided by gazetteer, title or honorific; "" if undecided
 	gaz    *gazEntry
-	mixed  bool // gazetteer words mixed with unknown words: "Oslo Energi"
-	weak   bool // keep only if it names an entity found elsewhere
-	drop   bool // part of a title ("minister of Transport"), not a name
+	// cue holds the evidence for person, org and place; lean is the
+	// evidence of the name's shape, counted once per entity (a few
+	// points, set when the candidate is made).
+	cue  [3]int32
+	lean [3]int8
+	// pl says where the candidate's places are: read them with
+	// placesOf, write them with setPlaces.
+	pl  int32
+	ent int32    // entity index, -1 if dropped
+	kd  candKind // decided by gazetteer, title or honorific: see kind
+	// mixed marks gazetteer words mixed with unknown words: "Oslo
+	// Energi".
+	mixed bool
+	weak  bool // keep only if it names an entity found elsewhere
+	drop  bool // part of a title ("minister of Transport"), not a name
 	// notPerson marks a name shaped like no person's: after the
 	// determiner "the", or with a function word inside.
 	notPerson bool
 	// dateline marks the city of a dateline ("KELSBURY, Mich. (AP) —").
 	dateline bool
-	// cue holds the evidence for person, org and place; lean is the
-	// evidence of the name's shape, counted once per entity. (32 bits
-	// keep a candidate small: a long text has hundreds of thousands.)
-	cue    [3]int32
-	lean   [3]int32
-	places []string
-	ent    int // entity index, -1 if dropped
 }
 
 const (
@@ -138,6 +144,9 @@ type ner struct {
 	capSeen map[string]bool // capitalised words the text uses outside hyphenated compounds
 	capMid  map[string]bool // capitalised words the text uses other than as an initial word
 	cands   []nerCand
+	// placeLists holds the candidates' places other than the
+	// gazetteer's: see placesOf.
+	placeLists [][]string
 	// capWords counts the capitalised words: no more candidates than
 	// that are made in one pass over the text.
 	capWords int
@@ -695,13 +704,13 @@ func (n *ner) dateline(s, i, b int) {
 		// "KELSBURY, Michigan": a city of that state.
 		if n.word(k) == "," {
 			if g := n.stateAbbrev(k + 1); g != nil {
-				n.cands[c].places = nerAppendUniq(n.cands[c].places, g.canon, g.places[0])
+				n.addPlaces(c, g.canon, g.places[0])
 			}
 			for q := min(dash, k+1+nerGazMaxLen); q > k+1; q-- {
 				if g := nerGaz[nerKey(n.toks, k+1, q)]; g != nil && g.kind == Place && !g.demonym {
-					n.cands[c].places = nerAppendUniq(n.cands[c].places, g.places...)
+					n.addPlaces(c, g.places...)
 					if g.canon != g.places[0] {
-						n.cands[c].places = nerAppendUniq(n.cands[c].places, g.canon)
+						n.addPlaces(c, g.canon)
 					}
 					break
 				}
@@ -1143,7 +1152,7 @@ cut:
 			// apposition after a name, the title's organisation
 			// whatever its shape; "Tom Brierley, Head of
 			// Communications": a portfolio names nothing.
-			if r < j && n.word(i-1) == "," && n.candAt(i-2) >= 0 && n.cands[n.candAt(i-2)].kind != Org && n.cands[n.candAt(i-2)].kind != Place {
+			if r < j && n.word(i-1) == "," && n.candAt(i-2) >= 0 && n.cands[n.candAt(i-2)].kind() != Org && n.cands[n.candAt(i-2)].kind() != Place {
 				k := r
 				for k < j && (nerPortfolios[n.toks[k].lower()] || nerConnectors[n.toks[k].lower()]) {
 					k++
@@ -1259,7 +1268,7 @@ cut:
 	// between capitalised words joins a firm's name.
 	if n.ampIn(i, j) {
 		c := n.addCand(s, i, j, Org, nil)
-		n.cands[c].places = n.placesIn(i, j)
+		n.setPlaces(c, n.placesIn(i, j))
 		return
 	}
 	// Split at "and": two names, not one ("Rosneft and Lukoil"), unless
@@ -1301,21 +1310,21 @@ cut:
 	// Standards", "Trust for Coastal Paths".
 	if j-i >= 3 && nerInstHeads[n.toks[i].lower()] && nerConnectors[n.toks[i+1].lower()] && !n.toks[i+1].cap {
 		c := n.addCand(s, i, j, Org, nil)
-		n.cands[c].places = n.placesIn(i, j)
+		n.setPlaces(c, n.placesIn(i, j))
 		return
 	}
 	// A natural place by its first word: "River Wendle", "Lake Orvan",
 	// unless an organisation head follows ("Port Authority").
 	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower()] && !n.orgHeadIn(i+1, j) && !n.teamAfterPlace(i, j) {
 		c := n.addCand(s, i, j, Place, nil)
-		n.cands[c].places = n.placesIn(i+1, j)
+		n.setPlaces(c, n.placesIn(i+1, j))
 		return
 	}
 	// An Irish county by its first word: "Co Tullaghmore", "County
 	// Kerry".
 	if j-i >= 2 && j-i <= 3 && n.toks[i].cap && (n.toks[i].lower() == "co" || n.toks[i].lower() == "co." || n.toks[i].lower() == "county") && !n.orgHeadIn(i+1, j) && !nerPlaceHeads[n.toks[j-1].lower()] {
 		c := n.addCand(s, i, j, Place, nil)
-		n.cands[c].places = n.placesIn(i+1, j)
+		n.setPlaces(c, n.placesIn(i+1, j))
 		return
 	}
 	// Places by their last word: "Changi International Airport", "the
@@ -1323,7 +1332,7 @@ cut:
 	// institution: "Holloway Bend Unified School District".
 	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower()] && !(n.toks[j-1].lower() == "district" && nerOrgHeads[n.toks[j-2].lower()]) {
 		c := n.addCand(s, i, j, Place, nil)
-		n.cands[c].places = n.placesIn(i, j)
+		n.setPlaces(c, n.placesIn(i, j))
 		return
 	}
 	// Organisation heads.
@@ -1339,20 +1348,20 @@ cut:
 			}
 			if j-h-1 >= 2 && n.nameLike(h+1, j) && nerOrgHeads[n.toks[h].lower()] {
 				c := n.addCand(s, i, h+1, Org, nil)
-				n.cands[c].places = n.placesIn(i, h+1)
+				n.setPlaces(c, n.placesIn(i, h+1))
 				c = n.addCand(s, h+1, j, "", nil)
 				n.cands[c].lean[cuePerson]++
 				return
 			}
 			c := n.addCand(s, i, j, Org, nil)
-			n.cands[c].places = n.placesIn(i, j)
+			n.setPlaces(c, n.placesIn(i, j))
 			return
 		}
 	}
 	// An institutional head first: "Commission Rovane", "Trust Kelby".
 	if j-i >= 2 && nerInstHeads[n.toks[i].lower()] {
 		c := n.addCand(s, i, j, Org, nil)
-		n.cands[c].places = n.placesIn(i, j)
+		n.setPlaces(c, n.placesIn(i, j))
 		return
 	}
 	// Gazetteer words, greedily.
@@ -1433,7 +1442,7 @@ cut:
 		c := n.addCand(s, i, j, "", nil)
 		n.cands[c].mixed = true
 		n.cands[c].lean[cueOrg] += 2
-		n.cands[c].places = n.placesIn(i, j)
+		n.setPlaces(c, n.placesIn(i, j))
 		return
 	}
 	if post {
@@ -1694,12 +1703,11 @@ func (n *ner) placesIn(i, j int) []string {
 
 // addCand records the candidate [i, j) of sentence s.
 func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
-	c := nerCand{ts: i, te: j, key: nerKey(n.toks, i, j), kind: kind, gaz: g, ent: -1}
+	c := nerCand{ts: i, te: j, key: nerKey(n.toks, i, j), kd: candKindOf(kind), gaz: g, ent: -1}
 	if g != nil {
-		// Shared with the gazetteer, capacity cut to length so that adding
-		// a place copies it: most candidates never add one, and a long
-		// text has millions.
-		c.places = g.places[:len(g.places):len(g.places)]
+		// Shared with the gazetteer: most candidates never add a place,
+		// and a long text has millions.
+		c.pl = -g.placesID
 	}
 	if kind == "" {
 		single := j-i == 1
@@ -1796,14 +1804,14 @@ func (n *ner) findCues() {
 	// club's, and so is every mention of it.
 	clubs := map[string]bool{}
 	for _, cd := range n.cands {
-		if cd.kind == Place && cd.gaz == nil && cd.te-cd.ts >= 2 && (n.toks[cd.te-1].lower() == "city" || n.toks[cd.te-1].lower() == "town") &&
+		if cd.kind() == Place && cd.gaz == nil && cd.te-cd.ts >= 2 && (n.toks[cd.te-1].lower() == "city" || n.toks[cd.te-1].lower() == "town") &&
 			n.word(cd.te) == "," && n.word(cd.te+1) == "who" {
 			clubs[cd.key] = true
 		}
 	}
 	for c := range n.cands {
-		if clubs[n.cands[c].key] && n.cands[c].kind == Place && n.cands[c].gaz == nil {
-			n.cands[c].kind = Org
+		if clubs[n.cands[c].key] && n.cands[c].kind() == Place && n.cands[c].gaz == nil {
+			n.cands[c].setKind(Org)
 		}
 	}
 	// firstCand returns the first token of sentence s a candidate covers,
@@ -1822,7 +1830,7 @@ func (n *ner) findCues() {
 	}
 	for c := range n.cands {
 		cd := &n.cands[c]
-		if cd.kind != "" {
+		if cd.kind() != "" {
 			continue
 		}
 		multi := cd.te-cd.ts > 1
@@ -1891,9 +1899,9 @@ func (n *ner) findCues() {
 				if o.gaz != nil && o.gaz.kind == Place && !o.gaz.demonym && o.ts == k {
 					if e := o.te; e >= len(n.toks) || !n.toks[e].word || n.toks[e].lower() == "and" {
 						cd.cue[cuePlace] += 3
-						cd.places = nerAppendUniq(cd.places, o.gaz.places...)
+						n.addPlaces(c, o.gaz.places...)
 						if o.gaz.canon != o.gaz.places[0] {
-							cd.places = nerAppendUniq(cd.places, o.gaz.canon)
+							n.addPlaces(c, o.gaz.canon)
 						}
 					}
 				}
@@ -1907,7 +1915,7 @@ func (n *ner) findCues() {
 		// "carrying fertiliser from Kesterwijk to Port Carrick": "from X
 		// to Y" with Y a place by its shape.
 		if n.word(cd.ts-1) == "from" && n.word(cd.te) == "to" {
-			if o := n.candAt(cd.te + 1); o >= 0 && n.cands[o].ts == cd.te+1 && n.cands[o].kind == Place {
+			if o := n.candAt(cd.te + 1); o >= 0 && n.cands[o].ts == cd.te+1 && n.cands[o].kind() == Place {
 				cd.cue[cuePlace] += 3
 			}
 		}
@@ -1918,7 +1926,7 @@ func (n *ner) findCues() {
 		}
 		// "Born in Kirkcaldy, Fife,": the region of a place.
 		if n.word(cd.ts-1) == "," && cd.ts >= 3 {
-			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].te == cd.ts-1 && n.word(n.cands[o].ts-1) == "in" && (n.cands[o].kind == Place || n.cands[o].kind == "") &&
+			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].te == cd.ts-1 && n.word(n.cands[o].ts-1) == "in" && (n.cands[o].kind() == Place || n.cands[o].kind() == "") &&
 				(n.word(cd.te) == "," || n.word(cd.te) == "." || n.word(cd.te) == "and") {
 				cd.cue[cuePlace] += 3
 			}
@@ -1983,19 +1991,19 @@ func (n *ner) findCues() {
 		// A place counts only in a list of places ("in Mombasa and
 		// Kisumu"), not in "Aeroflot and Chicago-based Boeing".
 		coord := func(o int) {
-			k := n.cands[o].kind
+			k := n.cands[o].kind()
 			if k == Place && !(n.word(n.cands[o].ts-1) == "in" || n.word(cd.ts-1) == "in" && n.word(n.cands[o].te) != "-") {
 				return
 			}
 			n.cands[c].cue[nerCueOf(k)]++
 		}
 		if w := n.word(cd.ts - 1); (w == "and" || w == "or" || w == ",") && cd.ts >= 2 {
-			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].kind != "" && n.cands[o].te == cd.ts-1 {
+			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].kind() != "" && n.cands[o].te == cd.ts-1 {
 				coord(o)
 			}
 		}
 		if w := n.word(cd.te); w == "and" || w == "or" || w == "," {
-			if o := n.candAt(cd.te + 1); cd.te+1 < len(n.toks) && o >= 0 && n.cands[o].kind != "" && n.cands[o].ts == cd.te+1 {
+			if o := n.candAt(cd.te + 1); cd.te+1 < len(n.toks) && o >= 0 && n.cands[o].kind() != "" && n.cands[o].ts == cd.te+1 {
 				coord(o)
 			}
 		}
@@ -2275,7 +2283,7 @@ func (n *ner) resolve() {
 		return len(n.ents) - 1
 	}
 	attach := func(c, e int) {
-		n.cands[c].ent = e
+		n.cands[c].ent = int32(e)
 		n.ents[e].cands = append(n.ents[e].cands, int32(c))
 	}
 	addPerson := func(c, e int) {
@@ -2305,7 +2313,7 @@ func (n *ner) resolve() {
 	// names first so that "Mr. Kiprotich" finds "Daniel Kiprotich".
 	decided := make([]int32, 0, len(n.cands)) // 32 bits: millions of candidates
 	for c := range n.cands {
-		if n.cands[c].kind != "" {
+		if n.cands[c].kind() != "" {
 			decided = append(decided, int32(c))
 		}
 	}
@@ -2316,7 +2324,7 @@ func (n *ner) resolve() {
 	for _, c := range decided {
 		c := int(c)
 		cd := &n.cands[c]
-		if cd.kind == Person && cd.te-cd.ts == 1 {
+		if cd.kind() == Person && cd.te-cd.ts == 1 {
 			if es := surname[cd.key]; len(es) > 0 {
 				attach(c, n.nearestEnt(n.sameSex(es, c), int(n.toks[cd.ts].s)))
 				continue
@@ -2329,7 +2337,7 @@ func (n *ner) resolve() {
 			key = n.nameKey(c)
 		}
 		e, ok := byKey[key]
-		if !ok && cd.kind == Person {
+		if !ok && cd.kind() == Person {
 			// "Tim Cook" after "Timothy D. Cook".
 			if e, ok = n.variantOf(c, surname); ok {
 				byKey[key] = e
@@ -2337,21 +2345,21 @@ func (n *ner) resolve() {
 		}
 		if !ok {
 			if cd.gaz != nil {
-				e = newEnt(cd.gaz.canon, cd.kind, true)
+				e = newEnt(cd.gaz.canon, cd.kind(), true)
 			} else {
 				name := n.candText(c)
 				if cd.dateline && cd.gaz == nil {
 					name = nerTitleCase(name)
 				}
-				e = newEnt(name, cd.kind, true)
+				e = newEnt(name, cd.kind(), true)
 			}
 			byKey[key] = e
 		}
 		attach(c, e)
-		if cd.kind == Person {
+		if cd.kind() == Person {
 			addPerson(c, e)
 		}
-		if cd.kind == Org && cd.gaz == nil {
+		if cd.kind() == Org && cd.gaz == nil {
 			byKey[n.nameKey(c)] = e
 			// "Aer Lingus Group PLC" is also "Aer Lingus".
 			for te := cd.te - 1; te > cd.ts && nerOrgGeneric[n.toks[te].lower()]; te-- {
@@ -2382,22 +2390,22 @@ func (n *ner) resolve() {
 		// Office (Destatis)") is an alias only of a name already known
 		// to be an organisation of several words, not of a place
 		// ("Budapest (Hungary)").
-		if !n.toks[cd.ts].upper && (n.cands[o].kind != Org || n.cands[o].te-n.cands[o].ts < 2 || cd.kind != "" && cd.kind != Org) {
+		if !n.toks[cd.ts].upper && (n.cands[o].kind() != Org || n.cands[o].te-n.cands[o].ts < 2 || cd.kind() != "" && cd.kind() != Org) {
 			continue
 		}
-		if n.cands[o].kind == "" {
+		if n.cands[o].kind() == "" {
 			n.cands[o].cue[cueOrg] += 2
 			continue
 		}
 		if _, ok := byKey[cd.key]; !ok && n.cands[o].ent >= 0 {
-			byKey[cd.key] = n.cands[o].ent
+			byKey[cd.key] = int(n.cands[o].ent)
 		}
 	}
 	// 2. Undecided candidates, longer names first so that "Rutte" finds
 	// "Mark Rutte".
 	var undecided []int
 	for c := range n.cands {
-		if n.cands[c].kind == "" && !n.cands[c].drop {
+		if n.cands[c].kind() == "" && !n.cands[c].drop {
 			undecided = append(undecided, c)
 		}
 	}
@@ -2850,7 +2858,7 @@ func (n *ner) coordinatedOrgs() {
 		for _, c := range ent.cands {
 			c := int(c)
 			cd := n.cands[c]
-			if cd.cue[cuePerson] > 0 || cd.kind == Person {
+			if cd.cue[cuePerson] > 0 || cd.kind() == Person {
 				cue = true
 				break
 			}
@@ -2955,7 +2963,7 @@ func (n *ner) splitWeak(c int, byKey map[string]int, surname map[string][]int, a
 		if !ok {
 			continue
 		}
-		nc := nerCand{ts: k, te: k + 1, key: l, kind: n.ents[e].kind, ent: -1}
+		nc := nerCand{ts: k, te: k + 1, key: l, kd: candKindOf(n.ents[e].kind), ent: -1}
 		n.cands = append(n.cands, nc)
 		attach(len(n.cands)-1, e)
 	}
@@ -3145,7 +3153,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 	for e, ent := range n.ents {
 		for _, c := range ent.cands {
 			c := int(c)
-			if n.cands[c].ent == e {
+			if int(n.cands[c].ent) == e {
 				nrefs++
 			}
 		}
@@ -3157,7 +3165,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 	for e, ent := range n.ents {
 		for _, c := range ent.cands {
 			c := int(c)
-			if n.cands[c].ent == e {
+			if int(n.cands[c].ent) == e {
 				refs = append(refs, ref{int32(c), int32(e)})
 			}
 		}
@@ -3212,7 +3220,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 			ent.aliases = nerAppendUniq(ent.aliases, nerOneSpace(txt))
 		}
 		if ent.kind != Person {
-			ent.places = nerAppendUniq(ent.places, cd.places...)
+			ent.places = nerAppendUniq(ent.places, n.placesOf(int(r.c))...)
 		}
 	}
 	refs = nil
@@ -3252,4 +3260,79 @@ func (n *ner) output() ([]Mention, []Entity) {
 		entities = append(entities, e)
 	}
 	return mentions, entities
+}
+
+// candKind is a candidate's Kind in a byte: a long text has millions of
+// candidates, and a Kind would take 16 bytes of each.
+type candKind uint8
+
+const (
+	candUndecided candKind = iota
+	candPerson
+	candOrg
+	candPlace
+)
+
+// candKinds maps a candKind back to its Kind.
+var candKinds = [...]Kind{candUndecided: "", candPerson: Person, candOrg: Org, candPlace: Place}
+
+// candKindOf is the candKind of k, which is Person, Org, Place or ""
+// (undecided): no other kind is made.
+func candKindOf(k Kind) candKind {
+	switch k {
+	case "":
+		return candUndecided
+	case Person:
+		return candPerson
+	case Org:
+		return candOrg
+	case Place:
+		return candPlace
+	}
+	panic("extract: candidate of kind " + string(k))
+}
+
+// kind is the candidate's kind, "" while undecided.
+func (c *nerCand) kind() Kind { return candKinds[c.kd] }
+
+// setKind decides the candidate's kind ("" undecides it).
+func (c *nerCand) setKind(k Kind) { c.kd = candKindOf(k) }
+
+// placesOf returns candidate c's places. They may be shared with the
+// gazetteer or with the candidate: change them with setPlaces or
+// addPlaces only.
+func (n *ner) placesOf(c int) []string {
+	switch pl := n.cands[c].pl; {
+	case pl > 0:
+		return n.placeLists[pl]
+	case pl < 0:
+		p := gazPlaces[-pl]
+		return p[:len(p):len(p)]
+	}
+	return nil
+}
+
+// setPlaces makes p candidate c's places.
+func (n *ner) setPlaces(c int, p []string) {
+	cd := &n.cands[c]
+	switch {
+	case cd.pl > 0:
+		n.placeLists[cd.pl] = p
+	case p == nil:
+		cd.pl = 0
+	default:
+		if n.placeLists == nil {
+			n.placeLists = [][]string{nil} // 0 is no list
+		}
+		n.placeLists = append(n.placeLists, p)
+		cd.pl = int32(len(n.placeLists) - 1)
+	}
+}
+
+// addPlaces adds to candidate c's places those of add it lacks.
+func (n *ner) addPlaces(c int, add ...string) {
+	old := n.placesOf(c)
+	if p := nerAppendUniq(old, add...); len(p) != len(old) {
+		n.setPlaces(c, p)
+	}
 }
