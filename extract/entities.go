@@ -1364,9 +1364,11 @@ cut:
 		n.setPlaces(c, n.placesIn(i, j))
 		return
 	}
-	// Gazetteer words, greedily.
+	// Gazetteer words, greedily. Only the known names are kept, in 16
+	// bytes each: a run of them can be millions long, and the pieces are
+	// held while the candidates are made.
 	type piece struct {
-		a, b int
+		a, b int32
 		g    *gazEntry
 	}
 	pieces := make([]piece, 0, j-i)
@@ -1382,7 +1384,7 @@ cut:
 				if g.acronym && !n.toks[p].upper {
 					continue
 				}
-				pieces = append(pieces, piece{p, q, g})
+				pieces = append(pieces, piece{int32(p), int32(q), g})
 				p = q
 				matched = true
 				known = true
@@ -1393,7 +1395,6 @@ cut:
 			if !nerConnectors[n.toks[p].lower()] && !nerNameParticles[n.toks[p].lower()] {
 				unknown++
 			}
-			pieces = append(pieces, piece{p, p + 1, nil})
 			p++
 		}
 	}
@@ -1401,12 +1402,7 @@ cut:
 		// Make room for them all at once: a run of known names can be
 		// millions long ("U.S. U.S. …"), and appending one by one would
 		// hold the old candidates and their copy together as they grow.
-		named := 0
-		for _, pc := range pieces {
-			if pc.g != nil {
-				named++
-			}
-		}
+		named := len(pieces)
 		if cap(n.cands)-len(n.cands) < named && named >= bigCandGrow {
 			// Cutting the run left garbage (the keys of its windows, tens
 			// of megabytes for millions of names): collect it before the
@@ -1416,9 +1412,7 @@ cut:
 		}
 		n.cands = slices.Grow(n.cands, named)
 		for _, pc := range pieces {
-			if pc.g != nil {
-				n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
-			}
+			n.addCand(s, int(pc.a), int(pc.b), pc.g.kind, pc.g)
 		}
 		return
 	}
@@ -1427,12 +1421,9 @@ cut:
 		// weak candidates.
 		p := i
 		for _, pc := range pieces {
-			if pc.g == nil {
-				continue
-			}
-			n.segment(s, p, pc.a, false)
-			n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
-			p = pc.b
+			n.segment(s, p, int(pc.a), false)
+			n.addCand(s, int(pc.a), int(pc.b), pc.g.kind, pc.g)
+			p = int(pc.b)
 		}
 		i, titles = p, false
 		goto cut
