@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // FindEntities finds the people, organisations and places named in text,
@@ -94,22 +95,24 @@ func (n *ner) sentOf(k int) int32 {
 const bigCandGrow = 1 << 19
 
 // nerCand is a candidate mention: a token range with what is known of it.
-// A long text has millions, so it is kept to 72 bytes: the kind in a
-// byte, the places an index, the shape evidence in 8 bits.
+// A long text has millions, so it is kept to 64 bytes: the kind in a
+// byte, the places an index, the shape evidence in 8 bits, the key a
+// pointer and a length (the fields are in the order that packs them).
 type nerCand struct {
 	ts, te int // token range [ts, te)
-	key    string
 	gaz    *gazEntry
+	// kp and kn are the key of a candidate of several tokens (its
+	// lower-cased words joined by single spaces): its bytes and their
+	// number, keyLong when that does not fit. A single token's key is
+	// the token's lower-cased form. Read it with keyOf.
+	kp unsafe.Pointer
 	// cue holds the evidence for person, org and place; lean is the
 	// evidence of the name's shape, counted once per entity (a few
 	// points, set when the candidate is made).
 	cue  [3]int32
 	lean [3]int8
-	// pl says where the candidate's places are: read them with
-	// placesOf, write them with setPlaces.
-	pl  int32
-	ent int32    // entity index, -1 if dropped
-	kd  candKind // decided by gazetteer, title or honorific: see kind
+	kd   candKind // decided by gazetteer, title or honorific: see kind
+	kn   uint16
 	// mixed marks gazetteer words mixed with unknown words: "Oslo
 	// Energi".
 	mixed bool
@@ -120,6 +123,10 @@ type nerCand struct {
 	notPerson bool
 	// dateline marks the city of a dateline ("KELSBURY, Mich. (AP) —").
 	dateline bool
+	// pl says where the candidate's places are: read them with
+	// placesOf, write them with setPlaces.
+	pl  int32
+	ent int32 // entity index, -1 if dropped
 }
 
 const (
@@ -1450,7 +1457,7 @@ cut:
 	}
 	c := n.addCand(s, i, j, "", nil)
 	cd := &n.cands[c]
-	key := cd.key
+	key := n.keyOf(cd)
 	switch {
 	case n.hyphenPlace(i, j):
 		// "Stoke-on-Trent": a town's shape.
@@ -1694,7 +1701,10 @@ func (n *ner) placesIn(i, j int) []string {
 
 // addCand records the candidate [i, j) of sentence s.
 func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
-	c := nerCand{ts: i, te: j, key: nerKey(n.toks, i, j), kd: candKindOf(kind), gaz: g, ent: -1}
+	c := nerCand{ts: i, te: j, kd: candKindOf(kind), gaz: g, ent: -1}
+	if j-i > 1 {
+		c.setKey(nerKey(n.toks, i, j))
+	}
 	if g != nil {
 		// Shared with the gazetteer: most candidates never add a place,
 		// and a long text has millions.
@@ -1797,11 +1807,11 @@ func (n *ner) findCues() {
 	for _, cd := range n.cands {
 		if cd.kind() == Place && cd.gaz == nil && cd.te-cd.ts >= 2 && (n.toks[cd.te-1].lower() == "city" || n.toks[cd.te-1].lower() == "town") &&
 			n.word(cd.te) == "," && n.word(cd.te+1) == "who" {
-			clubs[cd.key] = true
+			clubs[n.keyOf(&cd)] = true
 		}
 	}
 	for c := range n.cands {
-		if clubs[n.cands[c].key] && n.cands[c].kind() == Place && n.cands[c].gaz == nil {
+		if clubs[n.keyOf(&n.cands[c])] && n.cands[c].kind() == Place && n.cands[c].gaz == nil {
 			n.cands[c].setKind(Org)
 		}
 	}
@@ -2316,7 +2326,7 @@ func (n *ner) resolve() {
 		c := int(c)
 		cd := &n.cands[c]
 		if cd.kind() == Person && cd.te-cd.ts == 1 {
-			if es := surname[cd.key]; len(es) > 0 {
+			if es := surname[n.keyOf(cd)]; len(es) > 0 {
 				attach(c, n.nearestEnt(n.sameSex(es, c), int(n.toks[cd.ts].s)))
 				continue
 			}
@@ -2388,8 +2398,8 @@ func (n *ner) resolve() {
 			n.cands[o].cue[cueOrg] += 2
 			continue
 		}
-		if _, ok := byKey[cd.key]; !ok && n.cands[o].ent >= 0 {
-			byKey[cd.key] = int(n.cands[o].ent)
+		if _, ok := byKey[n.keyOf(&cd)]; !ok && n.cands[o].ent >= 0 {
+			byKey[n.keyOf(&cd)] = int(n.cands[o].ent)
 		}
 	}
 	// 2. Undecided candidates, longer names first so that "Rutte" finds
@@ -2419,7 +2429,7 @@ func (n *ner) resolve() {
 	singles := map[string]bool{}
 	for c := range n.cands {
 		if cd := n.cands[c]; cd.te-cd.ts == 1 && !cd.drop {
-			singles[cd.key] = true
+			singles[n.keyOf(&cd)] = true
 		}
 	}
 	for _, k := range order {
@@ -2464,7 +2474,7 @@ func (n *ner) resolve() {
 		if !weak && n.productName(cs) {
 			weak = true
 		}
-		if cd := n.cands[cs[0]]; cd.te-cd.ts == 1 && (nerPlaceHeads[cd.key] && !nerOrgHeads[cd.key] || n.ordinalBefore(cd.ts)) {
+		if cd := n.cands[cs[0]]; cd.te-cd.ts == 1 && (nerPlaceHeads[n.keyOf(&cd)] && !nerOrgHeads[n.keyOf(&cd)] || n.ordinalBefore(cd.ts)) {
 			weak = true // "the city's 3rd District", "the 4th Ward": a generic word
 		}
 		if weak {
@@ -2586,7 +2596,7 @@ func (n *ner) resolve() {
 		if !lone {
 			continue
 		}
-		es := surname[n.cands[ent.cands[0]].key]
+		es := surname[n.keyOf(&n.cands[ent.cands[0]])]
 		if len(es) == 0 || nerIntContains(es, e) {
 			continue
 		}
@@ -2604,7 +2614,7 @@ func (n *ner) resolve() {
 		if cd.gaz == nil || cd.te-cd.ts != 1 || cd.gaz.demonym || cd.gaz.kind != Place {
 			continue
 		}
-		if es := surname[cd.key]; len(es) > 0 {
+		if es := surname[n.keyOf(cd)]; len(es) > 0 {
 			old := cd.ent
 			e := n.nearestEnt(es, int(n.toks[cd.ts].s))
 			n.ents[old].cands = nerIntRemove(n.ents[old].cands, int32(c))
@@ -2778,7 +2788,7 @@ func (n *ner) demonymOf(key string) (int, bool) {
 // last ("Pellston Falls City Council", "State Cabinet").
 func (n *ner) genericHeadOf(cs []int) (int, bool) {
 	cd := n.cands[cs[0]]
-	if cd.te-cd.ts != 1 || !(nerOrgHeads[cd.key] || nerInstHeads[cd.key]) || nerOrgSuffixes[cd.key] {
+	if cd.te-cd.ts != 1 || !(nerOrgHeads[n.keyOf(&cd)] || nerInstHeads[n.keyOf(&cd)]) || nerOrgSuffixes[n.keyOf(&cd)] {
 		return 0, false
 	}
 	for _, c := range cs {
@@ -2792,7 +2802,7 @@ func (n *ner) genericHeadOf(cs []int) (int, bool) {
 			continue
 		}
 		o := n.cands[ent.cands[0]]
-		if o.te-o.ts < 2 || n.toks[o.te-1].lower() != cd.key {
+		if o.te-o.ts < 2 || n.toks[o.te-1].lower() != n.keyOf(&cd) {
 			continue
 		}
 		if p := int(n.toks[o.ts].s); best < 0 || p < int(n.toks[cd.ts].s) && p > bestPos {
@@ -2954,7 +2964,7 @@ func (n *ner) splitWeak(c int, byKey map[string]int, surname map[string][]int, a
 		if !ok {
 			continue
 		}
-		nc := nerCand{ts: k, te: k + 1, key: l, kd: candKindOf(n.ents[e].kind), ent: -1}
+		nc := nerCand{ts: k, te: k + 1, kd: candKindOf(n.ents[e].kind), ent: -1}
 		n.cands = append(n.cands, nc)
 		attach(len(n.cands)-1, e)
 	}
@@ -3099,7 +3109,7 @@ func (n *ner) nameKey(c int) string {
 	if cd.te-cd.ts > 2 && n.toks[cd.te-2].lower() == "," && nerOrgSuffixes[n.toks[cd.te-1].lower()] {
 		return nerKey(n.toks, cd.ts, cd.te-2)
 	}
-	return cd.key
+	return n.keyOf(&cd)
 }
 
 // candText is the text of candidate c.
@@ -3326,4 +3336,33 @@ func (n *ner) addPlaces(c int, add ...string) {
 	if p := nerAppendUniq(old, add...); len(p) != len(old) {
 		n.setPlaces(c, p)
 	}
+}
+
+// keyLong is the kn of a key of 65,535 bytes or more, whose length keyOf
+// counts again.
+const keyLong = 1<<16 - 1
+
+// setKey records k as the key of candidate c, of several tokens.
+func (c *nerCand) setKey(k string) {
+	c.kp = unsafe.Pointer(unsafe.StringData(k))
+	c.kn = uint16(min(len(k), keyLong))
+}
+
+// keyOf is the key of candidate cd: its lower-cased words joined by
+// single spaces, nerKey of its tokens.
+func (n *ner) keyOf(cd *nerCand) string {
+	if cd.te-cd.ts == 1 {
+		return n.toks[cd.ts].lower()
+	}
+	kn := int(cd.kn)
+	if kn == keyLong {
+		kn = 0
+		for k := cd.ts; k < cd.te; k++ {
+			if k > cd.ts && n.toks[k].space {
+				kn++
+			}
+			kn += len(n.toks[k].lower())
+		}
+	}
+	return unsafe.String((*byte)(cd.kp), kn)
 }

@@ -762,7 +762,7 @@ func (n *ner) bareTitleWord(o int) bool {
 		return false
 	}
 	for x := range n.cands {
-		if x != o && n.cands[x].key == cd.key {
+		if x != o && n.keyOf(&n.cands[x]) == n.keyOf(&cd) {
 			return false
 		}
 	}
