@@ -2285,7 +2285,7 @@ func (n *ner) resolve() {
 	}
 	attach := func(c, e int) {
 		n.cands[c].ent = int32(e)
-		n.ents[e].cands = append(n.ents[e].cands, int32(c))
+		n.ents[e].cands = appendDoubling(n.ents[e].cands, int32(c))
 	}
 	addPerson := func(c, e int) {
 		ts, te := n.cands[c].ts, n.cands[c].te
@@ -3148,7 +3148,11 @@ func (n *ner) releaseTokens() {
 // output builds the mentions and entities.
 func (n *ner) output() ([]Mention, []Entity) {
 	var mentions []Mention
-	type ref struct{ c, e int32 } // 32 bits: a long text has millions
+	// ref is a mention to be: its candidate c and entity e. Once sorted,
+	// the refs kept become the spans of the mentions in place, c the
+	// start and end the end: 12 bytes a mention rather than 8 for a ref
+	// and 12 for a span beside it (10 MiB of "U.S. " has 2 million).
+	type ref struct{ c, e, end int32 }
 	// Count, then allocate once: a long text has hundreds of thousands.
 	nrefs := 0
 	for e, ent := range n.ents {
@@ -3167,7 +3171,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 		for _, c := range ent.cands {
 			c := int(c)
 			if int(n.cands[c].ent) == e {
-				refs = append(refs, ref{int32(c), int32(e)})
+				refs = append(refs, ref{c: int32(c), e: int32(e)})
 			}
 		}
 	}
@@ -3198,11 +3202,10 @@ func (n *ner) output() ([]Mention, []Entity) {
 	}
 	// The mentions are kept as spans until the tokens and candidates are
 	// let go, and made only then: 10 MiB of "U.S. " has 2 million, 128 MB
-	// as Mentions, which would otherwise stand beside 240 MB of
+	// as Mentions, which would otherwise stand beside 128 MB of
 	// candidates. Entities' names and kinds are final here; roles do not
 	// change them.
-	type kept struct{ s, e, ent int32 }
-	spans := make([]kept, 0, len(refs))
+	spans := refs[:0]
 	lastEnd := -1
 	for _, r := range refs {
 		cd := n.cands[r.c]
@@ -3216,7 +3219,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 			ent.first = s
 		}
 		txt := n.text[s:e]
-		spans = append(spans, kept{int32(s), int32(e), r.e})
+		spans = append(spans, ref{c: int32(s), e: r.e, end: int32(e)})
 		if txt != ent.name {
 			ent.aliases = nerAppendUniq(ent.aliases, nerOneSpace(txt))
 		}
@@ -3232,8 +3235,8 @@ func (n *ner) output() ([]Mention, []Entity) {
 	if len(spans) > 0 {
 		mentions = make([]Mention, len(spans))
 		for i, k := range spans {
-			ent := n.ents[k.ent]
-			mentions[i] = Mention{Start: int(k.s), End: int(k.e), Text: n.text[k.s:k.e], Kind: ent.kind, Entity: ent.name}
+			ent := n.ents[k.e]
+			mentions[i] = Mention{Start: int(k.c), End: int(k.end), Text: n.text[k.c:k.end], Kind: ent.kind, Entity: ent.name}
 		}
 	}
 	var live []*nerEnt
