@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // FindEntities finds the people, organisations and places named in text,
@@ -89,31 +90,43 @@ func (n *ner) sentOf(k int) int32 {
 	return n.sruns[lo].sent
 }
 
-// bigCandGrow is the number of candidates (60 MB of them) from which a run
+// bigCandGrow is the number of candidates (36 MB of them) from which a run
 // of known names collects the garbage before it makes room for them.
 const bigCandGrow = 1 << 19
 
 // nerCand is a candidate mention: a token range with what is known of it.
+// A long text has millions, so it is kept to 64 bytes: the kind in a
+// byte, the places an index, the shape evidence in 8 bits, the key a
+// pointer and a length (the fields are in the order that packs them).
 type nerCand struct {
 	ts, te int // token range [ts, te)
-	key    string
-	kind   Kind // decided by gazetteer, title or honorific; "" if undecided
 	gaz    *gazEntry
-	mixed  bool // gazetteer words mixed with unknown words: "Oslo Energi"
-	weak   bool // keep only if it names an entity found elsewhere
-	drop   bool // part of a title ("minister of Transport"), not a name
+	// kp and kn are the key of a candidate of several tokens (its
+	// lower-cased words joined by single spaces): its bytes and their
+	// number, keyLong when that does not fit. A single token's key is
+	// the token's lower-cased form. Read it with keyOf.
+	kp unsafe.Pointer
+	// cue holds the evidence for person, org and place; lean is the
+	// evidence of the name's shape, counted once per entity (a few
+	// points, set when the candidate is made).
+	cue  [3]int32
+	lean [3]int8
+	kd   candKind // decided by gazetteer, title or honorific: see kind
+	kn   uint16
+	// mixed marks gazetteer words mixed with unknown words: "Oslo
+	// Energi".
+	mixed bool
+	weak  bool // keep only if it names an entity found elsewhere
+	drop  bool // part of a title ("minister of Transport"), not a name
 	// notPerson marks a name shaped like no person's: after the
 	// determiner "the", or with a function word inside.
 	notPerson bool
 	// dateline marks the city of a dateline ("KELSBURY, Mich. (AP) —").
 	dateline bool
-	// cue holds the evidence for person, org and place; lean is the
-	// evidence of the name's shape, counted once per entity. (32 bits
-	// keep a candidate small: a long text has hundreds of thousands.)
-	cue    [3]int32
-	lean   [3]int32
-	places []string
-	ent    int // entity index, -1 if dropped
+	// pl says where the candidate's places are: read them with
+	// placesOf, write them with setPlaces.
+	pl  int32
+	ent int32 // entity index, -1 if dropped
 }
 
 const (
@@ -138,6 +151,9 @@ type ner struct {
 	capSeen map[string]bool // capitalised words the text uses outside hyphenated compounds
 	capMid  map[string]bool // capitalised words the text uses other than as an initial word
 	cands   []nerCand
+	// placeLists holds the candidates' places other than the
+	// gazetteer's: see placesOf.
+	placeLists [][]string
 	// capWords counts the capitalised words: no more candidates than
 	// that are made in one pass over the text.
 	capWords int
@@ -695,13 +711,13 @@ func (n *ner) dateline(s, i, b int) {
 		// "KELSBURY, Michigan": a city of that state.
 		if n.word(k) == "," {
 			if g := n.stateAbbrev(k + 1); g != nil {
-				n.cands[c].places = nerAppendUniq(n.cands[c].places, g.canon, g.places[0])
+				n.addPlaces(c, g.canon, g.places[0])
 			}
 			for q := min(dash, k+1+nerGazMaxLen); q > k+1; q-- {
 				if g := nerGaz[nerKey(n.toks, k+1, q)]; g != nil && g.kind == Place && !g.demonym {
-					n.cands[c].places = nerAppendUniq(n.cands[c].places, g.places...)
+					n.addPlaces(c, g.places...)
 					if g.canon != g.places[0] {
-						n.cands[c].places = nerAppendUniq(n.cands[c].places, g.canon)
+						n.addPlaces(c, g.canon)
 					}
 					break
 				}
@@ -1143,7 +1159,7 @@ cut:
 			// apposition after a name, the title's organisation
 			// whatever its shape; "Tom Brierley, Head of
 			// Communications": a portfolio names nothing.
-			if r < j && n.word(i-1) == "," && n.candAt(i-2) >= 0 && n.cands[n.candAt(i-2)].kind != Org && n.cands[n.candAt(i-2)].kind != Place {
+			if r < j && n.word(i-1) == "," && n.candAt(i-2) >= 0 && n.cands[n.candAt(i-2)].kind() != Org && n.cands[n.candAt(i-2)].kind() != Place {
 				k := r
 				for k < j && (nerPortfolios[n.toks[k].lower()] || nerConnectors[n.toks[k].lower()]) {
 					k++
@@ -1259,7 +1275,7 @@ cut:
 	// between capitalised words joins a firm's name.
 	if n.ampIn(i, j) {
 		c := n.addCand(s, i, j, Org, nil)
-		n.cands[c].places = n.placesIn(i, j)
+		n.setPlaces(c, n.placesIn(i, j))
 		return
 	}
 	// Split at "and": two names, not one ("Rosneft and Lukoil"), unless
@@ -1301,21 +1317,21 @@ cut:
 	// Standards", "Trust for Coastal Paths".
 	if j-i >= 3 && nerInstHeads[n.toks[i].lower()] && nerConnectors[n.toks[i+1].lower()] && !n.toks[i+1].cap {
 		c := n.addCand(s, i, j, Org, nil)
-		n.cands[c].places = n.placesIn(i, j)
+		n.setPlaces(c, n.placesIn(i, j))
 		return
 	}
 	// A natural place by its first word: "River Wendle", "Lake Orvan",
 	// unless an organisation head follows ("Port Authority").
 	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower()] && !n.orgHeadIn(i+1, j) && !n.teamAfterPlace(i, j) {
 		c := n.addCand(s, i, j, Place, nil)
-		n.cands[c].places = n.placesIn(i+1, j)
+		n.setPlaces(c, n.placesIn(i+1, j))
 		return
 	}
 	// An Irish county by its first word: "Co Tullaghmore", "County
 	// Kerry".
 	if j-i >= 2 && j-i <= 3 && n.toks[i].cap && (n.toks[i].lower() == "co" || n.toks[i].lower() == "co." || n.toks[i].lower() == "county") && !n.orgHeadIn(i+1, j) && !nerPlaceHeads[n.toks[j-1].lower()] {
 		c := n.addCand(s, i, j, Place, nil)
-		n.cands[c].places = n.placesIn(i+1, j)
+		n.setPlaces(c, n.placesIn(i+1, j))
 		return
 	}
 	// Places by their last word: "Changi International Airport", "the
@@ -1323,7 +1339,7 @@ cut:
 	// institution: "Holloway Bend Unified School District".
 	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower()] && !(n.toks[j-1].lower() == "district" && nerOrgHeads[n.toks[j-2].lower()]) {
 		c := n.addCand(s, i, j, Place, nil)
-		n.cands[c].places = n.placesIn(i, j)
+		n.setPlaces(c, n.placesIn(i, j))
 		return
 	}
 	// Organisation heads.
@@ -1339,25 +1355,27 @@ cut:
 			}
 			if j-h-1 >= 2 && n.nameLike(h+1, j) && nerOrgHeads[n.toks[h].lower()] {
 				c := n.addCand(s, i, h+1, Org, nil)
-				n.cands[c].places = n.placesIn(i, h+1)
+				n.setPlaces(c, n.placesIn(i, h+1))
 				c = n.addCand(s, h+1, j, "", nil)
 				n.cands[c].lean[cuePerson]++
 				return
 			}
 			c := n.addCand(s, i, j, Org, nil)
-			n.cands[c].places = n.placesIn(i, j)
+			n.setPlaces(c, n.placesIn(i, j))
 			return
 		}
 	}
 	// An institutional head first: "Commission Rovane", "Trust Kelby".
 	if j-i >= 2 && nerInstHeads[n.toks[i].lower()] {
 		c := n.addCand(s, i, j, Org, nil)
-		n.cands[c].places = n.placesIn(i, j)
+		n.setPlaces(c, n.placesIn(i, j))
 		return
 	}
-	// Gazetteer words, greedily.
+	// Gazetteer words, greedily. Only the known names are kept, in 16
+	// bytes each: a run of them can be millions long, and the pieces are
+	// held while the candidates are made.
 	type piece struct {
-		a, b int
+		a, b int32
 		g    *gazEntry
 	}
 	pieces := make([]piece, 0, j-i)
@@ -1373,7 +1391,7 @@ cut:
 				if g.acronym && !n.toks[p].upper {
 					continue
 				}
-				pieces = append(pieces, piece{p, q, g})
+				pieces = append(pieces, piece{int32(p), int32(q), g})
 				p = q
 				matched = true
 				known = true
@@ -1384,7 +1402,6 @@ cut:
 			if !nerConnectors[n.toks[p].lower()] && !nerNameParticles[n.toks[p].lower()] {
 				unknown++
 			}
-			pieces = append(pieces, piece{p, p + 1, nil})
 			p++
 		}
 	}
@@ -1392,12 +1409,7 @@ cut:
 		// Make room for them all at once: a run of known names can be
 		// millions long ("U.S. U.S. …"), and appending one by one would
 		// hold the old candidates and their copy together as they grow.
-		named := 0
-		for _, pc := range pieces {
-			if pc.g != nil {
-				named++
-			}
-		}
+		named := len(pieces)
 		if cap(n.cands)-len(n.cands) < named && named >= bigCandGrow {
 			// Cutting the run left garbage (the keys of its windows, tens
 			// of megabytes for millions of names): collect it before the
@@ -1407,9 +1419,7 @@ cut:
 		}
 		n.cands = slices.Grow(n.cands, named)
 		for _, pc := range pieces {
-			if pc.g != nil {
-				n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
-			}
+			n.addCand(s, int(pc.a), int(pc.b), pc.g.kind, pc.g)
 		}
 		return
 	}
@@ -1418,12 +1428,9 @@ cut:
 		// weak candidates.
 		p := i
 		for _, pc := range pieces {
-			if pc.g == nil {
-				continue
-			}
-			n.segment(s, p, pc.a, false)
-			n.addCand(s, pc.a, pc.b, pc.g.kind, pc.g)
-			p = pc.b
+			n.segment(s, p, int(pc.a), false)
+			n.addCand(s, int(pc.a), int(pc.b), pc.g.kind, pc.g)
+			p = int(pc.b)
 		}
 		i, titles = p, false
 		goto cut
@@ -1433,7 +1440,7 @@ cut:
 		c := n.addCand(s, i, j, "", nil)
 		n.cands[c].mixed = true
 		n.cands[c].lean[cueOrg] += 2
-		n.cands[c].places = n.placesIn(i, j)
+		n.setPlaces(c, n.placesIn(i, j))
 		return
 	}
 	if post {
@@ -1450,7 +1457,7 @@ cut:
 	}
 	c := n.addCand(s, i, j, "", nil)
 	cd := &n.cands[c]
-	key := cd.key
+	key := n.keyOf(cd)
 	switch {
 	case n.hyphenPlace(i, j):
 		// "Stoke-on-Trent": a town's shape.
@@ -1694,12 +1701,14 @@ func (n *ner) placesIn(i, j int) []string {
 
 // addCand records the candidate [i, j) of sentence s.
 func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
-	c := nerCand{ts: i, te: j, key: nerKey(n.toks, i, j), kind: kind, gaz: g, ent: -1}
+	c := nerCand{ts: i, te: j, kd: candKindOf(kind), gaz: g, ent: -1}
+	if j-i > 1 {
+		c.setKey(nerKey(n.toks, i, j))
+	}
 	if g != nil {
-		// Shared with the gazetteer, capacity cut to length so that adding
-		// a place copies it: most candidates never add one, and a long
-		// text has millions.
-		c.places = g.places[:len(g.places):len(g.places)]
+		// Shared with the gazetteer: most candidates never add a place,
+		// and a long text has millions.
+		c.pl = -g.placesID
 	}
 	if kind == "" {
 		single := j-i == 1
@@ -1796,14 +1805,14 @@ func (n *ner) findCues() {
 	// club's, and so is every mention of it.
 	clubs := map[string]bool{}
 	for _, cd := range n.cands {
-		if cd.kind == Place && cd.gaz == nil && cd.te-cd.ts >= 2 && (n.toks[cd.te-1].lower() == "city" || n.toks[cd.te-1].lower() == "town") &&
+		if cd.kind() == Place && cd.gaz == nil && cd.te-cd.ts >= 2 && (n.toks[cd.te-1].lower() == "city" || n.toks[cd.te-1].lower() == "town") &&
 			n.word(cd.te) == "," && n.word(cd.te+1) == "who" {
-			clubs[cd.key] = true
+			clubs[n.keyOf(&cd)] = true
 		}
 	}
 	for c := range n.cands {
-		if clubs[n.cands[c].key] && n.cands[c].kind == Place && n.cands[c].gaz == nil {
-			n.cands[c].kind = Org
+		if clubs[n.keyOf(&n.cands[c])] && n.cands[c].kind() == Place && n.cands[c].gaz == nil {
+			n.cands[c].setKind(Org)
 		}
 	}
 	// firstCand returns the first token of sentence s a candidate covers,
@@ -1822,7 +1831,7 @@ func (n *ner) findCues() {
 	}
 	for c := range n.cands {
 		cd := &n.cands[c]
-		if cd.kind != "" {
+		if cd.kind() != "" {
 			continue
 		}
 		multi := cd.te-cd.ts > 1
@@ -1891,9 +1900,9 @@ func (n *ner) findCues() {
 				if o.gaz != nil && o.gaz.kind == Place && !o.gaz.demonym && o.ts == k {
 					if e := o.te; e >= len(n.toks) || !n.toks[e].word || n.toks[e].lower() == "and" {
 						cd.cue[cuePlace] += 3
-						cd.places = nerAppendUniq(cd.places, o.gaz.places...)
+						n.addPlaces(c, o.gaz.places...)
 						if o.gaz.canon != o.gaz.places[0] {
-							cd.places = nerAppendUniq(cd.places, o.gaz.canon)
+							n.addPlaces(c, o.gaz.canon)
 						}
 					}
 				}
@@ -1907,7 +1916,7 @@ func (n *ner) findCues() {
 		// "carrying fertiliser from Kesterwijk to Port Carrick": "from X
 		// to Y" with Y a place by its shape.
 		if n.word(cd.ts-1) == "from" && n.word(cd.te) == "to" {
-			if o := n.candAt(cd.te + 1); o >= 0 && n.cands[o].ts == cd.te+1 && n.cands[o].kind == Place {
+			if o := n.candAt(cd.te + 1); o >= 0 && n.cands[o].ts == cd.te+1 && n.cands[o].kind() == Place {
 				cd.cue[cuePlace] += 3
 			}
 		}
@@ -1918,7 +1927,7 @@ func (n *ner) findCues() {
 		}
 		// "Born in Kirkcaldy, Fife,": the region of a place.
 		if n.word(cd.ts-1) == "," && cd.ts >= 3 {
-			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].te == cd.ts-1 && n.word(n.cands[o].ts-1) == "in" && (n.cands[o].kind == Place || n.cands[o].kind == "") &&
+			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].te == cd.ts-1 && n.word(n.cands[o].ts-1) == "in" && (n.cands[o].kind() == Place || n.cands[o].kind() == "") &&
 				(n.word(cd.te) == "," || n.word(cd.te) == "." || n.word(cd.te) == "and") {
 				cd.cue[cuePlace] += 3
 			}
@@ -1983,19 +1992,19 @@ func (n *ner) findCues() {
 		// A place counts only in a list of places ("in Mombasa and
 		// Kisumu"), not in "Aeroflot and Chicago-based Boeing".
 		coord := func(o int) {
-			k := n.cands[o].kind
+			k := n.cands[o].kind()
 			if k == Place && !(n.word(n.cands[o].ts-1) == "in" || n.word(cd.ts-1) == "in" && n.word(n.cands[o].te) != "-") {
 				return
 			}
 			n.cands[c].cue[nerCueOf(k)]++
 		}
 		if w := n.word(cd.ts - 1); (w == "and" || w == "or" || w == ",") && cd.ts >= 2 {
-			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].kind != "" && n.cands[o].te == cd.ts-1 {
+			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].kind() != "" && n.cands[o].te == cd.ts-1 {
 				coord(o)
 			}
 		}
 		if w := n.word(cd.te); w == "and" || w == "or" || w == "," {
-			if o := n.candAt(cd.te + 1); cd.te+1 < len(n.toks) && o >= 0 && n.cands[o].kind != "" && n.cands[o].ts == cd.te+1 {
+			if o := n.candAt(cd.te + 1); cd.te+1 < len(n.toks) && o >= 0 && n.cands[o].kind() != "" && n.cands[o].ts == cd.te+1 {
 				coord(o)
 			}
 		}
@@ -2275,8 +2284,8 @@ func (n *ner) resolve() {
 		return len(n.ents) - 1
 	}
 	attach := func(c, e int) {
-		n.cands[c].ent = e
-		n.ents[e].cands = append(n.ents[e].cands, int32(c))
+		n.cands[c].ent = int32(e)
+		n.ents[e].cands = appendDoubling(n.ents[e].cands, int32(c))
 	}
 	addPerson := func(c, e int) {
 		ts, te := n.cands[c].ts, n.cands[c].te
@@ -2305,7 +2314,7 @@ func (n *ner) resolve() {
 	// names first so that "Mr. Kiprotich" finds "Daniel Kiprotich".
 	decided := make([]int32, 0, len(n.cands)) // 32 bits: millions of candidates
 	for c := range n.cands {
-		if n.cands[c].kind != "" {
+		if n.cands[c].kind() != "" {
 			decided = append(decided, int32(c))
 		}
 	}
@@ -2316,8 +2325,8 @@ func (n *ner) resolve() {
 	for _, c := range decided {
 		c := int(c)
 		cd := &n.cands[c]
-		if cd.kind == Person && cd.te-cd.ts == 1 {
-			if es := surname[cd.key]; len(es) > 0 {
+		if cd.kind() == Person && cd.te-cd.ts == 1 {
+			if es := surname[n.keyOf(cd)]; len(es) > 0 {
 				attach(c, n.nearestEnt(n.sameSex(es, c), int(n.toks[cd.ts].s)))
 				continue
 			}
@@ -2329,7 +2338,7 @@ func (n *ner) resolve() {
 			key = n.nameKey(c)
 		}
 		e, ok := byKey[key]
-		if !ok && cd.kind == Person {
+		if !ok && cd.kind() == Person {
 			// "Tim Cook" after "Timothy D. Cook".
 			if e, ok = n.variantOf(c, surname); ok {
 				byKey[key] = e
@@ -2337,21 +2346,21 @@ func (n *ner) resolve() {
 		}
 		if !ok {
 			if cd.gaz != nil {
-				e = newEnt(cd.gaz.canon, cd.kind, true)
+				e = newEnt(cd.gaz.canon, cd.kind(), true)
 			} else {
 				name := n.candText(c)
 				if cd.dateline && cd.gaz == nil {
 					name = nerTitleCase(name)
 				}
-				e = newEnt(name, cd.kind, true)
+				e = newEnt(name, cd.kind(), true)
 			}
 			byKey[key] = e
 		}
 		attach(c, e)
-		if cd.kind == Person {
+		if cd.kind() == Person {
 			addPerson(c, e)
 		}
-		if cd.kind == Org && cd.gaz == nil {
+		if cd.kind() == Org && cd.gaz == nil {
 			byKey[n.nameKey(c)] = e
 			// "Aer Lingus Group PLC" is also "Aer Lingus".
 			for te := cd.te - 1; te > cd.ts && nerOrgGeneric[n.toks[te].lower()]; te-- {
@@ -2382,22 +2391,22 @@ func (n *ner) resolve() {
 		// Office (Destatis)") is an alias only of a name already known
 		// to be an organisation of several words, not of a place
 		// ("Budapest (Hungary)").
-		if !n.toks[cd.ts].upper && (n.cands[o].kind != Org || n.cands[o].te-n.cands[o].ts < 2 || cd.kind != "" && cd.kind != Org) {
+		if !n.toks[cd.ts].upper && (n.cands[o].kind() != Org || n.cands[o].te-n.cands[o].ts < 2 || cd.kind() != "" && cd.kind() != Org) {
 			continue
 		}
-		if n.cands[o].kind == "" {
+		if n.cands[o].kind() == "" {
 			n.cands[o].cue[cueOrg] += 2
 			continue
 		}
-		if _, ok := byKey[cd.key]; !ok && n.cands[o].ent >= 0 {
-			byKey[cd.key] = n.cands[o].ent
+		if _, ok := byKey[n.keyOf(&cd)]; !ok && n.cands[o].ent >= 0 {
+			byKey[n.keyOf(&cd)] = int(n.cands[o].ent)
 		}
 	}
 	// 2. Undecided candidates, longer names first so that "Rutte" finds
 	// "Mark Rutte".
 	var undecided []int
 	for c := range n.cands {
-		if n.cands[c].kind == "" && !n.cands[c].drop {
+		if n.cands[c].kind() == "" && !n.cands[c].drop {
 			undecided = append(undecided, c)
 		}
 	}
@@ -2420,7 +2429,7 @@ func (n *ner) resolve() {
 	singles := map[string]bool{}
 	for c := range n.cands {
 		if cd := n.cands[c]; cd.te-cd.ts == 1 && !cd.drop {
-			singles[cd.key] = true
+			singles[n.keyOf(&cd)] = true
 		}
 	}
 	for _, k := range order {
@@ -2465,7 +2474,7 @@ func (n *ner) resolve() {
 		if !weak && n.productName(cs) {
 			weak = true
 		}
-		if cd := n.cands[cs[0]]; cd.te-cd.ts == 1 && (nerPlaceHeads[cd.key] && !nerOrgHeads[cd.key] || n.ordinalBefore(cd.ts)) {
+		if cd := n.cands[cs[0]]; cd.te-cd.ts == 1 && (nerPlaceHeads[n.keyOf(&cd)] && !nerOrgHeads[n.keyOf(&cd)] || n.ordinalBefore(cd.ts)) {
 			weak = true // "the city's 3rd District", "the 4th Ward": a generic word
 		}
 		if weak {
@@ -2587,7 +2596,7 @@ func (n *ner) resolve() {
 		if !lone {
 			continue
 		}
-		es := surname[n.cands[ent.cands[0]].key]
+		es := surname[n.keyOf(&n.cands[ent.cands[0]])]
 		if len(es) == 0 || nerIntContains(es, e) {
 			continue
 		}
@@ -2605,7 +2614,7 @@ func (n *ner) resolve() {
 		if cd.gaz == nil || cd.te-cd.ts != 1 || cd.gaz.demonym || cd.gaz.kind != Place {
 			continue
 		}
-		if es := surname[cd.key]; len(es) > 0 {
+		if es := surname[n.keyOf(cd)]; len(es) > 0 {
 			old := cd.ent
 			e := n.nearestEnt(es, int(n.toks[cd.ts].s))
 			n.ents[old].cands = nerIntRemove(n.ents[old].cands, int32(c))
@@ -2779,7 +2788,7 @@ func (n *ner) demonymOf(key string) (int, bool) {
 // last ("Pellston Falls City Council", "State Cabinet").
 func (n *ner) genericHeadOf(cs []int) (int, bool) {
 	cd := n.cands[cs[0]]
-	if cd.te-cd.ts != 1 || !(nerOrgHeads[cd.key] || nerInstHeads[cd.key]) || nerOrgSuffixes[cd.key] {
+	if cd.te-cd.ts != 1 || !(nerOrgHeads[n.keyOf(&cd)] || nerInstHeads[n.keyOf(&cd)]) || nerOrgSuffixes[n.keyOf(&cd)] {
 		return 0, false
 	}
 	for _, c := range cs {
@@ -2793,7 +2802,7 @@ func (n *ner) genericHeadOf(cs []int) (int, bool) {
 			continue
 		}
 		o := n.cands[ent.cands[0]]
-		if o.te-o.ts < 2 || n.toks[o.te-1].lower() != cd.key {
+		if o.te-o.ts < 2 || n.toks[o.te-1].lower() != n.keyOf(&cd) {
 			continue
 		}
 		if p := int(n.toks[o.ts].s); best < 0 || p < int(n.toks[cd.ts].s) && p > bestPos {
@@ -2850,7 +2859,7 @@ func (n *ner) coordinatedOrgs() {
 		for _, c := range ent.cands {
 			c := int(c)
 			cd := n.cands[c]
-			if cd.cue[cuePerson] > 0 || cd.kind == Person {
+			if cd.cue[cuePerson] > 0 || cd.kind() == Person {
 				cue = true
 				break
 			}
@@ -2955,7 +2964,7 @@ func (n *ner) splitWeak(c int, byKey map[string]int, surname map[string][]int, a
 		if !ok {
 			continue
 		}
-		nc := nerCand{ts: k, te: k + 1, key: l, kind: n.ents[e].kind, ent: -1}
+		nc := nerCand{ts: k, te: k + 1, kd: candKindOf(n.ents[e].kind), ent: -1}
 		n.cands = append(n.cands, nc)
 		attach(len(n.cands)-1, e)
 	}
@@ -3100,7 +3109,7 @@ func (n *ner) nameKey(c int) string {
 	if cd.te-cd.ts > 2 && n.toks[cd.te-2].lower() == "," && nerOrgSuffixes[n.toks[cd.te-1].lower()] {
 		return nerKey(n.toks, cd.ts, cd.te-2)
 	}
-	return cd.key
+	return n.keyOf(&cd)
 }
 
 // candText is the text of candidate c.
@@ -3139,13 +3148,17 @@ func (n *ner) releaseTokens() {
 // output builds the mentions and entities.
 func (n *ner) output() ([]Mention, []Entity) {
 	var mentions []Mention
-	type ref struct{ c, e int32 } // 32 bits: a long text has millions
+	// ref is a mention to be: its candidate c and entity e. Once sorted,
+	// the refs kept become the spans of the mentions in place, c the
+	// start and end the end: 12 bytes a mention rather than 8 for a ref
+	// and 12 for a span beside it (10 MiB of "U.S. " has 2 million).
+	type ref struct{ c, e, end int32 }
 	// Count, then allocate once: a long text has hundreds of thousands.
 	nrefs := 0
 	for e, ent := range n.ents {
 		for _, c := range ent.cands {
 			c := int(c)
-			if n.cands[c].ent == e {
+			if int(n.cands[c].ent) == e {
 				nrefs++
 			}
 		}
@@ -3157,8 +3170,8 @@ func (n *ner) output() ([]Mention, []Entity) {
 	for e, ent := range n.ents {
 		for _, c := range ent.cands {
 			c := int(c)
-			if n.cands[c].ent == e {
-				refs = append(refs, ref{int32(c), int32(e)})
+			if int(n.cands[c].ent) == e {
+				refs = append(refs, ref{c: int32(c), e: int32(e)})
 			}
 		}
 	}
@@ -3189,11 +3202,10 @@ func (n *ner) output() ([]Mention, []Entity) {
 	}
 	// The mentions are kept as spans until the tokens and candidates are
 	// let go, and made only then: 10 MiB of "U.S. " has 2 million, 128 MB
-	// as Mentions, which would otherwise stand beside 240 MB of
+	// as Mentions, which would otherwise stand beside 128 MB of
 	// candidates. Entities' names and kinds are final here; roles do not
 	// change them.
-	type kept struct{ s, e, ent int32 }
-	spans := make([]kept, 0, len(refs))
+	spans := refs[:0]
 	lastEnd := -1
 	for _, r := range refs {
 		cd := n.cands[r.c]
@@ -3207,12 +3219,12 @@ func (n *ner) output() ([]Mention, []Entity) {
 			ent.first = s
 		}
 		txt := n.text[s:e]
-		spans = append(spans, kept{int32(s), int32(e), r.e})
+		spans = append(spans, ref{c: int32(s), e: r.e, end: int32(e)})
 		if txt != ent.name {
 			ent.aliases = nerAppendUniq(ent.aliases, nerOneSpace(txt))
 		}
 		if ent.kind != Person {
-			ent.places = nerAppendUniq(ent.places, cd.places...)
+			ent.places = nerAppendUniq(ent.places, n.placesOf(int(r.c))...)
 		}
 	}
 	refs = nil
@@ -3223,8 +3235,8 @@ func (n *ner) output() ([]Mention, []Entity) {
 	if len(spans) > 0 {
 		mentions = make([]Mention, len(spans))
 		for i, k := range spans {
-			ent := n.ents[k.ent]
-			mentions[i] = Mention{Start: int(k.s), End: int(k.e), Text: n.text[k.s:k.e], Kind: ent.kind, Entity: ent.name}
+			ent := n.ents[k.e]
+			mentions[i] = Mention{Start: int(k.c), End: int(k.end), Text: n.text[k.c:k.end], Kind: ent.kind, Entity: ent.name}
 		}
 	}
 	var live []*nerEnt
@@ -3252,4 +3264,108 @@ func (n *ner) output() ([]Mention, []Entity) {
 		entities = append(entities, e)
 	}
 	return mentions, entities
+}
+
+// candKind is a candidate's Kind in a byte: a long text has millions of
+// candidates, and a Kind would take 16 bytes of each.
+type candKind uint8
+
+const (
+	candUndecided candKind = iota
+	candPerson
+	candOrg
+	candPlace
+)
+
+// candKinds maps a candKind back to its Kind.
+var candKinds = [...]Kind{candUndecided: "", candPerson: Person, candOrg: Org, candPlace: Place}
+
+// candKindOf is the candKind of k, which is Person, Org, Place or ""
+// (undecided): no other kind is made.
+func candKindOf(k Kind) candKind {
+	switch k {
+	case "":
+		return candUndecided
+	case Person:
+		return candPerson
+	case Org:
+		return candOrg
+	case Place:
+		return candPlace
+	}
+	panic("extract: candidate of kind " + string(k))
+}
+
+// kind is the candidate's kind, "" while undecided.
+func (c *nerCand) kind() Kind { return candKinds[c.kd] }
+
+// setKind decides the candidate's kind ("" undecides it).
+func (c *nerCand) setKind(k Kind) { c.kd = candKindOf(k) }
+
+// placesOf returns candidate c's places. They may be shared with the
+// gazetteer or with the candidate: change them with setPlaces or
+// addPlaces only.
+func (n *ner) placesOf(c int) []string {
+	switch pl := n.cands[c].pl; {
+	case pl > 0:
+		return n.placeLists[pl]
+	case pl < 0:
+		p := gazPlaces[-pl]
+		return p[:len(p):len(p)]
+	}
+	return nil
+}
+
+// setPlaces makes p candidate c's places.
+func (n *ner) setPlaces(c int, p []string) {
+	cd := &n.cands[c]
+	switch {
+	case cd.pl > 0:
+		n.placeLists[cd.pl] = p
+	case p == nil:
+		cd.pl = 0
+	default:
+		if n.placeLists == nil {
+			n.placeLists = [][]string{nil} // 0 is no list
+		}
+		n.placeLists = append(n.placeLists, p)
+		cd.pl = int32(len(n.placeLists) - 1)
+	}
+}
+
+// addPlaces adds to candidate c's places those of add it lacks.
+func (n *ner) addPlaces(c int, add ...string) {
+	old := n.placesOf(c)
+	if p := nerAppendUniq(old, add...); len(p) != len(old) {
+		n.setPlaces(c, p)
+	}
+}
+
+// keyLong is the kn of a key of 65,535 bytes or more, whose length keyOf
+// counts again.
+const keyLong = 1<<16 - 1
+
+// setKey records k as the key of candidate c, of several tokens.
+func (c *nerCand) setKey(k string) {
+	c.kp = unsafe.Pointer(unsafe.StringData(k))
+	c.kn = uint16(min(len(k), keyLong))
+}
+
+// keyOf is the key of candidate cd: its lower-cased words joined by
+// single spaces, nerKey of its tokens.
+func (n *ner) keyOf(cd *nerCand) string {
+	if cd.te-cd.ts == 1 {
+		return n.toks[cd.ts].lower()
+	}
+	kn := int(cd.kn)
+	if kn == keyLong {
+		kn = 0
+		for k := cd.ts; k < cd.te; k++ {
+			if k > cd.ts && n.toks[k].space {
+				kn++
+			}
+			kn += len(n.toks[k].lower())
+		}
+	}
+	return unsafe.String((*byte)(cd.kp), kn)
 }

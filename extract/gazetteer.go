@@ -425,11 +425,14 @@ func fillNerSets() {
 
 // gazEntry is what the gazetteer knows about a name.
 type gazEntry struct {
-	canon   string
-	kind    Kind
-	places  []string // canonical places for topic matching
-	demonym bool     // "Russian": an adjective for the place
-	acronym bool
+	canon  string
+	kind   Kind
+	places []string // canonical places for topic matching
+	// placesID is places' index in gazPlaces, 0 if there are none: a
+	// candidate holds the index rather than the 24-byte slice.
+	placesID int32
+	demonym  bool // "Russian": an adjective for the place
+	acronym  bool
 	// byKey is the key that groups the entity's mentions in resolve,
 	// "gaz:" and canon, made once rather than for each of the millions of
 	// mentions a long text may have.
@@ -443,6 +446,8 @@ var (
 	nerGazMaxLen int
 	// nerGazKeyMax is the longest key in bytes.
 	nerGazKeyMax int
+	// gazPlaces holds the entries' places by placesID; 0 is no list.
+	gazPlaces = [][]string{nil}
 	// nerTitleSet holds every title, lower case tokens joined by spaces;
 	// nerTitleMaxLen is the longest in tokens.
 	nerTitleSet    map[string]bool
@@ -473,6 +478,10 @@ func buildGazetteer() {
 			return // first entry wins: countries before cities
 		}
 		e.byKey = "gaz:" + e.canon
+		if len(e.places) > 0 {
+			gazPlaces = append(gazPlaces, e.places)
+			e.placesID = int32(len(gazPlaces) - 1)
+		}
 		nerGaz[key] = e
 		nerGazKeyMax = max(nerGazKeyMax, len(key))
 		if len(toks) > nerGazMaxLen {

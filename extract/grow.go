@@ -63,3 +63,16 @@ func (l *blockList[T]) flat() []T {
 	l.blocks = nil
 	return out
 }
+
+// appendDoubling appends x to s, doubling the capacity of a full slice of
+// thousands: append grows a large slice by a quarter at a time, and the
+// old copies of a list growing to millions (one entity's candidates in 10
+// MiB of "U.S. ") would add up to four times its size in garbage.
+func appendDoubling[T any](s []T, x T) []T {
+	if len(s) == cap(s) && len(s) >= 4096 {
+		// Not slices.Grow, which grows by quarters up to the size asked
+		// for and may pass it by half as much again.
+		s = append(make([]T, 0, 2*len(s)), s...)
+	}
+	return append(s, x)
+}

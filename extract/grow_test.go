@@ -84,3 +84,29 @@ func TestBlockList(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendDoubling checks that a long list grows to twice its length at
+// a time, no more, keeping what it held: one copy of garbage per doubling
+// rather than the several of append's quarter steps.
+func TestAppendDoubling(t *testing.T) {
+	var s []int32
+	grows := 0
+	for i := range int32(100_000) {
+		before := cap(s)
+		s = appendDoubling(s, i)
+		if cap(s) != before {
+			grows++
+			if before >= 4096 && cap(s) != 2*before {
+				t.Fatalf("a full list of %d grew to a capacity of %d, want %d", before, cap(s), 2*before)
+			}
+		}
+	}
+	for i, x := range s {
+		if x != int32(i) {
+			t.Fatalf("item %d is %d", i, x)
+		}
+	}
+	if grows > 20 {
+		t.Errorf("%d allocations for 100,000 items", grows)
+	}
+}

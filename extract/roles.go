@@ -43,7 +43,7 @@ type nerRole struct {
 func (n *ner) findRoles() {
 	for c := range n.cands {
 		cd := &n.cands[c]
-		if cd.kind == Org || cd.kind == Place || cd.gaz != nil {
+		if cd.kind() == Org || cd.kind() == Place || cd.gaz != nil {
 			continue
 		}
 		found := false
@@ -65,7 +65,7 @@ func (n *ner) findRoles() {
 			if end < 1 || i == 2 && n.word(end) != "," || i == 1 && base == cd.ts {
 				continue
 			}
-			if r, ok := n.titleBefore(c, end); ok && (cd.te-cd.ts > 1 || cd.kind == Person || n.titleCapitalised(r)) {
+			if r, ok := n.titleBefore(c, end); ok && (cd.te-cd.ts > 1 || cd.kind() == Person || n.titleCapitalised(r)) {
 				n.roles = append(n.roles, r)
 				// "JVS leader and former minister Smt. NAME": two titles
 				// before one name, each with its own organisation.
@@ -306,7 +306,7 @@ func (n *ner) frontedRole(c int) (nerRole, bool) {
 	}
 	// The holder is the first person after the copula.
 	for k := v + 1; k < n.cands[c].ts; k++ {
-		if o := n.candAt(k); o >= 0 && n.cands[o].kind == Person || n.word(k) == "." {
+		if o := n.candAt(k); o >= 0 && n.cands[o].kind() == Person || n.word(k) == "." {
 			return nerRole{}, false
 		}
 	}
@@ -326,7 +326,7 @@ func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 	}
 	if n.word(k) == "and" {
 		o := n.candAt(k - 1)
-		if o < 0 || n.cands[o].te != k || n.cands[o].kind == Org || n.cands[o].kind == Place {
+		if o < 0 || n.cands[o].te != k || n.cands[o].kind() == Org || n.cands[o].kind() == Place {
 			return nil, false
 		}
 		k = n.cands[o].ts - 1
@@ -351,7 +351,7 @@ func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 		return nil, false
 	}
 	o := n.candAt(k - 2)
-	if o < 0 || n.cands[o].te != k-1 || n.cands[o].kind == Person || n.cands[o].kind == Place {
+	if o < 0 || n.cands[o].te != k-1 || n.cands[o].kind() == Person || n.cands[o].kind() == Place {
 		return nil, false
 	}
 	r := nerRole{person: c, title: "Founder", orgCand: o, succeeds: -1, s: int(n.toks[n.cands[o].ts].s), e: int(n.toks[n.cands[c].te-1].e)}
@@ -396,7 +396,7 @@ func (n *ner) namedNext(c int) ([]nerRole, bool) {
 		if n.quoted.has(k) || n.prefixAt(k) {
 			return nil, false
 		}
-		if o := n.candAt(k); o >= 0 && n.cands[o].kind == Person {
+		if o := n.candAt(k); o >= 0 && n.cands[o].kind() == Person {
 			return nil, false
 		}
 	}
@@ -499,7 +499,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	for p := end - 1; p >= 0 && p >= end-nerTitleMaxLen-1 && nerTitleLast[n.toks[end-1].lower()]; p-- {
 		// A title may cross a one-word unknown candidate ("Opposition
 		// leader"), nothing else.
-		if o := n.candAt(p); o >= 0 && !(n.cands[o].kind == "" && n.cands[o].te-n.cands[o].ts == 1) || n.timed.has(p) {
+		if o := n.candAt(p); o >= 0 && !(n.cands[o].kind() == "" && n.cands[o].te-n.cands[o].ts == 1) || n.timed.has(p) {
 			break
 		}
 		if nerTitleSet[nerKey(n.toks, p, end)] {
@@ -571,7 +571,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 				for n.prefixAt(k) {
 					k--
 				}
-			} else if n.cands[o].kind == Person && n.toks[max(k, 0)].cap && nerTitleSet[n.word(k)] && n.word(k-1) == "for" {
+			} else if n.cands[o].kind() == Person && n.toks[max(k, 0)].cap && nerTitleSet[n.word(k)] && n.word(k-1) == "for" {
 				k-- // "A spokesman for Premier Sharon Te Huia, Liam Farrugia,"
 			}
 			if n.word(k) == "the" {
@@ -579,7 +579,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 			}
 			if w := n.word(k); w == "of" || (w == "at" || w == "for") && end < n.cands[c].ts {
 				if r, ok := n.titleBefore(c, k); ok && r.orgCand < 0 && r.orgNoun == "" {
-					if n.cands[o].kind != Person && !(n.cands[o].kind == "" && w == "for" && n.cands[o].te-n.cands[o].ts == 1 && !nerSeatTitles[strings.ToLower(lastWord(r.title))]) {
+					if n.cands[o].kind() != Person && !(n.cands[o].kind() == "" && w == "for" && n.cands[o].te-n.cands[o].ts == 1 && !nerSeatTitles[strings.ToLower(lastWord(r.title))]) {
 						r.orgCand = o
 					}
 					return r, true
@@ -595,7 +595,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		// "Shadow police minister X": a modifier capitalised because it
 		// opens the sentence is still a modifier.
 		if o := n.candAt(a - 1); o >= 0 {
-			if !n.initial.has(a-1) || n.cands[o].kind != "" || n.cands[o].te-n.cands[o].ts != 1 {
+			if !n.initial.has(a-1) || n.cands[o].kind() != "" || n.cands[o].te-n.cands[o].ts != 1 {
 				break
 			}
 			n.cands[o].drop = true
@@ -603,7 +603,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		a--
 	}
 	// "Independent TD Martina Rowley": an independent is of no party.
-	if o := n.candAt(a - 1); o >= 0 && n.word(a-1) == "independent" && n.cands[o].kind == "" && n.cands[o].te == a && n.cands[o].ts == a-1 {
+	if o := n.candAt(a - 1); o >= 0 && n.word(a-1) == "independent" && n.cands[o].kind() == "" && n.cands[o].te == a && n.cands[o].ts == a-1 {
 		n.cands[o].drop = true
 	}
 	// "Aviation analyst Pieter Vanhoutte": a word opening the sentence
@@ -615,14 +615,14 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	// and the title belongs to the title.
 	if a >= 2 && n.candAt(a-1) < 0 && n.toks[a-1].word && !n.toks[a-1].cap && !n.toks[a-1].digit &&
 		!nerStop[n.word(a-1)] && !nerConnectors[n.word(a-1)] && !nerCopulas[n.word(a-1)] && !nerSpeechVerbs[n.word(a-1)] {
-		if o := n.candAt(a - 2); o >= 0 && n.cands[o].te == a-1 && n.cands[o].kind != Person && n.cands[o].lean[cuePerson] == 0 || n.toks[a-2].poss {
+		if o := n.candAt(a - 2); o >= 0 && n.cands[o].te == a-1 && n.cands[o].kind() != Person && n.cands[o].lean[cuePerson] == 0 || n.toks[a-2].poss {
 			a--
 		}
 	}
 	// "A political scientist", "the trust's medical director",
 	// "election director Hank Moravec": a lower-case word before the
 	// title belongs to it.
-	if o := n.candAt(a - 1); a >= 1 && o >= 0 && (n.initial.has(a-1) || a >= 2 && n.word(a-2) == "the" && n.initial.has(a-2)) && n.cands[o].te == a && n.cands[o].ts == a-1 && n.cands[o].kind == "" && nerPlaceHeads[n.word(a-1)] {
+	if o := n.candAt(a - 1); a >= 1 && o >= 0 && (n.initial.has(a-1) || a >= 2 && n.word(a-2) == "the" && n.initial.has(a-2)) && n.cands[o].te == a && n.cands[o].ts == a-1 && n.cands[o].kind() == "" && nerPlaceHeads[n.word(a-1)] {
 		n.cands[o].drop = true // "Town council member Rosa Delgado"
 		a--
 	} else if a >= 1 && n.candAt(a-1) < 0 && n.lowerModifier(a-1) && !(n.initial.has(a-1) && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)])) {
@@ -663,7 +663,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		// organisation the relative clause hangs on.
 		for k := a - 2; k >= 0 && k >= a-7 && n.word(k) != "."; k-- {
 			if o := n.candAt(k); o >= 0 {
-				if n.cands[o].kind != Person {
+				if n.cands[o].kind() != Person {
 					r.orgCand = o
 				}
 				break
@@ -673,7 +673,8 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		// "Council leader John Price": a common noun opening the
 		// sentence, no name.
 		o := n.candAt(a - 1)
-		n.cands[o].kind, n.cands[o].drop = "", true
+		n.cands[o].setKind("")
+		n.cands[o].drop = true
 		r.orgNoun = n.word(a - 1)
 		start = a - 1
 	case a >= 1 && n.candAt(a-1) < 0 && n.initial.has(a-1) && n.toks[a-1].cap && (nerOrgNouns[n.word(a-1)] || nerInstHeads[n.word(a-1)]):
@@ -686,7 +687,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		r.orgNoun = "its"
 		start = a - 1
 	case a >= 2 && n.toks[a-1].poss:
-		if o := n.candAt(a - 2); o >= 0 && n.cands[o].kind != Person {
+		if o := n.candAt(a - 2); o >= 0 && n.cands[o].kind() != Person {
 			r.orgCand = o
 			start = n.cands[o].ts
 		} else if nerOrgNouns[n.word(a-2)] || nerTownNouns[n.word(a-2)] || nerAreaOwners[n.word(a-2)] {
@@ -697,12 +698,12 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		o := n.candAt(a - 1)
 		// "The union's Queensland branch secretary": the place names
 		// the branch; the union holds the office.
-		if ts := n.cands[o].ts; n.cands[o].te == a && ts >= 2 && n.toks[ts-1].poss && nerOrgNouns[n.word(ts-2)] && (n.cands[o].kind == Place || n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place) {
+		if ts := n.cands[o].ts; n.cands[o].te == a && ts >= 2 && n.toks[ts-1].poss && nerOrgNouns[n.word(ts-2)] && (n.cands[o].kind() == Place || n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place) {
 			r.orgNoun = n.word(ts - 2)
 			start = ts - 2
 			break
 		}
-		if n.cands[o].kind != Person && n.cands[o].te == a {
+		if n.cands[o].kind() != Person && n.cands[o].te == a {
 			r.orgCand = o
 			start = n.cands[o].ts
 		}
@@ -712,11 +713,12 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	if o := r.orgCand; o >= 0 && n.cands[o].gaz != nil && n.cands[o].gaz.canon == "United States" && n.cands[o].te == a && nerFederalTitles[strings.ToLower(lastWord(r.title))] {
 		r.title = n.text[n.toks[n.cands[o].ts].s:n.toks[n.cands[o].te-1].e] + " " + r.title
 		r.orgCand = -1
-		n.cands[o].kind, n.cands[o].gaz, n.cands[o].drop = "", nil, true
+		n.cands[o].setKind("")
+		n.cands[o].gaz, n.cands[o].drop = nil, true
 		// "Assistant U.S. Attorney", "Acting U.S. Marshal": a modifier
 		// before the country is the title's.
 		if k := n.cands[o].ts - 1; k >= 0 && nerTitleModifiers[n.word(k)] && n.toks[k].cap {
-			if m := n.candAt(k); m < 0 || n.cands[m].te-n.cands[m].ts == 1 && n.cands[m].kind == "" {
+			if m := n.candAt(k); m < 0 || n.cands[m].te-n.cands[m].ts == 1 && n.cands[m].kind() == "" {
 				if m >= 0 {
 					n.cands[m].drop = true
 				}
@@ -741,7 +743,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 				k++
 			}
 		}
-		if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && (n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place || n.cands[o].gaz == nil && n.cands[o].kind != Person) {
+		if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && (n.cands[o].gaz != nil && n.cands[o].gaz.kind == Place || n.cands[o].gaz == nil && n.cands[o].kind() != Person) {
 			r.orgCand = o
 			r.e = int(n.toks[n.cands[o].te-1].e)
 		}
@@ -756,11 +758,11 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 func (n *ner) bareTitleWord(o int) bool {
 	cd := n.cands[o]
 	t := n.toks[cd.ts]
-	if cd.kind != "" || cd.te-cd.ts != 1 || !n.initial.has(cd.ts) || t.upper || n.capMid[t.lower()] || nerInnerCap(n.text[t.s:t.e]) {
+	if cd.kind() != "" || cd.te-cd.ts != 1 || !n.initial.has(cd.ts) || t.upper || n.capMid[t.lower()] || nerInnerCap(n.text[t.s:t.e]) {
 		return false
 	}
 	for x := range n.cands {
-		if x != o && n.cands[x].key == cd.key {
+		if x != o && n.keyOf(&n.cands[x]) == n.keyOf(&cd) {
 			return false
 		}
 	}
@@ -932,7 +934,7 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 		}
 		subj = n.candAt(k)
 	}
-	if subj >= 0 && (n.cands[subj].kind == Person || n.cands[subj].kind == "" && n.cands[subj].te-n.cands[subj].ts < 2) {
+	if subj >= 0 && (n.cands[subj].kind() == Person || n.cands[subj].kind() == "" && n.cands[subj].te-n.cands[subj].ts < 2) {
 		subj = -1
 	}
 	p := cd.te
@@ -950,7 +952,7 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 		// "Marlow Holdings plc named Tomas Brandt its new finance chief".
 		rs, ok := n.titlePhrase(c, p, sentEnd, true)
 		if ok && v > 0 {
-			if o := n.candAt(v - 1); o >= 0 && n.cands[o].kind != Person {
+			if o := n.candAt(v - 1); o >= 0 && n.cands[o].kind() != Person {
 				for i := range rs {
 					if rs[i].orgCand < 0 && rs[i].orgNoun == "" {
 						rs[i].orgCand = o
@@ -1058,7 +1060,7 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 		}
 		return nil, false
 	}
-	if n.cands[o].ts != k || n.cands[o].kind == Person {
+	if n.cands[o].ts != k || n.cands[o].kind() == Person {
 		return nil, false
 	}
 	r := nerRole{person: c, title: title, orgCand: o, succeeds: -1, s: n.subjectStart(c), e: int(n.toks[n.cands[o].te-1].e)}
@@ -1098,7 +1100,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		break
 	}
 	orgCand, orgNoun := -1, ""
-	if o := n.candAt(p); o >= 0 && n.cands[o].ts == p && n.cands[o].kind != Person {
+	if o := n.candAt(p); o >= 0 && n.cands[o].ts == p && n.cands[o].kind() != Person {
 		e := n.cands[o].te
 		if e < sentEnd && n.toks[e].poss {
 			orgCand, p = o, e+1
@@ -1144,7 +1146,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		// A title inside a candidate ("General Motors") is no title.
 		inCand := false
 		for k := p; k < q; k++ {
-			if o := n.candAt(k); o >= 0 && n.cands[o].kind != "" && n.cands[o].kind != Person {
+			if o := n.candAt(k); o >= 0 && n.cands[o].kind() != "" && n.cands[o].kind() != Person {
 				inCand = true
 			}
 		}
@@ -1154,7 +1156,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		// "minister of transport", "the Chief Officer for Health".
 		if (n.word(q) == "of" || n.word(q) == "for" && n.capPortfolio(q+1, n.candEnd(q+1))) && q+1 < sentEnd && nerPortfolios[n.word(q+1)] {
 			if o := n.candAt(q + 1); o >= 0 {
-				if n.cands[o].kind != "" {
+				if n.cands[o].kind() != "" {
 					break
 				}
 				n.cands[o].drop = true
@@ -1191,7 +1193,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			if n.word(k) == "the" {
 				k++
 			}
-			if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && n.cands[o].kind != Person {
+			if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && n.cands[o].kind() != Person {
 				orgCand = o
 				end = n.cands[o].te
 			} else if nerOrgNouns[n.word(k)] {
@@ -1276,7 +1278,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	}
 	// "the Labour MP for Harwell Vale": the seat after a party's member.
 	if k < sentEnd && n.word(k) == "for" && len(titles) > 0 && nerSeatTitles[n.toks[titles[len(titles)-1][1]-1].lower()] {
-		if o := n.candAt(k + 1); o >= 0 && n.cands[o].ts == k+1 && n.cands[o].kind != Person {
+		if o := n.candAt(k + 1); o >= 0 && n.cands[o].ts == k+1 && n.cands[o].kind() != Person {
 			orgCand, orgNoun = o, ""
 			end, k = n.cands[o].te, n.cands[o].te
 			if nerAreaNouns[n.word(k)] || n.word(k) == "ward" {
@@ -2153,7 +2155,7 @@ func (n *ner) openingEntity(s int32) int {
 		a++
 	}
 	if c := n.candAt(a); c >= 0 && n.cands[c].ts == a && n.cands[c].ent >= 0 {
-		return n.cands[c].ent
+		return int(n.cands[c].ent)
 	}
 	return -1
 }
@@ -2218,7 +2220,7 @@ verb:
 	other := -1
 	// "was replaced by Z", "replaced X": the other person.
 	if leaving > 0 && passive && n.word(k) == "by" {
-		if o := n.candAt(k + 1); o >= 0 && n.cands[o].ts == k+1 && n.cands[o].kind != Org && n.cands[o].kind != Place && n.cands[o].gaz == nil {
+		if o := n.candAt(k + 1); o >= 0 && n.cands[o].ts == k+1 && n.cands[o].kind() != Org && n.cands[o].kind() != Place && n.cands[o].gaz == nil {
 			other = o
 			k = n.cands[o].te
 		} else if nerOustVerbs[n.word(q)] && (n.word(q) == "replaced" || n.word(q) == "succeeded") {
@@ -2226,7 +2228,7 @@ verb:
 		}
 	} else if succeeding {
 		o := n.candAt(k)
-		if o < 0 || n.cands[o].ts != k || n.cands[o].kind == Org || n.cands[o].kind == Place || n.cands[o].gaz != nil {
+		if o < 0 || n.cands[o].ts != k || n.cands[o].kind() == Org || n.cands[o].kind() == Place || n.cands[o].gaz != nil {
 			return nil, false
 		}
 		other = o
