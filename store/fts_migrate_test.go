@@ -17,7 +17,10 @@ import (
 func TestMigrate_FTSColumnsize(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "db")
-	restore := store.SetMigrationFilter(func(name string) bool { return !strings.Contains(name, "/006_") })
+	// 066 drops the trigger 006 makes again: it comes after.
+	restore := store.SetMigrationFilter(func(name string) bool {
+		return !strings.Contains(name, "/006_") && !strings.Contains(name, "/066_")
+	})
 	old := store.NewDB(path)
 	if err := old.Open(); err != nil {
 		restore()

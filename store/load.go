@@ -180,6 +180,7 @@ func (l *loader) run(in SourceInput) error {
 			return err
 		}
 	}
+	firstSentence := l.nextSentence
 	args := make([]any, 0, 5*len(doc.Sentences))
 	for i, s := range doc.Sentences {
 		if !valid(s.Start, s.End) {
@@ -194,6 +195,7 @@ func (l *loader) run(in SourceInput) error {
 	if err := l.insertRows(`sentences (id, source_id, start, "end", text)`, 5, args); err != nil {
 		return err
 	}
+	l.tx.noteUnindexed(firstSentence, l.nextSentence)
 
 	// entities counts this source's mentions of each entity.
 	entities := map[int64]int{}

@@ -16,8 +16,9 @@ import (
 func TestMigrate_Upgrade(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "db")
+	// Without 066, the trigger indexes the sentences inserted below.
 	restore := store.SetMigrationFilter(func(name string) bool {
-		return !strings.Contains(name, "/004_") && !strings.Contains(name, "/005_")
+		return !strings.Contains(name, "/004_") && !strings.Contains(name, "/005_") && !strings.Contains(name, "/066_")
 	})
 	old := store.NewDB(path)
 	if err := old.Open(); err != nil {

@@ -87,3 +87,53 @@ func TestSentenceTerms_Migrate(t *testing.T) {
 	}
 	checkSentenceTerms(t, db, "after a removal")
 }
+
+// checkSentencesFTS fails the test unless sentences_fts indexes exactly
+// the rows of sentences: FTS5's integrity check, with rank 1, compares
+// an external-content index with its table.
+func checkSentencesFTS(t *testing.T, db *store.DB, when string) {
+	t.Helper()
+	if err := db.ExecRaw(`INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		t.Fatalf("%s: sentences_fts: %v", when, err)
+	}
+	got, err := db.QueryRows(`SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH 'the'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := db.QueryRows(`SELECT COUNT(*) FROM sentences WHERE (' ' || lower(text) || ' ') GLOB '*[^a-z]the[^a-z]*'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) || got[0] == "0" {
+		t.Fatalf("%s: %s sentences match 'the', %s hold it", when, got, want)
+	}
+}
+
+// TestSentencesFTS_Kept checks that the full-text index, which a write
+// transaction fills at its end (migration 066), holds the sentences
+// after loads, reloads (in the batch that first loaded the source, too)
+// and removals, and after a load that failed.
+func TestSentencesFTS_Kept(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	loadReloadRemove(t, db, func(step string) { checkSentencesFTS(t, db, step) })
+	c := newCorpus(5)
+	again := c.article(701)
+	again.Name, again.Location = "article-00700", "corpus/article-00700.txt"
+	if _, err := db.LoadSources(ctx, []store.SourceInput{c.article(700), c.article(702), again}); err != nil {
+		t.Fatal(err)
+	}
+	checkSentencesFTS(t, db, "after a load and a reload in one batch")
+	restore := store.SetLoadHook(func(step string) error {
+		if step == "quotes" {
+			return context.Canceled
+		}
+		return nil
+	})
+	_, err := db.LoadSources(ctx, []store.SourceInput{c.article(900), c.article(901)})
+	restore()
+	if err == nil {
+		t.Fatal("the load did not fail")
+	}
+	checkSentencesFTS(t, db, "after a failed load")
+}

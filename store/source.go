@@ -275,6 +275,11 @@ func leadEnd(doc *extract.Document) int {
 // then the entities no other source refers to.
 func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 	tx.deleted = true
+	// The sentences' delete trigger takes them out of sentences_fts,
+	// which must hold them by then.
+	if err := tx.indexSentences(ctx); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE entities SET
 			mention_count = mention_count - (SELECT mentions FROM entity_sources WHERE entity_id = entities.id AND source_id = ?1),
 			event_count = event_count - (SELECT events FROM entity_sources WHERE entity_id = entities.id AND source_id = ?1),

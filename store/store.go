@@ -392,6 +392,10 @@ type Tx struct {
 	// termTexts counts the sentences the transaction added (+1 each)
 	// and removed (-1 each) by wording, for sentence_terms (noteText).
 	termTexts map[string]int64
+	// unindexedFrom and unindexedTo are the ids [from, to) of the
+	// sentences the transaction inserted that sentences_fts does not
+	// hold yet (see indexSentences).
+	unindexedFrom, unindexedTo int64
 }
 
 // beginWrite starts a write transaction; commitWrite bumps the generation
@@ -413,6 +417,9 @@ func (tx *Tx) commitWrite() error {
 	ctx := context.Background()
 	if tx.loader != nil {
 		ctx = tx.loader.ctx
+	}
+	if err := tx.indexSentences(ctx); err != nil {
+		return err
 	}
 	if len(tx.aggs) > 0 {
 		if err := flushAggregates(ctx, tx); err != nil {

@@ -1,0 +1,11 @@
+-- 066_sentences_fts_at_commit: a write transaction indexes the sentences
+-- it added in one statement before it commits (store.Tx.indexSentences)
+-- instead of a trigger per row. FTS5 writes the rows it holds in memory
+-- to a new segment of its index whenever a later statement of the
+-- transaction opens a statement savepoint, which nearly every write of
+-- a load does; so with the trigger each article's sentences became a
+-- segment of their own, and the index spent a batch merging them. Now a
+-- batch of loads is one segment. Removals and changed texts still go
+-- through the triggers (sentences_ad, sentences_au); a transaction
+-- indexes what it added before it deletes any sentence.
+DROP TRIGGER sentences_ai;
