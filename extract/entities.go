@@ -455,6 +455,11 @@ func (n *ner) findCandidates() {
 					j += 4
 					continue
 				}
+				// "Lau Chi-keung": a Chinese given name's lower-case half.
+				if !t.space && t.lower() == "-" && j+1 < b && n.sinoGivenTail(j+1) {
+					j += 2
+					continue
+				}
 				// "Laurentide Dairy Co-operative": an organisation's head
 				// written with a hyphen and a lower-case half.
 				if !t.space && t.lower() == "-" && j+1 < b && !n.toks[j+1].space && nerOrgHeads[n.word(j-1)+"-"+n.word(j+1)] {
@@ -846,6 +851,9 @@ func (n *ner) run(s, i, j int) {
 		if j-i >= 3 && n.word(j-2) == "police" && n.word(j-1) == "station" {
 			break // "the Gulbahar police station"
 		}
+		if j-i >= 3 && n.sinoGivenTail(j-1) {
+			break // "Lau Chi-keung"
+		}
 		j--
 	}
 	if i >= j {
@@ -994,7 +1002,7 @@ func (n *ner) nameLike(i, j int) bool {
 	words := 0
 	for k := i; k < j; k++ {
 		t := n.toks[k]
-		if nerNameParticles[t.lower()] || (t.lower() == "-" || t.lower() == "‑") && !t.space && k > i && k+1 < j && !n.toks[k+1].space {
+		if nerNameParticles[t.lower()] || (t.lower() == "-" || t.lower() == "‑") && !t.space && k > i && k+1 < j && !n.toks[k+1].space || n.sinoGivenTail(k) {
 			continue
 		}
 		// A surname may be an occupation ("Isaac Singer"), a first name
@@ -2293,6 +2301,10 @@ func (n *ner) resolve() {
 			// "Núñez-Ortega", "van der Berg": all after the first name.
 			if parts[0]+1 < te-1 {
 				keys = append(keys, nerKey(n.toks, parts[0]+1, te))
+			}
+			// "Vincent Lau Chi-keung" is "Mr Lau".
+			if te-4 > ts && n.sinoGivenTail(te-1) && n.toks[te-4].cap {
+				keys = append(keys, n.toks[te-4].lower())
 			}
 			for _, l := range keys {
 				if !nerIntContains(surname[l], e) {

@@ -151,6 +151,9 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Villages along the Kaloa River flooded. The bridge over the Kaloa stays closed.", "Kaloa River", Place},
 		// Sixth round: Māori "o" (of) inside a name opening with "Te".
 		{"Hone Parata, chairman of Te Rūnanga o Ngāti Korimako, said the iwi agreed.", "Te Rūnanga o Ngāti Korimako", Org},
+		// Seventh round: a Chinese given name's lower-case half.
+		{"Finance director Chan Siu-ming said costs rose.", "Chan Siu-ming", Person},
+		{"Analyst Peter Ho Kwok-wai of Tai Fung Securities said rents fell. Mr Ho said more cuts were due.", "Peter Ho Kwok-wai", Person},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -203,6 +206,9 @@ func TestUnseenStylesNotNames(t *testing.T) {
 		{"The bridge was washed out in the May floods.", "May"},
 		// Sixth round: "Seri" is an honorific only after "Datuk".
 		{"Floods hit Taman Seri Kembang on Monday. Seri Kembang residents left.", "Kembang"},
+		// Seventh round: an English word after a hyphen is no given name.
+		{"The Brellan-based firm and the Harcourt-led board met.", "Brellan-based"},
+		{"The Brellan-based firm and the Harcourt-led board met.", "Harcourt-led"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -552,6 +558,19 @@ func TestUnseenStylesRiverAlias(t *testing.T) {
 	for _, e := range doc.Entities {
 		if e.Name == "Kaloa" {
 			t.Errorf("Kaloa is an entity of its own (%s)", e.Kind)
+		}
+	}
+}
+
+func TestSinoSyllable(t *testing.T) {
+	for _, w := range []string{"chi", "keung", "wing", "yan", "ka", "mei", "sang", "kwok", "wai", "siu", "ming", "hoi"} {
+		if !sinoSyllable(w) {
+			t.Errorf("%q is not a syllable", w)
+		}
+	}
+	for _, w := range []string{"based", "led", "owned", "era", "born", "style", "like", "made", "smith", "year"} {
+		if sinoSyllable(w) {
+			t.Errorf("%q is a syllable", w)
 		}
 	}
 }
