@@ -1114,7 +1114,7 @@ cut:
 				continue
 			}
 			// "Sen. Haskell": an abbreviated title is no ordinary word.
-			if _, abbrev := nerTitleAbbrev[nerKey(n.toks, a, b)]; !abbrev && nerAmbiguousTitles[nerKey(n.toks, a, b)] && nameEnd-nameStart < 2 && a == i {
+			if _, abbrev := nerTitleAbbrev[nerKey(n.toks, a, b)]; !abbrev && nerAmbiguousTitles[nerKey(n.toks, a, b)] && nameEnd-nameStart < 2 && a == i && !n.surnameBefore(nameStart) {
 				continue
 			}
 			n.segment(s, i, a, true)

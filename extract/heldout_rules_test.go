@@ -154,6 +154,12 @@ func TestUnseenStylesKinds(t *testing.T) {
 		// Seventh round: a Chinese given name's lower-case half.
 		{"Finance director Chan Siu-ming said costs rose.", "Chan Siu-ming", Person},
 		{"Analyst Peter Ho Kwok-wai of Tai Fung Securities said rents fell. Mr Ho said more cuts were due.", "Peter Ho Kwok-wai", Person},
+		// Seventh round: spelled-out and plural honorifics, titles of fire
+		// services and a judge named again by title and surname.
+		{"Speaking in Kasempa, Honourable Ruth Banda said the road would be built.", "Ruth Banda", Person},
+		{"A bench comprising Justices Kavita Menon and R.P. Saxena heard the case.", "Kavita Menon", Person},
+		{"\"The fire is moving fast,\" said Battalion Chief Dora Villegas of the Pine Ridge Fire District.", "Dora Villegas", Person},
+		{"Justice Asha Kurup heard the petition. \"The law is clear,\" Justice Kurup observed.", "Asha Kurup", Person},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -209,6 +215,8 @@ func TestUnseenStylesNotNames(t *testing.T) {
 		// Seventh round: an English word after a hyphen is no given name.
 		{"The Brellan-based firm and the Harcourt-led board met.", "Brellan-based"},
 		{"The Brellan-based firm and the Harcourt-led board met.", "Harcourt-led"},
+		{"Justice Asha Kurup heard the petition. \"The law is clear,\" Justice Kurup observed.", "Justice Kurup"},
+		{"Minister of State for Manpower Lee Bao Hua opened the centre.", "Manpower Lee Bao Hua"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -252,6 +260,11 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Dr Ian Bell (vice-chancellor of the University of Ormsby) wrote to staff.", role{"Ian Bell", "Vice-Chancellor", "University of Ormsby", false}},
 		{"Nia Oduya (an analyst at Kerrow Capital) was cautious.", role{"Nia Oduya", "Analyst", "Kerrow Capital", false}},
 		{"When Sipho Mthembu took over as interim chief executive of Veld Foods in May, sales were falling.", role{"Sipho Mthembu", "Interim Chief Executive", "Veld Foods", false}},
+		// Seventh round: a dead holder's role has ended; a minister of
+		// state with a portfolio; a convener.
+		{"The Marsh Owls played for two hours. The band's late bassist, Joe Rudd, was remembered.", role{"Joe Rudd", "Bassist", "", true}},
+		{"Minister of State for Manpower Lee Bao Hua opened the centre.", role{"Lee Bao Hua", "Minister of State for Manpower", "", false}},
+		{"The committee's convener, Ailsa Munro, said the figures were poor.", role{"Ailsa Munro", "Convener", "", false}},
 		{"Shadow housing minister Ewan Pike said the plan had failed.", role{"Ewan Pike", "Shadow Housing Minister", "", false}},
 		{"The deputy vice-chancellor, Professor Ama Sarpong, agreed.", role{"Ama Sarpong", "Deputy Vice-Chancellor", "", false}},
 		{"The Lorne Health Group, which runs St Bride's, said it was busy. Its chief executive, Dr Ruth Kane, apologised.", role{"Ruth Kane", "Chief Executive", "Lorne Health Group", false}},

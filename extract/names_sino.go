@@ -58,3 +58,18 @@ func (n *ner) sinoGivenTail(k int) bool {
 	}
 	return sinoSyllable(t.lower()) && sinoSyllable(f.lower())
 }
+
+// surnameBefore reports whether the word at token k ends a person's name
+// of two words or more found earlier in the text: "Justice Raghavan"
+// after "Justice Meera Raghavan" is the judge, though a title that is
+// also an ordinary word ("Justice", "Singer") before one word is
+// otherwise kept as part of a name.
+func (n *ner) surnameBefore(k int) bool {
+	w := n.toks[k].lower()
+	for _, cd := range n.cands {
+		if int(cd.te) <= k && cd.kind == Person && cd.te-cd.ts >= 2 && n.toks[cd.te-1].lower() == w {
+			return true
+		}
+	}
+	return false
+}

@@ -802,6 +802,11 @@ func (n *ner) pastMarker(a, b int) bool {
 			if n.word(k-1) == "the" {
 				return true // "the then environment secretary"
 			}
+		case "late":
+			// "the band's late drummer": the holder has died.
+			if w := n.word(k - 1); w == "the" || w == "his" || w == "her" || w == "their" || k > 0 && n.toks[k-1].poss {
+				return true
+			}
 		case "ex":
 			if n.word(k+1) == "-" && !n.toks[k+1].space {
 				return true
@@ -1423,7 +1428,7 @@ func (n *ner) tokAfter(b int) int {
 }
 
 // nerTitleDrop are modifiers left out of a title's text.
-var nerTitleDrop = nerSet("former,then,outgoing,incoming,new,current,longtime,incumbent,sitting")
+var nerTitleDrop = nerSet("former,then,outgoing,incoming,new,current,longtime,incumbent,sitting,late")
 
 // nerTitleText writes tokens [a, b) as a title in title case:
 // "secretary general" -> "Secretary General", "CEO" stays.
