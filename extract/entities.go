@@ -415,6 +415,12 @@ func (n *ner) findCandidates() {
 				}
 				continue
 			}
+			// "Rep. Ann Voss, R-Pickering,": a party and home-town tag
+			// after a legislator's name; the town is a place.
+			if k := n.tagTown(s, i, b); k > i {
+				i = k
+				continue
+			}
 			// A party tag: "(D-Calif.)", "(R-AZ)".
 			if n.word(i-1) == "(" && len(n.toks[i].lower()) == 1 && n.word(i+1) == "-" {
 				for i < b && n.toks[i].lower() != ")" {

@@ -160,6 +160,8 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"A bench comprising Justices Kavita Menon and R.P. Saxena heard the case.", "Kavita Menon", Person},
 		{"\"The fire is moving fast,\" said Battalion Chief Dora Villegas of the Pine Ridge Fire District.", "Dora Villegas", Person},
 		{"Justice Asha Kurup heard the petition. \"The law is clear,\" Justice Kurup observed.", "Asha Kurup", Person},
+		// Seventh round: the town of a legislator's party tag is a place.
+		{"The bill's sponsor, state Sen. Ann Voss, D-Brill Springs, spoke first.", "Brill Springs", Place},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -217,6 +219,7 @@ func TestUnseenStylesNotNames(t *testing.T) {
 		{"The Brellan-based firm and the Harcourt-led board met.", "Harcourt-led"},
 		{"Justice Asha Kurup heard the petition. \"The law is clear,\" Justice Kurup observed.", "Justice Kurup"},
 		{"Minister of State for Manpower Lee Bao Hua opened the centre.", "Manpower Lee Bao Hua"},
+		{"The bill's sponsor, state Sen. Ann Voss, D-Brill Springs, spoke first.", "D-Brill Springs"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
