@@ -537,6 +537,9 @@ func TestUnseenStylesEvents(t *testing.T) {
 		{"The council will rebuild the bridge, which was washed out in the May floods, after voting on Tuesday.", "2026-08-12", []string{"2026-05", "2026-08-11"}, ""},
 		// Sixth round: the present in a time clause looks ahead.
 		{"She said the council should have waited until the Kelso Recovery Fund opens for bids in November.", "2026-08-12", []string{"2026-11"}, "2025-11"},
+		// Seventh round: a modal inside a relative clause does not make
+		// the main verb after it a participle.
+		{"A plan that would close two schools passed the board on Monday.", "2026-05-13", []string{"2026-05-11"}, "2026-05-18"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, tt.pub)

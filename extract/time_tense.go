@@ -447,6 +447,14 @@ func (p *tparser) dir(a, b int) int {
 // verb phrase of a modal, as an adjective or an object's participle:
 // "would publish revised proposals", "will consider proposed changes".
 func (p *tparser) afterModalVerb(k int) bool {
+	// A participle qualifying the modal verb's object stands before a
+	// noun; one before a determiner is a finite verb of its own, after a
+	// modal inside a relative clause: "A bill that would cap fees
+	// cleared the committee on Thursday".
+	switch strings.ToLower(p.str(k + 1)) {
+	case "the", "a", "an", "its", "his", "her", "their", "this", "these", "those":
+		return false
+	}
 	for j := k - 1; j >= 0 && j >= k-4 && p.toks[j].sent == p.toks[k].sent; j-- {
 		if p.toks[j].kind != tkWord {
 			return false
