@@ -311,10 +311,15 @@ func isNounModifier(text string, t Time, sentStart int) bool {
 	if !strings.HasPrefix(rest, " ") || t.Start < sentStart+2 || text[t.Start-1] != ' ' {
 		return false
 	}
-	// The word before: a determiner.
+	// The word before: a determiner, unless the time is a hyphened
+	// compound, which only an adjective is: "a fall in first-half profit
+	// on Wednesday".
 	a := t.Start - 1
 	for a > sentStart && isASCIILetter(text[a-1]) {
 		a--
+	}
+	if strings.Contains(text[t.Start:t.End], "-") {
+		return nounAfter(text, t)
 	}
 	switch strings.ToLower(text[a : t.Start-1]) {
 	case "the", "a", "an", "its", "his", "her", "their", "our", "this":
@@ -334,7 +339,12 @@ func isNounModifier(text string, t Time, sentStart int) bool {
 			return false
 		}
 	}
-	// The word after: a noun, in lower case.
+	return nounAfter(text, t)
+}
+
+// nounAfter reports whether a noun in lower case follows the time t after
+// a space.
+func nounAfter(text string, t Time) bool {
 	b := t.End + 1
 	e := b
 	for e < len(text) && (isASCIILetter(text[e]) || text[e] == '-') {

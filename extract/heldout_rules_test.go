@@ -540,6 +540,8 @@ func TestUnseenStylesEvents(t *testing.T) {
 		// Seventh round: a modal inside a relative clause does not make
 		// the main verb after it a participle.
 		{"A plan that would close two schools passed the board on Monday.", "2026-05-13", []string{"2026-05-11"}, "2026-05-18"},
+		// Seventh round: a hyphened time before a noun only qualifies it.
+		{"Kessel Foods reported a fall in second-quarter sales on Tuesday.", "2026-08-13", []string{"2026-08-11"}, "2026-Q2"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, tt.pub)
