@@ -662,7 +662,12 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, tix *spanSet, rel
 		if !(inTimesIx(ws[k+1].s, st, tix) || prepositions[ws[k+1].w] && k+2 < len(ws) && inTimesIx(ws[k+2].s, st, tix)) {
 			continue
 		}
-		for j := k - 1; j >= 1 && j >= k-5; j-- {
+		for j := k - 1; j >= 1 && j >= k-12; j-- {
+			// "…, Senior Minister of State for Manpower Tan Wei Ming
+			// said on Wednesday": a long subject is a title and a name.
+			if j < k-5 && !ws[j].cap && ws[j].w != "of" && ws[j].w != "for" && ws[j].w != "the" && ws[j].w != "and" {
+				break
+			}
 			gap := text[ws[j-1].e:ws[j].s]
 			if strings.Contains(gap, ",") && hasTimeBeforeIx(st, tix, ws[j-1].e) {
 				cuts = append(cuts, cut{end: ws[j-1].e, next: ws[j].s, kind: ckComplement})

@@ -542,6 +542,9 @@ func TestUnseenStylesEvents(t *testing.T) {
 		{"A plan that would close two schools passed the board on Monday.", "2026-05-13", []string{"2026-05-11"}, "2026-05-18"},
 		// Seventh round: a hyphened time before a noun only qualifies it.
 		{"Kessel Foods reported a fall in second-quarter sales on Tuesday.", "2026-08-13", []string{"2026-08-11"}, "2026-Q2"},
+		// Seventh round: an attribution whose subject is a long title
+		// and a name has a date of its own.
+		{"Fares will rise from March next year, Deputy Minister for Transport and Planning Lim Boon Keat said on Tuesday.", "2026-08-13", []string{"2027-03", "2026-08-11"}, ""},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, tt.pub)
