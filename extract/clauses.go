@@ -403,7 +403,7 @@ func relatives(text string, s Sentence, ws []word, st []Time, tix *spanSet, sm [
 	}
 	for k := 1; k < len(ws); k++ {
 		w := ws[k]
-		if w.w != "which" && w.w != "who" && w.w != "that" {
+		if w.w != "which" && w.w != "who" && w.w != "that" && w.w != "whose" {
 			if r, ok := reducedRelative(text, s, ws, k, st, tix, sm); ok && (len(out) == 0 || w.s >= out[len(out)-1].b) && verbOutside(ws, r, out) {
 				out = append(out, r)
 			}
@@ -1046,6 +1046,9 @@ func (c clause) summaryText(text string) string {
 	var b strings.Builder
 	if c.kind == ckRelative && c.ante[1] > c.ante[0] {
 		b.WriteString(text[c.ante[0]:c.ante[1]])
+		if p := c.parts[0][0]; p >= 6 && strings.EqualFold(text[p-6:p], "whose ") {
+			b.WriteString("'s") // "the hospital, whose construction stalled"
+		}
 		if c.reduced {
 			b.WriteByte(',')
 		}
