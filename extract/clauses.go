@@ -631,6 +631,11 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, tix *spanSet, rel
 			cuts = append(cuts, cut{end: ws[j].s, next: ws[j+1].s, kind: ckComplement})
 		case complementSubjects[ws[j].w] && j > k+1 && inTimesIx(ws[j-1].s, st, tix):
 			cuts = append(cuts, cut{end: ws[j].s, next: ws[j].s, kind: ckComplement})
+		case ws[j].w == "the" && j == k+1 && (ws[k].w == "said" || ws[k].w == "says") && hasTimeBeforeIx(st, tix, ws[k].s) && hasTimeAfterIx(st, tix, ws[j].e):
+			// "said on Tuesday the hospital … would be opened by
+			// December": "said" takes no object; what follows is what
+			// was said, with its own date.
+			cuts = append(cuts, cut{end: ws[j].s, next: ws[j].s, kind: ckComplement})
 		case subjectPronouns[ws[j].w] && j == k+1 && j+1 < len(ws) && modals[ws[j+1].w]:
 			// "said it would install cranes from July 1"
 			cuts = append(cuts, cut{end: ws[j].s, next: ws[j].s, kind: ckComplement})

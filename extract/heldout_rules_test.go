@@ -546,8 +546,9 @@ func TestUnseenStylesEvents(t *testing.T) {
 		// and a name has a date of its own.
 		{"Fares will rise from March next year, Deputy Minister for Transport and Planning Lim Boon Keat said on Tuesday.", "2026-08-13", []string{"2027-03", "2026-08-11"}, ""},
 		// Seventh round: a relative clause opened by "whose" tells its
-		// own happening.
+		// own happening; "said" before "the" opens what was said.
 		{"The council confirmed on Monday that the pool, whose roof collapsed in 2021, would reopen in June.", "2026-02-11", []string{"2021", "2026-06"}, ""},
+		{"Speaking after she visited the mine on Monday, the minister said the shaft would reopen in June.", "2026-02-11", []string{"2026-02-09", "2026-06"}, ""},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, tt.pub)
