@@ -689,7 +689,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		if o := n.candAt(a - 2); o >= 0 && n.cands[o].kind != Person {
 			r.orgCand = o
 			start = n.cands[o].ts
-		} else if nerOrgNouns[n.word(a-2)] || nerTownNouns[n.word(a-2)] || nerAreaOwners[n.word(a-2)] {
+		} else if nerOrgNouns[n.word(a-2)] || nerPossOrgNouns[n.word(a-2)] || nerTownNouns[n.word(a-2)] || nerAreaOwners[n.word(a-2)] {
 			r.orgNoun = n.word(a - 2)
 			start = a - 2
 		}
@@ -1110,7 +1110,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		} else if n.titleAt(e, sentEnd) > e {
 			orgCand, p = o, e
 		}
-	} else if (nerOrgNouns[n.word(p)] || nerTownNouns[n.word(p)] || nerAreaOwners[n.word(p)]) && p+1 < sentEnd && n.toks[p+1].poss {
+	} else if (nerOrgNouns[n.word(p)] || nerPossOrgNouns[n.word(p)] || nerTownNouns[n.word(p)] || nerAreaOwners[n.word(p)]) && p+1 < sentEnd && n.toks[p+1].poss {
 		orgNoun, p = n.word(p), p+2
 	}
 	var titles [][2]int
@@ -1981,6 +1981,12 @@ func (n *ner) capPortfolio(a, b int) bool {
 // nerAreaOwners are areas with offices of their own: "the county's
 // finance executive", "the district's superintendent".
 var nerAreaOwners = nerSet("county,state,province,district,region,parish")
+
+// nerPossOrgNouns refer back to an organisation before a possessive
+// ("the committee's convener", "the corporation's commissioner"), but
+// not after a title's "of", where "chair of the licensing committee"
+// names a body of its own.
+var nerPossOrgNouns = nerSet("committee,corporation")
 
 // nerTownNouns name the town of a dateline: "the city's finance director".
 var nerTownNouns = nerSet("city,town,village,borough,municipality")
