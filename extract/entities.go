@@ -905,6 +905,11 @@ func (n *ner) titleAt(i, j int) int {
 	if i >= j || i >= len(n.toks) {
 		return best // an organisation that ends the text: "ORG — NAME, Head of Communications"
 	}
+	// "Ministry of Health Permanent Secretary NAME": a portfolio after an
+	// institution's "of" ends the institution's name, not opens a title.
+	if i >= 2 && nerPortfolios[n.toks[i].lower()] && n.toks[i-1].lower() == "of" && nerOrgLeadHeads[n.toks[i-2].lower()] && n.toks[i-2].cap {
+		return best
+	}
 	// "SP Butt" after "Superintendent of Police (Cantonment division)
 	// Ayesha Butt": a rank the text wrote out, shortened to its
 	// initials before a surname.

@@ -270,6 +270,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"The committee's convener, Ailsa Munro, said the figures were poor.", role{"Ailsa Munro", "Convener", "", false}},
 		{"Members of the Rural Affairs Committee met. The committee's convener, Ailsa Munro, said the figures were poor.", role{"Ailsa Munro", "Convener", "Rural Affairs Committee", false}},
 		{"The Tarwin Municipal Corporation issued the notice. The corporation's commissioner, Ravi Menon, defended it.", role{"Ravi Menon", "Commissioner", "Tarwin Municipal Corporation", false}},
+		// Seventh round: a portfolio after an institution's "of" ends its
+		// name.
+		{"Ministry of Education Permanent Secretary Dr Ruth Phiri said schools would open.", role{"Ruth Phiri", "Permanent Secretary", "Ministry of Education", false}},
 		{"Shadow housing minister Ewan Pike said the plan had failed.", role{"Ewan Pike", "Shadow Housing Minister", "", false}},
 		{"The deputy vice-chancellor, Professor Ama Sarpong, agreed.", role{"Ama Sarpong", "Deputy Vice-Chancellor", "", false}},
 		{"The Lorne Health Group, which runs St Bride's, said it was busy. Its chief executive, Dr Ruth Kane, apologised.", role{"Ruth Kane", "Chief Executive", "Lorne Health Group", false}},
