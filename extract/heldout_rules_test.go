@@ -273,6 +273,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// Seventh round: a portfolio after an institution's "of" ends its
 		// name.
 		{"Ministry of Education Permanent Secretary Dr Ruth Phiri said schools would open.", role{"Ruth Phiri", "Permanent Secretary", "Ministry of Education", false}},
+		// Seventh round: an acronym in parentheses between an
+		// organisation and a title.
+		{"Workers' Reform Party (WRP) district secretary Mr Amos Banda walked out.", role{"Amos Banda", "District Secretary", "Workers' Reform Party", false}},
 		{"Shadow housing minister Ewan Pike said the plan had failed.", role{"Ewan Pike", "Shadow Housing Minister", "", false}},
 		{"The deputy vice-chancellor, Professor Ama Sarpong, agreed.", role{"Ama Sarpong", "Deputy Vice-Chancellor", "", false}},
 		{"The Lorne Health Group, which runs St Bride's, said it was busy. Its chief executive, Dr Ruth Kane, apologised.", role{"Ruth Kane", "Chief Executive", "Lorne Health Group", false}},

@@ -680,6 +680,10 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		// "Union general secretary Nadia Ferreira-Kost": the union.
 		r.orgNoun = n.word(a - 1)
 		start = a - 1
+	case a >= 3 && n.word(a-1) == ")" && n.acronymOrgBefore(a-1) >= 0:
+		// "Zambian National Front (ZNF) provincial chairperson NAME".
+		r.orgCand = n.acronymOrgBefore(a - 1)
+		start = n.cands[r.orgCand].ts
 	case a >= 1 && (n.word(a-1) == "its" || n.word(a-1) == "their"):
 		// "Its managing director, Smt. Lakshmi Venkataraman,", "their
 		// captain, Jordan Achterberg".
