@@ -276,6 +276,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// Seventh round: an acronym in parentheses between an
 		// organisation and a title.
 		{"Workers' Reform Party (WRP) district secretary Mr Amos Banda walked out.", role{"Amos Banda", "District Secretary", "Workers' Reform Party", false}},
+		// Seventh round: a description of the organisation before its
+		// name.
+		{"Ms Carol Tan, chief executive of property developer Marlow Crest Holdings, said sales fell.", role{"Carol Tan", "Chief Executive", "Marlow Crest Holdings", false}},
 		{"Shadow housing minister Ewan Pike said the plan had failed.", role{"Ewan Pike", "Shadow Housing Minister", "", false}},
 		{"The deputy vice-chancellor, Professor Ama Sarpong, agreed.", role{"Ama Sarpong", "Deputy Vice-Chancellor", "", false}},
 		{"The Lorne Health Group, which runs St Bride's, said it was busy. Its chief executive, Dr Ruth Kane, apologised.", role{"Ruth Kane", "Chief Executive", "Lorne Health Group", false}},

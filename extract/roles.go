@@ -1200,6 +1200,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			if n.word(k) == "the" {
 				k++
 			}
+			k = n.afterOrgDescriptor(k, sentEnd)
 			if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && n.cands[o].kind != Person {
 				orgCand = o
 				end = n.cands[o].te
