@@ -559,6 +559,10 @@ func TestUnseenStylesEvents(t *testing.T) {
 		// Seventh round: a relative clause opened by "whose" tells its
 		// own happening; "said" before "the" opens what was said.
 		{"The council confirmed on Monday that the pool, whose roof collapsed in 2021, would reopen in June.", "2026-02-11", []string{"2021", "2026-06"}, ""},
+		// Seventh round: "ahead of" a month after a past verb means the
+		// nearest such month, not the last.
+		{"He accused the mayor of spending the money ahead of the August by-elections.", "2026-04-09", []string{"2026-08"}, "2025-08"},
+		{"He accused the mayor of spending the money ahead of the August by-elections.", "2026-10-09", []string{"2026-08"}, "2027-08"},
 		{"Speaking after she visited the mine on Monday, the minister said the shaft would reopen in June.", "2026-02-11", []string{"2026-02-09", "2026-06"}, ""},
 	}
 	for _, tt := range tests {

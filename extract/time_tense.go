@@ -329,6 +329,29 @@ func (p *tparser) presentInTimeClause(k, a int) bool {
 // expression wins ("said Monday"); otherwise the nearest cue that is not a
 // reporting verb, so that "will visit Friday, officials said" looks ahead.
 func (p *tparser) dir(a, b int) int {
+	d := p.tenseDir(a, b)
+	if d < 0 && p.aheadOf(a) {
+		// "accused the party of campaigning ahead of the August
+		// by-elections": what a past clause looked ahead to need not be
+		// past; the nearest August is meant.
+		return 0
+	}
+	return d
+}
+
+// aheadOf reports whether "ahead of" stands just before the time at
+// token a ("ahead of the August vote").
+func (p *tparser) aheadOf(a int) bool {
+	for k := a - 2; k >= 0 && k >= a-4; k-- {
+		if strings.EqualFold(p.str(k), "ahead") && strings.EqualFold(p.str(k+1), "of") {
+			return true
+		}
+	}
+	return false
+}
+
+// tenseDir is dir before "ahead of" is considered.
+func (p *tparser) tenseDir(a, b int) int {
 	k := a - 1
 	for n := 0; n < 4 && k > 0; n++ {
 		// Look past "early", "the end of" to the preposition: "by early June".
