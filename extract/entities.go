@@ -1341,6 +1341,12 @@ cut:
 	// Atlantic Ocean"; but a district an institution names is that
 	// institution: "Holloway Bend Unified School District".
 	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower()] && !(n.toks[j-1].lower() == "district" && nerOrgHeads[n.toks[j-2].lower()]) {
+		// "Sierra Fire Protection District", "Alder Water District": a
+		// US special district is the body that provides the service.
+		if n.toks[j-1].lower() == "district" && nerServiceDistricts[n.toks[j-2].lower()] {
+			n.addCand(s, i, j, Org, nil)
+			return
+		}
 		c := n.addCand(s, i, j, Place, nil)
 		n.cands[c].places = n.placesIn(i, j)
 		return

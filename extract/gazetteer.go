@@ -350,6 +350,11 @@ var nerPlaceHeads = nerSet("stadium,arena,oval,airport,ocean,sea,river,lake,moun
 // Rivers") names an organisation, never a person.
 var nerInstHeads = nerSet("office,ministry,department,agency,authority,council,commission,board,bureau,institute,trust,fund,partnership,alliance,foundation,committee,inspectorate,directorate,federation,association,society,tribunal,academy,coalition,secretariat,commissioner,ombudsman")
 
+// nerServiceDistricts are the services a US special district is named
+// for ("Sierra Fire Protection District", "Kern Water District"): such a
+// district is a public body, not an area.
+var nerServiceDistricts = nerSet("fire,protection,water,sanitation,sanitary,irrigation,utility,utilities,hospital,transit,conservation,recreation,park,parks,library,sewer,drainage,flood,mosquito,cemetery,ambulance,healthcare")
+
 // nerPlacePrefixes open the names of natural places: "River Wendle",
 // "Lake Orvan", "Mount Kessel".
 var nerPlacePrefixes = nerSet("river,lake,loch,lough,mount,mt.,cape,isle,fort,port,sungai,kuala,bukit,pulau,tanjung,teluk,kampung,gunung")

@@ -162,6 +162,10 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Justice Asha Kurup heard the petition. \"The law is clear,\" Justice Kurup observed.", "Asha Kurup", Person},
 		// Seventh round: the town of a legislator's party tag is a place.
 		{"The bill's sponsor, state Sen. Ann Voss, D-Brill Springs, spoke first.", "Brill Springs", Place},
+		// Seventh round: a US special district is a body.
+		{"Crews from the Tamarack Fire Protection District reached the ridge.", "Tamarack Fire Protection District", Org},
+		{"The Oxbow Water District raised rates.", "Oxbow Water District", Org},
+		{"Flooding hit villages across the Kessel District on Monday.", "Kessel District", Place},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
