@@ -2119,7 +2119,32 @@ var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,suburb,suburbs,o
 
 // nerPlaceModNouns are works and areas a place name qualifies: "the
 // Apapa terminal", "the Selby Moor barrier", "the Kandipur constituency".
-var nerPlaceModNouns = nerSet("camp,province,parish,county,municipality,governorate,prefecture,terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
+var nerPlaceModNouns = nerSet("market,marketplace,campground,campsite,estuary,foreshore,wall,camp,province,parish,county,municipality,governorate,prefecture,terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
+
+// nerPlaceWorkNouns are the nerPlaceModNouns that only a place stands
+// before ("the Castlebrack bypass"), where "line", "station",
+// "terminal" or "market" also follow products and firms ("the MacBook
+// line", "the Mac market").
+var nerPlaceWorkNouns = nerSet("bypass,campground,campsite,estuary,foreshore,wall,seafront,waterfront,coastline,floodplain,catchment,causeway")
+
+// placeModAfter reports whether one of nouns (works built somewhere,
+// areas) follows token k, itself or after one lower-case modifier: "the Apapa
+// terminal", "the Tarnford sea wall".
+func (n *ner) placeModAfter(k int, nouns map[string]bool) bool {
+	for q := k; q < len(n.toks) && q <= k+1; q++ {
+		t := n.toks[q]
+		if !t.word || t.cap || t.digit {
+			return false
+		}
+		if nouns[t.lower()] {
+			return true
+		}
+		if nerStop[t.lower()] || nerCopulas[t.lower()] || nerAuxVerbs[t.lower()] || strings.HasSuffix(t.lower(), "ed") {
+			return false
+		}
+	}
+	return false
+}
 
 // nerAreaNouns are the areas a name before them is the place of: "the
 // Rangiwai district", "Sindh province".
@@ -2175,7 +2200,7 @@ func (n *ner) placeContext(ts, te int) int {
 	}
 	// "the Apapa terminal", "the Selby Moor barrier": a name before a
 	// work built somewhere or an area is that place.
-	if t := n.toks[min(te, len(n.toks)-1)]; te < len(n.toks) && t.word && !t.cap && nerPlaceModNouns[t.lower()] {
+	if n.placeModAfter(te, nerPlaceModNouns) {
 		w += 2
 	}
 	// "in nearby Eastbrook", "to neighbouring Kelderby": a place beside
@@ -2757,7 +2782,8 @@ func (n *ner) placeInBody(cs []int) bool {
 		}
 		// Not "in Ashcombe hospital"; but "in the Rangiwai district".
 		// "Farmers across Rangiwhero have …": a verb may follow.
-		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.cue[cuePlace] < 3 && cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower()] && !nerAreaNouns[t.lower()] && !nerCopulas[t.lower()] && !nerAuxVerbs[t.lower()] {
+		// "the Castlebrack bypass": a work built somewhere names it.
+		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.cue[cuePlace] < 3 && cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower()] && !nerAreaNouns[t.lower()] && !nerCopulas[t.lower()] && !nerAuxVerbs[t.lower()] && !n.placeModAfter(cd.te, nerPlaceWorkNouns) {
 			continue
 		}
 		return true

@@ -164,6 +164,10 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"The bill's sponsor, state Sen. Ann Voss, D-Brill Springs, spoke first.", "Brill Springs", Place},
 		// Seventh round: a US special district is a body.
 		{"Crews from the Tamarack Fire Protection District reached the ridge.", "Tamarack Fire Protection District", Org},
+		// Seventh round: a town named only before a work built there and
+		// inside an organisation's name is the town.
+		{"Work on the Dunrow bypass starts in May. Dunrow Garda Station will move.", "Dunrow", Place},
+		{"Storms damaged the Kelwick sea wall. The Kelwick Harbour Trust will pay.", "Kelwick", Place},
 		{"The Oxbow Water District raised rates.", "Oxbow Water District", Org},
 		{"Flooding hit villages across the Kessel District on Monday.", "Kessel District", Place},
 	}
