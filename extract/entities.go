@@ -2079,7 +2079,7 @@ func (n *ner) teamName(ts, te int) bool {
 
 // nerFirmNouns stand in apposition before a firm's name: "her own firm,
 // Varley Charts,".
-var nerFirmNouns = nerSet("firm,company,business,subsidiary,arm,charity,consultancy,startup,agency,label,publisher,brand,group,partnership")
+var nerFirmNouns = nerSet("firm,company,business,subsidiary,arm,charity,consultancy,startup,agency,label,publisher,brand,group,partnership,operator,carrier,airline,insurer,lender,retailer,manufacturer,carmaker,automaker,utility,band,chain,supermarket")
 
 // nerRouteNouns name a route between places: "service between X and Y".
 var nerRouteNouns = nerSet("service,services,flight,flights,route,routes,line,lines,road,railway,rail,ferry,ferries,train,trains,bus,buses,link,links,highway,motorway,pipeline,corridor,journey,trip,connection,connections,flies,flew,fly")

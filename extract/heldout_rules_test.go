@@ -167,6 +167,8 @@ func TestUnseenStylesKinds(t *testing.T) {
 		// Seventh round: a town named only before a work built there and
 		// inside an organisation's name is the town.
 		{"Work on the Dunrow bypass starts in May. Dunrow Garda Station will move.", "Dunrow", Place},
+		// Seventh round: an apposition to an operator or a band.
+		{"The council will meet the ferry operator, Skerry Link, next week.", "Skerry Link", Org},
 		{"Storms damaged the Kelwick sea wall. The Kelwick Harbour Trust will pay.", "Kelwick", Place},
 		{"The Oxbow Water District raised rates.", "Oxbow Water District", Org},
 		{"Flooding hit villages across the Kessel District on Monday.", "Kessel District", Place},
