@@ -289,6 +289,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// Seventh round: a description of the organisation before its
 		// name.
 		{"Ms Carol Tan, chief executive of property developer Marlow Crest Holdings, said sales fell.", role{"Carol Tan", "Chief Executive", "Marlow Crest Holdings", false}},
+		// Seventh round: a title used as an honorific after an
+		// appointing verb.
+		{"Kelby College has appointed Professor Ann Fry as principal, effective 1 May.", role{"Ann Fry", "Principal", "Kelby College", false}},
 		{"Shadow housing minister Ewan Pike said the plan had failed.", role{"Ewan Pike", "Shadow Housing Minister", "", false}},
 		{"The deputy vice-chancellor, Professor Ama Sarpong, agreed.", role{"Ama Sarpong", "Deputy Vice-Chancellor", "", false}},
 		{"The Lorne Health Group, which runs St Bride's, said it was busy. Its chief executive, Dr Ruth Kane, apologised.", role{"Ruth Kane", "Chief Executive", "Lorne Health Group", false}},

@@ -919,6 +919,11 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 	for n.prefixAt(v) {
 		v--
 	}
+	// "has appointed Professor NAME as Dean": a title used as an
+	// honorific between the verb and the name.
+	if v > 0 && n.toks[v].cap && nerTitleSet[n.word(v)] && nerAppointVerbs[n.word(v-1)] {
+		v--
+	}
 	// "announced the appointment of NAME as Chief Financial Officer".
 	noun := n.word(v) == "of" && nerAppointNouns[n.word(v-1)]
 	if !noun && !nerAppointVerbs[n.word(v)] || v > 0 && (nerCopulas[n.word(v-1)] || n.word(v-1) == "be" || n.word(v-1) == "been") {
