@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -372,9 +374,52 @@ func anchorOf(text string, ts []Time, sentStart int) (Time, bool) {
 			period, found = t, true
 			continue
 		}
-		return t, true
+		return narrowerIn(text, ts, t, sentStart), true
 	}
 	return period, found
+}
+
+// narrowerIn returns a time of ts after t that falls within t's period,
+// or t: "Earlier in the weekend, the band played on Saturday afternoon"
+// happened on the Saturday, not over the weekend.
+func narrowerIn(text string, ts []Time, t Time, sentStart int) Time {
+	for _, u := range ts {
+		if u.Start <= t.Start || isNounModifier(text, u, sentStart) || negatedTime(text, u, sentStart) {
+			continue
+		}
+		if timeWithin(u.Value, t.Value) {
+			return u
+		}
+	}
+	return t
+}
+
+// timeWithin reports whether the date value u (a day, with or without a
+// time of day) lies in the week, weekend or month t and is not t itself.
+func timeWithin(u, t string) bool {
+	if len(u) < 10 || len(t) < 7 || u == t {
+		return false
+	}
+	d, err := time.Parse("2006-01-02", u[:10])
+	if err != nil {
+		return false
+	}
+	if len(t) == 7 && t[4] == '-' && t[5] != 'W' {
+		return strings.HasPrefix(u, t) // "2026-07"
+	}
+	if len(t) >= 8 && t[5] == 'W' {
+		y, w := d.ISOWeek()
+		if t[:4] != strconv.Itoa(y) || t[6:8] != strconv.Itoa(100 + w)[1:] {
+			return false
+		}
+		switch t[8:] {
+		case "":
+			return true
+		case "-WE":
+			return d.Weekday() == time.Saturday || d.Weekday() == time.Sunday
+		}
+	}
+	return false
 }
 
 // negatedTime reports whether the time is denied: "not next year, but

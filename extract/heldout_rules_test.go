@@ -576,6 +576,9 @@ func TestUnseenStylesEvents(t *testing.T) {
 		// nearest such month, not the last.
 		{"He accused the mayor of spending the money ahead of the August by-elections.", "2026-04-09", []string{"2026-08"}, "2025-08"},
 		{"He accused the mayor of spending the money ahead of the August by-elections.", "2026-10-09", []string{"2026-08"}, "2027-08"},
+		// Seventh round: of two nested times in one clause, the narrower
+		// dates the happening.
+		{"Earlier in the weekend, the quartet played a short set on Saturday afternoon.", "2026-07-06", []string{"2026-07-04"}, "2026-W27-WE"},
 		{"Speaking after she visited the mine on Monday, the minister said the shaft would reopen in June.", "2026-02-11", []string{"2026-02-09", "2026-06"}, ""},
 	}
 	for _, tt := range tests {
