@@ -275,7 +275,7 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"When Sipho Mthembu took over as interim chief executive of Veld Foods in May, sales were falling.", role{"Sipho Mthembu", "Interim Chief Executive", "Veld Foods", false}},
 		// Seventh round: a dead holder's role has ended; a minister of
 		// state with a portfolio; a convener.
-		{"The Marsh Owls played for two hours. The band's late bassist, Joe Rudd, was remembered.", role{"Joe Rudd", "Bassist", "", true}},
+		{"The Marsh Owls played for two hours. The band's late bassist, Joe Rudd, was remembered.", role{"Joe Rudd", "Bassist", "Marsh Owls", true}},
 		{"Minister of State for Manpower Lee Bao Hua opened the centre.", role{"Lee Bao Hua", "Minister of State for Manpower", "", false}},
 		{"The committee's convener, Ailsa Munro, said the figures were poor.", role{"Ailsa Munro", "Convener", "", false}},
 		{"Members of the Rural Affairs Committee met. The committee's convener, Ailsa Munro, said the figures were poor.", role{"Ailsa Munro", "Convener", "Rural Affairs Committee", false}},
@@ -292,6 +292,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// Seventh round: a title used as an honorific after an
 		// appointing verb.
 		{"Kelby College has appointed Professor Ann Fry as principal, effective 1 May.", role{"Ann Fry", "Principal", "Kelby College", false}},
+		// Seventh round: a band's members, like a team's, belong to the
+		// band the review was about.
+		{"The Marsh Owls played for two hours on Friday. Guitarist Ewan Tully broke a string twice.", role{"Ewan Tully", "Guitarist", "Marsh Owls", false}},
 		{"Shadow housing minister Ewan Pike said the plan had failed.", role{"Ewan Pike", "Shadow Housing Minister", "", false}},
 		{"The deputy vice-chancellor, Professor Ama Sarpong, agreed.", role{"Ama Sarpong", "Deputy Vice-Chancellor", "", false}},
 		{"The Lorne Health Group, which runs St Bride's, said it was busy. Its chief executive, Dr Ruth Kane, apologised.", role{"Ruth Kane", "Chief Executive", "Lorne Health Group", false}},

@@ -1625,8 +1625,10 @@ func (n *ner) implicitOrgs() {
 }
 
 // nerTeamTitles are a team's positions, whose team a match report leaves
-// to the sentence: "captain", "wicketkeeper", "head coach".
-var nerTeamTitles = nerSet("captain,skipper,vice-captain,coach,head coach,assistant coach,wicketkeeper,goalkeeper,keeper,striker,midfielder,defender,winger,forward,opener,batsman,batter,bowler,spinner,all-rounder,flanker,full-back,fullback,fly-half,outside-half,scrum-half,wing,hooker,prop,lock,number eight,quarterback,pitcher,shortstop")
+// to the sentence: "captain", "wicketkeeper", "head coach"; a band's are
+// left to a review's the same way ("The Salt Lanterns opened with … Singer
+// NAME dedicated").
+var nerTeamTitles = nerSet("captain,skipper,vice-captain,coach,head coach,assistant coach,wicketkeeper,goalkeeper,keeper,striker,midfielder,defender,winger,forward,opener,batsman,batter,bowler,spinner,all-rounder,flanker,full-back,fullback,fly-half,outside-half,scrum-half,wing,hooker,prop,lock,number eight,quarterback,pitcher,shortstop,singer,lead singer,drummer,guitarist,bassist,vocalist,keyboardist,frontman,frontwoman")
 
 // prevSentenceSubjectOrg returns the organisation opening the sentence
 // before the one at byte pos, or "". A team is often named by its town
