@@ -264,6 +264,9 @@ func hasVerb(ws []word, kind clauseKind, text string, sm []Mention) bool {
 			!functionWords[w.w] && !prepositions[w.w] {
 			return true // "and review the policy"
 		}
+		if i > 0 && ws[i-1].cap && fixtureVerbs[w.w] && i+1 < len(ws) && (ws[i+1].cap || ws[i+1].w == "to") {
+			return true // "Harrowfield play Ormsby", "while Castleby travel to"
+		}
 		if kind == ckConj && i == 1 && (ws[0].w == "before" || ws[0].w == "after") && strings.HasSuffix(w.w, "ing") {
 			return true // "before hosting Athelney United"
 		}

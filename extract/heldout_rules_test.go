@@ -582,6 +582,9 @@ func TestUnseenStylesEvents(t *testing.T) {
 		// Seventh round: of two nested times in one clause, the narrower
 		// dates the happening.
 		{"Earlier in the weekend, the quartet played a short set on Saturday afternoon.", "2026-07-06", []string{"2026-07-04"}, "2026-W27-WE"},
+		// Seventh round: a fixture told in the present lies ahead, and
+		// each of two fixtures has its own date.
+		{"Kelby Rovers play Ashmoor at home on Saturday, while Dunley travel to Brackton on May 30.", "2026-05-18", []string{"2026-05-23", "2026-05-30"}, "2026-05-16"},
 		{"Speaking after she visited the mine on Monday, the minister said the shaft would reopen in June.", "2026-02-11", []string{"2026-02-09", "2026-06"}, ""},
 	}
 	for _, tt := range tests {

@@ -330,6 +330,9 @@ func (p *tparser) presentInTimeClause(k, a int) bool {
 // reporting verb, so that "will visit Friday, officials said" looks ahead.
 func (p *tparser) dir(a, b int) int {
 	d := p.tenseDir(a, b)
+	if d == 0 && p.fixtureBefore(a) {
+		return 1
+	}
 	if d < 0 && p.aheadOf(a) {
 		// "accused the party of campaigning ahead of the August
 		// by-elections": what a past clause looked ahead to need not be
@@ -337,6 +340,31 @@ func (p *tparser) dir(a, b int) int {
 		return 0
 	}
 	return d
+}
+
+// fixtureVerbs are the present-tense verbs of a sports fixture: "Harrowfield
+// play Ormsby on Saturday", "Castleby travel to Denholm Bridge".
+var fixtureVerbs = map[string]bool{
+	"play": true, "plays": true, "host": true, "hosts": true, "travel": true, "travels": true,
+	"face": true, "faces": true, "meet": true, "meets": true, "visit": true, "visits": true,
+}
+
+// fixtureBefore reports whether the clause of the time at token a holds
+// a name, a fixture's verb in the present and then a name or "to"
+// ("Harrowfield play Ormsby at home on Saturday"): a fixture is ahead.
+func (p *tparser) fixtureBefore(a int) bool {
+	for k := a - 1; k >= 1 && k >= a-8; k-- {
+		t := p.toks[k]
+		if t.kind != tkWord {
+			return false
+		}
+		if t.cap || !fixtureVerbs[strings.ToLower(p.str(k))] || k+1 >= len(p.toks) {
+			continue
+		}
+		prev, next := p.toks[k-1], p.toks[k+1]
+		return prev.kind == tkWord && prev.cap && next.kind == tkWord && (next.cap || strings.EqualFold(p.str(k+1), "to"))
+	}
+	return false
 }
 
 // aheadOf reports whether "ahead of" stands just before the time at
