@@ -207,10 +207,11 @@ var heldoutHalves = []struct {
 	// 0.938, P 0.762; places 0.786, P 1.000; roles 0.714 (org missing
 	// 0.952); events 0.875; quotes 1.000; 0 non-verbatim; 0 false dates.
 	// Third round: events 0.875 -> 0.917, every other figure unchanged.
-	// Fourth round: every figure unchanged.
+	// Fourth round: every figure unchanged. Seventh round: events 0.917
+	// -> 0.958, every other figure unchanged.
 	{"test2", false, heldoutFloors{
 		people: 0.98, peopleP: 0.93, orgs: 0.91, orgsP: 0.74, places: 0.76, placesP: 0.98,
-		roles: 0.74, rolesNoOrg: 0.93, events: 0.89, quotes: 0.98, nonVerbatim: 0, falseDates: 0,
+		roles: 0.74, rolesNoOrg: 0.93, events: 0.93, quotes: 0.98, nonVerbatim: 0, falseDates: 0,
 	}},
 }
 
