@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -262,6 +264,9 @@ func hasVerb(ws []word, kind clauseKind, text string, sm []Mention) bool {
 			!functionWords[w.w] && !prepositions[w.w] {
 			return true // "and review the policy"
 		}
+		if i > 0 && ws[i-1].cap && fixtureVerbs[w.w] && i+1 < len(ws) && (ws[i+1].cap || ws[i+1].w == "to") {
+			return true // "Harrowfield play Ormsby", "while Castleby travel to"
+		}
 		if kind == ckConj && i == 1 && (ws[0].w == "before" || ws[0].w == "after") && strings.HasSuffix(w.w, "ing") {
 			return true // "before hosting Athelney United"
 		}
@@ -311,10 +316,15 @@ func isNounModifier(text string, t Time, sentStart int) bool {
 	if !strings.HasPrefix(rest, " ") || t.Start < sentStart+2 || text[t.Start-1] != ' ' {
 		return false
 	}
-	// The word before: a determiner.
+	// The word before: a determiner, unless the time is a hyphened
+	// compound, which only an adjective is: "a fall in first-half profit
+	// on Wednesday".
 	a := t.Start - 1
 	for a > sentStart && isASCIILetter(text[a-1]) {
 		a--
+	}
+	if strings.Contains(text[t.Start:t.End], "-") {
+		return nounAfter(text, t)
 	}
 	switch strings.ToLower(text[a : t.Start-1]) {
 	case "the", "a", "an", "its", "his", "her", "their", "our", "this":
@@ -334,7 +344,12 @@ func isNounModifier(text string, t Time, sentStart int) bool {
 			return false
 		}
 	}
-	// The word after: a noun, in lower case.
+	return nounAfter(text, t)
+}
+
+// nounAfter reports whether a noun in lower case follows the time t after
+// a space.
+func nounAfter(text string, t Time) bool {
 	b := t.End + 1
 	e := b
 	for e < len(text) && (isASCIILetter(text[e]) || text[e] == '-') {
@@ -362,9 +377,52 @@ func anchorOf(text string, ts []Time, sentStart int) (Time, bool) {
 			period, found = t, true
 			continue
 		}
-		return t, true
+		return narrowerIn(text, ts, t, sentStart), true
 	}
 	return period, found
+}
+
+// narrowerIn returns a time of ts after t that falls within t's period,
+// or t: "Earlier in the weekend, the band played on Saturday afternoon"
+// happened on the Saturday, not over the weekend.
+func narrowerIn(text string, ts []Time, t Time, sentStart int) Time {
+	for _, u := range ts {
+		if u.Start <= t.Start || isNounModifier(text, u, sentStart) || negatedTime(text, u, sentStart) {
+			continue
+		}
+		if timeWithin(u.Value, t.Value) {
+			return u
+		}
+	}
+	return t
+}
+
+// timeWithin reports whether the date value u (a day, with or without a
+// time of day) lies in the week, weekend or month t and is not t itself.
+func timeWithin(u, t string) bool {
+	if len(u) < 10 || len(t) < 7 || u == t {
+		return false
+	}
+	d, err := time.Parse("2006-01-02", u[:10])
+	if err != nil {
+		return false
+	}
+	if len(t) == 7 && t[4] == '-' && t[5] != 'W' {
+		return strings.HasPrefix(u, t) // "2026-07"
+	}
+	if len(t) >= 8 && t[5] == 'W' {
+		y, w := d.ISOWeek()
+		if t[:4] != strconv.Itoa(y) || t[6:8] != strconv.Itoa(100 + w)[1:] {
+			return false
+		}
+		switch t[8:] {
+		case "":
+			return true
+		case "-WE":
+			return d.Weekday() == time.Saturday || d.Weekday() == time.Sunday
+		}
+	}
+	return false
 }
 
 // negatedTime reports whether the time is denied: "not next year, but
@@ -393,7 +451,7 @@ func relatives(text string, s Sentence, ws []word, st []Time, tix *spanSet, sm [
 	}
 	for k := 1; k < len(ws); k++ {
 		w := ws[k]
-		if w.w != "which" && w.w != "who" && w.w != "that" {
+		if w.w != "which" && w.w != "who" && w.w != "that" && w.w != "whose" {
 			if r, ok := reducedRelative(text, s, ws, k, st, tix, sm); ok && (len(out) == 0 || w.s >= out[len(out)-1].b) && verbOutside(ws, r, out) {
 				out = append(out, r)
 			}
@@ -621,6 +679,11 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, tix *spanSet, rel
 			cuts = append(cuts, cut{end: ws[j].s, next: ws[j+1].s, kind: ckComplement})
 		case complementSubjects[ws[j].w] && j > k+1 && inTimesIx(ws[j-1].s, st, tix):
 			cuts = append(cuts, cut{end: ws[j].s, next: ws[j].s, kind: ckComplement})
+		case ws[j].w == "the" && j == k+1 && (ws[k].w == "said" || ws[k].w == "says") && hasTimeBeforeIx(st, tix, ws[k].s) && hasTimeAfterIx(st, tix, ws[j].e):
+			// "said on Tuesday the hospital … would be opened by
+			// December": "said" takes no object; what follows is what
+			// was said, with its own date.
+			cuts = append(cuts, cut{end: ws[j].s, next: ws[j].s, kind: ckComplement})
 		case subjectPronouns[ws[j].w] && j == k+1 && j+1 < len(ws) && modals[ws[j+1].w]:
 			// "said it would install cranes from July 1"
 			cuts = append(cuts, cut{end: ws[j].s, next: ws[j].s, kind: ckComplement})
@@ -652,7 +715,12 @@ func clauseCuts(text string, s Sentence, ws []word, st []Time, tix *spanSet, rel
 		if !(inTimesIx(ws[k+1].s, st, tix) || prepositions[ws[k+1].w] && k+2 < len(ws) && inTimesIx(ws[k+2].s, st, tix)) {
 			continue
 		}
-		for j := k - 1; j >= 1 && j >= k-5; j-- {
+		for j := k - 1; j >= 1 && j >= k-12; j-- {
+			// "…, Senior Minister of State for Manpower Tan Wei Ming
+			// said on Wednesday": a long subject is a title and a name.
+			if j < k-5 && !ws[j].cap && ws[j].w != "of" && ws[j].w != "for" && ws[j].w != "the" && ws[j].w != "and" {
+				break
+			}
 			gap := text[ws[j-1].e:ws[j].s]
 			if strings.Contains(gap, ",") && hasTimeBeforeIx(st, tix, ws[j-1].e) {
 				cuts = append(cuts, cut{end: ws[j-1].e, next: ws[j].s, kind: ckComplement})
@@ -1031,6 +1099,9 @@ func (c clause) summaryText(text string) string {
 	var b strings.Builder
 	if c.kind == ckRelative && c.ante[1] > c.ante[0] {
 		b.WriteString(text[c.ante[0]:c.ante[1]])
+		if p := c.parts[0][0]; p >= 6 && strings.EqualFold(text[p-6:p], "whose ") {
+			b.WriteString("'s") // "the hospital, whose construction stalled"
+		}
 		if c.reduced {
 			b.WriteByte(',')
 		}

@@ -431,6 +431,12 @@ func (n *ner) findCandidates() {
 				}
 				continue
 			}
+			// "Rep. Ann Voss, R-Pickering,": a party and home-town tag
+			// after a legislator's name; the town is a place.
+			if k := n.tagTown(s, i, b); k > i {
+				i = k
+				continue
+			}
 			// A party tag: "(D-Calif.)", "(R-AZ)".
 			if n.word(i-1) == "(" && len(n.toks[i].lower()) == 1 && n.word(i+1) == "-" {
 				for i < b && n.toks[i].lower() != ")" {
@@ -469,6 +475,11 @@ func (n *ner) findCandidates() {
 				// "Stoke-on-Trent", "Newcastle-upon-Tyne".
 				if !t.space && t.lower() == "-" && j+3 < b && nerHyphenParticles[n.word(j+1)] && !n.toks[j+1].space && n.word(j+2) == "-" && !n.toks[j+2].space && !n.toks[j+3].space && n.nameTok(j+3) {
 					j += 4
+					continue
+				}
+				// "Lau Chi-keung": a Chinese given name's lower-case half.
+				if !t.space && t.lower() == "-" && j+1 < b && n.sinoGivenTail(j+1) {
+					j += 2
 					continue
 				}
 				// "Laurentide Dairy Co-operative": an organisation's head
@@ -862,6 +873,9 @@ func (n *ner) run(s, i, j int) {
 		if j-i >= 3 && n.word(j-2) == "police" && n.word(j-1) == "station" {
 			break // "the Gulbahar police station"
 		}
+		if j-i >= 3 && n.sinoGivenTail(j-1) {
+			break // "Lau Chi-keung"
+		}
 		j--
 	}
 	if i >= j {
@@ -906,6 +920,11 @@ func (n *ner) titleAt(i, j int) int {
 	best := i
 	if i >= j || i >= len(n.toks) {
 		return best // an organisation that ends the text: "ORG — NAME, Head of Communications"
+	}
+	// "Ministry of Health Permanent Secretary NAME": a portfolio after an
+	// institution's "of" ends the institution's name, not opens a title.
+	if i >= 2 && nerPortfolios[n.toks[i].lower()] && n.toks[i-1].lower() == "of" && nerOrgLeadHeads[n.toks[i-2].lower()] && n.toks[i-2].cap {
+		return best
 	}
 	// "SP Butt" after "Superintendent of Police (Cantonment division)
 	// Ayesha Butt": a rank the text wrote out, shortened to its
@@ -1010,7 +1029,7 @@ func (n *ner) nameLike(i, j int) bool {
 	words := 0
 	for k := i; k < j; k++ {
 		t := n.toks[k]
-		if nerNameParticles[t.lower()] || (t.lower() == "-" || t.lower() == "‑") && !t.space && k > i && k+1 < j && !n.toks[k+1].space {
+		if nerNameParticles[t.lower()] || (t.lower() == "-" || t.lower() == "‑") && !t.space && k > i && k+1 < j && !n.toks[k+1].space || n.sinoGivenTail(k) {
 			continue
 		}
 		// A surname may be an occupation ("Isaac Singer"), a first name
@@ -1122,7 +1141,7 @@ cut:
 				continue
 			}
 			// "Sen. Haskell": an abbreviated title is no ordinary word.
-			if _, abbrev := nerTitleAbbrev[nerKey(n.toks, a, b)]; !abbrev && nerAmbiguousTitles[nerKey(n.toks, a, b)] && nameEnd-nameStart < 2 && a == i {
+			if _, abbrev := nerTitleAbbrev[nerKey(n.toks, a, b)]; !abbrev && nerAmbiguousTitles[nerKey(n.toks, a, b)] && nameEnd-nameStart < 2 && a == i && !n.surnameBefore(nameStart) {
 				continue
 			}
 			n.segment(s, i, a, true)
@@ -1338,6 +1357,12 @@ cut:
 	// Atlantic Ocean"; but a district an institution names is that
 	// institution: "Holloway Bend Unified School District".
 	if j-i >= 2 && nerPlaceHeads[n.toks[j-1].lower()] && !(n.toks[j-1].lower() == "district" && nerOrgHeads[n.toks[j-2].lower()]) {
+		// "Sierra Fire Protection District", "Alder Water District": a
+		// US special district is the body that provides the service.
+		if n.toks[j-1].lower() == "district" && nerServiceDistricts[n.toks[j-2].lower()] {
+			n.addCand(s, i, j, Org, nil)
+			return
+		}
 		c := n.addCand(s, i, j, Place, nil)
 		n.setPlaces(c, n.placesIn(i, j))
 		return
@@ -2063,7 +2088,7 @@ func (n *ner) teamName(ts, te int) bool {
 
 // nerFirmNouns stand in apposition before a firm's name: "her own firm,
 // Varley Charts,".
-var nerFirmNouns = nerSet("firm,company,business,subsidiary,arm,charity,consultancy,startup,agency,label,publisher,brand,group,partnership")
+var nerFirmNouns = nerSet("firm,company,business,subsidiary,arm,charity,consultancy,startup,agency,label,publisher,brand,group,partnership,operator,carrier,airline,insurer,lender,retailer,manufacturer,carmaker,automaker,utility,band,chain,supermarket")
 
 // nerRouteNouns name a route between places: "service between X and Y".
 var nerRouteNouns = nerSet("service,services,flight,flights,route,routes,line,lines,road,railway,rail,ferry,ferries,train,trains,bus,buses,link,links,highway,motorway,pipeline,corridor,journey,trip,connection,connections,flies,flew,fly")
@@ -2103,7 +2128,32 @@ var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,suburb,suburbs,o
 
 // nerPlaceModNouns are works and areas a place name qualifies: "the
 // Apapa terminal", "the Selby Moor barrier", "the Kandipur constituency".
-var nerPlaceModNouns = nerSet("camp,province,parish,county,municipality,governorate,prefecture,terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
+var nerPlaceModNouns = nerSet("market,marketplace,campground,campsite,estuary,foreshore,wall,camp,province,parish,county,municipality,governorate,prefecture,terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
+
+// nerPlaceWorkNouns are the nerPlaceModNouns that only a place stands
+// before ("the Castlebrack bypass"), where "line", "station",
+// "terminal" or "market" also follow products and firms ("the MacBook
+// line", "the Mac market").
+var nerPlaceWorkNouns = nerSet("bypass,campground,campsite,estuary,foreshore,wall,seafront,waterfront,coastline,floodplain,catchment,causeway")
+
+// placeModAfter reports whether one of nouns (works built somewhere,
+// areas) follows token k, itself or after one lower-case modifier: "the Apapa
+// terminal", "the Tarnford sea wall".
+func (n *ner) placeModAfter(k int, nouns map[string]bool) bool {
+	for q := k; q < len(n.toks) && q <= k+1; q++ {
+		t := n.toks[q]
+		if !t.word || t.cap || t.digit {
+			return false
+		}
+		if nouns[t.lower()] {
+			return true
+		}
+		if nerStop[t.lower()] || nerCopulas[t.lower()] || nerAuxVerbs[t.lower()] || strings.HasSuffix(t.lower(), "ed") {
+			return false
+		}
+	}
+	return false
+}
 
 // nerAreaNouns are the areas a name before them is the place of: "the
 // Rangiwai district", "Sindh province".
@@ -2159,7 +2209,7 @@ func (n *ner) placeContext(ts, te int) int {
 	}
 	// "the Apapa terminal", "the Selby Moor barrier": a name before a
 	// work built somewhere or an area is that place.
-	if t := n.toks[min(te, len(n.toks)-1)]; te < len(n.toks) && t.word && !t.cap && nerPlaceModNouns[t.lower()] {
+	if n.placeModAfter(te, nerPlaceModNouns) {
 		w += 2
 	}
 	// "in nearby Eastbrook", "to neighbouring Kelderby": a place beside
@@ -2302,6 +2352,10 @@ func (n *ner) resolve() {
 			// "Núñez-Ortega", "van der Berg": all after the first name.
 			if parts[0]+1 < te-1 {
 				keys = append(keys, nerKey(n.toks, parts[0]+1, te))
+			}
+			// "Vincent Lau Chi-keung" is "Mr Lau".
+			if te-4 > ts && n.sinoGivenTail(te-1) && n.toks[te-4].cap {
+				keys = append(keys, n.toks[te-4].lower())
 			}
 			for _, l := range keys {
 				if !nerIntContains(surname[l], e) {
@@ -2737,7 +2791,8 @@ func (n *ner) placeInBody(cs []int) bool {
 		}
 		// Not "in Ashcombe hospital"; but "in the Rangiwai district".
 		// "Farmers across Rangiwhero have …": a verb may follow.
-		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.cue[cuePlace] < 3 && cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower()] && !nerAreaNouns[t.lower()] && !nerCopulas[t.lower()] && !nerAuxVerbs[t.lower()] {
+		// "the Castlebrack bypass": a work built somewhere names it.
+		if t := n.toks[min(cd.te, len(n.toks)-1)]; cd.cue[cuePlace] < 3 && cd.te < len(n.toks) && t.word && !t.cap && !t.digit && !nerStop[t.lower()] && !nerAreaNouns[t.lower()] && !nerCopulas[t.lower()] && !nerAuxVerbs[t.lower()] && !n.placeModAfter(cd.te, nerPlaceWorkNouns) {
 			continue
 		}
 		return true

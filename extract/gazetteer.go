@@ -328,14 +328,15 @@ mayor-elect,governor-elect,senator-elect,member of parliament,election commissio
 td,mla,mpp,msp,mhk,skipper,vice-captain,opener,opening batsman,batsman,batter,bowler,spinner,all-rounder,wicketkeeper,wicket-keeper,flanker,full-back,fullback,fly-half,scrum-half,wing,number eight,quarterback,pitcher,shortstop,point guard,
 outside-half,hooker,prop,lock,replacement scrum-half,director of rugby,
 superintendent of police,senior superintendent of police,deputy superintendent of police,assistant superintendent of police,station house officer,inspector general,inspector general of police,deputy inspector general,additional inspector general,sub-inspector,assistant sub-inspector,head constable,ssp,dsp,sho,asi,dig,igp,
-harbour master,harbor master,harbourmaster,harbormaster,coordinator,humanitarian coordinator,country director,head of programmes,head of programs,group manager,writer in residence,writer-in-residence,neurologist,cardiologist,physician,oncologist,paediatrician,pediatrician,psychiatrist,radiologist,anaesthetist,anesthesiologist`
+harbour master,harbor master,harbourmaster,harbormaster,coordinator,humanitarian coordinator,country director,head of programmes,head of programs,group manager,writer in residence,writer-in-residence,neurologist,cardiologist,physician,oncologist,paediatrician,pediatrician,psychiatrist,radiologist,anaesthetist,anesthesiologist,
+minister of state,senior minister of state,senior minister,advocate general,additional advocate general,advocate-general,senior advocate,battalion chief,division chief,deputy chief,assistant chief,fire captain,convener,convenor,cathaoirleach,drummer,guitarist,bassist,vocalist,lead singer,frontman,frontwoman,keyboardist`
 
 // nerTitleModifiers may precede a title without changing it.
 var nerTitleModifiers = nerSet("chief,consultant,special,permanent,principal,shadow,municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
 
 // nerPortfolios are the domains of ministers and secretaries, which become
 // part of the title ("Finance Minister").
-var nerPortfolios = nerSet("roads,lands,police,policing,pensions,disability,equality,arts,heritage,prisons,finance,foreign,defence,defense,interior,home,health,education,transport,transportation,energy,trade,justice,labour,labor,agriculture,environment,economy,economic,economics,commerce,treasury,culture,industry,housing,communications,information,tourism,sports,oil,petroleum,mining,water,fisheries,immigration,security,veterans,affairs,digital,science,technology,development,planning,infrastructure,budget,revenue,climate,foreign affairs,public,works,social,welfare,women,youth,family,urban,rural,land,navy,army,air,force")
+var nerPortfolios = nerSet("manpower,islands,roads,lands,police,policing,pensions,disability,equality,arts,heritage,prisons,finance,foreign,defence,defense,interior,home,health,education,transport,transportation,energy,trade,justice,labour,labor,agriculture,environment,economy,economic,economics,commerce,treasury,culture,industry,housing,communications,information,tourism,sports,oil,petroleum,mining,water,fisheries,immigration,security,veterans,affairs,digital,science,technology,development,planning,infrastructure,budget,revenue,climate,foreign affairs,public,works,social,welfare,women,youth,family,urban,rural,land,navy,army,air,force")
 
 // nerOrgHeads are words that end (or head, "Bank of ...") organisation
 // names.
@@ -348,6 +349,11 @@ var nerPlaceHeads = nerSet("stadium,arena,oval,airport,ocean,sea,river,lake,moun
 // that opens with one ("Office for Coastal Standards", "Trust Fund for
 // Rivers") names an organisation, never a person.
 var nerInstHeads = nerSet("office,ministry,department,agency,authority,council,commission,board,bureau,institute,trust,fund,partnership,alliance,foundation,committee,inspectorate,directorate,federation,association,society,tribunal,academy,coalition,secretariat,commissioner,ombudsman")
+
+// nerServiceDistricts are the services a US special district is named
+// for ("Sierra Fire Protection District", "Kern Water District"): such a
+// district is a public body, not an area.
+var nerServiceDistricts = nerSet("fire,protection,water,sanitation,sanitary,irrigation,utility,utilities,hospital,transit,conservation,recreation,park,parks,library,sewer,drainage,flood,mosquito,cemetery,ambulance,healthcare")
 
 // nerPlacePrefixes open the names of natural places: "River Wendle",
 // "Lake Orvan", "Mount Kessel".
@@ -377,7 +383,7 @@ var nerCalendar = nerSet("january,february,march,april,may,june,july,august,sept
 var nerNotNames = nerSet("agm,egm,obe,mbe,cbe,kbe,dbe,gcse,gcses,gp,gps,ebitda,ebit,esg,ev,evs,ppe,kpi,kpis,r&d,m&a,ict,sme,smes,ngo,ngos,mri,gst,gmo,gmos,pfas,pfoa,ppm,kw,mw,gw,kwh,mwh,gwh,ghg,nox,atm,atms,sim,hq,eps,roi,cagr,yoy,qoq,gdp,ceo,cfo,coo,cto,ipo,ai,tv,pc,usb,dvd,gps,hiv,aids,covid,co2,ok,am,pm,a.m.,p.m.,fm,usd,eur,gbp,etf,lng,gmt,utc,est,pdf,faq,id,it,vat,ram,cpu,suv,mp,mps,ceos,q1,q2,q3,q4,bc,ad,ph.d.,phd,dna,rna,led,lcd,hd,uk's,ps,pr,hr,rip,vs,tba,eta,asap,fyi,diy,vip,mph,kph,km,kg,lb,sms,api,url,www,html,ok.")
 
 // nerPersonPrefixes are honorifics before people's names.
-var nerPersonPrefixes = nerSet("mr,mr.,mrs,mrs.,ms,ms.,miss,dr,dr.,prof,prof.,sir,dame,lord,lady,rev,rev.,reverend,mx,madam,madame,monsieur,herr,frau,señor,senor,smt,smt.,shri,shri.,sri,shrimati,alhaji,alhaja,hajia,hajiya,mallam,hon,hon.,cllr,cllr.,eng,eng.,datuk,dato,dato',datin,puan,encik,tun,ir,ir.,atty,atty.,engr,engr.")
+var nerPersonPrefixes = nerSet("mr,mr.,mrs,mrs.,ms,ms.,miss,dr,dr.,prof,prof.,sir,dame,lord,lady,rev,rev.,reverend,mx,madam,madame,monsieur,herr,frau,señor,senor,smt,smt.,shri,shri.,sri,shrimati,alhaji,alhaja,hajia,hajiya,mallam,hon,hon.,honourable,honorable,justices,cllr,cllr.,eng,eng.,datuk,dato,dato',datin,puan,encik,tun,ir,ir.,atty,atty.,engr,engr.")
 
 // nerPostNominals follow a person's name without being part of it:
 // "Helena Brightmore KC", "Lakshmi Venkataraman, IAS".

@@ -151,6 +151,27 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Villages along the Kaloa River flooded. The bridge over the Kaloa stays closed.", "Kaloa River", Place},
 		// Sixth round: Māori "o" (of) inside a name opening with "Te".
 		{"Hone Parata, chairman of Te Rūnanga o Ngāti Korimako, said the iwi agreed.", "Te Rūnanga o Ngāti Korimako", Org},
+		// Seventh round: a Chinese given name's lower-case half.
+		{"Finance director Chan Siu-ming said costs rose.", "Chan Siu-ming", Person},
+		{"Analyst Peter Ho Kwok-wai of Tai Fung Securities said rents fell. Mr Ho said more cuts were due.", "Peter Ho Kwok-wai", Person},
+		// Seventh round: spelled-out and plural honorifics, titles of fire
+		// services and a judge named again by title and surname.
+		{"Speaking in Kasempa, Honourable Ruth Banda said the road would be built.", "Ruth Banda", Person},
+		{"A bench comprising Justices Kavita Menon and R.P. Saxena heard the case.", "Kavita Menon", Person},
+		{"\"The fire is moving fast,\" said Battalion Chief Dora Villegas of the Pine Ridge Fire District.", "Dora Villegas", Person},
+		{"Justice Asha Kurup heard the petition. \"The law is clear,\" Justice Kurup observed.", "Asha Kurup", Person},
+		// Seventh round: the town of a legislator's party tag is a place.
+		{"The bill's sponsor, state Sen. Ann Voss, D-Brill Springs, spoke first.", "Brill Springs", Place},
+		// Seventh round: a US special district is a body.
+		{"Crews from the Tamarack Fire Protection District reached the ridge.", "Tamarack Fire Protection District", Org},
+		// Seventh round: a town named only before a work built there and
+		// inside an organisation's name is the town.
+		{"Work on the Dunrow bypass starts in May. Dunrow Garda Station will move.", "Dunrow", Place},
+		// Seventh round: an apposition to an operator or a band.
+		{"The council will meet the ferry operator, Skerry Link, next week.", "Skerry Link", Org},
+		{"Storms damaged the Kelwick sea wall. The Kelwick Harbour Trust will pay.", "Kelwick", Place},
+		{"The Oxbow Water District raised rates.", "Oxbow Water District", Org},
+		{"Flooding hit villages across the Kessel District on Monday.", "Kessel District", Place},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -203,6 +224,12 @@ func TestUnseenStylesNotNames(t *testing.T) {
 		{"The bridge was washed out in the May floods.", "May"},
 		// Sixth round: "Seri" is an honorific only after "Datuk".
 		{"Floods hit Taman Seri Kembang on Monday. Seri Kembang residents left.", "Kembang"},
+		// Seventh round: an English word after a hyphen is no given name.
+		{"The Brellan-based firm and the Harcourt-led board met.", "Brellan-based"},
+		{"The Brellan-based firm and the Harcourt-led board met.", "Harcourt-led"},
+		{"Justice Asha Kurup heard the petition. \"The law is clear,\" Justice Kurup observed.", "Justice Kurup"},
+		{"Minister of State for Manpower Lee Bao Hua opened the centre.", "Manpower Lee Bao Hua"},
+		{"The bill's sponsor, state Sen. Ann Voss, D-Brill Springs, spoke first.", "D-Brill Springs"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -246,6 +273,28 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Dr Ian Bell (vice-chancellor of the University of Ormsby) wrote to staff.", role{"Ian Bell", "Vice-Chancellor", "University of Ormsby", false}},
 		{"Nia Oduya (an analyst at Kerrow Capital) was cautious.", role{"Nia Oduya", "Analyst", "Kerrow Capital", false}},
 		{"When Sipho Mthembu took over as interim chief executive of Veld Foods in May, sales were falling.", role{"Sipho Mthembu", "Interim Chief Executive", "Veld Foods", false}},
+		// Seventh round: a dead holder's role has ended; a minister of
+		// state with a portfolio; a convener.
+		{"The Marsh Owls played for two hours. The band's late bassist, Joe Rudd, was remembered.", role{"Joe Rudd", "Bassist", "Marsh Owls", true}},
+		{"Minister of State for Manpower Lee Bao Hua opened the centre.", role{"Lee Bao Hua", "Minister of State for Manpower", "", false}},
+		{"The committee's convener, Ailsa Munro, said the figures were poor.", role{"Ailsa Munro", "Convener", "", false}},
+		{"Members of the Rural Affairs Committee met. The committee's convener, Ailsa Munro, said the figures were poor.", role{"Ailsa Munro", "Convener", "Rural Affairs Committee", false}},
+		{"The Tarwin Municipal Corporation issued the notice. The corporation's commissioner, Ravi Menon, defended it.", role{"Ravi Menon", "Commissioner", "Tarwin Municipal Corporation", false}},
+		// Seventh round: a portfolio after an institution's "of" ends its
+		// name.
+		{"Ministry of Education Permanent Secretary Dr Ruth Phiri said schools would open.", role{"Ruth Phiri", "Permanent Secretary", "Ministry of Education", false}},
+		// Seventh round: an acronym in parentheses between an
+		// organisation and a title.
+		{"Workers' Reform Party (WRP) district secretary Mr Amos Banda walked out.", role{"Amos Banda", "District Secretary", "Workers' Reform Party", false}},
+		// Seventh round: a description of the organisation before its
+		// name.
+		{"Ms Carol Tan, chief executive of property developer Marlow Crest Holdings, said sales fell.", role{"Carol Tan", "Chief Executive", "Marlow Crest Holdings", false}},
+		// Seventh round: a title used as an honorific after an
+		// appointing verb.
+		{"Kelby College has appointed Professor Ann Fry as principal, effective 1 May.", role{"Ann Fry", "Principal", "Kelby College", false}},
+		// Seventh round: a band's members, like a team's, belong to the
+		// band the review was about.
+		{"The Marsh Owls played for two hours on Friday. Guitarist Ewan Tully broke a string twice.", role{"Ewan Tully", "Guitarist", "Marsh Owls", false}},
 		{"Shadow housing minister Ewan Pike said the plan had failed.", role{"Ewan Pike", "Shadow Housing Minister", "", false}},
 		{"The deputy vice-chancellor, Professor Ama Sarpong, agreed.", role{"Ama Sarpong", "Deputy Vice-Chancellor", "", false}},
 		{"The Lorne Health Group, which runs St Bride's, said it was busy. Its chief executive, Dr Ruth Kane, apologised.", role{"Ruth Kane", "Chief Executive", "Lorne Health Group", false}},
@@ -515,6 +564,28 @@ func TestUnseenStylesEvents(t *testing.T) {
 		{"The council will rebuild the bridge, which was washed out in the May floods, after voting on Tuesday.", "2026-08-12", []string{"2026-05", "2026-08-11"}, ""},
 		// Sixth round: the present in a time clause looks ahead.
 		{"She said the council should have waited until the Kelso Recovery Fund opens for bids in November.", "2026-08-12", []string{"2026-11"}, "2025-11"},
+		// Seventh round: a modal inside a relative clause does not make
+		// the main verb after it a participle.
+		{"A plan that would close two schools passed the board on Monday.", "2026-05-13", []string{"2026-05-11"}, "2026-05-18"},
+		// Seventh round: a hyphened time before a noun only qualifies it.
+		{"Kessel Foods reported a fall in second-quarter sales on Tuesday.", "2026-08-13", []string{"2026-08-11"}, "2026-Q2"},
+		// Seventh round: an attribution whose subject is a long title
+		// and a name has a date of its own.
+		{"Fares will rise from March next year, Deputy Minister for Transport and Planning Lim Boon Keat said on Tuesday.", "2026-08-13", []string{"2027-03", "2026-08-11"}, ""},
+		// Seventh round: a relative clause opened by "whose" tells its
+		// own happening; "said" before "the" opens what was said.
+		{"The council confirmed on Monday that the pool, whose roof collapsed in 2021, would reopen in June.", "2026-02-11", []string{"2021", "2026-06"}, ""},
+		// Seventh round: "ahead of" a month after a past verb means the
+		// nearest such month, not the last.
+		{"He accused the mayor of spending the money ahead of the August by-elections.", "2026-04-09", []string{"2026-08"}, "2025-08"},
+		{"He accused the mayor of spending the money ahead of the August by-elections.", "2026-10-09", []string{"2026-08"}, "2027-08"},
+		// Seventh round: of two nested times in one clause, the narrower
+		// dates the happening.
+		{"Earlier in the weekend, the quartet played a short set on Saturday afternoon.", "2026-07-06", []string{"2026-07-04"}, "2026-W27-WE"},
+		// Seventh round: a fixture told in the present lies ahead, and
+		// each of two fixtures has its own date.
+		{"Kelby Rovers play Ashmoor at home on Saturday, while Dunley travel to Brackton on May 30.", "2026-05-18", []string{"2026-05-23", "2026-05-30"}, "2026-05-16"},
+		{"Speaking after she visited the mine on Monday, the minister said the shaft would reopen in June.", "2026-02-11", []string{"2026-02-09", "2026-06"}, ""},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, tt.pub)
@@ -552,6 +623,19 @@ func TestUnseenStylesRiverAlias(t *testing.T) {
 	for _, e := range doc.Entities {
 		if e.Name == "Kaloa" {
 			t.Errorf("Kaloa is an entity of its own (%s)", e.Kind)
+		}
+	}
+}
+
+func TestSinoSyllable(t *testing.T) {
+	for _, w := range []string{"chi", "keung", "wing", "yan", "ka", "mei", "sang", "kwok", "wai", "siu", "ming", "hoi"} {
+		if !sinoSyllable(w) {
+			t.Errorf("%q is not a syllable", w)
+		}
+	}
+	for _, w := range []string{"based", "led", "owned", "era", "born", "style", "like", "made", "smith", "year"} {
+		if sinoSyllable(w) {
+			t.Errorf("%q is a syllable", w)
 		}
 	}
 }

@@ -167,6 +167,15 @@ var heldoutHalves = []struct {
 	// 0.995, P 0.987; orgs 0.982, P 0.969; places 0.945, P 0.981; roles
 	// 0.897 (org missing 0.921); events 0.965; quotes 0.990; 0
 	// non-verbatim quotes; 1 false date.
+	// Seventh round (now 85 articles: 91-102 added in twelve more house
+	// styles, gold written before any run on them), before: people 0.979,
+	// P 0.970; orgs 0.969, P 0.953; places 0.918, P 0.974; roles 0.856
+	// (org missing 0.889); events 0.948; quotes 0.970; 0 non-verbatim
+	// quotes; 1 false date of 203. After: people 0.995, P 0.986; orgs
+	// 0.978, P 0.961; places 0.943, P 0.979; roles 0.894 (org missing
+	// 0.920); events 0.965; quotes 0.991; 0 non-verbatim quotes; 1 false
+	// date. The floors, set in the sixth round, still sit about 0.02
+	// below.
 	{"dev", true, heldoutFloors{
 		people: 0.97, peopleP: 0.96, orgs: 0.96, orgsP: 0.95, places: 0.92, placesP: 0.96,
 		roles: 0.87, rolesNoOrg: 0.90, events: 0.94, quotes: 0.97, nonVerbatim: 0, falseDates: 1,
@@ -198,10 +207,11 @@ var heldoutHalves = []struct {
 	// 0.938, P 0.762; places 0.786, P 1.000; roles 0.714 (org missing
 	// 0.952); events 0.875; quotes 1.000; 0 non-verbatim; 0 false dates.
 	// Third round: events 0.875 -> 0.917, every other figure unchanged.
-	// Fourth round: every figure unchanged.
+	// Fourth round: every figure unchanged. Seventh round: events 0.917
+	// -> 0.958, every other figure unchanged.
 	{"test2", false, heldoutFloors{
 		people: 0.98, peopleP: 0.93, orgs: 0.91, orgsP: 0.74, places: 0.76, placesP: 0.98,
-		roles: 0.74, rolesNoOrg: 0.93, events: 0.89, quotes: 0.98, nonVerbatim: 0, falseDates: 0,
+		roles: 0.74, rolesNoOrg: 0.93, events: 0.93, quotes: 0.98, nonVerbatim: 0, falseDates: 0,
 	}},
 	// A third held-out half (103-118), written in the seventh round of
 	// issue 11 in sixteen house styles no other half has, its gold

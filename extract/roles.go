@@ -681,6 +681,10 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		// "Union general secretary Nadia Ferreira-Kost": the union.
 		r.orgNoun = n.word(a - 1)
 		start = a - 1
+	case a >= 3 && n.word(a-1) == ")" && n.acronymOrgBefore(a-1) >= 0:
+		// "Zambian National Front (ZNF) provincial chairperson NAME".
+		r.orgCand = n.acronymOrgBefore(a - 1)
+		start = n.cands[r.orgCand].ts
 	case a >= 1 && (n.word(a-1) == "its" || n.word(a-1) == "their"):
 		// "Its managing director, Smt. Lakshmi Venkataraman,", "their
 		// captain, Jordan Achterberg".
@@ -690,7 +694,7 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		if o := n.candAt(a - 2); o >= 0 && n.cands[o].kind() != Person {
 			r.orgCand = o
 			start = n.cands[o].ts
-		} else if nerOrgNouns[n.word(a-2)] || nerTownNouns[n.word(a-2)] || nerAreaOwners[n.word(a-2)] {
+		} else if nerOrgNouns[n.word(a-2)] || nerPossOrgNouns[n.word(a-2)] || nerTownNouns[n.word(a-2)] || nerAreaOwners[n.word(a-2)] {
 			r.orgNoun = n.word(a - 2)
 			start = a - 2
 		}
@@ -804,6 +808,11 @@ func (n *ner) pastMarker(a, b int) bool {
 			if n.word(k-1) == "the" {
 				return true // "the then environment secretary"
 			}
+		case "late":
+			// "the band's late drummer": the holder has died.
+			if w := n.word(k - 1); w == "the" || w == "his" || w == "her" || w == "their" || k > 0 && n.toks[k-1].poss {
+				return true
+			}
 		case "ex":
 			if n.word(k+1) == "-" && !n.toks[k+1].space {
 				return true
@@ -910,6 +919,11 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 	cd := n.cands[c]
 	v := cd.ts - 1
 	for n.prefixAt(v) {
+		v--
+	}
+	// "has appointed Professor NAME as Dean": a title used as an
+	// honorific between the verb and the name.
+	if v > 0 && n.toks[v].cap && nerTitleSet[n.word(v)] && nerAppointVerbs[n.word(v-1)] {
 		v--
 	}
 	// "announced the appointment of NAME as Chief Financial Officer".
@@ -1107,7 +1121,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		} else if n.titleAt(e, sentEnd) > e {
 			orgCand, p = o, e
 		}
-	} else if (nerOrgNouns[n.word(p)] || nerTownNouns[n.word(p)] || nerAreaOwners[n.word(p)]) && p+1 < sentEnd && n.toks[p+1].poss {
+	} else if (nerOrgNouns[n.word(p)] || nerPossOrgNouns[n.word(p)] || nerTownNouns[n.word(p)] || nerAreaOwners[n.word(p)]) && p+1 < sentEnd && n.toks[p+1].poss {
 		orgNoun, p = n.word(p), p+2
 	}
 	var titles [][2]int
@@ -1193,6 +1207,7 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			if n.word(k) == "the" {
 				k++
 			}
+			k = n.afterOrgDescriptor(k, sentEnd)
 			if o := n.candAt(k); o >= 0 && n.cands[o].ts == k && n.cands[o].kind() != Person {
 				orgCand = o
 				end = n.cands[o].te
@@ -1425,7 +1440,7 @@ func (n *ner) tokAfter(b int) int {
 }
 
 // nerTitleDrop are modifiers left out of a title's text.
-var nerTitleDrop = nerSet("former,then,outgoing,incoming,new,current,longtime,incumbent,sitting")
+var nerTitleDrop = nerSet("former,then,outgoing,incoming,new,current,longtime,incumbent,sitting,late")
 
 // nerTitleText writes tokens [a, b) as a title in title case:
 // "secretary general" -> "Secretary General", "CEO" stays.
@@ -1612,8 +1627,10 @@ func (n *ner) implicitOrgs() {
 }
 
 // nerTeamTitles are a team's positions, whose team a match report leaves
-// to the sentence: "captain", "wicketkeeper", "head coach".
-var nerTeamTitles = nerSet("captain,skipper,vice-captain,coach,head coach,assistant coach,wicketkeeper,goalkeeper,keeper,striker,midfielder,defender,winger,forward,opener,batsman,batter,bowler,spinner,all-rounder,flanker,full-back,fullback,fly-half,outside-half,scrum-half,wing,hooker,prop,lock,number eight,quarterback,pitcher,shortstop")
+// to the sentence: "captain", "wicketkeeper", "head coach"; a band's are
+// left to a review's the same way ("The Salt Lanterns opened with … Singer
+// NAME dedicated").
+var nerTeamTitles = nerSet("captain,skipper,vice-captain,coach,head coach,assistant coach,wicketkeeper,goalkeeper,keeper,striker,midfielder,defender,winger,forward,opener,batsman,batter,bowler,spinner,all-rounder,flanker,full-back,fullback,fly-half,outside-half,scrum-half,wing,hooker,prop,lock,number eight,quarterback,pitcher,shortstop,singer,lead singer,drummer,guitarist,bassist,vocalist,keyboardist,frontman,frontwoman")
 
 // prevSentenceSubjectOrg returns the organisation opening the sentence
 // before the one at byte pos, or "". A team is often named by its town
@@ -1978,6 +1995,12 @@ func (n *ner) capPortfolio(a, b int) bool {
 // nerAreaOwners are areas with offices of their own: "the county's
 // finance executive", "the district's superintendent".
 var nerAreaOwners = nerSet("county,state,province,district,region,parish")
+
+// nerPossOrgNouns refer back to an organisation before a possessive
+// ("the committee's convener", "the corporation's commissioner"), but
+// not after a title's "of", where "chair of the licensing committee"
+// names a body of its own.
+var nerPossOrgNouns = nerSet("committee,corporation")
 
 // nerTownNouns name the town of a dateline: "the city's finance director".
 var nerTownNouns = nerSet("city,town,village,borough,municipality")

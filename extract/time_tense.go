@@ -329,6 +329,57 @@ func (p *tparser) presentInTimeClause(k, a int) bool {
 // expression wins ("said Monday"); otherwise the nearest cue that is not a
 // reporting verb, so that "will visit Friday, officials said" looks ahead.
 func (p *tparser) dir(a, b int) int {
+	d := p.tenseDir(a, b)
+	if d == 0 && p.fixtureBefore(a) {
+		return 1
+	}
+	if d < 0 && p.aheadOf(a) {
+		// "accused the party of campaigning ahead of the August
+		// by-elections": what a past clause looked ahead to need not be
+		// past; the nearest August is meant.
+		return 0
+	}
+	return d
+}
+
+// fixtureVerbs are the present-tense verbs of a sports fixture: "Harrowfield
+// play Ormsby on Saturday", "Castleby travel to Denholm Bridge".
+var fixtureVerbs = map[string]bool{
+	"play": true, "plays": true, "host": true, "hosts": true, "travel": true, "travels": true,
+	"face": true, "faces": true, "meet": true, "meets": true, "visit": true, "visits": true,
+}
+
+// fixtureBefore reports whether the clause of the time at token a holds
+// a name, a fixture's verb in the present and then a name or "to"
+// ("Harrowfield play Ormsby at home on Saturday"): a fixture is ahead.
+func (p *tparser) fixtureBefore(a int) bool {
+	for k := a - 1; k >= 1 && k >= a-8; k-- {
+		t := p.toks[k]
+		if t.kind != tkWord {
+			return false
+		}
+		if t.cap || !fixtureVerbs[strings.ToLower(p.str(k))] || k+1 >= len(p.toks) {
+			continue
+		}
+		prev, next := p.toks[k-1], p.toks[k+1]
+		return prev.kind == tkWord && prev.cap && next.kind == tkWord && (next.cap || strings.EqualFold(p.str(k+1), "to"))
+	}
+	return false
+}
+
+// aheadOf reports whether "ahead of" stands just before the time at
+// token a ("ahead of the August vote").
+func (p *tparser) aheadOf(a int) bool {
+	for k := a - 2; k >= 0 && k >= a-4; k-- {
+		if strings.EqualFold(p.str(k), "ahead") && strings.EqualFold(p.str(k+1), "of") {
+			return true
+		}
+	}
+	return false
+}
+
+// tenseDir is dir before "ahead of" is considered.
+func (p *tparser) tenseDir(a, b int) int {
 	k := a - 1
 	for n := 0; n < 4 && k > 0; n++ {
 		// Look past "early", "the end of" to the preposition: "by early June".
@@ -447,6 +498,14 @@ func (p *tparser) dir(a, b int) int {
 // verb phrase of a modal, as an adjective or an object's participle:
 // "would publish revised proposals", "will consider proposed changes".
 func (p *tparser) afterModalVerb(k int) bool {
+	// A participle qualifying the modal verb's object stands before a
+	// noun; one before a determiner is a finite verb of its own, after a
+	// modal inside a relative clause: "A bill that would cap fees
+	// cleared the committee on Thursday".
+	switch strings.ToLower(p.str(k + 1)) {
+	case "the", "a", "an", "its", "his", "her", "their", "this", "these", "those":
+		return false
+	}
 	for j := k - 1; j >= 0 && j >= k-4 && p.toks[j].sent == p.toks[k].sent; j-- {
 		if p.toks[j].kind != tkWord {
 			return false
