@@ -203,7 +203,9 @@ var scaleQueries = []struct{ line, name string }{
 //     and the CLI ask them, its p50 and p99 in µs and the ratio of its
 //     median to the median of hand-written SQL reading the same answer
 //     from the fact tables, the two run in turns, after one call of
-//     each whose time is first-us;
+//     each whose time is first-us; and cpu-p50-us, the median CPU time
+//     of the process during a call, which a busy machine moves far
+//     less than the wall times;
 //   - cold-ms, the median wall time of `briefbot ask --db DB "/who
 //     wagoner"` as a process (the binary is built once), and
 //     cold10-ms with --limit 10; cold-cpu-ms and cold10-cpu-ms their
@@ -262,13 +264,14 @@ func BenchmarkScale(b *testing.B) {
 				if err := hand(); err != nil {
 					b.Fatal(err)
 				}
-				var tc, th []time.Duration
+				var tc, th, cc []time.Duration
 				for i := 0; i < b.N; i++ {
-					t0 := time.Now()
+					t0, c0 := time.Now(), cpuTime()
 					if err := cmd(); err != nil {
 						b.Fatal(err)
 					}
 					t1 := time.Now()
+					cc = append(cc, cpuTime()-c0)
 					if err := hand(); err != nil {
 						b.Fatal(err)
 					}
@@ -276,12 +279,14 @@ func BenchmarkScale(b *testing.B) {
 				}
 				slices.Sort(tc)
 				slices.Sort(th)
+				slices.Sort(cc)
 				p := func(ds []time.Duration, q float64) float64 {
 					return float64(ds[min(int(q*float64(len(ds))), len(ds)-1)].Nanoseconds()) / 1000
 				}
 				name := strings.ReplaceAll(strings.TrimPrefix(q.line, "/"), " ", "_")
 				b.ReportMetric(p(tc, 0.5), name+"-p50-us")
 				b.ReportMetric(p(tc, 0.99), name+"-p99-us")
+				b.ReportMetric(p(cc, 0.5), name+"-cpu-p50-us")
 				b.ReportMetric(float64(first.Nanoseconds())/1000, name+"-first-us")
 				b.ReportMetric(p(th, 0.5), name+"-sql-p50-us")
 				b.ReportMetric(p(tc, 0.5)/p(th, 0.5), name+"-ratio")

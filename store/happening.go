@@ -472,11 +472,20 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 // has none stored.
 func insertDisagreements(ctx context.Context, tx *Tx, id int64, ds []merge.Disagreement) error {
 	for _, d := range ds {
-		vals, err := json.Marshal(toStoredValues(d.Values))
+		stored := toStoredValues(d.Values)
+		vals, err := json.Marshal(stored)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO disagreements (happening_id, about, vals) VALUES (?, ?, ?)`, id, d.About, string(vals)); err != nil {
+		// What a list reads: the first values and how many there are.
+		head := vals
+		if len(stored) > listValues {
+			if head, err = json.Marshal(stored[:listValues]); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO disagreements (happening_id, about, vals, n, head) VALUES (?, ?, ?, ?, ?)`,
+			id, d.About, string(vals), len(stored), string(head)); err != nil {
 			return err
 		}
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -39,7 +38,9 @@ type Disagreement struct {
 }
 
 // listValues is how many values of each disagreement a list (a timeline
-// page, a profile) reads: the best supported, as stored first.
+// page, a profile) reads: the best supported, as stored first. The
+// loader stores that many beside all the values (disagreements.head,
+// migration 064, which wrote the heads of older rows with 5).
 const listValues = 5
 
 // DisagreementValue is one side of a disagreement: the value (a TimeML
@@ -364,14 +365,15 @@ func happeningRows(ctx context.Context, tx *Tx, ids []int64) (map[int64]*happeni
 // readDisagreements reads the stored disagreements of happenings ids:
 // all their values, or for a list (maxReports positive) the first
 // listValues of each (they are stored best supported first) and how
-// many there are, cut in SQL so that a value list hundreds long is not
-// decoded here.
+// many there are, as the loader keeps them beside the values, so that a
+// value list hundreds long is not decoded at all.
 func readDisagreements(ctx context.Context, tx *Tx, ids []int64, maxReports int) (map[int64][]storedDisagreement, error) {
 	out := map[int64][]storedDisagreement{}
 	cols := `vals, 0`
 	if maxReports > 0 {
-		cols = fmt.Sprintf(`IIF(json_array_length(vals) > %[1]d, (SELECT json_group_array(json(j.value)) FROM (SELECT value FROM json_each(d.vals) ORDER BY key LIMIT %[1]d) j), vals),
-			json_array_length(vals)`, listValues)
+		// The first listValues values and their count, kept with vals
+		// (migration 064).
+		cols = `head, n`
 	}
 	for chunk := range chunks(ids, 500) {
 		rows, err := tx.QueryContext(ctx, `SELECT happening_id, about, `+cols+` FROM disagreements d WHERE happening_id IN (`+placeholders(len(chunk))+`) ORDER BY id`, idArgs(chunk)...)

@@ -89,6 +89,16 @@ func SetIncrementalHappenings(on bool) (restore func()) {
 	return func() { incrementalOff = old }
 }
 
+// SetRoleFold turns off (or on) the fold of a role's groups that differ
+// only in their end day (endedRoleGroups): off, roles are worked out
+// from every group. It returns a function restoring the previous
+// setting.
+func SetRoleFold(on bool) (restore func()) {
+	old := roleFoldOff
+	roleFoldOff = !on
+	return func() { roleFoldOff = old }
+}
+
 // OpenConns returns the number of open connections of the write and the
 // read pool.
 func (db *DB) OpenConns() (write, read int) {

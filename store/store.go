@@ -200,6 +200,7 @@ func (db *DB) Open() (err error) {
 	if db.Path == "" {
 		return fmt.Errorf("open db: %w: path required", ErrInvalid)
 	}
+	stablePlans()
 	// sql.Open connects nothing: each pool makes its first connection
 	// when first used, and each connection reads the whole schema then.
 	if db.wdb, err = sql.Open(writerDriver, db.dsn("immediate")); err != nil {
