@@ -14,10 +14,6 @@ const termTables = `CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_delta USING ft
 		tokenize = 'unicode61 remove_diacritics 2');
 	CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_delta_instance USING fts5vocab (temp, terms_delta, 'instance')`
 
-// termWeight masks the number of sentences a row of temp.terms_delta
-// stands for out of its rowid (see foldSentenceTerms).
-const termWeight = 1<<32 - 1
-
 // noteText counts the sentence text for sentence_terms: as added, just
 // after it is inserted, or as removed, just before it is deleted. The
 // transaction keeps the count by wording, so that a wording many
