@@ -328,6 +328,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"\"It held up,\" said Dr. Nia Aker, the consortium's chief plant breeder.", role{"Nia Aker", "Chief Plant Breeder", "", false}},
 		{"The Member of Parliament for the area, Hon. Ama Pobee, spoke.", role{"Ama Pobee", "Member of Parliament", "", false}},
 		{"Lowe & Hart reported a loss. Finance director Sam Ebo said costs rose.", role{"Sam Ebo", "Finance Director", "Lowe & Hart", false}},
+		// Eighth round: Caribbean police ranks and courts.
+		{"Detective Corporal Dane Whitt of the Kelso Police Division told the court.", role{"Dane Whitt", "Detective Corporal", "Kelso Police Division", false}},
+		{"Resident Magistrate Ann Cole refused bail.", role{"Ann Cole", "Resident Magistrate", "", false}},
 		{"Analysts at Harcourt Dunne were cautious. Emma Lowe, an analyst at the broker, said so.", role{"Emma Lowe", "Analyst", "Harcourt Dunne", false}},
 		{"Mayor-elect Priya Nair thanked voters.", role{"Priya Nair", "Mayor-Elect", "", false}},
 		{"Keane, who founded the Keane Gallery in 1971, died on Sunday.", role{"Keane", "Founder", "Keane Gallery", false}},
