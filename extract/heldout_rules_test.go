@@ -331,6 +331,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// Eighth round: Caribbean police ranks and courts.
 		{"Detective Corporal Dane Whitt of the Kelso Police Division told the court.", role{"Dane Whitt", "Detective Corporal", "Kelso Police Division", false}},
 		{"Resident Magistrate Ann Cole refused bail.", role{"Ann Cole", "Resident Magistrate", "", false}},
+		// Eighth round: a plural title over coordinated names.
+		{"A bench of the Tarl High Court comprising Justices Anita Rao and P.K. Menon heard the case.", role{"P.K. Menon", "Justice", "Tarl High Court", false}},
+		{"A bench of the Tarl High Court comprising Justices Anita Rao and P.K. Menon heard the case.", role{"Anita Rao", "Justice", "Tarl High Court", false}},
 		{"Analysts at Harcourt Dunne were cautious. Emma Lowe, an analyst at the broker, said so.", role{"Emma Lowe", "Analyst", "Harcourt Dunne", false}},
 		{"Mayor-elect Priya Nair thanked voters.", role{"Priya Nair", "Mayor-Elect", "", false}},
 		{"Keane, who founded the Keane Gallery in 1971, died on Sunday.", role{"Keane", "Founder", "Keane Gallery", false}},

@@ -222,6 +222,12 @@ func (n *ner) findRoles() {
 			n.roles = append(n.roles, r...)
 			found = true
 		}
+		if !found {
+			if r, ok := n.pluralTitle(c); ok {
+				n.roles = append(n.roles, r)
+				found = true
+			}
+		}
 		if r, ok := n.namedNext(c); ok {
 			n.roles = append(n.roles, r...)
 			found = true
@@ -356,6 +362,49 @@ func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 	}
 	r := nerRole{person: c, title: "Founder", orgCand: o, succeeds: -1, s: int(n.toks[n.cands[o].ts].s), e: int(n.toks[n.cands[c].te-1].e)}
 	return []nerRole{r}, true
+}
+
+// pluralTitle reads a title in the plural before coordinated names:
+// "a bench comprising Justices Meera Rao and S.K. Nair", "Councillors Ann
+// Bell, Tom Reed and Joy Hale voted against" give each name the singular
+// title. The plural must be capitalised and sit right before the first
+// name, so that "the judges Ann Bell and …" (a description) and a plural
+// noun in running text ("farmers Ann and …" is rare) stay out.
+func (n *ner) pluralTitle(c int) (nerRole, bool) {
+	plural := func(k int) bool {
+		w := n.word(k)
+		return k >= 0 && n.toks[k].cap && len(w) >= 5 && strings.HasSuffix(w, "s") && nerTitleSet[w[:len(w)-1]]
+	}
+	k := n.cands[c].ts - 1
+	for steps := 0; k >= 0 && !plural(k); {
+		switch {
+		case n.prefixAt(k):
+			k--
+		case (n.word(k) == "and" || n.word(k) == ",") && steps < 4:
+			o := n.candAt(k - 1)
+			if o < 0 || n.cands[o].te != k || n.cands[o].kind() == Org || n.cands[o].kind() == Place {
+				return nerRole{}, false
+			}
+			k = n.cands[o].ts - 1
+			steps++
+		default:
+			return nerRole{}, false
+		}
+	}
+	if k < 0 {
+		return nerRole{}, false
+	}
+	title := nerTitleText(n, k, k+1)
+	title = title[:len(title)-1]
+	r := nerRole{person: c, title: title, titleCap: true, orgCand: -1, succeeds: -1, s: int(n.toks[k].s), e: int(n.toks[n.cands[c].te-1].e)}
+	// "a bench of the X High Court comprising Justices …": the court the
+	// bench sits in.
+	if w := n.word(k - 1); w == "comprising" || w == "including" {
+		if o := n.candAt(k - 2); o >= 0 && n.cands[o].te == k-1 && n.cands[o].kind() != Person && n.cands[o].kind() != Place {
+			r.orgCand = o
+		}
+	}
+	return r, true
 }
 
 // ageAdjective returns the end of an age written as an adjective
