@@ -1093,6 +1093,11 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 		q++
 	}
 	title, ok := nerTitleVerbs[n.word(q)]
+	// "who started the company in 1998": starting a firm is founding it,
+	// but "started the race" is no role, so only a firm's noun follows.
+	if !ok && (n.word(q) == "started" || n.word(q) == "co-founded") && n.word(q+1) == "the" && nerFirmNouns[n.word(q+2)] {
+		title, ok = "Founder", true
+	}
 	if !ok {
 		return nil, false
 	}
@@ -1101,6 +1106,14 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 		k++
 	}
 	o := n.candAt(k)
+	// "Lau Tin-sang, who founded the company in 1972": the story's firm.
+	if o < 0 && k > q+1 && strings.HasSuffix(title, "ounder") && nerFirmNouns[n.word(k)] && !n.toks[k].cap && !(k+1 < sentEnd && (n.toks[k+1].poss || n.toks[k+1].word && !n.timed.has(k+1) && !nerStop[n.word(k+1)] && n.word(k+1) != "in")) {
+		r := nerRole{person: c, title: title, orgCand: -1, orgNoun: n.word(k), succeeds: -1, s: n.subjectStart(c), e: int(n.toks[k].e)}
+		if t, _, ok := n.dateAfter(k+1, sentEnd); ok {
+			r.since = t
+		}
+		return []nerRole{r}, true
+	}
 	// "who heads the union's Halcourt local": the union.
 	if o < 0 && k > q+1 && nerOrgNouns[n.word(k)] && k+1 < sentEnd && n.toks[k+1].poss {
 		r := nerRole{person: c, title: title, orgCand: -1, orgNoun: n.word(k), succeeds: -1, s: n.subjectStart(c), e: int(n.toks[k].e)}
