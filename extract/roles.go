@@ -323,8 +323,8 @@ func (n *ner) frontedRole(c int) (nerRole, bool) {
 }
 
 // foundedBy reads the founders of a passive founding: "Nimbus was founded
-// in 2014 by Priya Raman and Oscar Lindqvist" makes candidate c (either
-// name) a founder of the subject.
+// in 2014 by Priya Raman and Oscar Lindqvist" (or "Nimbus, founded in
+// 2014 by …") makes candidate c (either name) a founder of the subject.
 func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 	k := n.cands[c].ts - 1
 	for n.prefixAt(k) {
@@ -353,7 +353,9 @@ func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 	if w := n.word(k); w != "founded" && w != "co-founded" && w != "established" && w != "started" {
 		return nil, false
 	}
-	if w := n.word(k - 1); w != "was" && w != "were" {
+	// "Vaultline, founded in 2017 by Okonjo and Reyes,": a reduced
+	// relative after the firm's name reads like the passive.
+	if w := n.word(k - 1); w != "was" && w != "were" && w != "," {
 		return nil, false
 	}
 	o := n.candAt(k - 2)
