@@ -335,6 +335,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"Harbour Pacific Ltd said profit fell. Tom Lau took over as chairman from his father, Lau Sang, who founded the company in 1972.", role{"Lau Sang", "Founder", "Harbour Pacific Ltd", false}},
 		{"Kestle Energy Ltd. said so. Gauthier took over in April when founder Lyle Brandvold, who started the company in 1998, stepped down.", role{"Lyle Brandvold", "Founder", "Kestle Energy Ltd.", false}},
 		{"Tarrow Labs said it was hacked. Tarrow Labs, founded in 2015 by Ines Moro and Sam Reyes, now its chief technology officer, hired a firm.", role{"Ines Moro", "Founder", "Tarrow Labs", false}},
+		// Eighth round: a title with its body, then a rank as honorific.
+		{"Detective Corporal Dane Whitt of the Kelso Police Division spoke. The head of the division, Superintendent Roy Bell, said crime rose.", role{"Roy Bell", "Head", "Kelso Police Division", false}},
+		{"The Kelso Hospital said so. The chief executive of the hospital, Professor Ann Lee, said no.", role{"Ann Lee", "Chief Executive", "Kelso Hospital", false}},
 		// Eighth round: a plural title over coordinated names.
 		{"A bench of the Tarl High Court comprising Justices Anita Rao and P.K. Menon heard the case.", role{"P.K. Menon", "Justice", "Tarl High Court", false}},
 		{"A bench of the Tarl High Court comprising Justices Anita Rao and P.K. Menon heard the case.", role{"Anita Rao", "Justice", "Tarl High Court", false}},

@@ -79,6 +79,10 @@ func (n *ner) findRoles() {
 				if k := n.tokAfter(r.s); i == 0 && k >= 2 && n.word(k-1) == "," && r.orgCand < 0 && r.orgNoun == "" {
 					if r2, ok := n.titleBefore(c, k-1); ok {
 						n.roles = append(n.roles, r2)
+					} else if r2, ok := n.titleBefore(c, k); ok {
+						// "The head of the division, Superintendent NAME,":
+						// a title with its body before the comma.
+						n.roles = append(n.roles, r2)
 					}
 				}
 				if found || end < base {
