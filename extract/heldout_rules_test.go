@@ -338,6 +338,8 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// Eighth round: a title with its body, then a rank as honorific.
 		{"Detective Corporal Dane Whitt of the Kelso Police Division spoke. The head of the division, Superintendent Roy Bell, said crime rose.", role{"Roy Bell", "Head", "Kelso Police Division", false}},
 		{"The Kelso Hospital said so. The chief executive of the hospital, Professor Ann Lee, said no.", role{"Ann Lee", "Chief Executive", "Kelso Hospital", false}},
+		// Eighth round: an office for a named country keeps its body.
+		{"Talks will resume, the UN special envoy for Tarsenia, Ingrid Solvang, said.", role{"Ingrid Solvang", "Special Envoy for Tarsenia", "United Nations", false}},
 		// Eighth round: a plural title over coordinated names.
 		{"A bench of the Tarl High Court comprising Justices Anita Rao and P.K. Menon heard the case.", role{"P.K. Menon", "Justice", "Tarl High Court", false}},
 		{"A bench of the Tarl High Court comprising Justices Anita Rao and P.K. Menon heard the case.", role{"Anita Rao", "Justice", "Tarl High Court", false}},

@@ -594,6 +594,16 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 							return r, true
 						}
 					}
+					// "the UN special envoy for Tarsenia, NAME,": a named
+					// country or region the office deals with. The name
+					// stays an entity of its own, and a seat ("the MP for
+					// Dornley") is read elsewhere.
+					if o := n.candAt(f + 1); w == "for" && comma && o >= 0 && n.cands[o].ts == f+1 && n.cands[o].te == e && n.cands[o].kind() != Person {
+						if r, ok := n.titleBefore(c, f); ok && !nerSeatTitles[strings.ToLower(lastWord(r.title))] {
+							r.title += " for " + n.text[n.toks[f+1].s:n.toks[e-1].e]
+							return r, true
+						}
+					}
 					// "The spokesman for the ministry, John Poe,"
 					if f+3 == e && n.word(f+1) == "the" && nerOrgNouns[n.word(f+2)] {
 						if r, ok := n.titleBefore(c, f); ok && r.orgCand < 0 && r.orgNoun == "" {
