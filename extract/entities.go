@@ -1314,6 +1314,13 @@ cut:
 			if k+2 == j && k-2 > i && n.toks[k-2].lower() == "of" && n.toks[k+1].cap && n.orgOrLeadHeadIn(i, k-2) {
 				break
 			}
+			// "Department of Health and Social Care", "Ministry of
+			// Housing and Local Government": a portfolio before the
+			// "and" and a department's complement after it, ending in
+			// a word no person or body ends in.
+			if k+3 == j && k-2 > i && n.toks[k-2].lower() == "of" && nerPortfolios[n.toks[k-1].lower()] && n.toks[k+1].cap && n.toks[k+2].cap && (nerPortfolios[n.toks[k+2].lower()] || nerDeptComplements[n.toks[k+2].lower()]) && n.orgOrLeadHeadIn(i, k-2) {
+				break
+			}
 			// The head must end the run or a name of two words after
 			// the "and": "Air France" is no "Space Company".
 			if !n.orgCapHeadAfter(k, j) {
@@ -2085,6 +2092,11 @@ func (n *ner) teamName(ts, te int) bool {
 	}
 	return false
 }
+
+// nerDeptComplements end the portfolio of a government department
+// after its "and": "Health and Seniors Care", "Housing and Local
+// Government".
+var nerDeptComplements = nerSet("care,government,services,resources,relations,safety,protection,training,skills,sport,media,innovation,research,forestry,food,communities,employment,enterprise")
 
 // nerFirmNouns stand in apposition before a firm's name: "her own firm,
 // Varley Charts,".

@@ -55,6 +55,9 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Residents of Oakhollow said the water was brown.", "Oakhollow", Place},
 		// A US state abbreviated after a town.
 		{"She was born in Tallow Creek, Neb., in 1950.", "Nebraska", Place},
+		// A department's portfolio of two parts is one name.
+		{"The Department of Health and Seniors Care will publish it.", "Department of Health and Seniors Care", Org},
+		{"The Ministry of Housing and Local Government said so.", "Ministry of Housing and Local Government", Org},
 		// A party is no part of a name.
 		{"Republican Anna Holtz beat Democrat Marcus Leary on Tuesday.", "Anna Holtz", Person},
 		// Second round of issue 11.
