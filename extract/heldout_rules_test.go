@@ -58,6 +58,8 @@ func TestUnseenStylesKinds(t *testing.T) {
 		// A department's portfolio of two parts is one name.
 		{"The Department of Health and Seniors Care will publish it.", "Department of Health and Seniors Care", Org},
 		{"The Ministry of Housing and Local Government said so.", "Ministry of Housing and Local Government", Org},
+		// A nickname in quotation marks inside a name.
+		{"Kemar Blake, 24, and Andre \"Shorty\" Moxley, 31, are charged. Moxley was held on Monday.", "Andre \"Shorty\" Moxley", Person},
 		// A party is no part of a name.
 		{"Republican Anna Holtz beat Democrat Marcus Leary on Tuesday.", "Anna Holtz", Person},
 		// Second round of issue 11.
