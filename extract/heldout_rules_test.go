@@ -60,6 +60,8 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"The Ministry of Housing and Local Government said so.", "Ministry of Housing and Local Government", Org},
 		// A nickname in quotation marks inside a name.
 		{"Kemar Blake, 24, and Andre \"Shorty\" Moxley, 31, are charged. Moxley was held on Monday.", "Andre \"Shorty\" Moxley", Person},
+		// "Rival" opening a sentence describes the name after it.
+		{"Rival Goldmere Bay Properties Ltd reported a drop on Tuesday.", "Goldmere Bay Properties Ltd", Org},
 		// A party is no part of a name.
 		{"Republican Anna Holtz beat Democrat Marcus Leary on Tuesday.", "Anna Holtz", Person},
 		// Second round of issue 11.
