@@ -62,6 +62,9 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Kemar Blake, 24, and Andre \"Shorty\" Moxley, 31, are charged. Moxley was held on Monday.", "Andre \"Shorty\" Moxley", Person},
 		// "Rival" opening a sentence describes the name after it.
 		{"Rival Goldmere Bay Properties Ltd reported a drop on Tuesday.", "Goldmere Bay Properties Ltd", Org},
+		// Security firms by their head word.
+		{"The company hired Ashgrove Forensics to investigate.", "Ashgrove Forensics", Org},
+		{"The breach came after rival Tallmark Security disclosed an attack.", "Tallmark Security", Org},
 		// A party is no part of a name.
 		{"Republican Anna Holtz beat Democrat Marcus Leary on Tuesday.", "Anna Holtz", Person},
 		// Second round of issue 11.
