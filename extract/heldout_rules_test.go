@@ -350,6 +350,10 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"The Kelso Hospital said so. The chief executive of the hospital, Professor Ann Lee, said no.", role{"Ann Lee", "Chief Executive", "Kelso Hospital", false}},
 		// Eighth round: an office for a named country keeps its body.
 		{"Talks will resume, the UN special envoy for Tarsenia, Ingrid Solvang, said.", role{"Ingrid Solvang", "Special Envoy for Tarsenia", "United Nations", false}},
+		// Eighth round: Canadian opposition critics; a chair after
+		// "which is chaired by" and a title.
+		{"The Opposition critic for health, Mireille Gaudet, said the deal was bad.", role{"Mireille Gaudet", "Opposition Critic for health", "", false}},
+		{"The public accounts committee, which is chaired by Prairie Alliance MLA Brent Sawyer, meets on May 14.", role{"Brent Sawyer", "Chair", "", false}},
 		// Eighth round: a plural title over coordinated names.
 		{"A bench of the Tarl High Court comprising Justices Anita Rao and P.K. Menon heard the case.", role{"P.K. Menon", "Justice", "Tarl High Court", false}},
 		{"A bench of the Tarl High Court comprising Justices Anita Rao and P.K. Menon heard the case.", role{"Anita Rao", "Justice", "Tarl High Court", false}},

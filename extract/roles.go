@@ -209,14 +209,25 @@ func (n *ner) findRoles() {
 			found = true
 		}
 		// "The health committee, chaired by Hon. NAME, gave …": the
-		// chair of the body before.
-		if k := base - 1; n.word(k) == "by" && (n.word(k-1) == "chaired" || n.word(k-1) == "headed") && n.word(k-2) == "," {
-			title := "Chair"
-			if n.word(k-1) == "headed" {
-				title = "Head"
+		// chair of the body before. "…, which is chaired by PARTY MLA
+		// NAME,": the relative clause and a title before the name.
+		k = base - 1
+		for i := len(n.roles) - 1; i >= 0 && n.roles[i].person == c && n.word(k) != "by"; i-- {
+			k = n.tokAfter(n.roles[i].s) - 1
+		}
+		if n.word(k) == "by" && (n.word(k-1) == "chaired" || n.word(k-1) == "headed") {
+			v := k - 2
+			if w := n.word(v); (w == "is" || w == "was") && n.word(v-1) == "which" {
+				v -= 2
 			}
-			n.roles = append(n.roles, nerRole{person: c, title: title, orgCand: -1, succeeds: -1, s: int(n.toks[k-1].s), e: int(n.toks[cd.te-1].e)})
-			found = true
+			if n.word(v) == "," {
+				title := "Chair"
+				if n.word(k-1) == "headed" {
+					title = "Head"
+				}
+				n.roles = append(n.roles, nerRole{person: c, title: title, orgCand: -1, succeeds: -1, s: int(n.toks[k-1].s), e: int(n.toks[cd.te-1].e)})
+				found = true
+			}
 		}
 		if r, ok := n.frontedRole(c); ok {
 			n.roles = append(n.roles, r)
