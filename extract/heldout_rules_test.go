@@ -354,6 +354,9 @@ func TestUnseenStylesRoles(t *testing.T) {
 		// "which is chaired by" and a title.
 		{"The Opposition critic for health, Mireille Gaudet, said the deal was bad.", role{"Mireille Gaudet", "Opposition Critic for health", "", false}},
 		{"The public accounts committee, which is chaired by Prairie Alliance MLA Brent Sawyer, meets on May 14.", role{"Brent Sawyer", "Chair", "", false}},
+		// Eighth round: "a company whose chief executive" with no name
+		// in apposition is the story's firm, not the last name before.
+		{"The contract with Prairie Lifeline Services Inc. was signed in March. Ann Gaudet of the Tory Party said the deal went to a company whose chief executive, Trent Olafson, donated to it.", role{"Trent Olafson", "Chief Executive", "Prairie Lifeline Services Inc.", false}},
 		// Eighth round: a plural title over coordinated names.
 		{"A bench of the Tarl High Court comprising Justices Anita Rao and P.K. Menon heard the case.", role{"P.K. Menon", "Justice", "Tarl High Court", false}},
 		{"A bench of the Tarl High Court comprising Justices Anita Rao and P.K. Menon heard the case.", role{"Anita Rao", "Justice", "Tarl High Court", false}},

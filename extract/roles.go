@@ -15,7 +15,7 @@ type nerRole struct {
 	// titleCap is set when the title's first word was capitalised.
 	titleCap bool
 	orgCand  int    // candidate naming the organisation or place, or -1
-	orgNoun  string // "authority" in "the authority’s general manager"
+	orgNoun  string // "authority" in "the authority’s general manager"; "a company" for the story's firm
 	since    string
 	until    string
 	s, e     int // byte span of the phrase
@@ -736,7 +736,14 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	switch {
 	case a >= 2 && n.word(a-1) == "whose":
 		// "to Delta Star Transit, a company whose owner, NAME,": the
-		// organisation the relative clause hangs on.
+		// organisation the relative clause hangs on. "the deal went to
+		// a company whose chief executive, NAME,": no name stands in
+		// apposition, so the noun stands for the story's firm, not the
+		// last name before it.
+		if w := n.word(a - 2); nerFirmNouns[w] && !n.toks[a-2].cap && (n.word(a-3) == "a" || n.word(a-3) == "the") && n.word(a-4) != "," {
+			r.orgNoun = "a company"
+			break
+		}
 		for k := a - 2; k >= 0 && k >= a-7 && n.word(k) != "."; k-- {
 			if o := n.candAt(k); o >= 0 {
 				if n.cands[o].kind() != Person {
@@ -1828,6 +1835,11 @@ func (n *ner) mainOrgBefore(pos int) string {
 			return n.ents[n.cands[c].ent].name
 		}
 	}
+	return n.storyOrgBefore(pos)
+}
+
+// storyOrgBefore is the organisation a story is about, as of pos.
+func (n *ner) storyOrgBefore(pos int) string {
 	// The organisation named most often before pos; of those named as
 	// often, the one the story named first, the lead's ("Corriveau
 	// Health Systems will cut 240 jobs ... a system built by Halden
@@ -2118,6 +2130,9 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 			}
 		}
 		return best
+	}
+	if noun == "a company" {
+		return n.storyOrgBefore(pos)
 	}
 	if noun == "its" {
 		if o := n.prevSubjectOrg(pos); o != "" {
