@@ -1126,6 +1126,18 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 	for q < sentEnd && q < p+3 && (nerSkipAdverbs[n.word(q)] || n.word(q) == "has" || n.word(q) == "had") {
 		q++
 	}
+	// "Priya Rao, who leads threat research at Hollis Labs,": a field
+	// led at a named body is a head's post.
+	if w := n.word(q); w == "leads" || w == "heads" {
+		e := q + 1
+		for e < sentEnd && e < q+5 && n.toks[e].word && !n.toks[e].cap && !nerStop[n.word(e)] {
+			e++
+		}
+		if o := n.candAt(e + 1); e > q+1 && n.word(e) == "at" && o >= 0 && n.cands[o].ts == e+1 && n.cands[o].kind() != Person && n.cands[o].kind() != Place {
+			r := nerRole{person: c, title: "Head of " + strings.ToLower(n.text[n.toks[q+1].s:n.toks[e-1].e]), orgCand: o, succeeds: -1, s: n.subjectStart(c), e: int(n.toks[n.cands[o].te-1].e)}
+			return []nerRole{r}, true
+		}
+	}
 	title, ok := nerTitleVerbs[n.word(q)]
 	// "who started the company in 1998": starting a firm is founding it,
 	// but "started the race" is no role, so only a firm's noun follows.
