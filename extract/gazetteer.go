@@ -330,7 +330,8 @@ outside-half,hooker,prop,lock,replacement scrum-half,director of rugby,
 superintendent of police,senior superintendent of police,deputy superintendent of police,assistant superintendent of police,station house officer,inspector general,inspector general of police,deputy inspector general,additional inspector general,sub-inspector,assistant sub-inspector,head constable,ssp,dsp,sho,asi,dig,igp,
 harbour master,harbor master,harbourmaster,harbormaster,coordinator,humanitarian coordinator,country director,head of programmes,head of programs,group manager,writer in residence,writer-in-residence,neurologist,cardiologist,physician,oncologist,paediatrician,pediatrician,psychiatrist,radiologist,anaesthetist,anesthesiologist,
 minister of state,senior minister of state,senior minister,advocate general,additional advocate general,advocate-general,senior advocate,battalion chief,division chief,deputy chief,assistant chief,fire captain,convener,convenor,cathaoirleach,drummer,guitarist,bassist,vocalist,lead singer,frontman,frontwoman,keyboardist,
-corporal,lance corporal,detective corporal,police corporal,detective inspector,resident magistrate,critic,opposition critic`
+corporal,lance corporal,detective corporal,police corporal,detective inspector,resident magistrate,critic,opposition critic,
+ranking member,ranking democrat,ranking republican`
 
 // nerTitleModifiers may precede a title without changing it.
 var nerTitleModifiers = nerSet("chief,consultant,special,permanent,principal,shadow,municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
