@@ -359,6 +359,8 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"The contract with Prairie Lifeline Services Inc. was signed in March. Ann Gaudet of the Tory Party said the deal went to a company whose chief executive, Trent Olafson, donated to it.", role{"Trent Olafson", "Chief Executive", "Prairie Lifeline Services Inc.", false}},
 		{"Priya Rao, who leads threat research at Hollis Labs, said her team had warned them.", role{"Priya Rao", "Head of threat research", "Hollis Labs", false}},
 		{"The House Commerce Committee voted 12-9. Rep. Tamsin Grove, D-Cordell, the committee's ranking Democrat, voted for the bill.", role{"Tamsin Grove", "Ranking Democrat", "House Commerce Committee", false}},
+		// Eighth round: a leaver named only by the one who takes over.
+		{"Tallow Rail's acting chief executive, Rae Whitby, who stepped in after Gavin Pryor resigned in November, said the operator had offered more.", role{"Gavin Pryor", "Chief Executive", "Tallow Rail", true}},
 		// Eighth round: a plural title over coordinated names.
 		{"A bench of the Tarl High Court comprising Justices Anita Rao and P.K. Menon heard the case.", role{"P.K. Menon", "Justice", "Tarl High Court", false}},
 		{"A bench of the Tarl High Court comprising Justices Anita Rao and P.K. Menon heard the case.", role{"Anita Rao", "Justice", "Tarl High Court", false}},

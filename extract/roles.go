@@ -1623,6 +1623,10 @@ func (n *ner) attachRoles() {
 		if ent == nil {
 			continue
 		}
+		if len(ent.roles) == 0 {
+			n.predecessorRole(r)
+			continue
+		}
 		sent := n.sentOf(min(n.tokAfter(r.s), len(n.toks)-1))
 		var hit []int
 		for i, o := range ent.roles {
@@ -1656,6 +1660,60 @@ func (n *ner) attachRoles() {
 			nr.org = o.Org
 			n.attachRole(nr)
 		}
+	}
+}
+
+// predecessorRole gives a leaver named only by the one who takes over
+// the post that person's title: "NAME will become chief executive on
+// Sept. 1, replacing Graham Ostrander, who is retiring", "Sunline's
+// acting chief executive, NAME, who stepped in after Gavin Pryce resigned
+// in November". r is the leaver's end, which has no title of its own.
+func (n *ner) predecessorRole(r nerRole) {
+	k := n.cands[r.person].ts - 1
+	for n.prefixAt(k) {
+		k--
+	}
+	switch n.word(k) {
+	case "replacing", "succeeding":
+	case "after":
+		if w := n.word(k - 1); !(w == "in" && n.word(k-2) == "stepped" || w == "over" && n.word(k-2) == "took") {
+			return
+		}
+	default:
+		return
+	}
+	s0 := n.sentTok[n.sentOf(k)][0]
+	for p := k - 1; p >= s0; p-- {
+		taker := n.personOf(n.candAt(p))
+		if taker == nil {
+			continue
+		}
+		// The taker's post read last before the leaver's name in this
+		// sentence ("will become president … on Sept. 1, replacing"),
+		// without the stand-in's "acting"; its start is the handover.
+		best := -1
+		for i, tr := range taker.roles {
+			if tr.Until != "" || tr.End > int(n.toks[k].s) || n.sentOf(min(n.tokAfter(tr.Start), len(n.toks)-1)) != n.sentOf(k) {
+				continue
+			}
+			if best < 0 || tr.End > taker.roles[best].End {
+				best = i
+			}
+		}
+		if best < 0 {
+			return
+		}
+		tr := taker.roles[best]
+		title := tr.Title
+		for _, m := range []string{"Acting ", "Interim "} {
+			title = strings.TrimPrefix(title, m)
+		}
+		until := r.until
+		if tr.Since != "" {
+			until = tr.Since
+		}
+		n.attachRole(nerRole{person: r.person, title: title, org: tr.Org, orgCand: -1, succeeds: -1, until: until, s: r.s, e: r.e})
+		return
 	}
 }
 
