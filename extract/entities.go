@@ -445,11 +445,23 @@ func (n *ner) findCandidates() {
 				continue
 			}
 			j := i + 1
+			nick := false
 			for j < b && n.candAt(j) < 0 {
 				t := n.toks[j]
 				if n.nameTok(j) && t.space {
 					j++
 					continue
+				}
+				// "Andre \"Shorty\" McFarlane": a nickname in quotation
+				// marks between a given name and a surname is part of
+				// the person's name, not a quote that cuts it in two.
+				if w := t.lower(); j == i+1 && (w == "\"" || w == "“") && n.nicknameAt(i, j, b) {
+					j += 4
+					for j < b && n.nameTok(j) && n.toks[j].space && n.candAt(j) < 0 {
+						j++
+					}
+					nick = true
+					break
 				}
 				// "Rail, Tram and Signal Union (RTSU)": a name listing
 				// its trades with commas is one name when the acronym
@@ -518,11 +530,37 @@ func (n *ner) findCandidates() {
 				}
 				break
 			}
+			if nick {
+				n.addCand(s, i, j, Person, nil)
+				i = j
+				continue
+			}
 			j = n.possessiveName(i, j, b)
 			n.run(s, i, j)
 			i = j
 		}
 	}
+}
+
+// nicknameAt reports whether the quotation mark at token q, right after
+// the one-word given name at token i, opens a nickname of one word closed
+// before a surname: "Rodolfo \"Dodong\" Villanueva". Both sides must
+// look like names, not titles, bodies, places or sentence openers, so
+// that a quoted title between capitalised words stays a quote.
+func (n *ner) nicknameAt(i, q, b int) bool {
+	if q+3 >= b || !n.nameTok(q+1) || n.toks[q+1].upper || !n.nameTok(q+3) || !n.toks[q+3].space {
+		return false
+	}
+	if w := n.word(q + 2); w != "\"" && w != "”" {
+		return false
+	}
+	for _, k := range [2]int{i, q + 3} {
+		w := n.toks[k].lower()
+		if n.toks[k].upper || nerStop[w] || nerOrgHeads[w] || nerTitleSet[w] || nerGaz[w] != nil || nerPersonPrefixes[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // nerHyphenParticles join hyphenated place names: "Stoke-on-Trent".
@@ -1314,6 +1352,13 @@ cut:
 			if k+2 == j && k-2 > i && n.toks[k-2].lower() == "of" && n.toks[k+1].cap && n.orgOrLeadHeadIn(i, k-2) {
 				break
 			}
+			// "Department of Health and Social Care", "Ministry of
+			// Housing and Local Government": a portfolio before the
+			// "and" and a department's complement after it, ending in
+			// a word no person or body ends in.
+			if k+3 == j && k-2 > i && n.toks[k-2].lower() == "of" && nerPortfolios[n.toks[k-1].lower()] && n.toks[k+1].cap && n.toks[k+2].cap && (nerPortfolios[n.toks[k+2].lower()] || nerDeptComplements[n.toks[k+2].lower()]) && n.orgOrLeadHeadIn(i, k-2) {
+				break
+			}
 			// The head must end the run or a name of two words after
 			// the "and": "Air France" is no "Space Company".
 			if !n.orgCapHeadAfter(k, j) {
@@ -2085,6 +2130,11 @@ func (n *ner) teamName(ts, te int) bool {
 	}
 	return false
 }
+
+// nerDeptComplements end the portfolio of a government department
+// after its "and": "Health and Seniors Care", "Housing and Local
+// Government".
+var nerDeptComplements = nerSet("care,government,services,resources,relations,safety,protection,training,skills,sport,media,innovation,research,forestry,food,communities,employment,enterprise")
 
 // nerFirmNouns stand in apposition before a firm's name: "her own firm,
 // Varley Charts,".

@@ -55,6 +55,16 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"Residents of Oakhollow said the water was brown.", "Oakhollow", Place},
 		// A US state abbreviated after a town.
 		{"She was born in Tallow Creek, Neb., in 1950.", "Nebraska", Place},
+		// A department's portfolio of two parts is one name.
+		{"The Department of Health and Seniors Care will publish it.", "Department of Health and Seniors Care", Org},
+		{"The Ministry of Housing and Local Government said so.", "Ministry of Housing and Local Government", Org},
+		// A nickname in quotation marks inside a name.
+		{"Kemar Blake, 24, and Andre \"Shorty\" Moxley, 31, are charged. Moxley was held on Monday.", "Andre \"Shorty\" Moxley", Person},
+		// "Rival" opening a sentence describes the name after it.
+		{"Rival Goldmere Bay Properties Ltd reported a drop on Tuesday.", "Goldmere Bay Properties Ltd", Org},
+		// Security firms by their head word.
+		{"The company hired Ashgrove Forensics to investigate.", "Ashgrove Forensics", Org},
+		{"The breach came after rival Tallmark Security disclosed an attack.", "Tallmark Security", Org},
 		// A party is no part of a name.
 		{"Republican Anna Holtz beat Democrat Marcus Leary on Tuesday.", "Anna Holtz", Person},
 		// Second round of issue 11.
@@ -328,6 +338,32 @@ func TestUnseenStylesRoles(t *testing.T) {
 		{"\"It held up,\" said Dr. Nia Aker, the consortium's chief plant breeder.", role{"Nia Aker", "Chief Plant Breeder", "", false}},
 		{"The Member of Parliament for the area, Hon. Ama Pobee, spoke.", role{"Ama Pobee", "Member of Parliament", "", false}},
 		{"Lowe & Hart reported a loss. Finance director Sam Ebo said costs rose.", role{"Sam Ebo", "Finance Director", "Lowe & Hart", false}},
+		// Eighth round: Caribbean police ranks and courts.
+		{"Detective Corporal Dane Whitt of the Kelso Police Division told the court.", role{"Dane Whitt", "Detective Corporal", "Kelso Police Division", false}},
+		{"Resident Magistrate Ann Cole refused bail.", role{"Ann Cole", "Resident Magistrate", "", false}},
+		// Eighth round: founding "the company" is founding the story's firm.
+		{"Harbour Pacific Ltd said profit fell. Tom Lau took over as chairman from his father, Lau Sang, who founded the company in 1972.", role{"Lau Sang", "Founder", "Harbour Pacific Ltd", false}},
+		{"Kestle Energy Ltd. said so. Gauthier took over in April when founder Lyle Brandvold, who started the company in 1998, stepped down.", role{"Lyle Brandvold", "Founder", "Kestle Energy Ltd.", false}},
+		{"Tarrow Labs said it was hacked. Tarrow Labs, founded in 2015 by Ines Moro and Sam Reyes, now its chief technology officer, hired a firm.", role{"Ines Moro", "Founder", "Tarrow Labs", false}},
+		// Eighth round: a title with its body, then a rank as honorific.
+		{"Detective Corporal Dane Whitt of the Kelso Police Division spoke. The head of the division, Superintendent Roy Bell, said crime rose.", role{"Roy Bell", "Head", "Kelso Police Division", false}},
+		{"The Kelso Hospital said so. The chief executive of the hospital, Professor Ann Lee, said no.", role{"Ann Lee", "Chief Executive", "Kelso Hospital", false}},
+		// Eighth round: an office for a named country keeps its body.
+		{"Talks will resume, the UN special envoy for Tarsenia, Ingrid Solvang, said.", role{"Ingrid Solvang", "Special Envoy for Tarsenia", "United Nations", false}},
+		// Eighth round: Canadian opposition critics; a chair after
+		// "which is chaired by" and a title.
+		{"The Opposition critic for health, Mireille Gaudet, said the deal was bad.", role{"Mireille Gaudet", "Opposition Critic for health", "", false}},
+		{"The public accounts committee, which is chaired by Prairie Alliance MLA Brent Sawyer, meets on May 14.", role{"Brent Sawyer", "Chair", "", false}},
+		// Eighth round: "a company whose chief executive" with no name
+		// in apposition is the story's firm, not the last name before.
+		{"The contract with Prairie Lifeline Services Inc. was signed in March. Ann Gaudet of the Tory Party said the deal went to a company whose chief executive, Trent Olafson, donated to it.", role{"Trent Olafson", "Chief Executive", "Prairie Lifeline Services Inc.", false}},
+		{"Priya Rao, who leads threat research at Hollis Labs, said her team had warned them.", role{"Priya Rao", "Head of threat research", "Hollis Labs", false}},
+		{"The House Commerce Committee voted 12-9. Rep. Tamsin Grove, D-Cordell, the committee's ranking Democrat, voted for the bill.", role{"Tamsin Grove", "Ranking Democrat", "House Commerce Committee", false}},
+		// Eighth round: a leaver named only by the one who takes over.
+		{"Tallow Rail's acting chief executive, Rae Whitby, who stepped in after Gavin Pryor resigned in November, said the operator had offered more.", role{"Gavin Pryor", "Chief Executive", "Tallow Rail", true}},
+		// Eighth round: a plural title over coordinated names.
+		{"A bench of the Tarl High Court comprising Justices Anita Rao and P.K. Menon heard the case.", role{"P.K. Menon", "Justice", "Tarl High Court", false}},
+		{"A bench of the Tarl High Court comprising Justices Anita Rao and P.K. Menon heard the case.", role{"Anita Rao", "Justice", "Tarl High Court", false}},
 		{"Analysts at Harcourt Dunne were cautious. Emma Lowe, an analyst at the broker, said so.", role{"Emma Lowe", "Analyst", "Harcourt Dunne", false}},
 		{"Mayor-elect Priya Nair thanked voters.", role{"Priya Nair", "Mayor-Elect", "", false}},
 		{"Keane, who founded the Keane Gallery in 1971, died on Sunday.", role{"Keane", "Founder", "Keane Gallery", false}},

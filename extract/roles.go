@@ -15,7 +15,7 @@ type nerRole struct {
 	// titleCap is set when the title's first word was capitalised.
 	titleCap bool
 	orgCand  int    // candidate naming the organisation or place, or -1
-	orgNoun  string // "authority" in "the authority’s general manager"
+	orgNoun  string // "authority" in "the authority’s general manager"; "a company" for the story's firm
 	since    string
 	until    string
 	s, e     int // byte span of the phrase
@@ -78,6 +78,10 @@ func (n *ner) findRoles() {
 				// title used as an honorific after an apposition.
 				if k := n.tokAfter(r.s); i == 0 && k >= 2 && n.word(k-1) == "," && r.orgCand < 0 && r.orgNoun == "" {
 					if r2, ok := n.titleBefore(c, k-1); ok {
+						n.roles = append(n.roles, r2)
+					} else if r2, ok := n.titleBefore(c, k); ok {
+						// "The head of the division, Superintendent NAME,":
+						// a title with its body before the comma.
 						n.roles = append(n.roles, r2)
 					}
 				}
@@ -205,14 +209,25 @@ func (n *ner) findRoles() {
 			found = true
 		}
 		// "The health committee, chaired by Hon. NAME, gave …": the
-		// chair of the body before.
-		if k := base - 1; n.word(k) == "by" && (n.word(k-1) == "chaired" || n.word(k-1) == "headed") && n.word(k-2) == "," {
-			title := "Chair"
-			if n.word(k-1) == "headed" {
-				title = "Head"
+		// chair of the body before. "…, which is chaired by PARTY MLA
+		// NAME,": the relative clause and a title before the name.
+		k = base - 1
+		for i := len(n.roles) - 1; i >= 0 && n.roles[i].person == c && n.word(k) != "by"; i-- {
+			k = n.tokAfter(n.roles[i].s) - 1
+		}
+		if n.word(k) == "by" && (n.word(k-1) == "chaired" || n.word(k-1) == "headed") {
+			v := k - 2
+			if w := n.word(v); (w == "is" || w == "was") && n.word(v-1) == "which" {
+				v -= 2
 			}
-			n.roles = append(n.roles, nerRole{person: c, title: title, orgCand: -1, succeeds: -1, s: int(n.toks[k-1].s), e: int(n.toks[cd.te-1].e)})
-			found = true
+			if n.word(v) == "," {
+				title := "Chair"
+				if n.word(k-1) == "headed" {
+					title = "Head"
+				}
+				n.roles = append(n.roles, nerRole{person: c, title: title, orgCand: -1, succeeds: -1, s: int(n.toks[k-1].s), e: int(n.toks[cd.te-1].e)})
+				found = true
+			}
 		}
 		if r, ok := n.frontedRole(c); ok {
 			n.roles = append(n.roles, r)
@@ -221,6 +236,12 @@ func (n *ner) findRoles() {
 		if r, ok := n.foundedBy(c); ok {
 			n.roles = append(n.roles, r...)
 			found = true
+		}
+		if !found {
+			if r, ok := n.pluralTitle(c); ok {
+				n.roles = append(n.roles, r)
+				found = true
+			}
 		}
 		if r, ok := n.namedNext(c); ok {
 			n.roles = append(n.roles, r...)
@@ -317,8 +338,8 @@ func (n *ner) frontedRole(c int) (nerRole, bool) {
 }
 
 // foundedBy reads the founders of a passive founding: "Nimbus was founded
-// in 2014 by Priya Raman and Oscar Lindqvist" makes candidate c (either
-// name) a founder of the subject.
+// in 2014 by Priya Raman and Oscar Lindqvist" (or "Nimbus, founded in
+// 2014 by …") makes candidate c (either name) a founder of the subject.
 func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 	k := n.cands[c].ts - 1
 	for n.prefixAt(k) {
@@ -347,7 +368,9 @@ func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 	if w := n.word(k); w != "founded" && w != "co-founded" && w != "established" && w != "started" {
 		return nil, false
 	}
-	if w := n.word(k - 1); w != "was" && w != "were" {
+	// "Vaultline, founded in 2017 by Okonjo and Reyes,": a reduced
+	// relative after the firm's name reads like the passive.
+	if w := n.word(k - 1); w != "was" && w != "were" && w != "," {
 		return nil, false
 	}
 	o := n.candAt(k - 2)
@@ -356,6 +379,49 @@ func (n *ner) foundedBy(c int) ([]nerRole, bool) {
 	}
 	r := nerRole{person: c, title: "Founder", orgCand: o, succeeds: -1, s: int(n.toks[n.cands[o].ts].s), e: int(n.toks[n.cands[c].te-1].e)}
 	return []nerRole{r}, true
+}
+
+// pluralTitle reads a title in the plural before coordinated names:
+// "a bench comprising Justices Meera Rao and S.K. Nair", "Councillors Ann
+// Bell, Tom Reed and Joy Hale voted against" give each name the singular
+// title. The plural must be capitalised and sit right before the first
+// name, so that "the judges Ann Bell and …" (a description) and a plural
+// noun in running text ("farmers Ann and …" is rare) stay out.
+func (n *ner) pluralTitle(c int) (nerRole, bool) {
+	plural := func(k int) bool {
+		w := n.word(k)
+		return k >= 0 && n.toks[k].cap && len(w) >= 5 && strings.HasSuffix(w, "s") && nerTitleSet[w[:len(w)-1]]
+	}
+	k := n.cands[c].ts - 1
+	for steps := 0; k >= 0 && !plural(k); {
+		switch {
+		case n.prefixAt(k):
+			k--
+		case (n.word(k) == "and" || n.word(k) == ",") && steps < 4:
+			o := n.candAt(k - 1)
+			if o < 0 || n.cands[o].te != k || n.cands[o].kind() == Org || n.cands[o].kind() == Place {
+				return nerRole{}, false
+			}
+			k = n.cands[o].ts - 1
+			steps++
+		default:
+			return nerRole{}, false
+		}
+	}
+	if k < 0 {
+		return nerRole{}, false
+	}
+	title := nerTitleText(n, k, k+1)
+	title = title[:len(title)-1]
+	r := nerRole{person: c, title: title, titleCap: true, orgCand: -1, succeeds: -1, s: int(n.toks[k].s), e: int(n.toks[n.cands[c].te-1].e)}
+	// "a bench of the X High Court comprising Justices …": the court the
+	// bench sits in.
+	if w := n.word(k - 1); w == "comprising" || w == "including" {
+		if o := n.candAt(k - 2); o >= 0 && n.cands[o].te == k-1 && n.cands[o].kind() != Person && n.cands[o].kind() != Place {
+			r.orgCand = o
+		}
+	}
+	return r, true
 }
 
 // ageAdjective returns the end of an age written as an adjective
@@ -539,6 +605,16 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 							return r, true
 						}
 					}
+					// "the UN special envoy for Tarsenia, NAME,": a named
+					// country or region the office deals with. The name
+					// stays an entity of its own, and a seat ("the MP for
+					// Dornley") is read elsewhere.
+					if o := n.candAt(f + 1); w == "for" && comma && o >= 0 && n.cands[o].ts == f+1 && n.cands[o].te == e && n.cands[o].kind() != Person {
+						if r, ok := n.titleBefore(c, f); ok && !nerSeatTitles[strings.ToLower(lastWord(r.title))] {
+							r.title += " for " + n.text[n.toks[f+1].s:n.toks[e-1].e]
+							return r, true
+						}
+					}
 					// "The spokesman for the ministry, John Poe,"
 					if f+3 == e && n.word(f+1) == "the" && nerOrgNouns[n.word(f+2)] {
 						if r, ok := n.titleBefore(c, f); ok && r.orgCand < 0 && r.orgNoun == "" {
@@ -660,7 +736,14 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 	switch {
 	case a >= 2 && n.word(a-1) == "whose":
 		// "to Delta Star Transit, a company whose owner, NAME,": the
-		// organisation the relative clause hangs on.
+		// organisation the relative clause hangs on. "the deal went to
+		// a company whose chief executive, NAME,": no name stands in
+		// apposition, so the noun stands for the story's firm, not the
+		// last name before it.
+		if w := n.word(a - 2); nerFirmNouns[w] && !n.toks[a-2].cap && (n.word(a-3) == "a" || n.word(a-3) == "the") && n.word(a-4) != "," {
+			r.orgNoun = "a company"
+			break
+		}
 		for k := a - 2; k >= 0 && k >= a-7 && n.word(k) != "."; k-- {
 			if o := n.candAt(k); o >= 0 {
 				if n.cands[o].kind() != Person {
@@ -1043,7 +1126,24 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 	for q < sentEnd && q < p+3 && (nerSkipAdverbs[n.word(q)] || n.word(q) == "has" || n.word(q) == "had") {
 		q++
 	}
+	// "Priya Rao, who leads threat research at Hollis Labs,": a field
+	// led at a named body is a head's post.
+	if w := n.word(q); w == "leads" || w == "heads" {
+		e := q + 1
+		for e < sentEnd && e < q+5 && n.toks[e].word && !n.toks[e].cap && !nerStop[n.word(e)] {
+			e++
+		}
+		if o := n.candAt(e + 1); e > q+1 && n.word(e) == "at" && o >= 0 && n.cands[o].ts == e+1 && n.cands[o].kind() != Person && n.cands[o].kind() != Place {
+			r := nerRole{person: c, title: "Head of " + strings.ToLower(n.text[n.toks[q+1].s:n.toks[e-1].e]), orgCand: o, succeeds: -1, s: n.subjectStart(c), e: int(n.toks[n.cands[o].te-1].e)}
+			return []nerRole{r}, true
+		}
+	}
 	title, ok := nerTitleVerbs[n.word(q)]
+	// "who started the company in 1998": starting a firm is founding it,
+	// but "started the race" is no role, so only a firm's noun follows.
+	if !ok && (n.word(q) == "started" || n.word(q) == "co-founded") && n.word(q+1) == "the" && nerFirmNouns[n.word(q+2)] {
+		title, ok = "Founder", true
+	}
 	if !ok {
 		return nil, false
 	}
@@ -1052,6 +1152,14 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 		k++
 	}
 	o := n.candAt(k)
+	// "Lau Tin-sang, who founded the company in 1972": the story's firm.
+	if o < 0 && k > q+1 && strings.HasSuffix(title, "ounder") && nerFirmNouns[n.word(k)] && !n.toks[k].cap && !(k+1 < sentEnd && (n.toks[k+1].poss || n.toks[k+1].word && !n.timed.has(k+1) && !nerStop[n.word(k+1)] && n.word(k+1) != "in")) {
+		r := nerRole{person: c, title: title, orgCand: -1, orgNoun: n.word(k), succeeds: -1, s: n.subjectStart(c), e: int(n.toks[k].e)}
+		if t, _, ok := n.dateAfter(k+1, sentEnd); ok {
+			r.since = t
+		}
+		return []nerRole{r}, true
+	}
 	// "who heads the union's Halcourt local": the union.
 	if o < 0 && k > q+1 && nerOrgNouns[n.word(k)] && k+1 < sentEnd && n.toks[k+1].poss {
 		r := nerRole{person: c, title: title, orgCand: -1, orgNoun: n.word(k), succeeds: -1, s: n.subjectStart(c), e: int(n.toks[k].e)}
@@ -1515,6 +1623,10 @@ func (n *ner) attachRoles() {
 		if ent == nil {
 			continue
 		}
+		if len(ent.roles) == 0 {
+			n.predecessorRole(r)
+			continue
+		}
 		sent := n.sentOf(min(n.tokAfter(r.s), len(n.toks)-1))
 		var hit []int
 		for i, o := range ent.roles {
@@ -1548,6 +1660,60 @@ func (n *ner) attachRoles() {
 			nr.org = o.Org
 			n.attachRole(nr)
 		}
+	}
+}
+
+// predecessorRole gives a leaver named only by the one who takes over
+// the post that person's title: "NAME will become chief executive on
+// Sept. 1, replacing Graham Ostrander, who is retiring", "Sunline's
+// acting chief executive, NAME, who stepped in after Gavin Pryce resigned
+// in November". r is the leaver's end, which has no title of its own.
+func (n *ner) predecessorRole(r nerRole) {
+	k := n.cands[r.person].ts - 1
+	for n.prefixAt(k) {
+		k--
+	}
+	switch n.word(k) {
+	case "replacing", "succeeding":
+	case "after":
+		if w := n.word(k - 1); !(w == "in" && n.word(k-2) == "stepped" || w == "over" && n.word(k-2) == "took") {
+			return
+		}
+	default:
+		return
+	}
+	s0 := n.sentTok[n.sentOf(k)][0]
+	for p := k - 1; p >= s0; p-- {
+		taker := n.personOf(n.candAt(p))
+		if taker == nil {
+			continue
+		}
+		// The taker's post read last before the leaver's name in this
+		// sentence ("will become president … on Sept. 1, replacing"),
+		// without the stand-in's "acting"; its start is the handover.
+		best := -1
+		for i, tr := range taker.roles {
+			if tr.Until != "" || tr.End > int(n.toks[k].s) || n.sentOf(min(n.tokAfter(tr.Start), len(n.toks)-1)) != n.sentOf(k) {
+				continue
+			}
+			if best < 0 || tr.End > taker.roles[best].End {
+				best = i
+			}
+		}
+		if best < 0 {
+			return
+		}
+		tr := taker.roles[best]
+		title := tr.Title
+		for _, m := range []string{"Acting ", "Interim "} {
+			title = strings.TrimPrefix(title, m)
+		}
+		until := r.until
+		if tr.Since != "" {
+			until = tr.Since
+		}
+		n.attachRole(nerRole{person: r.person, title: title, org: tr.Org, orgCand: -1, succeeds: -1, until: until, s: r.s, e: r.e})
+		return
 	}
 }
 
@@ -1739,6 +1905,11 @@ func (n *ner) mainOrgBefore(pos int) string {
 			return n.ents[n.cands[c].ent].name
 		}
 	}
+	return n.storyOrgBefore(pos)
+}
+
+// storyOrgBefore is the organisation a story is about, as of pos.
+func (n *ner) storyOrgBefore(pos int) string {
 	// The organisation named most often before pos; of those named as
 	// often, the one the story named first, the lead's ("Corriveau
 	// Health Systems will cut 240 jobs ... a system built by Halden
@@ -2029,6 +2200,9 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 			}
 		}
 		return best
+	}
+	if noun == "a company" {
+		return n.storyOrgBefore(pos)
 	}
 	if noun == "its" {
 		if o := n.prevSubjectOrg(pos); o != "" {
