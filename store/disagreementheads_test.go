@@ -44,7 +44,7 @@ func checkDisagreementHeads(t *testing.T, db *store.DB, step string) int {
 		if err := json.Unmarshal([]byte(hs), &head); err != nil {
 			t.Fatalf("%s: disagreement %s: head %q: %v", step, row[0], hs, err)
 		}
-		want := vals[:min(len(vals), 5)]
+		want := listCut(vals)
 		if n != len(vals) || !reflect.DeepEqual(head, want) {
 			t.Errorf("%s: disagreement %s keeps n %d, head %s; its values give %d, %v", step, row[0], n, hs, len(vals), want)
 		}
@@ -56,6 +56,25 @@ func checkDisagreementHeads(t *testing.T, db *store.DB, step string) int {
 		t.Fatalf("%s: no disagreements to check", step)
 	}
 	return long
+}
+
+// listCut cuts decoded values as a list shows them: the first five, each
+// with its first five sources and, where it cut them, their count.
+func listCut(vals []any) []any {
+	var out []any
+	for _, v := range vals[:min(len(vals), 5)] {
+		m := v.(map[string]any)
+		if src, _ := m["sources"].([]any); len(src) > 5 {
+			c := map[string]any{}
+			for k, x := range m {
+				c[k] = x
+			}
+			c["sources"], c["count"] = src[:5], float64(len(src))
+			m = c
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // TestDisagreementHeads_Kept checks the count and first values kept with
@@ -101,10 +120,19 @@ func TestDisagreementHeads_Kept(t *testing.T) {
 // and checks the counts and first values the migration writes.
 func TestDisagreementHeads_Migrate(t *testing.T) {
 	db := openUpgraded(t, func(old *store.DB) {
-		for h, n := range []int{2, 5, 6, 40} {
+		for h, n := range []int{2, 5, 6, 40, 3, 7} {
 			var vals []map[string]any
 			for i := range n {
-				vals = append(vals, map[string]any{"value": fmt.Sprintf("2025-01-%02d", i+1), "text": fmt.Sprintf("day <%d> & “%d”", i, i), "sources": []int{i + 1, i + 2}})
+				sources := []int{i + 1, i + 2}
+				if h >= 4 {
+					// Values a thousand sources tell: head keeps five
+					// ids of each (migration 065).
+					sources = nil
+					for k := range 9 - i {
+						sources = append(sources, 100*i+k)
+					}
+				}
+				vals = append(vals, map[string]any{"value": fmt.Sprintf("2025-01-%02d", i+1), "text": fmt.Sprintf("day <%d> & “%d”", i, i), "sources": sources})
 			}
 			buf, err := json.Marshal(vals)
 			if err != nil {
@@ -117,8 +145,8 @@ func TestDisagreementHeads_Migrate(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-	}, "064")
-	if long := checkDisagreementHeads(t, db, "after the migration"); long != 2 {
-		t.Errorf("%d disagreements with more than five values, want 2", long)
+	}, "064", "065")
+	if long := checkDisagreementHeads(t, db, "after the migration"); long != 3 {
+		t.Errorf("%d disagreements with more than five values, want 3", long)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -468,6 +469,24 @@ func writeHappening(ctx context.Context, tx *Tx, id int64, reports []*merge.Repo
 	return err
 }
 
+// listHead cuts values as a list shows them: the first listValues, each
+// with its first listReports sources and their count. It reports
+// whether it cut anything; values it cut are copies.
+func listHead(vals []storedValue) ([]storedValue, bool) {
+	head := vals[:min(len(vals), listValues)]
+	cloned := false
+	for i, v := range head {
+		if len(v.Sources) <= listReports {
+			continue
+		}
+		if !cloned {
+			head, cloned = slices.Clone(head), true
+		}
+		head[i].Sources, head[i].Count = v.Sources[:listReports:listReports], max(v.Count, len(v.Sources))
+	}
+	return head, cloned || len(vals) > listValues
+}
+
 // insertDisagreements stores the disagreements of happening id, which
 // has none stored.
 func insertDisagreements(ctx context.Context, tx *Tx, id int64, ds []merge.Disagreement) error {
@@ -477,10 +496,12 @@ func insertDisagreements(ctx context.Context, tx *Tx, id int64, ds []merge.Disag
 		if err != nil {
 			return err
 		}
-		// What a list reads: the first values and how many there are.
+		// What a list reads: the first values and how many there are,
+		// each with its first sources and how many there are (migrations
+		// 064 and 065).
 		head := vals
-		if len(stored) > listValues {
-			if head, err = json.Marshal(stored[:listValues]); err != nil {
+		if hv, cut := listHead(stored); cut {
+			if head, err = json.Marshal(hv); err != nil {
 				return err
 			}
 		}

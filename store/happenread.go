@@ -370,9 +370,10 @@ func happeningRows(ctx context.Context, tx *Tx, ids []int64) (map[int64]*happeni
 func readDisagreements(ctx context.Context, tx *Tx, ids []int64, maxReports int) (map[int64][]storedDisagreement, error) {
 	out := map[int64][]storedDisagreement{}
 	cols := `vals, 0`
-	if maxReports > 0 {
+	if maxReports > 0 && maxReports <= listReports {
 		// The first listValues values and their count, kept with vals
-		// (migration 064).
+		// (migration 064), each with its first listReports sources and
+		// their count (065).
 		cols = `head, n`
 	}
 	for chunk := range chunks(ids, 500) {
