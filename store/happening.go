@@ -482,9 +482,17 @@ func listHead(vals []storedValue) ([]storedValue, bool) {
 		if !cloned {
 			head, cloned = slices.Clone(head), true
 		}
-		head[i].Sources, head[i].Count = v.Sources[:listReports:listReports], max(v.Count, len(v.Sources))
+		head[i].cutSources()
 	}
 	return head, cloned || len(vals) > listValues
+}
+
+// cutSources keeps the first listReports sources of v, the most a list
+// names, and in Count how many there are.
+func (v *storedValue) cutSources() {
+	if n := len(v.Sources); n > listReports {
+		v.Sources, v.Count = v.Sources[:listReports:listReports], max(v.Count, n)
+	}
 }
 
 // insertDisagreements stores the disagreements of happening id, which

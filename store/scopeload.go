@@ -225,9 +225,7 @@ func writeHappeningView(ctx context.Context, tx *Tx, id int64, guild string, rep
 	for _, d := range h.Disagreements {
 		vals := toStoredValues(d.Values)
 		for i := range vals {
-			if n := len(vals[i].Sources); n > listReports {
-				vals[i].Sources, vals[i].Count = vals[i].Sources[:listReports], n
-			}
+			vals[i].cutSources()
 		}
 		dis = append(dis, storedDisagreement{About: d.About, Vals: vals})
 	}
