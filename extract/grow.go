@@ -1,6 +1,9 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+	"sort"
+)
 
 // growByDensity makes room in a full slice s for the items still to come,
 // when items are found in a scan of n units (tokens) and the next one is
@@ -30,6 +33,7 @@ func growByDensity[T any](s []T, i, n, limit int) []T {
 // the end, when the scan's own data can be let go first.
 type blockList[T any] struct {
 	blocks [][]T
+	starts []int // index of each block's first item, for at
 	n      int
 }
 
@@ -39,10 +43,17 @@ const blockListMax = 4096
 func (l *blockList[T]) add(x T) {
 	if k := len(l.blocks) - 1; k < 0 || len(l.blocks[k]) == cap(l.blocks[k]) {
 		l.blocks = append(l.blocks, make([]T, 0, min(blockListMax, max(8, l.n))))
+		l.starts = append(l.starts, l.n)
 	}
 	k := len(l.blocks) - 1
 	l.blocks[k] = append(l.blocks[k], x)
 	l.n++
+}
+
+// at returns the i-th item added.
+func (l *blockList[T]) at(i int) *T {
+	k := sort.Search(len(l.starts), func(k int) bool { return l.starts[k] > i }) - 1
+	return &l.blocks[k][i-l.starts[k]]
 }
 
 // flat returns the items as one slice, nil when there are none. It lets

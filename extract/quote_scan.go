@@ -28,58 +28,14 @@ const (
 	qRquo = "”"
 )
 
-// qspanList collects spans in blocks, so that a text of a million
-// quotations does not copy them over and over as one slice grows; flat
-// joins them at the end. Each block is allocated once at its full size,
-// as large as all the blocks before it up to qspanBlock, so a text with a
-// few quotations allocates little and a long one never regrows a block.
-type qspanList struct {
-	blocks [][]qspan
-	starts []int // index of each block's first span
-	n      int
-}
-
-const qspanBlock = 4096
-
-func (l *qspanList) add(sp qspan) {
-	if k := len(l.blocks) - 1; k < 0 || len(l.blocks[k]) == cap(l.blocks[k]) {
-		l.blocks = append(l.blocks, make([]qspan, 0, min(qspanBlock, max(8, l.n))))
-		l.starts = append(l.starts, l.n)
-	}
-	k := len(l.blocks) - 1
-	l.blocks[k] = append(l.blocks[k], sp)
-	l.n++
-}
-
-func (l *qspanList) at(i int) *qspan {
-	k := sort.Search(len(l.starts), func(k int) bool { return l.starts[k] > i }) - 1
-	return &l.blocks[k][i-l.starts[k]]
-}
-
-// flat returns the spans as one slice. It lets go of each block once
-// copied, so that the collector can take the blocks back while the copy
-// is made rather than hold both.
-func (l *qspanList) flat() []qspan {
-	switch len(l.blocks) {
-	case 0:
-		return nil
-	case 1:
-		return l.blocks[0]
-	}
-	out := make([]qspan, 0, l.n)
-	for i, b := range l.blocks {
-		out = append(out, b...)
-		l.blocks[i] = nil
-	}
-	return out
-}
-
 // scanQuotes finds the quotations of text, paragraph by paragraph. Single
 // quotation marks are not quotations of their own: ’ is far more often an
 // apostrophe ("We’ve", "Rutte’s"), and ‘…’ inside “…” stays part of the
 // outer text.
 func scanQuotes(text string) []qspan {
-	var spans qspanList
+	// Spans are gathered in blocks: a text of a million quotations
+	// does not copy them over and over as one slice grows.
+	var spans blockList[qspan]
 	prevOpen := -1 // index of a span whose quotation continues into the next paragraph
 	for ps := 0; ps < len(text); {
 		pe := strings.IndexByte(text[ps:], '\n')
