@@ -132,23 +132,7 @@ func Roles(obs []RoleObs) []RoleSpan {
 	// The observations repeat a few titles and organisations (an office
 	// dated by every article that names it): their keys are worked out
 	// once each.
-	titleKeys, orgKeys := map[string]string{}, map[string]string{}
-	titleKey := func(t string) string {
-		k, ok := titleKeys[t]
-		if !ok {
-			k = TitleKey(t)
-			titleKeys[t] = k
-		}
-		return k
-	}
-	orgKey := func(o string) string {
-		k, ok := orgKeys[o]
-		if !ok {
-			k = OrgKey(o)
-			orgKeys[o] = k
-		}
-		return k
-	}
+	titleKey, orgKey := memo(TitleKey), memo(OrgKey)
 	// A title given without its organisation ("resigned as chief
 	// executive") is the entity's one office of that title, when the
 	// sources name exactly one.
@@ -289,4 +273,17 @@ func start(s *RoleSpan) string {
 		return s.From
 	}
 	return s.FirstSeen
+}
+
+// memo returns f remembering its answer for each argument.
+func memo(f func(string) string) func(string) string {
+	seen := map[string]string{}
+	return func(s string) string {
+		v, ok := seen[s]
+		if !ok {
+			v = f(s)
+			seen[s] = v
+		}
+		return v
+	}
 }
