@@ -331,7 +331,8 @@ superintendent of police,senior superintendent of police,deputy superintendent o
 harbour master,harbor master,harbourmaster,harbormaster,coordinator,humanitarian coordinator,country director,head of programmes,head of programs,group manager,writer in residence,writer-in-residence,neurologist,cardiologist,physician,oncologist,paediatrician,pediatrician,psychiatrist,radiologist,anaesthetist,anesthesiologist,
 minister of state,senior minister of state,senior minister,advocate general,additional advocate general,advocate-general,senior advocate,battalion chief,division chief,deputy chief,assistant chief,fire captain,convener,convenor,cathaoirleach,drummer,guitarist,bassist,vocalist,lead singer,frontman,frontwoman,keyboardist,
 corporal,lance corporal,detective corporal,police corporal,detective inspector,resident magistrate,critic,opposition critic,
-ranking member,ranking democrat,ranking republican`
+ranking member,ranking democrat,ranking republican,
+managing partner,senior partner,equity partner,founding partner,partner,general counsel,solicitor general,co-head,regent,undersheriff,deputy sheriff,steward,shop steward,obstetrician,vet,veterinarian,medical director,nursing director,director of nursing`
 
 // nerTitleModifiers may precede a title without changing it.
 var nerTitleModifiers = nerSet("chief,consultant,special,permanent,principal,shadow,municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")

@@ -1413,7 +1413,9 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		w := n.word(k)
 		// "the corporator from ward 7,": a short place or domain after
 		// the title.
-		if (w == "from" || w == "for" || w == "in" || w == "of") && !copula {
+		// "a shop steward at the depot,": a workplace named in lower
+		// case.
+		if (w == "from" || w == "for" || w == "in" || w == "of" || w == "at") && !copula {
 			q := k + 1
 			for q < sentEnd && q <= k+3 && n.toks[q].word && (!n.toks[q].cap || n.toks[q].digit) && !nerCopulas[n.word(q)] && !nerSpeechVerbs[n.word(q)] {
 				q++

@@ -1,0 +1,47 @@
+package extract
+
+import "testing"
+
+// The tests below pin down the role classes of the eighth round of issue
+// 11, each on invented sentences with names and wording of their own (not
+// those of dev articles 143-152), so that a rule fitting only those
+// articles fails here.
+
+type r8Role struct {
+	person, title, org string
+	former             bool
+}
+
+// r8CheckRoles reports each wanted role that text does not give its
+// person, matching title, organisation and whether it has ended.
+func r8CheckRoles(t *testing.T, text string, want ...r8Role) {
+	t.Helper()
+	doc := hoExtract(t, text, "2026-05-12")
+	for _, w := range want {
+		e := hoEntity(doc, w.person)
+		if e == nil || e.Kind != Person {
+			t.Errorf("%q: no person %q in %v", text, w.person, hoNames(doc))
+			continue
+		}
+		ok := false
+		for _, r := range e.Roles {
+			if r.Title == w.title && r.Org == w.org && (r.Until != "") == w.former {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%q: %q roles %+v, want %+v", text, w.person, e.Roles, w)
+		}
+	}
+}
+
+// TestR8TitleWords covers general newsroom titles the lexicon lacked:
+// law-firm partners, a regent, an undersheriff, a shop steward, a vet and
+// medical posts.
+func TestR8TitleWords(t *testing.T) {
+	r8CheckRoles(t, "Orla Pennick, a senior partner at Gaunt Royce, said the case was weak.", r8Role{"Orla Pennick", "Senior Partner", "Gaunt Royce", false})
+	r8CheckRoles(t, "Meridale Regent Yusuf Hartanto opened the clinic on Monday.", r8Role{"Yusuf Hartanto", "Regent", "Meridale", false})
+	r8CheckRoles(t, "Undersheriff Carla Dunne said the jail was full.", r8Role{"Carla Dunne", "Undersheriff", "", false})
+	r8CheckRoles(t, "Pete Harrop, a shop steward at the depot, called the vote.", r8Role{"Pete Harrop", "Shop Steward", "", false})
+	r8CheckRoles(t, "Dr Lise Amundsen, a consultant obstetrician, will act for now.", r8Role{"Lise Amundsen", "Consultant Obstetrician", "", false})
+}
