@@ -45,3 +45,17 @@ func TestR8TitleWords(t *testing.T) {
 	r8CheckRoles(t, "Pete Harrop, a shop steward at the depot, called the vote.", r8Role{"Pete Harrop", "Shop Steward", "", false})
 	r8CheckRoles(t, "Dr Lise Amundsen, a consultant obstetrician, will act for now.", r8Role{"Lise Amundsen", "Consultant Obstetrician", "", false})
 }
+
+// TestR8Successions covers a leaver named only as the one a taker
+// succeeds, replaces or takes over from: the leaver held the post the
+// taker takes, which has ended unless the handover is still to come.
+func TestR8Successions(t *testing.T) {
+	r8CheckRoles(t, "Kelso Mills has appointed Ruth Anand as its finance director. She replaces Colin Burt, who left in April.",
+		r8Role{"Colin Burt", "Finance Director", "Kelso Mills", true})
+	r8CheckRoles(t, "Tom Hale was elected president of the Ferrier Rowing Club on Monday. He will succeed Amos Grey, who is retiring after a decade.",
+		r8Role{"Amos Grey", "President", "Ferrier Rowing Club", false})
+	// A post the taker already holds, told in an apposition, is not
+	// the one taken.
+	r8CheckRoles(t, "The Orme Trust named Dr Bea Kaur as interim director on Friday. Dr Kaur, who has been the trust's head of research since 2020, took over from Lionel Fry.",
+		r8Role{"Lionel Fry", "Director", "Orme Trust", true})
+}

@@ -1663,6 +1663,132 @@ func (n *ner) attachRoles() {
 			n.attachRole(nr)
 		}
 	}
+	n.successions()
+}
+
+// nerSuccessionVerbs take over a post from the person named right after
+// them: "She succeeds NAME", "who would replace NAME".
+var nerSuccessionVerbs = nerSet("succeeds,succeeded,succeed,succeeding,replaces,replaced,replace,replacing")
+
+// successions gives a person named as the one another takes over from
+// ("She succeeds Sir NAME, who steps down …", "takes over from NAME",
+// "He replaces NAME, who left in March") the post the taker takes: the
+// taker's title read last before the verb, with its organisation. The
+// leaver's post has ended unless the handover is still to come ("She will
+// succeed NAME").
+func (n *ner) successions() {
+	for c := range n.cands {
+		if n.personOf(c) == nil {
+			continue
+		}
+		k := n.cands[c].ts - 1
+		for n.prefixAt(k) {
+			k--
+		}
+		v := k
+		switch w := n.word(k); {
+		case nerSuccessionVerbs[w]:
+		case w == "from" && n.word(k-1) == "over" && nerTakeVerbs[n.word(k-2)]:
+			v = k - 2
+		default:
+			continue
+		}
+		if v <= 0 || n.quoted.has(v) {
+			continue
+		}
+		s0 := n.sentTok[n.sentOf(v)][0]
+		// The taker: the nearest person or subject pronoun before the
+		// verb in its sentence.
+		taker, tc := (*nerEnt)(nil), -1
+		for p := v - 1; p >= s0 && taker == nil; p-- {
+			if n.quoted.has(p) {
+				continue
+			}
+			if w := n.word(p); w == "he" || w == "she" {
+				tc = n.pronounPerson(p)
+				taker = n.personOf(tc)
+				break
+			}
+			if o := n.candAt(p); o >= 0 && o != c {
+				if taker = n.personOf(o); taker != nil {
+					tc = o
+				}
+				p = n.cands[o].ts
+			}
+		}
+		if taker == nil || taker == n.personOf(c) {
+			continue
+		}
+		// "Dr. Al Ketbi" read apart from "Noura Saeed Al Ketbi": the
+		// full name's entity holds the roles.
+		if len(taker.roles) == 0 {
+			for _, e := range n.ents {
+				if e.kind == Person && e != taker && len(e.roles) > 0 && strings.HasSuffix(e.name, " "+taker.name) {
+					taker = e
+					break
+				}
+			}
+		}
+		// The post taken: the taker's title read last before the verb.
+		// One told in an apposition or relative clause after the name
+		// ("Kerrigan, who has been the union's regional secretary",
+		// "Dr NAME, currently the trust's medical director, takes over")
+		// is a post already held; it counts only when nothing else is
+		// told, and not when it says so ("currently", "since").
+		verbPos := int(n.toks[v].s)
+		best, bestApp := -1, -1
+		for i, r := range taker.roles {
+			if r.Until != "" || r.End > verbPos {
+				continue
+			}
+			// "where she has been Group Finance Director since 2021".
+			if r.Since != "" && strings.Contains(strings.ToLower(n.text[r.Start:r.End]), " since ") {
+				continue
+			}
+			k := n.tokAfter(r.Start)
+			if o := n.candAt(k); o >= 0 && n.personOf(o) == taker && n.word(n.cands[o].te) == "," {
+				low := " " + strings.ToLower(n.text[r.Start:r.End]) + " "
+				if !strings.Contains(low, " currently ") && !strings.Contains(low, " since ") && !strings.Contains(low, " has been ") && (bestApp < 0 || r.End > taker.roles[bestApp].End) {
+					bestApp = i
+				}
+				continue
+			}
+			if best < 0 || r.End > taker.roles[best].End {
+				best = i
+			}
+		}
+		if best < 0 {
+			best = bestApp
+		}
+		if best < 0 {
+			continue
+		}
+		tr := taker.roles[best]
+		title := tr.Title
+		for _, m := range []string{"Acting ", "Interim ", "New ", "acting ", "interim ", "new "} {
+			title = strings.TrimPrefix(title, m)
+		}
+		until := "PAST_REF"
+		if w := n.word(v - 1); w == "will" || w == "shall" || w == "to" && (n.word(v-2) == "is" || n.word(v-2) == "are" || n.word(v-2) == "set" || n.word(v-2) == "due") {
+			until = ""
+		}
+		te := n.cands[c].te
+		if n.word(te) == "," && n.word(te+1) == "who" {
+			// "NAME, who is retiring", "who announced that he would
+			// retire": the leaver is still in post.
+			for p := te + 2; p < len(n.toks) && p < te+14; p++ {
+				w := n.word(p)
+				if w == "," || w == "." || w == ";" {
+					break
+				}
+				if w == "will" || w == "would" || (w == "is" || w == "are") && (n.word(p+1) == "to" || strings.HasSuffix(n.word(p+1), "ing")) {
+					until = ""
+					break
+				}
+			}
+		}
+		n.attachRole(nerRole{person: c, title: title, org: tr.Org, orgCand: -1, succeeds: -1, until: until, s: verbPos, e: int(n.toks[te-1].e)})
+	}
 }
 
 // predecessorRole gives a leaver named only by the one who takes over
