@@ -332,7 +332,7 @@ harbour master,harbor master,harbourmaster,harbormaster,coordinator,humanitarian
 minister of state,senior minister of state,senior minister,advocate general,additional advocate general,advocate-general,senior advocate,battalion chief,division chief,deputy chief,assistant chief,fire captain,convener,convenor,cathaoirleach,drummer,guitarist,bassist,vocalist,lead singer,frontman,frontwoman,keyboardist,
 corporal,lance corporal,detective corporal,police corporal,detective inspector,resident magistrate,critic,opposition critic,
 ranking member,ranking democrat,ranking republican,
-managing partner,senior partner,equity partner,founding partner,partner,general counsel,solicitor general,co-head,regent,undersheriff,deputy sheriff,steward,shop steward,obstetrician,vet,veterinarian,medical director,nursing director,director of nursing`
+managing partner,senior partner,equity partner,founding partner,partner,general counsel,solicitor general,co-head,regent,undersheriff,deputy sheriff,steward,shop steward,obstetrician,vet,veterinarian,medical director,nursing director,director of nursing,associate,senior associate`
 
 // nerTitleModifiers may precede a title without changing it.
 var nerTitleModifiers = nerSet("chief,consultant,special,permanent,principal,shadow,municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")

@@ -59,3 +59,28 @@ func TestR8Successions(t *testing.T) {
 	r8CheckRoles(t, "The Orme Trust named Dr Bea Kaur as interim director on Friday. Dr Kaur, who has been the trust's head of research since 2020, took over from Lionel Fry.",
 		r8Role{"Lionel Fry", "Director", "Orme Trust", true})
 }
+
+// TestR8Appointments covers appointments told around an apposition or a
+// description: the appointing body before an apposition, a second verb
+// coordinated with the first, "promoted NAME to TITLE", a description
+// of the person between the verb and the name.
+func TestR8Appointments(t *testing.T) {
+	r8CheckRoles(t, "Pellam Foods, the dairy cooperative, has appointed Jo Reyes as chair.", r8Role{"Jo Reyes", "Chair", "Pellam Foods", false})
+	r8CheckRoles(t, "Harwick Legal has promoted Ana Brill to counsel and named Sam Ode, formerly a senior associate at Dray & Co, as a partner.",
+		r8Role{"Ana Brill", "Counsel", "Harwick Legal", false},
+		r8Role{"Sam Ode", "Partner", "Harwick Legal", false},
+		r8Role{"Sam Ode", "Senior Associate", "Dray & Co", true})
+	r8CheckRoles(t, "Korvel Studio has named the Dutch architect Pim Zwart as its design director.", r8Role{"Pim Zwart", "Design Director", "Korvel Studio", false})
+}
+
+// TestR8FormerAndUnits covers "previously"/"formerly"/"retired" before an
+// apposition's title, a relative clause after the apposition, and a
+// title over a lower-case unit of a body named by its common noun.
+func TestR8FormerAndUnits(t *testing.T) {
+	r8CheckRoles(t, "Lena Marsh, previously head of sales at Orbin Ltd, who left to become chief executive of Tallis Foods, spoke.",
+		r8Role{"Lena Marsh", "Head of Sales", "Orbin Ltd", true},
+		r8Role{"Lena Marsh", "Chief Executive", "Tallis Foods", false})
+	r8CheckRoles(t, "Ivo Prent, a retired chief constable of Norland Police, chaired it.", r8Role{"Ivo Prent", "Chief Constable", "Norland Police", true})
+	r8CheckRoles(t, "Castmere Group reported profits. Ruth Vane, chief executive of the group's hotels division, said so.", r8Role{"Ruth Vane", "Chief Executive", "Castmere Group", false})
+	r8CheckRoles(t, "Tova Lind, who heads the tax practice at rival Brand Maule LLP, left.", r8Role{"Tova Lind", "Head of the tax practice", "Brand Maule LLP", false})
+}

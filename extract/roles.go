@@ -171,6 +171,14 @@ func (n *ner) findRoles() {
 				if r, ok := n.titlePhrase(c, p+1, sentEnd, false); ok {
 					n.roles = append(n.roles, r...)
 					found = true
+					// "NAME, previously co-head of X, who left to become
+					// general counsel at Y": a relative clause after the
+					// apposition tells another post.
+					if k := n.tokAfter(r[len(r)-1].e); n.word(k) == "," && n.word(k+1) == "who" {
+						if r2, ok := n.copula(c, k+2, sentEnd); ok {
+							n.roles = append(n.roles, r2...)
+						}
+					}
 				} else if w := n.word(p + 1); w == "who" {
 					if r, ok := n.copula(c, p+2, sentEnd); ok {
 						n.roles = append(n.roles, r...)
@@ -885,7 +893,7 @@ func (n *ner) lowerModifier(k int) bool {
 func (n *ner) pastMarker(a, b int) bool {
 	for k := a; k < b && k < len(n.toks); k++ {
 		switch n.toks[k].lower() {
-		case "former", "formerly", "previously":
+		case "former", "formerly", "previously", "retired":
 			return true
 		case "then":
 			if n.word(k-1) == "the" {
@@ -943,6 +951,11 @@ func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
 				q++
 			}
 			break
+		}
+		// "who left to become general counsel at X".
+		if (w == "left" || w == "quit" || w == "resigned") && n.word(q+1) == "to" && nerCopulas[n.word(q+2)] {
+			q += 2
+			continue
 		}
 		if !nerSkipAdverbs[w] {
 			return nil, false
@@ -1009,6 +1022,21 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 	if v > 0 && n.toks[v].cap && nerTitleSet[n.word(v)] && nerAppointVerbs[n.word(v-1)] {
 		v--
 	}
+	// "has named the Danish architect NAME as its design director": a
+	// description of the person between the verb and the name.
+	if v > 2 && !n.toks[v].cap && nerTitleSet[n.word(v)] {
+		for q := v - 1; q > 0 && q >= v-3; q-- {
+			if w := n.word(q); w == "the" || w == "a" || w == "an" {
+				if nerAppointVerbs[n.word(q-1)] {
+					v = q - 1
+				}
+				break
+			}
+			if !n.toks[q].word || n.toks[q].digit {
+				break
+			}
+		}
+	}
 	// "announced the appointment of NAME as Chief Financial Officer".
 	noun := n.word(v) == "of" && nerAppointNouns[n.word(v-1)]
 	if !noun && !nerAppointVerbs[n.word(v)] || v > 0 && (nerCopulas[n.word(v-1)] || n.word(v-1) == "be" || n.word(v-1) == "been") {
@@ -1026,8 +1054,33 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 		}
 	} else {
 		k := v - 1
-		for k > 0 && (n.word(k) == "has" || n.word(k) == "have" || n.word(k) == "had") {
+		for k > 0 && (n.word(k) == "has" || n.word(k) == "have" || n.word(k) == "had" || n.word(k) == "also") {
 			k--
+		}
+		// "has promoted NAME to counsel … and named NAME as a partner":
+		// the subject of the first verb.
+		if n.word(k) == "and" {
+			for q := k - 1; q > n.sentTok[n.sentOf(k)][0]; q-- {
+				if nerAppointVerbs[n.word(q)] && !n.quoted.has(q) {
+					k = q - 1
+					for k > 0 && (n.word(k) == "has" || n.word(k) == "have" || n.word(k) == "had" || n.word(k) == "also") {
+						k--
+					}
+					break
+				}
+			}
+		}
+		// "Greyfield Trust, the rural poverty charity, has appointed":
+		// the subject before an apposition.
+		if n.word(k) == "," {
+			for q := k - 1; q > 0 && q > k-8; q-- {
+				if n.word(q) == "," {
+					if o := n.candAt(q - 1); o >= 0 && n.cands[o].te == q {
+						k = q - 1
+					}
+					break
+				}
+			}
 		}
 		subj = n.candAt(k)
 	}
@@ -1059,7 +1112,8 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 		}
 		return rs, ok
 	}
-	if n.word(p) != "as" {
+	// "has promoted NAME to counsel".
+	if n.word(p) != "as" && !(n.word(p) == "to" && n.word(v) == "promoted") {
 		return nil, false
 	}
 	rs, ok := n.titlePhrase(c, p+1, sentEnd, true)
@@ -1130,10 +1184,21 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 	// led at a named body is a head's post.
 	if w := n.word(q); w == "leads" || w == "heads" {
 		e := q + 1
-		for e < sentEnd && e < q+5 && n.toks[e].word && !n.toks[e].cap && !nerStop[n.word(e)] {
+		if n.word(e) == "the" {
+			e++ // "who heads the commercial disputes practice at X"
+		}
+		for e < sentEnd && e < q+6 && n.toks[e].word && !n.toks[e].cap && !nerStop[n.word(e)] {
 			e++
 		}
-		if o := n.candAt(e + 1); e > q+1 && n.word(e) == "at" && o >= 0 && n.cands[o].ts == e+1 && n.cands[o].kind() != Person && n.cands[o].kind() != Place {
+		// "at rival Carrow Lane": one lower-case word may describe the
+		// body.
+		a := e + 1
+		if t := n.toks[min(a, len(n.toks)-1)]; a+1 < sentEnd && t.word && !t.cap && !t.digit && n.candAt(a) < 0 {
+			if o := n.candAt(a + 1); o >= 0 && n.cands[o].ts == a+1 {
+				a++
+			}
+		}
+		if o := n.candAt(a); e > q+1 && n.word(e) == "at" && o >= 0 && n.cands[o].ts == a && n.cands[o].kind() != Person && n.cands[o].kind() != Place {
 			r := nerRole{person: c, title: "Head of " + strings.ToLower(n.text[n.toks[q+1].s:n.toks[e-1].e]), orgCand: o, succeeds: -1, s: n.subjectStart(c), e: int(n.toks[n.cands[o].te-1].e)}
 			return []nerRole{r}, true
 		}
@@ -1198,7 +1263,10 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	start := p
 	for p < sentEnd {
 		switch n.word(p) {
-		case "the", "a", "an", "its", "his", "her", "their", "now", "currently", "also", "former", "then", "newly", "recently", "elected", "appointed", "re-elected":
+		case "the", "a", "an", "its", "his", "her", "their", "now", "currently", "also", "former", "then", "newly", "recently", "elected", "appointed", "re-elected",
+			// "NAME, previously co-head of …", "formerly a senior
+			// associate at", "a retired chief constable".
+			"previously", "formerly", "retired":
 			p++
 			continue
 		case "as":
@@ -1322,6 +1390,18 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			} else if nerOrgNouns[n.word(k)] {
 				orgNoun = n.word(k)
 				end = k + 1
+				// "co-head of the firm's disputes group", "chief
+				// executive of the group's watches and jewellery
+				// division": a unit of the body, named in lower case.
+				if k+1 < sentEnd && n.toks[k+1].poss {
+					q := k + 2
+					for q < sentEnd && q < k+7 && n.toks[q].word && !n.toks[q].cap && !n.toks[q].digit && n.candAt(q) < 0 && (!nerStop[n.word(q)] || n.word(q) == "and") {
+						q++
+					}
+					if q > k+2 && n.word(q-1) != "and" {
+						end = q
+					}
+				}
 			}
 		}
 	}
