@@ -84,3 +84,14 @@ func TestR8FormerAndUnits(t *testing.T) {
 	r8CheckRoles(t, "Castmere Group reported profits. Ruth Vane, chief executive of the group's hotels division, said so.", r8Role{"Ruth Vane", "Chief Executive", "Castmere Group", false})
 	r8CheckRoles(t, "Tova Lind, who heads the tax practice at rival Brand Maule LLP, left.", r8Role{"Tova Lind", "Head of the tax practice", "Brand Maule LLP", false})
 }
+
+// TestR8PossessorAndCoordinated covers "Her deputy, NAME," taking the
+// organisation of the person the pronoun refers to, and two posts joined
+// by "and" before a name, each a role of its own.
+func TestR8PossessorAndCoordinated(t *testing.T) {
+	r8CheckRoles(t, "Mira Solberg, finance director of Tollan Shipping, will leave in May. Her deputy, Owen Clay, will take over.",
+		r8Role{"Owen Clay", "Deputy", "Tollan Shipping", false})
+	r8CheckRoles(t, "Harrow Mills Ltd said sales fell. Its president and chief executive, Dana Lusk, was calm.",
+		r8Role{"Dana Lusk", "President", "Harrow Mills Ltd", false},
+		r8Role{"Dana Lusk", "Chief Executive", "Harrow Mills Ltd", false})
+}

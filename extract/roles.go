@@ -1694,7 +1694,20 @@ func (n *ner) attachRoles() {
 	}
 	for _, r := range n.roles {
 		if r.title != "" && r.person >= 0 {
+			if r.orgCand < 0 && r.orgNoun == "" && r.org == "" {
+				r.org = n.possessorOrg(r)
+			}
 			n.attachRole(r)
+			// "Verano's chairman and chief executive, NAME,": one
+			// person, two posts, each a role of its own beside the
+			// whole.
+			if a, b, ok := strings.Cut(r.title, " and "); ok && nerIsTitle(a) && nerIsTitle(b) {
+				for _, t := range [2]string{a, b} {
+					r2 := r
+					r2.title = t
+					n.attachRole(r2)
+				}
+			}
 		}
 	}
 	for _, r := range n.roles {
@@ -1744,6 +1757,51 @@ func (n *ner) attachRoles() {
 		}
 	}
 	n.successions()
+}
+
+// nerIsTitle reports whether t (as written) is a title of the lexicon.
+func nerIsTitle(t string) bool {
+	toks := nerTokenize(t)
+	return len(toks) > 0 && nerTitleSet[nerKey(toks, 0, len(toks))]
+}
+
+// possessorOrg returns the organisation of the person a possessive
+// pronoun before r's title refers to ("Her deputy, NAME," after a
+// sentence about a division's chief executive; "his deputy" after the
+// union's leader): that person's post read last before it, or "".
+func (n *ner) possessorOrg(r nerRole) string {
+	k := n.tokAfter(r.s)
+	if w := n.word(k - 1); w == "his" || w == "her" {
+		k-- // the span starts at the title
+	}
+	if w := n.word(k); w != "his" && w != "her" || k >= len(n.toks) || n.quoted.has(k) {
+		return ""
+	}
+	for p := k - 1; p >= 0 && p > k-80; p-- {
+		if n.quoted.has(p) {
+			continue
+		}
+		o := n.candAt(p)
+		if o < 0 {
+			continue
+		}
+		if o == r.person {
+			return ""
+		}
+		ent := n.personOf(o)
+		if ent == nil {
+			p = n.cands[o].ts
+			continue
+		}
+		best, bestEnd := "", -1
+		for _, pr := range ent.roles {
+			if pr.Org != "" && pr.End <= r.s && pr.End > bestEnd {
+				best, bestEnd = pr.Org, pr.End
+			}
+		}
+		return best
+	}
+	return ""
 }
 
 // nerSuccessionVerbs take over a post from the person named right after
