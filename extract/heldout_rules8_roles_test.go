@@ -95,3 +95,17 @@ func TestR8PossessorAndCoordinated(t *testing.T) {
 		r8Role{"Dana Lusk", "President", "Harrow Mills Ltd", false},
 		r8Role{"Dana Lusk", "Chief Executive", "Harrow Mills Ltd", false})
 }
+
+// TestR8OrgShapes covers an adviser's body after "to", a head of a
+// lower-case field "at the authority", a deputy officer of a union or
+// firm in a story about it, and a post held "under" a superior.
+func TestR8OrgShapes(t *testing.T) {
+	r8CheckRoles(t, "Salma Idris, who now serves as an adviser to the Tarrow Water Board, declined to comment.",
+		r8Role{"Salma Idris", "Adviser", "Tarrow Water Board", false})
+	r8CheckRoles(t, "The Kessock Port Authority opened a terminal. Ivo Rask, head of customer relations at the authority, said it was busy.",
+		r8Role{"Ivo Rask", "Head of Customer Relations", "Kessock Port Authority", false})
+	r8CheckRoles(t, "The Amalgamated Bakers' Union elected a leader on Monday. Deputy general secretary Rhona Gill said turnout was low.",
+		r8Role{"Rhona Gill", "Deputy General Secretary", "Amalgamated Bakers' Union", false})
+	r8CheckRoles(t, "Ben Arlow, now an assistant coach under head coach Tam Reid, said the squad was ready.",
+		r8Role{"Ben Arlow", "Assistant Coach", "", false})
+}

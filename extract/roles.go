@@ -1376,9 +1376,14 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		}
 	}
 	end := p
+	// "an adviser to the Ministry of X": the body advised.
+	prep := n.word(p)
+	if prep == "to" && !nerToTitles[n.word(titles[len(titles)-1][1]-1)] {
+		prep = ""
+	}
 	if orgCand < 0 && orgNoun == "" {
-		switch n.word(p) {
-		case "of", "at", "for", "with", "in":
+		switch prep {
+		case "of", "at", "for", "with", "in", "to":
 			k := p + 1
 			if n.word(k) == "the" {
 				k++
@@ -1514,6 +1519,11 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 				}
 			}
 		}
+		// "now an assistant coach under head coach NAME,": the one
+		// above the holder.
+		if w == "under" && n.candAt(k+1) >= 0 || w == "under" && n.titleAt(k+1, sentEnd) > k+1 {
+			w = ","
+		}
 		if !(w == "," || w == "." || w == ";" || w == ")" || w == "—" || w == "”" || w == "who" || w == "whose" || nerSpeechVerbs[w] || w == "and" && copula || copula) {
 			return nil, false
 		}
@@ -1545,6 +1555,10 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	}
 	return out, true
 }
+
+// nerToTitles take the body they serve after "to": "adviser to the
+// board", "consultant to X".
+var nerToTitles = nerSet("adviser,advisor,consultant,counsel,aide,assistant")
 
 // unknownTitleWord reports whether token k is one lower-case noun that
 // ends its phrase (before a comma, a full stop, "of", "at" or "for"), as
@@ -1588,7 +1602,7 @@ func (n *ner) titleDomain(k, sentEnd int) int {
 	if q < sentEnd {
 		switch w := n.word(q); {
 		case w == "," || w == "." || w == ";" || w == ")" || w == "—" || nerSpeechVerbs[w]:
-		case (w == "at" || w == "with") && (n.candAt(q+1) >= 0 || n.word(q+1) == "the" && n.candAt(q+2) >= 0):
+		case (w == "at" || w == "with") && (n.candAt(q+1) >= 0 || n.word(q+1) == "the" && (n.candAt(q+2) >= 0 || nerOrgNouns[n.word(q+2)])):
 			// "a professor of agronomy at Kessler State University"
 		default:
 			return k
@@ -2358,11 +2372,14 @@ func (n *ner) attachRole(r nerRole) {
 func nerCorporateTitle(title string) bool {
 	t := nerTitleNorm(title)
 	// "Interim CEO", "acting chief financial officer": the same office.
-	for _, m := range []string{"interim ", "acting "} {
+	for _, m := range []string{"interim ", "acting ", "deputy ", "assistant "} {
 		t = strings.TrimPrefix(t, m)
 	}
 	switch t {
-	case "ceo", "cfo", "coo", "cto", "managing director", "general counsel", "finance director", "chairman", "chairwoman",
+	// "deputy general secretary NAME" in a story about the union, "senior
+	// partner NAME" in one about the firm.
+	case "general secretary", "company secretary", "managing partner", "senior partner",
+		"ceo", "cfo", "coo", "cto", "managing director", "general counsel", "finance director", "chairman", "chairwoman",
 		// "board chair NAME said in a statement", "founder NAME, who
 		// started the company in 1998": the company's own.
 		"board chair", "board chairman", "board chairwoman", "founder", "co founder":
