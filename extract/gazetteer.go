@@ -372,7 +372,7 @@ var nerOrgLeadHeads = nerSet("journal,church,chamber,office,bank,ministry,depart
 
 // nerOrgNouns are common nouns that refer back to an organisation ("the
 // authority's general manager").
-var nerOrgNouns = nerSet("consortium,system,society,federation,broker,brokerage,consultancy,partnership,trust,alliance,foundation,cooperative,coalition,charity,hospital,church,company,firm,group,carrier,airline,automaker,carmaker,manufacturer,bank,agency,authority,utility,organisation,organization,alliance,ministry,department,government,administration,council,commission,board,lender,insurer,retailer,operator,regulator,union,party,university,club,team,bloc,network,court,fund,institute,association,business,conglomerate,startup,broadcaster,newspaper,paper,developer,producer,supplier,maker,division")
+var nerOrgNouns = nerSet("consortium,system,society,federation,broker,brokerage,consultancy,partnership,trust,alliance,foundation,cooperative,coalition,charity,hospital,church,company,firm,group,carrier,airline,automaker,carmaker,manufacturer,bank,agency,authority,utility,organisation,organization,alliance,ministry,department,government,administration,council,commission,board,lender,insurer,retailer,operator,regulator,union,party,university,club,team,bloc,network,court,fund,institute,association,business,conglomerate,startup,broadcaster,newspaper,paper,developer,producer,supplier,maker,division,label")
 
 // nerStop are capitalised words that start sentences or clauses and are
 // never names on their own.

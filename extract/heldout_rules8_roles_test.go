@@ -109,3 +109,16 @@ func TestR8OrgShapes(t *testing.T) {
 	r8CheckRoles(t, "Ben Arlow, now an assistant coach under head coach Tam Reid, said the squad was ready.",
 		r8Role{"Ben Arlow", "Assistant Coach", "", false})
 }
+
+// TestR8JoinedAndUntil covers "joined ORG as TITLE" (also after an
+// apposition, and with the body named by its common noun), "was until T
+// the TITLE at ORG", and a place's name describing an organisation
+// ("the Lisbon label X").
+func TestR8JoinedAndUntil(t *testing.T) {
+	r8CheckRoles(t, "Judge Colm Ferris has joined the mediation service Northgate Chambers as an associate member.",
+		r8Role{"Colm Ferris", "Associate Member", "Northgate Chambers", false})
+	r8CheckRoles(t, "The Penrose Trust met on Monday. Aled Voss, a retired headteacher, joined the trust's board as a trustee in 2019.",
+		r8Role{"Aled Voss", "Trustee", "Penrose Trust", false})
+	r8CheckRoles(t, "Mara Lind, 39, was until last year the head of menswear at the Lisbon label Casa Verdal.",
+		r8Role{"Mara Lind", "Head of Menswear", "Casa Verdal", true})
+}

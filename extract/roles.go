@@ -178,6 +178,13 @@ func (n *ner) findRoles() {
 						if r2, ok := n.copula(c, k+2, sentEnd); ok {
 							n.roles = append(n.roles, r2...)
 						}
+					} else if n.word(k) == "," {
+						// "NAME, a retired chief constable, joined the
+						// trust's board as a trustee": the subject's verb
+						// after the apposition.
+						if r2, ok := n.verbRole(c, k+1, sentEnd); ok {
+							n.roles = append(n.roles, r2...)
+						}
 					}
 				} else if w := n.word(p + 1); w == "who" {
 					if r, ok := n.copula(c, p+2, sentEnd); ok {
@@ -966,6 +973,13 @@ func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
 		return nil, false
 	}
 	past := n.pastMarker(p, q) // "previously served as"
+	// "was until last month the head of womenswear at X".
+	until := ""
+	if n.word(q) == "until" {
+		if t, ok := n.timeAt(q + 1); ok {
+			until, q = t.Value, n.tokAfter(t.End)
+		}
+	}
 	if n.word(q) == "as" {
 		q++
 	}
@@ -974,6 +988,9 @@ func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
 		return nil, false
 	}
 	for i := range rs {
+		if until != "" && rs[i].until == "" {
+			rs[i].until = until
+		}
 		if past && rs[i].until == "" {
 			rs[i].until = "PAST_REF"
 		}
@@ -1158,6 +1175,56 @@ func (n *ner) whoAnd(p, sentEnd int) int {
 	return p
 }
 
+// joinedAs reads "joined ORG as TITLE" at token q ("has joined the
+// chambers Twelve Harcourt Row as a door tenant", "joined the trust's
+// board as a trustee in 2021"): the title's organisation is the body
+// joined.
+func (n *ner) joinedAs(c, q, sentEnd int) ([]nerRole, bool) {
+	switch n.word(q) {
+	case "joined", "joins", "join", "rejoined", "rejoins":
+	default:
+		return nil, false
+	}
+	for a := q + 1; a < sentEnd && a < q+10; a++ {
+		switch n.word(a) {
+		case ",", ";", "and", ".", "—":
+			return nil, false
+		case "as":
+		default:
+			continue
+		}
+		rs, ok := n.titlePhrase(c, a+1, sentEnd, true)
+		if !ok {
+			return nil, false
+		}
+		org, noun := -1, ""
+		for b := a - 1; b > q; b-- {
+			if o := n.candAt(b); o >= 0 && n.cands[o].kind() != Person {
+				org = n.candAt(n.cands[o].ts)
+				break
+			}
+		}
+		if k := q + 1 + btoi(n.word(q+1) == "the"); org < 0 && nerOrgNouns[n.word(k)] && !n.toks[k].cap && (n.toks[k+1].poss || k+1 == a) {
+			noun = n.word(k)
+		}
+		for i := range rs {
+			if rs[i].orgCand < 0 && rs[i].orgNoun == "" {
+				rs[i].orgCand, rs[i].orgNoun = org, noun
+			}
+		}
+		return rs, true
+	}
+	return nil, false
+}
+
+// btoi is 1 for true and 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // nerTitleVerbs state a role by their verb: "has chaired the X
 // Foundation since 2023".
 var nerTitleVerbs = map[string]string{
@@ -1202,6 +1269,9 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 			r := nerRole{person: c, title: "Head of " + strings.ToLower(n.text[n.toks[q+1].s:n.toks[e-1].e]), orgCand: o, succeeds: -1, s: n.subjectStart(c), e: int(n.toks[n.cands[o].te-1].e)}
 			return []nerRole{r}, true
 		}
+	}
+	if rs, ok := n.joinedAs(c, q, sentEnd); ok {
+		return rs, true
 	}
 	title, ok := nerTitleVerbs[n.word(q)]
 	// "who started the company in 1998": starting a firm is founding it,
@@ -1893,8 +1963,9 @@ func (n *ner) successions() {
 			if r.Until != "" || r.End > verbPos {
 				continue
 			}
-			// "where she has been Group Finance Director since 2021".
-			if r.Since != "" && strings.Contains(strings.ToLower(n.text[r.Start:r.End]), " since ") {
+			// "where she has been Group Finance Director since 2021", "is
+			// currently head of X": a post already held.
+			if low := strings.ToLower(n.text[r.Start:r.End]); r.Since != "" && strings.Contains(low, " since ") || strings.Contains(low, " currently ") {
 				continue
 			}
 			k := n.tokAfter(r.Start)
