@@ -122,3 +122,12 @@ func TestR8JoinedAndUntil(t *testing.T) {
 	r8CheckRoles(t, "Mara Lind, 39, was until last year the head of menswear at the Lisbon label Casa Verdal.",
 		r8Role{"Mara Lind", "Head of Menswear", "Casa Verdal", true})
 }
+
+// TestR8CompanyNoun covers "the company's former TITLE, NAME," (the
+// marker between the possessive and a lower-case title) and "the
+// company's" after a sentence naming a firm by its legal form, when the
+// story is about another body.
+func TestR8CompanyNoun(t *testing.T) {
+	r8CheckRoles(t, "The Port Commission approved the plan. Work will be done by Delmore Dredging Ltd. The company's former safety manager, Ines Kraal, said the site was sound.",
+		r8Role{"Ines Kraal", "Safety Manager", "Delmore Dredging Ltd.", true})
+}

@@ -720,6 +720,9 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		switch w := n.word(a - 2); {
 		case w == "a" || w == "an" || w == "the" || w == "its" || w == "his" || w == "her" || w == "their" || a >= 2 && n.toks[a-2].poss:
 			a--
+		case (w == "former" || w == "then" || w == "outgoing" || w == "acting" || w == "interim") && a >= 3 && (n.toks[a-3].poss || n.word(a-3) == "the" || n.word(a-3) == "its"):
+			// "The company's former environmental manager, NAME,".
+			a -= 2
 		case w == "to" || nerSubjectPronouns[w]:
 			// "voted to fire Superintendent X", "She succeeds Gov. X":
 			// a verb.
@@ -2619,6 +2622,14 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 	switch noun {
 	case "its", "company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "manufacturer", "business", "conglomerate", "startup", "maker", "producer", "supplier", "utility", "operator", "retailer", "lender", "insurer", "developer":
 		if noun != "its" {
+			// "… to be built by Gulf Rimal Construction LLC. The
+			// company's chief executive": a firm named by its legal form
+			// in the last sentences, over the story's main body.
+			if (noun == "company" || noun == "firm") && head == "" && n.sentenceOrgBefore(pos) == "" {
+				if f := n.recentFirm(pos); f != "" {
+					return f
+				}
+			}
 			if m := n.mainOrgBefore(pos); m != "" {
 				return m // "the company": the one the story is about
 			}
@@ -2627,6 +2638,34 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 	}
 	return ""
 }
+
+// recentFirm returns the organisation named last before pos, in its
+// sentence or the two before, whose name carries a company's legal form
+// ("Ltd", "LLC", "plc", "PT … Tbk"), or "".
+func (n *ner) recentFirm(pos int) string {
+	k := min(n.tokAfter(pos), len(n.toks)-1)
+	if k < 0 {
+		return ""
+	}
+	from := n.sentTok[max(n.sentOf(k)-2, 0)][0]
+	for p := k - 1; p >= from; p-- {
+		c := n.candAt(p)
+		if c < 0 || n.cands[c].ent < 0 {
+			continue
+		}
+		if ent := n.ents[n.cands[c].ent]; ent.kind == Org {
+			ws := strings.Fields(strings.ToLower(ent.name))
+			if last := ws[len(ws)-1]; nerOrgSuffixes[last] || nerFirmForms[last] || ws[0] == "pt" {
+				return ent.name
+			}
+		}
+		p = n.cands[c].ts
+	}
+	return ""
+}
+
+// nerFirmForms are legal forms of firms beside nerOrgSuffixes.
+var nerFirmForms = nerSet("llp,lp,tbk,bhd,berhad,pty,pte,oy,as,kk,sarl,srl,bv")
 
 // nerNounHeads are the other heads of the names a common noun refers
 // back to: "the union" is the "Amalgamated Transit Workers of Ontario".
