@@ -131,3 +131,11 @@ func TestR8CompanyNoun(t *testing.T) {
 	r8CheckRoles(t, "The Port Commission approved the plan. Work will be done by Delmore Dredging Ltd. The company's former safety manager, Ines Kraal, said the site was sound.",
 		r8Role{"Ines Kraal", "Safety Manager", "Delmore Dredging Ltd.", true})
 }
+
+// TestR8ColonList covers a plural title before a colon listing its
+// holders, each item opened by a name.
+func TestR8ColonList(t *testing.T) {
+	r8CheckRoles(t, "Bramwell Housing Trust has named two directors: Ayo Bankole, a surveyor; and Kit Marsh, who ran a letting agency.",
+		r8Role{"Ayo Bankole", "Director", "Bramwell Housing Trust", false},
+		r8Role{"Kit Marsh", "Director", "Bramwell Housing Trust", false})
+}

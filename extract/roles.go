@@ -258,6 +258,10 @@ func (n *ner) findRoles() {
 				found = true
 			}
 		}
+		if r, ok := n.colonList(c); ok {
+			n.roles = append(n.roles, r)
+			found = true
+		}
 		if r, ok := n.namedNext(c); ok {
 			n.roles = append(n.roles, r...)
 			found = true
@@ -438,6 +442,55 @@ func (n *ner) pluralTitle(c int) (nerRole, bool) {
 	}
 	return r, true
 }
+
+// colonList reads a plural title before a colon that lists its holders
+// ("X has appointed three trustees: Dr A, a vet; B, a partner at Y; and
+// C, who …"): a name opening an item of the list (after the colon, a
+// semicolon or "; and") takes the singular title and the appointing
+// organisation.
+func (n *ner) colonList(c int) (nerRole, bool) {
+	k := n.cands[c].ts - 1
+	for n.prefixAt(k) {
+		k--
+	}
+	if n.word(k) == "and" && n.word(k-1) == ";" {
+		k--
+	}
+	if w := n.word(k); w != ":" && w != ";" {
+		return nerRole{}, false
+	}
+	s0 := n.sentTok[n.sentOf(n.cands[c].ts)][0]
+	for k > s0 && n.word(k) != ":" {
+		k--
+	}
+	if n.word(k) != ":" || k < 2 {
+		return nerRole{}, false
+	}
+	w := n.word(k - 1)
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || !nerTitleSet[w[:len(w)-1]] {
+		return nerRole{}, false
+	}
+	v := k - 2
+	if n.toks[v].digit || nerNumberWords[n.word(v)] {
+		v--
+	}
+	if !nerAppointVerbs[n.word(v)] {
+		return nerRole{}, false
+	}
+	title := nerTitleText(n, k-1, k)
+	r := nerRole{person: c, title: title[:len(title)-1], orgCand: -1, succeeds: -1, s: int(n.toks[v].s), e: int(n.toks[n.cands[c].te-1].e)}
+	q := v - 1
+	for q > s0 && (n.word(q) == "has" || n.word(q) == "have" || n.word(q) == "also") {
+		q--
+	}
+	if o := n.candAt(q); o >= 0 && n.cands[o].te == q+1 && n.cands[o].kind() != Person && n.cands[o].kind() != Place {
+		r.orgCand = o
+	}
+	return r, true
+}
+
+// nerNumberWords count the holders of a plural title: "three trustees".
+var nerNumberWords = nerSet("two,three,four,five,six,seven,eight,nine,ten,several,new")
 
 // ageAdjective returns the end of an age written as an adjective
 // ("19-year-old") at token p, or p.
