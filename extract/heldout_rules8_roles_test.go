@@ -139,3 +139,10 @@ func TestR8ColonList(t *testing.T) {
 		r8Role{"Ayo Bankole", "Director", "Bramwell Housing Trust", false},
 		r8Role{"Kit Marsh", "Director", "Bramwell Housing Trust", false})
 }
+
+// TestR8SuccessorApposition covers "His successor, NAME," taking the
+// post the person the pronoun refers to has left.
+func TestR8SuccessorApposition(t *testing.T) {
+	r8CheckRoles(t, "Pell Robotics' founder, Arne Voll, who stepped down as chief executive in 2024, sold his shares. His successor, Dina Roux, said the firm would grow.",
+		r8Role{"Dina Roux", "Chief Executive", "Pell Robotics", false})
+}

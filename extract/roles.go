@@ -258,6 +258,23 @@ func (n *ner) findRoles() {
 				found = true
 			}
 		}
+		// "His successor, NAME,": the post the other person left.
+		if k := n.cands[c].ts - 1; n.word(k) == "," && (n.word(k-1) == "successor" || n.word(k-1) == "replacement") && !n.quoted.has(k) {
+			from := -1
+			if w := n.word(k - 2); w == "his" || w == "her" {
+				for p := k - 3; p >= 0 && p > k-80; p-- {
+					if o := n.candAt(p); o >= 0 && !n.quoted.has(p) && n.cands[o].kind() != Org && n.cands[o].kind() != Place {
+						from = o
+						break
+					}
+				}
+			} else if o := n.candAt(k - 3); o >= 0 && n.toks[k-2].poss && n.cands[o].te == k-2 {
+				from = o // "Kranz's successor, NAME,"
+			}
+			if from >= 0 && from != c {
+				n.roles = append(n.roles, nerRole{person: c, orgCand: -1, succeeds: from, s: int(n.toks[k-1].s), e: int(n.toks[n.cands[c].te-1].e)})
+			}
+		}
 		if r, ok := n.colonList(c); ok {
 			n.roles = append(n.roles, r)
 			found = true
