@@ -146,3 +146,11 @@ func TestR8SuccessorApposition(t *testing.T) {
 	r8CheckRoles(t, "Pell Robotics' founder, Arne Voll, who stepped down as chief executive in 2024, sold his shares. His successor, Dina Roux, said the firm would grow.",
 		r8Role{"Dina Roux", "Chief Executive", "Pell Robotics", false})
 }
+
+// TestR8CopulaAfterApposition covers a copula after an apposition ("Dr
+// NAME, a consultant X, will act as medical director") and a hospital's
+// medical director taking the story's trust.
+func TestR8CopulaAfterApposition(t *testing.T) {
+	r8CheckRoles(t, "The Vale Hospitals Trust lost its chief executive on Monday. Dr Omar Sade, a consultant radiologist, will act as medical director.",
+		r8Role{"Omar Sade", "Medical Director", "Vale Hospitals Trust", false})
+}

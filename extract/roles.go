@@ -184,6 +184,10 @@ func (n *ner) findRoles() {
 						// after the apposition.
 						if r2, ok := n.verbRole(c, k+1, sentEnd); ok {
 							n.roles = append(n.roles, r2...)
+						} else if r2, ok := n.copula(c, k+1, sentEnd); ok {
+							// "Dr NAME, a consultant obstetrician, will act
+							// as medical director".
+							n.roles = append(n.roles, r2...)
 						}
 					}
 				} else if w := n.word(p + 1); w == "who" {
@@ -1001,7 +1005,7 @@ func (n *ner) titleCapitalised(r nerRole) bool {
 }
 
 // nerCopulas introduce a role after a name: "has served as", "became".
-var nerCopulas = nerSet("serves,served,is,was,became,becomes,remains,remained,named,appointed,elected,been,serve,become,works,worked,acts,acted")
+var nerCopulas = nerSet("serves,served,is,was,became,becomes,remains,remained,named,appointed,elected,been,serve,become,works,worked,acts,acted,act")
 
 // nerTakeVerbs with "over", "charge" or "office" and "as" start a role:
 // "took over as chief executive".
@@ -2522,7 +2526,7 @@ func nerCorporateTitle(title string) bool {
 	switch t {
 	// "deputy general secretary NAME" in a story about the union, "senior
 	// partner NAME" in one about the firm.
-	case "general secretary", "company secretary", "managing partner", "senior partner",
+	case "general secretary", "company secretary", "managing partner", "senior partner", "medical director", "nursing director", "director of nursing",
 		"ceo", "cfo", "coo", "cto", "managing director", "general counsel", "finance director", "chairman", "chairwoman",
 		// "board chair NAME said in a statement", "founder NAME, who
 		// started the company in 1998": the company's own.
