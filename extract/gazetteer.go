@@ -331,7 +331,8 @@ superintendent of police,senior superintendent of police,deputy superintendent o
 harbour master,harbor master,harbourmaster,harbormaster,coordinator,humanitarian coordinator,country director,head of programmes,head of programs,group manager,writer in residence,writer-in-residence,neurologist,cardiologist,physician,oncologist,paediatrician,pediatrician,psychiatrist,radiologist,anaesthetist,anesthesiologist,
 minister of state,senior minister of state,senior minister,advocate general,additional advocate general,advocate-general,senior advocate,battalion chief,division chief,deputy chief,assistant chief,fire captain,convener,convenor,cathaoirleach,drummer,guitarist,bassist,vocalist,lead singer,frontman,frontwoman,keyboardist,
 corporal,lance corporal,detective corporal,police corporal,detective inspector,resident magistrate,critic,opposition critic,
-ranking member,ranking democrat,ranking republican`
+ranking member,ranking democrat,ranking republican,
+managing partner,senior partner,equity partner,founding partner,partner,general counsel,solicitor general,co-head,regent,undersheriff,deputy sheriff,steward,shop steward,obstetrician,vet,veterinarian,medical director,nursing director,director of nursing,associate,senior associate`
 
 // nerTitleModifiers may precede a title without changing it.
 var nerTitleModifiers = nerSet("chief,consultant,special,permanent,principal,shadow,municipal,metropolitan,provincial,incumbent,sitting,acting,interim,former,deputy,senior,junior,assistant,associate,executive,vice,then,outgoing,incoming,new,current,longtime,federal,regional,global,national,state")
@@ -371,7 +372,7 @@ var nerOrgLeadHeads = nerSet("journal,church,chamber,office,bank,ministry,depart
 
 // nerOrgNouns are common nouns that refer back to an organisation ("the
 // authority's general manager").
-var nerOrgNouns = nerSet("consortium,system,society,federation,broker,brokerage,consultancy,partnership,trust,alliance,foundation,cooperative,coalition,charity,hospital,church,company,firm,group,carrier,airline,automaker,carmaker,manufacturer,bank,agency,authority,utility,organisation,organization,alliance,ministry,department,government,administration,council,commission,board,lender,insurer,retailer,operator,regulator,union,party,university,club,team,bloc,network,court,fund,institute,association,business,conglomerate,startup,broadcaster,newspaper,paper,developer,producer,supplier,maker,division")
+var nerOrgNouns = nerSet("consortium,system,society,federation,broker,brokerage,consultancy,partnership,trust,alliance,foundation,cooperative,coalition,charity,hospital,church,company,firm,group,carrier,airline,automaker,carmaker,manufacturer,bank,agency,authority,utility,organisation,organization,alliance,ministry,department,government,administration,council,commission,board,lender,insurer,retailer,operator,regulator,union,party,university,club,team,bloc,network,court,fund,institute,association,business,conglomerate,startup,broadcaster,newspaper,paper,developer,producer,supplier,maker,division,label")
 
 // nerStop are capitalised words that start sentences or clauses and are
 // never names on their own.

@@ -171,6 +171,25 @@ func (n *ner) findRoles() {
 				if r, ok := n.titlePhrase(c, p+1, sentEnd, false); ok {
 					n.roles = append(n.roles, r...)
 					found = true
+					// "NAME, previously co-head of X, who left to become
+					// general counsel at Y": a relative clause after the
+					// apposition tells another post.
+					if k := n.tokAfter(r[len(r)-1].e); n.word(k) == "," && n.word(k+1) == "who" {
+						if r2, ok := n.copula(c, k+2, sentEnd); ok {
+							n.roles = append(n.roles, r2...)
+						}
+					} else if n.word(k) == "," {
+						// "NAME, a retired chief constable, joined the
+						// trust's board as a trustee": the subject's verb
+						// after the apposition.
+						if r2, ok := n.verbRole(c, k+1, sentEnd); ok {
+							n.roles = append(n.roles, r2...)
+						} else if r2, ok := n.copula(c, k+1, sentEnd); ok {
+							// "Dr NAME, a consultant obstetrician, will act
+							// as medical director".
+							n.roles = append(n.roles, r2...)
+						}
+					}
 				} else if w := n.word(p + 1); w == "who" {
 					if r, ok := n.copula(c, p+2, sentEnd); ok {
 						n.roles = append(n.roles, r...)
@@ -242,6 +261,27 @@ func (n *ner) findRoles() {
 				n.roles = append(n.roles, r)
 				found = true
 			}
+		}
+		// "His successor, NAME,": the post the other person left.
+		if k := n.cands[c].ts - 1; n.word(k) == "," && (n.word(k-1) == "successor" || n.word(k-1) == "replacement") && !n.quoted.has(k) {
+			from := -1
+			if w := n.word(k - 2); w == "his" || w == "her" {
+				for p := k - 3; p >= 0 && p > k-80; p-- {
+					if o := n.candAt(p); o >= 0 && !n.quoted.has(p) && n.cands[o].kind() != Org && n.cands[o].kind() != Place {
+						from = o
+						break
+					}
+				}
+			} else if o := n.candAt(k - 3); o >= 0 && n.toks[k-2].poss && n.cands[o].te == k-2 {
+				from = o // "Kranz's successor, NAME,"
+			}
+			if from >= 0 && from != c {
+				n.roles = append(n.roles, nerRole{person: c, orgCand: -1, succeeds: from, s: int(n.toks[k-1].s), e: int(n.toks[n.cands[c].te-1].e)})
+			}
+		}
+		if r, ok := n.colonList(c); ok {
+			n.roles = append(n.roles, r)
+			found = true
 		}
 		if r, ok := n.namedNext(c); ok {
 			n.roles = append(n.roles, r...)
@@ -423,6 +463,55 @@ func (n *ner) pluralTitle(c int) (nerRole, bool) {
 	}
 	return r, true
 }
+
+// colonList reads a plural title before a colon that lists its holders
+// ("X has appointed three trustees: Dr A, a vet; B, a partner at Y; and
+// C, who …"): a name opening an item of the list (after the colon, a
+// semicolon or "; and") takes the singular title and the appointing
+// organisation.
+func (n *ner) colonList(c int) (nerRole, bool) {
+	k := n.cands[c].ts - 1
+	for n.prefixAt(k) {
+		k--
+	}
+	if n.word(k) == "and" && n.word(k-1) == ";" {
+		k--
+	}
+	if w := n.word(k); w != ":" && w != ";" {
+		return nerRole{}, false
+	}
+	s0 := n.sentTok[n.sentOf(n.cands[c].ts)][0]
+	for k > s0 && n.word(k) != ":" {
+		k--
+	}
+	if n.word(k) != ":" || k < 2 {
+		return nerRole{}, false
+	}
+	w := n.word(k - 1)
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || !nerTitleSet[w[:len(w)-1]] {
+		return nerRole{}, false
+	}
+	v := k - 2
+	if n.toks[v].digit || nerNumberWords[n.word(v)] {
+		v--
+	}
+	if !nerAppointVerbs[n.word(v)] {
+		return nerRole{}, false
+	}
+	title := nerTitleText(n, k-1, k)
+	r := nerRole{person: c, title: title[:len(title)-1], orgCand: -1, succeeds: -1, s: int(n.toks[v].s), e: int(n.toks[n.cands[c].te-1].e)}
+	q := v - 1
+	for q > s0 && (n.word(q) == "has" || n.word(q) == "have" || n.word(q) == "also") {
+		q--
+	}
+	if o := n.candAt(q); o >= 0 && n.cands[o].te == q+1 && n.cands[o].kind() != Person && n.cands[o].kind() != Place {
+		r.orgCand = o
+	}
+	return r, true
+}
+
+// nerNumberWords count the holders of a plural title: "three trustees".
+var nerNumberWords = nerSet("two,three,four,five,six,seven,eight,nine,ten,several,new")
 
 // ageAdjective returns the end of an age written as an adjective
 // ("19-year-old") at token p, or p.
@@ -705,6 +794,9 @@ func (n *ner) titleBefore(c, end int) (nerRole, bool) {
 		switch w := n.word(a - 2); {
 		case w == "a" || w == "an" || w == "the" || w == "its" || w == "his" || w == "her" || w == "their" || a >= 2 && n.toks[a-2].poss:
 			a--
+		case (w == "former" || w == "then" || w == "outgoing" || w == "acting" || w == "interim") && a >= 3 && (n.toks[a-3].poss || n.word(a-3) == "the" || n.word(a-3) == "its"):
+			// "The company's former environmental manager, NAME,".
+			a -= 2
 		case w == "to" || nerSubjectPronouns[w]:
 			// "voted to fire Superintendent X", "She succeeds Gov. X":
 			// a verb.
@@ -885,7 +977,7 @@ func (n *ner) lowerModifier(k int) bool {
 func (n *ner) pastMarker(a, b int) bool {
 	for k := a; k < b && k < len(n.toks); k++ {
 		switch n.toks[k].lower() {
-		case "former", "formerly", "previously":
+		case "former", "formerly", "previously", "retired":
 			return true
 		case "then":
 			if n.word(k-1) == "the" {
@@ -913,7 +1005,7 @@ func (n *ner) titleCapitalised(r nerRole) bool {
 }
 
 // nerCopulas introduce a role after a name: "has served as", "became".
-var nerCopulas = nerSet("serves,served,is,was,became,becomes,remains,remained,named,appointed,elected,been,serve,become,works,worked,acts,acted")
+var nerCopulas = nerSet("serves,served,is,was,became,becomes,remains,remained,named,appointed,elected,been,serve,become,works,worked,acts,acted,act")
 
 // nerTakeVerbs with "over", "charge" or "office" and "as" start a role:
 // "took over as chief executive".
@@ -944,6 +1036,11 @@ func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
 			}
 			break
 		}
+		// "who left to become general counsel at X".
+		if (w == "left" || w == "quit" || w == "resigned") && n.word(q+1) == "to" && nerCopulas[n.word(q+2)] {
+			q += 2
+			continue
+		}
 		if !nerSkipAdverbs[w] {
 			return nil, false
 		}
@@ -953,6 +1050,13 @@ func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
 		return nil, false
 	}
 	past := n.pastMarker(p, q) // "previously served as"
+	// "was until last month the head of womenswear at X".
+	until := ""
+	if n.word(q) == "until" {
+		if t, ok := n.timeAt(q + 1); ok {
+			until, q = t.Value, n.tokAfter(t.End)
+		}
+	}
 	if n.word(q) == "as" {
 		q++
 	}
@@ -961,6 +1065,9 @@ func (n *ner) copula(c, p, sentEnd int) ([]nerRole, bool) {
 		return nil, false
 	}
 	for i := range rs {
+		if until != "" && rs[i].until == "" {
+			rs[i].until = until
+		}
 		if past && rs[i].until == "" {
 			rs[i].until = "PAST_REF"
 		}
@@ -1009,6 +1116,21 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 	if v > 0 && n.toks[v].cap && nerTitleSet[n.word(v)] && nerAppointVerbs[n.word(v-1)] {
 		v--
 	}
+	// "has named the Danish architect NAME as its design director": a
+	// description of the person between the verb and the name.
+	if v > 2 && !n.toks[v].cap && nerTitleSet[n.word(v)] {
+		for q := v - 1; q > 0 && q >= v-3; q-- {
+			if w := n.word(q); w == "the" || w == "a" || w == "an" {
+				if nerAppointVerbs[n.word(q-1)] {
+					v = q - 1
+				}
+				break
+			}
+			if !n.toks[q].word || n.toks[q].digit {
+				break
+			}
+		}
+	}
 	// "announced the appointment of NAME as Chief Financial Officer".
 	noun := n.word(v) == "of" && nerAppointNouns[n.word(v-1)]
 	if !noun && !nerAppointVerbs[n.word(v)] || v > 0 && (nerCopulas[n.word(v-1)] || n.word(v-1) == "be" || n.word(v-1) == "been") {
@@ -1026,8 +1148,33 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 		}
 	} else {
 		k := v - 1
-		for k > 0 && (n.word(k) == "has" || n.word(k) == "have" || n.word(k) == "had") {
+		for k > 0 && (n.word(k) == "has" || n.word(k) == "have" || n.word(k) == "had" || n.word(k) == "also") {
 			k--
+		}
+		// "has promoted NAME to counsel … and named NAME as a partner":
+		// the subject of the first verb.
+		if n.word(k) == "and" {
+			for q := k - 1; q > n.sentTok[n.sentOf(k)][0]; q-- {
+				if nerAppointVerbs[n.word(q)] && !n.quoted.has(q) {
+					k = q - 1
+					for k > 0 && (n.word(k) == "has" || n.word(k) == "have" || n.word(k) == "had" || n.word(k) == "also") {
+						k--
+					}
+					break
+				}
+			}
+		}
+		// "Greyfield Trust, the rural poverty charity, has appointed":
+		// the subject before an apposition.
+		if n.word(k) == "," {
+			for q := k - 1; q > 0 && q > k-8; q-- {
+				if n.word(q) == "," {
+					if o := n.candAt(q - 1); o >= 0 && n.cands[o].te == q {
+						k = q - 1
+					}
+					break
+				}
+			}
 		}
 		subj = n.candAt(k)
 	}
@@ -1059,7 +1206,8 @@ func (n *ner) appointed(c, sentEnd int) ([]nerRole, bool) {
 		}
 		return rs, ok
 	}
-	if n.word(p) != "as" {
+	// "has promoted NAME to counsel".
+	if n.word(p) != "as" && !(n.word(p) == "to" && n.word(v) == "promoted") {
 		return nil, false
 	}
 	rs, ok := n.titlePhrase(c, p+1, sentEnd, true)
@@ -1104,6 +1252,56 @@ func (n *ner) whoAnd(p, sentEnd int) int {
 	return p
 }
 
+// joinedAs reads "joined ORG as TITLE" at token q ("has joined the
+// chambers Twelve Harcourt Row as a door tenant", "joined the trust's
+// board as a trustee in 2021"): the title's organisation is the body
+// joined.
+func (n *ner) joinedAs(c, q, sentEnd int) ([]nerRole, bool) {
+	switch n.word(q) {
+	case "joined", "joins", "join", "rejoined", "rejoins":
+	default:
+		return nil, false
+	}
+	for a := q + 1; a < sentEnd && a < q+10; a++ {
+		switch n.word(a) {
+		case ",", ";", "and", ".", "—":
+			return nil, false
+		case "as":
+		default:
+			continue
+		}
+		rs, ok := n.titlePhrase(c, a+1, sentEnd, true)
+		if !ok {
+			return nil, false
+		}
+		org, noun := -1, ""
+		for b := a - 1; b > q; b-- {
+			if o := n.candAt(b); o >= 0 && n.cands[o].kind() != Person {
+				org = n.candAt(n.cands[o].ts)
+				break
+			}
+		}
+		if k := q + 1 + btoi(n.word(q+1) == "the"); org < 0 && nerOrgNouns[n.word(k)] && !n.toks[k].cap && (n.toks[k+1].poss || k+1 == a) {
+			noun = n.word(k)
+		}
+		for i := range rs {
+			if rs[i].orgCand < 0 && rs[i].orgNoun == "" {
+				rs[i].orgCand, rs[i].orgNoun = org, noun
+			}
+		}
+		return rs, true
+	}
+	return nil, false
+}
+
+// btoi is 1 for true and 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // nerTitleVerbs state a role by their verb: "has chaired the X
 // Foundation since 2023".
 var nerTitleVerbs = map[string]string{
@@ -1130,13 +1328,27 @@ func (n *ner) verbRole(c, p, sentEnd int) ([]nerRole, bool) {
 	// led at a named body is a head's post.
 	if w := n.word(q); w == "leads" || w == "heads" {
 		e := q + 1
-		for e < sentEnd && e < q+5 && n.toks[e].word && !n.toks[e].cap && !nerStop[n.word(e)] {
+		if n.word(e) == "the" {
+			e++ // "who heads the commercial disputes practice at X"
+		}
+		for e < sentEnd && e < q+6 && n.toks[e].word && !n.toks[e].cap && !nerStop[n.word(e)] {
 			e++
 		}
-		if o := n.candAt(e + 1); e > q+1 && n.word(e) == "at" && o >= 0 && n.cands[o].ts == e+1 && n.cands[o].kind() != Person && n.cands[o].kind() != Place {
+		// "at rival Carrow Lane": one lower-case word may describe the
+		// body.
+		a := e + 1
+		if t := n.toks[min(a, len(n.toks)-1)]; a+1 < sentEnd && t.word && !t.cap && !t.digit && n.candAt(a) < 0 {
+			if o := n.candAt(a + 1); o >= 0 && n.cands[o].ts == a+1 {
+				a++
+			}
+		}
+		if o := n.candAt(a); e > q+1 && n.word(e) == "at" && o >= 0 && n.cands[o].ts == a && n.cands[o].kind() != Person && n.cands[o].kind() != Place {
 			r := nerRole{person: c, title: "Head of " + strings.ToLower(n.text[n.toks[q+1].s:n.toks[e-1].e]), orgCand: o, succeeds: -1, s: n.subjectStart(c), e: int(n.toks[n.cands[o].te-1].e)}
 			return []nerRole{r}, true
 		}
+	}
+	if rs, ok := n.joinedAs(c, q, sentEnd); ok {
+		return rs, true
 	}
 	title, ok := nerTitleVerbs[n.word(q)]
 	// "who started the company in 1998": starting a firm is founding it,
@@ -1198,7 +1410,10 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	start := p
 	for p < sentEnd {
 		switch n.word(p) {
-		case "the", "a", "an", "its", "his", "her", "their", "now", "currently", "also", "former", "then", "newly", "recently", "elected", "appointed", "re-elected":
+		case "the", "a", "an", "its", "his", "her", "their", "now", "currently", "also", "former", "then", "newly", "recently", "elected", "appointed", "re-elected",
+			// "NAME, previously co-head of …", "formerly a senior
+			// associate at", "a retired chief constable".
+			"previously", "formerly", "retired":
 			p++
 			continue
 		case "as":
@@ -1308,9 +1523,14 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		}
 	}
 	end := p
+	// "an adviser to the Ministry of X": the body advised.
+	prep := n.word(p)
+	if prep == "to" && !nerToTitles[n.word(titles[len(titles)-1][1]-1)] {
+		prep = ""
+	}
 	if orgCand < 0 && orgNoun == "" {
-		switch n.word(p) {
-		case "of", "at", "for", "with", "in":
+		switch prep {
+		case "of", "at", "for", "with", "in", "to":
 			k := p + 1
 			if n.word(k) == "the" {
 				k++
@@ -1322,6 +1542,18 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 			} else if nerOrgNouns[n.word(k)] {
 				orgNoun = n.word(k)
 				end = k + 1
+				// "co-head of the firm's disputes group", "chief
+				// executive of the group's watches and jewellery
+				// division": a unit of the body, named in lower case.
+				if k+1 < sentEnd && n.toks[k+1].poss {
+					q := k + 2
+					for q < sentEnd && q < k+7 && n.toks[q].word && !n.toks[q].cap && !n.toks[q].digit && n.candAt(q) < 0 && (!nerStop[n.word(q)] || n.word(q) == "and") {
+						q++
+					}
+					if q > k+2 && n.word(q-1) != "and" {
+						end = q
+					}
+				}
 			}
 		}
 	}
@@ -1413,7 +1645,9 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 		w := n.word(k)
 		// "the corporator from ward 7,": a short place or domain after
 		// the title.
-		if (w == "from" || w == "for" || w == "in" || w == "of") && !copula {
+		// "a shop steward at the depot,": a workplace named in lower
+		// case.
+		if (w == "from" || w == "for" || w == "in" || w == "of" || w == "at") && !copula {
 			q := k + 1
 			for q < sentEnd && q <= k+3 && n.toks[q].word && (!n.toks[q].cap || n.toks[q].digit) && !nerCopulas[n.word(q)] && !nerSpeechVerbs[n.word(q)] {
 				q++
@@ -1431,6 +1665,11 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 					w = x
 				}
 			}
+		}
+		// "now an assistant coach under head coach NAME,": the one
+		// above the holder.
+		if w == "under" && n.candAt(k+1) >= 0 || w == "under" && n.titleAt(k+1, sentEnd) > k+1 {
+			w = ","
 		}
 		if !(w == "," || w == "." || w == ";" || w == ")" || w == "—" || w == "”" || w == "who" || w == "whose" || nerSpeechVerbs[w] || w == "and" && copula || copula) {
 			return nil, false
@@ -1463,6 +1702,10 @@ func (n *ner) titlePhrase(c, p, sentEnd int, copula bool) ([]nerRole, bool) {
 	}
 	return out, true
 }
+
+// nerToTitles take the body they serve after "to": "adviser to the
+// board", "consultant to X".
+var nerToTitles = nerSet("adviser,advisor,consultant,counsel,aide,assistant")
 
 // unknownTitleWord reports whether token k is one lower-case noun that
 // ends its phrase (before a comma, a full stop, "of", "at" or "for"), as
@@ -1506,7 +1749,7 @@ func (n *ner) titleDomain(k, sentEnd int) int {
 	if q < sentEnd {
 		switch w := n.word(q); {
 		case w == "," || w == "." || w == ";" || w == ")" || w == "—" || nerSpeechVerbs[w]:
-		case (w == "at" || w == "with") && (n.candAt(q+1) >= 0 || n.word(q+1) == "the" && n.candAt(q+2) >= 0):
+		case (w == "at" || w == "with") && (n.candAt(q+1) >= 0 || n.word(q+1) == "the" && (n.candAt(q+2) >= 0 || nerOrgNouns[n.word(q+2)])):
 			// "a professor of agronomy at Kessler State University"
 		default:
 			return k
@@ -1612,7 +1855,20 @@ func (n *ner) attachRoles() {
 	}
 	for _, r := range n.roles {
 		if r.title != "" && r.person >= 0 {
+			if r.orgCand < 0 && r.orgNoun == "" && r.org == "" {
+				r.org = n.possessorOrg(r)
+			}
 			n.attachRole(r)
+			// "Verano's chairman and chief executive, NAME,": one
+			// person, two posts, each a role of its own beside the
+			// whole.
+			if a, b, ok := strings.Cut(r.title, " and "); ok && nerIsTitle(a) && nerIsTitle(b) {
+				for _, t := range [2]string{a, b} {
+					r2 := r
+					r2.title = t
+					n.attachRole(r2)
+				}
+			}
 		}
 	}
 	for _, r := range n.roles {
@@ -1660,6 +1916,178 @@ func (n *ner) attachRoles() {
 			nr.org = o.Org
 			n.attachRole(nr)
 		}
+	}
+	n.successions()
+}
+
+// nerIsTitle reports whether t (as written) is a title of the lexicon.
+func nerIsTitle(t string) bool {
+	toks := nerTokenize(t)
+	return len(toks) > 0 && nerTitleSet[nerKey(toks, 0, len(toks))]
+}
+
+// possessorOrg returns the organisation of the person a possessive
+// pronoun before r's title refers to ("Her deputy, NAME," after a
+// sentence about a division's chief executive; "his deputy" after the
+// union's leader): that person's post read last before it, or "".
+func (n *ner) possessorOrg(r nerRole) string {
+	k := n.tokAfter(r.s)
+	if w := n.word(k - 1); w == "his" || w == "her" {
+		k-- // the span starts at the title
+	}
+	if w := n.word(k); w != "his" && w != "her" || k >= len(n.toks) || n.quoted.has(k) {
+		return ""
+	}
+	for p := k - 1; p >= 0 && p > k-80; p-- {
+		if n.quoted.has(p) {
+			continue
+		}
+		o := n.candAt(p)
+		if o < 0 {
+			continue
+		}
+		if o == r.person {
+			return ""
+		}
+		ent := n.personOf(o)
+		if ent == nil {
+			p = n.cands[o].ts
+			continue
+		}
+		best, bestEnd := "", -1
+		for _, pr := range ent.roles {
+			if pr.Org != "" && pr.End <= r.s && pr.End > bestEnd {
+				best, bestEnd = pr.Org, pr.End
+			}
+		}
+		return best
+	}
+	return ""
+}
+
+// nerSuccessionVerbs take over a post from the person named right after
+// them: "She succeeds NAME", "who would replace NAME".
+var nerSuccessionVerbs = nerSet("succeeds,succeeded,succeed,succeeding,replaces,replaced,replace,replacing")
+
+// successions gives a person named as the one another takes over from
+// ("She succeeds Sir NAME, who steps down …", "takes over from NAME",
+// "He replaces NAME, who left in March") the post the taker takes: the
+// taker's title read last before the verb, with its organisation. The
+// leaver's post has ended unless the handover is still to come ("She will
+// succeed NAME").
+func (n *ner) successions() {
+	for c := range n.cands {
+		if n.personOf(c) == nil {
+			continue
+		}
+		k := n.cands[c].ts - 1
+		for n.prefixAt(k) {
+			k--
+		}
+		v := k
+		switch w := n.word(k); {
+		case nerSuccessionVerbs[w]:
+		case w == "from" && n.word(k-1) == "over" && nerTakeVerbs[n.word(k-2)]:
+			v = k - 2
+		default:
+			continue
+		}
+		if v <= 0 || n.quoted.has(v) {
+			continue
+		}
+		s0 := n.sentTok[n.sentOf(v)][0]
+		// The taker: the nearest person or subject pronoun before the
+		// verb in its sentence.
+		taker, tc := (*nerEnt)(nil), -1
+		for p := v - 1; p >= s0 && taker == nil; p-- {
+			if n.quoted.has(p) {
+				continue
+			}
+			if w := n.word(p); w == "he" || w == "she" {
+				tc = n.pronounPerson(p)
+				taker = n.personOf(tc)
+				break
+			}
+			if o := n.candAt(p); o >= 0 && o != c {
+				if taker = n.personOf(o); taker != nil {
+					tc = o
+				}
+				p = n.cands[o].ts
+			}
+		}
+		if taker == nil || taker == n.personOf(c) {
+			continue
+		}
+		// "Dr. Al Ketbi" read apart from "Noura Saeed Al Ketbi": the
+		// full name's entity holds the roles.
+		if len(taker.roles) == 0 {
+			for _, e := range n.ents {
+				if e.kind == Person && e != taker && len(e.roles) > 0 && strings.HasSuffix(e.name, " "+taker.name) {
+					taker = e
+					break
+				}
+			}
+		}
+		// The post taken: the taker's title read last before the verb.
+		// One told in an apposition or relative clause after the name
+		// ("Kerrigan, who has been the union's regional secretary",
+		// "Dr NAME, currently the trust's medical director, takes over")
+		// is a post already held; it counts only when nothing else is
+		// told, and not when it says so ("currently", "since").
+		verbPos := int(n.toks[v].s)
+		best, bestApp := -1, -1
+		for i, r := range taker.roles {
+			if r.Until != "" || r.End > verbPos {
+				continue
+			}
+			// "where she has been Group Finance Director since 2021", "is
+			// currently head of X": a post already held.
+			if low := strings.ToLower(n.text[r.Start:r.End]); r.Since != "" && strings.Contains(low, " since ") || strings.Contains(low, " currently ") {
+				continue
+			}
+			k := n.tokAfter(r.Start)
+			if o := n.candAt(k); o >= 0 && n.personOf(o) == taker && n.word(n.cands[o].te) == "," {
+				low := " " + strings.ToLower(n.text[r.Start:r.End]) + " "
+				if !strings.Contains(low, " currently ") && !strings.Contains(low, " since ") && !strings.Contains(low, " has been ") && (bestApp < 0 || r.End > taker.roles[bestApp].End) {
+					bestApp = i
+				}
+				continue
+			}
+			if best < 0 || r.End > taker.roles[best].End {
+				best = i
+			}
+		}
+		if best < 0 {
+			best = bestApp
+		}
+		if best < 0 {
+			continue
+		}
+		tr := taker.roles[best]
+		title := tr.Title
+		for _, m := range []string{"Acting ", "Interim ", "New ", "acting ", "interim ", "new "} {
+			title = strings.TrimPrefix(title, m)
+		}
+		until := "PAST_REF"
+		if w := n.word(v - 1); w == "will" || w == "shall" || w == "to" && (n.word(v-2) == "is" || n.word(v-2) == "are" || n.word(v-2) == "set" || n.word(v-2) == "due") {
+			until = ""
+		}
+		te := n.cands[c].te
+		if n.word(te) == "," && n.word(te+1) == "who" {
+			// "NAME, who is retiring", "who announced that he would
+			// retire": the leaver is still in post.
+			for p := te + 2; p < len(n.toks) && p < te+14; p++ {
+				w := n.word(p)
+				if w == "," || w == "." || w == ";" {
+					break
+				}
+				if w == "will" || w == "would" || (w == "is" || w == "are") && (n.word(p+1) == "to" || strings.HasSuffix(n.word(p+1), "ing")) {
+					until = ""
+					break
+				}
+			}
+		}
+		n.attachRole(nerRole{person: c, title: title, org: tr.Org, orgCand: -1, succeeds: -1, until: until, s: verbPos, e: int(n.toks[te-1].e)})
 	}
 }
 
@@ -2092,11 +2520,14 @@ func (n *ner) attachRole(r nerRole) {
 func nerCorporateTitle(title string) bool {
 	t := nerTitleNorm(title)
 	// "Interim CEO", "acting chief financial officer": the same office.
-	for _, m := range []string{"interim ", "acting "} {
+	for _, m := range []string{"interim ", "acting ", "deputy ", "assistant "} {
 		t = strings.TrimPrefix(t, m)
 	}
 	switch t {
-	case "ceo", "cfo", "coo", "cto", "managing director", "general counsel", "finance director", "chairman", "chairwoman",
+	// "deputy general secretary NAME" in a story about the union, "senior
+	// partner NAME" in one about the firm.
+	case "general secretary", "company secretary", "managing partner", "senior partner", "medical director", "nursing director", "director of nursing",
+		"ceo", "cfo", "coo", "cto", "managing director", "general counsel", "finance director", "chairman", "chairwoman",
 		// "board chair NAME said in a statement", "founder NAME, who
 		// started the company in 1998": the company's own.
 		"board chair", "board chairman", "board chairwoman", "founder", "co founder":
@@ -2265,6 +2696,14 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 	switch noun {
 	case "its", "company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "manufacturer", "business", "conglomerate", "startup", "maker", "producer", "supplier", "utility", "operator", "retailer", "lender", "insurer", "developer":
 		if noun != "its" {
+			// "… to be built by Gulf Rimal Construction LLC. The
+			// company's chief executive": a firm named by its legal form
+			// in the last sentences, over the story's main body.
+			if (noun == "company" || noun == "firm") && head == "" && n.sentenceOrgBefore(pos) == "" {
+				if f := n.recentFirm(pos); f != "" {
+					return f
+				}
+			}
 			if m := n.mainOrgBefore(pos); m != "" {
 				return m // "the company": the one the story is about
 			}
@@ -2273,6 +2712,34 @@ func (n *ner) resolveNoun(noun string, pos int) string {
 	}
 	return ""
 }
+
+// recentFirm returns the organisation named last before pos, in its
+// sentence or the two before, whose name carries a company's legal form
+// ("Ltd", "LLC", "plc", "PT … Tbk"), or "".
+func (n *ner) recentFirm(pos int) string {
+	k := min(n.tokAfter(pos), len(n.toks)-1)
+	if k < 0 {
+		return ""
+	}
+	from := n.sentTok[max(n.sentOf(k)-2, 0)][0]
+	for p := k - 1; p >= from; p-- {
+		c := n.candAt(p)
+		if c < 0 || n.cands[c].ent < 0 {
+			continue
+		}
+		if ent := n.ents[n.cands[c].ent]; ent.kind == Org {
+			ws := strings.Fields(strings.ToLower(ent.name))
+			if last := ws[len(ws)-1]; nerOrgSuffixes[last] || nerFirmForms[last] || ws[0] == "pt" {
+				return ent.name
+			}
+		}
+		p = n.cands[c].ts
+	}
+	return ""
+}
+
+// nerFirmForms are legal forms of firms beside nerOrgSuffixes.
+var nerFirmForms = nerSet("llp,lp,tbk,bhd,berhad,pty,pte,oy,as,kk,sarl,srl,bv")
 
 // nerNounHeads are the other heads of the names a common noun refers
 // back to: "the union" is the "Amalgamated Transit Workers of Ontario".

@@ -23,6 +23,14 @@ func (n *ner) acronymOrgBefore(k int) int {
 func (n *ner) afterOrgDescriptor(k, end int) int {
 	for q := k; q < end && q < k+3; q++ {
 		t := n.toks[q]
+		// "the Milan label Fiorenza": a place's name before the
+		// organisation's noun describes it.
+		if o := n.candAt(q); o >= 0 && q == k && n.cands[o].ts == q && n.cands[o].te < end && !n.toks[n.cands[o].te].cap && nerOrgNouns[n.word(n.cands[o].te)] {
+			if o2 := n.candAt(n.cands[o].te + 1); o2 >= 0 && n.cands[o2].ts == n.cands[o].te+1 && n.cands[o2].kind() != Person {
+				return n.cands[o].te + 1
+			}
+			return k
+		}
 		if !t.word || t.cap || t.upper || t.digit || n.candAt(q) >= 0 {
 			return k
 		}
