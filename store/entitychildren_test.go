@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"briefbot/internal/factstest"
@@ -33,6 +34,25 @@ func checkEntityChildren(t *testing.T, db *store.DB, when string) {
 	}
 }
 
+// checkEntityCounts fails the test unless every entity's mention,
+// source and event counts are those of its stored rows (which merges
+// keep by adding what the merged entity brings rather than by counting
+// again).
+func checkEntityCounts(t *testing.T, db *store.DB, when string) {
+	t.Helper()
+	bad, err := db.QueryRows(`SELECT e.id, e.mention_count, e.source_count, e.event_count,
+			(SELECT COALESCE(SUM(mentions), 0) FROM entity_sources WHERE entity_id = e.id) AS m,
+			(SELECT COUNT(*) FROM entity_sources WHERE entity_id = e.id) AS s,
+			(SELECT COUNT(*) FROM event_entities WHERE entity_id = e.id) AS v
+		FROM entities e WHERE e.mention_count != m OR e.source_count != s OR e.event_count != v`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bad) > 0 {
+		t.Errorf("%s: counts (id, kept m s e, counted m s e) differ:\n%s", when, strings.Join(bad, "\n"))
+	}
+}
+
 // childRows returns every row of childTables, table by table.
 func childRows(t *testing.T, db *store.DB) []string {
 	t.Helper()
@@ -58,7 +78,10 @@ func childRows(t *testing.T, db *store.DB) []string {
 func TestEntityChildren_Kept(t *testing.T) {
 	ctx := context.Background()
 	db := MustOpenDB(t)
-	loadReloadRemove(t, db, func(step string) { checkEntityChildren(t, db, step) })
+	loadReloadRemove(t, db, func(step string) {
+		checkEntityChildren(t, db, step)
+		checkEntityCounts(t, db, step)
+	})
 
 	// "GM" is stored alone, then folded into General Motors, which is
 	// deleted.
@@ -92,6 +115,7 @@ func TestEntityChildren_Kept(t *testing.T) {
 		t.Errorf("gm-a's mention did not move to the survivor: %v %v", n, err)
 	}
 	checkEntityChildren(t, db, "after a merge")
+	checkEntityCounts(t, db, "after a merge")
 
 	// Removing both leaves General Motors without sources: it goes, and
 	// nothing of it stays behind.
