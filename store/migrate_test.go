@@ -17,8 +17,11 @@ func TestMigrate_Upgrade(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "db")
 	// Without 066, the trigger indexes the sentences inserted below.
+	// Without 067, which rebuilds mentions without the index 005 drops:
+	// 005 must run before it, as on a real database of that schema.
 	restore := store.SetMigrationFilter(func(name string) bool {
-		return !strings.Contains(name, "/004_") && !strings.Contains(name, "/005_") && !strings.Contains(name, "/066_")
+		return !strings.Contains(name, "/004_") && !strings.Contains(name, "/005_") && !strings.Contains(name, "/066_") &&
+			!strings.Contains(name, "/067_")
 	})
 	old := store.NewDB(path)
 	if err := old.Open(); err != nil {

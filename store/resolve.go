@@ -18,6 +18,16 @@ import (
 const (
 	// qByNormAny finds the single entity of any kind with a name.
 	qByNormAny = `SELECT IIF(COUNT(*) = 1, MAX(id), NULL) FROM (SELECT id FROM entities WHERE norm = ? LIMIT 2)`
+	// qMergeCounts is what merging entity ?2 into ?1 adds to ?1's
+	// counts: ?2's mentions, its sources that ?1 lacks and its event links
+	// to events ?1 is not linked to. Each part reads ?2's rows and looks
+	// ?1 up by primary key.
+	qMergeCounts = `SELECT
+		(SELECT COALESCE(SUM(mentions), 0) FROM entity_sources WHERE entity_id = ?2),
+		(SELECT COUNT(*) FROM entity_sources d WHERE d.entity_id = ?2
+			AND NOT EXISTS (SELECT 1 FROM entity_sources k WHERE k.source_id = d.source_id AND k.entity_id = ?1)),
+		(SELECT COUNT(*) FROM event_entities d WHERE d.entity_id = ?2
+			AND NOT EXISTS (SELECT 1 FROM event_entities k WHERE k.event_id = d.event_id AND k.entity_id = ?1))`
 	// qMajorityKind is the kind most of an entity's sources give it (on
 	// a tie, the one named more often, then the first source's).
 	qMajorityKind = `SELECT kind FROM entity_kinds WHERE entity_id = ? ORDER BY sources DESC, mentions DESC, first_source LIMIT 1`
@@ -95,6 +105,17 @@ func (l *loader) mergeEntities(keep, drop int64) error {
 		return err
 	}
 	ctx := l.ctx
+	// What drop adds to keep's counts, read before its rows move: its
+	// mentions, and its sources and event links that keep does not share.
+	// Counting keep's rows after the move instead read every source and
+	// event link of keep, tens of thousands for an entity many sources
+	// name, on every merge into it. keep's counts are those of its
+	// stored rows here: a load adds its own source's counts (qAddCounts)
+	// after its merges.
+	var mentions, sources, events int64
+	if err := l.tx.QueryRowContext(ctx, qMergeCounts, keep, drop).Scan(&mentions, &sources, &events); err != nil {
+		return err
+	}
 	// Per-source rows are keyed by source: those of drop's sources, and
 	// the current one's, which has no entity_sources row yet.
 	const srcs = `(SELECT source_id FROM entity_sources WHERE entity_id = ?2 UNION SELECT ?3)`
@@ -120,15 +141,14 @@ func (l *loader) mergeEntities(keep, drop int64) error {
 			SELECT source_id, ?1, mentions, events, published, kind FROM entity_sources WHERE entity_id = ?2 AND ?3 = ?3
 			ON CONFLICT (source_id, entity_id) DO UPDATE SET mentions = mentions + excluded.mentions, events = events + excluded.events`,
 		`DELETE FROM entity_sources WHERE entity_id = ?2 AND ?3 = ?3`,
-		`UPDATE entities SET
-			mention_count = (SELECT COALESCE(SUM(mentions), 0) FROM entity_sources WHERE entity_id = ?1),
-			event_count = (SELECT COUNT(*) FROM event_entities WHERE entity_id = ?1),
-			source_count = (SELECT COUNT(*) FROM entity_sources WHERE entity_id = ?1)
-		WHERE id = ?1 AND ?3 = ?3`,
 	} {
 		if _, err := l.tx.ExecContext(ctx, q, keep, drop, l.src); err != nil {
 			return err
 		}
+	}
+	if _, err := l.tx.ExecContext(ctx, `UPDATE entities SET mention_count = mention_count + ?2,
+		source_count = source_count + ?3, event_count = event_count + ?4 WHERE id = ?1`, keep, mentions, sources, events); err != nil {
+		return err
 	}
 	// The guild parts of drop's counts move before drop goes, taking
 	// them with it.
