@@ -150,7 +150,10 @@ type ner struct {
 	vocab   map[string]bool // words the text writes in lower case
 	capSeen map[string]bool // capitalised words the text uses outside hyphenated compounds
 	capMid  map[string]bool // capitalised words the text uses other than as an initial word
-	cands   []nerCand
+	// soloCaps counts the capitalised words standing alone, not next
+	// to another: see surnameAlone.
+	soloCaps map[string]int32
+	cands    []nerCand
 	// placeLists holds the candidates' places other than the
 	// gazetteer's: see placesOf.
 	placeLists [][]string
@@ -566,20 +569,30 @@ func (n *ner) nicknameAt(i, q, b int) bool {
 // nerHyphenParticles join hyphenated place names: "Stoke-on-Trent".
 // Urdu and Persian names join theirs the same way: "Gulshan-e-Noor",
 // "Bagh-e-Rehmat", "Zia-ul-Haq", "Nizam-ud-Din".
-var nerHyphenParticles = nerSet("on,upon,under,in,le,la,sur,en,de,by,the,e,ul,ud")
+var nerHyphenParticles = nerSet("on,upon,under,in,le,la,les,lès,sur,sous,en,de,du,des,aux,by,the,e,ul,ud")
 
 // hyphenPlace reports whether [i, j) is one hyphenated name joined by a
 // lower-case particle: "Stoke-on-Trent".
+// Longer compounds hold a particle anywhere between their capitalised
+// ends: "Saint-Aubrac-le-Vieux", "Châlons-en-Champagne".
 func (n *ner) hyphenPlace(i, j int) bool {
-	if j-i != 5 {
+	if j-i < 5 || j-i > 9 || (j-i)%2 == 0 || !n.toks[i].cap || !n.toks[j-1].cap {
 		return false
 	}
+	particle := false
 	for k := i + 1; k < j; k++ {
 		if n.toks[k].space {
 			return false
 		}
+		if (k-i)%2 == 1 {
+			if n.toks[k].lower() != "-" {
+				return false
+			}
+		} else if nerHyphenParticles[n.toks[k].lower()] && !n.toks[k].cap {
+			particle = true
+		}
 	}
-	return n.toks[i+1].lower() == "-" && nerHyphenParticles[n.toks[i+2].lower()] && n.toks[i+3].lower() == "-"
+	return particle
 }
 
 // nerPossOrgWords open organisations' names with a possessive: "People's
@@ -1265,14 +1278,17 @@ cut:
 			break
 		}
 		a := i
-		for a < m && n.prefixAt(a) {
+		for a < m && (n.prefixAt(a) || m-a >= 3 && n.demonymNoun(a)) {
 			a++
 		}
 		// "Paul Ferraro of Ferraro & Lind": a name of two or three words
 		// before a firm's.
 		// "Abraham Tesfaye of Ethiopia": before a country or another
 		// known place.
-		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i) || m-a >= 2 && m-a <= 3 && (n.orgShaped(r, j) || n.gazPlace(r, j) && n.gazAt(i, j) == nil)) {
+		// "Elias Lindqvist of Torvane-Halcyon … said Lindqvist": before
+		// any name, when the text uses the last word alone elsewhere,
+		// as it does a person's surname.
+		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i) || m-a >= 2 && m-a <= 3 && (n.orgShaped(r, j) || n.gazPlace(r, j) && n.gazAt(i, j) == nil || n.surnameAlone(m-1))) {
 			n.addCand(s, a, m, Person, nil)
 			i, titles = r, false
 			goto cut
@@ -1385,8 +1401,12 @@ cut:
 		return
 	}
 	// A natural place by its first word: "River Wendle", "Lake Orvan",
-	// unless an organisation head follows ("Port Authority").
-	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower()] && !n.orgHeadIn(i+1, j) && !n.teamAfterPlace(i, j) {
+	// unless an organisation head follows ("Port Authority"). French,
+	// Spanish and Italian landforms open with their common noun too:
+	// "Punta Seca", "Lago Verde", and, before a particle, "Col du
+	// Marbrier", "Lac de Sérac", "Pas de Verrières" (words that are
+	// also abbreviations or English words alone).
+	if j-i >= 2 && (nerPlacePrefixes[n.toks[i].lower()] || nerRomancePlacePrefixes[n.toks[i].lower()] || nerRomanceParticlePrefixes[n.toks[i].lower()] && nerNameParticles[n.toks[i+1].lower()] && !n.toks[i+1].cap) && !n.orgHeadIn(i+1, j) && !n.teamAfterPlace(i, j) {
 		c := n.addCand(s, i, j, Place, nil)
 		n.setPlaces(c, n.placesIn(i+1, j))
 		return
@@ -1593,6 +1613,10 @@ func (n *ner) teamAfterPlace(i, j int) bool {
 		return false
 	}
 	t := n.toks[j-1]
+	// "Pas de Verrières": a name after a particle is no team's plural.
+	if p := n.toks[j-2]; nerNameParticles[p.lower()] && !p.cap {
+		return false
+	}
 	return t.cap && len(t.lower()) > 3 && strings.HasSuffix(t.lower(), "s") && !strings.HasSuffix(t.lower(), "ss") && !strings.HasSuffix(t.lower(), "'s") && !nerGeoPlurals[t.lower()]
 }
 
@@ -1849,6 +1873,50 @@ func (n *ner) followedBySpeech(j int) bool {
 // prefixAt reports whether token k is an honorific before a name: one of
 // nerPersonPrefixes, or a word of an honorific of two words whose word
 // alone is none ("Datuk Seri", "Tan Sri").
+// demonymNoun reports whether token k is a nationality noun before a
+// person's name: "The Dane Mikkel Sørhus", "Frenchman Antoine Moreau".
+// It names the person's country, not part of the name.
+func (n *ner) demonymNoun(k int) bool {
+	t := n.toks[k]
+	if !t.cap {
+		return false
+	}
+	w := t.lower()
+	if g := nerGaz[w]; g != nil && g.demonym {
+		return true
+	}
+	for _, suf := range [...]string{"man", "woman"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && len(stem) > 2 {
+			if g := nerGaz[stem]; g != nil && g.demonym {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// surnameAlone reports whether the capitalised word at token k also
+// stands alone elsewhere in the text, not after another capitalised
+// word: "Lindqvist" in "said Lindqvist" after "Elias Lindqvist of X".
+// People are named by their surname alone after the first mention;
+// the first word of an organisation's name rarely is. The counts are
+// made on first use, in one pass.
+func (n *ner) surnameAlone(k int) bool {
+	if n.soloCaps == nil {
+		n.soloCaps = make(map[string]int32)
+		for i, t := range n.toks {
+			if !t.word || !t.cap || i > 0 && n.toks[i-1].cap && n.toks[i-1].word {
+				continue
+			}
+			if i+1 < len(n.toks) && n.toks[i+1].cap && n.toks[i+1].word && n.toks[i+1].space {
+				continue
+			}
+			n.soloCaps[t.lower()]++
+		}
+	}
+	return n.soloCaps[n.toks[k].lower()] > 0
+}
+
 func (n *ner) prefixAt(k int) bool {
 	w := n.word(k)
 	switch {
@@ -2863,8 +2931,35 @@ func (n *ner) riverOf(key string) (int, bool) {
 		if nm := ent.name; len(nm) == len(key)+6 && (strings.EqualFold(nm[:len(key)], key) && strings.EqualFold(nm[len(key):], " river") || strings.EqualFold(nm[:6], "river ") && strings.EqualFold(nm[6:], key)) {
 			return e, true
 		}
+		if placeTailIs(ent.name, key) {
+			return e, true
+		}
 	}
 	return 0, false
+}
+
+// placeTailIs reports whether the place name nm ends in the word key
+// after a particle or a landform's first word, so that the bare word is
+// a later mention of the place: "the descent of the Lauze" after "the
+// Col de la Lauze", "the Orvan" after "Lake Orvan".
+func placeTailIs(nm, key string) bool {
+	k := len(nm) - len(key)
+	if k < 3 || nm[k-1] != ' ' || !strings.EqualFold(nm[k:], key) {
+		return false
+	}
+	head := nm[:k-1]
+	sp := strings.LastIndexByte(head, ' ')
+	prev := head[sp+1:]
+	// A lower-case particle before the last word: "Col du Marbrier".
+	if prev != "" && prev[0] >= 'a' && prev[0] <= 'z' && nerNameParticles[prev] {
+		return true
+	}
+	// A landform's first word and one more: "Lake Orvan", "Punta Seca".
+	if sp < 0 {
+		lw := strings.ToLower(head)
+		return nerPlacePrefixes[lw] || nerRomancePlacePrefixes[lw]
+	}
+	return false
 }
 
 // demonymOf links an adjective formed from a place the text names
