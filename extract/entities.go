@@ -595,6 +595,10 @@ func (n *ner) hyphenPlace(i, j int) bool {
 	return particle
 }
 
+// nerPossPlaceHeads end place names with a possessive owner: "Tanner's
+// Lane", "St Cuthbert's Wharf", "Bishop's Green".
+var nerPossPlaceHeads = nerSet("lane,road,street,wharf,quay,square,green,hill,cross,bridge,wood,close,gate,row,walk,yard,island,bay,point,rock,common,corner,end,well,park,place,terrace,crescent,way,landing,mill,brook,field,fields,heath,moor,down,downs,cove,head,inlet,creek")
+
 // nerPossOrgWords open organisations' names with a possessive: "People's
 // Renewal Congress", "Children's Hospital", "Our Savior's Lutheran
 // Church".
@@ -611,6 +615,11 @@ func (n *ner) possessiveName(i, j, b int) int {
 	saint := j-i == 2 && (n.toks[i].lower() == "st" || n.toks[i].lower() == "st." || n.toks[i].lower() == "saint")
 	// "Ardmouth Fishermen's Co-operative": a plural of "-man" owns too.
 	menOwner := strings.HasSuffix(n.toks[j-1].lower(), "men") && len(n.toks[j-1].lower()) > 5
+	// "Tanner's Lane", "St Cuthbert's Wharf": an owner of a word or two
+	// before a street's or a landing's last word is one place name.
+	if j-i <= 2 && j+2 < b && n.toks[j+1].cap && n.toks[j+1].space && n.candAt(j+1) < 0 && nerPossPlaceHeads[n.toks[j+1].lower()] && !(n.toks[j+2].cap && n.toks[j+2].word && n.toks[j+2].space) {
+		return j + 2
+	}
 	if !(nerPossOrgWords[n.toks[j-1].lower()] || menOwner || n.toks[i].lower() == "our" || saint || n.pluralOwner(j)) || !n.nameTok(j+1) || !n.toks[j+1].space || n.candAt(j+1) >= 0 {
 		return j
 	}
@@ -1375,6 +1384,15 @@ cut:
 			if k+3 == j && k-2 > i && n.toks[k-2].lower() == "of" && nerPortfolios[n.toks[k-1].lower()] && n.toks[k+1].cap && n.toks[k+2].cap && (nerPortfolios[n.toks[k+2].lower()] || nerDeptComplements[n.toks[k+2].lower()]) && n.orgOrLeadHeadIn(i, k-2) {
 				break
 			}
+			// "the Ratepayer Action League and Heartland Industrial
+			// Energy Consumers": a name complete with its head before
+			// the "and" and a name of three words or more after it are
+			// two bodies; "Museum and Art Gallery" stays one.
+			if k-1 > i && n.toks[k-1].cap && (nerOrgHeads[n.toks[k-1].lower()] || nerInstHeads[n.toks[k-1].lower()]) && j-k-1 >= 3 && n.toks[k+1].cap && !nerOrgHeads[n.toks[k+1].lower()] && n.orgCapHeadAfter(k, j) {
+				n.segment(s, i, k, false)
+				i, titles = k+1, false
+				goto cut
+			}
 			// The head must end the run or a name of two words after
 			// the "and": "Air France" is no "Space Company".
 			if !n.orgCapHeadAfter(k, j) {
@@ -2107,7 +2125,8 @@ func (n *ner) findCues() {
 			if !nerInNotPlace[n.word(cd.ts-2)] {
 				cd.cue[cuePlace] += 2
 			}
-		case "near", "outside", "across", "throughout", "inside":
+		case "near", "outside", "across", "throughout", "inside", "along", "off":
+			// "along the Osage Fork", "a trawler off Carrow Head".
 			cd.cue[cuePlace] += 2
 		case "by":
 			// "founded by", "led by" take people.
@@ -2117,6 +2136,12 @@ func (n *ner) findCues() {
 				cd.cue[cueOrg]++
 			}
 		case "at", "with":
+			// "based at Ardmuir", "moored at Kelvin Quay": where
+			// something is, not whom one works for.
+			if n.word(cd.ts-1) == "at" && nerLocatedAt[n.word(cd.ts-2)] {
+				cd.cue[cuePlace] += 3
+				break
+			}
 			cd.cue[cueOrg]++
 			// "Analysts at Peel Hunt", "researchers at Kelby": people
 			// work at an organisation.
@@ -2139,6 +2164,14 @@ func (n *ner) findCues() {
 		if w := n.word(cd.ts - 1); (w == "and" || w == "or" || w == ",") && cd.ts >= 2 {
 			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].kind() != "" && n.cands[o].te == cd.ts-1 {
 				coord(o)
+			}
+			// "near Bensa and Yirga Tafo": the second of a pair after a
+			// preposition of place, whatever the first is known as.
+			if o := n.candAt(cd.ts - 2); w == "and" && o >= 0 && n.cands[o].te == cd.ts-1 {
+				switch n.word(n.cands[o].ts - 1) {
+				case "near", "around", "outside":
+					cd.cue[cuePlace] += 2
+				}
 			}
 		}
 		if w := n.word(cd.te); w == "and" || w == "or" || w == "," {
@@ -2242,11 +2275,11 @@ var nerPluralStaff = nerSet("analysts,economists,researchers,scientists,official
 // nerPlaceOfNouns name a place by "of": "the port city of Saldanha
 // Vale", "the suburb of Thenmalai Nagar", "residents of X", "60 miles
 // south of Portland".
-var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,suburb,suburbs,outskirts,port,capital,province,region,county,district,island,islands,residents,resident,native,inhabitants,north,south,east,west,northeast,northwest,southeast,southwest,heart,streets,mayor,municipality,neighbourhood,neighborhood")
+var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,villages,towns,hamlet,hamlets,suburb,suburbs,outskirts,port,capital,province,region,county,district,island,islands,residents,resident,native,inhabitants,north,south,east,west,northeast,northwest,southeast,southwest,heart,streets,mayor,municipality,neighbourhood,neighborhood")
 
 // nerPlaceModNouns are works and areas a place name qualifies: "the
 // Apapa terminal", "the Selby Moor barrier", "the Kandipur constituency".
-var nerPlaceModNouns = nerSet("market,marketplace,campground,campsite,estuary,foreshore,wall,camp,province,parish,county,municipality,governorate,prefecture,terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
+var nerPlaceModNouns = nerSet("highlands,lowlands,uplands,hills,plains,delta,market,marketplace,campground,campsite,estuary,foreshore,wall,camp,province,parish,county,municipality,governorate,prefecture,terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
 
 // nerPlaceWorkNouns are the nerPlaceModNouns that only a place stands
 // before ("the Castlebrack bypass"), where "line", "station",
@@ -2275,7 +2308,11 @@ func (n *ner) placeModAfter(k int, nouns map[string]bool) bool {
 
 // nerAreaNouns are the areas a name before them is the place of: "the
 // Rangiwai district", "Sindh province".
-var nerAreaNouns = nerSet("district,region,province,parish,county,state,municipality,governorate,prefecture,area,valley,constituency")
+var nerAreaNouns = nerSet("highlands,lowlands,uplands,hills,plains,delta,district,region,province,parish,county,state,municipality,governorate,prefecture,area,valley,constituency")
+
+// nerLocatedAt are the words before "at" that make what follows a place:
+// "based at Ardmuir", "moored at Kelvin Quay".
+var nerLocatedAt = nerSet("based,located,stationed,moored,berthed,anchored,docked,headquartered,situated")
 
 // nerPlaceAppNouns head an apposition that makes a place: "Ekuru, the
 // state capital," and "the capital, Port Auren".

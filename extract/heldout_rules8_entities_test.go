@@ -31,6 +31,25 @@ func TestRound8EntityKinds(t *testing.T) {
 		// A long hyphenated town with a particle inside.
 		{"The stage starts in Villeneuve-sur-Arlaine on Friday.", "Villeneuve-sur-Arlaine", Place},
 		{"The race left Saint-Jory-les-Bains at noon.", "Saint-Jory-les-Bains", Place},
+		// Two bodies coordinated: a name complete with its head, then a
+		// name of three words or more; a museum "and Art Gallery" is one.
+		{"The Kettering Tenants League and Harbourside Independent Traders Association opposed the plan.", "Kettering Tenants League", Org},
+		{"The Kettering Tenants League and Harbourside Independent Traders Association opposed the plan.", "Harbourside Independent Traders Association", Org},
+		{"The Dunmore Museum and Art Gallery bought the vase in May.", "Dunmore Museum and Art Gallery", Org},
+		// Prepositions of place: "based at", "along", "off", a list
+		// after "near".
+		{"The rescue helicopter, based at Kelvaig, arrived within the hour.", "Kelvaig", Place},
+		{"The yacht capsized off Brannock Head in a gale.", "Brannock Head", Place},
+		{"Pylons will be replaced along the Tarrow Fork this winter.", "Tarrow Fork", Place},
+		{"Growers near Tollan and Mira Vesta sold their crop early.", "Mira Vesta", Place},
+		// Landform and settlement last words lean to a place.
+		{"She painted the daughter of a mill owner from Thornby Wells.", "Thornby Wells", Place},
+		{"Donations came from the villages of Askern Dale and beyond.", "Askern Dale", Place},
+		// A place named by a lower-case area noun after it stays a place
+		// when it also opens a body's name.
+		{"Farmers in the Sorrel highlands sold coffee to the Sorrel Highlands Growers Cooperative.", "Sorrel", Place},
+		// A possessive owner before a street's or a landing's last word.
+		{"Boats tie up at St Aidan's Quay in summer.", "St Aidan's Quay", Place},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -57,6 +76,9 @@ func TestRound8NotNames(t *testing.T) {
 		// A bare landform name after a particle is the place named in
 		// full, not an organisation of its own.
 		{"The stage climbs the Col de la Bessière. On the descent of the Bessière two riders fell.", "Bessière"},
+		{"The Kettering Tenants League and Harbourside Independent Traders Association opposed the plan.", "Kettering Tenants League and Harbourside Independent Traders Association"},
+		{"The shop on Miller's Lane closed in June.", "Miller"},
+		{"Boats tie up at St Aidan's Quay in summer.", "St Aidan"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
