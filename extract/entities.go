@@ -150,9 +150,9 @@ type ner struct {
 	vocab   map[string]bool // words the text writes in lower case
 	capSeen map[string]bool // capitalised words the text uses outside hyphenated compounds
 	capMid  map[string]bool // capitalised words the text uses other than as an initial word
-	// soloCaps counts the capitalised words standing alone, not next
-	// to another: see surnameAlone.
-	soloCaps map[string]int32
+	// soloCaps holds the capitalised words the text uses alone, not
+	// next to another: see surnameAlone.
+	soloCaps map[string]bool
 	cands    []nerCand
 	// placeLists holds the candidates' places other than the
 	// gazetteer's: see placesOf.
@@ -917,7 +917,9 @@ func (n *ner) run(s, i, j int) {
 		// A capitalised common word opening a sentence ("Speaking ...",
 		// "Obviously"), but not an institutional head before a connector
 		// ("Office for River Standards inspectors").
-		if n.initial.has(i) && !(nerInstHeads[t.lower()] && i+1 < j && nerConnectors[n.toks[i+1].lower()]) && !nerNameParticles[t.lower()] && (n.vocab[t.lower()] || strings.HasSuffix(t.lower(), "ly") && len(t.lower()) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower()] == nil && !nerTitleSet[t.lower()] && !nerPersonPrefixes[t.lower()] && !(nerTitleFirst[t.lower()] && n.titleAt(i, j) > i+1) {
+		// (Not before a company's designator: "AirTanker Ltd." in a text
+		// that writes "airtanker".)
+		if n.initial.has(i) && !(nerInstHeads[t.lower()] && i+1 < j && nerConnectors[n.toks[i+1].lower()]) && !(i+1 < j && nerOrgSuffixes[n.toks[i+1].lower()]) && !nerNameParticles[t.lower()] && (n.vocab[t.lower()] || strings.HasSuffix(t.lower(), "ly") && len(t.lower()) > 4 || j == i+1 && n.pluralOfVocab(t.lower())) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower()] == nil && !nerTitleSet[t.lower()] && !nerPersonPrefixes[t.lower()] && !(nerTitleFirst[t.lower()] && n.titleAt(i, j) > i+1) {
 			// (Not a title of several words: "Station House Officer
 			// Inspector NAME said" in a text that writes "police
 			// station".)
@@ -1121,6 +1123,11 @@ cut:
 	if i >= j {
 		return
 	}
+	// "a partner at the LLP": a company's designator alone names no
+	// company of its own.
+	if j-i == 1 && nerOrgSuffixes[n.toks[i].lower()] {
+		return
+	}
 	// "Helena Brightmore KC": a post-nominal ends a person's name and is
 	// no part of it; after a comma ("Lakshmi Venkataraman, IAS,") it
 	// names nothing.
@@ -1229,6 +1236,15 @@ cut:
 			r := ts[0].b + 1
 			if n.toks[r].lower() == "the" {
 				r++
+			}
+			// "The Director of Disease Prevention, Dr NAME,": a title
+			// and its portfolio name nothing.
+			k := r
+			for k < j && (nerPortfolios[n.toks[k].lower()] || nerConnectors[n.toks[k].lower()]) {
+				k++
+			}
+			if k == j && r < j {
+				return
 			}
 			if r < j && n.orgShaped(r, j) {
 				n.segment(s, r, j, false)
@@ -1891,6 +1907,24 @@ func (n *ner) followedBySpeech(j int) bool {
 // prefixAt reports whether token k is an honorific before a name: one of
 // nerPersonPrefixes, or a word of an honorific of two words whose word
 // alone is none ("Datuk Seri", "Tan Sri").
+// pluralOfVocab reports whether w, a capitalised word opening a
+// sentence, is the plural of a word the text writes in lower case and
+// never capitalised inside a sentence: "Exporters said …" beside "an
+// exporter", "Prosecutors argued …" beside "the prosecutor".
+func (n *ner) pluralOfVocab(w string) bool {
+	if len(w) < 5 || w[len(w)-1] != 's' || n.capMid[w] {
+		return false
+	}
+	stem := w[:len(w)-1]
+	if n.vocab[stem] {
+		return true
+	}
+	if strings.HasSuffix(stem, "ie") && n.vocab[stem[:len(stem)-2]+"y"] {
+		return true // "Authorities" beside "authority"
+	}
+	return strings.HasSuffix(stem, "e") && n.vocab[stem[:len(stem)-1]] // "Branches"
+}
+
 // demonymNoun reports whether token k is a nationality noun before a
 // person's name: "The Dane Mikkel Sørhus", "Frenchman Antoine Moreau".
 // It names the person's country, not part of the name.
@@ -1914,25 +1948,27 @@ func (n *ner) demonymNoun(k int) bool {
 }
 
 // surnameAlone reports whether the capitalised word at token k also
-// stands alone elsewhere in the text, not after another capitalised
+// stands alone elsewhere in the text, not next to another capitalised
 // word: "Lindqvist" in "said Lindqvist" after "Elias Lindqvist of X".
-// People are named by their surname alone after the first mention;
-// the first word of an organisation's name rarely is. The counts are
-// made on first use, in one pass.
+// People are named by their surname alone after the first mention; the
+// first word of an organisation's name rarely is. The words are counted
+// on first use, in one pass, so that a text of many such runs stays
+// linear.
 func (n *ner) surnameAlone(k int) bool {
 	if n.soloCaps == nil {
-		n.soloCaps = make(map[string]int32)
-		for i, t := range n.toks {
-			if !t.word || !t.cap || i > 0 && n.toks[i-1].cap && n.toks[i-1].word {
+		n.soloCaps = make(map[string]bool)
+		for i := range n.toks {
+			t := &n.toks[i]
+			if !t.cap || !t.word || i > 0 && n.toks[i-1].cap && n.toks[i-1].word {
 				continue
 			}
 			if i+1 < len(n.toks) && n.toks[i+1].cap && n.toks[i+1].word && n.toks[i+1].space {
 				continue
 			}
-			n.soloCaps[t.lower()]++
+			n.soloCaps[t.lower()] = true
 		}
 	}
-	return n.soloCaps[n.toks[k].lower()] > 0
+	return n.soloCaps[n.toks[k].lower()]
 }
 
 func (n *ner) prefixAt(k int) bool {
@@ -2117,6 +2153,11 @@ func (n *ner) findCues() {
 		}
 		// "her own firm, Varley Charts,": an apposition to a firm.
 		if n.word(cd.ts-1) == "," && nerFirmNouns[n.word(cd.ts-2)] && !n.toks[cd.ts-2].cap {
+			cd.cue[cueOrg] += 3
+		}
+		// "Lowther Saye, the engineering consultancy that drew up the
+		// plan": an apposition after the name whose head is a firm.
+		if n.firmAppositionAfter(cd.te) {
 			cd.cue[cueOrg] += 3
 		}
 		switch n.word(cd.ts - 1) {
@@ -2309,6 +2350,37 @@ func (n *ner) placeModAfter(k int, nouns map[string]bool) bool {
 // nerAreaNouns are the areas a name before them is the place of: "the
 // Rangiwai district", "Sindh province".
 var nerAreaNouns = nerSet("highlands,lowlands,uplands,hills,plains,delta,district,region,province,parish,county,state,municipality,governorate,prefecture,area,valley,constituency")
+
+// firmAppositionAfter reports whether an apposition whose head noun is a
+// firm's follows the name ending at token te: ", the engineering
+// consultancy that", ", a haulage firm,". The head is the last of up to
+// three lower-case words, and no possessive or title goes before it
+// ("NAME, the company's chief executive" is a person).
+func (n *ner) firmAppositionAfter(te int) bool {
+	if n.word(te) != "," {
+		return false
+	}
+	switch n.word(te + 1) {
+	case "the", "a", "an":
+	default:
+		return false
+	}
+	for k := te + 2; k < len(n.toks) && k < te+5; k++ {
+		t := n.toks[k]
+		if !t.word || t.cap || t.upper || t.digit || t.poss {
+			return false
+		}
+		if !nerFirmNouns[t.lower()] {
+			continue
+		}
+		switch n.word(k + 1) {
+		case "that", "which", ",", ".", ";", "based", "in", "whose", "founded", "owned", "run":
+			return true
+		}
+		return false
+	}
+	return false
+}
 
 // nerLocatedAt are the words before "at" that make what follows a place:
 // "based at Ardmuir", "moored at Kelvin Quay".
@@ -3301,11 +3373,11 @@ func (n *ner) acronymOf(key string, byKey map[string]int) (int, bool) {
 
 // nerOrgGeneric are words that may be left off the end of a company's
 // name ("Aer Lingus Group PLC" is "Aer Lingus").
-var nerOrgGeneric = nerSet("inc,inc.,corp,corp.,corporation,co,co.,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,limited,group,holdings,company,,")
+var nerOrgGeneric = nerSet("inc,inc.,corp,corp.,corporation,co,co.,ltd,ltd.,llc,llp,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,limited,group,holdings,company,,")
 
 // nerOrgSuffixes are legal-form suffixes ignored when comparing company
 // names.
-var nerOrgSuffixes = nerSet("inc,inc.,corp,corp.,corporation,co,co.,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,limited")
+var nerOrgSuffixes = nerSet("inc,inc.,corp,corp.,corporation,co,co.,ltd,ltd.,llc,llp,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,limited")
 
 // prefixOrg links "Apple" to "Apple Inc." and "Apple Computer" to an
 // earlier "Apple": one name is the first word of the other.

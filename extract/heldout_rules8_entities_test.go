@@ -50,6 +50,16 @@ func TestRound8EntityKinds(t *testing.T) {
 		{"Farmers in the Sorrel highlands sold coffee to the Sorrel Highlands Growers Cooperative.", "Sorrel", Place},
 		// A possessive owner before a street's or a landing's last word.
 		{"Boats tie up at St Aidan's Quay in summer.", "St Aidan's Quay", Place},
+		// "Friends of the X River" is a body, and so is a conservancy
+		// district; Romance institutional first words head bodies.
+		{"The Friends of the Arlow River asked for a hearing.", "Friends of the Arlow River", Org},
+		{"The Sandmoor Water Conservancy District raised its rates.", "Sandmoor Water Conservancy District", Org},
+		{"The sponsor, Banco Rio-Claro, paid for the jerseys.", "Banco Rio-Claro", Org},
+		// An apposition after the name whose head is a firm.
+		{"Pettigrew Orme, the civil engineering consultancy that drew the plans, said the bridge was safe.", "Pettigrew Orme", Org},
+		// A word the text writes in lower case opens a firm's name
+		// before its designator.
+		{"The airfreight deal is done. AirFreight Ltd. will run the fleet.", "AirFreight Ltd.", Org},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
@@ -79,6 +89,12 @@ func TestRound8NotNames(t *testing.T) {
 		{"The Kettering Tenants League and Harbourside Independent Traders Association opposed the plan.", "Kettering Tenants League and Harbourside Independent Traders Association"},
 		{"The shop on Miller's Lane closed in June.", "Miller"},
 		{"Boats tie up at St Aidan's Quay in summer.", "St Aidan"},
+		// A designator alone, a title and its portfolio, and a plural
+		// opening a sentence whose singular the text writes in lower
+		// case name nothing.
+		{"Mia Rolt is a partner at the LLP, which was set up by an exporter.", "LLP"},
+		{"The Director of Disease Control, Dr Hana Wekesa, spoke first.", "Director of Disease Control"},
+		{"One exporter lost money. Exporters said the port was slow.", "Exporters"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
