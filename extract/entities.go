@@ -153,7 +153,10 @@ type ner struct {
 	// soloCaps holds the capitalised words the text uses alone, not
 	// next to another: see surnameAlone.
 	soloCaps map[string]bool
-	cands    []nerCand
+	// unnumbered holds the capitalised words the text writes without a
+	// number after them: see alwaysNumbered.
+	unnumbered map[string]bool
+	cands      []nerCand
 	// placeLists holds the candidates' places other than the
 	// gazetteer's: see placesOf.
 	placeLists [][]string
@@ -941,6 +944,12 @@ func (n *ner) run(s, i, j int) {
 		j--
 	}
 	if i >= j {
+		return
+	}
+	// "Grade 2 beans", "a Kestran-4 rocket", "Version 4.2": a word the
+	// text never writes without a number after it is a label of grades,
+	// models or versions, not a name.
+	if j == i+1 && n.numberAfter(i) && n.alwaysNumbered(i) {
 		return
 	}
 	if j-i >= runIndexMin {
@@ -1907,6 +1916,42 @@ func (n *ner) followedBySpeech(j int) bool {
 // prefixAt reports whether token k is an honorific before a name: one of
 // nerPersonPrefixes, or a word of an honorific of two words whose word
 // alone is none ("Datuk Seri", "Tan Sri").
+// numberAfter reports whether a small number (of one or two digits
+// before any decimal point) follows token i, after a space or a hyphen:
+// "Grade 2", "Kestran-4", "Version 4.2"; not "Boeing 747s", a maker
+// before its model.
+func (n *ner) numberAfter(i int) bool {
+	small := func(k int) bool {
+		w := n.toks[k].lower()
+		if d := strings.IndexByte(w, '.'); d >= 0 {
+			w = w[:d]
+		}
+		return n.toks[k].digit && len(w) >= 1 && len(w) <= 2
+	}
+	if i+1 >= len(n.toks) {
+		return false
+	}
+	if t := n.toks[i+1]; t.space && small(i+1) {
+		return true
+	}
+	return i+2 < len(n.toks) && n.toks[i+1].lower() == "-" && !n.toks[i+1].space && !n.toks[i+2].space && small(i+2)
+}
+
+// alwaysNumbered reports whether every capitalised use of token i's word
+// has a number after it. The words written without one are gathered on
+// first use, in one pass.
+func (n *ner) alwaysNumbered(i int) bool {
+	if n.unnumbered == nil {
+		n.unnumbered = make(map[string]bool)
+		for k := range n.toks {
+			if t := &n.toks[k]; t.word && (t.cap || t.upper) && !n.numberAfter(k) {
+				n.unnumbered[t.lower()] = true
+			}
+		}
+	}
+	return !n.unnumbered[n.toks[i].lower()] && nerGaz[n.toks[i].lower()] == nil
+}
+
 // pluralOfVocab reports whether w, a capitalised word opening a
 // sentence, is the plural of a word the text writes in lower case and
 // never capitalised inside a sentence: "Exporters said …" beside "an

@@ -48,6 +48,9 @@ func TestRound8EntityKinds(t *testing.T) {
 		// A place named by a lower-case area noun after it stays a place
 		// when it also opens a body's name.
 		{"Farmers in the Sorrel highlands sold coffee to the Sorrel Highlands Growers Cooperative.", "Sorrel", Place},
+		// A maker before a model number of three digits or more stays a
+		// name.
+		{"Halcyon Air will retire its Pemberly 747s next year.", "Pemberly", Org},
 		// A possessive owner before a street's or a landing's last word.
 		{"Boats tie up at St Aidan's Quay in summer.", "St Aidan's Quay", Place},
 		// "Friends of the X River" is a body, and so is a conservancy
@@ -95,6 +98,11 @@ func TestRound8NotNames(t *testing.T) {
 		{"Mia Rolt is a partner at the LLP, which was set up by an exporter.", "LLP"},
 		{"The Director of Disease Control, Dr Hana Wekesa, spoke first.", "Director of Disease Control"},
 		{"One exporter lost money. Exporters said the port was slow.", "Exporters"},
+		// A word always written with a small number after it is a label
+		// of a grade, model or version.
+		{"Class 3 timber sold well, and Class 4 held steady.", "Class"},
+		{"A Varrow-9 booster failed. The Varrow-9 had flown twice.", "Varrow"},
+		{"Tallis Soft shipped Release 7.1 on Monday.", "Release"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
