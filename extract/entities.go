@@ -2269,6 +2269,11 @@ func (n *ner) findCues() {
 			cd.cue[cuePlace] += 3
 		}
 		cd.cue[cuePlace] += int32(n.placeContext(cd.ts, cd.te))
+		// "the Kabende and Lusoma districts", "Barlow, Tenney and Crane
+		// counties": names listed before a plural area noun are places.
+		if n.areaListAfter(cd.ts, cd.te) {
+			cd.cue[cuePlace] += 3
+		}
 		// A multi-word name opening its sentence, and "He" or "She"
 		// opening the next.
 		if multi {
@@ -2423,6 +2428,40 @@ func (n *ner) firmAppositionAfter(te int) bool {
 			return true
 		}
 		return false
+	}
+	return false
+}
+
+// nerAreaPlurals are the plurals of area nouns that close a list of
+// places: "the Kabende and Lusoma districts".
+var nerAreaPlurals = nerSet("districts,counties,regions,provinces,parishes,wards,municipalities,boroughs,constituencies,prefectures,governorates")
+
+// areaListAfter reports whether the name ending at token te is one of a
+// list of names closed by a plural area noun: "Kabende and Lusoma
+// districts", "Barlow, Tenney and Crane counties". Only names, commas
+// and one "and" may stand between, at most eight tokens on; the name
+// starts at token ts.
+func (n *ner) areaListAfter(ts, te int) bool {
+	ands := 0
+	for k := te; k < len(n.toks) && k < te+8; k++ {
+		t := n.toks[k]
+		switch w := t.lower(); {
+		case w == "," || w == "and" && !t.cap:
+			if w == "and" {
+				ands++
+			}
+			if ands > 1 {
+				return false
+			}
+		case t.cap && t.word:
+		case nerAreaPlurals[w] && !t.cap:
+			// The last of the list ("… and Lusoma districts"), or one
+			// before it; not a name alone before the noun ("the Gulf
+			// states").
+			return ands == 1 || k == te && n.word(ts-1) == "and"
+		default:
+			return false
+		}
 	}
 	return false
 }

@@ -48,6 +48,11 @@ func TestRound8EntityKinds(t *testing.T) {
 		// A place named by a lower-case area noun after it stays a place
 		// when it also opens a body's name.
 		{"Farmers in the Sorrel highlands sold coffee to the Sorrel Highlands Growers Cooperative.", "Sorrel", Place},
+		// Names listed before a plural area noun are places.
+		{"Officials from the Mabeta and Chinsali districts met on Monday.", "Chinsali", Place},
+		{"The utility serves Harlan, Dorsey and Pike counties.", "Dorsey", Place},
+		// A sport's name heads a body's.
+		{"Runners hope Global Athletics will ratify the course.", "Global Athletics", Org},
 		// A maker before a model number of three digits or more stays a
 		// name.
 		{"Halcyon Air will retire its Pemberly 747s next year.", "Pemberly", Org},
