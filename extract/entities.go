@@ -1953,15 +1953,16 @@ func (n *ner) alwaysNumbered(i int) bool {
 }
 
 // pluralOfVocab reports whether w, a capitalised word opening a
-// sentence, is the plural of a word the text writes in lower case and
-// never capitalised inside a sentence: "Exporters said …" beside "an
-// exporter", "Prosecutors argued …" beside "the prosecutor".
+// sentence, is the plural of a word the text writes in lower case, or of
+// a title, and never capitalised inside a sentence: "Exporters said …"
+// beside "an exporter", "Prosecutors argued …".
 func (n *ner) pluralOfVocab(w string) bool {
 	if len(w) < 5 || w[len(w)-1] != 's' || n.capMid[w] {
 		return false
 	}
 	stem := w[:len(w)-1]
-	if n.vocab[stem] {
+	// "Prosecutors said …": a title's plural names no one.
+	if n.vocab[stem] || nerTitleSet[stem] {
 		return true
 	}
 	if strings.HasSuffix(stem, "ie") && n.vocab[stem[:len(stem)-2]+"y"] {

@@ -411,7 +411,7 @@ var nerPostNominals = nerSet("kc,qc,sc,ias,ips,ifs,obe,mbe,cbe,kbe,dbe,frs,jp,mp
 var nerSpeechVerbs = nerSet("said,says,told,added,stated,noted,wrote,writes,argued,explained,warned,announced,claimed,insisted,replied,responded,declared,remarked,commented,tweeted,posted,urged,stressed,acknowledged,admitted,recalled,concluded,asserted,suggested,cautioned,predicted,continued,confirmed,denied,thanked,praised,criticized,criticised,met,visited,spoke,called,hosted,agreed,decided,defended,discussed,likened,believes,thinks,wants,hopes,said:")
 
 // nerNameParticles join the parts of a person's or place's name.
-var nerNameParticles = nerSet("de,da,di,del,della,der,den,van,von,le,la,du,dos,das,al,el,bin,ibn,bint,ter,ten,y,st.,saint")
+var nerNameParticles = nerSet("de,da,di,del,della,der,den,des,van,von,le,la,du,dos,das,al,el,bin,ibn,bint,ter,ten,y,st.,saint")
 
 // nerSet returns the set of the words of a comma-separated list. The set
 // is empty until loadGazetteer fills it, so that the package's many word

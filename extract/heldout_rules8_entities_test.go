@@ -103,6 +103,10 @@ func TestRound8NotNames(t *testing.T) {
 		{"Mia Rolt is a partner at the LLP, which was set up by an exporter.", "LLP"},
 		{"The Director of Disease Control, Dr Hana Wekesa, spoke first.", "Director of Disease Control"},
 		{"One exporter lost money. Exporters said the port was slow.", "Exporters"},
+		{"Prosecutors said the clerk paid invoices from Harlow Print LLC, a firm registered to her cousin, Dale Finch.", "Prosecutors"},
+		// "des" joins a French name: no "Palais" or "Nations" of their own.
+		{"The talks opened at the Maison des Cantons on Monday.", "Cantons"},
+		{"The talks opened at the Maison des Cantons on Monday.", "Maison"},
 		// A word always written with a small number after it is a label
 		// of a grade, model or version.
 		{"Class 3 timber sold well, and Class 4 held steady.", "Class"},
