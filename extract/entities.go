@@ -949,7 +949,7 @@ func (n *ner) run(s, i, j int) {
 	// "Grade 2 beans", "a Kestran-4 rocket", "Version 4.2": a word the
 	// text never writes without a number after it is a label of grades,
 	// models or versions, not a name.
-	if j == i+1 && n.numberAfter(i) && n.alwaysNumbered(i) {
+	if (j == i+1 || j == i+2 && n.labelLetter(i+1)) && n.numberAfter(i) && n.alwaysNumbered(i) {
 		return
 	}
 	if j-i >= runIndexMin {
@@ -1695,6 +1695,17 @@ func (n *ner) notNamedBody(i, j int) bool {
 	if i >= 3 && n.word(i-1) == "the" && n.toks[i-2].lower() == "," && nerVesselNouns[n.word(i-3)] {
 		return true
 	}
+	// "the 18-metre trawler Silver Kittiwake", "the lifeboat Grace
+	// Darling": a vessel's name right after its kind, after "the" or a
+	// measure, is no body and no person.
+	if i >= 2 && !n.toks[i-1].cap && nerVesselNouns[n.word(i-1)] {
+		switch d := n.word(i - 2); {
+		case d == "the" || d == "a" || d == "an":
+			return true
+		case strings.HasSuffix(d, "metre") || strings.HasSuffix(d, "meter") || strings.HasSuffix(d, "foot") || strings.HasSuffix(d, "tonne"):
+			return true
+		}
+	}
 	if j < len(n.toks) && n.word(i-1) == "the" && !n.toks[j].cap && nerProductNouns[n.toks[j].lower()] {
 		return true
 	}
@@ -1916,10 +1927,23 @@ func (n *ner) followedBySpeech(j int) bool {
 // prefixAt reports whether token k is an honorific before a name: one of
 // nerPersonPrefixes, or a word of an honorific of two words whose word
 // alone is none ("Datuk Seri", "Tan Sri").
+// labelLetter reports whether token k is a letter from A to E labelling
+// a series or class ("Series B", "Class A"): a capital alone, not an
+// initial (which takes a full stop). Later letters are more often a
+// name's ("Malcolm X").
+func (n *ner) labelLetter(k int) bool {
+	if k >= len(n.toks) {
+		return false
+	}
+	t := n.toks[k]
+	w := t.lower()
+	return t.space && t.word && (t.cap || t.upper) && len(w) == 1 && w[0] >= 'a' && w[0] <= 'e' && (k+1 >= len(n.toks) || n.toks[k+1].lower() != ".")
+}
+
 // numberAfter reports whether a small number (of one or two digits
-// before any decimal point) follows token i, after a space or a hyphen:
-// "Grade 2", "Kestran-4", "Version 4.2"; not "Boeing 747s", a maker
-// before its model.
+// before any decimal point) or a capital letter follows token i, after a
+// space or a hyphen: "Grade 2", "Kestran-4", "Version 4.2", "Series B";
+// not "Boeing 747s", a maker before its model.
 func (n *ner) numberAfter(i int) bool {
 	small := func(k int) bool {
 		w := n.toks[k].lower()
@@ -1932,6 +1956,12 @@ func (n *ner) numberAfter(i int) bool {
 		return false
 	}
 	if t := n.toks[i+1]; t.space && small(i+1) {
+		return true
+	}
+	// "Series B", "Class A": a single capital letter as the label, not
+	// an initial (which takes a full stop) and not the article "A"
+	// opening a sentence after the word.
+	if n.labelLetter(i + 1) {
 		return true
 	}
 	return i+2 < len(n.toks) && n.toks[i+1].lower() == "-" && !n.toks[i+1].space && !n.toks[i+2].space && small(i+2)

@@ -112,6 +112,11 @@ func TestRound8NotNames(t *testing.T) {
 		{"Class 3 timber sold well, and Class 4 held steady.", "Class"},
 		{"A Varrow-9 booster failed. The Varrow-9 had flown twice.", "Varrow"},
 		{"Tallis Soft shipped Release 7.1 on Monday.", "Release"},
+		{"Pellam raised $9 million in a Series C round; its Series B closed last year.", "Series C"},
+		{"Pellam raised $9 million in a Series C round; its Series B closed last year.", "Series B"},
+		// A vessel's name right after its kind is no body and no person.
+		{"The 14-metre trawler Morning Gannet sank off the point.", "Morning Gannet"},
+		{"Crews boarded the tanker Helen Ashworth at dawn.", "Helen Ashworth"},
 	}
 	for _, tt := range tests {
 		doc := hoExtract(t, tt.text, "2026-05-12")
