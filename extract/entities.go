@@ -2503,7 +2503,7 @@ var nerLocatedAt = nerSet("based,located,stationed,moored,berthed,anchored,docke
 
 // nerPlaceAppNouns head an apposition that makes a place: "Ekuru, the
 // state capital," and "the capital, Port Auren".
-var nerPlaceAppNouns = nerSet("capital,city,town,village,port,suburb,hometown,birthplace,seaport")
+var nerPlaceAppNouns = nerSet("capital,city,town,village,port,suburb,hometown,birthplace,seaport,hamlet,island,settlement,resort,district,county,province,region,municipality,parish")
 
 // placeContext weighs the context of the name [ts, te) that makes a place
 // of it, as words around a name do: "of" after a place noun or a

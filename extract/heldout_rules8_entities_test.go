@@ -48,6 +48,9 @@ func TestRound8EntityKinds(t *testing.T) {
 		// A place named by a lower-case area noun after it stays a place
 		// when it also opens a body's name.
 		{"Farmers in the Sorrel highlands sold coffee to the Sorrel Highlands Growers Cooperative.", "Sorrel", Place},
+		// An apposition whose head is a kind of settlement or area.
+		{"Officials visited Tarrowmere, a fishing settlement on the coast, on Monday.", "Tarrowmere", Place},
+		{"Pelling, a hamlet near the border, lost power.", "Pelling", Place},
 		// Names listed before a plural area noun are places.
 		{"Officials from the Mabeta and Chinsali districts met on Monday.", "Chinsali", Place},
 		{"The utility serves Harlan, Dorsey and Pike counties.", "Dorsey", Place},
