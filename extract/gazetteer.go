@@ -349,7 +349,9 @@ var nerPlaceHeads = nerSet("lane,stadium,arena,oval,airport,ocean,sea,river,lake
 
 // nerInstHeads are institutional head nouns: a name of several words
 // that opens with one ("Office for Coastal Standards", "Trust Fund for
-// Rivers") names an organisation, never a person.
+// Rivers", "Friends of the Arlow River", and in French, Spanish and
+// Portuguese "Banco Rio-Claro", "Fundación X") names an organisation,
+// never a person or a place.
 var nerInstHeads = nerSet("friends,banco,banca,banque,grupo,groupe,compagnie,société,sociedad,fundación,fondation,fundação,instituto,institut,universidad,université,universidade,ministerio,ministère,office,ministry,department,agency,authority,council,commission,board,bureau,institute,trust,fund,partnership,alliance,foundation,committee,inspectorate,directorate,federation,association,society,tribunal,academy,coalition,secretariat,commissioner,ombudsman")
 
 // nerServiceDistricts are the services a US special district is named
@@ -364,13 +366,13 @@ var nerPlacePrefixes = nerSet("river,lake,loch,lough,mount,mt.,cape,isle,fort,po
 // nerRomancePlacePrefixes open the names of natural places in Spanish,
 // Portuguese and Italian, words no English name or surname opens with:
 // "Punta Seca", "Cerro Alto", "Laguna Verde".
-var nerRomancePlacePrefixes = nerSet("punta,cerro,lago,laguna,playa,bahía,bahia,cabo,río,arroyo,pico,praia,serra")
+var nerRomancePlacePrefixes = nerSet("punta,cerro,lago,laguna,playa,bahía,bahia,cabo,río,arroyo,pico,praia")
 
 // nerRomanceParticlePrefixes open French, Spanish and Italian place
 // names when a particle follows ("Col du Marbrier", "Lac de Sérac", "Pas
 // de Verrières", "Puerto de la Cruz"): alone they are also
 // abbreviations, surnames or English words ("Col Smith", "Monte").
-var nerRomanceParticlePrefixes = nerSet("col,lac,pas,mont,monte,val,pointe,île,ile,puerto,porto,rio,sierra,baie,cap,golfe,étang,plage,forêt,bois,passo,colle,lago,isla")
+var nerRomanceParticlePrefixes = nerSet("col,lac,pas,mont,monte,val,pointe,île,ile,puerto,porto,rio,sierra,baie,cap,golfe,étang,plage,forêt,bois,passo,colle,isla")
 
 // nerPlaceLeanHeads end names of places but are also surnames ("Cobley
 // Weir", "Peter Weir"): a lean to a place that context can overturn.
