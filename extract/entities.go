@@ -2363,8 +2363,9 @@ var nerDeptComplements = nerSet("care,government,services,resources,relations,sa
 // Varley Charts,".
 var nerFirmNouns = nerSet("firm,company,business,subsidiary,arm,charity,consultancy,startup,agency,label,publisher,brand,group,partnership,operator,carrier,airline,insurer,lender,retailer,manufacturer,carmaker,automaker,utility,band,chain,supermarket")
 
-// nerRouteNouns name a route between places: "service between X and Y".
-var nerRouteNouns = nerSet("service,services,flight,flights,route,routes,line,lines,road,railway,rail,ferry,ferries,train,trains,bus,buses,link,links,highway,motorway,pipeline,corridor,journey,trip,connection,connections,flies,flew,fly")
+// nerRouteNouns name a route between places, or a craft sent from one:
+// "service between X and Y", "the inshore lifeboat from Kilbrack".
+var nerRouteNouns = nerSet("lifeboat,lifeboats,boat,boats,ship,ships,vessel,vessels,trawler,trawlers,helicopter,helicopters,service,services,flight,flights,route,routes,line,lines,road,railway,rail,ferry,ferries,train,trains,bus,buses,link,links,highway,motorway,pipeline,corridor,journey,trip,connection,connections,flies,flew,fly")
 
 // routeEnd reports whether the name at token ts is an end of a route:
 // after "between" or "from" following a route noun, or after the "and"

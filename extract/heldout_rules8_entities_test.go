@@ -51,6 +51,8 @@ func TestRound8EntityKinds(t *testing.T) {
 		// An apposition whose head is a kind of settlement or area.
 		{"Officials visited Tarrowmere, a fishing settlement on the coast, on Monday.", "Tarrowmere", Place},
 		{"Pelling, a hamlet near the border, lost power.", "Pelling", Place},
+		// A craft sent from a place, beside a body the place names.
+		{"The lifeboat from Dunmallow reached them first. Dunmallow Community Hospital treated the crew.", "Dunmallow", Place},
 		// Names listed before a plural area noun are places.
 		{"Officials from the Mabeta and Chinsali districts met on Monday.", "Chinsali", Place},
 		{"The utility serves Harlan, Dorsey and Pike counties.", "Dorsey", Place},
