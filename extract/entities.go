@@ -153,8 +153,10 @@ type ner struct {
 	// soloCaps holds the capitalised words the text uses alone, not
 	// next to another: see surnameAlone.
 	soloCaps map[string]bool
-	// unnumbered holds the capitalised words the text writes without a
-	// number after them: see alwaysNumbered.
+	// numbered remembers whether a word is always written with a number
+	// after it, and unnumbered holds the capitalised words written
+	// without one once many words are asked about: see alwaysNumbered.
+	numbered   map[string]bool
 	unnumbered map[string]bool
 	cands      []nerCand
 	// placeLists holds the candidates' places other than the
@@ -1968,18 +1970,42 @@ func (n *ner) numberAfter(i int) bool {
 }
 
 // alwaysNumbered reports whether every capitalised use of token i's word
-// has a number after it. The words written without one are gathered on
-// first use, in one pass.
+// has a number after it. A few words are checked by a scan each, and
+// remembered; past that (a text with many such words) the words written
+// without a number are gathered in one pass, so that the work stays
+// linear in the text.
 func (n *ner) alwaysNumbered(i int) bool {
-	if n.unnumbered == nil {
+	w := n.toks[i].lower()
+	if nerGaz[w] != nil {
+		return false
+	}
+	if n.unnumbered != nil {
+		return !n.unnumbered[w]
+	}
+	if v, ok := n.numbered[w]; ok {
+		return v
+	}
+	if len(n.numbered) >= 16 {
 		n.unnumbered = make(map[string]bool)
 		for k := range n.toks {
 			if t := &n.toks[k]; t.word && (t.cap || t.upper) && !n.numberAfter(k) {
 				n.unnumbered[t.lower()] = true
 			}
 		}
+		return !n.unnumbered[w]
 	}
-	return !n.unnumbered[n.toks[i].lower()] && nerGaz[n.toks[i].lower()] == nil
+	if n.numbered == nil {
+		n.numbered = make(map[string]bool)
+	}
+	v := true
+	for k := range n.toks {
+		if t := &n.toks[k]; t.word && (t.cap || t.upper) && len(t.lower()) == len(w) && t.lower() == w && !n.numberAfter(k) {
+			v = false
+			break
+		}
+	}
+	n.numbered[w] = v
+	return v
 }
 
 // pluralOfVocab reports whether w, a capitalised word opening a
