@@ -150,7 +150,15 @@ type ner struct {
 	vocab   map[string]bool // words the text writes in lower case
 	capSeen map[string]bool // capitalised words the text uses outside hyphenated compounds
 	capMid  map[string]bool // capitalised words the text uses other than as an initial word
-	cands   []nerCand
+	// soloCaps holds the capitalised words the text uses alone, not
+	// next to another: see surnameAlone.
+	soloCaps map[string]bool
+	// numbered remembers whether a word is always written with a number
+	// after it, and unnumbered holds the capitalised words written
+	// without one once many words are asked about: see alwaysNumbered.
+	numbered   map[string]bool
+	unnumbered map[string]bool
+	cands      []nerCand
 	// placeLists holds the candidates' places other than the
 	// gazetteer's: see placesOf.
 	placeLists [][]string
@@ -566,21 +574,35 @@ func (n *ner) nicknameAt(i, q, b int) bool {
 // nerHyphenParticles join hyphenated place names: "Stoke-on-Trent".
 // Urdu and Persian names join theirs the same way: "Gulshan-e-Noor",
 // "Bagh-e-Rehmat", "Zia-ul-Haq", "Nizam-ud-Din".
-var nerHyphenParticles = nerSet("on,upon,under,in,le,la,sur,en,de,by,the,e,ul,ud")
+var nerHyphenParticles = nerSet("on,upon,under,in,le,la,les,lès,sur,sous,en,de,du,des,aux,by,the,e,ul,ud")
 
 // hyphenPlace reports whether [i, j) is one hyphenated name joined by a
 // lower-case particle: "Stoke-on-Trent".
+// Longer compounds hold a particle anywhere between their capitalised
+// ends: "Saint-Aubrac-le-Vieux", "Châlons-en-Champagne".
 func (n *ner) hyphenPlace(i, j int) bool {
-	if j-i != 5 {
+	if j-i < 5 || j-i > 9 || (j-i)%2 == 0 || !n.toks[i].cap || !n.toks[j-1].cap {
 		return false
 	}
+	particle := false
 	for k := i + 1; k < j; k++ {
 		if n.toks[k].space {
 			return false
 		}
+		if (k-i)%2 == 1 {
+			if n.toks[k].lower() != "-" {
+				return false
+			}
+		} else if nerHyphenParticles[n.toks[k].lower()] && !n.toks[k].cap {
+			particle = true
+		}
 	}
-	return n.toks[i+1].lower() == "-" && nerHyphenParticles[n.toks[i+2].lower()] && n.toks[i+3].lower() == "-"
+	return particle
 }
+
+// nerPossPlaceHeads end place names with a possessive owner: "Tanner's
+// Lane", "St Cuthbert's Wharf", "Bishop's Green".
+var nerPossPlaceHeads = nerSet("lane,road,street,wharf,quay,square,green,hill,cross,bridge,wood,close,gate,row,walk,yard,island,bay,point,rock,common,corner,end,well,park,place,terrace,crescent,way,landing,mill,brook,field,fields,heath,moor,down,downs,cove,head,inlet,creek")
 
 // nerPossOrgWords open organisations' names with a possessive: "People's
 // Renewal Congress", "Children's Hospital", "Our Savior's Lutheran
@@ -598,6 +620,11 @@ func (n *ner) possessiveName(i, j, b int) int {
 	saint := j-i == 2 && (n.toks[i].lower() == "st" || n.toks[i].lower() == "st." || n.toks[i].lower() == "saint")
 	// "Ardmouth Fishermen's Co-operative": a plural of "-man" owns too.
 	menOwner := strings.HasSuffix(n.toks[j-1].lower(), "men") && len(n.toks[j-1].lower()) > 5
+	// "Tanner's Lane", "St Cuthbert's Wharf": an owner of a word or two
+	// before a street's or a landing's last word is one place name.
+	if j-i <= 2 && j+2 < b && n.toks[j+1].cap && n.toks[j+1].space && n.candAt(j+1) < 0 && nerPossPlaceHeads[n.toks[j+1].lower()] && !(n.toks[j+2].cap && n.toks[j+2].word && n.toks[j+2].space) {
+		return j + 2
+	}
 	if !(nerPossOrgWords[n.toks[j-1].lower()] || menOwner || n.toks[i].lower() == "our" || saint || n.pluralOwner(j)) || !n.nameTok(j+1) || !n.toks[j+1].space || n.candAt(j+1) >= 0 {
 		return j
 	}
@@ -895,7 +922,9 @@ func (n *ner) run(s, i, j int) {
 		// A capitalised common word opening a sentence ("Speaking ...",
 		// "Obviously"), but not an institutional head before a connector
 		// ("Office for River Standards inspectors").
-		if n.initial.has(i) && !(nerInstHeads[t.lower()] && i+1 < j && nerConnectors[n.toks[i+1].lower()]) && !nerNameParticles[t.lower()] && (n.vocab[t.lower()] || strings.HasSuffix(t.lower(), "ly") && len(t.lower()) > 4) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower()] == nil && !nerTitleSet[t.lower()] && !nerPersonPrefixes[t.lower()] && !(nerTitleFirst[t.lower()] && n.titleAt(i, j) > i+1) {
+		// (Not before a company's designator: "AirTanker Ltd." in a text
+		// that writes "airtanker".)
+		if n.initial.has(i) && !(nerInstHeads[t.lower()] && i+1 < j && nerConnectors[n.toks[i+1].lower()]) && !(i+1 < j && nerOrgSuffixes[n.toks[i+1].lower()]) && !nerNameParticles[t.lower()] && (n.vocab[t.lower()] || strings.HasSuffix(t.lower(), "ly") && len(t.lower()) > 4 || j == i+1 && n.pluralOfVocab(t.lower())) && nerGaz[nerKey(n.toks, i, min(j, i+2))] == nil && nerGaz[t.lower()] == nil && !nerTitleSet[t.lower()] && !nerPersonPrefixes[t.lower()] && !(nerTitleFirst[t.lower()] && n.titleAt(i, j) > i+1) {
 			// (Not a title of several words: "Station House Officer
 			// Inspector NAME said" in a text that writes "police
 			// station".)
@@ -917,6 +946,12 @@ func (n *ner) run(s, i, j int) {
 		j--
 	}
 	if i >= j {
+		return
+	}
+	// "Grade 2 beans", "a Kestran-4 rocket", "Version 4.2": a word the
+	// text never writes without a number after it is a label of grades,
+	// models or versions, not a name.
+	if (j == i+1 || j == i+2 && n.labelLetter(i+1)) && n.numberAfter(i) && n.alwaysNumbered(i) {
 		return
 	}
 	if j-i >= runIndexMin {
@@ -1099,6 +1134,11 @@ cut:
 	if i >= j {
 		return
 	}
+	// "a partner at the LLP": a company's designator alone names no
+	// company of its own.
+	if j-i == 1 && nerOrgSuffixes[n.toks[i].lower()] {
+		return
+	}
 	// "Helena Brightmore KC": a post-nominal ends a person's name and is
 	// no part of it; after a comma ("Lakshmi Venkataraman, IAS,") it
 	// names nothing.
@@ -1208,6 +1248,15 @@ cut:
 			if n.toks[r].lower() == "the" {
 				r++
 			}
+			// "The Director of Disease Prevention, Dr NAME,": a title
+			// and its portfolio name nothing.
+			k := r
+			for k < j && (nerPortfolios[n.toks[k].lower()] || nerConnectors[n.toks[k].lower()]) {
+				k++
+			}
+			if k == j && r < j {
+				return
+			}
 			if r < j && n.orgShaped(r, j) {
 				n.segment(s, r, j, false)
 				return
@@ -1265,14 +1314,17 @@ cut:
 			break
 		}
 		a := i
-		for a < m && n.prefixAt(a) {
+		for a < m && (n.prefixAt(a) || m-a >= 3 && n.demonymNoun(a)) {
 			a++
 		}
 		// "Paul Ferraro of Ferraro & Lind": a name of two or three words
 		// before a firm's.
 		// "Abraham Tesfaye of Ethiopia": before a country or another
 		// known place.
-		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i) || m-a >= 2 && m-a <= 3 && (n.orgShaped(r, j) || n.gazPlace(r, j) && n.gazAt(i, j) == nil)) {
+		// "Elias Lindqvist of Torvane-Halcyon … said Lindqvist": before
+		// any name, when the text uses the last word alone elsewhere,
+		// as it does a person's surname.
+		if a < m && n.nameLike(a, m) && (a > i || n.initialLed(a, m) || n.titleEndsAt(i) || m-a >= 2 && m-a <= 3 && (n.orgShaped(r, j) || n.gazPlace(r, j) && n.gazAt(i, j) == nil || n.surnameAlone(m-1))) {
 			n.addCand(s, a, m, Person, nil)
 			i, titles = r, false
 			goto cut
@@ -1359,6 +1411,15 @@ cut:
 			if k+3 == j && k-2 > i && n.toks[k-2].lower() == "of" && nerPortfolios[n.toks[k-1].lower()] && n.toks[k+1].cap && n.toks[k+2].cap && (nerPortfolios[n.toks[k+2].lower()] || nerDeptComplements[n.toks[k+2].lower()]) && n.orgOrLeadHeadIn(i, k-2) {
 				break
 			}
+			// "the Ratepayer Action League and Heartland Industrial
+			// Energy Consumers": a name complete with its head before
+			// the "and" and a name of three words or more after it are
+			// two bodies; "Museum and Art Gallery" stays one.
+			if k-1 > i && n.toks[k-1].cap && (nerOrgHeads[n.toks[k-1].lower()] || nerInstHeads[n.toks[k-1].lower()]) && j-k-1 >= 3 && n.toks[k+1].cap && !nerOrgHeads[n.toks[k+1].lower()] && n.orgCapHeadAfter(k, j) {
+				n.segment(s, i, k, false)
+				i, titles = k+1, false
+				goto cut
+			}
 			// The head must end the run or a name of two words after
 			// the "and": "Air France" is no "Space Company".
 			if !n.orgCapHeadAfter(k, j) {
@@ -1385,8 +1446,12 @@ cut:
 		return
 	}
 	// A natural place by its first word: "River Wendle", "Lake Orvan",
-	// unless an organisation head follows ("Port Authority").
-	if j-i >= 2 && nerPlacePrefixes[n.toks[i].lower()] && !n.orgHeadIn(i+1, j) && !n.teamAfterPlace(i, j) {
+	// unless an organisation head follows ("Port Authority"). French,
+	// Spanish and Italian landforms open with their common noun too:
+	// "Punta Seca", "Lago Verde", and, before a particle, "Col du
+	// Marbrier", "Lac de Sérac", "Pas de Verrières" (words that are
+	// also abbreviations or English words alone).
+	if j-i >= 2 && (nerPlacePrefixes[n.toks[i].lower()] || nerRomancePlacePrefixes[n.toks[i].lower()] || nerRomanceParticlePrefixes[n.toks[i].lower()] && nerNameParticles[n.toks[i+1].lower()] && !n.toks[i+1].cap) && !n.orgHeadIn(i+1, j) && !n.teamAfterPlace(i, j) {
 		c := n.addCand(s, i, j, Place, nil)
 		n.setPlaces(c, n.placesIn(i+1, j))
 		return
@@ -1593,6 +1658,10 @@ func (n *ner) teamAfterPlace(i, j int) bool {
 		return false
 	}
 	t := n.toks[j-1]
+	// "Pas de Verrières": a name after a particle is no team's plural.
+	if p := n.toks[j-2]; nerNameParticles[p.lower()] && !p.cap {
+		return false
+	}
 	return t.cap && len(t.lower()) > 3 && strings.HasSuffix(t.lower(), "s") && !strings.HasSuffix(t.lower(), "ss") && !strings.HasSuffix(t.lower(), "'s") && !nerGeoPlurals[t.lower()]
 }
 
@@ -1627,6 +1696,17 @@ func (n *ner) notNamedBody(i, j int) bool {
 	}
 	if i >= 3 && n.word(i-1) == "the" && n.toks[i-2].lower() == "," && nerVesselNouns[n.word(i-3)] {
 		return true
+	}
+	// "the 18-metre trawler Silver Kittiwake", "the lifeboat Grace
+	// Darling": a vessel's name right after its kind, after "the" or a
+	// measure, is no body and no person.
+	if i >= 2 && !n.toks[i-1].cap && nerVesselNouns[n.word(i-1)] {
+		switch d := n.word(i - 2); {
+		case d == "the" || d == "a" || d == "an":
+			return true
+		case strings.HasSuffix(d, "metre") || strings.HasSuffix(d, "meter") || strings.HasSuffix(d, "foot") || strings.HasSuffix(d, "tonne"):
+			return true
+		}
 	}
 	if j < len(n.toks) && n.word(i-1) == "the" && !n.toks[j].cap && nerProductNouns[n.toks[j].lower()] {
 		return true
@@ -1849,6 +1929,150 @@ func (n *ner) followedBySpeech(j int) bool {
 // prefixAt reports whether token k is an honorific before a name: one of
 // nerPersonPrefixes, or a word of an honorific of two words whose word
 // alone is none ("Datuk Seri", "Tan Sri").
+// labelLetter reports whether token k is a letter from A to E labelling
+// a series or class ("Series B", "Class A"): a capital alone, not an
+// initial (which takes a full stop). Later letters are more often a
+// name's ("Malcolm X").
+func (n *ner) labelLetter(k int) bool {
+	if k >= len(n.toks) {
+		return false
+	}
+	t := n.toks[k]
+	w := t.lower()
+	return t.space && t.word && (t.cap || t.upper) && len(w) == 1 && w[0] >= 'a' && w[0] <= 'e' && (k+1 >= len(n.toks) || n.toks[k+1].lower() != ".")
+}
+
+// numberAfter reports whether a small number (of one or two digits
+// before any decimal point) or a capital letter follows token i, after a
+// space or a hyphen: "Grade 2", "Kestran-4", "Version 4.2", "Series B";
+// not "Boeing 747s", a maker before its model.
+func (n *ner) numberAfter(i int) bool {
+	small := func(k int) bool {
+		w := n.toks[k].lower()
+		if d := strings.IndexByte(w, '.'); d >= 0 {
+			w = w[:d]
+		}
+		return n.toks[k].digit && len(w) >= 1 && len(w) <= 2
+	}
+	if i+1 >= len(n.toks) {
+		return false
+	}
+	if t := n.toks[i+1]; t.space && small(i+1) {
+		return true
+	}
+	// "Series B", "Class A": a single capital letter as the label, not
+	// an initial (which takes a full stop) and not the article "A"
+	// opening a sentence after the word.
+	if n.labelLetter(i + 1) {
+		return true
+	}
+	return i+2 < len(n.toks) && n.toks[i+1].lower() == "-" && !n.toks[i+1].space && !n.toks[i+2].space && small(i+2)
+}
+
+// alwaysNumbered reports whether every capitalised use of token i's word
+// has a number after it. A few words are checked by a scan each, and
+// remembered; past that (a text with many such words) the words written
+// without a number are gathered in one pass, so that the work stays
+// linear in the text.
+func (n *ner) alwaysNumbered(i int) bool {
+	w := n.toks[i].lower()
+	if nerGaz[w] != nil {
+		return false
+	}
+	if n.unnumbered != nil {
+		return !n.unnumbered[w]
+	}
+	if v, ok := n.numbered[w]; ok {
+		return v
+	}
+	if len(n.numbered) >= 16 {
+		n.unnumbered = make(map[string]bool)
+		for k := range n.toks {
+			if t := &n.toks[k]; t.word && (t.cap || t.upper) && !n.numberAfter(k) {
+				n.unnumbered[t.lower()] = true
+			}
+		}
+		return !n.unnumbered[w]
+	}
+	if n.numbered == nil {
+		n.numbered = make(map[string]bool)
+	}
+	v := true
+	for k := range n.toks {
+		if t := &n.toks[k]; t.word && (t.cap || t.upper) && len(t.lower()) == len(w) && t.lower() == w && !n.numberAfter(k) {
+			v = false
+			break
+		}
+	}
+	n.numbered[w] = v
+	return v
+}
+
+// pluralOfVocab reports whether w, a capitalised word opening a
+// sentence, is the plural of a word the text writes in lower case, or of
+// a title, and never capitalised inside a sentence: "Exporters said …"
+// beside "an exporter", "Prosecutors argued …".
+func (n *ner) pluralOfVocab(w string) bool {
+	if len(w) < 5 || w[len(w)-1] != 's' || n.capMid[w] {
+		return false
+	}
+	stem := w[:len(w)-1]
+	// "Prosecutors said …": a title's plural names no one.
+	if n.vocab[stem] || nerTitleSet[stem] {
+		return true
+	}
+	if strings.HasSuffix(stem, "ie") && n.vocab[stem[:len(stem)-2]+"y"] {
+		return true // "Authorities" beside "authority"
+	}
+	return strings.HasSuffix(stem, "e") && n.vocab[stem[:len(stem)-1]] // "Branches"
+}
+
+// demonymNoun reports whether token k is a nationality noun before a
+// person's name: "The Dane Mikkel Sørhus", "Frenchman Antoine Moreau".
+// It names the person's country, not part of the name.
+func (n *ner) demonymNoun(k int) bool {
+	t := n.toks[k]
+	if !t.cap {
+		return false
+	}
+	w := t.lower()
+	if g := nerGaz[w]; g != nil && g.demonym {
+		return true
+	}
+	for _, suf := range [...]string{"man", "woman"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && len(stem) > 2 {
+			if g := nerGaz[stem]; g != nil && g.demonym {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// surnameAlone reports whether the capitalised word at token k also
+// stands alone elsewhere in the text, not next to another capitalised
+// word: "Lindqvist" in "said Lindqvist" after "Elias Lindqvist of X".
+// People are named by their surname alone after the first mention; the
+// first word of an organisation's name rarely is. The words are counted
+// on first use, in one pass, so that a text of many such runs stays
+// linear.
+func (n *ner) surnameAlone(k int) bool {
+	if n.soloCaps == nil {
+		n.soloCaps = make(map[string]bool)
+		for i := range n.toks {
+			t := &n.toks[i]
+			if !t.cap || !t.word || i > 0 && n.toks[i-1].cap && n.toks[i-1].word {
+				continue
+			}
+			if i+1 < len(n.toks) && n.toks[i+1].cap && n.toks[i+1].word && n.toks[i+1].space {
+				continue
+			}
+			n.soloCaps[t.lower()] = true
+		}
+	}
+	return n.soloCaps[n.toks[k].lower()]
+}
+
 func (n *ner) prefixAt(k int) bool {
 	w := n.word(k)
 	switch {
@@ -2033,13 +2257,19 @@ func (n *ner) findCues() {
 		if n.word(cd.ts-1) == "," && nerFirmNouns[n.word(cd.ts-2)] && !n.toks[cd.ts-2].cap {
 			cd.cue[cueOrg] += 3
 		}
+		// "Lowther Saye, the engineering consultancy that drew up the
+		// plan": an apposition after the name whose head is a firm.
+		if n.firmAppositionAfter(cd.te) {
+			cd.cue[cueOrg] += 3
+		}
 		switch n.word(cd.ts - 1) {
 		case "in":
 			// "a stake in Chrysler" is no place.
 			if !nerInNotPlace[n.word(cd.ts-2)] {
 				cd.cue[cuePlace] += 2
 			}
-		case "near", "outside", "across", "throughout", "inside":
+		case "near", "outside", "across", "throughout", "inside", "along", "off":
+			// "along the Osage Fork", "a trawler off Carrow Head".
 			cd.cue[cuePlace] += 2
 		case "by":
 			// "founded by", "led by" take people.
@@ -2049,6 +2279,12 @@ func (n *ner) findCues() {
 				cd.cue[cueOrg]++
 			}
 		case "at", "with":
+			// "based at Ardmuir", "moored at Kelvin Quay": where
+			// something is, not whom one works for.
+			if n.word(cd.ts-1) == "at" && nerLocatedAt[n.word(cd.ts-2)] {
+				cd.cue[cuePlace] += 3
+				break
+			}
 			cd.cue[cueOrg]++
 			// "Analysts at Peel Hunt", "researchers at Kelby": people
 			// work at an organisation.
@@ -2072,6 +2308,14 @@ func (n *ner) findCues() {
 			if o := n.candAt(cd.ts - 2); o >= 0 && n.cands[o].kind() != "" && n.cands[o].te == cd.ts-1 {
 				coord(o)
 			}
+			// "near Bensa and Yirga Tafo": the second of a pair after a
+			// preposition of place, whatever the first is known as.
+			if o := n.candAt(cd.ts - 2); w == "and" && o >= 0 && n.cands[o].te == cd.ts-1 {
+				switch n.word(n.cands[o].ts - 1) {
+				case "near", "around", "outside":
+					cd.cue[cuePlace] += 2
+				}
+			}
 		}
 		if w := n.word(cd.te); w == "and" || w == "or" || w == "," {
 			if o := n.candAt(cd.te + 1); cd.te+1 < len(n.toks) && o >= 0 && n.cands[o].kind() != "" && n.cands[o].ts == cd.te+1 {
@@ -2082,6 +2326,11 @@ func (n *ner) findCues() {
 			cd.cue[cuePlace] += 3
 		}
 		cd.cue[cuePlace] += int32(n.placeContext(cd.ts, cd.te))
+		// "the Kabende and Lusoma districts", "Barlow, Tenney and Crane
+		// counties": names listed before a plural area noun are places.
+		if n.areaListAfter(cd.ts, cd.te) {
+			cd.cue[cuePlace] += 3
+		}
 		// A multi-word name opening its sentence, and "He" or "She"
 		// opening the next.
 		if multi {
@@ -2140,8 +2389,9 @@ var nerDeptComplements = nerSet("care,government,services,resources,relations,sa
 // Varley Charts,".
 var nerFirmNouns = nerSet("firm,company,business,subsidiary,arm,charity,consultancy,startup,agency,label,publisher,brand,group,partnership,operator,carrier,airline,insurer,lender,retailer,manufacturer,carmaker,automaker,utility,band,chain,supermarket")
 
-// nerRouteNouns name a route between places: "service between X and Y".
-var nerRouteNouns = nerSet("service,services,flight,flights,route,routes,line,lines,road,railway,rail,ferry,ferries,train,trains,bus,buses,link,links,highway,motorway,pipeline,corridor,journey,trip,connection,connections,flies,flew,fly")
+// nerRouteNouns name a route between places, or a craft sent from one:
+// "service between X and Y", "the inshore lifeboat from Kilbrack".
+var nerRouteNouns = nerSet("lifeboat,lifeboats,boat,boats,ship,ships,vessel,vessels,trawler,trawlers,helicopter,helicopters,service,services,flight,flights,route,routes,line,lines,road,railway,rail,ferry,ferries,train,trains,bus,buses,link,links,highway,motorway,pipeline,corridor,journey,trip,connection,connections,flies,flew,fly")
 
 // routeEnd reports whether the name at token ts is an end of a route:
 // after "between" or "from" following a route noun, or after the "and"
@@ -2174,11 +2424,11 @@ var nerPluralStaff = nerSet("analysts,economists,researchers,scientists,official
 // nerPlaceOfNouns name a place by "of": "the port city of Saldanha
 // Vale", "the suburb of Thenmalai Nagar", "residents of X", "60 miles
 // south of Portland".
-var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,suburb,suburbs,outskirts,port,capital,province,region,county,district,island,islands,residents,resident,native,inhabitants,north,south,east,west,northeast,northwest,southeast,southwest,heart,streets,mayor,municipality,neighbourhood,neighborhood")
+var nerPlaceOfNouns = nerSet("people,citizens,city,town,village,villages,towns,hamlet,hamlets,suburb,suburbs,outskirts,port,capital,province,region,county,district,island,islands,residents,resident,native,inhabitants,north,south,east,west,northeast,northwest,southeast,southwest,heart,streets,mayor,municipality,neighbourhood,neighborhood")
 
 // nerPlaceModNouns are works and areas a place name qualifies: "the
 // Apapa terminal", "the Selby Moor barrier", "the Kandipur constituency".
-var nerPlaceModNouns = nerSet("market,marketplace,campground,campsite,estuary,foreshore,wall,camp,province,parish,county,municipality,governorate,prefecture,terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
+var nerPlaceModNouns = nerSet("highlands,lowlands,uplands,hills,plains,delta,market,marketplace,campground,campsite,estuary,foreshore,wall,camp,province,parish,county,municipality,governorate,prefecture,terminal,barrier,bypass,ring,dam,reservoir,depot,estate,constituency,ward,wards,area,suburb,district,region,valley,corridor,waterfront,seafront,harbour,harbor,quay,pier,coastline,floodplain,catchment,basin,border,crossing,junction,interchange,station,line,route,railway,motorway,expressway,highway,flyover,tunnel,causeway")
 
 // nerPlaceWorkNouns are the nerPlaceModNouns that only a place stands
 // before ("the Castlebrack bypass"), where "line", "station",
@@ -2207,11 +2457,80 @@ func (n *ner) placeModAfter(k int, nouns map[string]bool) bool {
 
 // nerAreaNouns are the areas a name before them is the place of: "the
 // Rangiwai district", "Sindh province".
-var nerAreaNouns = nerSet("district,region,province,parish,county,state,municipality,governorate,prefecture,area,valley,constituency")
+var nerAreaNouns = nerSet("highlands,lowlands,uplands,hills,plains,delta,district,region,province,parish,county,state,municipality,governorate,prefecture,area,valley,constituency")
+
+// firmAppositionAfter reports whether an apposition whose head noun is a
+// firm's follows the name ending at token te: ", the engineering
+// consultancy that", ", a haulage firm,". The head is the last of up to
+// three lower-case words, and no possessive or title goes before it
+// ("NAME, the company's chief executive" is a person).
+func (n *ner) firmAppositionAfter(te int) bool {
+	if n.word(te) != "," {
+		return false
+	}
+	switch n.word(te + 1) {
+	case "the", "a", "an":
+	default:
+		return false
+	}
+	for k := te + 2; k < len(n.toks) && k < te+5; k++ {
+		t := n.toks[k]
+		if !t.word || t.cap || t.upper || t.digit || t.poss {
+			return false
+		}
+		if !nerFirmNouns[t.lower()] {
+			continue
+		}
+		switch n.word(k + 1) {
+		case "that", "which", ",", ".", ";", "based", "in", "whose", "founded", "owned", "run":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// nerAreaPlurals are the plurals of area nouns that close a list of
+// places: "the Kabende and Lusoma districts".
+var nerAreaPlurals = nerSet("districts,counties,regions,provinces,parishes,wards,municipalities,boroughs,constituencies,prefectures,governorates")
+
+// areaListAfter reports whether the name ending at token te is one of a
+// list of names closed by a plural area noun: "Kabende and Lusoma
+// districts", "Barlow, Tenney and Crane counties". Only names, commas
+// and one "and" may stand between, at most eight tokens on; the name
+// starts at token ts.
+func (n *ner) areaListAfter(ts, te int) bool {
+	ands := 0
+	for k := te; k < len(n.toks) && k < te+8; k++ {
+		t := n.toks[k]
+		switch w := t.lower(); {
+		case w == "," || w == "and" && !t.cap:
+			if w == "and" {
+				ands++
+			}
+			if ands > 1 {
+				return false
+			}
+		case t.cap && t.word:
+		case nerAreaPlurals[w] && !t.cap:
+			// The last of the list ("… and Lusoma districts"), or one
+			// before it; not a name alone before the noun ("the Gulf
+			// states").
+			return ands == 1 || k == te && n.word(ts-1) == "and"
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// nerLocatedAt are the words before "at" that make what follows a place:
+// "based at Ardmuir", "moored at Kelvin Quay".
+var nerLocatedAt = nerSet("based,located,stationed,moored,berthed,anchored,docked,headquartered,situated")
 
 // nerPlaceAppNouns head an apposition that makes a place: "Ekuru, the
 // state capital," and "the capital, Port Auren".
-var nerPlaceAppNouns = nerSet("capital,city,town,village,port,suburb,hometown,birthplace,seaport")
+var nerPlaceAppNouns = nerSet("capital,city,town,village,port,suburb,hometown,birthplace,seaport,hamlet,island,settlement,resort,district,county,province,region,municipality,parish")
 
 // placeContext weighs the context of the name [ts, te) that makes a place
 // of it, as words around a name do: "of" after a place noun or a
@@ -2863,8 +3182,35 @@ func (n *ner) riverOf(key string) (int, bool) {
 		if nm := ent.name; len(nm) == len(key)+6 && (strings.EqualFold(nm[:len(key)], key) && strings.EqualFold(nm[len(key):], " river") || strings.EqualFold(nm[:6], "river ") && strings.EqualFold(nm[6:], key)) {
 			return e, true
 		}
+		if placeTailIs(ent.name, key) {
+			return e, true
+		}
 	}
 	return 0, false
+}
+
+// placeTailIs reports whether the place name nm ends in the word key
+// after a particle or a landform's first word, so that the bare word is
+// a later mention of the place: "the descent of the Lauze" after "the
+// Col de la Lauze", "the Orvan" after "Lake Orvan".
+func placeTailIs(nm, key string) bool {
+	k := len(nm) - len(key)
+	if k < 3 || nm[k-1] != ' ' || !strings.EqualFold(nm[k:], key) {
+		return false
+	}
+	head := nm[:k-1]
+	sp := strings.LastIndexByte(head, ' ')
+	prev := head[sp+1:]
+	// A lower-case particle before the last word: "Col du Marbrier".
+	if prev != "" && prev[0] >= 'a' && prev[0] <= 'z' && nerNameParticles[prev] {
+		return true
+	}
+	// A landform's first word and one more: "Lake Orvan", "Punta Seca".
+	if sp < 0 {
+		lw := strings.ToLower(head)
+		return nerPlacePrefixes[lw] || nerRomancePlacePrefixes[lw]
+	}
+	return false
 }
 
 // demonymOf links an adjective formed from a place the text names
@@ -3169,11 +3515,11 @@ func (n *ner) acronymOf(key string, byKey map[string]int) (int, bool) {
 
 // nerOrgGeneric are words that may be left off the end of a company's
 // name ("Aer Lingus Group PLC" is "Aer Lingus").
-var nerOrgGeneric = nerSet("inc,inc.,corp,corp.,corporation,co,co.,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,limited,group,holdings,company,,")
+var nerOrgGeneric = nerSet("inc,inc.,corp,corp.,corporation,co,co.,ltd,ltd.,llc,llp,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,limited,group,holdings,company,,")
 
 // nerOrgSuffixes are legal-form suffixes ignored when comparing company
 // names.
-var nerOrgSuffixes = nerSet("inc,inc.,corp,corp.,corporation,co,co.,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,limited")
+var nerOrgSuffixes = nerSet("inc,inc.,corp,corp.,corporation,co,co.,ltd,ltd.,llc,llp,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,limited")
 
 // prefixOrg links "Apple" to "Apple Inc." and "Apple Computer" to an
 // earlier "Apple": one name is the first word of the other.

@@ -339,32 +339,45 @@ var nerTitleModifiers = nerSet("chief,consultant,special,permanent,principal,sha
 
 // nerPortfolios are the domains of ministers and secretaries, which become
 // part of the title ("Finance Minister").
-var nerPortfolios = nerSet("manpower,islands,roads,lands,police,policing,pensions,disability,equality,arts,heritage,prisons,finance,foreign,defence,defense,interior,home,health,education,transport,transportation,energy,trade,justice,labour,labor,agriculture,environment,economy,economic,economics,commerce,treasury,culture,industry,housing,communications,information,tourism,sports,oil,petroleum,mining,water,fisheries,immigration,security,veterans,affairs,digital,science,technology,development,planning,infrastructure,budget,revenue,climate,foreign affairs,public,works,social,welfare,women,youth,family,urban,rural,land,navy,army,air,force")
+var nerPortfolios = nerSet("sanitation,prevention,disease,diseases,surveillance,manpower,islands,roads,lands,police,policing,pensions,disability,equality,arts,heritage,prisons,finance,foreign,defence,defense,interior,home,health,education,transport,transportation,energy,trade,justice,labour,labor,agriculture,environment,economy,economic,economics,commerce,treasury,culture,industry,housing,communications,information,tourism,sports,oil,petroleum,mining,water,fisheries,immigration,security,veterans,affairs,digital,science,technology,development,planning,infrastructure,budget,revenue,climate,foreign affairs,public,works,social,welfare,women,youth,family,urban,rural,land,navy,army,air,force")
 
 // nerOrgHeads are words that end (or head, "Bank of ...") organisation
 // names.
-var nerOrgHeads = nerSet("dairy,dairies,farms,bakery,brewery,distillery,creamery,winery,partnership,cooperative,co-operative,co-op,church,architects,construction,builders,contractors,engineering,rovers,wanderers,rangers,athletic,albion,united,fc,afc,hotspur,inc,inc.,corp,corp.,corporation,bhd,bhd.,berhad,mobile,co,co.,company,companies,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,holdings,holding,group,airlines,airline,airways,air,bank,ministry,department,office,agency,council,commission,union,university,college,school,institute,party,association,organization,organisation,court,parliament,congress,senate,assembly,force,forces,army,navy,guard,police,committee,federation,foundation,fund,trust,authority,board,bureau,service,services,administration,motors,motor,industries,technologies,systems,network,networks,media,news,times,post,journal,television,tv,radio,broadcasting,social,capital,partners,securities,exchange,energy,petroleum,oil,gas,electric,telecom,communications,pharmaceuticals,labs,laboratories,studios,records,entertainment,club,league,team,hospital,center,centre,museum,coalition,alliance,movement,front,brigade,brigades,cabinet,government,secretariat,tribunal,reserve,command,research,consulting,consultants,analytics,forensics,security,economics,advisors,advisers,associates,insights,strategies,solutions,logistics,resources,ventures,investments,brands,foods,stores,mart,aerospace,aviation,automotive,auto,electronics,software,pharma,therapeutics,biotech,chemicals,steel,mining,railways,railway,rail,shipping,lines,transit,motors,program,programme,brothers,bros,bros.,automobile,automobiles,cars,semiconductor,semiconductors,instruments,dynamics,democrats,republicans,socialists,conservatives,liberals,greens,communists,nationalists,unionists,tories,labour")
+var nerOrgHeads = nerSet("llp,athletics,cycling,racing,motorsport,gallery,galleries,dairy,dairies,farms,bakery,brewery,distillery,creamery,winery,partnership,cooperative,co-operative,co-op,church,architects,construction,builders,contractors,engineering,rovers,wanderers,rangers,athletic,albion,united,fc,afc,hotspur,inc,inc.,corp,corp.,corporation,bhd,bhd.,berhad,mobile,co,co.,company,companies,ltd,ltd.,llc,plc,ag,sa,s.a.,nv,n.v.,gmbh,spa,ab,asa,holdings,holding,group,airlines,airline,airways,air,bank,ministry,department,office,agency,council,commission,union,university,college,school,institute,party,association,organization,organisation,court,parliament,congress,senate,assembly,force,forces,army,navy,guard,police,committee,federation,foundation,fund,trust,authority,board,bureau,service,services,administration,motors,motor,industries,technologies,systems,network,networks,media,news,times,post,journal,television,tv,radio,broadcasting,social,capital,partners,securities,exchange,energy,petroleum,oil,gas,electric,telecom,communications,pharmaceuticals,labs,laboratories,studios,records,entertainment,club,league,team,hospital,center,centre,museum,coalition,alliance,movement,front,brigade,brigades,cabinet,government,secretariat,tribunal,reserve,command,research,consulting,consultants,analytics,forensics,security,economics,advisors,advisers,associates,insights,strategies,solutions,logistics,resources,ventures,investments,brands,foods,stores,mart,aerospace,aviation,automotive,auto,electronics,software,pharma,therapeutics,biotech,chemicals,steel,mining,railways,railway,rail,shipping,lines,transit,motors,program,programme,brothers,bros,bros.,automobile,automobiles,cars,semiconductor,semiconductors,instruments,dynamics,democrats,republicans,socialists,conservatives,liberals,greens,communists,nationalists,unionists,tories,labour")
 
 // nerPlaceHeads end the names of places and facilities.
-var nerPlaceHeads = nerSet("stadium,arena,oval,airport,ocean,sea,river,lake,mountain,mountains,mount,island,islands,bay,strait,canal,valley,peninsula,desert,park,square,avenue,bridge,province,county,district,region,state,city,town,village,coast,gulf,harbour,harbor,port,beach,falls,forest,glacier,highway,boulevard,road,street,plaza")
+var nerPlaceHeads = nerSet("lane,stadium,arena,oval,airport,ocean,sea,river,lake,mountain,mountains,mount,island,islands,bay,strait,canal,valley,peninsula,desert,park,square,avenue,bridge,province,county,district,region,state,city,town,village,coast,gulf,harbour,harbor,port,beach,falls,forest,glacier,highway,boulevard,road,street,plaza")
 
 // nerInstHeads are institutional head nouns: a name of several words
 // that opens with one ("Office for Coastal Standards", "Trust Fund for
-// Rivers") names an organisation, never a person.
-var nerInstHeads = nerSet("office,ministry,department,agency,authority,council,commission,board,bureau,institute,trust,fund,partnership,alliance,foundation,committee,inspectorate,directorate,federation,association,society,tribunal,academy,coalition,secretariat,commissioner,ombudsman")
+// Rivers", "Friends of the Arlow River", and in French, Spanish and
+// Portuguese "Banco Rio-Claro", "Fundación X") names an organisation,
+// never a person or a place.
+var nerInstHeads = nerSet("friends,banco,banca,banque,grupo,groupe,compagnie,société,sociedad,fundación,fondation,fundação,instituto,institut,universidad,université,universidade,ministerio,ministère,office,ministry,department,agency,authority,council,commission,board,bureau,institute,trust,fund,partnership,alliance,foundation,committee,inspectorate,directorate,federation,association,society,tribunal,academy,coalition,secretariat,commissioner,ombudsman")
 
 // nerServiceDistricts are the services a US special district is named
 // for ("Sierra Fire Protection District", "Kern Water District"): such a
 // district is a public body, not an area.
-var nerServiceDistricts = nerSet("fire,protection,water,sanitation,sanitary,irrigation,utility,utilities,hospital,transit,conservation,recreation,park,parks,library,sewer,drainage,flood,mosquito,cemetery,ambulance,healthcare")
+var nerServiceDistricts = nerSet("conservancy,fire,protection,water,sanitation,sanitary,irrigation,utility,utilities,hospital,transit,conservation,recreation,park,parks,library,sewer,drainage,flood,mosquito,cemetery,ambulance,healthcare")
 
 // nerPlacePrefixes open the names of natural places: "River Wendle",
 // "Lake Orvan", "Mount Kessel".
 var nerPlacePrefixes = nerSet("river,lake,loch,lough,mount,mt.,cape,isle,fort,port,sungai,kuala,bukit,pulau,tanjung,teluk,kampung,gunung")
 
+// nerRomancePlacePrefixes open the names of natural places in Spanish,
+// Portuguese and Italian, words no English name or surname opens with:
+// "Punta Seca", "Cerro Alto", "Laguna Verde".
+var nerRomancePlacePrefixes = nerSet("punta,cerro,lago,laguna,playa,bahía,bahia,cabo,río,arroyo,pico,praia")
+
+// nerRomanceParticlePrefixes open French, Spanish and Italian place
+// names when a particle follows ("Col du Marbrier", "Lac de Sérac", "Pas
+// de Verrières", "Puerto de la Cruz"): alone they are also
+// abbreviations, surnames or English words ("Col Smith", "Monte").
+var nerRomanceParticlePrefixes = nerSet("col,lac,pas,mont,monte,val,pointe,île,ile,puerto,porto,rio,sierra,baie,cap,golfe,étang,plage,forêt,bois,passo,colle,isla")
+
 // nerPlaceLeanHeads end names of places but are also surnames ("Cobley
 // Weir", "Peter Weir"): a lean to a place that context can overturn.
-var nerPlaceLeanHeads = nerSet("weir,brook,fen,marsh,creek,reservoir,estuary,wharf,quay,stream,pass,point,gorge,ridge,inlet,headland,lagoon")
+var nerPlaceLeanHeads = nerSet("head,dale,vale,fork,wells,mills,sands,heights,crossing,weir,brook,fen,marsh,creek,reservoir,estuary,wharf,quay,stream,pass,point,gorge,ridge,inlet,headland,lagoon")
 
 // nerOrgLeadHeads head an organisation name when followed by "of"
 // ("Office of Foreign Assets Control", "Bank of England").
@@ -401,7 +414,7 @@ var nerPostNominals = nerSet("kc,qc,sc,ias,ips,ifs,obe,mbe,cbe,kbe,dbe,frs,jp,mp
 var nerSpeechVerbs = nerSet("said,says,told,added,stated,noted,wrote,writes,argued,explained,warned,announced,claimed,insisted,replied,responded,declared,remarked,commented,tweeted,posted,urged,stressed,acknowledged,admitted,recalled,concluded,asserted,suggested,cautioned,predicted,continued,confirmed,denied,thanked,praised,criticized,criticised,met,visited,spoke,called,hosted,agreed,decided,defended,discussed,likened,believes,thinks,wants,hopes,said:")
 
 // nerNameParticles join the parts of a person's or place's name.
-var nerNameParticles = nerSet("de,da,di,del,della,der,den,van,von,le,la,du,dos,das,al,el,bin,ibn,bint,ter,ten,y,st.,saint")
+var nerNameParticles = nerSet("de,da,di,del,della,der,den,des,van,von,le,la,du,dos,das,al,el,bin,ibn,bint,ter,ten,y,st.,saint")
 
 // nerSet returns the set of the words of a comma-separated list. The set
 // is empty until loadGazetteer fills it, so that the package's many word

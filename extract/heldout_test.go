@@ -186,9 +186,25 @@ var heldoutHalves = []struct {
 	// 1 false date. The new articles lower the half's organisation
 	// precision and places below the old floors, so those floors are set
 	// about 0.02 under the "after" figures, like the rest.
+	// Eighth round (e8; now 99 articles: 153-162 added in ten styles no
+	// article had, gold written before any run on them), first sight:
+	// people 0.992, P 0.969; orgs 0.957, P 0.899; places 0.895, P 0.947;
+	// roles 0.853 (org missing 0.890); events 0.960; quotes 0.992; 0
+	// non-verbatim quotes; 1 false date of 228 (after dropping two
+	// durations the new gold had listed as false dates). After e8's
+	// entity classes: people 0.996, P 0.988; orgs 0.982, P 0.961; places
+	// 0.944, P 0.962; roles 0.853 (org missing 0.894); events 0.960;
+	// quotes 0.992; 0 non-verbatim quotes; 1 false date. The new
+	// articles' roles (0.300 of 40, another helper's area) pull the
+	// roles floors below the seventh round's; the others sit about 0.02
+	// under these figures.
+	// Both merged (109 articles): people 0.993, P 0.983; orgs 0.975, P
+	// 0.940; places 0.931, P 0.952; roles 0.846 (org missing 0.896);
+	// events 0.959; quotes 0.990; 0 non-verbatim quotes; 1 false date of
+	// 240. Floors about 0.02 under these.
 	{"dev", true, heldoutFloors{
-		people: 0.97, peopleP: 0.96, orgs: 0.95, orgsP: 0.91, places: 0.90, placesP: 0.94,
-		roles: 0.86, rolesNoOrg: 0.90, events: 0.94, quotes: 0.97, nonVerbatim: 0, falseDates: 1,
+		people: 0.97, peopleP: 0.96, orgs: 0.95, orgsP: 0.92, places: 0.91, placesP: 0.93,
+		roles: 0.82, rolesNoOrg: 0.87, events: 0.94, quotes: 0.97, nonVerbatim: 0, falseDates: 1,
 	}},
 	// First round: baseline people 0.889, P 0.935; orgs 0.812, P 0.422;
 	// places 0.588, P 0.909; roles 0.373 (org missing 0.424); events
