@@ -118,6 +118,7 @@ func TestLoadSource_FailureKeepsFacts(t *testing.T) {
 	// The same in a batch, whose statements run without the context
 	// (statementContext): the transaction still rolls back.
 	cctx, cancel = context.WithCancel(ctx)
+	defer cancel()
 	other := in
 	other.Name = "other"
 	if _, err := db.LoadSources(cctx, []store.SourceInput{other, in}); !errors.Is(err, context.Canceled) {
