@@ -128,7 +128,7 @@ func (db *DB) LoadSource(ctx context.Context, in SourceInput) (*LoadResult, erro
 	if in.Doc == nil {
 		in.Doc = &extract.Document{}
 	}
-	tx, err := db.beginWrite(ctx)
+	tx, err := db.beginLoad(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("load source %s: %w", in.Name, err)
 	}
@@ -159,7 +159,7 @@ func (db *DB) LoadSources(ctx context.Context, ins []SourceInput) ([]*LoadResult
 			ins[i].Doc = &extract.Document{}
 		}
 	}
-	tx, err := db.beginWrite(ctx)
+	tx, err := db.beginLoad(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("load sources: %w", err)
 	}
