@@ -565,6 +565,87 @@ func (tx *Tx) queryID(ctx context.Context, q string, args []any) (int64, bool, e
 	return id.Int64, id.Valid, err
 }
 
+// queryInts runs q, a query of integer columns, with args in tx and
+// calls row with each row's values, which it must not keep. In a load's
+// transaction it reads the driver's rows itself (see queryID); row then
+// runs while the connection is held, so it must not use tx. A NULL or
+// a value of another type is an error, as database/sql's Scan into an
+// int64 makes it.
+func (tx *Tx) queryInts(ctx context.Context, q string, args []any, row func([]int64) error) error {
+	if tx.conn == nil {
+		return tx.queryIntsSQL(ctx, q, args, row)
+	}
+	nv, err := tx.namedValues(args)
+	if err != nil {
+		return err
+	}
+	err = tx.conn.Raw(func(dc any) error {
+		if err := tx.ctx.Err(); err != nil {
+			return err
+		}
+		c, ok := dc.(driver.QueryerContext)
+		if !ok {
+			return driver.ErrSkip
+		}
+		rows, err := c.QueryContext(ctx, q, nv)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		dest := make([]driver.Value, len(rows.Columns()))
+		vals := make([]int64, len(dest))
+		for {
+			if err := rows.Next(dest); err == io.EOF {
+				return rows.Close()
+			} else if err != nil {
+				return err
+			}
+			for i, v := range dest {
+				n, ok := v.(int64)
+				if !ok {
+					return fmt.Errorf("sql: Scan error on column index %d: want an integer, have %T", i, v)
+				}
+				vals[i] = n
+			}
+			if err := row(vals); err != nil {
+				return err
+			}
+		}
+	})
+	clear(nv)
+	if errors.Is(err, driver.ErrSkip) {
+		return tx.queryIntsSQL(ctx, q, args, row)
+	}
+	return err
+}
+
+// queryIntsSQL is queryInts through database/sql.
+func (tx *Tx) queryIntsSQL(ctx context.Context, q string, args []any, row func([]int64) error) error {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	vals := make([]int64, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		if err := row(vals); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // commitWrite commits tx. The generation is odd while the commit is under
 // way and moves on by two: a reader that finds it even and unchanged
 // after its snapshot began knows that its snapshot is of that generation
