@@ -192,8 +192,9 @@ func (db *DB) LoadSources(ctx context.Context, ins []SourceInput) ([]*LoadResult
 // cancels, was a goroutine and a channel for each of a load's some 50
 // statements per article. A load's statements are short; cancelling ctx
 // still ends the load: the transaction, begun with ctx, rolls back when
-// ctx is done, so the next statement fails (loadError then reports
-// ctx's error) and so does the commit, which runs with ctx.
+// ctx is done (database/sql may close the load's connection too), so
+// the next statement fails, loadError then reports ctx's error, and so
+// does the commit, which runs with ctx.
 func statementContext(ctx context.Context) context.Context {
 	if ctx.Done() == nil {
 		return ctx
@@ -205,7 +206,7 @@ func statementContext(ctx context.Context) context.Context {
 // statementContext(ctx) returned: ctx's own when ctx is done, as a
 // statement run with ctx would have returned.
 func loadError(ctx context.Context, err error) error {
-	if cerr := ctx.Err(); cerr != nil && errors.Is(err, sql.ErrTxDone) {
+	if cerr := ctx.Err(); cerr != nil && (errors.Is(err, sql.ErrTxDone) || errors.Is(err, sql.ErrConnDone)) {
 		return cerr
 	}
 	return err
