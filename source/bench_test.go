@@ -24,6 +24,19 @@ import (
 // (cpu-words/s, the figure to compare on a shared machine, where the wall
 // time includes waiting for a core; run it pinned to one with taskset).
 func BenchmarkIngest(b *testing.B) {
+	benchIngest(b, context.Background())
+}
+
+// BenchmarkIngestCancellable is BenchmarkIngest with the context `briefbot
+// ingest` loads with, one that Ctrl-C cancels (signal.NotifyContext in
+// main): the driver watches such a context on every statement.
+func BenchmarkIngestCancellable(b *testing.B) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	benchIngest(b, ctx)
+}
+
+func benchIngest(b *testing.B, ctx context.Context) {
 	docs := meantimeDocs(b)
 	const n = 1000
 	arts := make([]source.Article, n)
@@ -33,7 +46,6 @@ func BenchmarkIngest(b *testing.B) {
 		arts[i] = source.Article{Source: fmt.Sprintf("%s-%d", d.Name, i), Location: d.URL, Title: d.Name, Published: d.Published, Text: d.Text}
 		words += len(strings.Fields(d.Text))
 	}
-	ctx := context.Background()
 	var cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()

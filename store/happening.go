@@ -198,30 +198,22 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 		return nil, nil
 	}
 	q := strings.Join(parts, " UNION ALL ")
-	rows, err := l.tx.QueryContext(l.ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
 	// A happening told by many sources is weighed on a few of its
 	// reports: the same story from twenty feeds costs two comparisons,
 	// not twenty.
 	var picked []int64
 	seen := map[int64]bool{}
 	perHappening := map[int64]int{}
-	for rows.Next() {
-		var id, h int64
-		if err := rows.Scan(&id, &h); err != nil {
-			rows.Close()
-			return nil, err
-		}
+	err := l.tx.queryInts(l.ctx, q, args, func(r []int64) error {
+		id, h := r[0], r[1]
 		if !seen[id] && perHappening[h] < maxReportsPerCandidate {
 			seen[id] = true
 			perHappening[h]++
 			picked = append(picked, id)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	if len(picked) == 0 {
@@ -284,20 +276,11 @@ func readReports(ctx context.Context, tx *Tx, withEntities bool, cond string, ar
 		byID[r.ID] = r
 	}
 	for chunk := range chunks(ids, 500) {
-		erows, err := tx.QueryContext(ctx, `SELECT event_id, entity_id FROM event_entities WHERE event_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		err := tx.queryInts(ctx, `SELECT event_id, entity_id FROM event_entities WHERE event_id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk), func(r []int64) error {
+			byID[r[0]].Entities = append(byID[r[0]].Entities, r[1])
+			return nil
+		})
 		if err != nil {
-			return nil, nil, err
-		}
-		for erows.Next() {
-			var ev, en int64
-			if err := erows.Scan(&ev, &en); err != nil {
-				erows.Close()
-				return nil, nil, err
-			}
-			byID[ev].Entities = append(byID[ev].Entities, en)
-		}
-		erows.Close()
-		if err := erows.Err(); err != nil {
 			return nil, nil, err
 		}
 	}

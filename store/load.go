@@ -108,7 +108,7 @@ func (l *loader) insertRowsThen(table string, width int, args []any, then string
 				break
 			}
 		}
-		if _, err := l.exec(rowsStatement(table, then, width, n), args[:n*width]...); err != nil {
+		if err := l.tx.execRows(l.ctx, rowsStatement(table, then, width, n), args[:n*width]); err != nil {
 			return err
 		}
 		args = args[n*width:]
@@ -628,9 +628,7 @@ func (l *loader) resolve(name string, kind extract.Kind, aliases []string) (int6
 	// one runs a query of one row holding the single matching id, or NULL
 	// when none or several match.
 	one := func(q string, args ...any) (int64, bool, error) {
-		var id sql.NullInt64
-		err := l.tx.QueryRowContext(ctx, q, args...).Scan(&id)
-		return id.Int64, id.Valid, err
+		return l.tx.queryID(ctx, q, args)
 	}
 	// byNorm finds the one entity of the kind named m, if there is one.
 	byNorm := func(m string) (int64, bool, error) {

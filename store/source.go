@@ -128,14 +128,17 @@ func (db *DB) LoadSource(ctx context.Context, in SourceInput) (*LoadResult, erro
 	if in.Doc == nil {
 		in.Doc = &extract.Document{}
 	}
-	tx, err := db.beginWrite(ctx)
+	tx, err := db.beginLoad(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("load source %s: %w", in.Name, err)
 	}
 	defer tx.Rollback()
-	res, err := loadSource(ctx, tx, in)
+	res, err := loadSource(statementContext(ctx), tx, in)
 	if err != nil {
-		return nil, fmt.Errorf("load source %s: %w", in.Name, err)
+		return nil, fmt.Errorf("load source %s: %w", in.Name, loadError(ctx, err))
+	}
+	if tx.loader != nil {
+		tx.loader.ctx = ctx // the commit's statements may be long: ctx interrupts them
 	}
 	if err := tx.commitWrite(); err != nil {
 		return nil, fmt.Errorf("load source %s: %w", in.Name, err)
@@ -156,23 +159,57 @@ func (db *DB) LoadSources(ctx context.Context, ins []SourceInput) ([]*LoadResult
 			ins[i].Doc = &extract.Document{}
 		}
 	}
-	tx, err := db.beginWrite(ctx)
+	tx, err := db.beginLoad(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("load sources: %w", err)
 	}
 	defer tx.Rollback()
 	out := make([]*LoadResult, 0, len(ins))
+	sctx := statementContext(ctx)
 	for _, in := range ins {
-		res, err := loadSource(ctx, tx, in)
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("load sources: %w", err)
+		}
+		res, err := loadSource(sctx, tx, in)
 		if err != nil {
-			return nil, fmt.Errorf("load source %s: %w", in.Name, err)
+			return nil, fmt.Errorf("load source %s: %w", in.Name, loadError(ctx, err))
 		}
 		out = append(out, res)
+	}
+	if tx.loader != nil {
+		tx.loader.ctx = ctx // the commit's statements may be long: ctx interrupts them
 	}
 	if err := tx.commitWrite(); err != nil {
 		return nil, fmt.Errorf("load sources: %w", err)
 	}
 	return out, nil
+}
+
+// statementContext is the context a load runs its statements with: ctx
+// without its cancellation. The driver watches a cancellable context on
+// every statement (it runs the statement on a goroutine of its own and
+// waits for either), which for `briefbot ingest`, whose context Ctrl-C
+// cancels, was a goroutine and a channel for each of a load's some 50
+// statements per article. A load's statements are short; cancelling ctx
+// still ends the load: the transaction, begun with ctx, rolls back when
+// ctx is done (database/sql may close the load's connection too), so
+// the next statement fails, loadError then reports ctx's error, and so
+// does the commit, which runs with ctx.
+func statementContext(ctx context.Context) context.Context {
+	if ctx.Done() == nil {
+		return ctx
+	}
+	return context.WithoutCancel(ctx)
+}
+
+// loadError is the error to report for err, which a load run with
+// statementContext(ctx) returned: ctx's own when ctx is done, as a
+// statement run with ctx would have returned.
+func loadError(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil && (errors.Is(err, sql.ErrTxDone) || errors.Is(err, sql.ErrConnDone)) {
+		return cerr
+	}
+	return err
 }
 
 // loadHook, when set by tests, is called between the steps of a load; an

@@ -112,8 +112,17 @@ func TestLoadSource_FailureKeepsFacts(t *testing.T) {
 		}
 		return nil
 	})
-	if _, err := db.LoadSource(cctx, in); err == nil {
-		t.Fatal("load with cancelled context succeeded")
+	if _, err := db.LoadSource(cctx, in); !errors.Is(err, context.Canceled) {
+		t.Fatalf("load with cancelled context: %v, want context.Canceled", err)
+	}
+	// The same in a batch, whose statements run without the context
+	// (statementContext): the transaction still rolls back.
+	cctx, cancel = context.WithCancel(ctx)
+	defer cancel()
+	other := in
+	other.Name = "other"
+	if _, err := db.LoadSources(cctx, []store.SourceInput{other, in}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("batch load with cancelled context: %v, want context.Canceled", err)
 	}
 	restore()
 

@@ -8,9 +8,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"path"
@@ -397,6 +399,14 @@ type Tx struct {
 	// sentences the transaction inserted that sentences_fts does not
 	// hold yet (see indexSentences).
 	unindexedFrom, unindexedTo int64
+
+	// conn is the connection of a load's transaction (beginLoad), whose
+	// driver the loader's inserts call directly (execRows); ctx is the
+	// context the transaction began with, and nv the arguments of the
+	// last execRows, kept for the next.
+	conn *sql.Conn
+	ctx  context.Context
+	nv   []driver.NamedValue
 }
 
 // beginWrite starts a write transaction; commitWrite bumps the generation
@@ -408,6 +418,232 @@ func (db *DB) beginWrite(ctx context.Context) (*Tx, error) {
 		return nil, err
 	}
 	return &Tx{Tx: tx, db: db, now: db.Now().UTC(), gen: gen, write: true}, nil
+}
+
+// beginLoad starts a write transaction, as beginWrite does, on a
+// connection of its own, so that execRows can reach the connection's
+// driver. Rollback (deferred by the caller, as for beginWrite) gives the
+// connection back.
+func (db *DB) beginLoad(ctx context.Context) (*Tx, error) {
+	gen := db.gen.Load()
+	conn, err := db.wdb.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return &Tx{Tx: tx, db: db, now: db.Now().UTC(), gen: gen, write: true, conn: conn, ctx: ctx}, nil
+}
+
+// Rollback rolls tx back unless it is done, and gives back the
+// connection of a load's transaction.
+func (tx *Tx) Rollback() error {
+	err := tx.Tx.Rollback()
+	if tx.conn != nil {
+		tx.conn.Close()
+		tx.conn = nil
+	}
+	return err
+}
+
+// execRows runs q, an INSERT of many rows, with args in tx. In a load's
+// transaction it calls the driver itself: database/sql converts every
+// argument of every statement into a new []driver.NamedValue (a tenth of
+// all the bytes an ingest allocated, most of them for the loader's
+// multi-row inserts of up to 64 rows of up to 13 columns); here one slice
+// serves all of a transaction's statements (namedValues).
+func (tx *Tx) execRows(ctx context.Context, q string, args []any) error {
+	if tx.conn == nil {
+		_, err := tx.ExecContext(ctx, q, args...)
+		return err
+	}
+	nv, err := tx.namedValues(args)
+	if err != nil {
+		return err
+	}
+	err = tx.conn.Raw(func(dc any) error {
+		// The transaction rolls back when its context is done (the
+		// Raw call holds the connection, so not while the statement
+		// runs): a statement after that would run outside it.
+		if err := tx.ctx.Err(); err != nil {
+			return err
+		}
+		c, ok := dc.(driver.ExecerContext)
+		if !ok {
+			return driver.ErrSkip
+		}
+		_, err := c.ExecContext(ctx, q, nv)
+		return err
+	})
+	clear(nv) // the values are not the slice's to keep alive
+	if errors.Is(err, driver.ErrSkip) {
+		_, err = tx.ExecContext(ctx, q, args...)
+	}
+	return err
+}
+
+// namedValues puts args into tx.nv as database/sql would pass them to
+// the driver (driver.DefaultParameterConverter; the driver has no checker
+// of its own).
+func (tx *Tx) namedValues(args []any) ([]driver.NamedValue, error) {
+	nv := tx.nv[:0]
+	for i, a := range args {
+		switch a.(type) {
+		case nil, int64, float64, bool, []byte, string, time.Time:
+		default:
+			v, err := driver.DefaultParameterConverter.ConvertValue(a)
+			if err != nil {
+				return nil, fmt.Errorf("argument %d: %w", i+1, err)
+			}
+			a = v
+		}
+		nv = append(nv, driver.NamedValue{Ordinal: i + 1, Value: a})
+	}
+	tx.nv = nv
+	return nv, nil
+}
+
+// queryID runs q, a query of one row of one integer column, with args in
+// tx and returns its value, ok false when it is NULL; sql.ErrNoRows when
+// there is no row. In a load's transaction it calls the driver itself,
+// as execRows does: database/sql's Rows start a goroutine each that
+// watches the transaction's context, for each of the dozen lookups of an
+// entity by name a load makes per article.
+func (tx *Tx) queryID(ctx context.Context, q string, args []any) (int64, bool, error) {
+	var id sql.NullInt64
+	if tx.conn == nil {
+		err := tx.QueryRowContext(ctx, q, args...).Scan(&id)
+		return id.Int64, id.Valid, err
+	}
+	nv, err := tx.namedValues(args)
+	if err != nil {
+		return 0, false, err
+	}
+	var v driver.Value
+	err = tx.conn.Raw(func(dc any) error {
+		if err := tx.ctx.Err(); err != nil {
+			return err
+		}
+		c, ok := dc.(driver.QueryerContext)
+		if !ok {
+			return driver.ErrSkip
+		}
+		rows, err := c.QueryContext(ctx, q, nv)
+		if err != nil {
+			return err
+		}
+		dest := []driver.Value{nil}
+		err = rows.Next(dest)
+		if cerr := rows.Close(); err == nil {
+			err = cerr
+		}
+		if errors.Is(err, io.EOF) {
+			return sql.ErrNoRows
+		}
+		v = dest[0]
+		return err
+	})
+	clear(nv)
+	if err != nil && !errors.Is(err, driver.ErrSkip) {
+		return 0, false, err
+	}
+	switch v := v.(type) {
+	case int64:
+		if err == nil {
+			return v, true, nil
+		}
+	case nil:
+		if err == nil {
+			return 0, false, nil
+		}
+	}
+	// Another type: as database/sql would scan it.
+	err = tx.QueryRowContext(ctx, q, args...).Scan(&id)
+	return id.Int64, id.Valid, err
+}
+
+// queryInts runs q, a query of integer columns, with args in tx and
+// calls row with each row's values, which it must not keep. In a load's
+// transaction it reads the driver's rows itself (see queryID); row then
+// runs while the connection is held, so it must not use tx. A NULL or
+// a value of another type is an error, as database/sql's Scan into an
+// int64 makes it.
+func (tx *Tx) queryInts(ctx context.Context, q string, args []any, row func([]int64) error) error {
+	if tx.conn == nil {
+		return tx.queryIntsSQL(ctx, q, args, row)
+	}
+	nv, err := tx.namedValues(args)
+	if err != nil {
+		return err
+	}
+	err = tx.conn.Raw(func(dc any) error {
+		if err := tx.ctx.Err(); err != nil {
+			return err
+		}
+		c, ok := dc.(driver.QueryerContext)
+		if !ok {
+			return driver.ErrSkip
+		}
+		rows, err := c.QueryContext(ctx, q, nv)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		dest := make([]driver.Value, len(rows.Columns()))
+		vals := make([]int64, len(dest))
+		for {
+			if err := rows.Next(dest); err == io.EOF {
+				return rows.Close()
+			} else if err != nil {
+				return err
+			}
+			for i, v := range dest {
+				n, ok := v.(int64)
+				if !ok {
+					return fmt.Errorf("sql: Scan error on column index %d: want an integer, have %T", i, v)
+				}
+				vals[i] = n
+			}
+			if err := row(vals); err != nil {
+				return err
+			}
+		}
+	})
+	clear(nv)
+	if errors.Is(err, driver.ErrSkip) {
+		return tx.queryIntsSQL(ctx, q, args, row)
+	}
+	return err
+}
+
+// queryIntsSQL is queryInts through database/sql.
+func (tx *Tx) queryIntsSQL(ctx context.Context, q string, args []any, row func([]int64) error) error {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	vals := make([]int64, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		if err := row(vals); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // commitWrite commits tx. The generation is odd while the commit is under
