@@ -391,7 +391,92 @@ func (c *quoteCtx) phraseSpeaker(phrase []qtok, pos int, det string) qAttr {
 	if allCap && det == "the" {
 		return c.guessName(phrase, true)
 	}
+	// "“…,” the 31-year-old said", "the defender added": a definite
+	// description of one person that no role in the text resolves
+	// re-describes the person the sentence before is about.
+	if det == "the" && len(phrase) == 1 && qDescribesPerson(words[0]) {
+		if a := c.describedPerson(pos); a.st == qAttrFound {
+			return a
+		}
+	}
 	return qAttr{st: qAttrBlocked}
+}
+
+// qDescribesPerson reports whether w, after "the", can describe one
+// person the text has named: an age ("31-year-old") or an agent noun
+// ("defender", "prosecutor", "pianist"), but not a source the text
+// leaves unnamed ("the spokesman", "the insider").
+func qDescribesPerson(w string) bool {
+	if n := strings.TrimSuffix(w, "-year-old"); n != w && n != "" {
+		for i := 0; i < len(n); i++ {
+			if n[i] < '0' || n[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	if len(w) < 5 || qUnnamedAgents[w] {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	if qPersonNouns[w] {
+		return true
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// qPersonNouns are nouns for one person that no agent suffix marks.
+var qPersonNouns = map[string]bool{
+	"captain": true, "coach": true, "veteran": true, "chief": true, "champion": true,
+	"rookie": true, "youngster": true, "teenager": true, "widow": true, "pensioner": true,
+	"survivor": true, "midfielder": true, "novelist": true, "artist": true, "resident": true,
+	"student": true, "patient": true, "defendant": true, "witness": true, "tenant": true,
+}
+
+// qUnnamedAgents are agent nouns that, after "the", stand for someone the
+// text need not have named, or for the one asking.
+var qUnnamedAgents = map[string]bool{
+	"insider": true, "reporter": true, "interviewer": true, "caller": true, "listener": true,
+	"viewer": true, "reader": true, "observer": true, "commentator": true, "narrator": true,
+	"speaker": true, "organiser": true, "organizer": true, "author": true, "writer": true,
+	"officer": true, "operator": true, "owner": true, "user": true, "customer": true,
+	"passenger": true, "driver": true, "member": true, "other": true, "latter": true,
+	"former": true, "remainder": true, "counter": true, "order": true, "letter": true,
+	"paper": true, "computer": true, "number": true, "matter": true, "center": true,
+	"centre": true, "minister": true, "register": true, "quarter": true, "water": true,
+	"weather": true, "chapter": true, "error": true, "factor": true, "sector": true,
+	"monitor": true, "regulator": true, "government": true, "elephant": true,
+}
+
+// describedPerson resolves a definite description of a person at pos:
+// the subject or quoted speaker of its own sentence before pos, else of
+// the sentence before; no further, as a description, unlike a pronoun,
+// is used right after the name it re-describes.
+func (c *quoteCtx) describedPerson(pos int) qAttr {
+	f := qSpkFilter{kind: Person}
+	si := c.sentOf(pos)
+	if a := c.subjectOf(max(c.sentStart(si), pos-qWindow), pos, f, false); a.st == qAttrFound {
+		return a
+	}
+	if si == 0 {
+		return qAttr{}
+	}
+	s := si - 1
+	for k := c.spanAfter(pos) - 1; k >= 0 && int(c.spans[k].sent1) >= s; k-- {
+		if int(c.spans[k].sent0) == s && f.ok(c, c.whoOf(k)) {
+			return c.whoOf(k)
+		}
+	}
+	return c.subjectOf(c.sentStart(s), min(c.sentEnd(s), c.sentStart(s)+qWindow), f, false)
 }
 
 // documentAuthor finds who issued the document "the statement" refers to:

@@ -142,7 +142,7 @@ func (c *quoteCtx) resolvePronoun(p string, pos int) qAttr {
 // subject be resolved.
 func (c *quoteCtx) subjectOf(lo, hi int, f qSpkFilter, allowPron bool) qAttr {
 	toks := c.tokens(lo, hi)
-	for i := 0; i < len(toks); i++ {
+	for i := c.openerEnd(toks, lo); i < len(toks); i++ {
 		t := toks[i]
 		if t.k != 'w' {
 			continue
@@ -285,4 +285,34 @@ func (c *quoteCtx) lastMentionBefore(name string, pos int) int {
 		}
 	}
 	return -1
+}
+
+// openerEnd returns the index of the first token after an adverbial
+// opening the sentence at lo ("Speaking on Radio X's Y programme on
+// Monday, Smith said", "Under cross-examination, the defence's barrister,
+// Kaye, suggested", "Asked by presenter Dunmore whether …, she said"):
+// the names in it are not the sentence's subject. It is 0 when the
+// sentence opens otherwise or lo is not its start.
+func (c *quoteCtx) openerEnd(toks []qtok, lo int) int {
+	if len(toks) < 3 || !c.isCapWord(toks[0]) || c.sentStart(c.sentOf(int(toks[0].s))) < lo {
+		return 0
+	}
+	lw := c.lower(toks[0])
+	// A participle opens a phrase only before a lower-case word:
+	// "Speaking on", "Asked by", not "Outgoing Mayor Rao".
+	participle := (len(lw) > 5 && strings.HasSuffix(lw, "ing") || lw == "asked") && c.isLowerWord(toks[1])
+	if !qPrepositions[lw] && !participle || c.mentionOver(int(toks[0].s), int(toks[0].e)) != nil {
+		return 0
+	}
+	for k := 1; k < len(toks) && k < 40; k++ {
+		switch {
+		case toks[k].k == 'q':
+			return 0
+		case toks[k].k == 'p' && c.word(toks[k]) == ",":
+			return k + 1
+		case toks[k].k == 'p' && c.isStop(toks[k]):
+			return 0
+		}
+	}
+	return 0
 }
