@@ -44,6 +44,11 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 	lastDate := ""           // the last DATE value with a calendar year
 	for i := 0; i < len(p.toks); {
 		c, ok := p.match(i)
+		if ok && c.typ == "SET" && strings.EqualFold(p.str(c.a), "a") && (strings.EqualFold(p.str(c.b), "earlier") || strings.EqualFold(p.str(c.b), "later")) && !p.comparedFrom(c.a) {
+			// "A year later she moved": not "a year" as in "$5 a
+			// year", but a year after the date last named.
+			c.typ = "DURATION"
+		}
 		if ok && c.typ == "DURATION" && lastDate != "" && p.quoteOf(c.a) == 0 {
 			// "four years later", "two days earlier": from the date last
 			// named.
@@ -147,6 +152,9 @@ func shiftDate(v, dur string, back bool) (string, Precision, bool) {
 		return "", "", false
 	}
 	switch {
+	case unit == 'Y' && len(v) == 7 && (v[5] == 'Q' || v[5] == 'H'):
+		// "the second quarter … a year earlier": the same quarter.
+		return fmtYear(y+n) + v[4:], PrecisionOf(v), true
 	case unit == 'Y':
 		return fmtYear(y + n), Year, true
 	case unit == 'M' && len(v) >= 7:
@@ -985,6 +993,11 @@ func (p *tparser) attachDay(c cand, clock string) cand {
 // dayRef matches an expression naming one day at token i: a weekday, today,
 // tomorrow, yesterday or a month and day.
 func (p *tparser) dayRef(i int) (cand, bool) {
+	// "at about 7pm on 3 March 2025": the day before its month.
+	if d, ok := p.dayAt(i); ok {
+		c, ok := p.dayMonth(i, d)
+		return c, ok && c.prec == Day
+	}
 	l := p.lx(i)
 	if l == nil {
 		return cand{}, false
@@ -2206,4 +2219,17 @@ func easterSunday(y int) time.Time {
 	month := (h + l - 7*m + 114) / 31
 	day := (h+l-7*m+114)%31 + 1
 	return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+}
+
+// comparedFrom reports whether "from" or "than" stands in the six tokens
+// before token a of its sentence: "fell to $48 million, from $71 million
+// a year earlier" compares with the same period before rather than
+// dating a happening.
+func (p *tparser) comparedFrom(a int) bool {
+	for k := a - 1; k >= 0 && k >= a-6 && p.toks[k].sent == p.toks[a].sent; k-- {
+		if w := strings.ToLower(p.str(k)); w == "from" || w == "than" {
+			return true
+		}
+	}
+	return false
 }

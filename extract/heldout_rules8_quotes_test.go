@@ -1,0 +1,124 @@
+package extract
+
+import "testing"
+
+// Eighth round (q8): quote speakers and event dates on unseen styles.
+// Each case is an invented sentence of the class a rule serves, with
+// names and wording of its own, not a sentence of a held-out article.
+
+// hoQuoteSpeaker returns the speaker of the quote whose text starts
+// with prefix, and whether there is one.
+func hoQuoteSpeaker(doc *Document, prefix string) (string, bool) {
+	for _, q := range doc.Quotes {
+		if len(q.Text) >= len(prefix) && q.Text[:len(prefix)] == prefix {
+			return q.Speaker, true
+		}
+	}
+	return "", false
+}
+
+// hoTimeValue returns the value of the time expression written text.
+func hoTimeValue(doc *Document, text string) string {
+	for _, x := range doc.Times {
+		if x.Text == text {
+			return x.Value
+		}
+	}
+	return ""
+}
+
+func TestQ8DescriptionSpeakers(t *testing.T) {
+	tests := []struct {
+		text, quote, want string
+	}{
+		// An age after "the" re-describes the person just named.
+		{"Goalkeeper Marta Lindgren kept a clean sheet on her debut. \"I was shaking before kick-off,\" the 24-year-old said.",
+			"I was shaking", "Marta Lindgren"},
+		// So does an agent noun no role in the text resolves.
+		{"Idris Okonkwo-Bell retired from the squad at the weekend. \"It was time to go,\" the striker said.",
+			"It was time", "Idris Okonkwo-Bell"},
+		{"Fenwick Arditi sang the closing number alone. \"I wrote it for my mother,\" the pianist added.",
+			"I wrote it", "Fenwick Arditi"},
+	}
+	for _, tc := range tests {
+		doc := hoExtract(t, "Headline\n\n"+tc.text, "2026-04-02")
+		got, ok := hoQuoteSpeaker(doc, tc.quote)
+		if !ok || got != tc.want {
+			t.Errorf("%q: speaker %q (found %v), want %q", tc.text, got, ok, tc.want)
+		}
+	}
+	// A source the text leaves unnamed stays unattributed, not given to
+	// the person of the sentence before.
+	doc := hoExtract(t, "Headline\n\nTomasz Rybak left the ministry in March. \"Nobody was surprised,\" the insider said.", "2026-04-02")
+	if got, ok := hoQuoteSpeaker(doc, "Nobody was surprised"); ok && got == "Tomasz Rybak" {
+		t.Errorf("an unnamed insider's quote went to %q", got)
+	}
+}
+
+func TestQ8OpeningPhraseNotSubject(t *testing.T) {
+	tests := []struct {
+		text, quote, want string
+	}{
+		// A name inside an opening participial or prepositional phrase is
+		// not the subject a pronoun goes back to.
+		{"Speaking on Harbourline FM's Breakfast Hour show on Friday, Odile Marchetti said the pier would reopen. \"We are nearly there,\" she told listeners.",
+			"We are nearly there", "Odile Marchetti"},
+		{"Asked by host Benedikt Aurel whether fares would rise, Priya Castellano said no decision had been taken. \"Not this year,\" she said.",
+			"Not this year", "Priya Castellano"},
+		// A participle before a capitalised title is part of the subject.
+		{"Outgoing Chairman Lars Pettersen thanked the staff. \"It has been an honour,\" he said.",
+			"It has been an honour", "Lars Pettersen"},
+	}
+	for _, tc := range tests {
+		doc := hoExtract(t, "Headline\n\n"+tc.text, "2026-04-02")
+		got, ok := hoQuoteSpeaker(doc, tc.quote)
+		if !ok || got != tc.want {
+			t.Errorf("%q: speaker %q (found %v), want %q", tc.text, got, ok, tc.want)
+		}
+	}
+}
+
+func TestQ8TenseOfTimes(t *testing.T) {
+	tests := []struct {
+		text, pub, time, want string
+	}{
+		// "to" before a determiner is a preposition: the verb's past
+		// tense places the weekday.
+		{"Kestrel United climbed to the top of the table on Saturday.", "2026-05-10", "Saturday", "2026-05-09"},
+		// A weekday opening a clause after ", and" takes that clause's
+		// tense, not the verb before the comma's.
+		{"The crew spent Monday clearing the site, and on Friday they will pour the concrete.", "2026-05-13", "Friday", "2026-05-15"},
+		// A timetable told in the present lies ahead.
+		{"The council said in June that new parking charges take effect on Oct. 3.", "2026-07-20", "Oct. 3", "2026-10-03"},
+		{"Officials announced that the trial resumes on Tuesday.", "2026-07-16", "Tuesday", "2026-07-21"},
+	}
+	for _, tc := range tests {
+		doc := hoExtract(t, "Headline\n\n"+tc.text, tc.pub)
+		if got := hoTimeValue(doc, tc.time); got != tc.want {
+			t.Errorf("%q: %q = %q, want %q", tc.text, tc.time, got, tc.want)
+		}
+	}
+}
+
+func TestQ8ClockTimeTakesFollowingDay(t *testing.T) {
+	// "at 9.15pm on 12 October 2024": the clock time is on the day named
+	// after it, day before month, not on the publication date.
+	doc := hoExtract(t, "Headline\n\nThe witness said the van left the yard at about 9pm on 12 October 2024.", "2026-02-03")
+	if got := hoTimeValue(doc, "about 9pm"); got != "2024-10-12T21:00" {
+		t.Errorf("about 9pm = %q, want 2024-10-12T21:00", got)
+	}
+}
+
+func TestQ8AYearLater(t *testing.T) {
+	// "A year later" after a date is a year on from it; "a year" after a
+	// figure compared "from" stays a comparison, and "a year" after an
+	// amount is a rate.
+	doc := hoExtract(t, "Headline\n\nThe Orvel plant opened in March 2019. A year later it doubled its staff.", "2026-02-03")
+	if got := hoTimeValue(doc, "A year later"); got != "2020" {
+		t.Errorf("A year later = %q, want 2020", got)
+	}
+	doc = hoExtract(t, "Headline\n\nSales in the third quarter rose to $12 million, from $9 million a year earlier.", "2026-11-03")
+	if got := hoTimeValue(doc, "a year earlier"); got != "" {
+		t.Errorf("a compared \"a year earlier\" was dated %q", got)
+	}
+}
