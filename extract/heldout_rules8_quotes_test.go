@@ -122,3 +122,14 @@ func TestQ8AYearLater(t *testing.T) {
 		t.Errorf("a compared \"a year earlier\" was dated %q", got)
 	}
 }
+
+func TestQ8IndefiniteSubjectIsNew(t *testing.T) {
+	// "A former treasurer of the club, NAME," brings in someone new: the
+	// pronoun after goes to the name, not to the treasurer named before.
+	text := "Headline\n\nThe club's treasurer, Oskar Venn, presented the accounts on Monday.\n\n" +
+		"A former treasurer of the club, Dmitri Halloway, who kept its books for a decade, said the figures were wrong. \"Nobody checked the ledger,\" he said."
+	doc := hoExtract(t, text, "2026-04-02")
+	if got, ok := hoQuoteSpeaker(doc, "Nobody checked"); !ok || got != "Dmitri Halloway" {
+		t.Errorf("speaker %q (found %v), want Dmitri Halloway", got, ok)
+	}
+}

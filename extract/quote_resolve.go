@@ -222,6 +222,13 @@ func (c *quoteCtx) subjectOf(lo, hi int, f qSpkFilter, allowPron bool) qAttr {
 			if i > 0 && toks[i-1].k == 'w' && qPrepositions[c.lower(toks[i-1])] {
 				continue
 			}
+			if lw == "a" || lw == "an" {
+				// "A former chairman of the council, Chief Ojo, said":
+				// an indefinite phrase brings in someone new, never the
+				// holder of a role named before; the name after it
+				// decides.
+				continue
+			}
 			var words []string
 			named := false
 			for k := i + 1; k < len(toks) && k <= i+4 && toks[k].k == 'w'; k++ {
