@@ -133,3 +133,12 @@ func TestQ8IndefiniteSubjectIsNew(t *testing.T) {
 		t.Errorf("speaker %q (found %v), want Dmitri Halloway", got, ok)
 	}
 }
+
+func TestQ8ClockTimeTakesDayJustTold(t *testing.T) {
+	// A clock time with no day of its own, in the sentence after one that
+	// told a day, is on that day, not on the publication date.
+	doc := hoExtract(t, "Headline\n\nThe polls closed on Thursday, Oct. 8. The last ballot box reached the count at about 11pm.", "2026-10-10")
+	if got := hoTimeValue(doc, "about 11pm"); got != "2026-10-08T23:00" {
+		t.Errorf("about 11pm = %q, want 2026-10-08T23:00", got)
+	}
+}

@@ -94,6 +94,14 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 		if c.floating && lastDay >= 0 && c.a-lastDay <= 15 && p.toks[lastDay-1].sent == p.toks[c.a].sent {
 			// "Monday at 3 p.m.": the time belongs to the day just named.
 			c.val = lastDayVal + c.val[10:]
+		} else if c.floating && anaTok >= 0 && p.quoteOf(c.a) == 0 && p.toks[c.a].sent > p.toks[anaTok].sent && p.toks[c.a].sent-p.toks[anaTok].sent <= 2 && p.pastOnly(c.a) {
+			// "On the night of August 14, … The river burst its banks
+			// shortly after midnight": a clock time with no day of its
+			// own goes on the day the sentences just before told, as
+			// "the same day" does, not on the publication date. Only
+			// in the past tense: in "Talks ended on Monday. The new
+			// round opens at noon." the noon is ahead.
+			c.val = anaVal + c.val[10:]
 		}
 		if c.typ == "DATE" && len(c.val) >= 4 && isASCIIDigit(c.val[0]) && isASCIIDigit(c.val[3]) && (len(c.val) == 4 || c.val[4] == '-') && p.quoteOf(c.a) == 0 {
 			lastDate = c.val
@@ -2232,4 +2240,19 @@ func (p *tparser) comparedFrom(a int) bool {
 		}
 	}
 	return false
+}
+
+// pastOnly reports whether the sentence of token a has a verb in the past
+// before a and no cue that looks ahead.
+func (p *tparser) pastOnly(a int) bool {
+	past := false
+	for _, c := range p.sentenceCues(a) {
+		if c.dir > 0 {
+			return false
+		}
+		if c.dir < 0 && c.tok < a {
+			past = true
+		}
+	}
+	return past
 }
