@@ -142,3 +142,24 @@ func TestQ8ClockTimeTakesDayJustTold(t *testing.T) {
 		t.Errorf("about 11pm = %q, want 2026-10-08T23:00", got)
 	}
 }
+
+func TestQ8PossessiveBeforeNameNotItsGender(t *testing.T) {
+	// "Her agent, NAME, declined": the "her" is someone else, so it does
+	// not make NAME a woman that a later "he" cannot refer to.
+	text := "Headline\n\nThe singer Livia Marchetti cancelled the tour on Friday. Her agent, Gustav Brenner, declined to give a reason at first. \"She needs rest,\" he said."
+	doc := hoExtract(t, text, "2026-04-02")
+	if got, ok := hoQuoteSpeaker(doc, "She needs rest"); !ok || got != "Gustav Brenner" {
+		t.Errorf("speaker %q (found %v), want Gustav Brenner", got, ok)
+	}
+}
+
+func TestQ8AddresseeIsNoSpeaker(t *testing.T) {
+	// A paper or programme someone told or spoke to does not speak for
+	// "the company" later.
+	text := "Headline\n\nOlwen Brisk told the Harbour Ledger that the yard would close. \"It is a sad day,\" she said.\n\n" +
+		"\"Every worker will be paid in full,\" the company said in a statement."
+	doc := hoExtract(t, text, "2026-04-02")
+	if got, ok := hoQuoteSpeaker(doc, "Every worker"); ok && got == "Harbour Ledger" {
+		t.Errorf("the company's quote went to the paper it was told to")
+	}
+}

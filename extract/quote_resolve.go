@@ -95,7 +95,7 @@ func (c *quoteCtx) groupLookup(head string, pos int) qAttr {
 	}
 	for k, n := c.mentionBefore(pos), 0; k >= 0 && n < 400; k, n = k-1, n+1 {
 		m := &c.ments[k]
-		if m.Kind != Org || c.inQuote(m.Start) {
+		if m.Kind != Org || c.inQuote(m.Start) || c.addressee(m.Start) {
 			continue
 		}
 		if anyOrg || qContainsFold(m.Entity, head) || qContainsFold(m.Text, head) {
@@ -322,4 +322,24 @@ func (c *quoteCtx) openerEnd(toks []qtok, lo int) int {
 		}
 	}
 	return 0
+}
+
+// addressee reports whether the name at pos is what someone told or
+// spoke to ("told the Morning Record programme", "speaking to the Valley
+// Echo"): a newspaper or programme a speaker addressed, not a body that
+// speaks for itself later.
+func (c *quoteCtx) addressee(pos int) bool {
+	before := strings.TrimSuffix(strings.TrimRight(c.text[max(0, pos-40):pos], " "), " the")
+	w := strings.ToLower(qLastWord(before))
+	if w == "told" {
+		return true
+	}
+	if w != "to" {
+		return false
+	}
+	switch strings.ToLower(qLastWord(strings.TrimSuffix(before, qLastWord(before)))) {
+	case "speaking", "spoke", "speak", "speaks", "talking", "talked", "talk", "talks":
+		return true
+	}
+	return false
 }
