@@ -163,3 +163,13 @@ func TestQ8AddresseeIsNoSpeaker(t *testing.T) {
 		t.Errorf("the company's quote went to the paper it was told to")
 	}
 }
+
+func TestQ8AgeDescriptionFindsThatAge(t *testing.T) {
+	// "the 29-year-old" is the person the text gave that age, even when
+	// someone else is the subject of the sentence before.
+	text := "Headline\n\nMiriam Achterhof, 29, won the women's race. Runner-up Selam Gebre said the heat was brutal. \"I have waited six years for this,\" the 29-year-old said."
+	doc := hoExtract(t, text, "2026-04-02")
+	if got, ok := hoQuoteSpeaker(doc, "I have waited"); !ok || got != "Miriam Achterhof" {
+		t.Errorf("speaker %q (found %v), want Miriam Achterhof", got, ok)
+	}
+}

@@ -395,7 +395,12 @@ func (c *quoteCtx) phraseSpeaker(phrase []qtok, pos int, det string) qAttr {
 	// description of one person that no role in the text resolves
 	// re-describes the person the sentence before is about.
 	if det == "the" && len(phrase) == 1 && qDescribesPerson(words[0]) {
-		if a := c.describedPerson(pos); a.st == qAttrFound {
+		age := qAgeOf(words[0])
+		if a := c.personAged(age); a.st == qAttrFound {
+			return a // "Kiprono, 29, …" then "the 29-year-old said"
+		}
+		if a := c.describedPerson(pos); a.st == qAttrFound && (age == 0 || c.ageOf(a.name) == 0) {
+			// Not someone the text gives another age.
 			return a
 		}
 	}
@@ -432,6 +437,102 @@ func qDescribesPerson(w string) bool {
 		}
 	}
 	return false
+}
+
+// qAgeOf returns N of "N-year-old", else 0.
+func qAgeOf(w string) int {
+	n, ok := strings.CutSuffix(w, "-year-old")
+	if !ok || n == "" || len(n) > 3 {
+		return 0
+	}
+	age := 0
+	for i := 0; i < len(n); i++ {
+		if n[i] < '0' || n[i] > '9' {
+			return 0
+		}
+		age = age*10 + int(n[i]-'0')
+	}
+	return age
+}
+
+// readAges finds the ages the text gives people: "Joseph Kiprono, 29,",
+// "Kiprono (29)", "29-year-old Joseph Kiprono". It is read once per text.
+func (c *quoteCtx) readAges() map[string]int {
+	ages := map[string]int{}
+	for k := range c.ments {
+		m := &c.ments[k]
+		if m.Kind != Person || c.inQuote(m.Start) {
+			continue
+		}
+		name := c.fromMention(m).name
+		after := c.text[m.End:min(len(c.text), m.End+6)]
+		n := 0
+		if len(after) > 2 && (after[0] == ',' && after[1] == ' ' || after[0] == ' ' && after[1] == '(') {
+			n = qLeadingNumber(after[2:])
+		}
+		if n == 0 {
+			if b := strings.TrimSuffix(c.text[max(0, m.Start-16):m.Start], " "); strings.HasSuffix(b, "-year-old") {
+				n = qAgeOf(qLastWord(b))
+			}
+		}
+		if n > 0 && n < 130 {
+			if old, ok := ages[name]; ok && old != n {
+				ages[name] = -1 // two ages: trust neither
+			} else {
+				ages[name] = n
+			}
+		}
+	}
+	return ages
+}
+
+// qLeadingNumber reads the one- to three-digit number s starts with,
+// followed by a comma or closing parenthesis, else 0.
+func qLeadingNumber(s string) int {
+	n, i := 0, 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int(s[i]-'0')
+		i++
+	}
+	if i == 0 || i >= len(s) || s[i] != ',' && s[i] != ')' {
+		return 0
+	}
+	return n
+}
+
+// ageOf returns the age the text gives the person name, 0 if none.
+func (c *quoteCtx) ageOf(name string) int {
+	if c.ages == nil {
+		c.ages = c.readAges()
+	}
+	return max(c.ages[name], 0)
+}
+
+// personAged returns the one person the text gives the age n. It finds
+// nothing when two people share the age.
+func (c *quoteCtx) personAged(n int) qAttr {
+	if n <= 0 {
+		return qAttr{}
+	}
+	if c.ages == nil {
+		c.ages = c.readAges()
+	}
+	if c.agedBy == nil {
+		// Once per text, so that many quotations are not a walk over
+		// every person each.
+		c.agedBy = map[int]string{}
+		for name, a := range c.ages {
+			if _, dup := c.agedBy[a]; dup {
+				c.agedBy[a] = ""
+			} else {
+				c.agedBy[a] = name
+			}
+		}
+	}
+	if name := c.agedBy[n]; name != "" {
+		return qAttr{name: name, kind: Person, st: qAttrFound}
+	}
+	return qAttr{}
 }
 
 // qPersonNouns are nouns for one person that no agent suffix marks.

@@ -153,6 +153,9 @@ type quoteCtx struct {
 	attrIdx map[qAttr]int32
 	// genders is read on first use by genderOf.
 	genders map[string]int
+	// ages is read on first use by ageOf: the ages the text gives people.
+	ages   map[string]int
+	agedBy map[int]string // the one person of each age, "" for several
 	// all is the token scan of the whole text, made on first use by
 	// allTokens.
 	all *qAllToks
