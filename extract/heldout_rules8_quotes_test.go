@@ -173,3 +173,12 @@ func TestQ8AgeDescriptionFindsThatAge(t *testing.T) {
 		t.Errorf("speaker %q (found %v), want Miriam Achterhof", got, ok)
 	}
 }
+
+func TestQ8ThePreviousMonth(t *testing.T) {
+	// "the previous month" counts back from the date last named, as "the
+	// following year" counts on from it.
+	doc := hoExtract(t, "Headline\n\nThe depot flooded on 9 November 2023. Staff had warned about the drains the previous month.", "2026-02-03")
+	if got := hoTimeValue(doc, "the previous month"); got != "2023-10" {
+		t.Errorf("the previous month = %q, want 2023-10", got)
+	}
+}

@@ -64,10 +64,12 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 		}
 		// "retired the following year": a year after the date last
 		// named.
-		if lastDate != "" && p.quoteOf(i) == 0 && strings.EqualFold(p.str(i), "the") && strings.EqualFold(p.str(i+1), "following") {
+		// "a pay cut the previous month": a month before it.
+		back := strings.EqualFold(p.str(i+1), "previous") || strings.EqualFold(p.str(i+1), "preceding")
+		if lastDate != "" && p.quoteOf(i) == 0 && strings.EqualFold(p.str(i), "the") && (back || strings.EqualFold(p.str(i+1), "following")) {
 			if dur, ok2 := followingUnits[strings.ToLower(p.str(i+2))]; ok2 {
 				if pw := strings.ToLower(p.str(i - 1)); pw != "over" && pw != "for" && pw != "within" && pw != "during" {
-					if v, pr, ok3 := shiftDate(lastDate, dur, false); ok3 {
+					if v, pr, ok3 := shiftDate(lastDate, dur, back); ok3 {
 						c, ok = cand{a: i, b: i + 3, typ: "DATE", val: v, prec: pr}, true
 					}
 				}
