@@ -182,3 +182,24 @@ func TestQ8ThePreviousMonth(t *testing.T) {
 		t.Errorf("the previous month = %q, want 2023-10", got)
 	}
 }
+
+func TestQ8ColonHandsTheFloor(t *testing.T) {
+	// A sentence ending in a colon introduces the quotation of the next
+	// paragraph, whatever its verb.
+	text := "Headline\n\nHarbourmaster Ottilie Vane summed up the week in one line:\n\n\"We have never seen tides like it.\""
+	doc := hoExtract(t, text, "2026-04-02")
+	if got, ok := hoQuoteSpeaker(doc, "We have never seen"); !ok || got != "Ottilie Vane" {
+		t.Errorf("speaker %q (found %v), want Ottilie Vane", got, ok)
+	}
+}
+
+func TestQ8ObjectPronounNotItsGender(t *testing.T) {
+	// "NAME sided with him": the object is someone else, so NAME is not
+	// taken for a man whom a later "she" cannot be.
+	text := "Headline\n\nThe treasurer resigned on Monday. Councillor Ruth Adeyemi-Lowe sided with him at first. " +
+		"The vote was close. \"We owe the town an apology,\" she said."
+	doc := hoExtract(t, text, "2026-04-02")
+	if got, ok := hoQuoteSpeaker(doc, "We owe the town"); !ok || got != "Ruth Adeyemi-Lowe" {
+		t.Errorf("speaker %q (found %v), want Ruth Adeyemi-Lowe", got, ok)
+	}
+}

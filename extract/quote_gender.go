@@ -139,12 +139,18 @@ func (c *quoteCtx) countPronouns(lo, hi int) (male, female, start int) {
 				buf[n-i] = text[n] | 0x20
 			}
 			switch string(buf[:j-i]) {
-			case "he", "him", "his", "himself":
+			case "him":
+				// "Fenn sided with him": an object is someone else
+				// than the subject, which would be "himself".
+			case "he", "his", "himself":
 				male++
 				if first {
 					start = 1
 				}
 			case "she", "her", "hers", "herself":
+				if string(buf[:j-i]) == "her" && qPrepositions[qLastWordLower(text[max(lo, i-12):i])] {
+					break // "sided with her", as "with him"
+				}
 				female++
 				if first {
 					start = -1
@@ -171,3 +177,6 @@ func qLastWord(s string) string {
 	}
 	return s[b:e]
 }
+
+// qLastWordLower is the last word of s in lower case.
+func qLastWordLower(s string) string { return strings.ToLower(qLastWord(s)) }

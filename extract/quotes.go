@@ -554,6 +554,12 @@ func (c *quoteCtx) continuation(i int) qAttr {
 			return a
 		}
 	}
+	// "Mayor Ilse Brandt put it bluntly:" closing the sentence before:
+	// the colon hands the floor to its subject, whatever the verb.
+	lo := max(c.sentStart(int(ps)), int(c.spans[i].open)-qWindow)
+	if lo < int(c.spans[i].open) && strings.HasSuffix(strings.TrimRightFunc(c.text[lo:c.spans[i].open], unicode.IsSpace), ":") {
+		return c.subjectOf(lo, int(c.spans[i].open), qSpkFilter{}, true)
+	}
 	return qAttr{}
 }
 
