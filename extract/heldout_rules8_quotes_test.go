@@ -203,3 +203,14 @@ func TestQ8ObjectPronounNotItsGender(t *testing.T) {
 		t.Errorf("speaker %q (found %v), want Ruth Adeyemi-Lowe", got, ok)
 	}
 }
+
+func TestQ8QuoteAfterGestureInParagraph(t *testing.T) {
+	// A quotation standing alone in the paragraph of a sentence about one
+	// person, with no verb of saying ("shrugs", "laughs"), is theirs; in
+	// a paragraph of its own it is not given to the last person named.
+	text := "Headline\n\nAsked about the rumours, Casimir Oduya shrugs. \"People talk. I bake.\"\n\nThe shop opened in 1998.\n\n\"Nobody remembers that,\""
+	doc := hoExtract(t, text, "2026-04-02")
+	if got, ok := hoQuoteSpeaker(doc, "People talk"); !ok || got != "Casimir Oduya" {
+		t.Errorf("speaker %q (found %v), want Casimir Oduya", got, ok)
+	}
+}

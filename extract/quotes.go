@@ -560,6 +560,14 @@ func (c *quoteCtx) continuation(i int) qAttr {
 	if lo < int(c.spans[i].open) && strings.HasSuffix(strings.TrimRightFunc(c.text[lo:c.spans[i].open], unicode.IsSpace), ":") {
 		return c.subjectOf(lo, int(c.spans[i].open), qSpkFilter{}, true)
 	}
+	// "Asked what comes next, Solano laughs. “A holiday, maybe.”": a
+	// quotation in the paragraph of a sentence about one person, with no
+	// other speaker between, is that person's.
+	if lo < int(c.spans[i].open) && !strings.Contains(c.text[c.sentEnd(int(ps)):c.spans[i].open], "\n") {
+		if a := c.subjectOf(lo, c.sentEnd(int(ps)), qSpkFilter{kind: Person}, false); a.st == qAttrFound && !a.guessed {
+			return a
+		}
+	}
 	return qAttr{}
 }
 
