@@ -214,3 +214,16 @@ func TestQ8QuoteAfterGestureInParagraph(t *testing.T) {
 		t.Errorf("speaker %q (found %v), want Casimir Oduya", got, ok)
 	}
 }
+
+func TestQ8HalfOfSomethingElse(t *testing.T) {
+	// "the first half of the season" is no calendar half; "the second
+	// half of the year" is.
+	doc := hoExtract(t, "Headline\n\nThe winger missed the first half of the season with a broken toe.", "2026-04-02")
+	if got := hoTimeValue(doc, "the first half"); got != "" {
+		t.Errorf("the first half (of the season) = %q, want no date", got)
+	}
+	doc = hoExtract(t, "Headline\n\nThe brewer expects sales to recover in the second half of the year.", "2026-04-02")
+	if got := hoTimeValue(doc, "the second half of the year"); got != "2026-H2" {
+		t.Errorf("the second half of the year = %q, want 2026-H2", got)
+	}
+}

@@ -1716,6 +1716,11 @@ func (p *tparser) ordinal(i int) (cand, bool) {
 			if p.word(k+1) == "the" && p.word(k+2) == "year" {
 				return cand{a: i, b: k + 3, typ: "DATE", val: pad4(p.pub.Year()) + "-" + kind + strconv.Itoa(n), prec: prec, allowThe: true}, true
 			}
+			if nw == "half" && k+1 < len(p.toks) && p.toks[k+1].kind == tkWord && p.word(k+1) != "fiscal" {
+				// "the first half of the season", "of the match": a half
+				// of something other than a year is no date.
+				return cand{}, false
+			}
 		}
 		if nw == "half" && p.word(i-1) != "the" && !p.hyphenAt(i+1) {
 			return cand{}, false // "first half" needs "the" or a hyphen
