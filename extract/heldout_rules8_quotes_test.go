@@ -227,3 +227,17 @@ func TestQ8HalfOfSomethingElse(t *testing.T) {
 		t.Errorf("the second half of the year = %q, want 2026-H2", got)
 	}
 }
+
+func TestQ8FutureInPastFromTheTelling(t *testing.T) {
+	// A weekday that "would" come, told on a day named earlier in the
+	// sentence, is the first such weekday after the telling.
+	doc := hoExtract(t, "Headline\n\nThe board said on Tuesday that it would announce the new chief on Friday.", "2026-06-13")
+	if got := hoTimeValue(doc, "Friday"); got != "2026-06-12" {
+		t.Errorf("Friday = %q, want 2026-06-12", got)
+	}
+	// Told as still ahead ("will"), it counts from publication.
+	doc = hoExtract(t, "Headline\n\nThe board said on Tuesday that it will announce the new chief on Friday.", "2026-06-13")
+	if got := hoTimeValue(doc, "Friday"); got != "2026-06-19" {
+		t.Errorf("Friday (will) = %q, want 2026-06-19", got)
+	}
+}

@@ -105,6 +105,9 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 			// round opens at noon." the noon is ahead.
 			c.val = anaVal + c.val[10:]
 		}
+		if c.typ == "DATE" && c.prec == Day && lastDay >= 0 && p.toks[lastDay-1].sent == p.toks[c.a].sent {
+			c.val = p.futureInPast(c, lastDay, lastDayVal)
+		}
 		if c.typ == "DATE" && len(c.val) >= 4 && isASCIIDigit(c.val[0]) && isASCIIDigit(c.val[3]) && (len(c.val) == 4 || c.val[4] == '-') && p.quoteOf(c.a) == 0 {
 			lastDate = c.val
 		}
@@ -2262,4 +2265,39 @@ func (p *tparser) pastOnly(a int) bool {
 		}
 	}
 	return past
+}
+
+// futureInPast re-reads a bare weekday that looks ahead from "would"
+// ("The council said on Monday that the vote would take place on
+// Thursday") from the day of the telling named earlier in the sentence
+// (after token 'told', valued toldVal), not from the publication date:
+// the first such weekday after that day. It returns c's value otherwise.
+func (p *tparser) futureInPast(c cand, told int, toldVal string) string {
+	l := p.lx(c.a)
+	if l == nil || l.weekday == 0 || c.b != c.a+1 || p.quoteOf(c.a) != 0 || toldVal >= c.val {
+		return c.val
+	}
+	day, err := time.Parse("2006-01-02", toldVal)
+	if err != nil || !day.Before(p.pub) || p.pub.Sub(day) > 7*24*time.Hour {
+		return c.val
+	}
+	would := false
+	for k := told; k < c.a; k++ {
+		switch strings.ToLower(p.str(k)) {
+		case "would", "was", "were":
+			// "would take place", "was to meet", "were due to vote"
+			would = would || p.word(k) == "would" || p.word(k+1) == "to" || p.word(k+1) == "due"
+		case "will", "is", "are":
+			return c.val // a future told as still ahead
+		}
+	}
+	if !would {
+		return c.val
+	}
+	wd := (int(day.Weekday())+6)%7 + 1 // ISO, Monday 1
+	ahead := (l.weekday - wd + 7) % 7
+	if ahead == 0 {
+		ahead = 7
+	}
+	return fmtDay(day.AddDate(0, 0, ahead))
 }
