@@ -241,3 +241,12 @@ func TestQ8FutureInPastFromTheTelling(t *testing.T) {
 		t.Errorf("Friday (will) = %q, want 2026-06-19", got)
 	}
 }
+
+func TestQ8CouldLooksAhead(t *testing.T) {
+	// "could" before a verb is a possibility ahead, even after a past
+	// participle opening the sentence.
+	doc := hoExtract(t, "Headline\n\nAsked whether the ferry could run again in September, the operator declined to say.", "2026-07-20")
+	if got := hoTimeValue(doc, "September"); got != "2026-09" {
+		t.Errorf("September (could run) = %q, want 2026-09", got)
+	}
+}

@@ -281,6 +281,16 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			}
 			continue // present-tense reporting verb: "says"
 		}
+		if l == nil && !t.cap && p.str(k) == "could" {
+			// "could survive until the vote in June": a possibility
+			// ahead; "could not attend", "could have" are not.
+			switch strings.ToLower(p.str(k + 1)) {
+			case "not", "n't", "have", "never", "only", "barely", "hardly":
+			default:
+				add(tenseCue{tok: k, dir: 1})
+			}
+			continue
+		}
 		if l == nil && !t.cap && p.scheduledPresent(k) {
 			// "price increases that take effect on Sept. 1", "the trial
 			// begins on Monday": a timetable told in the present lies
