@@ -640,19 +640,23 @@ func (p *tparser) subordinatorBetween(a, b int) bool {
 // timetable in the present tense: "take(s) effect", "come(s) into
 // force", "begins", "resumes", "expires".
 func (p *tparser) scheduledPresent(k int) bool {
+	ok := false
+	switch p.str(k) {
+	case "take", "takes":
+		ok = strings.EqualFold(p.str(k+1), "effect")
+	case "come", "comes", "go", "goes":
+		ok = strings.EqualFold(p.str(k+1), "into") && (strings.EqualFold(p.str(k+2), "force") || strings.EqualFold(p.str(k+2), "effect"))
+	case "begins", "resumes", "expires", "reopens":
+		ok = true
+	}
+	if !ok {
+		return false
+	}
 	switch strings.ToLower(p.str(k - 1)) {
 	case "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "does", "do", "not", "n't":
 		return false
 	}
-	switch w := p.str(k); w {
-	case "take", "takes":
-		return strings.EqualFold(p.str(k+1), "effect")
-	case "come", "comes", "go", "goes":
-		return strings.EqualFold(p.str(k+1), "into") && (strings.EqualFold(p.str(k+2), "force") || strings.EqualFold(p.str(k+2), "effect"))
-	case "begins", "resumes", "expires", "reopens":
-		return true
-	}
-	return false
+	return true
 }
 
 // opensCoordinate reports whether the time at token a opens a clause

@@ -65,8 +65,8 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 		// "retired the following year": a year after the date last
 		// named.
 		// "a pay cut the previous month": a month before it.
-		back := strings.EqualFold(p.str(i+1), "previous") || strings.EqualFold(p.str(i+1), "preceding")
-		if lastDate != "" && p.quoteOf(i) == 0 && strings.EqualFold(p.str(i), "the") && (back || strings.EqualFold(p.str(i+1), "following")) {
+		if lastDate != "" && strings.EqualFold(p.str(i), "the") && p.quoteOf(i) == 0 && p.followingOrPrevious(i+1) {
+			back := !strings.EqualFold(p.str(i+1), "following")
 			if dur, ok2 := followingUnits[strings.ToLower(p.str(i+2))]; ok2 {
 				if pw := strings.ToLower(p.str(i - 1)); pw != "over" && pw != "for" && pw != "within" && pw != "during" {
 					if v, pr, ok3 := shiftDate(lastDate, dur, back); ok3 {
@@ -2300,4 +2300,11 @@ func (p *tparser) futureInPast(c cand, told int, toldVal string) string {
 		ahead = 7
 	}
 	return fmtDay(day.AddDate(0, 0, ahead))
+}
+
+// followingOrPrevious reports whether token i is "following",
+// "previous" or "preceding".
+func (p *tparser) followingOrPrevious(i int) bool {
+	w := p.str(i)
+	return strings.EqualFold(w, "following") || strings.EqualFold(w, "previous") || strings.EqualFold(w, "preceding")
 }
