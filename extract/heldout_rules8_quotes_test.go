@@ -250,3 +250,13 @@ func TestQ8CouldLooksAhead(t *testing.T) {
 		t.Errorf("September (could run) = %q, want 2026-09", got)
 	}
 }
+
+func TestQ8OpeningWithVerbKeepsSubject(t *testing.T) {
+	// A prepositional opening with no comma before the verb is no
+	// adverbial to skip: the subject stands inside it.
+	text := "Headline\n\nMarta Kolar opened a café in 2015. In 2019 Anouk Verhaegen founded the bakery, which now employs 40 people. \"I started with one oven,\" she said."
+	doc := hoExtract(t, text, "2026-04-02")
+	if got, ok := hoQuoteSpeaker(doc, "I started with"); !ok || got != "Anouk Verhaegen" {
+		t.Errorf("speaker %q (found %v), want Anouk Verhaegen", got, ok)
+	}
+}

@@ -311,13 +311,21 @@ func (c *quoteCtx) openerEnd(toks []qtok, lo int) int {
 	if !qPrepositions[lw] && !participle || c.mentionOver(int(toks[0].s), int(toks[0].e)) != nil {
 		return 0
 	}
+	embedded := participle // "Asked whether fares would rise,": verbs of a question
 	for k := 1; k < len(toks) && k < 40; k++ {
 		switch {
+		case toks[k].k == 'w' && qEmbedders[c.lower(toks[k])]:
+			embedded = true
 		case toks[k].k == 'q':
 			return 0
 		case toks[k].k == 'p' && c.word(toks[k]) == ",":
 			return k + 1
 		case toks[k].k == 'p' && c.isStop(toks[k]):
+			return 0
+		case !embedded && c.verbLike(toks[k]):
+			// "In 2019 Smith founded the firm, which …", "After Smith
+			// resigned, …": a finite verb before the comma makes the
+			// opening a clause with its own subject, or no opening.
 			return 0
 		}
 	}
@@ -342,4 +350,11 @@ func (c *quoteCtx) addressee(pos int) bool {
 		return true
 	}
 	return false
+}
+
+// qEmbedders open a clause inside an opening phrase, whose verbs are not
+// the sentence's: "After talks on whether the plant would close, …".
+var qEmbedders = map[string]bool{
+	"whether": true, "if": true, "what": true, "why": true, "how": true, "when": true,
+	"where": true, "who": true, "which": true, "that": true,
 }
