@@ -55,6 +55,7 @@ func (c *quoteCtx) readGenders() map[string]int {
 	for si := range c.sents {
 		lo, hi := c.sentStart(si), c.sentEnd(si)
 		only, many := "", false
+		onlyAt := hi // where the sentence's person is first named
 		for mk < len(c.ments) && c.ments[mk].Start < lo {
 			mk++
 		}
@@ -74,7 +75,7 @@ func (c *quoteCtx) readGenders() map[string]int {
 				g[name] += 3 * qKinGender[strings.ToLower(strings.TrimSuffix(w, ","))]
 			}
 			if only == "" {
-				only = name
+				only, onlyAt = name, m.Start
 			} else if only != name {
 				many = true
 			}
@@ -82,6 +83,11 @@ func (c *quoteCtx) readGenders() map[string]int {
 		male, female, startPron := c.countPronouns(lo, hi)
 		switch {
 		case only != "" && !many:
+			// Only pronouns after the name tell its gender: in "Her
+			// lawyer, Tobias Renk, declined", "her" is someone else.
+			if onlyAt > lo {
+				male, female, _ = c.countPronouns(onlyAt, hi)
+			}
 			if male > 0 && female == 0 {
 				g[only]++
 			} else if female > 0 && male == 0 {
@@ -133,12 +139,18 @@ func (c *quoteCtx) countPronouns(lo, hi int) (male, female, start int) {
 				buf[n-i] = text[n] | 0x20
 			}
 			switch string(buf[:j-i]) {
-			case "he", "him", "his", "himself":
+			case "him":
+				// "Fenn sided with him": an object is someone else
+				// than the subject, which would be "himself".
+			case "he", "his", "himself":
 				male++
 				if first {
 					start = 1
 				}
 			case "she", "her", "hers", "herself":
+				if string(buf[:j-i]) == "her" && qPrepositions[qLastWordLower(text[max(lo, i-12):i])] {
+					break // "sided with her", as "with him"
+				}
 				female++
 				if first {
 					start = -1
@@ -165,3 +177,6 @@ func qLastWord(s string) string {
 	}
 	return s[b:e]
 }
+
+// qLastWordLower is the last word of s in lower case.
+func qLastWordLower(s string) string { return strings.ToLower(qLastWord(s)) }

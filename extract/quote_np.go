@@ -391,7 +391,193 @@ func (c *quoteCtx) phraseSpeaker(phrase []qtok, pos int, det string) qAttr {
 	if allCap && det == "the" {
 		return c.guessName(phrase, true)
 	}
+	// "“…,” the 31-year-old said", "the defender added": a definite
+	// description of one person that no role in the text resolves
+	// re-describes the person the sentence before is about.
+	if det == "the" && len(phrase) == 1 && qDescribesPerson(words[0]) {
+		age := qAgeOf(words[0])
+		if a := c.personAged(age); a.st == qAttrFound {
+			return a // "Kiprono, 29, …" then "the 29-year-old said"
+		}
+		if a := c.describedPerson(pos); a.st == qAttrFound && (age == 0 || c.ageOf(a.name) == 0) {
+			// Not someone the text gives another age.
+			return a
+		}
+	}
 	return qAttr{st: qAttrBlocked}
+}
+
+// qDescribesPerson reports whether w, after "the", can describe one
+// person the text has named: an age ("31-year-old") or an agent noun
+// ("defender", "prosecutor", "pianist"), but not a source the text
+// leaves unnamed ("the spokesman", "the insider").
+func qDescribesPerson(w string) bool {
+	if n := strings.TrimSuffix(w, "-year-old"); n != w && n != "" {
+		for i := 0; i < len(n); i++ {
+			if n[i] < '0' || n[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	if len(w) < 5 || qUnnamedAgents[w] {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	if qPersonNouns[w] {
+		return true
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// qAgeOf returns N of "N-year-old", else 0.
+func qAgeOf(w string) int {
+	n, ok := strings.CutSuffix(w, "-year-old")
+	if !ok || n == "" || len(n) > 3 {
+		return 0
+	}
+	age := 0
+	for i := 0; i < len(n); i++ {
+		if n[i] < '0' || n[i] > '9' {
+			return 0
+		}
+		age = age*10 + int(n[i]-'0')
+	}
+	return age
+}
+
+// readAges finds the ages the text gives people: "Joseph Kiprono, 29,",
+// "Kiprono (29)", "29-year-old Joseph Kiprono". It is read once per text.
+func (c *quoteCtx) readAges() map[string]int {
+	ages := map[string]int{}
+	for k := range c.ments {
+		m := &c.ments[k]
+		if m.Kind != Person || c.inQuote(m.Start) {
+			continue
+		}
+		name := c.fromMention(m).name
+		after := c.text[m.End:min(len(c.text), m.End+6)]
+		n := 0
+		if len(after) > 2 && (after[0] == ',' && after[1] == ' ' || after[0] == ' ' && after[1] == '(') {
+			n = qLeadingNumber(after[2:])
+		}
+		if n == 0 {
+			if b := strings.TrimSuffix(c.text[max(0, m.Start-16):m.Start], " "); strings.HasSuffix(b, "-year-old") {
+				n = qAgeOf(qLastWord(b))
+			}
+		}
+		if n > 0 && n < 130 {
+			if old, ok := ages[name]; ok && old != n {
+				ages[name] = -1 // two ages: trust neither
+			} else {
+				ages[name] = n
+			}
+		}
+	}
+	return ages
+}
+
+// qLeadingNumber reads the one- to three-digit number s starts with,
+// followed by a comma or closing parenthesis, else 0.
+func qLeadingNumber(s string) int {
+	n, i := 0, 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int(s[i]-'0')
+		i++
+	}
+	if i == 0 || i >= len(s) || s[i] != ',' && s[i] != ')' {
+		return 0
+	}
+	return n
+}
+
+// ageOf returns the age the text gives the person name, 0 if none.
+func (c *quoteCtx) ageOf(name string) int {
+	if c.ages == nil {
+		c.ages = c.readAges()
+	}
+	return max(c.ages[name], 0)
+}
+
+// personAged returns the one person the text gives the age n. It finds
+// nothing when two people share the age.
+func (c *quoteCtx) personAged(n int) qAttr {
+	if n <= 0 {
+		return qAttr{}
+	}
+	if c.ages == nil {
+		c.ages = c.readAges()
+	}
+	if c.agedBy == nil {
+		// Once per text, so that many quotations are not a walk over
+		// every person each.
+		c.agedBy = map[int]string{}
+		for name, a := range c.ages {
+			if _, dup := c.agedBy[a]; dup {
+				c.agedBy[a] = ""
+			} else {
+				c.agedBy[a] = name
+			}
+		}
+	}
+	if name := c.agedBy[n]; name != "" {
+		return qAttr{name: name, kind: Person, st: qAttrFound}
+	}
+	return qAttr{}
+}
+
+// qPersonNouns are nouns for one person that no agent suffix marks.
+var qPersonNouns = map[string]bool{
+	"captain": true, "coach": true, "veteran": true, "chief": true, "champion": true,
+	"rookie": true, "youngster": true, "teenager": true, "widow": true, "pensioner": true,
+	"survivor": true, "midfielder": true, "novelist": true, "artist": true, "resident": true,
+	"student": true, "patient": true, "defendant": true, "witness": true, "tenant": true,
+}
+
+// qUnnamedAgents are agent nouns that, after "the", stand for someone the
+// text need not have named, or for the one asking.
+var qUnnamedAgents = map[string]bool{
+	"insider": true, "reporter": true, "interviewer": true, "caller": true, "listener": true,
+	"viewer": true, "reader": true, "observer": true, "commentator": true, "narrator": true,
+	"speaker": true, "organiser": true, "organizer": true, "author": true, "writer": true,
+	"officer": true, "operator": true, "owner": true, "user": true, "customer": true,
+	"passenger": true, "driver": true, "member": true, "other": true, "latter": true,
+	"former": true, "remainder": true, "counter": true, "order": true, "letter": true,
+	"paper": true, "computer": true, "number": true, "matter": true, "center": true,
+	"centre": true, "minister": true, "register": true, "quarter": true, "water": true,
+	"weather": true, "chapter": true, "error": true, "factor": true, "sector": true,
+	"monitor": true, "regulator": true, "government": true, "elephant": true,
+}
+
+// describedPerson resolves a definite description of a person at pos:
+// the subject or quoted speaker of its own sentence before pos, else of
+// the sentence before; no further, as a description, unlike a pronoun,
+// is used right after the name it re-describes.
+func (c *quoteCtx) describedPerson(pos int) qAttr {
+	f := qSpkFilter{kind: Person}
+	si := c.sentOf(pos)
+	if a := c.subjectOf(max(c.sentStart(si), pos-qWindow), pos, f, false); a.st == qAttrFound {
+		return a
+	}
+	if si == 0 {
+		return qAttr{}
+	}
+	s := si - 1
+	for k := c.spanAfter(pos) - 1; k >= 0 && int(c.spans[k].sent1) >= s; k-- {
+		if int(c.spans[k].sent0) == s && f.ok(c, c.whoOf(k)) {
+			return c.whoOf(k)
+		}
+	}
+	return c.subjectOf(c.sentStart(s), min(c.sentEnd(s), c.sentStart(s)+qWindow), f, false)
 }
 
 // documentAuthor finds who issued the document "the statement" refers to:

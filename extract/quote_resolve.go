@@ -95,7 +95,7 @@ func (c *quoteCtx) groupLookup(head string, pos int) qAttr {
 	}
 	for k, n := c.mentionBefore(pos), 0; k >= 0 && n < 400; k, n = k-1, n+1 {
 		m := &c.ments[k]
-		if m.Kind != Org || c.inQuote(m.Start) {
+		if m.Kind != Org || c.inQuote(m.Start) || c.addressee(m.Start) {
 			continue
 		}
 		if anyOrg || qContainsFold(m.Entity, head) || qContainsFold(m.Text, head) {
@@ -142,7 +142,7 @@ func (c *quoteCtx) resolvePronoun(p string, pos int) qAttr {
 // subject be resolved.
 func (c *quoteCtx) subjectOf(lo, hi int, f qSpkFilter, allowPron bool) qAttr {
 	toks := c.tokens(lo, hi)
-	for i := 0; i < len(toks); i++ {
+	for i := c.openerEnd(toks, lo); i < len(toks); i++ {
 		t := toks[i]
 		if t.k != 'w' {
 			continue
@@ -222,6 +222,13 @@ func (c *quoteCtx) subjectOf(lo, hi int, f qSpkFilter, allowPron bool) qAttr {
 			if i > 0 && toks[i-1].k == 'w' && qPrepositions[c.lower(toks[i-1])] {
 				continue
 			}
+			if lw == "a" || lw == "an" {
+				// "A former chairman of the council, Chief Ojo, said":
+				// an indefinite phrase brings in someone new, never the
+				// holder of a role named before; the name after it
+				// decides.
+				continue
+			}
 			var words []string
 			named := false
 			for k := i + 1; k < len(toks) && k <= i+4 && toks[k].k == 'w'; k++ {
@@ -285,4 +292,69 @@ func (c *quoteCtx) lastMentionBefore(name string, pos int) int {
 		}
 	}
 	return -1
+}
+
+// openerEnd returns the index of the first token after an adverbial
+// opening the sentence at lo ("Speaking on Radio X's Y programme on
+// Monday, Smith said", "Under cross-examination, the defence's barrister,
+// Kaye, suggested", "Asked by presenter Dunmore whether …, she said"):
+// the names in it are not the sentence's subject. It is 0 when the
+// sentence opens otherwise or lo is not its start.
+func (c *quoteCtx) openerEnd(toks []qtok, lo int) int {
+	if len(toks) < 3 || !c.isCapWord(toks[0]) || c.sentStart(c.sentOf(int(toks[0].s))) < lo {
+		return 0
+	}
+	lw := c.lower(toks[0])
+	// A participle opens a phrase only before a lower-case word:
+	// "Speaking on", "Asked by", not "Outgoing Mayor Rao".
+	participle := (len(lw) > 5 && strings.HasSuffix(lw, "ing") || lw == "asked") && c.isLowerWord(toks[1])
+	if !qPrepositions[lw] && !participle || c.mentionOver(int(toks[0].s), int(toks[0].e)) != nil {
+		return 0
+	}
+	embedded := participle // "Asked whether fares would rise,": verbs of a question
+	for k := 1; k < len(toks) && k < 40; k++ {
+		switch {
+		case toks[k].k == 'w' && qEmbedders[c.lower(toks[k])]:
+			embedded = true
+		case toks[k].k == 'q':
+			return 0
+		case toks[k].k == 'p' && c.word(toks[k]) == ",":
+			return k + 1
+		case toks[k].k == 'p' && c.isStop(toks[k]):
+			return 0
+		case !embedded && c.verbLike(toks[k]):
+			// "In 2019 Smith founded the firm, which …", "After Smith
+			// resigned, …": a finite verb before the comma makes the
+			// opening a clause with its own subject, or no opening.
+			return 0
+		}
+	}
+	return 0
+}
+
+// addressee reports whether the name at pos is what someone told or
+// spoke to ("told the Morning Record programme", "speaking to the Valley
+// Echo"): a newspaper or programme a speaker addressed, not a body that
+// speaks for itself later.
+func (c *quoteCtx) addressee(pos int) bool {
+	before := strings.TrimSuffix(strings.TrimRight(c.text[max(0, pos-40):pos], " "), " the")
+	w := strings.ToLower(qLastWord(before))
+	if w == "told" {
+		return true
+	}
+	if w != "to" {
+		return false
+	}
+	switch strings.ToLower(qLastWord(strings.TrimSuffix(before, qLastWord(before)))) {
+	case "speaking", "spoke", "speak", "speaks", "talking", "talked", "talk", "talks":
+		return true
+	}
+	return false
+}
+
+// qEmbedders open a clause inside an opening phrase, whose verbs are not
+// the sentence's: "After talks on whether the plant would close, …".
+var qEmbedders = map[string]bool{
+	"whether": true, "if": true, "what": true, "why": true, "how": true, "when": true,
+	"where": true, "who": true, "which": true, "that": true,
 }

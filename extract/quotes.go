@@ -153,6 +153,9 @@ type quoteCtx struct {
 	attrIdx map[qAttr]int32
 	// genders is read on first use by genderOf.
 	genders map[string]int
+	// ages is read on first use by ageOf: the ages the text gives people.
+	ages   map[string]int
+	agedBy map[int]string // the one person of each age, "" for several
 	// all is the token scan of the whole text, made on first use by
 	// allTokens.
 	all *qAllToks
@@ -548,6 +551,20 @@ func (c *quoteCtx) continuation(i int) qAttr {
 			return a
 		}
 		if a, _ := c.npAfter(toks, v); a.st == qAttrFound {
+			return a
+		}
+	}
+	// "Mayor Ilse Brandt put it bluntly:" closing the sentence before:
+	// the colon hands the floor to its subject, whatever the verb.
+	lo := max(c.sentStart(int(ps)), int(c.spans[i].open)-qWindow)
+	if lo < int(c.spans[i].open) && strings.HasSuffix(strings.TrimRightFunc(c.text[lo:c.spans[i].open], unicode.IsSpace), ":") {
+		return c.subjectOf(lo, int(c.spans[i].open), qSpkFilter{}, true)
+	}
+	// "Asked what comes next, Solano laughs. “A holiday, maybe.”": a
+	// quotation in the paragraph of a sentence about one person, with no
+	// other speaker between, is that person's.
+	if lo < int(c.spans[i].open) && !strings.Contains(c.text[c.sentEnd(int(ps)):c.spans[i].open], "\n") {
+		if a := c.subjectOf(lo, c.sentEnd(int(ps)), qSpkFilter{kind: Person}, false); a.st == qAttrFound && !a.guessed {
 			return a
 		}
 	}

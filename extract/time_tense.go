@@ -22,6 +22,13 @@ var nerCommitVerbs = map[string]bool{
 	"resolved": true, "undertook": true, "moved": true, "opted": true, "chose": true, "offered": true,
 }
 
+// toDeterminers open a noun phrase: after "to" they make it a
+// preposition ("moved to the top"), not the mark of an infinitive.
+var toDeterminers = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
+	"our": true, "my": true, "your": true, "this": true, "that": true, "these": true, "those": true,
+}
+
 // isClauseBreak reports whether token k separates clauses whose tenses
 // need not agree: "Talks ended Monday; a new round opens Friday".
 func (p *tparser) isClauseBreak(k int) bool {
@@ -225,7 +232,9 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 			add(tenseCue{tok: k, dir: -1})
 			for j := k + 1; j < len(p.toks) && j <= k+8 && p.toks[j].sent == int32(s); j++ {
 				if strings.ToLower(p.str(j)) == "to" {
-					if n := j + 1; n < len(p.toks) && p.toks[n].kind == tkWord && !p.toks[n].cap && (p.lx(n) == nil || !isDateWord(p.lx(n)) && !p.lx(n).has(fPrep|fUnit)) {
+					// "moved to the top", "offered to its staff": "to" before
+					// a determiner is a preposition, not an infinitive's.
+					if n := j + 1; n < len(p.toks) && p.toks[n].kind == tkWord && !p.toks[n].cap && !toDeterminers[strings.ToLower(p.str(n))] && (p.lx(n) == nil || !isDateWord(p.lx(n)) && !p.lx(n).has(fPrep|fUnit)) {
 						add(tenseCue{tok: j, dir: 1, ahead: true})
 					}
 					break
@@ -271,6 +280,23 @@ func (p *tparser) sentenceCues(i int) []tenseCue {
 				add(tenseCue{tok: k, dir: -1, report: true})
 			}
 			continue // present-tense reporting verb: "says"
+		}
+		if l == nil && !t.cap && p.str(k) == "could" {
+			// "could survive until the vote in June": a possibility
+			// ahead; "could not attend", "could have" are not.
+			switch strings.ToLower(p.str(k + 1)) {
+			case "not", "n't", "have", "never", "only", "barely", "hardly":
+			default:
+				add(tenseCue{tok: k, dir: 1})
+			}
+			continue
+		}
+		if l == nil && !t.cap && p.scheduledPresent(k) {
+			// "price increases that take effect on Sept. 1", "the trial
+			// begins on Monday": a timetable told in the present lies
+			// ahead.
+			add(tenseCue{tok: k, dir: 1})
+			continue
 		}
 		if l == nil && !t.cap && p.presentInTimeClause(k, a) {
 			// "should have waited until the Fund opens for applications
@@ -417,6 +443,10 @@ func (p *tparser) tenseDir(a, b int) int {
 	}
 	clause := p.clauseOf(a)
 	quote := p.quoteOf(a)
+	// "She spent last week on the door, and on Thursday she will fire
+	// it": a time opening a coordinated clause is that clause's, not the
+	// verb's before it.
+	fresh := p.opensCoordinate(a)
 	dist := func(c tenseCue) int {
 		if c.tok < a {
 			return a - c.tok
@@ -425,7 +455,7 @@ func (p *tparser) tenseDir(a, b int) int {
 	}
 	best, bestD := 0, 1<<30
 	for _, c := range cues {
-		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote || c.ahead && c.tok >= b {
+		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote || c.ahead && c.tok >= b || fresh && c.tok < a {
 			continue
 		}
 		if c.tok >= b && !c.report && p.breaksPhrase(b, c.tok) {
@@ -444,10 +474,10 @@ func (p *tparser) tenseDir(a, b int) int {
 	rep, repD := 0, 1<<30
 	bestOther := false // best is a verb after a new subject: "told reporters on Monday it would"
 	for _, c := range cues {
-		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote || c.ahead && c.tok >= b {
+		if c.tok >= a && c.tok < b || c.clause != clause || c.quote != quote || c.ahead && c.tok >= b || fresh && c.tok < a {
 			continue
 		}
-		if c.tok >= b && !c.report && p.breaksPhrase(b, c.tok) && p.pastBefore(a, cues, clause, quote) {
+		if c.tok >= b && !c.report && !fresh && p.breaksPhrase(b, c.tok) && p.pastBefore(a, cues, clause, quote) {
 			// "announced the suspension on Tuesday, saying the state
 			// would review": the past verb before is the time's own.
 			continue
@@ -602,6 +632,49 @@ func (p *tparser) subordinatorBetween(a, b int) bool {
 		case "after", "because", "although", "though", "unless", "whereas":
 			return true
 		}
+	}
+	return false
+}
+
+// scheduledPresent reports whether the word at token k is a verb of a
+// timetable in the present tense: "take(s) effect", "come(s) into
+// force", "begins", "resumes", "expires".
+func (p *tparser) scheduledPresent(k int) bool {
+	ok := false
+	switch p.str(k) {
+	case "take", "takes":
+		ok = strings.EqualFold(p.str(k+1), "effect")
+	case "come", "comes", "go", "goes":
+		ok = strings.EqualFold(p.str(k+1), "into") && (strings.EqualFold(p.str(k+2), "force") || strings.EqualFold(p.str(k+2), "effect"))
+	case "begins", "resumes", "expires", "reopens":
+		ok = true
+	}
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(p.str(k - 1)) {
+	case "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "does", "do", "not", "n't":
+		return false
+	}
+	return true
+}
+
+// opensCoordinate reports whether the time at token a opens a clause
+// coordinated after a comma: ", and on Thursday", ", but by May".
+func (p *tparser) opensCoordinate(a int) bool {
+	k := a - 1
+	if k >= 0 && p.toks[k].kind == tkWord {
+		switch strings.ToLower(p.str(k)) {
+		case "on", "in", "at", "by", "from", "until", "next", "this", "last":
+			k--
+		}
+	}
+	if k < 1 || p.toks[k].kind != tkWord || p.toks[k].sent != p.toks[a].sent {
+		return false
+	}
+	switch strings.ToLower(p.str(k)) {
+	case "and", "but":
+		return p.punct(k-1, ",")
 	}
 	return false
 }

@@ -44,6 +44,11 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 	lastDate := ""           // the last DATE value with a calendar year
 	for i := 0; i < len(p.toks); {
 		c, ok := p.match(i)
+		if ok && c.typ == "SET" && strings.EqualFold(p.str(c.a), "a") && (strings.EqualFold(p.str(c.b), "earlier") || strings.EqualFold(p.str(c.b), "later")) && !p.comparedFrom(c.a) {
+			// "A year later she moved": not "a year" as in "$5 a
+			// year", but a year after the date last named.
+			c.typ = "DURATION"
+		}
 		if ok && c.typ == "DURATION" && lastDate != "" && p.quoteOf(c.a) == 0 {
 			// "four years later", "two days earlier": from the date last
 			// named.
@@ -59,10 +64,12 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 		}
 		// "retired the following year": a year after the date last
 		// named.
-		if lastDate != "" && p.quoteOf(i) == 0 && strings.EqualFold(p.str(i), "the") && strings.EqualFold(p.str(i+1), "following") {
+		// "a pay cut the previous month": a month before it.
+		if lastDate != "" && strings.EqualFold(p.str(i), "the") && p.quoteOf(i) == 0 && p.followingOrPrevious(i+1) {
+			back := !strings.EqualFold(p.str(i+1), "following")
 			if dur, ok2 := followingUnits[strings.ToLower(p.str(i+2))]; ok2 {
 				if pw := strings.ToLower(p.str(i - 1)); pw != "over" && pw != "for" && pw != "within" && pw != "during" {
-					if v, pr, ok3 := shiftDate(lastDate, dur, false); ok3 {
+					if v, pr, ok3 := shiftDate(lastDate, dur, back); ok3 {
 						c, ok = cand{a: i, b: i + 3, typ: "DATE", val: v, prec: pr}, true
 					}
 				}
@@ -89,6 +96,17 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 		if c.floating && lastDay >= 0 && c.a-lastDay <= 15 && p.toks[lastDay-1].sent == p.toks[c.a].sent {
 			// "Monday at 3 p.m.": the time belongs to the day just named.
 			c.val = lastDayVal + c.val[10:]
+		} else if c.floating && anaTok >= 0 && p.quoteOf(c.a) == 0 && p.toks[c.a].sent > p.toks[anaTok].sent && p.toks[c.a].sent-p.toks[anaTok].sent <= 2 && p.pastOnly(c.a) {
+			// "On the night of August 14, … The river burst its banks
+			// shortly after midnight": a clock time with no day of its
+			// own goes on the day the sentences just before told, as
+			// "the same day" does, not on the publication date. Only
+			// in the past tense: in "Talks ended on Monday. The new
+			// round opens at noon." the noon is ahead.
+			c.val = anaVal + c.val[10:]
+		}
+		if c.typ == "DATE" && c.prec == Day && lastDay >= 0 && p.toks[lastDay-1].sent == p.toks[c.a].sent {
+			c.val = p.futureInPast(c, lastDay, lastDayVal)
 		}
 		if c.typ == "DATE" && len(c.val) >= 4 && isASCIIDigit(c.val[0]) && isASCIIDigit(c.val[3]) && (len(c.val) == 4 || c.val[4] == '-') && p.quoteOf(c.a) == 0 {
 			lastDate = c.val
@@ -147,6 +165,9 @@ func shiftDate(v, dur string, back bool) (string, Precision, bool) {
 		return "", "", false
 	}
 	switch {
+	case unit == 'Y' && len(v) == 7 && (v[5] == 'Q' || v[5] == 'H'):
+		// "the second quarter … a year earlier": the same quarter.
+		return fmtYear(y+n) + v[4:], PrecisionOf(v), true
 	case unit == 'Y':
 		return fmtYear(y + n), Year, true
 	case unit == 'M' && len(v) >= 7:
@@ -985,6 +1006,11 @@ func (p *tparser) attachDay(c cand, clock string) cand {
 // dayRef matches an expression naming one day at token i: a weekday, today,
 // tomorrow, yesterday or a month and day.
 func (p *tparser) dayRef(i int) (cand, bool) {
+	// "at about 7pm on 3 March 2025": the day before its month.
+	if d, ok := p.dayAt(i); ok {
+		c, ok := p.dayMonth(i, d)
+		return c, ok && c.prec == Day
+	}
 	l := p.lx(i)
 	if l == nil {
 		return cand{}, false
@@ -1693,6 +1719,11 @@ func (p *tparser) ordinal(i int) (cand, bool) {
 			if p.word(k+1) == "the" && p.word(k+2) == "year" {
 				return cand{a: i, b: k + 3, typ: "DATE", val: pad4(p.pub.Year()) + "-" + kind + strconv.Itoa(n), prec: prec, allowThe: true}, true
 			}
+			if nw == "half" && k+1 < len(p.toks) && p.toks[k+1].kind == tkWord && p.word(k+1) != "fiscal" {
+				// "the first half of the season", "of the match": a half
+				// of something other than a year is no date.
+				return cand{}, false
+			}
 		}
 		if nw == "half" && p.word(i-1) != "the" && !p.hyphenAt(i+1) {
 			return cand{}, false // "first half" needs "the" or a hyphen
@@ -2206,4 +2237,74 @@ func easterSunday(y int) time.Time {
 	month := (h + l - 7*m + 114) / 31
 	day := (h+l-7*m+114)%31 + 1
 	return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+}
+
+// comparedFrom reports whether "from" or "than" stands in the six tokens
+// before token a of its sentence: "fell to $48 million, from $71 million
+// a year earlier" compares with the same period before rather than
+// dating a happening.
+func (p *tparser) comparedFrom(a int) bool {
+	for k := a - 1; k >= 0 && k >= a-6 && p.toks[k].sent == p.toks[a].sent; k-- {
+		if w := strings.ToLower(p.str(k)); w == "from" || w == "than" {
+			return true
+		}
+	}
+	return false
+}
+
+// pastOnly reports whether the sentence of token a has a verb in the past
+// before a and no cue that looks ahead.
+func (p *tparser) pastOnly(a int) bool {
+	past := false
+	for _, c := range p.sentenceCues(a) {
+		if c.dir > 0 {
+			return false
+		}
+		if c.dir < 0 && c.tok < a {
+			past = true
+		}
+	}
+	return past
+}
+
+// futureInPast re-reads a bare weekday that looks ahead from "would"
+// ("The council said on Monday that the vote would take place on
+// Thursday") from the day of the telling named earlier in the sentence
+// (after token 'told', valued toldVal), not from the publication date:
+// the first such weekday after that day. It returns c's value otherwise.
+func (p *tparser) futureInPast(c cand, told int, toldVal string) string {
+	l := p.lx(c.a)
+	if l == nil || l.weekday == 0 || c.b != c.a+1 || p.quoteOf(c.a) != 0 || toldVal >= c.val {
+		return c.val
+	}
+	day, err := time.Parse("2006-01-02", toldVal)
+	if err != nil || !day.Before(p.pub) || p.pub.Sub(day) > 7*24*time.Hour {
+		return c.val
+	}
+	would := false
+	for k := told; k < c.a; k++ {
+		switch strings.ToLower(p.str(k)) {
+		case "would", "was", "were":
+			// "would take place", "was to meet", "were due to vote"
+			would = would || p.word(k) == "would" || p.word(k+1) == "to" || p.word(k+1) == "due"
+		case "will", "is", "are":
+			return c.val // a future told as still ahead
+		}
+	}
+	if !would {
+		return c.val
+	}
+	wd := (int(day.Weekday())+6)%7 + 1 // ISO, Monday 1
+	ahead := (l.weekday - wd + 7) % 7
+	if ahead == 0 {
+		ahead = 7
+	}
+	return fmtDay(day.AddDate(0, 0, ahead))
+}
+
+// followingOrPrevious reports whether token i is "following",
+// "previous" or "preceding".
+func (p *tparser) followingOrPrevious(i int) bool {
+	w := p.str(i)
+	return strings.EqualFold(w, "following") || strings.EqualFold(w, "previous") || strings.EqualFold(w, "preceding")
 }
