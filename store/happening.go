@@ -290,8 +290,16 @@ func readReports(ctx context.Context, tx *Tx, withEntities bool, cond string, ar
 // summaryReports reads the reports (events rows) matching cond as
 // merging and summarising them need them, and each one's happening: their
 // clauses, cut from the sentence in SQL (the whole sentence when the
-// clause's offsets do not fall inside it), without their sentences. A story a hundred feeds tell has its hundred reports read
-// each time it gains one.
+// clause's offsets do not fall inside it), without their sentences.
+//
+// Two callers share this statement, so a per-statement profile does not
+// tell them apart: candidates (through readReports) reads the stored
+// reports a new one is compared with, and refreshHappenings the reports
+// of the happenings addToHappenings could not update from their
+// aggregates. At scale nearly all its reads are the candidates': a
+// happening that already has an aggregate keeps taking reports through
+// it, and those refreshed are mostly happenings told once gaining a
+// second report, whose reports the loader holds.
 func summaryReports(ctx context.Context, tx *Tx, cond string, args ...any) ([]*merge.Report, []int64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.source_id, s.published, e.date, e.precision, e.sort_start, e.sort_end,
 		CASE WHEN e.clause_start >= e.start AND e.clause_start < e.clause_end AND e.clause_end - e.start <= length(CAST(e.sentence AS BLOB))
