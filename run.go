@@ -95,6 +95,12 @@ func runBot(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	if err := sched.Open(ctx); err != nil {
 		b.Close(context.Background())
+		if ctx.Err() != nil {
+			// Stopped between connecting and loading the schedules:
+			// still a stop (the feeds' first poll can log before).
+			logger.Info("stopped while starting")
+			return nil
+		}
 		return err
 	}
 	<-ctx.Done()
