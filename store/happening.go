@@ -111,9 +111,22 @@ func (l *loader) assignHappenings(rs []*merge.Report) (ids []int64, touched []in
 			if o.Sentence == r.Sentence && o.SentIndex == r.SentIndex {
 				continue
 			}
-			if s := merge.Compare(r, o); s.SameInArticle() && s.Score() > bestScore {
-				bestScore, best = s.Score(), ids[j]
+			s := merge.Compare(r, o)
+			if !s.SameInArticle() || s.Score() <= bestScore {
+				continue
 			}
+			// o joined a stored happening near its date; r, near o,
+			// may not be near it (merge.Fits).
+			if ids[j] < l.firstNewHappening() {
+				unfit, err := l.unfitHappenings(r, map[int64]int{ids[j]: 1})
+				if err != nil {
+					return nil, nil, err
+				}
+				if unfit[ids[j]] {
+					continue
+				}
+			}
+			bestScore, best = s.Score(), ids[j]
 		}
 		if best == 0 {
 			best = l.nextHappening
