@@ -114,6 +114,26 @@ func Near(a, b *Report) bool {
 	return false
 }
 
+// Fits reports whether a report may join a happening whose own date is
+// h's (Summarize's consensus: Date, Precision, SortStart, SortEnd).
+// Compare weighs a report against single reports of a happening, and
+// Near lets two of them be nearDays apart; were that enough, a story
+// retold each day about "today" would chain one report a day into one
+// happening spanning years. A happening is one thing at one time, so a
+// report must also be near the happening's own date, which keeps the
+// dates it gathers within about nearDays either side of it. The
+// consensus, not the first report, is the anchor: the store keeps it on
+// the happening's row (one read by id), it is the date the sources
+// agree on rather than one source's, and it moves only when most of
+// them say otherwise. A happening without a date does not constrain.
+func Fits(r *Report, h Happening) bool {
+	if r.SortStart == "" || h.SortStart == "" {
+		return true
+	}
+	d := &Report{Date: h.Date, Precision: h.Precision, SortStart: h.SortStart, SortEnd: h.SortEnd}
+	return Overlaps(r, d) || Near(r, d)
+}
+
 func days(r *Report) (time.Time, time.Time, bool) {
 	s, err1 := time.Parse(time.DateOnly, r.SortStart)
 	e, err2 := time.Parse(time.DateOnly, r.SortEnd)

@@ -111,9 +111,22 @@ func (l *loader) assignHappenings(rs []*merge.Report) (ids []int64, touched []in
 			if o.Sentence == r.Sentence && o.SentIndex == r.SentIndex {
 				continue
 			}
-			if s := merge.Compare(r, o); s.SameInArticle() && s.Score() > bestScore {
-				bestScore, best = s.Score(), ids[j]
+			s := merge.Compare(r, o)
+			if !s.SameInArticle() || s.Score() <= bestScore {
+				continue
 			}
+			// o joined a stored happening near its date; r, near o,
+			// may not be near it (merge.Fits).
+			if ids[j] < l.firstNewHappening() {
+				unfit, err := l.unfitHappenings(r, map[int64]int{ids[j]: 1})
+				if err != nil {
+					return nil, nil, err
+				}
+				if unfit[ids[j]] {
+					continue
+				}
+			}
+			bestScore, best = s.Score(), ids[j]
 		}
 		if best == 0 {
 			best = l.nextHappening
@@ -204,12 +217,14 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 	var picked []int64
 	seen := map[int64]bool{}
 	perHappening := map[int64]int{}
+	happeningOf := map[int64]int64{}
 	err := l.tx.queryInts(l.ctx, q, args, func(r []int64) error {
 		id, h := r[0], r[1]
 		if !seen[id] && perHappening[h] < maxReportsPerCandidate {
 			seen[id] = true
 			perHappening[h]++
 			picked = append(picked, id)
+			happeningOf[id] = h
 		}
 		return nil
 	})
@@ -218,6 +233,27 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 	}
 	if len(picked) == 0 {
 		return nil, nil
+	}
+	// A report joins only a happening whose own date it is near
+	// (merge.Fits), else a story told daily about "today" chains into
+	// one happening over years. The date is read from the happenings
+	// row, which loads keep current (addToHappenings, writeHappening),
+	// so it is read each time rather than cached.
+	unfit, err := l.unfitHappenings(r, perHappening)
+	if err != nil {
+		return nil, err
+	}
+	if len(unfit) > 0 {
+		kept := picked[:0]
+		for _, id := range picked {
+			if !unfit[happeningOf[id]] {
+				kept = append(kept, id)
+			}
+		}
+		picked = kept
+		if len(picked) == 0 {
+			return nil, nil
+		}
 	}
 	// Stored reports do not change while the transaction lasts (a
 	// removal clears the cache), so each is read and tokenised once per
@@ -248,6 +284,41 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 		}
 	}
 	return out, nil
+}
+
+// unfitHappenings returns those of the happenings (the keys of hs)
+// whose own date r may not join (see merge.Fits). A happening without
+// a row (none should lack one) is not refused.
+func (l *loader) unfitHappenings(r *merge.Report, hs map[int64]int) (map[int64]bool, error) {
+	ids := make([]int64, 0, len(hs))
+	for h := range hs {
+		if h != 0 {
+			ids = append(ids, h)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := l.tx.QueryContext(l.ctx, `SELECT id, date, precision, sort_start, sort_end FROM happenings WHERE id IN (`+placeholders(len(ids))+`)`, idArgs(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var unfit map[int64]bool
+	for rows.Next() {
+		var id int64
+		var h merge.Happening
+		if err := rows.Scan(&id, &h.Date, &h.Precision, &h.SortStart, &h.SortEnd); err != nil {
+			return nil, err
+		}
+		if !merge.Fits(r, h) {
+			if unfit == nil {
+				unfit = map[int64]bool{}
+			}
+			unfit[id] = true
+		}
+	}
+	return unfit, rows.Err()
 }
 
 func idArgs(ids []int64) []any {

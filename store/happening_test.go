@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"briefbot/internal/factstest"
 	"briefbot/store"
@@ -150,5 +151,50 @@ func TestDisagreementValuesBounded(t *testing.T) {
 	}
 	if v := d.Values[0]; v.Value != "USD 2100000" || v.Count != 2 {
 		t.Errorf("best supported first: %s by %d", v.Value, v.Count)
+	}
+}
+
+// TestHappeningsDoNotChain loads one story retold each day about that
+// day, as a daily feed tells it: a report may join a happening only
+// near the happening's own date, so eleven days make a few happenings of
+// at most 2×3 days each, not one chained across them all.
+func TestHappeningsDoNotChain(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	for k := range 11 {
+		day := fmt.Sprintf("2026-03-%02d", 2+k)
+		if _, err := db.LoadSource(ctx, factstest.Article(fmt.Sprintf("feed-%d", k), day,
+			factstest.Sentence{Text: "Harrow Motors said it would close its Dunmore plant.", Date: day, Orgs: []string{"Harrow Motors"}})); err != nil {
+			t.Fatal(err)
+		}
+	}
+	evs, n, err := db.FindEvents(ctx, store.EventFilter{Topic: "harrow motors", Limit: 20})
+	if err != nil || n != len(evs) {
+		t.Fatalf("timeline: %d of %d, %v", len(evs), n, err)
+	}
+	if len(evs) < 2 {
+		t.Fatalf("%d happening(s): the daily reports chained", len(evs))
+	}
+	reports := 0
+	for _, e := range evs {
+		lo, hi := "", ""
+		for _, r := range e.Reports {
+			if lo == "" || r.Date < lo {
+				lo = r.Date
+			}
+			hi = max(hi, r.Date)
+			reports++
+		}
+		a, _ := time.Parse(time.DateOnly, lo)
+		b, _ := time.Parse(time.DateOnly, hi)
+		if d := b.Sub(a).Hours() / 24; d > 6 {
+			t.Errorf("happening %q on %s spans %s to %s", e.Summary, e.Date, lo, hi)
+		}
+	}
+	if reports != 11 {
+		t.Errorf("%d reports in the timeline, want 11", reports)
+	}
+	if len(evs) > 4 {
+		t.Errorf("%d happenings, want reports within the window merged (3)", len(evs))
 	}
 }
