@@ -460,17 +460,7 @@ func (tx *Tx) execRows(ctx context.Context, q string, args []any) error {
 		_, err := tx.ExecContext(ctx, q, args...)
 		return err
 	}
-	nv, err := tx.namedValues(args)
-	if err != nil {
-		return err
-	}
-	err = tx.conn.Raw(func(dc any) error {
-		// The transaction rolls back when its context is done (the
-		// Raw call holds the connection, so not while the statement
-		// runs): a statement after that would run outside it.
-		if err := tx.ctx.Err(); err != nil {
-			return err
-		}
+	err := tx.onDriver(args, func(dc any, nv []driver.NamedValue) error {
 		c, ok := dc.(driver.ExecerContext)
 		if !ok {
 			return driver.ErrSkip
@@ -478,10 +468,29 @@ func (tx *Tx) execRows(ctx context.Context, q string, args []any) error {
 		_, err := c.ExecContext(ctx, q, nv)
 		return err
 	})
-	clear(nv) // the values are not the slice's to keep alive
 	if errors.Is(err, driver.ErrSkip) {
 		_, err = tx.ExecContext(ctx, q, args...)
 	}
+	return err
+}
+
+// onDriver calls f with the driver connection of tx's load and args as
+// database/sql would pass them to it, in tx.nv. The transaction rolls
+// back when its context is done (the Raw call holds the connection, so
+// not while f runs): a statement after that would run outside it, so f
+// is not called then.
+func (tx *Tx) onDriver(args []any, f func(dc any, nv []driver.NamedValue) error) error {
+	nv, err := tx.namedValues(args)
+	if err != nil {
+		return err
+	}
+	err = tx.conn.Raw(func(dc any) error {
+		if err := tx.ctx.Err(); err != nil {
+			return err
+		}
+		return f(dc, nv)
+	})
+	clear(nv) // the values are not the slice's to keep alive
 	return err
 }
 
@@ -506,6 +515,38 @@ func (tx *Tx) namedValues(args []any) ([]driver.NamedValue, error) {
 	return nv, nil
 }
 
+// driverRows runs q, a query, on the driver connection of tx's load
+// (see onDriver) and calls each with every row's values, which it must
+// not keep, until the rows end or each returns an error. It returns
+// driver.ErrSkip when the driver cannot query by itself.
+func (tx *Tx) driverRows(ctx context.Context, q string, args []any, each func([]driver.Value) error) error {
+	return tx.onDriver(args, func(dc any, nv []driver.NamedValue) error {
+		c, ok := dc.(driver.QueryerContext)
+		if !ok {
+			return driver.ErrSkip
+		}
+		rows, err := c.QueryContext(ctx, q, nv)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		dest := make([]driver.Value, len(rows.Columns()))
+		for {
+			if err := rows.Next(dest); err == io.EOF {
+				return rows.Close()
+			} else if err != nil {
+				return err
+			}
+			if err := each(dest); err != nil {
+				return err
+			}
+		}
+	})
+}
+
+// errFirstRow stops driverRows after the row queryID wants.
+var errFirstRow = errors.New("first row read")
+
 // queryID runs q, a query of one row of one integer column, with args in
 // tx and returns its value, ok false when it is NULL; sql.ErrNoRows when
 // there is no row. In a load's transaction it calls the driver itself,
@@ -518,49 +559,28 @@ func (tx *Tx) queryID(ctx context.Context, q string, args []any) (int64, bool, e
 		err := tx.QueryRowContext(ctx, q, args...).Scan(&id)
 		return id.Int64, id.Valid, err
 	}
-	nv, err := tx.namedValues(args)
-	if err != nil {
-		return 0, false, err
-	}
 	var v driver.Value
-	err = tx.conn.Raw(func(dc any) error {
-		if err := tx.ctx.Err(); err != nil {
-			return err
-		}
-		c, ok := dc.(driver.QueryerContext)
-		if !ok {
-			return driver.ErrSkip
-		}
-		rows, err := c.QueryContext(ctx, q, nv)
-		if err != nil {
-			return err
-		}
-		dest := []driver.Value{nil}
-		err = rows.Next(dest)
-		if cerr := rows.Close(); err == nil {
-			err = cerr
-		}
-		if errors.Is(err, io.EOF) {
-			return sql.ErrNoRows
-		}
-		v = dest[0]
-		return err
+	found := false
+	err := tx.driverRows(ctx, q, args, func(row []driver.Value) error {
+		v, found = row[0], true
+		return errFirstRow
 	})
-	clear(nv)
-	if err != nil && !errors.Is(err, driver.ErrSkip) {
+	switch {
+	case errors.Is(err, errFirstRow):
+	case err == nil:
+		return 0, false, sql.ErrNoRows
+	case !errors.Is(err, driver.ErrSkip):
 		return 0, false, err
 	}
-	switch v := v.(type) {
-	case int64:
-		if err == nil {
+	if found {
+		switch v := v.(type) {
+		case int64:
 			return v, true, nil
-		}
-	case nil:
-		if err == nil {
+		case nil:
 			return 0, false, nil
 		}
 	}
-	// Another type: as database/sql would scan it.
+	// Another type, or no direct query: as database/sql would scan it.
 	err = tx.QueryRowContext(ctx, q, args...).Scan(&id)
 	return id.Int64, id.Valid, err
 }
@@ -575,44 +595,20 @@ func (tx *Tx) queryInts(ctx context.Context, q string, args []any, row func([]in
 	if tx.conn == nil {
 		return tx.queryIntsSQL(ctx, q, args, row)
 	}
-	nv, err := tx.namedValues(args)
-	if err != nil {
-		return err
-	}
-	err = tx.conn.Raw(func(dc any) error {
-		if err := tx.ctx.Err(); err != nil {
-			return err
+	var vals []int64
+	err := tx.driverRows(ctx, q, args, func(dest []driver.Value) error {
+		if vals == nil {
+			vals = make([]int64, len(dest))
 		}
-		c, ok := dc.(driver.QueryerContext)
-		if !ok {
-			return driver.ErrSkip
-		}
-		rows, err := c.QueryContext(ctx, q, nv)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		dest := make([]driver.Value, len(rows.Columns()))
-		vals := make([]int64, len(dest))
-		for {
-			if err := rows.Next(dest); err == io.EOF {
-				return rows.Close()
-			} else if err != nil {
-				return err
+		for i, v := range dest {
+			n, ok := v.(int64)
+			if !ok {
+				return fmt.Errorf("sql: Scan error on column index %d: want an integer, have %T", i, v)
 			}
-			for i, v := range dest {
-				n, ok := v.(int64)
-				if !ok {
-					return fmt.Errorf("sql: Scan error on column index %d: want an integer, have %T", i, v)
-				}
-				vals[i] = n
-			}
-			if err := row(vals); err != nil {
-				return err
-			}
+			vals[i] = n
 		}
+		return row(vals)
 	})
-	clear(nv)
 	if errors.Is(err, driver.ErrSkip) {
 		return tx.queryIntsSQL(ctx, q, args, row)
 	}
