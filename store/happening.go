@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"sort"
@@ -118,7 +119,7 @@ func (l *loader) assignHappenings(rs []*merge.Report) (ids []int64, touched []in
 			// o joined a stored happening near its date; r, near o,
 			// may not be near it (merge.Fits).
 			if ids[j] < l.firstNewHappening() {
-				unfit, err := l.unfitHappenings(r, map[int64]int{ids[j]: 1})
+				unfit, err := l.unfitHappenings(r, []int64{ids[j]})
 				if err != nil {
 					return nil, nil, err
 				}
@@ -239,7 +240,7 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 	// one happening over years. The date is read from the happenings
 	// row, which loads keep current (addToHappenings, writeHappening),
 	// so it is read each time rather than cached.
-	unfit, err := l.unfitHappenings(r, perHappening)
+	unfit, err := l.unfitHappenings(r, slices.Collect(maps.Keys(perHappening)))
 	if err != nil {
 		return nil, err
 	}
@@ -286,16 +287,11 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 	return out, nil
 }
 
-// unfitHappenings returns those of the happenings (the keys of hs)
-// whose own date r may not join (see merge.Fits). A happening without
-// a row (none should lack one) is not refused.
-func (l *loader) unfitHappenings(r *merge.Report, hs map[int64]int) (map[int64]bool, error) {
-	ids := make([]int64, 0, len(hs))
-	for h := range hs {
-		if h != 0 {
-			ids = append(ids, h)
-		}
-	}
+// unfitHappenings returns those of the happenings hs whose own date r
+// may not join (see merge.Fits). A happening without a row (none should
+// lack one) is not refused.
+func (l *loader) unfitHappenings(r *merge.Report, hs []int64) (map[int64]bool, error) {
+	ids := slices.DeleteFunc(hs, func(h int64) bool { return h == 0 })
 	if len(ids) == 0 {
 		return nil, nil
 	}
