@@ -412,13 +412,8 @@ func (c *quoteCtx) phraseSpeaker(phrase []qtok, pos int, det string) qAttr {
 // ("defender", "prosecutor", "pianist"), but not a source the text
 // leaves unnamed ("the spokesman", "the insider").
 func qDescribesPerson(w string) bool {
-	if n := strings.TrimSuffix(w, "-year-old"); n != w && n != "" {
-		for i := 0; i < len(n); i++ {
-			if n[i] < '0' || n[i] > '9' {
-				return false
-			}
-		}
-		return true
+	if strings.HasSuffix(w, "-year-old") {
+		return qAgeOf(w) > 0
 	}
 	if len(w) < 5 || qUnnamedAgents[w] {
 		return false
