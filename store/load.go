@@ -409,9 +409,6 @@ func (l *loader) run(in SourceInput) error {
 	}
 	if len(reps) > 0 {
 		l.tx.noteUnworded(reps[0].ID, l.nextEvent)
-		if err := l.addTopicHappenings(reps[0].ID, l.nextEvent); err != nil {
-			return err
-		}
 	}
 	if err := l.insertRows(`event_entities (event_id, entity_id, sort_start, happening_id)`, 4, links); err != nil {
 		return err

@@ -403,10 +403,6 @@ type Tx struct {
 	// the transaction inserted whose words event_word_groups does not
 	// hold yet (see indexEventWords).
 	unwordedFrom, unwordedTo int64
-	// topicsByLoad is 1 once the transaction has found that the loader
-	// adds the reports to topic_happenings (migration 069), -1 that a
-	// trigger does or there is no such table, 0 until known.
-	topicsByLoad int8
 
 	// conn is the connection of a load's transaction (beginLoad), whose
 	// driver the loader's inserts call directly (execRows); ctx is the

@@ -55,8 +55,7 @@ func TestTopicHappenings_Kept(t *testing.T) {
 // migration folds the reports of the articles about each entity.
 func TestTopicHappenings_Migrate(t *testing.T) {
 	ctx := context.Background()
-	// 069 drops a trigger of 060's, so it waits for it.
-	db := openUpgraded(t, func(old *store.DB) { loadCorpus(t, old, 60) }, "060", "069")
+	db := openUpgraded(t, func(old *store.DB) { loadCorpus(t, old, 60) }, "060")
 	checkTopicHappenings(t, db, "after the migration")
 	if err := db.RemoveSource(ctx, "article-00003"); err != nil {
 		t.Fatal(err)
