@@ -134,8 +134,9 @@ func TestEventWords_Kept(t *testing.T) {
 // them, and that a removal afterwards takes its reports out.
 func TestEventWords_Migrate(t *testing.T) {
 	ctx := context.Background()
-	// 063 replaces a trigger of 061's, so it waits for it.
-	db := openUpgraded(t, func(old *store.DB) { loadCorpus(t, old, 60) }, "061", "063")
+	// 063 replaces a trigger of 061's, and 068 drops it, so they wait
+	// for it.
+	db := openUpgraded(t, func(old *store.DB) { loadCorpus(t, old, 60) }, "061", "063", "068")
 	checkEventWords(t, db, "after the migration")
 	if err := db.RemoveSource(ctx, "article-00003"); err != nil {
 		t.Fatal(err)

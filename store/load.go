@@ -407,6 +407,9 @@ func (l *loader) run(in SourceInput) error {
 		clause_start, clause_end, time_text, sent_index, sentence_id, terms, happening_id, inferred)`, 18, args); err != nil {
 		return err
 	}
+	if len(reps) > 0 {
+		l.tx.noteUnworded(reps[0].ID, l.nextEvent)
+	}
 	if err := l.insertRows(`event_entities (event_id, entity_id, sort_start, happening_id)`, 4, links); err != nil {
 		return err
 	}

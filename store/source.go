@@ -317,6 +317,11 @@ func deleteFacts(ctx context.Context, tx *Tx, sourceID int64) error {
 	if err := tx.indexSentences(ctx); err != nil {
 		return err
 	}
+	// The reports' delete trigger takes them out of event_word_groups,
+	// which must hold them by then too.
+	if err := tx.indexEventWords(ctx); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE entities SET
 			mention_count = mention_count - (SELECT mentions FROM entity_sources WHERE entity_id = entities.id AND source_id = ?1),
 			event_count = event_count - (SELECT events FROM entity_sources WHERE entity_id = entities.id AND source_id = ?1),

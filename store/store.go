@@ -399,6 +399,10 @@ type Tx struct {
 	// sentences the transaction inserted that sentences_fts does not
 	// hold yet (see indexSentences).
 	unindexedFrom, unindexedTo int64
+	// unwordedFrom and unwordedTo are the ids [from, to) of the events
+	// the transaction inserted whose words event_word_groups does not
+	// hold yet (see indexEventWords).
+	unwordedFrom, unwordedTo int64
 
 	// conn is the connection of a load's transaction (beginLoad), whose
 	// driver the loader's inserts call directly (execRows); ctx is the
@@ -652,6 +656,9 @@ func (tx *Tx) commitWrite() error {
 		ctx = tx.loader.ctx
 	}
 	if err := tx.indexSentences(ctx); err != nil {
+		return err
+	}
+	if err := tx.indexEventWords(ctx); err != nil {
 		return err
 	}
 	if len(tx.aggs) > 0 {

@@ -1,0 +1,13 @@
+-- 068_event_words_at_commit: a write transaction adds the reports it
+-- inserted to their groups of event_word_groups (migration 061) in three
+-- statements before it commits (store.Tx.indexEventWords), as it does
+-- the sentences to sentences_fts (066), instead of three statements per
+-- report by trigger, which were the largest part of a load's SQL. The
+-- groups end the same: a group's count is that of its reports, its key
+-- the least of theirs. New groups go into event_words in key order, one
+-- segment per transaction; the trigger added them in report order, and
+-- FTS5 writes what it holds as a segment whenever a key comes below the
+-- last. Removed reports and changed ones still go through the triggers
+-- (events_words_ad, events_words_au); a transaction groups what it
+-- added before it deletes any report.
+DROP TRIGGER events_words_ai;
