@@ -38,6 +38,7 @@ for cb in $batches; do
 	[ -d "$wt" ] || git -C "$root" worktree add -q --detach "$wt" "$c"
 	cp "$root/extract/kindmodel.go" "$root/extract/kindmodel_train_test.go" "$wt/extract/"
 	sed 's/return extractRules(text, published)/return Extract(text, published)/' "$root/extract/export_test.go" >"$wt/extract/export_test.go"
+	sed -i 's/^func loadHeldout(t \*testing.T, /func loadHeldout(t testing.TB, /' "$wt/extract/heldout_test.go"
 	(cd "$wt" && go test -tags sqlite_fts5 -count 1 -run 'TestKindModelDump$' ./extract/ \
 		-kindmodel.batch "$b" -kindmodel.dump "$work/dump/${variant}_$b.json" $flag >/dev/null)
 done
