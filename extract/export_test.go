@@ -23,7 +23,9 @@ func ExtractRules(text string, published time.Time) *Document { return extractRu
 
 // NewKindModel wraps trained weights.
 func NewKindModel(w map[uint32][kindNumClasses]float32, change, drop float64) *KindModel {
-	return &kindModel{w: w, policy: kindPolicy{Change: change, Drop: drop}}
+	m := &kindModel{w: w, policy: kindPolicy{Change: change, Drop: drop}}
+	m.index()
+	return m
 }
 
 // KindWeights returns a model's weights.

@@ -51,6 +51,31 @@ var kindRuleKind = true
 type kindModel struct {
 	w      map[uint32][kindNumClasses]float32
 	policy kindPolicy
+	// idx maps a bucket to 1 + its row in rows (0: no weights), so that
+	// scoring a feature is two array reads rather than a map lookup.
+	idx  []uint16
+	rows [][kindNumClasses]float32
+}
+
+// index builds idx and rows from w; a model of more rows than idx can
+// number is scored through w.
+func (m *kindModel) index() {
+	if len(m.w) >= 1<<16-1 {
+		return
+	}
+	keys := make([]uint32, 0, len(m.w))
+	for k := range m.w {
+		if k <= kindHashMask {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	m.idx = make([]uint16, 1<<kindHashBits)
+	m.rows = make([][kindNumClasses]float32, len(keys))
+	for i, k := range keys {
+		m.idx[k] = uint16(i + 1)
+		m.rows[i] = m.w[k]
+	}
 }
 
 // kindPolicy says when the model's opinion replaces the rules': a kind
@@ -94,6 +119,7 @@ func decodeKindModel(b []byte) *kindModel {
 		m.w[k] = r
 		b = b[row:]
 	}
+	m.index()
 	return m
 }
 
@@ -122,10 +148,22 @@ func encodeKindModel(m *kindModel) []byte {
 func (m *kindModel) probs(feats []uint32) [kindNumClasses]float64 {
 	var s [kindNumClasses]float64
 	for _, f := range feats {
-		if row, ok := m.w[f]; ok {
-			for c := range s {
-				s[c] += float64(row[c])
+		var row [kindNumClasses]float32
+		if m.idx != nil {
+			i := m.idx[f&kindHashMask]
+			if i == 0 {
+				continue
 			}
+			row = m.rows[i-1]
+		} else {
+			r, ok := m.w[f]
+			if !ok {
+				continue
+			}
+			row = r
+		}
+		for c := range s {
+			s[c] += float64(row[c])
 		}
 	}
 	return softmax(s)
@@ -175,7 +213,12 @@ func kindWordClass(w string) string {
 // kindShape is a word's shape: X for upper-case letters, x for lower, d
 // for digits, other runes as written, runs collapsed.
 func kindShape(w string) string {
-	var b strings.Builder
+	var buf [32]byte
+	return string(appendShape(buf[:0], w))
+}
+
+// appendShape appends w's shape (see kindShape) to b.
+func appendShape(b []byte, w string) []byte {
 	var last rune
 	for _, r := range w {
 		c := r
@@ -188,14 +231,33 @@ func kindShape(w string) string {
 			c = 'd'
 		}
 		if c != last {
-			b.WriteRune(c)
+			b = utf8.AppendRune(b, c)
 			last = c
 		}
 	}
-	return b.String()
+	return b
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// startsWord reports whether s opens with a letter or digit.
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r)
+}
+
+// countFields is len(strings.Fields(s)) without the slice.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
 
 // prevToken returns the word or punctuation mark that ends before i, and
 // where it starts; "" at the start of the text.
@@ -274,6 +336,21 @@ func kindFeatures(text string, e *Entity, ms []Mention, speaker bool) []uint32 {
 		}
 		f = append(f, h&kindHashMask)
 	}
+	// addShape adds prefix followed by w's shape, built on the stack.
+	addShape := func(prefix, w string) {
+		var buf [64]byte
+		sh := appendShape(buf[:0], w)
+		h := uint32(2166136261)
+		for i := 0; i < len(prefix); i++ {
+			h ^= uint32(prefix[i])
+			h *= 16777619
+		}
+		for _, c := range sh {
+			h ^= uint32(c)
+			h *= 16777619
+		}
+		f = append(f, h&kindHashMask)
+	}
 	add("bias")
 	add("rk=", rk)
 	words := strings.Fields(e.Name)
@@ -319,8 +396,7 @@ func kindFeatures(text string, e *Entity, ms []Mention, speaker bool) []uint32 {
 			break
 		}
 		if m.Text != e.Name {
-			mw := strings.Fields(m.Text)
-			add("mnw=", strconv.Itoa(min(len(mw), 4)), "|", strconv.Itoa(min(len(words), 4)))
+			add("mnw=", strconv.Itoa(min(countFields(m.Text), 4)), "|", strconv.Itoa(min(len(words), 4)))
 		}
 		p1, at := prevToken(text, m.Start)
 		p2, _ := prevToken(text, at)
@@ -351,14 +427,14 @@ func kindFeatures(text string, e *Entity, ms []Mention, speaker bool) []uint32 {
 		if ln1 == "(" {
 			add("paren")
 		}
-		if p1 != "" && !isWordRune([]rune(p1)[0]) {
+		if p1 != "" && !startsWord(p1) {
 			add("p1punct=", p1)
 		}
-		if p1 != "" && isWordRune([]rune(p1)[0]) {
-			add("p1shape=", kindShape(p1))
+		if p1 != "" && startsWord(p1) {
+			addShape("p1shape=", p1)
 		}
-		if n1 != "" && isWordRune([]rune(n1)[0]) {
-			add("n1shape=", kindShape(n1))
+		if n1 != "" && startsWord(n1) {
+			addShape("n1shape=", n1)
 		}
 	}
 	slices.Sort(f)

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -299,11 +300,19 @@ var kindGrid = []float64{2, 0.95, 0.9, 0.8, 0.7, 0.6, 0.5}
 // alone) under a policy.
 func scoreWith(devs []kindDev, models []map[uint32][extract.KindNumClasses]float32, change, drop float64) *heldoutScore {
 	hs := &heldoutScore{}
+	// A model is built once per weight map: building indexes it.
+	built := map[uintptr]*extract.KindModel{}
 	for i, d := range devs {
 		doc := d.doc
 		if models != nil {
+			key := reflect.ValueOf(models[i]).Pointer()
+			m := built[key]
+			if m == nil {
+				m = extract.NewKindModel(models[i], change, drop)
+				built[key] = m
+			}
 			doc = cloneDoc(d.doc)
-			extract.ApplyKindModel(d.art.text, doc, extract.NewKindModel(models[i], change, drop))
+			extract.ApplyKindModel(d.art.text, doc, m)
 		}
 		hs.add(scoreHeldout(d.art, doc))
 	}
@@ -576,13 +585,24 @@ func TestTrainKindModel(t *testing.T) {
 
 // BenchmarkKindModel measures what the kind model adds to Extract: the
 // pipeline without it, and with a model trained on dev and MEANTIME
-// applied to its output (thresholds 0.8, so that it acts).
+// applied to its output (thresholds 0.8, so that it acts), and the model
+// alone on copies of the pipeline's output, beside the copying alone.
 func BenchmarkKindModel(b *testing.B) {
 	devs := loadKindDev(b)
 	mt := loadKindMeantime(b)
 	model := extract.NewKindModel(trainOn(mt, devs, func(kindDev) bool { return true }), 0.8, 0.8)
 	b.Run("rules", func(b *testing.B) {
 		benchAll(b, func(in benchText) { extract.ExtractRules(in.text, in.published) })
+	})
+	docs := map[string]*extract.Document{}
+	for _, in := range append(meantimeInputs(b), seedInput()) {
+		docs[in.text] = extract.ExtractRules(in.text, in.published)
+	}
+	b.Run("clone-only", func(b *testing.B) {
+		benchAll(b, func(in benchText) { cloneDoc(docs[in.text]) })
+	})
+	b.Run("model-only", func(b *testing.B) {
+		benchAll(b, func(in benchText) { extract.ApplyKindModel(in.text, cloneDoc(docs[in.text]), model) })
 	})
 	b.Run("rules+model", func(b *testing.B) {
 		benchAll(b, func(in benchText) {
