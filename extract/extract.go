@@ -8,6 +8,11 @@ import (
 // Extract runs the whole pipeline on text published on the given date and
 // returns every fact found, with byte offsets into text.
 func Extract(text string, published time.Time) *Document {
+	return extractRules(text, published)
+}
+
+// extractRules is the rule-based pipeline, without the learned kind model.
+func extractRules(text string, published time.Time) *Document {
 	doc := &Document{}
 	doc.Sentences = SplitSentences(text)
 	doc.Times = FindTimes(text, doc.Sentences, published)

@@ -357,7 +357,7 @@ type hoArticle struct {
 // loadHeldout reads the articles of one half and checks their gold: every
 // snippet and quote occurs exactly once, every role's person and quote's
 // speaker is a gold entity.
-func loadHeldout(t *testing.T, dir string) []hoArticle {
+func loadHeldout(t testing.TB, dir string) []hoArticle {
 	t.Helper()
 	paths, err := filepath.Glob(filepath.Join(dir, "*.gold.json"))
 	if err != nil {
