@@ -9,11 +9,13 @@
 package merge
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Report is one article's account of a happening: a dated clause.
@@ -49,26 +51,48 @@ type Report struct {
 	Summary string
 
 	// words, names and figures cache what Compare and Summarize read of
-	// Clause, which a report is compared on many times.
-	words, names map[string]bool
-	figures      []Figure
-	figured      bool
-	clear        float64
-	cleared      bool
+	// Clause, which a report is compared on many times: the words and
+	// names sorted and without repeats, so that Compare counts the
+	// shared ones in one walk rather than through maps.
+	words, names  []string
+	worded, named bool
+	figures       []Figure
+	figured       bool
+	clear         float64
+	cleared       bool
 }
 
-func (r *Report) contentWords() map[string]bool {
-	if r.words == nil {
-		r.words = ContentWords(r.Clause)
+func (r *Report) contentWords() []string {
+	if !r.worded {
+		r.words, r.worded = contentWordList(r.Clause), true
 	}
 	return r.words
 }
 
-func (r *Report) nameWords() map[string]bool {
-	if r.names == nil {
-		r.names = NameWords(r.Clause)
+func (r *Report) nameWords() []string {
+	if !r.named {
+		r.names, r.named = nameWordList(r.Clause), true
 	}
 	return r.names
+}
+
+// sharedCount is how many words two sorted lists without repeats have
+// in common.
+func sharedCount(a, b []string) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
 }
 
 func (r *Report) clauseFigures() []Figure {
@@ -170,18 +194,9 @@ func Compare(a, b *Report) Similarity {
 			}
 		}
 	}
-	na, nb := a.nameWords(), b.nameWords()
-	for w := range na {
-		if nb[w] {
-			s.Names++
-		}
-	}
+	s.Names = sharedCount(a.nameWords(), b.nameWords())
 	wa, wb := a.contentWords(), b.contentWords()
-	for w := range wa {
-		if wb[w] {
-			s.Words++
-		}
-	}
+	s.Words = sharedCount(wa, wb)
 	if n := min(len(wa), len(wb)); n > 0 {
 		s.Overlap = float64(s.Words) / float64(n)
 	}
@@ -241,43 +256,91 @@ func (s Similarity) Score() float64 {
 // words are left out: they are names, which the shared participants
 // already count, and two happenings of one company share its name.
 func ContentWords(text string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
-		if r := []rune(w); len(r) > 0 && unicode.IsUpper(r[0]) {
-			continue
+	return wordSet(contentWordList(text))
+}
+
+// contentWordList is ContentWords as a sorted list without repeats.
+func contentWordList(text string) []string {
+	var out []string
+	eachField(text, isContentSep, func(w string) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return
 		}
 		w = strings.ToLower(strings.Trim(w, "'’"))
 		if i := strings.IndexAny(w, "'’"); i > 0 {
 			w = w[:i] // possessives: "apple's" is "apple"
 		}
 		if len(w) < 3 || stopWords()[w] {
-			continue
+			return
 		}
 		st := Stem(w)
 		if c, ok := synonyms()[st]; ok {
 			st = c
 		}
-		out[st] = true
-	}
-	return out
+		out = append(out, st)
+	})
+	return sortedUnique(out)
 }
 
 // NameWords returns the lower-cased words of a clause written with a
 // capital letter (other than stop words, months and days): the names it
 // holds, known to the extractor as entities or not.
 func NameWords(text string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }) {
+	return wordSet(nameWordList(text))
+}
+
+// nameWordList is NameWords as a sorted list without repeats.
+func nameWordList(text string) []string {
+	var out []string
+	eachField(text, isNameSep, func(w string) {
 		if !strings.ContainsFunc(w, unicode.IsUpper) {
-			continue
+			return
 		}
 		w = strings.ToLower(strings.Trim(w, "'’"))
 		if i := strings.IndexAny(w, "'’"); i > 0 {
 			w = w[:i]
 		}
 		if len(w) < 2 || stopWords()[w] || nameStop[w] {
-			continue
+			return
 		}
+		out = append(out, w)
+	})
+	return sortedUnique(out)
+}
+
+func isContentSep(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }
+
+func isNameSep(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+}
+
+// eachField calls f with each field of text that strings.FieldsFunc(text,
+// sep) would return, in order, without building the slice of them.
+func eachField(text string, sep func(rune) bool, f func(string)) {
+	start := -1
+	for i, r := range text {
+		if sep(r) {
+			if start >= 0 {
+				f(text[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		f(text[start:])
+	}
+}
+
+func sortedUnique(ws []string) []string {
+	slices.Sort(ws)
+	return slices.Compact(ws)
+}
+
+func wordSet(ws []string) map[string]bool {
+	out := make(map[string]bool, len(ws))
+	for _, w := range ws {
 		out[w] = true
 	}
 	return out
