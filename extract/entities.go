@@ -183,6 +183,9 @@ type ner struct {
 	ri runIndex
 }
 
+// maxWordSetHint caps the room newNER makes up front in its word sets.
+const maxWordSetHint = 4096
+
 func newNER(text string, sents []Sentence, times []Time) *ner {
 	loadGazetteer()
 	n := &ner{text: text, sents: sents, times: times}
@@ -192,9 +195,23 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	n.initial = newTokBits(nt)
 	n.quoted = newTokBits(nt)
 	n.timed = newTokBits(nt)
-	n.vocab = make(map[string]bool)
-	n.capSeen = make(map[string]bool)
-	n.capMid = make(map[string]bool)
+	// The word sets are sized from the words that may go in them, so
+	// that they are not grown and rehashed several times per article;
+	// a long text's repeat the same words, and only the first few
+	// thousand are room made for up front.
+	var lowerWords, capWords int
+	for i := range n.toks {
+		if t := &n.toks[i]; t.word {
+			if t.cap {
+				capWords++
+			} else if !t.upper && !t.digit {
+				lowerWords++
+			}
+		}
+	}
+	n.vocab = make(map[string]bool, min(lowerWords, maxWordSetHint))
+	n.capSeen = make(map[string]bool, min(capWords, maxWordSetHint))
+	n.capMid = make(map[string]bool, min(capWords, maxWordSetHint))
 	n.heading = make([]bool, len(sents))
 	n.sentTok = make([][2]int, len(sents))
 	for i := range n.sentTok {
