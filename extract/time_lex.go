@@ -292,7 +292,8 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 		}
 	}
 	toks := make([]tk, 0, n)
-	// The numbers' tkNumbers, allocated in blocks.
+	// The numbers' tkNumbers, allocated in blocks: small at first, since
+	// an article holds a few dozen numbers, then up to 256 at a time.
 	var nums []tkNumber
 	si := 0
 	i := 0
@@ -308,7 +309,7 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 		switch kind {
 		case tkNum:
 			if len(nums) == cap(nums) {
-				nums = make([]tkNumber, 0, 256)
+				nums = make([]tkNumber, 0, min(256, max(16, 2*cap(nums))))
 			}
 			nums = nums[:len(nums)+1]
 			t = tk{s: int32(start), e: int32(j), kind: tkNum, tkNumber: &nums[len(nums)-1]}
