@@ -266,10 +266,7 @@ func contentWordList(text string) []string {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			return
 		}
-		w = strings.ToLower(strings.Trim(w, "'’"))
-		if i := strings.IndexAny(w, "'’"); i > 0 {
-			w = w[:i] // possessives: "apple's" is "apple"
-		}
+		w = beforeApostrophe(strings.ToLower(trimApostrophes(w))) // possessives: "apple's" is "apple"
 		if len(w) < 3 || stopWords()[w] {
 			return
 		}
@@ -296,16 +293,36 @@ func nameWordList(text string) []string {
 		if !strings.ContainsFunc(w, unicode.IsUpper) {
 			return
 		}
-		w = strings.ToLower(strings.Trim(w, "'’"))
-		if i := strings.IndexAny(w, "'’"); i > 0 {
-			w = w[:i]
-		}
+		w = beforeApostrophe(strings.ToLower(trimApostrophes(w)))
 		if len(w) < 2 || stopWords()[w] || nameStop[w] {
 			return
 		}
 		out = append(out, w)
 	})
 	return sortedUnique(out)
+}
+
+// trimApostrophes is strings.Trim(w, "'’") for a word that is not
+// empty, without Trim's rune-by-rune search of its cutset when neither
+// end can be an apostrophe (’ begins with 0xe2 and ends with 0x99).
+func trimApostrophes(w string) string {
+	if c, d := w[0], w[len(w)-1]; c != '\'' && c != 0xe2 && d != '\'' && d != 0x99 {
+		return w
+	}
+	return strings.Trim(w, "'’")
+}
+
+// beforeApostrophe cuts w at its first apostrophe (' or ’) past the
+// first byte, as strings.IndexAny(w, "'’") finds it.
+func beforeApostrophe(w string) string {
+	i := strings.IndexByte(w, '\'')
+	if j := strings.Index(w, "’"); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i > 0 {
+		return w[:i]
+	}
+	return w
 }
 
 func isContentSep(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }
