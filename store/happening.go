@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -295,12 +296,40 @@ func (l *loader) unfitHappenings(r *merge.Report, hs []int64) (map[int64]bool, e
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := l.tx.QueryContext(l.ctx, `SELECT id, date, precision, sort_start, sort_end FROM happenings WHERE id IN (`+placeholders(len(ids))+`)`, idArgs(ids)...)
+	q := `SELECT id, date, precision, sort_start, sort_end FROM happenings WHERE id IN (` + placeholders(len(ids)) + `)`
+	args := idArgs(ids)
+	var unfit map[int64]bool
+	if l.tx.conn != nil {
+		// A load asks this for each report that has candidates: read
+		// on the driver, as queryInts does, without database/sql's
+		// Rows and their goroutine.
+		err := l.tx.driverRows(l.ctx, q, args, func(row []driver.Value) error {
+			id, ok := row[0].(int64)
+			h, ok2 := happeningDates(row[1:])
+			if !ok || !ok2 {
+				return errOddRow
+			}
+			if !merge.Fits(r, h) {
+				if unfit == nil {
+					unfit = map[int64]bool{}
+				}
+				unfit[id] = true
+			}
+			return nil
+		})
+		if err == nil {
+			return unfit, nil
+		}
+		if !errors.Is(err, driver.ErrSkip) && !errors.Is(err, errOddRow) {
+			return nil, err
+		}
+		unfit = nil
+	}
+	rows, err := l.tx.QueryContext(l.ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var unfit map[int64]bool
 	for rows.Next() {
 		var id int64
 		var h merge.Happening
@@ -315,6 +344,23 @@ func (l *loader) unfitHappenings(r *merge.Report, hs []int64) (map[int64]bool, e
 		}
 	}
 	return unfit, rows.Err()
+}
+
+// errOddRow stops driverRows at a value that database/sql's Scan might
+// read otherwise than a plain type assertion does (a NULL, another
+// type): the caller then reads the rows again through database/sql.
+var errOddRow = errors.New("row read through database/sql")
+
+// happeningDates reads date, precision, sort_start and sort_end, as the
+// driver gives them, into a merge.Happening; ok is false unless all four
+// are strings.
+func happeningDates(v []driver.Value) (h merge.Happening, ok bool) {
+	var ok1, ok2, ok3, ok4 bool
+	h.Date, ok1 = v[0].(string)
+	h.Precision, ok2 = v[1].(string)
+	h.SortStart, ok3 = v[2].(string)
+	h.SortEnd, ok4 = v[3].(string)
+	return h, ok1 && ok2 && ok3 && ok4
 }
 
 func idArgs(ids []int64) []any {
@@ -368,18 +414,39 @@ func readReports(ctx context.Context, tx *Tx, withEntities bool, cond string, ar
 // it, and those refreshed are mostly happenings told once gaining a
 // second report, whose reports the loader holds.
 func summaryReports(ctx context.Context, tx *Tx, cond string, args ...any) ([]*merge.Report, []int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.source_id, s.published, e.date, e.precision, e.sort_start, e.sort_end,
+	q := `SELECT e.id, e.source_id, s.published, e.date, e.precision, e.sort_start, e.sort_end,
 		CASE WHEN e.clause_start >= e.start AND e.clause_start < e.clause_end AND e.clause_end - e.start <= length(CAST(e.sentence AS BLOB))
 			THEN CAST(substr(CAST(e.sentence AS BLOB), e.clause_start - e.start + 1, e.clause_end - e.clause_start) AS TEXT)
 			ELSE e.sentence END,
 		e.sent_index, e.time_text != '', e.inferred, e.happening_id, e.summary
-		FROM events e JOIN sources s ON s.id = e.source_id WHERE `+cond, args...)
+		FROM events e JOIN sources s ON s.id = e.source_id WHERE ` + cond
+	var out []*merge.Report
+	var hids []int64
+	if tx.conn != nil {
+		// In a load, on the driver (see unfitHappenings): the
+		// candidates of each new report are read here.
+		err := tx.driverRows(ctx, q, args, func(row []driver.Value) error {
+			r, hid, ok := summaryReportOf(row)
+			if !ok {
+				return errOddRow
+			}
+			out = append(out, r)
+			hids = append(hids, hid)
+			return nil
+		})
+		if err == nil {
+			return out, hids, nil
+		}
+		if !errors.Is(err, driver.ErrSkip) && !errors.Is(err, errOddRow) {
+			return nil, nil, err
+		}
+		out, hids = nil, nil
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer rows.Close()
-	var out []*merge.Report
-	var hids []int64
 	for rows.Next() {
 		r := &merge.Report{}
 		var hid int64
@@ -392,6 +459,37 @@ func summaryReports(ctx context.Context, tx *Tx, cond string, args ...any) ([]*m
 		hids = append(hids, hid)
 	}
 	return out, hids, rows.Err()
+}
+
+// summaryReportOf reads a row of summaryReports' query as the driver
+// gives it, as rows.Scan would; ok is false for any value Scan might
+// read otherwise (a NULL, another type, a flag other than 0 or 1).
+func summaryReportOf(v []driver.Value) (r *merge.Report, hid int64, ok bool) {
+	r = &merge.Report{}
+	strs := [...]*string{2: &r.Published, 3: &r.Date, 4: &r.Precision, 5: &r.SortStart, 6: &r.SortEnd, 7: &r.Clause, 12: &r.Summary}
+	for i, p := range strs {
+		if p == nil {
+			continue
+		}
+		if *p, ok = v[i].(string); !ok {
+			return nil, 0, false
+		}
+	}
+	var sent, dated, inferred int64
+	for i, p := range [...]*int64{0: &r.ID, 1: &r.SourceID, 8: &sent, 9: &dated, 10: &inferred, 11: &hid} {
+		if p == nil {
+			continue
+		}
+		if *p, ok = v[i].(int64); !ok {
+			return nil, 0, false
+		}
+	}
+	if dated != 0 && dated != 1 || inferred != 0 && inferred != 1 {
+		return nil, 0, false
+	}
+	r.SentIndex, r.Dated, r.Inferred = int(sent), dated == 1, inferred == 1
+	r.Published = dayOf(r.Published)
+	return r, hid, true
 }
 
 // chunks yields ids n at a time, under SQLite's limit on bound
