@@ -7,11 +7,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"reflect"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"briefbot/extract"
@@ -190,11 +190,12 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 	// happenings, from the narrow indexes.
 	// The source's own reports are not stored yet (a reload removed
 	// the old ones first): every report found is another source's.
-	const part = `SELECT event_id, happening_id FROM event_entities WHERE `
-	var parts []string
-	var args []any
+	q := candidateQuery(len(ents), len(points), from != "")
+	if q == "" {
+		return nil, nil
+	}
+	args := make([]any, 0, 2*len(ents)+len(points)+2)
 	if len(points) > 0 {
-		parts = append(parts, `SELECT * FROM (`+part+`entity_id IN (`+placeholders(len(ents))+`) AND sort_start IN (`+placeholders(len(points))+`) LIMIT `+fmt.Sprint(maxCandidates)+`)`)
 		for _, e := range ents {
 			args = append(args, e)
 		}
@@ -203,31 +204,34 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 		}
 	}
 	if from != "" {
-		parts = append(parts, `SELECT * FROM (`+part+`entity_id IN (`+placeholders(len(ents))+`) AND sort_start BETWEEN ? AND ? LIMIT `+fmt.Sprint(maxCandidates)+`)`)
 		for _, e := range ents {
 			args = append(args, e)
 		}
 		args = append(args, from, to)
 	}
-	if len(parts) == 0 {
-		return nil, nil
-	}
-	q := strings.Join(parts, " UNION ALL ")
 	// A happening told by many sources is weighed on a few of its
 	// reports: the same story from twenty feeds costs two comparisons,
-	// not twenty.
-	var picked []int64
-	seen := map[int64]bool{}
-	perHappening := map[int64]int{}
-	happeningOf := map[int64]int64{}
+	// not twenty. The query returns at most 2×maxCandidates rows, so
+	// the picks are kept in short slices, searched in place, rather
+	// than maps.
+	var picked, pickedHappening []int64
+	var happenings []candidateCount
 	err := l.tx.queryInts(l.ctx, q, args, func(r []int64) error {
 		id, h := r[0], r[1]
-		if !seen[id] && perHappening[h] < maxReportsPerCandidate {
-			seen[id] = true
-			perHappening[h]++
-			picked = append(picked, id)
-			happeningOf[id] = h
+		if slices.Contains(picked, id) {
+			return nil
 		}
+		k := slices.IndexFunc(happenings, func(c candidateCount) bool { return c.happening == h })
+		if k >= 0 && happenings[k].n >= maxReportsPerCandidate {
+			return nil
+		}
+		if k < 0 {
+			happenings = append(happenings, candidateCount{happening: h})
+			k = len(happenings) - 1
+		}
+		happenings[k].n++
+		picked = append(picked, id)
+		pickedHappening = append(pickedHappening, h)
 		return nil
 	})
 	if err != nil {
@@ -241,14 +245,18 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 	// one happening over years. The date is read from the happenings
 	// row, which loads keep current (addToHappenings, writeHappening),
 	// so it is read each time rather than cached.
-	unfit, err := l.unfitHappenings(r, slices.Collect(maps.Keys(perHappening)))
+	hs := make([]int64, len(happenings))
+	for k, c := range happenings {
+		hs[k] = c.happening
+	}
+	unfit, err := l.unfitHappenings(r, hs)
 	if err != nil {
 		return nil, err
 	}
 	if len(unfit) > 0 {
 		kept := picked[:0]
-		for _, id := range picked {
-			if !unfit[happeningOf[id]] {
+		for k, id := range picked {
+			if !unfit[pickedHappening[k]] {
 				kept = append(kept, id)
 			}
 		}
@@ -286,6 +294,44 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 		}
 	}
 	return out, nil
+}
+
+// candidateCount is how many reports of a happening candidates picked.
+type candidateCount struct {
+	happening int64
+	n         int
+}
+
+// candidateShape is what candidates' statement depends on: the number
+// of participants and of points, and whether there is a day range.
+type candidateShape struct {
+	ents, points int
+	between      bool
+}
+
+// candidateQueries holds candidates' statements by shape, built once per
+// process rather than once per report.
+var candidateQueries sync.Map // candidateShape → string
+
+// candidateQuery is the statement candidates runs for ents participants,
+// points points and, when between, a day range; "" when there is
+// neither a point nor a range to look at.
+func candidateQuery(ents, points int, between bool) string {
+	k := candidateShape{ents, points, between}
+	if q, ok := candidateQueries.Load(k); ok {
+		return q.(string)
+	}
+	const part = `SELECT event_id, happening_id FROM event_entities WHERE `
+	var parts []string
+	if points > 0 {
+		parts = append(parts, `SELECT * FROM (`+part+`entity_id IN (`+placeholders(ents)+`) AND sort_start IN (`+placeholders(points)+`) LIMIT `+fmt.Sprint(maxCandidates)+`)`)
+	}
+	if between {
+		parts = append(parts, `SELECT * FROM (`+part+`entity_id IN (`+placeholders(ents)+`) AND sort_start BETWEEN ? AND ? LIMIT `+fmt.Sprint(maxCandidates)+`)`)
+	}
+	q := strings.Join(parts, " UNION ALL ")
+	candidateQueries.Store(k, q)
+	return q
 }
 
 // unfitHappenings returns those of the happenings hs whose own date r
