@@ -21,6 +21,9 @@ type loader struct {
 	tx  *Tx
 	res *LoadResult
 	src int64
+	// srcArg is src as a statement argument, boxed once per source
+	// rather than once per row.
+	srcArg any
 	// guild owns the current source; "" for a global one.
 	guild string
 
@@ -49,6 +52,8 @@ type loader struct {
 
 	// aliases, places and roles are rows waiting for flushNames.
 	aliases, places, roles []any
+	// args holds the rows of run's statements (see run).
+	args []any
 
 	// recheck holds the entities this source gave another kind than
 	// they have, whose kind settleKinds decides again.
@@ -147,11 +152,31 @@ func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput, g
 		clear(l.named)
 		clear(l.reports)
 	}
-	l.ctx, l.res, l.src, l.guild = ctx, res, res.SourceID, guild
-	l.ids, l.aliased, l.placed = map[string]int64{}, map[aliasKey]bool{}, map[aliasKey]bool{}
-	l.merged = map[int64]int64{}
+	l.ctx, l.res, l.src, l.srcArg, l.guild = ctx, res, res.SourceID, res.SourceID, guild
+	// The per-source maps are emptied for the next source rather than
+	// made again (and grown again, article after article), unless a
+	// long article left them large: clear keeps a map's room, and
+	// ranging over a map costs its room, not its entries.
+	l.ids = reuseMap(l.ids)
+	l.aliased = reuseMap(l.aliased)
+	l.placed = reuseMap(l.placed)
+	l.merged = reuseMap(l.merged)
 	l.aliases, l.places, l.roles = l.aliases[:0], l.places[:0], l.roles[:0]
 	return l.run(in)
+}
+
+// maxReusedMap is the most entries a loader's per-source map may have had
+// for reuseMap to keep it for the next source.
+const maxReusedMap = 512
+
+// reuseMap returns m emptied, or a new map when m is nil or held more
+// than maxReusedMap entries.
+func reuseMap[K comparable, V any](m map[K]V) map[K]V {
+	if m == nil || len(m) > maxReusedMap {
+		return map[K]V{}
+	}
+	clear(m)
+	return m
 }
 
 // The loader's statements.
@@ -181,7 +206,14 @@ func (l *loader) run(in SourceInput) error {
 		}
 	}
 	firstSentence := l.nextSentence
-	args := make([]any, 0, 5*len(doc.Sentences))
+	// One slice of arguments serves every statement of every source
+	// of the transaction; it is cleared when the source is done, so as
+	// not to hold its text.
+	args := l.args[:0]
+	defer func() {
+		clear(args[:cap(args)])
+		l.args = args[:0]
+	}()
 	for i, s := range doc.Sentences {
 		if !valid(s.Start, s.End) {
 			l.res.Skipped++
@@ -189,7 +221,7 @@ func (l *loader) run(in SourceInput) error {
 		}
 		sentIDs[i] = l.nextSentence
 		l.nextSentence++
-		args = append(args, sentIDs[i], l.src, int64(s.Start), int64(s.End), text[s.Start:s.End])
+		args = append(args, sentIDs[i], l.srcArg, int64(s.Start), int64(s.End), text[s.Start:s.End])
 		l.tx.noteText(false, text[s.Start:s.End])
 	}
 	if err := l.insertRows(`sentences (id, source_id, start, "end", text)`, 5, args); err != nil {
@@ -236,7 +268,7 @@ func (l *loader) run(in SourceInput) error {
 			if n := Norm(p); n != "" {
 				if k := (aliasKey{id, n}); !l.placed[k] {
 					l.placed[k] = true
-					l.places = append(l.places, l.src, id, n, p)
+					l.places = append(l.places, l.srcArg, id, n, p)
 				}
 			}
 		}
@@ -244,7 +276,7 @@ func (l *loader) run(in SourceInput) error {
 			if r.Title == "" && r.Org == "" {
 				continue
 			}
-			l.roles = append(l.roles, id, r.Title, r.Org, r.Since, r.Until, l.src, int64(r.Start), int64(r.End))
+			l.roles = append(l.roles, id, r.Title, r.Org, r.Since, r.Until, l.srcArg, int64(r.Start), int64(r.End))
 		}
 	}
 	// An acronym the article uses beside the one organisation it
@@ -306,7 +338,7 @@ func (l *loader) run(in SourceInput) error {
 		if m.Start < lead {
 			inLead[id] = true
 		}
-		args = append(args, id, l.src, int64(m.Start), int64(m.End), m.Text)
+		args = append(args, id, l.srcArg, int64(m.Start), int64(m.End), m.Text)
 		l.res.Mentions++
 	}
 	if err := l.insertRows(`mentions (entity_id, source_id, start, "end", text)`, 5, args); err != nil {
@@ -389,7 +421,7 @@ func (l *loader) run(in SourceInput) error {
 		if si < len(sentIDs) {
 			sid = sentIDs[si]
 		}
-		args = append(args, r.ID, l.src, ev.Date, string(ev.Precision), r.SortStart, r.SortEnd, ev.Summary, ev.Sentence,
+		args = append(args, r.ID, l.srcArg, ev.Date, string(ev.Precision), r.SortStart, r.SortEnd, ev.Summary, ev.Sentence,
 			int64(ev.Start), int64(ev.End), int64(ev.ClauseStart), int64(ev.ClauseEnd), ev.TimeText, int64(si), sid,
 			termText(text[ev.Start:ev.End]), hids[k], ev.Inferred)
 		linked = linked[:0]
@@ -496,7 +528,7 @@ func (l *loader) run(in SourceInput) error {
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	args = args[:0]
 	for _, id := range ids {
-		args = append(args, id, l.src, int64(entities[id]), int64(eventCounts[id]), in.Published, string(kinds[id]))
+		args = append(args, id, l.srcArg, int64(entities[id]), int64(eventCounts[id]), in.Published, string(kinds[id]))
 	}
 	if err := l.insertRows(`entity_sources (entity_id, source_id, mentions, events, published, kind)`, 6, args); err != nil {
 		return err
@@ -532,7 +564,7 @@ func (l *loader) run(in SourceInput) error {
 		if date == "" {
 			date = in.Published
 		}
-		args = append(args, l.src, speaker, q.Speaker, Norm(q.Speaker), q.Text, date, int64(q.Start), int64(q.End), int64(q.SentenceStart), int64(q.SentenceEnd))
+		args = append(args, l.srcArg, speaker, q.Speaker, Norm(q.Speaker), q.Text, date, int64(q.Start), int64(q.End), int64(q.SentenceStart), int64(q.SentenceEnd))
 		l.res.Quotes++
 	}
 	if err := l.insertRows(`quotes (source_id, speaker_entity_id, speaker_name, speaker_norm, text, date, start, "end", sentence_start, sentence_end)`,
@@ -567,7 +599,7 @@ func (l *loader) alias(id int64, a string) error {
 		return nil
 	}
 	l.aliased[k] = true
-	l.aliases = append(l.aliases, l.src, id, n, a)
+	l.aliases = append(l.aliases, l.srcArg, id, n, a)
 	return nil
 }
 
