@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -84,9 +86,33 @@ type aliasKey struct {
 	norm string
 }
 
-// exec runs q in the loader's transaction.
+// exec runs q in the loader's transaction. In a load's transaction it
+// calls the driver itself, as execRows does, rather than through
+// database/sql, which converts the arguments into a slice of their own
+// each time: a load runs a few such statements per article (a new
+// entity, a happening gaining reports, the entities' counts). The
+// driver's result answers LastInsertId and RowsAffected as
+// database/sql's would.
 func (l *loader) exec(q string, args ...any) (sql.Result, error) {
-	return l.tx.ExecContext(l.ctx, q, args...)
+	if l.tx.conn == nil {
+		return l.tx.ExecContext(l.ctx, q, args...)
+	}
+	var res sql.Result
+	err := l.tx.onDriver(args, func(dc any, nv []driver.NamedValue) error {
+		c, ok := dc.(driver.ExecerContext)
+		if !ok {
+			return driver.ErrSkip
+		}
+		r, err := c.ExecContext(l.ctx, q, nv)
+		if err == nil {
+			res = r
+		}
+		return err
+	})
+	if errors.Is(err, driver.ErrSkip) {
+		return l.tx.ExecContext(l.ctx, q, args...)
+	}
+	return res, err
 }
 
 // rowChunks are the row counts of the multi-row INSERT statements, largest
