@@ -262,7 +262,7 @@ func ContentWords(text string) map[string]bool {
 // contentWordList is ContentWords as a sorted list without repeats.
 func contentWordList(text string) []string {
 	var out []string
-	eachField(text, isContentSep, func(w string) {
+	eachField(text, isContentSep, contentSeps, func(w string) {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			return
 		}
@@ -289,7 +289,7 @@ func NameWords(text string) map[string]bool {
 // nameWordList is NameWords as a sorted list without repeats.
 func nameWordList(text string) []string {
 	var out []string
-	eachField(text, isNameSep, func(w string) {
+	eachField(text, isNameSep, nameSeps, func(w string) {
 		if !strings.ContainsFunc(w, unicode.IsUpper) {
 			return
 		}
@@ -332,11 +332,22 @@ func isNameSep(r rune) bool {
 }
 
 // eachField calls f with each field of text that strings.FieldsFunc(text,
-// sep) would return, in order, without building the slice of them.
-func eachField(text string, sep func(rune) bool, f func(string)) {
+// sep) would return, in order, without building the slice of them. An
+// ASCII byte is looked up in asciiSep, sep's answers for them, rather
+// than decoded and asked about.
+func eachField(text string, sep func(rune) bool, asciiSep *[utf8.RuneSelf]bool, f func(string)) {
 	start := -1
-	for i, r := range text {
-		if sep(r) {
+	for i := 0; i < len(text); {
+		var isSep bool
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			isSep = asciiSep[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			isSep = sep(r)
+		}
+		if isSep {
 			if start >= 0 {
 				f(text[start:i])
 				start = -1
@@ -344,10 +355,23 @@ func eachField(text string, sep func(rune) bool, f func(string)) {
 		} else if start < 0 {
 			start = i
 		}
+		i += size
 	}
 	if start >= 0 {
 		f(text[start:])
 	}
+}
+
+// contentSeps and nameSeps are isContentSep and isNameSep for the ASCII
+// bytes.
+var contentSeps, nameSeps = asciiSeps(isContentSep), asciiSeps(isNameSep)
+
+func asciiSeps(sep func(rune) bool) *[utf8.RuneSelf]bool {
+	var t [utf8.RuneSelf]bool
+	for c := range t {
+		t[c] = sep(rune(c))
+	}
+	return &t
 }
 
 func sortedUnique(ws []string) []string {
