@@ -67,7 +67,11 @@ func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Ent
 	// when output allocates the mentions: 10 MiB of "U.S. " has 2
 	// million, 128 MB.
 	collectBetweenPasses(text)
-	return n.output()
+	mentions, entities := n.output()
+	// Nothing output holds points into the tokens (their texts are the
+	// text's and the lower-cased words'), so they go back to the pool.
+	releaseToks(&nerTokPool, n.toks)
+	return mentions, entities
 }
 
 // tokRun is a run of tokens in one sentence: tok is its first token.
@@ -189,7 +193,7 @@ const maxWordSetHint = 4096
 func newNER(text string, sents []Sentence, times []Time) *ner {
 	loadGazetteer()
 	n := &ner{text: text, sents: sents, times: times}
-	n.toks = nerTokenize(text)
+	n.toks = nerTokenizeInto(&nerTokPool, text)
 	nt := len(n.toks)
 	n.sruns = make([]tokRun, 0, min(nt, len(sents)+1))
 	n.initial = newTokBits(nt)

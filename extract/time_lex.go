@@ -291,7 +291,7 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 			n++
 		}
 	}
-	toks := make([]tk, 0, n)
+	toks := pooledToks[tk](&tkPool, n)
 	// The numbers' tkNumbers, allocated in blocks: small at first, since
 	// an article holds a few dozen numbers, then up to 256 at a time.
 	var nums []tkNumber
@@ -338,6 +338,39 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 // tokCountMin is the length of text from which the tokenizers count their
 // tokens before allocating them.
 const tokCountMin = 64 << 10
+
+// tkPool and nerTokPool hold the token slices of texts of at most
+// maxPooledToks tokens, given back when FindTimes and FindEntities are
+// done with them, for the next text's tokens: an ingest extracts
+// thousands of articles, and making each one's tokens anew was a sixth
+// of all the bytes it allocated. Longer texts' tokens are not kept, so
+// that one long text does not hold its tokens' memory ever after.
+var tkPool, nerTokPool sync.Pool
+
+const maxPooledToks = 16 << 10
+
+// pooledToks returns an empty slice with room for n tokens, from pool
+// when it holds one with room enough.
+func pooledToks[T any](pool *sync.Pool, n int) []T {
+	if n <= maxPooledToks {
+		if b, ok := pool.Get().(*[]T); ok && cap(*b) >= n {
+			return (*b)[:0]
+		}
+	}
+	return make([]T, 0, n)
+}
+
+// releaseToks gives toks, which nothing holds any more, back to pool
+// unless it is too large to keep. It is cleared first, so that the pool
+// holds no pointers into the text it came from.
+func releaseToks[T any](pool *sync.Pool, toks []T) {
+	if cap(toks) > maxPooledToks {
+		return
+	}
+	clear(toks)
+	toks = toks[:0]
+	pool.Put(&toks)
+}
 
 // tkPossessive is the kind timeTokEnd gives a split-off "'s", which
 // tokenizeTimes makes a word.
