@@ -67,10 +67,18 @@ func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Ent
 	// when output allocates the mentions: 10 MiB of "U.S. " has 2
 	// million, 128 MB.
 	collectBetweenPasses(text)
+	// The tokens go back to nerTokPool once output is done (nothing it
+	// makes points into them: their texts are the text's and the
+	// lower-cased words'), unless they are too many to keep; those output
+	// lets go of part way (releaseTokens).
+	pooled := n.toks
+	if cap(pooled) > maxPooledToks {
+		pooled = nil
+	}
 	mentions, entities := n.output()
-	// Nothing output holds points into the tokens (their texts are the
-	// text's and the lower-cased words'), so they go back to the pool.
-	releaseToks(&nerTokPool, n.toks)
+	if pooled != nil {
+		releaseToks(&nerTokPool, pooled)
+	}
 	return mentions, entities
 }
 
