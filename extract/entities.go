@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -79,6 +80,7 @@ func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Ent
 	if pooled != nil {
 		releaseToks(&nerTokPool, pooled)
 	}
+	n.releaseWordSets()
 	return mentions, entities
 }
 
@@ -195,8 +197,28 @@ type ner struct {
 	ri runIndex
 }
 
-// maxWordSetHint caps the room newNER makes up front in its word sets.
+// maxWordSetHint caps the room newNER makes up front in its word sets,
+// and the words a set may have held for releaseWordSets to keep it.
 const maxWordSetHint = 4096
+
+// nerWordSets are a ner's word sets, kept in nerWordSetPool between texts.
+type nerWordSets struct{ vocab, capSeen, capMid map[string]bool }
+
+var nerWordSetPool sync.Pool
+
+// releaseWordSets gives n's word sets, emptied, to nerWordSetPool for the
+// next text, unless a long text grew them large: clearing a map costs
+// its room, not its entries.
+func (n *ner) releaseWordSets() {
+	if len(n.vocab) > maxWordSetHint || len(n.capSeen) > maxWordSetHint || len(n.capMid) > maxWordSetHint {
+		return
+	}
+	clear(n.vocab)
+	clear(n.capSeen)
+	clear(n.capMid)
+	nerWordSetPool.Put(&nerWordSets{n.vocab, n.capSeen, n.capMid})
+	n.vocab, n.capSeen, n.capMid = nil, nil, nil
+}
 
 func newNER(text string, sents []Sentence, times []Time) *ner {
 	loadGazetteer()
@@ -207,23 +229,28 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	n.initial = newTokBits(nt)
 	n.quoted = newTokBits(nt)
 	n.timed = newTokBits(nt)
-	// The word sets are sized from the words that may go in them, so
-	// that they are not grown and rehashed several times per article;
-	// a long text's repeat the same words, and only the first few
-	// thousand are room made for up front.
-	var lowerWords, capWords int
-	for i := range n.toks {
-		if t := &n.toks[i]; t.word {
-			if t.cap {
-				capWords++
-			} else if !t.upper && !t.digit {
-				lowerWords++
+	// The word sets are the last text's, emptied (see releaseWordSets),
+	// or else sized from the words that may go in them, so that they
+	// are not grown and rehashed several times per article; a long
+	// text's repeat the same words, and only the first few thousand are
+	// room made for up front.
+	if ws, ok := nerWordSetPool.Get().(*nerWordSets); ok {
+		n.vocab, n.capSeen, n.capMid = ws.vocab, ws.capSeen, ws.capMid
+	} else {
+		var lowerWords, capWords int
+		for i := range n.toks {
+			if t := &n.toks[i]; t.word {
+				if t.cap {
+					capWords++
+				} else if !t.upper && !t.digit {
+					lowerWords++
+				}
 			}
 		}
+		n.vocab = make(map[string]bool, min(lowerWords, maxWordSetHint))
+		n.capSeen = make(map[string]bool, min(capWords, maxWordSetHint))
+		n.capMid = make(map[string]bool, min(capWords, maxWordSetHint))
 	}
-	n.vocab = make(map[string]bool, min(lowerWords, maxWordSetHint))
-	n.capSeen = make(map[string]bool, min(capWords, maxWordSetHint))
-	n.capMid = make(map[string]bool, min(capWords, maxWordSetHint))
 	n.heading = make([]bool, len(sents))
 	n.sentTok = make([][2]int, len(sents))
 	for i := range n.sentTok {
