@@ -68,18 +68,16 @@ func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Ent
 	// when output allocates the mentions: 10 MiB of "U.S. " has 2
 	// million, 128 MB.
 	collectBetweenPasses(text)
-	// The tokens go back to nerTokPool once output is done (nothing it
-	// makes points into them: their texts are the text's and the
-	// lower-cased words'), unless they are too many to keep; those output
-	// lets go of part way (releaseTokens).
-	pooled := n.toks
-	if cap(pooled) > maxPooledToks {
-		pooled = nil
-	}
+	// The tokens and candidates go back to their pools once output is
+	// done: nothing it makes points into them (their texts are the
+	// text's and the lower-cased words'). Those too many to keep are not
+	// held here, so that output can let go of them part way
+	// (releaseTokens).
+	toks, cands, candOf := poolable(n.toks), poolable(n.cands), poolable(n.candOf)
 	mentions, entities := n.output()
-	if pooled != nil {
-		releaseToks(&nerTokPool, pooled)
-	}
+	releaseToks(&nerTokPool, toks)
+	releaseToks(&nerCandPool, cands)
+	releaseToks(&candOfPool, candOf)
 	n.releaseWordSets()
 	return mentions, entities
 }
@@ -226,6 +224,7 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	n.toks = nerTokenizeInto(&nerTokPool, text)
 	nt := len(n.toks)
 	n.sruns = make([]tokRun, 0, min(nt, len(sents)+1))
+	n.cands = pooledToks[nerCand](&nerCandPool, 0)
 	n.initial = newTokBits(nt)
 	n.quoted = newTokBits(nt)
 	n.timed = newTokBits(nt)
@@ -1958,7 +1957,7 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 	n.cands = append(n.cands, c)
 	idx := len(n.cands) - 1
 	if n.candOf == nil {
-		n.candOf = make([]int32, len(n.toks))
+		n.candOf = pooledToks[int32](&candOfPool, len(n.toks))[:len(n.toks)]
 		for k := range n.candOf {
 			n.candOf[k] = -1
 		}

@@ -340,12 +340,13 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 const tokCountMin = 64 << 10
 
 // tkPool and nerTokPool hold the token slices of texts of at most
-// maxPooledToks tokens, given back when FindTimes and FindEntities are
-// done with them, for the next text's tokens: an ingest extracts
+// maxPooledToks tokens (nerCandPool and candOfPool FindEntities'
+// candidates and their index by token), given back when FindTimes and
+// FindEntities are done with them, for the next text's: an ingest extracts
 // thousands of articles, and making each one's tokens anew was a sixth
 // of all the bytes it allocated. Longer texts' tokens are not kept, so
 // that one long text does not hold its tokens' memory ever after.
-var tkPool, nerTokPool sync.Pool
+var tkPool, nerTokPool, nerCandPool, candOfPool sync.Pool
 
 const maxPooledToks = 16 << 10
 
@@ -364,12 +365,22 @@ func pooledToks[T any](pool *sync.Pool, n int) []T {
 // unless it is too large to keep. It is cleared first, so that the pool
 // holds no pointers into the text it came from.
 func releaseToks[T any](pool *sync.Pool, toks []T) {
-	if cap(toks) > maxPooledToks {
+	if toks == nil || cap(toks) > maxPooledToks {
 		return
 	}
+	toks = toks[:cap(toks)]
 	clear(toks)
 	toks = toks[:0]
 	pool.Put(&toks)
+}
+
+// poolable returns toks when releaseToks would keep it, else nil, so that
+// a caller holding on to it for releaseToks does not hold a long text's.
+func poolable[T any](toks []T) []T {
+	if cap(toks) > maxPooledToks {
+		return nil
+	}
+	return toks
 }
 
 // tkPossessive is the kind timeTokEnd gives a split-off "'s", which
