@@ -195,9 +195,15 @@ type ner struct {
 	ri runIndex
 }
 
-// maxWordSetHint caps the room newNER makes up front in its word sets,
-// and the words a set may have held for releaseWordSets to keep it.
-const maxWordSetHint = 4096
+// maxWordSetRoom caps the room newNER makes up front in a new word set:
+// an article's distinct words fit (a MEANTIME article has a few hundred
+// words), and a text repeating a few words thousands of times ("Acme
+// Corp and " over 16 KB) does not get room for thousands. maxWordSetHint
+// is the most words a set may have held for releaseWordSets to keep it.
+const (
+	maxWordSetRoom = 256
+	maxWordSetHint = 4096
+)
 
 // nerWordSets are a ner's word sets, kept in nerWordSetPool between texts.
 type nerWordSets struct{ vocab, capSeen, capMid map[string]bool }
@@ -229,10 +235,9 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 	n.quoted = newTokBits(nt)
 	n.timed = newTokBits(nt)
 	// The word sets are the last text's, emptied (see releaseWordSets),
-	// or else sized from the words that may go in them, so that they
-	// are not grown and rehashed several times per article; a long
-	// text's repeat the same words, and only the first few thousand are
-	// room made for up front.
+	// or else sized from the words that may go in them, up to
+	// maxWordSetRoom, so that they are not grown and rehashed several
+	// times per article.
 	if ws, ok := nerWordSetPool.Get().(*nerWordSets); ok {
 		n.vocab, n.capSeen, n.capMid = ws.vocab, ws.capSeen, ws.capMid
 	} else {
@@ -246,9 +251,9 @@ func newNER(text string, sents []Sentence, times []Time) *ner {
 				}
 			}
 		}
-		n.vocab = make(map[string]bool, min(lowerWords, maxWordSetHint))
-		n.capSeen = make(map[string]bool, min(capWords, maxWordSetHint))
-		n.capMid = make(map[string]bool, min(capWords, maxWordSetHint))
+		n.vocab = make(map[string]bool, min(lowerWords, maxWordSetRoom))
+		n.capSeen = make(map[string]bool, min(capWords, maxWordSetRoom))
+		n.capMid = make(map[string]bool, min(capWords, maxWordSetRoom))
 	}
 	n.heading = make([]bool, len(sents))
 	n.sentTok = make([][2]int, len(sents))
