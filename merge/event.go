@@ -261,22 +261,29 @@ func ContentWords(text string) map[string]bool {
 
 // contentWordList is ContentWords as a sorted list without repeats.
 func contentWordList(text string) []string {
-	var out []string
-	eachField(text, isContentSep, contentSeps, func(w string) {
+	var buf [32]string
+	out := buf[:0]
+	for i := 0; ; {
+		a, b := nextField(text, i, isContentSep, contentSeps)
+		if a < 0 {
+			break
+		}
+		i = b
+		w := text[a:b]
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			return
+			continue
 		}
 		w = beforeApostrophe(strings.ToLower(trimApostrophes(w))) // possessives: "apple's" is "apple"
 		if len(w) < 3 || stopWords()[w] {
-			return
+			continue
 		}
 		st := Stem(w)
 		if c, ok := synonyms()[st]; ok {
 			st = c
 		}
 		out = append(out, st)
-	})
-	return sortedUnique(out)
+	}
+	return sortedCopy(out)
 }
 
 // NameWords returns the lower-cased words of a clause written with a
@@ -288,18 +295,25 @@ func NameWords(text string) map[string]bool {
 
 // nameWordList is NameWords as a sorted list without repeats.
 func nameWordList(text string) []string {
-	var out []string
-	eachField(text, isNameSep, nameSeps, func(w string) {
+	var buf [32]string
+	out := buf[:0]
+	for i := 0; ; {
+		a, b := nextField(text, i, isNameSep, nameSeps)
+		if a < 0 {
+			break
+		}
+		i = b
+		w := text[a:b]
 		if !strings.ContainsFunc(w, unicode.IsUpper) {
-			return
+			continue
 		}
 		w = beforeApostrophe(strings.ToLower(trimApostrophes(w)))
 		if len(w) < 2 || stopWords()[w] || nameStop[w] {
-			return
+			continue
 		}
 		out = append(out, w)
-	})
-	return sortedUnique(out)
+	}
+	return sortedCopy(out)
 }
 
 // trimApostrophes is strings.Trim(w, "'’") for a word that is not
@@ -331,13 +345,14 @@ func isNameSep(r rune) bool {
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
 }
 
-// eachField calls f with each field of text that strings.FieldsFunc(text,
-// sep) would return, in order, without building the slice of them. An
-// ASCII byte is looked up in asciiSep, sep's answers for them, rather
-// than decoded and asked about.
-func eachField(text string, sep func(rune) bool, asciiSep *[utf8.RuneSelf]bool, f func(string)) {
-	start := -1
-	for i := 0; i < len(text); {
+// nextField returns the bounds [start, end) of the first field of text
+// at or after i, as strings.FieldsFunc(text, sep) cuts text into fields,
+// or start -1 when there is none: the fields one at a time, without
+// building the slice of them. An ASCII byte is looked up in asciiSep,
+// sep's answers for them, rather than decoded and asked about.
+func nextField(text string, i int, sep func(rune) bool, asciiSep *[utf8.RuneSelf]bool) (start, end int) {
+	start = -1
+	for i < len(text) {
 		var isSep bool
 		size := 1
 		if c := text[i]; c < utf8.RuneSelf {
@@ -349,17 +364,14 @@ func eachField(text string, sep func(rune) bool, asciiSep *[utf8.RuneSelf]bool, 
 		}
 		if isSep {
 			if start >= 0 {
-				f(text[start:i])
-				start = -1
+				return start, i
 			}
 		} else if start < 0 {
 			start = i
 		}
 		i += size
 	}
-	if start >= 0 {
-		f(text[start:])
-	}
+	return start, len(text)
 }
 
 // contentSeps and nameSeps are isContentSep and isNameSep for the ASCII
@@ -374,9 +386,14 @@ func asciiSeps(sep func(rune) bool) *[utf8.RuneSelf]bool {
 	return &t
 }
 
-func sortedUnique(ws []string) []string {
+// sortedCopy returns the words of ws sorted, without repeats, in a slice
+// of their own: ws is the caller's buffer (on its stack when short).
+func sortedCopy(ws []string) []string {
 	slices.Sort(ws)
-	return slices.Compact(ws)
+	ws = slices.Compact(ws)
+	out := make([]string, len(ws))
+	copy(out, ws)
+	return out
 }
 
 func wordSet(ws []string) map[string]bool {
