@@ -54,8 +54,8 @@ type loader struct {
 
 	// aliases, places and roles are rows waiting for flushNames.
 	aliases, places, roles []any
-	// args holds the rows of run's statements (see run).
-	args []any
+	// args and links hold the rows of run's statements (see run).
+	args, links []any
 
 	// recheck holds the entities this source gave another kind than
 	// they have, whose kind settleKinds decides again.
@@ -395,7 +395,11 @@ func (l *loader) run(in SourceInput) error {
 		}
 	}
 	args = args[:0]
-	var links []any // event_entities rows
+	links := l.links[:0] // event_entities rows, in a slice kept as args is
+	defer func() {
+		clear(links[:cap(links)])
+		l.links = links[:0]
+	}()
 	var linked []int64
 	// The source's reports first, to find their happenings before they
 	// are written.
