@@ -52,11 +52,11 @@ func candidateWindow(ss, se, precision string) (points []string, from, to string
 	default:
 		from, to = ss, e.Format(time.DateOnly)
 	}
-	seen := map[string]bool{}
+	// At most six points: the list is its own set of those seen.
+	points = make([]string, 0, 6)
 	add := func(t time.Time) {
 		v := t.Format(time.DateOnly)
-		if !seen[v] && (from == "" || v < from || v > to) {
-			seen[v] = true
+		if !slices.Contains(points, v) && (from == "" || v < from || v > to) {
 			points = append(points, v)
 		}
 	}
