@@ -3700,7 +3700,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 			}
 			t := n.candText(c)
 			if ent.kind == Person || ent.kind == Org {
-				if len(strings.Fields(t)) > len(strings.Fields(best)) || best == "" || ent.kind == Org && nerIsAcronym(best) && !nerIsAcronym(t) {
+				if fieldCount(t) > fieldCount(best) || best == "" || ent.kind == Org && nerIsAcronym(best) && !nerIsAcronym(t) {
 					if !(ent.kind == Org && nerIsAcronym(t) && best != "" && !nerIsAcronym(best)) {
 						best = t
 					}
@@ -3879,4 +3879,19 @@ func (n *ner) keyOf(cd *nerCand) string {
 		}
 	}
 	return unsafe.String((*byte)(cd.kp), kn)
+}
+
+// fieldCount is len(strings.Fields(s)), without making the fields.
+func fieldCount(s string) int {
+	n := 0
+	inField := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+		} else if !inField {
+			inField = true
+			n++
+		}
+	}
+	return n
 }
