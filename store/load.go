@@ -49,7 +49,7 @@ type loader struct {
 	// ids maps the extractor's canonical names (by kind) to entity ids;
 	// aliased and placed hold the (entity, name) and (entity, place)
 	// pairs this source recorded.
-	ids             map[string]int64
+	ids             map[idKey]int64
 	aliased, placed map[aliasKey]bool
 
 	// aliases, places and roles are rows waiting for flushNames.
@@ -671,8 +671,16 @@ func (l *loader) flushNames() error {
 	return nil
 }
 
-func key(name string, kind extract.Kind) string {
-	return string(kind) + "\x00" + name
+// idKey is the key of an extracted name of a kind (or of any kind, "")
+// in loader.ids: a pair rather than the two joined into a new string
+// for each lookup.
+type idKey struct {
+	kind extract.Kind
+	name string
+}
+
+func key(name string, kind extract.Kind) idKey {
+	return idKey{kind, name}
 }
 
 // resolve finds the entity a name refers to across all sources, or
