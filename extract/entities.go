@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -67,7 +68,18 @@ func FindEntities(text string, sents []Sentence, times []Time) ([]Mention, []Ent
 	// when output allocates the mentions: 10 MiB of "U.S. " has 2
 	// million, 128 MB.
 	collectBetweenPasses(text)
-	return n.output()
+	// The tokens and candidates go back to their pools once output is
+	// done: nothing it makes points into them (their texts are the
+	// text's and the lower-cased words'). Those too many to keep are not
+	// held here, so that output can let go of them part way
+	// (releaseTokens).
+	toks, cands, candOf := poolable(n.toks), poolable(n.cands), poolable(n.candOf)
+	mentions, entities := n.output()
+	releaseToks(&nerTokPool, toks)
+	releaseToks(&nerCandPool, cands)
+	releaseToks(&candOfPool, candOf)
+	n.releaseWordSets()
+	return mentions, entities
 }
 
 // tokRun is a run of tokens in one sentence: tok is its first token.
@@ -183,18 +195,66 @@ type ner struct {
 	ri runIndex
 }
 
+// maxWordSetRoom caps the room newNER makes up front in a new word set:
+// an article's distinct words fit (a MEANTIME article has a few hundred
+// words), and a text repeating a few words thousands of times ("Acme
+// Corp and " over 16 KB) does not get room for thousands. maxWordSetHint
+// is the most words a set may have held for releaseWordSets to keep it.
+const (
+	maxWordSetRoom = 256
+	maxWordSetHint = 4096
+)
+
+// nerWordSets are a ner's word sets, kept in nerWordSetPool between texts.
+type nerWordSets struct{ vocab, capSeen, capMid map[string]bool }
+
+var nerWordSetPool sync.Pool
+
+// releaseWordSets gives n's word sets, emptied, to nerWordSetPool for the
+// next text, unless a long text grew them large: clearing a map costs
+// its room, not its entries.
+func (n *ner) releaseWordSets() {
+	if len(n.vocab) > maxWordSetHint || len(n.capSeen) > maxWordSetHint || len(n.capMid) > maxWordSetHint {
+		return
+	}
+	clear(n.vocab)
+	clear(n.capSeen)
+	clear(n.capMid)
+	nerWordSetPool.Put(&nerWordSets{n.vocab, n.capSeen, n.capMid})
+	n.vocab, n.capSeen, n.capMid = nil, nil, nil
+}
+
 func newNER(text string, sents []Sentence, times []Time) *ner {
 	loadGazetteer()
 	n := &ner{text: text, sents: sents, times: times}
-	n.toks = nerTokenize(text)
+	n.toks = nerTokenizeInto(&nerTokPool, text)
 	nt := len(n.toks)
 	n.sruns = make([]tokRun, 0, min(nt, len(sents)+1))
+	n.cands = pooledToks[nerCand](&nerCandPool, 0)
 	n.initial = newTokBits(nt)
 	n.quoted = newTokBits(nt)
 	n.timed = newTokBits(nt)
-	n.vocab = make(map[string]bool)
-	n.capSeen = make(map[string]bool)
-	n.capMid = make(map[string]bool)
+	// The word sets are the last text's, emptied (see releaseWordSets),
+	// or else sized from the words that may go in them, up to
+	// maxWordSetRoom, so that they are not grown and rehashed several
+	// times per article.
+	if ws, ok := nerWordSetPool.Get().(*nerWordSets); ok {
+		n.vocab, n.capSeen, n.capMid = ws.vocab, ws.capSeen, ws.capMid
+	} else {
+		var lowerWords, capWords int
+		for i := range n.toks {
+			if t := &n.toks[i]; t.word {
+				if t.cap {
+					capWords++
+				} else if !t.upper && !t.digit {
+					lowerWords++
+				}
+			}
+		}
+		n.vocab = make(map[string]bool, min(lowerWords, maxWordSetRoom))
+		n.capSeen = make(map[string]bool, min(capWords, maxWordSetRoom))
+		n.capMid = make(map[string]bool, min(capWords, maxWordSetRoom))
+	}
 	n.heading = make([]bool, len(sents))
 	n.sentTok = make([][2]int, len(sents))
 	for i := range n.sentTok {
@@ -1902,7 +1962,7 @@ func (n *ner) addCand(s, i, j int, kind Kind, g *gazEntry) int {
 	n.cands = append(n.cands, c)
 	idx := len(n.cands) - 1
 	if n.candOf == nil {
-		n.candOf = make([]int32, len(n.toks))
+		n.candOf = pooledToks[int32](&candOfPool, len(n.toks))[:len(n.toks)]
 		for k := range n.candOf {
 			n.candOf[k] = -1
 		}
@@ -3640,7 +3700,7 @@ func (n *ner) output() ([]Mention, []Entity) {
 			}
 			t := n.candText(c)
 			if ent.kind == Person || ent.kind == Org {
-				if len(strings.Fields(t)) > len(strings.Fields(best)) || best == "" || ent.kind == Org && nerIsAcronym(best) && !nerIsAcronym(t) {
+				if fieldCount(t) > fieldCount(best) || best == "" || ent.kind == Org && nerIsAcronym(best) && !nerIsAcronym(t) {
 					if !(ent.kind == Org && nerIsAcronym(t) && best != "" && !nerIsAcronym(best)) {
 						best = t
 					}
@@ -3819,4 +3879,19 @@ func (n *ner) keyOf(cd *nerCand) string {
 		}
 	}
 	return unsafe.String((*byte)(cd.kp), kn)
+}
+
+// fieldCount is len(strings.Fields(s)), without making the fields.
+func fieldCount(s string) int {
+	n := 0
+	inField := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+		} else if !inField {
+			inField = true
+			n++
+		}
+	}
+	return n
 }

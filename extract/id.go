@@ -12,14 +12,7 @@ import (
 // Fold lower-cases s and strips its accents, so that "Zelenskyy",
 // "zelenskyy" and "Zelénskyy" compare equal.
 func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		// The common case: no accents to strip, and no allocation when
 		// s is already lower case.
 		return strings.ToLower(s)
@@ -36,9 +29,28 @@ func Fold(s string) string {
 // such as "person:mark-rutte".
 func EntityID(kind Kind, name string) string {
 	var b strings.Builder
+	b.Grow(len(kind) + 1 + len(name))
 	b.WriteString(string(kind))
 	b.WriteByte(':')
 	dash := false
+	if isASCII(name) {
+		// The common case, byte by byte: Fold would only lower-case it,
+		// into a string of its own.
+		for i := 0; i < len(name); i++ {
+			c := name[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				b.WriteByte(c)
+				dash = false
+			} else if !dash && b.Len() > len(kind)+1 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+		return strings.TrimRight(b.String(), "-")
+	}
 	for _, r := range Fold(name) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
@@ -49,4 +61,13 @@ func EntityID(kind Kind, name string) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "-")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

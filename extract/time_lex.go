@@ -291,8 +291,9 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 			n++
 		}
 	}
-	toks := make([]tk, 0, n)
-	// The numbers' tkNumbers, allocated in blocks.
+	toks := pooledToks[tk](&tkPool, n)
+	// The numbers' tkNumbers, allocated in blocks: small at first, since
+	// an article holds a few dozen numbers, then up to 256 at a time.
 	var nums []tkNumber
 	si := 0
 	i := 0
@@ -308,7 +309,7 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 		switch kind {
 		case tkNum:
 			if len(nums) == cap(nums) {
-				nums = make([]tkNumber, 0, 256)
+				nums = make([]tkNumber, 0, min(256, max(16, 2*cap(nums))))
 			}
 			nums = nums[:len(nums)+1]
 			t = tk{s: int32(start), e: int32(j), kind: tkNum, tkNumber: &nums[len(nums)-1]}
@@ -337,6 +338,50 @@ func tokenizeTimes(text string, sents []Sentence) []tk {
 // tokCountMin is the length of text from which the tokenizers count their
 // tokens before allocating them.
 const tokCountMin = 64 << 10
+
+// tkPool and nerTokPool hold the token slices of texts of at most
+// maxPooledToks tokens (nerCandPool and candOfPool FindEntities'
+// candidates and their index by token), given back when FindTimes and
+// FindEntities are done with them, for the next text's: an ingest extracts
+// thousands of articles, and making each one's tokens anew was a sixth
+// of all the bytes it allocated. Longer texts' tokens are not kept, so
+// that one long text does not hold its tokens' memory ever after.
+var tkPool, nerTokPool, nerCandPool, candOfPool sync.Pool
+
+const maxPooledToks = 16 << 10
+
+// pooledToks returns an empty slice with room for n tokens, from pool
+// when it holds one with room enough.
+func pooledToks[T any](pool *sync.Pool, n int) []T {
+	if n <= maxPooledToks {
+		if b, ok := pool.Get().(*[]T); ok && cap(*b) >= n {
+			return (*b)[:0]
+		}
+	}
+	return make([]T, 0, n)
+}
+
+// releaseToks gives toks, which nothing holds any more, back to pool
+// unless it is too large to keep. It is cleared first, so that the pool
+// holds no pointers into the text it came from.
+func releaseToks[T any](pool *sync.Pool, toks []T) {
+	if toks == nil || cap(toks) > maxPooledToks {
+		return
+	}
+	toks = toks[:cap(toks)]
+	clear(toks)
+	toks = toks[:0]
+	pool.Put(&toks)
+}
+
+// poolable returns toks when releaseToks would keep it, else nil, so that
+// a caller holding on to it for releaseToks does not hold a long text's.
+func poolable[T any](toks []T) []T {
+	if cap(toks) > maxPooledToks {
+		return nil
+	}
+	return toks
+}
 
 // tkPossessive is the kind timeTokEnd gives a split-off "'s", which
 // tokenizeTimes makes a word.

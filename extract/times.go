@@ -28,6 +28,12 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 		toks: tokenizeTimes(text, sents),
 		pub:  time.Date(y, m, d, 0, 0, 0, 0, time.UTC),
 	}
+	// The tokens go back to tkPool when the times are found, unless
+	// they are too many to keep.
+	pooled := p.toks
+	if cap(pooled) > maxPooledToks {
+		pooled = nil
+	}
 	p.cues = make([][]tenseCue, len(sents)+1)
 	p.cueDone = make([]bool, len(sents)+1)
 	// The times are gathered in blocks and joined once the tokens are let
@@ -139,7 +145,11 @@ func FindTimes(text string, sents []Sentence, published time.Time) []Time {
 		*p = tparser{}
 		collectBetweenPasses(text)
 	}
-	return out.flat()
+	times := out.flat()
+	if pooled != nil {
+		releaseToks(&tkPool, pooled)
+	}
+	return times
 }
 
 // followingUnits are the periods "the following ..." steps by.

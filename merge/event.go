@@ -9,11 +9,13 @@
 package merge
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Report is one article's account of a happening: a dated clause.
@@ -49,26 +51,48 @@ type Report struct {
 	Summary string
 
 	// words, names and figures cache what Compare and Summarize read of
-	// Clause, which a report is compared on many times.
-	words, names map[string]bool
-	figures      []Figure
-	figured      bool
-	clear        float64
-	cleared      bool
+	// Clause, which a report is compared on many times: the words and
+	// names sorted and without repeats, so that Compare counts the
+	// shared ones in one walk rather than through maps.
+	words, names  []string
+	worded, named bool
+	figures       []Figure
+	figured       bool
+	clear         float64
+	cleared       bool
 }
 
-func (r *Report) contentWords() map[string]bool {
-	if r.words == nil {
-		r.words = ContentWords(r.Clause)
+func (r *Report) contentWords() []string {
+	if !r.worded {
+		r.words, r.worded = contentWordList(r.Clause), true
 	}
 	return r.words
 }
 
-func (r *Report) nameWords() map[string]bool {
-	if r.names == nil {
-		r.names = NameWords(r.Clause)
+func (r *Report) nameWords() []string {
+	if !r.named {
+		r.names, r.named = nameWordList(r.Clause), true
 	}
 	return r.names
+}
+
+// sharedCount is how many words two sorted lists without repeats have
+// in common.
+func sharedCount(a, b []string) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
 }
 
 func (r *Report) clauseFigures() []Figure {
@@ -170,18 +194,9 @@ func Compare(a, b *Report) Similarity {
 			}
 		}
 	}
-	na, nb := a.nameWords(), b.nameWords()
-	for w := range na {
-		if nb[w] {
-			s.Names++
-		}
-	}
+	s.Names = sharedCount(a.nameWords(), b.nameWords())
 	wa, wb := a.contentWords(), b.contentWords()
-	for w := range wa {
-		if wb[w] {
-			s.Words++
-		}
-	}
+	s.Words = sharedCount(wa, wb)
 	if n := min(len(wa), len(wb)); n > 0 {
 		s.Overlap = float64(s.Words) / float64(n)
 	}
@@ -241,15 +256,24 @@ func (s Similarity) Score() float64 {
 // words are left out: they are names, which the shared participants
 // already count, and two happenings of one company share its name.
 func ContentWords(text string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
-		if r := []rune(w); len(r) > 0 && unicode.IsUpper(r[0]) {
+	return wordSet(contentWordList(text))
+}
+
+// contentWordList is ContentWords as a sorted list without repeats.
+func contentWordList(text string) []string {
+	var buf [32]string
+	out := buf[:0]
+	for i := 0; ; {
+		a, b := nextField(text, i, isContentSep, contentSeps)
+		if a < 0 {
+			break
+		}
+		i = b
+		w := text[a:b]
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			continue
 		}
-		w = strings.ToLower(strings.Trim(w, "'’"))
-		if i := strings.IndexAny(w, "'’"); i > 0 {
-			w = w[:i] // possessives: "apple's" is "apple"
-		}
+		w = beforeApostrophe(strings.ToLower(trimApostrophes(w))) // possessives: "apple's" is "apple"
 		if len(w) < 3 || stopWords()[w] {
 			continue
 		}
@@ -257,27 +281,124 @@ func ContentWords(text string) map[string]bool {
 		if c, ok := synonyms()[st]; ok {
 			st = c
 		}
-		out[st] = true
+		out = append(out, st)
 	}
-	return out
+	return sortedCopy(out)
 }
 
 // NameWords returns the lower-cased words of a clause written with a
 // capital letter (other than stop words, months and days): the names it
 // holds, known to the extractor as entities or not.
 func NameWords(text string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }) {
+	return wordSet(nameWordList(text))
+}
+
+// nameWordList is NameWords as a sorted list without repeats.
+func nameWordList(text string) []string {
+	var buf [32]string
+	out := buf[:0]
+	for i := 0; ; {
+		a, b := nextField(text, i, isNameSep, nameSeps)
+		if a < 0 {
+			break
+		}
+		i = b
+		w := text[a:b]
 		if !strings.ContainsFunc(w, unicode.IsUpper) {
 			continue
 		}
-		w = strings.ToLower(strings.Trim(w, "'’"))
-		if i := strings.IndexAny(w, "'’"); i > 0 {
-			w = w[:i]
-		}
+		w = beforeApostrophe(strings.ToLower(trimApostrophes(w)))
 		if len(w) < 2 || stopWords()[w] || nameStop[w] {
 			continue
 		}
+		out = append(out, w)
+	}
+	return sortedCopy(out)
+}
+
+// trimApostrophes is strings.Trim(w, "'’") for a word that is not
+// empty, without Trim's rune-by-rune search of its cutset when neither
+// end can be an apostrophe (’ begins with 0xe2 and ends with 0x99).
+func trimApostrophes(w string) string {
+	if c, d := w[0], w[len(w)-1]; c != '\'' && c != 0xe2 && d != '\'' && d != 0x99 {
+		return w
+	}
+	return strings.Trim(w, "'’")
+}
+
+// beforeApostrophe cuts w at its first apostrophe (' or ’) past the
+// first byte, as strings.IndexAny(w, "'’") finds it.
+func beforeApostrophe(w string) string {
+	i := strings.IndexByte(w, '\'')
+	if j := strings.Index(w, "’"); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i > 0 {
+		return w[:i]
+	}
+	return w
+}
+
+func isContentSep(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }
+
+func isNameSep(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+}
+
+// nextField returns the bounds [start, end) of the first field of text
+// at or after i, as strings.FieldsFunc(text, sep) cuts text into fields,
+// or start -1 when there is none: the fields one at a time, without
+// building the slice of them. An ASCII byte is looked up in asciiSep,
+// sep's answers for them, rather than decoded and asked about.
+func nextField(text string, i int, sep func(rune) bool, asciiSep *[utf8.RuneSelf]bool) (start, end int) {
+	start = -1
+	for i < len(text) {
+		var isSep bool
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			isSep = asciiSep[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			isSep = sep(r)
+		}
+		if isSep {
+			if start >= 0 {
+				return start, i
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	return start, len(text)
+}
+
+// contentSeps and nameSeps are isContentSep and isNameSep for the ASCII
+// bytes.
+var contentSeps, nameSeps = asciiSeps(isContentSep), asciiSeps(isNameSep)
+
+func asciiSeps(sep func(rune) bool) *[utf8.RuneSelf]bool {
+	var t [utf8.RuneSelf]bool
+	for c := range t {
+		t[c] = sep(rune(c))
+	}
+	return &t
+}
+
+// sortedCopy returns the words of ws sorted, without repeats, in a slice
+// of their own: ws is the caller's buffer (on its stack when short).
+func sortedCopy(ws []string) []string {
+	slices.Sort(ws)
+	ws = slices.Compact(ws)
+	out := make([]string, len(ws))
+	copy(out, ws)
+	return out
+}
+
+func wordSet(ws []string) map[string]bool {
+	out := make(map[string]bool, len(ws))
+	for _, w := range ws {
 		out[w] = true
 	}
 	return out

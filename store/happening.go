@@ -3,14 +3,15 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"reflect"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"briefbot/extract"
@@ -51,11 +52,11 @@ func candidateWindow(ss, se, precision string) (points []string, from, to string
 	default:
 		from, to = ss, e.Format(time.DateOnly)
 	}
-	seen := map[string]bool{}
+	// At most six points: the list is its own set of those seen.
+	points = make([]string, 0, 6)
 	add := func(t time.Time) {
 		v := t.Format(time.DateOnly)
-		if !seen[v] && (from == "" || v < from || v > to) {
-			seen[v] = true
+		if !slices.Contains(points, v) && (from == "" || v < from || v > to) {
 			points = append(points, v)
 		}
 	}
@@ -189,11 +190,12 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 	// happenings, from the narrow indexes.
 	// The source's own reports are not stored yet (a reload removed
 	// the old ones first): every report found is another source's.
-	const part = `SELECT event_id, happening_id FROM event_entities WHERE `
-	var parts []string
-	var args []any
+	q := candidateQuery(len(ents), len(points), from != "")
+	if q == "" {
+		return nil, nil
+	}
+	args := make([]any, 0, 2*len(ents)+len(points)+2)
 	if len(points) > 0 {
-		parts = append(parts, `SELECT * FROM (`+part+`entity_id IN (`+placeholders(len(ents))+`) AND sort_start IN (`+placeholders(len(points))+`) LIMIT `+fmt.Sprint(maxCandidates)+`)`)
 		for _, e := range ents {
 			args = append(args, e)
 		}
@@ -202,31 +204,34 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 		}
 	}
 	if from != "" {
-		parts = append(parts, `SELECT * FROM (`+part+`entity_id IN (`+placeholders(len(ents))+`) AND sort_start BETWEEN ? AND ? LIMIT `+fmt.Sprint(maxCandidates)+`)`)
 		for _, e := range ents {
 			args = append(args, e)
 		}
 		args = append(args, from, to)
 	}
-	if len(parts) == 0 {
-		return nil, nil
-	}
-	q := strings.Join(parts, " UNION ALL ")
 	// A happening told by many sources is weighed on a few of its
 	// reports: the same story from twenty feeds costs two comparisons,
-	// not twenty.
-	var picked []int64
-	seen := map[int64]bool{}
-	perHappening := map[int64]int{}
-	happeningOf := map[int64]int64{}
+	// not twenty. The query returns at most 2×maxCandidates rows, so
+	// the picks are kept in short slices, searched in place, rather
+	// than maps.
+	var picked, pickedHappening []int64
+	var happenings []candidateCount
 	err := l.tx.queryInts(l.ctx, q, args, func(r []int64) error {
 		id, h := r[0], r[1]
-		if !seen[id] && perHappening[h] < maxReportsPerCandidate {
-			seen[id] = true
-			perHappening[h]++
-			picked = append(picked, id)
-			happeningOf[id] = h
+		if slices.Contains(picked, id) {
+			return nil
 		}
+		k := slices.IndexFunc(happenings, func(c candidateCount) bool { return c.happening == h })
+		if k >= 0 && happenings[k].n >= maxReportsPerCandidate {
+			return nil
+		}
+		if k < 0 {
+			happenings = append(happenings, candidateCount{happening: h})
+			k = len(happenings) - 1
+		}
+		happenings[k].n++
+		picked = append(picked, id)
+		pickedHappening = append(pickedHappening, h)
 		return nil
 	})
 	if err != nil {
@@ -240,14 +245,18 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 	// one happening over years. The date is read from the happenings
 	// row, which loads keep current (addToHappenings, writeHappening),
 	// so it is read each time rather than cached.
-	unfit, err := l.unfitHappenings(r, slices.Collect(maps.Keys(perHappening)))
+	hs := make([]int64, len(happenings))
+	for k, c := range happenings {
+		hs[k] = c.happening
+	}
+	unfit, err := l.unfitHappenings(r, hs)
 	if err != nil {
 		return nil, err
 	}
 	if len(unfit) > 0 {
 		kept := picked[:0]
-		for _, id := range picked {
-			if !unfit[happeningOf[id]] {
+		for k, id := range picked {
+			if !unfit[pickedHappening[k]] {
 				kept = append(kept, id)
 			}
 		}
@@ -287,6 +296,44 @@ func (l *loader) candidates(r *merge.Report) ([]candidate, error) {
 	return out, nil
 }
 
+// candidateCount is how many reports of a happening candidates picked.
+type candidateCount struct {
+	happening int64
+	n         int
+}
+
+// candidateShape is what candidates' statement depends on: the number
+// of participants and of points, and whether there is a day range.
+type candidateShape struct {
+	ents, points int
+	between      bool
+}
+
+// candidateQueries holds candidates' statements by shape, built once per
+// process rather than once per report.
+var candidateQueries sync.Map // candidateShape → string
+
+// candidateQuery is the statement candidates runs for ents participants,
+// points points and, when between, a day range; "" when there is
+// neither a point nor a range to look at.
+func candidateQuery(ents, points int, between bool) string {
+	k := candidateShape{ents, points, between}
+	if q, ok := candidateQueries.Load(k); ok {
+		return q.(string)
+	}
+	const part = `SELECT event_id, happening_id FROM event_entities WHERE `
+	var parts []string
+	if points > 0 {
+		parts = append(parts, `SELECT * FROM (`+part+`entity_id IN (`+placeholders(ents)+`) AND sort_start IN (`+placeholders(points)+`) LIMIT `+fmt.Sprint(maxCandidates)+`)`)
+	}
+	if between {
+		parts = append(parts, `SELECT * FROM (`+part+`entity_id IN (`+placeholders(ents)+`) AND sort_start BETWEEN ? AND ? LIMIT `+fmt.Sprint(maxCandidates)+`)`)
+	}
+	q := strings.Join(parts, " UNION ALL ")
+	candidateQueries.Store(k, q)
+	return q
+}
+
 // unfitHappenings returns those of the happenings hs whose own date r
 // may not join (see merge.Fits). A happening without a row (none should
 // lack one) is not refused.
@@ -295,12 +342,40 @@ func (l *loader) unfitHappenings(r *merge.Report, hs []int64) (map[int64]bool, e
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := l.tx.QueryContext(l.ctx, `SELECT id, date, precision, sort_start, sort_end FROM happenings WHERE id IN (`+placeholders(len(ids))+`)`, idArgs(ids)...)
+	q := `SELECT id, date, precision, sort_start, sort_end FROM happenings WHERE id IN (` + placeholders(len(ids)) + `)`
+	args := idArgs(ids)
+	var unfit map[int64]bool
+	if l.tx.conn != nil {
+		// A load asks this for each report that has candidates: read
+		// on the driver, as queryInts does, without database/sql's
+		// Rows and their goroutine.
+		err := l.tx.driverRows(l.ctx, q, args, func(row []driver.Value) error {
+			id, ok := row[0].(int64)
+			h, ok2 := happeningDates(row[1:])
+			if !ok || !ok2 {
+				return errOddRow
+			}
+			if !merge.Fits(r, h) {
+				if unfit == nil {
+					unfit = map[int64]bool{}
+				}
+				unfit[id] = true
+			}
+			return nil
+		})
+		if err == nil {
+			return unfit, nil
+		}
+		if !errors.Is(err, driver.ErrSkip) && !errors.Is(err, errOddRow) {
+			return nil, err
+		}
+		unfit = nil
+	}
+	rows, err := l.tx.QueryContext(l.ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var unfit map[int64]bool
 	for rows.Next() {
 		var id int64
 		var h merge.Happening
@@ -315,6 +390,23 @@ func (l *loader) unfitHappenings(r *merge.Report, hs []int64) (map[int64]bool, e
 		}
 	}
 	return unfit, rows.Err()
+}
+
+// errOddRow stops driverRows at a value that database/sql's Scan might
+// read otherwise than a plain type assertion does (a NULL, another
+// type): the caller then reads the rows again through database/sql.
+var errOddRow = errors.New("row read through database/sql")
+
+// happeningDates reads date, precision, sort_start and sort_end, as the
+// driver gives them, into a merge.Happening; ok is false unless all four
+// are strings.
+func happeningDates(v []driver.Value) (h merge.Happening, ok bool) {
+	var ok1, ok2, ok3, ok4 bool
+	h.Date, ok1 = v[0].(string)
+	h.Precision, ok2 = v[1].(string)
+	h.SortStart, ok3 = v[2].(string)
+	h.SortEnd, ok4 = v[3].(string)
+	return h, ok1 && ok2 && ok3 && ok4
 }
 
 func idArgs(ids []int64) []any {
@@ -368,18 +460,39 @@ func readReports(ctx context.Context, tx *Tx, withEntities bool, cond string, ar
 // it, and those refreshed are mostly happenings told once gaining a
 // second report, whose reports the loader holds.
 func summaryReports(ctx context.Context, tx *Tx, cond string, args ...any) ([]*merge.Report, []int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.source_id, s.published, e.date, e.precision, e.sort_start, e.sort_end,
+	q := `SELECT e.id, e.source_id, s.published, e.date, e.precision, e.sort_start, e.sort_end,
 		CASE WHEN e.clause_start >= e.start AND e.clause_start < e.clause_end AND e.clause_end - e.start <= length(CAST(e.sentence AS BLOB))
 			THEN CAST(substr(CAST(e.sentence AS BLOB), e.clause_start - e.start + 1, e.clause_end - e.clause_start) AS TEXT)
 			ELSE e.sentence END,
 		e.sent_index, e.time_text != '', e.inferred, e.happening_id, e.summary
-		FROM events e JOIN sources s ON s.id = e.source_id WHERE `+cond, args...)
+		FROM events e JOIN sources s ON s.id = e.source_id WHERE ` + cond
+	var out []*merge.Report
+	var hids []int64
+	if tx.conn != nil {
+		// In a load, on the driver (see unfitHappenings): the
+		// candidates of each new report are read here.
+		err := tx.driverRows(ctx, q, args, func(row []driver.Value) error {
+			r, hid, ok := summaryReportOf(row)
+			if !ok {
+				return errOddRow
+			}
+			out = append(out, r)
+			hids = append(hids, hid)
+			return nil
+		})
+		if err == nil {
+			return out, hids, nil
+		}
+		if !errors.Is(err, driver.ErrSkip) && !errors.Is(err, errOddRow) {
+			return nil, nil, err
+		}
+		out, hids = nil, nil
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer rows.Close()
-	var out []*merge.Report
-	var hids []int64
 	for rows.Next() {
 		r := &merge.Report{}
 		var hid int64
@@ -392,6 +505,37 @@ func summaryReports(ctx context.Context, tx *Tx, cond string, args ...any) ([]*m
 		hids = append(hids, hid)
 	}
 	return out, hids, rows.Err()
+}
+
+// summaryReportOf reads a row of summaryReports' query as the driver
+// gives it, as rows.Scan would; ok is false for any value Scan might
+// read otherwise (a NULL, another type, a flag other than 0 or 1).
+func summaryReportOf(v []driver.Value) (r *merge.Report, hid int64, ok bool) {
+	r = &merge.Report{}
+	strs := [...]*string{2: &r.Published, 3: &r.Date, 4: &r.Precision, 5: &r.SortStart, 6: &r.SortEnd, 7: &r.Clause, 12: &r.Summary}
+	for i, p := range strs {
+		if p == nil {
+			continue
+		}
+		if *p, ok = v[i].(string); !ok {
+			return nil, 0, false
+		}
+	}
+	var sent, dated, inferred int64
+	for i, p := range [...]*int64{0: &r.ID, 1: &r.SourceID, 8: &sent, 9: &dated, 10: &inferred, 11: &hid} {
+		if p == nil {
+			continue
+		}
+		if *p, ok = v[i].(int64); !ok {
+			return nil, 0, false
+		}
+	}
+	if dated != 0 && dated != 1 || inferred != 0 && inferred != 1 {
+		return nil, 0, false
+	}
+	r.SentIndex, r.Dated, r.Inferred = int(sent), dated == 1, inferred == 1
+	r.Published = dayOf(r.Published)
+	return r, hid, true
 }
 
 // chunks yields ids n at a time, under SQLite's limit on bound

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -21,6 +23,9 @@ type loader struct {
 	tx  *Tx
 	res *LoadResult
 	src int64
+	// srcArg is src as a statement argument, boxed once per source
+	// rather than once per row.
+	srcArg any
 	// guild owns the current source; "" for a global one.
 	guild string
 
@@ -44,11 +49,13 @@ type loader struct {
 	// ids maps the extractor's canonical names (by kind) to entity ids;
 	// aliased and placed hold the (entity, name) and (entity, place)
 	// pairs this source recorded.
-	ids             map[string]int64
+	ids             map[idKey]int64
 	aliased, placed map[aliasKey]bool
 
 	// aliases, places and roles are rows waiting for flushNames.
 	aliases, places, roles []any
+	// args and links hold the rows of run's statements (see run).
+	args, links []any
 
 	// recheck holds the entities this source gave another kind than
 	// they have, whose kind settleKinds decides again.
@@ -79,9 +86,33 @@ type aliasKey struct {
 	norm string
 }
 
-// exec runs q in the loader's transaction.
+// exec runs q in the loader's transaction. In a load's transaction it
+// calls the driver itself, as execRows does, rather than through
+// database/sql, which converts the arguments into a slice of their own
+// each time: a load runs a few such statements per article (a new
+// entity, a happening gaining reports, the entities' counts). The
+// driver's result answers LastInsertId and RowsAffected as
+// database/sql's would.
 func (l *loader) exec(q string, args ...any) (sql.Result, error) {
-	return l.tx.ExecContext(l.ctx, q, args...)
+	if l.tx.conn == nil {
+		return l.tx.ExecContext(l.ctx, q, args...)
+	}
+	var res sql.Result
+	err := l.tx.onDriver(args, func(dc any, nv []driver.NamedValue) error {
+		c, ok := dc.(driver.ExecerContext)
+		if !ok {
+			return driver.ErrSkip
+		}
+		r, err := c.ExecContext(l.ctx, q, nv)
+		if err == nil {
+			res = r
+		}
+		return err
+	})
+	if errors.Is(err, driver.ErrSkip) {
+		return l.tx.ExecContext(l.ctx, q, args...)
+	}
+	return res, err
 }
 
 // rowChunks are the row counts of the multi-row INSERT statements, largest
@@ -147,11 +178,31 @@ func insertFacts(ctx context.Context, tx *Tx, res *LoadResult, in SourceInput, g
 		clear(l.named)
 		clear(l.reports)
 	}
-	l.ctx, l.res, l.src, l.guild = ctx, res, res.SourceID, guild
-	l.ids, l.aliased, l.placed = map[string]int64{}, map[aliasKey]bool{}, map[aliasKey]bool{}
-	l.merged = map[int64]int64{}
+	l.ctx, l.res, l.src, l.srcArg, l.guild = ctx, res, res.SourceID, res.SourceID, guild
+	// The per-source maps are emptied for the next source rather than
+	// made again (and grown again, article after article), unless a
+	// long article left them large: clear keeps a map's room, and
+	// ranging over a map costs its room, not its entries.
+	l.ids = reuseMap(l.ids)
+	l.aliased = reuseMap(l.aliased)
+	l.placed = reuseMap(l.placed)
+	l.merged = reuseMap(l.merged)
 	l.aliases, l.places, l.roles = l.aliases[:0], l.places[:0], l.roles[:0]
 	return l.run(in)
+}
+
+// maxReusedMap is the most entries a loader's per-source map may have had
+// for reuseMap to keep it for the next source.
+const maxReusedMap = 512
+
+// reuseMap returns m emptied, or a new map when m is nil or held more
+// than maxReusedMap entries.
+func reuseMap[K comparable, V any](m map[K]V) map[K]V {
+	if m == nil || len(m) > maxReusedMap {
+		return map[K]V{}
+	}
+	clear(m)
+	return m
 }
 
 // The loader's statements.
@@ -181,7 +232,14 @@ func (l *loader) run(in SourceInput) error {
 		}
 	}
 	firstSentence := l.nextSentence
-	args := make([]any, 0, 5*len(doc.Sentences))
+	// One slice of arguments serves every statement of every source
+	// of the transaction; it is cleared when the source is done, so as
+	// not to hold its text.
+	args := l.args[:0]
+	defer func() {
+		clear(args[:cap(args)])
+		l.args = args[:0]
+	}()
 	for i, s := range doc.Sentences {
 		if !valid(s.Start, s.End) {
 			l.res.Skipped++
@@ -189,7 +247,7 @@ func (l *loader) run(in SourceInput) error {
 		}
 		sentIDs[i] = l.nextSentence
 		l.nextSentence++
-		args = append(args, sentIDs[i], l.src, int64(s.Start), int64(s.End), text[s.Start:s.End])
+		args = append(args, sentIDs[i], l.srcArg, int64(s.Start), int64(s.End), text[s.Start:s.End])
 		l.tx.noteText(false, text[s.Start:s.End])
 	}
 	if err := l.insertRows(`sentences (id, source_id, start, "end", text)`, 5, args); err != nil {
@@ -236,7 +294,7 @@ func (l *loader) run(in SourceInput) error {
 			if n := Norm(p); n != "" {
 				if k := (aliasKey{id, n}); !l.placed[k] {
 					l.placed[k] = true
-					l.places = append(l.places, l.src, id, n, p)
+					l.places = append(l.places, l.srcArg, id, n, p)
 				}
 			}
 		}
@@ -244,7 +302,7 @@ func (l *loader) run(in SourceInput) error {
 			if r.Title == "" && r.Org == "" {
 				continue
 			}
-			l.roles = append(l.roles, id, r.Title, r.Org, r.Since, r.Until, l.src, int64(r.Start), int64(r.End))
+			l.roles = append(l.roles, id, r.Title, r.Org, r.Since, r.Until, l.srcArg, int64(r.Start), int64(r.End))
 		}
 	}
 	// An acronym the article uses beside the one organisation it
@@ -306,7 +364,7 @@ func (l *loader) run(in SourceInput) error {
 		if m.Start < lead {
 			inLead[id] = true
 		}
-		args = append(args, id, l.src, int64(m.Start), int64(m.End), m.Text)
+		args = append(args, id, l.srcArg, int64(m.Start), int64(m.End), m.Text)
 		l.res.Mentions++
 	}
 	if err := l.insertRows(`mentions (entity_id, source_id, start, "end", text)`, 5, args); err != nil {
@@ -337,7 +395,11 @@ func (l *loader) run(in SourceInput) error {
 		}
 	}
 	args = args[:0]
-	var links []any // event_entities rows
+	links := l.links[:0] // event_entities rows, in a slice kept as args is
+	defer func() {
+		clear(links[:cap(links)])
+		l.links = links[:0]
+	}()
 	var linked []int64
 	// The source's reports first, to find their happenings before they
 	// are written.
@@ -389,7 +451,7 @@ func (l *loader) run(in SourceInput) error {
 		if si < len(sentIDs) {
 			sid = sentIDs[si]
 		}
-		args = append(args, r.ID, l.src, ev.Date, string(ev.Precision), r.SortStart, r.SortEnd, ev.Summary, ev.Sentence,
+		args = append(args, r.ID, l.srcArg, ev.Date, string(ev.Precision), r.SortStart, r.SortEnd, ev.Summary, ev.Sentence,
 			int64(ev.Start), int64(ev.End), int64(ev.ClauseStart), int64(ev.ClauseEnd), ev.TimeText, int64(si), sid,
 			termText(text[ev.Start:ev.End]), hids[k], ev.Inferred)
 		linked = linked[:0]
@@ -499,7 +561,7 @@ func (l *loader) run(in SourceInput) error {
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	args = args[:0]
 	for _, id := range ids {
-		args = append(args, id, l.src, int64(entities[id]), int64(eventCounts[id]), in.Published, string(kinds[id]))
+		args = append(args, id, l.srcArg, int64(entities[id]), int64(eventCounts[id]), in.Published, string(kinds[id]))
 	}
 	if err := l.insertRows(`entity_sources (entity_id, source_id, mentions, events, published, kind)`, 6, args); err != nil {
 		return err
@@ -535,7 +597,7 @@ func (l *loader) run(in SourceInput) error {
 		if date == "" {
 			date = in.Published
 		}
-		args = append(args, l.src, speaker, q.Speaker, Norm(q.Speaker), q.Text, date, int64(q.Start), int64(q.End), int64(q.SentenceStart), int64(q.SentenceEnd))
+		args = append(args, l.srcArg, speaker, q.Speaker, Norm(q.Speaker), q.Text, date, int64(q.Start), int64(q.End), int64(q.SentenceStart), int64(q.SentenceEnd))
 		l.res.Quotes++
 	}
 	if err := l.insertRows(`quotes (source_id, speaker_entity_id, speaker_name, speaker_norm, text, date, start, "end", sentence_start, sentence_end)`,
@@ -570,7 +632,7 @@ func (l *loader) alias(id int64, a string) error {
 		return nil
 	}
 	l.aliased[k] = true
-	l.aliases = append(l.aliases, l.src, id, n, a)
+	l.aliases = append(l.aliases, l.srcArg, id, n, a)
 	return nil
 }
 
@@ -612,8 +674,16 @@ func (l *loader) flushNames() error {
 	return nil
 }
 
-func key(name string, kind extract.Kind) string {
-	return string(kind) + "\x00" + name
+// idKey is the key of an extracted name of a kind (or of any kind, "")
+// in loader.ids: a pair rather than the two joined into a new string
+// for each lookup.
+type idKey struct {
+	kind extract.Kind
+	name string
+}
+
+func key(name string, kind extract.Kind) idKey {
+	return idKey{kind, name}
 }
 
 // resolve finds the entity a name refers to across all sources, or
