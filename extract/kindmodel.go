@@ -435,6 +435,9 @@ func kindFeatures(text string, e *Entity, ms []Mention, speaker bool) []uint32 {
 		if p1 != "" && !startsWord(p1) {
 			add("p1punct=", p1)
 		}
+		if kindOrgCue(lp1, lp2) {
+			add("orgcue")
+		}
 		if p1 != "" && startsWord(p1) {
 			addShape("p1shape=", p1)
 		}
@@ -444,6 +447,30 @@ func kindFeatures(text string, e *Entity, ms []Mention, speaker bool) []uint32 {
 	}
 	slices.Sort(f)
 	return slices.Compact(f)
+}
+
+// kindOrgCue reports whether the words before a mention name an
+// organisation ("the carmaker Toyota", "oil companies, Rosneft"): the cue
+// the rules read to call an unknown name an organisation.
+func kindOrgCue(p1, p2 string) bool {
+	org := func(w string) bool {
+		return nerOrgNouns[w] || nerOrgHeads[w] || strings.HasSuffix(w, "s") && nerOrgNouns[strings.TrimSuffix(w, "s")] ||
+			strings.HasSuffix(w, "ies") && nerOrgNouns[strings.TrimSuffix(w, "ies")+"y"]
+	}
+	return org(p1) || (p1 == "," || p1 == "the") && org(p2)
+}
+
+// kindHasOrgCue reports whether an organisation cue precedes one of the
+// mentions.
+func kindHasOrgCue(text string, ms []Mention) bool {
+	for _, m := range ms {
+		p1, at := prevToken(text, m.Start)
+		p2, _ := prevToken(text, at)
+		if kindOrgCue(strings.ToLower(p1), strings.ToLower(p2)) {
+			return true
+		}
+	}
+	return false
 }
 
 // gazKind is the gazetteer's kind for the entity's name or one of its
@@ -526,7 +553,7 @@ func applyKindModel(text string, doc *Document, m *kindModel, p kindPolicy) {
 		}
 		k := kindClasses[best]
 		switch {
-		case k == "" && !speaker[i] && e.Kind == Org && pr[best] >= p.Drop && p.Drop > 0:
+		case k == "" && !speaker[i] && e.Kind == Org && !kindHasOrgCue(text, ms[i]) && pr[best] >= p.Drop && p.Drop > 0:
 			drop[e.Name] = true
 		case k != "" && k != Person && k != e.Kind && pr[best] >= p.Change && p.Change > 0:
 			newKind[e.Name] = k
