@@ -435,7 +435,7 @@ func kindFeatures(text string, e *Entity, ms []Mention, speaker bool) []uint32 {
 		if p1 != "" && !startsWord(p1) {
 			add("p1punct=", p1)
 		}
-		if kindOrgCue(lp1, lp2) {
+		if kindOrgCue(text, m.Start) {
 			add("orgcue")
 		}
 		if p1 != "" && startsWord(p1) {
@@ -449,24 +449,44 @@ func kindFeatures(text string, e *Entity, ms []Mention, speaker bool) []uint32 {
 	return slices.Compact(f)
 }
 
-// kindOrgCue reports whether the words before a mention name an
-// organisation ("the carmaker Toyota", "oil companies, Rosneft"): the cue
-// the rules read to call an unknown name an organisation.
-func kindOrgCue(p1, p2 string) bool {
-	org := func(w string) bool {
-		return nerOrgNouns[w] || nerOrgHeads[w] || strings.HasSuffix(w, "s") && nerOrgNouns[strings.TrimSuffix(w, "s")] ||
-			strings.HasSuffix(w, "ies") && nerOrgNouns[strings.TrimSuffix(w, "ies")+"y"]
+// kindOrgCue reports whether an organisation noun introduces the mention
+// starting at i ("the carmaker Toyota", "oil companies, Rosneft and
+// Lukoil"): the cue the rules read to call an unknown name an
+// organisation. It looks back over at most six tokens, past commas,
+// "and", "or" and capitalised words (the names coordinated with it).
+func kindOrgCue(text string, i int) bool {
+	for k := 0; k < 6; k++ {
+		w, at := prevToken(text, i)
+		switch {
+		case w == "":
+			return false
+		case w == "," || w == "and" || w == "or" || w == "the":
+		case unicode.IsUpper([]rune(w)[0]):
+		default:
+			return kindOrgNoun(strings.ToLower(w))
+		}
+		i = at
 	}
-	return org(p1) || (p1 == "," || p1 == "the") && org(p2)
+	return false
 }
 
-// kindHasOrgCue reports whether an organisation cue precedes one of the
+// kindOrgNoun reports whether w is an organisation noun or its plural.
+func kindOrgNoun(w string) bool {
+	if nerOrgNouns[w] || nerOrgHeads[w] {
+		return true
+	}
+	if s, ok := strings.CutSuffix(w, "ies"); ok {
+		return nerOrgNouns[s+"y"]
+	}
+	s, ok := strings.CutSuffix(w, "s")
+	return ok && nerOrgNouns[s]
+}
+
+// kindHasOrgCue reports whether an organisation noun introduces one of the
 // mentions.
 func kindHasOrgCue(text string, ms []Mention) bool {
 	for _, m := range ms {
-		p1, at := prevToken(text, m.Start)
-		p2, _ := prevToken(text, at)
-		if kindOrgCue(strings.ToLower(p1), strings.ToLower(p2)) {
+		if kindOrgCue(text, m.Start) {
 			return true
 		}
 	}
