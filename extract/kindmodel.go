@@ -382,6 +382,12 @@ func kindFeatures(text string, e *Entity, ms []Mention, speaker bool) []uint32 {
 		}
 	}
 	add("shp=", strings.Join(shapes, "_"))
+	if len(words) > 1 && nerOrgHeads[strings.ToLower(words[len(words)-1])] {
+		add("orghead")
+	}
+	if len(words) > 1 && nerOrgLeadHeads[strings.ToLower(words[0])] {
+		add("orglead")
+	}
 	if len(words) == 1 {
 		add("shp1=", shapes[0], "|rk=", rk)
 	}
@@ -438,6 +444,9 @@ func kindFeatures(text string, e *Entity, ms []Mention, speaker bool) []uint32 {
 		if kindOrgCue(text, m.Start) {
 			add("orgcue")
 		}
+		if kindModelNumber(text, m.End) {
+			add("modelnum")
+		}
 		if p1 != "" && startsWord(p1) {
 			addShape("p1shape=", p1)
 		}
@@ -482,15 +491,36 @@ func kindOrgNoun(w string) bool {
 	return ok && nerOrgNouns[s]
 }
 
-// kindHasOrgCue reports whether an organisation noun introduces one of the
-// mentions.
-func kindHasOrgCue(text string, ms []Mention) bool {
+// kindHasOrgCue reports whether the rules had a reason of their own to
+// call the entity an organisation: an organisation noun introducing a
+// mention (kindOrgCue), an organisation head word in its name ("Journal
+// of Renal Medicine", "Acme Holdings"), or a model number after a
+// mention, which makes the name a maker ("Pemberly 747s").
+func kindHasOrgCue(text string, e *Entity, ms []Mention) bool {
+	words := strings.Fields(e.Name)
+	if len(words) > 1 && (nerOrgHeads[strings.ToLower(words[len(words)-1])] || nerOrgLeadHeads[strings.ToLower(words[0])]) {
+		return true
+	}
 	for _, m := range ms {
-		if kindOrgCue(text, m.Start) {
+		if kindOrgCue(text, m.Start) || kindModelNumber(text, m.End) {
 			return true
 		}
 	}
 	return false
+}
+
+// kindModelNumber reports whether the token at or after i is a number of
+// three digits or more, with or without a letter before or after ("747s",
+// "A380").
+func kindModelNumber(text string, i int) bool {
+	w, _ := nextToken(text, i)
+	d := 0
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			d++
+		}
+	}
+	return d >= 3 && d+2 >= utf8.RuneCountInString(w)
 }
 
 // gazKind is the gazetteer's kind for the entity's name or one of its
@@ -573,7 +603,7 @@ func applyKindModel(text string, doc *Document, m *kindModel, p kindPolicy) {
 		}
 		k := kindClasses[best]
 		switch {
-		case k == "" && !speaker[i] && e.Kind == Org && !kindHasOrgCue(text, ms[i]) && pr[best] >= p.Drop && p.Drop > 0:
+		case k == "" && !speaker[i] && e.Kind == Org && !kindHasOrgCue(text, e, ms[i]) && pr[best] >= p.Drop && p.Drop > 0:
 			drop[e.Name] = true
 		case k != "" && k != Person && k != e.Kind && pr[best] >= p.Change && p.Change > 0:
 			newKind[e.Name] = k
