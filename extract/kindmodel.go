@@ -591,7 +591,7 @@ func applyKindModel(text string, doc *Document, m *kindModel, p kindPolicy) {
 	drop := map[string]bool{}
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
-		if speaker[i] && e.Kind == Person || gazKind(e) != "" {
+		if speaker[i] && e.Kind == Person || gazKind(e) != "" || e.Kind == Org && kindHasOrgCue(text, e, ms[i]) {
 			continue
 		}
 		pr := m.probs(kindFeatures(text, e, ms[i], speaker[i]))
@@ -603,7 +603,7 @@ func applyKindModel(text string, doc *Document, m *kindModel, p kindPolicy) {
 		}
 		k := kindClasses[best]
 		switch {
-		case k == "" && !speaker[i] && e.Kind == Org && !kindHasOrgCue(text, e, ms[i]) && pr[best] >= p.Drop && p.Drop > 0:
+		case k == "" && !speaker[i] && e.Kind == Org && pr[best] >= p.Drop && p.Drop > 0:
 			drop[e.Name] = true
 		case k != "" && k != Person && k != e.Kind && pr[best] >= p.Change && p.Change > 0:
 			newKind[e.Name] = k
