@@ -46,6 +46,11 @@ const (
 // turn it off to measure a model that does not lean on the rules).
 var kindRuleKind = true
 
+// kindChanges says which kind changes the policy allows: 0 any but to a
+// person, 1 none from an organisation to a place either, 2 none at all
+// (the model only removes). The tests set it to measure each.
+var kindChanges = 0
+
 // kindModel is a trained model: a weight row per hashed feature, and the
 // policy chosen for it by cross-validation.
 type kindModel struct {
@@ -388,6 +393,9 @@ func kindFeatures(text string, e *Entity, ms []Mention, speaker bool) []uint32 {
 	if len(words) > 1 && nerOrgLeadHeads[strings.ToLower(words[0])] {
 		add("orglead")
 	}
+	if len(words) > 1 && nerIsAcronym(words[0]) {
+		add("acrolead")
+	}
 	if len(words) == 1 {
 		add("shp1=", shapes[0], "|rk=", rk)
 	}
@@ -494,11 +502,12 @@ func kindOrgNoun(w string) bool {
 // kindHasOrgCue reports whether the rules had a reason of their own to
 // call the entity an organisation: an organisation noun introducing a
 // mention (kindOrgCue), an organisation head word in its name ("Journal
-// of Renal Medicine", "Acme Holdings"), or a model number after a
-// mention, which makes the name a maker ("Pemberly 747s").
+// of Renal Medicine", "Acme Holdings"), an acronym opening a longer name
+// ("GM Europe", "BBC News"), or a model number after a mention, which
+// makes the name a maker ("Pemberly 747s").
 func kindHasOrgCue(text string, e *Entity, ms []Mention) bool {
 	words := strings.Fields(e.Name)
-	if len(words) > 1 && (nerOrgHeads[strings.ToLower(words[len(words)-1])] || nerOrgLeadHeads[strings.ToLower(words[0])]) {
+	if len(words) > 1 && (nerOrgHeads[strings.ToLower(words[len(words)-1])] || nerOrgLeadHeads[strings.ToLower(words[0])] || nerIsAcronym(words[0])) {
 		return true
 	}
 	for _, m := range ms {
@@ -605,7 +614,8 @@ func applyKindModel(text string, doc *Document, m *kindModel, p kindPolicy) {
 		switch {
 		case k == "" && !speaker[i] && e.Kind == Org && pr[best] >= p.Drop && p.Drop > 0:
 			drop[e.Name] = true
-		case k != "" && k != Person && k != e.Kind && pr[best] >= p.Change && p.Change > 0:
+		case k != "" && k != Person && k != e.Kind && pr[best] >= p.Change && p.Change > 0 &&
+			kindChanges < 2 && !(kindChanges == 1 && e.Kind == Org && k == Place):
 			newKind[e.Name] = k
 		}
 	}
