@@ -42,7 +42,7 @@ func KindProbs(m *KindModel, text string, doc *Document) [][kindNumClasses]float
 	ms, sp := kindInputs(doc)
 	out := make([][kindNumClasses]float64, len(doc.Entities))
 	for i := range doc.Entities {
-		out[i] = m.probs(kindFeatures(text, &doc.Entities[i], ms[i], sp[i]))
+		out[i] = m.probs(kindFeatures(text, &doc.Entities[i], gazKind(&doc.Entities[i]), ms[i], sp[i]))
 	}
 	return out
 }
@@ -52,7 +52,7 @@ func KindFeatures(text string, doc *Document) [][]uint32 {
 	ms, sp := kindInputs(doc)
 	out := make([][]uint32, len(doc.Entities))
 	for i := range doc.Entities {
-		out[i] = kindFeatures(text, &doc.Entities[i], ms[i], sp[i])
+		out[i] = kindFeatures(text, &doc.Entities[i], gazKind(&doc.Entities[i]), ms[i], sp[i])
 	}
 	return out
 }

@@ -48,8 +48,12 @@ var kindRuleKind = true
 
 // kindChanges says which kind changes the policy allows: 0 any but to a
 // person, 1 none from an organisation to a place either, 2 none at all
-// (the model only removes). The tests set it to measure each.
-var kindChanges = 0
+// (the model only removes). It is 1: on the leave-one-batch-out runs of
+// history.sh, 0 raised place recall (215 -> 218 of 275) but lowered place
+// precision (209/234 -> 214/240), 1 left places as the rules had them
+// (and the seed article's White House an organisation); 2 gained less
+// organisation precision. The tests set it to measure each.
+var kindChanges = 1
 
 // kindModel is a trained model: a weight row per hashed feature, and the
 // policy chosen for it by cross-validation.
@@ -322,10 +326,10 @@ func nextToken(text string, i int) (string, int) {
 
 // kindFeatures lists the hashed features of one entity, each once: its
 // name's words, shape and suffixes, the rules' kind and the words around
-// (up to kindMaxMentions of) its mentions. speaker tells whether a quote
-// is attributed to it. A feature's hash is FNV-1a of its parts written
+// (up to kindMaxMentions of) its mentions. gk is the gazetteer's kind
+// for it (gazKind) and speaker tells whether a quote is attributed to it. A feature's hash is FNV-1a of its parts written
 // one after another, so that no feature name is ever built.
-func kindFeatures(text string, e *Entity, ms []Mention, speaker bool) []uint32 {
+func kindFeatures(text string, e *Entity, gk Kind, ms []Mention, speaker bool) []uint32 {
 	rk := ""
 	if kindRuleKind {
 		rk = string(e.Kind)
@@ -360,9 +364,8 @@ func kindFeatures(text string, e *Entity, ms []Mention, speaker bool) []uint32 {
 	add("rk=", rk)
 	// The gazetteer's kind for the name, beside the rules': the rules
 	// follow the gazetteer, so the model learns how far to trust it.
-	gk := string(gazKind(e))
-	add("gaz=", gk)
-	add("gaz=", gk, "|rk=", rk)
+	add("gaz=", string(gk))
+	add("gaz=", string(gk), "|rk=", rk)
 	words := strings.Fields(e.Name)
 	if len(words) > 6 {
 		words = words[:6]
@@ -600,10 +603,11 @@ func applyKindModel(text string, doc *Document, m *kindModel, p kindPolicy) {
 	drop := map[string]bool{}
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
-		if speaker[i] && e.Kind == Person || gazKind(e) != "" || e.Kind == Org && kindHasOrgCue(text, e, ms[i]) {
+		gk := gazKind(e)
+		if speaker[i] && e.Kind == Person || gk != "" || e.Kind == Org && kindHasOrgCue(text, e, ms[i]) {
 			continue
 		}
-		pr := m.probs(kindFeatures(text, e, ms[i], speaker[i]))
+		pr := m.probs(kindFeatures(text, e, gk, ms[i], speaker[i]))
 		best := 0
 		for c := range pr {
 			if pr[c] > pr[best] {

@@ -553,12 +553,13 @@ func auditPersons(d meantime.Doc, doc *extract.Document) [3]int {
 
 // The committed model's thresholds, chosen on the leave-one-batch-out
 // runs of testdata/kindmodel/history.sh (the pair with the best entity F1
-// summed over the batches, each scored by a model that never saw it):
+// summed over the batches, each scored by a model that never saw it, with
+// the changes kindChanges allows):
 // rules that have not seen a style are what the model must correct, and
 // cross-validation on today's dev, on which every rule was tuned, cannot
 // tell how far to trust it.
 const (
-	kindChange = 0.5
+	kindChange = 0.6
 	kindDrop   = 0.5
 )
 
