@@ -20,14 +20,14 @@ import (
 // from data is meant to carry better. It only changes a kind when it is
 // confident and disagrees with the rules (see kindPolicy).
 //
-// Extract does not use it (extractRules is the whole pipeline): on five-fold
-// cross-validation of the dev half it gained no person or organisation
-// precision without losing recall, since today's rules were tuned on every
-// dev article and are right on 96% of its candidates, and trained on dev
-// alone it lowered MEANTIME's organisation and place figures. Against
-// rules that had not yet seen a batch's styles (history.sh under
-// testdata/kindmodel) it did better than the rules; see the tests in
-// kindmodel_train_test.go for how both are measured.
+// Extract applies the committed model (kindmodel_default.go) after the
+// rules. On five-fold cross-validation of the dev half it gained nothing,
+// since today's rules were tuned on every dev article; against rules that
+// had not yet seen a batch's styles (history.sh under testdata/kindmodel)
+// it did better than the rules, mostly by removing non-entities they took
+// for organisations. What it may do is narrowed by applyKindModel's
+// policy, so that it never overrules the gazetteer or a reason the rules
+// had; see the tests in kindmodel_train_test.go for how it is measured.
 
 // kindClasses are the model's classes, in weight order: the three kinds
 // and "not an entity".
