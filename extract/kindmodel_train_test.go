@@ -756,7 +756,7 @@ func TestKindModelBatch(t *testing.T) {
 	// and with each set of allowed changes (the lines of a mode other
 	// than 0 start with "mode N ").
 	defer extract.SetKindChanges(0)
-	for mode := 0; mode < 3; mode++ {
+	for mode := 0; mode < 4; mode++ {
 		extract.SetKindChanges(mode)
 		prefix := ""
 		if mode > 0 {
