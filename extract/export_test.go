@@ -68,5 +68,10 @@ func KindPolicyOf(m *KindModel) (change, drop float64) { return m.policy.Change,
 // SetKindRuleKind turns the rules'-kind features on or off.
 func SetKindRuleKind(on bool) { kindRuleKind = on }
 
-// SetKindChanges sets which kind changes the policy allows (kindChanges).
-func SetKindChanges(mode int) { kindChanges = mode }
+// SetKindChanges sets which kind changes the policy allows (kindChanges)
+// and returns what it was.
+func SetKindChanges(mode int) int {
+	old := kindChanges
+	kindChanges = mode
+	return old
+}

@@ -755,7 +755,7 @@ func TestKindModelBatch(t *testing.T) {
 	// The same batch with each threshold, for what a policy could do,
 	// and with each set of allowed changes (the lines of a mode other
 	// than 0 start with "mode N ").
-	defer extract.SetKindChanges(0)
+	defer extract.SetKindChanges(extract.SetKindChanges(0))
 	for mode := 0; mode < 4; mode++ {
 		extract.SetKindChanges(mode)
 		prefix := ""
