@@ -42,7 +42,7 @@ func KindProbs(m *KindModel, text string, doc *Document) [][kindNumClasses]float
 	ms, sp := kindInputs(doc)
 	out := make([][kindNumClasses]float64, len(doc.Entities))
 	for i := range doc.Entities {
-		out[i] = m.probs(kindFeatures(text, &doc.Entities[i], ms[i], sp[i]))
+		out[i] = m.probs(kindFeatures(text, &doc.Entities[i], gazKind(&doc.Entities[i]), ms[i], sp[i]))
 	}
 	return out
 }
@@ -52,7 +52,7 @@ func KindFeatures(text string, doc *Document) [][]uint32 {
 	ms, sp := kindInputs(doc)
 	out := make([][]uint32, len(doc.Entities))
 	for i := range doc.Entities {
-		out[i] = kindFeatures(text, &doc.Entities[i], ms[i], sp[i])
+		out[i] = kindFeatures(text, &doc.Entities[i], gazKind(&doc.Entities[i]), ms[i], sp[i])
 	}
 	return out
 }
@@ -67,3 +67,11 @@ func KindPolicyOf(m *KindModel) (change, drop float64) { return m.policy.Change,
 
 // SetKindRuleKind turns the rules'-kind features on or off.
 func SetKindRuleKind(on bool) { kindRuleKind = on }
+
+// SetKindChanges sets which kind changes the policy allows (kindChanges)
+// and returns what it was.
+func SetKindChanges(mode int) int {
+	old := kindChanges
+	kindChanges = mode
+	return old
+}

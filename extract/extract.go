@@ -6,12 +6,18 @@ import (
 )
 
 // Extract runs the whole pipeline on text published on the given date and
-// returns every fact found, with byte offsets into text.
+// returns every fact found, with byte offsets into text: the rules, then
+// the learned kind model (kindmodel.go), which may re-kind or remove the
+// entities it is confident the rules got wrong.
 func Extract(text string, published time.Time) *Document {
-	return extractRules(text, published)
+	doc := extractRules(text, published)
+	m := defaultKindModel()
+	applyKindModel(text, doc, m, m.policy)
+	return doc
 }
 
-// extractRules is the rule-based pipeline, without the learned kind model.
+// extractRules is the rule-based pipeline, without the learned kind model
+// (kindmodel.go) that Extract applies to its entities.
 func extractRules(text string, published time.Time) *Document {
 	doc := &Document{}
 	doc.Sentences = SplitSentences(text)

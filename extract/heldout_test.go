@@ -205,8 +205,12 @@ var heldoutHalves = []struct {
 	// P 0.935; places 0.928, P 0.951; roles 0.842 (org missing 0.895);
 	// events 0.952; quotes 0.991; 0 non-verbatim quotes; 1 false date of
 	// 252. Floors about 0.02 under these.
+	// With the kind model in Extract (in-sample: it is trained on dev):
+	// people P 0.982 -> 0.993, orgs 0.973 -> 0.993, P 0.935 -> 0.961,
+	// places 0.928 -> 0.931, P 0.951 -> 0.965, every other figure
+	// unchanged; the floors of those raised to about 0.02 under.
 	{"dev", true, heldoutFloors{
-		people: 0.97, peopleP: 0.96, orgs: 0.95, orgsP: 0.91, places: 0.90, placesP: 0.93,
+		people: 0.97, peopleP: 0.97, orgs: 0.97, orgsP: 0.94, places: 0.91, placesP: 0.94,
 		roles: 0.82, rolesNoOrg: 0.87, events: 0.93, quotes: 0.97, nonVerbatim: 0, falseDates: 1,
 	}},
 	// First round: baseline people 0.889, P 0.935; orgs 0.812, P 0.422;

@@ -52,4 +52,4 @@ done
 for cb in $batches; do
 	git -C "$root" worktree remove --force "$work/w${cb%%:*}"
 done
-cd "$work" && python3 "$root/extract/testdata/kindmodel/lobo_summary.py" "$variant"
+cd "$work" && for mode in 0 1 2 3; do echo "== changes mode $mode"; python3 "$root/extract/testdata/kindmodel/lobo_summary.py" "$variant" $mode; done

@@ -3,6 +3,11 @@
 # chosen on the other batches only.
 import re,sys,glob,collections
 v=sys.argv[1]
+# an optional mode (kindChanges in kindmodel.go) picks the grid lines of
+# that policy; mode 0 lines have no prefix
+mode=sys.argv[2] if len(sys.argv)>2 else '0'
+pre='' if mode=='0' else f'mode {mode} '
+
 files=sorted(glob.glob(f'lobo/{v}_*.txt'))
 tot=collections.OrderedDict()
 grids={}
@@ -12,7 +17,7 @@ for f in files:
         k=m.group(1); a=tot.setdefault(k,[0,0,0,0])
         for i in range(4): a[i]+=int(m.group(i+2))
     g={}
-    for m in re.finditer(r'change ([\d.]+) drop ([\d.]+): people (\d+)/(\d+) P (\d+)/(\d+); orgs (\d+)/(\d+) P (\d+)/(\d+); places (\d+)/(\d+) P (\d+)/(\d+)',s):
+    for m in re.finditer(r'(?m)^\s*\S+: '+pre+r'change ([\d.]+) drop ([\d.]+): people (\d+)/(\d+) P (\d+)/(\d+); orgs (\d+)/(\d+) P (\d+)/(\d+); places (\d+)/(\d+) P (\d+)/(\d+)',s):
         g[(m.group(1),m.group(2))]=list(map(int,m.groups()[2:]))
     grids[f]=g
 print("dev-OOF-chosen policy, summed over batches (rules vs learned):")
