@@ -12,6 +12,9 @@ type KindModel = kindModel
 // KindNumClasses is the number of classes of the kind model.
 const KindNumClasses = kindNumClasses
 
+// KindSoftmax is softmax, which training shares with the model.
+func KindSoftmax(s [KindNumClasses]float64) [KindNumClasses]float64 { return softmax(s) }
+
 // KindHashBits is the size of the feature table, as a power of two.
 const KindHashBits = kindHashBits
 

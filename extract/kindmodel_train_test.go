@@ -236,7 +236,7 @@ func trainKind(exs []kindExample) map[uint32][extract.KindNumClasses]float32 {
 					s[c] += w[f][c]
 				}
 			}
-			p := kindSoftmax(s)
+			p := extract.KindSoftmax(s)
 			for c := range p {
 				if c == ex.label {
 					p[c] -= 1
@@ -262,22 +262,6 @@ func trainKind(exs []kindExample) map[uint32][extract.KindNumClasses]float32 {
 		}
 	}
 	return out
-}
-
-func kindSoftmax(s [extract.KindNumClasses]float64) [extract.KindNumClasses]float64 {
-	mx := s[0]
-	for _, v := range s[1:] {
-		mx = max(mx, v)
-	}
-	var sum float64
-	for c := range s {
-		s[c] = math.Exp(s[c] - mx)
-		sum += s[c]
-	}
-	for c := range s {
-		s[c] /= sum
-	}
-	return s
 }
 
 // cloneDoc copies the parts of a document the kind model changes.
