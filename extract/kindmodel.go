@@ -261,19 +261,6 @@ func startsWord(s string) bool {
 	return isWordRune(r)
 }
 
-// countFields is len(strings.Fields(s)) without the slice.
-func countFields(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		sp := unicode.IsSpace(r)
-		if !sp && !in {
-			n++
-		}
-		in = !sp
-	}
-	return n
-}
-
 // prevToken returns the word or punctuation mark that ends before i, and
 // where it starts; "" at the start of the text.
 func prevToken(text string, i int) (string, int) {
@@ -424,7 +411,7 @@ func kindFeatures(text string, e *Entity, gk Kind, ms []Mention, speaker bool) [
 			break
 		}
 		if m.Text != e.Name {
-			add("mnw=", strconv.Itoa(min(countFields(m.Text), 4)), "|", strconv.Itoa(min(len(words), 4)))
+			add("mnw=", strconv.Itoa(min(fieldCount(m.Text), 4)), "|", strconv.Itoa(min(len(words), 4)))
 		}
 		p1, at := prevToken(text, m.Start)
 		p2, _ := prevToken(text, at)
@@ -588,6 +575,22 @@ func kindInputs(doc *Document) (ms [][]Mention, speaker []bool) {
 	return ms, speaker
 }
 
+// kindChangeAllowed reports whether the policy (kindChanges) lets the
+// model turn an entity the rules called from into to, "" removing it:
+// never into a person; removals of organisations, and of places under
+// 3; no change at all under 2; no organisation into a place but under 0.
+func kindChangeAllowed(from, to Kind) bool {
+	switch {
+	case to == "":
+		return from == Org || kindChanges == 3 && from == Place
+	case to == Person || kindChanges == 2:
+		return false
+	case from == Org && to == Place:
+		return kindChanges == 0
+	}
+	return true
+}
+
 // applyKindModel lets the model change the kind of the entities it is
 // confident about, and remove those it is confident are no entity (unless
 // a quote is attributed to one: every speaker stays an entity). The
@@ -623,10 +626,12 @@ func applyKindModel(text string, doc *Document, m *kindModel, p kindPolicy) {
 		}
 		k := kindClasses[best]
 		switch {
-		case k == "" && !speaker[i] && (e.Kind == Org || kindChanges == 3 && e.Kind == Place) && pr[best] >= p.Drop && p.Drop > 0:
-			drop[e.Name] = true
-		case k != "" && k != Person && k != e.Kind && pr[best] >= p.Change && p.Change > 0 &&
-			kindChanges != 2 && !(kindChanges != 0 && e.Kind == Org && k == Place):
+		case k == e.Kind || !kindChangeAllowed(e.Kind, k):
+		case k == "":
+			if !speaker[i] && p.Drop > 0 && pr[best] >= p.Drop {
+				drop[e.Name] = true
+			}
+		case p.Change > 0 && pr[best] >= p.Change:
 			newKind[e.Name] = k
 		}
 	}
