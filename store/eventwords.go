@@ -5,19 +5,6 @@ import (
 	"fmt"
 )
 
-// noteUnworded records that the transaction inserted the events with ids
-// [from, to), for indexEventWords; like the sentences, a transaction's
-// loads number their events from one counter.
-func (tx *Tx) noteUnworded(from, to int64) {
-	if from >= to {
-		return
-	}
-	if tx.unwordedTo <= tx.unwordedFrom {
-		tx.unwordedFrom = from
-	}
-	tx.unwordedTo = to
-}
-
 // wordGroupsOf is the fold of the events with ids in [?1, ?2) into
 // event_word_groups' rows (migration 061): the happening (or minus the
 // lone report's id), the sentence's text, the key of the first report
@@ -41,11 +28,10 @@ const wordGroupsOf = `SELECT IIF(e.happening_id != 0, e.happening_id, -e.id) AS 
 // stop before 068 (tests build them) keeps the groups by trigger, or has
 // none before 061.
 func (tx *Tx) indexEventWords(ctx context.Context) error {
-	from, to := tx.unwordedFrom, tx.unwordedTo
+	from, to := tx.unworded.take()
 	if from >= to {
 		return nil
 	}
-	tx.unwordedFrom, tx.unwordedTo = 0, 0
 	var grouped bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'event_word_groups')
 		AND NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = 'events_words_ai')`).Scan(&grouped); err != nil {

@@ -253,7 +253,7 @@ func (l *loader) run(in SourceInput) error {
 	if err := l.insertRows(`sentences (id, source_id, start, "end", text)`, 5, args); err != nil {
 		return err
 	}
-	l.tx.noteUnindexed(firstSentence, l.nextSentence)
+	l.tx.unindexed.add(firstSentence, l.nextSentence)
 
 	// entities counts this source's mentions of each entity.
 	entities := map[int64]int{}
@@ -470,7 +470,7 @@ func (l *loader) run(in SourceInput) error {
 		return err
 	}
 	if len(reps) > 0 {
-		l.tx.noteUnworded(reps[0].ID, l.nextEvent)
+		l.tx.unworded.add(reps[0].ID, l.nextEvent)
 	}
 	if err := l.insertRows(`event_entities (event_id, entity_id, sort_start, happening_id)`, 4, links); err != nil {
 		return err

@@ -395,14 +395,11 @@ type Tx struct {
 	// termTexts counts the sentences the transaction added (+1 each)
 	// and removed (-1 each) by wording, for sentence_terms (noteText).
 	termTexts map[string]int64
-	// unindexedFrom and unindexedTo are the ids [from, to) of the
-	// sentences the transaction inserted that sentences_fts does not
-	// hold yet (see indexSentences).
-	unindexedFrom, unindexedTo int64
-	// unwordedFrom and unwordedTo are the ids [from, to) of the events
-	// the transaction inserted whose words event_word_groups does not
-	// hold yet (see indexEventWords).
-	unwordedFrom, unwordedTo int64
+	// unindexed holds the ids of the sentences the transaction inserted
+	// that sentences_fts does not hold yet (see indexSentences), and
+	// unworded those of the events whose words event_word_groups does
+	// not hold yet (see indexEventWords).
+	unindexed, unworded idRange
 
 	// conn is the connection of a load's transaction (beginLoad), whose
 	// driver the loader's inserts call directly (execRows); ctx is the

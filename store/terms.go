@@ -111,17 +111,28 @@ func (tx *Tx) foldSentenceTerms(ctx context.Context) error {
 	return nil
 }
 
-// noteUnindexed records that the transaction inserted the sentences with
-// ids [from, to), for indexSentences. A transaction's loads number their
-// sentences from one counter, so what it inserted is one range.
-func (tx *Tx) noteUnindexed(from, to int64) {
+// idRange is the ids [from, to) of the rows of a table a transaction
+// inserted and has yet to index at commit. A transaction's loads number
+// their sentences, and their events, from one counter each, so what it
+// inserted of either is one range.
+type idRange struct{ from, to int64 }
+
+// add extends r by the ids [from, to), inserted after those r holds.
+func (r *idRange) add(from, to int64) {
 	if from >= to {
 		return
 	}
-	if tx.unindexedTo <= tx.unindexedFrom {
-		tx.unindexedFrom = from
+	if r.to <= r.from {
+		r.from = from
 	}
-	tx.unindexedTo = to
+	r.to = to
+}
+
+// take returns r's ids and empties it.
+func (r *idRange) take() (from, to int64) {
+	from, to = r.from, r.to
+	*r = idRange{}
+	return from, to
 }
 
 // indexSentences adds the sentences the transaction inserted to
@@ -131,11 +142,10 @@ func (tx *Tx) noteUnindexed(from, to int64) {
 // before the transaction commits and before it deletes sentences,
 // whose trigger removes them from the index.
 func (tx *Tx) indexSentences(ctx context.Context) error {
-	from, to := tx.unindexedFrom, tx.unindexedTo
+	from, to := tx.unindexed.take()
 	if from >= to {
 		return nil
 	}
-	tx.unindexedFrom, tx.unindexedTo = 0, 0
 	// A database whose migrations stop before 066 (tests build them)
 	// still indexes by trigger.
 	if _, err := tx.ExecContext(ctx, `INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ? AND id < ?
