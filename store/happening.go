@@ -343,45 +343,8 @@ func (l *loader) unfitHappenings(r *merge.Report, hs []int64) (map[int64]bool, e
 		return nil, nil
 	}
 	q := `SELECT id, date, precision, sort_start, sort_end FROM happenings WHERE id IN (` + placeholders(len(ids)) + `)`
-	args := idArgs(ids)
 	var unfit map[int64]bool
-	if l.tx.conn != nil {
-		// A load asks this for each report that has candidates: read
-		// on the driver, as queryInts does, without database/sql's
-		// Rows and their goroutine.
-		err := l.tx.driverRows(l.ctx, q, args, func(row []driver.Value) error {
-			id, ok := row[0].(int64)
-			h, ok2 := happeningDates(row[1:])
-			if !ok || !ok2 {
-				return errOddRow
-			}
-			if !merge.Fits(r, h) {
-				if unfit == nil {
-					unfit = map[int64]bool{}
-				}
-				unfit[id] = true
-			}
-			return nil
-		})
-		if err == nil {
-			return unfit, nil
-		}
-		if !errors.Is(err, driver.ErrSkip) && !errors.Is(err, errOddRow) {
-			return nil, err
-		}
-		unfit = nil
-	}
-	rows, err := l.tx.QueryContext(l.ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var h merge.Happening
-		if err := rows.Scan(&id, &h.Date, &h.Precision, &h.SortStart, &h.SortEnd); err != nil {
-			return nil, err
-		}
+	mark := func(id int64, h merge.Happening) {
 		if !merge.Fits(r, h) {
 			if unfit == nil {
 				unfit = map[int64]bool{}
@@ -389,13 +352,31 @@ func (l *loader) unfitHappenings(r *merge.Report, hs []int64) (map[int64]bool, e
 			unfit[id] = true
 		}
 	}
-	return unfit, rows.Err()
+	// A load asks this for each report that has candidates: readRows
+	// reads on the driver, as queryInts does, without database/sql's
+	// Rows and their goroutine.
+	err := l.tx.readRows(l.ctx, q, idArgs(ids), func(row []driver.Value) error {
+		id, ok := row[0].(int64)
+		h, ok2 := happeningDates(row[1:])
+		if !ok || !ok2 {
+			return errOddRow
+		}
+		mark(id, h)
+		return nil
+	}, func() { unfit = nil }, func(rows *sql.Rows) error {
+		var id int64
+		var h merge.Happening
+		if err := rows.Scan(&id, &h.Date, &h.Precision, &h.SortStart, &h.SortEnd); err != nil {
+			return err
+		}
+		mark(id, h)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return unfit, nil
 }
-
-// errOddRow stops driverRows at a value that database/sql's Scan might
-// read otherwise than a plain type assertion does (a NULL, another
-// type): the caller then reads the rows again through database/sql.
-var errOddRow = errors.New("row read through database/sql")
 
 // happeningDates reads date, precision, sort_start and sort_end, as the
 // driver gives them, into a merge.Happening; ok is false unless all four
@@ -468,43 +449,32 @@ func summaryReports(ctx context.Context, tx *Tx, cond string, args ...any) ([]*m
 		FROM events e JOIN sources s ON s.id = e.source_id WHERE ` + cond
 	var out []*merge.Report
 	var hids []int64
-	if tx.conn != nil {
-		// In a load, on the driver (see unfitHappenings): the
-		// candidates of each new report are read here.
-		err := tx.driverRows(ctx, q, args, func(row []driver.Value) error {
-			r, hid, ok := summaryReportOf(row)
-			if !ok {
-				return errOddRow
-			}
-			out = append(out, r)
-			hids = append(hids, hid)
-			return nil
-		})
-		if err == nil {
-			return out, hids, nil
+	// In a load the candidates of each new report are read here: on the
+	// driver (see unfitHappenings).
+	err := tx.readRows(ctx, q, args, func(row []driver.Value) error {
+		r, hid, ok := summaryReportOf(row)
+		if !ok {
+			return errOddRow
 		}
-		if !errors.Is(err, driver.ErrSkip) && !errors.Is(err, errOddRow) {
-			return nil, nil, err
-		}
-		out, hids = nil, nil
-	}
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
+		out = append(out, r)
+		hids = append(hids, hid)
+		return nil
+	}, func() { out, hids = nil, nil }, func(rows *sql.Rows) error {
 		r := &merge.Report{}
 		var hid int64
 		if err := rows.Scan(&r.ID, &r.SourceID, &r.Published, &r.Date, &r.Precision, &r.SortStart, &r.SortEnd,
 			&r.Clause, &r.SentIndex, &r.Dated, &r.Inferred, &hid, &r.Summary); err != nil {
-			return nil, nil, err
+			return err
 		}
 		r.Published = dayOf(r.Published)
 		out = append(out, r)
 		hids = append(hids, hid)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
-	return out, hids, rows.Err()
+	return out, hids, nil
 }
 
 // summaryReportOf reads a row of summaryReports' query as the driver

@@ -545,6 +545,39 @@ func (tx *Tx) driverRows(ctx context.Context, q string, args []any, each func([]
 	})
 }
 
+// errOddRow stops driverRows at a value that database/sql's Scan might
+// read otherwise than a plain type assertion does (a NULL, another
+// type): readRows then reads the rows again through database/sql.
+var errOddRow = errors.New("row read through database/sql")
+
+// readRows runs q with args in tx and hands each row to fast as the
+// driver gives it when tx is a load's (see queryID), without database/
+// sql's Rows and the goroutine each starts. Outside a load, where the
+// driver cannot be reached, or when fast returns errOddRow for a value
+// it would read otherwise than Scan does, reset clears what fast
+// gathered and the rows are read through database/sql with slow, which
+// scans the current row.
+func (tx *Tx) readRows(ctx context.Context, q string, args []any, fast func([]driver.Value) error, reset func(), slow func(*sql.Rows) error) error {
+	if tx.conn != nil {
+		err := tx.driverRows(ctx, q, args, fast)
+		if err == nil || !errors.Is(err, driver.ErrSkip) && !errors.Is(err, errOddRow) {
+			return err
+		}
+		reset()
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := slow(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // errFirstRow stops driverRows after the row queryID wants.
 var errFirstRow = errors.New("first row read")
 
