@@ -74,17 +74,7 @@ func TestRound8EntityKinds(t *testing.T) {
 		// before its designator.
 		{"The airfreight deal is done. AirFreight Ltd. will run the fleet.", "AirFreight Ltd.", Org},
 	}
-	for _, tt := range tests {
-		doc := hoExtract(t, tt.text, "2026-05-12")
-		e := hoEntity(doc, tt.name)
-		if e == nil {
-			t.Errorf("%q: no entity %q in %v", tt.text, tt.name, hoNames(doc))
-			continue
-		}
-		if e.Kind != tt.kind {
-			t.Errorf("%q: %q is %s, want %s", tt.text, tt.name, e.Kind, tt.kind)
-		}
-	}
+	hoCheckKinds(t, tests)
 }
 
 // TestRound8NotNames checks names that must not come out as entities of

@@ -21,6 +21,27 @@ func hoExtract(t *testing.T, text, pub string) *Document {
 	return Extract(text, p)
 }
 
+// hoCheckKinds checks that each text gives an entity of the name, of the
+// kind.
+func hoCheckKinds(t *testing.T, tests []struct {
+	text string
+	name string
+	kind Kind
+}) {
+	t.Helper()
+	for _, tt := range tests {
+		doc := hoExtract(t, tt.text, "2026-05-12")
+		e := hoEntity(doc, tt.name)
+		if e == nil {
+			t.Errorf("%q: no entity %q in %v", tt.text, tt.name, hoNames(doc))
+			continue
+		}
+		if e.Kind != tt.kind {
+			t.Errorf("%q: %q is %s, want %s", tt.text, tt.name, e.Kind, tt.kind)
+		}
+	}
+}
+
 func hoEntity(doc *Document, name string) *Entity {
 	for i := range doc.Entities {
 		if doc.Entities[i].Name == name {
@@ -183,17 +204,7 @@ func TestUnseenStylesKinds(t *testing.T) {
 		{"The Oxbow Water District raised rates.", "Oxbow Water District", Org},
 		{"Flooding hit villages across the Kessel District on Monday.", "Kessel District", Place},
 	}
-	for _, tt := range tests {
-		doc := hoExtract(t, tt.text, "2026-05-12")
-		e := hoEntity(doc, tt.name)
-		if e == nil {
-			t.Errorf("%q: no entity %q in %v", tt.text, tt.name, hoNames(doc))
-			continue
-		}
-		if e.Kind != tt.kind {
-			t.Errorf("%q: %q is %s, want %s", tt.text, tt.name, e.Kind, tt.kind)
-		}
-	}
+	hoCheckKinds(t, tests)
 }
 
 func hoNames(doc *Document) []string {
