@@ -329,28 +329,16 @@ func kindFeatures(text string, e *Entity, gk Kind, ms []Mention, speaker bool) [
 	}
 	f := make([]uint32, 0, 32+16*min(len(ms), kindMaxMentions))
 	add := func(parts ...string) {
-		h := uint32(2166136261)
+		h := uint32(fnvOffset)
 		for _, p := range parts {
-			for i := 0; i < len(p); i++ {
-				h ^= uint32(p[i])
-				h *= 16777619
-			}
+			h = fnvString(h, p)
 		}
 		f = append(f, h&kindHashMask)
 	}
 	// addShape adds prefix followed by w's shape, built on the stack.
 	addShape := func(prefix, w string) {
 		var buf [64]byte
-		sh := appendShape(buf[:0], w)
-		h := uint32(2166136261)
-		for i := 0; i < len(prefix); i++ {
-			h ^= uint32(prefix[i])
-			h *= 16777619
-		}
-		for _, c := range sh {
-			h ^= uint32(c)
-			h *= 16777619
-		}
+		h := fnvBytes(fnvString(fnvOffset, prefix), appendShape(buf[:0], w))
 		f = append(f, h&kindHashMask)
 	}
 	add("bias")
@@ -460,6 +448,29 @@ func kindFeatures(text string, e *Entity, gk Kind, ms []Mention, speaker bool) [
 	}
 	slices.Sort(f)
 	return slices.Compact(f)
+}
+
+// FNV-1a, 32 bits: a feature's hash is that of its parts one after
+// another.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// fnvString continues the hash h over the bytes of s.
+func fnvString(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// fnvBytes continues the hash h over b.
+func fnvBytes(h uint32, b []byte) uint32 {
+	for _, c := range b {
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return h
 }
 
 // kindOrgCue reports whether an organisation noun introduces the mention
